@@ -1,0 +1,169 @@
+import { z } from "zod";
+import { corsOrigins, envBoolean, envNumber, envUrl, optionalString } from "./env-parsers";
+import { tableEnvSchema, tableNamesFrom, type TableNames } from "./tables";
+
+/**
+ * The API's environment: the reference product's variable names and defaults (seed guide, reference §6)
+ * plus what this project adds. This file is the only place that reads `process.env`.
+ */
+export const serverEnvSchema = z
+  .object({
+    APP_NAME: optionalString.default("Agents CRM API"),
+    APP_VERSION: optionalString.default("0.1.0"),
+    ENVIRONMENT: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() !== "" ? v.trim().toLowerCase() : undefined),
+      z.enum(["development", "test", "staging", "production"]).default("development"),
+    ),
+    DEBUG: envBoolean(false),
+    HOST: optionalString.default("0.0.0.0"),
+    PORT: envNumber(8000, { min: 0, max: 65535, int: true }),
+    APP_URL: envUrl(["http:", "https:"]),
+    DATA_DIR: optionalString.default("./.data"),
+
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: envUrl(["http:", "https:"]),
+    OPENAI_MODEL: optionalString.default("gpt-4o-mini"),
+    OPENAI_TEMPERATURE: envNumber(0.2, { min: 0, max: 2 }),
+    OPENAI_MAX_TOKENS: envNumber(600, { min: 1, max: 4096, int: true }),
+    OPENAI_TIMEOUT: envNumber(30, { min: 1, max: 600 }),
+    OPENAI_MAX_RETRIES: envNumber(3, { min: 0, max: 10, int: true }),
+    OPENAI_EMBEDDING_MODEL: optionalString.default("text-embedding-3-small"),
+    OPENAI_EMBEDDING_DIMENSIONS: envNumber(1536, { min: 1, max: 8192, int: true }),
+    SECRETS_MANAGER_OPENAI_KEY_NAME: optionalString.default("doctor-agent/openai-api-key"),
+    SECRETS_MANAGER_REGION: optionalString,
+    SECRETS_MANAGER_ENDPOINT_URL: envUrl(["http:", "https:"]),
+
+    AWS_REGION: optionalString.default("us-east-1"),
+    AWS_ACCESS_KEY_ID: optionalString,
+    AWS_SECRET_ACCESS_KEY: optionalString,
+    AWS_SESSION_TOKEN: optionalString,
+    AWS_PROFILE: optionalString,
+    AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: optionalString,
+    AWS_CONTAINER_CREDENTIALS_FULL_URI: optionalString,
+    AWS_WEB_IDENTITY_TOKEN_FILE: optionalString,
+    DYNAMODB_MODE: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() !== "" ? v.trim().toLowerCase() : undefined),
+      z.enum(["auto", "aws", "endpoint", "embedded"]).default("auto"),
+    ),
+    DYNAMODB_ENDPOINT_URL: envUrl(["http:", "https:"]),
+    DYNAMODB_AUTO_PROVISION: envBoolean(false),
+    MESSAGE_TTL_HOURS: envNumber(48, { min: 0, max: 24 * 365 * 10 }),
+
+    ADMIN_TOKEN: optionalString.pipe(
+      z.string().min(16, "must be at least 16 characters (e.g. openssl rand -hex 32)").optional(),
+    ),
+    ADMIN_EMAIL: optionalString.pipe(z.email("must be an email address").optional()),
+    ADMIN_PASSWORD: optionalString.pipe(
+      z.string().min(10, "must be at least 10 characters").optional(),
+    ),
+    SESSION_TTL_HOURS: envNumber(12, { min: 0.1, max: 24 * 90 }),
+    SECRET_ENCRYPTION_KEY: optionalString,
+    SEED_DEMO: envBoolean(true),
+
+    CORS_ORIGINS: corsOrigins,
+    CORS_ALLOW_CREDENTIALS: envBoolean(true),
+    RATE_LIMIT_PER_MINUTE: envNumber(60, { min: 1, max: 1_000_000, int: true }),
+    TRUST_PROXY: envNumber(0, { min: 0, max: 10, int: true }),
+    WEBSOCKET_PING_INTERVAL: envNumber(25, { min: 1, max: 600 }),
+    WEBSOCKET_PING_TIMEOUT: envNumber(5, { min: 1, max: 600 }),
+    REDIS_URL: envUrl(["redis:", "rediss:"]),
+
+    INSTAGRAM_WEBHOOK_VERIFY_TOKEN: optionalString,
+    INSTAGRAM_APP_SECRET: optionalString,
+    INSTAGRAM_GRAPH_BASE_URL: envUrl(["http:", "https:"]).default(
+      "https://graph.instagram.com/v21.0",
+    ),
+    TELEGRAM_API_BASE_URL: envUrl(["http:", "https:"]).default("https://api.telegram.org"),
+    WHATSAPP_VERIFY_TOKEN: optionalString,
+    WHATSAPP_APP_SECRET: optionalString,
+    WHATSAPP_GRAPH_BASE_URL: envUrl(["http:", "https:"]).default(
+      "https://graph.facebook.com/v21.0",
+    ),
+  })
+  .extend(tableEnvSchema.shape)
+  .superRefine((env, ctx) => {
+    if (env.CORS_ALLOW_CREDENTIALS && env.CORS_ORIGINS.includes("*")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CORS_ORIGINS"],
+        message: '"*" cannot be combined with credentials: list the web app\'s origins instead',
+      });
+    }
+    if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.ADMIN_EMAIL === undefined ? "ADMIN_EMAIL" : "ADMIN_PASSWORD"],
+        message:
+          "ADMIN_EMAIL and ADMIN_PASSWORD are set together (they bootstrap the owner account)",
+      });
+    }
+    if (env.DYNAMODB_MODE === "endpoint" && env.DYNAMODB_ENDPOINT_URL === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DYNAMODB_ENDPOINT_URL"],
+        message: "is required when DYNAMODB_MODE=endpoint",
+      });
+    }
+    if (env.ENVIRONMENT === "production") {
+      if (env.SECRET_ENCRYPTION_KEY === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["SECRET_ENCRYPTION_KEY"],
+          message:
+            "is required in production (32 random bytes, base64: openssl rand -base64 32) so channel tokens are not encrypted with a throw-away key",
+        });
+      }
+      if (env.APP_URL === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["APP_URL"],
+          message: "is required in production (links in alerts and webhook URLs are built from it)",
+        });
+      }
+    }
+  });
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+/** One line naming every variable that is wrong, fit for a start-up failure. */
+export class EnvError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid environment: ${problems.map((p) => `${p.variable} ${p.message}`).join("; ")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  const result = serverEnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => ({
+      variable: String(issue.path[0] ?? "environment"),
+      message: issue.message,
+    })),
+  );
+}
+
+export function loadServerEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
+  // The AWS SDK warns on every start that its releases after January 2027 need Node 22; the SDK is
+  // pinned by package-lock.json, so the warning would only bury the start-up lines people need.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  return parseServerEnv(source);
+}
+
+export function tableNames(env: ServerEnv): TableNames {
+  return tableNamesFrom(env);
+}
+
+/** Which DynamoDB the server talks to, decided once from the environment. */
+export function resolveDynamoMode(env: ServerEnv): "aws" | "endpoint" | "embedded" {
+  if (env.DYNAMODB_MODE !== "auto") return env.DYNAMODB_MODE;
+  if (env.DYNAMODB_ENDPOINT_URL !== undefined) return "endpoint";
+  const hasAwsCredentials =
+    (env.AWS_ACCESS_KEY_ID !== undefined && env.AWS_SECRET_ACCESS_KEY !== undefined) ||
+    env.AWS_PROFILE !== undefined ||
+    env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI !== undefined ||
+    env.AWS_CONTAINER_CREDENTIALS_FULL_URI !== undefined ||
+    env.AWS_WEB_IDENTITY_TOKEN_FILE !== undefined;
+  return hasAwsCredentials ? "aws" : "embedded";
+}
