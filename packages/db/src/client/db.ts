@@ -1,0 +1,57 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { TableNames } from "@agents-crm/config";
+
+/** Which kind of engine sits behind the client: some behaviours (TTL, online index creation) differ. */
+export type DbEngine = "aws" | "endpoint" | "embedded";
+
+export interface DbCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface Db {
+  doc: DynamoDBDocumentClient;
+  raw: DynamoDBClient;
+  tables: TableNames;
+  engine: DbEngine;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  tables: TableNames;
+  region: string;
+  endpoint?: string;
+  credentials?: DbCredentials;
+  engine?: DbEngine;
+  /** Runs after the clients are destroyed, e.g. to stop an embedded engine. */
+  onClose?: () => Promise<void>;
+}
+
+export function createDb(options: CreateDbOptions): Db {
+  const raw = new DynamoDBClient({
+    region: options.region,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  });
+  const doc = DynamoDBDocumentClient.from(raw, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    unmarshallOptions: { wrapNumbers: false },
+  });
+  let closed: Promise<void> | undefined;
+  return {
+    doc,
+    raw,
+    tables: options.tables,
+    engine: options.engine ?? (options.endpoint ? "endpoint" : "aws"),
+    close() {
+      closed ??= (async () => {
+        doc.destroy();
+        raw.destroy();
+        await options.onClose?.();
+      })();
+      return closed;
+    },
+  };
+}

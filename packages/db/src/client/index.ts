@@ -1,0 +1,3 @@
+export * from "./db";
+export * from "./embedded";
+export * from "./open-database";

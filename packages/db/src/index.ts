@@ -1,0 +1,32 @@
+export * from "./client";
+export * from "./provision";
+export * from "./lib";
+export * from "./repositories";
+export { TABLE_DEFINITIONS, tableDefinition } from "./tables/definitions";
+export type {
+  AttributeType,
+  IndexDefinition,
+  KeyDefinition,
+  TableDefinition,
+} from "./tables/definitions";
+export * from "./schemas/agent";
+export * from "./schemas/conversation";
+export * from "./schemas/message";
+export * from "./schemas/audit-entry";
+export * from "./schemas/rag-chunk";
+export type { AgentsRepository, ListAgentsOptions } from "./repositories/agents";
+export type {
+  ConversationsRepository,
+  ListConversationsOptions,
+  MutateOptions,
+} from "./repositories/conversations";
+export type { FindOrCreateInput, FindOrCreateResult } from "./repositories/conversation-lookup";
+export type {
+  MessagesRepository,
+  MessagePageOptions,
+  DeliveryUpdate,
+} from "./repositories/messages";
+export type { AuditRepository, ListAuditOptions } from "./repositories/audit";
+export type { RagChunksRepository } from "./repositories/rag-chunks";
+export { chunkDocumentId } from "./repositories/rag-chunks";
+export * from "./edge";

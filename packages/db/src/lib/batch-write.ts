@@ -1,0 +1,102 @@
+import { BatchWriteItemCommand } from "@aws-sdk/client-dynamodb";
+import type { WriteRequest as RawWriteRequest } from "@aws-sdk/client-dynamodb";
+import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
+import type { Db } from "../client/db";
+
+type Item = Record<string, unknown>;
+
+export type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } };
+
+export interface BatchWriteOptions {
+  /** Attempts per chunk, the first included, before giving up on its unprocessed items. */
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** DynamoDB's per-call limit for BatchWriteItem. */
+export const BATCH_WRITE_LIMIT = 25;
+
+export class BatchWriteIncompleteError extends Error {
+  constructor(
+    readonly tableName: string,
+    readonly unprocessed: number,
+    attempts: number,
+  ) {
+    super(`${unprocessed} writes to ${tableName} still unprocessed after ${attempts} attempts`);
+    this.name = "BatchWriteIncompleteError";
+  }
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** "Full jitter" back-off: a random delay up to an exponentially growing cap. */
+function backoffMs(attempt: number, base: number, max: number): number {
+  return Math.random() * Math.min(max, base * 2 ** (attempt - 1));
+}
+
+async function writeInChunks<R>(
+  tableName: string,
+  requests: readonly R[],
+  send: (chunk: R[]) => Promise<R[]>,
+  options: BatchWriteOptions,
+): Promise<void> {
+  const maxAttempts = options.maxAttempts ?? 8;
+  const base = options.baseDelayMs ?? 50;
+  const max = options.maxDelayMs ?? 2000;
+  const sleep = options.sleep ?? defaultSleep;
+  for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
+    let pending = requests.slice(start, start + BATCH_WRITE_LIMIT);
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > maxAttempts) {
+        throw new BatchWriteIncompleteError(tableName, pending.length, maxAttempts);
+      }
+      if (attempt > 1) await sleep(backoffMs(attempt - 1, base, max));
+      pending = await send(pending);
+    }
+  }
+}
+
+/**
+ * Writes every request in chunks of 25, re-sending UnprocessedItems (throttling, partial failures) with
+ * exponential back-off and jitter; throws when a chunk still has unprocessed items after maxAttempts.
+ */
+export function batchWriteAll(
+  db: Db,
+  tableName: string,
+  requests: readonly WriteRequest[],
+  options: BatchWriteOptions = {},
+): Promise<void> {
+  return writeInChunks(
+    tableName,
+    requests,
+    async (chunk) => {
+      const out = await db.doc.send(
+        new BatchWriteCommand({ RequestItems: { [tableName]: chunk } }),
+      );
+      return (out.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
+    },
+    options,
+  );
+}
+
+/** The same on raw AttributeValue items: copies them bit for bit (no number or set conversion). */
+export function batchWriteRawAll(
+  db: Db,
+  tableName: string,
+  requests: readonly RawWriteRequest[],
+  options: BatchWriteOptions = {},
+): Promise<void> {
+  return writeInChunks(
+    tableName,
+    requests,
+    async (chunk) => {
+      const out = await db.raw.send(
+        new BatchWriteItemCommand({ RequestItems: { [tableName]: chunk } }),
+      );
+      return out.UnprocessedItems?.[tableName] ?? [];
+    },
+    options,
+  );
+}

@@ -1,0 +1,3 @@
+export * from "./provision";
+export * from "./backfill";
+export { rebuildTableName } from "./embedded-rebuild";

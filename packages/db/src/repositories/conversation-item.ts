@@ -1,0 +1,85 @@
+import { toItemKeys } from "../lib/case";
+import type { Now } from "../lib/clock";
+import { parseItem } from "../lib/parse-item";
+import { isExpired } from "../lib/ttl";
+import { conversationSchema, DEFAULT_STAGE } from "../schemas/conversation";
+import type { Conversation } from "../schemas/conversation";
+import { tableDefinition } from "../tables/definitions";
+
+export const CONVERSATIONS_TABLE = tableDefinition("conversations");
+export const CONVERSATION_TTL_ATTRIBUTE = CONVERSATIONS_TABLE.ttlAttribute ?? "expires_at";
+export const CONVERSATION_ALL_PK = "CONVERSATION";
+/** Lookup items share the table but carry none of the attributes the listing indexes key on. */
+export const LOOKUP_ID_PREFIX = "lookup#";
+export const PREVIEW_MAX_CHARS = 200;
+
+export function activitySort(lastActivityAt: string, conversationId: string): string {
+  return `${lastActivityAt}#${conversationId}`;
+}
+
+/** Internal attributes tying a conversation to its find-or-create lookup item. */
+export interface LookupLink {
+  lookupKey?: string;
+  lookupExpiresAt?: number;
+}
+
+export function conversationToItem(
+  conversation: Conversation,
+  link: LookupLink = {},
+): Record<string, unknown> {
+  const { expiresAt, ...rest } = conversation;
+  return {
+    ...toItemKeys({ ...rest, ...link }),
+    [CONVERSATION_TTL_ATTRIBUTE]: expiresAt,
+    activity_sort: activitySort(conversation.lastActivityAt, conversation.conversationId),
+    all_pk: CONVERSATION_ALL_PK,
+    // The reference's readers know the CRM stage as marketing_status.
+    marketing_status: conversation.stage,
+  };
+}
+
+export function isConversationItem(item: Record<string, unknown>): boolean {
+  return (
+    typeof item.agent_id === "string" && !String(item.conversation_id).startsWith(LOOKUP_ID_PREFIX)
+  );
+}
+
+/**
+ * Reads a conversation item, or undefined when it is expired or not a conversation (a lookup item).
+ * Items written by the reference lack stage/version/last activity: they get the reference's defaults.
+ */
+export function conversationFromItem(
+  item: Record<string, unknown>,
+  now: Now,
+): Conversation | undefined {
+  if (!isConversationItem(item)) return undefined;
+  if (isExpired(item, CONVERSATION_TTL_ATTRIBUTE, now())) return undefined;
+  return parseItem(
+    conversationSchema,
+    {
+      channel: "web_chat",
+      status: "AI_ACTIVE",
+      version: 0,
+      ...item,
+      stage: item.stage ?? item.marketing_status ?? DEFAULT_STAGE,
+      last_activity_at: item.last_activity_at ?? item.updated_at ?? item.created_at,
+      expires_at: item[CONVERSATION_TTL_ATTRIBUTE],
+    },
+    "conversation",
+    String(item.conversation_id),
+  );
+}
+
+export function lookupLinkFromItem(item: Record<string, unknown>): LookupLink {
+  return {
+    lookupKey: typeof item.lookup_key === "string" ? item.lookup_key : undefined,
+    lookupExpiresAt:
+      typeof item.lookup_expires_at === "number" ? item.lookup_expires_at : undefined,
+  };
+}
+
+export function previewOf(content: string): string {
+  return content.length <= PREVIEW_MAX_CHARS
+    ? content
+    : `${content.slice(0, PREVIEW_MAX_CHARS - 1)}…`;
+}

@@ -1,0 +1,97 @@
+import type { ChannelType } from "../schemas/channel-binding";
+import type { ConversationStatus } from "../schemas/conversation";
+import type { QueryInput } from "../lib/query";
+import { keyAttributes } from "../lib/query";
+import {
+  CONVERSATION_ALL_PK,
+  CONVERSATION_TTL_ATTRIBUTE,
+  CONVERSATIONS_TABLE,
+} from "./conversation-item";
+
+export interface ConversationFilters {
+  status?: ConversationStatus;
+  /** Everything but this status (the "rest" half of a needs-human-first inbox). */
+  excludeStatus?: ConversationStatus;
+  agentId?: string;
+  channel?: ChannelType;
+  stage?: string;
+}
+
+type FilterField = "agentId" | "status" | "stage" | "channel";
+
+/**
+ * Most selective key first: an agent's conversations are a small slice of the table, a status or a stage
+ * a larger one, a channel the largest. The other filters become a FilterExpression, which queryPage
+ * keeps complete across DynamoDB pages.
+ */
+const INDEX_BY_FILTER: readonly { field: FilterField; attribute: string; index: string }[] = [
+  { field: "agentId", attribute: "agent_id", index: "agent-activity-index" },
+  { field: "status", attribute: "status", index: "status-activity-index" },
+  { field: "stage", attribute: "stage", index: "stage-activity-index" },
+  { field: "channel", attribute: "channel", index: "channel-activity-index" },
+];
+const ALL_INDEX = "all-activity-index";
+
+export interface ConversationQuery {
+  input: QueryInput;
+  keys: string[];
+  scope: string;
+}
+
+/** `liveAt` (epoch seconds) filters out expired items in DynamoDB, for counts that never see items. */
+export function conversationQuery(
+  tableName: string,
+  filters: ConversationFilters,
+  options: { newestFirst?: boolean; liveAt?: number } = {},
+): ConversationQuery {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const conditions: string[] = [];
+  const chosen = INDEX_BY_FILTER.find((f) => filters[f.field] !== undefined);
+  let keyCondition: string;
+  if (chosen) {
+    names["#pk"] = chosen.attribute;
+    values[":pk"] = filters[chosen.field];
+    keyCondition = "#pk = :pk";
+  } else {
+    names["#pk"] = "all_pk";
+    values[":pk"] = CONVERSATION_ALL_PK;
+    keyCondition = "#pk = :pk";
+  }
+  for (const f of INDEX_BY_FILTER) {
+    if (f === chosen || filters[f.field] === undefined) continue;
+    names[`#${f.field}`] = f.attribute;
+    values[`:${f.field}`] = filters[f.field];
+    conditions.push(`#${f.field} = :${f.field}`);
+  }
+  if (filters.excludeStatus !== undefined) {
+    names["#xstatus"] = "status";
+    values[":xstatus"] = filters.excludeStatus;
+    conditions.push("#xstatus <> :xstatus");
+  }
+  if (options.liveAt !== undefined) {
+    names["#ttl"] = CONVERSATION_TTL_ATTRIBUTE;
+    values[":liveAt"] = options.liveAt;
+    conditions.push("(attribute_not_exists(#ttl) OR #ttl > :liveAt)");
+  }
+  const index = chosen?.index ?? ALL_INDEX;
+  return {
+    input: {
+      TableName: tableName,
+      IndexName: index,
+      KeyConditionExpression: keyCondition,
+      ...(conditions.length ? { FilterExpression: conditions.join(" AND ") } : {}),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: !(options.newestFirst ?? true),
+    },
+    keys: keyAttributes(CONVERSATIONS_TABLE, index),
+    scope: `conversations:${index}:${JSON.stringify([
+      filters.agentId,
+      filters.status,
+      filters.stage,
+      filters.channel,
+      filters.excludeStatus,
+    ])}`,
+  };
+}

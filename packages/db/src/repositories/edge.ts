@@ -1,0 +1,39 @@
+import type { Db } from "../client/db";
+import type { EncryptionKey } from "../secrets/encryption-key";
+import { createAdminUsersRepository } from "./admin-users";
+import { createChannelBindingsRepository } from "./channel-bindings";
+import type { RepositoryContext } from "./context";
+import { createEventLogRepository } from "./event-log";
+import { createInboundEventsRepository } from "./inbound-events";
+import { createInstagramProfilesRepository } from "./instagram-profiles";
+import { createKvCache } from "./kv-cache";
+import { createNotificationConfigsRepository } from "./notification-configs";
+import { createSecretsRepository } from "./secrets";
+import { createSessionsRepository } from "./sessions";
+import { createSettingsRepository } from "./settings";
+
+export interface EdgeRepositoryOptions {
+  /** From resolveEncryptionKey(); without it, secret reads and writes throw SecretKeyMissingError. */
+  encryptionKey?: EncryptionKey;
+}
+
+/** Secrets, accounts, sessions, the webhook inbox, channel/notification settings and the event log. */
+export function createEdgeRepositories(
+  db: Db,
+  ctx: RepositoryContext,
+  options: EdgeRepositoryOptions = {},
+) {
+  const secrets = createSecretsRepository(db, ctx, options.encryptionKey);
+  return {
+    secrets,
+    adminUsers: createAdminUsersRepository(db, ctx),
+    sessions: createSessionsRepository(db, ctx),
+    kv: createKvCache(db, ctx),
+    inboundEvents: createInboundEventsRepository(db, ctx),
+    channelBindings: createChannelBindingsRepository(db, ctx, secrets),
+    instagramProfiles: createInstagramProfilesRepository(db, ctx),
+    notificationConfigs: createNotificationConfigsRepository(db, ctx, secrets),
+    settings: createSettingsRepository(db, ctx),
+    eventLog: createEventLogRepository(db, ctx),
+  };
+}

@@ -1,0 +1,212 @@
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Db } from "../client/db";
+import { isConditionalCheckFailed } from "../lib/errors";
+import { clampLimit } from "../lib/page";
+import type { Page, PageRequest } from "../lib/page";
+import { keyAttributes, queryCount, queryPage } from "../lib/query";
+import { expiryAfterSeconds, isExpired, toEpochSeconds } from "../lib/ttl";
+import { recordInboundEventInputSchema } from "../schemas/inbound-event";
+import type { InboundEvent, RecordInboundEventInput } from "../schemas/inbound-event";
+import { tableDefinition } from "../tables/definitions";
+import type { RepositoryContext } from "./context";
+import {
+  DEAD_PK,
+  QUEUE_PK,
+  RETENTION_SECONDS,
+  dueSort,
+  orderSortOf,
+  statsKey,
+  toInboundEvent,
+} from "./inbound-event-items";
+import { createInboundEventLeases } from "./inbound-event-leases";
+
+export type { ClaimOptions, FailOptions, FailOutcome } from "./inbound-event-leases";
+
+type Item = Record<string, unknown>;
+
+const STATS_WRITE_INTERVAL_MS = 1000;
+const MAX_TRACKED_SCOPES = 10_000;
+const DEAD_KEYS = keyAttributes(tableDefinition("inboundEvents"), "dead-index");
+
+/**
+ * The durable webhook inbox. `record` is the dedupe (a conditional put on the event key) and the
+ * acknowledgement point; workers `claimDue` with conditional-write leases, so a crashed worker's events
+ * come back when the lease runs out. Two sparse indexes hold only live work: `queue-index` (pending and
+ * leased events, `due_sort` = when it may next be handed out) and `order-index` (`order_key` is written
+ * only while queued, so one conversation's queued events are a tiny partition). Dead letters sit in
+ * `dead-index`. Per-scope "last event" stats live in one extra item per scope (`scope-stats#<scope>`) in
+ * this same table, outside every index: at most one conditional write per scope and second per process,
+ * and a GetItem to read.
+ */
+export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
+  const TableName = db.tables.inboundEvents;
+
+  const getItem = async (eventKey: string): Promise<Item | undefined> => {
+    const out = await db.doc.send(
+      new GetCommand({ TableName, Key: { event_key: eventKey }, ConsistentRead: true }),
+    );
+    return out.Item;
+  };
+
+  // Per process: when each scope's stats item was last written, so a busy page costs one extra write a
+  // second rather than one per event. lastEventAt is therefore accurate to STATS_WRITE_INTERVAL_MS.
+  const statsWrittenAt = new Map<string, number>();
+
+  const touchScopeStats = async (scope: string, eventKey: string, received: Date) => {
+    const nowMs = ctx.now().getTime();
+    if (nowMs - (statsWrittenAt.get(scope) ?? Number.NEGATIVE_INFINITY) < STATS_WRITE_INTERVAL_MS) {
+      return;
+    }
+    if (statsWrittenAt.size >= MAX_TRACKED_SCOPES) statsWrittenAt.clear();
+    statsWrittenAt.set(scope, nowMs);
+    const receivedAt = received.toISOString();
+    try {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName,
+          Key: { event_key: statsKey(scope) },
+          UpdateExpression: "SET last_event_at = :at, last_event_key = :key",
+          ConditionExpression: "attribute_not_exists(last_event_at) OR last_event_at <= :at",
+          ExpressionAttributeValues: { ":at": receivedAt, ":key": eventKey },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  };
+
+  return {
+    /** Stores the event once; a re-delivery (same platform, scope and id) returns created=false. */
+    async record(input: RecordInboundEventInput): Promise<{ created: boolean; eventKey: string }> {
+      const event = recordInboundEventInputSchema.parse(input);
+      const eventKey = `${event.platform}#${event.scope}#${event.externalId}`;
+      const received = event.receivedAt ?? ctx.now();
+      const receivedMs = received.getTime();
+      try {
+        await db.doc.send(
+          new PutCommand({
+            TableName,
+            Item: {
+              event_key: eventKey,
+              platform: event.platform,
+              scope: event.scope,
+              external_id: event.externalId,
+              order_group: event.orderKey,
+              order_key: event.orderKey,
+              order_sort: orderSortOf(event.orderSort, event.externalId),
+              payload_json: JSON.stringify(event.payload),
+              status: "pending",
+              attempts: 0,
+              received_at: received.toISOString(),
+              due_at: receivedMs,
+              due_sort: dueSort(receivedMs, eventKey),
+              queue_pk: QUEUE_PK,
+              // Retention counts from when we stored it: a back-dated receivedAt must not shorten dedupe.
+              expires_at: expiryAfterSeconds(ctx.now(), RETENTION_SECONDS),
+            },
+            // A row past its retention (TTL not yet applied) no longer counts as a duplicate.
+            ConditionExpression: "attribute_not_exists(event_key) OR expires_at <= :now",
+            ExpressionAttributeValues: { ":now": toEpochSeconds(ctx.now()) },
+          }),
+        );
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) return { created: false, eventKey };
+        throw error;
+      }
+      await touchScopeStats(event.scope, eventKey, received);
+      return { created: true, eventKey };
+    },
+
+    async get(eventKey: string): Promise<InboundEvent | null> {
+      const item = await getItem(eventKey);
+      if (!item || typeof item.platform !== "string" || isExpired(item, "expires_at", ctx.now())) {
+        return null;
+      }
+      return toInboundEvent(item);
+    },
+
+    ...createInboundEventLeases(db, ctx),
+
+    /** Newest dead letters first. */
+    async listDead(request: PageRequest = {}): Promise<Page<InboundEvent>> {
+      const now = ctx.now();
+      return queryPage(db, {
+        input: {
+          TableName,
+          IndexName: "dead-index",
+          KeyConditionExpression: "dead_pk = :dead",
+          ExpressionAttributeValues: { ":dead": DEAD_PK },
+          ScanIndexForward: false,
+        },
+        keys: DEAD_KEYS,
+        scope: "inboundEvents:dead",
+        cursor: request.cursor,
+        limit: clampLimit(request.limit),
+        map: (item) => (isExpired(item, "expires_at", now) ? undefined : toInboundEvent(item)),
+        pageSize: ctx.queryPageSize,
+      });
+    },
+
+    async countDead(options: { scope?: string } = {}): Promise<number> {
+      const values: Item = { ":dead": DEAD_PK, ":now": toEpochSeconds(ctx.now()) };
+      if (options.scope !== undefined) values[":scope"] = options.scope;
+      return queryCount(db, {
+        TableName,
+        IndexName: "dead-index",
+        KeyConditionExpression: "dead_pk = :dead",
+        FilterExpression:
+          "expires_at > :now" + (options.scope === undefined ? "" : " AND #scope = :scope"),
+        ...(options.scope === undefined ? {} : { ExpressionAttributeNames: { "#scope": "scope" } }),
+        ExpressionAttributeValues: values,
+      });
+    },
+
+    /** Queue depth (pending + leased), for health and metrics; the index holds only live work. */
+    async countQueued(): Promise<number> {
+      return queryCount(db, {
+        TableName,
+        IndexName: "queue-index",
+        KeyConditionExpression: "queue_pk = :queue",
+        ExpressionAttributeValues: { ":queue": QUEUE_PK },
+      });
+    },
+
+    /** Dead → pending, due now, attempts reset, retention restarted. False if it is not dead-lettered. */
+    async replay(eventKey: string): Promise<boolean> {
+      const now = ctx.now();
+      try {
+        await db.doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { event_key: eventKey },
+            UpdateExpression:
+              "SET #status = :pending, queue_pk = :queue, order_key = order_group, attempts = :zero, due_at = :nowMs, due_sort = :dueSort, expires_at = :expires REMOVE dead_pk, dead_at",
+            ConditionExpression: "dead_pk = :dead",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: {
+              ":pending": "pending",
+              ":queue": QUEUE_PK,
+              ":zero": 0,
+              ":nowMs": now.getTime(),
+              ":dueSort": dueSort(now.getTime(), eventKey),
+              ":expires": expiryAfterSeconds(now, RETENTION_SECONDS),
+              ":dead": DEAD_PK,
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) return false;
+        throw error;
+      }
+    },
+
+    /** When the newest event for this scope (page / business account / bot) was received; ISO or null. */
+    async lastEventAt(scope: string): Promise<string | null> {
+      const item = await getItem(statsKey(scope));
+      return typeof item?.last_event_at === "string" ? item.last_event_at : null;
+    },
+  };
+}
+
+export type InboundEventsRepository = ReturnType<typeof createInboundEventsRepository>;

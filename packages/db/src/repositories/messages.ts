@@ -1,0 +1,148 @@
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Db } from "../client/db";
+import { toItemKeys } from "../lib/case";
+import { NotFoundError, isConditionalCheckFailed } from "../lib/errors";
+import type { Page, PageRequest } from "../lib/page";
+import { clampLimit } from "../lib/page";
+import { parseItem } from "../lib/parse-item";
+import { keyAttributes, queryPage } from "../lib/query";
+import { expiryAfterHours, isExpired, toEpochSeconds } from "../lib/ttl";
+import { buildUpdate } from "../lib/update-expression";
+import { appendMessageInputSchema, messageSchema } from "../schemas/message";
+import type { AppendMessageInput, DeliveryStatus, Message } from "../schemas/message";
+import { tableDefinition } from "../tables/definitions";
+import type { RepositoryContext } from "./context";
+
+const TABLE = tableDefinition("messages");
+const TTL = TABLE.ttlAttribute ?? "expires_at";
+const KEYS = keyAttributes(TABLE);
+/** Upper bound for lastN: the LLM history window, never a whole transcript. */
+export const MAX_LAST_N = 500;
+
+export interface MessagePageOptions extends PageRequest {
+  order?: "asc" | "desc";
+}
+
+export interface DeliveryUpdate {
+  status: DeliveryStatus;
+  externalMessageId?: string;
+  error?: string;
+}
+
+export function createMessagesRepository(db: Db, ctx: RepositoryContext) {
+  const tableName = db.tables.messages;
+
+  function read(item: Record<string, unknown>): Message | undefined {
+    if (isExpired(item, TTL, ctx.now())) return undefined;
+    return parseItem(
+      messageSchema,
+      { ...item, expires_at: item[TTL] },
+      "message",
+      `${String(item.conversation_id)}/${String(item.message_id)}`,
+    );
+  }
+
+  function page(conversationId: string, options: MessagePageOptions, limit: number) {
+    const order = options.order ?? "asc";
+    return queryPage(db, {
+      input: {
+        TableName: tableName,
+        KeyConditionExpression: "conversation_id = :c",
+        ExpressionAttributeValues: { ":c": conversationId },
+        ScanIndexForward: order === "asc",
+      },
+      keys: KEYS,
+      scope: `messages:${conversationId}:${order}`,
+      cursor: options.cursor,
+      limit,
+      map: read,
+      pageSize: ctx.queryPageSize,
+    });
+  }
+
+  return {
+    /** Stores a message under a new monotonic ULID (arrival order); expires MESSAGE_TTL_HOURS later. */
+    async append(input: AppendMessageInput): Promise<Message> {
+      const parsed = appendMessageInputSchema.parse(input);
+      const now = ctx.now();
+      const { timestamp, ...rest } = parsed;
+      const message: Message = {
+        ...rest,
+        messageId: ctx.ulid(),
+        kind: parsed.kind ?? "text",
+        timestamp: timestamp === undefined ? now.toISOString() : new Date(timestamp).toISOString(),
+        metadata: parsed.metadata ?? {},
+        expiresAt: expiryAfterHours(now, ctx.messageTtlHours),
+      };
+      const { expiresAt, ...stored } = message;
+      await db.doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...toItemKeys(stored), [TTL]: expiresAt },
+          ConditionExpression: "attribute_not_exists(message_id)",
+        }),
+      );
+      return message;
+    },
+
+    async get(conversationId: string, messageId: string): Promise<Message | null> {
+      const out = await db.doc.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: { conversation_id: conversationId, message_id: messageId },
+          ConsistentRead: true,
+        }),
+      );
+      return (out.Item && read(out.Item)) ?? null;
+    },
+
+    /** A conversation's messages in time order (`asc`, default) or newest first (`desc`). */
+    page(conversationId: string, options: MessagePageOptions = {}): Promise<Page<Message>> {
+      return page(conversationId, options, clampLimit(options.limit));
+    },
+
+    /** Exactly the last `n` live messages, oldest first (the LLM's history window). */
+    async lastN(conversationId: string, n: number): Promise<Message[]> {
+      const limit = Math.min(MAX_LAST_N, Math.max(0, Math.floor(n)));
+      if (limit === 0) return [];
+      const newest = await page(conversationId, { order: "desc" }, limit);
+      return newest.items.reverse();
+    },
+
+    async updateDelivery(
+      conversationId: string,
+      messageId: string,
+      update: DeliveryUpdate,
+    ): Promise<Message> {
+      const expression = buildUpdate(
+        {
+          delivery_status: update.status,
+          external_message_id: update.externalMessageId,
+          // A later success clears an earlier failure's error.
+          delivery_error: update.error ?? (update.status === "failed" ? undefined : null),
+        },
+        { names: { "#ttl": TTL }, values: { ":nowSec": toEpochSeconds(ctx.now()) } },
+      );
+      try {
+        const out = await db.doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { conversation_id: conversationId, message_id: messageId },
+            ...expression,
+            ConditionExpression:
+              "attribute_exists(message_id) AND (attribute_not_exists(#ttl) OR #ttl > :nowSec)",
+            ReturnValues: "ALL_NEW",
+          }),
+        );
+        const message = out.Attributes && read(out.Attributes);
+        if (!message) throw new NotFoundError("message", messageId);
+        return message;
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) throw new NotFoundError("message", messageId);
+        throw error;
+      }
+    },
+  };
+}
+
+export type MessagesRepository = ReturnType<typeof createMessagesRepository>;

@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+export const channelTypeSchema = z.enum(["instagram", "telegram", "whatsapp", "web_chat"]);
+export type ChannelType = z.infer<typeof channelTypeSchema>;
+
+export const SECRET_LOOKING_KEY = /token|secret|password|passwd|api_?key|private_?key/i;
+
+/** Non-secret metadata only: keys that look like credentials are refused (the reference leaked app_secret here). */
+export const channelMetadataSchema = z
+  .record(z.string(), z.unknown())
+  .refine((metadata) => Object.keys(metadata).every((key) => !SECRET_LOOKING_KEY.test(key)), {
+    message:
+      "metadata must not hold secrets (token/secret/password keys); pass them as secretMetadata",
+  });
+
+export const channelBindingSchema = z.object({
+  bindingId: z.string(),
+  agentId: z.string(),
+  channelType: channelTypeSchema,
+  channelAccountId: z.string(),
+  channelUsername: z.string().optional(),
+  secretName: z.string(),
+  webhookSecretName: z.string().optional(),
+  isActive: z.boolean(),
+  isVerified: z.boolean().default(false),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  createdBy: z.string().optional(),
+  metadata: z.record(z.string(), z.unknown()).default({}),
+  lastError: z.string().optional(),
+  lastErrorAt: z.string().optional(),
+  /** Rows written by the reference have no version: they read as 0. */
+  version: z.number().int().default(0),
+});
+export type ChannelBinding = z.infer<typeof channelBindingSchema>;
+
+export const createChannelBindingInputSchema = z.object({
+  bindingId: z.string().min(1).optional(),
+  agentId: z.string().min(1),
+  channelType: channelTypeSchema,
+  channelAccountId: z.string().min(1),
+  channelUsername: z.string().optional(),
+  accessToken: z.string().min(1),
+  /** Secret companions of the token (e.g. Meta app_secret); stored encrypted next to it. */
+  secretMetadata: z.record(z.string(), z.unknown()).optional(),
+  /** Shared secret the platform echoes on webhooks (Telegram secret_token). */
+  webhookSecret: z.string().min(1).optional(),
+  metadata: channelMetadataSchema.optional(),
+  isActive: z.boolean().optional(),
+  createdBy: z.string().optional(),
+});
+export type CreateChannelBindingInput = z.input<typeof createChannelBindingInputSchema>;
+
+export const updateChannelBindingInputSchema = z.object({
+  isActive: z.boolean().optional(),
+  isVerified: z.boolean().optional(),
+  channelUsername: z.string().optional(),
+  metadata: channelMetadataSchema.optional(),
+  accessToken: z.string().min(1).optional(),
+  secretMetadata: z.record(z.string(), z.unknown()).optional(),
+  webhookSecret: z.string().min(1).optional(),
+  expectedVersion: z.number().int().optional(),
+});
+export type UpdateChannelBindingInput = z.input<typeof updateChannelBindingInputSchema>;

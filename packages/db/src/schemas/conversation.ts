@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { channelTypeSchema } from "./channel-binding";
+
+export const conversationStatusSchema = z.enum([
+  "AI_ACTIVE",
+  "NEEDS_HUMAN",
+  "HUMAN_ACTIVE",
+  "CLOSED",
+]);
+export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
+
+export const DEFAULT_STAGE = "NEW";
+
+export const conversationSchema = z.object({
+  conversationId: z.string(),
+  agentId: z.string(),
+  channel: channelTypeSchema,
+  status: conversationStatusSchema,
+  /** CRM pipeline stage id; mirrored into the reference's `marketing_status` attribute. */
+  stage: z.string().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastActivityAt: z.string(),
+  version: z.number().int(),
+  externalUserId: z.string().optional(),
+  externalConversationId: z.string().optional(),
+  /** sha256 of the web chat visitor's token: the token itself is never stored. */
+  webTokenHash: z.string().optional(),
+  handoffReason: z.string().optional(),
+  escalationType: z.string().optional(),
+  requestType: z.string().optional(),
+  needsHumanSince: z.string().optional(),
+  closedAt: z.string().optional(),
+  rejectionReason: z.string().optional(),
+  lastMessagePreview: z.string().optional(),
+  /** Epoch seconds; absent when MESSAGE_TTL_HOURS is 0. */
+  expiresAt: z.number().optional(),
+});
+export type Conversation = z.infer<typeof conversationSchema>;
+
+export const createConversationInputSchema = z.object({
+  agentId: z.string().min(1),
+  channel: channelTypeSchema,
+  externalUserId: z.string().optional(),
+  externalConversationId: z.string().optional(),
+  webTokenHash: z.string().optional(),
+  status: conversationStatusSchema.optional(),
+  stage: z.string().min(1).optional(),
+});
+export type CreateConversationInput = z.infer<typeof createConversationInputSchema>;
+
+/** Fields `update` may change; `null` clears an optional field. */
+export const conversationPatchSchema = z
+  .object({
+    status: conversationStatusSchema,
+    stage: z.string().min(1),
+    handoffReason: z.string().nullable(),
+    escalationType: z.string().nullable(),
+    requestType: z.string().nullable(),
+    needsHumanSince: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    rejectionReason: z.string().nullable(),
+    lastMessagePreview: z.string().nullable(),
+    externalConversationId: z.string().nullable(),
+    webTokenHash: z.string().nullable(),
+  })
+  .partial();
+export type ConversationPatch = z.infer<typeof conversationPatchSchema>;

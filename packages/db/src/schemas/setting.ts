@@ -1,0 +1,6 @@
+export interface Setting<T = unknown> {
+  key: string;
+  value: T;
+  version: number;
+  updatedAt: string;
+}

@@ -1,0 +1,160 @@
+import type { TableNames } from "@agents-crm/config";
+
+/**
+ * Every table, key, index and TTL attribute in one place. Provisioning, the Terraform drift test and the
+ * repositories all read this, so the three can never disagree.
+ *
+ * The reference product's tables keep their primary keys (so an existing deployment's tables work); every
+ * index here is an addition. Sparse indexes (the key attribute is only written on items that belong in the
+ * index) keep queues and "active" lists small no matter how large the table grows.
+ */
+export type AttributeType = "S" | "N" | "B";
+
+export interface KeyDefinition {
+  partition: { name: string; type: AttributeType };
+  sort?: { name: string; type: AttributeType };
+}
+
+export interface IndexDefinition extends KeyDefinition {
+  name: string;
+}
+
+export interface TableDefinition extends KeyDefinition {
+  /** Key into TableNames: the physical name comes from config. */
+  id: keyof TableNames;
+  indexes: IndexDefinition[];
+  /** Epoch-seconds attribute DynamoDB TTL deletes on; readers also treat past values as absent. */
+  ttlAttribute?: string;
+}
+
+const s = (name: string) => ({ name, type: "S" as const });
+
+export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
+  {
+    id: "agents",
+    partition: s("agent_id"),
+    // `list_pk` = "AGENT" on every agent, so listing agents is a Query, never a Scan.
+    indexes: [{ name: "list-index", partition: s("list_pk"), sort: s("agent_id") }],
+  },
+  {
+    id: "conversations",
+    partition: s("conversation_id"),
+    // Sort keys are `${last_activity_at}#${conversation_id}`, so "newest activity first" is ScanIndexForward=false.
+    indexes: [
+      { name: "status-activity-index", partition: s("status"), sort: s("activity_sort") },
+      { name: "agent-activity-index", partition: s("agent_id"), sort: s("activity_sort") },
+      { name: "channel-activity-index", partition: s("channel"), sort: s("activity_sort") },
+      { name: "stage-activity-index", partition: s("stage"), sort: s("activity_sort") },
+      // `all_pk` = "CONVERSATION": the unfiltered list, newest activity first.
+      { name: "all-activity-index", partition: s("all_pk"), sort: s("activity_sort") },
+    ],
+    ttlAttribute: "expires_at",
+  },
+  {
+    id: "messages",
+    // message_id is a ULID: the sort key orders a conversation by time.
+    partition: s("conversation_id"),
+    sort: s("message_id"),
+    indexes: [],
+    ttlAttribute: "expires_at",
+  },
+  {
+    id: "auditLogs",
+    partition: s("log_id"),
+    // `all_pk` = "AUDIT" and `ts_sort` = `${timestamp}#${log_id}`: time-range listing without Scan.
+    indexes: [
+      { name: "all-time-index", partition: s("all_pk"), sort: s("ts_sort") },
+      { name: "actor-time-index", partition: s("admin_id"), sort: s("ts_sort") },
+      { name: "resource-time-index", partition: s("resource_id"), sort: s("ts_sort") },
+      { name: "action-time-index", partition: s("action"), sort: s("ts_sort") },
+    ],
+  },
+  {
+    id: "channelBindings",
+    partition: s("binding_id"),
+    // The reference's two GSIs, same names and keys.
+    indexes: [
+      { name: "agent_id-index", partition: s("agent_id"), sort: s("channel_type") },
+      {
+        name: "channel_account-index",
+        partition: s("channel_type"),
+        sort: s("channel_account_id"),
+      },
+    ],
+  },
+  {
+    id: "instagramProfiles",
+    partition: s("external_user_id"),
+    indexes: [],
+    // The reference's profile table already expires on `ttl` (5 days).
+    ttlAttribute: "ttl",
+  },
+  {
+    id: "notificationConfigs",
+    partition: s("config_id"),
+    // `list_pk` = "NOTIFICATION"; `active_pk` only while active (sparse) for alert fan-out.
+    indexes: [
+      { name: "list-index", partition: s("list_pk"), sort: s("created_sort") },
+      { name: "active-index", partition: s("active_pk"), sort: s("created_sort") },
+    ],
+  },
+  {
+    id: "ragDocuments",
+    // document_id = `${source_id}#${chunk_index padded}`: one row per chunk, embedding as binary Float32.
+    partition: s("agent_id"),
+    sort: s("document_id"),
+    indexes: [],
+  },
+  {
+    id: "sessions",
+    // The reference's cache table: admin sessions, throttling counters and cache entries by key.
+    partition: s("session_key"),
+    // Sparse: only admin-session items carry `user_id`, so "sign this user out everywhere" is a Query.
+    indexes: [{ name: "user-index", partition: s("user_id"), sort: s("session_key") }],
+    ttlAttribute: "expires_at",
+  },
+  {
+    id: "adminUsers",
+    // Email uniqueness is enforced by a companion item `user_id = "email#<normalised email>"`.
+    partition: s("user_id"),
+    indexes: [{ name: "list-index", partition: s("list_pk"), sort: s("email") }],
+  },
+  {
+    id: "inboundEvents",
+    // event_key = `${platform}#${scope}#${platform id}`: the conditional write on it is the dedupe.
+    partition: s("event_key"),
+    indexes: [
+      // Sparse: `queue_pk` exists only while an event is pending/processing; `due_sort` = `${due_at}#${event_key}`.
+      { name: "queue-index", partition: s("queue_pk"), sort: s("due_sort") },
+      // Sparse: `dead_pk` exists only on dead-lettered events.
+      { name: "dead-index", partition: s("dead_pk"), sort: s("due_sort") },
+      // Per-conversation ordering: `order_key` (e.g. binding#user), sorted by platform order.
+      { name: "order-index", partition: s("order_key"), sort: s("order_sort") },
+    ],
+    ttlAttribute: "expires_at",
+  },
+  {
+    id: "secrets",
+    partition: s("secret_name"),
+    indexes: [],
+  },
+  {
+    id: "settings",
+    partition: s("setting_key"),
+    indexes: [],
+  },
+  {
+    id: "events",
+    // Real-time event log for resumable subscriptions: stream = "admin" or `conversation#<id>`, event_id ULID.
+    partition: s("stream"),
+    sort: s("event_id"),
+    indexes: [],
+    ttlAttribute: "expires_at",
+  },
+];
+
+export function tableDefinition(id: keyof TableNames): TableDefinition {
+  const found = TABLE_DEFINITIONS.find((t) => t.id === id);
+  if (!found) throw new Error(`no table definition for ${id}`);
+  return found;
+}
