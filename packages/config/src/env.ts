@@ -67,6 +67,8 @@ export const serverEnvSchema = z
     WEBSOCKET_PING_INTERVAL: envNumber(25, { min: 1, max: 600 }),
     WEBSOCKET_PING_TIMEOUT: envNumber(5, { min: 1, max: 600 }),
     REDIS_URL: envUrl(["redis:", "rediss:"]),
+    /** An escalation nobody took over is alerted again after this long; 0 turns re-alerts off. */
+    ESCALATION_REALERT_MINUTES: envNumber(15, { min: 0, max: 7 * 24 * 60 }),
 
     INSTAGRAM_WEBHOOK_VERIFY_TOKEN: optionalString,
     INSTAGRAM_APP_SECRET: optionalString,

@@ -1,0 +1,115 @@
+import { ESCALATION_TYPES, type ModelAnswer } from "../prompt/output-contract";
+import { CONTEXT_KEYS } from "../turn/turn-context";
+import { detectScriptLanguage, type TemplateLanguage } from "../rules/language";
+import { keywordPattern } from "../rules/keyword-pattern";
+import { normalizeForMatching } from "../rules/normalize";
+import { pickEscalation, type EscalationCandidate } from "../rules/escalation-candidates";
+import { bestSentences } from "./match-sentences";
+import { INTENT_WORDS, PHRASES } from "./phrases";
+import type { ReadPrompt } from "./read-prompt";
+import { contentStems } from "./tokens";
+
+const patterns = Object.fromEntries(
+  Object.entries(INTENT_WORDS).map(([intent, list]) => [
+    intent,
+    list.map((w) => keywordPattern(w)!),
+  ]),
+) as Record<keyof typeof INTENT_WORDS, RegExp[]>;
+
+function mentions(text: string, intent: keyof typeof INTENT_WORDS): boolean {
+  const normalized = normalizeForMatching(text);
+  return patterns[intent].some((pattern) => pattern.test(normalized));
+}
+
+/** Whether the message is only a greeting / thanks: nothing else of substance in it. */
+function only(text: string, intent: "greeting" | "thanks"): boolean {
+  if (!mentions(text, intent)) return false;
+  let rest = normalizeForMatching(text);
+  for (const pattern of patterns[intent])
+    rest = rest.replace(new RegExp(pattern.source, "gu"), " ");
+  return contentStems(rest).size === 0;
+}
+
+function languageOf(prompt: ReadPrompt): TemplateLanguage {
+  const declared = prompt.context[CONTEXT_KEYS.language]?.slice(0, 2);
+  if (declared === "en" || declared === "ru" || declared === "ar") return declared;
+  return detectScriptLanguage(prompt.customer) ?? "en";
+}
+
+const escalate = (type: EscalationCandidate["type"], reason: string) => ({
+  needed: true,
+  type,
+  reason,
+  confidence: 0.9,
+});
+const SIGNAL_REASONS: Record<string, string> = {
+  urgent: "Possible emergency",
+  medical: "Medical question for a doctor",
+  repeat_patient: "Returning patient",
+  contact: "The customer shared contact details",
+  booking: "The customer wants to book a visit",
+};
+const SIGNAL_TYPES = new Set<string>(ESCALATION_TYPES.filter((type) => type !== "none"));
+
+/** The escalation types the turn's deterministic rules found (`rule_signals` in <turn_context>). */
+function ruleSignals(prompt: ReadPrompt): EscalationCandidate[] {
+  return (prompt.context[CONTEXT_KEYS.signals] ?? "")
+    .split(",")
+    .map((type) => type.trim())
+    .filter((type): type is EscalationCandidate["type"] => SIGNAL_TYPES.has(type))
+    .map((type) => ({
+      type,
+      reason: SIGNAL_REASONS[type] ?? "Needs a person",
+      confidence: 0.9,
+      source: "rules",
+    }));
+}
+
+const NO_ESCALATION = { needed: false, type: "none" as const, reason: "", confidence: 0.8 };
+
+/**
+ * The offline model: greets, answers from the best-matching excerpt's most relevant sentences, asks
+ * for a phone number on booking intent, says honestly when it does not know (offering a human), and
+ * escalates on the turn's rule signals or an explicit request for a person.
+ */
+export function offlineAnswer(prompt: ReadPrompt): ModelAnswer {
+  const language = languageOf(prompt);
+  const say = PHRASES[language];
+  const names = { doctor: prompt.doctor || prompt.clinic, clinic: prompt.clinic || prompt.doctor };
+  const text = prompt.customer;
+  const signals = ruleSignals(prompt);
+  const signalled = pickEscalation(signals.filter((s) => s.type !== "booking"));
+  if (signalled)
+    return {
+      reply: say.handingOver,
+      escalation: escalate(signalled.type, signalled.reason),
+      sources_used: [],
+    };
+
+  const acceptsOffer =
+    prompt.previousReply?.includes(say.unknown) === true && mentions(text, "yes");
+  if (mentions(text, "human") || acceptsOffer) {
+    return {
+      reply: say.handingOver,
+      escalation: escalate("custom", "The customer asked for a person"),
+      sources_used: [],
+    };
+  }
+  if (signals.length > 0 || mentions(text, "booking")) {
+    return {
+      reply: say.askPhone,
+      escalation: escalate("booking", "The customer wants to book a visit"),
+      sources_used: [],
+    };
+  }
+  if (only(text, "greeting"))
+    return { reply: say.greeting(names), escalation: NO_ESCALATION, sources_used: [] };
+  if (only(text, "thanks"))
+    return { reply: say.thanks, escalation: NO_ESCALATION, sources_used: [] };
+
+  const match = bestSentences(text, prompt.excerpts);
+  if (!match) return { reply: say.unknown, escalation: NO_ESCALATION, sources_used: [] };
+  const answer = say.answer(names, match.sentences.join(" "));
+  const reply = mentions(text, "greeting") ? `${say.hello} ${answer}` : answer;
+  return { reply, escalation: NO_ESCALATION, sources_used: [match.excerpt.id] };
+}

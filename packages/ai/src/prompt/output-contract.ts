@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+export const ESCALATION_TYPES = [
+  "urgent",
+  "medical",
+  "booking",
+  "repeat_patient",
+  "contact",
+  "moderation",
+  "custom",
+  "none",
+] as const;
+
+export type EscalationType = (typeof ESCALATION_TYPES)[number];
+
+/** What the model must answer; `reply` comes first so it can be streamed to the customer. */
+export const modelAnswerSchema = z.strictObject({
+  reply: z.string(),
+  escalation: z.strictObject({
+    needed: z.boolean(),
+    type: z.enum(ESCALATION_TYPES),
+    reason: z.string(),
+    confidence: z.number(),
+  }),
+  sources_used: z.array(z.string()),
+});
+
+export type ModelAnswer = z.output<typeof modelAnswerSchema>;
+
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
+  return rest;
+}
+
+/** Sent as structured output (json_schema, strict). */
+export const MODEL_ANSWER_FORMAT = { name: "agent_turn", schema: jsonSchemaOf(modelAnswerSchema) };
+
+export const OUTPUT_CONTRACT = `## Answer format
+Answer with ONE JSON object and nothing else, keys in this order:
+{"reply": "...", "escalation": {"needed": false, "type": "none", "reason": "", "confidence": 0.0}, "sources_used": []}
+- reply: your message to the customer — plain text without Markdown, in the customer's language.
+- escalation.needed: true when a human colleague must take over (see the escalation rules); the
+  customer then receives the clinic's handoff message instead of your reply, so keep it to one sentence.
+- escalation.type: urgent, medical, booking, repeat_patient, contact, custom — or "none" when not needed.
+- escalation.reason: a short reason for the staff, in English. escalation.confidence: 0 to 1.
+- sources_used: the ids of the knowledge excerpts your reply relies on (e.g. "S1"), or [].`;

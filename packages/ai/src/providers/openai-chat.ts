@@ -1,0 +1,83 @@
+import { startDeadline } from "./call-deadline";
+import { LlmError } from "./errors";
+import { ChatCallRequest } from "./openai-chat-request";
+import { streamChat } from "./openai-chat-stream";
+import {
+  openAIConnection,
+  type OpenAIConnection,
+  type OpenAIConnectionOptions,
+} from "./openai-connection";
+import { estimateCostUsd } from "./pricing";
+import { withRetries } from "./retry";
+import type { ChatProvider, ChatRequest, ChatResult } from "./types";
+import { estimateChatUsage, fromApiUsage } from "./usage";
+
+export interface OpenAIChatOptions extends OpenAIConnectionOptions {
+  /** Used when a request names no model. */
+  defaultModel?: string;
+}
+
+export const DEFAULT_CHAT_MODEL = "gpt-4o-mini";
+
+export function createOpenAIChatProvider(options: OpenAIChatOptions): ChatProvider {
+  const connection = openAIConnection(options);
+  const defaultModel = options.defaultModel ?? DEFAULT_CHAT_MODEL;
+  return {
+    kind: "openai",
+    chat: (request) => chat(connection, defaultModel, request),
+    chatStream: (request) => streamChat(connection, defaultModel, request),
+  };
+}
+
+async function chat(
+  connection: OpenAIConnection,
+  defaultModel: string,
+  request: ChatRequest,
+): Promise<ChatResult> {
+  const started = performance.now();
+  const call = new ChatCallRequest(request, defaultModel, connection.baseURL);
+  const deadline = startDeadline(request.timeoutMs ?? connection.timeoutMs, request.signal);
+  try {
+    const { value: completion, attempts } = await withRetries({
+      endpoint: "chat.completions",
+      policy: connection.retry,
+      deadline,
+      attempt: () =>
+        connection.client.chat.completions.create(
+          { ...call.body(), stream: false },
+          { signal: deadline.signal },
+        ),
+      recover: (error) => call.stepDownOn(error),
+    });
+    const choice = completion.choices?.[0];
+    if (!choice?.message) {
+      throw new LlmError("chat.completions: response has no choices", {
+        kind: "malformed",
+        retryable: false,
+      });
+    }
+    const content = call.finalContent(choice.message.content ?? "");
+    const model = completion.model || call.model;
+    const usage = completion.usage
+      ? fromApiUsage(completion.usage)
+      : estimateChatUsage(request.messages, content);
+    const refusal = choice.message.refusal;
+    return {
+      content,
+      finishReason: choice.finish_reason ?? null,
+      ...(refusal ? { refusal } : {}),
+      metrics: {
+        step: "chat",
+        model,
+        usage,
+        latencyMs: Math.round(performance.now() - started),
+        costUsd: estimateCostUsd(model, usage),
+        attempts,
+        ...(completion.usage ? {} : { estimated: true }),
+        ...(call.degraded() ? { degraded: call.degraded() } : {}),
+      },
+    };
+  } finally {
+    deadline.dispose();
+  }
+}

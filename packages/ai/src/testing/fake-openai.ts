@@ -1,0 +1,185 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  defaultErrorBody,
+  delay,
+  isRecord,
+  openAIError,
+  readJsonBody,
+  sendJson,
+} from "./fake-http";
+import { defaultChatReply, parseChatRequest } from "./fake-openai-chat-request";
+import { answerChat } from "./fake-openai-chat-route";
+import { embeddingsResponse, isValidEmbeddingsBody } from "./fake-openai-embeddings";
+import { DEFAULT_FLAGGED_TERMS, moderationsResponse } from "./fake-openai-moderations";
+import type {
+  FakeChatResponder,
+  FakeEndpoint,
+  FakeOpenAI,
+  FakeOpenAIOptions,
+  FakeRecordedRequest,
+} from "./fake-openai-types";
+
+export type { FakeOpenAI, FakeOpenAIOptions } from "./fake-openai-types";
+
+interface Failure {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+  endpoint: FakeEndpoint | undefined;
+}
+
+const ROUTES: Record<string, FakeEndpoint> = {
+  "/v1/chat/completions": "chat",
+  "/v1/embeddings": "embeddings",
+  "/v1/moderations": "moderations",
+};
+
+/** A local server speaking OpenAI's wire format (JSON and SSE) on 127.0.0.1, port chosen by the OS. */
+export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
+  const requests: FakeRecordedRequest[] = [];
+  const failures: Failure[] = [];
+  const latency: Record<FakeEndpoint, number> = { chat: 0, embeddings: 0, moderations: 0 };
+  const setAllLatency = (ms: number) => {
+    latency.chat = latency.embeddings = latency.moderations = ms;
+  };
+  let spread = false;
+  let responder: FakeChatResponder | null = null;
+  let flaggedTerms = DEFAULT_FLAGGED_TERMS;
+  const reset = () => {
+    requests.length = 0;
+    failures.length = 0;
+    setAllLatency(0);
+    if (typeof options.latencyMs === "number") setAllLatency(options.latencyMs);
+    else Object.assign(latency, options.latencyMs ?? {});
+    spread = options.spreadStreamLatency ?? false;
+    responder = options.responder ?? null;
+    flaggedTerms = options.flaggedTerms ?? DEFAULT_FLAGGED_TERMS;
+  };
+  reset();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const endpoint = ROUTES[path] ?? null;
+    let body: unknown = null;
+    try {
+      body = await readJsonBody(req);
+    } catch {
+      body = null;
+    }
+    const record: FakeRecordedRequest = {
+      method: req.method ?? "GET",
+      path,
+      endpoint,
+      headers: req.headers,
+      body,
+      receivedAt: Date.now(),
+    };
+    if (endpoint === "chat" && isRecord(body)) record.chat = parseChatRequest(body);
+    requests.push(record);
+
+    const streamSpread = endpoint === "chat" && spread && record.chat?.stream === true;
+    if (endpoint && !streamSpread) await delay(latency[endpoint]);
+
+    const failureIndex = failures.findIndex(
+      (f) => f.endpoint === undefined || f.endpoint === endpoint,
+    );
+    const failure = failureIndex >= 0 ? failures.splice(failureIndex, 1)[0] : undefined;
+    if (failure) {
+      if (failure.status === 0) req.socket.destroy();
+      else
+        sendJson(
+          res,
+          failure.status,
+          failure.body ?? defaultErrorBody(failure.status),
+          failure.headers,
+        );
+      return;
+    }
+    if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+      sendJson(res, 401, defaultErrorBody(401));
+      return;
+    }
+    if (path === "/v1/models" && req.method === "GET") {
+      sendJson(res, 200, {
+        object: "list",
+        data: [{ id: "gpt-4o-mini", object: "model", created: 0, owned_by: "fake" }],
+      });
+      return;
+    }
+    if (
+      req.method !== "POST" ||
+      endpoint === null ||
+      (endpoint === "moderations" && options.supportsModerations === false)
+    ) {
+      // Ollama answers unknown paths with a plain-text 404.
+      sendJson(res, 404, "404 page not found", {}, "text/plain");
+      return;
+    }
+    if (!isRecord(body)) {
+      sendJson(
+        res,
+        400,
+        openAIError("We could not parse the JSON body of your request.", "invalid_request_error"),
+      );
+      return;
+    }
+    switch (endpoint) {
+      case "embeddings":
+        if (!isValidEmbeddingsBody(body))
+          sendJson(
+            res,
+            400,
+            openAIError("'input' is required", "invalid_request_error", null, "input"),
+          );
+        else sendJson(res, 200, embeddingsResponse(body));
+        return;
+      case "moderations":
+        sendJson(res, 200, moderationsResponse(body, flaggedTerms));
+        return;
+      case "chat":
+        await answerChat(res, record.chat ?? parseChatRequest(body), {
+          responder: responder ?? defaultChatReply,
+          rejectFormat: (options.supportsJsonSchema === false ? ["json_schema"] : []).concat(
+            options.supportsJsonObject === false ? ["json_object"] : [],
+          ),
+          spreadLatencyMs: spread ? latency.chat : 0,
+        });
+        return;
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, defaultErrorBody(500));
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    setLatency(ms, setOptions) {
+      if (setOptions?.endpoint) latency[setOptions.endpoint] = ms;
+      else setAllLatency(ms);
+      if (setOptions?.spreadAcrossChunks !== undefined) spread = setOptions.spreadAcrossChunks;
+    },
+    setResponder(next) {
+      responder = next;
+    },
+    setFlaggedTerms(terms) {
+      flaggedTerms = terms;
+    },
+    reset,
+    failNext(count, status, body, headers = {}, endpoint) {
+      for (let i = 0; i < count; i++) failures.push({ status, body, headers, endpoint });
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,70 @@
+import type { AgentConfig } from "@agents-crm/config/agent-config";
+import type { ModelAnswer } from "../prompt/output-contract";
+import { pickEscalation, type EscalationCandidate } from "../rules/escalation-candidates";
+import type { TurnEscalation } from "./types";
+
+export interface EscalationInputs {
+  config: AgentConfig;
+  open: boolean;
+  answer: ModelAnswer | null;
+  /** Why the model gave no usable answer (error kind or malformed), null when it did. */
+  failure: string | null;
+  ruleCandidates: readonly EscalationCandidate[];
+}
+
+/**
+ * The model's escalation takes effect, and so does every rule: the most severe one wins (on a tie
+ * the model's, whose reason is specific). After hours a booking either hands over at once
+ * (force_handoff_on_booking) or is left to the AI, which takes a number for a call back.
+ */
+export function decideEscalation(input: EscalationInputs): EscalationCandidate | null {
+  const candidates: EscalationCandidate[] = [];
+  const declared = input.answer?.escalation;
+  if (declared?.needed && declared.type !== "none") {
+    candidates.push({
+      type: declared.type,
+      reason: declared.reason || `The model escalated (${declared.type})`,
+      confidence: declared.confidence,
+      source: "model",
+    });
+  }
+  candidates.push(...input.ruleCandidates);
+  if (input.failure !== null) {
+    candidates.push({
+      type: "custom",
+      reason: `The model could not answer (${input.failure})`,
+      confidence: 1,
+      source: "error",
+    });
+  }
+  const afterHours = input.config.working_hours.after_hours_behavior;
+  const adjusted = input.open
+    ? candidates
+    : candidates.flatMap((candidate): EscalationCandidate[] => {
+        if (candidate.type !== "booking") return [candidate];
+        return afterHours.force_handoff_on_booking ? [{ ...candidate, source: "after_hours" }] : [];
+      });
+  return pickEscalation(adjusted);
+}
+
+export function toTurnEscalation(
+  chosen: EscalationCandidate | null,
+  answer: ModelAnswer | null,
+): TurnEscalation {
+  if (!chosen) {
+    return {
+      needed: false,
+      type: "none",
+      reason: "",
+      confidence: answer?.escalation.confidence ?? 0,
+      source: "model",
+    };
+  }
+  return {
+    needed: true,
+    type: chosen.type,
+    reason: chosen.reason,
+    confidence: chosen.confidence,
+    source: chosen.source,
+  };
+}

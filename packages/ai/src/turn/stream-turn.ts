@@ -1,0 +1,242 @@
+import { stripMarkdown } from "../postprocess/strip-markdown";
+import { splitForChannel } from "../postprocess/split-for-channel";
+import { MODEL_ANSWER_FORMAT, type ModelAnswer } from "../prompt/output-contract";
+import { buildTurnMessages } from "../prompt/turn-messages";
+import type { CallMetrics } from "../providers/types";
+import { evaluateRules } from "../rules/evaluate-rules";
+import { detectCustomerLanguage } from "../rules/language";
+import { isWithinWorkingHours } from "../rules/working-hours";
+import { chatForAnswer, type ChatOutcome } from "./chat-step";
+import { decideEscalation, toTurnEscalation } from "./decide-escalation";
+import { consoleTurnLogger, errorFields } from "./log-fields";
+import { moderate, type ModerationVerdict } from "./moderation-step";
+import { preparationKey, startPreparation } from "./prepare-turn";
+import { usedSources, withAfterHoursNote } from "./reply-details";
+import { escalationText, llmErrorText } from "./templates";
+import { turnContext } from "./turn-context";
+import type { TurnDeps, TurnEscalation, TurnEvent, TurnInput, TurnResult } from "./types";
+import { summarizeUsage } from "./usage";
+
+function moderationEscalation(reason: string): TurnEscalation {
+  return { needed: true, type: "moderation", reason, confidence: 1, source: "moderation" };
+}
+
+function failureOf(outcome: ChatOutcome): string | null {
+  if (outcome.kind === "answer") return null;
+  if (outcome.kind === "malformed") return `malformed answer: ${outcome.problem}`;
+  const kind = (outcome.error as { kind?: unknown } | null)?.kind;
+  return typeof kind === "string" ? kind : "error";
+}
+
+/**
+ * One agent turn, streamed. Input moderation and retrieval run concurrently (the keyword and contact
+ * rules are synchronous), then ONE chat call returns reply + escalation. Output moderation starts as
+ * soon as the reply string is complete, while the rest of the JSON still streams.
+ */
+export async function* streamTurn(
+  input: TurnInput,
+  deps: TurnDeps,
+): AsyncGenerator<TurnEvent, void> {
+  // A consumer that stops listening (the customer left, an admin took over) cancels the model calls.
+  const controller = new AbortController();
+  const cancel = () => controller.abort(input.signal?.reason);
+  if (input.signal?.aborted) cancel();
+  input.signal?.addEventListener("abort", cancel, { once: true });
+  let finished = false;
+  try {
+    for await (const event of turnEvents(input, deps, controller.signal)) {
+      if (event.type === "result") finished = true;
+      yield event;
+    }
+  } finally {
+    input.signal?.removeEventListener("abort", cancel);
+    if (!finished) cancel();
+  }
+}
+
+async function* turnEvents(
+  input: TurnInput,
+  deps: TurnDeps,
+  signal: AbortSignal,
+): AsyncGenerator<TurnEvent, void> {
+  const startedAt = performance.now();
+  const { config, agentId } = input;
+  const logger = deps.logger ?? consoleTurnLogger;
+  const now = input.now ?? new Date();
+  const messages = input.messages
+    .map((message) => message.trim())
+    .filter((message) => message !== "");
+  const earlier = input.history
+    .filter((message) => message.role === "user")
+    .map((message) => message.content);
+  const language = detectCustomerLanguage(messages, earlier, config.profile.languages);
+  const text = messages.join("\n");
+  const rules = evaluateRules(config, text);
+  const open = isWithinWorkingHours(config, now);
+  const steps: CallMetrics[] = [];
+  const flags: TurnResult["flags"] = {
+    offline: deps.providers.offline,
+    ...(open ? {} : { afterHours: true }),
+  };
+  const finish = (result: Pick<TurnResult, "reply" | "escalation" | "sources">): TurnEvent => ({
+    type: "result",
+    result: {
+      ...result,
+      contacts: rules.contacts,
+      usage: summarizeUsage(steps, startedAt),
+      flags,
+      language,
+      triggers: rules.hits,
+    },
+  });
+  const replyOf = (value: string) => ({
+    text: value,
+    parts: splitForChannel(value, input.channel),
+  });
+
+  if (messages.length === 0) {
+    yield finish({ reply: null, escalation: toTurnEscalation(null, null), sources: [] });
+    return;
+  }
+
+  const postModeration = config.moderation.enabled && config.moderation.mode !== "pre";
+  const prepared = input.prepared;
+  const reusable =
+    prepared && !prepared.cancelled && prepared.key === preparationKey(agentId, config, text);
+  const { pre, retrieval } = await (reusable
+    ? prepared.ready
+    : startPreparation({ agentId, config, text }, deps, { logger, signal }));
+  if (pre?.metrics) steps.push(pre.metrics);
+  if (retrieval.metrics) steps.push(retrieval.metrics);
+  const retrieved = retrieval.sources ?? [];
+
+  if (pre?.flagged) {
+    flags.moderationFlagged = true;
+    const reason = `The customer's message was flagged by moderation (${pre.category ?? "unspecified"})`;
+    yield finish({
+      reply: replyOf(escalationText(config, "moderation", language)),
+      escalation: moderationEscalation(reason),
+      sources: [],
+    });
+    return;
+  }
+
+  const rulesEscalate =
+    decideEscalation({
+      config,
+      open,
+      answer: null,
+      failure: null,
+      ruleCandidates: rules.candidates,
+    }) !== null;
+  const early: { reply?: string; verdict?: Promise<ModerationVerdict> } = {};
+  const chat = chatForAnswer(
+    deps.providers.chat,
+    {
+      model: config.llm.model,
+      messages: buildTurnMessages({
+        config,
+        history: input.history,
+        messages,
+        knowledge: retrieval.sources,
+        context: turnContext({ config, language, now, open, rules }),
+      }),
+      temperature: config.llm.temperature,
+      maxOutputTokens: config.llm.max_output_tokens,
+      timeoutMs: config.llm.timeout * 1000,
+      responseSchema: MODEL_ANSWER_FORMAT,
+      signal,
+    },
+    {
+      streamDeltas: !rulesEscalate,
+      onReplyComplete: (reply) => {
+        if (!postModeration || rulesEscalate) return;
+        early.reply = reply;
+        early.verdict = moderate(deps.providers.moderator, config, reply, {
+          agentId,
+          stage: "output",
+          logger,
+          signal,
+        });
+      },
+    },
+  );
+  let step = await chat.next();
+  while (!step.done) {
+    yield { type: "delta", text: step.value };
+    step = await chat.next();
+  }
+  const outcome = step.value;
+  steps.push(...outcome.metrics);
+  const answer: ModelAnswer | null = outcome.kind === "answer" ? outcome.answer : null;
+  if (outcome.kind === "answer" && outcome.retried) flags.retried = true;
+  const failure = failureOf(outcome);
+  if (outcome.kind === "failed" && !signal.aborted) {
+    (logger.error ?? logger.warn)("chat call failed; the customer gets the fallback text", {
+      agentId,
+      ...errorFields(outcome.error),
+    });
+  } else if (outcome.kind === "malformed") {
+    logger.warn("the model answered malformed output twice; the customer gets the fallback text", {
+      agentId,
+    });
+  }
+  if (failure !== null) flags.fallback = true;
+
+  const sources = usedSources(answer, retrieved);
+  const modelText = answer ? stripMarkdown(answer.reply) : "";
+  let chosen = decideEscalation({
+    config,
+    open,
+    answer,
+    failure,
+    ruleCandidates: rules.candidates,
+  });
+  if (!chosen && modelText === "") {
+    flags.fallback = true;
+    chosen = {
+      type: "custom",
+      reason: "The model's reply was empty",
+      confidence: 1,
+      source: "error",
+    };
+  }
+  if (chosen) {
+    const handoff =
+      chosen.source === "error" && chosen.type === "custom"
+        ? llmErrorText(config, language)
+        : escalationText(config, chosen.type, language);
+    const textOut = open ? handoff : withAfterHoursNote(config, handoff, language, input.history);
+    yield finish({
+      reply: replyOf(textOut),
+      escalation: toTurnEscalation(chosen, answer),
+      sources,
+    });
+    return;
+  }
+
+  if (postModeration && answer) {
+    const verdict =
+      early.verdict && early.reply === answer.reply
+        ? await early.verdict
+        : await moderate(deps.providers.moderator, config, answer.reply, {
+            agentId,
+            stage: "output",
+            logger,
+            signal,
+          });
+    if (verdict.metrics) steps.push(verdict.metrics);
+    if (verdict.flagged) {
+      flags.moderationFlagged = true;
+      const reason = `The generated reply was flagged by moderation (${verdict.category ?? "unspecified"})`;
+      yield finish({
+        reply: replyOf(escalationText(config, "moderation", language)),
+        escalation: moderationEscalation(reason),
+        sources,
+      });
+      return;
+    }
+  }
+  const textOut = open ? modelText : withAfterHoursNote(config, modelText, language, input.history);
+  yield finish({ reply: replyOf(textOut), escalation: toTurnEscalation(null, answer), sources });
+}

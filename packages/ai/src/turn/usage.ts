@@ -1,0 +1,14 @@
+import type { CallMetrics } from "../providers/types";
+import type { TurnUsage } from "./types";
+
+export function summarizeUsage(steps: CallMetrics[], startedAt: number): TurnUsage {
+  let totalTokens = 0;
+  let costUsd = 0;
+  let llmLatencyMs = 0;
+  for (const step of steps) {
+    totalTokens += step.usage.totalTokens;
+    costUsd += step.costUsd;
+    if (step.step === "chat") llmLatencyMs += step.latencyMs;
+  }
+  return { steps, totalTokens, costUsd, latencyMs: performance.now() - startedAt, llmLatencyMs };
+}

@@ -1,0 +1,125 @@
+import {
+  DEMO_AGENT_ID,
+  demoAgentDocument,
+  knowledgeSources,
+} from "@agents-crm/config/agent-config";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createOfflineChatProvider } from "../src/offline/chat-provider";
+import { createOfflineModerator } from "../src/offline/moderator";
+import type { LlmProviders } from "../src/providers/types";
+import { createHashedEmbedder } from "../src/rag/hashed-embedder";
+import { createKnowledgeBase } from "../src/rag/knowledge-base";
+import type { KnowledgeBase } from "../src/rag/types";
+import { runTurn } from "../src/turn/run-turn";
+import type { HistoryMessage, TurnResult } from "../src/turn/types";
+import { configOf, InMemoryChunks } from "./turn-kit";
+
+const config = configOf(demoAgentDocument);
+// Tuesday 12:00 in Dubai: the demo clinic is open.
+const now = new Date("2025-03-04T08:00:00Z");
+let providers: LlmProviders;
+let knowledge: KnowledgeBase;
+
+beforeAll(async () => {
+  const embedder = createHashedEmbedder();
+  providers = {
+    label: "offline",
+    offline: true,
+    chat: createOfflineChatProvider(),
+    embedder,
+    moderator: createOfflineModerator(),
+  };
+  knowledge = createKnowledgeBase({ chunks: new InMemoryChunks(), embedder });
+  await knowledge.indexAgent(DEMO_AGENT_ID, knowledgeSources(config));
+});
+
+/** Plays a conversation turn by turn, keeping the history as the API would. */
+function conversation() {
+  const history: HistoryMessage[] = [];
+  return async (message: string): Promise<TurnResult> => {
+    const result = await runTurn(
+      {
+        agentId: DEMO_AGENT_ID,
+        config,
+        history: [...history],
+        messages: [message],
+        channel: "web_chat",
+        now,
+      },
+      { providers, knowledge },
+    );
+    history.push(
+      { role: "user", content: message, timestamp: now },
+      { role: "agent", content: result.reply?.text ?? "", timestamp: now },
+    );
+    return result;
+  };
+}
+
+describe("offline demo conversation", () => {
+  it("greets, answers from the knowledge, admits what it does not know, and hands a booking over", async () => {
+    const say = conversation();
+
+    const hello = await say("Hi!");
+    expect(hello.reply?.text).toMatch(/^Hello! This is the assistant of Sunrise Family Clinic/);
+    expect(hello.escalation.needed).toBe(false);
+
+    const price = await say("How much does a teeth cleaning cost?");
+    expect(price.reply?.text).toBe(
+      "Sunrise Family Clinic here — Professional teeth cleaning costs 350 AED and takes about 45 minutes. Is there anything else I can help with?",
+    );
+    expect(price.sources.map((s) => s.sourceId)).toEqual(["services_prices"]);
+
+    const hours = await say("Are you open on Saturday?");
+    expect(hours.reply?.text).toContain("on Saturday from 10:00 to 16:00");
+    expect(hours.reply?.text).not.toContain("AED");
+
+    const doctor = await say("Who is your orthodontist?");
+    expect(doctor.reply?.text).toContain("Dr. Omar Haddad is our dentist and orthodontist");
+
+    const unknown = await say("Do you sell bicycles?");
+    expect(unknown.reply?.text).toContain("I don't have that information");
+    expect(unknown.escalation.needed).toBe(false);
+
+    const booking = await say("Great, I'd like to book a cleaning");
+    expect(booking.escalation).toMatchObject({ needed: true, type: "booking" });
+    expect(booking.reply?.text).toContain("leave your phone number");
+
+    const phone = await say("050 123 4567");
+    expect(phone.escalation).toMatchObject({ needed: true, type: "contact" });
+    expect(phone.contacts.phoneNumbers).toEqual(["+971501234567"]);
+    expect(phone.reply?.text).toContain("passed your contact to our administrator");
+    for (const turn of [hello, price, phone]) {
+      expect(turn.flags.offline).toBe(true);
+      expect(turn.usage.costUsd).toBe(0);
+    }
+  });
+
+  it("speaks Russian with a Russian-speaking customer and escalates urgent messages", async () => {
+    const say = conversation();
+    expect((await say("Здравствуйте!")).reply?.text).toMatch(
+      /^Здравствуйте! Это ассистент Sunrise Family Clinic/,
+    );
+    const price = await say("Сколько стоит консультация врача?");
+    expect(price.reply?.text).toContain("Консультация семейного врача стоит 300 AED");
+    const where = await say("Где вы находитесь?");
+    expect(where.reply?.text).toContain("Al Wasl Road");
+    expect(where.reply?.text).toContain("Мы находимся");
+    const urgent = await say("Срочно! У ребёнка сильное кровотечение");
+    expect(urgent.escalation).toMatchObject({ needed: true, type: "urgent" });
+    expect(urgent.reply?.text).toContain("998");
+  });
+
+  it("greets an Arabic-speaking customer in Arabic", async () => {
+    const hello = await conversation()("مرحبا");
+    expect(hello.language).toBe("ar");
+    expect(hello.reply?.text).toMatch(/^مرحبًا! معك مساعد Sunrise Family Clinic/);
+  });
+
+  it("hands over when the customer accepts the offer of a person", async () => {
+    const say = conversation();
+    await say("Can you recommend a good restaurant nearby?");
+    const yes = await say("yes please");
+    expect(yes.escalation).toMatchObject({ needed: true, type: "custom" });
+  });
+});

@@ -1,0 +1,39 @@
+// The agent document: schema, parsing, warnings, merging and typed accessors (one import for callers).
+export {
+  agentConfigSchema,
+  formatIssuePath,
+  type AgentConfig,
+  type AgentConfigInput,
+  type ConfigIssue,
+} from "./agent-config-schema";
+export { parseAgentConfig, type ParseAgentConfigResult } from "./agent-config-parse";
+export { configWarnings, type ConfigWarning, type DeploymentModels } from "./agent-config-warnings";
+export { deepMergeAgentConfig, mergeDocuments } from "./agent-config-merge";
+export { parseAgentConfigText } from "./agent-config-text";
+export {
+  burstWindowMs,
+  embeddingSettings,
+  escalationActions,
+  escalationTemplateId,
+  knowledgeSources,
+  onUnreadableMessage,
+  stopAiAfterHandoff,
+  type EscalationAction,
+} from "./agent-config-accessors";
+export {
+  ACTION_EVENTS,
+  ESCALATION_TEMPLATE_IDS,
+  FALLBACK_TEMPLATE_IDS,
+  KNOWN_TEMPLATE_IDS,
+  type EscalationTemplateType,
+} from "./agent-config-templates";
+export {
+  AGENT_ID_PATTERN,
+  isValidTimeZone,
+  parseTimeRange,
+  weekdayOf,
+  WEEKDAYS,
+  type Weekday,
+} from "./agent-config-fields";
+export { MODERATION_MODES } from "./agent-config-models";
+export { DEMO_AGENT_ID, demoAgentDocument } from "./demo-agent";
