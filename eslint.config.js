@@ -23,7 +23,7 @@ export default tseslint.config(
       globals: { ...globals.node },
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["*.js", "*.mjs", "*.ts", "scripts/*.mjs"],
+          allowDefaultProject: ["*.js", "*.mjs", "*.ts", "scripts/*.mjs", "scripts/*.ts"],
         },
         tsconfigRootDir: import.meta.dirname,
       },

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- dynalite ships no types; this keeps them visible to every workspace that compiles this file
 /// <reference path="./dynalite.d.ts" />
 import { mkdir } from "node:fs/promises";
 import type { AddressInfo } from "node:net";

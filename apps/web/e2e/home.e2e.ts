@@ -1,0 +1,45 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, screenshot } from "./helpers/browser";
+import { startProduct, type Product } from "./helpers/product";
+
+let product: Product;
+let browser: Browser;
+
+beforeAll(async () => {
+  product = await startProduct();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+describe("npm start, seen in a browser", () => {
+  it("prints an admin login", () => {
+    expect(product.login?.email).toBe("admin@agents-crm.local");
+  });
+
+  it("shows the seeded demo agent from a tRPC query and goes live over the WebSocket", async () => {
+    const page = await browser.newPage();
+    await page.goto(product.webUrl);
+    const card = page.locator('[data-agent-id="demo_clinic"]');
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.textContent()).toMatch(/\S/);
+    await page
+      .locator('[data-testid="live-indicator"][data-state="live"]')
+      .waitFor({ timeout: 30_000 });
+    const model = page.locator('[data-testid="model-label"]');
+    await model.waitFor();
+    expect(await model.textContent()).toContain("Offline demo model");
+    await screenshot(page, "home");
+    await page.close();
+  });
+
+  it("reaches the API's health through the web origin", async () => {
+    const res = await fetch(`${product.webUrl}/health`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { status: string }).status).toBe("healthy");
+  });
+});

@@ -1,0 +1,19 @@
+"use client";
+
+import { useState } from "react";
+import { trpc } from "../lib/trpc";
+
+/** Shows whether the WebSocket link is up; the WS client reconnects by itself. */
+export function LiveIndicator() {
+  const [lastBeat, setLastBeat] = useState<Date | null>(null);
+  const subscription = trpc.system.onStatus.useSubscription(
+    { intervalMs: 10_000 },
+    { onData: (event) => setLastBeat(event.data.serverTime) },
+  );
+  const live = subscription.status === "pending" && lastBeat !== null;
+  return (
+    <span className="live" data-state={live ? "live" : "offline"} data-testid="live-indicator">
+      {live ? "Live" : subscription.status === "connecting" ? "Connecting…" : "Offline"}
+    </span>
+  );
+}

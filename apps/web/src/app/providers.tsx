@@ -1,0 +1,42 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createWSClient, httpBatchLink, splitLink, wsLink } from "@trpc/client";
+import { useState, type ReactNode } from "react";
+import superjson from "superjson";
+import type { PublicEnv } from "../env";
+import { apiUrls } from "../lib/api-urls";
+import { trpc } from "../lib/trpc";
+
+export function Providers({ env, children }: { env: PublicEnv; children: ReactNode }) {
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }),
+  );
+  const [trpcClient] = useState(() => {
+    // Server rendering never sends requests through these links; any location will do there.
+    const where =
+      typeof window === "undefined" ? { protocol: "http:", host: "localhost" } : window.location;
+    const urls = apiUrls(env, where);
+    return trpc.createClient({
+      links: [
+        splitLink({
+          condition: (op) => op.type === "subscription",
+          true: wsLink({
+            client: createWSClient({ url: urls.ws, lazy: { enabled: true, closeMs: 10_000 } }),
+            transformer: superjson,
+          }),
+          false: httpBatchLink({
+            url: urls.http,
+            transformer: superjson,
+            fetch: (input, init) => fetch(input, { ...init, credentials: "include" }),
+          }),
+        }),
+      ],
+    });
+  });
+  return (
+    <trpc.Provider client={trpcClient} queryClient={queryClient}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </trpc.Provider>
+  );
+}

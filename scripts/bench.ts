@@ -1,0 +1,37 @@
+// `npm run bench`: runs every workspace benchmark (files in <workspace>/bench/) one after another, so they
+// do not compete for the two cores, then lists the JSON results they wrote to bench/results/.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+const only = process.argv.slice(2);
+const files: string[] = [];
+for (const group of ["packages", "apps"]) {
+  for (const workspace of readdirSync(join(root, group))) {
+    const dir = join(root, group, workspace, "bench");
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).sort()) {
+      if (file.endsWith(".ts") && !file.endsWith(".d.ts") && !file.startsWith("_"))
+        files.push(join(dir, file));
+    }
+  }
+}
+const selected = only.length > 0 ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+let failed = 0;
+for (const file of selected) {
+  console.log(`\n=== ${relative(root, file)}`);
+  const result = spawnSync(process.execPath, ["--import", "tsx", file], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) {
+    failed += 1;
+    console.error(`!!! ${relative(root, file)} failed (exit ${result.status ?? result.signal})`);
+  }
+}
+const results = join(root, "bench/results");
+if (existsSync(results)) {
+  console.log(`\nresults in ${relative(root, results)}/: ${readdirSync(results).join(", ")}`);
+}
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// `npm start`: the whole product on embedded defaults — the API (embedded DynamoDB, offline LLM unless a
+// key is set) on $PORT (8000) and the web app on $WEB_PORT (3000). `npm run dev` does the same with
+// hot reload. The web app is built on first start and rebuilt when its sources change.
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const apiPort = Number(process.env.PORT || 8000);
+const webPort = Number(process.env.WEB_PORT || 3000);
+const webDir = join(root, "apps/web");
+const nextBin = join(root, "node_modules/next/dist/bin/next");
+const children = new Set();
+// No calls home from a self-hosted product (and no network to call on in CI).
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+let stopping = false;
+
+function run(name, args, options = {}) {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit", ...options });
+  children.add(child);
+  child.on("exit", (code, signal) => {
+    children.delete(child);
+    if (!stopping && options.critical !== false) {
+      console.error(`[start] ${name} exited (${signal ?? code}); stopping everything.`);
+      stop(code ?? 1);
+    }
+  });
+  return child;
+}
+
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill("SIGTERM");
+  const deadline = setTimeout(() => {
+    for (const child of children) child.kill("SIGKILL");
+    process.exit(code);
+  }, 8000);
+  deadline.unref();
+  const wait = setInterval(() => {
+    if (children.size === 0) {
+      clearInterval(wait);
+      process.exit(code);
+    }
+  }, 100);
+}
+
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === "node_modules" || entry === ".next") continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+function webBuildIsCurrent() {
+  const buildId = join(webDir, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  const sources = [
+    join(webDir, "src"),
+    join(webDir, "public"),
+    join(webDir, "next.config.ts"),
+    join(webDir, "package.json"),
+    join(root, "packages/config/src"),
+  ];
+  return sources.every((source) => newestMtime(source) <= built);
+}
+
+function buildWeb() {
+  return new Promise((resolve, reject) => {
+    console.log("[start] building the web app (first start or changed sources)…");
+    const child = spawn(process.execPath, [nextBin, "build"], { cwd: webDir, stdio: "inherit" });
+    children.add(child);
+    child.on("exit", (code) => {
+      children.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`web build failed (exit ${code})`));
+    });
+  });
+}
+
+async function waitFor(url, what, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not answer at ${url}`);
+}
+
+async function main() {
+  const started = Date.now();
+  const apiEnv = { ...process.env, PORT: String(apiPort) };
+  if (!apiEnv.CORS_ORIGINS) apiEnv.CORS_ORIGINS = `http://localhost:${webPort}`;
+  const webEnv = {
+    ...process.env,
+    PORT: String(webPort),
+    API_INTERNAL_URL: process.env.API_INTERNAL_URL || `http://127.0.0.1:${apiPort}`,
+  };
+
+  const buildNeeded = !dev && !webBuildIsCurrent();
+  const building = buildNeeded ? buildWeb() : Promise.resolve();
+  run("api", ["--import", "tsx", ...(dev ? ["--watch"] : []), "apps/api/src/main.ts"], {
+    env: apiEnv,
+  });
+  await building;
+  await waitFor(`http://127.0.0.1:${apiPort}/health`, "the API");
+  run("web", [join(webDir, "server.mjs"), ...(dev ? ["--dev"] : [])], { cwd: webDir, env: webEnv });
+  await waitFor(`http://127.0.0.1:${webPort}/`, "the web app");
+  console.log(
+    `\n[start] ready in ${((Date.now() - started) / 1000).toFixed(1)} s — web http://localhost:${webPort}  api http://localhost:${apiPort}\n`,
+  );
+}
+
+main().catch((error) => {
+  console.error(`[start] ${error.message}`);
+  stop(1);
+});
