@@ -1,0 +1,42 @@
+import type { ServerEnv } from "@agents-crm/config/env";
+import { resolveDynamoMode } from "@agents-crm/config/env";
+import type { Logger } from "../logger";
+import type { InitialAdmin } from "./initial-admin";
+
+export function printBanner(input: {
+  env: ServerEnv;
+  port: number;
+  initialAdmin: InitialAdmin;
+  log: Logger;
+}) {
+  const { env, port, initialAdmin, log } = input;
+  const lines: string[] = [];
+  switch (initialAdmin.kind) {
+    case "generated":
+      lines.push(`Admin login: ${initialAdmin.email} / ${initialAdmin.password}`);
+      if (initialAdmin.file)
+        lines.push(`(kept in ${initialAdmin.file} until you change the password)`);
+      break;
+    case "generated-changed":
+      lines.push(
+        `Admin login: ${initialAdmin.email} (password was changed from the generated one)`,
+      );
+      break;
+    case "configured":
+      lines.push(`Admin login: ${initialAdmin.email} (password from ADMIN_PASSWORD)`);
+      break;
+    case "none":
+      break;
+  }
+  if (env.ADMIN_TOKEN) lines.push("Machine access: Authorization: Bearer $ADMIN_TOKEN");
+  if (lines.length > 0 && env.ENVIRONMENT !== "production") {
+    process.stdout.write(["", "  " + lines.join("\n  "), ""].join("\n") + "\n");
+  } else if (lines.length > 0) {
+    log.info(lines[0] ?? "");
+  }
+  log.info("API listening", {
+    url: `http://localhost:${port}`,
+    environment: env.ENVIRONMENT,
+    database: resolveDynamoMode(env),
+  });
+}

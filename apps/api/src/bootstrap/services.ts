@@ -1,0 +1,94 @@
+import { resolve } from "node:path";
+import type { ServerEnv } from "@agents-crm/config/env";
+import { resolveDynamoMode } from "@agents-crm/config/env";
+import { createKnowledgeBase } from "@agents-crm/ai";
+import {
+  createRepositories,
+  openDatabaseFromEnv,
+  provisionTables,
+  resolveEncryptionKey,
+} from "@agents-crm/db";
+import type { ApiDeps } from "../deps";
+import type { Logger } from "../logger";
+import { ensureInitialAdmin, type InitialAdmin } from "./initial-admin";
+import { ensureDemoAgent } from "./demo-agent";
+import { reconcileKnowledge } from "./index-knowledge";
+import { createLlm } from "./llm";
+import { createRateLimiter } from "../security/rate-limiter";
+
+export interface Services {
+  deps: ApiDeps;
+  initialAdmin: InitialAdmin;
+  /** Settles when every agent's knowledge index is current (it runs after the server is up). */
+  knowledgeReady: Promise<void>;
+  close(): Promise<void>;
+}
+
+export class UnsafeConfigurationError extends Error {
+  override name = "UnsafeConfigurationError";
+}
+
+/** Opens the database (embedded by default), provisions it when we own it, and seeds a first run. */
+export async function startServices(env: ServerEnv, log: Logger): Promise<Services> {
+  const mode = resolveDynamoMode(env);
+  const dataDir = resolve(env.DATA_DIR);
+  const db = await openDatabaseFromEnv(env);
+  try {
+    if (mode === "embedded" || env.DYNAMODB_AUTO_PROVISION) {
+      const report = await provisionTables(db);
+      if (report.created.length > 0 || report.indexesAdded.length > 0) {
+        log.info("database provisioned", {
+          created: report.created.length,
+          indexesAdded: report.indexesAdded.length,
+        });
+      }
+    }
+    const encryptionKey = await resolveEncryptionKey({
+      configured: env.SECRET_ENCRYPTION_KEY,
+      dataDir,
+    });
+    const repos = createRepositories(db, {
+      messageTtlHours: env.MESSAGE_TTL_HOURS,
+      encryptionKey,
+    });
+    const initialAdmin = await ensureInitialAdmin(env, repos, { persistDir: dataDir });
+    if (
+      env.ENVIRONMENT === "production" &&
+      !env.ADMIN_TOKEN &&
+      (await repos.adminUsers.count()) === 0
+    ) {
+      throw new UnsafeConfigurationError(
+        "Refusing to start in production with an open admin API: set ADMIN_TOKEN or ADMIN_EMAIL and ADMIN_PASSWORD",
+      );
+    }
+    if (env.SEED_DEMO) {
+      const seeded = await ensureDemoAgent(repos);
+      if (seeded) log.info("demo agent seeded", { agentId: seeded });
+    }
+    const llm = await createLlm(env, log);
+    const knowledge = createKnowledgeBase({ chunks: repos.ragChunks, embedder: llm.embedder });
+    const deps: ApiDeps = {
+      env,
+      db,
+      repos,
+      llm,
+      knowledge,
+      log,
+      startedAt: new Date(),
+      rateLimiter: createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
+    };
+    const knowledgeReady = reconcileKnowledge(deps);
+    return {
+      deps,
+      initialAdmin,
+      knowledgeReady,
+      close: async () => {
+        await knowledgeReady;
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApiDeps } from "./deps";
+import { bearerToken } from "./auth/machine-token";
+import type { Principal } from "./auth/principal";
+import { resolvePrincipal, type Credentials } from "./auth/resolve-principal";
+import {
+  cookieShouldBeSecure,
+  readCookie,
+  SESSION_COOKIE,
+  sessionCookie,
+} from "./auth/session-cookie";
+
+export type { Principal } from "./auth/principal";
+
+export interface Context {
+  deps: ApiDeps;
+  requestId: string;
+  clientIp: string;
+  userAgent: string | null;
+  transport: "http" | "ws" | "internal";
+  /** True when the client reached us over HTTPS (directly or through a trusted proxy). */
+  secure: boolean;
+  /** The caller, checked afresh on every call (a WebSocket lives longer than a session may). */
+  authenticate(): Promise<Principal>;
+  /** The session token the request carried, if any (logout revokes it). */
+  sessionToken: string | null;
+  /** HTTP only: adds a Set-Cookie header to the response. */
+  setCookie(value: string): void;
+}
+
+/** The pure part: tests and scripts build contexts directly, without HTTP. */
+export function createContextInner(input: {
+  deps: ApiDeps;
+  principal?: Principal;
+  credentials?: Credentials;
+  requestId?: string;
+  clientIp?: string;
+  userAgent?: string | null;
+  transport?: Context["transport"];
+  secure?: boolean;
+  setCookie?: (value: string) => void;
+}): Context {
+  const { deps } = input;
+  const credentials = input.credentials ?? null;
+  const setCookie = input.setCookie ?? (() => {});
+  const secure = input.secure ?? false;
+  // A renewed (sliding) session gets a fresh cookie lifetime on HTTP; WebSockets cannot set cookies.
+  const onSessionRenewed = (token: string, maxAgeSeconds: number) =>
+    setCookie(
+      sessionCookie(token, {
+        maxAgeSeconds,
+        secure: cookieShouldBeSecure(secure, deps.env.ENVIRONMENT),
+      }),
+    );
+  return {
+    deps,
+    requestId: input.requestId ?? randomUUID(),
+    clientIp: input.clientIp ?? "127.0.0.1",
+    userAgent: input.userAgent ?? null,
+    transport: input.transport ?? "internal",
+    secure,
+    sessionToken: credentials?.sessionToken ?? null,
+    authenticate: async () =>
+      input.principal ??
+      (credentials
+        ? resolvePrincipal(deps, credentials, { onSessionRenewed })
+        : { kind: "anonymous" }),
+    setCookie,
+  };
+}
+
+/** Behind TRUST_PROXY hops, the client is that many entries from the right of X-Forwarded-For. */
+export function clientIpOf(req: IncomingMessage, trustedHops: number): string {
+  const direct = req.socket.remoteAddress ?? "unknown";
+  if (trustedHops <= 0) return direct;
+  const header = req.headers["x-forwarded-for"];
+  const chain = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return chain[chain.length - trustedHops] ?? chain[0] ?? direct;
+}
+
+function isSecure(req: IncomingMessage, trustedHops: number): boolean {
+  if ("encrypted" in req.socket && req.socket.encrypted) return true;
+  const proto = req.headers["x-forwarded-proto"];
+  return trustedHops > 0 && typeof proto === "string" && proto.split(",")[0]?.trim() === "https";
+}
+
+function requestIdOf(req: IncomingMessage): string {
+  const header = req.headers["x-request-id"];
+  return typeof header === "string" && /^[\w-]{8,64}$/.test(header) ? header : randomUUID();
+}
+
+export function createHttpContext(
+  deps: ApiDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Context {
+  return createContextInner({
+    deps,
+    requestId: requestIdOf(req),
+    clientIp: clientIpOf(req, deps.env.TRUST_PROXY),
+    userAgent: req.headers["user-agent"] ?? null,
+    transport: "http",
+    secure: isSecure(req, deps.env.TRUST_PROXY),
+    credentials: {
+      bearer: bearerToken(req.headers.authorization),
+      sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
+    },
+    setCookie: (value) => {
+      const existing = res.getHeader("Set-Cookie");
+      const list = Array.isArray(existing) ? existing : existing ? [String(existing)] : [];
+      res.setHeader("Set-Cookie", [...list, value]);
+    },
+  });
+}
+
+/**
+ * WebSocket: the token travels in connectionParams, never in the URL (reference §7 item 22); a browser's
+ * session cookie arrives with the upgrade request itself.
+ */
+export function createWsContext(
+  deps: ApiDeps,
+  req: IncomingMessage,
+  connectionParams: Record<string, string> | null,
+): Context {
+  return createContextInner({
+    deps,
+    requestId: requestIdOf(req),
+    clientIp: clientIpOf(req, deps.env.TRUST_PROXY),
+    userAgent: req.headers["user-agent"] ?? null,
+    transport: "ws",
+    secure: isSecure(req, deps.env.TRUST_PROXY),
+    credentials: {
+      bearer: connectionParams?.token ?? bearerToken(connectionParams?.authorization),
+      sessionToken:
+        connectionParams?.sessionToken ?? readCookie(req.headers.cookie, SESSION_COOKIE),
+    },
+  });
+}

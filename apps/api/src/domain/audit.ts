@@ -1,0 +1,29 @@
+import type { Staff } from "../auth/principal";
+import type { Context } from "../context";
+
+export interface AuditInput {
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  oldValue?: unknown;
+  newValue?: unknown;
+  metadata?: Record<string, unknown>;
+}
+
+/** Every admin action, attributed to the authenticated caller and the request that did it. */
+export async function recordAudit(
+  ctx: Pick<Context, "deps" | "requestId"> & { principal: Staff },
+  input: AuditInput,
+): Promise<void> {
+  await ctx.deps.repos.audit.append({
+    actorId: ctx.principal.id,
+    actorName: ctx.principal.name,
+    action: input.action,
+    resourceType: input.resourceType,
+    resourceId: input.resourceId,
+    oldValue: input.oldValue,
+    newValue: input.newValue,
+    requestId: ctx.requestId,
+    metadata: input.metadata,
+  });
+}

@@ -1,0 +1,190 @@
+import { randomBytes } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import type { ChannelBinding } from "@agents-crm/db";
+import { botIdFromToken } from "../../platforms/telegram-bot-api";
+import { badInput } from "../../trpc-errors";
+import { recordAudit } from "../audit";
+import type { StaffContext } from "../agents/agent-context";
+import { toBindingView, type BindingView } from "./binding-view";
+import { telegramFor } from "./telegram";
+
+export type BoundChannel = "instagram" | "telegram" | "whatsapp";
+
+export interface CreateBindingInput {
+  agentId: string;
+  channelType: BoundChannel;
+  channelAccountId?: string;
+  accessToken: string;
+  appSecret?: string;
+  channelUsername?: string;
+  metadata?: Record<string, unknown>;
+}
+
+export interface UpdateBindingInput {
+  bindingId: string;
+  isActive?: boolean;
+  accessToken?: string;
+  appSecret?: string;
+  channelUsername?: string;
+  metadata?: Record<string, unknown>;
+  expectedVersion?: number;
+}
+
+/** Telegram echoes it in X-Telegram-Bot-Api-Secret-Token (1-256 of A-Z a-z 0-9 _ -). */
+export const newWebhookSecret = () => randomBytes(32).toString("hex");
+
+export async function getBindingOrThrow(
+  ctx: StaffContext,
+  bindingId: string,
+): Promise<ChannelBinding> {
+  const binding = await ctx.deps.repos.channelBindings.get(bindingId);
+  if (!binding) {
+    throw new TRPCError({ code: "NOT_FOUND", message: `Channel binding ${bindingId} not found` });
+  }
+  return binding;
+}
+
+/** A Telegram binding's account is its bot, whose id is the part of the token before the colon. */
+function accountIdOf(input: CreateBindingInput): string {
+  if (input.channelType !== "telegram") {
+    if (!input.channelAccountId) {
+      throw badInput("channelAccountId", `is required for ${input.channelType} bindings`);
+    }
+    return input.channelAccountId;
+  }
+  const botId = botIdFromToken(input.accessToken);
+  if (!botId) throw badInput("accessToken", "is not a Telegram bot token (<bot id>:<secret>)");
+  if (input.channelAccountId !== undefined && input.channelAccountId !== botId) {
+    throw badInput("channelAccountId", `must be the bot id in the token (${botId})`);
+  }
+  return botId;
+}
+
+/** One active binding per platform account: webhooks route by account, so two would be ambiguous. */
+async function assertAccountFree(
+  ctx: StaffContext,
+  channelType: BoundChannel,
+  accountId: string,
+  exceptBindingId?: string,
+): Promise<void> {
+  const taken = (await ctx.deps.repos.channelBindings.findByAccount(channelType, accountId)).find(
+    (b) => b.isActive && b.bindingId !== exceptBindingId,
+  );
+  if (taken) {
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `This ${channelType} account is already bound to agent ${taken.agentId} (binding ${taken.bindingId}); deactivate that binding first`,
+    });
+  }
+}
+
+async function assertAgentActive(ctx: StaffContext, agentId: string): Promise<void> {
+  const agent = await ctx.deps.repos.agents.get(agentId);
+  if (!agent) throw new TRPCError({ code: "NOT_FOUND", message: `Agent ${agentId} not found` });
+  if (!agent.isActive) throw badInput("agentId", `agent ${agentId} is inactive: activate it first`);
+}
+
+export async function createBinding(
+  ctx: StaffContext,
+  input: CreateBindingInput,
+): Promise<BindingView> {
+  await assertAgentActive(ctx, input.agentId);
+  const channelAccountId = accountIdOf(input);
+  await assertAccountFree(ctx, input.channelType, channelAccountId);
+  const binding = await ctx.deps.repos.channelBindings.create({
+    agentId: input.agentId,
+    channelType: input.channelType,
+    channelAccountId,
+    channelUsername: input.channelUsername,
+    accessToken: input.accessToken,
+    secretMetadata: input.appSecret ? { app_secret: input.appSecret } : undefined,
+    webhookSecret: input.channelType === "telegram" ? newWebhookSecret() : undefined,
+    metadata: input.metadata,
+    createdBy: ctx.principal.id,
+  });
+  const view = toBindingView(binding);
+  await recordAudit(ctx, {
+    action: "binding.create",
+    resourceType: "channel_binding",
+    resourceId: binding.bindingId,
+    newValue: view,
+    metadata: { agentId: binding.agentId, channelType: binding.channelType },
+  });
+  return view;
+}
+
+export async function updateBinding(
+  ctx: StaffContext,
+  input: UpdateBindingInput,
+): Promise<BindingView> {
+  const current = await getBindingOrThrow(ctx, input.bindingId);
+  if (input.accessToken !== undefined && current.channelType === "telegram") {
+    const botId = botIdFromToken(input.accessToken);
+    if (botId !== current.channelAccountId) {
+      throw badInput(
+        "accessToken",
+        `must be a token of bot ${current.channelAccountId}; bind another bot with a new binding`,
+      );
+    }
+  }
+  if (input.isActive === true && !current.isActive) {
+    await assertAgentActive(ctx, current.agentId);
+    await assertAccountFree(
+      ctx,
+      current.channelType as BoundChannel,
+      current.channelAccountId,
+      current.bindingId,
+    );
+  }
+  const updated = await ctx.deps.repos.channelBindings.update(input.bindingId, {
+    isActive: input.isActive,
+    accessToken: input.accessToken,
+    secretMetadata: input.appSecret ? { app_secret: input.appSecret } : undefined,
+    channelUsername: input.channelUsername,
+    metadata: input.metadata,
+    expectedVersion: input.expectedVersion,
+  });
+  const view = toBindingView(updated);
+  await recordAudit(ctx, {
+    action: "binding.update",
+    resourceType: "channel_binding",
+    resourceId: updated.bindingId,
+    oldValue: toBindingView(current),
+    newValue: view,
+    metadata: {
+      tokenChanged: input.accessToken !== undefined,
+      appSecretChanged: input.appSecret !== undefined,
+    },
+  });
+  return view;
+}
+
+/**
+ * Removes the binding and its secrets. A Telegram bot's webhook is removed first (best effort), so
+ * Telegram stops posting updates nobody will route.
+ */
+export async function deleteBinding(ctx: StaffContext, bindingId: string) {
+  const current = await getBindingOrThrow(ctx, bindingId);
+  let webhook: "removed" | "not_removed" | "not_applicable" = "not_applicable";
+  if (current.channelType === "telegram") {
+    const token = await ctx.deps.repos.channelBindings.getAccessToken(bindingId);
+    webhook = "not_removed";
+    if (token) {
+      try {
+        await telegramFor(ctx.deps).setWebhook(token, { url: "" });
+        webhook = "removed";
+      } catch (error) {
+        ctx.deps.log.warn("telegram webhook not removed", { bindingId, error });
+      }
+    }
+  }
+  await ctx.deps.repos.channelBindings.delete(bindingId);
+  await recordAudit(ctx, {
+    action: "binding.delete",
+    resourceType: "channel_binding",
+    resourceId: bindingId,
+    oldValue: toBindingView(current),
+    metadata: { agentId: current.agentId, webhook },
+  });
+  return { bindingId, deleted: true as const, webhook };
+}

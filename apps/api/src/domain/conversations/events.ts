@@ -1,0 +1,77 @@
+import type { ConversationStatus, Message } from "@agents-crm/db";
+import { ADMIN_STREAM, conversationStream, type EventHub } from "../../realtime/types";
+import type { ConversationView, PublicMessage } from "./views";
+
+/** What the web chat visitor is told about a status change. */
+export type StatusNotice = "escalated" | "taken_over" | "returned_to_ai" | "closed";
+
+/** Events on `conversation#<id>`: only what the visitor holding the token may see. */
+export type ChatEvent =
+  | { type: "message"; payload: { message: PublicMessage } }
+  /** Provisional reply text as the model writes it; the stored `message` with the same turnId replaces it. */
+  | { type: "reply.delta"; payload: { turnId: string; text: string } }
+  /** The streamed text of this turn will not be sent (a later message joined the burst, or a human took over). */
+  | { type: "reply.discarded"; payload: { turnId: string } }
+  | { type: "status"; payload: { status: ConversationStatus; notice: StatusNotice } }
+  /** More was missed than a resume replays: reload the history. */
+  | { type: "resync"; payload: Record<string, never> };
+
+export type ConversationChange =
+  | "handoff"
+  | "returned_to_ai"
+  | "stage"
+  | "closed"
+  | "taken_over_by_reply";
+
+/** Browser-notification data for an escalation (the console shows it with the Notification API). */
+export interface EscalationNotification {
+  title: string;
+  body: string;
+  /** Path in the web app. */
+  url: string;
+  /** Notifications with the same tag replace each other. */
+  tag: string;
+}
+
+/** Events on the admin stream: always full conversation rows (the reference sent partial ones). */
+export type AdminEvent =
+  | { type: "conversation.created"; payload: { conversation: ConversationView } }
+  | {
+      type: "conversation.updated";
+      payload: { conversation: ConversationView; change: ConversationChange; actorId: string | null };
+    }
+  | {
+      type: "conversation.escalated";
+      payload: {
+        conversation: ConversationView;
+        reason: string;
+        escalationType: string;
+        /** True for the reminder sent when nobody took over in time. */
+        realert: boolean;
+        notification: EscalationNotification;
+      };
+    }
+  | { type: "message.created"; payload: { conversation: ConversationView; message: Message } }
+  | { type: "resync"; payload: Record<string, never> };
+
+export type WithTime<T> = T & { at: string };
+
+export async function publishChat(
+  hub: EventHub,
+  conversationId: string,
+  event: ChatEvent,
+): Promise<void> {
+  await hub.publish(conversationStream(conversationId), event.type, event.payload);
+}
+
+export function publishChatTransient(
+  hub: EventHub,
+  conversationId: string,
+  event: Extract<ChatEvent, { type: "reply.delta" | "reply.discarded" }>,
+): Promise<void> {
+  return hub.publishTransient(conversationStream(conversationId), event.type, event.payload);
+}
+
+export async function publishAdmin(hub: EventHub, event: AdminEvent): Promise<void> {
+  await hub.publish(ADMIN_STREAM, event.type, event.payload);
+}

@@ -1,0 +1,35 @@
+import type { Conversation, Message } from "@agents-crm/db";
+
+/** A conversation as staff see it: the whole row, minus the web visitor's token hash. */
+export type ConversationView = Omit<Conversation, "webTokenHash">;
+
+export function conversationView(conversation: Conversation): ConversationView {
+  const { webTokenHash: _hidden, ...view } = conversation;
+  return view;
+}
+
+/** A message as the web chat visitor sees it: no metadata (sources, costs, escalation reasons), no author. */
+export interface PublicMessage {
+  messageId: string;
+  role: "user" | "agent" | "admin";
+  content: string;
+  timestamp: string;
+  /** Agent replies: the turn whose streamed deltas this message replaces. */
+  turnId?: string;
+}
+
+export function publicMessage(message: Message): PublicMessage | null {
+  if (message.role === "system") return null;
+  const turnId = message.metadata.turnId;
+  return {
+    messageId: message.messageId,
+    role: message.role,
+    content: message.content,
+    timestamp: message.timestamp,
+    ...(typeof turnId === "string" ? { turnId } : {}),
+  };
+}
+
+export function publicMessages(messages: readonly Message[]): PublicMessage[] {
+  return messages.flatMap((message) => publicMessage(message) ?? []);
+}

@@ -1,0 +1,128 @@
+import { TRPCError } from "@trpc/server";
+import type { NotificationConfig } from "@agents-crm/db";
+import { badInput } from "../../trpc-errors";
+import { recordAudit } from "../audit";
+import type { StaffContext } from "../agents/agent-context";
+import { telegramErrorToTRPC, telegramFor } from "../bindings/telegram";
+import { toNotificationView, type NotificationView } from "./notification-view";
+
+export interface CreateNotificationInput {
+  chatId: string;
+  botToken: string;
+  description?: string;
+  agentIds?: string[];
+  isActive?: boolean;
+}
+
+export interface UpdateNotificationInput {
+  configId: string;
+  chatId?: string;
+  botToken?: string;
+  description?: string;
+  agentIds?: string[];
+  isActive?: boolean;
+  expectedVersion?: number;
+}
+
+async function getOrThrow(ctx: StaffContext, configId: string): Promise<NotificationConfig> {
+  const config = await ctx.deps.repos.notificationConfigs.get(configId);
+  if (!config) {
+    throw new TRPCError({ code: "NOT_FOUND", message: `Notification config ${configId} not found` });
+  }
+  return config;
+}
+
+/** The token must open a bot (getMe), like the reference checked before storing it. */
+async function assertBotToken(ctx: StaffContext, botToken: string): Promise<void> {
+  try {
+    await telegramFor(ctx.deps).getMe(botToken);
+  } catch (error) {
+    throw telegramErrorToTRPC(error, { token: "botToken" });
+  }
+}
+
+async function assertAgentsExist(ctx: StaffContext, agentIds: string[] | undefined): Promise<void> {
+  for (const [index, agentId] of (agentIds ?? []).entries()) {
+    if (!(await ctx.deps.repos.agents.get(agentId))) {
+      throw badInput(["agentIds", index], `unknown agent "${agentId}"`);
+    }
+  }
+}
+
+export async function createNotificationConfig(
+  ctx: StaffContext,
+  input: CreateNotificationInput,
+): Promise<NotificationView> {
+  await assertAgentsExist(ctx, input.agentIds);
+  await assertBotToken(ctx, input.botToken);
+  const config = await ctx.deps.repos.notificationConfigs.create({
+    ...input,
+    notificationType: "telegram",
+    createdBy: ctx.principal.id,
+  });
+  const view = toNotificationView(config);
+  await recordAudit(ctx, {
+    action: "notification.create",
+    resourceType: "notification_config",
+    resourceId: config.configId,
+    newValue: view,
+  });
+  return view;
+}
+
+export async function updateNotificationConfig(
+  ctx: StaffContext,
+  input: UpdateNotificationInput,
+): Promise<NotificationView> {
+  const current = await getOrThrow(ctx, input.configId);
+  await assertAgentsExist(ctx, input.agentIds);
+  if (input.botToken !== undefined) await assertBotToken(ctx, input.botToken);
+  const { configId, ...patch } = input;
+  const updated = await ctx.deps.repos.notificationConfigs.update(configId, patch);
+  const view = toNotificationView(updated);
+  await recordAudit(ctx, {
+    action: "notification.update",
+    resourceType: "notification_config",
+    resourceId: configId,
+    oldValue: toNotificationView(current),
+    newValue: view,
+    metadata: { tokenChanged: input.botToken !== undefined },
+  });
+  return view;
+}
+
+export async function deleteNotificationConfig(ctx: StaffContext, configId: string) {
+  const current = await getOrThrow(ctx, configId);
+  await ctx.deps.repos.notificationConfigs.delete(configId);
+  await recordAudit(ctx, {
+    action: "notification.delete",
+    resourceType: "notification_config",
+    resourceId: configId,
+    oldValue: toNotificationView(current),
+  });
+  return { configId, deleted: true as const };
+}
+
+/** Sends a test message to the chat with the config's own bot, so the admin sees the whole path work. */
+export async function testNotificationConfig(ctx: StaffContext, configId: string) {
+  const config = await getOrThrow(ctx, configId);
+  const token = await ctx.deps.repos.notificationConfigs.getBotToken(configId);
+  if (!token) throw badInput("configId", "this config has no stored bot token: set botToken again");
+  const scope =
+    config.agentIds.length === 0 ? "every agent" : `agents ${config.agentIds.join(", ")}`;
+  const text = `✅ Test notification from ${ctx.deps.env.APP_NAME}: escalation alerts for ${scope} will arrive in this chat.`;
+  let messageId: number;
+  try {
+    messageId = (await telegramFor(ctx.deps).sendMessage(token, { chat_id: config.chatId, text }))
+      .message_id;
+  } catch (error) {
+    throw telegramErrorToTRPC(error, { token: "configId", chat: "chatId" });
+  }
+  await recordAudit(ctx, {
+    action: "notification.test",
+    resourceType: "notification_config",
+    resourceId: configId,
+    metadata: { chatId: config.chatId, messageId },
+  });
+  return { configId, status: "sent" as const, messageId, isActive: config.isActive };
+}

@@ -1,0 +1,46 @@
+import { EnvError } from "@agents-crm/config/env";
+import { readEnv } from "./env";
+import { createLogger } from "./logger";
+import { createApiServer } from "./server/http-server";
+import { startServices, UnsafeConfigurationError } from "./bootstrap/services";
+import { printBanner } from "./bootstrap/banner";
+
+async function main() {
+  const env = readEnv();
+  const log = createLogger({
+    json: env.ENVIRONMENT === "production",
+    level: env.DEBUG ? "debug" : "info",
+    base: { service: "api" },
+  });
+  const services = await startServices(env, log);
+  const api = createApiServer(services.deps);
+  const port = await api.listen(env.PORT, env.HOST);
+  printBanner({ env, port, initialAdmin: services.initialAdmin, log });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { signal });
+    api
+      .close()
+      .then(() => services.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        log.error("shutdown failed", { error });
+        process.exit(1);
+      });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  // Configuration problems are one line naming the variable; anything else keeps its stack for debugging.
+  if (error instanceof EnvError || error instanceof UnsafeConfigurationError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

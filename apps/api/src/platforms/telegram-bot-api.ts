@@ -1,0 +1,162 @@
+import { z } from "zod";
+
+// https://core.telegram.org/bots/api — every method is `POST <base>/bot<token>/<method>` with a JSON body and
+// answers `{ ok: true, result }` or `{ ok: false, error_code, description, parameters? }`.
+
+export const telegramUserSchema = z.looseObject({
+  id: z.number(),
+  is_bot: z.boolean(),
+  first_name: z.string(),
+  username: z.string().optional(),
+});
+export type TelegramUser = z.infer<typeof telegramUserSchema>;
+
+export const telegramMessageSchema = z.looseObject({
+  message_id: z.number(),
+  date: z.number(),
+  chat: z.looseObject({ id: z.number(), type: z.string() }),
+  text: z.string().optional(),
+});
+export type TelegramMessage = z.infer<typeof telegramMessageSchema>;
+
+export const telegramWebhookInfoSchema = z.looseObject({
+  url: z.string(),
+  has_custom_certificate: z.boolean(),
+  pending_update_count: z.number(),
+  last_error_date: z.number().optional(),
+  last_error_message: z.string().optional(),
+  max_connections: z.number().optional(),
+  allowed_updates: z.array(z.string()).optional(),
+});
+export type TelegramWebhookInfo = z.infer<typeof telegramWebhookInfoSchema>;
+
+const envelopeSchema = z.union([
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error_code: z.number(),
+    description: z.string(),
+    parameters: z.object({ retry_after: z.number().optional() }).optional(),
+  }),
+]);
+
+/**
+ * A failed Bot API call. `errorCode` is Telegram's (401 bad token, 400 bad request, 403 blocked, 429 flood
+ * wait), or null when Telegram could not be reached. The message never contains the token.
+ */
+export class TelegramApiError extends Error {
+  override readonly name = "TelegramApiError";
+
+  constructor(
+    readonly method: string,
+    readonly errorCode: number | null,
+    readonly description: string,
+    readonly retryAfterSeconds?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`Telegram ${method} failed: ${description}`, options);
+  }
+
+  /** Telegram answers 401 for a revoked/unknown token and 404 for a malformed one. */
+  get isInvalidToken(): boolean {
+    return this.errorCode === 401 || this.errorCode === 404;
+  }
+}
+
+export interface SendMessageInput {
+  chat_id: number | string;
+  text: string;
+  parse_mode?: "HTML" | "MarkdownV2";
+  link_preview_options?: { is_disabled?: boolean };
+  reply_markup?: unknown;
+}
+
+export interface SetWebhookInput {
+  url: string;
+  /** Echoed by Telegram in X-Telegram-Bot-Api-Secret-Token on every update. */
+  secret_token?: string;
+  allowed_updates?: string[];
+  drop_pending_updates?: boolean;
+  max_connections?: number;
+}
+
+export interface TelegramBotApiOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export function createTelegramBotApi(options: TelegramBotApiOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const doFetch = options.fetch ?? fetch;
+
+  async function call<T>(
+    token: string,
+    method: string,
+    body: object,
+    schema: z.ZodType<T>,
+  ): Promise<T> {
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}/bot${token}/${method}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const reason =
+        error instanceof Error && error.name === "TimeoutError"
+          ? `no answer within ${timeoutMs} ms`
+          : "Telegram is unreachable";
+      throw new TelegramApiError(method, null, reason, undefined, { cause: error });
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch (error) {
+      throw new TelegramApiError(
+        method,
+        response.status,
+        `unreadable answer (HTTP ${response.status})`,
+        undefined,
+        { cause: error },
+      );
+    }
+    const envelope = envelopeSchema.safeParse(json);
+    if (!envelope.success) {
+      throw new TelegramApiError(
+        method,
+        response.status,
+        `unexpected answer (HTTP ${response.status})`,
+      );
+    }
+    if (!envelope.data.ok) {
+      const { error_code, description, parameters } = envelope.data;
+      throw new TelegramApiError(method, error_code, description, parameters?.retry_after);
+    }
+    const result = schema.safeParse(envelope.data.result);
+    if (!result.success) {
+      throw new TelegramApiError(method, response.status, "unexpected result shape");
+    }
+    return result.data;
+  }
+
+  return {
+    getMe: (token: string) => call(token, "getMe", {}, telegramUserSchema),
+    sendMessage: (token: string, input: SendMessageInput) =>
+      call(token, "sendMessage", input, telegramMessageSchema),
+    setWebhook: (token: string, input: SetWebhookInput) =>
+      call(token, "setWebhook", input, z.literal(true)),
+    getWebhookInfo: (token: string) => call(token, "getWebhookInfo", {}, telegramWebhookInfoSchema),
+  };
+}
+
+export type TelegramBotApi = ReturnType<typeof createTelegramBotApi>;
+
+/** The bot's numeric id is the part of its token before the colon. */
+export function botIdFromToken(token: string): string | null {
+  const match = /^(\d+):[\w-]+$/.exec(token.trim());
+  return match?.[1] ?? null;
+}

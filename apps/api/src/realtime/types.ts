@@ -1,0 +1,42 @@
+/**
+ * Real-time events. Streams: "admin" (every staff console) and `conversation#<id>` (one web chat).
+ * Every event is appended to the durable event log first, so its id (a ULID) can resume a subscription
+ * with tRPC `tracked()` after a reconnect, on any replica.
+ */
+export interface RealtimeEvent<TPayload = unknown> {
+  id: string;
+  stream: string;
+  type: string;
+  payload: TPayload;
+  at: string;
+  /** Fan-out only (reply deltas): not in the log, never replayed, its id is not a resume point. */
+  transient?: true;
+}
+
+export type RealtimeListener = (event: RealtimeEvent) => void;
+
+export interface EventHub {
+  /** Logs then fans the event out: in-process, and through Redis to other replicas when configured. */
+  publish<T>(stream: string, type: string, payload: T): Promise<RealtimeEvent<T>>;
+  /** Fan-out only (no persistence): e.g. token-by-token reply deltas that need no replay. */
+  publishTransient<T>(stream: string, type: string, payload: T): Promise<void>;
+  /** Returns the unsubscribe function. */
+  subscribe(stream: string, listener: RealtimeListener): () => void;
+  /**
+   * Events after `afterId` from the durable log, oldest first (for resume). Waits for this process's
+   * publishes already under way on the stream, so a subscriber that replays misses none of them.
+   */
+  replay(stream: string, afterId: string | null, limit?: number): Promise<RealtimeEvent[]>;
+  /** For leak tests and health: live listeners in this process. */
+  listenerCount(stream?: string): number;
+  /**
+   * How far before a client's `lastEventId` a resume starts (0 in a single process). Event ids are
+   * monotonic per process only: with replicas, an event logged elsewhere a moment earlier can carry a
+   * smaller id yet arrive later, so a resume re-reads this window and the client de-duplicates by id.
+   */
+  readonly resumeSkewMs: number;
+  close(): Promise<void>;
+}
+
+export const ADMIN_STREAM = "admin";
+export const conversationStream = (conversationId: string) => `conversation#${conversationId}`;

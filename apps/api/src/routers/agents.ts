@@ -1,0 +1,113 @@
+import { z } from "zod";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { AGENT_ID_PATTERN } from "@agents-crm/config/agent-config";
+import { activateAgent, deactivateAgent } from "../domain/agents/agent-lifecycle";
+import { agentDetails } from "../domain/agents/agent-details";
+import { toAgentListItem } from "../domain/agents/agent-views";
+import { cloneAgent } from "../domain/agents/clone-agent";
+import {
+  extractKnowledgeDocument,
+  MAX_KNOWLEDGE_DOCUMENT_BASE64,
+} from "../domain/agents/extract-document";
+import { importAgent } from "../domain/agents/import-agent";
+import { createAgent, updateAgent } from "../domain/agents/save-agent";
+import { adminProcedure, authedProcedure, publicProcedure } from "../trpc";
+import { toAgentCard } from "./agent-card";
+
+export const agentIdSchema = z
+  .string()
+  .regex(AGENT_ID_PATTERN, "must be 1-100 letters, digits, '_' or '-'");
+const configSchema = z.record(z.string(), z.unknown());
+const pageInput = {
+  cursor: z.string().nullish(),
+  limit: z.number().int().min(1).max(100).default(50),
+};
+
+export const agentsRouter = {
+  /** Public: the cards of active agents for the landing page and chat header. */
+  cards: publicProcedure
+    .input(z.object(pageInput).default({ limit: 50 }))
+    .query(async ({ ctx, input }) => {
+      const page = await ctx.deps.repos.agents.list({
+        activeOnly: true,
+        cursor: input.cursor ?? undefined,
+        limit: input.limit,
+      });
+      return {
+        items: page.items.map((agent) => toAgentCard(agent.agentId, agent.config)),
+        nextCursor: page.nextCursor,
+      };
+    }),
+
+  /** Staff: operators get summaries (to filter conversations), owners and admins the documents too. */
+  list: authedProcedure
+    .input(z.object({ activeOnly: z.boolean().optional(), ...pageInput }).default({ limit: 50 }))
+    .query(async ({ ctx, input }) => {
+      const page = await ctx.deps.repos.agents.list({
+        activeOnly: input.activeOnly,
+        cursor: input.cursor ?? undefined,
+        limit: input.limit,
+      });
+      return {
+        items: page.items.map((agent) => toAgentListItem(agent, ctx.principal)),
+        nextCursor: page.nextCursor,
+      };
+    }),
+
+  byId: adminProcedure
+    .input(z.object({ agentId: agentIdSchema }))
+    .query(({ ctx, input }) => agentDetails(ctx, input.agentId)),
+
+  create: adminProcedure
+    .input(z.object({ agentId: agentIdSchema, config: configSchema }))
+    .mutation(({ ctx, input }) => createAgent(ctx, input)),
+
+  /** `config` is merged over the stored document (null removes a field). */
+  update: adminProcedure
+    .input(
+      z.object({
+        agentId: agentIdSchema,
+        config: configSchema,
+        expectedVersion: z.number().int().min(0).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => updateAgent(ctx, input)),
+
+  /** A YAML or JSON agent document; an existing agent is replaced only with `overwrite`. */
+  import: adminProcedure
+    .input(
+      z.object({
+        text: z.string().min(1).max(1_000_000),
+        agentId: agentIdSchema.optional(),
+        overwrite: z.boolean().default(false),
+      }),
+    )
+    .mutation(({ ctx, input }) => importAgent(ctx, input)),
+
+  /** Deactivates (the record and conversations are kept); `activate` undoes it. */
+  delete: adminProcedure
+    .input(z.object({ agentId: agentIdSchema }))
+    .mutation(({ ctx, input }) => deactivateAgent(ctx, input.agentId)),
+
+  activate: adminProcedure
+    .input(z.object({ agentId: agentIdSchema }))
+    .mutation(({ ctx, input }) => activateAgent(ctx, input.agentId)),
+
+  clone: adminProcedure
+    .input(z.object({ agentId: agentIdSchema, newAgentId: agentIdSchema }))
+    .mutation(({ ctx, input }) => cloneAgent(ctx, input)),
+
+  /** Text of an uploaded knowledge document (.txt, .md, .json, .pdf); nothing is stored. */
+  extractDocument: adminProcedure
+    .input(
+      z.object({
+        filename: z.string().trim().min(1).max(255),
+        mimeType: z.string().max(255).optional(),
+        dataBase64: z
+          .base64("must be base64")
+          .max(MAX_KNOWLEDGE_DOCUMENT_BASE64, "is larger than 10 MB")
+          .min(1),
+      }),
+    )
+    .mutation(({ input }) => extractKnowledgeDocument(input)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,48 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { login } from "../auth/login";
+import { clearedSessionCookie, cookieShouldBeSecure } from "../auth/session-cookie";
+import { recordAudit } from "../domain/audit";
+import { authedProcedure, publicProcedure } from "../trpc";
+
+export const authRouter = {
+  /** Sets the HTTP-only session cookie; the token itself is never in the response body. */
+  login: publicProcedure
+    .input(
+      z.object({
+        email: z.string().trim().toLowerCase().min(1).max(320),
+        password: z.string().min(1).max(1024),
+      }),
+    )
+    .mutation(login),
+
+  logout: authedProcedure.mutation(async ({ ctx }) => {
+    if (ctx.principal.kind === "user") {
+      await ctx.deps.repos.sessions.deleteSessionById(ctx.principal.sessionId);
+    }
+    ctx.setCookie(
+      clearedSessionCookie({ secure: cookieShouldBeSecure(ctx.secure, ctx.deps.env.ENVIRONMENT) }),
+    );
+    await recordAudit(ctx, {
+      action: "auth.logout",
+      resourceType: "admin_user",
+      resourceId: ctx.principal.id,
+    });
+    return { ok: true as const };
+  }),
+
+  /** Who the caller is; anonymous callers get `user: null` rather than an error. */
+  me: publicProcedure.query(async ({ ctx }) => {
+    const principal = await ctx.authenticate();
+    switch (principal.kind) {
+      case "anonymous":
+        return { user: null, principalKind: principal.kind, role: null };
+      case "machine":
+        return { user: null, principalKind: principal.kind, role: principal.role };
+      case "user": {
+        const user = await ctx.deps.repos.adminUsers.getById(principal.id);
+        return { user, principalKind: principal.kind, role: principal.role };
+      }
+    }
+  }),
+} satisfies TRPCRouterRecord;

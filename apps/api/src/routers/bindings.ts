@@ -1,0 +1,69 @@
+import { z } from "zod";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { channelMetadataSchema } from "@agents-crm/db";
+import { bindingsHealth } from "../domain/bindings/binding-health";
+import { toBindingView } from "../domain/bindings/binding-view";
+import { createBinding, deleteBinding, updateBinding } from "../domain/bindings/save-binding";
+import { verifyBinding } from "../domain/bindings/verify-binding";
+import { adminProcedure } from "../trpc";
+import { agentIdSchema } from "./agents";
+
+const bindingId = z.string().trim().min(1).max(100);
+const token = z.string().trim().min(1).max(4096);
+
+/** Agent ↔ Instagram account / Telegram bot / WhatsApp number. Tokens go in, never come out. */
+export const bindingsRouter = {
+  list: adminProcedure.input(z.object({ agentId: agentIdSchema })).query(async ({ ctx, input }) => {
+    const bindings = await ctx.deps.repos.channelBindings.listByAgent(input.agentId);
+    // An agent has a handful of bindings: one page, active ones first.
+    const items = bindings
+      .map(toBindingView)
+      .sort(
+        (a, b) => Number(b.isActive) - Number(a.isActive) || a.createdAt.localeCompare(b.createdAt),
+      );
+    return { items, nextCursor: null };
+  }),
+
+  create: adminProcedure
+    .input(
+      z.object({
+        agentId: agentIdSchema,
+        channelType: z.enum(["instagram", "telegram", "whatsapp"]),
+        /** Telegram: the bot id, taken from the token when omitted. */
+        channelAccountId: z.string().trim().min(1).max(100).optional(),
+        accessToken: token,
+        /** Meta app secret (webhook signatures); stored encrypted with the token. */
+        appSecret: z.string().trim().min(1).max(512).optional(),
+        channelUsername: z.string().trim().max(100).optional(),
+        metadata: channelMetadataSchema.optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => createBinding(ctx, input)),
+
+  update: adminProcedure
+    .input(
+      z.object({
+        bindingId,
+        isActive: z.boolean().optional(),
+        accessToken: token.optional(),
+        appSecret: z.string().trim().min(1).max(512).optional(),
+        channelUsername: z.string().trim().max(100).optional(),
+        metadata: channelMetadataSchema.optional(),
+        expectedVersion: z.number().int().min(0).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => updateBinding(ctx, input)),
+
+  delete: adminProcedure
+    .input(z.object({ bindingId }))
+    .mutation(({ ctx, input }) => deleteBinding(ctx, input.bindingId)),
+
+  /** Telegram: getMe with the stored token, then setWebhook when APP_URL is set. */
+  verify: adminProcedure
+    .input(z.object({ bindingId }))
+    .mutation(({ ctx, input }) => verifyBinding(ctx, input.bindingId)),
+
+  health: adminProcedure
+    .input(z.object({ agentId: agentIdSchema }))
+    .query(({ ctx, input }) => bindingsHealth(ctx, input.agentId)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,47 @@
+import { tracked } from "@trpc/server";
+import { setInterval as every } from "node:timers/promises";
+import { z } from "zod";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { publicProcedure } from "../trpc";
+import { checkDatabase } from "../server/health";
+
+export const systemRouter = {
+  /** What /health reports, for clients already speaking tRPC. */
+  health: publicProcedure.query(async ({ ctx }) => {
+    const database = await checkDatabase(ctx.deps);
+    return {
+      status: database.ok ? ("healthy" as const) : ("unhealthy" as const),
+      version: ctx.deps.env.APP_VERSION,
+      environment: ctx.deps.env.ENVIRONMENT,
+      database: database.ok ? ("reachable" as const) : ("unreachable" as const),
+      // Shown wherever the UI names the model, so nobody mistakes the offline demo for a real LLM.
+      model: { label: ctx.deps.llm.label, offline: ctx.deps.llm.offline },
+      uptimeSeconds: Math.round((Date.now() - ctx.deps.startedAt.getTime()) / 1000),
+    };
+  }),
+
+  /**
+   * A heartbeat the UI uses to show that its live connection works. Ids are the emit time, so a
+   * resumed subscription continues the sequence instead of restarting it.
+   */
+  onStatus: publicProcedure
+    .input(
+      z
+        .object({
+          intervalMs: z.number().int().min(100).max(60_000).default(5_000),
+          lastEventId: z.string().nullish(),
+        })
+        .default({ intervalMs: 5_000 }),
+    )
+    .subscription(async function* ({ ctx, input, signal }) {
+      const status = () => ({
+        serverTime: new Date(),
+        version: ctx.deps.env.APP_VERSION,
+        uptimeSeconds: Math.round((Date.now() - ctx.deps.startedAt.getTime()) / 1000),
+      });
+      yield tracked(String(Date.now()), status());
+      for await (const _ of every(input.intervalMs, undefined, { signal })) {
+        yield tracked(String(Date.now()), status());
+      }
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,53 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { adminRoleSchema } from "@agents-crm/db";
+import { z } from "zod";
+import { createUser, deleteUser, updateUser } from "../auth/user-admin";
+import { adminProcedure } from "../trpc";
+
+const password = z
+  .string()
+  .min(10, "must be at least 10 characters")
+  .max(1024, "must be at most 1024 characters");
+const name = z.string().trim().min(1).max(200);
+
+export const usersRouter = {
+  list: adminProcedure
+    .input(
+      z
+        .object({
+          cursor: z.string().nullish(),
+          limit: z.number().int().min(1).max(200).default(50),
+        })
+        .default({ limit: 50 }),
+    )
+    .query(({ ctx, input }) =>
+      ctx.deps.repos.adminUsers.list({ cursor: input.cursor, limit: input.limit }),
+    ),
+
+  create: adminProcedure
+    .input(
+      z.object({
+        name,
+        email: z.string().trim().toLowerCase().pipe(z.email()),
+        role: adminRoleSchema,
+        password,
+      }),
+    )
+    .mutation(createUser),
+
+  /** Name, role, active flag and password; a password change or deactivation signs the user out. */
+  update: adminProcedure
+    .input(
+      z.object({
+        userId: z.string().min(1),
+        name: name.optional(),
+        role: adminRoleSchema.optional(),
+        isActive: z.boolean().optional(),
+        password: password.optional(),
+        expectedVersion: z.number().int().positive().optional(),
+      }),
+    )
+    .mutation(updateUser),
+
+  delete: adminProcedure.input(z.object({ userId: z.string().min(1) })).mutation(deleteUser),
+} satisfies TRPCRouterRecord;

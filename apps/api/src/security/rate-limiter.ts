@@ -1,0 +1,63 @@
+export interface RateDecision {
+  allowed: boolean;
+  /** Whole calls left right now. */
+  remaining: number;
+  /** When refused: how long until `cost` calls fit again. */
+  retryAfterMs: number;
+}
+
+/**
+ * Per-key token buckets (a burst of `limit`, refilled at `limit` per window), held in process memory.
+ * Memory is bounded: at most `maxKeys` buckets, the least recently used evicted first (an evicted key
+ * simply starts again with a full bucket). Replicas each keep their own buckets.
+ */
+export interface RateLimiter {
+  readonly limit: number;
+  take(key: string, cost?: number): RateDecision;
+  /** Buckets currently held (for tests and metrics). */
+  size(): number;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+export function createRateLimiter(options: {
+  limit: number;
+  windowMs?: number;
+  maxKeys?: number;
+  now?: () => number;
+}): RateLimiter {
+  const { limit } = options;
+  const windowMs = options.windowMs ?? 60_000;
+  const maxKeys = options.maxKeys ?? 10_000;
+  const now = options.now ?? Date.now;
+  const perMs = limit / windowMs;
+  // A Map iterates in insertion order: re-inserting on every use keeps the least recent key first.
+  const buckets = new Map<string, Bucket>();
+
+  return {
+    limit,
+    take(key, cost = 1) {
+      const at = now();
+      const previous = buckets.get(key);
+      const bucket: Bucket = previous
+        ? { tokens: Math.min(limit, previous.tokens + (at - previous.at) * perMs), at }
+        : { tokens: limit, at };
+      buckets.delete(key);
+      buckets.set(key, bucket);
+      if (buckets.size > maxKeys) {
+        const oldest = buckets.keys().next();
+        if (!oldest.done) buckets.delete(oldest.value);
+      }
+      if (bucket.tokens >= cost) {
+        bucket.tokens -= cost;
+        return { allowed: true, remaining: Math.floor(bucket.tokens), retryAfterMs: 0 };
+      }
+      const missing = Math.min(cost, limit) - bucket.tokens;
+      return { allowed: false, remaining: 0, retryAfterMs: Math.ceil(missing / perMs) };
+    },
+    size: () => buckets.size,
+  };
+}

@@ -1,0 +1,38 @@
+import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import type { ApiDeps } from "../deps";
+
+const CACHE_MS = 2_000;
+const TIMEOUT_MS = 1_500;
+let last: { at: number; ok: boolean; deps: ApiDeps } | null = null;
+
+/**
+ * Readiness: one cheap DescribeTable, cached briefly so a load balancer polling /health does not turn
+ * into database traffic.
+ */
+export async function checkDatabase(deps: ApiDeps): Promise<{ ok: boolean }> {
+  if (last && last.deps === deps && Date.now() - last.at < CACHE_MS) return { ok: last.ok };
+  let ok = false;
+  try {
+    await deps.db.raw.send(new DescribeTableCommand({ TableName: deps.db.tables.agents }), {
+      abortSignal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    ok = true;
+  } catch {
+    ok = false;
+  }
+  last = { at: Date.now(), ok, deps };
+  return { ok };
+}
+
+export async function healthBody(deps: ApiDeps) {
+  const { ok } = await checkDatabase(deps);
+  return {
+    status: ok ? 200 : 503,
+    body: {
+      status: ok ? "healthy" : "unhealthy",
+      version: deps.env.APP_VERSION,
+      environment: deps.env.ENVIRONMENT,
+      ...(ok ? {} : { reason: "database unreachable" }),
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { TRPCError } from "@trpc/server";
+import { DbError } from "@agents-crm/db";
+import { ZodError } from "zod";
+
+/**
+ * BAD_REQUEST naming the offending field, in the same `data.issues [{ path, message }]` shape zod input
+ * errors get from the error formatter (its cause is a ZodError), so clients handle one format.
+ */
+export function badInput(path: string | (string | number)[], message: string): TRPCError {
+  const segments = typeof path === "string" ? path.split(".").filter(Boolean) : path;
+  return new TRPCError({
+    code: "BAD_REQUEST",
+    message: `${segments.join(".") || "input"}: ${message}`,
+    cause: new ZodError([{ code: "custom", path: segments, message, input: undefined }]),
+  });
+}
+
+/** The data layer's typed errors as tRPC errors; null for anything else (that stays a 500). */
+export function dbErrorToTRPC(error: unknown): TRPCError | null {
+  if (!(error instanceof DbError)) return null;
+  switch (error.code) {
+    case "NOT_FOUND":
+      return new TRPCError({ code: "NOT_FOUND", message: error.message, cause: error });
+    case "ALREADY_EXISTS":
+      return new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
+    case "VERSION_CONFLICT":
+      return new TRPCError({
+        code: "CONFLICT",
+        message: `${error.message}; reload and try again`,
+        cause: error,
+      });
+    case "INVALID_CURSOR":
+      return badInput("cursor", error.message);
+  }
+}
+
+/** Any thrown value as the TRPCError a client should see: typed data-layer errors mapped, the rest kept. */
+export function toTRPCError(error: unknown): TRPCError {
+  if (error instanceof TRPCError) return dbErrorToTRPC(error.cause) ?? error;
+  return (
+    dbErrorToTRPC(error) ??
+    new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal server error", cause: error })
+  );
+}
+
+/** The cause of a TOO_MANY_REQUESTS error: the formatter exposes `data.retryAfterSeconds` from it. */
+export class RetryLaterError extends Error {
+  override name = "RetryLaterError";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+export function tooManyRequests(message: string, retryAfterSeconds: number): TRPCError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new TRPCError({
+    code: "TOO_MANY_REQUESTS",
+    message,
+    cause: new RetryLaterError(message, seconds),
+  });
+}
+
+export function retryAfterSecondsOf(error: TRPCError): number | null {
+  return error.cause instanceof RetryLaterError ? error.cause.retryAfterSeconds : null;
+}

@@ -1,0 +1,196 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+// A local Telegram Bot API speaking the real wire format: `POST /bot<token>/<method>` with a JSON body →
+// `{ ok: true, result }` or `{ ok: false, error_code, description, parameters? }`.
+
+export interface FakeBot {
+  id: number;
+  username: string;
+  token: string;
+  webhook: { url: string; secretToken?: string; allowedUpdates?: string[] } | null;
+}
+
+export interface FakeTelegramCall {
+  method: string;
+  token: string;
+  body: Record<string, unknown>;
+}
+
+export interface FakeTelegramFailure {
+  error_code: number;
+  description: string;
+  retry_after?: number;
+}
+
+export interface FakeTelegram {
+  url: string;
+  calls: FakeTelegramCall[];
+  /** Registers a bot; its token is `<id>:<secret>` like a real one. */
+  addBot(input?: { id?: number; username?: string }): FakeBot;
+  bot(token: string): FakeBot | undefined;
+  /** Messages the bots sent, in order. */
+  sent(chatId?: number | string): { token: string; chatId: string; text: string }[];
+  /** The next call of `method` fails with this Telegram error. */
+  failNext(method: string, failure: FakeTelegramFailure): void;
+  /** sendMessage to this chat answers 400 "chat not found". */
+  forgetChat(chatId: number | string): void;
+  close(): Promise<void>;
+}
+
+let nextBotId = 7_000_000_001;
+
+export async function startFakeTelegram(): Promise<FakeTelegram> {
+  const bots = new Map<string, FakeBot>();
+  const calls: FakeTelegramCall[] = [];
+  const sent: { token: string; chatId: string; text: string }[] = [];
+  const failures = new Map<string, FakeTelegramFailure[]>();
+  const unknownChats = new Set<string>();
+  let messageId = 1;
+
+  const reply = (res: ServerResponse, status: number, body: unknown) => {
+    const payload = JSON.stringify(body);
+    res.writeHead(status, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(payload),
+    });
+    res.end(payload);
+  };
+  const fail = (res: ServerResponse, failure: FakeTelegramFailure) =>
+    reply(res, failure.error_code, {
+      ok: false,
+      error_code: failure.error_code,
+      description: failure.description,
+      ...(failure.retry_after === undefined
+        ? {}
+        : { parameters: { retry_after: failure.retry_after } }),
+    });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url?.split("?")[0] ?? "");
+    if (!match || req.method !== "POST") {
+      return fail(res, { error_code: 404, description: "Not Found" });
+    }
+    const [, token = "", method = ""] = match;
+    const text = Buffer.concat(chunks).toString("utf8");
+    let body: Record<string, unknown> = {};
+    try {
+      body = text === "" ? {} : (JSON.parse(text) as Record<string, unknown>);
+    } catch {
+      return fail(res, { error_code: 400, description: "Bad Request: can't parse JSON" });
+    }
+    calls.push({ method, token, body });
+    if (!/^\d+:[\w-]+$/.test(token)) return fail(res, { error_code: 404, description: "Not Found" });
+    const bot = bots.get(token);
+    if (!bot) return fail(res, { error_code: 401, description: "Unauthorized" });
+    const queued = failures.get(method)?.shift();
+    if (queued) return fail(res, queued);
+
+    switch (method) {
+      case "getMe":
+        return reply(res, 200, {
+          ok: true,
+          result: {
+            id: bot.id,
+            is_bot: true,
+            first_name: bot.username,
+            username: bot.username,
+            can_join_groups: true,
+            can_read_all_group_messages: false,
+            supports_inline_queries: false,
+          },
+        });
+      case "sendMessage": {
+        const chatId = String(body.chat_id ?? "");
+        if (chatId === "" || typeof body.text !== "string" || body.text === "") {
+          return fail(res, { error_code: 400, description: "Bad Request: message text is empty" });
+        }
+        if (unknownChats.has(chatId)) {
+          return fail(res, { error_code: 400, description: "Bad Request: chat not found" });
+        }
+        sent.push({ token, chatId, text: body.text });
+        return reply(res, 200, {
+          ok: true,
+          result: {
+            message_id: messageId++,
+            from: { id: bot.id, is_bot: true, first_name: bot.username, username: bot.username },
+            chat: { id: Number(chatId), type: Number(chatId) < 0 ? "group" : "private" },
+            date: Math.floor(Date.now() / 1000),
+            text: body.text,
+          },
+        });
+      }
+      case "setWebhook": {
+        const url = typeof body.url === "string" ? body.url : "";
+        if (url !== "" && !/^https?:\/\//.test(url)) {
+          return fail(res, { error_code: 400, description: "Bad Request: bad webhook: invalid URL" });
+        }
+        bot.webhook =
+          url === ""
+            ? null
+            : {
+                url,
+                secretToken: typeof body.secret_token === "string" ? body.secret_token : undefined,
+                allowedUpdates: Array.isArray(body.allowed_updates)
+                  ? (body.allowed_updates as string[])
+                  : undefined,
+              };
+        return reply(res, 200, {
+          ok: true,
+          result: true,
+          description: url === "" ? "Webhook was deleted" : "Webhook was set",
+        });
+      }
+      case "getWebhookInfo":
+        return reply(res, 200, {
+          ok: true,
+          result: {
+            url: bot.webhook?.url ?? "",
+            has_custom_certificate: false,
+            pending_update_count: 0,
+            ...(bot.webhook?.allowedUpdates ? { allowed_updates: bot.webhook.allowedUpdates } : {}),
+          },
+        });
+      default:
+        return fail(res, { error_code: 404, description: "Not Found" });
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => fail(res, { error_code: 500, description: "Internal Server Error" }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    addBot(input = {}) {
+      const id = input.id ?? nextBotId++;
+      const bot: FakeBot = {
+        id,
+        username: input.username ?? `fake_${id}_bot`,
+        token: `${id}:AAH${Math.random().toString(36).slice(2, 12)}_secret-${id}`,
+        webhook: null,
+      };
+      bots.set(bot.token, bot);
+      return bot;
+    },
+    bot: (token) => bots.get(token),
+    sent: (chatId) =>
+      chatId === undefined ? [...sent] : sent.filter((m) => m.chatId === String(chatId)),
+    failNext(method, failure) {
+      failures.set(method, [...(failures.get(method) ?? []), failure]);
+    },
+    forgetChat(chatId) {
+      unknownChats.add(String(chatId));
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import { createKnowledgeBase, createLlmProviders, type LlmProviders } from "@agents-crm/ai";
+import { parseServerEnv } from "@agents-crm/config/env";
+import { keyFingerprint } from "@agents-crm/db";
+import { startTestDb } from "@agents-crm/db/testing";
+import type { ApiDeps } from "../../src/deps";
+import { silentLogger } from "../../src/logger";
+import { createRateLimiter } from "../../src/security/rate-limiter";
+import { createApiServer, type ApiServer } from "../../src/server/http-server";
+
+/** Dependencies on a fresh in-memory embedded DynamoDB, as the server would build them. */
+export async function createTestDeps(
+  envOverrides: Record<string, string> = {},
+  llm: LlmProviders = createLlmProviders({ apiKey: null }),
+): Promise<ApiDeps> {
+  // Tests share 127.0.0.1, so the rate limit is effectively off unless a test sets a small one.
+  const env = parseServerEnv({
+    ENVIRONMENT: "test",
+    RATE_LIMIT_PER_MINUTE: "1000000",
+    ...envOverrides,
+  });
+  const key = randomBytes(32);
+  const { db, repos } = await startTestDb({
+    messageTtlHours: env.MESSAGE_TTL_HOURS,
+    encryptionKey: { key, keyId: keyFingerprint(key), source: "configured" },
+  });
+  const knowledge = createKnowledgeBase({ chunks: repos.ragChunks, embedder: llm.embedder });
+  return {
+    env,
+    db,
+    repos,
+    llm,
+    knowledge,
+    log: silentLogger,
+    startedAt: new Date(),
+    rateLimiter: createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
+  };
+}
+
+export interface TestApi {
+  deps: ApiDeps;
+  api: ApiServer;
+  url: string;
+  wsUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real HTTP + WebSocket server on an ephemeral port. */
+export async function startTestApi(envOverrides: Record<string, string> = {}): Promise<TestApi> {
+  const deps = await createTestDeps(envOverrides);
+  const api = createApiServer(deps);
+  const port = await api.listen(0, "127.0.0.1");
+  return {
+    deps,
+    api,
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/trpc`,
+    close: async () => {
+      await api.close({ timeoutMs: 1_000 });
+      await deps.db.close();
+    },
+  };
+}
