@@ -110,6 +110,8 @@ export function createHttpContext(
       sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
     },
     setCookie: (value) => {
+      // A streamed batch may have flushed its headers before a later call in it renews the session.
+      if (res.headersSent) return;
       const existing = res.getHeader("Set-Cookie");
       const list = Array.isArray(existing) ? existing : existing ? [String(existing)] : [];
       res.setHeader("Set-Cookie", [...list, value]);

@@ -1,11 +1,17 @@
 import type { ServerEnv } from "@agents-crm/config/env";
 import type { KnowledgeBase, LlmProviders } from "@agents-crm/ai";
 import type { Db, Repositories } from "@agents-crm/db";
+import type { InboxSignal } from "./channels/inbox-signal";
 import type { Logger } from "./logger";
+import type { ConversationRuntime } from "./realtime/conversation-runtime";
 import type { RateLimiter } from "./security/rate-limiter";
 
-/** Everything a request handler may use; built once at start-up (or per test). */
-export interface ApiDeps {
+/**
+ * Everything a request handler may use; built once at start-up (or per test). From ConversationRuntime:
+ * `hub` (real-time events), `turns` (per-conversation turn lanes), `alerts` (escalation alerts),
+ * `work` (background work that shutdown waits for).
+ */
+export interface ApiDeps extends ConversationRuntime {
   env: ServerEnv;
   db: Db;
   repos: Repositories;
@@ -15,4 +21,6 @@ export interface ApiDeps {
   startedAt: Date;
   /** Per client IP, per process: HTTP /trpc requests and WebSocket calls. */
   rateLimiter: RateLimiter;
+  /** Webhooks notify it after storing inbox events; this process's inbox workers subscribe. */
+  inboxSignal: InboxSignal;
 }

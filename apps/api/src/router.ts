@@ -1,5 +1,12 @@
+import { adminRouter } from "./routers/admin";
 import { agentsRouter } from "./routers/agents";
+import { chatRouter } from "./routers/chat";
+import { conversationsRouter } from "./routers/conversations";
 import { auditRouter } from "./routers/audit";
+import { bindingsRouter } from "./routers/bindings";
+import { notificationsRouter } from "./routers/notifications";
+import { stagesRouter } from "./routers/stages";
+import { statsRouter } from "./routers/stats";
 import { authRouter } from "./routers/auth";
 import { usersRouter } from "./routers/users";
 import { systemRouter } from "./routers/system";
@@ -11,6 +18,13 @@ export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
   audit: auditRouter,
+  bindings: bindingsRouter,
+  notifications: notificationsRouter,
+  stages: stagesRouter,
+  stats: statsRouter,
+  chat: chatRouter,
+  conversations: conversationsRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { DbError } from "@agents-crm/db";
-import { ZodError } from "zod";
+import { ZodRealError } from "zod";
 
 /**
  * BAD_REQUEST naming the offending field, in the same `data.issues [{ path, message }]` shape zod input
@@ -11,7 +11,9 @@ export function badInput(path: string | (string | number)[], message: string): T
   return new TRPCError({
     code: "BAD_REQUEST",
     message: `${segments.join(".") || "input"}: ${message}`,
-    cause: new ZodError([{ code: "custom", path: segments, message, input: undefined }]),
+    // ZodRealError, not ZodError: only the former is an Error, and tRPC replaces a non-Error cause with a
+    // copy that loses `issues`.
+    cause: new ZodRealError([{ code: "custom", path: segments, message, input: undefined }]),
   });
 }
 

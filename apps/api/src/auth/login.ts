@@ -41,6 +41,10 @@ export async function login({
   ctx: Context;
   input: { email: string; password: string };
 }): Promise<{ user: AdminUser }> {
+  if (ctx.transport === "ws") {
+    // A WebSocket cannot set the cookie, so a session made here would be unusable (and unrevoked).
+    throw new TRPCError({ code: "METHOD_NOT_SUPPORTED", message: "Sign in over HTTP" });
+  }
   const { kv, adminUsers, sessions } = ctx.deps.repos;
   const attempt = { email: input.email, ip: ctx.clientIp };
   await assertLoginAllowed(kv, attempt);

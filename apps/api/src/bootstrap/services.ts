@@ -15,6 +15,8 @@ import { ensureDemoAgent } from "./demo-agent";
 import { reconcileKnowledge } from "./index-knowledge";
 import { createLlm } from "./llm";
 import { createRateLimiter } from "../security/rate-limiter";
+import { createInboxSignal } from "../channels/inbox-signal";
+import { startConversationRuntime } from "../realtime/conversation-runtime";
 
 export interface Services {
   deps: ApiDeps;
@@ -67,7 +69,9 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
     }
     const llm = await createLlm(env, log);
     const knowledge = createKnowledgeBase({ chunks: repos.ragChunks, embedder: llm.embedder });
+    const runtime = startConversationRuntime({ env, repos, log });
     const deps: ApiDeps = {
+      ...runtime.deps,
       env,
       db,
       repos,
@@ -76,6 +80,7 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
       log,
       startedAt: new Date(),
       rateLimiter: createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
+      inboxSignal: createInboxSignal(),
     };
     const knowledgeReady = reconcileKnowledge(deps);
     return {
@@ -84,6 +89,7 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
       knowledgeReady,
       close: async () => {
         await knowledgeReady;
+        await runtime.close();
         await db.close();
       },
     };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { EventLogRepository, LoggedEvent } from "@agents-crm/db";
 import type { Logger } from "../logger";
-import { resumePoint } from "./event-ids";
+import { eventIdFloor, resumePoint } from "./event-ids";
 import { createListenerRegistry } from "./listener-registry";
 import { createRedisBridge, type RedisBridge } from "./redis-bridge";
 import type { EventHub, RealtimeEvent } from "./types";
@@ -18,11 +18,6 @@ export interface EventHubOptions {
   /** This process's id on the Redis channel (default: random). */
   origin?: string;
   resumeSkewMs?: number;
-}
-
-export interface RunningEventHub extends EventHub {
-  /** Resolves when cross-replica fan-out is subscribed (at once without Redis). */
-  readonly ready: Promise<void>;
 }
 
 const noop = () => undefined;
@@ -42,7 +37,7 @@ function plain<T>(payload: T): T {
   return JSON.parse(JSON.stringify(payload ?? null)) as T;
 }
 
-export function createEventHub(options: EventHubOptions): RunningEventHub {
+export function createEventHub(options: EventHubOptions): EventHub {
   const { eventLog, log } = options;
   const origin = options.origin ?? randomUUID();
   const resumeSkewMs = options.resumeSkewMs ?? (options.redisUrl ? REPLICA_RESUME_SKEW_MS : 0);
@@ -151,6 +146,8 @@ export function createEventHub(options: EventHubOptions): RunningEventHub {
     },
 
     subscribe(stream, listener) {
+      // A resync after a Redis outage re-reads from the newest event seen, or from when listening began.
+      if (!lastSeen.has(stream)) lastSeen.set(stream, eventIdFloor(Date.now()));
       const remove = registry.add(stream, listener);
       return () => {
         remove();

@@ -23,11 +23,11 @@ export function eventIdTime(id: string): number {
 }
 
 /**
- * Where a subscription starts reading the log. Without a `lastEventId` it starts now (minus the skew);
- * with one, right after it in a single process, or `skewMs` before it when replicas share events.
+ * Where a subscription starts reading the log. Without a `lastEventId` it starts now (live only); with
+ * one, right after it in a single process, or `skewMs` before it when replicas share events.
  */
 export function resumePoint(lastEventId: string | null, skewMs: number, now: number): string {
-  if (lastEventId === null) return eventIdFloor(now - skewMs);
+  if (lastEventId === null) return eventIdFloor(now);
   if (skewMs <= 0) return lastEventId;
   return eventIdFloor(eventIdTime(lastEventId) - skewMs);
 }

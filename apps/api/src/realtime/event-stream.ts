@@ -45,7 +45,10 @@ export async function* streamEvents(
   try {
     const seen = recentIds(REMEMBERED_IDS);
     if (options.lastEventId) seen.add(options.lastEventId);
-    let cursor = resumePoint(options.lastEventId ?? null, hub.resumeSkewMs, now());
+    // The subscription's horizon: durable events at or before it are not this subscription's (a resync
+    // after a Redis outage, for one, re-reads a window that may reach back before it began).
+    const start = resumePoint(options.lastEventId ?? null, hub.resumeSkewMs, now());
+    let cursor = start;
     const missed = await hub.replay(stream, cursor, MAX_REPLAY + 1);
     if (missed.length > MAX_REPLAY) {
       cursor = eventIdFloor(now() - hub.resumeSkewMs);
@@ -53,6 +56,7 @@ export async function* streamEvents(
       yield { cursor, event: { id: cursor, stream, type: RESYNC_EVENT, payload: {}, at } };
     } else {
       for (const event of missed) {
+        if (seen.has(event.id)) continue;
         seen.add(event.id);
         if (event.id > cursor) cursor = event.id;
         yield { cursor, event };
@@ -60,7 +64,7 @@ export async function* streamEvents(
     }
     for await (const event of queue.drain()) {
       if (!event.transient) {
-        if (seen.has(event.id)) continue;
+        if (event.id <= start || seen.has(event.id)) continue;
         seen.add(event.id);
         if (event.id > cursor) cursor = event.id;
       }

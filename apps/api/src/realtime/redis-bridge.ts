@@ -65,7 +65,7 @@ export function createRedisBridge(options: {
       return;
     }
     if (parsed.o === origin) return;
-    options.onEvent(parsed.e as RealtimeEvent);
+    options.onEvent(parsed.e);
   });
 
   const ready = new Promise<void>((resolve, reject) => {
@@ -101,9 +101,15 @@ export function createRedisBridge(options: {
   return {
     publish(event) {
       if (closing) return;
-      publisher.publish(REDIS_CHANNEL, JSON.stringify({ o: origin, e: event })).catch((error: unknown) => {
-        if (!closing) log.warn("redis publish failed; other replicas miss this event until they resume", { error, stream: event.stream });
-      });
+      publisher
+        .publish(REDIS_CHANNEL, JSON.stringify({ o: origin, e: event }))
+        .catch((error: unknown) => {
+          if (!closing)
+            log.warn("redis publish failed; other replicas miss this event until they resume", {
+              error,
+              stream: event.stream,
+            });
+        });
     },
     ready,
     async close() {

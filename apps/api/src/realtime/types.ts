@@ -35,6 +35,8 @@ export interface EventHub {
    * smaller id yet arrive later, so a resume re-reads this window and the client de-duplicates by id.
    */
   readonly resumeSkewMs: number;
+  /** Resolves when cross-replica fan-out is subscribed (at once without Redis). */
+  readonly ready: Promise<void>;
   close(): Promise<void>;
 }
 

@@ -16,7 +16,9 @@ export const stagesRouter = {
       z.object({
         stages: stagesInputSchema,
         expectedVersion: z.number().int().min(0).optional(),
-        moveTo: z.record(z.string().regex(STAGE_ID_PATTERN), z.string().regex(STAGE_ID_PATTERN)).optional(),
+        moveTo: z
+          .record(z.string().regex(STAGE_ID_PATTERN), z.string().regex(STAGE_ID_PATTERN))
+          .optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {

@@ -34,3 +34,17 @@ export function refuseOverLimit(
   res.end(body);
   return true;
 }
+
+/**
+ * Opening a WebSocket costs one call, so reconnect loops spend the same budget. Returns the raw HTTP
+ * refusal to write on the socket, or null to proceed with the upgrade.
+ */
+export function upgradeRefusal(
+  deps: Pick<ApiDeps, "env" | "rateLimiter">,
+  req: IncomingMessage,
+): string | null {
+  const decision = deps.rateLimiter.take(clientIpOf(req, deps.env.TRUST_PROXY));
+  if (decision.allowed) return null;
+  const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  return `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${seconds}\r\nConnection: close\r\n\r\n`;
+}

@@ -83,7 +83,7 @@ ${rows}
 `;
 }
 
-let rendered: { html: string; json: string } | null = null;
+const rendered = new Map<string, { html: string; json: string }>();
 
 /** `/docs` (HTML) and `/docs.json`; public, because they describe the contract and hold no data. */
 export function docsResponse(
@@ -92,14 +92,17 @@ export function docsResponse(
   info: { title: string; version: string },
 ): { contentType: string; body: string } | null {
   if (path !== "/docs" && path !== "/docs.json") return null;
-  if (!rendered) {
+  const key = `${info.title}\n${info.version}`;
+  let page = rendered.get(key);
+  if (!page) {
     const docs = describeRouter(router);
-    rendered = {
+    page = {
       html: docsHtml(docs, info),
       json: JSON.stringify({ ...info, transformer: "superjson", procedures: docs }, null, 2),
     };
+    rendered.set(key, page);
   }
   return path === "/docs"
-    ? { contentType: "text/html; charset=utf-8", body: rendered.html }
-    : { contentType: "application/json; charset=utf-8", body: rendered.json };
+    ? { contentType: "text/html; charset=utf-8", body: page.html }
+    : { contentType: "application/json; charset=utf-8", body: page.json };
 }

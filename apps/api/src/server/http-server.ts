@@ -9,8 +9,9 @@ import { appRouter } from "../router";
 import { applyCors } from "./cors";
 import { healthBody } from "./health";
 import { docsResponse } from "./docs";
-import { refuseOverLimit } from "../security/http-rate-limit";
+import { refuseOverLimit, upgradeRefusal } from "../security/http-rate-limit";
 import { guardSocket } from "../security/ws-flood-guard";
+import { createWebhookRouter } from "../channels/webhooks/webhook-router";
 
 export interface ApiServer {
   server: Server;
@@ -34,8 +35,13 @@ export function createApiServer(deps: ApiDeps): ApiServer {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
+    // Room for a 10 MB document upload in base64 (agents.extractDocument); anything larger is refused
+    // before it is read into memory.
+    maxBodySize: 15 * 1024 * 1024,
     createContext: ({ req, res }) => createHttpContext(deps, req, res),
   });
+  // Platform webhooks (/api/v1/...): exempt from the rate limiter, verified by signature or secret.
+  const webhooks = createWebhookRouter(deps);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
@@ -54,6 +60,7 @@ export function createApiServer(deps: ApiDeps): ApiServer {
       sendJson(res, status, body);
       return;
     }
+    if (path.startsWith("/api/v1/") && (await webhooks(req, res, path))) return;
     const docs =
       req.method === "GET"
         ? docsResponse(appRouter, path, { title: deps.env.APP_NAME, version: deps.env.APP_VERSION })
@@ -102,6 +109,11 @@ export function createApiServer(deps: ApiDeps): ApiServer {
     const path = (req.url ?? "/").split("?")[0];
     if (path !== "/trpc" && path !== "/trpc/") {
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    const refusal = upgradeRefusal(deps, req);
+    if (refusal) {
+      socket.end(refusal);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {

@@ -82,7 +82,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       return fail(res, { error_code: 400, description: "Bad Request: can't parse JSON" });
     }
     calls.push({ method, token, body });
-    if (!/^\d+:[\w-]+$/.test(token)) return fail(res, { error_code: 404, description: "Not Found" });
+    if (!/^\d+:[\w-]+$/.test(token))
+      return fail(res, { error_code: 404, description: "Not Found" });
     const bot = bots.get(token);
     if (!bot) return fail(res, { error_code: 401, description: "Unauthorized" });
     const queued = failures.get(method)?.shift();
@@ -103,7 +104,10 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
           },
         });
       case "sendMessage": {
-        const chatId = String(body.chat_id ?? "");
+        const chatId =
+          typeof body.chat_id === "number" || typeof body.chat_id === "string"
+            ? String(body.chat_id)
+            : "";
         if (chatId === "" || typeof body.text !== "string" || body.text === "") {
           return fail(res, { error_code: 400, description: "Bad Request: message text is empty" });
         }
@@ -125,7 +129,10 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       case "setWebhook": {
         const url = typeof body.url === "string" ? body.url : "";
         if (url !== "" && !/^https?:\/\//.test(url)) {
-          return fail(res, { error_code: 400, description: "Bad Request: bad webhook: invalid URL" });
+          return fail(res, {
+            error_code: 400,
+            description: "Bad Request: bad webhook: invalid URL",
+          });
         }
         bot.webhook =
           url === ""
@@ -159,7 +166,9 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   };
 
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => fail(res, { error_code: 500, description: "Internal Server Error" }));
+    handle(req, res).catch(() =>
+      fail(res, { error_code: 500, description: "Internal Server Error" }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -43,7 +43,12 @@ const createCaller = createCallerFactory(appRouter);
 export function callerAs(
   deps: ApiDeps,
   who: Principal | { credentials: Credentials },
-  extra: { requestId?: string; clientIp?: string; setCookie?: (value: string) => void } = {},
+  extra: {
+    requestId?: string;
+    clientIp?: string;
+    secure?: boolean;
+    setCookie?: (value: string) => void;
+  } = {},
 ) {
   const ctx = createContextInner({
     deps,

@@ -6,6 +6,11 @@ import { startTestDb } from "@agents-crm/db/testing";
 import type { ApiDeps } from "../../src/deps";
 import { silentLogger } from "../../src/logger";
 import { createRateLimiter } from "../../src/security/rate-limiter";
+import { createInboxSignal } from "../../src/channels/inbox-signal";
+import {
+  closeConversationRuntime,
+  startConversationRuntime,
+} from "../../src/realtime/conversation-runtime";
 import { createApiServer, type ApiServer } from "../../src/server/http-server";
 
 /** Dependencies on a fresh in-memory embedded DynamoDB, as the server would build them. */
@@ -25,7 +30,10 @@ export async function createTestDeps(
     encryptionKey: { key, keyId: keyFingerprint(key), source: "configured" },
   });
   const knowledge = createKnowledgeBase({ chunks: repos.ragChunks, embedder: llm.embedder });
+  // No periodic re-alert sweep: tests call deps.alerts.sweep() when they need one.
+  const runtime = startConversationRuntime({ env, repos, log: silentLogger, sweep: false });
   return {
+    ...runtime.deps,
     env,
     db,
     repos,
@@ -34,6 +42,7 @@ export async function createTestDeps(
     log: silentLogger,
     startedAt: new Date(),
     rateLimiter: createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
+    inboxSignal: createInboxSignal(),
   };
 }
 
@@ -57,6 +66,7 @@ export async function startTestApi(envOverrides: Record<string, string> = {}): P
     wsUrl: `ws://127.0.0.1:${port}/trpc`,
     close: async () => {
       await api.close({ timeoutMs: 1_000 });
+      await closeConversationRuntime(deps);
       await deps.db.close();
     },
   };

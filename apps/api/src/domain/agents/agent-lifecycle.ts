@@ -1,4 +1,5 @@
 import { parseAgentConfig } from "@agents-crm/config/agent-config";
+import { forgetAgent } from "../turns/agent-configs";
 import type { AgentRecord } from "@agents-crm/db";
 import { recordAudit } from "../audit";
 import type { StaffContext } from "./agent-context";
@@ -23,7 +24,12 @@ export async function deactivateAgent(ctx: StaffContext, agentId: string) {
     await repos.channelBindings.update(binding.bindingId, { isActive: false });
   }
   await knowledge.removeAgent(agentId);
+  forgetAgent(repos, agentId);
   const deactivatedBindingIds = bindings.map((b) => b.bindingId);
+  // A repeated delete changes nothing; skipping its audit entry keeps the last real one, whose binding
+  // list `activate` restores.
+  if (!current.isActive && bindings.length === 0)
+    return { agent: toAgentFull(agent), deactivatedBindingIds };
   await recordAudit(ctx, {
     action: "agent.delete",
     resourceType: "agent",
@@ -54,6 +60,7 @@ export async function activateAgent(ctx: StaffContext, agentId: string) {
     return { agent: toAgentFull(current), reactivatedBindingIds: [], knowledge: null };
   }
   const agent = await repos.agents.setActive(agentId, true, { expectedVersion: current.version });
+  forgetAgent(repos, agentId);
   const reactivatedBindingIds: string[] = [];
   for (const bindingId of await bindingsDeactivatedByDelete(ctx, agentId)) {
     const binding = await repos.channelBindings.get(bindingId);

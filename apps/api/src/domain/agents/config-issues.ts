@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { ConfigIssue } from "@agents-crm/config/agent-config";
-import { ZodError } from "zod";
+import { ZodRealError } from "zod";
 
 /** `prompts.examples[2].user_message` → ["prompts", "examples", 2, "user_message"]; "(root)" → []. */
 export function issuePathSegments(path: string): (string | number)[] {
@@ -30,6 +30,6 @@ export function configIssuesError(issues: ConfigIssue[], inputField: string): TR
   return new TRPCError({
     code: "BAD_REQUEST",
     message: `Invalid agent config: ${summary}${more}`,
-    cause: new ZodError(zodIssues),
+    cause: new ZodRealError(zodIssues),
   });
 }

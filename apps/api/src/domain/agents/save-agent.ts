@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { forgetAgent } from "../turns/agent-configs";
 import type { ConfigWarning } from "@agents-crm/config/agent-config";
 import type { AgentConfigDocument, AgentRecord } from "@agents-crm/db";
 import { recordAudit } from "../audit";
@@ -75,6 +76,8 @@ async function replaceDocument(
     config: valid.document,
     expectedVersion: expectedVersion ?? current.version,
   });
+  // Turns cache agent configs briefly; this process sees the change at once.
+  forgetAgent(ctx.deps.repos, current.agentId);
   const result = await finish(ctx, agent, valid);
   await recordAudit(ctx, {
     action: audit.action,

@@ -1,20 +1,20 @@
 import type { Conversation, Message } from "@agents-crm/db";
 import type { EventHub } from "../../realtime/types";
-import {
-  publishAdmin,
-  publishChat,
-  type ConversationChange,
-  type StatusNotice,
-} from "./events";
+import { publishAdmin, publishChat, type ConversationChange, type StatusNotice } from "./events";
 import { conversationView, publicMessage } from "./views";
 
-/** A stored message: to the consoles with the full rows, and to the web chat visitor when it is theirs. */
+/**
+ * A stored message: to the consoles with the full rows, and to the web chat visitor when it is the
+ * agent's or the staff's (the visitor's own message is in the answer to chat.send; not logging it a
+ * second time keeps a write off the path of every turn).
+ */
 export async function emitMessageCreated(
   hub: EventHub,
   conversation: Conversation,
   message: Message,
 ): Promise<void> {
-  const visible = conversation.channel === "web_chat" ? publicMessage(message) : null;
+  const visible =
+    conversation.channel === "web_chat" && message.role !== "user" ? publicMessage(message) : null;
   await Promise.all([
     publishAdmin(hub, {
       type: "message.created",

@@ -7,6 +7,7 @@ export type StatusNotice = "escalated" | "taken_over" | "returned_to_ai" | "clos
 
 /** Events on `conversation#<id>`: only what the visitor holding the token may see. */
 export type ChatEvent =
+  /** A message of the agent or the staff (the visitor's own come back from chat.send). */
   | { type: "message"; payload: { message: PublicMessage } }
   /** Provisional reply text as the model writes it; the stored `message` with the same turnId replaces it. */
   | { type: "reply.delta"; payload: { turnId: string; text: string } }
@@ -17,11 +18,7 @@ export type ChatEvent =
   | { type: "resync"; payload: Record<string, never> };
 
 export type ConversationChange =
-  | "handoff"
-  | "returned_to_ai"
-  | "stage"
-  | "closed"
-  | "taken_over_by_reply";
+  "handoff" | "returned_to_ai" | "stage" | "closed" | "taken_over_by_reply";
 
 /** Browser-notification data for an escalation (the console shows it with the Notification API). */
 export interface EscalationNotification {
@@ -38,7 +35,11 @@ export type AdminEvent =
   | { type: "conversation.created"; payload: { conversation: ConversationView } }
   | {
       type: "conversation.updated";
-      payload: { conversation: ConversationView; change: ConversationChange; actorId: string | null };
+      payload: {
+        conversation: ConversationView;
+        change: ConversationChange;
+        actorId: string | null;
+      };
     }
   | {
       type: "conversation.escalated";

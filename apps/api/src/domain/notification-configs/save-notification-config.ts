@@ -27,7 +27,10 @@ export interface UpdateNotificationInput {
 async function getOrThrow(ctx: StaffContext, configId: string): Promise<NotificationConfig> {
   const config = await ctx.deps.repos.notificationConfigs.get(configId);
   if (!config) {
-    throw new TRPCError({ code: "NOT_FOUND", message: `Notification config ${configId} not found` });
+    throw new TRPCError({
+      code: "NOT_FOUND",
+      message: `Notification config ${configId} not found`,
+    });
   }
   return config;
 }

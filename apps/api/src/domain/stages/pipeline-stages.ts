@@ -23,10 +23,38 @@ const storedSchema = z.object({ stages: z.array(pipelineStageSchema).min(1) });
 
 /** The reference's four marketing statuses. */
 export const DEFAULT_PIPELINE_STAGES: readonly PipelineStage[] = [
-  { id: DEFAULT_STAGE, name: "New", color: "#3B82F6", position: 0, requiresReason: false, isDefault: true },
-  { id: "BOOKED", name: "Booked", color: "#22C55E", position: 1, requiresReason: false, isDefault: false },
-  { id: "NO_RESPONSE", name: "No response", color: "#F59E0B", position: 2, requiresReason: false, isDefault: false },
-  { id: "REJECTED", name: "Rejected", color: "#EF4444", position: 3, requiresReason: true, isDefault: false },
+  {
+    id: DEFAULT_STAGE,
+    name: "New",
+    color: "#3B82F6",
+    position: 0,
+    requiresReason: false,
+    isDefault: true,
+  },
+  {
+    id: "BOOKED",
+    name: "Booked",
+    color: "#22C55E",
+    position: 1,
+    requiresReason: false,
+    isDefault: false,
+  },
+  {
+    id: "NO_RESPONSE",
+    name: "No response",
+    color: "#F59E0B",
+    position: 2,
+    requiresReason: false,
+    isDefault: false,
+  },
+  {
+    id: "REJECTED",
+    name: "Rejected",
+    color: "#EF4444",
+    position: 3,
+    requiresReason: true,
+    isDefault: false,
+  },
 ];
 
 export interface Pipeline {
@@ -38,7 +66,8 @@ export interface Pipeline {
 
 export async function loadPipeline(repos: Pick<Repositories, "settings">): Promise<Pipeline> {
   const stored = await repos.settings.get(PIPELINE_STAGES_KEY, storedSchema);
-  if (!stored) return { stages: DEFAULT_PIPELINE_STAGES.map((s) => ({ ...s })), version: 0, updatedAt: null };
+  if (!stored)
+    return { stages: DEFAULT_PIPELINE_STAGES.map((s) => ({ ...s })), version: 0, updatedAt: null };
   const stages = [...stored.value.stages].sort((a, b) => a.position - b.position);
   return { stages, version: stored.version, updatedAt: stored.updatedAt };
 }
@@ -70,7 +99,11 @@ export function checkStageChange(
     return { ok: false, path: "rejectionReason", message: `is required for stage "${stage.name}"` };
   }
   if (reason.length > MAX_REJECTION_REASON) {
-    return { ok: false, path: "rejectionReason", message: `must be at most ${MAX_REJECTION_REASON} characters` };
+    return {
+      ok: false,
+      path: "rejectionReason",
+      message: `must be at most ${MAX_REJECTION_REASON} characters`,
+    };
   }
   return { ok: true, stage, rejectionReason: reason };
 }

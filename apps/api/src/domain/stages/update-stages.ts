@@ -31,17 +31,29 @@ export const stagesInputSchema = z
     const names = new Set<string>();
     stages.forEach((stage, index) => {
       if (ids.has(stage.id.toLowerCase())) {
-        ctx.addIssue({ code: "custom", path: [index, "id"], message: `duplicate stage id "${stage.id}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "id"],
+          message: `duplicate stage id "${stage.id}"`,
+        });
       }
       if (names.has(normalize(stage.name))) {
-        ctx.addIssue({ code: "custom", path: [index, "name"], message: `duplicate stage name "${stage.name}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "name"],
+          message: `duplicate stage name "${stage.name}"`,
+        });
       }
       ids.add(stage.id.toLowerCase());
       names.add(normalize(stage.name));
     });
     const defaultStage = stages.find((s) => s.id === DEFAULT_STAGE);
     if (!defaultStage) {
-      ctx.addIssue({ code: "custom", path: [], message: `the default stage ${DEFAULT_STAGE} cannot be removed` });
+      ctx.addIssue({
+        code: "custom",
+        path: [],
+        message: `the default stage ${DEFAULT_STAGE} cannot be removed`,
+      });
     } else if (defaultStage.requiresReason) {
       ctx.addIssue({
         code: "custom",
@@ -70,7 +82,10 @@ async function plannedMoves(
     const target = kept.get(to);
     if (!target) throw badInput(["moveTo", from], `"${to}" is not a stage of the new pipeline`);
     if (target.requiresReason) {
-      throw badInput(["moveTo", from], `"${to}" requires a reason per conversation; move them one by one`);
+      throw badInput(
+        ["moveTo", from],
+        `"${to}" requires a reason per conversation; move them one by one`,
+      );
     }
     if (kept.has(from)) throw badInput(["moveTo", from], `"${from}" is not being removed`);
   }

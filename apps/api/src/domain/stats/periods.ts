@@ -74,7 +74,9 @@ export function instantOf(local: LocalTime, timeZone: string): Date {
   const wall = asUtcMs(local);
   const before = wall - offsetMs(wall - DAY_MS, timeZone);
   const after = wall - offsetMs(wall + DAY_MS, timeZone);
-  const exact = [before, after].filter((ms) => asUtcMs(localTimeIn(new Date(ms), timeZone)) === wall);
+  const exact = [before, after].filter(
+    (ms) => asUtcMs(localTimeIn(new Date(ms), timeZone)) === wall,
+  );
   return new Date(exact.length > 0 ? Math.min(...exact) : before);
 }
 
@@ -107,7 +109,9 @@ export function periodWindows(period: StatsPeriod, now: Date, timeZone: string):
     current: { from, to: now },
     previous: {
       from: previousFrom,
-      to: new Date(Math.max(previousFrom.getTime(), Math.min(previousTo.getTime(), from.getTime()))),
+      to: new Date(
+        Math.max(previousFrom.getTime(), Math.min(previousTo.getTime(), from.getTime())),
+      ),
     },
   };
 }

@@ -17,13 +17,17 @@ export interface ConversationFacts {
 }
 
 export interface MessageFacts {
+  conversationId: string;
   at: number;
   role: string;
+  /** The escalation type an agent turn declared (chat stores it in `metadata.escalation`). */
+  escalationType: string | null;
   usage: { costUsd: number; latencyMs: number; llmLatencyMs: number; totalTokens: number } | null;
 }
 
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
-const num = (value: unknown): number => (typeof value === "number" && Number.isFinite(value) ? value : 0);
+const num = (value: unknown): number =>
+  typeof value === "number" && Number.isFinite(value) ? value : 0;
 const live = (item: Item, nowSeconds: number) =>
   typeof item.expires_at !== "number" || item.expires_at <= 0 || item.expires_at > nowSeconds;
 
@@ -65,11 +69,15 @@ export function conversationsActiveSince(
   });
 }
 
+const field = (value: unknown, key: string): Item | null => {
+  if (typeof value !== "object" || value === null) return null;
+  const inner = (value as Item)[key];
+  return typeof inner === "object" && inner !== null ? (inner as Item) : null;
+};
+
 function usageOf(metadata: unknown): MessageFacts["usage"] {
-  if (typeof metadata !== "object" || metadata === null) return null;
-  const usage = (metadata as Item).usage;
-  if (typeof usage !== "object" || usage === null) return null;
-  const u = usage as Item;
+  const u = field(metadata, "usage");
+  if (!u) return null;
   return {
     costUsd: num(u.costUsd),
     latencyMs: num(u.latencyMs),
@@ -98,7 +106,14 @@ export function messagesBetween(
     (item): MessageFacts | undefined => {
       const id = str(item.message_id);
       if (!id || !live(item, nowSeconds)) return undefined;
-      return { at: ulidTime(id), role: str(item.role) ?? "user", usage: usageOf(item.metadata) };
+      const escalation = field(item.metadata, "escalation");
+      return {
+        conversationId,
+        at: ulidTime(id),
+        role: str(item.role) ?? "user",
+        escalationType: escalation ? (str(escalation.type) ?? "unspecified") : null,
+        usage: usageOf(item.metadata),
+      };
     },
   );
 }

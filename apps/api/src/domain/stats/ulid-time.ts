@@ -20,5 +20,8 @@ export function ulidTime(ulid: string): number {
 
 /** Inclusive bounds of every ULID created within [fromMs, toMs]. */
 export function ulidRange(fromMs: number, toMs: number): { low: string; high: string } {
-  return { low: ulidTimePrefix(fromMs) + "0".repeat(16), high: ulidTimePrefix(toMs) + "Z".repeat(16) };
+  return {
+    low: ulidTimePrefix(fromMs) + "0".repeat(16),
+    high: ulidTimePrefix(toMs) + "Z".repeat(16),
+  };
 }

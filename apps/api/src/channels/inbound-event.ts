@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/**
+ * What a webhook stores in the durable inbox for each platform event, after verification and parsing:
+ * one shape for Instagram, Telegram and WhatsApp, so workers need not know platform payloads.
+ */
+export const platformSchema = z.enum(["instagram", "telegram", "whatsapp"]);
+export type Platform = z.infer<typeof platformSchema>;
+
+export const inboundKindSchema = z.enum([
+  "text",
+  "photo",
+  "video",
+  "audio",
+  "voice",
+  "sticker",
+  "file",
+  "location",
+  "contact",
+  "reaction",
+  "edit",
+  "unsend",
+  "unsupported",
+]);
+export type InboundKind = z.infer<typeof inboundKindSchema>;
+
+export const inboundAttachmentSchema = z.object({
+  type: z.string(),
+  url: z.string().optional(),
+  fileId: z.string().optional(),
+  mimeType: z.string().optional(),
+  caption: z.string().optional(),
+  fileName: z.string().optional(),
+});
+
+export const inboundEventSchema = z.object({
+  platform: platformSchema,
+  /** The binding the event arrived for (Telegram: from the path; Meta: looked up by account id). */
+  bindingId: z.string(),
+  agentId: z.string(),
+  /** Instagram business account id (recipient.id), Telegram bot id, WhatsApp phone_number_id. */
+  accountId: z.string(),
+  /** IGSID, Telegram chat id, WhatsApp wa_id. */
+  externalUserId: z.string(),
+  /** Instagram mid, Telegram `${update_id}`, WhatsApp message id — the inbox dedupe key. */
+  externalMessageId: z.string(),
+  /** Platform time of the event, ISO 8601. */
+  timestamp: z.string(),
+  kind: inboundKindSchema,
+  /**
+   * Text for text messages; caption for media; the emoji for reactions (absent when the reaction was
+   * removed); the new text for edits.
+   */
+  text: z.string().optional(),
+  /** The message a reaction/edit/unsend/reply refers to (platform id). */
+  refersTo: z.string().optional(),
+  attachments: z.array(inboundAttachmentSchema).default([]),
+  /**
+   * The platform's own id of a new message (Instagram mid, Telegram message_id, WhatsApp wamid): what a
+   * later reaction/edit/unsend/reply names in `refersTo`. For Telegram it differs from the dedupe key.
+   */
+  platformMessageId: z.string().optional(),
+  location: z
+    .object({
+      latitude: z.number(),
+      longitude: z.number(),
+      name: z.string().optional(),
+      address: z.string().optional(),
+    })
+    .optional(),
+  /** A shared contact card (the first one when several were shared). */
+  contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).optional(),
+  /** What the platform tells us about the sender, when it does (Telegram from, WhatsApp contacts). */
+  sender: z
+    .object({ name: z.string().optional(), username: z.string().optional() })
+    .optional(),
+});
+export type InboundEvent = z.infer<typeof inboundEventSchema>;
+
+/** Inbox ordering: one conversation per (binding, platform user); events of one are processed in order. */
+export const orderKeyOf = (event: Pick<InboundEvent, "bindingId" | "externalUserId">) =>
+  `${event.bindingId}#${event.externalUserId}`;

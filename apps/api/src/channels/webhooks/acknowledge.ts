@@ -1,0 +1,31 @@
+import type { ServerResponse } from "node:http";
+import type { Platform } from "../inbound-event";
+import { sendError, sendJson } from "./http-io";
+import { recordEvents, type RoutedEvent } from "./record-events";
+import type { WebhookRuntime } from "./webhook-runtime";
+
+/**
+ * Store, then acknowledge: 200 only once every event is in the inbox, so nothing acknowledged can be
+ * lost; if the inbox cannot be written the platform gets 503 and re-delivers (duplicates are ignored).
+ * Never waits for processing: the inbox workers are only nudged.
+ */
+export async function storeAndAcknowledge(
+  rt: WebhookRuntime,
+  res: ServerResponse,
+  input: { platform: Platform; routed: RoutedEvent[]; skipped: number; receivedAt: Date },
+): Promise<void> {
+  let result: { stored: number; duplicates: number };
+  try {
+    result = await recordEvents(rt.deps.repos.inboundEvents, input.routed, input.receivedAt);
+  } catch (error) {
+    rt.log.error("webhook events not stored; the platform will re-deliver", {
+      platform: input.platform,
+      events: input.routed.length,
+      error,
+    });
+    sendError(res, 503, "UNAVAILABLE", "The events could not be stored; retry later");
+    return;
+  }
+  sendJson(res, 200, { status: "ok", ...result, skipped: input.skipped });
+  if (result.stored > 0) rt.deps.inboxSignal.notify();
+}

@@ -1,0 +1,147 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ChannelBinding } from "@agents-crm/db";
+import { storeAndAcknowledge } from "./acknowledge";
+import { safeEqual } from "./constant-time";
+import { readRawBody, sendError, sendText } from "./http-io";
+import { SIGNATURE_HEADER, signatureMatches } from "./meta-signature";
+import type { ParseResult } from "./parsed-event";
+import { routeEvents } from "./route-events";
+import { headerOf, tally, type WebhookRuntime } from "./webhook-runtime";
+
+/** Meta batches many entries per request; this leaves ample room over its payload sizes. */
+export const META_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
+
+export interface MetaChannel {
+  platform: "instagram" | "whatsapp";
+  appSecret: string | undefined;
+  appSecretVariable: string;
+  verifyToken: string | undefined;
+  verifyTokenVariable: string;
+  parse(payload: unknown, receivedAt: Date): ParseResult;
+}
+
+type Refusal = { status: 401 | 403 | 503; code: string; message: string };
+
+const MISSING: Refusal = {
+  status: 401,
+  code: "UNAUTHORIZED",
+  message: "X-Hub-Signature-256 is required",
+};
+const BAD: Refusal = { status: 403, code: "FORBIDDEN", message: "Invalid signature" };
+
+/** `GET`: Meta's subscription handshake; echoes hub.challenge when hub.verify_token is ours. */
+export function verifySubscription(rt: WebhookRuntime, channel: MetaChannel, url: URL, res: ServerResponse) {
+  const mode = url.searchParams.get("hub.mode");
+  const token = url.searchParams.get("hub.verify_token");
+  const challenge = url.searchParams.get("hub.challenge");
+  if (channel.verifyToken === undefined) {
+    rt.log.warn("webhook verification refused: no verify token configured", {
+      platform: channel.platform,
+      remedy: `set ${channel.verifyTokenVariable}`,
+    });
+  } else if (mode === "subscribe" && token !== null && challenge !== null && safeEqual(token, channel.verifyToken)) {
+    sendText(res, 200, challenge);
+    return;
+  }
+  sendError(res, 403, "FORBIDDEN", "Webhook verification failed");
+}
+
+/**
+ * After routing, when the app secret did not vouch for the request: each binding that would receive
+ * events must be vouched for by its own stored app secret (a second Meta app), or — when no secret
+ * exists anywhere — by the unsigned policy (development only).
+ */
+async function verifyPerBinding(
+  rt: WebhookRuntime,
+  channel: MetaChannel,
+  body: Buffer,
+  header: string | undefined,
+  bindings: ChannelBinding[],
+): Promise<Refusal | null> {
+  if (bindings.length === 0) return channel.appSecret === undefined ? null : BAD;
+  for (const { bindingId } of bindings) {
+    const secret = await rt.resolver.appSecret(bindingId);
+    if (secret === null && channel.appSecret === undefined) {
+      const remedy = `set ${channel.appSecretVariable} or the binding's app secret`;
+      if (rt.unsigned.accept(`${channel.platform}:${bindingId}`, remedy)) continue;
+      return { status: 503, code: "NOT_CONFIGURED", message: "Webhook signatures cannot be verified" };
+    }
+    if (header === undefined) return MISSING;
+    const vouches = (candidate: string | null) =>
+      candidate !== null && signatureMatches(body, header, candidate);
+    // A mismatch re-reads the secret once: it may have been rotated since it was cached.
+    if (!vouches(secret) && !vouches(await rt.resolver.appSecret(bindingId, true))) return BAD;
+  }
+  return null;
+}
+
+/** `POST`: verify, parse, route, store, acknowledge. */
+export async function receiveMetaWebhook(
+  rt: WebhookRuntime,
+  channel: MetaChannel,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const receivedAt = new Date();
+  const raw = await readRawBody(req, META_BODY_LIMIT_BYTES);
+  if (!raw.ok) {
+    sendError(res, 413, "PAYLOAD_TOO_LARGE", "The request body is too large");
+    return;
+  }
+  const header = headerOf(req.headers, SIGNATURE_HEADER);
+  if (channel.appSecret !== undefined && header === undefined) {
+    sendError(res, MISSING.status, MISSING.code, MISSING.message);
+    return;
+  }
+  const signedByApp =
+    channel.appSecret !== undefined &&
+    header !== undefined &&
+    signatureMatches(raw.body, header, channel.appSecret);
+
+  let payload: unknown;
+  try {
+    payload = JSON.parse(raw.body.toString("utf8"));
+  } catch {
+    if (channel.appSecret !== undefined && !signedByApp) sendError(res, BAD.status, BAD.code, BAD.message);
+    else sendError(res, 400, "BAD_REQUEST", "The body is not valid JSON");
+    return;
+  }
+  const parsed = channel.parse(payload, receivedAt);
+  const accounts = [...new Set(parsed.events.map((event) => event.accountId))];
+  const routes = new Map(
+    await Promise.all(
+      accounts.map(async (account) => [account, await rt.resolver.forAccount(channel.platform, account)] as const),
+    ),
+  );
+  const { routed, skipped, unknownAccounts } = routeEvents(parsed.events, (e) => routes.get(e.accountId));
+
+  if (!signedByApp) {
+    const receiving = new Map(
+      [...routes.values()].flatMap((r) => (r && !r.refusal ? [[r.binding.bindingId, r.binding]] : [])),
+    );
+    const refusal = await verifyPerBinding(rt, channel, raw.body, header, [...receiving.values()]);
+    if (refusal) {
+      rt.log.warn("webhook refused", { platform: channel.platform, status: refusal.status, reason: refusal.code });
+      sendError(res, refusal.status, refusal.code, refusal.message);
+      return;
+    }
+  }
+
+  const allSkipped = [...parsed.skipped, ...skipped];
+  if (skipped.length > 0) {
+    rt.log.info("webhook events not routed", {
+      platform: channel.platform,
+      reasons: tally(skipped),
+      unknownAccounts,
+    });
+  }
+  if (parsed.skipped.length > 0) {
+    rt.log.debug("webhook items skipped", { platform: channel.platform, reasons: tally(parsed.skipped) });
+  }
+  await storeAndAcknowledge(rt, res, {
+    platform: channel.platform,
+    routed,
+    skipped: allSkipped.length,
+    receivedAt,
+  });
+}

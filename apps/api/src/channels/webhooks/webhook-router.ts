@@ -1,0 +1,99 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApiDeps } from "../../deps";
+import { createBindingResolver } from "./binding-resolver";
+import { sendError } from "./http-io";
+import { parseInstagram } from "./instagram-events";
+import { receiveMetaWebhook, verifySubscription, type MetaChannel } from "./meta-webhook";
+import { receiveTelegramWebhook } from "./telegram-webhook";
+import { createUnsignedPolicy } from "./unsigned-policy";
+import type { WebhookRuntime } from "./webhook-runtime";
+import { parseWhatsApp } from "./whatsapp-events";
+
+const TELEGRAM_PREFIX = "/api/v1/telegram/webhook/";
+
+/**
+ * The platforms' webhook endpoints, at the reference's paths so existing registrations keep working:
+ * `GET|POST /api/v1/instagram/webhook`, `POST /api/v1/telegram/webhook/{bindingId}`,
+ * `GET|POST /api/v1/whatsapp/webhook`. Returns false for any other path. Not rate limited: platforms
+ * burst and retry, and signatures (or secret tokens) guard every request.
+ */
+export function createWebhookRouter(
+  deps: Pick<ApiDeps, "env" | "repos" | "log" | "inboxSignal">,
+  options: { cacheTtlMs?: number } = {},
+) {
+  const log = deps.log.child({ component: "webhooks" });
+  const rt: WebhookRuntime = {
+    deps,
+    log,
+    resolver: createBindingResolver(deps.repos, { ttlMs: options.cacheTtlMs }),
+    unsigned: createUnsignedPolicy(deps.env, log),
+  };
+  const instagram: MetaChannel = {
+    platform: "instagram",
+    appSecret: deps.env.INSTAGRAM_APP_SECRET,
+    appSecretVariable: "INSTAGRAM_APP_SECRET",
+    verifyToken: deps.env.INSTAGRAM_WEBHOOK_VERIFY_TOKEN,
+    verifyTokenVariable: "INSTAGRAM_WEBHOOK_VERIFY_TOKEN",
+    parse: parseInstagram,
+  };
+  const whatsapp: MetaChannel = {
+    platform: "whatsapp",
+    appSecret: deps.env.WHATSAPP_APP_SECRET,
+    appSecretVariable: "WHATSAPP_APP_SECRET",
+    verifyToken: deps.env.WHATSAPP_VERIFY_TOKEN,
+    verifyTokenVariable: "WHATSAPP_VERIFY_TOKEN",
+    parse: (payload, receivedAt) => {
+      const result = parseWhatsApp(payload, receivedAt);
+      // Our own messages that WhatsApp could not deliver: only this receipt tells us.
+      for (const status of result.failedStatuses) {
+        log.warn("whatsapp message delivery failed", { messageId: status.id, codes: status.codes });
+      }
+      return result;
+    },
+  };
+
+  const meta = (channel: MetaChannel, req: IncomingMessage, res: ServerResponse, url: URL) => {
+    if (req.method === "GET") verifySubscription(rt, channel, url, res);
+    else if (req.method === "POST") return receiveMetaWebhook(rt, channel, req, res);
+    else methodNotAllowed(res, "GET, POST");
+  };
+
+  const dispatch = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    const url = new URL(req.url ?? "/", "http://webhook.local");
+    if (path === "/api/v1/instagram/webhook") await meta(instagram, req, res, url);
+    else if (path === "/api/v1/whatsapp/webhook") await meta(whatsapp, req, res, url);
+    else if (path.startsWith(TELEGRAM_PREFIX)) {
+      if (req.method !== "POST") methodNotAllowed(res, "POST");
+      else await receiveTelegramWebhook(rt, decodeSegment(path.slice(TELEGRAM_PREFIX.length)), req, res);
+    } else return false;
+    return true;
+  };
+
+  /** True when the request was a webhook's (and has been answered). */
+  return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
+    try {
+      return await dispatch(req, res, path);
+    } catch (error) {
+      // Usually the database: a non-2xx makes the platform re-deliver, so nothing is lost.
+      log.error("webhook failed", { path: path.split("/").slice(0, 5).join("/"), error });
+      if (!res.headersSent) sendError(res, 503, "UNAVAILABLE", "Temporarily unavailable; retry later");
+      else res.destroy();
+      return true;
+    }
+  };
+}
+
+export type WebhookRouter = ReturnType<typeof createWebhookRouter>;
+
+function methodNotAllowed(res: ServerResponse, allow: string) {
+  res.setHeader("allow", allow);
+  sendError(res, 405, "METHOD_NOT_ALLOWED", `Use ${allow}`);
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
+}

@@ -1,0 +1,153 @@
+import type { ServerEnv } from "@agents-crm/config/env";
+import type { Conversation, Repositories } from "@agents-crm/db";
+import type { Logger } from "../../logger";
+import type { TelegramBotApi } from "../../platforms/telegram-bot-api";
+import type { EventHub } from "../../realtime/types";
+import { toAgentCard } from "../../routers/agent-card";
+import { publishAdmin, publishChat } from "../conversations/events";
+import { conversationView } from "../conversations/views";
+import {
+  browserNotification,
+  conversationLink,
+  telegramAlertText,
+  type AlertFacts,
+} from "./alert-text";
+import { createBackgroundWork } from "./background-work";
+import { createRealertSweeper } from "./realert-sweeper";
+import { DEFAULT_RETRY_POLICY, withTelegramRetries, type RetryPolicy } from "./telegram-retry";
+
+export interface EscalationAlertsOptions {
+  env: Pick<ServerEnv, "APP_URL" | "ESCALATION_REALERT_MINUTES">;
+  repos: Pick<Repositories, "agents" | "conversations" | "notificationConfigs" | "kv">;
+  hub: EventHub;
+  log: Logger;
+  telegram: Pick<TelegramBotApi, "sendMessage">;
+  retry?: RetryPolicy;
+  /** How often the re-alert sweep runs (default: a minute, or less for short re-alert times). */
+  sweepIntervalMs?: number;
+}
+
+export interface EscalationDetails {
+  reason: string;
+  escalationType: string;
+}
+
+/**
+ * Tells people about escalations: an admin event with browser-notification data, a status notice to the
+ * web chat visitor, and Telegram messages to the agent's active alert chats (background, retried, awaited
+ * on shutdown). A sweep re-alerts escalations nobody took over in ESCALATION_REALERT_MINUTES.
+ */
+export function createEscalationAlerts(options: EscalationAlertsOptions) {
+  const { env, repos, hub, log, telegram } = options;
+  const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  const work = createBackgroundWork(log);
+
+  async function agentName(agentId: string): Promise<string> {
+    const agent = await repos.agents.get(agentId);
+    return agent ? toAgentCard(agentId, agent.config).displayName : agentId;
+  }
+
+  async function sendTelegram(facts: AlertFacts): Promise<void> {
+    const { conversationId, agentId } = facts.conversation;
+    const configs = await repos.notificationConfigs.listActiveForAgent(agentId);
+    const text = telegramAlertText(facts, conversationLink(env.APP_URL, conversationId));
+    await Promise.all(
+      configs.map(async (config) => {
+        const token = await repos.notificationConfigs.getBotToken(config.configId);
+        if (!token) {
+          log.warn("alert chat has no bot token", { configId: config.configId });
+          return;
+        }
+        try {
+          await withTelegramRetries(
+            () =>
+              telegram.sendMessage(token, {
+                chat_id: config.chatId,
+                text,
+                link_preview_options: { is_disabled: true },
+              }),
+            retry,
+          );
+        } catch (error) {
+          log.warn("telegram escalation alert failed", {
+            configId: config.configId,
+            conversationId,
+            error,
+          });
+        }
+      }),
+    );
+  }
+
+  async function announce(
+    conversation: Conversation,
+    details: EscalationDetails,
+    waitingMinutes?: number,
+  ): Promise<void> {
+    const facts: AlertFacts = {
+      conversation,
+      agentName: await agentName(conversation.agentId),
+      reason: details.reason,
+      escalationType: details.escalationType,
+      waitingMinutes,
+    };
+    const realert = waitingMinutes !== undefined;
+    await Promise.all([
+      publishAdmin(hub, {
+        type: "conversation.escalated",
+        payload: {
+          conversation: conversationView(conversation),
+          reason: details.reason,
+          escalationType: details.escalationType,
+          realert,
+          notification: browserNotification(facts),
+        },
+      }),
+      !realert &&
+        conversation.channel === "web_chat" &&
+        publishChat(hub, conversation.conversationId, {
+          type: "status",
+          payload: { status: conversation.status, notice: "escalated" },
+        }),
+    ]);
+    work.run("telegram escalation alert", () => sendTelegram(facts));
+  }
+
+  const sweeper = createRealertSweeper({
+    repos,
+    log,
+    minutes: env.ESCALATION_REALERT_MINUTES,
+    intervalMs: options.sweepIntervalMs,
+    realert: (conversation, waitingMinutes) =>
+      announce(
+        conversation,
+        {
+          reason: conversation.handoffReason ?? "Escalated",
+          escalationType: conversation.escalationType ?? "custom",
+        },
+        waitingMinutes,
+      ),
+  });
+
+  return {
+    /** Call once the conversation is NEEDS_HUMAN; resolves when the events are published. */
+    escalated: (conversation: Conversation, details: EscalationDetails) =>
+      announce(conversation, details),
+    /** One re-alert pass; returns how many conversations were re-alerted. */
+    sweep: sweeper.sweep,
+    /** Starts the periodic sweep (not in tests that drive `sweep` themselves). */
+    start: () => sweeper.start(),
+    /** Telegram deliveries still under way. */
+    get pending(): number {
+      return work.size;
+    },
+    /** Waits for alert deliveries under way. */
+    drain: () => work.drain(),
+    async close(): Promise<void> {
+      await sweeper.stop();
+      await work.drain();
+    },
+  };
+}
+
+export type EscalationAlerts = ReturnType<typeof createEscalationAlerts>;

@@ -1,0 +1,44 @@
+import { NotFoundError, type Message, type Page } from "@agents-crm/db";
+import type { ApiDeps } from "../../deps";
+import { toAgentCard } from "../../routers/agent-card";
+import { conversationView } from "./views";
+
+/** One conversation for the console: the full row, its agent's card, the Instagram profile if any. */
+export async function conversationDetails(deps: Pick<ApiDeps, "repos">, conversationId: string) {
+  const { repos } = deps;
+  const conversation = await repos.conversations.get(conversationId);
+  if (!conversation) throw new NotFoundError("conversation", conversationId);
+  const { agentId, channel, externalUserId } = conversation;
+  const [agent, profile] = await Promise.all([
+    repos.agents.get(agentId),
+    channel === "instagram" && externalUserId ? repos.instagramProfiles.get(externalUserId) : null,
+  ]);
+  return {
+    conversation: conversationView(conversation),
+    agent: agent ? { ...toAgentCard(agentId, agent.config), isActive: agent.isActive } : null,
+    instagramProfile: profile
+      ? {
+          name: profile.name ?? null,
+          username: profile.username ?? null,
+          profilePic: profile.profilePic ?? null,
+          updatedAt: profile.updatedAt,
+        }
+      : null,
+  };
+}
+
+/** The transcript with everything staff may see (roles, authors, delivery, usage). */
+export async function conversationMessages(
+  deps: Pick<ApiDeps, "repos">,
+  input: { conversationId: string; cursor?: string | null; limit: number; order: "asc" | "desc" },
+): Promise<Page<Message>> {
+  const { repos } = deps;
+  if (!(await repos.conversations.get(input.conversationId))) {
+    throw new NotFoundError("conversation", input.conversationId);
+  }
+  return repos.messages.page(input.conversationId, {
+    cursor: input.cursor,
+    limit: input.limit,
+    order: input.order,
+  });
+}

@@ -1,0 +1,67 @@
+import type { ChannelType, Conversation, ConversationStatus, Page } from "@agents-crm/db";
+import type { ApiDeps } from "../../deps";
+import { createConversationMatcher } from "./conversation-search";
+import { conversationView, type ConversationView } from "./views";
+
+/** A search reads at most this many conversations per call, then returns what it has with a cursor. */
+export const SEARCH_SCAN_BUDGET = 1_000;
+
+export interface ListConversationsInput {
+  status?: ConversationStatus;
+  agentId?: string;
+  channel?: ChannelType;
+  stage?: string;
+  search?: string;
+  cursor?: string | null;
+  limit: number;
+}
+
+/**
+ * The inbox: needs-human first, then newest activity (or one status, newest first), narrowed by the most
+ * selective index. A search filters inside that query: pages are read until `limit` matches or the scan
+ * budget is spent, and the cursor always resumes right after the last conversation returned, so paging
+ * is complete and never repeats (a page may hold fewer than `limit` items while `nextCursor` is set).
+ */
+export async function listConversations(
+  deps: Pick<ApiDeps, "repos">,
+  input: ListConversationsInput,
+): Promise<Page<ConversationView>> {
+  const { repos } = deps;
+  const { status, agentId, channel, stage, limit } = input;
+  const fetch = (cursor: string | null | undefined, size: number): Promise<Page<Conversation>> =>
+    status
+      ? repos.conversations.list({ status, agentId, channel, stage, cursor, limit: size })
+      : repos.conversations.listNeedsHumanFirst({ agentId, channel, stage, cursor, limit: size });
+
+  const search = input.search?.trim();
+  if (!search) {
+    const page = await fetch(input.cursor, limit);
+    return { items: page.items.map(conversationView), nextCursor: page.nextCursor };
+  }
+
+  const matching = createConversationMatcher(repos, search);
+  const items: Conversation[] = [];
+  let cursor = input.cursor ?? null;
+  let scanned = 0;
+  while (items.length < limit && scanned < SEARCH_SCAN_BUDGET) {
+    const remaining = limit - items.length;
+    const size = Math.min(100, Math.max(25, remaining * 2));
+    const page = await fetch(cursor, size);
+    scanned += page.items.length;
+    const hits = await matching(page.items);
+    if (hits.length > remaining) {
+      // More matches than needed: read the same page again up to the last one kept, so the cursor
+      // resumes right after it (cursors point after the last item a page returned).
+      const cut = (hits[remaining - 1] as number) + 1;
+      const exact = await fetch(cursor, cut);
+      const kept = await matching(exact.items);
+      items.push(...kept.map((index) => exact.items[index] as Conversation));
+      cursor = exact.nextCursor;
+      break;
+    }
+    items.push(...hits.map((index) => page.items[index] as Conversation));
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return { items: items.map(conversationView), nextCursor: cursor };
+}

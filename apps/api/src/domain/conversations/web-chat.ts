@@ -1,0 +1,106 @@
+import { TRPCError } from "@trpc/server";
+import type { Conversation, ConversationStatus } from "@agents-crm/db";
+import type { ApiDeps } from "../../deps";
+import { eventIdFloor } from "../../realtime/event-ids";
+import { AgentUnavailableError, receiveCustomerMessage } from "../turns/customer-message";
+import { emitConversationCreated } from "./emit";
+import { publicMessage, publicMessages, type PublicMessage } from "./views";
+import { newWebToken, webTokenMatches } from "./web-token";
+
+const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "Conversation not found" });
+
+/**
+ * The token is the only way in, and only into web chat conversations (the reference served Instagram
+ * and Telegram transcripts to anyone with an id). Every refusal is the same NOT_FOUND, so a caller
+ * cannot tell a wrong token from a missing conversation.
+ */
+export async function openWebChat(
+  deps: ApiDeps,
+  input: { conversationId: string; token: string },
+): Promise<Conversation> {
+  const conversation = await deps.repos.conversations.get(input.conversationId);
+  if (!conversation || conversation.channel !== "web_chat") throw notFound();
+  if (!webTokenMatches(conversation, input.token)) throw notFound();
+  return conversation;
+}
+
+export async function startWebChat(
+  deps: ApiDeps,
+  input: { agentId: string },
+): Promise<{ conversationId: string; token: string }> {
+  const agent = await deps.repos.agents.get(input.agentId);
+  if (!agent) throw new TRPCError({ code: "NOT_FOUND", message: "Agent not found" });
+  if (!agent.isActive) {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: "This agent is not taking new conversations",
+    });
+  }
+  const { token, hash } = newWebToken();
+  const conversation = await deps.repos.conversations.create({
+    agentId: agent.agentId,
+    channel: "web_chat",
+    webTokenHash: hash,
+    status: "AI_ACTIVE",
+  });
+  await emitConversationCreated(deps.hub, conversation);
+  return { conversationId: conversation.conversationId, token };
+}
+
+export async function sendWebChatMessage(
+  deps: ApiDeps,
+  input: { conversationId: string; token: string; content: string },
+): Promise<{
+  userMessage: PublicMessage;
+  reply: PublicMessage | null;
+  status: ConversationStatus;
+}> {
+  const conversation = await openWebChat(deps, input);
+  if (conversation.status === "CLOSED") {
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Conversation is closed" });
+  }
+  try {
+    const outcome = await receiveCustomerMessage(deps, { conversation, content: input.content });
+    return {
+      userMessage: publicMessage(outcome.userMessage) as PublicMessage,
+      reply: outcome.reply && publicMessage(outcome.reply),
+      status: outcome.conversation.status,
+    };
+  } catch (error) {
+    if (error instanceof AgentUnavailableError) {
+      throw new TRPCError({
+        code: "PRECONDITION_FAILED",
+        message: "This chat is not available any more",
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+export async function webChatHistory(
+  deps: ApiDeps,
+  input: {
+    conversationId: string;
+    token: string;
+    cursor?: string | null;
+    limit: number;
+    order: "asc" | "desc";
+  },
+) {
+  // Taken before reading: a subscription started with this id replays whatever lands meanwhile.
+  const eventCursor = eventIdFloor(Date.now() - deps.hub.resumeSkewMs);
+  const conversation = await openWebChat(deps, input);
+  const page = await deps.repos.messages.page(conversation.conversationId, {
+    cursor: input.cursor,
+    limit: input.limit,
+    order: input.order,
+  });
+  return {
+    items: publicMessages(page.items),
+    nextCursor: page.nextCursor,
+    status: conversation.status,
+    /** Pass as `lastEventId` to `chat.onEvent` to miss nothing between this read and the subscription. */
+    eventCursor,
+  };
+}

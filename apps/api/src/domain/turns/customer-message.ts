@@ -1,0 +1,102 @@
+import { burstWindowMs } from "@agents-crm/config/agent-config";
+import type { Conversation, Message, MessageKind } from "@agents-crm/db";
+import type { ApiDeps } from "../../deps";
+import { emitMessageCreated } from "../conversations/emit";
+import { loadAgentForTurn } from "./agent-configs";
+import { aiMayAnswer } from "./ai-may-answer";
+import { readRecent } from "./history";
+import { runTurn } from "./run-turn";
+
+/** The conversation's agent is gone, deactivated, or its stored config no longer parses. */
+export class AgentUnavailableError extends Error {
+  override name = "AgentUnavailableError";
+  constructor(readonly reason: "missing" | "inactive" | "invalid") {
+    super(`agent is ${reason}`);
+  }
+}
+
+export interface CustomerMessageInput {
+  conversation: Conversation;
+  content: string;
+  kind?: MessageKind;
+  externalMessageId?: string;
+  externalUserId?: string;
+  /** When the platform says it was sent (default: now). */
+  timestamp?: Date | string;
+  metadata?: Record<string, unknown>;
+}
+
+export interface CustomerMessageOutcome {
+  userMessage: Message;
+  /** The agent's reply to this message, or null: a human handles it, or it was folded into a later turn. */
+  reply: Message | null;
+  /** The message joined a burst answered by a later message's turn; the reply arrives as an event. */
+  folded: boolean;
+  conversation: Conversation;
+}
+
+/**
+ * Everything after a customer message arrives, on any channel: store it, tell the consoles (and the
+ * web chat), then, unless a human handles the conversation, answer it in the conversation's lane (one
+ * turn at a time; bursts folded). Throws AgentUnavailableError before storing anything.
+ */
+export async function receiveCustomerMessage(
+  deps: ApiDeps,
+  input: CustomerMessageInput,
+): Promise<CustomerMessageOutcome> {
+  const { conversation } = input;
+  const id = conversation.conversationId;
+  const agent = await loadAgentForTurn(deps.repos, conversation.agentId);
+  if (agent.status !== "ok") throw new AgentUnavailableError(agent.status);
+  const { config } = agent;
+
+  // The history read runs alongside the writes: it filters this message out whether or not it landed.
+  const recent = readRecent(deps.repos, id, config.llm.max_history_messages, 1);
+  recent.catch(() => undefined);
+  const [userMessage, touched] = await Promise.all([
+    deps.repos.messages.append({
+      conversationId: id,
+      agentId: conversation.agentId,
+      role: "user",
+      content: input.content,
+      channel: conversation.channel,
+      kind: input.kind,
+      externalMessageId: input.externalMessageId,
+      externalUserId: input.externalUserId ?? conversation.externalUserId,
+      timestamp: input.timestamp,
+      metadata: input.metadata,
+    }),
+    deps.repos.conversations.touchActivity(id, { preview: input.content }),
+  ]);
+  const current = touched ?? conversation;
+  // Published alongside the turn (the hub keeps stream order: this event precedes the reply's).
+  deps.work.run("publish customer message", () =>
+    emitMessageCreated(deps.hub, current, userMessage),
+  );
+  if (!aiMayAnswer(current, config)) {
+    return { userMessage, reply: null, folded: false, conversation: current };
+  }
+  // The lane calls the runner synchronously when nothing else runs: only then is the snapshot current.
+  let startsNow = true;
+  const submitted = deps.turns.submit(
+    id,
+    { message: userMessage, windowMs: burstWindowMs(config) },
+    (batch, handle) =>
+      runTurn(deps, {
+        conversationId: id,
+        config,
+        batch,
+        handle,
+        snapshot: startsNow && batch.length === 1 ? { conversation: current, recent } : undefined,
+      }),
+  );
+  startsNow = false;
+  const outcome = await submitted;
+  if (outcome.folded) return { userMessage, reply: null, folded: true, conversation: current };
+  return {
+    userMessage,
+    reply: outcome.result.reply,
+    folded: false,
+    conversation: outcome.result.conversation,
+  };
+}

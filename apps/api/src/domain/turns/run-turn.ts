@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import { streamTurn, type TurnLogger, type TurnResult } from "@agents-crm/ai";
+import type { AgentConfig } from "@agents-crm/config/agent-config";
+import { NotFoundError, type Conversation, type Message } from "@agents-crm/db";
+import type { ApiDeps } from "../../deps";
+import { publishChatTransient } from "../conversations/events";
+import { aiMayAnswer } from "./ai-may-answer";
+import { commitReply, type TurnOutput } from "./commit-reply";
+import { loadHistory } from "./history";
+import type { TurnHandle } from "./turn-lanes";
+
+/** What the message's arrival already read: the conversation row and the recent messages. */
+export interface TurnSnapshot {
+  conversation: Conversation;
+  recent: Promise<Message[]>;
+}
+
+function turnLogger(deps: ApiDeps, conversationId: string): TurnLogger {
+  const log = deps.log.child({ conversationId });
+  return { warn: (m, f) => log.warn(m, f), error: (m, f) => log.error(m, f) };
+}
+
+/**
+ * One agent turn over a batch of customer messages: history (the agent's last N messages before the
+ * batch, admin turns included), ONE streamed model call whose deltas go to the web chat as transient events,
+ * then the commit. A turn folded into a later one, or stopped by a takeover, discards what it streamed.
+ */
+export async function runTurn(
+  deps: ApiDeps,
+  input: {
+    conversationId: string;
+    config: AgentConfig;
+    batch: Message[];
+    handle: TurnHandle;
+    /** Read as the batch arrived, for a turn that starts at once: saves two reads on the hot path. */
+    snapshot?: TurnSnapshot;
+  },
+): Promise<TurnOutput> {
+  const { conversationId, config, batch, handle, snapshot } = input;
+  const conversation =
+    snapshot?.conversation ?? (await deps.repos.conversations.get(conversationId));
+  if (!conversation) throw new NotFoundError("conversation", conversationId);
+  if (!aiMayAnswer(conversation, config)) return { reply: null, conversation };
+
+  const turnId = randomUUID();
+  const web = conversation.channel === "web_chat";
+  let streamed = false;
+  const discard = async (): Promise<TurnOutput> => {
+    if (streamed) {
+      await publishChatTransient(deps.hub, conversationId, {
+        type: "reply.discarded",
+        payload: { turnId },
+      });
+    }
+    // Someone else changed the conversation (that is why the turn stopped): report its state now.
+    return {
+      reply: null,
+      conversation: (await deps.repos.conversations.get(conversationId)) ?? conversation,
+    };
+  };
+
+  const history = await loadHistory(
+    deps.repos,
+    conversationId,
+    batch,
+    config.llm.max_history_messages,
+    snapshot && (await snapshot.recent),
+  );
+  let result: TurnResult | null = null;
+  try {
+    for await (const event of streamTurn(
+      {
+        agentId: conversation.agentId,
+        config,
+        history,
+        messages: batch.map((message) => message.content),
+        channel: conversation.channel,
+        signal: handle.signal,
+      },
+      {
+        providers: deps.llm,
+        knowledge: deps.knowledge,
+        logger: turnLogger(deps, conversationId),
+      },
+    )) {
+      if (handle.signal.aborted) break;
+      if (event.type === "result") {
+        result = event.result;
+      } else if (web && event.text !== "") {
+        streamed = true;
+        await publishChatTransient(deps.hub, conversationId, {
+          type: "reply.delta",
+          payload: { turnId, text: event.text },
+        });
+      }
+    }
+  } catch (error) {
+    await discard().catch(() => undefined);
+    throw error;
+  }
+  if (!result || !handle.commit()) return discard();
+  const output = await commitReply(deps, { conversation, config, batch, result, turnId });
+  if (!output.reply) await discard();
+  return output;
+}

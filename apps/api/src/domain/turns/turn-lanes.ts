@@ -1,0 +1,161 @@
+import type { Message } from "@agents-crm/db";
+
+/** What a running turn gets from its lane. */
+export interface TurnHandle {
+  /** Aborted when a new message folds this turn into a later one, or when a human takes over. */
+  readonly signal: AbortSignal;
+  /**
+   * Called right before the turn's first write. False means the turn was superseded and must discard
+   * its result; after a true, the turn can no longer be folded (later messages get their own turn).
+   */
+  commit(): boolean;
+}
+
+export type TurnRunner<R> = (batch: Message[], handle: TurnHandle) => Promise<R>;
+
+/** `folded`: the message was answered as part of a later message's turn (its reply arrives as an event). */
+export type LaneOutcome<R> = { folded: true } | { folded: false; result: R };
+
+interface Pending {
+  message: Message;
+  arrivedAt: number;
+  windowMs: number;
+  run: TurnRunner<unknown>;
+  settle(outcome: LaneOutcome<unknown>): void;
+  fail(error: unknown): void;
+}
+
+interface RunningTurn {
+  batch: Pending[];
+  controller: AbortController;
+  committed: boolean;
+}
+
+interface Lane {
+  current: RunningTurn | null;
+  queue: Pending[];
+}
+
+/**
+ * Per-conversation serialisation and burst folding, in this process. A message starts its turn at once
+ * (no waiting out the window, so a lone message costs no latency). A message arriving within the burst
+ * window of the previous one, while that one's turn has not written anything yet, aborts that turn and
+ * starts one over both; later messages queue behind a turn that is already writing, so a customer who
+ * waits for each answer gets each answer.
+ *
+ * Across replicas this is per process: two replicas receiving messages of one conversation at once may
+ * run two turns (the web chat's load balancer should keep a visitor on one replica; channel workers
+ * claim inbound events per conversation).
+ */
+export function createTurnLanes() {
+  const lanes = new Map<string, Lane>();
+  const running = new Set<Promise<unknown>>();
+
+  function start(key: string, lane: Lane, batch: Pending[]): void {
+    const last = batch[batch.length - 1];
+    if (!last) return;
+    for (const pending of batch) if (pending !== last) pending.settle({ folded: true });
+    const turn: RunningTurn = { batch, controller: new AbortController(), committed: false };
+    lane.current = turn;
+    const handle: TurnHandle = {
+      signal: turn.controller.signal,
+      commit() {
+        if (turn.controller.signal.aborted) return false;
+        turn.committed = true;
+        return true;
+      },
+    };
+    const work = last
+      .run(
+        batch.map((p) => p.message),
+        handle,
+      )
+      .then(
+        (result) => last.settle({ folded: false, result }),
+        (error: unknown) => last.fail(error),
+      )
+      .finally(() => {
+        running.delete(work);
+        if (lane.current !== turn) return;
+        lane.current = null;
+        next(key, lane);
+      });
+    running.add(work);
+  }
+
+  function next(key: string, lane: Lane): void {
+    const first = lane.queue.shift();
+    if (!first) {
+      lanes.delete(key);
+      return;
+    }
+    const batch = [first];
+    while (lane.queue.length > 0) {
+      const candidate = lane.queue[0] as Pending;
+      const previous = batch[batch.length - 1] as Pending;
+      if (candidate.windowMs <= 0 || candidate.arrivedAt - previous.arrivedAt > candidate.windowMs)
+        break;
+      batch.push(lane.queue.shift() as Pending);
+    }
+    start(key, lane, batch);
+  }
+
+  return {
+    submit<R>(
+      key: string,
+      input: { message: Message; arrivedAt?: number; windowMs: number },
+      run: TurnRunner<R>,
+    ): Promise<LaneOutcome<R>> {
+      return new Promise<LaneOutcome<R>>((resolve, reject) => {
+        const pending: Pending = {
+          message: input.message,
+          arrivedAt: input.arrivedAt ?? Date.now(),
+          windowMs: input.windowMs,
+          run,
+          settle: (outcome) => resolve(outcome as LaneOutcome<R>),
+          fail: reject,
+        };
+        let lane = lanes.get(key);
+        if (!lane) {
+          lane = { current: null, queue: [] };
+          lanes.set(key, lane);
+        }
+        const current = lane.current;
+        const newest = current?.batch[current.batch.length - 1];
+        if (
+          current &&
+          newest &&
+          !current.committed &&
+          lane.queue.length === 0 &&
+          input.windowMs > 0 &&
+          pending.arrivedAt - newest.arrivedAt <= input.windowMs
+        ) {
+          current.controller.abort(new Error("folded into a later turn"));
+          start(key, lane, [...current.batch, pending]);
+        } else if (current) {
+          lane.queue.push(pending);
+        } else {
+          start(key, lane, [pending]);
+        }
+      });
+    },
+
+    /** Stops the uncommitted turn of a conversation (a human took over); queued messages still run. */
+    cancel(key: string): void {
+      const current = lanes.get(key)?.current;
+      if (current && !current.committed) current.controller.abort(new Error("cancelled"));
+    },
+
+    /** Conversations with a turn running or queued in this process. */
+    get size(): number {
+      return lanes.size;
+    },
+
+    /** Resolves when every turn started so far (and those they queued) has finished. */
+    async idle(): Promise<void> {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}
+
+export type TurnLanes = ReturnType<typeof createTurnLanes>;

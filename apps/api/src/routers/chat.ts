@@ -1,0 +1,58 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import type { ChatEvent } from "../domain/conversations/events";
+import {
+  openWebChat,
+  sendWebChatMessage,
+  startWebChat,
+  webChatHistory,
+} from "../domain/conversations/web-chat";
+import { EVENT_ID_PATTERN } from "../realtime/event-ids";
+import { trackedEvents } from "../realtime/tracked-events";
+import { conversationStream } from "../realtime/types";
+import { publicProcedure } from "../trpc";
+
+const webChat = z.object({
+  conversationId: z.string().trim().min(1).max(128),
+  token: z.string().trim().min(16).max(256),
+});
+
+/** The public web chat: a visitor reaches only the conversation whose token it holds. */
+export const chatRouter = {
+  start: publicProcedure
+    .input(z.object({ agentId: z.string().trim().min(1).max(128) }))
+    .mutation(({ ctx, input }) => startWebChat(ctx.deps, input)),
+
+  send: publicProcedure
+    .input(webChat.extend({ content: z.string().trim().min(1).max(10_000) }))
+    .mutation(({ ctx, input }) => sendWebChatMessage(ctx.deps, input)),
+
+  /** Oldest first by default (`order: "desc"` for the newest page first); `eventCursor` seeds onEvent. */
+  history: publicProcedure
+    .input(
+      webChat.extend({
+        cursor: z.string().nullish(),
+        limit: z.number().int().min(1).max(200).default(50),
+        order: z.enum(["asc", "desc"]).default("asc"),
+      }),
+    )
+    .query(({ ctx, input }) => webChatHistory(ctx.deps, input)),
+
+  /**
+   * New messages, reply deltas (`reply.delta`, then the stored `message` with the same turnId), status
+   * notices. Resumable: tRPC sends the last tracked id back as `lastEventId` on reconnect.
+   */
+  onEvent: publicProcedure
+    .input(webChat.extend({ lastEventId: z.string().regex(EVENT_ID_PATTERN).nullish() }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      const conversation = await openWebChat(ctx.deps, input);
+      yield* trackedEvents<ChatEvent>(
+        ctx.deps.hub,
+        conversationStream(conversation.conversationId),
+        {
+          lastEventId: input.lastEventId,
+          signal,
+        },
+      );
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,69 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { channelTypeSchema, conversationStatusSchema } from "@agents-crm/db";
+import { z } from "zod";
+import {
+  conversationDetails,
+  conversationMessages,
+} from "../domain/conversations/conversation-details";
+import { listConversations } from "../domain/conversations/list-conversations";
+import { setStage } from "../domain/conversations/set-stage";
+import { staffReply } from "../domain/conversations/staff-reply";
+import { closeConversation, handoff, returnToAi } from "../domain/conversations/status-transitions";
+import { authedProcedure } from "../trpc";
+
+const byId = z.object({ conversationId: z.string().trim().min(1).max(128) });
+
+/** The staff inbox (owners, admins and operators): read, take over, reply, return, stage, close. */
+export const conversationsRouter = {
+  list: authedProcedure
+    .input(
+      z
+        .object({
+          status: conversationStatusSchema.optional(),
+          agentId: z.string().trim().min(1).max(128).optional(),
+          channel: channelTypeSchema.optional(),
+          stage: z.string().trim().min(1).max(50).optional(),
+          search: z.string().trim().max(200).optional(),
+          cursor: z.string().nullish(),
+          limit: z.number().int().min(1).max(100).default(50),
+        })
+        .default({ limit: 50 }),
+    )
+    .query(({ ctx, input }) => listConversations(ctx.deps, input)),
+
+  byId: authedProcedure
+    .input(byId)
+    .query(({ ctx, input }) => conversationDetails(ctx.deps, input.conversationId)),
+
+  /** Oldest first by default; `order: "desc"` pages from the newest. */
+  messages: authedProcedure
+    .input(
+      byId.extend({
+        cursor: z.string().nullish(),
+        limit: z.number().int().min(1).max(200).default(50),
+        order: z.enum(["asc", "desc"]).default("asc"),
+      }),
+    )
+    .query(({ ctx, input }) => conversationMessages(ctx.deps, input)),
+
+  handoff: authedProcedure
+    .input(byId.extend({ reason: z.string().trim().min(1).max(500).optional() }))
+    .mutation(({ ctx, input }) => handoff(ctx, input)),
+
+  returnToAi: authedProcedure.input(byId).mutation(({ ctx, input }) => returnToAi(ctx, input)),
+
+  reply: authedProcedure
+    .input(byId.extend({ content: z.string().trim().min(1).max(10_000) }))
+    .mutation(({ ctx, input }) => staffReply(ctx, input)),
+
+  setStage: authedProcedure
+    .input(
+      byId.extend({
+        stage: z.string().trim().min(1).max(50),
+        rejectionReason: z.string().max(1_000).nullish(),
+      }),
+    )
+    .mutation(({ ctx, input }) => setStage(ctx, input)),
+
+  close: authedProcedure.input(byId).mutation(({ ctx, input }) => closeConversation(ctx, input)),
+} satisfies TRPCRouterRecord;

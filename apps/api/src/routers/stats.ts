@@ -1,0 +1,10 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { statsSummary, statsSummaryInputSchema } from "../domain/stats/stats-summary";
+import { authedProcedure } from "../trpc";
+
+export const statsRouter = {
+  /** Conversations, escalations, messages and LLM cost/latency for a period in the viewer's time zone. */
+  summary: authedProcedure
+    .input(statsSummaryInputSchema.default({ period: "today", compare: false, timezone: "UTC" }))
+    .query(({ ctx, input }) => statsSummary(ctx.deps, input, new Date())),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,278 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Staff } from "../src/auth/principal";
+import type { ApiDeps } from "../src/deps";
+import { startFakeTelegram, type FakeBot, type FakeTelegram } from "./fakes/fake-telegram";
+import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
+import { createTestDeps } from "./helpers/test-api";
+
+const APP_URL = "https://crm.example.test";
+let telegram: FakeTelegram;
+let deps: ApiDeps;
+let admin: Staff;
+let bot: FakeBot;
+/** Every secret handed to the API in this file: no response may contain any of them. */
+const secrets: string[] = [];
+
+beforeAll(async () => {
+  telegram = await startFakeTelegram();
+  deps = await createTestDeps({ TELEGRAM_API_BASE_URL: telegram.url, APP_URL });
+  admin = principalOf(await seedUser(deps, { role: "admin" }));
+  bot = telegram.addBot({ username: "smile_clinic_bot" });
+  secrets.push(bot.token);
+  for (const agentId of ["tg_agent", "tg_other"]) {
+    await deps.repos.agents.create({
+      agentId,
+      config: {
+        agent_id: agentId,
+        profile: { doctor_display_name: "Dr", clinic_display_name: "C" },
+      },
+    });
+  }
+});
+
+afterAll(async () => {
+  await deps.db.close();
+  await telegram.close();
+});
+
+/** Calls through the router and asserts no secret comes back. */
+async function call<T>(
+  fn: (c: ReturnType<typeof callerAs>) => Promise<T>,
+  d: ApiDeps = deps,
+): Promise<T> {
+  const result = await fn(callerAs(d, admin));
+  const text = JSON.stringify(result);
+  for (const secret of secrets) expect(text).not.toContain(secret);
+  return result;
+}
+
+async function failure(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    const issues =
+      (error.cause as { issues?: { path: PropertyKey[] }[] } | undefined)?.issues ?? [];
+    for (const secret of secrets) expect(error.message).not.toContain(secret);
+    return { code: error.code, message: error.message, paths: issues.map((i) => i.path.join(".")) };
+  }
+  throw new Error("expected the call to fail");
+}
+
+const actionsOf = async (resourceId: string) =>
+  (await deps.repos.audit.list({ resourceId, limit: 50 })).items.map((e) => e.action);
+
+describe("bindings.create", () => {
+  let bindingId: string;
+
+  it("takes the bot id from the token, stores the token encrypted and never returns it", async () => {
+    const binding = await call((c) =>
+      c.bindings.create({ agentId: "tg_agent", channelType: "telegram", accessToken: bot.token }),
+    );
+    bindingId = binding.bindingId;
+    expect(binding).toMatchObject({
+      agentId: "tg_agent",
+      channelType: "telegram",
+      channelAccountId: String(bot.id),
+      isActive: true,
+      isVerified: false,
+      hasWebhookSecret: true,
+      createdBy: admin.id,
+    });
+    expect(await deps.repos.channelBindings.getAccessToken(bindingId)).toBe(bot.token);
+    expect(await deps.repos.channelBindings.getWebhookSecret(bindingId)).toMatch(/^[a-f0-9]{64}$/);
+    const listed = await call((c) => c.bindings.list({ agentId: "tg_agent" }));
+    expect(listed.items.map((b) => b.bindingId)).toEqual([bindingId]);
+    expect(await actionsOf(bindingId)).toEqual(["binding.create"]);
+  });
+
+  it("refuses a second active binding of the same bot, and bad tokens or account ids", async () => {
+    const dup = await failure(
+      callerAs(deps, admin).bindings.create({
+        agentId: "tg_other",
+        channelType: "telegram",
+        accessToken: bot.token,
+      }),
+    );
+    expect(dup.code).toBe("CONFLICT");
+    const malformed = await failure(
+      callerAs(deps, admin).bindings.create({
+        agentId: "tg_other",
+        channelType: "telegram",
+        accessToken: "nope",
+      }),
+    );
+    expect(malformed.paths).toEqual(["accessToken"]);
+    const mismatch = await failure(
+      callerAs(deps, admin).bindings.create({
+        agentId: "tg_other",
+        channelType: "telegram",
+        channelAccountId: "123",
+        accessToken: "456:abc",
+      }),
+    );
+    expect(mismatch.paths).toEqual(["channelAccountId"]);
+    const noAccount = await failure(
+      callerAs(deps, admin).bindings.create({
+        agentId: "tg_other",
+        channelType: "whatsapp",
+        accessToken: "EAAG",
+      }),
+    );
+    expect(noAccount.paths).toEqual(["channelAccountId"]);
+    const secretMetadata = await failure(
+      callerAs(deps, admin).bindings.create({
+        agentId: "tg_other",
+        channelType: "instagram",
+        channelAccountId: "1784",
+        accessToken: "IGAA",
+        metadata: { app_secret: "leak" },
+      }),
+    );
+    expect(secretMetadata.paths).toEqual(["metadata"]);
+    const noAgent = await failure(
+      callerAs(deps, admin).bindings.create({
+        agentId: "ghost",
+        channelType: "telegram",
+        accessToken: "1:a",
+      }),
+    );
+    expect(noAgent.code).toBe("NOT_FOUND");
+  });
+
+  describe("bindings.verify", () => {
+    it("checks the token with getMe and registers the webhook with a secret token", async () => {
+      const result = await call((c) => c.bindings.verify({ bindingId }));
+      const url = `${APP_URL}/api/v1/telegram/webhook/${bindingId}`;
+      expect(result).toMatchObject({
+        status: "verified",
+        isVerified: true,
+        bot: { id: bot.id, username: "smile_clinic_bot" },
+        webhook: { status: "set", url },
+      });
+      expect(bot.webhook).toEqual({
+        url,
+        secretToken: await deps.repos.channelBindings.getWebhookSecret(bindingId),
+        allowedUpdates: undefined,
+      });
+      const stored = await deps.repos.channelBindings.get(bindingId);
+      expect(stored).toMatchObject({ isVerified: true, channelUsername: "smile_clinic_bot" });
+      expect(stored?.lastError).toBeUndefined();
+      expect(await actionsOf(bindingId)).toContain("binding.verify");
+    });
+
+    it("reports an invalid token clearly and records it", async () => {
+      const revoked = `${bot.id}:revoked-token`;
+      secrets.push(revoked);
+      await call((c) => c.bindings.update({ bindingId, accessToken: revoked }));
+      const result = await call((c) => c.bindings.verify({ bindingId }));
+      expect(result).toMatchObject({ status: "verification_failed", isVerified: false });
+      expect(result.status === "verification_failed" && result.reason).toMatch(
+        /^Invalid bot token/,
+      );
+      const stored = await deps.repos.channelBindings.get(bindingId);
+      expect(stored?.isVerified).toBe(false);
+      expect(stored?.lastError).toMatch(/Invalid bot token/);
+      await call((c) => c.bindings.update({ bindingId, accessToken: bot.token }));
+    });
+
+    it("leaves the webhook alone without APP_URL and says so", async () => {
+      const noAppUrl: ApiDeps = { ...deps, env: { ...deps.env, APP_URL: undefined } };
+      const result = await call((c) => c.bindings.verify({ bindingId }), noAppUrl);
+      expect(result).toMatchObject({ status: "verified", webhook: { status: "not_configured" } });
+    });
+
+    it("claims nothing when Telegram is unreachable or the platform cannot be asked", async () => {
+      const offline: ApiDeps = {
+        ...deps,
+        env: { ...deps.env, TELEGRAM_API_BASE_URL: "http://127.0.0.1:9" },
+      };
+      const unreachable = await call((c) => c.bindings.verify({ bindingId }), offline);
+      expect(unreachable).toMatchObject({
+        status: "unverified",
+        reason: "Telegram is unreachable",
+      });
+      const instagram = await call((c) =>
+        c.bindings.create({
+          agentId: "tg_other",
+          channelType: "instagram",
+          channelAccountId: "17840000000000009",
+          accessToken: "IGAA-instagram-token",
+          appSecret: "meta-app-secret",
+        }),
+      );
+      secrets.push("IGAA-instagram-token", "meta-app-secret");
+      const verified = await call((c) => c.bindings.verify({ bindingId: instagram.bindingId }));
+      expect(verified).toMatchObject({ status: "unverified", isVerified: false });
+      expect(verified.status === "unverified" && verified.reason).toMatch(/Graph API/);
+      const credentials = await deps.repos.channelBindings.getCredentials(instagram.bindingId);
+      expect(credentials).toEqual({
+        accessToken: "IGAA-instagram-token",
+        secretMetadata: { app_secret: "meta-app-secret" },
+      });
+    });
+  });
+
+  describe("bindings.update, health and delete", () => {
+    it("refuses another bot's token and audits changes with old and new values", async () => {
+      const other = telegram.addBot();
+      secrets.push(other.token);
+      const err = await failure(
+        callerAs(deps, admin).bindings.update({ bindingId, accessToken: other.token }),
+      );
+      expect(err.paths).toEqual(["accessToken"]);
+      const updated = await call((c) =>
+        c.bindings.update({ bindingId, isActive: false, metadata: { note: "paused" } }),
+      );
+      expect(updated).toMatchObject({ isActive: false, metadata: { note: "paused" } });
+      const entry = (
+        await deps.repos.audit.list({ resourceId: bindingId, action: "binding.update" })
+      ).items[0];
+      expect(entry?.oldValue).toMatchObject({ isActive: true });
+      expect(entry?.newValue).toMatchObject({ isActive: false });
+      await call((c) => c.bindings.update({ bindingId, isActive: true }));
+    });
+
+    it("reports the last inbound event, last error and dead letters per binding", async () => {
+      await deps.repos.inboundEvents.record({
+        platform: "telegram",
+        scope: String(bot.id),
+        externalId: "1001",
+        orderKey: `${bindingId}#42`,
+        orderSort: 1001,
+        payload: { update_id: 1001 },
+      });
+      await deps.repos.channelBindings.recordError(bindingId, "sendMessage failed: Forbidden");
+      const health = await call((c) => c.bindings.health({ agentId: "tg_agent" }));
+      expect(health.items).toEqual([
+        expect.objectContaining({
+          bindingId,
+          isActive: true,
+          lastError: "sendMessage failed: Forbidden",
+          deadLetters: 0,
+        }),
+      ]);
+      expect(Date.parse(health.items[0]?.lastInboundAt ?? "")).toBeGreaterThan(Date.now() - 60_000);
+    });
+
+    it("removes the webhook, the row and its secrets", async () => {
+      const result = await call((c) => c.bindings.delete({ bindingId }));
+      expect(result).toEqual({ bindingId, deleted: true, webhook: "removed" });
+      expect(bot.webhook).toBeNull();
+      expect(await deps.repos.channelBindings.get(bindingId)).toBeNull();
+      expect(await deps.repos.channelBindings.getAccessToken(bindingId)).toBeNull();
+      expect((await failure(callerAs(deps, admin).bindings.verify({ bindingId }))).code).toBe(
+        "NOT_FOUND",
+      );
+      expect(await actionsOf(bindingId)).toEqual(
+        expect.arrayContaining([
+          "binding.create",
+          "binding.verify",
+          "binding.update",
+          "binding.delete",
+        ]),
+      );
+    });
+  });
+});

@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import type { ApiDeps } from "../../src/deps";
+import { signBody } from "../../src/channels/webhooks/meta-signature";
+import { agentDocument } from "./chat-kit";
+
+const FIXTURES = new URL("../fixtures/webhooks/", import.meta.url);
+
+/** A fixture's bytes exactly as stored (escapes and all): what the platform would send. */
+export const fixture = (name: string): string => readFileSync(new URL(name, FIXTURES), "utf8");
+
+export interface WebhookResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: () => Record<string, unknown>;
+}
+
+export async function post(
+  url: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<WebhookResponse> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    headers: res.headers,
+    text,
+    json: () => JSON.parse(text) as Record<string, unknown>,
+  };
+}
+
+export const metaSigned = (body: string | Buffer, secret: string) => ({
+  "x-hub-signature-256": signBody(body, secret),
+});
+
+export async function ensureAgent(deps: ApiDeps, agentId: string, isActive = true) {
+  if (!(await deps.repos.agents.get(agentId))) {
+    await deps.repos.agents.create({ agentId, config: agentDocument(agentId), isActive });
+  }
+}
+
+/** An Instagram / WhatsApp binding straight through the repository (the admin path has its own tests). */
+export async function bindMeta(
+  deps: ApiDeps,
+  input: {
+    channelType: "instagram" | "whatsapp";
+    accountId: string;
+    agentId?: string;
+    appSecret?: string;
+    isActive?: boolean;
+    agentActive?: boolean;
+  },
+) {
+  const agentId = input.agentId ?? `agent-${input.accountId}`;
+  await ensureAgent(deps, agentId, input.agentActive ?? true);
+  return deps.repos.channelBindings.create({
+    agentId,
+    channelType: input.channelType,
+    channelAccountId: input.accountId,
+    accessToken: `token-${input.accountId}`,
+    secretMetadata: input.appSecret ? { app_secret: input.appSecret } : undefined,
+    isActive: input.isActive,
+  });
+}
+
+/** The normalized event the inbox holds for this platform id, or null. */
+export async function stored(
+  deps: ApiDeps,
+  platform: "instagram" | "telegram" | "whatsapp",
+  scope: string,
+  externalId: string,
+) {
+  const event = await deps.repos.inboundEvents.get(`${platform}#${scope}#${externalId}`);
+  return event ? { ...event, payload: event.payload } : null;
+}
+
+export const inboxSize = (deps: ApiDeps) => deps.repos.inboundEvents.countQueued();
+
+/** One Instagram text DM, serialised as Meta does (compact, non-ASCII escaped). */
+export function instagramText(input: {
+  account: string;
+  sender: string;
+  mid: string;
+  text: string;
+  timestamp?: number;
+}): string {
+  const body = JSON.stringify({
+    object: "instagram",
+    entry: [
+      {
+        id: input.account,
+        time: Date.now(),
+        messaging: [
+          {
+            sender: { id: input.sender },
+            recipient: { id: input.account },
+            timestamp: input.timestamp ?? Date.now(),
+            message: { mid: input.mid, text: input.text },
+          },
+        ],
+      },
+    ],
+  });
+  return body.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -1,0 +1,172 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Staff } from "../src/auth/principal";
+import type { ApiDeps } from "../src/deps";
+import { startFakeTelegram, type FakeBot, type FakeTelegram } from "./fakes/fake-telegram";
+import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
+import { createTestDeps } from "./helpers/test-api";
+
+let telegram: FakeTelegram;
+let deps: ApiDeps;
+let admin: Staff;
+let bot: FakeBot;
+const secrets: string[] = [];
+
+beforeAll(async () => {
+  telegram = await startFakeTelegram();
+  deps = await createTestDeps({ TELEGRAM_API_BASE_URL: telegram.url, APP_NAME: "Smile CRM" });
+  admin = principalOf(await seedUser(deps, { role: "admin" }));
+  bot = telegram.addBot({ username: "alerts_bot" });
+  secrets.push(bot.token);
+  await deps.repos.agents.create({ agentId: "notify_agent", config: { agent_id: "notify_agent" } });
+});
+
+afterAll(async () => {
+  await deps.db.close();
+  await telegram.close();
+});
+
+async function call<T>(fn: (c: ReturnType<typeof callerAs>) => Promise<T>): Promise<T> {
+  const result = await fn(callerAs(deps, admin));
+  const text = JSON.stringify(result);
+  for (const secret of secrets) expect(text).not.toContain(secret);
+  expect(text).not.toContain("doctor-agent/");
+  return result;
+}
+
+async function failure(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    const issues =
+      (error.cause as { issues?: { path: PropertyKey[] }[] } | undefined)?.issues ?? [];
+    for (const secret of secrets) expect(error.message).not.toContain(secret);
+    return { code: error.code, message: error.message, paths: issues.map((i) => i.path.join(".")) };
+  }
+  throw new Error("expected the call to fail");
+}
+
+const actionsOf = async (resourceId: string) =>
+  (await deps.repos.audit.list({ resourceId, limit: 50 })).items.map((e) => e.action);
+
+describe("notifications", () => {
+  let configId: string;
+
+  it("verifies the bot token with getMe before storing it", async () => {
+    const created = await call((c) =>
+      c.notifications.create({
+        chatId: -100123,
+        botToken: bot.token,
+        description: "Front desk",
+        agentIds: ["notify_agent"],
+      }),
+    );
+    configId = created.configId;
+    expect(created).toMatchObject({
+      chatId: "-100123",
+      isActive: true,
+      description: "Front desk",
+      agentIds: ["notify_agent"],
+      createdBy: admin.id,
+    });
+    expect(
+      telegram.calls.filter((c) => c.method === "getMe" && c.token === bot.token),
+    ).toHaveLength(1);
+    expect(await deps.repos.notificationConfigs.getBotToken(configId)).toBe(bot.token);
+    expect(await actionsOf(configId)).toEqual(["notification.create"]);
+  });
+
+  it('answers BAD_REQUEST "Invalid bot token" when Telegram refuses the token', async () => {
+    const bad = `${bot.id}:not-the-right-secret`;
+    secrets.push(bad);
+    const err = await failure(
+      callerAs(deps, admin).notifications.create({ chatId: "42", botToken: bad }),
+    );
+    expect(err).toMatchObject({ code: "BAD_REQUEST", paths: ["botToken"] });
+    expect(err.message).toMatch(/Invalid bot token/);
+    const malformed = await failure(
+      callerAs(deps, admin).notifications.create({ chatId: "42", botToken: "garbage" }),
+    );
+    expect(malformed.paths).toEqual(["botToken"]);
+    const chat = await failure(
+      callerAs(deps, admin).notifications.create({ chatId: "not a chat", botToken: bot.token }),
+    );
+    expect(chat.paths).toEqual(["chatId"]);
+    const agent = await failure(
+      callerAs(deps, admin).notifications.create({
+        chatId: "42",
+        botToken: bot.token,
+        agentIds: ["ghost"],
+      }),
+    );
+    expect(agent.paths).toEqual(["agentIds.0"]);
+  });
+
+  it("lists configs without tokens", async () => {
+    const page = await call((c) => c.notifications.list());
+    expect(page.items.map((i) => i.configId)).toEqual([configId]);
+    expect(page.nextCursor).toBeNull();
+    expect(page.items[0]).not.toHaveProperty("botTokenSecretName");
+  });
+
+  it("sends a test message with the config's own bot", async () => {
+    const result = await call((c) => c.notifications.test({ configId }));
+    expect(result).toMatchObject({ configId, status: "sent" });
+    expect(result.messageId).toBeGreaterThan(0);
+    const [message] = telegram.sent("-100123");
+    expect(message?.token).toBe(bot.token);
+    expect(message?.text).toContain("Smile CRM");
+    expect(await actionsOf(configId)).toContain("notification.test");
+  });
+
+  it("names the chat when Telegram cannot reach it, and maps flood control", async () => {
+    telegram.forgetChat("-100123");
+    const err = await failure(callerAs(deps, admin).notifications.test({ configId }));
+    expect(err).toMatchObject({ code: "BAD_REQUEST", paths: ["chatId"] });
+    expect(err.message).toContain("chat not found");
+    telegram.failNext("sendMessage", {
+      error_code: 429,
+      description: "Too Many Requests: retry after 7",
+      retry_after: 7,
+    });
+    const flood = await failure(callerAs(deps, admin).notifications.test({ configId }));
+    expect(flood.code).toBe("TOO_MANY_REQUESTS");
+    expect(flood.message).toContain("7 s");
+  });
+
+  it("re-verifies a new token on update and audits old and new values", async () => {
+    const other = telegram.addBot();
+    secrets.push(other.token);
+    const updated = await call((c) =>
+      c.notifications.update({ configId, botToken: other.token, chatId: "777", isActive: false }),
+    );
+    expect(updated).toMatchObject({ chatId: "777", isActive: false });
+    expect(await deps.repos.notificationConfigs.getBotToken(configId)).toBe(other.token);
+    const bad = await failure(
+      callerAs(deps, admin).notifications.update({ configId, botToken: `${other.id}:wrong` }),
+    );
+    expect(bad.paths).toEqual(["botToken"]);
+    const entry = (
+      await deps.repos.audit.list({ resourceId: configId, action: "notification.update" })
+    ).items[0];
+    expect(entry).toMatchObject({
+      oldValue: { chatId: "-100123", isActive: true },
+      newValue: { chatId: "777", isActive: false },
+      metadata: { tokenChanged: true },
+    });
+    expect(JSON.stringify(entry)).not.toContain(other.token);
+  });
+
+  it("deletes the config and its token", async () => {
+    expect(await call((c) => c.notifications.delete({ configId }))).toEqual({
+      configId,
+      deleted: true,
+    });
+    expect(await deps.repos.notificationConfigs.getBotToken(configId)).toBeNull();
+    expect((await failure(callerAs(deps, admin).notifications.test({ configId }))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect(await actionsOf(configId)).toContain("notification.delete");
+  });
+});
