@@ -154,7 +154,8 @@ describe("bindings.create", () => {
       expect(bot.webhook).toEqual({
         url,
         secretToken: await deps.repos.channelBindings.getWebhookSecret(bindingId),
-        allowedUpdates: undefined,
+        // Telegram sends reactions only to webhooks that ask for them.
+        allowedUpdates: ["message", "edited_message", "message_reaction", "callback_query"],
       });
       const stored = await deps.repos.channelBindings.get(bindingId);
       expect(stored).toMatchObject({ isVerified: true, channelUsername: "smile_clinic_bot" });

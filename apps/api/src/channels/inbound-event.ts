@@ -71,9 +71,7 @@ export const inboundEventSchema = z.object({
   /** A shared contact card (the first one when several were shared). */
   contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).optional(),
   /** What the platform tells us about the sender, when it does (Telegram from, WhatsApp contacts). */
-  sender: z
-    .object({ name: z.string().optional(), username: z.string().optional() })
-    .optional(),
+  sender: z.object({ name: z.string().optional(), username: z.string().optional() }).optional(),
 });
 export type InboundEvent = z.infer<typeof inboundEventSchema>;
 

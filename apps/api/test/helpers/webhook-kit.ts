@@ -69,14 +69,13 @@ export async function bindMeta(
 }
 
 /** The normalized event the inbox holds for this platform id, or null. */
-export async function stored(
+export function stored(
   deps: ApiDeps,
   platform: "instagram" | "telegram" | "whatsapp",
   scope: string,
   externalId: string,
 ) {
-  const event = await deps.repos.inboundEvents.get(`${platform}#${scope}#${externalId}`);
-  return event ? { ...event, payload: event.payload } : null;
+  return deps.repos.inboundEvents.get(`${platform}#${scope}#${externalId}`);
 }
 
 export const inboxSize = (deps: ApiDeps) => deps.repos.inboundEvents.countQueued();
@@ -106,5 +105,8 @@ export function instagramText(input: {
       },
     ],
   });
-  return body.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return body.replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -24,7 +24,9 @@ export function createBindingResolver(repos: Repositories, options: { ttlMs?: nu
   });
   const secrets = createTtlCache<string | null>({ ttlMs });
 
-  const route = async (binding: ChannelBinding | undefined | null): Promise<RoutedBinding | null> => {
+  const route = async (
+    binding: ChannelBinding | undefined | null,
+  ): Promise<RoutedBinding | null> => {
     if (!binding) return null;
     if (!binding.isActive) return { binding, refusal: "inactive_binding" };
     const agent = await repos.agents.get(binding.agentId);
@@ -41,7 +43,9 @@ export function createBindingResolver(repos: Repositories, options: { ttlMs?: nu
 
     /** Telegram webhooks: the binding named in the path. */
     forId(bindingId: string): Promise<RoutedBinding | null> {
-      return routes.get(`id#${bindingId}`, async () => route(await repos.channelBindings.get(bindingId)));
+      return routes.get(`id#${bindingId}`, async () =>
+        route(await repos.channelBindings.get(bindingId)),
+      );
     },
 
     /** The shared secret Telegram echoes (set by bindings.verify). */

@@ -45,7 +45,11 @@ const messagingSchema = z.object({
     })
     .optional(),
   postback: z
-    .object({ mid: z.string().optional(), title: z.string().optional(), payload: z.string().optional() })
+    .object({
+      mid: z.string().optional(),
+      title: z.string().optional(),
+      payload: z.string().optional(),
+    })
     .optional(),
   read: z.unknown().optional(),
 });
@@ -72,7 +76,12 @@ function messageEvent(item: Messaging, base: Base): ParsedEvent | string {
   if (!message) return "unknown_event";
   if (message.is_echo) return "echo";
   if (message.is_deleted) {
-    return { ...base, externalMessageId: `${message.mid}#unsend`, kind: "unsend", refersTo: message.mid };
+    return {
+      ...base,
+      externalMessageId: `${message.mid}#unsend`,
+      kind: "unsend",
+      refersTo: message.mid,
+    };
   }
   const attachments = (message.attachments ?? []).map((a) => ({
     type: a.type,
@@ -100,7 +109,10 @@ function messageEvent(item: Messaging, base: Base): ParsedEvent | string {
   };
 }
 
-type Base = Pick<ParsedEvent, "platform" | "accountId" | "externalUserId" | "timestamp" | "orderSort">;
+type Base = Pick<
+  ParsedEvent,
+  "platform" | "accountId" | "externalUserId" | "timestamp" | "orderSort"
+>;
 
 function toEvent(item: Messaging, base: Base): ParsedEvent | string {
   if (item.reaction) {
@@ -118,7 +130,13 @@ function toEvent(item: Messaging, base: Base): ParsedEvent | string {
     const { mid, text, num_edit: edits } = item.message_edit;
     // num_edit 0 announces the original message, which also arrives as a `message` event.
     if (edits < 1) return "edit_announcement";
-    return { ...base, externalMessageId: `${mid}#edit#${edits}`, kind: "edit", refersTo: mid, text };
+    return {
+      ...base,
+      externalMessageId: `${mid}#edit#${edits}`,
+      kind: "edit",
+      refersTo: mid,
+      text,
+    };
   }
   if (item.postback) {
     // An ice-breaker or button tap: the customer "says" the option's title.

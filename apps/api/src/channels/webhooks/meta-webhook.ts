@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ChannelBinding } from "@agents-crm/db";
 import { storeAndAcknowledge } from "./acknowledge";
 import { safeEqual } from "./constant-time";
-import { readRawBody, sendError, sendText } from "./http-io";
+import { readRawBody, refuseBody, sendError, sendText } from "./http-io";
 import { SIGNATURE_HEADER, signatureMatches } from "./meta-signature";
 import type { ParseResult } from "./parsed-event";
 import { routeEvents } from "./route-events";
@@ -30,7 +30,12 @@ const MISSING: Refusal = {
 const BAD: Refusal = { status: 403, code: "FORBIDDEN", message: "Invalid signature" };
 
 /** `GET`: Meta's subscription handshake; echoes hub.challenge when hub.verify_token is ours. */
-export function verifySubscription(rt: WebhookRuntime, channel: MetaChannel, url: URL, res: ServerResponse) {
+export function verifySubscription(
+  rt: WebhookRuntime,
+  channel: MetaChannel,
+  url: URL,
+  res: ServerResponse,
+) {
   const mode = url.searchParams.get("hub.mode");
   const token = url.searchParams.get("hub.verify_token");
   const challenge = url.searchParams.get("hub.challenge");
@@ -39,7 +44,12 @@ export function verifySubscription(rt: WebhookRuntime, channel: MetaChannel, url
       platform: channel.platform,
       remedy: `set ${channel.verifyTokenVariable}`,
     });
-  } else if (mode === "subscribe" && token !== null && challenge !== null && safeEqual(token, channel.verifyToken)) {
+  } else if (
+    mode === "subscribe" &&
+    token !== null &&
+    challenge !== null &&
+    safeEqual(token, channel.verifyToken)
+  ) {
     sendText(res, 200, challenge);
     return;
   }
@@ -47,9 +57,9 @@ export function verifySubscription(rt: WebhookRuntime, channel: MetaChannel, url
 }
 
 /**
- * After routing, when the app secret did not vouch for the request: each binding that would receive
- * events must be vouched for by its own stored app secret (a second Meta app), or — when no secret
- * exists anywhere — by the unsigned policy (development only).
+ * Without the app secret in the environment, each binding that would receive events must be vouched
+ * for by the app secret stored with it (bindings may belong to different Meta apps), or — when it has
+ * none either — by the unsigned policy (development only). Runs after routing, before anything is stored.
  */
 async function verifyPerBinding(
   rt: WebhookRuntime,
@@ -58,13 +68,16 @@ async function verifyPerBinding(
   header: string | undefined,
   bindings: ChannelBinding[],
 ): Promise<Refusal | null> {
-  if (bindings.length === 0) return channel.appSecret === undefined ? null : BAD;
   for (const { bindingId } of bindings) {
     const secret = await rt.resolver.appSecret(bindingId);
-    if (secret === null && channel.appSecret === undefined) {
+    if (secret === null) {
       const remedy = `set ${channel.appSecretVariable} or the binding's app secret`;
       if (rt.unsigned.accept(`${channel.platform}:${bindingId}`, remedy)) continue;
-      return { status: 503, code: "NOT_CONFIGURED", message: "Webhook signatures cannot be verified" };
+      return {
+        status: 503,
+        code: "NOT_CONFIGURED",
+        message: "Webhook signatures cannot be verified",
+      };
     }
     if (header === undefined) return MISSING;
     const vouches = (candidate: string | null) =>
@@ -85,43 +98,58 @@ export async function receiveMetaWebhook(
   const receivedAt = new Date();
   const raw = await readRawBody(req, META_BODY_LIMIT_BYTES);
   if (!raw.ok) {
-    sendError(res, 413, "PAYLOAD_TOO_LARGE", "The request body is too large");
+    refuseBody(res, raw.reason);
     return;
   }
+  // Verify first: with the app secret configured, nothing unsigned by it is even parsed.
   const header = headerOf(req.headers, SIGNATURE_HEADER);
-  if (channel.appSecret !== undefined && header === undefined) {
-    sendError(res, MISSING.status, MISSING.code, MISSING.message);
-    return;
+  if (channel.appSecret !== undefined) {
+    const refusal =
+      header === undefined
+        ? MISSING
+        : signatureMatches(raw.body, header, channel.appSecret)
+          ? null
+          : BAD;
+    if (refusal) {
+      sendError(res, refusal.status, refusal.code, refusal.message);
+      return;
+    }
   }
-  const signedByApp =
-    channel.appSecret !== undefined &&
-    header !== undefined &&
-    signatureMatches(raw.body, header, channel.appSecret);
 
   let payload: unknown;
   try {
     payload = JSON.parse(raw.body.toString("utf8"));
   } catch {
-    if (channel.appSecret !== undefined && !signedByApp) sendError(res, BAD.status, BAD.code, BAD.message);
-    else sendError(res, 400, "BAD_REQUEST", "The body is not valid JSON");
+    sendError(res, 400, "BAD_REQUEST", "The body is not valid JSON");
     return;
   }
   const parsed = channel.parse(payload, receivedAt);
   const accounts = [...new Set(parsed.events.map((event) => event.accountId))];
   const routes = new Map(
     await Promise.all(
-      accounts.map(async (account) => [account, await rt.resolver.forAccount(channel.platform, account)] as const),
+      accounts.map(
+        async (account) =>
+          [account, await rt.resolver.forAccount(channel.platform, account)] as const,
+      ),
     ),
   );
-  const { routed, skipped, unknownAccounts } = routeEvents(parsed.events, (e) => routes.get(e.accountId));
+  const { routed, skipped, unknownAccounts } = routeEvents(parsed.events, (e) =>
+    routes.get(e.accountId),
+  );
 
-  if (!signedByApp) {
+  if (channel.appSecret === undefined) {
     const receiving = new Map(
-      [...routes.values()].flatMap((r) => (r && !r.refusal ? [[r.binding.bindingId, r.binding]] : [])),
+      [...routes.values()].flatMap((r) =>
+        r && !r.refusal ? [[r.binding.bindingId, r.binding]] : [],
+      ),
     );
     const refusal = await verifyPerBinding(rt, channel, raw.body, header, [...receiving.values()]);
     if (refusal) {
-      rt.log.warn("webhook refused", { platform: channel.platform, status: refusal.status, reason: refusal.code });
+      rt.log.warn("webhook refused", {
+        platform: channel.platform,
+        status: refusal.status,
+        reason: refusal.code,
+      });
       sendError(res, refusal.status, refusal.code, refusal.message);
       return;
     }
@@ -136,7 +164,10 @@ export async function receiveMetaWebhook(
     });
   }
   if (parsed.skipped.length > 0) {
-    rt.log.debug("webhook items skipped", { platform: channel.platform, reasons: tally(parsed.skipped) });
+    rt.log.debug("webhook items skipped", {
+      platform: channel.platform,
+      reasons: tally(parsed.skipped),
+    });
   }
   await storeAndAcknowledge(rt, res, {
     platform: channel.platform,

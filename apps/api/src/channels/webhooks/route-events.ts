@@ -23,7 +23,10 @@ export function routeEvents(
       skipped.push(route.refusal);
     } else {
       const { bindingId, agentId } = route.binding;
-      routed.push({ event: inboundEventSchema.parse({ ...parsed, bindingId, agentId }), orderSort });
+      routed.push({
+        event: inboundEventSchema.parse({ ...parsed, bindingId, agentId }),
+        orderSort,
+      });
     }
   }
   return { routed, skipped, unknownAccounts: [...unknownAccounts] };

@@ -61,7 +61,12 @@ const updateSchema = z.object({
   message: messageSchema.optional(),
   edited_message: messageSchema.optional(),
   callback_query: z
-    .object({ id: z.string(), from: userSchema, message: messageSchema.optional(), data: z.string().optional() })
+    .object({
+      id: z.string(),
+      from: userSchema,
+      message: messageSchema.optional(),
+      data: z.string().optional(),
+    })
     .optional(),
   message_reaction: z
     .object({
@@ -101,13 +106,17 @@ function contentOf(message: Message): Content | null {
     ["file", "document", message.document],
   ];
   const largestPhoto = message.photo?.at(-1);
-  if (largestPhoto) return { kind: "photo", attachments: [{ type: "photo", fileId: largestPhoto.file_id }] };
+  if (largestPhoto)
+    return { kind: "photo", attachments: [{ type: "photo", fileId: largestPhoto.file_id }] };
   for (const [kind, type, file] of media) {
     if (file) return { kind, attachments: [fileAttachment(type, file)] };
   }
   const venue = message.venue;
   if (venue) {
-    return { kind: "location", location: { ...venue.location, name: venue.title, address: venue.address } };
+    return {
+      kind: "location",
+      location: { ...venue.location, name: venue.title, address: venue.address },
+    };
   }
   if (message.location) return { kind: "location", location: message.location };
   if (message.contact) {
@@ -123,7 +132,11 @@ function contentOf(message: Message): Content | null {
  * One Update → at most one event. update_id is the dedupe key and orders a bot's updates; the chat is
  * the conversation. Bots' messages, channel posts and membership updates are skipped.
  */
-export function parseTelegramUpdate(payload: unknown, botId: string, receivedAt: Date): ParseResult | null {
+export function parseTelegramUpdate(
+  payload: unknown,
+  botId: string,
+  receivedAt: Date,
+): ParseResult | null {
   const parsed = updateSchema.safeParse(payload);
   if (!parsed.success) return null;
   const update = parsed.data;

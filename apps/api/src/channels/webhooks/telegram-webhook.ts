@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { storeAndAcknowledge } from "./acknowledge";
 import { safeEqual } from "./constant-time";
-import { readRawBody, sendError } from "./http-io";
+import { readRawBody, refuseBody, sendError } from "./http-io";
 import { routeEvents } from "./route-events";
 import { parseTelegramUpdate } from "./telegram-events";
 import { headerOf, type WebhookRuntime } from "./webhook-runtime";
@@ -25,7 +25,7 @@ export async function receiveTelegramWebhook(
   const receivedAt = new Date();
   const raw = await readRawBody(req, TELEGRAM_BODY_LIMIT_BYTES);
   if (!raw.ok) {
-    sendError(res, 413, "PAYLOAD_TOO_LARGE", "The request body is too large");
+    refuseBody(res, raw.reason);
     return;
   }
   const route = BINDING_ID.test(bindingId) ? await rt.resolver.forId(bindingId) : null;
@@ -65,7 +65,14 @@ export async function receiveTelegramWebhook(
   }
   const { routed, skipped } = routeEvents(parsed.events, () => route);
   const reasons = [...parsed.skipped, ...skipped];
-  if (skipped.length > 0) rt.log.info("telegram update not routed", { bindingId, reasons: skipped });
-  else if (parsed.skipped.length > 0) rt.log.debug("telegram update skipped", { bindingId, reasons });
-  await storeAndAcknowledge(rt, res, { platform: "telegram", routed, skipped: reasons.length, receivedAt });
+  if (skipped.length > 0)
+    rt.log.info("telegram update not routed", { bindingId, reasons: skipped });
+  else if (parsed.skipped.length > 0)
+    rt.log.debug("telegram update skipped", { bindingId, reasons });
+  await storeAndAcknowledge(rt, res, {
+    platform: "telegram",
+    routed,
+    skipped: reasons.length,
+    receivedAt,
+  });
 }

@@ -17,10 +17,13 @@ export function createUnsignedPolicy(env: Pick<ServerEnv, "ENVIRONMENT">, log: L
       }
       if (!warned.has(subject)) {
         warned.add(subject);
-        log.warn("webhook accepted UNVERIFIED (no secret configured; refused outside development)", {
-          subject,
-          remedy,
-        });
+        log.warn(
+          "webhook accepted UNVERIFIED (no secret configured; refused outside development)",
+          {
+            subject,
+            remedy,
+          },
+        );
       }
       return true;
     },

@@ -64,7 +64,13 @@ export function createWebhookRouter(
     else if (path === "/api/v1/whatsapp/webhook") await meta(whatsapp, req, res, url);
     else if (path.startsWith(TELEGRAM_PREFIX)) {
       if (req.method !== "POST") methodNotAllowed(res, "POST");
-      else await receiveTelegramWebhook(rt, decodeSegment(path.slice(TELEGRAM_PREFIX.length)), req, res);
+      else
+        await receiveTelegramWebhook(
+          rt,
+          decodeSegment(path.slice(TELEGRAM_PREFIX.length)),
+          req,
+          res,
+        );
     } else return false;
     return true;
   };
@@ -76,7 +82,8 @@ export function createWebhookRouter(
     } catch (error) {
       // Usually the database: a non-2xx makes the platform re-deliver, so nothing is lost.
       log.error("webhook failed", { path: path.split("/").slice(0, 5).join("/"), error });
-      if (!res.headersSent) sendError(res, 503, "UNAVAILABLE", "Temporarily unavailable; retry later");
+      if (!res.headersSent)
+        sendError(res, 503, "UNAVAILABLE", "Temporarily unavailable; retry later");
       else res.destroy();
       return true;
     }

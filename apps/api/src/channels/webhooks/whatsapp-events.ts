@@ -86,7 +86,10 @@ const MEDIA: Record<MediaType, InboundKind> = {
 };
 const isMedia = (type: string): type is MediaType => Object.hasOwn(MEDIA, type);
 
-type Content = Pick<ParsedEvent, "kind" | "text" | "attachments" | "location" | "contact" | "refersTo">;
+type Content = Pick<
+  ParsedEvent,
+  "kind" | "text" | "attachments" | "location" | "contact" | "refersTo"
+>;
 
 /** Types that are notices about the account, not something the customer said. */
 const NOTICES = new Set(["system", "request_welcome", "ephemeral"]);
@@ -99,7 +102,12 @@ function contentOf(message: Message): Content {
       kind,
       text: media.caption,
       attachments: [
-        { type: message.type, fileId: media.id, mimeType: media.mime_type, fileName: media.filename },
+        {
+          type: message.type,
+          fileId: media.id,
+          mimeType: media.mime_type,
+          fileName: media.filename,
+        },
       ],
     };
   }
@@ -107,7 +115,9 @@ function contentOf(message: Message): Content {
     case "text":
       return { kind: "text", text: message.text?.body };
     case "location":
-      return message.location ? { kind: "location", location: message.location } : { kind: "unsupported" };
+      return message.location
+        ? { kind: "location", location: message.location }
+        : { kind: "unsupported" };
     case "contacts": {
       const card = message.contacts?.[0];
       return {
@@ -117,7 +127,11 @@ function contentOf(message: Message): Content {
     }
     case "reaction":
       // No emoji (or an empty one) means the customer removed the reaction.
-      return { kind: "reaction", refersTo: message.reaction?.message_id, text: message.reaction?.emoji || undefined };
+      return {
+        kind: "reaction",
+        refersTo: message.reaction?.message_id,
+        text: message.reaction?.emoji || undefined,
+      };
     case "interactive": {
       const reply = message.interactive?.button_reply ?? message.interactive?.list_reply;
       return reply ? { kind: "text", text: reply.title } : { kind: "unsupported" };
@@ -133,7 +147,10 @@ function contentOf(message: Message): Content {
  * Customer messages of a WhatsApp webhook. Delivery statuses (sent/delivered/read/failed of our own
  * messages) are not stored: they are counted as skipped, and failures logged by the caller.
  */
-export function parseWhatsApp(payload: unknown, receivedAt: Date): ParseResult & { failedStatuses: FailedStatus[] } {
+export function parseWhatsApp(
+  payload: unknown,
+  receivedAt: Date,
+): ParseResult & { failedStatuses: FailedStatus[] } {
   const skipped: string[] = [];
   const events: ParsedEvent[] = [];
   const failedStatuses: FailedStatus[] = [];
@@ -156,7 +173,8 @@ export function parseWhatsApp(payload: unknown, receivedAt: Date): ParseResult &
       const { metadata, contacts = [], messages, statuses = [] } = value.data;
       for (const status of parseEach(statuses, statusSchema, skipped, "malformed_status")) {
         skipped.push(`status_${status.status}`);
-        if (status.status === "failed") failedStatuses.push({ id: status.id, codes: status.errors?.map((e) => e.code) ?? [] });
+        if (status.status === "failed")
+          failedStatuses.push({ id: status.id, codes: status.errors?.map((e) => e.code) ?? [] });
       }
       const names = new Map(contacts.map((c) => [c.wa_id, c.profile?.name]));
       for (const message of parseEach(messages, messageSchema, skipped, "malformed_message")) {

@@ -44,7 +44,12 @@ async function registerWebhook(
     await bindings.update(binding.bindingId, { webhookSecret: secret });
   }
   try {
-    await telegramFor(ctx.deps).setWebhook(token, { url, secret_token: secret });
+    await telegramFor(ctx.deps).setWebhook(token, {
+      url,
+      secret_token: secret,
+      // Reactions only arrive when asked for; the rest are the updates the webhook parser understands.
+      allowed_updates: ["message", "edited_message", "message_reaction", "callback_query"],
+    });
     return { status: "set", url };
   } catch (error) {
     if (!(error instanceof TelegramApiError)) throw error;
