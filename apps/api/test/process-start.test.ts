@@ -15,7 +15,13 @@ interface Started {
 
 /** Starts the API the way `npm start` does, on a free port, with nothing but DATA_DIR set. */
 async function startApi(extraEnv: Record<string, string> = {}): Promise<Started> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "", DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", ...extraEnv };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    DATA_DIR: dataDir,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    ...extraEnv,
+  };
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: apiDir, env });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -39,14 +45,18 @@ async function startApi(extraEnv: Record<string, string> = {}): Promise<Started>
 }
 
 async function stopApi(started: Started): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => started.child.on("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    started.child.on("exit", (code) => resolve(code)),
+  );
   started.child.kill("SIGTERM");
   return exited;
 }
 
 async function agentCards(url: string) {
   const res = await fetch(`${url}/trpc/agents.cards`);
-  const body = (await res.json()) as { result: { data: { json: { items: { agentId: string }[] } } } };
+  const body = (await res.json()) as {
+    result: { data: { json: { items: { agentId: string }[] } } };
+  };
   return body.result.data.json.items.map((c) => c.agentId);
 }
 

@@ -60,7 +60,10 @@ describe("transport", () => {
   });
 
   it("streams a subscription over WebSocket on the same port and cleans up after unsubscribe", async () => {
-    const wsClient = createWSClient({ url: t.wsUrl, WebSocket: WebSocket as unknown as typeof globalThis.WebSocket });
+    const wsClient = createWSClient({
+      url: t.wsUrl,
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
     const client = createTRPCClient<AppRouter>({
       links: [wsLink({ client: wsClient, transformer: superjson })],
     });
