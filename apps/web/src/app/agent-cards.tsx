@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { trpc } from "../lib/trpc";
+import styles from "./home.module.css";
 
 export function AgentCards() {
   const cards = trpc.agents.cards.useQuery();
@@ -13,14 +15,22 @@ export function AgentCards() {
     <ul className="cards" data-testid="agent-cards">
       {cards.data.items.map((card) => (
         <li key={card.agentId}>
-          <div className="card" data-agent-id={card.agentId}>
+          <Link
+            href={`/chat/${encodeURIComponent(card.agentId)}`}
+            className={`card ${styles.link}`}
+            data-agent-id={card.agentId}
+            aria-label={`Chat with ${card.displayName}`}
+          >
             <h2>{card.displayName}</h2>
             {card.specialty && <div>{card.specialty}</div>}
-            {card.clinicName && <div className="muted">{card.clinicName}</div>}
+            {card.clinicName && card.clinicName !== card.displayName && (
+              <div className="muted">{card.clinicName}</div>
+            )}
             {card.languages.length > 0 && (
               <div className="muted">{card.languages.map((l) => l.toUpperCase()).join(" · ")}</div>
             )}
-          </div>
+            <span className={styles.cta}>Start chatting →</span>
+          </Link>
         </li>
       ))}
     </ul>

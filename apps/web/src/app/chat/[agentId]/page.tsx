@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { AGENT_ID_PATTERN } from "@agents-crm/config/agent-config";
+import { AgentUnavailable } from "../../../components/chat/agent-unavailable";
+import { ChatScreen } from "../../../components/chat/chat-screen";
+
+export const metadata: Metadata = { title: "Chat · Agents CRM" };
+
+export default async function ChatPage({ params }: { params: Promise<{ agentId: string }> }) {
+  const { agentId } = await params;
+  if (!AGENT_ID_PATTERN.test(agentId)) return <AgentUnavailable variant="page" />;
+  return <ChatScreen agentId={agentId} variant="page" />;
+}

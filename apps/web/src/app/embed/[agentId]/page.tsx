@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { AGENT_ID_PATTERN } from "@agents-crm/config/agent-config";
+import { AgentUnavailable } from "../../../components/chat/agent-unavailable";
+import { ChatScreen } from "../../../components/chat/chat-screen";
+
+export const metadata: Metadata = { title: "Chat", robots: { index: false } };
+
+/** What the widget's frame shows on a business's site: the same chat, without the site's chrome. */
+export default async function EmbeddedChatPage({
+  params,
+}: {
+  params: Promise<{ agentId: string }>;
+}) {
+  const { agentId } = await params;
+  if (!AGENT_ID_PATTERN.test(agentId)) return <AgentUnavailable variant="embed" />;
+  return <ChatScreen agentId={agentId} variant="embed" />;
+}

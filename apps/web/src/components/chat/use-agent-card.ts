@@ -1,0 +1,16 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { findAgentCard } from "../../lib/chat/find-agent-card";
+import { trpc } from "../../lib/trpc";
+
+/** The public card of an active agent; `data` is null when the agent is unknown or inactive. */
+export function useAgentCard(agentId: string) {
+  const client = trpc.useUtils().client;
+  return useQuery({
+    queryKey: ["chat", "agent-card", agentId],
+    queryFn: () =>
+      findAgentCard(agentId, (cursor) => client.agents.cards.query({ cursor, limit: 100 })),
+    staleTime: 60_000,
+  });
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { connectionState } from "../src/lib/chat/connection-state";
+import type { AgentCard } from "../src/lib/chat/chat-types";
+import { findAgentCard } from "../src/lib/chat/find-agent-card";
+import { initialsOf } from "../src/lib/chat/initials";
+import { describeSendError, trpcErrorCode } from "../src/lib/chat/send-errors";
+
+const card = (agentId: string): AgentCard => ({
+  agentId,
+  displayName: agentId,
+  clinicName: null,
+  specialty: null,
+  languages: [],
+});
+
+/** The shape of a TRPCClientError as the client hands it over. */
+const trpcError = (code: string, message = "") =>
+  Object.assign(new Error(message), { data: { code, httpStatus: 400 } });
+
+describe("connection state", () => {
+  it("says reconnecting only after having been live", () => {
+    expect(connectionState("connecting", false)).toBe("connecting");
+    expect(connectionState("pending", false)).toBe("live");
+    expect(connectionState("connecting", true)).toBe("reconnecting");
+    expect(connectionState("error", true)).toBe("offline");
+    expect(connectionState("idle", true)).toBe("off");
+  });
+});
+
+describe("findAgentCard", () => {
+  it("pages through the public cards until it finds the agent", async () => {
+    const pages: Record<string, { items: AgentCard[]; nextCursor: string | null }> = {
+      first: { items: [card("a"), card("b")], nextCursor: "p2" },
+      p2: { items: [card("c")], nextCursor: null },
+    };
+    const asked: Array<string | null> = [];
+    const fetchPage = async (cursor: string | null) => {
+      asked.push(cursor);
+      return pages[cursor ?? "first"] ?? { items: [], nextCursor: null };
+    };
+    expect((await findAgentCard("c", fetchPage))?.agentId).toBe("c");
+    expect(asked).toEqual([null, "p2"]);
+    expect(await findAgentCard("inactive_agent", fetchPage)).toBeNull();
+  });
+});
+
+describe("initials", () => {
+  it("skips titles and takes the first and last names", () => {
+    expect(initialsOf("Dr. Elena Markova")).toBe("EM");
+    expect(initialsOf("Sunrise Family Clinic")).toBe("SC");
+    expect(initialsOf("клиника")).toBe("К");
+    expect(initialsOf("")).toBe("?");
+  });
+});
+
+describe("send errors", () => {
+  it("reads the tRPC code, null for a network failure", () => {
+    expect(trpcErrorCode(trpcError("NOT_FOUND"))).toBe("NOT_FOUND");
+    expect(trpcErrorCode(new TypeError("Failed to fetch"))).toBeNull();
+  });
+
+  it("keeps the message for a retry when the network fails", () => {
+    const problem = describeSendError(new TypeError("Failed to fetch"), "send");
+    expect(problem.message).toMatch(/connection/);
+    expect(problem.forgetConversation || problem.closed || problem.agentUnavailable).toBe(false);
+  });
+
+  it("forgets a conversation that no longer opens, so the retry starts a new one", () => {
+    expect(describeSendError(trpcError("NOT_FOUND"), "send").forgetConversation).toBe(true);
+  });
+
+  it("tells a closed conversation from an agent that is gone", () => {
+    expect(
+      describeSendError(trpcError("PRECONDITION_FAILED", "Conversation is closed"), "send"),
+    ).toMatchObject({ closed: true, agentUnavailable: false });
+    expect(
+      describeSendError(
+        trpcError("PRECONDITION_FAILED", "This chat is not available any more"),
+        "send",
+      ),
+    ).toMatchObject({ closed: false, agentUnavailable: true });
+    expect(describeSendError(trpcError("NOT_FOUND"), "start").agentUnavailable).toBe(true);
+  });
+
+  it("asks to slow down when rate limited", () => {
+    expect(describeSendError(trpcError("TOO_MANY_REQUESTS"), "send").message).toMatch(/quickly/);
+  });
+});
