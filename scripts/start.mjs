@@ -108,6 +108,11 @@ async function main() {
   const started = Date.now();
   const apiEnv = { ...process.env, PORT: String(apiPort) };
   if (!apiEnv.CORS_ORIGINS) apiEnv.CORS_ORIGINS = `http://localhost:${webPort}`;
+  // Browsers reach the API through the web server, which appends the real client to X-Forwarded-For.
+  // Trusting that hop gives every visitor their own rate limit; binding the API to loopback means no
+  // one else can reach it directly with a forged header.
+  apiEnv.TRUST_PROXY ||= "1";
+  apiEnv.HOST ||= "127.0.0.1";
   const webEnv = {
     ...process.env,
     PORT: String(webPort),

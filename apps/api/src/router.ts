@@ -4,6 +4,7 @@ import { chatRouter } from "./routers/chat";
 import { conversationsRouter } from "./routers/conversations";
 import { auditRouter } from "./routers/audit";
 import { bindingsRouter } from "./routers/bindings";
+import { inboxRouter } from "./routers/inbox";
 import { notificationsRouter } from "./routers/notifications";
 import { stagesRouter } from "./routers/stages";
 import { statsRouter } from "./routers/stats";
@@ -19,6 +20,7 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   bindings: bindingsRouter,
+  inbox: inboxRouter,
   notifications: notificationsRouter,
   stages: stagesRouter,
   stats: statsRouter,

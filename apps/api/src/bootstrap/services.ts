@@ -16,6 +16,7 @@ import { reconcileKnowledge } from "./index-knowledge";
 import { createLlm } from "./llm";
 import { createRateLimiter } from "../security/rate-limiter";
 import { createInboxSignal } from "../channels/inbox-signal";
+import { startChannelWorkers } from "../channels/worker/channel-workers";
 import { startConversationRuntime } from "../realtime/conversation-runtime";
 
 export interface Services {
@@ -83,11 +84,13 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
       inboxSignal: createInboxSignal(),
     };
     const knowledgeReady = reconcileKnowledge(deps);
+    const workers = startChannelWorkers(deps);
     return {
       deps,
       initialAdmin,
       knowledgeReady,
       close: async () => {
+        await workers.stop();
         await knowledgeReady;
         await runtime.close();
         await db.close();

@@ -29,8 +29,8 @@ export interface FakeTelegram {
   /** Registers a bot; its token is `<id>:<secret>` like a real one. */
   addBot(input?: { id?: number; username?: string }): FakeBot;
   bot(token: string): FakeBot | undefined;
-  /** Messages the bots sent, in order. */
-  sent(chatId?: number | string): { token: string; chatId: string; text: string }[];
+  /** Messages the bots sent, in order, with when each arrived (ms since epoch). */
+  sent(chatId?: number | string): { token: string; chatId: string; text: string; at: number }[];
   /** The next call of `method` fails with this Telegram error. */
   failNext(method: string, failure: FakeTelegramFailure): void;
   /** sendMessage to this chat answers 400 "chat not found". */
@@ -43,7 +43,7 @@ let nextBotId = 7_000_000_001;
 export async function startFakeTelegram(): Promise<FakeTelegram> {
   const bots = new Map<string, FakeBot>();
   const calls: FakeTelegramCall[] = [];
-  const sent: { token: string; chatId: string; text: string }[] = [];
+  const sent: { token: string; chatId: string; text: string; at: number }[] = [];
   const failures = new Map<string, FakeTelegramFailure[]>();
   const unknownChats = new Set<string>();
   let messageId = 1;
@@ -111,10 +111,13 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
         if (chatId === "" || typeof body.text !== "string" || body.text === "") {
           return fail(res, { error_code: 400, description: "Bad Request: message text is empty" });
         }
+        if (body.text.length > 4096) {
+          return fail(res, { error_code: 400, description: "Bad Request: message is too long" });
+        }
         if (unknownChats.has(chatId)) {
           return fail(res, { error_code: 400, description: "Bad Request: chat not found" });
         }
-        sent.push({ token, chatId, text: body.text });
+        sent.push({ token, chatId, text: body.text, at: Date.now() });
         return reply(res, 200, {
           ok: true,
           result: {

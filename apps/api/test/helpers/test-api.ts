@@ -55,8 +55,11 @@ export interface TestApi {
 }
 
 /** The real HTTP + WebSocket server on an ephemeral port. */
-export async function startTestApi(envOverrides: Record<string, string> = {}): Promise<TestApi> {
-  const deps = await createTestDeps(envOverrides);
+export async function startTestApi(
+  envOverrides: Record<string, string> = {},
+  options: { llm?: LlmProviders } = {},
+): Promise<TestApi> {
+  const deps = await createTestDeps(envOverrides, options.llm);
   const api = createApiServer(deps);
   const port = await api.listen(0, "127.0.0.1");
   return {

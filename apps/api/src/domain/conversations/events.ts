@@ -53,6 +53,8 @@ export type AdminEvent =
       };
     }
   | { type: "message.created"; payload: { conversation: ConversationView; message: Message } }
+  /** A channel message's delivery status changed (sent, failed with its error). */
+  | { type: "message.updated"; payload: { conversation: ConversationView; message: Message } }
   | { type: "resync"; payload: Record<string, never> };
 
 export type WithTime<T> = T & { at: string };

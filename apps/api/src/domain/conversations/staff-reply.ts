@@ -1,5 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { NotFoundError, type Conversation, type ConversationStatus } from "@agents-crm/db";
+import { enqueueDelivery } from "../../channels/delivery/delivery-job";
+import { assertStaffReplyWindow } from "../../channels/delivery/reply-window";
 import { recordAudit } from "../audit";
 import { emitConversationChanged, emitMessageCreated } from "./emit";
 import type { StaffContext } from "./staff-context";
@@ -11,8 +13,8 @@ const closed = () =>
 /**
  * A staff message to the customer. Replying is taking over: a conversation with the AI or waiting for a
  * human becomes HUMAN_ACTIVE, so the AI does not answer the customer's next message over the human and
- * the escalation stops re-alerting. Web chat gets it live; other channels store it as `pending` for their
- * delivery worker.
+ * the escalation stops re-alerting. Web chat gets it live; other channels store it as `pending` and queue
+ * it for the channel workers, after refusing up front what the platform's messaging window would reject.
  */
 export async function staffReply(
   ctx: StaffContext,
@@ -24,6 +26,7 @@ export async function staffReply(
   const existing = await repos.conversations.get(id);
   if (!existing) throw new NotFoundError("conversation", id);
   if (existing.status === "CLOSED") throw closed();
+  await assertStaffReplyWindow(deps, existing);
 
   let takenFrom: ConversationStatus | null = null;
   let current: Conversation = existing;
@@ -63,5 +66,6 @@ export async function staffReply(
     });
   }
   await emitMessageCreated(deps.hub, touched, message);
+  await enqueueDelivery(deps, message);
   return { message, conversation: conversationView(touched) };
 }

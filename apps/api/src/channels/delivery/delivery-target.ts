@@ -1,0 +1,51 @@
+import type { ChannelBinding, Conversation, Repositories } from "@agents-crm/db";
+import { customerContact } from "./customer-contact";
+import { PermanentDeliveryError } from "./delivery-errors";
+import type { DeliveryTarget } from "./send-part";
+
+export interface ResolvedTarget {
+  target: DeliveryTarget;
+  binding: ChannelBinding;
+  /** When the customer last wrote (the messaging windows count from it); null when unknown. */
+  lastInboundAt: Date | null;
+}
+
+/**
+ * The binding the answered message came through, else the one the customer last wrote through (an
+ * agent may have several accounts on one platform), else the agent's first active binding of the channel.
+ */
+export async function resolveTarget(
+  repos: Pick<Repositories, "kv" | "channelBindings">,
+  conversation: Conversation,
+  preferredBindingId?: string,
+): Promise<ResolvedTarget> {
+  const channel = conversation.channel;
+  if (channel === "web_chat") throw new PermanentDeliveryError("web chat has no platform delivery");
+  if (!conversation.externalUserId) {
+    throw new PermanentDeliveryError("the conversation has no platform user to send to");
+  }
+  const contact = await customerContact(repos, conversation.conversationId);
+  const bindingId = preferredBindingId ?? contact?.bindingId;
+  let binding = bindingId ? await repos.channelBindings.get(bindingId) : null;
+  if (!binding?.isActive || binding.agentId !== conversation.agentId) {
+    const bindings = await repos.channelBindings.listByAgent(conversation.agentId, {
+      channelType: channel,
+      activeOnly: true,
+    });
+    binding = bindings[0] ?? null;
+  }
+  if (!binding) throw new PermanentDeliveryError(`the agent has no active ${channel} binding`);
+  const token = await repos.channelBindings.getAccessToken(binding.bindingId);
+  if (!token) throw new PermanentDeliveryError("the binding has no access token");
+  return {
+    binding,
+    lastInboundAt: contact ? new Date(contact.lastInboundAt) : null,
+    target: {
+      channel,
+      bindingId: binding.bindingId,
+      accountId: binding.channelAccountId,
+      token,
+      recipient: conversation.externalUserId,
+    },
+  };
+}

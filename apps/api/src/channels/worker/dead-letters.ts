@@ -1,0 +1,75 @@
+import { TRPCError } from "@trpc/server";
+import { NotFoundError, type InboundEvent as InboxItem } from "@agents-crm/db";
+import type { StaffContext } from "../../domain/conversations/staff-context";
+import { recordAudit } from "../../domain/audit";
+import { deliveryJobSchema } from "../delivery/delivery-job";
+import { inboundEventSchema } from "../inbound-event";
+
+/** What the console shows of a dead letter: where it came from and why it failed, not the message text. */
+export function deadLetterView(item: InboxItem) {
+  const delivery = deliveryJobSchema.safeParse(item.payload);
+  const inbound = delivery.success ? null : inboundEventSchema.safeParse(item.payload);
+  const event = inbound?.success ? inbound.data : null;
+  return {
+    eventKey: item.eventKey,
+    platform: item.platform,
+    type: delivery.success ? ("delivery" as const) : ("inbound" as const),
+    status: item.status,
+    attempts: item.attempts,
+    lastError: item.lastError ?? null,
+    receivedAt: item.receivedAt,
+    deadAt: item.deadAt ?? null,
+    delivery: delivery.success
+      ? { conversationId: delivery.data.conversationId, messageId: delivery.data.messageId }
+      : null,
+    event: event
+      ? {
+          bindingId: event.bindingId,
+          agentId: event.agentId,
+          accountId: event.accountId,
+          externalUserId: event.externalUserId,
+          externalMessageId: event.externalMessageId,
+          kind: event.kind,
+          timestamp: event.timestamp,
+        }
+      : null,
+  };
+}
+
+/**
+ * Puts a dead letter back in the queue (attempts reset). A delivery job's message goes back to pending
+ * first, so the job sends it instead of finding it already failed.
+ */
+export async function replayDeadLetter(ctx: StaffContext, eventKey: string) {
+  const { repos, inboxSignal } = ctx.deps;
+  const item = await repos.inboundEvents.get(eventKey);
+  if (!item) throw new NotFoundError("inbox event", eventKey);
+  if (item.status !== "dead") {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `Only dead letters can be replayed (this one is ${item.status})`,
+    });
+  }
+  const delivery = deliveryJobSchema.safeParse(item.payload);
+  if (delivery.success) {
+    const { conversationId, messageId } = delivery.data;
+    try {
+      await repos.messages.updateDelivery(conversationId, messageId, { status: "pending" });
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+  if (!(await repos.inboundEvents.replay(eventKey))) {
+    throw new TRPCError({ code: "CONFLICT", message: "The event changed meanwhile; reload" });
+  }
+  await recordAudit(ctx, {
+    action: "replay_inbound_event",
+    resourceType: "inbound_event",
+    resourceId: eventKey,
+    oldValue: { status: "dead", attempts: item.attempts, lastError: item.lastError ?? null },
+    newValue: { status: "pending" },
+  });
+  inboxSignal.notify();
+  const replayed = await repos.inboundEvents.get(eventKey);
+  return deadLetterView(replayed ?? item);
+}

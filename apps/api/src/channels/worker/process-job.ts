@@ -1,0 +1,31 @@
+import type { InboundEvent as InboxItem } from "@agents-crm/db";
+import type { ApiDeps } from "../../deps";
+import { deliverMessage, deliveryGaveUp } from "../delivery/deliver-message";
+import { deliveryJobSchema } from "../delivery/delivery-job";
+import { inboundEventSchema } from "../inbound-event";
+import { processInbound } from "./process-inbound";
+import type { WorkerRuntime } from "./worker-runtime";
+
+/** A payload no code version can process: dead-lettered at once (visible, replayable after a fix). */
+export class UnprocessableJobError extends Error {
+  override name = "UnprocessableJobError";
+}
+
+/** An inbox item is either a customer event (from a webhook) or a delivery job (an outbound message). */
+export async function processJob(
+  deps: ApiDeps,
+  runtime: WorkerRuntime,
+  item: InboxItem,
+): Promise<void> {
+  const delivery = deliveryJobSchema.safeParse(item.payload);
+  if (delivery.success) return deliverMessage(deps, runtime, delivery.data);
+  const event = inboundEventSchema.safeParse(item.payload);
+  if (!event.success) throw new UnprocessableJobError("not an inbound event nor a delivery job");
+  return processInbound(deps, runtime, item, event.data);
+}
+
+/** After the last attempt: a delivery job leaves its message failed, so the console shows it. */
+export async function jobGaveUp(deps: ApiDeps, item: InboxItem, reason: string): Promise<void> {
+  const delivery = deliveryJobSchema.safeParse(item.payload);
+  if (delivery.success) await deliveryGaveUp(deps, delivery.data, reason);
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { graphCall } from "./graph-api-call";
+
+// Instagram API with Instagram Login, messaging:
+// https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api
+// Send: `POST /{ig-account-id}/messages` → `{ recipient_id, message_id }`.
+// Profile: `GET /{IGSID}?fields=name,username,profile_pic` (needs the user's consent: they messaged us).
+
+/** Outside 24 h of the customer's last message: 2018278 under code 10 ("outside of allowed window"). */
+export const INSTAGRAM_WINDOW_SUBCODE = 2018278;
+
+export interface InstagramSendInput {
+  recipient: { id: string };
+  message: { text: string };
+  /** MESSAGE_TAG + HUMAN_AGENT: a person answering up to 7 days after the customer's last message. */
+  messaging_type?: "RESPONSE" | "MESSAGE_TAG";
+  tag?: "HUMAN_AGENT";
+}
+
+const sendResultSchema = z.looseObject({ recipient_id: z.string(), message_id: z.string() });
+
+const profileSchema = z.looseObject({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  username: z.string().optional(),
+  profile_pic: z.string().optional(),
+});
+export type InstagramProfileResult = z.infer<typeof profileSchema>;
+
+export interface InstagramGraphApiOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export function createInstagramGraphApi(options: InstagramGraphApiOptions) {
+  const common = {
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    fetch: options.fetch ?? fetch,
+  };
+  return {
+    sendMessage: (token: string, accountId: string, input: InstagramSendInput) =>
+      graphCall({
+        ...common,
+        operation: "Instagram send",
+        token,
+        method: "POST",
+        path: `${encodeURIComponent(accountId)}/messages`,
+        body: input,
+        schema: sendResultSchema,
+      }),
+    getProfile: (token: string, igsid: string) =>
+      graphCall({
+        ...common,
+        operation: "Instagram profile",
+        token,
+        method: "GET",
+        path: encodeURIComponent(igsid),
+        query: { fields: "name,username,profile_pic" },
+        schema: profileSchema,
+      }),
+  };
+}
+
+export type InstagramGraphApi = ReturnType<typeof createInstagramGraphApi>;

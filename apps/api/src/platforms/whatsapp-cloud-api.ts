@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { graphCall } from "./graph-api-call";
+
+// WhatsApp Cloud API, messages:
+// https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages
+// `POST /{phone-number-id}/messages` → `{ messaging_product, contacts: [{ input, wa_id }], messages: [{ id }] }`.
+
+/** "Re-engagement message": more than 24 h since the customer last wrote; only templates may go out. */
+export const WHATSAPP_WINDOW_CODE = 131047;
+
+const sendResultSchema = z.looseObject({
+  messaging_product: z.literal("whatsapp"),
+  messages: z.array(z.looseObject({ id: z.string() })).min(1),
+});
+
+export interface WhatsAppCloudApiOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export function createWhatsAppCloudApi(options: WhatsAppCloudApiOptions) {
+  const common = {
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    fetch: options.fetch ?? fetch,
+  };
+  return {
+    /** A free-form text message; returns the wamid. */
+    async sendText(token: string, phoneNumberId: string, input: { to: string; body: string }) {
+      const result = await graphCall({
+        ...common,
+        operation: "WhatsApp send",
+        token,
+        method: "POST",
+        path: `${encodeURIComponent(phoneNumberId)}/messages`,
+        body: {
+          messaging_product: "whatsapp",
+          recipient_type: "individual",
+          to: input.to,
+          type: "text",
+          text: { preview_url: false, body: input.body },
+        },
+        schema: sendResultSchema,
+      });
+      return { messageId: result.messages[0]?.id ?? "" };
+    },
+  };
+}
+
+export type WhatsAppCloudApi = ReturnType<typeof createWhatsAppCloudApi>;

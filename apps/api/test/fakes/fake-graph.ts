@@ -1,0 +1,259 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+// A local Meta Graph API speaking the real wire format for what the channel workers call:
+// - Instagram messaging: `POST /v21.0/{ig-account-id}/messages` `{ recipient: { id }, message: { text },
+//   messaging_type?, tag? }` → `{ recipient_id, message_id }`;
+//   profiles: `GET /v21.0/{IGSID}?fields=name,username,profile_pic` → `{ name, username, profile_pic, id }`.
+// - WhatsApp Cloud API: `POST /v21.0/{phone-number-id}/messages` `{ messaging_product: "whatsapp", to,
+//   type: "text", text: { body } }` → `{ messaging_product, contacts: [{ input, wa_id }], messages: [{ id }] }`.
+// Errors are Graph's `{ error: { message, type, code, error_subcode?, fbtrace_id } }`.
+
+export type FakeGraphOperation = "instagram.send" | "instagram.profile" | "whatsapp.send";
+
+export interface FakeGraphError {
+  status: number;
+  message?: string;
+  code?: number;
+  subcode?: number;
+  /** Sent as a Retry-After header. */
+  retryAfterSeconds?: number;
+}
+
+export interface FakeGraphSent {
+  api: "instagram" | "whatsapp";
+  accountId: string;
+  to: string;
+  text: string;
+  messageId: string;
+  messagingType?: string;
+  tag?: string;
+  /** When the request arrived (ms since epoch). */
+  at: number;
+}
+
+export interface FakeGraph {
+  /** Base URL with the API version, as INSTAGRAM_GRAPH_BASE_URL / WHATSAPP_GRAPH_BASE_URL. */
+  url: string;
+  /** Every request, in order of arrival. */
+  requests: { operation: FakeGraphOperation | null; path: string; at: number }[];
+  addInstagramAccount(accountId: string, token: string): void;
+  addInstagramUser(user: {
+    igsid: string;
+    name?: string;
+    username?: string;
+    profilePic?: string;
+  }): void;
+  addWhatsAppNumber(phoneNumberId: string, token: string): void;
+  sent(filter?: { to?: string; api?: "instagram" | "whatsapp" }): FakeGraphSent[];
+  count(operation: FakeGraphOperation): number;
+  /** The next `times` calls of `operation` fail this way. */
+  failNext(operation: FakeGraphOperation, failure: FakeGraphError, times?: number): void;
+  /** Every answer waits this long first. */
+  setLatency(ms: number): void;
+  close(): Promise<void>;
+}
+
+const VERSION = "v21.0";
+
+export async function startFakeGraph(): Promise<FakeGraph> {
+  const instagramAccounts = new Map<string, string>();
+  const whatsappNumbers = new Map<string, string>();
+  const users = new Map<string, { name?: string; username?: string; profilePic?: string }>();
+  const requests: FakeGraph["requests"] = [];
+  const sent: FakeGraphSent[] = [];
+  const failures = new Map<FakeGraphOperation, FakeGraphError[]>();
+  let latencyMs = 0;
+
+  const reply = (res: ServerResponse, status: number, body: unknown, headers = {}) => {
+    const payload = JSON.stringify(body);
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(payload);
+  };
+  const graphError = (res: ServerResponse, failure: FakeGraphError) =>
+    reply(
+      res,
+      failure.status,
+      {
+        error: {
+          message:
+            failure.message ?? "An unexpected error has occurred. Please retry your request later.",
+          type: failure.status === 400 ? "OAuthException" : "GraphMethodException",
+          code: failure.code ?? (failure.status >= 500 ? 2 : 100),
+          ...(failure.subcode === undefined ? {} : { error_subcode: failure.subcode }),
+          fbtrace_id: randomBytes(8).toString("base64url"),
+        },
+      },
+      failure.retryAfterSeconds === undefined
+        ? {}
+        : { "retry-after": String(failure.retryAfterSeconds) },
+    );
+  const invalidToken = (res: ServerResponse) =>
+    graphError(res, {
+      status: 400,
+      code: 190,
+      message: "Invalid OAuth access token - Cannot parse access token",
+    });
+  const badParam = (res: ServerResponse, message: string) =>
+    graphError(res, { status: 400, code: 100, message: `(#100) ${message}` });
+
+  const tokenOf = (req: IncomingMessage, url: URL) =>
+    /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ??
+    url.searchParams.get("access_token");
+
+  function instagramSend(res: ServerResponse, accountId: string, body: Record<string, unknown>) {
+    const recipient = body.recipient as { id?: unknown } | undefined;
+    const message = body.message as { text?: unknown } | undefined;
+    if (typeof recipient?.id !== "string")
+      return badParam(res, "param recipient must be non-empty.");
+    if (typeof message?.text !== "string" || message.text === "") {
+      return badParam(res, "param message must be non-empty.");
+    }
+    if (Buffer.byteLength(message.text, "utf8") > 1000) {
+      return badParam(res, "Length of param message[text] must be less than or equal to 1000");
+    }
+    if (body.messaging_type === "MESSAGE_TAG" && body.tag !== "HUMAN_AGENT") {
+      return badParam(res, "Param tag must be one of {HUMAN_AGENT}");
+    }
+    const messageId = `aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlE${randomBytes(12).toString("base64url")}`;
+    sent.push({
+      api: "instagram",
+      accountId,
+      to: recipient.id,
+      text: message.text,
+      messageId,
+      messagingType: typeof body.messaging_type === "string" ? body.messaging_type : undefined,
+      tag: typeof body.tag === "string" ? body.tag : undefined,
+      at: Date.now(),
+    });
+    return reply(res, 200, { recipient_id: recipient.id, message_id: messageId });
+  }
+
+  function whatsappSend(res: ServerResponse, phoneNumberId: string, body: Record<string, unknown>) {
+    const text = body.text as { body?: unknown } | undefined;
+    if (body.messaging_product !== "whatsapp") {
+      return badParam(res, "The parameter messaging_product is required.");
+    }
+    if (typeof body.to !== "string" || body.to === "") {
+      return badParam(res, "The parameter to is required.");
+    }
+    if (body.type !== "text" || typeof text?.body !== "string" || text.body === "") {
+      return badParam(res, "The parameter text['body'] is required.");
+    }
+    if (text.body.length > 4096) return badParam(res, "Param text['body'] is too long.");
+    const messageId = `wamid.HBgL${randomBytes(18).toString("base64")}`;
+    sent.push({
+      api: "whatsapp",
+      accountId: phoneNumberId,
+      to: body.to,
+      text: text.body,
+      messageId,
+      at: Date.now(),
+    });
+    return reply(res, 200, {
+      messaging_product: "whatsapp",
+      contacts: [{ input: body.to, wa_id: body.to }],
+      messages: [{ id: messageId }],
+    });
+  }
+
+  const operationOf = (method: string, id: string, action: string | undefined) => {
+    if (method === "POST" && action === "messages") {
+      if (instagramAccounts.has(id)) return "instagram.send";
+      if (whatsappNumbers.has(id)) return "whatsapp.send";
+    }
+    if (method === "GET" && action === undefined) return "instagram.profile";
+    return null;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? "/", "http://graph.local");
+    const [version, id = "", action] = url.pathname.split("/").filter(Boolean);
+    const operation = version === VERSION ? operationOf(req.method ?? "GET", id, action) : null;
+    requests.push({ operation, path: url.pathname, at: Date.now() });
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (!operation) {
+      return graphError(res, {
+        status: 400,
+        code: 100,
+        message: `Unsupported ${req.method} request. Object with ID '${id}' does not exist`,
+      });
+    }
+    const token = tokenOf(req, url);
+    const failure = failures.get(operation)?.shift();
+    if (failure) return graphError(res, failure);
+    let body: Record<string, unknown> = {};
+    if (req.method === "POST") {
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+      } catch {
+        return badParam(res, "Invalid JSON");
+      }
+    }
+    switch (operation) {
+      case "instagram.send":
+        if (token !== instagramAccounts.get(id)) return invalidToken(res);
+        return instagramSend(res, id, body);
+      case "whatsapp.send":
+        if (token !== whatsappNumbers.get(id)) return invalidToken(res);
+        return whatsappSend(res, id, body);
+      case "instagram.profile": {
+        if (!token || ![...instagramAccounts.values()].includes(token)) return invalidToken(res);
+        const user = users.get(id);
+        if (!user) {
+          return graphError(res, {
+            status: 400,
+            code: 230,
+            message: "(#230) User consent is required to access user profile",
+          });
+        }
+        const fields = (url.searchParams.get("fields") ?? "").split(",");
+        return reply(res, 200, {
+          ...(fields.includes("name") && user.name ? { name: user.name } : {}),
+          ...(fields.includes("username") && user.username ? { username: user.username } : {}),
+          ...(fields.includes("profile_pic") && user.profilePic
+            ? { profile_pic: user.profilePic }
+            : {}),
+          id,
+        });
+      }
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => graphError(res, { status: 500 }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/${VERSION}`,
+    requests,
+    addInstagramAccount: (accountId, token) => void instagramAccounts.set(accountId, token),
+    addInstagramUser: ({ igsid, ...profile }) => void users.set(igsid, profile),
+    addWhatsAppNumber: (phoneNumberId, token) => void whatsappNumbers.set(phoneNumberId, token),
+    sent: (filter = {}) =>
+      sent.filter(
+        (m) =>
+          (filter.to === undefined || m.to === filter.to) &&
+          (filter.api === undefined || m.api === filter.api),
+      ),
+    count: (operation) => requests.filter((r) => r.operation === operation).length,
+    failNext(operation, failure, times = 1) {
+      const queue = failures.get(operation) ?? [];
+      for (let i = 0; i < times; i++) queue.push(failure);
+      failures.set(operation, queue);
+    },
+    setLatency(ms) {
+      latencyMs = ms;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

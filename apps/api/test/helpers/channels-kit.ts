@@ -1,0 +1,253 @@
+import type { FakeChatResponder, FakeOpenAI } from "@agents-crm/ai/testing";
+import type { Message } from "@agents-crm/db";
+import { expect } from "vitest";
+import { signBody } from "../../src/channels/webhooks/meta-signature";
+import {
+  startChannelWorkers,
+  type ChannelWorkers,
+} from "../../src/channels/worker/channel-workers";
+import type { ChannelWorkerOptions } from "../../src/channels/worker/worker-runtime";
+import type { ApiDeps } from "../../src/deps";
+import { ADMIN_STREAM, type RealtimeEvent } from "../../src/realtime/types";
+import { startFakeGraph, type FakeGraph } from "../fakes/fake-graph";
+import { startFakeTelegram, type FakeBot, type FakeTelegram } from "../fakes/fake-telegram";
+import { callerAs, machine } from "./auth-fixtures";
+import { agentDocument, modelAnswer, startFakeLlm } from "./chat-kit";
+import { startTestApi, type TestApi } from "./test-api";
+import { post, type WebhookResponse } from "./webhook-kit";
+
+export const IG_SECRET = "instagram-app-secret-for-tests";
+export const WA_SECRET = "whatsapp-app-secret-for-tests";
+
+/** The fake model answers every turn with this, so tests can tell which message a reply answers. */
+export const echo = (text: string) => `Echo: ${text}`;
+/** The customer's words inside the turn's prompt (`<customer_message>…</customer_message>`). */
+export const customerWords = (prompt: string) =>
+  [...prompt.matchAll(/<customer_message>\s*([\s\S]*?)\s*<\/customer_message>/g)]
+    .map((m) => m[1])
+    .join("\n") || prompt.trim();
+export const echoResponder: FakeChatResponder = (request) =>
+  modelAnswer(echo(customerWords(request.lastUserMessage)));
+
+export interface Channels {
+  t: TestApi;
+  deps: ApiDeps;
+  graph: FakeGraph;
+  telegram: FakeTelegram;
+  llm: FakeOpenAI;
+  workers: ChannelWorkers;
+  admin: ReturnType<typeof callerAs>;
+  /** Admin-stream events seen since start. */
+  adminEvents: RealtimeEvent[];
+  close(): Promise<void>;
+}
+
+/**
+ * The real server with channel workers, fake Graph (Instagram + WhatsApp), Telegram and OpenAI servers
+ * over HTTP. Workers poll fast and back off briefly so retries and dead letters happen in milliseconds.
+ */
+export async function startChannels(
+  options: { workers?: ChannelWorkerOptions; env?: Record<string, string> } = {},
+): Promise<Channels> {
+  const graph = await startFakeGraph();
+  const telegram = await startFakeTelegram();
+  const { fake, llm } = await startFakeLlm({ responder: echoResponder });
+  const t = await startTestApi(
+    {
+      APP_URL: "https://crm.example.test",
+      INSTAGRAM_APP_SECRET: IG_SECRET,
+      WHATSAPP_APP_SECRET: WA_SECRET,
+      INSTAGRAM_GRAPH_BASE_URL: graph.url,
+      WHATSAPP_GRAPH_BASE_URL: graph.url,
+      TELEGRAM_API_BASE_URL: telegram.url,
+      ...options.env,
+    },
+    { llm },
+  );
+  const adminEvents: RealtimeEvent[] = [];
+  const unsubscribe = t.deps.hub.subscribe(ADMIN_STREAM, (event) => adminEvents.push(event));
+  const workers = startChannelWorkers(t.deps, {
+    pollMs: 50,
+    backoff: { baseMs: 50, maxMs: 200 },
+    sendRetry: { baseDelayMs: 20 },
+    recover: false,
+    ...options.workers,
+  });
+  const channels: Channels = {
+    t,
+    deps: t.deps,
+    graph,
+    telegram,
+    llm: fake,
+    workers,
+    admin: callerAs(t.deps, machine),
+    adminEvents,
+    close: async () => {
+      // A test may have replaced the workers (a restart).
+      await channels.workers.stop();
+      unsubscribe();
+      await t.close();
+      await Promise.all([graph.close(), telegram.close(), fake.close()]);
+    },
+  };
+  return channels;
+}
+
+export async function ensureAgent(
+  deps: ApiDeps,
+  agentId: string,
+  overrides: Record<string, unknown> = {},
+) {
+  if (!(await deps.repos.agents.get(agentId))) {
+    await deps.repos.agents.create({ agentId, config: agentDocument(agentId, overrides) });
+  }
+}
+
+export async function bindInstagram(
+  c: Channels,
+  input: { accountId: string; agentId: string; agent?: Record<string, unknown> },
+) {
+  await ensureAgent(c.deps, input.agentId, input.agent);
+  const token = `IGQWR-token-${input.accountId}`;
+  c.graph.addInstagramAccount(input.accountId, token);
+  return c.deps.repos.channelBindings.create({
+    agentId: input.agentId,
+    channelType: "instagram",
+    channelAccountId: input.accountId,
+    accessToken: token,
+  });
+}
+
+export async function bindWhatsApp(
+  c: Channels,
+  input: { phoneNumberId: string; agentId: string; agent?: Record<string, unknown> },
+) {
+  await ensureAgent(c.deps, input.agentId, input.agent);
+  const token = `EAAG-token-${input.phoneNumberId}`;
+  c.graph.addWhatsAppNumber(input.phoneNumberId, token);
+  return c.deps.repos.channelBindings.create({
+    agentId: input.agentId,
+    channelType: "whatsapp",
+    channelAccountId: input.phoneNumberId,
+    accessToken: token,
+  });
+}
+
+/** A Telegram bot bound the admin way (create, verify → setWebhook with a secret token). */
+export async function bindTelegram(
+  c: Channels,
+  input: { agentId: string; agent?: Record<string, unknown> },
+): Promise<{ bot: FakeBot; bindingId: string; secret: string }> {
+  await ensureAgent(c.deps, input.agentId, input.agent);
+  const bot = c.telegram.addBot();
+  const binding = await c.admin.bindings.create({
+    agentId: input.agentId,
+    channelType: "telegram",
+    accessToken: bot.token,
+  });
+  await c.admin.bindings.verify({ bindingId: binding.bindingId });
+  return { bot, bindingId: binding.bindingId, secret: bot.webhook?.secretToken ?? "" };
+}
+
+/** Serialised as Meta does (compact, non-ASCII escaped), so the signature covers the same bytes. */
+const metaJson = (payload: unknown) =>
+  JSON.stringify(payload).replace(
+    /[\u007f-\uffff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+
+export function instagramBody(account: string, messaging: Record<string, unknown>[]): string {
+  return metaJson({
+    object: "instagram",
+    entry: [{ id: account, time: Date.now(), messaging }],
+  });
+}
+
+/** One Instagram messaging item from `sender` to `account`; `message`/`reaction`/… are merged in. */
+export const igItem = (
+  account: string,
+  sender: string,
+  fields: Record<string, unknown>,
+  timestamp = Date.now(),
+) => ({ sender: { id: sender }, recipient: { id: account }, timestamp, ...fields });
+
+export function postInstagram(c: Channels, body: string): Promise<WebhookResponse> {
+  return post(`${c.t.url}/api/v1/instagram/webhook`, body, {
+    "x-hub-signature-256": signBody(body, IG_SECRET),
+  });
+}
+
+export function whatsappBody(
+  phoneNumberId: string,
+  waId: string,
+  messages: Record<string, unknown>[],
+): string {
+  return metaJson({
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "102290129340398",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "15550783881", phone_number_id: phoneNumberId },
+              contacts: [{ profile: { name: "Sheena Nelson" }, wa_id: waId }],
+              messages,
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+export function postWhatsApp(c: Channels, body: string): Promise<WebhookResponse> {
+  return post(`${c.t.url}/api/v1/whatsapp/webhook`, body, {
+    "x-hub-signature-256": signBody(body, WA_SECRET),
+  });
+}
+
+export function postTelegram(
+  c: Channels,
+  binding: { bindingId: string; secret: string },
+  update: Record<string, unknown>,
+): Promise<WebhookResponse> {
+  return post(`${c.t.url}/api/v1/telegram/webhook/${binding.bindingId}`, JSON.stringify(update), {
+    "x-telegram-bot-api-secret-token": binding.secret,
+  });
+}
+
+export function telegramText(updateId: number, chatId: number, text: string, date = Date.now()) {
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId + 1,
+      from: { id: chatId, is_bot: false, first_name: "Anna", username: "anna_k" },
+      chat: { id: chatId, type: "private", first_name: "Anna" },
+      date: Math.floor(date / 1000),
+      text,
+    },
+  };
+}
+
+export function expectAcknowledged(res: WebhookResponse) {
+  expect(res.status).toBe(200);
+}
+
+/** The conversation of (agent, channel, user), once the workers have created it. */
+export async function conversationOf(
+  deps: ApiDeps,
+  agentId: string,
+  channel: "instagram" | "telegram" | "whatsapp",
+  externalUserId: string,
+) {
+  const page = await deps.repos.conversations.list({ agentId, channel, limit: 100 });
+  const matches = page.items.filter((c) => c.externalUserId === externalUserId);
+  return matches;
+}
+
+export async function messagesOf(deps: ApiDeps, conversationId: string): Promise<Message[]> {
+  return (await deps.repos.messages.page(conversationId, { limit: 200 })).items;
+}

@@ -1,0 +1,21 @@
+import type { ReactNode } from "react";
+import { AdminHeader } from "./admin-header";
+import { AdminSidebar } from "./admin-sidebar";
+import styles from "./admin-shell.module.css";
+
+export function AdminShell({ children }: { children: ReactNode }) {
+  return (
+    <div className={styles.shell}>
+      <a className={styles.skipLink} href="#admin-content">
+        Skip to content
+      </a>
+      <AdminSidebar />
+      <div className={styles.body}>
+        <AdminHeader />
+        <main id="admin-content" className={styles.content}>
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

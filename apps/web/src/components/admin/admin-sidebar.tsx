@@ -1,0 +1,49 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { activeNavHref, navItemsFor } from "../../lib/admin/navigation";
+import { countOf, formatCount } from "../../lib/admin/status-counts";
+import { useSession } from "./session-context";
+import { useStatusCounts } from "./status-counts-provider";
+import styles from "./admin-shell.module.css";
+
+/** The pages this user's role may open; nothing else is linked. */
+export function AdminSidebar() {
+  const { user } = useSession();
+  const pathname = usePathname();
+  const counts = useStatusCounts();
+  const items = navItemsFor(user.role);
+  const active = activeNavHref(pathname, items);
+  const needsHuman = countOf(counts, "NEEDS_HUMAN");
+
+  return (
+    <nav className={styles.sidebar} aria-label="Console">
+      <Link href="/admin/conversations" className={styles.brand}>
+        Agents CRM
+      </Link>
+      <ul>
+        {items.map((item) => (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={item.href === active ? "page" : undefined}
+              className={styles.navLink}
+            >
+              <span>{item.label}</span>
+              {item.badge === "needsHuman" && needsHuman.loaded && needsHuman.value > 0 && (
+                <span
+                  className={styles.badge}
+                  data-testid="nav-needs-human"
+                  aria-label={`${formatCount(needsHuman)} need a human`}
+                >
+                  {formatCount(needsHuman)}
+                </span>
+              )}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useState } from "react";
+import { isUnauthorized } from "../../../lib/admin/api-error";
+import type { ConversationRow } from "../../../lib/admin/types";
+import { trpc } from "../../../lib/trpc";
+import { ConfirmDialog } from "../confirm-dialog";
+import { useSession } from "../session-context";
+import styles from "./conversation.module.css";
+
+/** Handoff / take over / return to AI / close, offered by status as the API allows them. */
+export function ConversationActions({
+  conversation,
+  onChanged,
+}: {
+  conversation: ConversationRow;
+  onChanged: (row: ConversationRow) => void;
+}) {
+  const { sessionLost } = useSession();
+  const [confirmClose, setConfirmClose] = useState(false);
+  const options = {
+    onSuccess: onChanged,
+    onError: (error: unknown) => {
+      if (isUnauthorized(error)) sessionLost();
+    },
+  };
+  const handoff = trpc.conversations.handoff.useMutation(options);
+  const returnToAi = trpc.conversations.returnToAi.useMutation(options);
+  const close = trpc.conversations.close.useMutation({
+    ...options,
+    onSuccess: (row) => {
+      setConfirmClose(false);
+      onChanged(row);
+    },
+  });
+  const busy = handoff.isPending || returnToAi.isPending || close.isPending;
+  const error = handoff.error ?? returnToAi.error;
+  const { conversationId, status } = conversation;
+  if (status === "CLOSED") return null;
+
+  return (
+    <div className={styles.actions}>
+      {status === "AI_ACTIVE" && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => handoff.mutate({ conversationId })}
+          data-testid="action-handoff"
+        >
+          Hand off to me
+        </button>
+      )}
+      {status === "NEEDS_HUMAN" && (
+        <button
+          type="button"
+          className={styles.primary}
+          disabled={busy}
+          onClick={() => handoff.mutate({ conversationId })}
+          data-testid="action-take-over"
+        >
+          Take over
+        </button>
+      )}
+      {(status === "NEEDS_HUMAN" || status === "HUMAN_ACTIVE") && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => returnToAi.mutate({ conversationId })}
+          data-testid="action-return"
+        >
+          Return to AI
+        </button>
+      )}
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => setConfirmClose(true)}
+        data-testid="action-close"
+      >
+        Close
+      </button>
+      {error && (
+        <p role="alert" className={styles.problem}>
+          {error.message}
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirmClose}
+        title="Close this conversation?"
+        confirmLabel="Close conversation"
+        busy={close.isPending}
+        error={close.error?.message ?? null}
+        onCancel={() => {
+          setConfirmClose(false);
+          close.reset();
+        }}
+        onConfirm={() => close.mutate({ conversationId })}
+      >
+        The customer can no longer write in it; a new message on a channel starts a new
+        conversation.
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { authorOf, turnDetails } from "../../../lib/admin/turn-details";
+import type { TranscriptMessage } from "../../../lib/admin/types";
+import { DeliveryStatus } from "./delivery-status";
+import { TurnFacts } from "./turn-facts";
+import styles from "./conversation.module.css";
+
+const ROLE_LABELS = {
+  user: "Customer",
+  agent: "AI agent",
+  admin: "Staff",
+  system: "System",
+} as const;
+
+const timeOf = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
+
+export function MessageBubble({ message }: { message: TranscriptMessage }) {
+  const turn = turnDetails(message);
+  const who = message.role === "admin" ? authorOf(message) : ROLE_LABELS[message.role];
+  return (
+    <li
+      className={styles.message}
+      data-role={message.role}
+      data-message-id={message.messageId}
+      data-testid={`message-${message.role}`}
+    >
+      <div className={styles.bubble}>
+        <div className={styles.byline}>
+          <span className={styles.author} data-testid="message-author">
+            {who}
+          </span>
+          {turn?.escalation && (
+            <span
+              className={styles.escalated}
+              data-testid="escalation-badge"
+              title={turn.escalation.reason}
+            >
+              Escalated: {turn.escalation.type}
+            </span>
+          )}
+        </div>
+        {message.kind !== "text" && <span className={styles.kind}>[{message.kind}]</span>}
+        <p className={styles.text}>{message.content}</p>
+        <div className={styles.footer}>
+          <time dateTime={message.timestamp}>{timeOf(message.timestamp)}</time>
+          {message.deliveryStatus && message.deliveryStatus !== "not_applicable" && (
+            <DeliveryStatus status={message.deliveryStatus} error={message.deliveryError} />
+          )}
+        </div>
+        {turn && <TurnFacts turn={turn} />}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { ConversationFilters } from "../../../lib/admin/conversation-filters";
+import { CHANNEL_LABELS, STATUS_LABELS } from "../../../lib/admin/labels";
+import { CHANNELS, CONVERSATION_STATUSES } from "../../../lib/admin/types";
+import { useAgents, useStages } from "../use-lookups";
+import styles from "./conversations.module.css";
+
+const SEARCH_DEBOUNCE_MS = 350;
+
+const pick = <T extends string>(values: readonly T[], raw: string): T | undefined =>
+  values.find((v) => v === raw);
+
+export function ConversationFiltersBar({
+  filters,
+  onChange,
+}: {
+  filters: ConversationFilters;
+  onChange: (filters: ConversationFilters) => void;
+}) {
+  const { agents } = useAgents();
+  const { stages } = useStages();
+  const [search, setSearch] = useState(filters.search ?? "");
+
+  useEffect(() => setSearch(filters.search ?? ""), [filters.search]);
+  useEffect(() => {
+    if (search.trim() === (filters.search ?? "")) return;
+    const timer = setTimeout(
+      () => onChange({ ...filters, search: search.trim() || undefined }),
+      SEARCH_DEBOUNCE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [search, filters, onChange]);
+
+  const hasFilters = Object.values(filters).some(Boolean);
+  return (
+    <form className={styles.filters} role="search" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        <span>Search</span>
+        <input
+          type="search"
+          value={search}
+          placeholder="Id, customer or message"
+          onChange={(e) => setSearch(e.target.value)}
+          data-testid="filter-search"
+        />
+      </label>
+      <label>
+        <span>Status</span>
+        <select
+          value={filters.status ?? ""}
+          onChange={(e) =>
+            onChange({ ...filters, status: pick(CONVERSATION_STATUSES, e.target.value) })
+          }
+          data-testid="filter-status"
+        >
+          <option value="">All</option>
+          {CONVERSATION_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>Agent</span>
+        <select
+          value={filters.agentId ?? ""}
+          onChange={(e) => onChange({ ...filters, agentId: e.target.value || undefined })}
+          data-testid="filter-agent"
+        >
+          <option value="">All</option>
+          {agents.map((agent) => (
+            <option key={agent.agentId} value={agent.agentId}>
+              {agent.card.displayName}
+              {agent.isActive ? "" : " (inactive)"}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>Channel</span>
+        <select
+          value={filters.channel ?? ""}
+          onChange={(e) => onChange({ ...filters, channel: pick(CHANNELS, e.target.value) })}
+          data-testid="filter-channel"
+        >
+          <option value="">All</option>
+          {CHANNELS.map((channel) => (
+            <option key={channel} value={channel}>
+              {CHANNEL_LABELS[channel]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>Stage</span>
+        <select
+          value={filters.stage ?? ""}
+          onChange={(e) => onChange({ ...filters, stage: e.target.value || undefined })}
+          data-testid="filter-stage"
+        >
+          <option value="">All</option>
+          {stages.map((stage) => (
+            <option key={stage.id} value={stage.id}>
+              {stage.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {hasFilters && (
+        <button type="button" className={styles.clear} onClick={() => onChange({})}>
+          Clear filters
+        </button>
+      )}
+    </form>
+  );
+}

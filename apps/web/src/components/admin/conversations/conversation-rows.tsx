@@ -1,0 +1,66 @@
+"use client";
+
+import Link from "next/link";
+import { CHANNEL_LABELS, customerLabel, shortId } from "../../../lib/admin/labels";
+import type { ConversationRow } from "../../../lib/admin/types";
+import { formatAgo, waitingSince } from "../../../lib/admin/waiting-since";
+import { StageChip } from "../stage-chip";
+import { StatusBadge } from "../status-badge";
+import { useAgents, useStages } from "../use-lookups";
+import { TakeOverButton } from "./take-over-button";
+import { WaitingTimer } from "./waiting-timer";
+import styles from "./conversations.module.css";
+
+export function ConversationRows({ rows, now }: { rows: readonly ConversationRow[]; now: number }) {
+  const agents = useAgents().byId;
+  const stages = useStages().byId;
+  return (
+    <ul className={styles.rows} data-testid="conversation-rows">
+      {rows.map((row) => {
+        const since = waitingSince(row);
+        const href = `/admin/conversations/${encodeURIComponent(row.conversationId)}`;
+        return (
+          <li
+            key={row.conversationId}
+            className={styles.row}
+            data-status={row.status}
+            data-conversation-id={row.conversationId}
+            data-testid="conversation-row"
+          >
+            <div className={styles.who}>
+              <Link href={href} className={styles.customer}>
+                {customerLabel(row)} <span className="muted">#{shortId(row.conversationId)}</span>
+              </Link>
+              <p className={styles.preview}>{row.lastMessagePreview ?? "No messages yet"}</p>
+            </div>
+            <div className={styles.meta}>
+              <span>{agents.get(row.agentId)?.card.displayName ?? row.agentId}</span>
+              <span className="muted">{CHANNEL_LABELS[row.channel]}</span>
+            </div>
+            <div className={styles.state}>
+              <StatusBadge status={row.status} />
+              <StageChip stage={stages.get(row.stage)} id={row.stage} />
+            </div>
+            <div className={styles.time}>
+              {since ? (
+                <WaitingTimer since={since} now={now} />
+              ) : (
+                <time dateTime={row.lastActivityAt} className="muted">
+                  {formatAgo(row.lastActivityAt, now)}
+                </time>
+              )}
+            </div>
+            <div className={styles.actions}>
+              {row.status === "NEEDS_HUMAN" && (
+                <TakeOverButton conversationId={row.conversationId} />
+              )}
+              <Link href={href} className={styles.open}>
+                Open
+              </Link>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+import {
+  compactFilters,
+  filtersToQuery,
+  sameFilters,
+  type ConversationFilters,
+} from "../../../lib/admin/conversation-filters";
+import { useNow } from "../use-now";
+import { ConversationFiltersBar } from "./conversation-filters-bar";
+import { ConversationRows } from "./conversation-rows";
+import { StatusCounters } from "./status-counters";
+import { useConversationList } from "./use-conversation-list";
+import styles from "./conversations.module.css";
+
+/** `/admin/conversations`: the live inbox. Filters live in the query string, so a reload keeps them. */
+export function ConversationsInbox({ initialFilters }: { initialFilters: ConversationFilters }) {
+  const pathname = usePathname();
+  const [filters, setFiltersState] = useState(initialFilters);
+  const list = useConversationList(filters);
+  const waiting = list.rows.some((row) => row.status === "NEEDS_HUMAN");
+  const now = useNow(waiting ? 1_000 : 30_000);
+
+  const setFilters = useCallback((next: ConversationFilters) => {
+    const compact = compactFilters(next);
+    setFiltersState((current) => (sameFilters(current, compact) ? current : compact));
+  }, []);
+
+  useEffect(() => {
+    window.history.replaceState(window.history.state, "", `${pathname}${filtersToQuery(filters)}`);
+  }, [filters, pathname]);
+
+  return (
+    <section className={styles.inbox} aria-labelledby="inbox-title">
+      <div className={styles.titleRow}>
+        <h1 id="inbox-title">Conversations</h1>
+        <StatusCounters
+          active={filters.status}
+          onSelect={(status) => setFilters({ ...filters, status })}
+        />
+      </div>
+      <ConversationFiltersBar filters={filters} onChange={setFilters} />
+      {list.error && (
+        <div className={styles.error} role="alert">
+          {list.error}{" "}
+          <button type="button" onClick={list.reload}>
+            Retry
+          </button>
+        </div>
+      )}
+      {!list.loaded && !list.error ? (
+        <p className="muted" role="status">
+          Loading conversations…
+        </p>
+      ) : list.loaded && list.rows.length === 0 ? (
+        <p className="muted" data-testid="inbox-empty">
+          {Object.keys(filters).length > 0
+            ? "No conversations match these filters."
+            : "No conversations yet. They appear here as soon as a customer writes."}
+        </p>
+      ) : (
+        <ConversationRows rows={list.rows} now={now} />
+      )}
+      {list.nextCursor && (
+        <button
+          type="button"
+          className={styles.more}
+          onClick={list.loadMore}
+          disabled={list.loadingMore}
+          data-testid="load-more"
+        >
+          {list.loadingMore ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { isUnauthorized } from "../../../lib/admin/api-error";
+import { trpc } from "../../../lib/trpc";
+import { ConfirmDialog } from "../confirm-dialog";
+import { useSession } from "../session-context";
+import styles from "./conversations.module.css";
+
+/** Take over from the list: confirm, hand the conversation to me, open it. */
+export function TakeOverButton({ conversationId }: { conversationId: string }) {
+  const router = useRouter();
+  const { sessionLost } = useSession();
+  const [open, setOpen] = useState(false);
+  const href = `/admin/conversations/${encodeURIComponent(conversationId)}`;
+  const handoff = trpc.conversations.handoff.useMutation({
+    onSuccess: () => router.push(href),
+    onError: (error) => {
+      if (isUnauthorized(error)) sessionLost();
+    },
+  });
+  return (
+    <>
+      <button
+        type="button"
+        className={styles.takeOver}
+        onClick={() => setOpen(true)}
+        data-testid="take-over"
+      >
+        Take over
+      </button>
+      <ConfirmDialog
+        open={open}
+        title="Take over this conversation?"
+        confirmLabel="Take over"
+        busy={handoff.isPending}
+        error={handoff.error?.message ?? null}
+        onCancel={() => {
+          setOpen(false);
+          handoff.reset();
+        }}
+        onConfirm={() => handoff.mutate({ conversationId })}
+      >
+        The AI stops answering and the customer is told a person is handling the conversation.
+      </ConfirmDialog>
+    </>
+  );
+}

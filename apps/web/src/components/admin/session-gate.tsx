@@ -1,0 +1,47 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, type ReactNode } from "react";
+import { loginPath } from "../../lib/admin/safe-next";
+import { trpc } from "../../lib/trpc";
+import { SessionContext } from "./session-context";
+import styles from "./admin-shell.module.css";
+
+function currentPath() {
+  return `${window.location.pathname}${window.location.search}`;
+}
+
+/**
+ * The console renders only for a signed-in user. `src/proxy.ts` already turned away visitors without
+ * the cookie; this catches a cookie whose session is gone. A full page load to /login (not a client
+ * navigation) also closes the WebSocket, which authenticated once, with the old cookie.
+ */
+export function SessionGate({ children }: { children: ReactNode }) {
+  const me = trpc.auth.me.useQuery(undefined, { staleTime: 60_000, retry: 2 });
+  const user = me.data?.user ?? null;
+  const sessionLost = useCallback(() => window.location.replace(loginPath(currentPath())), []);
+
+  useEffect(() => {
+    if (me.isSuccess && !user) sessionLost();
+  }, [me.isSuccess, user, sessionLost]);
+
+  const session = useMemo(() => (user ? { user, sessionLost } : null), [user, sessionLost]);
+
+  if (me.isError) {
+    return (
+      <div className={styles.gate} role="alert">
+        <p>Could not reach the server: {me.error.message}</p>
+        <button type="button" onClick={() => void me.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!session) {
+    return (
+      <div className={styles.gate} role="status" aria-live="polite">
+        Checking your session…
+      </div>
+    );
+  }
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}

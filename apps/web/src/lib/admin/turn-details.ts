@@ -1,0 +1,83 @@
+import { z } from "zod";
+import type { TranscriptMessage } from "./types";
+
+// Agent messages record their turn in `metadata` (apps/api domain/turns/reply-metadata.ts). Older or
+// channel messages may lack any of it, so every part is optional and read defensively.
+const sourceSchema = z.object({
+  sourceId: z.string(),
+  title: z.string().catch(""),
+  score: z.number().optional().catch(undefined),
+});
+const usageSchema = z.object({
+  costUsd: z.number().nullish().catch(null),
+  latencyMs: z.number().nullish().catch(null),
+  llmLatencyMs: z.number().nullish().catch(null),
+  totalTokens: z.number().nullish().catch(null),
+});
+const escalationSchema = z.object({
+  type: z.string().catch("escalation"),
+  reason: z.string().catch(""),
+  confidence: z.number().nullish().catch(null),
+});
+
+export interface TurnDetails {
+  sources: { sourceId: string; title: string; score: number | null }[];
+  usage: {
+    costUsd: number | null;
+    latencyMs: number | null;
+    llmLatencyMs: number | null;
+    totalTokens: number | null;
+  } | null;
+  escalation: { type: string; reason: string } | null;
+  offline: boolean;
+  fallback: boolean;
+}
+
+export function turnDetails(
+  message: Pick<TranscriptMessage, "role" | "metadata">,
+): TurnDetails | null {
+  if (message.role !== "agent") return null;
+  const meta = message.metadata;
+  const sources = z.array(sourceSchema).safeParse(meta.sources);
+  const usage = usageSchema.safeParse(meta.usage);
+  const escalation = escalationSchema.safeParse(meta.escalation);
+  return {
+    sources: sources.success
+      ? sources.data.map((s) => ({
+          sourceId: s.sourceId,
+          title: s.title || s.sourceId,
+          score: s.score ?? null,
+        }))
+      : [],
+    usage: usage.success
+      ? {
+          costUsd: usage.data.costUsd ?? null,
+          latencyMs: usage.data.latencyMs ?? null,
+          llmLatencyMs: usage.data.llmLatencyMs ?? null,
+          totalTokens: usage.data.totalTokens ?? null,
+        }
+      : null,
+    escalation: escalation.success
+      ? { type: escalation.data.type, reason: escalation.data.reason }
+      : null,
+    offline: meta.offline === true,
+    fallback: meta.fallback === true,
+  };
+}
+
+/** "$0.0012" (sub-cent costs keep four decimals), "$0" for a free (offline) turn. */
+export function formatCost(usd: number): string {
+  if (usd === 0) return "$0";
+  return usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
+}
+
+export function formatLatency(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Who wrote an admin message: the name recorded with it, else the account id. */
+export function authorOf(message: Pick<TranscriptMessage, "authorId" | "metadata">): string {
+  const name = message.metadata.authorName;
+  if (typeof name === "string" && name.trim()) return name.trim();
+  return message.authorId ?? "Staff";
+}
