@@ -16,7 +16,12 @@ const secrets: string[] = [];
 
 beforeAll(async () => {
   telegram = await startFakeTelegram();
-  deps = await createTestDeps({ TELEGRAM_API_BASE_URL: telegram.url, APP_URL });
+  deps = await createTestDeps({
+    TELEGRAM_API_BASE_URL: telegram.url,
+    APP_URL,
+    // Nothing listens here: Instagram verification must report "could not ask", not a verdict.
+    INSTAGRAM_GRAPH_BASE_URL: "http://127.0.0.1:9/v21.0",
+  });
   admin = principalOf(await seedUser(deps, { role: "admin" }));
   bot = telegram.addBot({ username: "smile_clinic_bot" });
   secrets.push(bot.token);

@@ -27,6 +27,8 @@ const profileSchema = z.looseObject({
 });
 export type InstagramProfileResult = z.infer<typeof profileSchema>;
 
+const accountSchema = z.looseObject({ id: z.string(), username: z.string().optional() });
+
 export interface InstagramGraphApiOptions {
   baseUrl: string;
   timeoutMs?: number;
@@ -49,6 +51,17 @@ export function createInstagramGraphApi(options: InstagramGraphApiOptions) {
         path: `${encodeURIComponent(accountId)}/messages`,
         body: input,
         schema: sendResultSchema,
+      }),
+    /** The professional account the token belongs to: proves the token works for that account. */
+    getAccount: (token: string, accountId: string) =>
+      graphCall({
+        ...common,
+        operation: "Instagram account",
+        token,
+        method: "GET",
+        path: encodeURIComponent(accountId),
+        query: { fields: "id,username" },
+        schema: accountSchema,
       }),
     getProfile: (token: string, igsid: string) =>
       graphCall({

@@ -13,6 +13,12 @@ const sendResultSchema = z.looseObject({
   messages: z.array(z.looseObject({ id: z.string() })).min(1),
 });
 
+const phoneNumberSchema = z.looseObject({
+  id: z.string(),
+  display_phone_number: z.string().optional(),
+  verified_name: z.string().optional(),
+});
+
 export interface WhatsAppCloudApiOptions {
   baseUrl: string;
   timeoutMs?: number;
@@ -26,6 +32,17 @@ export function createWhatsAppCloudApi(options: WhatsAppCloudApiOptions) {
     fetch: options.fetch ?? fetch,
   };
   return {
+    /** The business phone number the token may send from: proves the credentials before going live. */
+    getPhoneNumber: (token: string, phoneNumberId: string) =>
+      graphCall({
+        ...common,
+        operation: "WhatsApp phone number",
+        token,
+        method: "GET",
+        path: encodeURIComponent(phoneNumberId),
+        query: { fields: "id,display_phone_number,verified_name" },
+        schema: phoneNumberSchema,
+      }),
     /** A free-form text message; returns the wamid. */
     async sendText(token: string, phoneNumberId: string, input: { to: string; body: string }) {
       const result = await graphCall({

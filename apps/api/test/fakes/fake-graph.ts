@@ -10,7 +10,12 @@ import type { AddressInfo } from "node:net";
 //   type: "text", text: { body } }` → `{ messaging_product, contacts: [{ input, wa_id }], messages: [{ id }] }`.
 // Errors are Graph's `{ error: { message, type, code, error_subcode?, fbtrace_id } }`.
 
-export type FakeGraphOperation = "instagram.send" | "instagram.profile" | "whatsapp.send";
+export type FakeGraphOperation =
+  | "instagram.send"
+  | "instagram.profile"
+  | "instagram.account"
+  | "whatsapp.send"
+  | "whatsapp.number";
 
 export interface FakeGraphError {
   status: number;
@@ -163,7 +168,11 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       if (instagramAccounts.has(id)) return "instagram.send";
       if (whatsappNumbers.has(id)) return "whatsapp.send";
     }
-    if (method === "GET" && action === undefined) return "instagram.profile";
+    if (method === "GET" && action === undefined) {
+      if (instagramAccounts.has(id)) return "instagram.account";
+      if (whatsappNumbers.has(id)) return "whatsapp.number";
+      return "instagram.profile";
+    }
     return null;
   };
 
@@ -200,6 +209,16 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       case "whatsapp.send":
         if (token !== whatsappNumbers.get(id)) return invalidToken(res);
         return whatsappSend(res, id, body);
+      case "instagram.account":
+        if (token !== instagramAccounts.get(id)) return invalidToken(res);
+        return reply(res, 200, { id, username: `account_${id}` });
+      case "whatsapp.number":
+        if (token !== whatsappNumbers.get(id)) return invalidToken(res);
+        return reply(res, 200, {
+          id,
+          display_phone_number: "+971 4 555 0100",
+          verified_name: "Sunrise Family Clinic",
+        });
       case "instagram.profile": {
         if (!token || ![...instagramAccounts.values()].includes(token)) return invalidToken(res);
         const user = users.get(id);

@@ -1,5 +1,8 @@
 import type { ChannelBinding } from "@agents-crm/db";
+import { GraphApiError } from "../../platforms/graph-api-call";
+import { createInstagramGraphApi } from "../../platforms/instagram-graph-api";
 import { TelegramApiError } from "../../platforms/telegram-bot-api";
+import { createWhatsAppCloudApi } from "../../platforms/whatsapp-cloud-api";
 import { recordAudit } from "../audit";
 import type { StaffContext } from "../agents/agent-context";
 import { newWebhookSecret, getBindingOrThrow } from "./save-binding";
@@ -15,6 +18,11 @@ export type VerifyOutcome =
       status: "verified";
       bot: { id: number; username: string | null };
       webhook: WebhookOutcome;
+    }
+  | {
+      status: "verified";
+      /** The Instagram professional account or WhatsApp business number the token works for. */
+      account: { id: string; username: string | null; name: string | null };
     }
   | { status: "verification_failed"; reason: string }
   /** The platform could not be asked; nothing is claimed. */
@@ -78,28 +86,56 @@ async function verifyTelegram(ctx: StaffContext, binding: ChannelBinding): Promi
   }
 }
 
-/**
- * Asks the platform whether the stored credentials work. Instagram and WhatsApp need a Graph API call,
- * which arrives with their channel clients: until then they stay unverified, with the reason.
- */
+/** A Graph API read of the bound account with the stored token (Meta has no webhook to set per token). */
+async function verifyMeta(ctx: StaffContext, binding: ChannelBinding): Promise<VerifyOutcome> {
+  const token = await ctx.deps.repos.channelBindings.getAccessToken(binding.bindingId);
+  if (!token) return { status: "verification_failed", reason: "No access token is stored" };
+  const { env } = ctx.deps;
+  try {
+    if (binding.channelType === "instagram") {
+      const api = createInstagramGraphApi({ baseUrl: env.INSTAGRAM_GRAPH_BASE_URL });
+      const account = await api.getAccount(token, binding.channelAccountId);
+      return {
+        status: "verified",
+        account: { id: account.id, username: account.username ?? null, name: null },
+      };
+    }
+    const api = createWhatsAppCloudApi({ baseUrl: env.WHATSAPP_GRAPH_BASE_URL });
+    const number = await api.getPhoneNumber(token, binding.channelAccountId);
+    return {
+      status: "verified",
+      account: {
+        id: number.id,
+        username: number.display_phone_number ?? null,
+        name: number.verified_name ?? null,
+      },
+    };
+  } catch (error) {
+    if (!(error instanceof GraphApiError)) throw error;
+    return error.isRetryable
+      ? { status: "unverified", reason: error.description }
+      : { status: "verification_failed", reason: error.description };
+  }
+}
+
+/** Asks the platform whether the stored credentials work for the bound account. */
 export async function verifyBinding(ctx: StaffContext, bindingId: string) {
   const binding = await getBindingOrThrow(ctx, bindingId);
   const outcome: VerifyOutcome =
     binding.channelType === "telegram"
       ? await verifyTelegram(ctx, binding)
-      : {
-          status: "unverified",
-          reason: `${binding.channelType} credentials are checked with a Graph API call, which this server does not make yet; the token is stored encrypted`,
-        };
+      : binding.channelType === "instagram" || binding.channelType === "whatsapp"
+        ? await verifyMeta(ctx, binding)
+        : { status: "unverified", reason: `${binding.channelType} has nothing to verify` };
   const bindings = ctx.deps.repos.channelBindings;
   if (outcome.status === "verified") {
-    await bindings.update(bindingId, {
-      isVerified: true,
-      channelUsername: outcome.bot.username ?? undefined,
-    });
+    const username = "bot" in outcome ? outcome.bot.username : outcome.account.username;
+    await bindings.update(bindingId, { isVerified: true, channelUsername: username ?? undefined });
     await bindings.recordError(
       bindingId,
-      outcome.webhook.status === "failed" ? `Webhook: ${outcome.webhook.reason}` : null,
+      "webhook" in outcome && outcome.webhook.status === "failed"
+        ? `Webhook: ${outcome.webhook.reason}`
+        : null,
     );
   } else if (outcome.status === "verification_failed") {
     await bindings.update(bindingId, { isVerified: false });
