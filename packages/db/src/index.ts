@@ -1,5 +1,6 @@
 export * from "./client";
 export * from "./provision";
+export * from "./migrate";
 export * from "./lib";
 export * from "./repositories";
 export { TABLE_DEFINITIONS, tableDefinition } from "./tables/definitions";

@@ -12,6 +12,7 @@ import type { ApiDeps } from "../deps";
 import type { Logger } from "../logger";
 import { ensureInitialAdmin, type InitialAdmin } from "./initial-admin";
 import { ensureDemoAgent } from "./demo-agent";
+import { productionDatabaseRefusal } from "./production-safety";
 import { reconcileKnowledge } from "./index-knowledge";
 import { createLlm } from "./llm";
 import { createRateLimiter } from "../security/rate-limiter";
@@ -64,6 +65,8 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
         "Refusing to start in production with an open admin API: set ADMIN_TOKEN or ADMIN_EMAIL and ADMIN_PASSWORD",
       );
     }
+    const databaseRefusal = productionDatabaseRefusal(env);
+    if (databaseRefusal) throw new UnsafeConfigurationError(databaseRefusal);
     if (env.SEED_DEMO) {
       const seeded = await ensureDemoAgent(repos);
       if (seeded) log.info("demo agent seeded", { agentId: seeded });

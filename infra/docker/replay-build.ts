@@ -1,0 +1,181 @@
+import { spawn } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync } from "node:fs";
+import { join, posix } from "node:path";
+import type { Instruction, Stage } from "./dockerfile";
+import { execForm, keyValuePairs, parseDockerfile, requiredStages, substitute } from "./dockerfile";
+import { copyBuildContext } from "./dockerignore";
+import { dockerCopy, ownerOf } from "./replay-copy";
+import type { Owner } from "./replay-copy";
+
+/**
+ * Replays a Dockerfile without Docker: each stage the final one needs gets its own root directory
+ * under `workDir`, WORKDIR / COPY paths are mapped into it, and RUN commands run there with the host's
+ * Node and npm (standing in for the base image's). The result is the final stage's file tree and the
+ * settings its container would start with.
+ */
+export interface ReplayedImage {
+  /** Host directory standing for the image's `/`. */
+  root: string;
+  /** WORKDIR of the final stage (image path). */
+  workdir: string;
+  env: Record<string, string>;
+  cmd: string[];
+  healthcheck?: string[];
+  user?: Owner;
+  exposed: string[];
+  stageSeconds: Record<string, number>;
+}
+
+export interface ReplayOptions {
+  dockerfile: string;
+  context: string;
+  workDir: string;
+  /** Extra environment for RUN steps (e.g. npm_config_prefer_offline); never for the final container. */
+  buildEnv?: Record<string, string>;
+  /** Apply COPY --chown (needs root). */
+  applyOwnership: boolean;
+  log: (line: string) => void;
+}
+
+interface StageState {
+  root: string;
+  workdir: string;
+  env: Record<string, string>;
+  args: Record<string, string>;
+}
+
+/** The host path of an image path inside a stage root. */
+export function hostPath(root: string, workdir: string, path: string): string {
+  return join(root, posix.isAbsolute(path) ? path : posix.join(workdir, path));
+}
+
+function runCommand(command: string[], cwd: string, env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const [file = "", ...args] = command;
+    const child = spawn(file, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command.join(" ")} exited with ${code}:\n${output.slice(-4000)}`)),
+    );
+  });
+}
+
+function copyArguments(args: string): string[] {
+  return execForm(args) ?? args.split(/\s+/).filter(Boolean);
+}
+
+export async function replayBuild(options: ReplayOptions): Promise<ReplayedImage> {
+  const dockerfile = parseDockerfile(readFileSync(options.dockerfile, "utf8"));
+  const context = join(options.workDir, "context");
+  const files = copyBuildContext(options.context, context);
+  options.log(`context: ${files} files after .dockerignore`);
+  const states = new Map<string, StageState>();
+  const stageSeconds: Record<string, number> = {};
+  const stages = requiredStages(dockerfile);
+  const last = stages.at(-1);
+  let image: ReplayedImage | undefined;
+
+  for (const stage of stages) {
+    const started = Date.now();
+    const isFinal = stage === last;
+    const root = join(options.workDir, "stages", `${stage.index}-${stage.name}`);
+    const parent = stage.fromStage ? states.get(stage.fromStage.name) : undefined;
+    if (parent) cpSync(parent.root, root, { recursive: true, verbatimSymlinks: true });
+    else mkdirSync(root, { recursive: true });
+    const state: StageState = {
+      root,
+      workdir: parent?.workdir ?? "/",
+      env: { ...(parent?.env ?? {}) },
+      args: { ...dockerfile.globalArgs },
+    };
+    states.set(stage.name, state);
+    const result: Omit<ReplayedImage, "root" | "workdir" | "env" | "stageSeconds"> = {
+      cmd: [],
+      exposed: [],
+    };
+    for (const instruction of stage.instructions) {
+      await apply(instruction, stage, state, result, isFinal);
+    }
+    stageSeconds[stage.name] = (Date.now() - started) / 1000;
+    options.log(`stage ${stage.name}: ${stageSeconds[stage.name]?.toFixed(1)} s`);
+    if (isFinal) image = { ...result, root, workdir: state.workdir, env: state.env, stageSeconds };
+  }
+  if (!image) throw new Error("no final stage");
+  return image;
+
+  async function apply(
+    i: Instruction,
+    stage: Stage,
+    state: StageState,
+    result: Omit<ReplayedImage, "root" | "workdir" | "env" | "stageSeconds">,
+    isFinal: boolean,
+  ): Promise<void> {
+    const vars = { ...state.args, ...state.env };
+    switch (i.keyword) {
+      case "ARG": {
+        const [name = "", value] = i.args.split("=", 2);
+        state.args[name.trim()] = value?.trim() ?? dockerfile.globalArgs[name.trim()] ?? "";
+        return;
+      }
+      case "ENV":
+        for (const [k, v] of Object.entries(keyValuePairs(i.args)))
+          state.env[k] = substitute(v, vars);
+        return;
+      case "WORKDIR":
+        state.workdir = posix.resolve(state.workdir, substitute(i.args, vars));
+        mkdirSync(hostPath(state.root, "/", state.workdir), { recursive: true });
+        return;
+      case "COPY": {
+        const parts = copyArguments(substitute(i.args, vars));
+        const destination = parts.pop() ?? "";
+        const from = i.flags.from === undefined ? undefined : states.get(i.flags.from);
+        if (i.flags.from !== undefined && !from)
+          throw new Error(`line ${i.line}: COPY --from=${i.flags.from} names no built stage`);
+        const base = from ? from.root : context;
+        dockerCopy({
+          sources: parts.map((p) => join(base, p)),
+          destination: hostPath(state.root, state.workdir, destination),
+          toDirectory: destination.endsWith("/"),
+          owner:
+            options.applyOwnership && isFinal && i.flags.chown ? ownerOf(i.flags.chown) : undefined,
+        });
+        return;
+      }
+      case "RUN": {
+        const command = execForm(i.args) ?? ["sh", "-c", i.args];
+        options.log(`  RUN ${i.args.length > 110 ? `${i.args.slice(0, 107)}...` : i.args}`);
+        await runCommand(command, hostPath(state.root, state.workdir, "."), {
+          PATH: process.env.PATH ?? "",
+          HOME: process.env.HOME ?? "/root",
+          ...options.buildEnv,
+          ...state.env,
+        });
+        return;
+      }
+      case "USER":
+        result.user = ownerOf(i.args.trim());
+        return;
+      case "EXPOSE":
+        result.exposed.push(...i.args.split(/\s+/).filter(Boolean));
+        return;
+      case "CMD":
+        result.cmd = execForm(i.args) ?? ["sh", "-c", i.args];
+        return;
+      case "HEALTHCHECK": {
+        const command = /^CMD\s+(.*)$/i.exec(i.args)?.[1];
+        result.healthcheck = command ? (execForm(command) ?? ["sh", "-c", command]) : undefined;
+        return;
+      }
+      case "LABEL":
+      case "STOPSIGNAL":
+        return;
+      default:
+        throw new Error(`line ${i.line} (stage ${stage.name}): ${i.keyword} cannot be replayed`);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+# The two images on ECS Fargate behind one Application Load Balancer: API paths (/trpc with its
+# WebSockets, /api/v1 webhooks, /health, /docs) go to the API, everything else to the web app, so the
+# browser, Meta and Telegram all talk to one origin. (App Runner was not an option: no WebSockets.)
+locals {
+  api_port = 8000
+  web_port = 3000
+
+  api_environment = merge(var.table_env, {
+    APP_URL      = var.app_url
+    AWS_REGION   = var.aws_region
+    CORS_ORIGINS = jsonencode([trimsuffix(var.app_url, "/")])
+    PORT         = tostring(local.api_port)
+    # X-Forwarded-For is set by the load balancer: one trusted hop.
+    TRUST_PROXY = "1"
+  }, var.api_environment)
+
+  web_environment = merge({
+    PORT = tostring(local.web_port)
+  }, var.web_environment)
+}
+
+data "aws_partition" "current" {}
+
+resource "aws_ecs_cluster" "this" {
+  name = var.name
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+resource "aws_cloudwatch_log_group" "api" {
+  name              = "/ecs/${var.name}/api"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_cloudwatch_log_group" "web" {
+  name              = "/ecs/${var.name}/web"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_ecs_task_definition" "api" {
+  family                   = "${var.name}-api"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = var.api_cpu
+  memory                   = var.api_memory
+  execution_role_arn       = aws_iam_role.execution.arn
+  task_role_arn            = aws_iam_role.api_task.arn
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+
+  container_definitions = jsonencode([{
+    name         = "api"
+    image        = var.api_image
+    essential    = true
+    portMappings = [{ containerPort = local.api_port, protocol = "tcp" }]
+    environment  = [for name, value in local.api_environment : { name = name, value = value }]
+    secrets      = [for name, arn in var.api_secrets : { name = name, valueFrom = arn }]
+    healthCheck = {
+      command     = ["CMD", "node", "healthcheck.mjs"]
+      interval    = 30
+      timeout     = 5
+      retries     = 3
+      startPeriod = 30
+    }
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        "awslogs-group"         = aws_cloudwatch_log_group.api.name
+        "awslogs-region"        = var.aws_region
+        "awslogs-stream-prefix" = "api"
+      }
+    }
+    # Time for in-flight turns and WebSocket goodbyes after SIGTERM.
+    stopTimeout = 30
+  }])
+}
+
+resource "aws_ecs_task_definition" "web" {
+  family                   = "${var.name}-web"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = var.web_cpu
+  memory                   = var.web_memory
+  execution_role_arn       = aws_iam_role.execution.arn
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+
+  container_definitions = jsonencode([{
+    name         = "web"
+    image        = var.web_image
+    essential    = true
+    portMappings = [{ containerPort = local.web_port, protocol = "tcp" }]
+    environment  = [for name, value in local.web_environment : { name = name, value = value }]
+    healthCheck = {
+      command     = ["CMD", "node", "healthcheck.mjs", "--proxy"]
+      interval    = 30
+      timeout     = 5
+      retries     = 3
+      startPeriod = 30
+    }
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        "awslogs-group"         = aws_cloudwatch_log_group.web.name
+        "awslogs-region"        = var.aws_region
+        "awslogs-stream-prefix" = "web"
+      }
+    }
+  }])
+}
+
+resource "aws_ecs_service" "api" {
+  name                              = "${var.name}-api"
+  cluster                           = aws_ecs_cluster.this.id
+  task_definition                   = aws_ecs_task_definition.api.arn
+  desired_count                     = var.api_desired_count
+  launch_type                       = "FARGATE"
+  health_check_grace_period_seconds = 60
+
+  network_configuration {
+    subnets          = var.private_subnet_ids
+    security_groups  = [aws_security_group.tasks.id]
+    assign_public_ip = var.assign_public_ip
+  }
+
+  load_balancer {
+    target_group_arn = aws_lb_target_group.api.arn
+    container_name   = "api"
+    container_port   = local.api_port
+  }
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  lifecycle {
+    precondition {
+      condition     = var.api_desired_count <= 1 || contains(keys(merge(var.api_environment, var.api_secrets)), "REDIS_URL")
+      error_message = "More than one API task needs REDIS_URL (in api_environment or api_secrets) so real-time events reach every replica."
+    }
+  }
+
+  depends_on = [aws_lb_listener_rule.api, aws_lb_listener_rule.api_pages]
+}
+
+resource "aws_ecs_service" "web" {
+  name                              = "${var.name}-web"
+  cluster                           = aws_ecs_cluster.this.id
+  task_definition                   = aws_ecs_task_definition.web.arn
+  desired_count                     = var.web_desired_count
+  launch_type                       = "FARGATE"
+  health_check_grace_period_seconds = 60
+
+  network_configuration {
+    subnets          = var.private_subnet_ids
+    security_groups  = [aws_security_group.tasks.id]
+    assign_public_ip = var.assign_public_ip
+  }
+
+  load_balancer {
+    target_group_arn = aws_lb_target_group.web.arn
+    container_name   = "web"
+    container_port   = local.web_port
+  }
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  depends_on = [aws_lb_listener.http]
+}
