@@ -6,12 +6,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { createLlmProviders } from "@agents-crm/ai";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { createApiServer } from "../src/server/http-server";
 import { agentDocument } from "../test/helpers/chat-kit";
 import { createTestDeps } from "../test/helpers/test-api";
+import { nextMessage, percentiles, startTsxWorker } from "./_bench-kit";
 import type { DriverMessage, DriverPlan, TurnSample } from "./web-chat-turn-driver";
 
 const PLAN: Omit<DriverPlan, "apiUrl"> = {
@@ -23,41 +23,9 @@ const PLAN: Omit<DriverPlan, "apiUrl"> = {
   turnsPerConversation: 10,
 };
 
-function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) =>
-    sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] ??
-    NaN;
-  const round = (n: number) => Math.round(n * 100) / 100;
-  return {
-    n: sorted.length,
-    p50: round(at(50)),
-    p90: round(at(90)),
-    p99: round(at(99)),
-    max: round(at(100)),
-  };
-}
-
-/** The driver worker runs TypeScript through tsx's loader, registered before its module loads. */
-function startDriver(): Worker {
-  const driver = new URL("./web-chat-turn-driver.ts", import.meta.url).href;
-  const tsx = import.meta.resolve("tsx/esm/api");
-  return new Worker(
-    `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(driver)}); });`,
-    { eval: true },
-  );
-}
-
-function nextMessage(worker: Worker): Promise<DriverMessage> {
-  return new Promise((resolvePromise, reject) => {
-    worker.once("message", resolvePromise);
-    worker.once("error", reject);
-  });
-}
-
 async function main() {
-  const worker = startDriver();
-  const ready = await nextMessage(worker);
+  const worker = startTsxWorker(new URL("./web-chat-turn-driver.ts", import.meta.url));
+  const ready = await nextMessage<DriverMessage>(worker);
   if (ready.type !== "ready") throw new Error("driver did not start");
   const llm = createLlmProviders({
     apiKey: "sk-bench",
@@ -70,7 +38,7 @@ async function main() {
   const api = createApiServer(deps);
   const port = await api.listen(0, "127.0.0.1");
 
-  const finished = nextMessage(worker);
+  const finished = nextMessage<DriverMessage>(worker);
   worker.postMessage({ ...PLAN, apiUrl: `http://127.0.0.1:${port}` } satisfies DriverPlan);
   const done = await finished;
   if (done.type !== "done") throw new Error(done.type === "failed" ? done.error : "driver failed");
@@ -92,10 +60,10 @@ async function main() {
     at: new Date().toISOString(),
     node: process.version,
     llmLatencyMs: PLAN.llmLatencyMs,
-    overheadMs: summary(done.overhead.map((s) => s.totalMs)),
-    overheadExcludingLlmCallMs: summary(withoutLlm),
-    turnMs: summary(done.latency.map((s) => s.totalMs)),
-    turnOverLlmLatency: summary(done.latency.map((s) => s.totalMs / PLAN.llmLatencyMs)),
+    overheadMs: percentiles(done.overhead.map((s) => s.totalMs)),
+    overheadExcludingLlmCallMs: percentiles(withoutLlm),
+    turnMs: percentiles(done.latency.map((s) => s.totalMs)),
+    turnOverLlmLatency: percentiles(done.latency.map((s) => s.totalMs / PLAN.llmLatencyMs)),
     targets: { overheadP50Ms: 15, overheadP99Ms: 60, turnOverLlmLatency: 1.15 },
   };
   const met =

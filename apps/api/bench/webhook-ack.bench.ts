@@ -6,12 +6,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { createLlmProviders } from "@agents-crm/ai";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { createApiServer } from "../src/server/http-server";
 import { agentDocument } from "../test/helpers/chat-kit";
 import { createTestDeps } from "../test/helpers/test-api";
+import { nextMessage, percentiles, startTsxWorker } from "./_bench-kit";
 import type { AckMessage, AckPlan, AckSample } from "./webhook-ack-driver";
 
 const APP_SECRET = "bench-instagram-app-secret";
@@ -20,40 +20,9 @@ const IG_ACCOUNT = "17841400000000042";
 const BOT_ID = "7000000042";
 const TARGET_P99_MS = 20;
 
-function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) =>
-    sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] ??
-    NaN;
-  const round = (n: number) => Math.round(n * 100) / 100;
-  return {
-    n: sorted.length,
-    p50: round(at(50)),
-    p95: round(at(95)),
-    p99: round(at(99)),
-    max: round(at(100)),
-  };
-}
-
-function startDriver(): Worker {
-  const driver = new URL("./webhook-ack-driver.ts", import.meta.url).href;
-  const tsx = import.meta.resolve("tsx/esm/api");
-  return new Worker(
-    `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(driver)}); });`,
-    { eval: true },
-  );
-}
-
-function nextMessage(worker: Worker): Promise<AckMessage> {
-  return new Promise((resolvePromise, reject) => {
-    worker.once("message", resolvePromise);
-    worker.once("error", reject);
-  });
-}
-
 async function main() {
-  const worker = startDriver();
-  const ready = await nextMessage(worker);
+  const worker = startTsxWorker(new URL("./webhook-ack-driver.ts", import.meta.url));
+  const ready = await nextMessage<AckMessage>(worker);
   if (ready.type !== "ready") throw new Error("driver did not start");
   // Whatever processes the inbox in this process talks to an LLM that takes 2 s per call.
   const llm = createLlmProviders({
@@ -92,7 +61,7 @@ async function main() {
     instagram: { account: IG_ACCOUNT, appSecret: APP_SECRET },
     telegram: { bindingId: bot.bindingId, secret: TELEGRAM_SECRET },
   };
-  const finished = nextMessage(worker);
+  const finished = nextMessage<AckMessage>(worker);
   worker.postMessage(plan);
   const done = await finished;
   if (done.type !== "done") throw new Error(done.type === "failed" ? done.error : "driver failed");
@@ -103,7 +72,7 @@ async function main() {
   await closeConversationRuntime(deps);
   await deps.db.close();
 
-  const ms = (samples: AckSample[]) => summary(samples.map((s) => s.ms));
+  const ms = (samples: AckSample[]) => percentiles(samples.map((s) => s.ms));
   const non200 = done.samples.filter((s) => s.status !== 200).length;
   const results = {
     name: "webhook-ack",
@@ -116,7 +85,7 @@ async function main() {
     ackMs: ms(done.samples),
     instagramAckMs: ms(done.samples.filter((s) => s.platform === "instagram")),
     telegramAckMs: ms(done.samples.filter((s) => s.platform === "telegram")),
-    clientLagMs: summary(done.samples.map((s) => s.lagMs)),
+    clientLagMs: percentiles(done.samples.map((s) => s.lagMs)),
     non200,
     eventsSent: done.sent,
     eventsInInbox: inbox,
