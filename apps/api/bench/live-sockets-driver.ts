@@ -55,7 +55,7 @@ export interface DoneReport {
   clientLoopDelayMs: { p99: number; max: number };
   /** Per send: send → the patient's own socket got the agent's reply `message`. */
   replyMs: number[];
-  /** Per send: the chat.send HTTP round trip (includes the agent's burst window and turn). */
+  /** Per send: the chat.send HTTP round trip (it answers with the agent's reply). */
   sendMs: number[];
   missingAdminEvents: number;
   missingReplies: number;

@@ -43,7 +43,7 @@ function summary(samples: number[]) {
   return { n: sorted.length, p50: r(at(50)), p95: r(at(95)), p99: r(at(99)), max: r(at(100)) };
 }
 
-/** VmRSS / VmHWM (peak) of a process, in MB. */
+/** VmRSS / VmHWM (peak) of a process, in MB; throws when the process is gone. */
 function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (field: string) =>
@@ -66,11 +66,15 @@ function runQueueWaitOf(pid: number): number {
   return Number(fields[1]) / 1e9;
 }
 
-function startApi(dataDir: string): {
+interface StartedApi {
   child: ChildProcess;
   url: Promise<string>;
+  /** Rejects when the process exits, whenever that is. */
+  died: Promise<never>;
   tail: () => string;
-} {
+}
+
+function startApi(dataDir: string): StartedApi {
   const child = spawn(process.execPath, [...API_NODE_FLAGS, "--import", "tsx", "src/main.ts"], {
     cwd: apiDir,
     // Only what the API needs: no OPENAI_API_KEY or AWS credentials leak in from the shell.
@@ -103,7 +107,14 @@ function startApi(dataDir: string): {
       reject(new Error(`API exited with ${code}:\n${output}`));
     });
   });
-  return { child, url, tail: () => output };
+  const died = new Promise<never>((_, reject) => {
+    child.once("exit", (code, signal) =>
+      reject(new Error(`API exited (${signal ?? code}) during the run:\n${output}`)),
+    );
+  });
+  // Also settles when the bench stops the API itself; only the race in main() cares.
+  died.catch(() => undefined);
+  return { child, url, died, tail: () => output };
 }
 
 async function stopApi(child: ChildProcess): Promise<void> {
@@ -158,7 +169,7 @@ interface Run {
   error?: string;
 }
 
-async function measure(run: Run, api: ReturnType<typeof startApi>, worker: Worker) {
+async function measure(run: Run, api: StartedApi, worker: Worker) {
   const url = await api.url;
   const pid = api.child.pid as number;
   await sleep(IDLE_SETTLE_MS);
@@ -212,16 +223,24 @@ async function main() {
   try {
     await Promise.race([
       measure(run, api, worker),
+      api.died,
       new Promise((_, reject) => {
         deadline = setTimeout(() => reject(new Error("bench exceeded its deadline")), DEADLINE_MS);
       }),
     ]);
   } catch (error) {
-    run.error = `${error instanceof Error ? error.message : String(error)}\n${api.tail().slice(-2_000)}`;
+    const message = error instanceof Error ? error.message : String(error);
+    const tail = api.tail().slice(-2_000);
+    run.error = message.includes(tail) ? message : `${message}\n${tail}`;
   } finally {
     clearTimeout(deadline);
-    if (api.child.pid && run.peakRssMb === undefined && api.child.exitCode === null) {
-      run.peakRssMb = memoryOf(api.child.pid).peakMb;
+    const pid = api.child.pid;
+    if (pid !== undefined && run.peakRssMb === undefined) {
+      try {
+        run.peakRssMb = memoryOf(pid).peakMb;
+      } catch {
+        // The API is gone already: its peak is unknown.
+      }
     }
     await worker.terminate();
     await stopApi(api.child);
