@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readAlertsMuted, writeAlertsMuted } from "../src/lib/admin/alert-preferences";
 import { eventIdFloor, eventIdTime } from "../src/lib/admin/event-id";
-import { activeNavHref, NAV_ITEMS, navItemsFor } from "../src/lib/admin/navigation";
+import { activeNavHref, mayOpen, NAV_ITEMS, navItemsFor } from "../src/lib/admin/navigation";
 
 describe("console navigation", () => {
   it("shows every role the conversations inbox", () => {
@@ -60,5 +60,18 @@ describe("event ids", () => {
     expect(id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(eventIdTime(id)).toBe(ms);
     expect(eventIdFloor(ms + 1) > id).toBe(true);
+  });
+});
+
+describe("role-aware pages", () => {
+  it("lets operators open conversations, pipeline and stats but not management pages", () => {
+    expect(mayOpen("operator", "/admin/conversations/01ABC")).toBe(true);
+    expect(mayOpen("operator", "/admin/pipeline")).toBe(true);
+    expect(mayOpen("operator", "/admin/stats")).toBe(true);
+    for (const path of ["/admin/agents", "/admin/agents/new", "/admin/users", "/admin/audit"]) {
+      expect(mayOpen("operator", path)).toBe(false);
+      expect(mayOpen("admin", path)).toBe(true);
+      expect(mayOpen("owner", path)).toBe(true);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { publicEnv } from "../env";
+import { requestLocale } from "../lib/i18n/server";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -14,11 +15,14 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 // The API location is read per request, so one build serves any deployment.
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await requestLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <Providers env={publicEnv()}>{children}</Providers>
+        <Providers env={publicEnv()} locale={locale}>
+          {children}
+        </Providers>
       </body>
     </html>
   );

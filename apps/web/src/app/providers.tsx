@@ -4,11 +4,21 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createWSClient, httpBatchLink, splitLink, wsLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { I18nProvider } from "../components/i18n/i18n-provider";
 import type { PublicEnv } from "../env";
+import type { Locale } from "../lib/i18n/locales";
 import { apiUrls } from "../lib/api-urls";
 import { trpc } from "../lib/trpc";
 
-export function Providers({ env, children }: { env: PublicEnv; children: ReactNode }) {
+export function Providers({
+  env,
+  locale,
+  children,
+}: {
+  env: PublicEnv;
+  locale: Locale;
+  children: ReactNode;
+}) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }),
   );
@@ -36,7 +46,9 @@ export function Providers({ env, children }: { env: PublicEnv; children: ReactNo
   });
   return (
     <trpc.Provider client={trpcClient} queryClient={queryClient}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider initialLocale={locale}>{children}</I18nProvider>
+      </QueryClientProvider>
     </trpc.Provider>
   );
 }

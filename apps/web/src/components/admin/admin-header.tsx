@@ -1,6 +1,7 @@
 "use client";
 
-import { ROLE_LABELS } from "../../lib/admin/navigation";
+import { LanguageSwitcher } from "../i18n/language-switcher";
+import { useT } from "../i18n/i18n-provider";
 import { AlertsToggle } from "./alerts-toggle";
 import { LiveStatus } from "./live-status";
 import { LogoutButton } from "./logout-button";
@@ -9,15 +10,17 @@ import styles from "./admin-shell.module.css";
 
 export function AdminHeader() {
   const { user } = useSession();
+  const t = useT("common");
   return (
     <header className={styles.header}>
       <LiveStatus />
       <div className={styles.headerEnd}>
+        <LanguageSwitcher />
         <AlertsToggle />
         <span className={styles.user} data-testid="signed-in-user">
           <span className={styles.userName}>{user.name}</span>
           <span className={styles.role} data-testid="signed-in-role">
-            {ROLE_LABELS[user.role]}
+            {t.roles[user.role]}
           </span>
         </span>
         <LogoutButton />

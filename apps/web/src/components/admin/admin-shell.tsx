@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AdminHeader } from "./admin-header";
 import { AdminSidebar } from "./admin-sidebar";
+import { RoleGate } from "./role-gate";
 import styles from "./admin-shell.module.css";
 
 export function AdminShell({ children }: { children: ReactNode }) {
@@ -13,7 +14,7 @@ export function AdminShell({ children }: { children: ReactNode }) {
       <div className={styles.body}>
         <AdminHeader />
         <main id="admin-content" className={styles.content}>
-          {children}
+          <RoleGate>{children}</RoleGate>
         </main>
       </div>
     </div>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { activeNavHref, navItemsFor } from "../../lib/admin/navigation";
 import { countOf, formatCount } from "../../lib/admin/status-counts";
+import { useT } from "../i18n/i18n-provider";
 import { useSession } from "./session-context";
 import { useStatusCounts } from "./status-counts-provider";
 import styles from "./admin-shell.module.css";
@@ -13,12 +14,13 @@ export function AdminSidebar() {
   const { user } = useSession();
   const pathname = usePathname();
   const counts = useStatusCounts();
+  const t = useT("common");
   const items = navItemsFor(user.role);
   const active = activeNavHref(pathname, items);
   const needsHuman = countOf(counts, "NEEDS_HUMAN");
 
   return (
-    <nav className={styles.sidebar} aria-label="Console">
+    <nav className={styles.sidebar} aria-label={t.nav.label}>
       <Link href="/admin/conversations" className={styles.brand}>
         Agents CRM
       </Link>
@@ -30,7 +32,7 @@ export function AdminSidebar() {
               aria-current={item.href === active ? "page" : undefined}
               className={styles.navLink}
             >
-              <span>{item.label}</span>
+              <span>{t.nav[item.key]}</span>
               {item.badge === "needsHuman" && needsHuman.loaded && needsHuman.value > 0 && (
                 <span
                   className={styles.badge}

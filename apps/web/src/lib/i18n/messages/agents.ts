@@ -1,0 +1,10 @@
+import { defineMessages } from "../define";
+
+export const agents = defineMessages(
+  {
+    title: "Agents",
+  },
+  {
+    title: "Агенты",
+  },
+);

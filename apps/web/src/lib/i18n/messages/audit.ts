@@ -1,0 +1,10 @@
+import { defineMessages } from "../define";
+
+export const audit = defineMessages(
+  {
+    title: "Audit log",
+  },
+  {
+    title: "Журнал действий",
+  },
+);

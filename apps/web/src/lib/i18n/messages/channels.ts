@@ -1,0 +1,10 @@
+import { defineMessages } from "../define";
+
+export const channels = defineMessages(
+  {
+    title: "Channels",
+  },
+  {
+    title: "Каналы",
+  },
+);

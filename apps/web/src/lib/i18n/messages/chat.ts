@@ -1,0 +1,10 @@
+import { defineMessages } from "../define";
+
+export const chat = defineMessages(
+  {
+    title: "Chat",
+  },
+  {
+    title: "Чат",
+  },
+);

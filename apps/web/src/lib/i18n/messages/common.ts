@@ -1,0 +1,93 @@
+import { defineMessages } from "../define";
+
+/** Words every page shares: navigation, roles, statuses, channels, buttons. */
+export const common = defineMessages(
+  {
+    language: "Language",
+    nav: {
+      label: "Console",
+      conversations: "Conversations",
+      pipeline: "Pipeline",
+      agents: "Agents",
+      users: "Users",
+      notifications: "Notifications",
+      audit: "Audit log",
+      stats: "Statistics",
+    },
+    roles: { owner: "Owner", admin: "Admin", operator: "Operator" },
+    statuses: {
+      NEEDS_HUMAN: "Needs human",
+      HUMAN_ACTIVE: "Human active",
+      AI_ACTIVE: "AI answering",
+      CLOSED: "Closed",
+    },
+    channels: {
+      web_chat: "Web chat",
+      instagram: "Instagram",
+      telegram: "Telegram",
+      whatsapp: "WhatsApp",
+    },
+    actions: {
+      save: "Save",
+      saving: "Saving…",
+      cancel: "Cancel",
+      delete: "Delete",
+      edit: "Edit",
+      create: "Create",
+      close: "Close",
+      back: "Back",
+      next: "Next",
+      retry: "Try again",
+      loadMore: "Load more",
+      loading: "Loading…",
+    },
+    errors: {
+      generic: "Something went wrong. Please try again.",
+      forbidden: "Your role cannot open this page.",
+    },
+  },
+  {
+    language: "Язык",
+    nav: {
+      label: "Консоль",
+      conversations: "Диалоги",
+      pipeline: "Воронка",
+      agents: "Агенты",
+      users: "Пользователи",
+      notifications: "Уведомления",
+      audit: "Журнал действий",
+      stats: "Статистика",
+    },
+    roles: { owner: "Владелец", admin: "Администратор", operator: "Оператор" },
+    statuses: {
+      NEEDS_HUMAN: "Нужен человек",
+      HUMAN_ACTIVE: "Отвечает человек",
+      AI_ACTIVE: "Отвечает ИИ",
+      CLOSED: "Закрыт",
+    },
+    channels: {
+      web_chat: "Веб-чат",
+      instagram: "Instagram",
+      telegram: "Telegram",
+      whatsapp: "WhatsApp",
+    },
+    actions: {
+      save: "Сохранить",
+      saving: "Сохранение…",
+      cancel: "Отмена",
+      delete: "Удалить",
+      edit: "Изменить",
+      create: "Создать",
+      close: "Закрыть",
+      back: "Назад",
+      next: "Далее",
+      retry: "Повторить",
+      loadMore: "Показать ещё",
+      loading: "Загрузка…",
+    },
+    errors: {
+      generic: "Что-то пошло не так. Попробуйте ещё раз.",
+      forbidden: "Ваша роль не даёт доступа к этой странице.",
+    },
+  },
+);

@@ -1,0 +1,10 @@
+import { defineMessages } from "../define";
+
+export const conversations = defineMessages(
+  {
+    title: "Conversations",
+  },
+  {
+    title: "Диалоги",
+  },
+);

@@ -1,0 +1,10 @@
+import { defineMessages } from "../define";
+
+export const login = defineMessages(
+  {
+    title: "Sign in",
+  },
+  {
+    title: "Вход",
+  },
+);

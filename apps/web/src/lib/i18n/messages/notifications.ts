@@ -1,0 +1,10 @@
+import { defineMessages } from "../define";
+
+export const notifications = defineMessages(
+  {
+    title: "Notifications",
+  },
+  {
+    title: "Уведомления",
+  },
+);

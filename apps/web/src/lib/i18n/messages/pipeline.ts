@@ -1,0 +1,10 @@
+import { defineMessages } from "../define";
+
+export const pipeline = defineMessages(
+  {
+    title: "Pipeline",
+  },
+  {
+    title: "Воронка",
+  },
+);

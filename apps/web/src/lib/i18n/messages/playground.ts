@@ -1,0 +1,10 @@
+import { defineMessages } from "../define";
+
+export const playground = defineMessages(
+  {
+    title: "Playground",
+  },
+  {
+    title: "Песочница",
+  },
+);

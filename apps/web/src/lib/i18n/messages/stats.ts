@@ -1,0 +1,10 @@
+import { defineMessages } from "../define";
+
+export const stats = defineMessages(
+  {
+    title: "Statistics",
+  },
+  {
+    title: "Статистика",
+  },
+);

@@ -1,0 +1,10 @@
+import { defineMessages } from "../define";
+
+export const users = defineMessages(
+  {
+    title: "Users",
+  },
+  {
+    title: "Пользователи",
+  },
+);
