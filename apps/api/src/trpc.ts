@@ -1,13 +1,13 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import { canManage } from "./auth/principal";
 import type { Context } from "./context";
+import { apiTransformer } from "./realtime/plain-json-events";
 import { enforceWsCallLimit } from "./security/ws-call-limit";
 import { dbErrorToTRPC, retryAfterSecondsOf } from "./trpc-errors";
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: apiTransformer,
   errorFormatter({ shape, error, ctx }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
     return {

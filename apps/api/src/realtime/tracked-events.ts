@@ -1,5 +1,6 @@
 import { tracked } from "@trpc/server";
 import { streamEvents } from "./event-stream";
+import { markPlainJson } from "./plain-json-events";
 import type { EventHub } from "./types";
 
 /**
@@ -12,7 +13,11 @@ export async function* trackedEvents<TEvent extends { type: string; payload: unk
   options: { lastEventId?: string | null; signal?: AbortSignal },
 ) {
   for await (const { cursor, event } of streamEvents(hub, stream, options)) {
-    const data = { type: event.type, payload: event.payload, at: event.at } as TEvent & {
+    const data = markPlainJson({
+      type: event.type,
+      payload: event.payload,
+      at: event.at,
+    }) as TEvent & {
       at: string;
     };
     yield tracked(cursor, data);
