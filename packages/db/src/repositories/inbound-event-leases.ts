@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
-import { isConditionalCheckFailed } from "../lib/errors";
+import { conditionalUpdate } from "../lib/conditional-write";
 import { queryAll } from "../lib/query";
 import type { BackoffPolicy, InboundEvent } from "../schemas/inbound-event";
 import type { RepositoryContext } from "./context";
@@ -71,32 +71,26 @@ export function createInboundEventLeases(db: Db, ctx: RepositoryContext) {
     condition: { expression: string; values: Item },
   ): Promise<boolean> => {
     const now = ctx.now();
-    try {
-      await db.doc.send(
-        new UpdateCommand({
-          TableName,
-          Key: { event_key: eventKey },
-          UpdateExpression:
-            "SET #status = :dead, dead_pk = :deadPk, dead_at = :nowIso, due_sort = :deadSort" +
-            (error === undefined ? "" : ", last_error = :error") +
-            " REMOVE queue_pk, order_key, lease_owner, lease_until",
-          ConditionExpression: condition.expression,
-          ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: {
-            ...condition.values,
-            ":dead": "dead",
-            ":deadPk": DEAD_PK,
-            ":nowIso": now.toISOString(),
-            ":deadSort": dueSort(now.getTime(), eventKey),
-            ...(error === undefined ? {} : { ":error": error.slice(0, MAX_ERROR_LENGTH) }),
-          },
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionalCheckFailed(err)) return false;
-      throw err;
-    }
+    return (
+      (await conditionalUpdate(db, {
+        TableName,
+        Key: { event_key: eventKey },
+        UpdateExpression:
+          "SET #status = :dead, dead_pk = :deadPk, dead_at = :nowIso, due_sort = :deadSort" +
+          (error === undefined ? "" : ", last_error = :error") +
+          " REMOVE queue_pk, order_key, lease_owner, lease_until",
+        ConditionExpression: condition.expression,
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: {
+          ...condition.values,
+          ":dead": "dead",
+          ":deadPk": DEAD_PK,
+          ":nowIso": now.toISOString(),
+          ":deadSort": dueSort(now.getTime(), eventKey),
+          ...(error === undefined ? {} : { ":error": error.slice(0, MAX_ERROR_LENGTH) }),
+        },
+      })) !== null
+    );
   };
 
   const tryClaim = async (
@@ -119,33 +113,27 @@ export function createInboundEventLeases(db: Db, ctx: RepositoryContext) {
       return undefined;
     }
     const leaseUntil = nowMs + options.leaseMs;
-    try {
-      const out = await db.doc.send(
-        new UpdateCommand({
-          TableName,
-          Key: { event_key: eventKey },
-          UpdateExpression:
-            "SET #status = :processing, lease_owner = :worker, lease_until = :until, due_at = :until, due_sort = :dueSort, claimed_at = :nowIso ADD attempts :one",
-          // due_sort <= now: pending and due, or leased by a worker whose lease has run out.
-          ConditionExpression: "queue_pk = :queue AND due_sort <= :upTo",
-          ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: {
-            ...due,
-            ":processing": "processing",
-            ":worker": options.workerId,
-            ":until": leaseUntil,
-            ":dueSort": dueSort(leaseUntil, eventKey),
-            ":nowIso": new Date(nowMs).toISOString(),
-            ":one": 1,
-          },
-          ReturnValues: "ALL_NEW",
-        }),
-      );
-      return toInboundEvent(out.Attributes ?? {});
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return undefined;
-      throw error;
-    }
+    const out = await conditionalUpdate(db, {
+      TableName,
+      Key: { event_key: eventKey },
+      UpdateExpression:
+        "SET #status = :processing, lease_owner = :worker, lease_until = :until, due_at = :until, due_sort = :dueSort, claimed_at = :nowIso ADD attempts :one",
+      // due_sort <= now: pending and due, or leased by a worker whose lease has run out.
+      ConditionExpression: "queue_pk = :queue AND due_sort <= :upTo",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: {
+        ...due,
+        ":processing": "processing",
+        ":worker": options.workerId,
+        ":until": leaseUntil,
+        ":dueSort": dueSort(leaseUntil, eventKey),
+        ":nowIso": new Date(nowMs).toISOString(),
+        ":one": 1,
+      },
+      ReturnValues: "ALL_NEW",
+    });
+    if (!out) return undefined;
+    return toInboundEvent(out.Attributes ?? {});
   };
 
   return {
@@ -192,28 +180,22 @@ export function createInboundEventLeases(db: Db, ctx: RepositoryContext) {
 
     /** False when this worker no longer holds the event (its lease ran out and it was re-claimed). */
     async complete(eventKey: string, workerId: string): Promise<boolean> {
-      try {
-        await db.doc.send(
-          new UpdateCommand({
-            TableName,
-            Key: { event_key: eventKey },
-            UpdateExpression:
-              "SET #status = :done, completed_at = :now REMOVE queue_pk, order_key, lease_owner, lease_until, due_sort",
-            ConditionExpression: "queue_pk = :queue AND lease_owner = :worker",
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: {
-              ":done": "done",
-              ":now": ctx.now().toISOString(),
-              ":queue": QUEUE_PK,
-              ":worker": workerId,
-            },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return false;
-        throw error;
-      }
+      return (
+        (await conditionalUpdate(db, {
+          TableName,
+          Key: { event_key: eventKey },
+          UpdateExpression:
+            "SET #status = :done, completed_at = :now REMOVE queue_pk, order_key, lease_owner, lease_until, due_sort",
+          ConditionExpression: "queue_pk = :queue AND lease_owner = :worker",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: {
+            ":done": "done",
+            ":now": ctx.now().toISOString(),
+            ":queue": QUEUE_PK,
+            ":worker": workerId,
+          },
+        })) !== null
+      );
     },
 
     /** Reschedules with exponential back-off (base × 2^(attempts-1), capped), or dead-letters. */
@@ -236,29 +218,23 @@ export function createInboundEventLeases(db: Db, ctx: RepositoryContext) {
         options.backoff.baseMs * 2 ** Math.max(0, attempts - 1),
       );
       const retryAt = ctx.now().getTime() + delay;
-      try {
-        await db.doc.send(
-          new UpdateCommand({
-            TableName,
-            Key: { event_key: eventKey },
-            UpdateExpression:
-              "SET #status = :pending, due_at = :retryAt, due_sort = :dueSort, last_error = :error REMOVE lease_owner, lease_until",
-            ConditionExpression: held.expression,
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: {
-              ...held.values,
-              ":pending": "pending",
-              ":retryAt": retryAt,
-              ":dueSort": dueSort(retryAt, eventKey),
-              ":error": options.error.slice(0, MAX_ERROR_LENGTH),
-            },
-          }),
-        );
-        return { outcome: "retrying", retryAt };
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return { outcome: "lease-lost" };
-        throw error;
-      }
+      return (await conditionalUpdate(db, {
+        TableName,
+        Key: { event_key: eventKey },
+        UpdateExpression:
+          "SET #status = :pending, due_at = :retryAt, due_sort = :dueSort, last_error = :error REMOVE lease_owner, lease_until",
+        ConditionExpression: held.expression,
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: {
+          ...held.values,
+          ":pending": "pending",
+          ":retryAt": retryAt,
+          ":dueSort": dueSort(retryAt, eventKey),
+          ":error": options.error.slice(0, MAX_ERROR_LENGTH),
+        },
+      }))
+        ? { outcome: "retrying", retryAt }
+        : { outcome: "lease-lost" };
     },
   };
 }

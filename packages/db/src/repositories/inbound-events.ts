@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
-import { isConditionalCheckFailed } from "../lib/errors";
+import { conditionalPut, conditionalUpdate } from "../lib/conditional-write";
 import { clampLimit } from "../lib/page";
 import type { Page, PageRequest } from "../lib/page";
 import { keyAttributes, queryCount, queryPage } from "../lib/query";
@@ -60,19 +60,14 @@ export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
     if (statsWrittenAt.size >= MAX_TRACKED_SCOPES) statsWrittenAt.clear();
     statsWrittenAt.set(scope, nowMs);
     const receivedAt = received.toISOString();
-    try {
-      await db.doc.send(
-        new UpdateCommand({
-          TableName,
-          Key: { event_key: statsKey(scope) },
-          UpdateExpression: "SET last_event_at = :at, last_event_key = :key",
-          ConditionExpression: "attribute_not_exists(last_event_at) OR last_event_at <= :at",
-          ExpressionAttributeValues: { ":at": receivedAt, ":key": eventKey },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-    }
+    // Another writer already recorded a later event: nothing to do.
+    await conditionalUpdate(db, {
+      TableName,
+      Key: { event_key: statsKey(scope) },
+      UpdateExpression: "SET last_event_at = :at, last_event_key = :key",
+      ConditionExpression: "attribute_not_exists(last_event_at) OR last_event_at <= :at",
+      ExpressionAttributeValues: { ":at": receivedAt, ":key": eventKey },
+    });
   };
 
   return {
@@ -82,37 +77,31 @@ export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
       const eventKey = `${event.platform}#${event.scope}#${event.externalId}`;
       const received = event.receivedAt ?? ctx.now();
       const receivedMs = received.getTime();
-      try {
-        await db.doc.send(
-          new PutCommand({
-            TableName,
-            Item: {
-              event_key: eventKey,
-              platform: event.platform,
-              scope: event.scope,
-              external_id: event.externalId,
-              order_group: event.orderKey,
-              order_key: event.orderKey,
-              order_sort: orderSortOf(event.orderSort, event.externalId),
-              payload_json: JSON.stringify(event.payload),
-              status: "pending",
-              attempts: 0,
-              received_at: received.toISOString(),
-              due_at: receivedMs,
-              due_sort: dueSort(receivedMs, eventKey),
-              queue_pk: QUEUE_PK,
-              // Retention counts from when we stored it: a back-dated receivedAt must not shorten dedupe.
-              expires_at: expiryAfterSeconds(ctx.now(), RETENTION_SECONDS),
-            },
-            // A row past its retention (TTL not yet applied) no longer counts as a duplicate.
-            ConditionExpression: "attribute_not_exists(event_key) OR expires_at <= :now",
-            ExpressionAttributeValues: { ":now": toEpochSeconds(ctx.now()) },
-          }),
-        );
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return { created: false, eventKey };
-        throw error;
-      }
+      const created = await conditionalPut(db, {
+        TableName,
+        Item: {
+          event_key: eventKey,
+          platform: event.platform,
+          scope: event.scope,
+          external_id: event.externalId,
+          order_group: event.orderKey,
+          order_key: event.orderKey,
+          order_sort: orderSortOf(event.orderSort, event.externalId),
+          payload_json: JSON.stringify(event.payload),
+          status: "pending",
+          attempts: 0,
+          received_at: received.toISOString(),
+          due_at: receivedMs,
+          due_sort: dueSort(receivedMs, eventKey),
+          queue_pk: QUEUE_PK,
+          // Retention counts from when we stored it: a back-dated receivedAt must not shorten dedupe.
+          expires_at: expiryAfterSeconds(ctx.now(), RETENTION_SECONDS),
+        },
+        // A row past its retention (TTL not yet applied) no longer counts as a duplicate.
+        ConditionExpression: "attribute_not_exists(event_key) OR expires_at <= :now",
+        ExpressionAttributeValues: { ":now": toEpochSeconds(ctx.now()) },
+      });
+      if (!created) return { created: false, eventKey };
       await touchScopeStats(event.scope, eventKey, received);
       return { created: true, eventKey };
     },
@@ -174,31 +163,25 @@ export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
     /** Dead → pending, due now, attempts reset, retention restarted. False if it is not dead-lettered. */
     async replay(eventKey: string): Promise<boolean> {
       const now = ctx.now();
-      try {
-        await db.doc.send(
-          new UpdateCommand({
-            TableName,
-            Key: { event_key: eventKey },
-            UpdateExpression:
-              "SET #status = :pending, queue_pk = :queue, order_key = order_group, attempts = :zero, due_at = :nowMs, due_sort = :dueSort, expires_at = :expires REMOVE dead_pk, dead_at",
-            ConditionExpression: "dead_pk = :dead",
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: {
-              ":pending": "pending",
-              ":queue": QUEUE_PK,
-              ":zero": 0,
-              ":nowMs": now.getTime(),
-              ":dueSort": dueSort(now.getTime(), eventKey),
-              ":expires": expiryAfterSeconds(now, RETENTION_SECONDS),
-              ":dead": DEAD_PK,
-            },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return false;
-        throw error;
-      }
+      return (
+        (await conditionalUpdate(db, {
+          TableName,
+          Key: { event_key: eventKey },
+          UpdateExpression:
+            "SET #status = :pending, queue_pk = :queue, order_key = order_group, attempts = :zero, due_at = :nowMs, due_sort = :dueSort, expires_at = :expires REMOVE dead_pk, dead_at",
+          ConditionExpression: "dead_pk = :dead",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: {
+            ":pending": "pending",
+            ":queue": QUEUE_PK,
+            ":zero": 0,
+            ":nowMs": now.getTime(),
+            ":dueSort": dueSort(now.getTime(), eventKey),
+            ":expires": expiryAfterSeconds(now, RETENTION_SECONDS),
+            ":dead": DEAD_PK,
+          },
+        })) !== null
+      );
     },
 
     /** When the newest event for this scope (page / business account / bot) was received; ISO or null. */
