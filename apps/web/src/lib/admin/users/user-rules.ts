@@ -21,13 +21,13 @@ export type Locked = "ownerOnly" | "self" | null;
 export function userActions(
   actor: { userId: string; role: StaffRole },
   target: Pick<StaffUser, "userId" | "role">,
-) {
+): { changeRole: Locked; deactivate: Locked; remove: Locked } {
   const ownerOnly = target.role === "owner" && actor.role !== "owner";
   const self = actor.userId === target.userId;
   return {
-    changeRole: (ownerOnly ? "ownerOnly" : null) as Locked,
-    deactivate: (ownerOnly ? "ownerOnly" : self ? "self" : null) as Locked,
-    remove: (ownerOnly ? "ownerOnly" : self ? "self" : null) as Locked,
+    changeRole: ownerOnly ? "ownerOnly" : null,
+    deactivate: ownerOnly ? "ownerOnly" : self ? "self" : null,
+    remove: ownerOnly ? "ownerOnly" : self ? "self" : null,
   };
 }
 
