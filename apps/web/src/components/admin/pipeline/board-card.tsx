@@ -8,6 +8,7 @@ import type { ConversationRow, PipelineStage } from "../../../lib/admin/types";
 import { waitingSince } from "../../../lib/admin/waiting-since";
 import { useT } from "../../i18n/i18n-provider";
 import badges from "../badges.module.css";
+import { MoveMenu } from "./move-menu";
 import styles from "./pipeline.module.css";
 
 export function BoardCard({
@@ -86,25 +87,13 @@ export function BoardCard({
             {t.card.active(formatElapsed(row.lastActivityAt, now, t.elapsed))}
           </time>
         )}
-        <select
-          className={styles.moveSelect}
-          value=""
+        <MoveMenu
+          stages={stages.filter((stage) => stage.id !== row.stage)}
+          label={t.card.moveLabel(customer)}
+          buttonText={pending ? t.card.moving : t.card.moveTo}
           disabled={pending}
-          aria-label={t.card.moveLabel(customer)}
-          onChange={(event) => {
-            if (event.target.value) onMove(row, event.target.value);
-          }}
-          data-testid="pipeline-card-move"
-        >
-          <option value="">{pending ? t.card.moving : t.card.moveTo}</option>
-          {stages
-            .filter((stage) => stage.id !== row.stage)
-            .map((stage) => (
-              <option key={stage.id} value={stage.id}>
-                {stage.name}
-              </option>
-            ))}
-        </select>
+          onChoose={(stageId) => onMove(row, stageId)}
+        />
       </div>
     </li>
   );
