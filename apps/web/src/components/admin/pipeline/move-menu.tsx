@@ -68,7 +68,7 @@ export function MoveMenu({
     <div
       className={styles.moveMenu}
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+        if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false);
       }}
     >
       <button
