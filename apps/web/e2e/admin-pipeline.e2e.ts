@@ -138,6 +138,7 @@ describe("the pipeline board, users and notifications", () => {
     await editor.getByTestId("stage-editor-save").click();
     await added.getByTestId("stage-editor-issue").getByText("Enter a name.").waitFor(WAIT);
     await added.getByTestId("stage-editor-name").fill("Follow-up");
+    await screenshot(page, "admin-pipeline-stages");
     await editor.getByTestId("stage-editor-save").click();
     await page.getByTestId("pipeline-notice").getByText("Stages saved.").waitFor(WAIT);
     await column("FOLLOW_UP").waitFor(WAIT);
@@ -158,6 +159,22 @@ describe("the pipeline board, users and notifications", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it("puts a card back and says why when the server refuses the move", async () => {
+    const [first] = chats;
+    if (!first) throw new Error("no conversation");
+    // A colleague removes the new stage while this board still shows it.
+    const current = await staff.stages.list.query();
+    await staff.stages.update.mutate({
+      stages: current.items.filter((s) => s.id !== "FOLLOW_UP"),
+      expectedVersion: current.version,
+    });
+    await card(first.conversationId).dragTo(column("FOLLOW_UP"));
+    await page.getByTestId("move-failed").getByText("is back where it was").waitFor(WAIT);
+    await card(first.conversationId, column("BOOKED")).waitFor(WAIT);
+    await expect.poll(() => column("FOLLOW_UP").count(), WAIT).toBe(0);
+    expect((await staff.conversations.byId.query(first)).conversation.stage).toBe("BOOKED");
+  });
+
   it("creates an operator with a generated password, shown once", async () => {
     await page.goto(`${product.webUrl}/admin/users`);
     const me = page.locator(
@@ -165,6 +182,9 @@ describe("the pipeline board, users and notifications", () => {
     );
     await me.waitFor(WAIT);
     expect(await me.getByTestId("user-deactivate").isDisabled()).toBe(true);
+    await me.getByTestId("user-role").selectOption("admin");
+    await me.getByTestId("user-error").getByText("This is the last active owner").waitFor(WAIT);
+    await expect.poll(() => me.getByTestId("user-role").inputValue(), WAIT).toBe("owner");
     await page.getByTestId("add-user").click();
     await page.getByTestId("user-create-submit").click();
     await page.getByTestId("user-email-problem").waitFor(WAIT);

@@ -66,13 +66,15 @@ export function BoardCard({
         >
           {customer} <span className="muted">#{shortId(row.conversationId)}</span>
         </Link>
+      </div>
+      <div className={styles.cardMetaRow}>
+        <p className={styles.cardMeta}>
+          {agentName} · {common.channels[row.channel]}
+        </p>
         <span className={badges.status} data-status={row.status}>
           {common.statuses[row.status]}
         </span>
       </div>
-      <p className={styles.cardMeta}>
-        {agentName} · {common.channels[row.channel]}
-      </p>
       <p className={styles.cardPreview}>{row.lastMessagePreview ?? t.card.noMessages}</p>
       {row.rejectionReason && (
         <p className={styles.cardReason}>{t.card.reason(row.rejectionReason)}</p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { boardColumns, type BoardFilters } from "../../../lib/admin/pipeline/board-state";
 import { checkMove } from "../../../lib/admin/pipeline/move-check";
 import { CHANNELS, type ConversationRow, type PipelineStage } from "../../../lib/admin/types";
@@ -69,6 +69,11 @@ export function PipelineBoard() {
   };
 
   const failure = board.state.failure;
+  const refetchStages = stagesQuery.query.refetch;
+  useEffect(() => {
+    // A move can fail because a colleague just removed or changed the stage: show the pipeline as it is now.
+    if (failure) void refetchStages();
+  }, [failure, refetchStages]);
   const failedStage = failure
     ? (stages.find((s) => s.id === failure.stage)?.name ?? failure.stage)
     : "";
