@@ -59,6 +59,10 @@ export const audit = defineMessages(
       inbound_event: "Channel events",
     },
     columns: { time: "Time", actor: "Who", action: "What" },
+    today: "Today",
+    yesterday: "Yesterday",
+    entries: { one: "# entry", few: "# entries", many: "# entries", other: "# entries" },
+    timeZoneNote: (zone: string) => `Times in ${zone}`,
     sentences: {
       handoff: "Took over conversation {target}",
       return_to_ai: "Returned conversation {target} to the AI",
@@ -201,6 +205,10 @@ export const audit = defineMessages(
       inbound_event: "События каналов",
     },
     columns: { time: "Время", actor: "Кто", action: "Что" },
+    today: "Сегодня",
+    yesterday: "Вчера",
+    entries: { one: "# запись", few: "# записи", many: "# записей", other: "# записи" },
+    timeZoneNote: (zone: string) => `Время по часовому поясу ${zone}`,
     sentences: {
       handoff: "Перехват диалога {target}",
       return_to_ai: "Возврат диалога {target} ИИ",
