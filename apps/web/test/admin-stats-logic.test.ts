@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { breakdown } from "../src/lib/admin/stats/breakdown";
 import { bucketLabel, bucketTitle } from "../src/lib/admin/stats/bucket-label";
 import { delta, ratio } from "../src/lib/admin/stats/delta";
 import { labelEvery, linearScale, niceTicks } from "../src/lib/admin/stats/scale";
@@ -94,5 +95,22 @@ describe("the stats view in the query string", () => {
       period: "today",
       compare: true,
     });
+  });
+});
+
+describe("breakdowns as bars", () => {
+  it("keeps the given order (zeros included), then the rest by size", () => {
+    const items = breakdown(
+      { NEW: 2, BOOKED: 0, OLD_STAGE: 1, OTHER: 3, EMPTY: 0 },
+      ["NEW", "BOOKED", "REJECTED"],
+      (key) => key.toLowerCase(),
+    );
+    expect(items.map((i) => [i.key, i.label, i.value])).toEqual([
+      ["NEW", "new", 2],
+      ["BOOKED", "booked", 0],
+      ["REJECTED", "rejected", 0],
+      ["OTHER", "other", 3],
+      ["OLD_STAGE", "old_stage", 1],
+    ]);
   });
 });
