@@ -120,6 +120,9 @@ describe("audit and stats", () => {
     await details.waitFor(WAIT);
     expect(await details.textContent()).toContain("BOOKED");
     await screenshot(page, "admin-audit");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "admin-audit-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -159,6 +162,9 @@ describe("audit and stats", () => {
       "1",
     );
     await screenshot(page, "admin-stats");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "admin-stats-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByTestId("stats-period-last_7_days").click();
     await page.waitForURL(/period=last_7_days/, WAIT);

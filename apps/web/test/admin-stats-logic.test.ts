@@ -40,6 +40,10 @@ describe("chart scales", () => {
     expect(niceTicks(1)).toEqual([0, 0.5, 1]);
     expect(niceTicks(0)).toEqual([0, 1]);
     expect(niceTicks(3, 4)).toEqual([0, 1, 2, 3]);
+    // Counts never get half steps.
+    expect(niceTicks(1, 4, true)).toEqual([0, 1]);
+    expect(niceTicks(2, 4, true)).toEqual([0, 1, 2]);
+    expect(niceTicks(0, 4, true)).toEqual([0, 1]);
   });
 
   it("maps values onto pixels, downwards for a y axis, clamped to the domain", () => {

@@ -12,9 +12,9 @@ export interface ColumnSeries {
   values: readonly number[];
 }
 
-const W = 640;
-const H = 220;
-const M = { top: 10, right: 8, bottom: 26, left: 48 };
+const W = 900;
+const H = 200;
+const M = { top: 12, right: 8, bottom: 30, left: 72 };
 const MAX_AXIS_LABELS = 8;
 
 /** Columns per time bucket (one or two series side by side), with a y axis, titles and a table. */
@@ -24,6 +24,7 @@ export function ColumnChart({
   bucketTitles,
   series,
   format,
+  integers = false,
   testId,
 }: {
   title: string;
@@ -31,13 +32,15 @@ export function ColumnChart({
   bucketTitles: readonly string[];
   series: readonly ColumnSeries[];
   format: (value: number) => string;
+  /** Counts: no half steps on the axis. */
+  integers?: boolean;
   testId?: string;
 }) {
   const t = useT("stats");
   const titleId = useId();
   const count = axisLabels.length;
   const max = Math.max(0, ...series.flatMap((s) => s.values));
-  const ticks = niceTicks(max);
+  const ticks = niceTicks(max, 4, integers);
   const top = ticks[ticks.length - 1] ?? 1;
   const y = linearScale(top, H - M.bottom, M.top);
   const band = (W - M.left - M.right) / Math.max(1, count);

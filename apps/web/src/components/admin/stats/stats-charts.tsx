@@ -38,6 +38,7 @@ export function StatsCharts({ data, timeZone }: { data: StatsSummary; timeZone: 
           axisLabels={axisLabels}
           bucketTitles={bucketTitles}
           format={count}
+          integers
           testId="stats-activity"
           series={[
             {
@@ -96,6 +97,7 @@ export function StatsCharts({ data, timeZone }: { data: StatsSummary; timeZone: 
           axisLabels={axisLabels}
           bucketTitles={bucketTitles}
           format={count}
+          integers
           testId="stats-messages"
           series={[
             {

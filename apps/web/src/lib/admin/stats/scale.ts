@@ -1,9 +1,10 @@
-/** Axis ticks from 0 to a round number at or above `max`: steps of 1, 2 or 5 × 10ⁿ. */
-export function niceTicks(max: number, count = 4): number[] {
+/** Axis ticks from 0 to a round number at or above `max`: steps of 1, 2 or 5 × 10ⁿ (whole for counts). */
+export function niceTicks(max: number, count = 4, integers = false): number[] {
   if (!Number.isFinite(max) || max <= 0) return [0, 1];
   const rough = max / Math.max(1, count);
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  const steps = [1, 2, 5, 10].map((m) => m * power).filter((s) => !integers || s >= 1);
+  const step = steps.find((s) => s >= rough) ?? Math.max(1, 10 * power);
   const ticks: number[] = [];
   const top = Math.ceil(max / step - 1e-9) * step;
   // Rounding keeps 0.1 + 0.2 from printing as 0.30000000000000004.
