@@ -9,6 +9,7 @@ import { startProduct, type Product } from "./helpers/product";
 
 const WAIT = { timeout: 30_000 };
 const AGENT = "demo_clinic";
+const MACHINE_TOKEN = "e2e-audit-stats-machine-token";
 /** The name bootstrap gives the generated first account (apps/api/src/bootstrap/initial-admin.ts). */
 const ADMIN_NAME = "Local admin";
 const STEPS = [
@@ -25,7 +26,7 @@ let page: Page;
 let conversationId: string;
 
 beforeAll(async () => {
-  product = await startProduct({ RATE_LIMIT_PER_MINUTE: "2000" });
+  product = await startProduct({ RATE_LIMIT_PER_MINUTE: "2000", ADMIN_TOKEN: MACHINE_TOKEN });
   browser = await launchBrowser();
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
@@ -172,5 +173,35 @@ describe("audit and stats", () => {
       .poll(() => page.getByTestId("stats-activity").locator("tbody tr").count(), WAIT)
       .toBe(7);
     expect(await page.getByTestId("kpi-conversations-value").textContent()).toBe("1");
+  });
+
+  it("marks the log stale when staff act elsewhere; a refresh shows who did it", async () => {
+    const customer = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${product.webUrl}/trpc`, transformer: superjson })],
+    });
+    const machine = createTRPCClient<AppRouter>({
+      links: [
+        httpLink({
+          url: `${product.apiUrl}/trpc`,
+          transformer: superjson,
+          headers: { authorization: `Bearer ${MACHINE_TOKEN}` },
+        }),
+      ],
+    });
+    const other = await customer.chat.start.mutate({ agentId: AGENT });
+    await page.goto(`${product.webUrl}/admin/audit`);
+    await page.getByTestId("audit-entry").first().waitFor(WAIT);
+    await page.locator('[data-testid="admin-live"][data-state="live"]').waitFor(WAIT);
+    expect(await page.getByTestId("audit-stale").count()).toBe(0);
+
+    await machine.conversations.handoff.mutate({ conversationId: other.conversationId });
+    await page.getByTestId("audit-stale").waitFor(WAIT);
+    await page.getByTestId("audit-refresh").click();
+    const entry = page.locator(
+      `[data-testid="audit-entry"][data-action="handoff"][data-resource-id="${other.conversationId}"]`,
+    );
+    await entry.waitFor(WAIT);
+    expect(await entry.getByTestId("audit-actor").textContent()).toBe("API token");
+    expect(await page.getByTestId("audit-stale").count()).toBe(0);
   });
 });

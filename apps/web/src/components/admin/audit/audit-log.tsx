@@ -75,14 +75,18 @@ function AuditResults({ filters, timeZone }: { filters: AuditFilters; timeZone: 
   const filtered = Object.keys(filters).length > 0;
   return (
     <>
-      {list.stale && (
-        <p className={styles.stale} role="status" data-testid="audit-stale">
-          {t.live.newActivity}{" "}
-          <button type="button" onClick={list.reload} data-testid="audit-refresh">
-            {t.live.refresh}
-          </button>
-        </p>
-      )}
+      <div className={list.stale ? styles.stale : styles.toolbar}>
+        {list.stale ? (
+          <span role="status" data-testid="audit-stale">
+            {t.live.newActivity}
+          </span>
+        ) : (
+          <span className="muted">{t.live.manual}</span>
+        )}
+        <button type="button" onClick={list.reload} data-testid="audit-refresh">
+          {t.live.refresh}
+        </button>
+      </div>
       {list.error !== null && (
         <p className={styles.error} role="alert">
           {t.loadError}{" "}

@@ -120,6 +120,7 @@ export const audit = defineMessages(
     },
     live: {
       newActivity: "New actions were made since this list was loaded.",
+      manual: "Actions by others appear after a refresh.",
       refresh: "Refresh",
     },
     loading: "Loading the audit log…",
@@ -266,6 +267,7 @@ export const audit = defineMessages(
     },
     live: {
       newActivity: "После загрузки списка были новые действия.",
+      manual: "Действия других сотрудников появятся после обновления.",
       refresh: "Обновить",
     },
     loading: "Загрузка журнала…",
