@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { instantOf, periodWindows, type StatsPeriod } from "../src/domain/stats/periods";
 import { deltas, percentiles } from "../src/domain/stats/aggregate";
+import { bucketStarts } from "../src/domain/stats/series";
 import { ulidRange, ulidTime, ulidTimePrefix } from "../src/domain/stats/ulid-time";
 
 const iso = (period: StatsPeriod, now: string, zone: string) => {
@@ -108,5 +109,29 @@ describe("aggregation helpers", () => {
     const { low, high } = ulidRange(ms, ms + 1000);
     expect(low < ulidTimePrefix(ms + 1) + "0000000000000000").toBe(true);
     expect(high > ulidTimePrefix(ms + 1000) + "ZZZZZZZZZZZZZZZY").toBe(true);
+  });
+});
+
+describe("series buckets", () => {
+  it("starts each day at local midnight across a DST change", () => {
+    // Berlin moves to summer time on 2026-03-29: that day has 23 hours.
+    const starts = bucketStarts(
+      { from: new Date("2026-03-27T23:00:00.000Z"), to: new Date("2026-03-30T10:00:00.000Z") },
+      "day",
+      "Europe/Berlin",
+    ).map((ms) => new Date(ms).toISOString());
+    expect(starts).toEqual([
+      "2026-03-27T23:00:00.000Z",
+      "2026-03-28T23:00:00.000Z",
+      "2026-03-29T22:00:00.000Z",
+    ]);
+  });
+
+  it("cuts a day into whole hours up to now, and always has one bucket", () => {
+    const from = new Date("2026-03-01T00:00:00.000Z");
+    expect(
+      bucketStarts({ from, to: new Date("2026-03-01T02:30:00.000Z") }, "hour", "UTC"),
+    ).toHaveLength(3);
+    expect(bucketStarts({ from, to: from }, "hour", "UTC")).toEqual([from.getTime()]);
   });
 });

@@ -127,6 +127,7 @@ describe("stats.summary", () => {
     expect(s.window).toEqual({ from: "2026-03-09T23:00:00.000Z", to: "2026-03-10T12:00:00.000Z" });
     expect(s.conversations).toEqual({
       total: 3,
+      active: 4,
       byStatus: { AI_ACTIVE: 2, NEEDS_HUMAN: 1, HUMAN_ACTIVE: 0, CLOSED: 0 },
       byStage: { NEW: 2, BOOKED: 1, NO_RESPONSE: 0, REJECTED: 0 },
       byChannel: { web_chat: 2, telegram: 1 },
@@ -144,6 +145,78 @@ describe("stats.summary", () => {
     expect(s.retention).toEqual({ messageTtlHours: 0, availableFrom: null, complete: true });
     expect(s.reads.conversations).toBe(4);
     expect(commands.names).not.toContain("ScanCommand");
+  });
+
+  it("spreads the period over hours (today) and local days, counting like the totals", async () => {
+    const today = await statsSummary(
+      deps,
+      { period: "today", compare: false, timezone: "Europe/Berlin" },
+      NOW,
+    );
+    expect(today.series.bucket).toBe("hour");
+    expect(today.series.points).toHaveLength(13);
+    expect(today.series.points[0]?.from).toBe("2026-03-09T23:00:00.000Z");
+    const active = today.series.points.filter((p) => p.messages > 0 || p.conversations > 0);
+    expect(active).toEqual([
+      {
+        from: "2026-03-09T23:00:00.000Z",
+        conversations: 1,
+        escalations: 0,
+        messages: 2,
+        costUsd: 0.003,
+      },
+      {
+        from: "2026-03-10T07:00:00.000Z",
+        conversations: 0,
+        escalations: 0,
+        messages: 1,
+        costUsd: 0,
+      },
+      {
+        from: "2026-03-10T08:00:00.000Z",
+        conversations: 1,
+        escalations: 0,
+        messages: 2,
+        costUsd: 0.001,
+      },
+      {
+        from: "2026-03-10T09:00:00.000Z",
+        conversations: 0,
+        escalations: 1,
+        messages: 2,
+        costUsd: 0.002,
+      },
+      {
+        from: "2026-03-10T10:00:00.000Z",
+        conversations: 1,
+        escalations: 1,
+        messages: 2,
+        costUsd: 0.004,
+      },
+    ]);
+    const sum = (key: "conversations" | "escalations" | "messages") =>
+      today.series.points.reduce((n, p) => n + p[key], 0);
+    expect([sum("conversations"), sum("escalations"), sum("messages")]).toEqual([
+      today.conversations.total,
+      today.escalations.total,
+      today.messages.total,
+    ]);
+
+    const week = await statsSummary(
+      deps,
+      { period: "last_7_days", compare: false, timezone: "UTC" },
+      NOW,
+    );
+    expect(week.series.bucket).toBe("day");
+    expect(week.series.points.map((p) => [p.from.slice(0, 10), p.conversations])).toEqual([
+      ["2026-03-04", 0],
+      ["2026-03-05", 0],
+      ["2026-03-06", 0],
+      ["2026-03-07", 0],
+      ["2026-03-08", 0],
+      ["2026-03-09", 3],
+      ["2026-03-10", 2],
+    ]);
   });
 
   it("puts the boundary where the zone's midnight is", async () => {

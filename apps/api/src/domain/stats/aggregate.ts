@@ -20,6 +20,8 @@ export interface StatsValues {
   /** Conversations created in the window, by their current status, stage and channel. */
   conversations: {
     total: number;
+    /** Conversations with at least one message in the window (created in it or earlier). */
+    active: number;
     byStatus: Record<string, number>;
     byStage: Record<string, number>;
     byChannel: Record<string, number>;
@@ -88,9 +90,11 @@ export function aggregate(
   // Escalated conversations: a turn that declared an escalation in the window (kept in the reply's
   // metadata even after the conversation went back to the AI), or a needs-human mark set in it.
   const escalated = new Map<string, string>();
+  const active = new Set<string>();
   for (const m of messages) {
     if (m.at < window.from.getTime() || m.at > window.to.getTime()) continue;
     messageCount++;
+    active.add(m.conversationId);
     bump(byRole, m.role);
     if (m.escalationType !== null && !escalated.has(m.conversationId)) {
       escalated.set(m.conversationId, m.escalationType);
@@ -109,7 +113,7 @@ export function aggregate(
   const byType: Record<string, number> = {};
   for (const type of escalated.values()) bump(byType, type);
   return {
-    conversations: { total, byStatus, byStage, byChannel },
+    conversations: { total, active: active.size, byStatus, byStage, byChannel },
     escalations: { total: escalated.size, byType },
     messages: { total: messageCount, byRole },
     llm: {

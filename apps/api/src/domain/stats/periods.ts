@@ -81,12 +81,17 @@ export function instantOf(local: LocalTime, timeZone: string): Date {
 }
 
 /** Calendar arithmetic on a local date (months and years roll over). */
-function addDays(local: LocalTime, days: number): LocalTime {
+export function addDays(local: LocalTime, days: number): LocalTime {
   const d = new Date(Date.UTC(local.year, local.month - 1, local.day + days));
   return { ...local, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-const midnight = (local: LocalTime): LocalTime => ({ ...local, hour: 0, minute: 0, second: 0 });
+export const midnight = (local: LocalTime): LocalTime => ({
+  ...local,
+  hour: 0,
+  minute: 0,
+  second: 0,
+});
 
 export interface PeriodWindows {
   current: TimeWindow;

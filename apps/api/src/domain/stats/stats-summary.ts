@@ -4,6 +4,7 @@ import type { ApiDeps } from "../../deps";
 import { loadPipeline } from "../stages/pipeline-stages";
 import { aggregate, deltas, type StatsValues } from "./aggregate";
 import { periodWindows, statsPeriodSchema, type TimeWindow } from "./periods";
+import { timeSeries, type StatsSeries } from "./series";
 import { conversationsActiveSince, messagesBetween, type MessageFacts } from "./stats-source";
 
 export const statsSummaryInputSchema = z.object({
@@ -48,6 +49,8 @@ export interface StatsSummary extends StatsValues {
   timezone: string;
   agentId: string | null;
   window: { from: string; to: string };
+  /** The current window over time: hours for `today`, local days for longer periods. */
+  series: StatsSeries;
   comparison: (StatsValues & { window: { from: string; to: string }; deltas: StatsValues }) | null;
   /** Conversations and messages expire after MESSAGE_TTL_HOURS: older activity is no longer counted. */
   retention: { messageTtlHours: number; availableFrom: string | null; complete: boolean };
@@ -89,6 +92,13 @@ export async function statsSummary(
     agentId: input.agentId ?? null,
     window: isoWindow(windows.current),
     ...current,
+    series: timeSeries(
+      windows.current,
+      input.period === "today" ? "hour" : "day",
+      input.timezone,
+      conversations,
+      messages,
+    ),
     comparison: previous
       ? { window: isoWindow(windows.previous), ...previous, deltas: deltas(current, previous) }
       : null,

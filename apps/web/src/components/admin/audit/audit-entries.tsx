@@ -1,0 +1,59 @@
+"use client";
+
+import { useMemo } from "react";
+import { groupByDay } from "../../../lib/admin/audit/day-groups";
+import { formatDayKey } from "../../../lib/admin/audit/format";
+import type { AuditEntry } from "../../../lib/admin/audit/types";
+import { dayKeyIn } from "../../../lib/admin/audit/zoned-time";
+import { plural } from "../../../lib/i18n/plural";
+import { useLocale, useT } from "../../i18n/i18n-provider";
+import { AuditRow } from "./audit-row";
+import { useAuditActors } from "./use-audit-actors";
+import { useAuditWords } from "./use-audit-words";
+import styles from "./audit.module.css";
+
+export function AuditEntries({
+  entries,
+  timeZone,
+}: {
+  entries: readonly AuditEntry[];
+  timeZone: string;
+}) {
+  const t = useT("audit");
+  const { locale } = useLocale();
+  const describe = useAuditWords();
+  const { byId: actors } = useAuditActors();
+  const groups = useMemo(() => groupByDay(entries, timeZone), [entries, timeZone]);
+  const today = dayKeyIn(Date.now(), timeZone);
+  const yesterday = dayKeyIn(Date.now() - 86_400_000, timeZone);
+
+  return (
+    <div className={styles.days} data-testid="audit-entries">
+      {groups.map((group) => {
+        const headingId = `audit-day-${group.day}`;
+        const relative =
+          group.day === today ? t.today : group.day === yesterday ? t.yesterday : null;
+        return (
+          <section key={group.day} aria-labelledby={headingId} data-testid="audit-day">
+            <h2 id={headingId} className={styles.dayHeader}>
+              {relative && <strong>{relative} · </strong>}
+              {formatDayKey(locale, group.day)}
+              <span className="muted"> · {plural(locale, group.items.length, t.entries)}</span>
+            </h2>
+            <ol className={styles.rows}>
+              {group.items.map((entry) => (
+                <AuditRow
+                  key={entry.logId}
+                  entry={entry}
+                  sentence={describe(entry)}
+                  actorEmail={actors.get(entry.actorId)?.email ?? null}
+                  timeZone={timeZone}
+                />
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { AUDIT_ACTIONS, AUDIT_RESOURCE_TYPES } from "../../../lib/admin/audit/audit-actions";
+import type { AuditFilters } from "../../../lib/admin/audit/audit-filters";
+import { useT } from "../../i18n/i18n-provider";
+import { useAuditActors } from "./use-audit-actors";
+import styles from "./audit.module.css";
+
+const TARGET_DEBOUNCE_MS = 400;
+const MACHINE_ACTOR = "machine";
+
+export function AuditFiltersBar({
+  filters,
+  onChange,
+}: {
+  filters: AuditFilters;
+  onChange: (filters: AuditFilters) => void;
+}) {
+  const t = useT("audit");
+  const { users: actors } = useAuditActors();
+  const [target, setTarget] = useState(filters.target ?? "");
+
+  useEffect(() => setTarget(filters.target ?? ""), [filters.target]);
+  useEffect(() => {
+    if (target.trim() === (filters.target ?? "")) return;
+    const timer = setTimeout(
+      () => onChange({ ...filters, target: target.trim() || undefined }),
+      TARGET_DEBOUNCE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [target, filters, onChange]);
+
+  const knownActor =
+    !filters.actor ||
+    filters.actor === MACHINE_ACTOR ||
+    actors.some((u) => u.userId === filters.actor);
+  const backwards = Boolean(filters.from && filters.to && filters.from > filters.to);
+
+  return (
+    <form
+      className={styles.filters}
+      role="search"
+      aria-label={t.filters.label}
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <label>
+        <span>{t.filters.actor}</span>
+        <select
+          value={filters.actor ?? ""}
+          onChange={(e) => onChange({ ...filters, actor: e.target.value || undefined })}
+          data-testid="audit-filter-actor"
+        >
+          <option value="">{t.filters.anyone}</option>
+          {actors.map((user) => (
+            <option key={user.userId} value={user.userId}>
+              {user.name} ({user.email})
+            </option>
+          ))}
+          <option value={MACHINE_ACTOR}>{t.filters.apiToken}</option>
+          {!knownActor && <option value={filters.actor}>{filters.actor}</option>}
+        </select>
+      </label>
+      <label>
+        <span>{t.filters.action}</span>
+        <select
+          value={filters.action ?? ""}
+          onChange={(e) => onChange({ ...filters, action: e.target.value || undefined })}
+          data-testid="audit-filter-action"
+        >
+          <option value="">{t.filters.anyAction}</option>
+          {AUDIT_ACTIONS.map((action) => (
+            <option key={action} value={action}>
+              {t.actionNames[action]}
+            </option>
+          ))}
+          {filters.action && !(AUDIT_ACTIONS as readonly string[]).includes(filters.action) && (
+            <option value={filters.action}>{filters.action}</option>
+          )}
+        </select>
+      </label>
+      <label>
+        <span>{t.filters.type}</span>
+        <select
+          value={filters.type ?? ""}
+          onChange={(e) => onChange({ ...filters, type: e.target.value || undefined })}
+          data-testid="audit-filter-type"
+        >
+          <option value="">{t.filters.anyType}</option>
+          {AUDIT_RESOURCE_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t.types[type]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t.filters.target}</span>
+        <input
+          type="search"
+          value={target}
+          placeholder={t.filters.targetPlaceholder}
+          onChange={(e) => setTarget(e.target.value)}
+          data-testid="audit-filter-target"
+        />
+      </label>
+      <label>
+        <span>{t.filters.from}</span>
+        <input
+          type="date"
+          value={filters.from ?? ""}
+          max={filters.to}
+          aria-invalid={backwards}
+          onChange={(e) => onChange({ ...filters, from: e.target.value || undefined })}
+          data-testid="audit-filter-from"
+        />
+      </label>
+      <label>
+        <span>{t.filters.to}</span>
+        <input
+          type="date"
+          value={filters.to ?? ""}
+          min={filters.from}
+          onChange={(e) => onChange({ ...filters, to: e.target.value || undefined })}
+          data-testid="audit-filter-to"
+        />
+      </label>
+      {Object.values(filters).some(Boolean) && (
+        <button type="button" className={styles.clear} onClick={() => onChange({})}>
+          {t.filters.clear}
+        </button>
+      )}
+    </form>
+  );
+}

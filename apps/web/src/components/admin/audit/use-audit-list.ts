@@ -1,0 +1,99 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { isUnauthorized } from "../../../lib/admin/api-error";
+import {
+  auditListInput,
+  rangeProblem,
+  type AuditFilters,
+} from "../../../lib/admin/audit/audit-filters";
+import type { AuditEntry } from "../../../lib/admin/audit/types";
+import { trpc } from "../../../lib/trpc";
+import { useAdminEvents, useConsoleOpenedAt } from "../admin-events";
+import { useSession } from "../session-context";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+interface ListState {
+  entries: AuditEntry[];
+  nextCursor: string | null;
+  loaded: boolean;
+}
+
+const EMPTY: ListState = { entries: [], nextCursor: null, loaded: false };
+
+/**
+ * The audit log for a set of filters, newest first, with "load more". The admin stream carries no
+ * audit entries, so nothing is polled: a staff action on a conversation (which is always audited)
+ * marks the list as stale and the page offers a refresh.
+ */
+export function useAuditList(filters: AuditFilters, timeZone: string) {
+  const utils = trpc.useUtils();
+  const { sessionLost } = useSession();
+  const [state, setState] = useState<ListState>(EMPTY);
+  const [error, setError] = useState<unknown>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [stale, setStale] = useState(false);
+  const [reloads, setReloads] = useState(0);
+  const generation = useRef(0);
+  const openedAt = useConsoleOpenedAt();
+
+  const fail = useCallback(
+    (cause: unknown) => {
+      if (isUnauthorized(cause)) sessionLost();
+      else setError(cause);
+    },
+    [sessionLost],
+  );
+
+  useEffect(() => {
+    const mine = ++generation.current;
+    setState(EMPTY);
+    setError(null);
+    setStale(false);
+    if (rangeProblem(filters)) return;
+    utils.client.audit.list
+      .query({ ...auditListInput(filters, timeZone), limit: AUDIT_PAGE_SIZE })
+      .then((page) => {
+        if (generation.current !== mine) return;
+        setState({ entries: page.items, nextCursor: page.nextCursor ?? null, loaded: true });
+      })
+      .catch((cause: unknown) => {
+        if (generation.current === mine) fail(cause);
+      });
+  }, [filters, timeZone, reloads, utils, fail]);
+
+  const loadMore = useCallback(() => {
+    const cursor = state.nextCursor;
+    if (!cursor) return;
+    const mine = generation.current;
+    setLoadingMore(true);
+    utils.client.audit.list
+      .query({ ...auditListInput(filters, timeZone), cursor, limit: AUDIT_PAGE_SIZE })
+      .then((page) => {
+        if (generation.current !== mine) return;
+        setState((s) => ({
+          entries: [...s.entries, ...page.items],
+          nextCursor: page.nextCursor ?? null,
+          loaded: true,
+        }));
+      })
+      .catch(fail)
+      .finally(() => setLoadingMore(false));
+  }, [state.nextCursor, filters, timeZone, utils, fail]);
+
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+
+  useAdminEvents((event, eventId) => {
+    // Events replayed from before the console opened were already in the log when it was read.
+    if (eventId < openedAt) return;
+    if (
+      (event.type === "conversation.updated" && event.payload.actorId !== null) ||
+      (event.type === "message.created" && event.payload.message.role === "admin")
+    ) {
+      setStale(true);
+    }
+  });
+
+  return { ...state, error, loadingMore, stale, loadMore, reload };
+}

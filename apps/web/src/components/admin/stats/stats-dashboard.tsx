@@ -1,0 +1,135 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { isUnauthorized } from "../../../lib/admin/api-error";
+import { viewerTimeZone } from "../../../lib/admin/audit/zoned-time";
+import { statsViewToQuery, type StatsView } from "../../../lib/admin/stats/stats-query";
+import { formatDateTime } from "../../../lib/i18n/format";
+import { trpc } from "../../../lib/trpc";
+import { useLocale, useT } from "../../i18n/i18n-provider";
+import { useAdminEvents } from "../admin-events";
+import { useSession } from "../session-context";
+import { StatsCharts } from "./stats-charts";
+import { StatsControls } from "./stats-controls";
+import { StatsOverview } from "./stats-overview";
+import styles from "./stats.module.css";
+
+/** Activity lands in bursts (a turn is several events): one re-read after the burst, not one per event. */
+const REFRESH_AFTER_EVENT_MS = 3_000;
+
+/** `/admin/stats`: a period in the viewer's zone, compared with the one before, kept in the URL. */
+export function StatsDashboard({ initialView }: { initialView: StatsView }) {
+  const t = useT("stats");
+  const common = useT("common");
+  const { locale } = useLocale();
+  const pathname = usePathname();
+  const { sessionLost } = useSession();
+  const [view, setView] = useState(initialView);
+  const [timeZone, setTimeZone] = useState<string | null>(null);
+  useEffect(() => setTimeZone(viewerTimeZone()), []);
+
+  useEffect(() => {
+    window.history.replaceState(window.history.state, "", `${pathname}${statsViewToQuery(view)}`);
+  }, [view, pathname]);
+
+  const summary = trpc.stats.summary.useQuery(
+    {
+      period: view.period,
+      compare: view.compare,
+      timezone: timeZone ?? "UTC",
+      ...(view.agentId ? { agentId: view.agentId } : {}),
+    },
+    { enabled: timeZone !== null, placeholderData: (previous) => previous, retry: false },
+  );
+
+  useEffect(() => {
+    if (summary.error && isUnauthorized(summary.error)) sessionLost();
+  }, [summary.error, sessionLost]);
+
+  // New conversations, escalations and messages change today's numbers: re-read once they settle.
+  const refresh = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const { refetch } = summary;
+  useAdminEvents((event) => {
+    if (event.type === "message.updated" || refresh.current) return;
+    refresh.current = setTimeout(() => {
+      refresh.current = null;
+      void refetch();
+    }, REFRESH_AFTER_EVENT_MS);
+  });
+  useEffect(
+    () => () => {
+      if (refresh.current) clearTimeout(refresh.current);
+    },
+    [],
+  );
+
+  const data = summary.data;
+  return (
+    <section className={styles.page} aria-labelledby="stats-title" aria-busy={summary.isFetching}>
+      <div className={styles.titleRow}>
+        <div>
+          <h1 id="stats-title">{t.title}</h1>
+          {timeZone && <p className="muted">{t.intro(timeZone)}</p>}
+        </div>
+        {summary.isFetching && data && (
+          <span className="muted" role="status">
+            {t.updating}
+          </span>
+        )}
+      </div>
+      <StatsControls view={view} onChange={setView} />
+      {summary.error && !isUnauthorized(summary.error) && (
+        <p className={styles.error} role="alert">
+          {t.loadError}{" "}
+          <button type="button" onClick={() => void summary.refetch()}>
+            {common.actions.retry}
+          </button>
+        </p>
+      )}
+      {!data ? (
+        !summary.error && (
+          <p className="muted" role="status">
+            {t.loading}
+          </p>
+        )
+      ) : (
+        <>
+          <p className={styles.window} data-testid="stats-window">
+            {t.window(
+              formatDateTime(locale, data.window.from),
+              formatDateTime(locale, data.window.to),
+            )}
+            {data.comparison && (
+              <span className="muted">
+                {" · "}
+                {t.previousWindow(
+                  formatDateTime(locale, data.comparison.window.from),
+                  formatDateTime(locale, data.comparison.window.to),
+                )}
+              </span>
+            )}
+          </p>
+          {!data.retention.complete && data.retention.availableFrom && (
+            <p className={styles.partial} role="note" data-testid="stats-partial">
+              {t.partial(
+                data.retention.messageTtlHours,
+                formatDateTime(locale, data.retention.availableFrom),
+              )}
+            </p>
+          )}
+          <StatsOverview data={data} />
+          {data.conversations.total === 0 &&
+          data.messages.total === 0 &&
+          data.escalations.total === 0 ? (
+            <p className={styles.empty} data-testid="stats-empty">
+              {t.empty}
+            </p>
+          ) : (
+            <StatsCharts data={data} timeZone={timeZone ?? "UTC"} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

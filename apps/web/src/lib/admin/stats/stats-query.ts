@@ -1,0 +1,42 @@
+import type { StatsPeriod } from "./types";
+
+export const STATS_PERIODS = [
+  "today",
+  "last_7_days",
+  "last_30_days",
+] as const satisfies readonly StatsPeriod[];
+
+/** The stats page's choices, kept in the query string so a link opens the same view. */
+export interface StatsView {
+  period: StatsPeriod;
+  compare: boolean;
+  agentId?: string;
+}
+
+const AGENT_ID = /^[a-zA-Z0-9_-]{1,100}$/;
+
+export function statsViewFromParams(
+  params: Record<string, string | string[] | undefined>,
+): StatsView {
+  const read = (key: string) => {
+    const raw = params[key];
+    return (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
+  };
+  const period = STATS_PERIODS.find((p) => p === read("period")) ?? "today";
+  const agent = read("agent");
+  return {
+    period,
+    // Comparing is what people look at stats for; `compare=0` turns it off.
+    compare: read("compare") !== "0",
+    ...(AGENT_ID.test(agent) ? { agentId: agent } : {}),
+  };
+}
+
+export function statsViewToQuery(view: StatsView): string {
+  const params = new URLSearchParams();
+  if (view.period !== "today") params.set("period", view.period);
+  if (!view.compare) params.set("compare", "0");
+  if (view.agentId) params.set("agent", view.agentId);
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
