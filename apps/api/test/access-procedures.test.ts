@@ -117,6 +117,7 @@ describe("the router's access map", () => {
       "agents.create",
       "agents.update",
       "agents.delete",
+      "agents.playground",
       "chat.start",
       "chat.send",
       "chat.history",

@@ -10,6 +10,12 @@ import {
   MAX_KNOWLEDGE_DOCUMENT_BASE64,
 } from "../domain/agents/extract-document";
 import { importAgent } from "../domain/agents/import-agent";
+import {
+  PLAYGROUND_MAX_MESSAGE,
+  playgroundChannelSchema,
+  playgroundHistorySchema,
+  runPlayground,
+} from "../domain/agents/playground";
 import { createAgent, updateAgent } from "../domain/agents/save-agent";
 import { adminProcedure, authedProcedure, publicProcedure } from "../trpc";
 import { toAgentCard } from "./agent-card";
@@ -110,4 +116,20 @@ export const agentsRouter = {
       }),
     )
     .mutation(({ input }) => extractKnowledgeDocument(input)),
+
+  /**
+   * One real turn of a draft agent (possibly unsaved) for the playground; nothing is stored. Not audited:
+   * it changes nothing, and the audit log records changes (requests are rate limited per IP).
+   */
+  playground: adminProcedure
+    .input(
+      z.object({
+        agentId: agentIdSchema.optional(),
+        config: configSchema,
+        history: playgroundHistorySchema.default([]),
+        message: z.string().trim().min(1).max(PLAYGROUND_MAX_MESSAGE),
+        channel: playgroundChannelSchema.default("web_chat"),
+      }),
+    )
+    .mutation(({ ctx, input }) => runPlayground(ctx, input)),
 } satisfies TRPCRouterRecord;

@@ -116,8 +116,10 @@ export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
 
     ...createInboundEventLeases(db, ctx),
 
-    /** Newest dead letters first. */
-    async listDead(request: PageRequest = {}): Promise<Page<InboundEvent>> {
+    /** Newest dead letters first; `where` keeps a page full (and complete) when only some qualify. */
+    async listDead(
+      request: PageRequest & { where?: (event: InboundEvent) => boolean } = {},
+    ): Promise<Page<InboundEvent>> {
       const now = ctx.now();
       return queryPage(db, {
         input: {
@@ -131,7 +133,11 @@ export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
         scope: "inboundEvents:dead",
         cursor: request.cursor,
         limit: clampLimit(request.limit),
-        map: (item) => (isExpired(item, "expires_at", now) ? undefined : toInboundEvent(item)),
+        map: (item) => {
+          if (isExpired(item, "expires_at", now)) return undefined;
+          const event = toInboundEvent(item);
+          return !request.where || request.where(event) ? event : undefined;
+        },
         pageSize: ctx.queryPageSize,
       });
     },

@@ -14,6 +14,8 @@ export const deliveryJobSchema = z.object({
   messageId: z.string().min(1),
   /** The binding the answered message came through (else the one the customer last wrote to). */
   bindingId: z.string().min(1).optional(),
+  /** So the console can list an agent's dead letters (jobs queued before it was written lack it). */
+  agentId: z.string().min(1).optional(),
 });
 export type DeliveryJob = z.infer<typeof deliveryJobSchema>;
 
@@ -33,7 +35,7 @@ export const deliveryEventKey = (message: Pick<Message, "channel" | "messageId">
  */
 export async function enqueueDelivery(
   deps: Pick<ApiDeps, "repos" | "inboxSignal">,
-  message: Pick<Message, "channel" | "conversationId" | "messageId">,
+  message: Pick<Message, "channel" | "conversationId" | "messageId" | "agentId">,
   options: { bindingId?: string } = {},
 ): Promise<boolean> {
   if (message.channel === "web_chat") return false;
@@ -41,6 +43,7 @@ export async function enqueueDelivery(
     job: "deliver",
     conversationId: message.conversationId,
     messageId: message.messageId,
+    agentId: message.agentId,
     ...(options.bindingId ? { bindingId: options.bindingId } : {}),
   };
   const { created } = await deps.repos.inboundEvents.record({

@@ -20,7 +20,12 @@ export function deadLetterView(item: InboxItem) {
     receivedAt: item.receivedAt,
     deadAt: item.deadAt ?? null,
     delivery: delivery.success
-      ? { conversationId: delivery.data.conversationId, messageId: delivery.data.messageId }
+      ? {
+          conversationId: delivery.data.conversationId,
+          messageId: delivery.data.messageId,
+          bindingId: delivery.data.bindingId ?? null,
+          agentId: delivery.data.agentId ?? null,
+        }
       : null,
     event: event
       ? {
@@ -33,6 +38,22 @@ export function deadLetterView(item: InboxItem) {
           timestamp: event.timestamp,
         }
       : null,
+  };
+}
+
+/**
+ * Whether a dead letter belongs to one of the agent's channels: inbound events name their agent; a
+ * delivery job names it (or, if queued before jobs carried it, the binding it was to go out through).
+ */
+export function deadLetterOfAgent(agentId: string, bindingIds: ReadonlySet<string>) {
+  return (item: InboxItem): boolean => {
+    const delivery = deliveryJobSchema.safeParse(item.payload);
+    if (delivery.success) {
+      const { agentId: owner, bindingId } = delivery.data;
+      return owner === agentId || (bindingId !== undefined && bindingIds.has(bindingId));
+    }
+    const inbound = inboundEventSchema.safeParse(item.payload);
+    return inbound.success && inbound.data.agentId === agentId;
   };
 }
 

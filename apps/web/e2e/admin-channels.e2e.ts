@@ -1,0 +1,138 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  startFakeTelegram,
+  type FakeBot,
+  type FakeTelegram,
+} from "../../api/test/fakes/fake-telegram";
+import { launchBrowser, screenshot } from "./helpers/browser";
+import { startProduct, type Product } from "./helpers/product";
+
+const WAIT = { timeout: 30_000 };
+const AGENT = "demo_clinic";
+// Telegram is only told where to post; nothing calls this address in the test.
+const APP_URL = "https://crm.example.test";
+
+let telegram: FakeTelegram;
+let bot: FakeBot;
+let product: Product;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  telegram = await startFakeTelegram();
+  bot = telegram.addBot({ username: "sunrise_clinic_bot" });
+  product = await startProduct({
+    TELEGRAM_API_BASE_URL: telegram.url,
+    APP_URL,
+    RATE_LIMIT_PER_MINUTE: "2000",
+  });
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+  await telegram?.close();
+});
+
+async function sendInPlayground(text: string) {
+  const before = await page.getByTestId("playground-decision").count();
+  await page.getByTestId("playground-input").fill(text);
+  await page.getByTestId("playground-input").press("Enter");
+  await expect.poll(() => page.getByTestId("playground-decision").count(), WAIT).toBe(before + 1);
+  return page.getByTestId("playground-decision").nth(before);
+}
+
+describe("channels and the playground of an agent", () => {
+  it("connects a Telegram bot with guidance, verifies it with Telegram and shows its health", async () => {
+    const login = product.login as { email: string; password: string };
+    await page.goto(`${product.webUrl}/admin/agents/${AGENT}?tab=channels`);
+    await page.waitForURL(/\/login\?next=/, WAIT);
+    await page.getByTestId("login-email").fill(login.email);
+    await page.getByTestId("login-password").fill(login.password);
+    await page.getByTestId("login-submit").click();
+    await page.waitForURL(/\/admin\/agents\/demo_clinic\?tab=channels$/, WAIT);
+    await page.getByTestId("channels-empty").waitFor(WAIT);
+    await page.getByTestId("dead-empty").waitFor(WAIT);
+
+    await page.getByTestId("connect-telegram").click();
+    await page.getByTestId("guide-telegram").getByText("@BotFather").waitFor(WAIT);
+    // A wrong token is named next to its field before anything is sent.
+    await page.getByTestId("binding-accessToken").fill("not-a-token");
+    await page.getByTestId("binding-save").click();
+    await page.getByText("This is not a bot token").waitFor(WAIT);
+    expect(telegram.calls).toEqual([]);
+
+    await page.getByTestId("binding-accessToken").fill(bot.token);
+    await page.getByTestId("binding-save").click();
+    const outcome = page.getByTestId("verify-outcome");
+    await outcome.waitFor(WAIT);
+    expect(await outcome.textContent()).toContain("bot @sunrise_clinic_bot");
+    expect(await outcome.textContent()).toContain(
+      `Webhook registered: ${APP_URL}/api/v1/telegram/webhook/`,
+    );
+    const methods = telegram.calls.filter((c) => c.token === bot.token).map((c) => c.method);
+    expect(methods).toEqual(expect.arrayContaining(["getMe", "setWebhook"]));
+    expect(bot.webhook?.url).toMatch(new RegExp(`^${APP_URL}/api/v1/telegram/webhook/.+`));
+    // The token never comes back to the browser.
+    expect(await page.content()).not.toContain(bot.token);
+
+    const card = page.getByTestId("binding-card");
+    await expect.poll(() => card.getByTestId("binding-state").textContent(), WAIT).toBe("Active");
+    expect(await card.getByTestId("health-last-event").textContent()).toBe("never");
+    expect(await card.getByTestId("health-dead-letters").textContent()).toBe("0");
+
+    // A customer writes to the bot: Telegram posts the update to the webhook it was given.
+    const hook = new URL(bot.webhook?.url ?? "").pathname;
+    const response = await fetch(`${product.apiUrl}${hook}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-telegram-bot-api-secret-token": bot.webhook?.secretToken ?? "",
+      },
+      body: JSON.stringify({
+        update_id: 9001,
+        message: {
+          message_id: 1,
+          from: { id: 5000000001, is_bot: false, first_name: "Anna" },
+          chat: { id: 5000000001, type: "private", first_name: "Anna" },
+          date: Math.floor(Date.now() / 1000),
+          text: "What are your opening hours?",
+        },
+      }),
+    });
+    expect(response.status).toBe(200);
+    await expect.poll(() => telegram.sent("5000000001").length, WAIT).toBeGreaterThan(0);
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId("health-last-event").textContent(), WAIT)
+      .not.toBe("never");
+    await screenshot(page, "admin-channels");
+  });
+
+  it("shows the playground's decisions: a phone number escalates, a plain question does not", async () => {
+    await page.goto(`${product.webUrl}/admin/agents/${AGENT}?tab=playground`);
+    await page.getByTestId("agent-playground").waitFor(WAIT);
+    await page.getByTestId("playground-channel").selectOption("telegram");
+
+    const phone = await sendInPlayground("Please call me back at +44 20 7946 0958");
+    expect(await phone.getByTestId("decision-escalation").textContent()).toMatch(
+      /^Escalation: yes · /,
+    );
+    expect(await phone.getByTestId("decision-type").textContent()).toBe("contact");
+    expect(await phone.getByTestId("decision-contacts").textContent()).toContain("+442079460958");
+
+    const plain = await sendInPlayground("What are your opening hours?");
+    expect(await plain.getByTestId("decision-escalation").textContent()).toBe("Escalation: no");
+    expect(await plain.getByTestId("decision-sources").textContent()).toContain(
+      "Opening hours and address",
+    );
+    expect(await page.getByTestId("playground-agent").last().textContent()).toContain("Telegram");
+    await screenshot(page, "admin-playground");
+
+    await page.getByTestId("playground-reset").click();
+    await expect.poll(() => page.getByTestId("playground-decision").count(), WAIT).toBe(0);
+  });
+});

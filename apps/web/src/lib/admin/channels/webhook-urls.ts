@@ -1,0 +1,40 @@
+import type { BoundChannel } from "./types";
+
+/** The API's webhook paths (apps/api channels/webhooks/webhook-router.ts); the web server proxies them. */
+export const WEBHOOK_PATHS = {
+  instagram: "/api/v1/instagram/webhook",
+  whatsapp: "/api/v1/whatsapp/webhook",
+  telegram: "/api/v1/telegram/webhook/",
+} as const;
+
+/** The environment variable holding the verify token Meta must be given (Telegram has none). */
+export const VERIFY_TOKEN_VARIABLE = {
+  instagram: "INSTAGRAM_WEBHOOK_VERIFY_TOKEN",
+  whatsapp: "WHATSAPP_VERIFY_TOKEN",
+} as const;
+
+/**
+ * The callback URL to paste into Meta's dashboard (or that Telegram is told on verify): this site's
+ * origin plus the API's path. Meta only calls HTTPS addresses, so a local http origin is flagged.
+ */
+export function webhookUrl(channel: BoundChannel, origin: string, bindingId?: string): string {
+  const base = origin.replace(/\/+$/, "");
+  if (channel === "telegram") {
+    return `${base}${WEBHOOK_PATHS.telegram}${encodeURIComponent(bindingId ?? "{binding id}")}`;
+  }
+  return `${base}${WEBHOOK_PATHS[channel]}`;
+}
+
+/** Meta and Telegram refuse webhooks that are not public HTTPS. */
+export function isPublicHttps(origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return (
+      url.protocol === "https:" &&
+      !["localhost", "127.0.0.1", "[::1]"].includes(url.hostname) &&
+      !url.hostname.endsWith(".local")
+    );
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,55 @@
+import type { PlaygroundResult } from "./types";
+
+export type DecisionFlag = "moderation" | "afterHours" | "fallback" | "retried" | "offline";
+
+export interface DecisionSummary {
+  escalated: boolean;
+  /** null when nothing was escalated. */
+  type: string | null;
+  reason: string;
+  /** 0–100, rounded. */
+  confidencePercent: number;
+  source: string;
+  triggers: { keyword: string; type: string }[];
+  contacts: string[];
+  sources: { key: string; title: string; snippet: string; scorePercent: number }[];
+  costUsd: number;
+  latencyMs: number;
+  totalTokens: number;
+  flags: DecisionFlag[];
+  language: string;
+  /** How many messages the channel would send. */
+  parts: number;
+}
+
+/** Everything one playground turn decided, in the order the console shows it. */
+export function decisionSummary(result: PlaygroundResult): DecisionSummary {
+  const { escalation, flags } = result;
+  const raised: DecisionFlag[] = [];
+  if (flags.moderationFlagged) raised.push("moderation");
+  if (flags.afterHours) raised.push("afterHours");
+  if (flags.fallback) raised.push("fallback");
+  if (flags.retried) raised.push("retried");
+  if (flags.offline) raised.push("offline");
+  return {
+    escalated: escalation.needed,
+    type: escalation.needed ? escalation.type : null,
+    reason: escalation.reason,
+    confidencePercent: Math.round(Math.min(1, Math.max(0, escalation.confidence)) * 100),
+    source: escalation.source,
+    triggers: result.triggers.map(({ keyword, type }) => ({ keyword, type })),
+    contacts: [...result.contacts.phoneNumbers, ...result.contacts.emails],
+    sources: result.sources.map((source, index) => ({
+      key: `${source.sourceId}#${source.chunkIndex}#${index}`,
+      title: source.title || source.sourceId,
+      snippet: source.snippet,
+      scorePercent: Math.round(source.score * 100),
+    })),
+    costUsd: result.usage.costUsd,
+    latencyMs: result.usage.latencyMs,
+    totalTokens: result.usage.totalTokens,
+    flags: raised,
+    language: result.language,
+    parts: result.reply?.parts.length ?? 0,
+  };
+}
