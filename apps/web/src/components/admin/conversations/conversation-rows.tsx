@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { CHANNEL_LABELS, customerLabel, shortId } from "../../../lib/admin/labels";
+import { customerLabel, shortId } from "../../../lib/admin/labels";
 import type { ConversationRow } from "../../../lib/admin/types";
 import { formatAgo, waitingSince } from "../../../lib/admin/waiting-since";
+import { useT } from "../../i18n/i18n-provider";
 import { StageChip } from "../stage-chip";
 import { StatusBadge } from "../status-badge";
 import { useAgents, useStages } from "../use-lookups";
@@ -12,6 +13,8 @@ import { WaitingTimer } from "./waiting-timer";
 import styles from "./conversations.module.css";
 
 export function ConversationRows({ rows, now }: { rows: readonly ConversationRow[]; now: number }) {
+  const common = useT("common");
+  const t = useT("conversations");
   const agents = useAgents().byId;
   const stages = useStages().byId;
   return (
@@ -29,13 +32,14 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
           >
             <div className={styles.who}>
               <Link href={href} className={styles.customer}>
-                {customerLabel(row)} <span className="muted">#{shortId(row.conversationId)}</span>
+                {customerLabel(row, t.row)}{" "}
+                <span className="muted">#{shortId(row.conversationId)}</span>
               </Link>
-              <p className={styles.preview}>{row.lastMessagePreview ?? "No messages yet"}</p>
+              <p className={styles.preview}>{row.lastMessagePreview ?? t.row.noMessages}</p>
             </div>
             <div className={styles.meta}>
               <span>{agents.get(row.agentId)?.card.displayName ?? row.agentId}</span>
-              <span className="muted">{CHANNEL_LABELS[row.channel]}</span>
+              <span className="muted">{common.channels[row.channel]}</span>
             </div>
             <div className={styles.state}>
               <StatusBadge status={row.status} />
@@ -46,7 +50,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
                 <WaitingTimer since={since} now={now} />
               ) : (
                 <time dateTime={row.lastActivityAt} className="muted">
-                  {formatAgo(row.lastActivityAt, now)}
+                  {formatAgo(row.lastActivityAt, now, t.duration)}
                 </time>
               )}
             </div>
@@ -55,7 +59,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
                 <TakeOverButton conversationId={row.conversationId} />
               )}
               <Link href={href} className={styles.open}>
-                Open
+                {t.row.open}
               </Link>
             </div>
           </li>
