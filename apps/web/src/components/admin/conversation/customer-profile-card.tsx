@@ -1,37 +1,11 @@
 "use client";
 
-import { useState } from "react";
 import type { CustomerProfile } from "../../../lib/admin/conversation/customer-profile";
-import { initialsOf } from "../../../lib/chat/initials";
 import { formatDateTime } from "../../../lib/i18n/format";
 import { useLocale, useT } from "../../i18n/i18n-provider";
+import { CustomerAvatar } from "../customer-avatar";
 import { Fact } from "./fact";
 import styles from "./conversation.module.css";
-
-/** The picture, or the initials when there is none or it no longer loads (signed CDN links expire). */
-function Avatar({ url, name }: { url: string | null; name: string }) {
-  const [failed, setFailed] = useState(false);
-  if (url && !failed) {
-    return (
-      // The picture is on Meta's CDN; next/image would need its host configured.
-      <img
-        className={styles.avatar}
-        src={url}
-        alt=""
-        width={56}
-        height={56}
-        referrerPolicy="no-referrer"
-        onError={() => setFailed(true)}
-        data-testid="profile-picture"
-      />
-    );
-  }
-  return (
-    <span className={styles.avatar} aria-hidden="true" data-testid="profile-initials">
-      {initialsOf(name)}
-    </span>
-  );
-}
 
 /** Who the customer is: name and picture (Instagram), the channel's ids, the contacts given so far. */
 export function CustomerProfileCard({
@@ -51,7 +25,11 @@ export function CustomerProfileCard({
     <section className={styles.card} aria-labelledby="profile-title" data-testid="customer-profile">
       <h2 id="profile-title">{t.title}</h2>
       <div className={styles.profile}>
-        <Avatar url={profile.pictureUrl} name={profile.name ?? profile.username ?? name} />
+        <CustomerAvatar
+          url={profile.pictureUrl}
+          name={profile.name ?? profile.username ?? name}
+          size="large"
+        />
         <div>
           <strong data-testid="profile-name">{name}</strong>
           {profile.username && (
@@ -83,9 +61,11 @@ export function CustomerProfileCard({
           />
         ))}
       </dl>
-      {hasContacts && <p className="muted">{t.contactsNote}</p>}
+      {hasContacts && <p className={styles.note}>{t.contactsNote}</p>}
       {profile.profileReadAt && (
-        <p className="muted">{t.profileUpdated(formatDateTime(locale, profile.profileReadAt))}</p>
+        <p className={styles.note}>
+          {t.profileUpdated(formatDateTime(locale, profile.profileReadAt))}
+        </p>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { customerLabel, shortId } from "../../../lib/admin/labels";
 import type { ConversationRow } from "../../../lib/admin/types";
 import { formatAgo, waitingSince } from "../../../lib/admin/waiting-since";
 import { useT } from "../../i18n/i18n-provider";
+import { CustomerAvatar } from "../customer-avatar";
 import { StageChip } from "../stage-chip";
 import { StatusBadge } from "../status-badge";
 import { useAgents, useStages } from "../use-lookups";
@@ -22,6 +23,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
       {rows.map((row) => {
         const since = waitingSince(row);
         const href = `/admin/conversations/${encodeURIComponent(row.conversationId)}`;
+        const name = row.customer?.name ?? customerLabel(row, t.row);
         return (
           <li
             key={row.conversationId}
@@ -31,11 +33,19 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
             data-testid="conversation-row"
           >
             <div className={styles.who}>
-              <Link href={href} className={styles.customer}>
-                {customerLabel(row, t.row)}{" "}
-                <span className="muted">#{shortId(row.conversationId)}</span>
-              </Link>
-              <p className={styles.preview}>{row.lastMessagePreview ?? t.row.noMessages}</p>
+              {row.customer && (
+                <CustomerAvatar
+                  url={row.customer.pictureUrl}
+                  name={row.customer.name ?? row.customer.username ?? name}
+                  size="small"
+                />
+              )}
+              <div className={styles.whoText}>
+                <Link href={href} className={styles.customer}>
+                  {name} <span className="muted">#{shortId(row.conversationId)}</span>
+                </Link>
+                <p className={styles.preview}>{row.lastMessagePreview ?? t.row.noMessages}</p>
+              </div>
             </div>
             <div className={styles.meta}>
               <span>{agents.get(row.agentId)?.card.displayName ?? row.agentId}</span>
