@@ -94,4 +94,12 @@ describe("status counters", () => {
     expect(state.stale).toBe(true);
     expect(countOf(state, "CLOSED").value).toBe(12);
   });
+
+  it("try again after a failed read, keeping the totals they had", () => {
+    const state = loaded({ type: "invalidate" }, { type: "readStarted" }, { type: "readFailed" });
+    expect(state).toMatchObject({ stale: true, reading: false, failed: true });
+    expect(countOf(state, "AI_ACTIVE").value).toBe(340);
+    const again = statusCountsReducer(state, { type: "read", totals: TOTALS });
+    expect(again.failed).toBe(false);
+  });
 });

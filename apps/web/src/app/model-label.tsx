@@ -10,7 +10,8 @@ export function ModelLabel() {
   if (!health.data) return null;
   return (
     <p className="muted" data-testid="model-label" data-offline={health.data.model.offline}>
-      {t.answersBy(health.data.model.label)}
+      {/* The offline model's name is ours to translate; a real model's name is its own. */}
+      {t.answersBy(health.data.model.offline ? t.offlineModel : health.data.model.label)}
     </p>
   );
 }

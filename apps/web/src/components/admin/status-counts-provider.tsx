@@ -14,6 +14,7 @@ const StatusCountsContext = createContext<StatusCountsState>(initialStatusCounts
 
 /** Changes often come in bursts (an escalation is a message and a status change): one read for all. */
 const REREAD_DELAY_MS = 300;
+const RETRY_AFTER_FAILURE_MS = 5_000;
 
 /** Exact counters for the sidebar and the inbox: `conversations.counts`, then the event stream. */
 export function StatusCountsProvider({ children }: { children: ReactNode }) {
@@ -23,19 +24,22 @@ export function StatusCountsProvider({ children }: { children: ReactNode }) {
   const live = useLiveState();
   const wasLive = useRef(false);
 
-  const { stale, reading } = state;
+  const { stale, reading, failed } = state;
   useEffect(() => {
     if (!stale || reading) return;
-    const timer = setTimeout(() => {
-      dispatch({ type: "readStarted" });
-      utils.client.conversations.counts
-        .query()
-        .then((totals) => dispatch({ type: "read", totals }))
-        // The counters keep their last value ("…" before the first); the list shows its own error.
-        .catch(() => dispatch({ type: "readFailed" }));
-    }, REREAD_DELAY_MS);
+    const timer = setTimeout(
+      () => {
+        dispatch({ type: "readStarted" });
+        utils.client.conversations.counts
+          .query()
+          .then((totals) => dispatch({ type: "read", totals }))
+          // The counters keep their last value ("…" before the first) and try again a little later.
+          .catch(() => dispatch({ type: "readFailed" }));
+      },
+      failed ? RETRY_AFTER_FAILURE_MS : REREAD_DELAY_MS,
+    );
     return () => clearTimeout(timer);
-  }, [stale, reading, utils]);
+  }, [stale, reading, failed, utils]);
 
   // Back after a dropped connection: whatever the replay missed, the totals are read again.
   useEffect(() => {

@@ -20,6 +20,8 @@ export interface StatusCountsState {
   /** The totals may be off: read them again (the provider does, shortly). */
   stale: boolean;
   reading: boolean;
+  /** The last read failed: the next one waits longer. */
+  failed: boolean;
 }
 
 export type StatusCountsAction =
@@ -36,6 +38,7 @@ export const initialStatusCounts: StatusCountsState = {
   known: new Map(),
   stale: true,
   reading: false,
+  failed: false,
 };
 
 const slim = (row: Counted): Counted => ({
@@ -64,9 +67,9 @@ export function statusCountsReducer(
     case "readStarted":
       return { ...state, reading: true, stale: false };
     case "read":
-      return { ...state, reading: false, totals: { ...action.totals } };
+      return { ...state, reading: false, failed: false, totals: { ...action.totals } };
     case "readFailed":
-      return { ...state, reading: false };
+      return { ...state, reading: false, failed: true, stale: true };
     case "invalidate":
       return { ...state, stale: true };
     case "rowChanged": {

@@ -15,6 +15,7 @@ export const chat = defineMessages(
       chatWith: (name: string) => `Chat with ${name}`,
       start: "Start chatting →",
       answersBy: (model: string) => `Answers by: ${model}`,
+      offlineModel: "Offline demo model (no LLM configured)",
     },
     connection: {
       live: "Live",
@@ -95,6 +96,7 @@ export const chat = defineMessages(
       chatWith: (name: string) => `Написать: ${name}`,
       start: "Начать чат →",
       answersBy: (model: string) => `Отвечает: ${model}`,
+      offlineModel: "офлайн-демомодель (LLM не подключена)",
     },
     connection: {
       live: "На связи",
