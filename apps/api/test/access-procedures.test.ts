@@ -19,6 +19,7 @@ const PUBLIC = [
   "auth.login",
   "auth.me",
   "agents.cards",
+  "agents.card",
   "chat.*",
 ];
 /**

@@ -123,6 +123,20 @@ describe("conversations.list", () => {
     expect(await allPages({ search: "nothing matches this" })).toEqual([]);
   });
 
+  it("gives Instagram rows their customer's cached profile, and no other row one", async () => {
+    const items = (await staff().conversations.list({ limit: 100 })).items;
+    const instagram = items.find((c) => c.conversationId === ids.instagram);
+    expect(instagram?.customer).toEqual({
+      name: "Maria Lopez",
+      username: "maria.smiles",
+      pictureUrl: null,
+    });
+    const others = items.filter((c) => c.conversationId !== ids.instagram);
+    expect(others.filter((c) => c.customer !== undefined)).toEqual([]);
+    const searched = await staff().conversations.list({ search: "Maria" });
+    expect(searched.items[0]?.customer?.name).toBe("Maria Lopez");
+  });
+
   it("refuses a malformed cursor as BAD_REQUEST", async () => {
     await expect(staff().conversations.list({ cursor: "not-a-cursor" })).rejects.toMatchObject({
       code: "BAD_REQUEST",

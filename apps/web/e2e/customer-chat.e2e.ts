@@ -91,7 +91,7 @@ describe("a customer chats with the demo agent", () => {
 
     await input.fill("x".repeat(10_001));
     expect(await page.locator('[data-testid="composer-counter"]').textContent()).toContain(
-      "1 characters too long",
+      "1 character too long",
     );
     expect(await page.locator('[data-testid="composer-send"]').isDisabled()).toBe(true);
     await input.fill("x".repeat(9_500));

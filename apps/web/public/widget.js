@@ -1,7 +1,8 @@
 /*
  * Agents CRM chat widget. On any site:
  *   <script src="https://crm.example.com/widget.js" data-agent-id="demo_clinic" async></script>
- * Optional: data-position="bottom-right|bottom-left", data-label="Chat with us", data-color="#2f6f5e".
+ * Optional: data-position="bottom-right|bottom-left", data-label="Chat with us", data-color="#2f6f5e",
+ * data-lang="en|ru" (the chat's language; without it, the visitor's saved choice or browser language).
  * Adds a floating button that opens the chat (https://crm.example.com/embed/<agent id>) in a frame.
  * No dependencies; its only global is window.AgentsCrmWidget: open(), close(), toggle() (optionally
  * with an agent id when a page has several widgets).
@@ -25,7 +26,10 @@
   script.setAttribute("data-agents-crm-mounted", "");
   var origin = new URL(script.src, window.location.href).origin;
   var side = script.getAttribute("data-position") === "bottom-left" ? "left" : "right";
-  var label = (script.getAttribute("data-label") || "").trim() || "Chat with us";
+  var LANGUAGES = { en: "Chat with us", ru: "Напишите нам" };
+  var lang = (script.getAttribute("data-lang") || "").trim().toLowerCase();
+  if (!Object.prototype.hasOwnProperty.call(LANGUAGES, lang)) lang = "";
+  var label = (script.getAttribute("data-label") || "").trim() || LANGUAGES[lang || "en"];
   var colorAttribute = script.getAttribute("data-color") || "";
   var color = /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(colorAttribute)
     ? colorAttribute
@@ -105,7 +109,8 @@
       if (!frame) {
         // Created on first open: a page that never opens the chat loads nothing more.
         frame = document.createElement("iframe");
-        frame.src = origin + "/embed/" + encodeURIComponent(agentId);
+        frame.src =
+          origin + "/embed/" + encodeURIComponent(agentId) + (lang ? "?lang=" + lang : "");
         frame.title = label;
         panel.appendChild(frame);
       }

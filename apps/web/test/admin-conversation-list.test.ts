@@ -204,4 +204,21 @@ describe("conversation list reducer", () => {
     });
     expect(ids(next)).toEqual([kept.conversationId]);
   });
+
+  it("keeps the customer profile a page brought when an event updates the row", () => {
+    const customer = { name: "Maria Lopez", username: "maria.smiles", pictureUrl: null };
+    const a = row({ channel: "instagram", externalUserId: "ig-1", customer });
+    let state = loaded({}, [a]);
+    const { customer: _bare, ...event } = { ...a, status: "NEEDS_HUMAN" as const, version: 2 };
+    state = conversationListReducer(state, { type: "rowChanged", row: event });
+    expect(state.rows[0]).toMatchObject({ status: "NEEDS_HUMAN", customer });
+    state = conversationListReducer(state, {
+      type: "pageLoaded",
+      filters: {},
+      items: [{ ...event, lastActivityAt: "2027-01-01T00:00:00.000Z" }],
+      nextCursor: null,
+      append: true,
+    });
+    expect(state.rows[0]?.customer).toEqual(customer);
+  });
 });

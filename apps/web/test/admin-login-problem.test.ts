@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { formatRetryIn, isUnauthorized, loginProblem } from "../src/lib/admin/api-error";
+import { MESSAGES } from "../src/lib/i18n/messages";
+
+const en = MESSAGES.login.en;
+const ru = MESSAGES.login.ru;
 
 const now = Date.parse("2026-01-01T12:00:00.000Z");
 
@@ -7,7 +11,8 @@ describe("loginProblem", () => {
   it("says the credentials are wrong without telling which", () => {
     expect(
       loginProblem({ message: "Invalid email or password", data: { code: "UNAUTHORIZED" } }, now),
-    ).toEqual({ message: "Invalid email or password.", retryAt: null });
+    ).toEqual({ reason: "invalid", retryAt: null });
+    expect(en.problems.invalid).toBe("Invalid email or password.");
   });
 
   it("turns throttling into a retry time", () => {
@@ -16,8 +21,10 @@ describe("loginProblem", () => {
       now,
     );
     expect(problem.retryAt).toBe(now + 899_000);
-    expect(formatRetryIn(problem.retryAt ?? 0, now)).toBe("Try again in 14:59.");
-    expect(formatRetryIn(problem.retryAt ?? 0, now + 870_000)).toBe("Try again in 29 s.");
+    expect(problem.reason).toBe("throttled");
+    expect(formatRetryIn(problem.retryAt ?? 0, now, en)).toBe("Try again in 14:59.");
+    expect(formatRetryIn(problem.retryAt ?? 0, now + 870_000, en)).toBe("Try again in 29 s.");
+    expect(formatRetryIn(problem.retryAt ?? 0, now, ru)).toBe("Повторите через 14:59.");
   });
 
   it("treats a bare HTTP 429 from the rate limit as throttling too", () => {
@@ -26,7 +33,10 @@ describe("loginProblem", () => {
   });
 
   it("has a plain message for anything else", () => {
-    expect(loginProblem({ message: "fetch failed" }, now).message).toMatch(/Could not sign in/);
+    expect(loginProblem({ message: "fetch failed" }, now).reason).toBe("unavailable");
+    expect(loginProblem({ message: "", data: { code: "BAD_REQUEST" } }, now).reason).toBe(
+      "missing",
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mergeMessages } from "../src/lib/admin/transcript";
+import { MESSAGES } from "../src/lib/i18n/messages";
 import { authorOf, formatCost, formatLatency, turnDetails } from "../src/lib/admin/turn-details";
 import { message } from "./admin-fixtures";
 
@@ -71,18 +72,24 @@ describe("turnDetails", () => {
   });
 
   it("formats cost and latency compactly", () => {
-    expect(formatCost(0)).toBe("$0");
-    expect(formatCost(0.00123)).toBe("$0.0012");
-    expect(formatCost(0.42)).toBe("$0.42");
-    expect(formatLatency(850.4)).toBe("850 ms");
-    expect(formatLatency(2340)).toBe("2.3 s");
+    const en = MESSAGES.conversations.en.turn;
+    const ru = MESSAGES.conversations.ru.turn;
+    expect(formatCost(0, "en")).toBe("$0");
+    expect(formatCost(0.00123, "en")).toBe("$0.0012");
+    expect(formatCost(0.42, "en")).toBe("$0.42");
+    expect(formatCost(0.42, "ru")).toBe("0,42 $");
+    expect(formatLatency(850.4, "en", en)).toBe("850 ms");
+    expect(formatLatency(2340, "en", en)).toBe("2.3 s");
+    expect(formatLatency(2340, "ru", ru)).toBe("2,3 с");
+    expect(ru.tokens(21, "21")).toBe("21 токен");
+    expect(ru.sources(3)).toBe("3 источника");
   });
 });
 
 describe("authorOf", () => {
   it("names the staff member who wrote an admin message", () => {
-    expect(authorOf({ authorId: "u1", metadata: { authorName: "Dana" } })).toBe("Dana");
-    expect(authorOf({ authorId: "u1", metadata: {} })).toBe("u1");
-    expect(authorOf({ metadata: {} })).toBe("Staff");
+    expect(authorOf({ authorId: "u1", metadata: { authorName: "Dana" } }, "Staff")).toBe("Dana");
+    expect(authorOf({ authorId: "u1", metadata: {} }, "Staff")).toBe("u1");
+    expect(authorOf({ metadata: {} }, "Сотрудник")).toBe("Сотрудник");
   });
 });

@@ -28,19 +28,18 @@ describe("connection state", () => {
 });
 
 describe("findAgentCard", () => {
-  it("pages through the public cards until it finds the agent", async () => {
-    const pages: Record<string, { items: AgentCard[]; nextCursor: string | null }> = {
-      first: { items: [card("a"), card("b")], nextCursor: "p2" },
-      p2: { items: [card("c")], nextCursor: null },
+  it("is the API's card, null when the agent is unknown or inactive, an error otherwise", async () => {
+    const asked: string[] = [];
+    const fetchCard = async (agentId: string) => {
+      asked.push(agentId);
+      if (agentId === "inactive_agent") throw trpcError("NOT_FOUND");
+      if (agentId === "broken") throw new TypeError("Failed to fetch");
+      return card(agentId);
     };
-    const asked: Array<string | null> = [];
-    const fetchPage = async (cursor: string | null) => {
-      asked.push(cursor);
-      return pages[cursor ?? "first"] ?? { items: [], nextCursor: null };
-    };
-    expect((await findAgentCard("c", fetchPage))?.agentId).toBe("c");
-    expect(asked).toEqual([null, "p2"]);
-    expect(await findAgentCard("inactive_agent", fetchPage)).toBeNull();
+    expect((await findAgentCard("c", fetchCard))?.agentId).toBe("c");
+    expect(asked).toEqual(["c"]);
+    expect(await findAgentCard("inactive_agent", fetchCard)).toBeNull();
+    await expect(findAgentCard("broken", fetchCard)).rejects.toThrow("Failed to fetch");
   });
 });
 
@@ -61,7 +60,7 @@ describe("send errors", () => {
 
   it("keeps the message for a retry when the network fails", () => {
     const problem = describeSendError(new TypeError("Failed to fetch"), "send");
-    expect(problem.message).toMatch(/connection/);
+    expect(problem.reason).toBe("offline");
     expect(problem.forgetConversation || problem.closed || problem.agentUnavailable).toBe(false);
   });
 
@@ -83,6 +82,6 @@ describe("send errors", () => {
   });
 
   it("asks to slow down when rate limited", () => {
-    expect(describeSendError(trpcError("TOO_MANY_REQUESTS"), "send").message).toMatch(/quickly/);
+    expect(describeSendError(trpcError("TOO_MANY_REQUESTS"), "send").reason).toBe("tooFast");
   });
 });

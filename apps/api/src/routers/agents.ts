@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TRPCRouterRecord } from "@trpc/server";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { AGENT_ID_PATTERN } from "@agents-crm/config/agent-config";
 import { activateAgent, deactivateAgent } from "../domain/agents/agent-lifecycle";
 import { agentDetails } from "../domain/agents/agent-details";
@@ -43,6 +43,21 @@ export const agentsRouter = {
         items: page.items.map((agent) => toAgentCard(agent.agentId, agent.config)),
         nextCursor: page.nextCursor,
       };
+    }),
+
+  /** Public: one active agent's card (the chat page's header); an inactive or unknown one is NOT_FOUND. */
+  card: publicProcedure
+    .input(z.object({ agentId: agentIdSchema }))
+    .query(async ({ ctx, input }) => {
+      const agent = await ctx.deps.repos.agents.get(input.agentId);
+      // The same answer for both, so the public API does not tell deactivated agents from unknown ones.
+      if (!agent?.isActive) {
+        throw new TRPCError({
+          code: "NOT_FOUND",
+          message: `Agent ${input.agentId} is not available`,
+        });
+      }
+      return toAgentCard(agent.agentId, agent.config);
     }),
 
   /** Staff: operators get summaries (to filter conversations), owners and admins the documents too. */

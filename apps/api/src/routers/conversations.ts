@@ -5,6 +5,7 @@ import {
   conversationDetails,
   conversationMessages,
 } from "../domain/conversations/conversation-details";
+import { conversationCounts } from "../domain/conversations/conversation-counts";
 import { listConversations } from "../domain/conversations/list-conversations";
 import { setStage } from "../domain/conversations/set-stage";
 import { staffReply } from "../domain/conversations/staff-reply";
@@ -30,6 +31,18 @@ export const conversationsRouter = {
         .default({ limit: 50 }),
     )
     .query(({ ctx, input }) => listConversations(ctx.deps, input)),
+
+  /** Exact totals per status (for the counters), optionally for one agent and/or channel. */
+  counts: authedProcedure
+    .input(
+      z
+        .object({
+          agentId: z.string().trim().min(1).max(128).optional(),
+          channel: channelTypeSchema.optional(),
+        })
+        .default({}),
+    )
+    .query(({ ctx, input }) => conversationCounts(ctx.deps, input)),
 
   byId: authedProcedure
     .input(byId)

@@ -1,10 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { useT } from "../components/i18n/i18n-provider";
 import { trpc } from "../lib/trpc";
 
 /** Shows whether the WebSocket link is up; the WS client reconnects by itself. */
 export function LiveIndicator() {
+  const t = useT("chat").connection;
   const [lastBeat, setLastBeat] = useState<Date | null>(null);
   const subscription = trpc.system.onStatus.useSubscription(
     { intervalMs: 10_000 },
@@ -13,7 +15,7 @@ export function LiveIndicator() {
   const live = subscription.status === "pending" && lastBeat !== null;
   return (
     <span className="live" data-state={live ? "live" : "offline"} data-testid="live-indicator">
-      {live ? "Live" : subscription.status === "connecting" ? "Connecting…" : "Offline"}
+      {live ? t.live : subscription.status === "connecting" ? t.connecting : t.offline}
     </span>
   );
 }

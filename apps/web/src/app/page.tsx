@@ -1,17 +1,28 @@
+import type { Metadata } from "next";
+import { LanguageSwitcher } from "../components/i18n/language-switcher";
+import { serverMessages } from "../lib/i18n/server";
 import { AgentCards } from "./agent-cards";
 import { LiveIndicator } from "./live-indicator";
 import { ModelLabel } from "./model-label";
+import styles from "./home.module.css";
 
-export default function HomePage() {
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await serverMessages("chat");
+  return { title: `${t.home.title} · Agents CRM` };
+}
+
+export default async function HomePage() {
+  const { t } = await serverMessages("chat");
   return (
     <main>
-      <header style={{ display: "flex", justifyContent: "space-between", alignItems: "baseline" }}>
-        <h1>Talk to our assistants</h1>
-        <LiveIndicator />
+      <header className={styles.header}>
+        <h1>{t.home.title}</h1>
+        <div className={styles.tools}>
+          <LiveIndicator />
+          <LanguageSwitcher />
+        </div>
       </header>
-      <p className="muted">
-        Choose who you would like to chat with. A person takes over whenever needed.
-      </p>
+      <p className="muted">{t.home.intro}</p>
       <AgentCards />
       <ModelLabel />
     </main>

@@ -1,7 +1,8 @@
 import type { ChannelType, Conversation, ConversationStatus, Page } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { createConversationMatcher } from "./conversation-search";
-import { conversationView, type ConversationView } from "./views";
+import { withCustomerProfiles, type ListedConversation } from "./customer-profiles";
+import { conversationView } from "./views";
 
 /** A search reads at most this many conversations per call, then returns what it has with a cursor. */
 export const SEARCH_SCAN_BUDGET = 1_000;
@@ -21,11 +22,12 @@ export interface ListConversationsInput {
  * selective index. A search filters inside that query: pages are read until `limit` matches or the scan
  * budget is spent, and the cursor always resumes right after the last conversation returned, so paging
  * is complete and never repeats (a page may hold fewer than `limit` items while `nextCursor` is set).
+ * Instagram rows carry their customer's cached profile (name, picture) for the inbox.
  */
 export async function listConversations(
   deps: Pick<ApiDeps, "repos">,
   input: ListConversationsInput,
-): Promise<Page<ConversationView>> {
+): Promise<Page<ListedConversation>> {
   const { repos } = deps;
   const { status, agentId, channel, stage, limit } = input;
   const fetch = (cursor: string | null | undefined, size: number): Promise<Page<Conversation>> =>
@@ -36,7 +38,8 @@ export async function listConversations(
   const search = input.search?.trim();
   if (!search) {
     const page = await fetch(input.cursor, limit);
-    return { items: page.items.map(conversationView), nextCursor: page.nextCursor };
+    const items = await withCustomerProfiles(repos, page.items.map(conversationView));
+    return { items, nextCursor: page.nextCursor };
   }
 
   const matching = createConversationMatcher(repos, search);
@@ -63,5 +66,8 @@ export async function listConversations(
     cursor = page.nextCursor;
     if (!cursor) break;
   }
-  return { items: items.map(conversationView), nextCursor: cursor };
+  return {
+    items: await withCustomerProfiles(repos, items.map(conversationView)),
+    nextCursor: cursor,
+  };
 }

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AdminConsole } from "../../components/admin/admin-console";
+import { serverMessages } from "../../lib/i18n/server";
 
-export const metadata: Metadata = { title: "Console · Agents CRM", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await serverMessages("common");
+  return { title: `${t.nav.label} · Agents CRM`, robots: { index: false } };
+}
 
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return <AdminConsole>{children}</AdminConsole>;

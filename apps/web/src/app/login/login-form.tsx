@@ -2,11 +2,13 @@
 
 import { useEffect, useState, type FormEvent } from "react";
 import { formatRetryIn, loginProblem, type LoginProblem } from "../../lib/admin/api-error";
+import { useT } from "../../components/i18n/i18n-provider";
 import { trpc } from "../../lib/trpc";
 import styles from "./login.module.css";
 
 /** `next` is already a same-origin path (sanitised by the page). */
 export function LoginForm({ next }: { next: string }) {
+  const t = useT("login");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [problem, setProblem] = useState<LoginProblem | null>(null);
@@ -45,7 +47,7 @@ export function LoginForm({ next }: { next: string }) {
       aria-describedby={problem ? "login-problem" : undefined}
     >
       <label>
-        Email
+        {t.email}
         <input
           type="email"
           name="email"
@@ -61,7 +63,7 @@ export function LoginForm({ next }: { next: string }) {
         />
       </label>
       <label>
-        Password
+        {t.password}
         <input
           type="password"
           name="password"
@@ -74,8 +76,8 @@ export function LoginForm({ next }: { next: string }) {
       </label>
       {problem && (
         <p id="login-problem" className={styles.problem} role="alert" data-testid="login-error">
-          {problem.message}
-          {throttled && retryAt !== null && <> {formatRetryIn(retryAt, now)}</>}
+          {t.problems[problem.reason]}
+          {throttled && retryAt !== null && <> {formatRetryIn(retryAt, now, t)}</>}
         </p>
       )}
       <button
@@ -83,7 +85,7 @@ export function LoginForm({ next }: { next: string }) {
         disabled={login.isPending || throttled || login.isSuccess}
         data-testid="login-submit"
       >
-        {login.isPending || login.isSuccess ? "Signing in…" : "Sign in"}
+        {login.isPending || login.isSuccess ? t.submitting : t.submit}
       </button>
     </form>
   );

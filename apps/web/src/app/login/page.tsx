@@ -1,20 +1,28 @@
 import type { Metadata } from "next";
+import { LanguageSwitcher } from "../../components/i18n/language-switcher";
 import { safeNextPath } from "../../lib/admin/safe-next";
+import { serverMessages } from "../../lib/i18n/server";
 import { LoginForm } from "./login-form";
 import styles from "./login.module.css";
 
-export const metadata: Metadata = { title: "Sign in · Agents CRM", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await serverMessages("login");
+  return { title: t.pageTitle, robots: { index: false } };
+}
 
 export default async function LoginPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { next } = await searchParams;
+  const [{ next }, { t }] = await Promise.all([searchParams, serverMessages("login")]);
   return (
     <main className={styles.page}>
       <section className={styles.card} aria-labelledby="login-title">
-        <h1 id="login-title">Sign in to the console</h1>
+        <div className={styles.top}>
+          <h1 id="login-title">{t.heading}</h1>
+          <LanguageSwitcher />
+        </div>
         <LoginForm next={safeNextPath(next)} />
       </section>
     </main>

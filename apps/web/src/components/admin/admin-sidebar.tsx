@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { activeNavHref, navItemsFor } from "../../lib/admin/navigation";
-import { countOf, formatCount } from "../../lib/admin/status-counts";
-import { useT } from "../i18n/i18n-provider";
+import { countOf } from "../../lib/admin/status-counts";
+import { formatNumber } from "../../lib/i18n/format";
+import { useLocale, useT } from "../i18n/i18n-provider";
 import { useSession } from "./session-context";
 import { useStatusCounts } from "./status-counts-provider";
 import styles from "./admin-shell.module.css";
@@ -15,9 +16,11 @@ export function AdminSidebar() {
   const pathname = usePathname();
   const counts = useStatusCounts();
   const t = useT("common");
+  const { locale } = useLocale();
   const items = navItemsFor(user.role);
   const active = activeNavHref(pathname, items);
   const needsHuman = countOf(counts, "NEEDS_HUMAN");
+  const needsHumanText = formatNumber(locale, needsHuman.value);
 
   return (
     <nav className={styles.sidebar} aria-label={t.nav.label}>
@@ -37,9 +40,9 @@ export function AdminSidebar() {
                 <span
                   className={styles.badge}
                   data-testid="nav-needs-human"
-                  aria-label={`${formatCount(needsHuman)} need a human`}
+                  aria-label={t.console.needsHumanBadge(needsHuman.value, needsHumanText)}
                 >
-                  {formatCount(needsHuman)}
+                  {needsHumanText}
                 </span>
               )}
             </Link>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, type ReactNode } from "react";
+import { useT } from "../i18n/i18n-provider";
 import styles from "./dialog.module.css";
 
 /** A modal confirmation on the native <dialog> (focus trap, Escape and backdrop come with it). */
@@ -23,6 +24,7 @@ export function ConfirmDialog({
   onCancel: () => void;
   children: ReactNode;
 }) {
+  const t = useT("common");
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -51,7 +53,7 @@ export function ConfirmDialog({
       )}
       <div className={styles.buttons}>
         <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t.actions.cancel}
         </button>
         <button
           type="button"
@@ -60,7 +62,7 @@ export function ConfirmDialog({
           disabled={busy}
           data-testid="confirm"
         >
-          {busy ? "Working…" : confirmLabel}
+          {busy ? t.console.working : confirmLabel}
         </button>
       </div>
     </dialog>

@@ -14,6 +14,7 @@ import {
 import { eventConversation } from "../../lib/admin/admin-event";
 import { readAlertsMuted, writeAlertsMuted } from "../../lib/admin/alert-preferences";
 import { safeNextPath } from "../../lib/admin/safe-next";
+import { useT } from "../i18n/i18n-provider";
 import { useAdminEvents, useConsoleOpenedAt } from "./admin-events";
 import { playAlertSound, unlockAlertSound } from "./alert-sound";
 import styles from "./admin-shell.module.css";
@@ -31,7 +32,8 @@ interface AlertSettings {
 interface Toast {
   id: string;
   conversationId: string;
-  title: string;
+  /** Minutes nobody took over, for a reminder; null for the first alert. */
+  stillWaiting: number | null;
   body: string;
   url: string;
 }
@@ -49,6 +51,9 @@ const notificationPermission = (): Permission =>
  */
 export function EscalationAlertsProvider({ children }: { children: ReactNode }) {
   const router = useRouter();
+  const t = useT("common").alerts;
+  const titleOf = (toast: Pick<Toast, "stillWaiting">) =>
+    toast.stillWaiting === null ? t.needsHuman : t.stillWaiting(toast.stillWaiting);
   const openedAt = useConsoleOpenedAt();
   const [muted, setMutedState] = useState(false);
   const [permission, setPermission] = useState<Permission>("unsupported");
@@ -87,11 +92,14 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
       return;
     }
     if (event.type !== "conversation.escalated" || eventId < openedAt) return;
-    const { notification } = event.payload;
-    const toast = {
+    const { notification, realert } = event.payload;
+    // The title is written here, in the console's language; the body is the agent's name and reason.
+    const since = Date.parse(row.needsHumanSince ?? row.updatedAt);
+    const toast: Toast = {
       id: eventId,
       conversationId,
-      ...notification,
+      stillWaiting: realert ? Math.max(1, Math.round((Date.now() - since) / 60_000)) : null,
+      body: notification.body,
       url: safeNextPath(notification.url),
     };
     setToasts((all) =>
@@ -102,7 +110,7 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
     playAlertSound();
     if (notificationPermission() !== "granted") return;
     try {
-      const shown = new Notification(notification.title, {
+      const shown = new Notification(titleOf(toast), {
         body: notification.body,
         tag: notification.tag,
       });
@@ -132,10 +140,10 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
         {toasts.map((toast) => (
           <div key={toast.id} className={styles.toast}>
             <Link href={toast.url} onClick={() => dismiss(toast.id)}>
-              <strong>{toast.title}</strong>
+              <strong>{titleOf(toast)}</strong>
               <span>{toast.body}</span>
             </Link>
-            <button type="button" aria-label="Dismiss" onClick={() => dismiss(toast.id)}>
+            <button type="button" aria-label={t.dismiss} onClick={() => dismiss(toast.id)}>
               ×
             </button>
           </div>

@@ -1,9 +1,11 @@
 "use client";
 
 import { trpc } from "../../lib/trpc";
+import { useT } from "../i18n/i18n-provider";
 import styles from "./admin-shell.module.css";
 
 export function LogoutButton() {
+  const t = useT("common").console;
   const logout = trpc.auth.logout.useMutation({
     // A full page load: the WebSocket and every cached answer of this session go with it.
     onSettled: () => window.location.assign("/login"),
@@ -16,7 +18,7 @@ export function LogoutButton() {
       disabled={logout.isPending}
       data-testid="logout"
     >
-      {logout.isPending ? "Signing out…" : "Sign out"}
+      {logout.isPending ? t.signingOut : t.signOut}
     </button>
   );
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, type ReactNode } from "react";
 import { loginPath } from "../../lib/admin/safe-next";
 import { trpc } from "../../lib/trpc";
 import { SessionContext } from "./session-context";
+import { useT } from "../i18n/i18n-provider";
 import styles from "./admin-shell.module.css";
 
 function currentPath() {
@@ -16,6 +17,7 @@ function currentPath() {
  * navigation) also closes the WebSocket, which authenticated once, with the old cookie.
  */
 export function SessionGate({ children }: { children: ReactNode }) {
+  const t = useT("common");
   const me = trpc.auth.me.useQuery(undefined, { staleTime: 60_000, retry: 2 });
   const user = me.data?.user ?? null;
   const sessionLost = useCallback(() => window.location.replace(loginPath(currentPath())), []);
@@ -29,9 +31,9 @@ export function SessionGate({ children }: { children: ReactNode }) {
   if (me.isError) {
     return (
       <div className={styles.gate} role="alert">
-        <p>Could not reach the server: {me.error.message}</p>
+        <p>{t.console.serverUnreachable(me.error.message)}</p>
         <button type="button" onClick={() => void me.refetch()}>
-          Try again
+          {t.actions.retry}
         </button>
       </div>
     );
@@ -39,7 +41,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   if (!session) {
     return (
       <div className={styles.gate} role="status" aria-live="polite">
-        Checking your session…
+        {t.console.checkingSession}
       </div>
     );
   }

@@ -1,11 +1,14 @@
-import { STATUS_LABELS } from "../../lib/admin/labels";
+"use client";
+
 import type { ConversationStatus } from "../../lib/admin/types";
+import { useT } from "../i18n/i18n-provider";
 import styles from "./badges.module.css";
 
 export function StatusBadge({ status }: { status: ConversationStatus }) {
+  const t = useT("common");
   return (
     <span className={styles.status} data-status={status} data-testid="status-badge">
-      {STATUS_LABELS[status]}
+      {t.statuses[status]}
     </span>
   );
 }

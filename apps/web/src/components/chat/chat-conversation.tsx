@@ -4,6 +4,8 @@ import { useState } from "react";
 import { awaitingReply, chatMode, isSending } from "../../lib/chat/chat-reducer";
 import type { AgentCard } from "../../lib/chat/chat-types";
 import { ModelLabel } from "../../app/model-label";
+import { LanguageSwitcher } from "../i18n/language-switcher";
+import { useT } from "../i18n/i18n-provider";
 import styles from "./chat.module.css";
 import { ChatHeader } from "./chat-header";
 import { ClosedNote } from "./closed-note";
@@ -19,6 +21,7 @@ export function ChatConversation({
   card: AgentCard;
   variant: "page" | "embed";
 }) {
+  const t = useT("chat").conversation;
   const chat = useChatConversation(card.agentId);
   const [draft, setDraft] = useState("");
   const { state } = chat;
@@ -35,14 +38,14 @@ export function ChatConversation({
       />
       {chat.load === "loading" && (
         <p className={styles.empty} role="status">
-          Loading your conversation…
+          {t.loading}
         </p>
       )}
       {chat.load === "failed" && (
         <div className={styles.empty} role="alert">
-          <p>Your conversation could not be loaded.</p>
+          <p>{t.loadFailed}</p>
           <button type="button" className={styles.primary} onClick={chat.reload}>
-            Try again
+            {t.retry}
           </button>
         </div>
       )}
@@ -72,6 +75,7 @@ export function ChatConversation({
       />
       <div className={styles.footnote}>
         <ModelLabel />
+        <LanguageSwitcher />
       </div>
     </>
   );

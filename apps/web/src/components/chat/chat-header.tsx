@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { AgentCard } from "../../lib/chat/chat-types";
 import type { ConnectionState } from "../../lib/chat/connection-state";
+import { useT } from "../i18n/i18n-provider";
 import { AgentAvatar } from "./agent-avatar";
 import styles from "./chat.module.css";
 import { ConnectionBadge } from "./connection-badge";
@@ -28,6 +29,7 @@ export function ChatHeader({
   connection: ConnectionState;
   variant: "page" | "embed";
 }) {
+  const t = useT("chat").header;
   // Known only in the browser: the embedded chat shows a close button when it is in a frame.
   const [framed, setFramed] = useState(false);
   useEffect(() => {
@@ -44,7 +46,7 @@ export function ChatHeader({
   return (
     <header className={styles.header} data-testid="chat-header">
       {variant === "page" && (
-        <Link href="/" className={styles.back} aria-label="All assistants">
+        <Link href="/" className={styles.back} aria-label={t.allAssistants}>
           ←
         </Link>
       )}
@@ -55,12 +57,7 @@ export function ChatHeader({
       </div>
       <ConnectionBadge state={connection} />
       {variant === "embed" && framed && (
-        <button
-          type="button"
-          className={styles.close}
-          aria-label="Close the chat"
-          onClick={closeWidget}
-        >
+        <button type="button" className={styles.close} aria-label={t.close} onClick={closeWidget}>
           ×
         </button>
       )}

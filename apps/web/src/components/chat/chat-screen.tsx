@@ -1,5 +1,6 @@
 "use client";
 
+import { useT } from "../i18n/i18n-provider";
 import styles from "./chat.module.css";
 import { AgentUnavailable } from "./agent-unavailable";
 import { ChatConversation } from "./chat-conversation";
@@ -7,6 +8,7 @@ import { useAgentCard } from "./use-agent-card";
 
 /** The customer chat with one agent, as a page (`/chat/[agentId]`) or in the widget's frame. */
 export function ChatScreen({ agentId, variant }: { agentId: string; variant: "page" | "embed" }) {
+  const t = useT("chat").screen;
   const card = useAgentCard(agentId);
   return (
     <main
@@ -15,14 +17,14 @@ export function ChatScreen({ agentId, variant }: { agentId: string; variant: "pa
     >
       {card.isPending && (
         <p className={styles.empty} role="status">
-          Loading…
+          {t.loading}
         </p>
       )}
       {card.isError && (
         <div className={styles.unavailable} role="alert">
-          <p>The chat cannot be reached right now.</p>
+          <p>{t.unreachable}</p>
           <button type="button" className={styles.primary} onClick={() => void card.refetch()}>
-            Try again
+            {t.retry}
           </button>
         </div>
       )}

@@ -7,6 +7,8 @@ import {
   MAX_MESSAGE_CHARS,
   showCounter,
 } from "../../lib/chat/composer-keys";
+import { formatNumber } from "../../lib/i18n/format";
+import { useLocale, useT } from "../i18n/i18n-provider";
 import styles from "./chat.module.css";
 
 const MAX_HEIGHT_PX = 180;
@@ -28,6 +30,9 @@ export function Composer({
   sending: boolean;
   disabled: boolean;
 }) {
+  const t = useT("chat").composer;
+  const { locale } = useLocale();
+  const number = (n: number) => formatNumber(locale, n);
   const field = useRef<HTMLTextAreaElement>(null);
   const check = checkDraft(draft);
   const canSend = check.ok && !sending && !disabled;
@@ -55,7 +60,7 @@ export function Composer({
     >
       <div className={styles.composerRow}>
         <label htmlFor="chat-composer" className={styles.visuallyHidden}>
-          Your message
+          {t.label}
         </label>
         <textarea
           id="chat-composer"
@@ -64,7 +69,7 @@ export function Composer({
           data-testid="composer-input"
           rows={1}
           value={draft}
-          placeholder="Write a message…"
+          placeholder={t.placeholder}
           disabled={disabled}
           aria-describedby="chat-composer-hint"
           aria-invalid={!check.ok && check.reason === "too_long"}
@@ -89,11 +94,11 @@ export function Composer({
           data-testid="composer-send"
           disabled={!canSend}
         >
-          {sending ? "Sending…" : "Send"}
+          {sending ? t.sending : t.send}
         </button>
       </div>
       <div className={styles.hint} id="chat-composer-hint">
-        <span>Enter to send · Shift+Enter for a new line</span>
+        <span>{t.hint}</span>
         {showCounter(draft) && (
           <span
             data-testid="composer-counter"
@@ -101,8 +106,8 @@ export function Composer({
             aria-live="polite"
           >
             {!check.ok && check.reason === "too_long"
-              ? `${check.over.toLocaleString()} characters too long`
-              : `${draft.length.toLocaleString()} / ${MAX_MESSAGE_CHARS.toLocaleString()}`}
+              ? t.tooLong(check.over, number(check.over))
+              : `${number(draft.length)} / ${number(MAX_MESSAGE_CHARS)}`}
           </span>
         )}
       </div>

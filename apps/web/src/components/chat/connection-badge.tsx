@@ -1,8 +1,12 @@
-import { CONNECTION_LABELS, type ConnectionState } from "../../lib/chat/connection-state";
+"use client";
+
+import type { ConnectionState } from "../../lib/chat/connection-state";
+import { useT } from "../i18n/i18n-provider";
 import styles from "./chat.module.css";
 
 /** Live / reconnecting state of the chat's WebSocket (it reconnects by itself). */
 export function ConnectionBadge({ state }: { state: ConnectionState }) {
+  const t = useT("chat").connection;
   if (state === "off") return null;
   return (
     <span
@@ -12,7 +16,7 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
       role="status"
       aria-live="polite"
     >
-      {CONNECTION_LABELS[state]}
+      {state === "offline" ? t.offlineRetrying : t[state]}
     </span>
   );
 }

@@ -2,14 +2,17 @@ import type { ReactNode } from "react";
 import type { ChatItem } from "../../lib/chat/chat-reducer";
 import type { AgentCard } from "../../lib/chat/chat-types";
 import { formatMessageTime, fullMessageTime } from "../../lib/chat/message-time";
+import { intlTag } from "../../lib/i18n/format";
+import { useLocale, useT } from "../i18n/i18n-provider";
 import styles from "./chat.module.css";
 
 type Role = "user" | "agent" | "admin";
 
 function Time({ iso }: { iso: string }) {
+  const locale = intlTag(useLocale().locale);
   return (
-    <time className={styles.meta} dateTime={iso} title={fullMessageTime(iso)}>
-      {formatMessageTime(iso)}
+    <time className={styles.meta} dateTime={iso} title={fullMessageTime(iso, { locale })}>
+      {formatMessageTime(iso, { locale })}
     </time>
   );
 }
@@ -43,8 +46,11 @@ function Row({
   );
 }
 
-export function adminLabel(card: AgentCard): string {
-  return card.clinicName ? `${card.clinicName} team` : "Administrator";
+export function adminLabel(
+  card: AgentCard,
+  words: { team: (clinic: string) => string; administrator: string },
+): string {
+  return card.clinicName ? words.team(card.clinicName) : words.administrator;
 }
 
 export function MessageBubble({
@@ -58,11 +64,12 @@ export function MessageBubble({
   onRetry: (clientId: string) => void;
   onWithdraw: (clientId: string) => void;
 }) {
+  const t = useT("chat");
   switch (item.kind) {
     case "message": {
       const { role, content, timestamp } = item.message;
       const author =
-        role === "agent" ? card.displayName : role === "admin" ? adminLabel(card) : null;
+        role === "agent" ? card.displayName : role === "admin" ? adminLabel(card, t.bubble) : null;
       return (
         <Row role={role} state="sent" author={author} streamed={item.streamed}>
           <div className={styles.bubble}>{content}</div>
@@ -83,11 +90,11 @@ export function MessageBubble({
         <Row role="user" state={item.state} author={null}>
           <div className={styles.bubble}>{item.content}</div>
           {item.state === "sending" ? (
-            <span className={styles.meta}>Sending…</span>
+            <span className={styles.meta}>{t.bubble.sending}</span>
           ) : (
             <>
               <p className={styles.problem} role="alert" data-testid="send-error">
-                {item.error}
+                {item.error && t.sendErrors[item.error]}
               </p>
               <div className={styles.actions}>
                 <button
@@ -96,14 +103,14 @@ export function MessageBubble({
                   onClick={() => onRetry(item.key)}
                   data-testid="send-retry"
                 >
-                  Retry
+                  {t.bubble.retry}
                 </button>
                 <button
                   type="button"
                   className={styles.linkButton}
                   onClick={() => onWithdraw(item.key)}
                 >
-                  Edit
+                  {t.bubble.edit}
                 </button>
               </div>
             </>

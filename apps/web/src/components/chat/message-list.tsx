@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { ChatItem } from "../../lib/chat/chat-reducer";
 import type { AgentCard } from "../../lib/chat/chat-types";
 import styles from "./chat.module.css";
+import { useT } from "../i18n/i18n-provider";
 import { MessageBubble } from "./message-bubble";
 
 const NEAR_BOTTOM_PX = 96;
@@ -27,6 +28,7 @@ export function MessageList({
   onRetry: (clientId: string) => void;
   onWithdraw: (clientId: string) => void;
 }) {
+  const t = useT("chat").log;
   const log = useRef<HTMLOListElement>(null);
   const atBottom = useRef(true);
   const [loadingOlder, setLoadingOlder] = useState(false);
@@ -60,7 +62,7 @@ export function MessageList({
       className={styles.log}
       role="log"
       aria-live="polite"
-      aria-label="Conversation"
+      aria-label={t.label}
       data-testid="chat-log"
       onScroll={(event) => {
         const element = event.currentTarget;
@@ -76,14 +78,13 @@ export function MessageList({
             onClick={() => void older()}
             disabled={loadingOlder}
           >
-            {loadingOlder ? "Loading…" : "Show earlier messages"}
+            {loadingOlder ? t.loading : t.showEarlier}
           </button>
         </li>
       )}
       {items.length === 0 && (
         <li className={styles.empty} data-testid="chat-empty">
-          Ask {card.displayName} anything to start. A person from the team can take over at any
-          time.
+          {t.empty(card.displayName)}
         </li>
       )}
       {items.map((item) => (
@@ -99,7 +100,7 @@ export function MessageList({
         <li className={`${styles.row} ${styles.theirs} ${styles.agent}`} data-testid="chat-typing">
           <span className={styles.author}>{card.displayName}</span>
           <span className={`${styles.bubble} ${styles.typing}`}>
-            <span className={styles.visuallyHidden}>{card.displayName} is writing</span>
+            <span className={styles.visuallyHidden}>{t.writing(card.displayName)}</span>
             <span aria-hidden="true">•••</span>
           </span>
         </li>

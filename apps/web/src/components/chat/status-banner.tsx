@@ -1,5 +1,6 @@
 import { chatMode } from "../../lib/chat/chat-reducer";
 import type { ConversationStatus, StatusNotice } from "../../lib/chat/chat-types";
+import { useT } from "../i18n/i18n-provider";
 import styles from "./chat.module.css";
 
 /**
@@ -17,10 +18,11 @@ export function StatusBanner({
   ended: boolean;
   agentGone: boolean;
 }) {
+  const t = useT("chat").banner;
   if (agentGone) {
     return (
       <p className={`${styles.banner} ${styles.bannerProblem}`} role="alert">
-        This assistant is not available any more.
+        {t.agentGone}
       </p>
     );
   }
@@ -33,23 +35,21 @@ export function StatusBanner({
         data-testid="handoff-banner"
         data-status={status}
       >
-        {status === "HUMAN_ACTIVE"
-          ? "An administrator has joined and will answer here."
-          : "An administrator will answer here. You can keep writing: the team sees your messages."}
+        {status === "HUMAN_ACTIVE" ? t.humanJoined : t.humanWillAnswer}
       </p>
     );
   }
   if (mode === "ai" && notice === "returned_to_ai") {
     return (
       <p className={`${styles.banner} ${styles.bannerInfo}`} role="status" data-testid="ai-back">
-        The assistant is answering again.
+        {t.aiBack}
       </p>
     );
   }
   if (mode === "ai" && ended && status === null) {
     return (
       <p className={`${styles.banner} ${styles.bannerInfo}`} role="status">
-        Your previous conversation has ended. Your next message starts a new one.
+        {t.ended}
       </p>
     );
   }

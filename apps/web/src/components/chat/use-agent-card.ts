@@ -9,8 +9,7 @@ export function useAgentCard(agentId: string) {
   const client = trpc.useUtils().client;
   return useQuery({
     queryKey: ["chat", "agent-card", agentId],
-    queryFn: () =>
-      findAgentCard(agentId, (cursor) => client.agents.cards.query({ cursor, limit: 100 })),
+    queryFn: () => findAgentCard(agentId, (id) => client.agents.card.query({ agentId: id })),
     staleTime: 60_000,
   });
 }

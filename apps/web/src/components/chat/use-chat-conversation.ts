@@ -187,7 +187,7 @@ export function useChatConversation(agentId: string) {
       }
       if (problem.closed) dispatch({ type: "status", status: "CLOSED" });
       if (problem.agentUnavailable) setAgentGone(true);
-      dispatch({ type: "sendFailed", clientId, error: problem.message });
+      dispatch({ type: "sendFailed", clientId, error: problem.reason });
     }
   };
 

@@ -17,7 +17,8 @@ export function errorCode(error: unknown): string | null {
 export const isUnauthorized = (error: unknown) => errorCode(error) === "UNAUTHORIZED";
 
 export interface LoginProblem {
-  message: string;
+  /** Which text to show (`login.problems` in the dictionaries). */
+  reason: "throttled" | "invalid" | "missing" | "unavailable";
   /** Sign-in is throttled until then (epoch ms); the form stays disabled and counts down. */
   retryAt: number | null;
 }
@@ -31,20 +32,22 @@ export function loginProblem(error: ApiErrorLike, nowMs: number): LoginProblem {
   const status = error.data?.httpStatus;
   if (code === "TOO_MANY_REQUESTS" || status === 429) {
     const seconds = error.data?.retryAfterSeconds ?? 60;
-    return {
-      message: "Too many sign-in attempts.",
-      retryAt: nowMs + Math.max(1, seconds) * 1000,
-    };
+    return { reason: "throttled", retryAt: nowMs + Math.max(1, seconds) * 1000 };
   }
-  if (code === "UNAUTHORIZED") return { message: "Invalid email or password.", retryAt: null };
-  if (code === "BAD_REQUEST") return { message: "Enter your email and password.", retryAt: null };
-  return { message: "Could not sign in right now. Please try again.", retryAt: null };
+  if (code === "UNAUTHORIZED") return { reason: "invalid", retryAt: null };
+  if (code === "BAD_REQUEST") return { reason: "missing", retryAt: null };
+  return { reason: "unavailable", retryAt: null };
+}
+
+export interface RetryWords {
+  retryInSeconds: (seconds: number) => string;
+  retryInMinutes: (clock: string) => string;
 }
 
 /** "Try again in 14:59" / "Try again in 42 s" for a throttled form. */
-export function formatRetryIn(retryAt: number, nowMs: number): string {
+export function formatRetryIn(retryAt: number, nowMs: number, words: RetryWords): string {
   const seconds = Math.max(0, Math.ceil((retryAt - nowMs) / 1000));
-  if (seconds < 60) return `Try again in ${seconds} s.`;
+  if (seconds < 60) return words.retryInSeconds(seconds);
   const minutes = Math.floor(seconds / 60);
-  return `Try again in ${minutes}:${String(seconds % 60).padStart(2, "0")}.`;
+  return words.retryInMinutes(`${minutes}:${String(seconds % 60).padStart(2, "0")}`);
 }

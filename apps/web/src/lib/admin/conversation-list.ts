@@ -37,6 +37,16 @@ function withinLoadedRange(rows: ConversationRow[], boundary: ConversationRow | 
   return rows.filter((row) => compareConversations(row, boundary) <= 0);
 }
 
+/** Events carry bare rows: the customer profile a page brought stays with its conversation. */
+function newerKeepingCustomer(
+  current: ConversationRow | undefined,
+  incoming: ConversationRow,
+): ConversationRow {
+  const next = newerRow(current, incoming);
+  if (next.customer || !current?.customer) return next;
+  return { ...next, customer: current.customer };
+}
+
 function merge(
   existing: readonly ConversationRow[],
   incoming: readonly ConversationRow[],
@@ -45,7 +55,7 @@ function merge(
   const byId = new Map<string, ConversationRow>();
   for (const row of existing) byId.set(row.conversationId, row);
   for (const row of incoming)
-    byId.set(row.conversationId, newerRow(byId.get(row.conversationId), row));
+    byId.set(row.conversationId, newerKeepingCustomer(byId.get(row.conversationId), row));
   // A page row that an event since made stale may no longer match (e.g. taken over while filtering
   // by NEEDS_HUMAN); the server said the rest matches, so "unknown" stays.
   return sortConversations(
@@ -83,7 +93,7 @@ export function conversationListReducer(
       const { row } = action;
       const index = state.rows.findIndex((r) => r.conversationId === row.conversationId);
       const current = index >= 0 ? state.rows[index] : undefined;
-      const next = newerRow(current, row);
+      const next = newerKeepingCustomer(current, row);
       if (next === current) return state;
       const membership = matchesFilters(next, state.filters);
       const keep = membership === "unknown" ? current !== undefined : membership;

@@ -1,23 +1,12 @@
-import type { Channel, ConversationRow, ConversationStatus } from "./types";
-
-export const STATUS_LABELS: Record<ConversationStatus, string> = {
-  NEEDS_HUMAN: "Needs human",
-  HUMAN_ACTIVE: "Human active",
-  AI_ACTIVE: "AI answering",
-  CLOSED: "Closed",
-};
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  web_chat: "Web chat",
-  instagram: "Instagram",
-  telegram: "Telegram",
-  whatsapp: "WhatsApp",
-};
+import type { ConversationRow } from "./types";
 
 /** How staff recognise a customer in a row: the platform's user id, else "Web visitor". */
-export function customerLabel(row: Pick<ConversationRow, "channel" | "externalUserId">): string {
+export function customerLabel(
+  row: Pick<ConversationRow, "channel" | "externalUserId">,
+  words: { webVisitor: string; unknownCustomer: string },
+): string {
   if (row.externalUserId) return row.externalUserId;
-  return row.channel === "web_chat" ? "Web visitor" : "Unknown customer";
+  return row.channel === "web_chat" ? words.webVisitor : words.unknownCustomer;
 }
 
 /** The last characters of an id (ULIDs differ at the end within a millisecond). */

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { formatNumber } from "../i18n/format";
+import type { Locale } from "../i18n/locales";
 import type { TranscriptMessage } from "./types";
 
 // Agent messages record their turn in `metadata` (apps/api domain/turns/reply-metadata.ts). Older or
@@ -66,18 +68,28 @@ export function turnDetails(
 }
 
 /** "$0.0012" (sub-cent costs keep four decimals), "$0" for a free (offline) turn. */
-export function formatCost(usd: number): string {
-  if (usd === 0) return "$0";
-  return usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
+export function formatCost(usd: number, locale: Locale): string {
+  const amount = usd === 0 ? "0" : usd < 0.01 ? usd.toFixed(4) : usd.toFixed(2);
+  return locale === "ru" ? `${amount.replace(".", ",")} $` : `$${amount}`;
 }
 
-export function formatLatency(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+/** "850 ms" / "2.3 s" (in the console's language: "850 мс" / "2,3 с"). */
+export function formatLatency(
+  ms: number,
+  locale: Locale,
+  words: { milliseconds: (n: string) => string; seconds: (n: string) => string },
+): string {
+  return ms < 1000
+    ? words.milliseconds(formatNumber(locale, Math.round(ms)))
+    : words.seconds(formatNumber(locale, Math.round(ms / 100) / 10, 1));
 }
 
-/** Who wrote an admin message: the name recorded with it, else the account id. */
-export function authorOf(message: Pick<TranscriptMessage, "authorId" | "metadata">): string {
+/** Who wrote an admin message: the name recorded with it, else the account id, else `staff`. */
+export function authorOf(
+  message: Pick<TranscriptMessage, "authorId" | "metadata">,
+  staff: string,
+): string {
   const name = message.metadata.authorName;
   if (typeof name === "string" && name.trim()) return name.trim();
-  return message.authorId ?? "Staff";
+  return message.authorId ?? staff;
 }

@@ -1,3 +1,4 @@
+import type { SendProblemReason } from "./send-errors";
 import type {
   ChatEvent,
   ChatMessage,
@@ -14,7 +15,7 @@ export type ChatItem =
       key: string;
       content: string;
       state: "sending" | "failed";
-      error: string | null;
+      error: SendProblemReason | null;
       /** `statusVersion` when it was sent: its answer's status is stale if a status event came since. */
       statusVersion: number;
     }
@@ -52,7 +53,7 @@ export type ChatAction =
   /** A message leaves (or leaves again, after a failure: it moves to the end). */
   | { type: "send"; clientId: string; content: string }
   | { type: "sent"; clientId: string; result: SendResult }
-  | { type: "sendFailed"; clientId: string; error: string }
+  | { type: "sendFailed"; clientId: string; error: SendProblemReason }
   /** A failed message taken back into the composer. */
   | { type: "withdraw"; clientId: string }
   /** Learned other than by an event (e.g. a send refused because the conversation is closed). */

@@ -16,11 +16,3 @@ export function connectionState(status: SubscriptionStatus, wasLive: boolean): C
       return "offline";
   }
 }
-
-export const CONNECTION_LABELS: Record<ConnectionState, string> = {
-  off: "",
-  connecting: "Connecting…",
-  live: "Live",
-  reconnecting: "Reconnecting…",
-  offline: "Offline — retrying",
-};

@@ -1,23 +1,15 @@
 import type { AgentCard } from "./chat-types";
+import { trpcErrorCode } from "./send-errors";
 
-interface CardsPage {
-  items: AgentCard[];
-  nextCursor: string | null;
-}
-
-/** Pages through the public cards (active agents only) until `agentId` is found: null = not available. */
+/** The public card of an active agent, or null when the API says it is unknown or inactive. */
 export async function findAgentCard(
   agentId: string,
-  fetchPage: (cursor: string | null) => Promise<CardsPage>,
-  maxPages = 20,
+  fetchCard: (agentId: string) => Promise<AgentCard>,
 ): Promise<AgentCard | null> {
-  let cursor: string | null = null;
-  for (let page = 0; page < maxPages; page++) {
-    const { items, nextCursor } = await fetchPage(cursor);
-    const card = items.find((item) => item.agentId === agentId);
-    if (card) return card;
-    if (!nextCursor) return null;
-    cursor = nextCursor;
+  try {
+    return await fetchCard(agentId);
+  } catch (error) {
+    if (trpcErrorCode(error) === "NOT_FOUND") return null;
+    throw error;
   }
-  return null;
 }

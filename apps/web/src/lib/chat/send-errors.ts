@@ -1,14 +1,27 @@
+/** Which text is shown under the message that did not go out (`chat.sendErrors`). */
+export type SendProblemReason =
+  | "offline"
+  | "agentUnavailable"
+  | "conversationEnded"
+  | "closed"
+  | "agentGone"
+  | "tooFast"
+  | "rejected"
+  | "serverError";
+
 export interface SendProblem {
-  /** Shown under the message that did not go out. */
-  message: string;
+  reason: SendProblemReason;
   /** The stored conversation is gone (or the token no longer opens it): a retry starts a new one. */
   forgetConversation: boolean;
   closed: boolean;
   agentUnavailable: boolean;
 }
 
-const problem = (message: string, flags: Partial<SendProblem> = {}): SendProblem => ({
-  message,
+const problem = (
+  reason: SendProblemReason,
+  flags: Partial<Omit<SendProblem, "reason">> = {},
+): SendProblem => ({
+  reason,
   forgetConversation: false,
   closed: false,
   agentUnavailable: false,
@@ -31,22 +44,22 @@ export function describeSendError(error: unknown, step: "start" | "send"): SendP
   const code = trpcErrorCode(error);
   switch (code) {
     case null:
-      return problem("Not sent: the chat cannot be reached. Check your connection and retry.");
+      return problem("offline");
     case "NOT_FOUND":
       return step === "start"
-        ? problem("This assistant is not available.", { agentUnavailable: true })
-        : problem("Your previous conversation has ended. Retry to start a new one.", {
+        ? problem("agentUnavailable", { agentUnavailable: true })
+        : problem("conversationEnded", {
             forgetConversation: true,
           });
     case "PRECONDITION_FAILED":
       if (step === "send" && /closed/i.test(messageOf(error)))
-        return problem("This conversation is closed.", { closed: true });
-      return problem("This assistant is not available any more.", { agentUnavailable: true });
+        return problem("closed", { closed: true });
+      return problem("agentGone", { agentUnavailable: true });
     case "TOO_MANY_REQUESTS":
-      return problem("You are sending messages too quickly. Wait a moment, then retry.");
+      return problem("tooFast");
     case "BAD_REQUEST":
-      return problem("This message cannot be sent. Is it longer than 10,000 characters?");
+      return problem("rejected");
     default:
-      return problem("Not sent: something went wrong on our side. Please retry.");
+      return problem("serverError");
   }
 }

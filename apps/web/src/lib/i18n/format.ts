@@ -23,3 +23,6 @@ export function formatUsd(locale: Locale, value: number): string {
     maximumFractionDigits: value !== 0 && Math.abs(value) < 1 ? 4 : 2,
   }).format(value);
 }
+
+/** The BCP 47 tag these formatters use for a language (British English: 24-hour clock, day first). */
+export const intlTag = (locale: Locale): string => TAGS[locale];

@@ -8,7 +8,10 @@ export async function requestLocale(): Promise<Locale> {
   return resolveLocale(jar.get(LOCALE_COOKIE)?.value, list.get("accept-language"));
 }
 
-export async function serverMessages<N extends Namespace>(namespace: N) {
+export async function serverMessages<N extends Namespace>(
+  namespace: N,
+): Promise<{ locale: Locale; t: (typeof MESSAGES)[N]["en"] }> {
   const locale = await requestLocale();
+  // Each locale's tree has the English tree's shape (checked by defineMessages), as in useT.
   return { locale, t: MESSAGES[namespace][locale] };
 }

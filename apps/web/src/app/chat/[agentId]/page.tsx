@@ -2,8 +2,12 @@ import type { Metadata } from "next";
 import { AGENT_ID_PATTERN } from "@agents-crm/config/agent-config";
 import { AgentUnavailable } from "../../../components/chat/agent-unavailable";
 import { ChatScreen } from "../../../components/chat/chat-screen";
+import { serverMessages } from "../../../lib/i18n/server";
 
-export const metadata: Metadata = { title: "Chat · Agents CRM" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await serverMessages("chat");
+  return { title: t.pageTitle };
+}
 
 export default async function ChatPage({ params }: { params: Promise<{ agentId: string }> }) {
   const { agentId } = await params;

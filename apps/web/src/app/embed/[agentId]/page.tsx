@@ -2,10 +2,17 @@ import type { Metadata } from "next";
 import { AGENT_ID_PATTERN } from "@agents-crm/config/agent-config";
 import { AgentUnavailable } from "../../../components/chat/agent-unavailable";
 import { ChatScreen } from "../../../components/chat/chat-screen";
+import { serverMessages } from "../../../lib/i18n/server";
 
-export const metadata: Metadata = { title: "Chat", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await serverMessages("chat");
+  return { title: t.title, robots: { index: false } };
+}
 
-/** What the widget's frame shows on a business's site: the same chat, without the site's chrome. */
+/**
+ * What the widget's frame shows on a business's site: the same chat, without the site's chrome.
+ * `?lang=` (the widget's `data-lang`) wins over the saved choice: `src/proxy.ts` applies it.
+ */
 export default async function EmbeddedChatPage({
   params,
 }: {

@@ -4,6 +4,7 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { isUnauthorized } from "../../../lib/admin/api-error";
 import type { ConversationRow, TranscriptMessage } from "../../../lib/admin/types";
 import { trpc } from "../../../lib/trpc";
+import { useT } from "../../i18n/i18n-provider";
 import { useSession } from "../session-context";
 import styles from "./conversation.module.css";
 
@@ -19,6 +20,7 @@ export function AdminComposer({
   onSent: (message: TranscriptMessage) => void;
   onChanged: (row: ConversationRow) => void;
 }) {
+  const t = useT("conversations").composer;
   const { sessionLost } = useSession();
   const [text, setText] = useState("");
   const reply = trpc.conversations.reply.useMutation({
@@ -33,7 +35,7 @@ export function AdminComposer({
   });
 
   if (conversation.status === "CLOSED") {
-    return <p className={styles.closedNote}>This conversation is closed.</p>;
+    return <p className={styles.closedNote}>{t.closed}</p>;
   }
 
   const content = text.trim();
@@ -54,19 +56,15 @@ export function AdminComposer({
 
   return (
     <form className={styles.composer} onSubmit={onSubmit}>
-      {conversation.status === "AI_ACTIVE" && (
-        <p className={styles.hint}>
-          The AI is answering. Sending a message takes the conversation over.
-        </p>
-      )}
+      {conversation.status === "AI_ACTIVE" && <p className={styles.hint}>{t.aiAnswering}</p>}
       <label className={styles.srOnly} htmlFor="admin-reply">
-        Reply to the customer
+        {t.label}
       </label>
       <textarea
         id="admin-reply"
         rows={3}
         value={text}
-        placeholder="Write a reply… (Enter to send, Shift+Enter for a new line)"
+        placeholder={t.placeholder}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
         aria-invalid={content.length > MAX_LENGTH}
@@ -75,7 +73,7 @@ export function AdminComposer({
       <div className={styles.composerBar}>
         {reply.error ? (
           <span role="alert" className={styles.problem}>
-            Not sent: {reply.error.message}
+            {t.notSent(reply.error.message)}
           </span>
         ) : (
           <span className="muted">
@@ -88,7 +86,7 @@ export function AdminComposer({
           disabled={!content || reply.isPending || content.length > MAX_LENGTH}
           data-testid="admin-send"
         >
-          {reply.isPending ? "Sending…" : "Send"}
+          {reply.isPending ? t.sending : t.send}
         </button>
       </div>
     </form>

@@ -5,6 +5,7 @@ import { isUnauthorized } from "../../../lib/admin/api-error";
 import type { ConversationRow } from "../../../lib/admin/types";
 import { trpc } from "../../../lib/trpc";
 import { ConfirmDialog } from "../confirm-dialog";
+import { useT } from "../../i18n/i18n-provider";
 import { useSession } from "../session-context";
 import styles from "./conversation.module.css";
 
@@ -16,6 +17,7 @@ export function ConversationActions({
   conversation: ConversationRow;
   onChanged: (row: ConversationRow) => void;
 }) {
+  const t = useT("conversations").actions;
   const { sessionLost } = useSession();
   const [confirmClose, setConfirmClose] = useState(false);
   const options = {
@@ -47,7 +49,7 @@ export function ConversationActions({
           onClick={() => handoff.mutate({ conversationId })}
           data-testid="action-handoff"
         >
-          Hand off to me
+          {t.handoff}
         </button>
       )}
       {status === "NEEDS_HUMAN" && (
@@ -58,7 +60,7 @@ export function ConversationActions({
           onClick={() => handoff.mutate({ conversationId })}
           data-testid="action-take-over"
         >
-          Take over
+          {t.takeOver}
         </button>
       )}
       {(status === "NEEDS_HUMAN" || status === "HUMAN_ACTIVE") && (
@@ -68,7 +70,7 @@ export function ConversationActions({
           onClick={() => returnToAi.mutate({ conversationId })}
           data-testid="action-return"
         >
-          Return to AI
+          {t.returnToAi}
         </button>
       )}
       <button
@@ -77,7 +79,7 @@ export function ConversationActions({
         onClick={() => setConfirmClose(true)}
         data-testid="action-close"
       >
-        Close
+        {t.close}
       </button>
       {error && (
         <p role="alert" className={styles.problem}>
@@ -86,8 +88,8 @@ export function ConversationActions({
       )}
       <ConfirmDialog
         open={confirmClose}
-        title="Close this conversation?"
-        confirmLabel="Close conversation"
+        title={t.closeTitle}
+        confirmLabel={t.closeConfirm}
         busy={close.isPending}
         error={close.error?.message ?? null}
         onCancel={() => {
@@ -96,8 +98,7 @@ export function ConversationActions({
         }}
         onConfirm={() => close.mutate({ conversationId })}
       >
-        The customer can no longer write in it; a new message on a channel starts a new
-        conversation.
+        {t.closeBody}
       </ConfirmDialog>
     </div>
   );

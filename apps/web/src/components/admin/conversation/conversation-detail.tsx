@@ -1,12 +1,16 @@
 "use client";
 
 import Link from "next/link";
+import { useMemo } from "react";
 import { errorCode } from "../../../lib/admin/api-error";
+import { customerProfile } from "../../../lib/admin/conversation/customer-profile";
 import { customerLabel, shortId } from "../../../lib/admin/labels";
+import { useT } from "../../i18n/i18n-provider";
 import { StatusBadge } from "../status-badge";
 import { AdminComposer } from "./admin-composer";
 import { ConversationActions } from "./conversation-actions";
 import { ConversationInfo } from "./conversation-info";
+import { CustomerProfileCard } from "./customer-profile-card";
 import { StagePicker } from "./stage-picker";
 import { Transcript } from "./transcript";
 import { useLiveConversation } from "./use-live-conversation";
@@ -14,30 +18,37 @@ import styles from "./conversation.module.css";
 
 /** `/admin/conversations/[id]`: the transcript, the staff's controls and what is known of the customer. */
 export function ConversationDetail({ conversationId }: { conversationId: string }) {
+  const t = useT("conversations");
   const { details, pages, messages, applyRow, addMessage } = useLiveConversation(conversationId);
+  const data = details.data;
+  const profile = useMemo(
+    () => (data ? customerProfile(data.conversation, data.instagramProfile, messages) : null),
+    [data, messages],
+  );
 
   if (details.isError) {
     return (
       <div role="alert" className={styles.missing}>
         <p>
           {errorCode(details.error) === "NOT_FOUND"
-            ? "This conversation does not exist (or has expired)."
-            : `Could not load the conversation: ${details.error.message}`}
+            ? t.detail.notFound
+            : t.detail.loadFailed(details.error.message)}
         </p>
-        <Link href="/admin/conversations">Back to conversations</Link>
+        <Link href="/admin/conversations">{t.detail.backToList}</Link>
       </div>
     );
   }
-  if (!details.data) {
+  if (!data || !profile) {
     return (
       <p className="muted" role="status">
-        Loading the conversation…
+        {t.detail.loading}
       </p>
     );
   }
 
-  const { conversation, agent, instagramProfile } = details.data;
-  const title = instagramProfile?.name ?? customerLabel(conversation);
+  const { conversation, agent } = data;
+  const fallbackName = customerLabel(conversation, t.row);
+  const title = profile.name ?? fallbackName;
   return (
     <article
       className={styles.detail}
@@ -46,7 +57,7 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
     >
       <header className={styles.top}>
         <Link href="/admin/conversations" className={styles.back}>
-          ← Conversations
+          {t.detail.back}
         </Link>
         <div className={styles.heading}>
           <h1>
@@ -57,7 +68,7 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
         <ConversationActions conversation={conversation} onChanged={applyRow} />
       </header>
       <div className={styles.columns}>
-        <section className={styles.thread} aria-label="Transcript">
+        <section className={styles.thread} aria-label={t.detail.transcript}>
           <Transcript
             messages={messages}
             loading={pages.isPending}
@@ -69,8 +80,9 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
           <AdminComposer conversation={conversation} onSent={addMessage} onChanged={applyRow} />
         </section>
         <aside className={styles.side}>
+          <CustomerProfileCard profile={profile} fallbackName={fallbackName} />
           <StagePicker conversation={conversation} onChanged={applyRow} />
-          <ConversationInfo conversation={conversation} agent={agent} profile={instagramProfile} />
+          <ConversationInfo conversation={conversation} agent={agent} />
         </aside>
       </div>
     </article>

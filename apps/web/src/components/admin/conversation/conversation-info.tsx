@@ -1,102 +1,61 @@
-import type { ReactNode } from "react";
-import { CHANNEL_LABELS } from "../../../lib/admin/labels";
+"use client";
+
+import { formatDateTime } from "../../../lib/i18n/format";
 import type { ConversationDetails, ConversationRow } from "../../../lib/admin/types";
+import { useLocale, useT } from "../../i18n/i18n-provider";
+import { Fact } from "./fact";
 import styles from "./conversation.module.css";
 
-const when = (iso: string | undefined) =>
-  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : null;
-
-function Fact({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
-  if (value === null || value === undefined || value === "") return null;
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{value}</dd>
-    </>
-  );
-}
-
-/** The customer (Instagram profile when known), the channel's ids, the agent and the handoff facts. */
+/** The conversation's own facts (ids, times, handoff) and its agent. */
 export function ConversationInfo({
   conversation,
   agent,
-  profile,
 }: {
   conversation: ConversationRow;
   agent: ConversationDetails["agent"];
-  profile: ConversationDetails["instagramProfile"];
 }) {
+  const t = useT("conversations");
+  const { locale } = useLocale();
+  const when = (iso: string | undefined) => (iso ? formatDateTime(locale, iso) : null);
   return (
     <>
-      {profile && (
-        <section
-          className={styles.card}
-          aria-label="Instagram profile"
-          data-testid="instagram-profile"
-        >
-          <div className={styles.profile}>
-            {profile.profilePic && (
-              // The picture is on Meta's CDN; next/image would need its host configured.
-              <img
-                src={profile.profilePic}
-                alt=""
-                width={48}
-                height={48}
-                referrerPolicy="no-referrer"
-              />
-            )}
-            <div>
-              <strong>{profile.name ?? "Instagram user"}</strong>
-              {profile.username && <div className="muted">@{profile.username}</div>}
-            </div>
-          </div>
-        </section>
-      )}
       <section className={styles.card} aria-labelledby="info-title">
-        <h2 id="info-title">Conversation</h2>
+        <h2 id="info-title">{t.info.title}</h2>
         <dl className={styles.facts}>
+          <Fact label={t.info.conversationId} value={<code>{conversation.conversationId}</code>} />
+          <Fact label={t.info.created} value={when(conversation.createdAt)} />
+          <Fact label={t.info.lastActivity} value={when(conversation.lastActivityAt)} />
           <Fact
-            label="Channel"
-            value={CHANNEL_LABELS[conversation.channel]}
-            testId="info-channel"
-          />
-          <Fact
-            label="Customer id"
-            value={conversation.externalUserId}
-            testId="info-external-user"
-          />
-          <Fact label="Thread id" value={conversation.externalConversationId} />
-          <Fact label="Conversation id" value={<code>{conversation.conversationId}</code>} />
-          <Fact label="Created" value={when(conversation.createdAt)} />
-          <Fact label="Last activity" value={when(conversation.lastActivityAt)} />
-          <Fact
-            label="Waiting since"
+            label={t.info.waitingSince}
             value={
               conversation.status === "NEEDS_HUMAN" ? when(conversation.needsHumanSince) : null
             }
           />
           <Fact
-            label="Handoff reason"
+            label={t.info.handoffReason}
             value={conversation.handoffReason}
             testId="info-handoff-reason"
           />
-          <Fact label="Escalation type" value={conversation.escalationType} />
-          <Fact label="Request type" value={conversation.requestType} />
-          <Fact label="Closed" value={when(conversation.closedAt)} />
+          <Fact label={t.info.escalationType} value={conversation.escalationType} />
+          <Fact label={t.info.requestType} value={conversation.requestType} />
+          <Fact label={t.info.closed} value={when(conversation.closedAt)} />
         </dl>
       </section>
       <section className={styles.card} aria-labelledby="agent-title">
-        <h2 id="agent-title">Agent</h2>
+        <h2 id="agent-title">{t.agent.title}</h2>
         {agent ? (
           <dl className={styles.facts}>
-            <Fact label="Name" value={agent.displayName} />
-            <Fact label="Clinic" value={agent.clinicName} />
-            <Fact label="Specialty" value={agent.specialty} />
-            <Fact label="Id" value={<code>{agent.agentId}</code>} />
-            <Fact label="State" value={agent.isActive ? "Active" : "Inactive"} />
+            <Fact label={t.agent.name} value={agent.displayName} />
+            <Fact label={t.agent.clinic} value={agent.clinicName} />
+            <Fact label={t.agent.specialty} value={agent.specialty} />
+            <Fact label={t.agent.id} value={<code>{agent.agentId}</code>} />
+            <Fact
+              label={t.agent.state}
+              value={agent.isActive ? t.agent.active : t.agent.inactive}
+            />
           </dl>
         ) : (
-          <p className="muted">The agent no longer exists ({conversation.agentId}).</p>
+          <p className="muted">{t.agent.gone(conversation.agentId)}</p>
         )}
       </section>
     </>

@@ -1,18 +1,14 @@
+"use client";
+
 import type { TranscriptMessage } from "../../../lib/admin/types";
+import { useT } from "../../i18n/i18n-provider";
 import styles from "./conversation.module.css";
 
 type Status = NonNullable<TranscriptMessage["deliveryStatus"]>;
 
-const LABELS: Record<Status, string> = {
-  pending: "Sending…",
-  sent: "Sent",
-  delivered: "Delivered",
-  failed: "Not delivered",
-  not_applicable: "",
-};
-
 /** Whether a message on Instagram / Telegram / WhatsApp reached the customer. */
 export function DeliveryStatus({ status, error }: { status: Status; error?: string }) {
+  const t = useT("conversations").delivery;
   return (
     <span
       className={styles.delivery}
@@ -20,7 +16,7 @@ export function DeliveryStatus({ status, error }: { status: Status; error?: stri
       data-testid="delivery-status"
       title={error}
     >
-      {LABELS[status]}
+      {status === "not_applicable" ? "" : t[status]}
       {status === "failed" && error ? `: ${error}` : ""}
     </span>
   );

@@ -1,22 +1,21 @@
+"use client";
+
 import { authorOf, turnDetails } from "../../../lib/admin/turn-details";
 import type { TranscriptMessage } from "../../../lib/admin/types";
+import { intlTag } from "../../../lib/i18n/format";
+import { useLocale, useT } from "../../i18n/i18n-provider";
 import { DeliveryStatus } from "./delivery-status";
 import { TurnFacts } from "./turn-facts";
 import styles from "./conversation.module.css";
 
-const ROLE_LABELS = {
-  user: "Customer",
-  agent: "AI agent",
-  admin: "Staff",
-  system: "System",
-} as const;
-
-const timeOf = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
+const timeOf = (tag: string, iso: string) =>
+  new Date(iso).toLocaleString(tag, { dateStyle: "short", timeStyle: "short" });
 
 export function MessageBubble({ message }: { message: TranscriptMessage }) {
+  const t = useT("conversations");
+  const tag = intlTag(useLocale().locale);
   const turn = turnDetails(message);
-  const who = message.role === "admin" ? authorOf(message) : ROLE_LABELS[message.role];
+  const who = message.role === "admin" ? authorOf(message, t.roles.admin) : t.roles[message.role];
   return (
     <li
       className={styles.message}
@@ -35,14 +34,14 @@ export function MessageBubble({ message }: { message: TranscriptMessage }) {
               data-testid="escalation-badge"
               title={turn.escalation.reason}
             >
-              Escalated: {turn.escalation.type}
+              {t.escalated(turn.escalation.type)}
             </span>
           )}
         </div>
         {message.kind !== "text" && <span className={styles.kind}>[{message.kind}]</span>}
         <p className={styles.text}>{message.content}</p>
         <div className={styles.footer}>
-          <time dateTime={message.timestamp}>{timeOf(message.timestamp)}</time>
+          <time dateTime={message.timestamp}>{timeOf(tag, message.timestamp)}</time>
           {message.deliveryStatus && message.deliveryStatus !== "not_applicable" && (
             <DeliveryStatus status={message.deliveryStatus} error={message.deliveryError} />
           )}

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { isUnauthorized } from "../../../lib/admin/api-error";
 import type { ConversationRow } from "../../../lib/admin/types";
 import { trpc } from "../../../lib/trpc";
+import { useT } from "../../i18n/i18n-provider";
 import { useSession } from "../session-context";
 import { useStages } from "../use-lookups";
 import styles from "./conversation.module.css";
@@ -21,6 +22,8 @@ export function StagePicker({
   conversation: ConversationRow;
   onChanged: (row: ConversationRow) => void;
 }) {
+  const t = useT("conversations").stage;
+  const common = useT("common");
   const { sessionLost } = useSession();
   const { stages, byId } = useStages();
   const [pending, setPending] = useState<string | null>(null);
@@ -57,7 +60,7 @@ export function StagePicker({
 
   return (
     <section className={styles.card} aria-labelledby="stage-title">
-      <h2 id="stage-title">Stage</h2>
+      <h2 id="stage-title">{t.title}</h2>
       <select
         aria-labelledby="stage-title"
         value={pending ?? conversation.stage}
@@ -74,7 +77,7 @@ export function StagePicker({
       </select>
       {pending ? (
         <form className={styles.reasonForm} onSubmit={save} data-testid="stage-reason-form">
-          <label htmlFor="stage-reason">Reason for “{byId.get(pending)?.name ?? pending}”</label>
+          <label htmlFor="stage-reason">{t.reasonFor(byId.get(pending)?.name ?? pending)}</label>
           <textarea
             id="stage-reason"
             rows={3}
@@ -86,7 +89,7 @@ export function StagePicker({
           />
           <div className={styles.composerBar}>
             <button type="button" onClick={() => setPending(null)} disabled={setStage.isPending}>
-              Cancel
+              {common.actions.cancel}
             </button>
             <button
               type="submit"
@@ -94,22 +97,20 @@ export function StagePicker({
               disabled={!reason.trim() || setStage.isPending}
               data-testid="stage-reason-save"
             >
-              {setStage.isPending ? "Saving…" : "Save"}
+              {setStage.isPending ? common.actions.saving : common.actions.save}
             </button>
           </div>
         </form>
       ) : (
         current?.requiresReason && (
           <div className={styles.reason}>
-            <p data-testid="stage-reason-text">
-              {conversation.rejectionReason ?? "No reason recorded."}
-            </p>
+            <p data-testid="stage-reason-text">{conversation.rejectionReason ?? t.noReason}</p>
             <button
               type="button"
               className={styles.link}
               onClick={() => askReason(conversation.stage)}
             >
-              Edit reason
+              {t.editReason}
             </button>
           </div>
         )

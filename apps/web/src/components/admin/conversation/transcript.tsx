@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import type { TranscriptMessage } from "../../../lib/admin/types";
+import { useT } from "../../i18n/i18n-provider";
 import { MessageBubble } from "./message-bubble";
 import styles from "./conversation.module.css";
 
@@ -21,6 +22,7 @@ export function Transcript({
   loadingEarlier: boolean;
   onLoadEarlier: () => void;
 }) {
+  const t = useT("conversations").transcript;
   const list = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
   const lastId = messages.at(-1)?.messageId;
@@ -39,16 +41,16 @@ export function Transcript({
           onClick={onLoadEarlier}
           disabled={loadingEarlier}
         >
-          {loadingEarlier ? "Loading…" : "Load earlier messages"}
+          {loadingEarlier ? t.loadingEarlier : t.loadEarlier}
         </button>
       )}
       {error && (
         <p role="alert" className={styles.problem}>
-          Could not load messages: {error}
+          {t.loadFailed(error)}
         </p>
       )}
-      {loading && <p className="muted">Loading messages…</p>}
-      {!loading && messages.length === 0 && !error && <p className="muted">No messages yet.</p>}
+      {loading && <p className="muted">{t.loading}</p>}
+      {!loading && messages.length === 0 && !error && <p className="muted">{t.empty}</p>}
       <ol
         ref={list}
         className={styles.messages}

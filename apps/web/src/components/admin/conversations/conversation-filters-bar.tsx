@@ -2,8 +2,8 @@
 
 import { useEffect, useState } from "react";
 import type { ConversationFilters } from "../../../lib/admin/conversation-filters";
-import { CHANNEL_LABELS, STATUS_LABELS } from "../../../lib/admin/labels";
 import { CHANNELS, CONVERSATION_STATUSES } from "../../../lib/admin/types";
+import { useT } from "../../i18n/i18n-provider";
 import { useAgents, useStages } from "../use-lookups";
 import styles from "./conversations.module.css";
 
@@ -19,6 +19,8 @@ export function ConversationFiltersBar({
   filters: ConversationFilters;
   onChange: (filters: ConversationFilters) => void;
 }) {
+  const common = useT("common");
+  const t = useT("conversations").filters;
   const { agents } = useAgents();
   const { stages } = useStages();
   const [search, setSearch] = useState(filters.search ?? "");
@@ -37,17 +39,17 @@ export function ConversationFiltersBar({
   return (
     <form className={styles.filters} role="search" onSubmit={(e) => e.preventDefault()}>
       <label>
-        <span>Search</span>
+        <span>{t.search}</span>
         <input
           type="search"
           value={search}
-          placeholder="Id, customer or message"
+          placeholder={t.searchPlaceholder}
           onChange={(e) => setSearch(e.target.value)}
           data-testid="filter-search"
         />
       </label>
       <label>
-        <span>Status</span>
+        <span>{t.status}</span>
         <select
           value={filters.status ?? ""}
           onChange={(e) =>
@@ -55,53 +57,52 @@ export function ConversationFiltersBar({
           }
           data-testid="filter-status"
         >
-          <option value="">All</option>
+          <option value="">{t.all}</option>
           {CONVERSATION_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {STATUS_LABELS[status]}
+              {common.statuses[status]}
             </option>
           ))}
         </select>
       </label>
       <label>
-        <span>Agent</span>
+        <span>{t.agent}</span>
         <select
           value={filters.agentId ?? ""}
           onChange={(e) => onChange({ ...filters, agentId: e.target.value || undefined })}
           data-testid="filter-agent"
         >
-          <option value="">All</option>
+          <option value="">{t.all}</option>
           {agents.map((agent) => (
             <option key={agent.agentId} value={agent.agentId}>
-              {agent.card.displayName}
-              {agent.isActive ? "" : " (inactive)"}
+              {agent.isActive ? agent.card.displayName : t.inactive(agent.card.displayName)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        <span>Channel</span>
+        <span>{t.channel}</span>
         <select
           value={filters.channel ?? ""}
           onChange={(e) => onChange({ ...filters, channel: pick(CHANNELS, e.target.value) })}
           data-testid="filter-channel"
         >
-          <option value="">All</option>
+          <option value="">{t.all}</option>
           {CHANNELS.map((channel) => (
             <option key={channel} value={channel}>
-              {CHANNEL_LABELS[channel]}
+              {common.channels[channel]}
             </option>
           ))}
         </select>
       </label>
       <label>
-        <span>Stage</span>
+        <span>{t.stage}</span>
         <select
           value={filters.stage ?? ""}
           onChange={(e) => onChange({ ...filters, stage: e.target.value || undefined })}
           data-testid="filter-stage"
         >
-          <option value="">All</option>
+          <option value="">{t.all}</option>
           {stages.map((stage) => (
             <option key={stage.id} value={stage.id}>
               {stage.name}
@@ -111,7 +112,7 @@ export function ConversationFiltersBar({
       </label>
       {hasFilters && (
         <button type="button" className={styles.clear} onClick={() => onChange({})}>
-          Clear filters
+          {t.clear}
         </button>
       )}
     </form>

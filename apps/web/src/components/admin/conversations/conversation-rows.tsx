@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { CHANNEL_LABELS, customerLabel, shortId } from "../../../lib/admin/labels";
+import { customerLabel, shortId } from "../../../lib/admin/labels";
 import type { ConversationRow } from "../../../lib/admin/types";
 import { formatAgo, waitingSince } from "../../../lib/admin/waiting-since";
+import { useT } from "../../i18n/i18n-provider";
+import { CustomerAvatar } from "../customer-avatar";
 import { StageChip } from "../stage-chip";
 import { StatusBadge } from "../status-badge";
 import { useAgents, useStages } from "../use-lookups";
@@ -12,6 +14,8 @@ import { WaitingTimer } from "./waiting-timer";
 import styles from "./conversations.module.css";
 
 export function ConversationRows({ rows, now }: { rows: readonly ConversationRow[]; now: number }) {
+  const common = useT("common");
+  const t = useT("conversations");
   const agents = useAgents().byId;
   const stages = useStages().byId;
   return (
@@ -19,6 +23,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
       {rows.map((row) => {
         const since = waitingSince(row);
         const href = `/admin/conversations/${encodeURIComponent(row.conversationId)}`;
+        const name = row.customer?.name ?? customerLabel(row, t.row);
         return (
           <li
             key={row.conversationId}
@@ -28,14 +33,23 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
             data-testid="conversation-row"
           >
             <div className={styles.who}>
-              <Link href={href} className={styles.customer}>
-                {customerLabel(row)} <span className="muted">#{shortId(row.conversationId)}</span>
-              </Link>
-              <p className={styles.preview}>{row.lastMessagePreview ?? "No messages yet"}</p>
+              {row.customer && (
+                <CustomerAvatar
+                  url={row.customer.pictureUrl}
+                  name={row.customer.name ?? row.customer.username ?? name}
+                  size="small"
+                />
+              )}
+              <div className={styles.whoText}>
+                <Link href={href} className={styles.customer}>
+                  {name} <span className="muted">#{shortId(row.conversationId)}</span>
+                </Link>
+                <p className={styles.preview}>{row.lastMessagePreview ?? t.row.noMessages}</p>
+              </div>
             </div>
             <div className={styles.meta}>
               <span>{agents.get(row.agentId)?.card.displayName ?? row.agentId}</span>
-              <span className="muted">{CHANNEL_LABELS[row.channel]}</span>
+              <span className="muted">{common.channels[row.channel]}</span>
             </div>
             <div className={styles.state}>
               <StatusBadge status={row.status} />
@@ -46,7 +60,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
                 <WaitingTimer since={since} now={now} />
               ) : (
                 <time dateTime={row.lastActivityAt} className="muted">
-                  {formatAgo(row.lastActivityAt, now)}
+                  {formatAgo(row.lastActivityAt, now, t.duration)}
                 </time>
               )}
             </div>
@@ -55,7 +69,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
                 <TakeOverButton conversationId={row.conversationId} />
               )}
               <Link href={href} className={styles.open}>
-                Open
+                {t.row.open}
               </Link>
             </div>
           </li>

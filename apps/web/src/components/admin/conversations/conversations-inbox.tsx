@@ -8,6 +8,7 @@ import {
   sameFilters,
   type ConversationFilters,
 } from "../../../lib/admin/conversation-filters";
+import { useT } from "../../i18n/i18n-provider";
 import { useNow } from "../use-now";
 import { ConversationFiltersBar } from "./conversation-filters-bar";
 import { ConversationRows } from "./conversation-rows";
@@ -17,6 +18,7 @@ import styles from "./conversations.module.css";
 
 /** `/admin/conversations`: the live inbox. Filters live in the query string, so a reload keeps them. */
 export function ConversationsInbox({ initialFilters }: { initialFilters: ConversationFilters }) {
+  const t = useT("conversations");
   const pathname = usePathname();
   const [filters, setFiltersState] = useState(initialFilters);
   const list = useConversationList(filters);
@@ -35,30 +37,28 @@ export function ConversationsInbox({ initialFilters }: { initialFilters: Convers
   return (
     <section className={styles.inbox} aria-labelledby="inbox-title">
       <div className={styles.titleRow}>
-        <h1 id="inbox-title">Conversations</h1>
+        <h1 id="inbox-title">{t.title}</h1>
         <StatusCounters
           active={filters.status}
           onSelect={(status) => setFilters({ ...filters, status })}
         />
       </div>
       <ConversationFiltersBar filters={filters} onChange={setFilters} />
-      {list.error && (
+      {list.error !== null && (
         <div className={styles.error} role="alert">
-          {list.error}{" "}
+          {list.error || t.inbox.loadFailed}{" "}
           <button type="button" onClick={list.reload}>
-            Retry
+            {t.inbox.retry}
           </button>
         </div>
       )}
-      {!list.loaded && !list.error ? (
+      {!list.loaded && list.error === null ? (
         <p className="muted" role="status">
-          Loading conversations…
+          {t.inbox.loading}
         </p>
       ) : list.loaded && list.rows.length === 0 ? (
         <p className="muted" data-testid="inbox-empty">
-          {Object.keys(filters).length > 0
-            ? "No conversations match these filters."
-            : "No conversations yet. They appear here as soon as a customer writes."}
+          {Object.keys(filters).length > 0 ? t.inbox.emptyFiltered : t.inbox.empty}
         </p>
       ) : (
         <ConversationRows rows={list.rows} now={now} />
@@ -71,7 +71,7 @@ export function ConversationsInbox({ initialFilters }: { initialFilters: Convers
           disabled={list.loadingMore}
           data-testid="load-more"
         >
-          {list.loadingMore ? "Loading…" : "Load more"}
+          {list.loadingMore ? t.inbox.loadingMore : t.inbox.loadMore}
         </button>
       )}
     </section>

@@ -1,12 +1,8 @@
 "use client";
 
-import { STATUS_LABELS } from "../../../lib/admin/labels";
-import {
-  countOf,
-  COUNTED_STATUSES,
-  formatCount,
-  type CountedStatus,
-} from "../../../lib/admin/status-counts";
+import { countOf, COUNTED_STATUSES, type CountedStatus } from "../../../lib/admin/status-counts";
+import { formatNumber } from "../../../lib/i18n/format";
+import { useLocale, useT } from "../../i18n/i18n-provider";
 import type { ConversationStatus } from "../../../lib/admin/types";
 import { useStatusCounts } from "../status-counts-provider";
 import styles from "./conversations.module.css";
@@ -20,8 +16,11 @@ export function StatusCounters({
   onSelect: (status: CountedStatus | undefined) => void;
 }) {
   const counts = useStatusCounts();
+  const { locale } = useLocale();
+  const common = useT("common");
+  const t = useT("conversations");
   return (
-    <ul className={styles.counters} aria-label="Conversations by status">
+    <ul className={styles.counters} aria-label={t.inbox.byStatus}>
       {COUNTED_STATUSES.map((status) => {
         const count = countOf(counts, status);
         return (
@@ -35,9 +34,9 @@ export function StatusCounters({
               data-testid={`count-${status}`}
             >
               <strong data-testid={`count-${status}-value`}>
-                {count.loaded ? formatCount(count) : "…"}
+                {count.loaded ? formatNumber(locale, count.value) : "…"}
               </strong>
-              <span>{STATUS_LABELS[status]}</span>
+              <span>{common.statuses[status]}</span>
             </button>
           </li>
         );

@@ -4,12 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { isUnauthorized } from "../../../lib/admin/api-error";
 import { trpc } from "../../../lib/trpc";
+import { useT } from "../../i18n/i18n-provider";
 import { ConfirmDialog } from "../confirm-dialog";
 import { useSession } from "../session-context";
 import styles from "./conversations.module.css";
 
 /** Take over from the list: confirm, hand the conversation to me, open it. */
 export function TakeOverButton({ conversationId }: { conversationId: string }) {
+  const t = useT("conversations").takeOver;
   const router = useRouter();
   const { sessionLost } = useSession();
   const [open, setOpen] = useState(false);
@@ -28,12 +30,12 @@ export function TakeOverButton({ conversationId }: { conversationId: string }) {
         onClick={() => setOpen(true)}
         data-testid="take-over"
       >
-        Take over
+        {t.button}
       </button>
       <ConfirmDialog
         open={open}
-        title="Take over this conversation?"
-        confirmLabel="Take over"
+        title={t.title}
+        confirmLabel={t.confirm}
         busy={handoff.isPending}
         error={handoff.error?.message ?? null}
         onCancel={() => {
@@ -42,7 +44,7 @@ export function TakeOverButton({ conversationId }: { conversationId: string }) {
         }}
         onConfirm={() => handoff.mutate({ conversationId })}
       >
-        The AI stops answering and the customer is told a person is handling the conversation.
+        {t.body}
       </ConfirmDialog>
     </>
   );

@@ -30,7 +30,8 @@ export function useConversationList(filters: ConversationFilters) {
   const fail = useCallback(
     (cause: unknown) => {
       if (isUnauthorized(cause)) sessionLost();
-      else setError(cause instanceof Error ? cause.message : "Could not load conversations");
+      // "" is an error without a message: the inbox shows its own "could not load" text.
+      else setError(cause instanceof Error ? cause.message : "");
     },
     [sessionLost],
   );

@@ -1,4 +1,5 @@
 import { defineMessages } from "../define";
+import { plural } from "../plural";
 
 /** Words every page shares: navigation, roles, statuses, channels, buttons. */
 export const common = defineMessages(
@@ -45,6 +46,26 @@ export const common = defineMessages(
       generic: "Something went wrong. Please try again.",
       forbidden: "Your role cannot open this page.",
     },
+    console: {
+      skipToContent: "Skip to content",
+      needsHumanBadge: (count: number, formatted: string) =>
+        count === 1 ? `${formatted} needs a human` : `${formatted} need a human`,
+      checkingSession: "Checking your session…",
+      serverUnreachable: (error: string) => `Could not reach the server: ${error}`,
+      signOut: "Sign out",
+      signingOut: "Signing out…",
+      working: "Working…",
+    },
+    live: { live: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…" },
+    alerts: {
+      enable: "Enable alerts",
+      on: "Alerts on",
+      muted: "Alerts muted",
+      blocked: "Notifications are blocked in this browser; sound only",
+      dismiss: "Dismiss",
+      needsHuman: "A conversation needs a human",
+      stillWaiting: (minutes: number) => `Still waiting for a human (${minutes} min)`,
+    },
   },
   {
     language: "Язык",
@@ -88,6 +109,26 @@ export const common = defineMessages(
     errors: {
       generic: "Что-то пошло не так. Попробуйте ещё раз.",
       forbidden: "Ваша роль не даёт доступа к этой странице.",
+    },
+    console: {
+      skipToContent: "Перейти к содержимому",
+      needsHumanBadge: (count: number, formatted: string) =>
+        `${formatted} ${plural("ru", count, { one: "ждёт", other: "ждут" })} человека`,
+      checkingSession: "Проверяем сеанс…",
+      serverUnreachable: (error: string) => `Не удалось связаться с сервером: ${error}`,
+      signOut: "Выйти",
+      signingOut: "Выход…",
+      working: "Выполняется…",
+    },
+    live: { live: "На связи", connecting: "Подключение…", reconnecting: "Переподключение…" },
+    alerts: {
+      enable: "Включить оповещения",
+      on: "Оповещения включены",
+      muted: "Оповещения выключены",
+      blocked: "Уведомления заблокированы в этом браузере; только звук",
+      dismiss: "Скрыть",
+      needsHuman: "Диалогу нужен человек",
+      stillWaiting: (minutes: number) => `Всё ещё ждёт человека (${minutes} мин)`,
     },
   },
 );
