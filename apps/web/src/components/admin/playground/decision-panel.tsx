@@ -14,6 +14,7 @@ const labelOf = (labels: Readonly<Record<string, string>>, value: string): strin
 export function DecisionPanel({ decision }: { decision: DecisionSummary }) {
   const t = useT("playground");
   const { locale } = useLocale();
+  const units = useT("conversations").turn;
   const d = t.decision;
   const typeLabel = (type: string) => labelOf(t.types, type);
   return (
@@ -90,7 +91,7 @@ export function DecisionPanel({ decision }: { decision: DecisionSummary }) {
       </dl>
       <p className={styles.metrics}>
         {d.cost} {formatUsd(locale, decision.costUsd)} · {d.latency}{" "}
-        {formatLatency(decision.latencyMs)} · {d.tokens(decision.totalTokens)} ·{" "}
+        {formatLatency(decision.latencyMs, locale, units)} · {d.tokens(decision.totalTokens)} ·{" "}
         {d.parts(decision.parts)}
       </p>
       {decision.flags.length > 0 && (
