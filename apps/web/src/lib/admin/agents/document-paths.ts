@@ -54,3 +54,9 @@ export function pathKey(path: DocPath): string {
 export function startsWithPath(path: DocPath, prefix: DocPath): boolean {
   return prefix.length <= path.length && prefix.every((key, index) => path[index] === key);
 }
+
+/** The text a form field shows for a value: strings and numbers as written, anything else empty. */
+export function textAt(root: unknown, path: DocPath): string {
+  const value = getAt(root, path);
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
