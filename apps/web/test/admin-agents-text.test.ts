@@ -12,7 +12,9 @@ import { cloneIdFor, isValidAgentId, suggestAgentId } from "../src/lib/admin/age
 import {
   detectFormat,
   formatDocument,
+  offsetOf,
   parseRawDocument,
+  positionOf,
 } from "../src/lib/admin/agents/raw-document";
 import { badRanges, linesToList, textToRanges } from "../src/lib/admin/agents/text-lists";
 
@@ -40,6 +42,15 @@ describe("the raw editor", () => {
     expect(broken.ok ? null : broken.problem.line).toBeGreaterThanOrEqual(3);
     const duplicate = parseRawDocument("agent_id: a\nagent_id: b\n", "yaml");
     expect(duplicate.ok ? null : duplicate.problem.line).toBe(2);
+  });
+
+  it("converts between offsets and line/column both ways", () => {
+    const text = "ab\ncde\n\nf";
+    for (const offset of [0, 2, 3, 5, 7, 8, text.length]) {
+      const { line, column } = positionOf(text, offset);
+      expect(offsetOf(text, line, column)).toBe(offset);
+    }
+    expect(offsetOf(text, 99, 99)).toBe(text.length);
   });
 
   it("refuses a document that is not a mapping", () => {

@@ -130,30 +130,34 @@ export function AgentWizard({
             {step === "knowledge" && <KnowledgeStep />}
             {step === "escalation" && <EscalationStep />}
             {step === "model" && <ModelStep />}
-            {step === "review" && (
-              <ReviewStep
-                issues={[...draft.clientIssues, ...draft.state.serverIssues]}
-                onGoTo={goTo}
-              />
-            )}
           </div>
+          {/* Not keyed: the raw editor follows the draft itself and keeps its format and text. */}
+          {step === "review" && (
+            <ReviewStep
+              issues={[...draft.clientIssues, ...draft.state.serverIssues]}
+              onGoTo={goTo}
+            />
+          )}
         </section>
-        <div className={styles.wizardNav}>
-          <button
-            type="button"
-            disabled={!previous}
-            onClick={() => previous && goTo(previous)}
-            data-testid="wizard-previous"
-          >
-            ← {t.editor.previous}
-          </button>
-          {following && (
-            <button type="button" onClick={() => goTo(following)} data-testid="wizard-next">
+        <div className={styles.saveBar}>
+          <div className={styles.wizardNav}>
+            <button
+              type="button"
+              disabled={!previous}
+              onClick={() => previous && goTo(previous)}
+              data-testid="wizard-previous"
+            >
+              ← {t.editor.previous}
+            </button>
+            <button
+              type="button"
+              disabled={!following}
+              onClick={() => following && goTo(following)}
+              data-testid="wizard-next"
+            >
               {t.editor.next} →
             </button>
-          )}
-        </div>
-        <div className={styles.saveBar}>
+          </div>
           <button
             type="button"
             className={styles.primary}

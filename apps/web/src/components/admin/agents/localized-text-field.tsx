@@ -34,7 +34,7 @@ export function LocalizedTextField({
   );
   const perLanguage = isPerLanguage(value) || (value === undefined && languages.length > 1);
   return (
-    <fieldset className={styles.localized} data-testid={`field-${pathKey(path)}`}>
+    <fieldset className={styles.localized} data-testid={`localized-${pathKey(path)}`}>
       <legend>{label}</legend>
       {hint && <p className={styles.hint}>{hint}</p>}
       {perLanguage ? (
@@ -66,6 +66,7 @@ export function LocalizedTextField({
               value={textFor(value, null)}
               aria-invalid={invalid}
               aria-describedby={describedBy}
+              data-testid={`field-${pathKey(path)}`}
               onChange={(event) => set(path, withText(value, null, event.target.value))}
             />
           )}

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { AgentDocument } from "../../../lib/admin/agents/document-paths";
 import {
   formatDocument,
+  offsetOf,
   parseRawDocument,
   type RawFormat,
   type RawProblem,
@@ -22,6 +23,18 @@ export function RawEditor() {
   const [problem, setProblem] = useState<RawProblem | null>(null);
   const [applied, setApplied] = useState(false);
   const [source, setSource] = useState<AgentDocument>(draft);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  const show = (found: RawProblem) => {
+    setProblem(found);
+    // A textarea has no line numbers: put the caret where the parser stopped.
+    const box = textarea.current;
+    if (box && found.line !== null) {
+      const at = offsetOf(text, found.line, found.column ?? 1);
+      box.focus();
+      box.setSelectionRange(at, Math.min(at + 1, text.length));
+    }
+  };
 
   // The form changed the draft (or it was applied): show it, unless the text has edits of its own.
   const edited = text !== formatDocument(source, format);
@@ -37,7 +50,7 @@ export function RawEditor() {
     const parsed = parseRawDocument(text, format);
     // Unparseable text stays as it is (switching must not lose it); the problem says why.
     if (!parsed.ok) {
-      setProblem(parsed.problem);
+      show(parsed.problem);
       return;
     }
     setFormat(next);
@@ -48,7 +61,7 @@ export function RawEditor() {
   const apply = () => {
     const parsed = parseRawDocument(text, format);
     if (!parsed.ok) {
-      setProblem(parsed.problem);
+      show(parsed.problem);
       setApplied(false);
       return;
     }
@@ -79,7 +92,9 @@ export function RawEditor() {
         </div>
       </div>
       <textarea
+        ref={textarea}
         id={`${id}-text`}
+        wrap="off"
         className={styles.code}
         rows={24}
         spellCheck={false}

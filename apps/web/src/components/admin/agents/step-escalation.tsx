@@ -158,13 +158,15 @@ export function EscalationStep() {
       <fieldset className={styles.group}>
         <legend>{t.escalation.templates}</legend>
         <p className={styles.hint}>{t.escalation.templatesHint}</p>
-        {TEMPLATE_IDS.map((id) => (
-          <LocalizedTextField
-            key={id}
-            path={["prompts", "templates", id]}
-            label={t.escalation.templateNames[id]}
-          />
-        ))}
+        <div className={styles.grid2}>
+          {TEMPLATE_IDS.map((id) => (
+            <LocalizedTextField
+              key={id}
+              path={["prompts", "templates", id]}
+              label={t.escalation.templateNames[id]}
+            />
+          ))}
+        </div>
       </fieldset>
 
       <fieldset className={styles.group}>

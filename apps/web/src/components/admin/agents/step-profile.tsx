@@ -51,7 +51,7 @@ export function ProfileStep() {
       </div>
       <FieldFrame path={["agent_id"]} label={t.profile.agentId} hint={t.profile.agentIdHint}>
         {({ id, describedBy, invalid }) => (
-          <div className={styles.inline}>
+          <div className={styles.inputRow}>
             <input
               id={id}
               type="text"

@@ -26,6 +26,16 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
+/** The character offset of a 1-based line and column (clamped to the text). */
+export function offsetOf(text: string, line: number, column: number): number {
+  const lines = text.split("\n");
+  let offset = 0;
+  for (let index = 0; index < line - 1 && index < lines.length; index++) {
+    offset += (lines[index]?.length ?? 0) + 1;
+  }
+  return Math.min(text.length, offset + Math.max(0, column - 1));
+}
+
 function jsonProblem(text: string, error: unknown): RawProblem {
   const message = error instanceof Error ? error.message : String(error);
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
