@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { setAt } from "../src/lib/admin/agents/document-paths";
 import { issuesAt, issuesFromApiError, validateDocument } from "../src/lib/admin/agents/issues";
 import { newAgentDocument } from "../src/lib/admin/agents/new-agent";
-import { issuesByStep, nextStep, stepOfPath } from "../src/lib/admin/agents/wizard-steps";
+import {
+  issuesByStep,
+  nextStep,
+  stepOfPath,
+  visibleIssues,
+} from "../src/lib/admin/agents/wizard-steps";
 
 describe("validating a draft in the browser", () => {
   it("accepts the demo agent and names every missing field of a blank new agent", () => {
@@ -53,6 +58,18 @@ describe("validating a draft in the browser", () => {
     expect(nextStep("profile", 1)).toBe("style");
     expect(nextStep("profile", -1)).toBeNull();
     expect(nextStep("review", 1)).toBeNull();
+  });
+});
+
+describe("which issues the form shows", () => {
+  it("shows the schema's issues only for steps already visited, and the API's always", () => {
+    const client = validateDocument(newAgentDocument());
+    const server = [{ path: ["llm", "model"], message: "unknown model" }];
+    expect(visibleIssues(client, server, new Set())).toEqual(server);
+    const shown = visibleIssues(client, [], new Set(["profile"]));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((issue) => stepOfPath(issue.path) === "profile")).toBe(true);
+    expect(visibleIssues(client, [], new Set(["style", "model"]))).toEqual([]);
   });
 });
 

@@ -1,10 +1,11 @@
 "use client";
 
 import { useMemo, useState, type ReactNode } from "react";
-import { issuesAt as issuesAtPath, type FieldIssue } from "../../../lib/admin/agents/issues";
+import { issuesAt as issuesAtPath } from "../../../lib/admin/agents/issues";
 import {
   issuesByStep,
   nextStep,
+  visibleIssues,
   WIZARD_STEPS,
   type WizardStep,
 } from "../../../lib/admin/agents/wizard-steps";
@@ -48,14 +49,9 @@ export function AgentWizard({
   const [blocked, setBlocked] = useState<number | null>(null);
 
   const clientByStep = useMemo(() => issuesByStep(draft.clientIssues), [draft.clientIssues]);
-  const visible = useMemo<FieldIssue[]>(
-    () => [
-      ...draft.clientIssues.filter((issue) =>
-        [...checked].some((s) => clientByStep.get(s)?.includes(issue)),
-      ),
-      ...draft.state.serverIssues,
-    ],
-    [draft.clientIssues, draft.state.serverIssues, checked, clientByStep],
+  const visible = useMemo(
+    () => visibleIssues(draft.clientIssues, draft.state.serverIssues, checked),
+    [draft.clientIssues, draft.state.serverIssues, checked],
   );
   const visibleByStep = useMemo(() => issuesByStep(visible), [visible]);
 

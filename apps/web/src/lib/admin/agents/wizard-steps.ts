@@ -55,3 +55,15 @@ export function issuesByStep(issues: readonly FieldIssue[]): Map<WizardStep, Fie
 export function nextStep(step: WizardStep, direction: 1 | -1): WizardStep | null {
   return WIZARD_STEPS[WIZARD_STEPS.indexOf(step) + direction] ?? null;
 }
+
+/**
+ * The issues the form shows: the schema's only for steps the admin has been through (a blank new
+ * agent is not a wall of red), the API's always (they answer a save the admin asked for).
+ */
+export function visibleIssues(
+  clientIssues: readonly FieldIssue[],
+  serverIssues: readonly FieldIssue[],
+  checked: ReadonlySet<WizardStep>,
+): FieldIssue[] {
+  return [...clientIssues.filter((issue) => checked.has(stepOfPath(issue.path))), ...serverIssues];
+}
