@@ -150,6 +150,10 @@ describe("the agents pages", () => {
     await page.getByTestId("agent-save").click();
     await page.waitForURL(new RegExp(`/admin/agents/${NEW_AGENT}\\?created=1$`), WAIT);
     await page.getByTestId("agent-created").waitFor(WAIT);
+    // The uploaded document was indexed when the agent was saved.
+    expect(await page.getByTestId("agent-knowledge").textContent()).toMatch(
+      /Knowledge index: [1-9]\d* passages? from 1 document /,
+    );
     expect(await field("profile.specialty").inputValue()).toBe("family dentistry");
 
     await page.goto(`${product.webUrl}/admin/agents`);

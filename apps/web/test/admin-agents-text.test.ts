@@ -1,5 +1,6 @@
 import { demoAgentDocument } from "@agents-crm/config/agent-config";
 import { describe, expect, it } from "vitest";
+import { keepCreatedWarnings, readCreatedWarnings } from "../src/lib/admin/agents/created-notes";
 import { declaredAgentId, importFileProblem } from "../src/lib/admin/agents/import-files";
 import {
   bytesToBase64,
@@ -129,5 +130,21 @@ describe("agent ids", () => {
   it("proposes a free id for a clone", () => {
     expect(cloneIdFor("demo", new Set())).toBe("demo_copy");
     expect(cloneIdFor("demo", new Set(["demo_copy", "demo_copy_2"]))).toBe("demo_copy_3");
+  });
+});
+
+describe("warnings of a new agent", () => {
+  it("survive the navigation to its page, per agent", () => {
+    const items = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    } as Storage;
+    keepCreatedWarnings(storage, "a", ["rag.sources has no source with content"]);
+    expect(readCreatedWarnings(storage, "a")).toEqual(["rag.sources has no source with content"]);
+    expect(readCreatedWarnings(storage, "b")).toEqual([]);
+    storage.setItem("agents-crm:agent-created:c", "{broken");
+    expect(readCreatedWarnings(storage, "c")).toEqual([]);
   });
 });

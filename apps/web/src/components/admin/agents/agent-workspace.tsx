@@ -4,10 +4,12 @@ import Link from "next/link";
 import { useState } from "react";
 import { errorCode, isUnauthorized } from "../../../lib/admin/api-error";
 import type { AgentTab } from "../../../lib/admin/agents/agent-tab";
+import { readCreatedWarnings } from "../../../lib/admin/agents/created-notes";
 import { issuesFromApiError } from "../../../lib/admin/agents/issues";
 import { createMergePatch } from "../../../lib/admin/agents/merge-patch";
+import { plural } from "../../../lib/i18n/plural";
 import { trpc } from "../../../lib/trpc";
-import { useT } from "../../i18n/i18n-provider";
+import { useLocale, useT } from "../../i18n/i18n-provider";
 import { AgentChannels } from "../channels/agent-channels";
 import { AgentPlayground } from "../playground/agent-playground";
 import { useSession } from "../session-context";
@@ -79,12 +81,15 @@ function LoadedAgent({
   reload: () => Promise<AgentDetails | undefined>;
 }) {
   const t = useT("agents");
+  const { locale } = useLocale();
   const { sessionLost } = useSession();
   const utils = trpc.useUtils();
   const draft = useAgentDraft(agent.config, agent.version);
   const [conflict, setConflict] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [warnings, setWarnings] = useState<string[]>([]);
+  const [warnings, setWarnings] = useState<string[]>(() =>
+    created ? readCreatedWarnings(sessionStorage, agent.agentId) : [],
+  );
   const [savedOnce, setSavedOnce] = useState(false);
   const update = trpc.agents.update.useMutation();
   useLeaveGuard(draft.dirty, t.editor.leaveConfirm);
@@ -138,6 +143,14 @@ function LoadedAgent({
           {agent.isActive ? t.list.active : t.list.inactive}
         </span>
       </div>
+      <p className="muted" data-testid="agent-knowledge">
+        {agent.knowledge.ragEnabled
+          ? t.editor.knowledgeIndex(
+              plural(locale, agent.knowledge.chunks, t.editor.passages),
+              plural(locale, agent.knowledge.sources, t.editor.documents),
+            )
+          : t.editor.knowledgeOff}
+      </p>
       {!agent.isActive && <p className={styles.notice}>{t.editor.inactive}</p>}
       {created && (
         <p className={styles.ok} role="status" data-testid="agent-created">
@@ -192,7 +205,7 @@ function LoadedAgent({
                       {problem}
                     </p>
                   )}
-                  {warnings.length > 0 && savedOnce && (
+                  {warnings.length > 0 && (
                     <div className={styles.warnings} data-testid="save-warnings">
                       <p>{t.editor.saveWarnings}</p>
                       <ul>

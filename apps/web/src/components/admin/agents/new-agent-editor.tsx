@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { errorCode, isUnauthorized } from "../../../lib/admin/api-error";
+import { keepCreatedWarnings } from "../../../lib/admin/agents/created-notes";
 import { issuesFromApiError } from "../../../lib/admin/agents/issues";
 import { newAgentDocument } from "../../../lib/admin/agents/new-agent";
 import { trpc } from "../../../lib/trpc";
@@ -36,6 +37,11 @@ export function NewAgentEditor() {
       {
         onSuccess: (result) => {
           draft.load(result.agent.config, result.agent.version);
+          keepCreatedWarnings(
+            sessionStorage,
+            result.agent.agentId,
+            result.warnings.map((warning) => warning.message),
+          );
           void utils.agents.invalidate();
           router.push(`/admin/agents/${encodeURIComponent(result.agent.agentId)}?created=1`);
         },

@@ -75,6 +75,16 @@ export const agents = defineMessages(
       loadError: "Could not load the agent.",
       inactive: "This agent is inactive: it does not answer customers until it is activated.",
       created: "The agent is created. Try it in the playground or connect a channel.",
+      knowledgeIndex: (passages: string, documents: string) =>
+        `Knowledge index: ${passages} from ${documents} (as last saved).`,
+      passages: { one: "# passage", few: "# passages", many: "# passages", other: "# passages" },
+      documents: {
+        one: "# document",
+        few: "# documents",
+        many: "# documents",
+        other: "# documents",
+      },
+      knowledgeOff: "Answers without a knowledge base (turned off on the Knowledge step).",
       storedIssues:
         "The stored document does not pass validation (it may come from an older version). Fix the marked fields and save.",
       steps: "Wizard steps",
@@ -413,6 +423,21 @@ export const agents = defineMessages(
       loadError: "Не удалось загрузить агента.",
       inactive: "Агент неактивен: он не отвечает клиентам, пока его не активируют.",
       created: "Агент создан. Проверьте его в песочнице или подключите канал.",
+      knowledgeIndex: (passages: string, documents: string) =>
+        `База знаний: ${passages} из ${documents} (по последнему сохранению).`,
+      passages: {
+        one: "# фрагмент",
+        few: "# фрагмента",
+        many: "# фрагментов",
+        other: "# фрагмента",
+      },
+      documents: {
+        one: "# документа",
+        few: "# документов",
+        many: "# документов",
+        other: "# документа",
+      },
+      knowledgeOff: "Отвечает без базы знаний (выключено на шаге «Знания»).",
       storedIssues:
         "Сохранённый документ не проходит проверку (возможно, он из старой версии). Исправьте отмеченные поля и сохраните.",
       steps: "Шаги мастера",
