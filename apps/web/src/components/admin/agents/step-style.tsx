@@ -94,12 +94,12 @@ export function StyleStep() {
         <ListField
           path={["restrictions", "forbidden_claims"]}
           label={t.style.forbiddenClaims}
-          hint={t.style.oneperLine}
+          hint={t.style.onePerLine}
         />
         <ListField
           path={["restrictions", "content_safety", "disallow"]}
           label={t.style.disallow}
-          hint={t.style.oneperLine}
+          hint={t.style.onePerLine}
           rows={3}
         />
       </fieldset>

@@ -170,7 +170,7 @@ export const agents = defineMessages(
       restrictions: "Restrictions",
       forbiddenClaims: "Forbidden claims",
       disallow: "Disallowed content",
-      oneperLine: "One per line.",
+      onePerLine: "One per line.",
       custom: (value: string) => `${value} (custom)`,
       options: {
         friendly_professional: "Friendly and professional",
@@ -522,7 +522,7 @@ export const agents = defineMessages(
       restrictions: "Ограничения",
       forbiddenClaims: "Запрещённые утверждения",
       disallow: "Запрещённый контент",
-      oneperLine: "По одному в строке.",
+      onePerLine: "По одному в строке.",
       custom: (value: string) => `${value} (своё значение)`,
       options: {
         friendly_professional: "Дружелюбный и профессиональный",
