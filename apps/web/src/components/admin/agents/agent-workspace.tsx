@@ -136,7 +136,7 @@ function LoadedAgent({
       <Link href="/admin/agents" className={styles.back}>
         ← {t.editor.backToList}
       </Link>
-      <div className={styles.titleRow}>
+      <div className={styles.agentTitle}>
         <h1 id="agent-title">{t.editor.editTitle(name)}</h1>
         <code className="muted">{agent.agentId}</code>
         <span className={styles.badge} data-active={agent.isActive}>
