@@ -1,0 +1,5 @@
+import { NewAgentEditor } from "../../../../components/admin/agents/new-agent-editor";
+
+export default function NewAgentPage() {
+  return <NewAgentEditor />;
+}

@@ -1,0 +1,20 @@
+import { extensionOf } from "./knowledge-files";
+
+export const IMPORT_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
+
+/** The same limit `agents.import` puts on its text. */
+export const MAX_IMPORT_CHARS = 1_000_000;
+
+export function importFileProblem(file: { name: string; size: number }): "type" | "size" | null {
+  if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) return "type";
+  if (file.size > MAX_IMPORT_CHARS * 4) return "size";
+  return null;
+}
+
+/** The agent id a pasted document declares (to say which agent an overwrite would replace). */
+export function declaredAgentId(text: string): string | null {
+  const json = /"agent_id"\s*:\s*"([^"]+)"/.exec(text);
+  if (json?.[1]) return json[1];
+  const yaml = /^agent_id\s*:\s*["']?([A-Za-z0-9_-]+)["']?\s*(?:#.*)?$/m.exec(text);
+  return yaml?.[1] ?? null;
+}
