@@ -18,7 +18,7 @@ beforeAll(async () => {
   for (let i = 0; i < 12; i++) {
     const agent = i % 2 === 0 || i > 9;
     await recordAudit(ctx, {
-      action: agent ? "agents.update" : "users.update",
+      action: agent ? "agent.update" : "users.update",
       resourceType: agent ? "agent" : "admin_user",
       resourceId: agent ? `agent-${i}` : `user-${i}`,
       oldValue: { n: i - 1 },

@@ -1,9 +1,10 @@
+import type { AuditAction, AuditResourceType } from "@agents-crm/config/audit-actions";
 import type { Staff } from "../auth/principal";
 import type { Context } from "../context";
 
 export interface AuditInput {
-  action: string;
-  resourceType: string;
+  action: AuditAction;
+  resourceType: AuditResourceType;
   resourceId: string;
   oldValue?: unknown;
   newValue?: unknown;

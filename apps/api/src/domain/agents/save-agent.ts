@@ -1,3 +1,4 @@
+import type { AuditAction } from "@agents-crm/config/audit-actions";
 import { TRPCError } from "@trpc/server";
 import { forgetAgent } from "../turns/agent-configs";
 import type { ConfigWarning } from "@agents-crm/config/agent-config";
@@ -42,7 +43,7 @@ async function finish(
 export async function createAgent(
   ctx: StaffContext,
   input: { agentId: string; config: AgentConfigDocument },
-  audit: { action: string; metadata?: Record<string, unknown> } = { action: "agent.create" },
+  audit: { action: AuditAction; metadata?: Record<string, unknown> } = { action: "agent.create" },
 ): Promise<SaveAgentResult> {
   const valid = validateNewDocument(ctx.deps, input.agentId, input.config);
   const agent = await ctx.deps.repos.agents.create({
@@ -70,7 +71,7 @@ async function replaceDocument(
   current: AgentRecord,
   valid: ValidatedDocument,
   expectedVersion: number | undefined,
-  audit: { action: string; metadata?: Record<string, unknown> },
+  audit: { action: AuditAction; metadata?: Record<string, unknown> },
 ): Promise<SaveAgentResult> {
   const agent = await ctx.deps.repos.agents.update(current.agentId, {
     config: valid.document,

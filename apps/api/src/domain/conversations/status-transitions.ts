@@ -1,3 +1,4 @@
+import type { AuditAction } from "@agents-crm/config/audit-actions";
 import { TRPCError } from "@trpc/server";
 import type { Conversation, ConversationPatch, ConversationStatus } from "@agents-crm/db";
 import { recordAudit } from "../audit";
@@ -14,7 +15,7 @@ const REFUSALS: Record<ConversationStatus, string> = {
 };
 
 interface Transition {
-  action: string;
+  action: AuditAction;
   change: ConversationChange;
   notice: StatusNotice;
   from: readonly ConversationStatus[];

@@ -1,0 +1,46 @@
+/**
+ * The audit log's vocabulary: what the API records and what the console's filters and sentences name.
+ * One list, so an action added to the API fails the console's typecheck until it has words.
+ */
+export const AUDIT_ACTIONS = [
+  "handoff",
+  "return_to_ai",
+  "close_conversation",
+  "send_message",
+  "update_marketing_status",
+  "agent.create",
+  "agent.clone",
+  "agent.update",
+  "agent.delete",
+  "agent.activate",
+  "binding.create",
+  "binding.update",
+  "binding.delete",
+  "binding.verify",
+  "notification.create",
+  "notification.update",
+  "notification.delete",
+  "notification.test",
+  "stages.update",
+  "users.create",
+  "users.update",
+  "users.delete",
+  "auth.login",
+  "auth.logout",
+  "auth.login_failed",
+  "replay_inbound_event",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_RESOURCE_TYPES = [
+  "conversation",
+  "agent",
+  "admin_user",
+  "channel_binding",
+  "notification_config",
+  "pipeline",
+  "inbound_event",
+] as const;
+
+export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
