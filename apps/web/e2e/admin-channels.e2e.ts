@@ -25,6 +25,7 @@ beforeAll(async () => {
   product = await startProduct({
     TELEGRAM_API_BASE_URL: telegram.url,
     APP_URL,
+    INSTAGRAM_WEBHOOK_VERIFY_TOKEN: "ig-verify-e2e",
     RATE_LIMIT_PER_MINUTE: "2000",
   });
   browser = await launchBrowser();
@@ -56,6 +57,16 @@ describe("channels and the playground of an agent", () => {
     await page.waitForURL(/\/admin\/agents\/demo_clinic\?tab=channels$/, WAIT);
     await page.getByTestId("channels-empty").waitFor(WAIT);
     await page.getByTestId("dead-empty").waitFor(WAIT);
+
+    // Meta's guide gives the deployed address and the token to paste, and warns what is missing.
+    await page.getByTestId("connect-instagram").click();
+    const meta = page.getByTestId("webhook-instagram");
+    await meta.getByTestId("webhook-verify-token").waitFor(WAIT);
+    expect(await meta.getByTestId("webhook-url").textContent()).toBe(
+      `${APP_URL}/api/v1/instagram/webhook`,
+    );
+    expect(await meta.getByTestId("webhook-verify-token").textContent()).toBe("ig-verify-e2e");
+    expect(await meta.getByRole("alert").textContent()).toContain("INSTAGRAM_APP_SECRET");
 
     await page.getByTestId("connect-telegram").click();
     await page.getByTestId("guide-telegram").getByText("@BotFather").waitFor(WAIT);

@@ -5,6 +5,7 @@ import { bindingsHealth } from "../domain/bindings/binding-health";
 import { toBindingView } from "../domain/bindings/binding-view";
 import { createBinding, deleteBinding, updateBinding } from "../domain/bindings/save-binding";
 import { verifyBinding } from "../domain/bindings/verify-binding";
+import { webhookSetup } from "../domain/bindings/webhook-setup";
 import { adminProcedure } from "../trpc";
 import { agentIdSchema } from "./agents";
 
@@ -66,4 +67,7 @@ export const bindingsRouter = {
   health: adminProcedure
     .input(z.object({ agentId: agentIdSchema }))
     .query(({ ctx, input }) => bindingsHealth(ctx, input.agentId)),
+
+  /** The public webhook address and Meta's verify tokens, for the console's connection guide. */
+  webhookSetup: adminProcedure.query(({ ctx }) => webhookSetup(ctx.deps.env)),
 } satisfies TRPCRouterRecord;

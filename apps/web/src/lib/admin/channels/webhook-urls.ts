@@ -7,10 +7,15 @@ export const WEBHOOK_PATHS = {
   telegram: "/api/v1/telegram/webhook/",
 } as const;
 
-/** The environment variable holding the verify token Meta must be given (Telegram has none). */
+/** The API's environment variables behind Meta's webhook (Telegram needs none). */
 export const VERIFY_TOKEN_VARIABLE = {
   instagram: "INSTAGRAM_WEBHOOK_VERIFY_TOKEN",
   whatsapp: "WHATSAPP_VERIFY_TOKEN",
+} as const;
+
+export const APP_SECRET_VARIABLE = {
+  instagram: "INSTAGRAM_APP_SECRET",
+  whatsapp: "WHATSAPP_APP_SECRET",
 } as const;
 
 /**

@@ -75,8 +75,11 @@ export const channels = defineMessages(
       title: "Webhook for Meta",
       url: "Callback URL",
       verifyToken: "Verify token",
-      verifyTokenValue: (variable: string) =>
-        `the value of ${variable} in the API's settings (ask whoever deployed it if you do not know it)`,
+      verifyTokenMissing: (variable: string) =>
+        `not set yet: whoever deployed the API must set ${variable}, then Meta can verify this URL`,
+      appSecretMissing: (variable: string) =>
+        `${variable} is not set on the API: Meta's deliveries cannot be checked and will be refused until it is.`,
+      fromAppUrl: "This is the public address the API was deployed with (APP_URL).",
       notHttps:
         "This console is not on a public https:// address, so Meta cannot reach this URL. Open the console through your public domain to get the right one.",
       copy: "Copy",
@@ -199,8 +202,11 @@ export const channels = defineMessages(
       title: "Вебхук для Meta",
       url: "Callback URL",
       verifyToken: "Verify token",
-      verifyTokenValue: (variable: string) =>
-        `значение ${variable} в настройках API (спросите того, кто его разворачивал, если не знаете)`,
+      verifyTokenMissing: (variable: string) =>
+        `ещё не задан: тот, кто разворачивал API, должен задать ${variable}, после этого Meta сможет проверить этот URL`,
+      appSecretMissing: (variable: string) =>
+        `${variable} не задан в API: подпись доставок Meta нельзя проверить, и они будут отклоняться, пока его не зададут.`,
+      fromAppUrl: "Это публичный адрес, с которым развёрнут API (APP_URL).",
       notHttps:
         "Консоль открыта не по публичному адресу https://, поэтому Meta не сможет достучаться до этого URL. Откройте консоль через ваш публичный домен, чтобы получить правильный адрес.",
       copy: "Копировать",

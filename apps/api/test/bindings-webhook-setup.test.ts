@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiDeps } from "../src/deps";
+import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
+import { createTestDeps } from "./helpers/test-api";
+
+let deps: ApiDeps;
+let bare: ApiDeps;
+
+beforeAll(async () => {
+  deps = await createTestDeps({
+    APP_URL: "https://crm.example.test",
+    INSTAGRAM_WEBHOOK_VERIFY_TOKEN: "ig-verify-123",
+    INSTAGRAM_APP_SECRET: "ig-app-secret",
+    WHATSAPP_VERIFY_TOKEN: "wa-verify-456",
+  });
+  bare = await createTestDeps();
+});
+
+afterAll(async () => {
+  await deps.db.close();
+  await bare.db.close();
+});
+
+describe("bindings.webhookSetup", () => {
+  it("gives admins the public address and Meta's verify tokens, never the app secrets", async () => {
+    const admin = await seedUser(deps, { role: "admin" });
+    const setup = await callerAs(deps, principalOf(admin)).bindings.webhookSetup();
+    expect(setup).toEqual({
+      appUrl: "https://crm.example.test",
+      instagram: { verifyToken: "ig-verify-123", appSecretSet: true },
+      whatsapp: { verifyToken: "wa-verify-456", appSecretSet: false },
+    });
+    expect(JSON.stringify(setup)).not.toContain("ig-app-secret");
+  });
+
+  it("says what is missing on a deployment without Meta settings", async () => {
+    const owner = await seedUser(bare, { role: "owner" });
+    expect(await callerAs(bare, principalOf(owner)).bindings.webhookSetup()).toEqual({
+      appUrl: null,
+      instagram: { verifyToken: null, appSecretSet: false },
+      whatsapp: { verifyToken: null, appSecretSet: false },
+    });
+  });
+
+  it("is not for operators", async () => {
+    const operator = await seedUser(deps, { role: "operator" });
+    await expect(
+      callerAs(deps, principalOf(operator)).bindings.webhookSetup(),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+});
