@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { LOCALE_COOKIE, type Locale } from "../../lib/i18n/locales";
 import { MESSAGES, type Namespace } from "../../lib/i18n/messages";
+import { applyZodLocale } from "../../lib/i18n/zod-locale";
 
 interface I18nValue {
   locale: Locale;
@@ -23,6 +24,7 @@ export function I18nProvider({
 }) {
   const router = useRouter();
   const [locale, setState] = useState<Locale>(initialLocale);
+  applyZodLocale(locale);
   const setLocale = useCallback(
     (next: Locale) => {
       document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${ONE_YEAR_S}; samesite=lax`;
