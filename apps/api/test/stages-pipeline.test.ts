@@ -6,6 +6,7 @@ import { checkStageChange, DEFAULT_PIPELINE_STAGES } from "../src/domain/stages/
 import { resolveStageChange } from "../src/domain/stages/stage-change";
 import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
 import { createTestDeps } from "./helpers/test-api";
+import { ADMIN_STREAM, type RealtimeEvent } from "../src/realtime/types";
 
 let deps: ApiDeps;
 let admin: Staff;
@@ -130,11 +131,23 @@ describe("stages.update", () => {
       caller.stages.update({ stages: without, moveTo: { CONSULTATION: "REJECTED" } }),
     );
     expect(toRejected.paths).toEqual(["moveTo.CONSULTATION"]);
+    const seen: RealtimeEvent[] = [];
+    const unsubscribe = deps.hub.subscribe(ADMIN_STREAM, (event) => seen.push(event));
     const moved = await caller.stages.update({
       stages: without,
       moveTo: { CONSULTATION: "BOOKED" },
     });
+    unsubscribe();
     expect(moved.items.map((s) => s.id)).not.toContain("CONSULTATION");
+    // Open boards and stage pickers follow live; the moved count tells boards to reload.
+    const announced = seen.filter((e) => e.type === "stages.updated");
+    expect(announced).toHaveLength(1);
+    expect(announced[0]?.payload).toEqual({
+      stages: moved.items,
+      version: moved.version,
+      moved: { CONSULTATION: 1 },
+      actorId: admin.id,
+    });
     expect((await deps.repos.conversations.get(inConsultation.conversationId))?.stage).toBe(
       "BOOKED",
     );

@@ -150,7 +150,10 @@ describe("the admin console", () => {
   it("shows a new conversation and its escalation live, with the needs-human counter", async () => {
     // Marks this page load: if the list reloaded the page, the mark would be gone.
     await page.evaluate(() => Object.assign(window, { __sameLoad: true }));
-    expect(await page.getByTestId("count-NEEDS_HUMAN-value").textContent()).toBe("0");
+    // Counters are exact server counts, read once the console is live.
+    await expect
+      .poll(() => page.getByTestId("count-NEEDS_HUMAN-value").textContent(), WAIT)
+      .toBe("0");
 
     const readsBefore = listReads;
     chat = await customer.chat.start.mutate({ agentId: AGENT });
@@ -180,7 +183,7 @@ describe("the admin console", () => {
     await expect
       .poll(() => page.getByTestId("count-NEEDS_HUMAN-value").textContent(), WAIT)
       .toBe("1");
-    expect(await page.getByTestId("nav-needs-human").textContent()).toBe("1");
+    await expect.poll(() => page.getByTestId("nav-needs-human").textContent(), WAIT).toBe("1");
     await page
       .getByTestId("escalation-toasts")
       .getByText("A conversation needs a human")

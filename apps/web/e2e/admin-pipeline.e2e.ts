@@ -159,19 +159,41 @@ describe("the pipeline board, users and notifications", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it("puts a card back and says why when the server refuses the move", async () => {
-    const [first] = chats;
-    if (!first) throw new Error("no conversation");
-    // A colleague removes the new stage while this board still shows it.
+  it("follows a colleague's stage changes live: renamed, removed, its cards moved", async () => {
+    const second = chats[1];
+    if (!second) throw new Error("no conversation");
     const current = await staff.stages.list.query();
     await staff.stages.update.mutate({
-      stages: current.items.filter((s) => s.id !== "FOLLOW_UP"),
+      stages: current.items
+        .filter((s) => s.id !== "FOLLOW_UP")
+        .map((s) => (s.id === "BOOKED" ? { ...s, name: "Booked visit" } : s)),
       expectedVersion: current.version,
     });
-    await card(first.conversationId).dragTo(column("FOLLOW_UP"));
-    await page.getByTestId("move-failed").getByText("is back where it was").waitFor(WAIT);
-    await card(first.conversationId, column("BOOKED")).waitFor(WAIT);
+    await expect
+      .poll(() => column("BOOKED").locator("h2").textContent(), WAIT)
+      .toBe("Booked visit");
     await expect.poll(() => column("FOLLOW_UP").count(), WAIT).toBe(0);
+    const again = await staff.stages.list.query();
+    await staff.stages.update.mutate({
+      stages: again.items.filter((s) => s.id !== "NO_RESPONSE"),
+      expectedVersion: again.version,
+      moveTo: { NO_RESPONSE: "NEW" },
+    });
+    await expect.poll(() => column("NO_RESPONSE").count(), WAIT).toBe(0);
+    await card(second.conversationId, column("NEW")).waitFor(WAIT);
+  });
+
+  it("puts a card back and says why when the move does not reach the server", async () => {
+    const [first] = chats;
+    if (!first) throw new Error("no conversation");
+    // The connection drops under the move: the card must not pretend it moved.
+    await page.route(/\/trpc\/[^?]*conversations\.setStage/, (route) =>
+      route.abort("connectionreset"),
+    );
+    await card(first.conversationId).dragTo(column("NEW"));
+    await page.getByTestId("move-failed").getByText("is back where it was").waitFor(WAIT);
+    await page.unroute(/\/trpc\/[^?]*conversations\.setStage/);
+    await card(first.conversationId, column("BOOKED")).waitFor(WAIT);
     expect((await staff.conversations.byId.query(first)).conversation.stage).toBe("BOOKED");
   });
 

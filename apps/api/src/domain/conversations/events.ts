@@ -1,5 +1,6 @@
 import type { ConversationStatus, Message } from "@agents-crm/db";
 import { ADMIN_STREAM, conversationStream, type EventHub } from "../../realtime/types";
+import type { PipelineStage } from "../stages/pipeline-stages";
 import type { ConversationView, PublicMessage } from "./views";
 
 /** What the web chat visitor is told about a status change. */
@@ -55,6 +56,16 @@ export type AdminEvent =
   | { type: "message.created"; payload: { conversation: ConversationView; message: Message } }
   /** A channel message's delivery status changed (sent, failed with its error). */
   | { type: "message.updated"; payload: { conversation: ConversationView; message: Message } }
+  /** The pipeline changed; `moved` counts conversations moved out of removed stages (boards reload). */
+  | {
+      type: "stages.updated";
+      payload: {
+        stages: PipelineStage[];
+        version: number;
+        moved: Record<string, number>;
+        actorId: string;
+      };
+    }
   | { type: "resync"; payload: Record<string, never> };
 
 export type WithTime<T> = T & { at: string };

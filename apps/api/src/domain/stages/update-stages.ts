@@ -2,6 +2,7 @@ import { DEFAULT_STAGE } from "@agents-crm/db";
 import { z } from "zod";
 import { badInput } from "../../trpc-errors";
 import { recordAudit } from "../audit";
+import { publishAdmin } from "../conversations/events";
 import type { StaffContext } from "../agents/agent-context";
 import {
   loadPipeline,
@@ -146,6 +147,11 @@ export async function updateStages(ctx: StaffContext, input: UpdateStagesInput):
     oldValue: current.stages,
     newValue: stages,
     metadata: { version: saved.version, moveTo: input.moveTo ?? {}, moved },
+  });
+  // Every open board and stage picker follows at once (the reference's pages kept the old stages).
+  await publishAdmin(ctx.deps.hub, {
+    type: "stages.updated",
+    payload: { stages, version: saved.version, moved, actorId: ctx.principal.id },
   });
   return { stages, version: saved.version, updatedAt: saved.updatedAt };
 }

@@ -5,6 +5,7 @@ import { AdminEventsProvider } from "./admin-events";
 import { AdminShell } from "./admin-shell";
 import { EscalationAlertsProvider } from "./escalation-alerts";
 import { SessionGate } from "./session-gate";
+import { StagesSync } from "./stages-sync";
 import { StatusCountsProvider } from "./status-counts-provider";
 
 /** Everything under /admin: a signed-in user, one live event feed, live counters and alerts. */
@@ -12,6 +13,7 @@ export function AdminConsole({ children }: { children: ReactNode }) {
   return (
     <SessionGate>
       <AdminEventsProvider>
+        <StagesSync />
         <StatusCountsProvider>
           <EscalationAlertsProvider>
             <AdminShell>{children}</AdminShell>

@@ -1,6 +1,6 @@
 import type { AdminEvent, ConversationRow } from "./types";
 
-/** The full conversation row an admin event carries (every event but `resync` has one). */
+/** The full conversation row an admin event carries (conversation and message events have one). */
 export function eventConversation(event: AdminEvent): ConversationRow | null {
   switch (event.type) {
     case "conversation.created":
@@ -9,6 +9,7 @@ export function eventConversation(event: AdminEvent): ConversationRow | null {
     case "message.created":
     case "message.updated":
       return event.payload.conversation;
+    case "stages.updated":
     case "resync":
       return null;
   }

@@ -100,6 +100,11 @@ export function useBoard(filters: BoardFilters, stageIds: readonly string[]) {
       reload();
       return;
     }
+    // Removing a stage moved its conversations without an event per conversation: read the board again.
+    if (event.type === "stages.updated") {
+      if (Object.values(event.payload.moved).some((count) => count > 0)) reload();
+      return;
+    }
     const row = eventConversation(event);
     if (row) dispatch({ type: "rowChanged", row });
   });
