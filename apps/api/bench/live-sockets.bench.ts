@@ -4,8 +4,8 @@
 // must get each new message in ≤ 100 ms p99, and the API's RSS must stay ≤ 200 MB idle and ≤ 400 MB with
 // the sockets held.
 // The clients run in a worker thread of this process (see live-sockets-driver.ts), so the API's RSS and
-// CPU are its own. Run: npx tsx apps/api/bench/live-sockets.bench.ts [node flags for the API process,
-// e.g. --max-old-space-size=256, to compare a deployment's settings]
+// CPU are its own. Run: npx tsx apps/api/bench/live-sockets.bench.ts [node flags for the API process;
+// without any, the shipped setting (the heap cap `npm start` and the API image use)]
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -27,7 +27,8 @@ const ADMIN_TOKEN = "live-sockets-bench-admin-token-0123456789";
 const IDLE_SETTLE_MS = 5_000;
 const HELD_SETTLE_MS = 3_000;
 const DEADLINE_MS = 170_000;
-const API_NODE_FLAGS = process.argv.slice(2).filter((arg) => arg.startsWith("--"));
+const GIVEN_FLAGS = process.argv.slice(2).filter((arg) => arg.startsWith("--"));
+const API_NODE_FLAGS = GIVEN_FLAGS.length > 0 ? GIVEN_FLAGS : ["--max-old-space-size=384"];
 
 const apiDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const resultFile = resolve(apiDir, "../../bench/results/live-sockets.json");
