@@ -22,23 +22,25 @@ afterAll(async () => {
 });
 
 describe("bindings.webhookSetup", () => {
-  it("gives admins the public address and Meta's verify tokens, never the app secrets", async () => {
+  it("gives admins the public address and which Meta settings exist, never their values", async () => {
     const admin = await seedUser(deps, { role: "admin" });
     const setup = await callerAs(deps, principalOf(admin)).bindings.webhookSetup();
     expect(setup).toEqual({
       appUrl: "https://crm.example.test",
-      instagram: { verifyToken: "ig-verify-123", appSecretSet: true },
-      whatsapp: { verifyToken: "wa-verify-456", appSecretSet: false },
+      instagram: { verifyTokenSet: true, appSecretSet: true },
+      whatsapp: { verifyTokenSet: true, appSecretSet: false },
     });
-    expect(JSON.stringify(setup)).not.toContain("ig-app-secret");
+    for (const secret of ["ig-verify-123", "ig-app-secret", "wa-verify-456"]) {
+      expect(JSON.stringify(setup)).not.toContain(secret);
+    }
   });
 
   it("says what is missing on a deployment without Meta settings", async () => {
     const owner = await seedUser(bare, { role: "owner" });
     expect(await callerAs(bare, principalOf(owner)).bindings.webhookSetup()).toEqual({
       appUrl: null,
-      instagram: { verifyToken: null, appSecretSet: false },
-      whatsapp: { verifyToken: null, appSecretSet: false },
+      instagram: { verifyTokenSet: false, appSecretSet: false },
+      whatsapp: { verifyTokenSet: false, appSecretSet: false },
     });
   });
 

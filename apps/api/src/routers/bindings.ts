@@ -68,6 +68,6 @@ export const bindingsRouter = {
     .input(z.object({ agentId: agentIdSchema }))
     .query(({ ctx, input }) => bindingsHealth(ctx, input.agentId)),
 
-  /** The public webhook address and Meta's verify tokens, for the console's connection guide. */
+  /** The public webhook address and which of Meta's settings exist, for the console's connection guide. */
   webhookSetup: adminProcedure.query(({ ctx }) => webhookSetup(ctx.deps.env)),
 } satisfies TRPCRouterRecord;

@@ -1,8 +1,8 @@
 import type { ServerEnv } from "@agents-crm/config/env";
 
 export interface MetaWebhookSetup {
-  /** What to type into Meta's "Verify token" field; null until the API has one. */
-  verifyToken: string | null;
+  /** Whether the token Meta's "Verify token" field must match is configured (its value is never sent). */
+  verifyTokenSet: boolean;
   /** Without the app secret every signed delivery is refused, so the console warns before Meta calls. */
   appSecretSet: boolean;
 }
@@ -15,9 +15,8 @@ export interface WebhookSetup {
 }
 
 /**
- * What a non-technical admin must paste into Meta's dashboard. The verify token is shown on purpose:
- * it only proves to Meta that the subscription is ours and is typed into Meta by the same admins;
- * the app secrets that sign deliveries are never returned, only whether they are set.
+ * What the console's connection guide needs: the public address and whether Meta's settings exist.
+ * Tokens and secrets stay on the server (design §4); the guide names the variables holding them.
  */
 export function webhookSetup(
   env: Pick<
@@ -32,11 +31,11 @@ export function webhookSetup(
   return {
     appUrl: env.APP_URL ?? null,
     instagram: {
-      verifyToken: env.INSTAGRAM_WEBHOOK_VERIFY_TOKEN ?? null,
+      verifyTokenSet: Boolean(env.INSTAGRAM_WEBHOOK_VERIFY_TOKEN),
       appSecretSet: Boolean(env.INSTAGRAM_APP_SECRET),
     },
     whatsapp: {
-      verifyToken: env.WHATSAPP_VERIFY_TOKEN ?? null,
+      verifyTokenSet: Boolean(env.WHATSAPP_VERIFY_TOKEN),
       appSecretSet: Boolean(env.WHATSAPP_APP_SECRET),
     },
   };

@@ -27,7 +27,7 @@ function CopyButton({ text }: { text: string }) {
 }
 
 /**
- * Meta's callback URL and verify token for this deployment. The API's APP_URL wins (it is where
+ * Meta's callback URL for this deployment and where its verify token comes from. The API's APP_URL wins (it is where
  * Telegram is pointed too); without it the browser's own origin is the best guess.
  */
 export function WebhookBox({ channel }: { channel: Exclude<BoundChannel, "telegram"> }) {
@@ -52,14 +52,11 @@ export function WebhookBox({ channel }: { channel: Exclude<BoundChannel, "telegr
       {meta && (
         <div className={styles.copyRow}>
           <span>{t.webhook.verifyToken}:</span>
-          {meta.verifyToken ? (
-            <>
-              <code data-testid="webhook-verify-token">{meta.verifyToken}</code>
-              <CopyButton text={meta.verifyToken} />
-            </>
-          ) : (
-            <span>{t.webhook.verifyTokenMissing(VERIFY_TOKEN_VARIABLE[channel])}</span>
-          )}
+          <span data-testid="webhook-verify-token">
+            {meta.verifyTokenSet
+              ? t.webhook.verifyTokenValue(VERIFY_TOKEN_VARIABLE[channel])
+              : t.webhook.verifyTokenMissing(VERIFY_TOKEN_VARIABLE[channel])}
+          </span>
         </div>
       )}
       {meta && !meta.appSecretSet && (

@@ -75,6 +75,8 @@ export const channels = defineMessages(
       title: "Webhook for Meta",
       url: "Callback URL",
       verifyToken: "Verify token",
+      verifyTokenValue: (variable: string) =>
+        `the value of ${variable} in the API's settings (ask whoever deployed it if you do not know it)`,
       verifyTokenMissing: (variable: string) =>
         `not set yet: whoever deployed the API must set ${variable}, then Meta can verify this URL`,
       appSecretMissing: (variable: string) =>
@@ -202,6 +204,8 @@ export const channels = defineMessages(
       title: "Вебхук для Meta",
       url: "Callback URL",
       verifyToken: "Verify token",
+      verifyTokenValue: (variable: string) =>
+        `значение ${variable} в настройках API (спросите того, кто его разворачивал, если не знаете)`,
       verifyTokenMissing: (variable: string) =>
         `ещё не задан: тот, кто разворачивал API, должен задать ${variable}, после этого Meta сможет проверить этот URL`,
       appSecretMissing: (variable: string) =>
