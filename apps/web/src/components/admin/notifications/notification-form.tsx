@@ -1,8 +1,7 @@
 "use client";
 
 import { useState, type FormEvent, type ReactNode } from "react";
-import { isUnauthorized } from "../../../lib/admin/api-error";
-import { errorMessage } from "../../../lib/admin/pipeline/api-issues";
+import { isUnauthorized, errorMessage } from "../../../lib/admin/api-error";
 import {
   MAX_DESCRIPTION,
   notificationFieldIssues,

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { isUnauthorized } from "../../../lib/admin/api-error";
-import { errorMessage, isConflict } from "../../../lib/admin/pipeline/api-issues";
+import { isUnauthorized, errorMessage, isConflict } from "../../../lib/admin/api-error";
 import {
   notificationFieldIssues,
   type NotificationChat,

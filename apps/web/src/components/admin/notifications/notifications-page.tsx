@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { isUnauthorized } from "../../../lib/admin/api-error";
-import { errorMessage } from "../../../lib/admin/pipeline/api-issues";
+import { isUnauthorized, errorMessage } from "../../../lib/admin/api-error";
 import type { NotificationChat } from "../../../lib/admin/notifications/notification-rules";
 import { trpc } from "../../../lib/trpc";
 import { useT } from "../../i18n/i18n-provider";

@@ -1,8 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { isUnauthorized } from "../../../lib/admin/api-error";
-import { errorMessage, issuesByPath, isConflict } from "../../../lib/admin/pipeline/api-issues";
+import {
+  isUnauthorized,
+  errorMessage,
+  issuesByPath,
+  isConflict,
+} from "../../../lib/admin/api-error";
 import {
   addStage,
   draftFromStages,

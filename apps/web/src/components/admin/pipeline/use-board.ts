@@ -2,8 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { eventConversation } from "../../../lib/admin/admin-event";
-import { isUnauthorized } from "../../../lib/admin/api-error";
-import { errorMessage } from "../../../lib/admin/pipeline/api-issues";
+import { isUnauthorized, errorMessage } from "../../../lib/admin/api-error";
 import {
   boardReducer,
   initialBoardState,

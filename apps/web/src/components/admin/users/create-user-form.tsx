@@ -1,8 +1,7 @@
 "use client";
 
 import { useState, type FormEvent, type ReactNode } from "react";
-import { isUnauthorized } from "../../../lib/admin/api-error";
-import { issuesByPath } from "../../../lib/admin/pipeline/api-issues";
+import { isUnauthorized, issuesByPath } from "../../../lib/admin/api-error";
 import {
   assignableRoles,
   generatePassword,

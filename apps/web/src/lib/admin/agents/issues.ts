@@ -1,4 +1,5 @@
 import { agentConfigSchema } from "@agents-crm/config/agent-config";
+import { apiIssues } from "../api-error";
 import { startsWithPath, type DocPath } from "./document-paths";
 
 /** A problem with one field of the document, where the form can show it. */
@@ -25,22 +26,15 @@ const DOCUMENT_INPUTS = new Set(["config", "text"]);
  * paths; null when the error carries none (then it is not about a field).
  */
 export function issuesFromApiError(error: unknown): FieldIssue[] | null {
-  if (typeof error !== "object" || error === null || !("data" in error)) return null;
-  const data = (error as { data?: { issues?: unknown } | null }).data;
-  if (!Array.isArray(data?.issues) || data.issues.length === 0) return null;
-  const out: FieldIssue[] = [];
-  for (const item of data.issues as unknown[]) {
-    if (typeof item !== "object" || item === null) continue;
-    const { path, message } = item as { path?: unknown; message?: unknown };
-    if (typeof path !== "string" || typeof message !== "string") continue;
+  const issues = apiIssues(error).map(({ path, message }) => {
     const segments = path
       .split(".")
       .filter((key) => key !== "")
       .map((key) => (/^\d+$/.test(key) ? Number(key) : key));
     if (typeof segments[0] === "string" && DOCUMENT_INPUTS.has(segments[0])) segments.shift();
-    out.push({ path: segments, message });
-  }
-  return out.length > 0 ? out : null;
+    return { path: segments, message };
+  });
+  return issues.length > 0 ? issues : null;
 }
 
 /** Issues of exactly this field, or (with `within`) of anything inside it. */

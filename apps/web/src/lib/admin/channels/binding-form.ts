@@ -1,3 +1,4 @@
+import { apiIssues } from "../api-error";
 import type { BoundChannel, CreateBindingInput, UpdateBindingInput } from "./types";
 
 export interface BindingForm {
@@ -88,19 +89,18 @@ const FIELD_OF_INPUT: Record<string, BindingField> = {
 
 /** The API's field errors (`data.issues[].path`) on the form's fields; the rest stays a general error. */
 export function serverFieldErrors(error: unknown): { fields: FormErrors; general: string | null } {
-  const carrier = error as { message?: unknown; data?: { issues?: unknown } | null } | null;
+  const issues = apiIssues(error);
   const fields: FormErrors = {};
   const rest: string[] = [];
-  const issues = Array.isArray(carrier?.data?.issues) ? (carrier.data.issues as unknown[]) : [];
-  for (const issue of issues) {
-    const { path, message } = (issue ?? {}) as { path?: unknown; message?: unknown };
-    if (typeof message !== "string") continue;
-    const field = typeof path === "string" ? FIELD_OF_INPUT[path] : undefined;
+  for (const { path, message } of issues) {
+    const field = FIELD_OF_INPUT[path];
     if (field) fields[field] ??= message;
-    else rest.push(typeof path === "string" && path ? `${path}: ${message}` : message);
+    else rest.push(path ? `${path}: ${message}` : message);
   }
-  const message = typeof carrier?.message === "string" ? carrier.message : null;
-  const general =
-    rest.length > 0 ? rest.join("; ") : issues.length === 0 && message ? message : null;
-  return { fields, general };
+  if (rest.length > 0) return { fields, general: rest.join("; ") };
+  const message = (error as { message?: unknown } | null)?.message;
+  return {
+    fields,
+    general: issues.length === 0 && typeof message === "string" && message ? message : null,
+  };
 }

@@ -1,6 +1,6 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@agents-crm/api";
-import { apiIssues } from "../pipeline/api-issues";
+import { apiIssues } from "../api-error";
 
 export type NotificationChat =
   inferRouterOutputs<AppRouter>["notifications"]["list"]["items"][number];
