@@ -126,6 +126,20 @@ describe("the pipeline board, users and notifications", () => {
     await card(second.conversationId, column("NO_RESPONSE")).waitFor(WAIT);
   });
 
+  it("keeps the board's filters in the address, so a reload or a shared link keeps them", async () => {
+    const second = chats[1]?.conversationId ?? "";
+    await page.getByTestId("pipeline-filter-channel").selectOption("telegram");
+    await expect.poll(() => new URL(page.url()).search, WAIT).toBe("?channel=telegram");
+    await page.reload();
+    expect(await page.getByTestId("pipeline-filter-channel").inputValue()).toBe("telegram");
+    // Every card here came from the web chat, so the Telegram board has none of them.
+    await column("NEW").waitFor(WAIT);
+    await expect.poll(() => card(second).count(), WAIT).toBe(0);
+    await page.getByTestId("pipeline-filter-channel").selectOption("");
+    await expect.poll(() => new URL(page.url()).search, WAIT).toBe("");
+    await card(second, column("NO_RESPONSE")).waitFor(WAIT);
+  });
+
   it("renames a stage and adds one", async () => {
     await page.getByTestId("manage-stages").click();
     const editor = page.getByTestId("stage-editor");

@@ -1,6 +1,12 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  boardFiltersToQuery,
+  compactBoardFilters,
+  sameBoardFilters,
+} from "../../../lib/admin/pipeline/board-filters";
 import { boardColumns, type BoardFilters } from "../../../lib/admin/pipeline/board-state";
 import { checkMove } from "../../../lib/admin/pipeline/move-check";
 import { CHANNELS, type ConversationRow, type PipelineStage } from "../../../lib/admin/types";
@@ -15,8 +21,11 @@ import { StageEditor } from "./stage-editor";
 import { useBoard } from "./use-board";
 import styles from "./pipeline.module.css";
 
-/** `/admin/pipeline`: conversations as cards on the CRM stages, moved by drag and drop or keyboard. */
-export function PipelineBoard() {
+/**
+ * `/admin/pipeline`: conversations as cards on the CRM stages, moved by drag and drop or keyboard.
+ * The agent and channel filters live in the query string, so a reload or a shared link keeps them.
+ */
+export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters }) {
   const t = useT("pipeline");
   const common = useT("common");
   const { user } = useSession();
@@ -24,7 +33,19 @@ export function PipelineBoard() {
   const stagesQuery = useStages();
   const { stages } = stagesQuery;
   const agents = useAgents();
-  const [filters, setFilters] = useState<BoardFilters>({});
+  const pathname = usePathname();
+  const [filters, setFiltersState] = useState(initialFilters);
+  const setFilters = useCallback((next: BoardFilters) => {
+    const compact = compactBoardFilters(next);
+    setFiltersState((current) => (sameBoardFilters(current, compact) ? current : compact));
+  }, []);
+  useEffect(() => {
+    window.history.replaceState(
+      window.history.state,
+      "",
+      `${pathname}${boardFiltersToQuery(filters)}`,
+    );
+  }, [filters, pathname]);
   const stageIds = useMemo(() => stages.map((s) => s.id), [stages]);
   const board = useBoard(filters, stageIds);
   const [asking, setAsking] = useState<{ row: ConversationRow; stage: PipelineStage } | null>(null);
