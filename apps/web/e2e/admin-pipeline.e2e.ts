@@ -140,6 +140,38 @@ describe("the pipeline board, users and notifications", () => {
     await card(second, column("NO_RESPONSE")).waitFor(WAIT);
   });
 
+  it("shows the whole Move to… menu of a card at the bottom of the screen, and keeps its keys", async () => {
+    const move = card(chats[1]?.conversationId ?? "").getByTestId("pipeline-card-move");
+    const below = await move.evaluate((button) => button.getBoundingClientRect().bottom);
+    await page.setViewportSize({ width: 1280, height: Math.ceil(below) + 16 });
+    await move.click();
+    const menu = page.getByRole("menu");
+    await menu.waitFor(WAIT);
+    expect(await menu.getAttribute("data-opens")).toBe("up");
+    const items = menu.getByTestId("pipeline-card-move-to");
+    // Neither the viewport nor the board's scroller cuts it: each entry is what is drawn at its centre.
+    for (const item of await items.all()) {
+      const shown = await item.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const x = box.left + box.width / 2;
+        const y = box.top + box.height / 2;
+        return y > 0 && y < window.innerHeight && el.contains(document.elementFromPoint(x, y));
+      });
+      expect(shown).toBe(true);
+    }
+    await expect
+      .poll(() => items.first().evaluate((el) => el === document.activeElement))
+      .toBe(true);
+    await page.keyboard.press("End");
+    expect(await items.last().evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Home");
+    expect(await items.first().evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Escape");
+    expect(await menu.count()).toBe(0);
+    expect(await move.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it("renames a stage and adds one", async () => {
     await page.getByTestId("manage-stages").click();
     const editor = page.getByTestId("stage-editor");

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import { placeMenu, type MenuPlacement } from "../../../lib/admin/pipeline/menu-placement";
 import type { PipelineStage } from "../../../lib/admin/types";
 import styles from "./pipeline.module.css";
 
@@ -24,10 +25,41 @@ export function MoveMenu({
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
+  const [placement, setPlacement] = useState<MenuPlacement | null>(null);
 
-  useEffect(() => {
-    if (open) menu.current?.querySelector<HTMLButtonElement>("button")?.focus();
+  // Fixed to the viewport, so the board's horizontal scroller cannot clip the last cards' menus.
+  useLayoutEffect(() => {
+    if (!open) {
+      setPlacement(null);
+      return;
+    }
+    const place = () => {
+      const anchor = button.current?.getBoundingClientRect();
+      const list = menu.current;
+      if (!anchor || !list) return;
+      const root = document.documentElement;
+      setPlacement(
+        placeMenu(
+          anchor,
+          { width: list.offsetWidth, height: list.scrollHeight },
+          { width: root.clientWidth, height: root.clientHeight },
+        ),
+      );
+    };
+    place();
+    window.addEventListener("resize", place);
+    window.addEventListener("scroll", place, { capture: true, passive: true });
+    return () => {
+      window.removeEventListener("resize", place);
+      window.removeEventListener("scroll", place, { capture: true });
+    };
   }, [open]);
+
+  // A hidden (not yet placed) menu cannot take focus.
+  const placed = placement !== null;
+  useEffect(() => {
+    if (open && placed) menu.current?.querySelector<HTMLButtonElement>("button")?.focus();
+  }, [open, placed]);
 
   const close = (refocus: boolean) => {
     setOpen(false);
@@ -91,7 +123,15 @@ export function MoveMenu({
         {buttonText} ▾
       </button>
       {open && (
-        <ul ref={menu} role="menu" aria-label={label} className={styles.menu} onKeyDown={onMenuKey}>
+        <ul
+          ref={menu}
+          role="menu"
+          aria-label={label}
+          className={styles.menu}
+          style={placement ?? { visibility: "hidden" }}
+          data-opens={placement?.bottom !== undefined ? "up" : "down"}
+          onKeyDown={onMenuKey}
+        >
           {stages.map((stage) => (
             <li key={stage.id} role="none">
               <button
