@@ -1,10 +1,12 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useT } from "../i18n/i18n-provider";
+import { DialogActions } from "./dialog-actions";
+import { Modal } from "./modal";
 import styles from "./dialog.module.css";
 
-/** A modal confirmation on the native <dialog> (focus trap, Escape and backdrop come with it). */
+/** A modal confirmation: what will happen, the server's refusal if any, Cancel and the action. */
 export function ConfirmDialog({
   open,
   title,
@@ -25,46 +27,21 @@ export function ConfirmDialog({
   children: ReactNode;
 }) {
   const t = useT("common");
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      className={styles.dialog}
-      aria-labelledby="confirm-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-      data-testid="confirm-dialog"
-    >
-      <h2 id="confirm-title">{title}</h2>
+    <Modal open={open} title={title} onClose={onCancel} testId="confirm-dialog">
       <p>{children}</p>
       {error && (
         <p className={styles.error} role="alert">
           {error}
         </p>
       )}
-      <div className={styles.buttons}>
-        <button type="button" onClick={onCancel} disabled={busy}>
-          {t.actions.cancel}
-        </button>
-        <button
-          type="button"
-          className={styles.primary}
-          onClick={onConfirm}
-          disabled={busy}
-          data-testid="confirm"
-        >
-          {busy ? t.console.working : confirmLabel}
-        </button>
-      </div>
-    </dialog>
+      <DialogActions
+        label={busy ? t.console.working : confirmLabel}
+        onCancel={onCancel}
+        onConfirm={onConfirm}
+        busy={busy}
+        testId="confirm"
+      />
+    </Modal>
   );
 }

@@ -8,7 +8,8 @@ import { trpc } from "../../../lib/trpc";
 import { useT } from "../../i18n/i18n-provider";
 import { useSession } from "../session-context";
 import dialogStyles from "../dialog.module.css";
-import { Modal } from "./modal";
+import { DialogActions } from "../dialog-actions";
+import { Modal } from "../modal";
 import styles from "./agents.module.css";
 
 /** Asks the copy's id and clones the agent (`agents.clone`); the copy is new and active. */
@@ -79,19 +80,13 @@ export function CloneDialog({
             {serverProblem}
           </p>
         )}
-        <div className={dialogStyles.buttons}>
-          <button type="button" onClick={onClose} disabled={clone.isPending}>
-            {common.actions.cancel}
-          </button>
-          <button
-            type="submit"
-            className={dialogStyles.primary}
-            disabled={clone.isPending || !isValidAgentId(newId)}
-            data-testid="clone-confirm"
-          >
-            {clone.isPending ? common.actions.saving : t.clone.confirm}
-          </button>
-        </div>
+        <DialogActions
+          label={clone.isPending ? common.actions.saving : t.clone.confirm}
+          onCancel={onClose}
+          busy={clone.isPending}
+          disabled={!isValidAgentId(newId)}
+          testId="clone-confirm"
+        />
       </form>
     </Modal>
   );

@@ -13,7 +13,8 @@ import { trpc } from "../../../lib/trpc";
 import { useT } from "../../i18n/i18n-provider";
 import { useSession } from "../session-context";
 import dialogStyles from "../dialog.module.css";
-import { Modal } from "./modal";
+import { DialogActions } from "../dialog-actions";
+import { Modal } from "../modal";
 import styles from "./agents.module.css";
 
 interface Outcome {
@@ -97,7 +98,13 @@ export function ImportDialog({
   };
 
   return (
-    <Modal open={open} title={t.importer.title} onClose={close} testId="import-dialog" wide>
+    <Modal
+      open={open}
+      title={t.importer.title}
+      onClose={close}
+      testId="import-dialog"
+      className={styles.wideDialog}
+    >
       {outcome ? (
         <div data-testid="import-outcome">
           <p className={styles.ok}>
@@ -183,19 +190,13 @@ export function ImportDialog({
               </button>
             </div>
           )}
-          <div className={dialogStyles.buttons}>
-            <button type="button" onClick={close} disabled={importAgent.isPending}>
-              {common.actions.cancel}
-            </button>
-            <button
-              type="submit"
-              className={dialogStyles.primary}
-              disabled={importAgent.isPending || existing !== null}
-              data-testid="import-submit"
-            >
-              {importAgent.isPending ? t.importer.working : t.importer.submit}
-            </button>
-          </div>
+          <DialogActions
+            label={importAgent.isPending ? t.importer.working : t.importer.submit}
+            onCancel={close}
+            busy={importAgent.isPending}
+            disabled={existing !== null}
+            testId="import-submit"
+          />
         </form>
       )}
     </Modal>

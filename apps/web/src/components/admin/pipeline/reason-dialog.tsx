@@ -1,7 +1,9 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useT } from "../../i18n/i18n-provider";
+import { DialogActions } from "../dialog-actions";
+import { Modal } from "../modal";
 import dialog from "../dialog.module.css";
 import styles from "./pipeline.module.css";
 
@@ -18,14 +20,8 @@ export function ReasonDialog({
   onCancel: () => void;
 }) {
   const t = useT("pipeline");
-  const common = useT("common");
-  const ref = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState("");
   const [touched, setTouched] = useState(false);
-  useEffect(() => {
-    const element = ref.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -35,18 +31,13 @@ export function ReasonDialog({
   const missing = touched && !reason.trim();
 
   return (
-    <dialog
-      ref={ref}
-      className={dialog.dialog}
-      aria-labelledby="reason-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-      data-testid="pipeline-reason-dialog"
+    <Modal
+      open
+      title={t.reason.title(stageName)}
+      onClose={onCancel}
+      testId="pipeline-reason-dialog"
     >
       <form onSubmit={submit} className={styles.reasonForm} noValidate>
-        <h2 id="reason-title">{t.reason.title(stageName)}</h2>
         <label htmlFor="pipeline-reason">{t.reason.label}</label>
         <textarea
           id="pipeline-reason"
@@ -62,15 +53,12 @@ export function ReasonDialog({
         <p id="pipeline-reason-hint" className={missing ? dialog.error : "muted"}>
           {missing ? t.reason.required : t.reason.hint}
         </p>
-        <div className={dialog.buttons}>
-          <button type="button" onClick={onCancel}>
-            {common.actions.cancel}
-          </button>
-          <button type="submit" className={dialog.primary} data-testid="pipeline-reason-submit">
-            {t.reason.submit}
-          </button>
-        </div>
+        <DialogActions
+          label={t.reason.submit}
+          onCancel={onCancel}
+          testId="pipeline-reason-submit"
+        />
       </form>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,24 +1,27 @@
 "use client";
 
 import { useEffect, useRef, type ReactNode } from "react";
-import dialogStyles from "../dialog.module.css";
-import styles from "./agents.module.css";
+import styles from "./dialog.module.css";
 
-/** A native modal <dialog> (focus trap, Escape, backdrop) holding a form of its own. */
+/**
+ * The console's modal: a native <dialog> (focus trap, Escape and backdrop come with it) with a title;
+ * Escape asks `onClose` instead of closing, so the owner's state decides. Its content exists only
+ * while it is open, so a reopened form starts fresh.
+ */
 export function Modal({
   open,
   title,
   onClose,
   children,
   testId,
-  wide = false,
+  className,
 }: {
   open: boolean;
   title: string;
   onClose: () => void;
   children: ReactNode;
   testId: string;
-  wide?: boolean;
+  className?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -30,7 +33,7 @@ export function Modal({
   return (
     <dialog
       ref={ref}
-      className={`${dialogStyles.dialog} ${wide ? styles.wideDialog : ""}`}
+      className={className ? `${styles.dialog} ${className}` : styles.dialog}
       aria-labelledby={`${testId}-title`}
       onCancel={(event) => {
         event.preventDefault();
