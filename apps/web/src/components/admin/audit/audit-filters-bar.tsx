@@ -5,7 +5,7 @@ import { AUDIT_ACTIONS, AUDIT_RESOURCE_TYPES } from "../../../lib/admin/audit/au
 import type { AuditFilters } from "../../../lib/admin/audit/audit-filters";
 import { useT } from "../../i18n/i18n-provider";
 import { useAuditActors } from "./use-audit-actors";
-import styles from "./audit.module.css";
+import admin from "../admin-page.module.css";
 
 const TARGET_DEBOUNCE_MS = 400;
 const MACHINE_ACTOR = "machine";
@@ -39,7 +39,7 @@ export function AuditFiltersBar({
 
   return (
     <form
-      className={styles.filters}
+      className={admin.filters}
       role="search"
       aria-label={t.filters.label}
       onSubmit={(e) => e.preventDefault()}
@@ -126,7 +126,7 @@ export function AuditFiltersBar({
         />
       </label>
       {Object.values(filters).some(Boolean) && (
-        <button type="button" className={styles.clear} onClick={() => onChange({})}>
+        <button type="button" className={admin.clear} onClick={() => onChange({})}>
           {t.filters.clear}
         </button>
       )}

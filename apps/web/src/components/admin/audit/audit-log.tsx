@@ -15,6 +15,7 @@ import { AuditEntries } from "./audit-entries";
 import { AuditExport } from "./audit-export";
 import { AuditFiltersBar } from "./audit-filters-bar";
 import { useAuditList } from "./use-audit-list";
+import admin from "../admin-page.module.css";
 import styles from "./audit.module.css";
 
 /** `/admin/audit`: who did what, grouped by day in the viewer's zone; filters live in the URL. */
@@ -41,8 +42,8 @@ export function AuditLog({ initialFilters }: { initialFilters: AuditFilters }) {
   }, [filters, pathname]);
 
   return (
-    <section className={styles.page} aria-labelledby="audit-title">
-      <div className={styles.titleRow}>
+    <section className={admin.page} aria-labelledby="audit-title">
+      <div className={admin.header}>
         <div>
           <h1 id="audit-title">{t.title}</h1>
           <p className="muted">
@@ -54,7 +55,7 @@ export function AuditLog({ initialFilters }: { initialFilters: AuditFilters }) {
       </div>
       <AuditFiltersBar filters={filters} onChange={setFilters} />
       {rangeProblem(filters) ? (
-        <p className={styles.error} role="alert" data-testid="audit-range-error">
+        <p className={admin.error} role="alert" data-testid="audit-range-error">
           {t.filters.rangeBackwards}
         </p>
       ) : timeZone ? (
@@ -88,7 +89,7 @@ function AuditResults({ filters, timeZone }: { filters: AuditFilters; timeZone: 
         </button>
       </div>
       {list.error !== null && (
-        <p className={styles.error} role="alert">
+        <p className={admin.error} role="alert">
           {t.loadError}{" "}
           <button type="button" onClick={list.reload}>
             {common.actions.retry}
@@ -100,7 +101,7 @@ function AuditResults({ filters, timeZone }: { filters: AuditFilters; timeZone: 
           {t.loading}
         </p>
       ) : list.loaded && list.entries.length === 0 ? (
-        <p className={styles.empty} data-testid="audit-empty">
+        <p className={admin.empty} data-testid="audit-empty">
           {filtered ? t.emptyFiltered : t.empty}
         </p>
       ) : (

@@ -5,7 +5,7 @@ import type { ConversationFilters } from "../../../lib/admin/conversation-filter
 import { CHANNELS, CONVERSATION_STATUSES } from "../../../lib/admin/types";
 import { useT } from "../../i18n/i18n-provider";
 import { useAgents, useStages } from "../use-lookups";
-import styles from "./conversations.module.css";
+import admin from "../admin-page.module.css";
 
 const SEARCH_DEBOUNCE_MS = 350;
 
@@ -37,7 +37,7 @@ export function ConversationFiltersBar({
 
   const hasFilters = Object.values(filters).some(Boolean);
   return (
-    <form className={styles.filters} role="search" onSubmit={(e) => e.preventDefault()}>
+    <form className={admin.filters} role="search" onSubmit={(e) => e.preventDefault()}>
       <label>
         <span>{t.search}</span>
         <input
@@ -111,7 +111,7 @@ export function ConversationFiltersBar({
         </select>
       </label>
       {hasFilters && (
-        <button type="button" className={styles.clear} onClick={() => onChange({})}>
+        <button type="button" className={admin.clear} onClick={() => onChange({})}>
           {t.clear}
         </button>
       )}

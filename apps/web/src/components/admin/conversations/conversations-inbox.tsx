@@ -14,6 +14,7 @@ import { ConversationFiltersBar } from "./conversation-filters-bar";
 import { ConversationRows } from "./conversation-rows";
 import { StatusCounters } from "./status-counters";
 import { useConversationList } from "./use-conversation-list";
+import admin from "../admin-page.module.css";
 import styles from "./conversations.module.css";
 
 /** `/admin/conversations`: the live inbox. Filters live in the query string, so a reload keeps them. */
@@ -35,8 +36,8 @@ export function ConversationsInbox({ initialFilters }: { initialFilters: Convers
   }, [filters, pathname]);
 
   return (
-    <section className={styles.inbox} aria-labelledby="inbox-title">
-      <div className={styles.titleRow}>
+    <section className={admin.page} aria-labelledby="inbox-title">
+      <div className={admin.header}>
         <h1 id="inbox-title">{t.title}</h1>
         <StatusCounters
           active={filters.status}
@@ -45,7 +46,7 @@ export function ConversationsInbox({ initialFilters }: { initialFilters: Convers
       </div>
       <ConversationFiltersBar filters={filters} onChange={setFilters} />
       {list.error !== null && (
-        <div className={styles.error} role="alert">
+        <div className={admin.error} role="alert">
           {list.error || t.inbox.loadFailed}{" "}
           <button type="button" onClick={list.reload}>
             {t.inbox.retry}

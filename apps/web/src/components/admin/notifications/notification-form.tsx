@@ -15,6 +15,7 @@ import { trpc } from "../../../lib/trpc";
 import { useT } from "../../i18n/i18n-provider";
 import { useSession } from "../session-context";
 import { useAgents } from "../use-lookups";
+import admin from "../admin-page.module.css";
 import styles from "../users/users.module.css";
 
 /** Adds a chat or edits one; the bot token is write-only (an empty field keeps the stored one). */
@@ -104,7 +105,7 @@ export function NotificationForm({
   const agentsProblem = problem("agentIds");
 
   return (
-    <form className={styles.panel} onSubmit={submit} noValidate data-testid="notification-form">
+    <form className={admin.panel} onSubmit={submit} noValidate data-testid="notification-form">
       <h2>{editing ? t.form.editTitle(editing.chatId) : t.form.createTitle}</h2>
       <div className={styles.grid}>
         {field(
@@ -184,17 +185,17 @@ export function NotificationForm({
         <span>{t.fields.active}</span>
       </label>
       {general && (
-        <p className={styles.error} role="alert" data-testid="notification-form-error">
+        <p className={admin.error} role="alert" data-testid="notification-form-error">
           {general}
         </p>
       )}
       <div className={styles.buttons}>
-        <button type="button" className={styles.button} onClick={onCancel}>
+        <button type="button" className={admin.button} onClick={onCancel}>
           {t.form.cancel}
         </button>
         <button
           type="submit"
-          className={styles.primary}
+          className={admin.primary}
           disabled={mutation.isPending}
           data-testid="notification-submit"
         >

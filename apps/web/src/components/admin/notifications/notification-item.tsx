@@ -10,6 +10,7 @@ import { trpc } from "../../../lib/trpc";
 import { useT } from "../../i18n/i18n-provider";
 import { useSession } from "../session-context";
 import { useAgents } from "../use-lookups";
+import admin from "../admin-page.module.css";
 import styles from "../users/users.module.css";
 
 type Result = { kind: "ok" | "error"; text: string } | null;
@@ -63,12 +64,12 @@ export function NotificationItem({
 
   return (
     <li
-      className={styles.panel}
+      className={admin.panel}
       data-testid="notification-item"
       data-chat-id={chat.chatId}
       data-active={String(chat.isActive)}
     >
-      <div className={styles.titleRow}>
+      <div className={admin.header}>
         <h2>
           Telegram · <code>{chat.chatId}</code>
         </h2>
@@ -81,7 +82,7 @@ export function NotificationItem({
       <div className={styles.actions}>
         <button
           type="button"
-          className={styles.primary}
+          className={admin.primary}
           disabled={test.isPending}
           onClick={() => test.mutate({ configId: chat.configId })}
           data-testid="notification-test"
@@ -90,7 +91,7 @@ export function NotificationItem({
         </button>
         <button
           type="button"
-          className={styles.button}
+          className={admin.button}
           disabled={toggle.isPending}
           onClick={() =>
             toggle.mutate({
@@ -105,7 +106,7 @@ export function NotificationItem({
         </button>
         <button
           type="button"
-          className={styles.button}
+          className={admin.button}
           onClick={onEdit}
           data-testid="notification-edit"
         >
@@ -113,7 +114,7 @@ export function NotificationItem({
         </button>
         <button
           type="button"
-          className={`${styles.button} ${styles.danger}`}
+          className={`${admin.button} ${styles.danger}`}
           onClick={onDelete}
           data-testid="notification-delete"
         >
@@ -122,7 +123,7 @@ export function NotificationItem({
       </div>
       {result && (
         <p
-          className={result.kind === "ok" ? styles.success : styles.error}
+          className={result.kind === "ok" ? admin.success : admin.error}
           role={result.kind === "ok" ? "status" : "alert"}
           data-testid="notification-test-result"
           data-result={result.kind}

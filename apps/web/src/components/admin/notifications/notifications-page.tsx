@@ -9,6 +9,7 @@ import { ConfirmDialog } from "../confirm-dialog";
 import { useSession } from "../session-context";
 import { NotificationForm } from "./notification-form";
 import { NotificationItem } from "./notification-item";
+import admin from "../admin-page.module.css";
 import styles from "../users/users.module.css";
 
 type Editing = { kind: "create" } | { kind: "edit"; chat: NotificationChat } | null;
@@ -38,13 +39,13 @@ export function NotificationsPage() {
   const chats = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <section className={styles.page} aria-labelledby="notifications-title">
-      <div className={styles.titleRow}>
+    <section className={admin.page} aria-labelledby="notifications-title">
+      <div className={admin.header}>
         <h1 id="notifications-title">{t.title}</h1>
         {!editing && (
           <button
             type="button"
-            className={styles.primary}
+            className={admin.primary}
             onClick={() => setEditing({ kind: "create" })}
             data-testid="add-notification"
           >
@@ -53,7 +54,10 @@ export function NotificationsPage() {
         )}
       </div>
       <p className="muted">{t.intro}</p>
-      <details className={styles.panel} open={chats.length === 0 && list.isSuccess}>
+      <details
+        className={`${admin.panel} ${styles.guide}`}
+        open={chats.length === 0 && list.isSuccess}
+      >
         <summary>{t.guide.title}</summary>
         <ol>
           {t.guide.steps.split("\n").map((step) => (
@@ -75,9 +79,9 @@ export function NotificationsPage() {
       )}
 
       {list.isError ? (
-        <div className={styles.banner} role="alert">
+        <div className={admin.error} role="alert">
           {t.loadFailed}{" "}
-          <button type="button" className={styles.button} onClick={() => void list.refetch()}>
+          <button type="button" className={admin.button} onClick={() => void list.refetch()}>
             {common.actions.retry}
           </button>
         </div>
@@ -108,7 +112,7 @@ export function NotificationsPage() {
       {list.hasNextPage && (
         <button
           type="button"
-          className={`${styles.button} ${styles.more}`}
+          className={`${admin.button} ${styles.more}`}
           onClick={() => void list.fetchNextPage()}
           disabled={list.isFetchingNextPage}
         >

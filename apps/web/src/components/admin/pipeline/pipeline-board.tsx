@@ -19,6 +19,7 @@ import { BoardColumn } from "./board-column";
 import { ReasonDialog } from "./reason-dialog";
 import { StageEditor } from "./stage-editor";
 import { useBoard } from "./use-board";
+import admin from "../admin-page.module.css";
 import styles from "./pipeline.module.css";
 
 /**
@@ -121,13 +122,13 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
   );
 
   return (
-    <section className={styles.page} aria-labelledby="pipeline-title">
-      <div className={styles.titleRow}>
+    <section className={admin.page} aria-labelledby="pipeline-title">
+      <div className={admin.header}>
         <h1 id="pipeline-title">{t.title}</h1>
         {mayManage && !managing && (
           <button
             type="button"
-            className={styles.secondary}
+            className={admin.button}
             onClick={() => setManaging(true)}
             disabled={!stagesQuery.query.data}
             data-testid="manage-stages"
@@ -152,7 +153,7 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
       )}
 
       <form
-        className={styles.filters}
+        className={admin.filters}
         role="search"
         aria-label={t.filters.label}
         onSubmit={(e) => e.preventDefault()}
@@ -202,12 +203,12 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
       </form>
 
       {notice && (
-        <p className={styles.notice} role="status" data-testid="pipeline-notice">
+        <p className={admin.success} role="status" data-testid="pipeline-notice">
           {notice}
         </p>
       )}
       {failure && (
-        <div className={styles.banner} role="alert" data-testid="move-failed">
+        <div className={admin.error} role="alert" data-testid="move-failed">
           {t.moveFailed(failedStage, failure.message)}{" "}
           <button type="button" className={styles.linkButton} onClick={board.dismissFailure}>
             {t.dismiss}
@@ -216,7 +217,7 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
       )}
 
       {stagesQuery.query.isError ? (
-        <div className={styles.banner} role="alert">
+        <div className={admin.error} role="alert">
           {t.stagesFailed}{" "}
           <button
             type="button"

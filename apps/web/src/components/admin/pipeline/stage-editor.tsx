@@ -26,6 +26,7 @@ import type { PipelineStage } from "../../../lib/admin/types";
 import { trpc } from "../../../lib/trpc";
 import { useT } from "../../i18n/i18n-provider";
 import { useSession } from "../session-context";
+import admin from "../admin-page.module.css";
 import styles from "./pipeline.module.css";
 
 /**
@@ -235,7 +236,7 @@ export function StageEditor({
       )}
 
       {update.error && (
-        <div className={styles.banner} role="alert" data-testid="stage-editor-error">
+        <div className={admin.error} role="alert" data-testid="stage-editor-error">
           {conflict ? (
             <>
               {t.conflict}{" "}
@@ -257,12 +258,17 @@ export function StageEditor({
       )}
 
       <div className={styles.editorButtons}>
-        <button type="button" onClick={onClose} disabled={update.isPending}>
+        <button
+          type="button"
+          className={admin.button}
+          onClick={onClose}
+          disabled={update.isPending}
+        >
           {t.cancel}
         </button>
         <button
           type="submit"
-          className={styles.primary}
+          className={admin.primary}
           disabled={update.isPending}
           data-testid="stage-editor-save"
         >

@@ -13,6 +13,7 @@ import { useSession } from "../session-context";
 import { StatsCharts } from "./stats-charts";
 import { StatsControls } from "./stats-controls";
 import { StatsOverview } from "./stats-overview";
+import admin from "../admin-page.module.css";
 import styles from "./stats.module.css";
 
 /** Activity lands in bursts (a turn is several events): one re-read after the burst, not one per event. */
@@ -66,8 +67,8 @@ export function StatsDashboard({ initialView }: { initialView: StatsView }) {
 
   const data = summary.data;
   return (
-    <section className={styles.page} aria-labelledby="stats-title" aria-busy={summary.isFetching}>
-      <div className={styles.titleRow}>
+    <section className={admin.page} aria-labelledby="stats-title" aria-busy={summary.isFetching}>
+      <div className={admin.header}>
         <div>
           <h1 id="stats-title">{t.title}</h1>
           {timeZone && <p className="muted">{t.intro(timeZone)}</p>}
@@ -80,7 +81,7 @@ export function StatsDashboard({ initialView }: { initialView: StatsView }) {
       </div>
       <StatsControls view={view} onChange={setView} />
       {summary.error && !isUnauthorized(summary.error) && (
-        <p className={styles.error} role="alert">
+        <p className={admin.error} role="alert">
           {t.loadError}{" "}
           <button type="button" onClick={() => void summary.refetch()}>
             {common.actions.retry}
@@ -122,7 +123,7 @@ export function StatsDashboard({ initialView }: { initialView: StatsView }) {
           {data.conversations.total === 0 &&
           data.messages.total === 0 &&
           data.escalations.total === 0 ? (
-            <p className={styles.empty} data-testid="stats-empty">
+            <p className={admin.empty} data-testid="stats-empty">
               {t.empty}
             </p>
           ) : (

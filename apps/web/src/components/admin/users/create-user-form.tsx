@@ -13,6 +13,7 @@ import {
 import { trpc } from "../../../lib/trpc";
 import { useT } from "../../i18n/i18n-provider";
 import { useSession } from "../session-context";
+import admin from "../admin-page.module.css";
 import styles from "./users.module.css";
 
 type Field = keyof NewUserInput;
@@ -93,7 +94,7 @@ export function CreateUserForm({
   });
 
   return (
-    <form className={styles.panel} onSubmit={submit} noValidate data-testid="create-user-form">
+    <form className={admin.panel} onSubmit={submit} noValidate data-testid="create-user-form">
       <h2>{t.create.title}</h2>
       <p className="muted">{t.create.hint}</p>
       <div className={styles.grid}>
@@ -151,7 +152,7 @@ export function CreateUserForm({
             />
             <button
               type="button"
-              className={styles.button}
+              className={admin.button}
               onClick={() =>
                 set({ password: generatePassword((bytes) => crypto.getRandomValues(bytes)) })
               }
@@ -164,17 +165,17 @@ export function CreateUserForm({
         )}
       </div>
       {general && (
-        <p className={styles.error} role="alert" data-testid="create-user-error">
+        <p className={admin.error} role="alert" data-testid="create-user-error">
           {general}
         </p>
       )}
       <div className={styles.buttons}>
-        <button type="button" className={styles.button} onClick={onCancel}>
+        <button type="button" className={admin.button} onClick={onCancel}>
           {t.create.cancel}
         </button>
         <button
           type="submit"
-          className={styles.primary}
+          className={admin.primary}
           disabled={create.isPending}
           data-testid="user-create-submit"
         >

@@ -5,6 +5,7 @@ import type { StaffRole } from "../../../lib/admin/types";
 import { formatDateTime } from "../../../lib/i18n/format";
 import { useLocale, useT } from "../../i18n/i18n-provider";
 import { useSession } from "../session-context";
+import admin from "../admin-page.module.css";
 import styles from "./users.module.css";
 
 export interface RowNote {
@@ -80,7 +81,7 @@ export function UserRow({
           {user.isActive ? (
             <button
               type="button"
-              className={styles.button}
+              className={admin.button}
               disabled={allowed.deactivate !== null || busy}
               title={allowed.deactivate ? t.locked[allowed.deactivate] : undefined}
               onClick={onDeactivate}
@@ -91,7 +92,7 @@ export function UserRow({
           ) : (
             <button
               type="button"
-              className={styles.button}
+              className={admin.button}
               disabled={allowed.deactivate !== null || busy}
               onClick={onReactivate}
               data-testid="user-reactivate"
@@ -101,7 +102,7 @@ export function UserRow({
           )}
           <button
             type="button"
-            className={`${styles.button} ${styles.danger}`}
+            className={`${admin.button} ${styles.danger}`}
             disabled={allowed.remove !== null || busy}
             title={allowed.remove ? t.locked[allowed.remove] : undefined}
             onClick={onDelete}

@@ -10,6 +10,7 @@ import { ConfirmDialog } from "../confirm-dialog";
 import { useSession } from "../session-context";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow, type RowNote } from "./user-row";
+import admin from "../admin-page.module.css";
 import styles from "./users.module.css";
 
 type Confirm = { kind: "deactivate" | "delete"; user: StaffUser } | null;
@@ -83,13 +84,13 @@ export function UsersPage() {
     : null;
 
   return (
-    <section className={styles.page} aria-labelledby="users-title">
-      <div className={styles.titleRow}>
+    <section className={admin.page} aria-labelledby="users-title">
+      <div className={admin.header}>
         <h1 id="users-title">{t.title}</h1>
         {!creating && (
           <button
             type="button"
-            className={styles.primary}
+            className={admin.primary}
             onClick={() => {
               setCreated(null);
               setCreating(true);
@@ -113,8 +114,8 @@ export function UsersPage() {
         />
       )}
       {created && (
-        <div className={styles.panel} role="status" data-testid="user-created">
-          <p className={styles.success}>{t.create.created(created.name)}</p>
+        <div className={admin.panel} role="status" data-testid="user-created">
+          <p className={admin.success}>{t.create.created(created.name)}</p>
           <p>{t.create.credentials}</p>
           <dl className={styles.credentials}>
             <dt>{t.create.email}</dt>
@@ -123,7 +124,7 @@ export function UsersPage() {
             <dd data-testid="created-password">{created.password}</dd>
           </dl>
           <div className={styles.buttons}>
-            <button type="button" className={styles.button} onClick={() => setCreated(null)}>
+            <button type="button" className={admin.button} onClick={() => setCreated(null)}>
               {t.create.done}
             </button>
           </div>
@@ -131,9 +132,9 @@ export function UsersPage() {
       )}
 
       {list.isError ? (
-        <div className={styles.banner} role="alert">
+        <div className={admin.error} role="alert">
           {t.loadFailed}{" "}
-          <button type="button" className={styles.button} onClick={() => void list.refetch()}>
+          <button type="button" className={admin.button} onClick={() => void list.refetch()}>
             {common.actions.retry}
           </button>
         </div>
@@ -188,7 +189,7 @@ export function UsersPage() {
       {list.hasNextPage && (
         <button
           type="button"
-          className={`${styles.button} ${styles.more}`}
+          className={`${admin.button} ${styles.more}`}
           onClick={() => void list.fetchNextPage()}
           disabled={list.isFetchingNextPage}
         >
