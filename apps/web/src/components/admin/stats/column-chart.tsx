@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { labelEvery, linearScale, niceTicks } from "../../../lib/admin/stats/scale";
 import { useT } from "../../i18n/i18n-provider";
+import { ChartTable } from "./chart-table";
 import styles from "./stats.module.css";
 
 export interface ColumnSeries {
@@ -107,31 +108,15 @@ export function ColumnChart({
           className={styles.axis}
         />
       </svg>
-      <details className={styles.tableToggle}>
-        <summary>{t.charts.table}</summary>
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">{t.charts.when}</th>
-              {series.map((s) => (
-                <th scope="col" key={s.key}>
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {bucketTitles.map((when, i) => (
-              <tr key={`${when}-${i}`}>
-                <th scope="row">{when}</th>
-                {series.map((s) => (
-                  <td key={s.key}>{format(s.values[i] ?? 0)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        corner={t.charts.when}
+        columns={series}
+        rows={bucketTitles.map((when, i) => ({
+          key: `${when}-${i}`,
+          label: when,
+          cells: series.map((s) => format(s.values[i] ?? 0)),
+        }))}
+      />
     </figure>
   );
 }

@@ -5,6 +5,7 @@ import { linearScale, niceTicks } from "../../../lib/admin/stats/scale";
 import type { StatsSummary } from "../../../lib/admin/stats/types";
 import { formatNumber } from "../../../lib/i18n/format";
 import { useLocale, useT } from "../../i18n/i18n-provider";
+import { ChartTable } from "./chart-table";
 import styles from "./stats.module.css";
 
 type Percentiles = NonNullable<StatsSummary["llm"]["latencyMs"]>;
@@ -87,31 +88,15 @@ export function LatencyChart({ llm }: { llm: StatsSummary["llm"] }) {
               </g>
             ))}
           </svg>
-          <details className={styles.tableToggle}>
-            <summary>{t.charts.table}</summary>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th scope="col">{t.latency.metric}</th>
-                  {rows.map((r) => (
-                    <th scope="col" key={r.key}>
-                      {r.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {MEASURES.map((measure) => (
-                  <tr key={measure}>
-                    <th scope="row">{t.latency[measure]}</th>
-                    {rows.map((r) => (
-                      <td key={r.key}>{r.values ? ms(r.values[measure]) : "—"}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          <ChartTable
+            corner={t.latency.metric}
+            columns={rows}
+            rows={MEASURES.map((measure) => ({
+              key: measure,
+              label: t.latency[measure],
+              cells: rows.map((r) => (r.values ? ms(r.values[measure]) : "—")),
+            }))}
+          />
         </>
       )}
     </figure>
