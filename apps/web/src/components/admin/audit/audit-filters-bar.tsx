@@ -5,6 +5,7 @@ import { AUDIT_ACTIONS, AUDIT_RESOURCE_TYPES } from "../../../lib/admin/audit/au
 import type { AuditFilters } from "../../../lib/admin/audit/audit-filters";
 import { useT } from "../../i18n/i18n-provider";
 import { useAuditActors } from "./use-audit-actors";
+import { FilterSelect } from "../filter-select";
 import admin from "../admin-page.module.css";
 
 const TARGET_DEBOUNCE_MS = 400;
@@ -44,56 +45,50 @@ export function AuditFiltersBar({
       aria-label={t.filters.label}
       onSubmit={(e) => e.preventDefault()}
     >
-      <label>
-        <span>{t.filters.actor}</span>
-        <select
-          value={filters.actor ?? ""}
-          onChange={(e) => onChange({ ...filters, actor: e.target.value || undefined })}
-          data-testid="audit-filter-actor"
-        >
-          <option value="">{t.filters.anyone}</option>
-          {actors.map((user) => (
-            <option key={user.userId} value={user.userId}>
-              {user.name} ({user.email})
-            </option>
-          ))}
-          <option value={MACHINE_ACTOR}>{t.filters.apiToken}</option>
-          {!knownActor && <option value={filters.actor}>{filters.actor}</option>}
-        </select>
-      </label>
-      <label>
-        <span>{t.filters.action}</span>
-        <select
-          value={filters.action ?? ""}
-          onChange={(e) => onChange({ ...filters, action: e.target.value || undefined })}
-          data-testid="audit-filter-action"
-        >
-          <option value="">{t.filters.anyAction}</option>
-          {AUDIT_ACTIONS.map((action) => (
-            <option key={action} value={action}>
-              {t.actionNames[action]}
-            </option>
-          ))}
-          {filters.action && !(AUDIT_ACTIONS as readonly string[]).includes(filters.action) && (
-            <option value={filters.action}>{filters.action}</option>
-          )}
-        </select>
-      </label>
-      <label>
-        <span>{t.filters.type}</span>
-        <select
-          value={filters.type ?? ""}
-          onChange={(e) => onChange({ ...filters, type: e.target.value || undefined })}
-          data-testid="audit-filter-type"
-        >
-          <option value="">{t.filters.anyType}</option>
-          {AUDIT_RESOURCE_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t.types[type]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t.filters.actor}
+        value={filters.actor}
+        anyLabel={t.filters.anyone}
+        onChange={(actor) => onChange({ ...filters, actor })}
+        testId="audit-filter-actor"
+      >
+        {actors.map((user) => (
+          <option key={user.userId} value={user.userId}>
+            {user.name} ({user.email})
+          </option>
+        ))}
+        <option value={MACHINE_ACTOR}>{t.filters.apiToken}</option>
+        {!knownActor && <option value={filters.actor}>{filters.actor}</option>}
+      </FilterSelect>
+      <FilterSelect
+        label={t.filters.action}
+        value={filters.action}
+        anyLabel={t.filters.anyAction}
+        onChange={(action) => onChange({ ...filters, action })}
+        testId="audit-filter-action"
+      >
+        {AUDIT_ACTIONS.map((action) => (
+          <option key={action} value={action}>
+            {t.actionNames[action]}
+          </option>
+        ))}
+        {filters.action && !(AUDIT_ACTIONS as readonly string[]).includes(filters.action) && (
+          <option value={filters.action}>{filters.action}</option>
+        )}
+      </FilterSelect>
+      <FilterSelect
+        label={t.filters.type}
+        value={filters.type}
+        anyLabel={t.filters.anyType}
+        onChange={(type) => onChange({ ...filters, type })}
+        testId="audit-filter-type"
+      >
+        {AUDIT_RESOURCE_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {t.types[type]}
+          </option>
+        ))}
+      </FilterSelect>
       <label>
         <span>{t.filters.target}</span>
         <input

@@ -4,12 +4,14 @@ import { useEffect, useState } from "react";
 import type { ConversationFilters } from "../../../lib/admin/conversation-filters";
 import { CHANNELS, CONVERSATION_STATUSES } from "../../../lib/admin/types";
 import { useT } from "../../i18n/i18n-provider";
+import { AgentOptions, ChannelOptions } from "../filter-options";
+import { FilterSelect } from "../filter-select";
 import { useAgents, useStages } from "../use-lookups";
 import admin from "../admin-page.module.css";
 
 const SEARCH_DEBOUNCE_MS = 350;
 
-const pick = <T extends string>(values: readonly T[], raw: string): T | undefined =>
+const pick = <T extends string>(values: readonly T[], raw: string | undefined): T | undefined =>
   values.find((v) => v === raw);
 
 export function ConversationFiltersBar({
@@ -48,68 +50,50 @@ export function ConversationFiltersBar({
           data-testid="filter-search"
         />
       </label>
-      <label>
-        <span>{t.status}</span>
-        <select
-          value={filters.status ?? ""}
-          onChange={(e) =>
-            onChange({ ...filters, status: pick(CONVERSATION_STATUSES, e.target.value) })
-          }
-          data-testid="filter-status"
-        >
-          <option value="">{t.all}</option>
-          {CONVERSATION_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {common.statuses[status]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t.agent}</span>
-        <select
-          value={filters.agentId ?? ""}
-          onChange={(e) => onChange({ ...filters, agentId: e.target.value || undefined })}
-          data-testid="filter-agent"
-        >
-          <option value="">{t.all}</option>
-          {agents.map((agent) => (
-            <option key={agent.agentId} value={agent.agentId}>
-              {agent.isActive ? agent.card.displayName : t.inactive(agent.card.displayName)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t.channel}</span>
-        <select
-          value={filters.channel ?? ""}
-          onChange={(e) => onChange({ ...filters, channel: pick(CHANNELS, e.target.value) })}
-          data-testid="filter-channel"
-        >
-          <option value="">{t.all}</option>
-          {CHANNELS.map((channel) => (
-            <option key={channel} value={channel}>
-              {common.channels[channel]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t.stage}</span>
-        <select
-          value={filters.stage ?? ""}
-          onChange={(e) => onChange({ ...filters, stage: e.target.value || undefined })}
-          data-testid="filter-stage"
-        >
-          <option value="">{t.all}</option>
-          {stages.map((stage) => (
-            <option key={stage.id} value={stage.id}>
-              {stage.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t.status}
+        value={filters.status}
+        anyLabel={t.all}
+        onChange={(value) => onChange({ ...filters, status: pick(CONVERSATION_STATUSES, value) })}
+        testId="filter-status"
+      >
+        {CONVERSATION_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {common.statuses[status]}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect
+        label={t.agent}
+        value={filters.agentId}
+        anyLabel={t.all}
+        onChange={(agentId) => onChange({ ...filters, agentId })}
+        testId="filter-agent"
+      >
+        <AgentOptions agents={agents} inactive={t.inactive} />
+      </FilterSelect>
+      <FilterSelect
+        label={t.channel}
+        value={filters.channel}
+        anyLabel={t.all}
+        onChange={(value) => onChange({ ...filters, channel: pick(CHANNELS, value) })}
+        testId="filter-channel"
+      >
+        <ChannelOptions />
+      </FilterSelect>
+      <FilterSelect
+        label={t.stage}
+        value={filters.stage}
+        anyLabel={t.all}
+        onChange={(stage) => onChange({ ...filters, stage })}
+        testId="filter-stage"
+      >
+        {stages.map((stage) => (
+          <option key={stage.id} value={stage.id}>
+            {stage.name}
+          </option>
+        ))}
+      </FilterSelect>
       {hasFilters && (
         <button type="button" className={admin.clear} onClick={() => onChange({})}>
           {t.clear}

@@ -11,6 +11,8 @@ import { boardColumns, type BoardFilters } from "../../../lib/admin/pipeline/boa
 import { checkMove } from "../../../lib/admin/pipeline/move-check";
 import { CHANNELS, type ConversationRow, type PipelineStage } from "../../../lib/admin/types";
 import { useT } from "../../i18n/i18n-provider";
+import { AgentOptions, ChannelOptions } from "../filter-options";
+import { FilterSelect } from "../filter-select";
 import { useSession } from "../session-context";
 import { useAgents, useStages } from "../use-lookups";
 import { useNow } from "../use-now";
@@ -158,43 +160,26 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
         aria-label={t.filters.label}
         onSubmit={(e) => e.preventDefault()}
       >
-        <label>
-          <span>{t.filters.agent}</span>
-          <select
-            value={filters.agentId ?? ""}
-            onChange={(e) => setFilters({ ...filters, agentId: e.target.value || undefined })}
-            data-testid="pipeline-filter-agent"
-          >
-            <option value="">{t.filters.all}</option>
-            {agents.agents.map((agent) => (
-              <option key={agent.agentId} value={agent.agentId}>
-                {agent.isActive
-                  ? agent.card.displayName
-                  : t.filters.inactive(agent.card.displayName)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t.filters.channel}</span>
-          <select
-            value={filters.channel ?? ""}
-            onChange={(e) =>
-              setFilters({
-                ...filters,
-                channel: CHANNELS.find((c) => c === e.target.value),
-              })
-            }
-            data-testid="pipeline-filter-channel"
-          >
-            <option value="">{t.filters.all}</option>
-            {CHANNELS.map((channel) => (
-              <option key={channel} value={channel}>
-                {common.channels[channel]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t.filters.agent}
+          value={filters.agentId}
+          anyLabel={t.filters.all}
+          onChange={(agentId) => setFilters({ ...filters, agentId })}
+          testId="pipeline-filter-agent"
+        >
+          <AgentOptions agents={agents.agents} inactive={t.filters.inactive} />
+        </FilterSelect>
+        <FilterSelect
+          label={t.filters.channel}
+          value={filters.channel}
+          anyLabel={t.filters.all}
+          onChange={(value) =>
+            setFilters({ ...filters, channel: CHANNELS.find((c) => c === value) })
+          }
+          testId="pipeline-filter-channel"
+        >
+          <ChannelOptions />
+        </FilterSelect>
         {filtered && (
           <button type="button" className={styles.linkButton} onClick={() => setFilters({})}>
             {t.filters.clear}
