@@ -10,6 +10,8 @@ import type { AgentRow } from "./agent-types";
 import { CloneDialog } from "./clone-dialog";
 import { ImportDialog } from "./import-dialog";
 import { ToggleActiveDialog } from "./toggle-active-dialog";
+import { LoadFailed } from "../load-failed";
+import { LoadMoreButton } from "../load-more-button";
 import styles from "./agents.module.css";
 
 const PAGE_SIZE = 25;
@@ -17,7 +19,6 @@ const PAGE_SIZE = 25;
 /** `/admin/agents`: every agent, active or not, a page at a time. */
 export function AgentsList() {
   const t = useT("agents");
-  const common = useT("common");
   const utils = trpc.useUtils();
   const list = trpc.agents.list.useInfiniteQuery(
     { limit: PAGE_SIZE },
@@ -58,12 +59,10 @@ export function AgentsList() {
           {t.list.loading}
         </p>
       ) : list.isError ? (
-        <div className={styles.error} role="alert">
-          {t.list.loadError} {list.error.message}{" "}
-          <button type="button" onClick={() => void list.refetch()}>
-            {common.actions.retry}
-          </button>
-        </div>
+        <LoadFailed
+          message={`${t.list.loadError} ${list.error.message}`}
+          onRetry={() => void list.refetch()}
+        />
       ) : agents.length === 0 ? (
         <p className={styles.empty} data-testid="agents-empty">
           {t.list.empty}
@@ -81,15 +80,11 @@ export function AgentsList() {
         </ul>
       )}
       {list.hasNextPage && (
-        <button
-          type="button"
-          className={styles.more}
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-          data-testid="load-more"
-        >
-          {list.isFetchingNextPage ? common.actions.loading : common.actions.loadMore}
-        </button>
+        <LoadMoreButton
+          loading={list.isFetchingNextPage}
+          onLoadMore={() => void list.fetchNextPage()}
+          testId="load-more"
+        />
       )}
       {cloning && (
         <CloneDialog

@@ -15,6 +15,8 @@ import { AuditEntries } from "./audit-entries";
 import { AuditExport } from "./audit-export";
 import { AuditFiltersBar } from "./audit-filters-bar";
 import { useAuditList } from "./use-audit-list";
+import { LoadFailed } from "../load-failed";
+import { LoadMoreButton } from "../load-more-button";
 import admin from "../admin-page.module.css";
 import styles from "./audit.module.css";
 
@@ -71,7 +73,6 @@ export function AuditLog({ initialFilters }: { initialFilters: AuditFilters }) {
 
 function AuditResults({ filters, timeZone }: { filters: AuditFilters; timeZone: string }) {
   const t = useT("audit");
-  const common = useT("common");
   const list = useAuditList(filters, timeZone);
   const filtered = Object.keys(filters).length > 0;
   return (
@@ -88,14 +89,7 @@ function AuditResults({ filters, timeZone }: { filters: AuditFilters; timeZone: 
           {t.live.refresh}
         </button>
       </div>
-      {list.error !== null && (
-        <p className={admin.error} role="alert">
-          {t.loadError}{" "}
-          <button type="button" onClick={list.reload}>
-            {common.actions.retry}
-          </button>
-        </p>
-      )}
+      {list.error !== null && <LoadFailed message={t.loadError} onRetry={list.reload} />}
       {!list.loaded && list.error === null ? (
         <p className="muted" role="status">
           {t.loading}
@@ -108,15 +102,11 @@ function AuditResults({ filters, timeZone }: { filters: AuditFilters; timeZone: 
         <AuditEntries entries={list.entries} timeZone={timeZone} />
       )}
       {list.nextCursor && (
-        <button
-          type="button"
-          className={styles.more}
-          onClick={list.loadMore}
-          disabled={list.loadingMore}
-          data-testid="audit-load-more"
-        >
-          {list.loadingMore ? common.actions.loading : common.actions.loadMore}
-        </button>
+        <LoadMoreButton
+          loading={list.loadingMore}
+          onLoadMore={list.loadMore}
+          testId="audit-load-more"
+        />
       )}
     </>
   );

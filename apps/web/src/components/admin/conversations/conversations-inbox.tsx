@@ -14,8 +14,9 @@ import { ConversationFiltersBar } from "./conversation-filters-bar";
 import { ConversationRows } from "./conversation-rows";
 import { StatusCounters } from "./status-counters";
 import { useConversationList } from "./use-conversation-list";
+import { LoadFailed } from "../load-failed";
+import { LoadMoreButton } from "../load-more-button";
 import admin from "../admin-page.module.css";
-import styles from "./conversations.module.css";
 
 /** `/admin/conversations`: the live inbox. Filters live in the query string, so a reload keeps them. */
 export function ConversationsInbox({ initialFilters }: { initialFilters: ConversationFilters }) {
@@ -46,12 +47,11 @@ export function ConversationsInbox({ initialFilters }: { initialFilters: Convers
       </div>
       <ConversationFiltersBar filters={filters} onChange={setFilters} />
       {list.error !== null && (
-        <div className={admin.error} role="alert">
-          {list.error || t.inbox.loadFailed}{" "}
-          <button type="button" onClick={list.reload}>
-            {t.inbox.retry}
-          </button>
-        </div>
+        <LoadFailed
+          message={list.error || t.inbox.loadFailed}
+          onRetry={list.reload}
+          retryLabel={t.inbox.retry}
+        />
       )}
       {!list.loaded && list.error === null ? (
         <p className="muted" role="status">
@@ -65,15 +65,13 @@ export function ConversationsInbox({ initialFilters }: { initialFilters: Convers
         <ConversationRows rows={list.rows} now={now} />
       )}
       {list.nextCursor && (
-        <button
-          type="button"
-          className={styles.more}
-          onClick={list.loadMore}
-          disabled={list.loadingMore}
-          data-testid="load-more"
-        >
-          {list.loadingMore ? t.inbox.loadingMore : t.inbox.loadMore}
-        </button>
+        <LoadMoreButton
+          loading={list.loadingMore}
+          onLoadMore={list.loadMore}
+          testId="load-more"
+          label={t.inbox.loadMore}
+          loadingLabel={t.inbox.loadingMore}
+        />
       )}
     </section>
   );

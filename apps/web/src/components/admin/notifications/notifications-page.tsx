@@ -9,6 +9,8 @@ import { ConfirmDialog } from "../confirm-dialog";
 import { useSession } from "../session-context";
 import { NotificationForm } from "./notification-form";
 import { NotificationItem } from "./notification-item";
+import { LoadFailed } from "../load-failed";
+import { LoadMoreButton } from "../load-more-button";
 import admin from "../admin-page.module.css";
 import styles from "../users/users.module.css";
 
@@ -79,12 +81,7 @@ export function NotificationsPage() {
       )}
 
       {list.isError ? (
-        <div className={admin.error} role="alert">
-          {t.loadFailed}{" "}
-          <button type="button" className={admin.button} onClick={() => void list.refetch()}>
-            {common.actions.retry}
-          </button>
-        </div>
+        <LoadFailed message={t.loadFailed} onRetry={() => void list.refetch()} />
       ) : list.isPending ? (
         <p className="muted" role="status">
           {t.loading}
@@ -110,14 +107,10 @@ export function NotificationsPage() {
         </ul>
       )}
       {list.hasNextPage && (
-        <button
-          type="button"
-          className={`${admin.button} ${styles.more}`}
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {list.isFetchingNextPage ? common.actions.loading : common.actions.loadMore}
-        </button>
+        <LoadMoreButton
+          loading={list.isFetchingNextPage}
+          onLoadMore={() => void list.fetchNextPage()}
+        />
       )}
 
       <ConfirmDialog

@@ -21,6 +21,7 @@ import { BoardColumn } from "./board-column";
 import { ReasonDialog } from "./reason-dialog";
 import { StageEditor } from "./stage-editor";
 import { useBoard } from "./use-board";
+import { LoadFailed } from "../load-failed";
 import admin from "../admin-page.module.css";
 import styles from "./pipeline.module.css";
 
@@ -30,7 +31,6 @@ import styles from "./pipeline.module.css";
  */
 export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters }) {
   const t = useT("pipeline");
-  const common = useT("common");
   const { user } = useSession();
   const mayManage = user.role === "owner" || user.role === "admin";
   const stagesQuery = useStages();
@@ -202,16 +202,7 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
       )}
 
       {stagesQuery.query.isError ? (
-        <div className={admin.error} role="alert">
-          {t.stagesFailed}{" "}
-          <button
-            type="button"
-            className={styles.linkButton}
-            onClick={() => void stagesQuery.query.refetch()}
-          >
-            {common.actions.retry}
-          </button>
-        </div>
+        <LoadFailed message={t.stagesFailed} onRetry={() => void stagesQuery.query.refetch()} />
       ) : stages.length === 0 ? (
         <p className="muted" role="status">
           {t.loadingStages}

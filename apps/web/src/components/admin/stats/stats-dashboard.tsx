@@ -13,6 +13,7 @@ import { useSession } from "../session-context";
 import { StatsCharts } from "./stats-charts";
 import { StatsControls } from "./stats-controls";
 import { StatsOverview } from "./stats-overview";
+import { LoadFailed } from "../load-failed";
 import admin from "../admin-page.module.css";
 import styles from "./stats.module.css";
 
@@ -22,7 +23,6 @@ const REFRESH_AFTER_EVENT_MS = 3_000;
 /** `/admin/stats`: a period in the viewer's zone, compared with the one before, kept in the URL. */
 export function StatsDashboard({ initialView }: { initialView: StatsView }) {
   const t = useT("stats");
-  const common = useT("common");
   const { locale } = useLocale();
   const pathname = usePathname();
   const { sessionLost } = useSession();
@@ -81,12 +81,7 @@ export function StatsDashboard({ initialView }: { initialView: StatsView }) {
       </div>
       <StatsControls view={view} onChange={setView} />
       {summary.error && !isUnauthorized(summary.error) && (
-        <p className={admin.error} role="alert">
-          {t.loadError}{" "}
-          <button type="button" onClick={() => void summary.refetch()}>
-            {common.actions.retry}
-          </button>
-        </p>
+        <LoadFailed message={t.loadError} onRetry={() => void summary.refetch()} />
       )}
       {!data ? (
         !summary.error && (

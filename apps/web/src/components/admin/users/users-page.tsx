@@ -10,6 +10,8 @@ import { ConfirmDialog } from "../confirm-dialog";
 import { useSession } from "../session-context";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow, type RowNote } from "./user-row";
+import { LoadFailed } from "../load-failed";
+import { LoadMoreButton } from "../load-more-button";
 import admin from "../admin-page.module.css";
 import styles from "./users.module.css";
 
@@ -132,12 +134,7 @@ export function UsersPage() {
       )}
 
       {list.isError ? (
-        <div className={admin.error} role="alert">
-          {t.loadFailed}{" "}
-          <button type="button" className={admin.button} onClick={() => void list.refetch()}>
-            {common.actions.retry}
-          </button>
-        </div>
+        <LoadFailed message={t.loadFailed} onRetry={() => void list.refetch()} />
       ) : list.isPending ? (
         <p className="muted" role="status">
           {t.loading}
@@ -187,14 +184,10 @@ export function UsersPage() {
         </table>
       )}
       {list.hasNextPage && (
-        <button
-          type="button"
-          className={`${admin.button} ${styles.more}`}
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {list.isFetchingNextPage ? common.actions.loading : common.actions.loadMore}
-        </button>
+        <LoadMoreButton
+          loading={list.isFetchingNextPage}
+          onLoadMore={() => void list.fetchNextPage()}
+        />
       )}
 
       <ConfirmDialog
