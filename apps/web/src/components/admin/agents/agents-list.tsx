@@ -12,6 +12,7 @@ import { ImportDialog } from "./import-dialog";
 import { ToggleActiveDialog } from "./toggle-active-dialog";
 import { LoadFailed } from "../load-failed";
 import { LoadMoreButton } from "../load-more-button";
+import admin from "../admin-page.module.css";
 import styles from "./agents.module.css";
 
 const PAGE_SIZE = 25;
@@ -68,7 +69,7 @@ export function AgentsList() {
           {t.list.empty}
         </p>
       ) : (
-        <ul className={styles.agentRows} data-testid="agent-rows">
+        <ul className={admin.rowList} data-testid="agent-rows">
           {agents.map((agent) => (
             <AgentRowItem
               key={agent.agentId}

@@ -10,6 +10,7 @@ import { useLocale, useT } from "../../i18n/i18n-provider";
 import { AuditRow } from "./audit-row";
 import { useAuditActors } from "./use-audit-actors";
 import { useAuditWords } from "./use-audit-words";
+import admin from "../admin-page.module.css";
 import styles from "./audit.module.css";
 
 export function AuditEntries({
@@ -40,7 +41,7 @@ export function AuditEntries({
               {formatDayKey(locale, group.day)}
               <span className="muted"> · {plural(locale, group.items.length, t.entries)}</span>
             </h2>
-            <ol className={styles.rows}>
+            <ol className={admin.rowList}>
               {group.items.map((entry) => (
                 <AuditRow
                   key={entry.logId}

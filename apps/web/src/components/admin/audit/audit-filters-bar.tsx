@@ -5,8 +5,8 @@ import { AUDIT_ACTIONS, AUDIT_RESOURCE_TYPES } from "../../../lib/admin/audit/au
 import type { AuditFilters } from "../../../lib/admin/audit/audit-filters";
 import { useT } from "../../i18n/i18n-provider";
 import { useAuditActors } from "./use-audit-actors";
+import { FilterBar } from "../filter-bar";
 import { FilterSelect } from "../filter-select";
-import admin from "../admin-page.module.css";
 
 const TARGET_DEBOUNCE_MS = 400;
 const MACHINE_ACTOR = "machine";
@@ -39,11 +39,11 @@ export function AuditFiltersBar({
   const backwards = Boolean(filters.from && filters.to && filters.from > filters.to);
 
   return (
-    <form
-      className={admin.filters}
-      role="search"
-      aria-label={t.filters.label}
-      onSubmit={(e) => e.preventDefault()}
+    <FilterBar
+      label={t.filters.label}
+      clearLabel={t.filters.clear}
+      canClear={Object.values(filters).some(Boolean)}
+      onClear={() => onChange({})}
     >
       <FilterSelect
         label={t.filters.actor}
@@ -120,11 +120,6 @@ export function AuditFiltersBar({
           data-testid="audit-filter-to"
         />
       </label>
-      {Object.values(filters).some(Boolean) && (
-        <button type="button" className={admin.clear} onClick={() => onChange({})}>
-          {t.filters.clear}
-        </button>
-      )}
-    </form>
+    </FilterBar>
   );
 }

@@ -4,10 +4,10 @@ import { useEffect, useState } from "react";
 import type { ConversationFilters } from "../../../lib/admin/conversation-filters";
 import { CHANNELS, CONVERSATION_STATUSES } from "../../../lib/admin/types";
 import { useT } from "../../i18n/i18n-provider";
+import { FilterBar } from "../filter-bar";
 import { AgentOptions, ChannelOptions } from "../filter-options";
 import { FilterSelect } from "../filter-select";
 import { useAgents, useStages } from "../use-lookups";
-import admin from "../admin-page.module.css";
 
 const SEARCH_DEBOUNCE_MS = 350;
 
@@ -37,9 +37,12 @@ export function ConversationFiltersBar({
     return () => clearTimeout(timer);
   }, [search, filters, onChange]);
 
-  const hasFilters = Object.values(filters).some(Boolean);
   return (
-    <form className={admin.filters} role="search" onSubmit={(e) => e.preventDefault()}>
+    <FilterBar
+      clearLabel={t.clear}
+      canClear={Object.values(filters).some(Boolean)}
+      onClear={() => onChange({})}
+    >
       <label>
         <span>{t.search}</span>
         <input
@@ -94,11 +97,6 @@ export function ConversationFiltersBar({
           </option>
         ))}
       </FilterSelect>
-      {hasFilters && (
-        <button type="button" className={admin.clear} onClick={() => onChange({})}>
-          {t.clear}
-        </button>
-      )}
-    </form>
+    </FilterBar>
   );
 }

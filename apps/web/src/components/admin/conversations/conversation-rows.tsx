@@ -11,6 +11,7 @@ import { StatusBadge } from "../status-badge";
 import { useAgents, useStages } from "../use-lookups";
 import { TakeOverButton } from "./take-over-button";
 import { WaitingTimer } from "./waiting-timer";
+import admin from "../admin-page.module.css";
 import styles from "./conversations.module.css";
 
 export function ConversationRows({ rows, now }: { rows: readonly ConversationRow[]; now: number }) {
@@ -19,7 +20,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
   const agents = useAgents().byId;
   const stages = useStages().byId;
   return (
-    <ul className={styles.rows} data-testid="conversation-rows">
+    <ul className={admin.rowList} data-testid="conversation-rows">
       {rows.map((row) => {
         const since = waitingSince(row);
         const href = `/admin/conversations/${encodeURIComponent(row.conversationId)}`;

@@ -11,6 +11,7 @@ import { boardColumns, type BoardFilters } from "../../../lib/admin/pipeline/boa
 import { checkMove } from "../../../lib/admin/pipeline/move-check";
 import { CHANNELS, type ConversationRow, type PipelineStage } from "../../../lib/admin/types";
 import { useT } from "../../i18n/i18n-provider";
+import { FilterBar } from "../filter-bar";
 import { AgentOptions, ChannelOptions } from "../filter-options";
 import { FilterSelect } from "../filter-select";
 import { useSession } from "../session-context";
@@ -154,11 +155,11 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
         />
       )}
 
-      <form
-        className={admin.filters}
-        role="search"
-        aria-label={t.filters.label}
-        onSubmit={(e) => e.preventDefault()}
+      <FilterBar
+        label={t.filters.label}
+        clearLabel={t.filters.clear}
+        canClear={filtered}
+        onClear={() => setFilters({})}
       >
         <FilterSelect
           label={t.filters.agent}
@@ -180,12 +181,7 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
         >
           <ChannelOptions />
         </FilterSelect>
-        {filtered && (
-          <button type="button" className={styles.linkButton} onClick={() => setFilters({})}>
-            {t.filters.clear}
-          </button>
-        )}
-      </form>
+      </FilterBar>
 
       {notice && (
         <p className={admin.success} role="status" data-testid="pipeline-notice">

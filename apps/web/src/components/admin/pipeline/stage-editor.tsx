@@ -93,7 +93,7 @@ export function StageEditor({
 
   return (
     <form
-      className={styles.editor}
+      className={`${admin.panel} ${styles.editor}`}
       onSubmit={save}
       aria-labelledby="stage-editor-title"
       noValidate
