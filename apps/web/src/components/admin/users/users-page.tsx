@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { isUnauthorized } from "../../../lib/admin/api-error";
+import { errorMessage, isUnauthorized } from "../../../lib/admin/api-error";
 import { userErrorKind, type StaffUser } from "../../../lib/admin/users/user-rules";
 import type { StaffRole } from "../../../lib/admin/types";
 import { trpc } from "../../../lib/trpc";
@@ -43,7 +43,7 @@ export function UsersPage() {
   const describe = (error: unknown, during: "update" | "delete"): string => {
     const kind = userErrorKind(error, during);
     if (kind !== "other") return t.errors[kind];
-    return error instanceof Error && error.message ? error.message : common.errors.generic;
+    return errorMessage(error, common.errors.generic);
   };
   const explain = (error: unknown, during: "update" | "delete"): string => {
     if (isUnauthorized(error)) session.sessionLost();
