@@ -17,6 +17,7 @@ import { AgentTabs } from "./agent-tabs";
 import { AgentWizard } from "./agent-wizard";
 import type { AgentDetails } from "./agent-types";
 import { useAgentDraft, useLeaveGuard } from "./use-agent-draft";
+import admin from "../admin-page.module.css";
 import styles from "./agents.module.css";
 
 /** `/admin/agents/[agentId]`: settings, channels and playground of one agent. */
@@ -52,7 +53,7 @@ export function AgentWorkspace({
         <Link href="/admin/agents" className={styles.back}>
           ← {t.editor.backToList}
         </Link>
-        <p className={styles.error} role="alert" data-testid="agent-load-error">
+        <p className={admin.error} role="alert" data-testid="agent-load-error">
           {missing ? t.editor.notFound : `${t.editor.loadError} ${query.error.message}`}
         </p>
       </section>
@@ -193,7 +194,11 @@ function LoadedAgent({
                     </span>
                   )}
                   {conflict && (
-                    <div className={styles.error} role="alert" data-testid="save-conflict">
+                    <div
+                      className={`${admin.error} ${styles.conflict}`}
+                      role="alert"
+                      data-testid="save-conflict"
+                    >
                       <p>{t.editor.conflict}</p>
                       <button type="button" onClick={() => void reloadSaved()}>
                         {t.editor.reload}

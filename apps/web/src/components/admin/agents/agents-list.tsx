@@ -38,7 +38,7 @@ export function AgentsList() {
 
   return (
     <section className={styles.page} aria-labelledby="agents-title">
-      <div className={styles.titleRow}>
+      <div className={admin.header}>
         <h1 id="agents-title">{t.title}</h1>
         <div className={styles.inline}>
           <button type="button" onClick={() => setImporting(true)} data-testid="import-agent">
@@ -65,7 +65,7 @@ export function AgentsList() {
           onRetry={() => void list.refetch()}
         />
       ) : agents.length === 0 ? (
-        <p className={styles.empty} data-testid="agents-empty">
+        <p className={admin.empty} data-testid="agents-empty">
           {t.list.empty}
         </p>
       ) : (

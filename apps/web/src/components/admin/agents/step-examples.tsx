@@ -4,6 +4,7 @@ import { getAt, isPlainObject } from "../../../lib/admin/agents/document-paths";
 import { useT } from "../../i18n/i18n-provider";
 import { useAgentEditor } from "./editor-context";
 import { SelectField, TextAreaField } from "./fields";
+import admin from "../admin-page.module.css";
 import styles from "./agents.module.css";
 
 const MAX_EXAMPLES = 7;
@@ -30,7 +31,7 @@ export function ExamplesStep() {
           ))}
         </ul>
       )}
-      {examples.length === 0 && <p className={styles.empty}>{t.examples.empty}</p>}
+      {examples.length === 0 && <p className={admin.empty}>{t.examples.empty}</p>}
       <ol className={styles.items}>
         {examples.map((example, index) => (
           <li key={index} className={styles.item} data-testid="example">

@@ -7,6 +7,7 @@ import { useLocale, useT } from "../../i18n/i18n-provider";
 import { useAgentEditor } from "./editor-context";
 import { CheckboxField, NumberField, TextAreaField, TextField } from "./fields";
 import { KnowledgeUpload } from "./knowledge-upload";
+import admin from "../admin-page.module.css";
 import styles from "./agents.module.css";
 
 export function KnowledgeStep() {
@@ -63,7 +64,7 @@ export function KnowledgeStep() {
         </ul>
       )}
       {sources.length === 0 ? (
-        <p className={styles.empty}>{t.knowledge.empty}</p>
+        <p className={admin.empty}>{t.knowledge.empty}</p>
       ) : (
         <p className="muted" data-testid="knowledge-total">
           {t.knowledge.total(sources.length, formatNumber(locale, totalChars))}
