@@ -59,7 +59,7 @@ export function Composer({
       }}
     >
       <div className={styles.composerRow}>
-        <label htmlFor="chat-composer" className={styles.visuallyHidden}>
+        <label htmlFor="chat-composer" className="sr-only">
           {t.label}
         </label>
         <textarea

@@ -100,7 +100,7 @@ export function MessageList({
         <li className={`${styles.row} ${styles.theirs} ${styles.agent}`} data-testid="chat-typing">
           <span className={styles.author}>{card.displayName}</span>
           <span className={`${styles.bubble} ${styles.typing}`}>
-            <span className={styles.visuallyHidden}>{t.writing(card.displayName)}</span>
+            <span className="sr-only">{t.writing(card.displayName)}</span>
             <span aria-hidden="true">•••</span>
           </span>
         </li>

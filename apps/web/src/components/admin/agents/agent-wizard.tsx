@@ -103,7 +103,7 @@ export function AgentWizard({
                       {invalid ? "!" : n + 1}
                     </span>
                     {t.steps[s]}
-                    {invalid && <span className={styles.srOnly}> ({t.editor.hasErrors})</span>}
+                    {invalid && <span className="sr-only"> ({t.editor.hasErrors})</span>}
                   </button>
                 </li>
               );

@@ -57,7 +57,7 @@ export function AdminComposer({
   return (
     <form className={styles.composer} onSubmit={onSubmit}>
       {conversation.status === "AI_ACTIVE" && <p className={styles.hint}>{t.aiAnswering}</p>}
-      <label className={styles.srOnly} htmlFor="admin-reply">
+      <label className="sr-only" htmlFor="admin-reply">
         {t.label}
       </label>
       <textarea

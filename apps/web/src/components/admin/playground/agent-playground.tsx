@@ -155,7 +155,7 @@ export function AgentPlayground({
           send();
         }}
       >
-        <label className={styles.srOnly} htmlFor="playground-message">
+        <label className="sr-only" htmlFor="playground-message">
           {t.inputLabel}
         </label>
         <textarea

@@ -47,7 +47,7 @@ export function KpiCard({
           data-testid={testId ? `${testId}-delta` : undefined}
         >
           <span aria-hidden="true">{ARROWS[d.direction]} </span>
-          <span className={styles.srOnly}>
+          <span className="sr-only">
             {d.direction === "up"
               ? t.delta.up
               : d.direction === "down"
