@@ -114,7 +114,7 @@ export function NotificationItem({
         </button>
         <button
           type="button"
-          className={`${admin.button} ${styles.danger}`}
+          className={`${admin.button} ${admin.danger}`}
           onClick={onDelete}
           data-testid="notification-delete"
         >

@@ -3,6 +3,7 @@
 import { useState, type DragEvent, type ReactNode } from "react";
 import type { ColumnPaging } from "../../../lib/admin/pipeline/board-state";
 import { useT } from "../../i18n/i18n-provider";
+import admin from "../admin-page.module.css";
 import styles from "./pipeline.module.css";
 
 /** A stage's column and drop target; its cards come as children. */
@@ -91,7 +92,7 @@ export function BoardColumn({
       {more && (
         <button
           type="button"
-          className={styles.more}
+          className={`${admin.button} ${styles.more}`}
           onClick={() => onLoadMore(stageId)}
           disabled={paging.loadingMore}
           data-testid="pipeline-load-more"

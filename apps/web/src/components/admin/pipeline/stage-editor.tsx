@@ -164,6 +164,7 @@ export function StageEditor({
               <div className={styles.rowButtons}>
                 <button
                   type="button"
+                  className={admin.button}
                   aria-label={t.up(label)}
                   disabled={index === 0}
                   onClick={() => setDraft((d) => moveStageBy(d, stage.key, -1))}
@@ -172,6 +173,7 @@ export function StageEditor({
                 </button>
                 <button
                   type="button"
+                  className={admin.button}
                   aria-label={t.down(label)}
                   disabled={index === draft.stages.length - 1}
                   onClick={() => setDraft((d) => moveStageBy(d, stage.key, 1))}
@@ -180,6 +182,7 @@ export function StageEditor({
                 </button>
                 <button
                   type="button"
+                  className={admin.button}
                   aria-label={t.remove(label)}
                   disabled={stage.isDefault}
                   onClick={() => setDraft((d) => removeStage(d, stage.key))}
@@ -195,7 +198,7 @@ export function StageEditor({
       {draft.stages.length < MAX_STAGES ? (
         <button
           type="button"
-          className={styles.addStage}
+          className={`${admin.button} ${styles.addStage}`}
           onClick={() => setDraft((d) => addStage(d))}
           data-testid="stage-editor-add"
         >

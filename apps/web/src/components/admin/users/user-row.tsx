@@ -102,7 +102,7 @@ export function UserRow({
           )}
           <button
             type="button"
-            className={`${admin.button} ${styles.danger}`}
+            className={`${admin.button} ${admin.danger}`}
             disabled={allowed.remove !== null || busy}
             title={allowed.remove ? t.locked[allowed.remove] : undefined}
             onClick={onDelete}
