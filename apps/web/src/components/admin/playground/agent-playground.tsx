@@ -16,6 +16,7 @@ import { trpc } from "../../../lib/trpc";
 import { useT } from "../../i18n/i18n-provider";
 import { useSession } from "../session-context";
 import { PlaygroundTurnView } from "./playground-turn";
+import admin from "../admin-page.module.css";
 import styles from "./playground.module.css";
 
 /**
@@ -112,7 +113,7 @@ export function AgentPlayground({
         </label>
         <button
           type="button"
-          className={styles.button}
+          className={admin.button}
           onClick={reset}
           disabled={state.turns.length === 0 && !invalid && !problem}
           data-testid="playground-reset"
@@ -174,7 +175,7 @@ export function AgentPlayground({
           </span>
           <button
             type="submit"
-            className={styles.send}
+            className={admin.primary}
             disabled={!canSend(draft, busy)}
             data-testid="playground-send"
           >
