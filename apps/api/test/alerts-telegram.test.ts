@@ -59,6 +59,7 @@ beforeAll(async () => {
     chatId: "200",
     botToken: bot.token,
     agentIds: ["dr_alerts"],
+    language: "ru",
   });
   await deps.repos.notificationConfigs.create({
     chatId: "300",
@@ -98,12 +99,24 @@ describe("Telegram escalation alerts", () => {
     await instance.escalated(conversation, details);
     await instance.drain();
     expect(sentTo(conversation.conversationId)).toEqual(["100", "200"]);
-    const text = telegram.sent().find((m) => m.text.includes(conversation.conversationId))?.text;
+    const textTo = (chatId: string) =>
+      telegram
+        .sent()
+        .find((m) => m.chatId === chatId && m.text.includes(conversation.conversationId))?.text;
+    const text = textTo("100");
     expect(text).toContain("Agent: Dr. Test");
     expect(text).toContain("Reason: Asked for the doctor");
+    expect(text).toContain("Type: medical question");
     expect(text).toContain(
       `https://crm.example.test/admin/conversations/${conversation.conversationId}`,
     );
+    // Each chat reads alerts in its own language; the model's reason is passed on as written.
+    const russian = textTo("200");
+    expect(russian).toContain("🚨 Диалогу нужен человек");
+    expect(russian).toContain("Агент: Dr. Test");
+    expect(russian).toContain("Причина: Asked for the doctor");
+    expect(russian).toContain("Тип: медицинский вопрос");
+    expect(russian).toContain("Канал: веб-чат");
   });
 
   it("send no link at all without APP_URL (no hard-coded domain)", async () => {

@@ -68,6 +68,7 @@ describe("notifications", () => {
       isActive: true,
       description: "Front desk",
       agentIds: ["notify_agent"],
+      language: "en",
       createdBy: admin.id,
     });
     expect(
@@ -117,7 +118,23 @@ describe("notifications", () => {
     const [message] = telegram.sent("-100123");
     expect(message?.token).toBe(bot.token);
     expect(message?.text).toContain("Smile CRM");
+    expect(message?.text).toContain("agents notify_agent");
     expect(await actionsOf(configId)).toContain("notification.test");
+  });
+
+  it("writes to the chat in the language chosen for it, and refuses an unknown one by name", async () => {
+    const updated = await call((c) => c.notifications.update({ configId, language: "ru" }));
+    expect(updated.language).toBe("ru");
+    await call((c) => c.notifications.test({ configId }));
+    expect(telegram.sent("-100123").at(-1)?.text).toMatch(/^✅ Тестовое уведомление от Smile CRM/);
+    const wrong = await failure(
+      callerAs(deps, admin).notifications.update({
+        configId,
+        language: "de" as unknown as "en",
+      }),
+    );
+    expect(wrong).toMatchObject({ code: "BAD_REQUEST", paths: ["language"] });
+    await call((c) => c.notifications.update({ configId, language: "en" }));
   });
 
   it("names the chat when Telegram cannot reach it, and maps flood control", async () => {

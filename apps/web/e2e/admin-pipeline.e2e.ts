@@ -300,6 +300,8 @@ describe("the pipeline board, users and notifications", () => {
     await page.getByTestId("notification-botToken-problem").waitFor(WAIT);
     await page.getByTestId("notification-token").fill(bot.token);
     await page.getByTestId("notification-description").fill("Front desk phones");
+    // The front desk reads Russian: its alerts (and the test) are written in Russian.
+    await page.getByTestId("notification-language").selectOption("ru");
     await page.getByTestId("notification-submit").click();
     const item = page.locator(`[data-testid="notification-item"][data-chat-id="${chatId}"]`);
     await item.waitFor(WAIT);
@@ -309,6 +311,7 @@ describe("the pipeline board, users and notifications", () => {
     await item.locator('[data-testid="notification-test-result"][data-result="ok"]').waitFor(WAIT);
     expect(telegram.sent(chatId)).toHaveLength(1);
     expect(telegram.sent(chatId)[0]?.token).toBe(bot.token);
+    expect(telegram.sent(chatId)[0]?.text).toMatch(/^✅ Тестовое уведомление/);
     await screenshot(page, "admin-notifications");
 
     telegram.forgetChat(chatId);

@@ -13,6 +13,7 @@ const form = (overrides: Partial<NotificationForm> = {}): NotificationForm => ({
   chatId: "-1001234567890",
   description: "",
   agentIds: [],
+  language: "en",
   isActive: true,
   ...overrides,
 });
@@ -23,6 +24,7 @@ const chat: NotificationChat = {
   isActive: true,
   description: "Front desk",
   agentIds: ["demo_clinic"],
+  language: "en",
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
   createdBy: null,
@@ -72,6 +74,17 @@ describe("the notification chat form", () => {
         }),
       ),
     ).toEqual({ chatId: "@frontdesk_alerts", botToken: TOKEN, agentIds: [], isActive: false });
+    expect(
+      notificationPatch(
+        chat,
+        form({
+          botToken: "",
+          description: "Front desk",
+          agentIds: ["demo_clinic"],
+          language: "ru",
+        }),
+      ),
+    ).toEqual({ language: "ru" });
   });
 
   it("puts the API's issues next to the fields they name", () => {

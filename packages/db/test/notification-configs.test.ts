@@ -1,4 +1,4 @@
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VersionConflictError } from "../src/lib/errors";
 import { startEdgeTestDb } from "./support/edge-db";
@@ -113,5 +113,28 @@ describe("notification configs repository", () => {
     await t.repos.notificationConfigs.list({ limit: 2 });
     expect(t.commands.calls.map((c) => c.name)).not.toContain("ScanCommand");
     expect(t.commands.calls[0]).toMatchObject({ name: "QueryCommand", indexName: "active-index" });
+  });
+
+  it("keeps each chat's alert language; rows written before it existed read as English", async () => {
+    const configs = t.repos.notificationConfigs;
+    const created = await configs.create({ chatId: "555", botToken: "1:x", language: "ru" });
+    expect((await configs.get(created.configId))?.language).toBe("ru");
+    await configs.update(created.configId, { language: "en" });
+    expect((await configs.get(created.configId))?.language).toBe("en");
+    await t.db.doc.send(
+      new PutCommand({
+        TableName: t.db.tables.notificationConfigs,
+        Item: {
+          config_id: "legacy-config",
+          notification_type: "telegram",
+          chat_id: "777",
+          is_active: true,
+          bot_token_secret_name: "doctor-agent/notifications/legacy-config/bot-token",
+          created_at: "2025-01-01T00:00:00.000Z",
+          updated_at: "2025-01-01T00:00:00.000Z",
+        },
+      }),
+    );
+    expect((await configs.get("legacy-config"))?.language).toBe("en");
   });
 });

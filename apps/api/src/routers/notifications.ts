@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { alertLanguageSchema } from "@agents-crm/db";
 import { toNotificationView } from "../domain/notification-configs/notification-view";
 import {
   createNotificationConfig,
@@ -46,6 +47,8 @@ export const notificationsRouter = {
         description: z.string().trim().max(500).optional(),
         /** Empty or absent: every agent's escalations. */
         agentIds: z.array(agentIdSchema).max(100).optional(),
+        /** The language of this chat's alerts (default English). */
+        language: alertLanguageSchema.optional(),
         isActive: z.boolean().optional(),
       }),
     )
@@ -59,6 +62,7 @@ export const notificationsRouter = {
         botToken: botToken.optional(),
         description: z.string().trim().max(500).optional(),
         agentIds: z.array(agentIdSchema).max(100).optional(),
+        language: alertLanguageSchema.optional(),
         isActive: z.boolean().optional(),
         expectedVersion: z.number().int().min(0).optional(),
       }),

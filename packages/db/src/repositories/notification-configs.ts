@@ -96,6 +96,7 @@ export function createNotificationConfigsRepository(
         isActive: parsed.isActive ?? true,
         description: parsed.description,
         agentIds: parsed.agentIds ?? [],
+        language: parsed.language ?? "en",
         botTokenSecretName: secretNames.notificationBotToken(configId),
         createdAt: now,
         updatedAt: now,
@@ -147,6 +148,7 @@ export function createNotificationConfigsRepository(
           chatId: parsed.chatId,
           description: parsed.description,
           agentIds: parsed.agentIds,
+          language: parsed.language,
           isActive: parsed.isActive,
           updatedAt: ctx.now().toISOString(),
           // Joining or leaving the sparse active index together with the flag.

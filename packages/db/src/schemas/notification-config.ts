@@ -1,5 +1,10 @@
 import { z } from "zod";
 
+/** The language the alert chat's messages are written in (the people reading them choose it). */
+export const ALERT_LANGUAGES = ["en", "ru"] as const;
+export const alertLanguageSchema = z.enum(ALERT_LANGUAGES);
+export type AlertLanguage = z.infer<typeof alertLanguageSchema>;
+
 export const notificationConfigSchema = z.object({
   configId: z.string(),
   notificationType: z.literal("telegram"),
@@ -8,6 +13,8 @@ export const notificationConfigSchema = z.object({
   description: z.string().optional(),
   /** Empty: every agent's escalations. */
   agentIds: z.array(z.string()),
+  /** Rows written before the field existed (and by the reference) read as English. */
+  language: alertLanguageSchema.default("en"),
   botTokenSecretName: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -22,6 +29,7 @@ export const createNotificationConfigInputSchema = z.object({
   botToken: z.string().trim().min(1),
   description: z.string().optional(),
   agentIds: z.array(z.string().min(1)).optional(),
+  language: alertLanguageSchema.optional(),
   isActive: z.boolean().optional(),
   createdBy: z.string().optional(),
 });
@@ -32,6 +40,7 @@ export const updateNotificationConfigInputSchema = z.object({
   botToken: z.string().trim().min(1).optional(),
   description: z.string().optional(),
   agentIds: z.array(z.string().min(1)).optional(),
+  language: alertLanguageSchema.optional(),
   isActive: z.boolean().optional(),
   expectedVersion: z.number().int().optional(),
 });

@@ -1,4 +1,5 @@
-import type { Conversation } from "@agents-crm/db";
+import type { AlertLanguage, Conversation } from "@agents-crm/db";
+import { ALERT_WORDS } from "./alert-words";
 import type { EscalationNotification } from "../conversations/events";
 
 export interface AlertFacts {
@@ -20,21 +21,33 @@ export function conversationLink(
 }
 
 /** Plain text (no parse_mode): a reason written by the model cannot break the markup. */
-export function telegramAlertText(facts: AlertFacts, link: string | null): string {
+export function telegramAlertText(
+  facts: AlertFacts,
+  link: string | null,
+  language: AlertLanguage = "en",
+): string {
   const { conversation } = facts;
+  const words = ALERT_WORDS[language];
   const heading =
-    facts.waitingMinutes === undefined
-      ? "🚨 A conversation needs a human"
-      : `⏰ Still waiting for a human (${facts.waitingMinutes} min)`;
+    facts.waitingMinutes === undefined ? words.escalated : words.stillWaiting(facts.waitingMinutes);
   return [
     heading,
-    `Agent: ${facts.agentName}`,
-    `Reason: ${facts.reason}`,
-    `Type: ${facts.escalationType}`,
-    `Channel: ${conversation.channel}`,
-    `Conversation: ${conversation.conversationId}`,
+    `${words.agent}: ${facts.agentName}`,
+    `${words.reason}: ${facts.reason}`,
+    `${words.type}: ${words.types[facts.escalationType] ?? facts.escalationType}`,
+    `${words.channel}: ${words.channels[conversation.channel] ?? conversation.channel}`,
+    `${words.conversation}: ${conversation.conversationId}`,
     ...(link ? [link] : []),
   ].join("\n");
+}
+
+/** The "send test" message: proves the bot can write to the chat, in the chat's language. */
+export function testAlertText(
+  language: AlertLanguage,
+  appName: string,
+  agentIds: readonly string[],
+): string {
+  return ALERT_WORDS[language].test(appName, agentIds.length === 0 ? null : agentIds.join(", "));
 }
 
 export function browserNotification(facts: AlertFacts): EscalationNotification {

@@ -50,7 +50,7 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
   async function sendTelegram(facts: AlertFacts): Promise<void> {
     const { conversationId, agentId } = facts.conversation;
     const configs = await repos.notificationConfigs.listActiveForAgent(agentId);
-    const text = telegramAlertText(facts, conversationLink(env.APP_URL, conversationId));
+    const link = conversationLink(env.APP_URL, conversationId);
     await Promise.all(
       configs.map(async (config) => {
         const token = await repos.notificationConfigs.getBotToken(config.configId);
@@ -63,7 +63,7 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
             () =>
               telegram.sendMessage(token, {
                 chat_id: config.chatId,
-                text,
+                text: telegramAlertText(facts, link, config.language),
                 link_preview_options: { is_disabled: true },
               }),
             retry,

@@ -9,6 +9,7 @@ export function toNotificationView(config: NotificationConfig) {
     isActive: config.isActive,
     description: config.description ?? null,
     agentIds: config.agentIds,
+    language: config.language,
     createdAt: config.createdAt,
     updatedAt: config.updatedAt,
     createdBy: config.createdBy ?? null,

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import type { NotificationConfig } from "@agents-crm/db";
+import type { AlertLanguage, NotificationConfig } from "@agents-crm/db";
+import { testAlertText } from "../alerts/alert-text";
 import { badInput } from "../../trpc-errors";
 import { recordAudit } from "../audit";
 import type { StaffContext } from "../agents/agent-context";
@@ -11,6 +12,7 @@ export interface CreateNotificationInput {
   botToken: string;
   description?: string;
   agentIds?: string[];
+  language?: AlertLanguage;
   isActive?: boolean;
 }
 
@@ -20,6 +22,7 @@ export interface UpdateNotificationInput {
   botToken?: string;
   description?: string;
   agentIds?: string[];
+  language?: AlertLanguage;
   isActive?: boolean;
   expectedVersion?: number;
 }
@@ -111,9 +114,7 @@ export async function testNotificationConfig(ctx: StaffContext, configId: string
   const config = await getOrThrow(ctx, configId);
   const token = await ctx.deps.repos.notificationConfigs.getBotToken(configId);
   if (!token) throw badInput("configId", "this config has no stored bot token: set botToken again");
-  const scope =
-    config.agentIds.length === 0 ? "every agent" : `agents ${config.agentIds.join(", ")}`;
-  const text = `✅ Test notification from ${ctx.deps.env.APP_NAME}: escalation alerts for ${scope} will arrive in this chat.`;
+  const text = testAlertText(config.language, ctx.deps.env.APP_NAME, config.agentIds);
   let messageId: number;
   try {
     messageId = (await telegramFor(ctx.deps).sendMessage(token, { chat_id: config.chatId, text }))

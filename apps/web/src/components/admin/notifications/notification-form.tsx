@@ -12,7 +12,8 @@ import {
   type NotificationForm as FormValues,
 } from "../../../lib/admin/notifications/notification-rules";
 import { trpc } from "../../../lib/trpc";
-import { useT } from "../../i18n/i18n-provider";
+import { LOCALE_NAMES, LOCALES, isLocale } from "../../../lib/i18n/locales";
+import { useLocale, useT } from "../../i18n/i18n-provider";
 import { useSession } from "../session-context";
 import { useAgents } from "../use-lookups";
 import admin from "../admin-page.module.css";
@@ -29,6 +30,7 @@ export function NotificationForm({
   onCancel: () => void;
 }) {
   const t = useT("notifications");
+  const { locale } = useLocale();
   const { sessionLost } = useSession();
   const { agents } = useAgents();
   const mode = editing ? "edit" : "create";
@@ -37,6 +39,8 @@ export function NotificationForm({
     chatId: editing?.chatId ?? "",
     description: editing?.description ?? "",
     agentIds: editing?.agentIds ?? [],
+    // A new chat starts in the console's language: whoever sets it up usually reads it too.
+    language: editing?.language ?? locale,
     isActive: editing?.isActive ?? true,
   });
   const [submitted, setSubmitted] = useState(false);
@@ -73,6 +77,7 @@ export function NotificationForm({
         chatId: form.chatId.trim(),
         description: form.description.trim() || undefined,
         agentIds: form.agentIds,
+        language: form.language,
         isActive: form.isActive,
       });
     }
@@ -148,6 +153,24 @@ export function NotificationForm({
             {...invalid("description")}
           />,
           t.fields.descriptionHint,
+        )}
+        {field(
+          "language",
+          t.fields.language,
+          <select
+            value={form.language}
+            onChange={(e) => {
+              if (isLocale(e.target.value)) set({ language: e.target.value });
+            }}
+            data-testid="notification-language"
+          >
+            {LOCALES.map((code) => (
+              <option key={code} value={code}>
+                {LOCALE_NAMES[code]}
+              </option>
+            ))}
+          </select>,
+          t.fields.languageHint,
         )}
       </div>
       <fieldset className={styles.field} aria-invalid={agentsProblem !== null}>

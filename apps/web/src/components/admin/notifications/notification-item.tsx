@@ -6,6 +6,7 @@ import {
   notificationFieldIssues,
   type NotificationChat,
 } from "../../../lib/admin/notifications/notification-rules";
+import { LOCALE_NAMES } from "../../../lib/i18n/locales";
 import { trpc } from "../../../lib/trpc";
 import { useT } from "../../i18n/i18n-provider";
 import { useSession } from "../session-context";
@@ -78,7 +79,9 @@ export function NotificationItem({
         </span>
       </div>
       {chat.description && <p>{chat.description}</p>}
-      <p className="muted">{scope}</p>
+      <p className="muted">
+        {scope} · {t.item.language(LOCALE_NAMES[chat.language])}
+      </p>
       <div className={styles.actions}>
         <button
           type="button"

@@ -18,10 +18,11 @@ export interface NotificationForm {
   description: string;
   /** Empty: every agent's escalations. */
   agentIds: string[];
+  language: NotificationChat["language"];
   isActive: boolean;
 }
 
-export type FormField = "botToken" | "chatId" | "description" | "agentIds";
+export type FormField = "botToken" | "chatId" | "description" | "agentIds" | "language";
 export type FormProblem = "required" | "tokenFormat" | "chatIdFormat" | "tooLong";
 
 /** On edit the token may stay empty: the stored one is kept (it is never shown). */
@@ -49,7 +50,7 @@ export function notificationFieldIssues(error: unknown): Partial<Record<FormFiel
     const field: FormField | null =
       head === "botToken" || head === "configId"
         ? "botToken"
-        : head === "chatId" || head === "description" || head === "agentIds"
+        : head === "chatId" || head === "description" || head === "agentIds" || head === "language"
           ? head
           : null;
     if (field) out[field] ??= message;
@@ -64,6 +65,7 @@ export function notificationPatch(current: NotificationChat, form: NotificationF
     botToken?: string;
     description?: string;
     agentIds?: string[];
+    language?: NotificationChat["language"];
     isActive?: boolean;
   } = {};
   if (form.chatId.trim() !== current.chatId) patch.chatId = form.chatId.trim();
@@ -72,6 +74,7 @@ export function notificationPatch(current: NotificationChat, form: NotificationF
     patch.description = form.description.trim();
   const sorted = (ids: readonly string[]) => [...ids].sort().join("\n");
   if (sorted(form.agentIds) !== sorted(current.agentIds)) patch.agentIds = form.agentIds;
+  if (form.language !== current.language) patch.language = form.language;
   if (form.isActive !== current.isActive) patch.isActive = form.isActive;
   return patch;
 }

@@ -30,6 +30,9 @@ export const notifications = defineMessages(
       agents: "Agents",
       agentsHint: "No agent ticked: alerts for every agent.",
       active: "Send alerts to this chat",
+      language: "Language of the alerts",
+      languageHint:
+        "The people in this chat read the alerts in it; the reason is passed on as written.",
     },
     problems: {
       required: "Required.",
@@ -49,6 +52,7 @@ export const notifications = defineMessages(
     },
     item: {
       allAgents: "All agents",
+      language: (name: string) => `Alerts in ${name}`,
       agents: (names: string) => `Agents: ${names}`,
       active: "Active",
       paused: "Paused",
@@ -101,6 +105,8 @@ export const notifications = defineMessages(
       agents: "Агенты",
       agentsHint: "Если агенты не выбраны — оповещения обо всех агентах.",
       active: "Отправлять оповещения в этот чат",
+      language: "Язык оповещений",
+      languageHint: "На нём оповещения читают участники чата; причина передаётся как есть.",
     },
     problems: {
       required: "Обязательное поле.",
@@ -120,6 +126,7 @@ export const notifications = defineMessages(
     },
     item: {
       allAgents: "Все агенты",
+      language: (name: string) => `Оповещения: ${name}`,
       agents: (names: string) => `Агенты: ${names}`,
       active: "Активен",
       paused: "Приостановлен",
