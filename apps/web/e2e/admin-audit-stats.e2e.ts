@@ -203,5 +203,20 @@ describe("audit and stats", () => {
     await entry.waitFor(WAIT);
     expect(await entry.getByTestId("audit-actor").textContent()).toBe("API token");
     expect(await page.getByTestId("audit-stale").count()).toBe(0);
+
+    // Not only conversations: any audited action elsewhere (here a new account) is announced.
+    const user = await machine.users.create.mutate({
+      email: "frontdesk@example.test",
+      name: "Front desk",
+      role: "operator",
+      password: "a long enough password 42",
+    });
+    await page.getByTestId("audit-stale").waitFor(WAIT);
+    await page.getByTestId("audit-refresh").click();
+    await page
+      .locator(
+        `[data-testid="audit-entry"][data-action="users.create"][data-resource-id="${user.userId}"]`,
+      )
+      .waitFor(WAIT);
   });
 });

@@ -1,6 +1,7 @@
 import type { AuditAction, AuditResourceType } from "@agents-crm/config/audit-actions";
 import type { Staff } from "../auth/principal";
 import type { Context } from "../context";
+import { publishAdminTransient } from "./conversations/events";
 
 export interface AuditInput {
   action: AuditAction;
@@ -27,4 +28,14 @@ export async function recordAudit(
     requestId: ctx.requestId,
     metadata: input.metadata,
   });
+  // Only a hint for open audit logs: the action itself is done and recorded, so a failed hint is logged.
+  await publishAdminTransient(ctx.deps.hub, {
+    type: "audit.appended",
+    payload: {
+      action: input.action,
+      resourceType: input.resourceType,
+      resourceId: input.resourceId,
+      actorId: ctx.principal.id,
+    },
+  }).catch((error: unknown) => ctx.deps.log.warn("audit hint not published", { error }));
 }

@@ -1,3 +1,4 @@
+import type { AuditAction, AuditResourceType } from "@agents-crm/config/audit-actions";
 import type { ConversationStatus, Message } from "@agents-crm/db";
 import { ADMIN_STREAM, conversationStream, type EventHub } from "../../realtime/types";
 import type { PipelineStage } from "../stages/pipeline-stages";
@@ -66,6 +67,19 @@ export type AdminEvent =
         actorId: string;
       };
     }
+  /**
+   * Someone's action was just audited: open audit logs offer a refresh. Transient (never replayed) and
+   * sent to owners and admins only, like the log itself.
+   */
+  | {
+      type: "audit.appended";
+      payload: {
+        action: AuditAction;
+        resourceType: AuditResourceType;
+        resourceId: string;
+        actorId: string;
+      };
+    }
   | { type: "resync"; payload: Record<string, never> };
 
 export type WithTime<T> = T & { at: string };
@@ -86,6 +100,21 @@ export function publishChatTransient(
   return hub.publishTransient(conversationStream(conversationId), event.type, event.payload);
 }
 
-export async function publishAdmin(hub: EventHub, event: AdminEvent): Promise<void> {
+export async function publishAdmin(
+  hub: EventHub,
+  event: Exclude<AdminEvent, { type: "audit.appended" }>,
+): Promise<void> {
   await hub.publish(ADMIN_STREAM, event.type, event.payload);
+}
+
+/** Managers-only hints: the admin subscription drops them for operators. */
+export const MANAGERS_ONLY_ADMIN_EVENTS: ReadonlySet<AdminEvent["type"]> = new Set([
+  "audit.appended",
+]);
+
+export function publishAdminTransient(
+  hub: EventHub,
+  event: Extract<AdminEvent, { type: "audit.appended" }>,
+): Promise<void> {
+  return hub.publishTransient(ADMIN_STREAM, event.type, event.payload);
 }

@@ -10,6 +10,7 @@ export function eventConversation(event: AdminEvent): ConversationRow | null {
     case "message.updated":
       return event.payload.conversation;
     case "stages.updated":
+    case "audit.appended":
     case "resync":
       return null;
   }

@@ -9,7 +9,7 @@ import {
 } from "../../../lib/admin/audit/audit-filters";
 import type { AuditEntry } from "../../../lib/admin/audit/types";
 import { trpc } from "../../../lib/trpc";
-import { useAdminEvents, useConsoleOpenedAt } from "../admin-events";
+import { useAdminEvents } from "../admin-events";
 import { useSession } from "../session-context";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -36,7 +36,6 @@ export function useAuditList(filters: AuditFilters, timeZone: string) {
   const [stale, setStale] = useState(false);
   const [reloads, setReloads] = useState(0);
   const generation = useRef(0);
-  const openedAt = useConsoleOpenedAt();
 
   const fail = useCallback(
     (cause: unknown) => {
@@ -84,15 +83,9 @@ export function useAuditList(filters: AuditFilters, timeZone: string) {
 
   const reload = useCallback(() => setReloads((n) => n + 1), []);
 
-  useAdminEvents((event, eventId) => {
-    // Events replayed from before the console opened were already in the log when it was read.
-    if (eventId < openedAt) return;
-    if (
-      (event.type === "conversation.updated" && event.payload.actorId !== null) ||
-      (event.type === "message.created" && event.payload.message.role === "admin")
-    ) {
-      setStale(true);
-    }
+  // The API hints every audited action live (never replayed), whoever did it and whatever it touched.
+  useAdminEvents((event) => {
+    if (event.type === "audit.appended") setStale(true);
   });
 
   return { ...state, error, loadingMore, stale, loadMore, reload };

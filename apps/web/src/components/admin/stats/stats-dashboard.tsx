@@ -52,7 +52,9 @@ export function StatsDashboard({ initialView }: { initialView: StatsView }) {
   const refresh = useRef<ReturnType<typeof setTimeout> | null>(null);
   const { refetch } = summary;
   useAdminEvents((event) => {
-    if (event.type === "message.updated" || refresh.current) return;
+    if (event.type === "message.updated" || event.type === "audit.appended" || refresh.current) {
+      return;
+    }
     refresh.current = setTimeout(() => {
       refresh.current = null;
       void refetch();
