@@ -1,26 +1,17 @@
-import type { Conversation, Repositories } from "@agents-crm/db";
+import type { Conversation } from "@agents-crm/db";
+import type { ProfileReader } from "./customer-profiles";
 
 /**
  * Matches a staff search: a conversation id prefix, the external user id, the Instagram profile's name
  * or username, or the last message preview (case-insensitive). Profiles are read only for Instagram
- * conversations that match nothing else, once per user per request.
+ * conversations that match nothing else, through the request's reader (once per user).
  */
-export function createConversationMatcher(
-  repos: Pick<Repositories, "instagramProfiles">,
-  search: string,
-) {
+export function createConversationMatcher(readProfile: ProfileReader, search: string) {
   const needle = search.toLowerCase();
-  const profiles = new Map<string, Promise<string>>();
 
-  const profileText = (externalUserId: string) => {
-    let text = profiles.get(externalUserId);
-    if (!text) {
-      text = repos.instagramProfiles
-        .get(externalUserId)
-        .then((p) => `${p?.name ?? ""}\n${p?.username ?? ""}`.toLowerCase());
-      profiles.set(externalUserId, text);
-    }
-    return text;
+  const profileText = async (externalUserId: string) => {
+    const profile = await readProfile(externalUserId);
+    return `${profile?.name ?? ""}\n${profile?.username ?? ""}`.toLowerCase();
   };
 
   async function matches(conversation: Conversation): Promise<boolean> {

@@ -1,7 +1,11 @@
 import type { ChannelType, Conversation, ConversationStatus, Page } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { createConversationMatcher } from "./conversation-search";
-import { withCustomerProfiles, type ListedConversation } from "./customer-profiles";
+import {
+  createProfileReader,
+  withCustomerProfiles,
+  type ListedConversation,
+} from "./customer-profiles";
 import { conversationView } from "./views";
 
 /** A search reads at most this many conversations per call, then returns what it has with a cursor. */
@@ -36,13 +40,14 @@ export async function listConversations(
       : repos.conversations.listNeedsHumanFirst({ agentId, channel, stage, cursor, limit: size });
 
   const search = input.search?.trim();
+  const readProfile = createProfileReader(repos);
   if (!search) {
     const page = await fetch(input.cursor, limit);
-    const items = await withCustomerProfiles(repos, page.items.map(conversationView));
+    const items = await withCustomerProfiles(readProfile, page.items.map(conversationView));
     return { items, nextCursor: page.nextCursor };
   }
 
-  const matching = createConversationMatcher(repos, search);
+  const matching = createConversationMatcher(readProfile, search);
   const items: Conversation[] = [];
   let cursor = input.cursor ?? null;
   let scanned = 0;
@@ -67,7 +72,7 @@ export async function listConversations(
     if (!cursor) break;
   }
   return {
-    items: await withCustomerProfiles(repos, items.map(conversationView)),
+    items: await withCustomerProfiles(readProfile, items.map(conversationView)),
     nextCursor: cursor,
   };
 }
