@@ -18,6 +18,7 @@ import {
   statsKey,
   toInboundEvent,
 } from "./inbound-event-items";
+import { createInboundEventHandover } from "./inbound-event-handover";
 import { createInboundEventLeases } from "./inbound-event-leases";
 
 export type { ClaimOptions, FailOptions, FailOutcome } from "./inbound-event-leases";
@@ -76,7 +77,9 @@ export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
       const event = recordInboundEventInputSchema.parse(input);
       const eventKey = `${event.platform}#${event.scope}#${event.externalId}`;
       const received = event.receivedAt ?? ctx.now();
-      const receivedMs = received.getTime();
+      const { lease } = event;
+      // A leased item is due again when its lease runs out (as a claimed one is).
+      const dueMs = lease ? ctx.now().getTime() + lease.leaseMs : received.getTime();
       const created = await conditionalPut(db, {
         TableName,
         Item: {
@@ -88,11 +91,18 @@ export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
           order_key: event.orderKey,
           order_sort: orderSortOf(event.orderSort, event.externalId),
           payload_json: JSON.stringify(event.payload),
-          status: "pending",
-          attempts: 0,
+          ...(lease
+            ? {
+                status: "processing",
+                attempts: 1,
+                lease_owner: lease.owner,
+                lease_until: dueMs,
+                claimed_at: ctx.now().toISOString(),
+              }
+            : { status: "pending", attempts: 0 }),
           received_at: received.toISOString(),
-          due_at: receivedMs,
-          due_sort: dueSort(receivedMs, eventKey),
+          due_at: dueMs,
+          due_sort: dueSort(dueMs, eventKey),
           queue_pk: QUEUE_PK,
           // Retention counts from when we stored it: a back-dated receivedAt must not shorten dedupe.
           expires_at: expiryAfterSeconds(ctx.now(), RETENTION_SECONDS),
@@ -102,7 +112,7 @@ export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
         ExpressionAttributeValues: { ":now": toEpochSeconds(ctx.now()) },
       });
       if (!created) return { created: false, eventKey };
-      await touchScopeStats(event.scope, eventKey, received);
+      if (!lease) await touchScopeStats(event.scope, eventKey, received);
       return { created: true, eventKey };
     },
 
@@ -115,6 +125,7 @@ export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
     },
 
     ...createInboundEventLeases(db, ctx),
+    ...createInboundEventHandover(db, ctx),
 
     /** Newest dead letters first; `where` keeps a page full (and complete) when only some qualify. */
     async listDead(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-export const inboundPlatformSchema = z.enum(["instagram", "telegram", "whatsapp"]);
+/** The channel an item belongs to; web chat items are turns whose process may die before they end. */
+export const inboundPlatformSchema = z.enum(["instagram", "telegram", "whatsapp", "web_chat"]);
 export type InboundPlatform = z.infer<typeof inboundPlatformSchema>;
 
 export const inboundEventStatusSchema = z.enum(["pending", "processing", "done", "dead"]);
@@ -18,6 +19,11 @@ export const recordInboundEventInputSchema = z.object({
   orderSort: z.union([z.number().int().nonnegative(), z.string().min(1)]),
   payload: z.record(z.string(), z.unknown()),
   receivedAt: z.date().optional(),
+  /**
+   * Work the recording process starts itself: stored already claimed by `owner` (first attempt), so
+   * no worker takes it unless the lease runs out or is released. Such items keep no per-scope stats.
+   */
+  lease: z.object({ owner: z.string().min(1), leaseMs: z.number().int().positive() }).optional(),
 });
 export type RecordInboundEventInput = z.input<typeof recordInboundEventInputSchema>;
 
