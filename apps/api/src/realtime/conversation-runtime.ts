@@ -4,6 +4,7 @@ import { createBackgroundWork, type BackgroundWork } from "../domain/alerts/back
 import { createEscalationAlerts, type EscalationAlerts } from "../domain/alerts/escalation-alerts";
 import type { RetryPolicy } from "../domain/alerts/telegram-retry";
 import { createTurnLanes, type TurnLanes } from "../domain/turns/turn-lanes";
+import { createWebTurnTickets, type WebTurnTickets } from "../domain/turns/web-turn-tickets";
 import type { Logger } from "../logger";
 import { createTelegramBotApi, type TelegramBotApi } from "../platforms/telegram-bot-api";
 import { createEventHub } from "./event-hub";
@@ -13,6 +14,8 @@ import type { EventHub } from "./types";
 export interface ConversationRuntime {
   hub: EventHub;
   turns: TurnLanes;
+  /** This process's leases on the web-chat turns it runs (so another process answers them if it dies). */
+  webTurns: WebTurnTickets;
   alerts: EscalationAlerts;
   /** Work that outlives its request (events published after a reply is stored); shutdown waits for it. */
   work: BackgroundWork;
@@ -22,8 +25,11 @@ export interface StartedConversationRuntime {
   deps: ConversationRuntime;
   /** Resolves when Redis fan-out is subscribed (at once without REDIS_URL). */
   ready: Promise<void>;
-  /** Waits for turns, publications and alert deliveries under way, stops the sweep, closes the hub. */
-  close(): Promise<void>;
+  /**
+   * Waits for turns (web-chat turns until `deadline`, then given back to the inbox), publications and
+   * alert deliveries under way, stops the sweep, closes the hub.
+   */
+  close(options?: { deadline?: number }): Promise<void>;
 }
 
 export function startConversationRuntime(input: {
@@ -47,11 +53,17 @@ export function startConversationRuntime(input: {
     retry: input.alertRetry,
   });
   if (input.sweep ?? true) alerts.start();
-  const deps = { hub, turns, alerts, work: createBackgroundWork(log) };
-  return { deps, ready: hub.ready, close: () => closeConversationRuntime(deps) };
+  const work = createBackgroundWork(log);
+  const webTurns = createWebTurnTickets({ repos, turns, work, log });
+  const deps = { hub, turns, webTurns, alerts, work };
+  return { deps, ready: hub.ready, close: (options) => closeConversationRuntime(deps, options) };
 }
 
-export async function closeConversationRuntime(runtime: ConversationRuntime): Promise<void> {
+export async function closeConversationRuntime(
+  runtime: ConversationRuntime,
+  options: { deadline?: number } = {},
+): Promise<void> {
+  await runtime.webTurns.stop(options.deadline);
   await runtime.turns.idle();
   await runtime.work.drain();
   await runtime.alerts.close();

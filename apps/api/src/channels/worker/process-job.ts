@@ -3,7 +3,9 @@ import type { ApiDeps } from "../../deps";
 import { deliverMessage, deliveryGaveUp } from "../delivery/deliver-message";
 import { deliveryJobSchema } from "../delivery/delivery-job";
 import { inboundEventSchema } from "../inbound-event";
+import { webTurnJobSchema } from "../../domain/turns/web-turn-job";
 import { processInbound } from "./process-inbound";
+import { recoverWebTurn } from "./recover-web-turn";
 import type { WorkerRuntime } from "./worker-runtime";
 
 /** A payload no code version can process: dead-lettered at once (visible, replayable after a fix). */
@@ -11,7 +13,10 @@ export class UnprocessableJobError extends Error {
   override name = "UnprocessableJobError";
 }
 
-/** An inbox item is either a customer event (from a webhook) or a delivery job (an outbound message). */
+/**
+ * An inbox item is a customer event (from a webhook), a delivery job (an outbound message), or a web-chat
+ * turn its process did not finish.
+ */
 export async function processJob(
   deps: ApiDeps,
   runtime: WorkerRuntime,
@@ -19,6 +24,8 @@ export async function processJob(
 ): Promise<void> {
   const delivery = deliveryJobSchema.safeParse(item.payload);
   if (delivery.success) return deliverMessage(deps, runtime, delivery.data);
+  const webTurn = webTurnJobSchema.safeParse(item.payload);
+  if (webTurn.success) return recoverWebTurn(deps, item, webTurn.data);
   const event = inboundEventSchema.safeParse(item.payload);
   if (!event.success) throw new UnprocessableJobError("not an inbound event nor a delivery job");
   return processInbound(deps, runtime, item, event.data);

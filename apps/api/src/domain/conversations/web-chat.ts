@@ -60,7 +60,11 @@ export async function sendWebChatMessage(
     throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Conversation is closed" });
   }
   try {
-    const outcome = await receiveCustomerMessage(deps, { conversation, content: input.content });
+    const outcome = await receiveCustomerMessage(deps, {
+      conversation,
+      content: input.content,
+      durableTurn: true,
+    });
     return {
       userMessage: publicMessage(outcome.userMessage) as PublicMessage,
       reply: outcome.reply && publicMessage(outcome.reply),

@@ -6,6 +6,7 @@ import { loadAgentForTurn } from "./agent-configs";
 import { aiMayAnswer } from "./ai-may-answer";
 import { readRecent } from "./history";
 import { runTurn } from "./run-turn";
+import { ticketedTurn } from "./ticketed-turn";
 
 /** The conversation's agent is gone, deactivated, or its stored config no longer parses. */
 export class AgentUnavailableError extends Error {
@@ -24,6 +25,11 @@ export interface CustomerMessageInput {
   /** When the platform says it was sent (default: now). */
   timestamp?: Date | string;
   metadata?: Record<string, unknown>;
+  /**
+   * Web chat: the turn is recorded in the durable inbox before the message is stored, so it is answered
+   * even if this process dies or stops before the turn ends (channel events are inbox items already).
+   */
+  durableTurn?: boolean;
 }
 
 export interface CustomerMessageOutcome {
@@ -53,7 +59,13 @@ export async function receiveCustomerMessage(
   // The history read runs alongside the writes: it filters this message out whether or not it landed.
   const recent = readRecent(deps.repos, id, config.llm.max_history_messages, 1);
   recent.catch(() => undefined);
-  const [userMessage, touched] = await Promise.all([
+  // Before the message is stored: once the customer sees it accepted, some process will answer it.
+  const ticket =
+    input.durableTurn && aiMayAnswer(conversation, config)
+      ? await deps.webTurns.open(conversation)
+      : null;
+  const metadata = ticket ? { ...input.metadata, inboxEventKey: ticket.key } : input.metadata;
+  const stored = Promise.all([
     deps.repos.messages.append({
       conversationId: id,
       agentId: conversation.agentId,
@@ -64,16 +76,23 @@ export async function receiveCustomerMessage(
       externalMessageId: input.externalMessageId,
       externalUserId: input.externalUserId ?? conversation.externalUserId,
       timestamp: input.timestamp,
-      metadata: input.metadata,
+      metadata,
     }),
     deps.repos.conversations.touchActivity(id, { preview: input.content }),
   ]);
+  if (ticket) stored.catch((error: unknown) => deps.webTurns.notStored(ticket, error));
+  const [userMessage, touched] = await stored;
   const current = touched ?? conversation;
   // Published alongside the turn (the hub keeps stream order: this event precedes the reply's).
   deps.work.run("publish customer message", () =>
     emitMessageCreated(deps.hub, current, userMessage),
   );
   if (!aiMayAnswer(current, config)) {
+    deps.webTurns.finished([userMessage]);
+    return { userMessage, reply: null, folded: false, conversation: current };
+  }
+  // Stopping: the inbox workers of the next process (or another replica) answer it.
+  if (ticket && !ticket.runsHere) {
     return { userMessage, reply: null, folded: false, conversation: current };
   }
   // The lane calls the runner synchronously when nothing else runs: only then is the snapshot current.
@@ -81,7 +100,7 @@ export async function receiveCustomerMessage(
   const submitted = deps.turns.submit(
     id,
     { message: userMessage, windowMs: burstWindowMs(config) },
-    (batch, handle) =>
+    ticketedTurn(deps.webTurns, current, (batch, handle) =>
       runTurn(deps, {
         conversationId: id,
         config,
@@ -89,6 +108,7 @@ export async function receiveCustomerMessage(
         handle,
         snapshot: startsNow && batch.length === 1 ? { conversation: current, recent } : undefined,
       }),
+    ),
   );
   startsNow = false;
   const outcome = await submitted;

@@ -11,6 +11,20 @@ export interface TurnHandle {
   commit(): boolean;
 }
 
+/**
+ * Why a lane stopped a turn: a later message folded it into a turn over both, a human took over, or the
+ * process is stopping and leaves the turn to another process (its messages are still unanswered).
+ */
+export class TurnStopped extends Error {
+  override name = "TurnStopped";
+  constructor(readonly why: "folded" | "cancelled" | "shutdown") {
+    super(`turn stopped: ${why}`);
+  }
+}
+
+export const turnStopReason = (signal: AbortSignal): TurnStopped["why"] | null =>
+  signal.aborted && signal.reason instanceof TurnStopped ? signal.reason.why : null;
+
 export type TurnRunner<R> = (batch: Message[], handle: TurnHandle) => Promise<R>;
 
 /** `folded`: the message was answered as part of a later message's turn (its reply arrives as an event). */
@@ -130,7 +144,7 @@ export function createTurnLanes() {
           input.windowMs > 0 &&
           pending.arrivedAt - newest.arrivedAt <= input.windowMs
         ) {
-          current.controller.abort(new Error("folded into a later turn"));
+          current.controller.abort(new TurnStopped("folded"));
           start(key, lane, [...current.batch, pending]);
         } else if (current) {
           lane.queue.push(pending);
@@ -143,7 +157,13 @@ export function createTurnLanes() {
     /** Stops the uncommitted turn of a conversation (a human took over); queued messages still run. */
     cancel(key: string): void {
       const current = lanes.get(key)?.current;
-      if (current && !current.committed) current.controller.abort(new Error("cancelled"));
+      if (current && !current.committed) current.controller.abort(new TurnStopped("cancelled"));
+    },
+
+    /** Stops the uncommitted turn of a conversation because this process is stopping. */
+    abandon(key: string): void {
+      const current = lanes.get(key)?.current;
+      if (current && !current.committed) current.controller.abort(new TurnStopped("shutdown"));
     },
 
     /** Conversations with a turn running or queued in this process. */

@@ -1,0 +1,71 @@
+import { burstWindowMs } from "@agents-crm/config/agent-config";
+import type { InboundEvent as InboxItem } from "@agents-crm/db";
+import type { ApiDeps } from "../../deps";
+import { loadAgentForTurn } from "../../domain/turns/agent-configs";
+import { aiMayAnswer } from "../../domain/turns/ai-may-answer";
+import { runTurn } from "../../domain/turns/run-turn";
+import { ticketedTurn } from "../../domain/turns/ticketed-turn";
+import { turnStopReason } from "../../domain/turns/turn-lanes";
+import { unansweredFrom } from "../../domain/turns/unanswered";
+import type { WebTurnJob } from "../../domain/turns/web-turn-job";
+import { AgentConfigInvalidError } from "./process-inbound";
+import { RECENT_FOR_RERUN, storedFor } from "./stored-inbound";
+
+/** This process stopped the turn before it ended: the item is retried (by the next process). */
+export class TurnInterruptedError extends Error {
+  override name = "TurnInterruptedError";
+}
+
+/**
+ * A web-chat turn whose process died or stopped before it ended. Answers the message once, unless that
+ * happened already (the reply was written before the process died), a human took over, the
+ * conversation was closed, or the agent was deactivated. Messages the visitor sent after it that are
+ * unanswered too are answered in the same turn, as a burst is; their own items then find them answered.
+ */
+export async function recoverWebTurn(
+  deps: ApiDeps,
+  item: InboxItem,
+  job: WebTurnJob,
+): Promise<void> {
+  const log = deps.log.child({ eventKey: item.eventKey, conversationId: job.conversationId });
+  const conversation = await deps.repos.conversations.get(job.conversationId);
+  if (!conversation || conversation.channel !== "web_chat") return;
+  const agent = await loadAgentForTurn(deps.repos, conversation.agentId);
+  if (agent.status === "invalid") {
+    throw new AgentConfigInvalidError(
+      `agent ${conversation.agentId} has a configuration that does not parse`,
+    );
+  }
+  if (agent.status !== "ok") {
+    log.info("web turn dropped: the agent is gone or inactive");
+    return;
+  }
+  const { config } = agent;
+  if (!aiMayAnswer(conversation, config)) return;
+  const recent = await deps.repos.messages.lastN(conversation.conversationId, RECENT_FOR_RERUN);
+  // Not stored: the process died before the message was accepted, so the visitor was told it failed.
+  const stored = storedFor(recent, item.eventKey);
+  if (!stored) return;
+  const batch = unansweredFrom(recent, stored);
+  const last = batch[batch.length - 1];
+  if (!last) return;
+
+  let interrupted = false;
+  await deps.turns.submit(
+    conversation.conversationId,
+    { message: last, windowMs: burstWindowMs(config) },
+    ticketedTurn(deps.webTurns, conversation, async (laneBatch, handle) => {
+      const ids = new Set(laneBatch.map((m) => m.messageId));
+      const merged = [...batch.filter((m) => !ids.has(m.messageId)), ...laneBatch];
+      const output = await runTurn(deps, {
+        conversationId: conversation.conversationId,
+        config,
+        batch: merged.sort((a, b) => (a.messageId < b.messageId ? -1 : 1)),
+        handle,
+      });
+      interrupted = turnStopReason(handle.signal) === "shutdown";
+      return output;
+    }),
+  );
+  if (interrupted) throw new TurnInterruptedError("the process stopped before the turn ended");
+}

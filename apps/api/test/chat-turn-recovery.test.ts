@@ -1,0 +1,328 @@
+import type { FakeOpenAI } from "@agents-crm/ai/testing";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createInboxSignal } from "../src/channels/inbox-signal";
+import { startChannelWorkers, type ChannelWorkers } from "../src/channels/worker/channel-workers";
+import type { ApiDeps } from "../src/deps";
+import type { ChatEvent } from "../src/domain/conversations/events";
+import { silentLogger } from "../src/logger";
+import {
+  closeConversationRuntime,
+  startConversationRuntime,
+} from "../src/realtime/conversation-runtime";
+import { callerAs, machine } from "./helpers/auth-fixtures";
+import { createAgent, modelAnswer, startFakeLlm, subscribe, waitUntil } from "./helpers/chat-kit";
+import { createTestDeps } from "./helpers/test-api";
+
+// A web-chat turn whose process stops mid-call (the model is held, so the turn never finishes there) is
+// answered exactly once by a fresh runtime on the same database, the way a restarted process would.
+
+let first: ApiDeps;
+let fake: FakeOpenAI;
+let answered = 0;
+let held = 0;
+/** While set, every model call waits for it: the turn is mid-call when its runtime stops. */
+let gate: Promise<void> | null = null;
+let open = () => {};
+const fresh: { deps: ApiDeps; workers: ChannelWorkers }[] = [];
+const closing: Promise<void>[] = [];
+let firstStopped = false;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const chatCalls = () => fake.requests.filter((r) => r.endpoint === "chat");
+const visitor = (deps: ApiDeps) => callerAs(deps, { kind: "anonymous" });
+
+function holdTheModel() {
+  gate = new Promise<void>((resolve) => (open = resolve));
+}
+
+/** A second runtime (hub, lanes, inbox workers) on the first one's database: the restarted process. */
+function restart(): { deps: ApiDeps; workers: ChannelWorkers } {
+  const runtime = startConversationRuntime({
+    env: first.env,
+    repos: first.repos,
+    log: silentLogger,
+    sweep: false,
+  });
+  const deps: ApiDeps = { ...first, ...runtime.deps, inboxSignal: createInboxSignal() };
+  const workers = startChannelWorkers(deps, { pollMs: 20, recover: false });
+  const started = { deps, workers };
+  fresh.push(started);
+  return started;
+}
+
+/** Stops the first runtime as a SIGTERM would, with a deadline already reached. */
+function stopFirstNow(deadline = Date.now()) {
+  const closed = closeConversationRuntime(first, { deadline });
+  firstStopped = true;
+  closing.push(closed);
+  return closed;
+}
+
+async function agentReplies(deps: ApiDeps, conversationId: string) {
+  const page = await deps.repos.messages.page(conversationId);
+  return page.items.filter((m) => m.role === "agent");
+}
+
+beforeAll(async () => {
+  const llm = await startFakeLlm();
+  fake = llm.fake;
+  first = await createTestDeps({}, llm.llm);
+  await createAgent(first, "dr_recover", { burst_window_ms: 0 });
+  await createAgent(first, "dr_burst_recover", { burst_window_ms: 5_000 });
+  await createAgent(first, "dr_leaving");
+});
+
+beforeEach(async () => {
+  fake.reset();
+  answered = 0;
+  held = 0;
+  gate = null;
+  fake.setResponder(async (request) => {
+    if (gate) {
+      held++;
+      await gate;
+    }
+    return modelAnswer(`Reply #${++answered} to: ${request.lastUserMessage.slice(-60)}`);
+  });
+  // Each test starts from a first runtime that is running.
+  if (firstStopped) {
+    firstStopped = false;
+    const runtime = startConversationRuntime({
+      env: first.env,
+      repos: first.repos,
+      log: silentLogger,
+      sweep: false,
+    });
+    first = { ...first, ...runtime.deps };
+  }
+});
+
+afterEach(async () => {
+  open();
+  gate = null;
+  await Promise.all(closing.splice(0));
+  for (const { deps, workers } of fresh.splice(0)) {
+    await workers.stop();
+    await closeConversationRuntime(deps);
+  }
+});
+
+afterAll(async () => {
+  if (!firstStopped) await closeConversationRuntime(first);
+  await first.db.close();
+  await fake.close();
+});
+
+describe("a web-chat turn whose process stops mid-call", () => {
+  it("is answered once by a fresh runtime on the same database, and reaches the visitor on reconnect", async () => {
+    const chat = await visitor(first).chat.start({ agentId: "dr_recover" });
+    const before = await visitor(first).chat.history(chat);
+    holdTheModel();
+    const sent = visitor(first).chat.send({ ...chat, content: "Do you do implants?" });
+    sent.catch(() => undefined);
+    await waitUntil(() => held === 1);
+
+    void stopFirstNow();
+    // The stopped runtime's call stays held; the model answers new calls at once.
+    gate = null;
+    const second = restart();
+    await waitUntil(async () => (await agentReplies(second.deps, chat.conversationId)).length > 0);
+    await second.workers.settled();
+    open();
+    await Promise.all(closing);
+
+    const replies = await agentReplies(second.deps, chat.conversationId);
+    expect(replies).toHaveLength(1);
+    const user = (await second.deps.repos.messages.page(chat.conversationId)).items.find(
+      (m) => m.role === "user",
+    );
+    expect(replies[0]?.metadata.answers).toEqual([user?.messageId]);
+    // The stopped runtime's call and the fresh runtime's call; no third.
+    expect(chatCalls()).toHaveLength(2);
+    expect((await sent).reply).toBeNull();
+
+    // The visitor reconnects (to the new process) from where its page was: the reply is in the stream.
+    const events = await subscribe<ChatEvent>(second.deps, null, (caller) =>
+      caller.chat.onEvent({ ...chat, lastEventId: before.eventCursor }),
+    );
+    await waitUntil(() =>
+      events.items.some(
+        (e) => e.data.type === "message" && e.data.payload.message.role === "agent",
+      ),
+    );
+    await events.stop();
+  });
+
+  it("answers a burst cut off mid-call with one turn over all its messages", async () => {
+    const chat = await visitor(first).chat.start({ agentId: "dr_burst_recover" });
+    holdTheModel();
+    const one = visitor(first).chat.send({ ...chat, content: "Hello there" });
+    one.catch(() => undefined);
+    await waitUntil(() => held === 1);
+    const two = visitor(first).chat.send({ ...chat, content: "what about whitening" });
+    two.catch(() => undefined);
+    // The second message folds into a new turn over both, also held.
+    await waitUntil(() => held === 2);
+
+    void stopFirstNow();
+    // The stopped runtime's call stays held; the model answers new calls at once.
+    gate = null;
+    const second = restart();
+    await waitUntil(async () => (await agentReplies(second.deps, chat.conversationId)).length > 0);
+    await second.workers.settled();
+    open();
+    await Promise.all(closing);
+
+    const replies = await agentReplies(second.deps, chat.conversationId);
+    expect(replies).toHaveLength(1);
+    const users = (await second.deps.repos.messages.page(chat.conversationId)).items.filter(
+      (m) => m.role === "user",
+    );
+    expect(replies[0]?.metadata.answers).toEqual(users.map((m) => m.messageId));
+    const prompt = chatCalls().at(-1)?.chat?.lastUserMessage ?? "";
+    expect(prompt).toContain("Hello there");
+    expect(prompt).toContain("what about whitening");
+    expect(chatCalls()).toHaveLength(3);
+  });
+
+  it("stays unanswered by the AI when a human took over meanwhile", async () => {
+    const chat = await visitor(first).chat.start({ agentId: "dr_recover" });
+    holdTheModel();
+    visitor(first)
+      .chat.send({ ...chat, content: "I need a person" })
+      .catch(() => undefined);
+    await waitUntil(() => held === 1);
+    await stopFirstNowAndOpen();
+
+    const second = restart();
+    await callerAs(second.deps, machine).conversations.handoff({
+      conversationId: chat.conversationId,
+    });
+    await second.workers.settled();
+    expect(await agentReplies(second.deps, chat.conversationId)).toHaveLength(0);
+    expect(chatCalls()).toHaveLength(1);
+    expect(await second.deps.repos.inboundEvents.countQueued()).toBe(0);
+  });
+
+  it("stays unanswered when the conversation was closed meanwhile", async () => {
+    const chat = await visitor(first).chat.start({ agentId: "dr_recover" });
+    holdTheModel();
+    visitor(first)
+      .chat.send({ ...chat, content: "Thanks, bye" })
+      .catch(() => undefined);
+    await waitUntil(() => held === 1);
+    await stopFirstNowAndOpen();
+
+    const second = restart();
+    await callerAs(second.deps, machine).conversations.close({
+      conversationId: chat.conversationId,
+    });
+    await second.workers.settled();
+    expect(await agentReplies(second.deps, chat.conversationId)).toHaveLength(0);
+    expect(chatCalls()).toHaveLength(1);
+  });
+
+  it("stays unanswered when the agent was deactivated meanwhile", async () => {
+    const chat = await visitor(first).chat.start({ agentId: "dr_leaving" });
+    holdTheModel();
+    visitor(first)
+      .chat.send({ ...chat, content: "Are you still there?" })
+      .catch(() => undefined);
+    await waitUntil(() => held === 1);
+    await stopFirstNowAndOpen();
+
+    const second = restart();
+    await callerAs(second.deps, machine).agents.delete({ agentId: "dr_leaving" });
+    await second.workers.settled();
+    expect(await agentReplies(second.deps, chat.conversationId)).toHaveLength(0);
+    expect(chatCalls()).toHaveLength(1);
+    await callerAs(second.deps, machine).agents.activate({ agentId: "dr_leaving" });
+  });
+
+  it("sends no second reply when the first process wrote its reply just before it died", async () => {
+    const chat = await visitor(first).chat.start({ agentId: "dr_recover" });
+    const sent = await visitor(first).chat.send({ ...chat, content: "Opening hours?" });
+    expect(sent.reply).not.toBeNull();
+    const stored = await first.repos.messages.get(chat.conversationId, sent.userMessage.messageId);
+    const key = stored?.metadata.inboxEventKey;
+    expect(typeof key).toBe("string");
+    await first.work.drain();
+    // What the crash leaves: the turn's inbox item still claimed by the dead process, its lease run out.
+    await first.db.doc.send(
+      new UpdateCommand({
+        TableName: first.db.tables.inboundEvents,
+        Key: { event_key: key },
+        UpdateExpression:
+          "SET #status = :processing, queue_pk = :queue, order_key = order_group, lease_owner = :dead, lease_until = :past, due_at = :past, due_sort = :dueSort",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: {
+          ":processing": "processing",
+          ":queue": "QUEUE",
+          ":dead": "a-process-that-died",
+          ":past": 1,
+          ":dueSort": `${"1".padStart(15, "0")}#${String(key)}`,
+        },
+      }),
+    );
+    expect(await first.repos.inboundEvents.countQueued()).toBe(1);
+
+    const second = restart();
+    await second.workers.settled();
+    expect(await agentReplies(second.deps, chat.conversationId)).toHaveLength(1);
+    expect(chatCalls()).toHaveLength(1);
+    expect((await second.deps.repos.inboundEvents.get(String(key)))?.status).toBe("done");
+  });
+});
+
+describe("a graceful stop", () => {
+  it("lets a turn that ends before the deadline finish in the stopping process", async () => {
+    fake.setLatency(200);
+    const chat = await visitor(first).chat.start({ agentId: "dr_recover" });
+    const sent = visitor(first).chat.send({ ...chat, content: "Price of a cleaning?" });
+    await waitUntil(() => chatCalls().length === 1);
+    await stopFirstNow(Date.now() + 5_000);
+    expect((await sent).reply?.content).toMatch(/^Reply #1/);
+
+    const second = restart();
+    await second.workers.settled();
+    expect(await agentReplies(second.deps, chat.conversationId)).toHaveLength(1);
+    expect(chatCalls()).toHaveLength(1);
+  });
+
+  it("stores a message that arrives while stopping and leaves its turn to the next process", async () => {
+    const busy = await visitor(first).chat.start({ agentId: "dr_recover" });
+    const late = await visitor(first).chat.start({ agentId: "dr_recover" });
+    holdTheModel();
+    visitor(first)
+      .chat.send({ ...busy, content: "First question" })
+      .catch(() => undefined);
+    await waitUntil(() => held === 1);
+    const stopped = stopFirstNow(Date.now() + 60_000);
+    const sent = visitor(first).chat.send({ ...late, content: "Anyone there?" });
+    sent.catch(() => undefined);
+    // Answered at once (no turn runs here); an upper bound, not a race: it takes milliseconds.
+    const outcome = await Promise.race([sent, sleep(3_000).then(() => "still waiting" as const)]);
+    expect(outcome).not.toBe("still waiting");
+    expect(outcome !== "still waiting" && outcome.reply).toBeNull();
+    expect(chatCalls()).toHaveLength(1);
+    open();
+    gate = null;
+    await stopped;
+
+    const second = restart();
+    await waitUntil(async () => (await agentReplies(second.deps, late.conversationId)).length > 0);
+    await second.workers.settled();
+    expect(await agentReplies(second.deps, late.conversationId)).toHaveLength(1);
+    expect(await agentReplies(second.deps, busy.conversationId)).toHaveLength(1);
+    expect(chatCalls()).toHaveLength(2);
+  });
+});
+
+async function stopFirstNowAndOpen() {
+  const stopped = stopFirstNow();
+  // The held call may end now: the stopped runtime must not answer with it.
+  open();
+  gate = null;
+  await stopped;
+}
