@@ -22,8 +22,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info("shutting down", { signal });
-    api
-      .close()
+    const deadline = Date.now() + env.SHUTDOWN_TIMEOUT * 1000;
+    // Answers to requests whose turns run until the deadline still go out; then connections are cut.
+    Promise.all([services.drain(deadline), api.close({ timeoutMs: deadline - Date.now() + 1_000 })])
       .then(() => services.close())
       .then(() => process.exit(0))
       .catch((error: unknown) => {

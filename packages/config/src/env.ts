@@ -20,6 +20,12 @@ export const serverEnvSchema = z
     APP_URL: envUrl(["http:", "https:"]),
     DATA_DIR: optionalString.default("./.data"),
 
+    /**
+     * Seconds a graceful stop (SIGTERM) gives running turns before leaving them to the next process:
+     * less than the platform's kill timeout (`npm start` 8 s, Docker 10 s).
+     */
+    SHUTDOWN_TIMEOUT: envNumber(5, { min: 0, max: 600 }),
+
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: envUrl(["http:", "https:"]),
     OPENAI_MODEL: optionalString.default("gpt-4o-mini"),

@@ -25,6 +25,11 @@ export interface Services {
   initialAdmin: InitialAdmin;
   /** Settles when every agent's knowledge index is current (it runs after the server is up). */
   knowledgeReady: Promise<void>;
+  /**
+   * The start of a graceful stop: takes no new turns and claims no inbox items from now on; turns under
+   * way get until `deadline`, then the unfinished ones are left to the next process.
+   */
+  drain(deadline: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,13 +92,25 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
       inboxSignal: createInboxSignal(),
     };
     const knowledgeReady = reconcileKnowledge(deps);
+    // The embedded engine's files open in one process at a time: a lease found now was a dead one's.
+    if (db.engine === "embedded") {
+      const taken = await repos.inboundEvents.expireAllLeases();
+      if (taken > 0) log.info("taking over work a stopped process left", { items: taken });
+    }
     const workers = startChannelWorkers(deps);
+    let draining: Promise<void> | null = null;
+    const drain = (deadline: number) =>
+      (draining ??= Promise.all([
+        runtime.deps.webTurns.stop(deadline),
+        workers.stop({ timeoutMs: Math.max(0, deadline - Date.now()) }),
+      ]).then(() => undefined));
     return {
       deps,
       initialAdmin,
       knowledgeReady,
+      drain,
       close: async () => {
-        await workers.stop();
+        await (draining ?? workers.stop());
         await knowledgeReady;
         await runtime.close();
         await db.close();

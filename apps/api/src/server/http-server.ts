@@ -139,11 +139,14 @@ export function createApiServer(deps: ApiDeps): ApiServer {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const client of wss.clients) client.close(1001, "server shutting down");
       server.closeIdleConnections();
+      // A keep-alive connection stays open after its last answer: close each once its request is done.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
       const timer = setTimeout(() => {
         for (const client of wss.clients) client.terminate();
         server.closeAllConnections();
       }, timeoutMs);
       await closed;
+      clearInterval(sweep);
       clearTimeout(timer);
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
