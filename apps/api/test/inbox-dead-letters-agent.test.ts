@@ -123,3 +123,24 @@ describe("inbox.listDead by agent", () => {
     expect(stored?.payload).toMatchObject({ job: "deliver", agentId: "agent_a" });
   });
 });
+
+describe("inbox.listDead: web-chat turns", () => {
+  it("lists a web-chat turn that kept failing under its agent", async () => {
+    // Earlier tests leave a queued delivery job: out of the way first.
+    for (const item of await deps.repos.inboundEvents.claimDue({
+      workerId: "w",
+      leaseMs: 60_000,
+      limit: 10,
+    })) {
+      await deps.repos.inboundEvents.complete(item.eventKey, "w");
+    }
+    const mine = await deadLetter("turns", {
+      job: "web-turn",
+      conversationId: "web-1",
+      agentId: "agent_web",
+    });
+    await deadLetter("turns", { job: "web-turn", conversationId: "web-2", agentId: "agent_other" });
+    const listed = await callerAs(deps, admin).inbox.listDead({ agentId: "agent_web" });
+    expect(listed.items.map((i) => i.eventKey)).toEqual([mine]);
+  });
+});

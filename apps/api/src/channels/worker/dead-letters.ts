@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { NotFoundError, type InboundEvent as InboxItem } from "@agents-crm/db";
 import type { StaffContext } from "../../domain/conversations/staff-context";
 import { recordAudit } from "../../domain/audit";
+import { webTurnJobSchema } from "../../domain/turns/web-turn-job";
 import { deliveryJobSchema } from "../delivery/delivery-job";
 import { inboundEventSchema } from "../inbound-event";
 
@@ -42,11 +43,14 @@ export function deadLetterView(item: InboxItem) {
 }
 
 /**
- * Whether a dead letter belongs to one of the agent's channels: inbound events name their agent; a
- * delivery job names it (or, if queued before jobs carried it, the binding it was to go out through).
+ * Whether a dead letter belongs to one of the agent's channels: inbound events and web-chat turns name
+ * their agent; a delivery job names it (or, if queued before jobs carried it, the binding it was to go
+ * out through).
  */
 export function deadLetterOfAgent(agentId: string, bindingIds: ReadonlySet<string>) {
   return (item: InboxItem): boolean => {
+    const webTurn = webTurnJobSchema.safeParse(item.payload);
+    if (webTurn.success) return webTurn.data.agentId === agentId;
     const delivery = deliveryJobSchema.safeParse(item.payload);
     if (delivery.success) {
       const { agentId: owner, bindingId } = delivery.data;
