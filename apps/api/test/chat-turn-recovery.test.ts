@@ -273,6 +273,52 @@ describe("a web-chat turn whose process stops mid-call", () => {
     expect(chatCalls()).toHaveLength(1);
     expect((await second.deps.repos.inboundEvents.get(String(key)))?.status).toBe("done");
   });
+  it("announces a reply the dead process wrote but never published, once", async () => {
+    const chat = await visitor(first).chat.start({ agentId: "dr_recover" });
+    const before = await visitor(first).chat.history(chat);
+    const conversation = await first.repos.conversations.get(chat.conversationId);
+    if (!conversation) throw new Error("no conversation");
+    // What a process that died right after writing the reply leaves: its lease held, no event sent.
+    const { eventKey } = await first.repos.inboundEvents.record({
+      platform: "web_chat",
+      scope: "turns",
+      externalId: `dead-${chat.conversationId}`,
+      orderKey: `turn#${chat.conversationId}`,
+      orderSort: 1,
+      payload: { job: "web-turn", conversationId: chat.conversationId, agentId: "dr_recover" },
+      lease: { owner: "a-process-that-died", leaseMs: 1 },
+    });
+    const asked = await first.repos.messages.append({
+      conversationId: chat.conversationId,
+      agentId: "dr_recover",
+      role: "user",
+      content: "Where are you?",
+      channel: "web_chat",
+      metadata: { inboxEventKey: eventKey },
+    });
+    const reply = await first.repos.messages.append({
+      conversationId: chat.conversationId,
+      agentId: "dr_recover",
+      role: "agent",
+      content: "Main street 1.",
+      channel: "web_chat",
+      metadata: { turnId: "t-dead", answers: [asked.messageId] },
+    });
+
+    const second = restart();
+    await second.workers.settled();
+    const events = await subscribe<ChatEvent>(second.deps, null, (caller) =>
+      caller.chat.onEvent({ ...chat, lastEventId: before.eventCursor }),
+    );
+    await waitUntil(() => events.items.some((e) => e.data.type === "message"));
+    await events.stop();
+    const announced = events.items.filter((e) => e.data.type === "message");
+    expect(announced.map((e) => e.data.type === "message" && e.data.payload.message)).toEqual([
+      expect.objectContaining({ messageId: reply.messageId, role: "agent" }),
+    ]);
+    expect(await agentReplies(second.deps, chat.conversationId)).toHaveLength(1);
+    expect(chatCalls()).toHaveLength(0);
+  });
 });
 
 describe("a graceful stop", () => {

@@ -1,6 +1,8 @@
+import { z } from "zod";
 import { burstWindowMs } from "@agents-crm/config/agent-config";
-import type { InboundEvent as InboxItem } from "@agents-crm/db";
+import type { Conversation, InboundEvent as InboxItem, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
+import { emitMessageCreated } from "../../domain/conversations/emit";
 import { loadAgentForTurn } from "../../domain/turns/agent-configs";
 import { aiMayAnswer } from "../../domain/turns/ai-may-answer";
 import { runTurn } from "../../domain/turns/run-turn";
@@ -9,7 +11,14 @@ import { turnStopReason } from "../../domain/turns/turn-lanes";
 import { unansweredFrom } from "../../domain/turns/unanswered";
 import type { WebTurnJob } from "../../domain/turns/web-turn-job";
 import { AgentConfigInvalidError } from "./process-inbound";
-import { RECENT_FOR_RERUN, storedFor } from "./stored-inbound";
+import { eventIdFloor } from "../../realtime/event-ids";
+import { conversationStream } from "../../realtime/types";
+import { RECENT_FOR_RERUN, answersTo, storedFor } from "./stored-inbound";
+
+/** How far before a reply's timestamp its event may be logged (clock steps, replicas). */
+const PUBLISH_SKEW_MS = 5_000;
+const EVENTS_TO_CHECK = 200;
+const loggedMessage = z.object({ message: z.object({ messageId: z.string() }) });
 
 /** This process stopped the turn before it ended: the item is retried (by the next process). */
 export class TurnInterruptedError extends Error {
@@ -48,7 +57,11 @@ export async function recoverWebTurn(
   if (!stored) return;
   const batch = unansweredFrom(recent, stored);
   const last = batch[batch.length - 1];
-  if (!last) return;
+  if (!last) {
+    for (const reply of answersTo(recent, stored))
+      await announceIfUnsent(deps, conversation, reply);
+    return;
+  }
 
   let interrupted = false;
   await deps.turns.submit(
@@ -68,4 +81,22 @@ export async function recoverWebTurn(
     }),
   );
   if (interrupted) throw new TurnInterruptedError("the process stopped before the turn ended");
+}
+
+/**
+ * The process may have died between writing a reply and publishing it: the web chat's "delivery". The
+ * visitor's stream gets it now unless the event log has it (clients keep one copy per message id).
+ */
+async function announceIfUnsent(deps: ApiDeps, conversation: Conversation, reply: Message) {
+  const events = await deps.repos.eventLog.listAfter(
+    conversationStream(conversation.conversationId),
+    eventIdFloor(Date.parse(reply.timestamp) - PUBLISH_SKEW_MS),
+    EVENTS_TO_CHECK,
+  );
+  const sent = events.some(
+    (event) =>
+      event.type === "message" &&
+      loggedMessage.safeParse(event.payload).data?.message.messageId === reply.messageId,
+  );
+  if (!sent) await emitMessageCreated(deps.hub, conversation, reply);
 }
