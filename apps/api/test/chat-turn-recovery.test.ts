@@ -5,6 +5,7 @@ import { createInboxSignal } from "../src/channels/inbox-signal";
 import { startChannelWorkers, type ChannelWorkers } from "../src/channels/worker/channel-workers";
 import type { ApiDeps } from "../src/deps";
 import type { ChatEvent } from "../src/domain/conversations/events";
+import { createWebTurnTickets } from "../src/domain/turns/web-turn-tickets";
 import { silentLogger } from "../src/logger";
 import {
   closeConversationRuntime,
@@ -319,6 +320,32 @@ describe("a web-chat turn whose process stops mid-call", () => {
     expect(await agentReplies(second.deps, chat.conversationId)).toHaveLength(1);
     expect(chatCalls()).toHaveLength(0);
   });
+});
+
+describe("a web-chat turn whose process is alive", () => {
+  it("keeps its lease through a model call longer than the lease: no second process answers it", async () => {
+    // Leases of 3 s renewed every second, and a call of 7 s.
+    const webTurns = createWebTurnTickets({
+      repos: first.repos,
+      turns: first.turns,
+      work: first.work,
+      log: silentLogger,
+      leaseMs: 3_000,
+    });
+    const slow: ApiDeps = { ...first, webTurns };
+    const chat = await visitor(slow).chat.start({ agentId: "dr_recover" });
+    holdTheModel();
+    const sent = visitor(slow).chat.send({ ...chat, content: "A long question" });
+    await waitUntil(() => held === 1);
+    gate = null;
+    const second = restart();
+    setTimeout(open, 7_000);
+    expect((await sent).reply?.content).toMatch(/^Reply #1/);
+    await second.workers.settled();
+    expect(await agentReplies(second.deps, chat.conversationId)).toHaveLength(1);
+    expect(chatCalls()).toHaveLength(1);
+    await webTurns.stop();
+  }, 20_000);
 });
 
 describe("a graceful stop", () => {
