@@ -58,6 +58,23 @@ describe("server env", () => {
     expect(errorOf({ CORS_ORIGINS: "https://a.example.com/path" })).toContain("bare origin");
   });
 
+  it("reads TRUST_PROXY as a hop count or a list of proxy addresses, naming a bad entry", () => {
+    expect(parseServerEnv({}).TRUST_PROXY).toEqual({ kind: "none" });
+    expect(parseServerEnv({ TRUST_PROXY: "0" }).TRUST_PROXY).toEqual({ kind: "none" });
+    expect(parseServerEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toEqual({ kind: "hops", hops: 2 });
+    expect(
+      parseServerEnv({ TRUST_PROXY: "Loopback, 10.0.0.0/8,fd12::/16 ,192.0.2.7" }).TRUST_PROXY,
+    ).toEqual({
+      kind: "addresses",
+      entries: ["loopback", "10.0.0.0/8", "fd12::/16", "192.0.2.7"],
+    });
+    expect(errorOf({ TRUST_PROXY: "loopback,proxy.internal" })).toContain(
+      'TRUST_PROXY "proxy.internal" is not',
+    );
+    expect(errorOf({ TRUST_PROXY: "10.0.0.0/33" })).toContain('TRUST_PROXY "10.0.0.0/33"');
+    expect(errorOf({ TRUST_PROXY: "11" })).toContain("TRUST_PROXY");
+  });
+
   it("refuses * together with credentials", () => {
     expect(errorOf({ CORS_ORIGINS: "*" })).toContain("CORS_ORIGINS");
     expect(
