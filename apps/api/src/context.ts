@@ -25,6 +25,8 @@ export interface Context {
   secure: boolean;
   /** The caller, checked afresh on every call (a WebSocket lives longer than a session may). */
   authenticate(): Promise<Principal>;
+  /** What the request carried (the rate limit counts signed-in callers per account). */
+  credentials: Credentials;
   /** The session token the request carried, if any (logout revokes it). */
   sessionToken: string | null;
   /** HTTP only: adds a Set-Cookie header to the response. */
@@ -45,6 +47,7 @@ export function createContextInner(input: {
 }): Context {
   const { deps } = input;
   const credentials = input.credentials ?? null;
+  const carried = credentials ?? { bearer: null, sessionToken: null };
   const setCookie = input.setCookie ?? (() => {});
   const secure = input.secure ?? false;
   // A renewed (sliding) session gets a fresh cookie lifetime on HTTP; WebSockets cannot set cookies.
@@ -62,7 +65,8 @@ export function createContextInner(input: {
     userAgent: input.userAgent ?? null,
     transport: input.transport ?? "internal",
     secure,
-    sessionToken: credentials?.sessionToken ?? null,
+    credentials: carried,
+    sessionToken: carried.sessionToken,
     authenticate: async () =>
       input.principal ??
       (credentials

@@ -24,7 +24,8 @@ describe("server env", () => {
     expect(env.PORT).toBe(8000);
     expect(env.ENVIRONMENT).toBe("development");
     expect(env.MESSAGE_TTL_HOURS).toBe(48);
-    expect(env.RATE_LIMIT_PER_MINUTE).toBe(60);
+    expect(env.RATE_LIMIT_PER_MINUTE).toBe(120);
+    expect(env.RATE_LIMIT_STAFF_PER_MINUTE).toBe(600);
     expect(env.OPENAI_MODEL).toBe("gpt-4o-mini");
     expect(env.CORS_ORIGINS).toEqual(["http://localhost:3000"]);
     expect(env.DYNAMODB_TABLE_CONVERSATIONS).toBe("doctor-agent-conversations");
