@@ -8,6 +8,7 @@ import {
 import superjson from "superjson";
 import { WebSocket } from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashSessionToken } from "@agents-crm/db";
 import type { AppRouter } from "../src/router";
 import { seedUser, TEST_PASSWORD } from "./helpers/auth-fixtures";
 import { startTestApi, type TestApi } from "./helpers/test-api";
@@ -230,6 +231,29 @@ describe("signed-in staff", () => {
     const refused = await me(ada);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  });
+
+  it("choosing the account's budget costs one session read, not one per request", async () => {
+    const cookie = await signIn();
+    const token = cookie.slice(cookie.indexOf("=") + 1);
+    let sessionReads = 0;
+    // Counts the GetItem commands the API sends for this session (each call's authentication does one).
+    office.deps.db.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { Key?: { session_key?: string } };
+        const read = /^Get(Item)?Command$/.test(context.commandName ?? "");
+        if (read && input.Key?.session_key === `session#${hashSessionToken(token)}`) sessionReads++;
+        return next(args);
+      },
+      { step: "initialize", name: "countSessionReads" },
+    );
+    try {
+      const calls = 4;
+      for (let i = 0; i < calls; i++) expect((await me(cookie, freshIp())).status).toBe(200);
+      expect(sessionReads).toBe(calls + 1);
+    } finally {
+      office.deps.db.doc.middlewareStack.remove("countSessionReads");
+    }
   });
 
   it("a made-up session cookie is charged to the address and buys no fresh budget", async () => {
