@@ -109,9 +109,9 @@ async function main() {
   const apiEnv = { ...process.env, PORT: String(apiPort) };
   if (!apiEnv.CORS_ORIGINS) apiEnv.CORS_ORIGINS = `http://localhost:${webPort}`;
   // Browsers reach the API through the web server, which appends the real client to X-Forwarded-For.
-  // Trusting that hop gives every visitor their own rate limit; binding the API to loopback means no
-  // one else can reach it directly with a forged header.
-  apiEnv.TRUST_PROXY ||= "1";
+  // Trusting that proxy (on loopback) gives every visitor their own rate limit; a client reaching the
+  // API directly (HOST changed) is not on loopback, so its forged header is ignored.
+  apiEnv.TRUST_PROXY ||= "loopback";
   apiEnv.HOST ||= "127.0.0.1";
   // V8 grows the heap lazily while memory is plentiful: 2,000 live sockets held 460 MB of mostly
   // garbage uncapped and 267 MB capped at 384 MB. NODE_OPTIONS with its own limit wins.

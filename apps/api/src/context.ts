@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TrustProxy } from "@agents-crm/config/env";
 import type { ApiDeps } from "./deps";
 import { bearerToken } from "./auth/machine-token";
 import type { Principal } from "./auth/principal";
@@ -10,6 +11,7 @@ import {
   SESSION_COOKIE,
   sessionCookie,
 } from "./auth/session-cookie";
+import { clientAddressOf, peerIsTrustedProxy, type RequestOrigin } from "./security/client-address";
 
 export type { Principal } from "./auth/principal";
 
@@ -23,6 +25,8 @@ export interface Context {
   secure: boolean;
   /** The caller, checked afresh on every call (a WebSocket lives longer than a session may). */
   authenticate(): Promise<Principal>;
+  /** What the request carried (the rate limit counts signed-in callers per account). */
+  credentials: Credentials;
   /** The session token the request carried, if any (logout revokes it). */
   sessionToken: string | null;
   /** HTTP only: adds a Set-Cookie header to the response. */
@@ -43,6 +47,7 @@ export function createContextInner(input: {
 }): Context {
   const { deps } = input;
   const credentials = input.credentials ?? null;
+  const carried = credentials ?? { bearer: null, sessionToken: null };
   const setCookie = input.setCookie ?? (() => {});
   const secure = input.secure ?? false;
   // A renewed (sliding) session gets a fresh cookie lifetime on HTTP; WebSockets cannot set cookies.
@@ -60,7 +65,8 @@ export function createContextInner(input: {
     userAgent: input.userAgent ?? null,
     transport: input.transport ?? "internal",
     secure,
-    sessionToken: credentials?.sessionToken ?? null,
+    credentials: carried,
+    sessionToken: carried.sessionToken,
     authenticate: async () =>
       input.principal ??
       (credentials
@@ -70,22 +76,23 @@ export function createContextInner(input: {
   };
 }
 
-/** Behind TRUST_PROXY hops, the client is that many entries from the right of X-Forwarded-For. */
-export function clientIpOf(req: IncomingMessage, trustedHops: number): string {
-  const direct = req.socket.remoteAddress ?? "unknown";
-  if (trustedHops <= 0) return direct;
-  const header = req.headers["x-forwarded-for"];
-  const chain = (Array.isArray(header) ? header.join(",") : (header ?? ""))
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return chain[chain.length - trustedHops] ?? chain[0] ?? direct;
+/** The client's address, believing X-Forwarded-For only from the proxies TRUST_PROXY names. */
+export function clientIpOf(req: RequestOrigin, trust: TrustProxy): string {
+  return clientAddressOf(req, trust);
 }
 
-function isSecure(req: IncomingMessage, trustedHops: number): boolean {
-  if ("encrypted" in req.socket && req.socket.encrypted) return true;
+/** HTTPS directly, or X-Forwarded-Proto from a trusted proxy. */
+export function isSecure(
+  req: RequestOrigin & { socket: { encrypted?: boolean } },
+  trust: TrustProxy,
+): boolean {
+  if (req.socket.encrypted) return true;
   const proto = req.headers["x-forwarded-proto"];
-  return trustedHops > 0 && typeof proto === "string" && proto.split(",")[0]?.trim() === "https";
+  return (
+    typeof proto === "string" &&
+    proto.split(",")[0]?.trim() === "https" &&
+    peerIsTrustedProxy(req, trust)
+  );
 }
 
 function requestIdOf(req: IncomingMessage): string {

@@ -45,26 +45,41 @@ export function toTRPCError(error: unknown): TRPCError {
   );
 }
 
+/**
+ * What a TOO_MANY_REQUESTS refused: the whole `request` before anything ran (the rate limit; safe to send
+ * again after the wait) or the `action` itself (sign-in attempts; the caller decides whether to retry).
+ */
+export type RetryScope = "request" | "action";
+
 /** The cause of a TOO_MANY_REQUESTS error: the formatter exposes `data.retryAfterSeconds` from it. */
 export class RetryLaterError extends Error {
   override name = "RetryLaterError";
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    readonly scope: RetryScope = "action",
   ) {
     super(message);
   }
 }
 
-export function tooManyRequests(message: string, retryAfterSeconds: number): TRPCError {
+export function tooManyRequests(
+  message: string,
+  retryAfterSeconds: number,
+  scope: RetryScope = "action",
+): TRPCError {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
   return new TRPCError({
     code: "TOO_MANY_REQUESTS",
     message,
-    cause: new RetryLaterError(message, seconds),
+    cause: new RetryLaterError(message, seconds, scope),
   });
 }
 
 export function retryAfterSecondsOf(error: TRPCError): number | null {
   return error.cause instanceof RetryLaterError ? error.cause.retryAfterSeconds : null;
+}
+
+export function retryScopeOf(error: TRPCError): RetryScope | null {
+  return error.cause instanceof RetryLaterError ? error.cause.scope : null;
 }

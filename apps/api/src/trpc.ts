@@ -4,7 +4,7 @@ import { canManage } from "./auth/principal";
 import type { Context } from "./context";
 import { apiTransformer } from "./realtime/plain-json-events";
 import { enforceWsCallLimit } from "./security/ws-call-limit";
-import { dbErrorToTRPC, retryAfterSecondsOf } from "./trpc-errors";
+import { dbErrorToTRPC, retryAfterSecondsOf, retryScopeOf } from "./trpc-errors";
 
 const t = initTRPC.context<Context>().create({
   transformer: apiTransformer,
@@ -19,6 +19,7 @@ const t = initTRPC.context<Context>().create({
         stack: undefined,
         requestId: ctx?.requestId ?? null,
         retryAfterSeconds: retryAfterSecondsOf(error),
+        retryScope: retryScopeOf(error),
         issues:
           zod?.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) ??
           null,
@@ -48,9 +49,9 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
 });
 
 /** Anyone. Only health-like procedures, sign-in, the public agent cards and token-guarded chat. */
-export const publicProcedure = t.procedure.use(logged).use(({ ctx, next }) => {
-  // HTTP requests are limited before tRPC sees them (server/http-server.ts); a socket's calls here.
-  enforceWsCallLimit(ctx);
+export const publicProcedure = t.procedure.use(logged).use(async ({ ctx, next }) => {
+  // HTTP requests are limited in createContext (server/http-server.ts); a socket's calls here.
+  await enforceWsCallLimit(ctx);
   return next();
 });
 

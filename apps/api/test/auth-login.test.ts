@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { LOGIN_THROTTLE, recordLoginFailure } from "../src/auth/login-throttle";
+import { LOGIN_THROTTLE, reserveLoginAttempt } from "../src/auth/login-throttle";
 import { readCookie, SESSION_COOKIE } from "../src/auth/session-cookie";
 import type { ApiDeps } from "../src/deps";
 import { callerAs, machine, seedUser, TEST_PASSWORD } from "./helpers/auth-fixtures";
@@ -195,11 +195,70 @@ describe("login throttling", () => {
     }
   });
 
+  it("checks at most 5 passwords when 40 wrong guesses from one address arrive at once", async () => {
+    const user = await seedUser(deps, { role: "operator", email: "stampede@example.test" });
+    const ip = freshIp();
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        errorOf(anonymousAt(ip).caller.auth.login({ email: user.email, password: `guess ${i}` })),
+      ),
+    );
+    const checked = outcomes.filter((e) => e.code === "UNAUTHORIZED").length;
+    expect(checked).toBeLessThanOrEqual(LOGIN_THROTTLE.perEmailAndIp);
+    expect(outcomes.filter((e) => e.code === "TOO_MANY_REQUESTS")).toHaveLength(40 - checked);
+    // Every checked password is audited as a failure: the audit log agrees on how many were checked.
+    const failures = await deps.repos.audit.list({
+      action: "auth.login_failed",
+      actorId: user.userId,
+      limit: 100,
+    });
+    expect(failures.items).toHaveLength(checked);
+  });
+
+  it("limits one account across many addresses, yet lets it in from an address it used before", async () => {
+    const user = await seedUser(deps, { role: "operator", email: "sprayed@example.test" });
+    const home = freshIp();
+    await anonymousAt(home).caller.auth.login({ email: user.email, password: TEST_PASSWORD });
+
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        errorOf(
+          anonymousAt(freshIp()).caller.auth.login({ email: user.email, password: `spray ${i}` }),
+        ),
+      ),
+    );
+    const refused = outcomes.filter((e) => e.code === "TOO_MANY_REQUESTS").length;
+    expect(refused).toBeGreaterThan(0);
+    expect(40 - refused).toBeLessThanOrEqual(LOGIN_THROTTLE.perAccount);
+
+    // A new address is refused even with the right password while the account is under attack…
+    const stranger = await errorOf(
+      anonymousAt(freshIp()).caller.auth.login({ email: user.email, password: TEST_PASSWORD }),
+    );
+    expect(stranger.code).toBe("TOO_MANY_REQUESTS");
+    // …but the attack cannot lock the owner out: an address that signed in before still gets in.
+    await expect(
+      anonymousAt(home).caller.auth.login({ email: user.email, password: TEST_PASSWORD }),
+    ).resolves.toHaveProperty("user");
+  });
+
+  it("does not count sign-ins that succeed: a whole office can sign in from one address", async () => {
+    const ip = freshIp();
+    for (let i = 0; i <= LOGIN_THROTTLE.perIp; i++) {
+      const user = await seedUser(deps, { role: "operator", email: `office${i}@example.test` });
+      await anonymousAt(ip).caller.auth.login({ email: user.email, password: TEST_PASSWORD });
+    }
+    const late = await errorOf(
+      anonymousAt(ip).caller.auth.login({ email: "office0@example.test", password: "typo" }),
+    );
+    expect(late.code).toBe("UNAUTHORIZED");
+  });
+
   it("blocks an address after 20 failures across accounts", async () => {
     const ip = freshIp();
-    // 19 failures recorded the way login records them (skipping 19 slow scrypt checks), then one real.
+    // 19 attempts charged the way login charges them (skipping 19 slow scrypt checks), then one real.
     for (let i = 0; i < LOGIN_THROTTLE.perIp - 1; i++) {
-      await recordLoginFailure(deps.repos.kv, { email: `spray${i}@example.test`, ip });
+      await reserveLoginAttempt(deps.repos.kv, { email: `spray${i}@example.test`, ip });
     }
     const last = await errorOf(
       anonymousAt(ip).caller.auth.login({ email: "spray-last@example.test", password: "x" }),

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { trpcCallCount } from "../src/security/http-rate-limit";
 import { createRateLimiter } from "../src/security/rate-limiter";
 
 function clock(start = 1_000_000) {
@@ -51,10 +50,16 @@ describe("createRateLimiter", () => {
   });
 });
 
-describe("trpcCallCount", () => {
-  it("counts the procedures of a batched request", () => {
-    expect(trpcCallCount("/trpc/system.health")).toBe(1);
-    expect(trpcCallCount("/trpc/a.b,c.d,e.f")).toBe(3);
-    expect(trpcCallCount("/trpc/")).toBe(1);
+describe("per-call limits", () => {
+  it("gives each key the budget it is taken with (staff accounts get more than addresses)", () => {
+    let now = 0;
+    const limiter = createRateLimiter({ limit: 2, now: () => now });
+    const taken = (key: string, limit?: number) =>
+      Array.from({ length: 6 }, () => limiter.take(key, 1, limit).allowed).filter(Boolean).length;
+    expect(taken("address:1")).toBe(2);
+    expect(taken("staff:ada", 5)).toBe(5);
+    now += 12_000; // a fifth of the window refills a fifth of each budget
+    expect(limiter.take("staff:ada", 1, 5).allowed).toBe(true);
+    expect(limiter.take("staff:ada", 1, 5).allowed).toBe(false);
   });
 });

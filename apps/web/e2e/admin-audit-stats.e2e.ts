@@ -219,4 +219,47 @@ describe("audit and stats", () => {
       )
       .waitFor(WAIT);
   });
+
+  it("a stranger's lone surrogate (failed sign-in, chat message) renders in the audit log and the inbox", async () => {
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    // Raw JSON: "\ud800" is a lone UTF-16 surrogate, valid JSON that no well-formed string holds.
+    const post = (path: string, json: string) =>
+      fetch(`${product.webUrl}/trpc/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: `{"json":${json}}`,
+      });
+    const failed = await post(
+      "auth.login",
+      '{"email":"stranger\\ud800x@example.test","password":"not the password"}',
+    );
+    expect(failed.status).toBe(401);
+    const customer = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${product.webUrl}/trpc`, transformer: superjson })],
+    });
+    const chat = await customer.chat.start.mutate({ agentId: AGENT });
+    const sent = await post(
+      "chat.send",
+      JSON.stringify({ ...chat, content: "surrogate:" }).replace(
+        /surrogate:/,
+        "surrogate:\\udc00!",
+      ),
+    );
+    expect(sent.status).toBe(200);
+
+    await page.goto(`${product.webUrl}/admin/audit`);
+    const entry = page.locator('[data-testid="audit-entry"][data-action="auth.login_failed"]');
+    await entry.first().waitFor(WAIT);
+    expect(await entry.first().getByTestId("audit-actor").textContent()).toBe(
+      "stranger\ufffdx@example.test",
+    );
+    await screenshot(page, "admin-audit-lone-surrogate");
+
+    await page.goto(`${product.webUrl}/admin/conversations/${chat.conversationId}`);
+    const message = page.getByTestId("message-user").filter({ hasText: "surrogate:" });
+    await message.waitFor(WAIT);
+    expect(await message.locator("p").first().textContent()).toBe("surrogate:\ufffd!");
+    expect(pageErrors).toEqual([]);
+  });
 });

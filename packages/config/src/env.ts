@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { corsOrigins, envBoolean, envNumber, envUrl, optionalString } from "./env-parsers";
 import { tableEnvSchema, tableNamesFrom, type TableNames } from "./tables";
+import { trustProxy } from "./trust-proxy";
+
+export type { TrustProxy } from "./trust-proxy";
 
 /**
  * The API's environment: the reference product's variable names and defaults (seed guide, reference §6)
@@ -68,8 +71,11 @@ export const serverEnvSchema = z
 
     CORS_ORIGINS: corsOrigins,
     CORS_ALLOW_CREDENTIALS: envBoolean(true),
-    RATE_LIMIT_PER_MINUTE: envNumber(60, { min: 1, max: 1_000_000, int: true }),
-    TRUST_PROXY: envNumber(0, { min: 0, max: 10, int: true }),
+    // Per client address: anonymous callers (sign-in page, customers' chats) and socket opens. A console
+    // page load costs 3–8 calls plus a socket, so signed-in staff count per account instead (below).
+    RATE_LIMIT_PER_MINUTE: envNumber(120, { min: 1, max: 1_000_000, int: true }),
+    RATE_LIMIT_STAFF_PER_MINUTE: envNumber(600, { min: 1, max: 1_000_000, int: true }),
+    TRUST_PROXY: trustProxy,
     WEBSOCKET_PING_INTERVAL: envNumber(25, { min: 1, max: 600 }),
     WEBSOCKET_PING_TIMEOUT: envNumber(5, { min: 1, max: 600 }),
     REDIS_URL: envUrl(["redis:", "rediss:"]),

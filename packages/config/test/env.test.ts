@@ -24,7 +24,8 @@ describe("server env", () => {
     expect(env.PORT).toBe(8000);
     expect(env.ENVIRONMENT).toBe("development");
     expect(env.MESSAGE_TTL_HOURS).toBe(48);
-    expect(env.RATE_LIMIT_PER_MINUTE).toBe(60);
+    expect(env.RATE_LIMIT_PER_MINUTE).toBe(120);
+    expect(env.RATE_LIMIT_STAFF_PER_MINUTE).toBe(600);
     expect(env.OPENAI_MODEL).toBe("gpt-4o-mini");
     expect(env.CORS_ORIGINS).toEqual(["http://localhost:3000"]);
     expect(env.DYNAMODB_TABLE_CONVERSATIONS).toBe("doctor-agent-conversations");
@@ -56,6 +57,23 @@ describe("server env", () => {
     ).toEqual(["https://a.example.com", "http://localhost:3000"]);
     expect(errorOf({ CORS_ORIGINS: "[not json" })).toContain("CORS_ORIGINS");
     expect(errorOf({ CORS_ORIGINS: "https://a.example.com/path" })).toContain("bare origin");
+  });
+
+  it("reads TRUST_PROXY as a hop count or a list of proxy addresses, naming a bad entry", () => {
+    expect(parseServerEnv({}).TRUST_PROXY).toEqual({ kind: "none" });
+    expect(parseServerEnv({ TRUST_PROXY: "0" }).TRUST_PROXY).toEqual({ kind: "none" });
+    expect(parseServerEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toEqual({ kind: "hops", hops: 2 });
+    expect(
+      parseServerEnv({ TRUST_PROXY: "Loopback, 10.0.0.0/8,fd12::/16 ,192.0.2.7" }).TRUST_PROXY,
+    ).toEqual({
+      kind: "addresses",
+      entries: ["loopback", "10.0.0.0/8", "fd12::/16", "192.0.2.7"],
+    });
+    expect(errorOf({ TRUST_PROXY: "loopback,proxy.internal" })).toContain(
+      'TRUST_PROXY "proxy.internal" is not',
+    );
+    expect(errorOf({ TRUST_PROXY: "10.0.0.0/33" })).toContain('TRUST_PROXY "10.0.0.0/33"');
+    expect(errorOf({ TRUST_PROXY: "11" })).toContain("TRUST_PROXY");
   });
 
   it("refuses * together with credentials", () => {

@@ -98,6 +98,20 @@ describe("kv cache", () => {
     expect((await kv.increment("login:ip:1", { ttlSeconds: 60 })).value).toBe(4);
   });
 
+  it("gives back from a running window only, never below zero and never starting one", async () => {
+    const { kv } = t.repos;
+    await Promise.all(Array.from({ length: 3 }, () => kv.increment("give:1", { ttlSeconds: 60 })));
+    await Promise.all([kv.decrement("give:1"), kv.decrement("give:1")]);
+    expect(await kv.get("give:1")).toBe("1");
+    await kv.decrement("give:1", 5);
+    expect(await kv.get("give:1")).toBe("1");
+    await kv.decrement("give:never-started");
+    expect(await kv.get("give:never-started")).toBeNull();
+    t.clock.advance(61_000);
+    await kv.decrement("give:1");
+    expect((await kv.increment("give:1", { ttlSeconds: 60 })).value).toBe(1);
+  });
+
   it("sweeps expired entries and sessions (maintenance scan) but leaves live ones", async () => {
     const { kv, sessions } = t.repos;
     await kv.set("sweep:dead", "1", 5);

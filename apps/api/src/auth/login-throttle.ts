@@ -1,8 +1,18 @@
 import type { Repositories } from "@agents-crm/db";
 import { tooManyRequests } from "../trpc-errors";
 
-/** Failed sign-ins allowed per window: per account from one address, and per address overall. */
-export const LOGIN_THROTTLE = { perEmailAndIp: 5, perIp: 20, windowSeconds: 15 * 60 } as const;
+/**
+ * Password checks allowed per window: per account from one address, per address over all accounts,
+ * and per account over all addresses (a spray from many addresses). An address the account has signed
+ * in from before is exempt from the last limit, so a stranger cannot lock the account's owner out.
+ */
+export const LOGIN_THROTTLE = {
+  perEmailAndIp: 5,
+  perIp: 20,
+  perAccount: 30,
+  windowSeconds: 15 * 60,
+  knownAddressSeconds: 90 * 24 * 3600,
+} as const;
 
 type Kv = Repositories["kv"];
 export interface LoginAttempt {
@@ -10,31 +20,49 @@ export interface LoginAttempt {
   ip: string;
 }
 
-const emailKey = ({ email, ip }: LoginAttempt) =>
-  `login-failures:email:${email.trim().toLowerCase()}|${ip}`;
-const ipKey = ({ ip }: LoginAttempt) => `login-failures:ip:${ip}`;
+function keysOf({ email, ip }: LoginAttempt) {
+  const account = email.trim().toLowerCase();
+  return {
+    emailAndIp: `login-failures:email:${account}|${ip}`,
+    ip: `login-failures:ip:${ip}`,
+    account: `login-failures:account:${account}`,
+    knownAddress: `login-known:${account}|${ip}`,
+  };
+}
 
-const count = async (kv: Kv, key: string) => Number((await kv.get(key)) ?? 0);
+/** The counters one attempt was charged to; a successful sign-in gives them back. */
+export interface LoginReservation {
+  attempt: LoginAttempt;
+  charged: string[];
+}
 
 /**
- * Refuses before the password is even checked, so a blocked guesser learns nothing and costs no scrypt.
- * Counters live in the shared key/value table, so the limit holds across replicas.
+ * Charges the attempt to every counter BEFORE the password is checked and lets the returned counts
+ * decide: concurrent guesses each get their own number, so no more than the limit can ever reach
+ * scrypt (a read-then-check gate let 40 simultaneous guesses through). A refused attempt checked no
+ * password, so it gives its charges back; a blocked guesser learns nothing and costs no scrypt.
+ * Counters live in the shared key/value table, so the limits hold across replicas.
  */
-export async function assertLoginAllowed(kv: Kv, attempt: LoginAttempt): Promise<void> {
-  const [byEmail, byIp] = await Promise.all([
-    count(kv, emailKey(attempt)),
-    count(kv, ipKey(attempt)),
-  ]);
-  const blocked =
-    byIp >= LOGIN_THROTTLE.perIp
-      ? ipKey(attempt)
-      : byEmail >= LOGIN_THROTTLE.perEmailAndIp
-        ? emailKey(attempt)
-        : null;
-  if (!blocked) return;
-  // Adding 0 reads the running window's expiry without extending it.
-  const window = await kv.increment(blocked, { ttlSeconds: LOGIN_THROTTLE.windowSeconds, by: 0 });
-  const retryAfterSeconds = Math.max(1, window.expiresAt - Math.floor(Date.now() / 1000));
+export async function reserveLoginAttempt(
+  kv: Kv,
+  attempt: LoginAttempt,
+): Promise<LoginReservation> {
+  const keys = keysOf(attempt);
+  const known = (await kv.get(keys.knownAddress)) !== null;
+  const limits: [string, number][] = [
+    [keys.emailAndIp, LOGIN_THROTTLE.perEmailAndIp],
+    [keys.ip, LOGIN_THROTTLE.perIp],
+  ];
+  if (!known) limits.push([keys.account, LOGIN_THROTTLE.perAccount]);
+  const options = { ttlSeconds: LOGIN_THROTTLE.windowSeconds };
+  const counters = await Promise.all(limits.map(([key]) => kv.increment(key, options)));
+  const exceeded = counters.filter((counter, i) => counter.value > (limits[i]?.[1] ?? 0));
+  const charged = limits.map(([key]) => key);
+  if (exceeded.length === 0) return { attempt, charged };
+
+  await Promise.all(charged.map((key) => kv.decrement(key)));
+  const resetsAt = Math.max(...exceeded.map((counter) => counter.expiresAt));
+  const retryAfterSeconds = Math.max(1, resetsAt - Math.floor(Date.now() / 1000));
   const minutes = Math.ceil(retryAfterSeconds / 60);
   throw tooManyRequests(
     `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
@@ -42,15 +70,15 @@ export async function assertLoginAllowed(kv: Kv, attempt: LoginAttempt): Promise
   );
 }
 
-export async function recordLoginFailure(kv: Kv, attempt: LoginAttempt): Promise<void> {
-  const options = { ttlSeconds: LOGIN_THROTTLE.windowSeconds };
+/**
+ * A successful sign-in is no failure: the account's counter from this address is cleared, the others
+ * get their charge back, and the address is remembered as one this account uses.
+ */
+export async function settleLoginSuccess(kv: Kv, reservation: LoginReservation): Promise<void> {
+  const keys = keysOf(reservation.attempt);
   await Promise.all([
-    kv.increment(emailKey(attempt), options),
-    kv.increment(ipKey(attempt), options),
+    kv.delete(keys.emailAndIp),
+    ...reservation.charged.filter((key) => key !== keys.emailAndIp).map((key) => kv.decrement(key)),
+    kv.set(keys.knownAddress, "1", LOGIN_THROTTLE.knownAddressSeconds),
   ]);
-}
-
-/** A successful sign-in clears that account's counter; the address's stays (it may be guessing many). */
-export async function clearLoginFailures(kv: Kv, attempt: LoginAttempt): Promise<void> {
-  await kv.delete(emailKey(attempt));
 }

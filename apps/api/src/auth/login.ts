@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import type { AdminCredentials, AdminUser } from "@agents-crm/db";
 import type { Context } from "../context";
 import { recordAudit } from "../domain/audit";
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from "./login-throttle";
+import { reserveLoginAttempt, settleLoginSuccess } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
 import { cookieShouldBeSecure, sessionCookie } from "./session-cookie";
 import { sessionTtlSeconds } from "./session-renewal";
@@ -46,8 +46,7 @@ export async function login({
     throw new TRPCError({ code: "METHOD_NOT_SUPPORTED", message: "Sign in over HTTP" });
   }
   const { kv, adminUsers, sessions } = ctx.deps.repos;
-  const attempt = { email: input.email, ip: ctx.clientIp };
-  await assertLoginAllowed(kv, attempt);
+  const reservation = await reserveLoginAttempt(kv, { email: input.email, ip: ctx.clientIp });
 
   const credentials = await adminUsers.getCredentials(input.email);
   const passwordOk = await verifyPassword(
@@ -62,7 +61,6 @@ export async function login({
         ? "inactive"
         : null;
   if (failure || !credentials) {
-    await recordLoginFailure(kv, attempt);
     await auditFailure(ctx, input.email, credentials, failure ?? "unknown_email");
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Invalid email or password" });
   }
@@ -81,7 +79,7 @@ export async function login({
     }),
   );
   const user = await adminUsers.recordLogin(credentials.userId);
-  await clearLoginFailures(kv, attempt);
+  await settleLoginSuccess(kv, reservation);
   await recordAudit(
     {
       ...ctx,

@@ -17,6 +17,11 @@ export function printBanner(input: {
       if (initialAdmin.file)
         lines.push(`(kept in ${initialAdmin.file} until you change the password)`);
       break;
+    case "generated-kept":
+      lines.push(
+        `Admin login: ${initialAdmin.email} (generated password in ${initialAdmin.file} until you change it)`,
+      );
+      break;
     case "generated-changed":
       lines.push(
         `Admin login: ${initialAdmin.email} (password was changed from the generated one)`,

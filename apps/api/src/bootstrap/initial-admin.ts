@@ -8,14 +8,17 @@ export const LOCAL_ADMIN_EMAIL = "admin@agents-crm.local";
 
 export type InitialAdmin =
   | { kind: "configured"; email: string; created: boolean }
+  /** Created by this start: the only time the password is printed. */
   | { kind: "generated"; email: string; password: string; file: string }
+  /** Still the generated password, kept in `file`; later starts point there (logs keep what is printed). */
+  | { kind: "generated-kept"; email: string; file: string }
   | { kind: "generated-changed"; email: string }
   | { kind: "none" };
 
 /**
  * Makes sure someone can sign in. ADMIN_EMAIL/ADMIN_PASSWORD bootstrap an owner (an existing account's
  * password is never overwritten). Outside production, a fresh install gets a local owner with a
- * generated password kept in DATA_DIR so every start can print the login until it is changed.
+ * generated password, printed once and kept in DATA_DIR until it is changed.
  */
 export async function ensureInitialAdmin(
   env: ServerEnv,
@@ -40,12 +43,7 @@ export async function ensureInitialAdmin(
   const credentials = await repos.adminUsers.getCredentials(LOCAL_ADMIN_EMAIL);
   if (credentials) {
     if (saved && (await verifyPassword(saved.password, credentials.passwordHash))) {
-      return {
-        kind: "generated",
-        email: LOCAL_ADMIN_EMAIL,
-        password: saved.password,
-        file: file ?? "",
-      };
+      return { kind: "generated-kept", email: LOCAL_ADMIN_EMAIL, file: file ?? "" };
     }
     return { kind: "generated-changed", email: LOCAL_ADMIN_EMAIL };
   }

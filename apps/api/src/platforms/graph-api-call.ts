@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { toWellFormedDeep } from "@agents-crm/config/well-formed-text";
 
 // Meta's Graph API (Instagram messaging, WhatsApp Cloud API) answers errors as
 // `{ error: { message, type, code, error_subcode?, is_transient?, fbtrace_id } }`:
@@ -97,7 +98,7 @@ export async function graphCall<T>(options: GraphCallOptions<T>): Promise<T> {
   }
   let json: unknown;
   try {
-    json = await response.json();
+    json = toWellFormedDeep(await response.json());
   } catch (error) {
     throw new GraphApiError(
       operation,

@@ -1,5 +1,6 @@
 import superjson, { type SuperJSONResult } from "superjson";
 import type { CombinedDataTransformer } from "@trpc/server";
+import { toWellFormedDeep } from "@agents-crm/config/well-formed-text";
 
 /**
  * Realtime events are JSON by construction (the hub carries them as JSON), yet tRPC would run superjson
@@ -21,7 +22,13 @@ function isTrackedPlainEvent(value: unknown): boolean {
 }
 
 export const apiTransformer: CombinedDataTransformer = {
-  input: superjson,
+  // Every procedure input, HTTP and WebSocket alike, passes here: lone surrogates (valid JSON, not text)
+  // become U+FFFD before any procedure can store them.
+  input: {
+    serialize: (value: unknown) => superjson.serialize(value),
+    deserialize: (value: SuperJSONResult): unknown =>
+      toWellFormedDeep(superjson.deserialize(value)),
+  },
   output: {
     serialize: (value: unknown) =>
       isTrackedPlainEvent(value) ? { json: value } : superjson.serialize(value),

@@ -1,50 +1,57 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { bearerToken } from "../auth/machine-token";
+import { readCookie, SESSION_COOKIE } from "../auth/session-cookie";
+import type { Credentials } from "../auth/resolve-principal";
 import { clientIpOf } from "../context";
 import type { ApiDeps } from "../deps";
+import { tooManyRequests } from "../trpc-errors";
+import { chargeCaller, chargeKnownCaller, type Caller } from "./caller-budget";
 
-/** A batched request (`/trpc/a,b,c?batch=1`) costs one call per procedure in it. */
-export function trpcCallCount(path: string): number {
-  const procedures = path.slice(path.indexOf("/trpc/") + "/trpc/".length);
-  return Math.max(1, procedures.split(",").length);
-}
+type Deps = Pick<ApiDeps, "env" | "rateLimiter" | "repos">;
+
+export const REQUEST_LIMIT_MESSAGE = "Too many requests. Please try again later.";
+
+export const credentialsOf = (req: IncomingMessage): Credentials => ({
+  bearer: bearerToken(req.headers.authorization),
+  sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
+});
+
+const callerOf = (deps: Deps, req: IncomingMessage): Caller => ({
+  credentials: credentialsOf(req),
+  ip: clientIpOf(req, deps.env.TRUST_PROXY),
+});
+
+const retrySeconds = (retryAfterMs: number) => Math.max(1, Math.ceil(retryAfterMs / 1000));
+
+/** The refusal of a whole request, before anything ran: clients may send it again after the wait. */
+export const requestLimited = (retryAfterMs: number) =>
+  tooManyRequests(REQUEST_LIMIT_MESSAGE, retrySeconds(retryAfterMs), "request");
 
 /**
- * For `/trpc/*` only: webhooks are exempt (platforms burst and retry; their signatures guard them) and
- * so is /health. Returns true when the request was refused and answered with 429.
+ * For `/trpc/*` only (webhooks, /health and /docs are exempt), from tRPC's createContext: that runs
+ * before the body is read, and an error thrown there reaches the client in tRPC's own error shape, so
+ * the console can read the wait instead of failing to parse a foreign body. A batch costs one call per
+ * procedure in it.
  */
-export function refuseOverLimit(
-  deps: Pick<ApiDeps, "env" | "rateLimiter">,
+export async function chargeHttpRequest(
+  deps: Deps,
   req: IncomingMessage,
   res: ServerResponse,
-  path: string,
-): boolean {
-  const decision = deps.rateLimiter.take(
-    clientIpOf(req, deps.env.TRUST_PROXY),
-    trpcCallCount(path),
-  );
-  if (decision.allowed) return false;
-  const body = JSON.stringify({
-    error: { code: "TOO_MANY_REQUESTS", message: "Too many requests. Please try again later." },
-  });
-  res.writeHead(429, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(body),
-    "retry-after": String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))),
-  });
-  res.end(body);
-  return true;
+  calls: number,
+): Promise<void> {
+  const decision = await chargeCaller(deps, callerOf(deps, req), Math.max(1, calls));
+  if (decision.allowed) return;
+  res.setHeader("Retry-After", String(retrySeconds(decision.retryAfterMs)));
+  throw requestLimited(decision.retryAfterMs);
 }
 
 /**
  * Opening a WebSocket costs one call, so reconnect loops spend the same budget. Returns the raw HTTP
  * refusal to write on the socket, or null to proceed with the upgrade.
  */
-export function upgradeRefusal(
-  deps: Pick<ApiDeps, "env" | "rateLimiter">,
-  req: IncomingMessage,
-): string | null {
-  const decision = deps.rateLimiter.take(clientIpOf(req, deps.env.TRUST_PROXY));
+export function upgradeRefusal(deps: Deps, req: IncomingMessage): string | null {
+  const decision = chargeKnownCaller(deps, callerOf(deps, req));
   if (decision.allowed) return null;
-  const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  const seconds = retrySeconds(decision.retryAfterMs);
   return `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${seconds}\r\nConnection: close\r\n\r\n`;
 }

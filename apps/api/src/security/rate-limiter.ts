@@ -8,12 +8,14 @@ export interface RateDecision {
 
 /**
  * Per-key token buckets (a burst of `limit`, refilled at `limit` per window), held in process memory.
+ * A call may name its own `limit` (staff accounts have a larger budget than addresses); a key is always
+ * taken with the same one.
  * Memory is bounded: at most `maxKeys` buckets, the least recently used evicted first (an evicted key
  * simply starts again with a full bucket). Replicas each keep their own buckets.
  */
 export interface RateLimiter {
   readonly limit: number;
-  take(key: string, cost?: number): RateDecision;
+  take(key: string, cost?: number, limit?: number): RateDecision;
   /** Buckets currently held (for tests and metrics). */
   size(): number;
 }
@@ -29,17 +31,16 @@ export function createRateLimiter(options: {
   maxKeys?: number;
   now?: () => number;
 }): RateLimiter {
-  const { limit } = options;
   const windowMs = options.windowMs ?? 60_000;
   const maxKeys = options.maxKeys ?? 10_000;
   const now = options.now ?? Date.now;
-  const perMs = limit / windowMs;
   // A Map iterates in insertion order: re-inserting on every use keeps the least recent key first.
   const buckets = new Map<string, Bucket>();
 
   return {
-    limit,
-    take(key, cost = 1) {
+    limit: options.limit,
+    take(key, cost = 1, limit = options.limit) {
+      const perMs = limit / windowMs;
       const at = now();
       const previous = buckets.get(key);
       const bucket: Bucket = previous

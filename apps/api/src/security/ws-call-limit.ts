@@ -1,17 +1,17 @@
 import type { Context } from "../context";
-import { tooManyRequests } from "../trpc-errors";
+import { chargeCaller } from "./caller-budget";
+import { requestLimited } from "./http-rate-limit";
 
 /**
- * A WebSocket call spends from the same per-IP budget as an HTTP request. Frames that are not calls
- * (or a client ignoring these errors) are caught by the socket's flood guard, which closes it.
+ * A WebSocket call spends from the same budget as an HTTP request (the account's for signed-in staff,
+ * else the address's). Frames that are not calls (or a client ignoring these errors) are caught by the
+ * socket's flood guard, which closes it.
  */
-export function enforceWsCallLimit(ctx: Pick<Context, "deps" | "transport" | "clientIp">): void {
+export async function enforceWsCallLimit(
+  ctx: Pick<Context, "deps" | "transport" | "clientIp" | "credentials">,
+): Promise<void> {
   if (ctx.transport !== "ws") return;
-  const decision = ctx.deps.rateLimiter.take(ctx.clientIp);
-  if (!decision.allowed) {
-    throw tooManyRequests(
-      "Too many requests. Please try again later.",
-      decision.retryAfterMs / 1000,
-    );
-  }
+  const caller = { credentials: ctx.credentials, ip: ctx.clientIp };
+  const decision = await chargeCaller(ctx.deps, caller, 1);
+  if (!decision.allowed) throw requestLimited(decision.retryAfterMs);
 }

@@ -9,7 +9,7 @@ import { appRouter } from "../router";
 import { applyCors } from "./cors";
 import { healthBody } from "./health";
 import { docsResponse } from "./docs";
-import { refuseOverLimit, upgradeRefusal } from "../security/http-rate-limit";
+import { chargeHttpRequest, upgradeRefusal } from "../security/http-rate-limit";
 import { guardSocket } from "../security/ws-flood-guard";
 import { createWebhookRouter } from "../channels/webhooks/webhook-router";
 
@@ -38,7 +38,10 @@ export function createApiServer(deps: ApiDeps): ApiServer {
     // Room for a 10 MB document upload in base64 (agents.extractDocument); anything larger is refused
     // before it is read into memory.
     maxBodySize: 15 * 1024 * 1024,
-    createContext: ({ req, res }) => createHttpContext(deps, req, res),
+    createContext: async ({ req, res, info }) => {
+      await chargeHttpRequest(deps, req, res, info.calls.length);
+      return createHttpContext(deps, req, res);
+    },
   });
   // Platform webhooks (/api/v1/...): exempt from the rate limiter, verified by signature or secret.
   const webhooks = createWebhookRouter(deps);
@@ -74,7 +77,6 @@ export function createApiServer(deps: ApiDeps): ApiServer {
       return;
     }
     if (path.startsWith("/trpc/")) {
-      if (refuseOverLimit(deps, req, res, path)) return;
       trpcHandler(req, res);
       return;
     }

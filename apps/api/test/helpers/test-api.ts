@@ -22,6 +22,7 @@ export async function createTestDeps(
   const env = parseServerEnv({
     ENVIRONMENT: "test",
     RATE_LIMIT_PER_MINUTE: "1000000",
+    RATE_LIMIT_STAFF_PER_MINUTE: "1000000",
     ...envOverrides,
   });
   const key = randomBytes(32);

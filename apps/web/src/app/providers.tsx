@@ -8,7 +8,10 @@ import { I18nProvider } from "../components/i18n/i18n-provider";
 import type { PublicEnv } from "../env";
 import type { Locale } from "../lib/i18n/locales";
 import { apiUrls } from "../lib/api-urls";
+import { createRequestLimitState } from "../lib/request-limit/request-limit-state";
+import { retryLaterLink } from "../lib/request-limit/retry-later-link";
 import { trpc } from "../lib/trpc";
+import { RequestLimitProvider } from "../components/request-limit-context";
 
 export function Providers({
   env,
@@ -22,6 +25,7 @@ export function Providers({
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }),
   );
+  const [requestLimit] = useState(() => createRequestLimitState());
   const [trpcClient] = useState(() => {
     // Server rendering never sends requests through these links; any location will do there.
     const where =
@@ -29,6 +33,7 @@ export function Providers({
     const urls = apiUrls(env, where);
     return trpc.createClient({
       links: [
+        retryLaterLink(requestLimit),
         splitLink({
           condition: (op) => op.type === "subscription",
           true: wsLink({
@@ -47,7 +52,9 @@ export function Providers({
   return (
     <trpc.Provider client={trpcClient} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>
-        <I18nProvider initialLocale={locale}>{children}</I18nProvider>
+        <RequestLimitProvider state={requestLimit}>
+          <I18nProvider initialLocale={locale}>{children}</I18nProvider>
+        </RequestLimitProvider>
       </QueryClientProvider>
     </trpc.Provider>
   );

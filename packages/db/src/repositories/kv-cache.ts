@@ -101,6 +101,31 @@ export function createKvCache(db: Db, ctx: RepositoryContext) {
       }
       throw new Error(`counter ${key} is too contended to increment`);
     },
+
+    /**
+     * Gives back `by` from a running window (a reserved attempt that turned out not to count). Never
+     * starts a window or goes below zero; a window that has expired meanwhile is left alone.
+     */
+    async decrement(key: string, by = 1): Promise<void> {
+      try {
+        await db.doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { session_key: kvKey(key) },
+            UpdateExpression: "ADD #count :minus",
+            ConditionExpression: "attribute_exists(#count) AND expires_at > :now AND #count >= :by",
+            ExpressionAttributeNames: { "#count": "count" },
+            ExpressionAttributeValues: {
+              ":minus": -by,
+              ":by": by,
+              ":now": toEpochSeconds(ctx.now()),
+            },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+    },
   };
 }
 

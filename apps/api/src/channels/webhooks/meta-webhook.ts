@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { toWellFormedDeep } from "@agents-crm/config/well-formed-text";
 import type { ChannelBinding } from "@agents-crm/db";
 import { storeAndAcknowledge } from "./acknowledge";
 import { safeEqual } from "./constant-time";
@@ -118,7 +119,7 @@ export async function receiveMetaWebhook(
 
   let payload: unknown;
   try {
-    payload = JSON.parse(raw.body.toString("utf8"));
+    payload = toWellFormedDeep(JSON.parse(raw.body.toString("utf8")));
   } catch {
     sendError(res, 400, "BAD_REQUEST", "The body is not valid JSON");
     return;

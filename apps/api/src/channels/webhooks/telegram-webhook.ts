@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { toWellFormedDeep } from "@agents-crm/config/well-formed-text";
 import { storeAndAcknowledge } from "./acknowledge";
 import { safeEqual } from "./constant-time";
 import { readRawBody, refuseBody, sendError } from "./http-io";
@@ -53,7 +54,7 @@ export async function receiveTelegramWebhook(
 
   let payload: unknown;
   try {
-    payload = JSON.parse(raw.body.toString("utf8"));
+    payload = toWellFormedDeep(JSON.parse(raw.body.toString("utf8")));
   } catch {
     sendError(res, 400, "BAD_REQUEST", "The body is not valid JSON");
     return;

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useT } from "../i18n/i18n-provider";
 import { AdminHeader } from "./admin-header";
 import { AdminSidebar } from "./admin-sidebar";
+import { RequestLimitNotice } from "./request-limit-notice";
 import { RoleGate } from "./role-gate";
 import styles from "./admin-shell.module.css";
 
@@ -17,6 +18,7 @@ export function AdminShell({ children }: { children: ReactNode }) {
       <AdminSidebar />
       <div className={styles.body}>
         <AdminHeader />
+        <RequestLimitNotice />
         <main id="admin-content" className={styles.content}>
           <RoleGate>{children}</RoleGate>
         </main>

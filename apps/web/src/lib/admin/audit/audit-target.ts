@@ -1,4 +1,5 @@
 import type { audit } from "../../i18n/messages/audit";
+import { pathSegment } from "../../path-segment";
 import type { AuditEntry } from "./types";
 
 type Targets = (typeof audit)["en"]["targets"];
@@ -38,7 +39,7 @@ export function auditTarget(
   lookups: TargetLookups = {},
 ): AuditTarget {
   const id = entry.resourceId;
-  const encoded = encodeURIComponent(id);
+  const encoded = pathSegment(id);
   switch (entry.resourceType) {
     case "conversation":
       return { id, label: t.conversation(short(id)), href: `/admin/conversations/${encoded}` };
@@ -59,7 +60,7 @@ export function auditTarget(
       return {
         id,
         label: t.channel(short(id)),
-        href: agentId ? `/admin/agents/${encodeURIComponent(agentId)}` : null,
+        href: agentId ? `/admin/agents/${pathSegment(agentId)}` : null,
       };
     }
     case "notification_config":

@@ -56,7 +56,16 @@ export const common = defineMessages(
       signingOut: "Signing out…",
       working: "Working…",
     },
-    live: { live: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…" },
+    live: {
+      live: "Live",
+      connecting: "Connecting…",
+      reconnecting: "Reconnecting…",
+      throttled: "Paused",
+    },
+    requestLimit: {
+      retryingIn: (seconds: number) => `Too many requests — retrying in ${seconds} s`,
+      announcement: "Too many requests. The console waits and retries by itself.",
+    },
     alerts: {
       enable: "Enable alerts",
       on: "Alerts on",
@@ -120,7 +129,16 @@ export const common = defineMessages(
       signingOut: "Выход…",
       working: "Выполняется…",
     },
-    live: { live: "На связи", connecting: "Подключение…", reconnecting: "Переподключение…" },
+    live: {
+      live: "На связи",
+      connecting: "Подключение…",
+      reconnecting: "Переподключение…",
+      throttled: "Пауза",
+    },
+    requestLimit: {
+      retryingIn: (seconds: number) => `Слишком много запросов — повтор через ${seconds} с`,
+      announcement: "Слишком много запросов. Консоль подождёт и повторит сама.",
+    },
     alerts: {
       enable: "Включить оповещения",
       on: "Оповещения включены",
