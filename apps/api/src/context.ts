@@ -4,6 +4,7 @@ import type { ApiDeps } from "./deps";
 import { bearerToken } from "./auth/machine-token";
 import type { Principal } from "./auth/principal";
 import { resolvePrincipal, type Credentials } from "./auth/resolve-principal";
+import { upgradeSessionCookie } from "./security/ws-cookie-origin";
 import {
   cookieShouldBeSecure,
   readCookie,
@@ -121,7 +122,7 @@ export function createHttpContext(
 
 /**
  * WebSocket: the token travels in connectionParams, never in the URL (reference §7 item 22); a browser's
- * session cookie arrives with the upgrade request itself.
+ * session cookie arrives with the upgrade request itself and counts only from the web app's origins.
  */
 export function createWsContext(
   deps: ApiDeps,
@@ -137,8 +138,7 @@ export function createWsContext(
     secure: isSecure(req, deps.env.TRUST_PROXY),
     credentials: {
       bearer: connectionParams?.token ?? bearerToken(connectionParams?.authorization),
-      sessionToken:
-        connectionParams?.sessionToken ?? readCookie(req.headers.cookie, SESSION_COOKIE),
+      sessionToken: connectionParams?.sessionToken ?? upgradeSessionCookie(deps, req),
     },
   });
 }
