@@ -17,6 +17,8 @@ export type { Principal } from "./auth/principal";
 export interface Context {
   deps: ApiDeps;
   requestId: string;
+  /** One per WebSocket (its calls share it), one per HTTP request. */
+  connectionId: string;
   clientIp: string;
   userAgent: string | null;
   transport: "http" | "ws" | "internal";
@@ -57,6 +59,7 @@ export function createContextInner(input: {
   return {
     deps,
     requestId: input.requestId ?? randomUUID(),
+    connectionId: randomUUID(),
     clientIp: input.clientIp ?? "127.0.0.1",
     userAgent: input.userAgent ?? null,
     transport: input.transport ?? "internal",

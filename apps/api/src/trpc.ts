@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { canManage } from "./auth/principal";
 import type { Context } from "./context";
 import { apiTransformer } from "./realtime/plain-json-events";
+import { limitSubscription } from "./security/subscription-limit";
 import { enforceWsCallLimit } from "./security/ws-call-limit";
 import { dbErrorToTRPC, retryAfterSecondsOf } from "./trpc-errors";
 
@@ -48,11 +49,14 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
 });
 
 /** Anyone. Only health-like procedures, sign-in, the public agent cards and token-guarded chat. */
-export const publicProcedure = t.procedure.use(logged).use(({ ctx, next }) => {
-  // HTTP requests are limited before tRPC sees them (server/http-server.ts); a socket's calls here.
-  enforceWsCallLimit(ctx);
-  return next();
-});
+export const publicProcedure = t.procedure
+  .use(logged)
+  .use(({ ctx, next }) => {
+    // HTTP requests are limited before tRPC sees them (server/http-server.ts); a socket's calls here.
+    enforceWsCallLimit(ctx);
+    return next();
+  })
+  .use(({ ctx, type, next }) => (type === "subscription" ? limitSubscription(ctx, next) : next()));
 
 /**
  * The access middlewares are named so the /docs page and the access test can tell a procedure's access

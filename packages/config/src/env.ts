@@ -64,6 +64,8 @@ export const serverEnvSchema = z
     CORS_ALLOW_CREDENTIALS: envBoolean(true),
     RATE_LIMIT_PER_MINUTE: envNumber(60, { min: 1, max: 1_000_000, int: true }),
     TRUST_PROXY: envNumber(0, { min: 0, max: 10, int: true }),
+    /** Live subscriptions open at once from one client address (each console tab or web chat holds one). */
+    SUBSCRIPTIONS_PER_ADDRESS: envNumber(100, { min: 1, max: 1_000_000, int: true }),
     WEBSOCKET_PING_INTERVAL: envNumber(25, { min: 1, max: 600 }),
     WEBSOCKET_PING_TIMEOUT: envNumber(5, { min: 1, max: 600 }),
     REDIS_URL: envUrl(["redis:", "rediss:"]),

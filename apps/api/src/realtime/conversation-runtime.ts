@@ -7,6 +7,11 @@ import { createTurnLanes, type TurnLanes } from "../domain/turns/turn-lanes";
 import type { Logger } from "../logger";
 import { createTelegramBotApi, type TelegramBotApi } from "../platforms/telegram-bot-api";
 import { createEventHub } from "./event-hub";
+import {
+  createSubscriptionSlots,
+  SUBSCRIPTIONS_PER_CONNECTION,
+  type SubscriptionSlots,
+} from "./subscription-slots";
 import type { EventHub } from "./types";
 
 /** The per-process machinery of conversations: event fan-out, turn lanes, escalation alerts. */
@@ -16,6 +21,8 @@ export interface ConversationRuntime {
   alerts: EscalationAlerts;
   /** Work that outlives its request (events published after a reply is stored); shutdown waits for it. */
   work: BackgroundWork;
+  /** Open live subscriptions per connection and per client address, and their limits. */
+  subscriptionSlots: SubscriptionSlots;
 }
 
 export interface StartedConversationRuntime {
@@ -47,7 +54,11 @@ export function startConversationRuntime(input: {
     retry: input.alertRetry,
   });
   if (input.sweep ?? true) alerts.start();
-  const deps = { hub, turns, alerts, work: createBackgroundWork(log) };
+  const subscriptionSlots = createSubscriptionSlots({
+    perConnection: SUBSCRIPTIONS_PER_CONNECTION,
+    perAddress: env.SUBSCRIPTIONS_PER_ADDRESS,
+  });
+  const deps = { hub, turns, alerts, work: createBackgroundWork(log), subscriptionSlots };
   return { deps, ready: hub.ready, close: () => closeConversationRuntime(deps) };
 }
 
