@@ -134,6 +134,29 @@ describe("live subscriptions on one connection", () => {
   });
 });
 
+describe("what one subscription may cost", () => {
+  it("refuses a heartbeat faster than once a second, naming intervalMs", async () => {
+    const { trpc } = connect(roomy);
+    const error = await new Promise<TRPCClientError<AppRouter> | "streamed">((resolve) => {
+      const subscription = trpc.system.onStatus.subscribe(
+        { intervalMs: 100 },
+        {
+          onData: () => {
+            subscription.unsubscribe();
+            resolve("streamed");
+          },
+          onError: resolve,
+        },
+      );
+    });
+    if (error === "streamed") throw new Error("a heartbeat every 100 ms was served");
+    expect(error.data?.code).toBe("BAD_REQUEST");
+    const issues = error.data?.issues ?? [];
+    expect(issues.map((issue) => issue.path)).toEqual(["intervalMs"]);
+    expect(issues[0]?.message).toMatch(/1000/);
+  });
+});
+
 describe("live subscriptions from one address", () => {
   it("are limited across connections, and other addresses are unaffected", async () => {
     const attacker = "203.0.113.7";
