@@ -78,9 +78,9 @@ function plantOwner(page: Page, url: string, email: string): Promise<string> {
   );
 }
 
-async function accountExists(email: string): Promise<boolean> {
+async function accountExists(email: string, apiBase = product.webUrl): Promise<boolean> {
   const input = encodeURIComponent(JSON.stringify({ json: { limit: 200 } }));
-  const res = await console_.request.get(`${product.webUrl}/trpc/users.list?input=${input}`);
+  const res = await console_.request.get(`${apiBase}/trpc/users.list?input=${input}`);
   expect(res.status()).toBe(200);
   const body = (await res.json()) as { result: { data: { json: { items: { email: string }[] } } } };
   return body.result.data.json.items.some((user) => user.email === email);
@@ -121,5 +121,47 @@ describe("a page on another port of the same host", () => {
     await console_.locator('[data-testid="admin-live"][data-state="live"]').waitFor(WAIT);
     await screenshot(console_, "ws-hijacking-console-live");
     await context.close();
+  });
+});
+
+describe("the two-domain deployment (the browser calls the API directly)", () => {
+  it("keeps the console live from CORS_ORIGINS while a page on another port stays anonymous", async () => {
+    // NEXT_PUBLIC_API_URL is read at request time, so the same build serves this deployment.
+    const [apiPort, webPort] = [await freePort(), await freePort()];
+    const webUrl = `http://localhost:${webPort}`;
+    const apiUrl = `http://localhost:${apiPort}`;
+    const twoDomains = await startProduct({
+      PORT: String(apiPort),
+      WEB_PORT: String(webPort),
+      NEXT_PUBLIC_API_URL: apiUrl,
+      CORS_ORIGINS: webUrl,
+    });
+    try {
+      const login = twoDomains.login as { email: string; password: string };
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      console_ = await context.newPage();
+      const sockets: string[] = [];
+      console_.on("websocket", (socket) => sockets.push(socket.url()));
+      await console_.goto(`${webUrl}/admin`);
+      await console_.waitForURL(/\/login/, WAIT);
+      await console_.getByTestId("login-email").fill(login.email);
+      await console_.getByTestId("login-password").fill(login.password);
+      await console_.getByTestId("login-submit").click();
+      await console_.locator('[data-testid="admin-live"][data-state="live"]').waitFor(WAIT);
+      // The console's own live feed goes straight to the API, from the web app's origin.
+      expect(sockets).toContain(`ws://localhost:${apiPort}/trpc`);
+      // Its calls go there too (CORS with credentials): the list loads.
+      await console_.getByText("No conversations yet", { exact: false }).waitFor(WAIT);
+      await screenshot(console_, "ws-hijacking-two-domains-console");
+
+      const attacker = await context.newPage();
+      await attacker.goto(attackerUrl);
+      const wsApi = `ws://localhost:${apiPort}/trpc`;
+      expect(await plantOwner(attacker, wsApi, "two-domains@attacker.test")).toBe("UNAUTHORIZED");
+      expect(await accountExists("two-domains@attacker.test", apiUrl)).toBe(false);
+      await context.close();
+    } finally {
+      await twoDomains.stop();
+    }
   });
 });
