@@ -1,8 +1,11 @@
 import { createTRPCClient, createWSClient, TRPCClientError, wsLink } from "@trpc/client";
 import superjson from "superjson";
+import type { IncomingMessage } from "node:http";
+import { parseServerEnv } from "@agents-crm/config/env";
 import { WebSocket } from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppRouter } from "../src/router";
+import { cookieOriginAllowed } from "../src/security/ws-cookie-origin";
 import { seedUser, TEST_PASSWORD } from "./helpers/auth-fixtures";
 import { createAgent } from "./helpers/chat-kit";
 import { startTestApi, type TestApi } from "./helpers/test-api";
@@ -120,5 +123,37 @@ describe("a token in connectionParams", () => {
   it("authenticates from any origin", async () => {
     const client = socket({ origin: "https://automation.example" }, { token: ADMIN_TOKEN });
     expect(await createOwner(client)).toBe("OK");
+  });
+});
+
+describe("the origin rule", () => {
+  const upgrade = (headers: Record<string, string>) => ({ headers }) as IncomingMessage;
+  const env = (vars: Record<string, string> = {}) =>
+    parseServerEnv({ ENVIRONMENT: "test", ...vars });
+
+  it("treats default ports and letter case as the same host", () => {
+    const req = upgrade({ origin: "https://CRM.example.com", host: "crm.example.com:443" });
+    expect(cookieOriginAllowed(req, env())).toBe(true);
+    const otherPort = upgrade({ origin: "https://crm.example.com:8443", host: "crm.example.com" });
+    expect(cookieOriginAllowed(otherPort, env())).toBe(false);
+  });
+
+  it("takes CORS_ORIGINS only while credentials are allowed", () => {
+    const req = upgrade({ origin: "https://crm.example.com", host: "api.example.com" });
+    expect(cookieOriginAllowed(req, env({ CORS_ORIGINS: "https://crm.example.com" }))).toBe(true);
+    const noCredentials = env({
+      CORS_ORIGINS: "https://crm.example.com",
+      CORS_ALLOW_CREDENTIALS: "false",
+    });
+    expect(cookieOriginAllowed(req, noCredentials)).toBe(false);
+    expect(
+      cookieOriginAllowed(req, env({ CORS_ORIGINS: "*", CORS_ALLOW_CREDENTIALS: "false" })),
+    ).toBe(false);
+  });
+
+  it("refuses opaque and malformed origins", () => {
+    for (const origin of ["null", "not a url", "file://"]) {
+      expect(cookieOriginAllowed(upgrade({ origin, host: "crm.example.com" }), env())).toBe(false);
+    }
   });
 });
