@@ -48,15 +48,18 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
+/** Subscriptions hold a slot per connection and per address while they stream. */
+const slots = t.middleware(({ ctx, type, next }) =>
+  type === "subscription" ? limitSubscription(ctx, next) : next(),
+);
+const procedure = t.procedure.use(logged).use(slots);
+
 /** Anyone. Only health-like procedures, sign-in, the public agent cards and token-guarded chat. */
-export const publicProcedure = t.procedure
-  .use(logged)
-  .use(({ ctx, next }) => {
-    // HTTP requests are limited before tRPC sees them (server/http-server.ts); a socket's calls here.
-    enforceWsCallLimit(ctx);
-    return next();
-  })
-  .use(({ ctx, type, next }) => (type === "subscription" ? limitSubscription(ctx, next) : next()));
+export const publicProcedure = procedure.use(({ ctx, next }) => {
+  // HTTP requests are limited before tRPC sees them (server/http-server.ts); a socket's calls here.
+  enforceWsCallLimit(ctx);
+  return next();
+});
 
 /**
  * The access middlewares are named so the /docs page and the access test can tell a procedure's access
