@@ -87,6 +87,8 @@ function startApi(dataDir: string): StartedApi {
       ADMIN_TOKEN,
       // Every client is 127.0.0.1; the schema's ceiling is 1,000,000 calls a minute.
       RATE_LIMIT_PER_MINUTE: "1000000",
+      // And 2,050 subscriptions from that one address.
+      SUBSCRIPTIONS_PER_ADDRESS: "1000000",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -5,6 +5,7 @@ import type { ApiDeps } from "./deps";
 import { bearerToken } from "./auth/machine-token";
 import type { Principal } from "./auth/principal";
 import { resolvePrincipal, type Credentials } from "./auth/resolve-principal";
+import { upgradeSessionCookie } from "./security/ws-cookie-origin";
 import {
   cookieShouldBeSecure,
   readCookie,
@@ -18,6 +19,8 @@ export type { Principal } from "./auth/principal";
 export interface Context {
   deps: ApiDeps;
   requestId: string;
+  /** One per WebSocket (its calls share it), one per HTTP request. */
+  connectionId: string;
   clientIp: string;
   userAgent: string | null;
   transport: "http" | "ws" | "internal";
@@ -61,6 +64,7 @@ export function createContextInner(input: {
   return {
     deps,
     requestId: input.requestId ?? randomUUID(),
+    connectionId: randomUUID(),
     clientIp: input.clientIp ?? "127.0.0.1",
     userAgent: input.userAgent ?? null,
     transport: input.transport ?? "internal",
@@ -128,7 +132,7 @@ export function createHttpContext(
 
 /**
  * WebSocket: the token travels in connectionParams, never in the URL (reference §7 item 22); a browser's
- * session cookie arrives with the upgrade request itself.
+ * session cookie arrives with the upgrade request itself and counts only from the web app's origins.
  */
 export function createWsContext(
   deps: ApiDeps,
@@ -144,8 +148,7 @@ export function createWsContext(
     secure: isSecure(req, deps.env.TRUST_PROXY),
     credentials: {
       bearer: connectionParams?.token ?? bearerToken(connectionParams?.authorization),
-      sessionToken:
-        connectionParams?.sessionToken ?? readCookie(req.headers.cookie, SESSION_COOKIE),
+      sessionToken: connectionParams?.sessionToken ?? upgradeSessionCookie(deps, req),
     },
   });
 }

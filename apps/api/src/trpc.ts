@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { canManage } from "./auth/principal";
 import type { Context } from "./context";
 import { apiTransformer } from "./realtime/plain-json-events";
+import { limitSubscription } from "./security/subscription-limit";
 import { enforceWsCallLimit } from "./security/ws-call-limit";
 import { dbErrorToTRPC, retryAfterSecondsOf, retryScopeOf } from "./trpc-errors";
 
@@ -48,8 +49,14 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
+/** Subscriptions hold a slot per connection and per address while they stream. */
+const slots = t.middleware(({ ctx, type, next }) =>
+  type === "subscription" ? limitSubscription(ctx, next) : next(),
+);
+const procedure = t.procedure.use(logged).use(slots);
+
 /** Anyone. Only health-like procedures, sign-in, the public agent cards and token-guarded chat. */
-export const publicProcedure = t.procedure.use(logged).use(async ({ ctx, next }) => {
+export const publicProcedure = procedure.use(async ({ ctx, next }) => {
   // HTTP requests are limited in createContext (server/http-server.ts); a socket's calls here.
   await enforceWsCallLimit(ctx);
   return next();

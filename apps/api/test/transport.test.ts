@@ -69,17 +69,17 @@ describe("transport", () => {
     });
     const events: { id: string; serverTime: Date }[] = [];
     const subscription = client.system.onStatus.subscribe(
-      { intervalMs: 100 },
+      { intervalMs: 1_000 },
       { onData: (event) => events.push({ id: event.id, serverTime: event.data.serverTime }) },
     );
-    await waitUntil(() => events.length >= 3);
+    await waitUntil(() => events.length >= 3, 10_000);
     expect(events[0]?.serverTime).toBeInstanceOf(Date);
     expect(Number(events[2]?.id)).toBeGreaterThan(Number(events[0]?.id));
     expect(t.api.wss.clients.size).toBe(1);
 
     subscription.unsubscribe();
     const count = events.length;
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1_500));
     expect(events.length).toBe(count);
 
     await wsClient.close();

@@ -76,6 +76,8 @@ export const serverEnvSchema = z
     RATE_LIMIT_PER_MINUTE: envNumber(120, { min: 1, max: 1_000_000, int: true }),
     RATE_LIMIT_STAFF_PER_MINUTE: envNumber(600, { min: 1, max: 1_000_000, int: true }),
     TRUST_PROXY: trustProxy,
+    /** Live subscriptions open at once from one client address (each console tab or web chat holds one). */
+    SUBSCRIPTIONS_PER_ADDRESS: envNumber(100, { min: 1, max: 1_000_000, int: true }),
     WEBSOCKET_PING_INTERVAL: envNumber(25, { min: 1, max: 600 }),
     WEBSOCKET_PING_TIMEOUT: envNumber(5, { min: 1, max: 600 }),
     REDIS_URL: envUrl(["redis:", "rediss:"]),

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import type { AdminCredentials, AdminUser } from "@agents-crm/db";
+import { hashSessionToken, type AdminCredentials, type AdminUser } from "@agents-crm/db";
 import type { Context } from "../context";
 import { recordAudit } from "../domain/audit";
+import { announceAccessChange } from "./access-changes";
 import { reserveLoginAttempt, settleLoginSuccess } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
 import { cookieShouldBeSecure, sessionCookie } from "./session-cookie";
@@ -66,7 +67,10 @@ export async function login({
   }
 
   // A new session id at every sign-in: a token planted before login (session fixation) is dropped.
-  if (ctx.sessionToken) await sessions.deleteSession(ctx.sessionToken);
+  if (ctx.sessionToken) {
+    await sessions.deleteSession(ctx.sessionToken);
+    await announceAccessChange(ctx.deps, { sessionId: hashSessionToken(ctx.sessionToken) });
+  }
   const ttl = sessionTtlSeconds(ctx.deps);
   const { token, session } = await sessions.createSession(credentials.userId, ttl, {
     userAgent: ctx.userAgent ?? undefined,

@@ -1,3 +1,4 @@
+import type { AdminSession } from "@agents-crm/db";
 import type { ApiDeps } from "../deps";
 import { tokensMatch } from "./machine-token";
 import type { Principal } from "./principal";
@@ -9,6 +10,33 @@ export interface Credentials {
 }
 
 const anonymous: Principal = { kind: "anonymous" };
+
+export type UserPrincipal = Extract<Principal, { kind: "user" }>;
+
+/**
+ * The account behind a session token, and when the session ends (epoch seconds); null once the session
+ * is gone, expired or its account inactive. Reads only: it never extends the session.
+ */
+export async function readSession(
+  deps: Pick<ApiDeps, "repos">,
+  sessionToken: string,
+): Promise<{ principal: UserPrincipal; session: AdminSession } | null> {
+  const session = await deps.repos.sessions.getSession(sessionToken);
+  if (!session) return null;
+  const user = await deps.repos.adminUsers.getById(session.userId);
+  if (!user || !user.isActive) return null;
+  return {
+    principal: {
+      kind: "user",
+      id: user.userId,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      sessionId: session.sessionId,
+    },
+    session,
+  };
+}
 
 /**
  * The machine token wins; otherwise a live session of an active account. Deactivating a user or
@@ -24,18 +52,9 @@ export async function resolvePrincipal(
     return { kind: "machine", id: "machine", name: "API token", role: "owner" };
   }
   if (!credentials.sessionToken) return anonymous;
-  const session = await deps.repos.sessions.getSession(credentials.sessionToken);
-  if (!session) return anonymous;
-  const user = await deps.repos.adminUsers.getById(session.userId);
-  if (!user || !user.isActive) return anonymous;
-  const renewedFor = await renewIfPastHalfLife(deps, credentials.sessionToken, session);
+  const found = await readSession(deps, credentials.sessionToken);
+  if (!found) return anonymous;
+  const renewedFor = await renewIfPastHalfLife(deps, credentials.sessionToken, found.session);
   if (renewedFor !== null) options.onSessionRenewed?.(credentials.sessionToken, renewedFor);
-  return {
-    kind: "user",
-    id: user.userId,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    sessionId: session.sessionId,
-  };
+  return found.principal;
 }

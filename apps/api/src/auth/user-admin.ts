@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { AdminRole, AdminUser } from "@agents-crm/db";
 import type { Context } from "../context";
 import { recordAudit } from "../domain/audit";
+import { announceAccessChange } from "./access-changes";
 import { badInput } from "../trpc-errors";
 import { assertMayManageOwners, isActiveOwner, keepingAnOwner } from "./owner-guard";
 import { hashPassword } from "./password";
@@ -96,6 +97,9 @@ export async function updateUser({
     const keep = actor.kind === "user" && actor.id === target.userId ? actor.sessionId : undefined;
     sessionsRevoked = await sessions.deleteSessionsOfUser(target.userId, { exceptSessionId: keep });
   }
+  if (input.role !== undefined || input.isActive !== undefined || sessionsRevoked > 0) {
+    await announceAccessChange(ctx.deps, { userId: target.userId });
+  }
 
   const before = auditView(target);
   const after = auditView(updated);
@@ -136,6 +140,7 @@ export async function deleteUser({
   }
   const sessionsRevoked = await sessions.deleteSessionsOfUser(target.userId);
   await adminUsers.delete(target.userId);
+  await announceAccessChange(ctx.deps, { userId: target.userId });
   await recordAudit(ctx, {
     action: "users.delete",
     resourceType: "admin_user",

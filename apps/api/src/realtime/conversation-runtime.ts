@@ -8,6 +8,11 @@ import { createWebTurnTickets, type WebTurnTickets } from "../domain/turns/web-t
 import type { Logger } from "../logger";
 import { createTelegramBotApi, type TelegramBotApi } from "../platforms/telegram-bot-api";
 import { createEventHub } from "./event-hub";
+import {
+  createSubscriptionSlots,
+  SUBSCRIPTIONS_PER_CONNECTION,
+  type SubscriptionSlots,
+} from "./subscription-slots";
 import type { EventHub } from "./types";
 
 /** The per-process machinery of conversations: event fan-out, turn lanes, escalation alerts. */
@@ -19,6 +24,8 @@ export interface ConversationRuntime {
   alerts: EscalationAlerts;
   /** Work that outlives its request (events published after a reply is stored); shutdown waits for it. */
   work: BackgroundWork;
+  /** Open live subscriptions per connection and per client address, and their limits. */
+  subscriptionSlots: SubscriptionSlots;
 }
 
 export interface StartedConversationRuntime {
@@ -55,7 +62,11 @@ export function startConversationRuntime(input: {
   if (input.sweep ?? true) alerts.start();
   const work = createBackgroundWork(log);
   const webTurns = createWebTurnTickets({ repos, turns, work, log });
-  const deps = { hub, turns, webTurns, alerts, work };
+  const subscriptionSlots = createSubscriptionSlots({
+    perConnection: SUBSCRIPTIONS_PER_CONNECTION,
+    perAddress: env.SUBSCRIPTIONS_PER_ADDRESS,
+  });
+  const deps = { hub, turns, webTurns, alerts, work, subscriptionSlots };
   return { deps, ready: hub.ready, close: (options) => closeConversationRuntime(deps, options) };
 }
 

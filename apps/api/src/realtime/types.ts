@@ -1,5 +1,6 @@
 /**
- * Real-time events. Streams: "admin" (every staff console) and `conversation#<id>` (one web chat).
+ * Real-time events. Streams: "admin" (every staff console), `conversation#<id>` (one web chat) and
+ * "access" (internal: access changes that open staff subscriptions follow).
  * Every event is appended to the durable event log first, so its id (a ULID) can resume a subscription
  * with tRPC `tracked()` after a reconnect, on any replica.
  */
@@ -41,4 +42,6 @@ export interface EventHub {
 }
 
 export const ADMIN_STREAM = "admin";
+/** Sign-outs, deactivations and role changes: open staff subscriptions re-check their caller. */
+export const ACCESS_STREAM = "access";
 export const conversationStream = (conversationId: string) => `conversation#${conversationId}`;

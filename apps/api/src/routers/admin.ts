@@ -1,14 +1,12 @@
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { followAccess } from "../auth/follow-access";
 import { canManage } from "../auth/principal";
 import { MANAGERS_ONLY_ADMIN_EVENTS, type AdminEvent } from "../domain/conversations/events";
 import { EVENT_ID_PATTERN } from "../realtime/event-ids";
 import { trackedEvents } from "../realtime/tracked-events";
 import { ADMIN_STREAM } from "../realtime/types";
 import { authedProcedure } from "../trpc";
-
-/** A socket outlives sessions: the caller is checked again at most this often while events flow. */
-const RECHECK_MS = 60_000;
 
 export const adminRouter = {
   /**
@@ -23,22 +21,21 @@ export const adminRouter = {
         .default({ lastEventId: null }),
     )
     .subscription(async function* ({ ctx, input, signal }) {
-      let manager = canManage(ctx.principal);
-      let checkedAt = Date.now();
-      for await (const item of trackedEvents<AdminEvent>(ctx.deps.hub, ADMIN_STREAM, {
-        lastEventId: input.lastEventId,
-        signal,
-      })) {
-        if (Date.now() - checkedAt > RECHECK_MS) {
-          const principal = await ctx.authenticate();
-          if (principal.kind === "anonymous") {
-            throw new TRPCError({ code: "UNAUTHORIZED", message: "The session has ended" });
-          }
-          manager = canManage(principal);
-          checkedAt = Date.now();
+      const access = followAccess(ctx, signal);
+      try {
+        for await (const item of trackedEvents<AdminEvent>(ctx.deps.hub, ADMIN_STREAM, {
+          lastEventId: input.lastEventId,
+          signal: access.signal,
+        })) {
+          // Waits for a re-check an access change started: nothing is delivered past a sign-out.
+          const principal = await access.current();
+          if (!canManage(principal) && MANAGERS_ONLY_ADMIN_EVENTS.has(item[1].type)) continue;
+          yield item;
         }
-        if (!manager && MANAGERS_ONLY_ADMIN_EVENTS.has(item[1].type)) continue;
-        yield item;
+        // The stream also stops when access ends: then this throws UNAUTHORIZED.
+        await access.current();
+      } finally {
+        access.stop();
       }
     }),
 } satisfies TRPCRouterRecord;

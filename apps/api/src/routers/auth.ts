@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { announceAccessChange } from "../auth/access-changes";
 import { login } from "../auth/login";
 import { clearedSessionCookie, cookieShouldBeSecure } from "../auth/session-cookie";
 import { recordAudit } from "../domain/audit";
@@ -19,6 +20,7 @@ export const authRouter = {
   logout: authedProcedure.mutation(async ({ ctx }) => {
     if (ctx.principal.kind === "user") {
       await ctx.deps.repos.sessions.deleteSessionById(ctx.principal.sessionId);
+      await announceAccessChange(ctx.deps, { sessionId: ctx.principal.sessionId });
     }
     ctx.setCookie(
       clearedSessionCookie({ secure: cookieShouldBeSecure(ctx.secure, ctx.deps.env.ENVIRONMENT) }),

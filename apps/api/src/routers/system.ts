@@ -28,7 +28,8 @@ export const systemRouter = {
     .input(
       z
         .object({
-          intervalMs: z.number().int().min(100).max(60_000).default(5_000),
+          // What a subscription costs is what it streams: once a second is plenty to show a link is up.
+          intervalMs: z.number().int().min(1_000).max(60_000).default(5_000),
           lastEventId: z.string().nullish(),
         })
         .default({ intervalMs: 5_000 }),
