@@ -8,7 +8,10 @@ import type { ParseResult } from "./parsed-event";
 import { routeEvents } from "./route-events";
 import { headerOf, tally, type WebhookRuntime } from "./webhook-runtime";
 
-/** Meta batches many entries per request; this leaves ample room over its payload sizes. */
+/**
+ * Meta's documented ceiling for a webhook payload is 3 MB (WhatsApp Cloud API); anything larger is
+ * refused without being buffered (http-io).
+ */
 export const META_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
 
 export interface MetaChannel {
@@ -98,7 +101,7 @@ export async function receiveMetaWebhook(
   const receivedAt = new Date();
   const raw = await readRawBody(req, META_BODY_LIMIT_BYTES);
   if (!raw.ok) {
-    refuseBody(res, raw.reason);
+    refuseBody(res, raw.reason, META_BODY_LIMIT_BYTES);
     return;
   }
   // Verify first: with the app secret configured, nothing unsigned by it is even parsed.
