@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ChannelBinding } from "@agents-crm/db";
 import { storeAndAcknowledge } from "./acknowledge";
 import { safeEqual } from "./constant-time";
 import { readRawBody, refuseBody, sendError, sendText } from "./http-io";
-import { SIGNATURE_HEADER, signatureMatches } from "./meta-signature";
+import { SIGNATURE_HEADER } from "./meta-signature";
+import { refuseUnread, verifyPerBinding, type Refusal } from "./meta-verification";
 import type { ParseResult } from "./parsed-event";
 import { routeEvents } from "./route-events";
 import { headerOf, tally, type WebhookRuntime } from "./webhook-runtime";
@@ -22,15 +22,6 @@ export interface MetaChannel {
   verifyTokenVariable: string;
   parse(payload: unknown, receivedAt: Date): ParseResult;
 }
-
-type Refusal = { status: 401 | 403 | 503; code: string; message: string };
-
-const MISSING: Refusal = {
-  status: 401,
-  code: "UNAUTHORIZED",
-  message: "X-Hub-Signature-256 is required",
-};
-const BAD: Refusal = { status: 403, code: "FORBIDDEN", message: "Invalid signature" };
 
 /** `GET`: Meta's subscription handshake; echoes hub.challenge when hub.verify_token is ours. */
 export function verifySubscription(
@@ -59,36 +50,20 @@ export function verifySubscription(
   sendError(res, 403, "FORBIDDEN", "Webhook verification failed");
 }
 
-/**
- * Without the app secret in the environment, each binding that would receive events must be vouched
- * for by the app secret stored with it (bindings may belong to different Meta apps), or — when it has
- * none either — by the unsigned policy (development only). Runs after routing, before anything is stored.
- */
-async function verifyPerBinding(
+/** Refusals before any lookup are the cheap answer to strangers: logged only when debugging. */
+function refuse(
   rt: WebhookRuntime,
   channel: MetaChannel,
-  body: Buffer,
-  header: string | undefined,
-  bindings: ChannelBinding[],
-): Promise<Refusal | null> {
-  for (const { bindingId } of bindings) {
-    const secret = await rt.resolver.appSecret(bindingId);
-    if (secret === null) {
-      const remedy = `set ${channel.appSecretVariable} or the binding's app secret`;
-      if (rt.unsigned.accept(`${channel.platform}:${bindingId}`, remedy)) continue;
-      return {
-        status: 503,
-        code: "NOT_CONFIGURED",
-        message: "Webhook signatures cannot be verified",
-      };
-    }
-    if (header === undefined) return MISSING;
-    const vouches = (candidate: string | null) =>
-      candidate !== null && signatureMatches(body, header, candidate);
-    // A mismatch re-reads the secret once: it may have been rotated since it was cached.
-    if (!vouches(secret) && !vouches(await rt.resolver.appSecret(bindingId, true))) return BAD;
-  }
-  return null;
+  res: ServerResponse,
+  refusal: Refusal,
+  level: "debug" | "warn",
+) {
+  rt.log[level]("webhook refused", {
+    platform: channel.platform,
+    status: refusal.status,
+    reason: refusal.code,
+  });
+  sendError(res, refusal.status, refusal.code, refusal.message);
 }
 
 /** `POST`: verify, parse, route, store, acknowledge. */
@@ -104,19 +79,12 @@ export async function receiveMetaWebhook(
     refuseBody(res, raw.reason, META_BODY_LIMIT_BYTES);
     return;
   }
-  // Verify first: with the app secret configured, nothing unsigned by it is even parsed.
+  // Verify first: what no secret could vouch for is not even parsed.
   const header = headerOf(req.headers, SIGNATURE_HEADER);
-  if (channel.appSecret !== undefined) {
-    const refusal =
-      header === undefined
-        ? MISSING
-        : signatureMatches(raw.body, header, channel.appSecret)
-          ? null
-          : BAD;
-    if (refusal) {
-      sendError(res, refusal.status, refusal.code, refusal.message);
-      return;
-    }
+  const early = refuseUnread(rt, channel, raw.body, header);
+  if (early) {
+    refuse(rt, channel, res, early, "debug");
+    return;
   }
 
   let payload: unknown;
@@ -148,12 +116,7 @@ export async function receiveMetaWebhook(
     );
     const refusal = await verifyPerBinding(rt, channel, raw.body, header, [...receiving.values()]);
     if (refusal) {
-      rt.log.warn("webhook refused", {
-        platform: channel.platform,
-        status: refusal.status,
-        reason: refusal.code,
-      });
-      sendError(res, refusal.status, refusal.code, refusal.message);
+      refuse(rt, channel, res, refusal, "warn");
       return;
     }
   }
