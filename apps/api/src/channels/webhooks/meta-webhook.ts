@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { storeAndAcknowledge } from "./acknowledge";
 import { safeEqual } from "./constant-time";
 import { readRawBody, refuseBody, sendError, sendText } from "./http-io";
+import type { AccountScan } from "./meta-account-scan";
+import { META_MAX_ACCOUNTS_PER_DELIVERY, routeAccounts } from "./meta-accounts";
 import { SIGNATURE_HEADER } from "./meta-signature";
 import { refuseUnread, verifyPerBinding, type Refusal } from "./meta-verification";
 import type { ParseResult } from "./parsed-event";
@@ -20,6 +22,8 @@ export interface MetaChannel {
   appSecretVariable: string;
   verifyToken: string | undefined;
   verifyTokenVariable: string;
+  /** The accounts a payload names, cheaply, before it is parsed. */
+  scan(payload: unknown): AccountScan;
   parse(payload: unknown, receivedAt: Date): ParseResult;
 }
 
@@ -50,7 +54,10 @@ export function verifySubscription(
   sendError(res, 403, "FORBIDDEN", "Webhook verification failed");
 }
 
-/** Refusals before any lookup are the cheap answer to strangers: logged only when debugging. */
+/**
+ * Refusals before any lookup answer strangers, so they are logged only when debugging (a flood must not
+ * become a flood of log lines); a binding that would not vouch is worth a warning.
+ */
 function refuse(
   rt: WebhookRuntime,
   channel: MetaChannel,
@@ -66,7 +73,11 @@ function refuse(
   sendError(res, refusal.status, refusal.code, refusal.message);
 }
 
-/** `POST`: verify, parse, route, store, acknowledge. */
+/**
+ * `POST`: verify what can be verified before reading anything; then find the accounts named (refusing
+ * too many), look their bindings up a few at a time, have each receiving binding vouch for the delivery,
+ * and only then parse the events, store and acknowledge.
+ */
 export async function receiveMetaWebhook(
   rt: WebhookRuntime,
   channel: MetaChannel,
@@ -79,13 +90,13 @@ export async function receiveMetaWebhook(
     refuseBody(res, raw.reason, META_BODY_LIMIT_BYTES);
     return;
   }
-  // Verify first: what no secret could vouch for is not even parsed.
   const header = headerOf(req.headers, SIGNATURE_HEADER);
   const early = refuseUnread(rt, channel, raw.body, header);
   if (early) {
     refuse(rt, channel, res, early, "debug");
     return;
   }
+  const verifiedByEnv = channel.appSecret !== undefined;
 
   let payload: unknown;
   try {
@@ -94,39 +105,63 @@ export async function receiveMetaWebhook(
     sendError(res, 400, "BAD_REQUEST", "The body is not valid JSON");
     return;
   }
-  const parsed = channel.parse(payload, receivedAt);
-  const accounts = [...new Set(parsed.events.map((event) => event.accountId))];
-  const routes = new Map(
-    await Promise.all(
-      accounts.map(
-        async (account) =>
-          [account, await rt.resolver.forAccount(channel.platform, account)] as const,
-      ),
+  const scan = channel.scan(payload);
+  if (!verifiedByEnv && scan.accounts.length > META_MAX_ACCOUNTS_PER_DELIVERY) {
+    rt.log.debug("webhook refused: too many accounts to look up", {
+      platform: channel.platform,
+      accounts: scan.accounts.length,
+      remedy: `set ${channel.appSecretVariable} so deliveries are verified before any lookup`,
+    });
+    sendError(
+      res,
+      413,
+      "PAYLOAD_TOO_LARGE",
+      `This delivery names ${scan.accounts.length} accounts; at most ${META_MAX_ACCOUNTS_PER_DELIVERY} accounts are accepted in one delivery`,
+    );
+    return;
+  }
+  const routes = await routeAccounts(rt.resolver, channel.platform, scan.accounts, {
+    rememberMisses: !verifiedByEnv,
+  });
+  const receiving = new Map(
+    [...routes.values()].flatMap((r) =>
+      r && !r.refusal ? [[r.binding.bindingId, r.binding]] : [],
     ),
   );
-  const { routed, skipped, unknownAccounts } = routeEvents(parsed.events, (e) =>
-    routes.get(e.accountId),
-  );
-
-  if (channel.appSecret === undefined) {
-    const receiving = new Map(
-      [...routes.values()].flatMap((r) =>
-        r && !r.refusal ? [[r.binding.bindingId, r.binding]] : [],
-      ),
-    );
+  if (!verifiedByEnv) {
     const refusal = await verifyPerBinding(rt, channel, raw.body, header, [...receiving.values()]);
     if (refusal) {
       refuse(rt, channel, res, refusal, "warn");
       return;
     }
+    if (receiving.size === 0) {
+      // Nothing here could be stored and nobody vouched for it: not worth parsing, nor a log line.
+      rt.log.debug("webhook events not routed", {
+        platform: channel.platform,
+        items: scan.items,
+        unknownAccounts: [...routes].flatMap(([a, r]) => (r ? [] : [a])).slice(0, 10),
+      });
+      await storeAndAcknowledge(rt, res, {
+        platform: channel.platform,
+        routed: [],
+        skipped: scan.items,
+        receivedAt,
+      });
+      return;
+    }
   }
 
+  const parsed = channel.parse(payload, receivedAt);
+  const { routed, skipped, unknownAccounts } = routeEvents(parsed.events, (e) =>
+    routes.get(e.accountId),
+  );
   const allSkipped = [...parsed.skipped, ...skipped];
   if (skipped.length > 0) {
     rt.log.info("webhook events not routed", {
       platform: channel.platform,
       reasons: tally(skipped),
-      unknownAccounts,
+      // Capped: the ids are whatever the sender wrote.
+      unknownAccounts: unknownAccounts.slice(0, 10),
     });
   }
   if (parsed.skipped.length > 0) {

@@ -3,6 +3,7 @@ import type { ApiDeps } from "../../deps";
 import { createBindingResolver } from "./binding-resolver";
 import { sendError } from "./http-io";
 import { parseInstagram } from "./instagram-events";
+import { scanInstagram, scanWhatsApp } from "./meta-account-scan";
 import { receiveMetaWebhook, verifySubscription, type MetaChannel } from "./meta-webhook";
 import { receiveTelegramWebhook } from "./telegram-webhook";
 import { createUnsignedPolicy } from "./unsigned-policy";
@@ -34,6 +35,7 @@ export function createWebhookRouter(
     appSecretVariable: "INSTAGRAM_APP_SECRET",
     verifyToken: deps.env.INSTAGRAM_WEBHOOK_VERIFY_TOKEN,
     verifyTokenVariable: "INSTAGRAM_WEBHOOK_VERIFY_TOKEN",
+    scan: scanInstagram,
     parse: parseInstagram,
   };
   const whatsapp: MetaChannel = {
@@ -42,6 +44,7 @@ export function createWebhookRouter(
     appSecretVariable: "WHATSAPP_APP_SECRET",
     verifyToken: deps.env.WHATSAPP_VERIFY_TOKEN,
     verifyTokenVariable: "WHATSAPP_VERIFY_TOKEN",
+    scan: scanWhatsApp,
     parse: (payload, receivedAt) => {
       const result = parseWhatsApp(payload, receivedAt);
       // Our own messages that WhatsApp could not deliver: only this receipt tells us.
