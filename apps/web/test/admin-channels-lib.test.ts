@@ -122,6 +122,7 @@ const binding = (overrides: Partial<Binding> = {}): Binding => ({
   isActive: true,
   isVerified: true,
   hasWebhookSecret: true,
+  webhookSecrets: { missing: [], deliveries: "verified" },
   metadata: {},
   lastError: null,
   lastErrorAt: null,
