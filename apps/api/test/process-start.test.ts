@@ -118,4 +118,26 @@ describe("starting the API process", () => {
     expect(code).toBe(1);
     expect(stderr.trim()).toMatch(/^Refusing to start in production with an open admin API/);
   }, 30_000);
+
+  it("refuses production that allows unsigned webhooks, in one line naming the variable", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: apiDir,
+      env: {
+        PATH: process.env.PATH ?? "",
+        PORT: "0",
+        ENVIRONMENT: "production",
+        APP_URL: "https://crm.example.com",
+        SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+        ADMIN_TOKEN: "a".repeat(32),
+        ALLOW_UNSIGNED_WEBHOOKS: "true",
+      },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(
+      /^Invalid environment: ALLOW_UNSIGNED_WEBHOOKS is development-only \(anyone could post messages as Meta or Telegram\)[^\n]*$/,
+    );
+  }, 30_000);
 });

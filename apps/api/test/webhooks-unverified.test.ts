@@ -4,6 +4,7 @@ import { startTestApi, type TestApi } from "./helpers/test-api";
 import {
   bindMeta,
   ensureAgent,
+  inboxSize,
   instagramText,
   metaSigned,
   post,
@@ -21,10 +22,80 @@ const telegramUpdate = JSON.stringify({
   },
 });
 
-describe("no secret configured, in development", () => {
+const whatsappText = (account: string, id: string) =>
+  JSON.stringify({
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "1",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              metadata: { phone_number_id: account },
+              messages: [{ from: "1", id, timestamp: "1", type: "text", text: { body: "x" } }],
+            },
+          },
+        ],
+      },
+    ],
+  });
+
+// Regression: under `npm start` (development, no app secret anywhere) unsigned WhatsApp and Instagram
+// events were accepted for a binding without an app secret, and the agent answered them.
+describe("no secret configured, in development (as npm start runs)", () => {
   let t: TestApi;
   beforeAll(async () => {
     t = await startTestApi({ ENVIRONMENT: "development" });
+  });
+  afterAll(() => t.close());
+
+  it("unsigned WhatsApp and Instagram events are refused (401) and never stored", async () => {
+    await bindMeta(t.deps, { channelType: "whatsapp", accountId: "555000dev" });
+    await bindMeta(t.deps, { channelType: "instagram", accountId: "1784140000000dev" });
+    const wa = await post(
+      `${t.url}/api/v1/whatsapp/webhook`,
+      whatsappText("555000dev", "wamid.dev"),
+    );
+    expect(wa.status).toBe(401);
+    expect(wa.json()).toMatchObject({ error: { message: "X-Hub-Signature-256 is required" } });
+    const ig = instagramText({
+      account: "1784140000000dev",
+      sender: "9",
+      mid: "dev_mid",
+      text: "hi",
+    });
+    expect((await post(`${t.url}/api/v1/instagram/webhook`, ig)).status).toBe(401);
+    expect(await stored(t.deps, "whatsapp", "555000dev", "wamid.dev")).toBeNull();
+    expect(await stored(t.deps, "instagram", "1784140000000dev", "dev_mid")).toBeNull();
+    expect(await inboxSize(t.deps)).toBe(0);
+  });
+
+  it("a signed event for a binding no secret can check is refused with 503 (Meta re-delivers)", async () => {
+    const body = whatsappText("555000dev", "wamid.dev-signed");
+    const res = await post(`${t.url}/api/v1/whatsapp/webhook`, body, metaSigned(body, "anything"));
+    expect(res.status).toBe(503);
+    expect(await stored(t.deps, "whatsapp", "555000dev", "wamid.dev-signed")).toBeNull();
+  });
+
+  it("a Telegram binding without a registered secret is refused with 503", async () => {
+    await ensureAgent(t.deps, "tg-legacy");
+    const legacy = await t.deps.repos.channelBindings.create({
+      agentId: "tg-legacy",
+      channelType: "telegram",
+      channelAccountId: "7100000003",
+      accessToken: "7100000003:legacy",
+    });
+    const res = await post(`${t.url}/api/v1/telegram/webhook/${legacy.bindingId}`, telegramUpdate);
+    expect(res.status).toBe(503);
+    expect(await stored(t.deps, "telegram", "7100000003", "77")).toBeNull();
+  });
+});
+
+describe("unsigned webhooks explicitly allowed (ALLOW_UNSIGNED_WEBHOOKS, development only)", () => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await startTestApi({ ENVIRONMENT: "development", ALLOW_UNSIGNED_WEBHOOKS: "true" });
   });
   afterAll(() => t.close());
 
@@ -42,6 +113,24 @@ describe("no secret configured, in development", () => {
       `${t.url}/api/v1/instagram/webhook?hub.mode=subscribe&hub.verify_token=&hub.challenge=1`,
     );
     expect(get.status).toBe(403);
+  });
+
+  it("a binding's own app secret is still required of its posts", async () => {
+    await bindMeta(t.deps, {
+      channelType: "instagram",
+      accountId: "1784140000000own",
+      appSecret: "own-secret",
+    });
+    const body = instagramText({
+      account: "1784140000000own",
+      sender: "9",
+      mid: "own",
+      text: "hi",
+    });
+    const hook = `${t.url}/api/v1/instagram/webhook`;
+    expect((await post(hook, body)).status).toBe(401);
+    expect((await post(hook, body, metaSigned(body, "nope"))).status).toBe(403);
+    expect((await post(hook, body, metaSigned(body, "own-secret"))).status).toBe(200);
   });
 
   it("a Telegram binding without a registered secret is accepted", async () => {

@@ -122,6 +122,7 @@ const binding = (overrides: Partial<Binding> = {}): Binding => ({
   isActive: true,
   isVerified: true,
   hasWebhookSecret: true,
+  webhookSecrets: { missing: [], deliveries: "verified" },
   metadata: {},
   lastError: null,
   lastErrorAt: null,
@@ -151,6 +152,14 @@ describe("binding state", () => {
     expect(bindingState(binding(), health({ lastError: "Webhook: refused" }))).toBe("error");
     expect(bindingState(binding({ isVerified: false }))).toBe("unverified");
     expect(bindingState(binding(), health())).toBe("active");
+    // An active binding whose deliveries are refused for want of a secret is not working.
+    const refused = {
+      missing: [{ secret: "webhook_secret" as const, variable: null }],
+      deliveries: "refused" as const,
+    };
+    expect(bindingState(binding({ webhookSecrets: refused }), health())).toBe("error");
+    const unverified = { ...refused, deliveries: "accepted_unverified" as const };
+    expect(bindingState(binding({ webhookSecrets: unverified }), health())).toBe("active");
     expect(healthById([health()]).get("b1")?.deadLetters).toBe(0);
   });
 });

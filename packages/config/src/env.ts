@@ -95,6 +95,8 @@ export const serverEnvSchema = z
     WHATSAPP_GRAPH_BASE_URL: envUrl(["http:", "https:"]).default(
       "https://graph.facebook.com/v21.0",
     ),
+    /** Development only: accept platform webhooks that no configured secret can verify. */
+    ALLOW_UNSIGNED_WEBHOOKS: envBoolean(false),
   })
   .extend(tableEnvSchema.shape)
   .superRefine((env, ctx) => {
@@ -134,6 +136,14 @@ export const serverEnvSchema = z
           code: "custom",
           path: ["APP_URL"],
           message: "is required in production (links in alerts and webhook URLs are built from it)",
+        });
+      }
+      if (env.ALLOW_UNSIGNED_WEBHOOKS) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["ALLOW_UNSIGNED_WEBHOOKS"],
+          message:
+            "is development-only (anyone could post messages as Meta or Telegram): unset it and set INSTAGRAM_APP_SECRET / WHATSAPP_APP_SECRET or each binding's app secret",
         });
       }
     }

@@ -91,6 +91,17 @@ describe("server env", () => {
     expect(errorOf(withoutUrl)).toContain("APP_URL is required in production");
   });
 
+  it("refuses unsigned webhooks by default, and refuses allowing them in production", () => {
+    expect(parseServerEnv({}).ALLOW_UNSIGNED_WEBHOOKS).toBe(false);
+    expect(parseServerEnv({ ALLOW_UNSIGNED_WEBHOOKS: "true" }).ALLOW_UNSIGNED_WEBHOOKS).toBe(true);
+    const message = errorOf({ ...production, ALLOW_UNSIGNED_WEBHOOKS: "true" });
+    expect(message).toContain("ALLOW_UNSIGNED_WEBHOOKS is development-only");
+    expect(message).not.toContain("\n");
+    expect(parseServerEnv({ ...production, ALLOW_UNSIGNED_WEBHOOKS: "false" }).ENVIRONMENT).toBe(
+      "production",
+    );
+  });
+
   it("bootstraps an owner only with both ADMIN_EMAIL and ADMIN_PASSWORD", () => {
     expect(errorOf({ ADMIN_EMAIL: "owner@example.com" })).toContain("ADMIN_PASSWORD");
     expect(errorOf({ ADMIN_TOKEN: "short" })).toContain("ADMIN_TOKEN must be at least 16");

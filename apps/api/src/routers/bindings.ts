@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { channelMetadataSchema } from "@agents-crm/db";
 import { bindingsHealth } from "../domain/bindings/binding-health";
+import { bindingSecrets } from "../domain/bindings/binding-secrets";
 import { toBindingView } from "../domain/bindings/binding-view";
 import { createBinding, deleteBinding, updateBinding } from "../domain/bindings/save-binding";
 import { verifyBinding } from "../domain/bindings/verify-binding";
@@ -14,14 +15,19 @@ const token = z.string().trim().min(1).max(4096);
 
 /** Agent ↔ Instagram account / Telegram bot / WhatsApp number. Tokens go in, never come out. */
 export const bindingsRouter = {
+  /** Each binding with which of its webhook secrets are missing (presence only, never values). */
   list: adminProcedure.input(z.object({ agentId: agentIdSchema })).query(async ({ ctx, input }) => {
     const bindings = await ctx.deps.repos.channelBindings.listByAgent(input.agentId);
     // An agent has a handful of bindings: one page, active ones first.
-    const items = bindings
-      .map(toBindingView)
-      .sort(
-        (a, b) => Number(b.isActive) - Number(a.isActive) || a.createdAt.localeCompare(b.createdAt),
-      );
+    const views = await Promise.all(
+      bindings.map(async (binding) => ({
+        ...toBindingView(binding),
+        webhookSecrets: await bindingSecrets(ctx.deps, binding),
+      })),
+    );
+    const items = views.sort(
+      (a, b) => Number(b.isActive) - Number(a.isActive) || a.createdAt.localeCompare(b.createdAt),
+    );
     return { items, nextCursor: null };
   }),
 

@@ -110,3 +110,45 @@ export function instagramText(input: {
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
 }
+
+/**
+ * Every item read or write the client sends to these tables, counted by a middleware on the real
+ * client, with the most that were in flight at once: how much database work a webhook request caused.
+ * /health's DescribeTable is not counted.
+ */
+export function watchTableReads(deps: ApiDeps, tables: string[]) {
+  const watched = new Set(tables);
+  const stats = { count: 0, inFlight: 0, peak: 0 };
+  deps.db.raw.middlewareStack.add(
+    (next, context) => async (args) => {
+      const table = (args.input as { TableName?: string }).TableName;
+      const describes = context.commandName === "DescribeTableCommand";
+      if (table === undefined || !watched.has(table) || describes) return next(args);
+      stats.count++;
+      stats.peak = Math.max(stats.peak, ++stats.inFlight);
+      try {
+        return await next(args);
+      } finally {
+        stats.inFlight--;
+      }
+    },
+    { step: "initialize", name: `watchTableReads-${Math.random().toString(36).slice(2)}` },
+  );
+  return {
+    stats,
+    reset() {
+      stats.count = 0;
+      stats.peak = 0;
+    },
+  };
+}
+
+/** A WhatsApp delivery naming `count` phone number ids (one message each), compact like an attack. */
+export function whatsappAccounts(count: number, prefix = "9"): string {
+  const changes = Array.from(
+    { length: count },
+    (_, i) =>
+      `{"field":"messages","value":{"metadata":{"phone_number_id":"${prefix}${i}"},"messages":[{"from":"1","id":"w${i}","timestamp":"1","type":"text"}]}}`,
+  );
+  return `{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[${changes.join(",")}]}]}`;
+}

@@ -6,10 +6,15 @@ export type RawBody = { ok: true; body: Buffer } | { ok: false; reason: "too_lar
 const DRAIN_FACTOR = 8;
 
 /**
- * The request body exactly as sent (signatures are over these bytes). An oversized body is drained and
- * discarded, so the client still reads the 413 instead of a reset connection.
+ * The request body exactly as sent (signatures are over these bytes). A body declared larger than the
+ * limit is not read at all; one that grows past it undeclared (chunked) is drained and discarded, so the
+ * client still reads the 413 instead of a reset connection. Either way at most `limitBytes` is held.
  */
 export function readRawBody(req: IncomingMessage, limitBytes: number): Promise<RawBody> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limitBytes) {
+    return Promise.resolve({ ok: false, reason: "too_large" });
+  }
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -17,7 +22,10 @@ export function readRawBody(req: IncomingMessage, limitBytes: number): Promise<R
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limitBytes) chunks.push(chunk);
-      else if (size > limitBytes * DRAIN_FACTOR) req.destroy();
+      else {
+        chunks.length = 0;
+        if (size > limitBytes * DRAIN_FACTOR) req.destroy();
+      }
     });
     req.on("end", () => {
       ended = true;
@@ -36,10 +44,26 @@ export function readRawBody(req: IncomingMessage, limitBytes: number): Promise<R
   });
 }
 
-/** 413 for an oversized body; nothing for a client that went away. */
-export function refuseBody(res: ServerResponse, reason: "too_large" | "aborted"): void {
+const sizeOf = (bytes: number) =>
+  bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+
+/**
+ * 413 naming the limit for an oversized body, closing the connection so what is left of the body is
+ * never read; nothing for a client that went away.
+ */
+export function refuseBody(
+  res: ServerResponse,
+  reason: "too_large" | "aborted",
+  limitBytes: number,
+): void {
   if (reason === "too_large") {
-    sendError(res, 413, "PAYLOAD_TOO_LARGE", "The request body is too large");
+    res.setHeader("connection", "close");
+    sendError(
+      res,
+      413,
+      "PAYLOAD_TOO_LARGE",
+      `The request body is larger than this webhook's limit of ${sizeOf(limitBytes)}`,
+    );
   }
 }
 

@@ -1,15 +1,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { toWellFormedDeep } from "@agents-crm/config/well-formed-text";
-import type { ChannelBinding } from "@agents-crm/db";
 import { storeAndAcknowledge } from "./acknowledge";
 import { safeEqual } from "./constant-time";
 import { readRawBody, refuseBody, sendError, sendText } from "./http-io";
-import { SIGNATURE_HEADER, signatureMatches } from "./meta-signature";
+import type { AccountScan } from "./meta-account-scan";
+import { META_MAX_ACCOUNTS_PER_DELIVERY, routeAccounts } from "./meta-accounts";
+import { SIGNATURE_HEADER } from "./meta-signature";
+import { refuseUnread, verifyPerBinding, type Refusal } from "./meta-verification";
 import type { ParseResult } from "./parsed-event";
 import { routeEvents } from "./route-events";
 import { headerOf, tally, type WebhookRuntime } from "./webhook-runtime";
 
-/** Meta batches many entries per request; this leaves ample room over its payload sizes. */
+/**
+ * Meta's documented ceiling for a webhook payload is 3 MB (WhatsApp Cloud API); anything larger is
+ * refused without being buffered (http-io).
+ */
 export const META_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
 
 export interface MetaChannel {
@@ -18,17 +23,10 @@ export interface MetaChannel {
   appSecretVariable: string;
   verifyToken: string | undefined;
   verifyTokenVariable: string;
+  /** The accounts a payload names, cheaply, before it is parsed. */
+  scan(payload: unknown): AccountScan;
   parse(payload: unknown, receivedAt: Date): ParseResult;
 }
-
-type Refusal = { status: 401 | 403 | 503; code: string; message: string };
-
-const MISSING: Refusal = {
-  status: 401,
-  code: "UNAUTHORIZED",
-  message: "X-Hub-Signature-256 is required",
-};
-const BAD: Refusal = { status: 403, code: "FORBIDDEN", message: "Invalid signature" };
 
 /** `GET`: Meta's subscription handshake; echoes hub.challenge when hub.verify_token is ours. */
 export function verifySubscription(
@@ -58,38 +56,29 @@ export function verifySubscription(
 }
 
 /**
- * Without the app secret in the environment, each binding that would receive events must be vouched
- * for by the app secret stored with it (bindings may belong to different Meta apps), or — when it has
- * none either — by the unsigned policy (development only). Runs after routing, before anything is stored.
+ * Refusals before any lookup answer strangers, so they are logged only when debugging (a flood must not
+ * become a flood of log lines); a binding that would not vouch is worth a warning.
  */
-async function verifyPerBinding(
+function refuse(
   rt: WebhookRuntime,
   channel: MetaChannel,
-  body: Buffer,
-  header: string | undefined,
-  bindings: ChannelBinding[],
-): Promise<Refusal | null> {
-  for (const { bindingId } of bindings) {
-    const secret = await rt.resolver.appSecret(bindingId);
-    if (secret === null) {
-      const remedy = `set ${channel.appSecretVariable} or the binding's app secret`;
-      if (rt.unsigned.accept(`${channel.platform}:${bindingId}`, remedy)) continue;
-      return {
-        status: 503,
-        code: "NOT_CONFIGURED",
-        message: "Webhook signatures cannot be verified",
-      };
-    }
-    if (header === undefined) return MISSING;
-    const vouches = (candidate: string | null) =>
-      candidate !== null && signatureMatches(body, header, candidate);
-    // A mismatch re-reads the secret once: it may have been rotated since it was cached.
-    if (!vouches(secret) && !vouches(await rt.resolver.appSecret(bindingId, true))) return BAD;
-  }
-  return null;
+  res: ServerResponse,
+  refusal: Refusal,
+  level: "debug" | "warn",
+) {
+  rt.log[level]("webhook refused", {
+    platform: channel.platform,
+    status: refusal.status,
+    reason: refusal.code,
+  });
+  sendError(res, refusal.status, refusal.code, refusal.message);
 }
 
-/** `POST`: verify, parse, route, store, acknowledge. */
+/**
+ * `POST`: verify what can be verified before reading anything; then find the accounts named (refusing
+ * too many), look their bindings up a few at a time, have each receiving binding vouch for the delivery,
+ * and only then parse the events, store and acknowledge.
+ */
 export async function receiveMetaWebhook(
   rt: WebhookRuntime,
   channel: MetaChannel,
@@ -99,23 +88,16 @@ export async function receiveMetaWebhook(
   const receivedAt = new Date();
   const raw = await readRawBody(req, META_BODY_LIMIT_BYTES);
   if (!raw.ok) {
-    refuseBody(res, raw.reason);
+    refuseBody(res, raw.reason, META_BODY_LIMIT_BYTES);
     return;
   }
-  // Verify first: with the app secret configured, nothing unsigned by it is even parsed.
   const header = headerOf(req.headers, SIGNATURE_HEADER);
-  if (channel.appSecret !== undefined) {
-    const refusal =
-      header === undefined
-        ? MISSING
-        : signatureMatches(raw.body, header, channel.appSecret)
-          ? null
-          : BAD;
-    if (refusal) {
-      sendError(res, refusal.status, refusal.code, refusal.message);
-      return;
-    }
+  const early = refuseUnread(rt, channel, raw.body, header);
+  if (early) {
+    refuse(rt, channel, res, early, "debug");
+    return;
   }
+  const verifiedByEnv = channel.appSecret !== undefined;
 
   let payload: unknown;
   try {
@@ -124,44 +106,63 @@ export async function receiveMetaWebhook(
     sendError(res, 400, "BAD_REQUEST", "The body is not valid JSON");
     return;
   }
-  const parsed = channel.parse(payload, receivedAt);
-  const accounts = [...new Set(parsed.events.map((event) => event.accountId))];
-  const routes = new Map(
-    await Promise.all(
-      accounts.map(
-        async (account) =>
-          [account, await rt.resolver.forAccount(channel.platform, account)] as const,
-      ),
+  const scan = channel.scan(payload);
+  if (!verifiedByEnv && scan.accounts.length > META_MAX_ACCOUNTS_PER_DELIVERY) {
+    rt.log.debug("webhook refused: too many accounts to look up", {
+      platform: channel.platform,
+      accounts: scan.accounts.length,
+      remedy: `set ${channel.appSecretVariable} so deliveries are verified before any lookup`,
+    });
+    sendError(
+      res,
+      413,
+      "PAYLOAD_TOO_LARGE",
+      `This delivery names ${scan.accounts.length} accounts; at most ${META_MAX_ACCOUNTS_PER_DELIVERY} accounts are accepted in one delivery`,
+    );
+    return;
+  }
+  const routes = await routeAccounts(rt.resolver, channel.platform, scan.accounts, {
+    rememberMisses: !verifiedByEnv,
+  });
+  const receiving = new Map(
+    [...routes.values()].flatMap((r) =>
+      r && !r.refusal ? [[r.binding.bindingId, r.binding]] : [],
     ),
   );
-  const { routed, skipped, unknownAccounts } = routeEvents(parsed.events, (e) =>
-    routes.get(e.accountId),
-  );
-
-  if (channel.appSecret === undefined) {
-    const receiving = new Map(
-      [...routes.values()].flatMap((r) =>
-        r && !r.refusal ? [[r.binding.bindingId, r.binding]] : [],
-      ),
-    );
+  if (!verifiedByEnv) {
     const refusal = await verifyPerBinding(rt, channel, raw.body, header, [...receiving.values()]);
     if (refusal) {
-      rt.log.warn("webhook refused", {
+      refuse(rt, channel, res, refusal, "warn");
+      return;
+    }
+    if (receiving.size === 0) {
+      // Nothing here could be stored and nobody vouched for it: not worth parsing, nor a log line.
+      rt.log.debug("webhook events not routed", {
         platform: channel.platform,
-        status: refusal.status,
-        reason: refusal.code,
+        items: scan.items,
+        unknownAccounts: [...routes].flatMap(([a, r]) => (r ? [] : [a])).slice(0, 10),
       });
-      sendError(res, refusal.status, refusal.code, refusal.message);
+      await storeAndAcknowledge(rt, res, {
+        platform: channel.platform,
+        routed: [],
+        skipped: scan.items,
+        receivedAt,
+      });
       return;
     }
   }
 
+  const parsed = channel.parse(payload, receivedAt);
+  const { routed, skipped, unknownAccounts } = routeEvents(parsed.events, (e) =>
+    routes.get(e.accountId),
+  );
   const allSkipped = [...parsed.skipped, ...skipped];
   if (skipped.length > 0) {
     rt.log.info("webhook events not routed", {
       platform: channel.platform,
       reasons: tally(skipped),
-      unknownAccounts,
+      // Capped: the ids are whatever the sender wrote.
+      unknownAccounts: unknownAccounts.slice(0, 10),
     });
   }
   if (parsed.skipped.length > 0) {

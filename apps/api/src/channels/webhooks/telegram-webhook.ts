@@ -26,7 +26,7 @@ export async function receiveTelegramWebhook(
   const receivedAt = new Date();
   const raw = await readRawBody(req, TELEGRAM_BODY_LIMIT_BYTES);
   if (!raw.ok) {
-    refuseBody(res, raw.reason);
+    refuseBody(res, raw.reason, TELEGRAM_BODY_LIMIT_BYTES);
     return;
   }
   const route = BINDING_ID.test(bindingId) ? await rt.resolver.forId(bindingId) : null;

@@ -1,6 +1,7 @@
 /**
  * A small per-process memo: values live `ttlMs`; only values `keep` accepts are stored (by default all
- * but null, so what is created is seen at once). The map is simply cleared when it grows past `max`.
+ * but null, so what is created is seen at once). Past `max` entries the oldest is dropped, so keys a
+ * stranger invents (a cache of misses) cannot grow it, nor flush what the real traffic needs.
  */
 export function createTtlCache<V>(options: {
   ttlMs: number;
@@ -9,7 +10,7 @@ export function createTtlCache<V>(options: {
   now?: () => number;
 }) {
   const now = options.now ?? Date.now;
-  const max = options.max ?? 10_000;
+  const max = Math.max(1, options.max ?? 10_000);
   const keep = options.keep ?? ((value: V) => value !== null);
   const entries = new Map<string, { value: V; expiresAt: number }>();
   return {
@@ -18,13 +19,16 @@ export function createTtlCache<V>(options: {
       const hit = entries.get(key);
       if (!fresh && hit && hit.expiresAt > now()) return hit.value;
       const value = await load();
+      // Re-inserted keys move to the end: Map order is insertion order, so the first key is the oldest.
+      entries.delete(key);
       if (options.ttlMs > 0 && keep(value)) {
-        if (entries.size >= max) entries.clear();
+        if (entries.size >= max) entries.delete(entries.keys().next().value as string);
         entries.set(key, { value, expiresAt: now() + options.ttlMs });
-      } else {
-        entries.delete(key);
       }
       return value;
+    },
+    get size() {
+      return entries.size;
     },
   };
 }

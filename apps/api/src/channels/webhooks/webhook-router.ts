@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { META_WEBHOOK_VARIABLES } from "@agents-crm/config/webhook-secrets";
 import type { ApiDeps } from "../../deps";
 import { createBindingResolver } from "./binding-resolver";
 import { sendError } from "./http-io";
 import { parseInstagram } from "./instagram-events";
+import { scanInstagram, scanWhatsApp } from "./meta-account-scan";
 import { receiveMetaWebhook, verifySubscription, type MetaChannel } from "./meta-webhook";
 import { receiveTelegramWebhook } from "./telegram-webhook";
 import { createUnsignedPolicy } from "./unsigned-policy";
@@ -30,18 +32,20 @@ export function createWebhookRouter(
   };
   const instagram: MetaChannel = {
     platform: "instagram",
-    appSecret: deps.env.INSTAGRAM_APP_SECRET,
-    appSecretVariable: "INSTAGRAM_APP_SECRET",
-    verifyToken: deps.env.INSTAGRAM_WEBHOOK_VERIFY_TOKEN,
-    verifyTokenVariable: "INSTAGRAM_WEBHOOK_VERIFY_TOKEN",
+    appSecret: deps.env[META_WEBHOOK_VARIABLES.instagram.appSecret],
+    appSecretVariable: META_WEBHOOK_VARIABLES.instagram.appSecret,
+    verifyToken: deps.env[META_WEBHOOK_VARIABLES.instagram.verifyToken],
+    verifyTokenVariable: META_WEBHOOK_VARIABLES.instagram.verifyToken,
+    scan: scanInstagram,
     parse: parseInstagram,
   };
   const whatsapp: MetaChannel = {
     platform: "whatsapp",
-    appSecret: deps.env.WHATSAPP_APP_SECRET,
-    appSecretVariable: "WHATSAPP_APP_SECRET",
-    verifyToken: deps.env.WHATSAPP_VERIFY_TOKEN,
-    verifyTokenVariable: "WHATSAPP_VERIFY_TOKEN",
+    appSecret: deps.env[META_WEBHOOK_VARIABLES.whatsapp.appSecret],
+    appSecretVariable: META_WEBHOOK_VARIABLES.whatsapp.appSecret,
+    verifyToken: deps.env[META_WEBHOOK_VARIABLES.whatsapp.verifyToken],
+    verifyTokenVariable: META_WEBHOOK_VARIABLES.whatsapp.verifyToken,
+    scan: scanWhatsApp,
     parse: (payload, receivedAt) => {
       const result = parseWhatsApp(payload, receivedAt);
       // Our own messages that WhatsApp could not deliver: only this receipt tells us.

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { isUnauthorized } from "../../../lib/admin/api-error";
+import type { BindingField } from "../../../lib/admin/channels/binding-form";
 import { bindingState } from "../../../lib/admin/channels/binding-status";
 import type {
   Binding,
@@ -15,6 +16,7 @@ import { useLocale, useT } from "../../i18n/i18n-provider";
 import { ConfirmDialog } from "../confirm-dialog";
 import { useSession } from "../session-context";
 import { BindingForm } from "./binding-form";
+import { BindingSecrets } from "./binding-secrets";
 import styles from "./channels.module.css";
 import { VerifyOutcomeView } from "./verify-outcome-view";
 import { WebhookBox } from "./webhook-box";
@@ -37,7 +39,8 @@ export function BindingCard({
   const common = useT("common");
   const { locale } = useLocale();
   const { sessionLost } = useSession();
-  const [editing, setEditing] = useState(false);
+  // The field to start in when the form opens ("accessToken" from the Change credentials button).
+  const [editing, setEditing] = useState<BindingField | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const onError = (error: { message: string }) => {
@@ -93,6 +96,10 @@ export function BindingCard({
         <dt>{t.health.deadLetters}</dt>
         <dd data-testid="health-dead-letters">{health?.deadLetters ?? 0}</dd>
       </dl>
+      <BindingSecrets
+        secrets={binding.webhookSecrets}
+        onAddAppSecret={() => setEditing("appSecret")}
+      />
       {outcome && <VerifyOutcomeView result={outcome} />}
       {problem && (
         <p className={styles.error} role="alert">
@@ -104,9 +111,10 @@ export function BindingCard({
         <BindingForm
           agentId={binding.agentId}
           mode={{ kind: "update", binding }}
-          onCancel={() => setEditing(false)}
+          focus={editing}
+          onCancel={() => setEditing(null)}
           onDone={(_, verified) => {
-            setEditing(false);
+            setEditing(null);
             if (verified) onVerified(verified);
             onChanged();
           }}
@@ -140,7 +148,7 @@ export function BindingCard({
           >
             {binding.isActive ? t.deactivate : t.activate}
           </button>
-          <button type="button" onClick={() => setEditing(true)} disabled={busy}>
+          <button type="button" onClick={() => setEditing("accessToken")} disabled={busy}>
             {t.edit}
           </button>
           <button

@@ -29,11 +29,14 @@ type Mode = { kind: "create"; channel: BoundChannel } | { kind: "update"; bindin
 export function BindingForm({
   agentId,
   mode,
+  focus,
   onDone,
   onCancel,
 }: {
   agentId: string;
   mode: Mode;
+  /** The field the keyboard starts in, when the form opens for one purpose. */
+  focus?: BindingField;
   onDone: (bindingId: string, verified: VerifyResult | null) => void;
   onCancel: () => void;
 }) {
@@ -110,6 +113,7 @@ export function BindingForm({
           spellCheck={false}
           value={options.value ?? form[name]}
           disabled={options.disabled}
+          autoFocus={focus === name}
           onChange={(e) => setForm({ ...form, [name]: e.target.value })}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${inputId}-note`}

@@ -2,10 +2,14 @@ import type { Binding, BindingHealth } from "./types";
 
 export type BindingState = "active" | "unverified" | "error" | "inactive";
 
-/** One badge per binding: inactive wins, then an error to look at, then whether it was ever verified. */
+/**
+ * One badge per binding: inactive wins, then an error to look at (a recorded one, or deliveries refused
+ * for want of a secret), then whether it was ever verified.
+ */
 export function bindingState(binding: Binding, health?: BindingHealth): BindingState {
   if (!binding.isActive) return "inactive";
   if (health?.lastError ?? binding.lastError) return "error";
+  if (binding.webhookSecrets?.deliveries === "refused") return "error";
   if (!binding.isVerified) return "unverified";
   return "active";
 }

@@ -1,3 +1,4 @@
+import { META_WEBHOOK_VARIABLES } from "@agents-crm/config/webhook-secrets";
 import type { BoundChannel } from "./types";
 
 /** The API's webhook paths (apps/api channels/webhooks/webhook-router.ts); the web server proxies them. */
@@ -9,13 +10,13 @@ export const WEBHOOK_PATHS = {
 
 /** The API's environment variables behind Meta's webhook (Telegram needs none). */
 export const VERIFY_TOKEN_VARIABLE = {
-  instagram: "INSTAGRAM_WEBHOOK_VERIFY_TOKEN",
-  whatsapp: "WHATSAPP_VERIFY_TOKEN",
+  instagram: META_WEBHOOK_VARIABLES.instagram.verifyToken,
+  whatsapp: META_WEBHOOK_VARIABLES.whatsapp.verifyToken,
 } as const;
 
 export const APP_SECRET_VARIABLE = {
-  instagram: "INSTAGRAM_APP_SECRET",
-  whatsapp: "WHATSAPP_APP_SECRET",
+  instagram: META_WEBHOOK_VARIABLES.instagram.appSecret,
+  whatsapp: META_WEBHOOK_VARIABLES.whatsapp.appSecret,
 } as const;
 
 /**

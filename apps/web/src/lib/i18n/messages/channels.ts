@@ -1,3 +1,4 @@
+import type { WebhookDeliveries, WebhookSecret } from "@agents-crm/config/webhook-secrets";
 import { defineMessages } from "../define";
 
 export const channels = defineMessages(
@@ -60,8 +61,9 @@ export const channels = defineMessages(
         whatsapp: "Permanent access token",
         telegram: "Bot token",
       },
-      appSecret: "Meta app secret (recommended)",
-      appSecretHint: "Lets the API check that webhooks really come from Meta.",
+      appSecret: "Meta app secret",
+      appSecretHint:
+        "Lets the API check that webhooks really come from Meta. Without it, or the app secret set on the API, Meta's deliveries are refused.",
       username: "Username (optional)",
       usernameHint: "Filled in by Verify when left empty.",
       keepSecret: "Leave empty to keep the stored one.",
@@ -80,7 +82,7 @@ export const channels = defineMessages(
       verifyTokenMissing: (variable: string) =>
         `not set yet: whoever deployed the API must set ${variable}, then Meta can verify this URL`,
       appSecretMissing: (variable: string) =>
-        `${variable} is not set on the API: Meta's deliveries cannot be checked and will be refused until it is.`,
+        `${variable} is not set on the API: Meta's deliveries can only be checked with the app secret saved with each account; without either they are refused.`,
       fromAppUrl: "This is the public address the API was deployed with (APP_URL).",
       notHttps:
         "This console is not on a public https:// address, so Meta cannot reach this URL. Open the console through your public domain to get the right one.",
@@ -113,6 +115,27 @@ export const channels = defineMessages(
         step4:
           "WhatsApp → Configuration → Webhook: paste the callback URL and verify token shown below, then subscribe to “messages”.",
       },
+    },
+    secrets: {
+      title: "Webhook secrets missing",
+      missing: {
+        app_secret: (variable: string | null) =>
+          `Meta app secret: set ${variable ?? "the app secret"} on the API, or save this account's app secret (Change credentials).`,
+        verify_token: (variable: string | null) =>
+          `Verify token: set ${variable ?? "the verify token"} on the API, so Meta can check the callback URL when you subscribe it.`,
+        webhook_secret: (variable: string | null) =>
+          variable
+            ? `Telegram secret token: set ${variable} on the API, then press Verify to register the webhook with a secret.`
+            : "Telegram secret token: press Verify to register the webhook with a secret.",
+      } satisfies Record<WebhookSecret, (variable: string | null) => string>,
+      deliveries: {
+        verified: "Incoming messages are verified.",
+        refused:
+          "Until then the platform's deliveries to this account are refused: the agent neither sees nor answers them.",
+        accepted_unverified:
+          "Until then deliveries are accepted WITHOUT verification, because ALLOW_UNSIGNED_WEBHOOKS is on. Development only: anyone could post messages as the platform.",
+      } satisfies Record<WebhookDeliveries, string>,
+      addAppSecret: "Add the app secret",
     },
     dead: {
       title: "Failed events",
@@ -189,8 +212,9 @@ export const channels = defineMessages(
         whatsapp: "Постоянный токен доступа",
         telegram: "Токен бота",
       },
-      appSecret: "Секрет приложения Meta (желательно)",
-      appSecretHint: "Позволяет проверять, что вебхуки действительно приходят от Meta.",
+      appSecret: "Секрет приложения Meta",
+      appSecretHint:
+        "Позволяет проверять, что вебхуки действительно приходят от Meta. Без него (или секрета приложения в настройках API) доставки Meta отклоняются.",
       username: "Имя пользователя (необязательно)",
       usernameHint: "Если оставить пустым, заполнится при проверке.",
       keepSecret: "Оставьте пустым, чтобы сохранить текущий.",
@@ -209,7 +233,7 @@ export const channels = defineMessages(
       verifyTokenMissing: (variable: string) =>
         `ещё не задан: тот, кто разворачивал API, должен задать ${variable}, после этого Meta сможет проверить этот URL`,
       appSecretMissing: (variable: string) =>
-        `${variable} не задан в API: подпись доставок Meta нельзя проверить, и они будут отклоняться, пока его не зададут.`,
+        `${variable} не задан в API: доставки Meta можно проверить только секретом приложения, сохранённым с каждым аккаунтом; без того и другого они отклоняются.`,
       fromAppUrl: "Это публичный адрес, с которым развёрнут API (APP_URL).",
       notHttps:
         "Консоль открыта не по публичному адресу https://, поэтому Meta не сможет достучаться до этого URL. Откройте консоль через ваш публичный домен, чтобы получить правильный адрес.",
@@ -242,6 +266,27 @@ export const channels = defineMessages(
         step4:
           "WhatsApp → Configuration → Webhook: вставьте Callback URL и Verify token, показанные ниже, и подпишитесь на «messages».",
       },
+    },
+    secrets: {
+      title: "Не хватает секретов вебхука",
+      missing: {
+        app_secret: (variable: string | null) =>
+          `Секрет приложения Meta: задайте ${variable ?? "секрет приложения"} в настройках API или сохраните секрет приложения этого аккаунта («Сменить данные доступа»).`,
+        verify_token: (variable: string | null) =>
+          `Verify token: задайте ${variable ?? "verify token"} в настройках API, чтобы Meta смогла проверить Callback URL при подписке.`,
+        webhook_secret: (variable: string | null) =>
+          variable
+            ? `Секретный токен Telegram: задайте ${variable} в настройках API, затем нажмите «Проверить», чтобы зарегистрировать вебхук с секретом.`
+            : "Секретный токен Telegram: нажмите «Проверить», чтобы зарегистрировать вебхук с секретом.",
+      },
+      deliveries: {
+        verified: "Входящие сообщения проверяются.",
+        refused:
+          "Пока их нет, доставки платформы для этого аккаунта отклоняются: агент их не видит и не отвечает на них.",
+        accepted_unverified:
+          "Пока их нет, доставки принимаются БЕЗ проверки, потому что включён ALLOW_UNSIGNED_WEBHOOKS. Только для разработки: кто угодно может прислать сообщения от имени платформы.",
+      },
+      addAppSecret: "Добавить секрет приложения",
     },
     dead: {
       title: "Сбойные события",

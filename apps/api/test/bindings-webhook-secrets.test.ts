@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiDeps } from "../src/deps";
+import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
+import { createTestDeps } from "./helpers/test-api";
+import { bindMeta, ensureAgent } from "./helpers/webhook-kit";
+
+const AGENT = "secrets_agent";
+
+async function bindAll(deps: ApiDeps) {
+  await ensureAgent(deps, AGENT);
+  await bindMeta(deps, { channelType: "instagram", accountId: "1784140000000111", agentId: AGENT });
+  await bindMeta(deps, {
+    channelType: "whatsapp",
+    accountId: "555000111",
+    agentId: AGENT,
+    appSecret: "saved-wa-app-secret",
+  });
+  await deps.repos.channelBindings.create({
+    agentId: AGENT,
+    channelType: "telegram",
+    channelAccountId: "7100000111",
+    accessToken: "7100000111:never-verified",
+  });
+  await deps.repos.channelBindings.create({
+    agentId: AGENT,
+    channelType: "telegram",
+    channelAccountId: "7100000222",
+    accessToken: "7100000222:verified",
+    webhookSecret: "registered-telegram-secret",
+  });
+}
+
+async function secretsByAccount(deps: ApiDeps) {
+  const admin = await seedUser(deps, { role: "admin" });
+  const { items } = await callerAs(deps, principalOf(admin)).bindings.list({ agentId: AGENT });
+  expect(JSON.stringify(items)).not.toMatch(/saved-wa-app-secret|registered-telegram-secret/);
+  return Object.fromEntries(items.map((item) => [item.channelAccountId, item.webhookSecrets]));
+}
+
+describe("bindings.list says which webhook secrets each binding is missing", () => {
+  let bare: ApiDeps;
+  let configured: ApiDeps;
+  beforeAll(async () => {
+    bare = await createTestDeps({ ENVIRONMENT: "development" });
+    configured = await createTestDeps({
+      ENVIRONMENT: "development",
+      APP_URL: "https://crm.example.test",
+      INSTAGRAM_APP_SECRET: "env-ig-app-secret",
+      INSTAGRAM_WEBHOOK_VERIFY_TOKEN: "env-ig-verify",
+      ALLOW_UNSIGNED_WEBHOOKS: "true",
+    });
+    await bindAll(bare);
+    await bindAll(configured);
+  });
+  afterAll(async () => {
+    await bare.db.close();
+    await configured.db.close();
+  });
+
+  it("as npm start runs (nothing configured): what is missing, and that deliveries are refused", async () => {
+    expect(await secretsByAccount(bare)).toEqual({
+      "1784140000000111": {
+        missing: [
+          { secret: "app_secret", variable: "INSTAGRAM_APP_SECRET" },
+          { secret: "verify_token", variable: "INSTAGRAM_WEBHOOK_VERIFY_TOKEN" },
+        ],
+        deliveries: "refused",
+      },
+      // The app secret saved with the binding verifies its deliveries.
+      "555000111": {
+        missing: [{ secret: "verify_token", variable: "WHATSAPP_VERIFY_TOKEN" }],
+        deliveries: "verified",
+      },
+      // Verify registers a secret token, which needs the public address first.
+      "7100000111": {
+        missing: [{ secret: "webhook_secret", variable: "APP_URL" }],
+        deliveries: "refused",
+      },
+      "7100000222": { missing: [], deliveries: "verified" },
+    });
+  });
+
+  it("with the environment's secrets, and unsigned deliveries explicitly allowed", async () => {
+    const secrets = await secretsByAccount(configured);
+    expect(secrets["1784140000000111"]).toEqual({ missing: [], deliveries: "verified" });
+    expect(secrets["7100000111"]).toEqual({
+      missing: [{ secret: "webhook_secret", variable: null }],
+      deliveries: "accepted_unverified",
+    });
+  });
+});
