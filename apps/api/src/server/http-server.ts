@@ -12,6 +12,8 @@ import { docsResponse } from "./docs";
 import { refuseOverLimit, upgradeRefusal } from "../security/http-rate-limit";
 import { guardSocket } from "../security/ws-flood-guard";
 import { createWebhookRouter } from "../channels/webhooks/webhook-router";
+import { WEBSOCKET_FRAME_LIMIT_BYTES } from "@agents-crm/config/request-limits";
+import { boundedBodyMiddleware, boundedJsonEncoder } from "./bounded-input";
 
 export interface ApiServer {
   server: Server;
@@ -35,9 +37,8 @@ export function createApiServer(deps: ApiDeps): ApiServer {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    // Room for a 10 MB document upload in base64 (agents.extractDocument); anything larger is refused
-    // before it is read into memory.
-    maxBodySize: 15 * 1024 * 1024,
+    // Bodies are read here first, bounded per procedure and caller, and shape-checked before JSON.parse.
+    middleware: boundedBodyMiddleware(deps),
     createContext: ({ req, res }) => createHttpContext(deps, req, res),
   });
   // Platform webhooks (/api/v1/...): exempt from the rate limiter, verified by signature or secret.
@@ -92,10 +93,11 @@ export function createApiServer(deps: ApiDeps): ApiServer {
     });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WEBSOCKET_FRAME_LIMIT_BYTES });
   const wsHandler = applyWSSHandler({
     wss,
     router: appRouter,
+    experimental_encoder: boundedJsonEncoder,
     createContext: ({ req, info }) =>
       createWsContext(deps, req, (info.connectionParams as Record<string, string> | null) ?? null),
     keepAlive: {
