@@ -14,6 +14,7 @@ import { guardSocket } from "../security/ws-flood-guard";
 import { createWebhookRouter } from "../channels/webhooks/webhook-router";
 import { WEBSOCKET_FRAME_LIMIT_BYTES } from "@agents-crm/config/request-limits";
 import { boundedBodyMiddleware, boundedJsonEncoder } from "./bounded-input";
+import { cutIdleBodies, requestTimeoutsOf, timeoutServerOptions } from "./request-timeouts";
 
 export interface ApiServer {
   server: Server;
@@ -84,7 +85,8 @@ export function createApiServer(deps: ApiDeps): ApiServer {
     });
   };
 
-  const server = createServer((req, res) => {
+  const timeouts = requestTimeoutsOf(deps.env);
+  const server = createServer(timeoutServerOptions(timeouts), (req, res) => {
     handle(req, res).catch((error: unknown) => {
       deps.log.error("request failed", { path: req.url?.split("?")[0], error });
       if (!res.headersSent)
@@ -92,6 +94,7 @@ export function createApiServer(deps: ApiDeps): ApiServer {
       else res.destroy();
     });
   });
+  cutIdleBodies(server, timeouts);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: WEBSOCKET_FRAME_LIMIT_BYTES });
   const wsHandler = applyWSSHandler({
