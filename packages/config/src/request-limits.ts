@@ -15,6 +15,12 @@ export const AGENT_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 /** The knowledge upload (a 10 MB file in base64) accepts this much from signed-in staff. */
 export const DOCUMENT_BODY_LIMIT_BYTES = 15 * 1024 * 1024;
 
+/**
+ * A stored agent document, as JSON: an agent is one DynamoDB item, and items hold at most 400 KB
+ * (attribute names and the record's other fields included).
+ */
+export const MAX_AGENT_DOCUMENT_BYTES = 350 * 1024;
+
 /** The largest WebSocket frame (calls over a socket are small: subscriptions and their inputs). */
 export const WEBSOCKET_FRAME_LIMIT_BYTES = 1024 * 1024;
 

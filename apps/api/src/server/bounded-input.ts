@@ -7,6 +7,15 @@ import { appRouter } from "../router";
 import { jsonShapeProblem } from "../security/json-shape";
 import { BodyRefusal, bodyLimitsFor, readTrpcBody } from "./trpc-body";
 
+function decodes(url: string): boolean {
+  try {
+    decodeURIComponent(url.split("?")[0] ?? "");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * tRPC's HTTP handler reads a body it is given as a string instead of the stream, so the body is read
  * here first, bounded (trpc-body.ts); a refusal goes through tRPC's error path, so clients get the
@@ -15,6 +24,18 @@ import { BodyRefusal, bodyLimitsFor, readTrpcBody } from "./trpc-body";
 export function boundedBodyMiddleware(deps: ApiDeps) {
   const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
   return (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
+    // tRPC decodes the path outside its error handling: a malformed one would be a 500.
+    if (!decodes(req.url ?? "/")) {
+      const body = JSON.stringify({
+        error: { code: "BAD_REQUEST", message: "The procedure path is not valid percent-encoding" },
+      });
+      res.writeHead(400, {
+        "content-type": "application/json; charset=utf-8",
+        "content-length": Buffer.byteLength(body),
+      });
+      res.end(body);
+      return;
+    }
     readTrpcBody(req, {
       limits: bodyLimitsFor(procedures, req.url ?? "/"),
       authenticate: () => createHttpContext(deps, req, res).authenticate(),
