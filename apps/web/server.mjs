@@ -9,6 +9,7 @@ import { connect as tlsConnect } from "node:tls";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { cutIdleBodies, requestTimeoutsFrom, timeoutServerOptions } from "./request-timeouts.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -51,6 +52,8 @@ function proxyHttp(req, res) {
       headers: forwardedHeaders(req),
     },
     (answer) => {
+      // The client may have been cut already (a silent body): its answer went out then.
+      if (res.headersSent) return void answer.resume();
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     },
@@ -66,6 +69,9 @@ function proxyHttp(req, res) {
     }
   });
   req.pipe(upstream);
+  req.once("close", () => {
+    if (!req.complete) upstream.destroy();
+  });
 }
 
 function proxyUpgrade(req, socket, head) {
@@ -99,10 +105,12 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const upgradeNext = app.getUpgradeHandler();
 
-const server = createServer((req, res) => {
+const timeouts = requestTimeoutsFrom(process.env);
+const server = createServer(timeoutServerOptions(timeouts), (req, res) => {
   if (isApiPath(req.url)) proxyHttp(req, res);
   else void handle(req, res);
 });
+cutIdleBodies(server, timeouts);
 server.on("upgrade", (req, socket, head) => {
   if (isApiPath(req.url)) proxyUpgrade(req, socket, head);
   else void upgradeNext(req, socket, head);

@@ -7,7 +7,17 @@ import { limitSubscription } from "./security/subscription-limit";
 import { enforceWsCallLimit } from "./security/ws-call-limit";
 import { dbErrorToTRPC, retryAfterSecondsOf, retryScopeOf } from "./trpc-errors";
 
-const t = initTRPC.context<Context>().create({
+/** What a procedure declares about itself, read by the HTTP layer before any input is parsed. */
+export interface ApiMeta {
+  /**
+   * The largest request body the procedure accepts from signed-in staff or the API token; everyone else,
+   * and procedures that declare nothing, get DEFAULT_BODY_LIMIT_BYTES (server/trpc-body.ts).
+   */
+  maxBodyBytes?: number;
+}
+
+const builder = initTRPC.context<Context>().meta<ApiMeta>();
+const t = builder.create({
   transformer: apiTransformer,
   errorFormatter({ shape, error, ctx }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;

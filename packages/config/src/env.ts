@@ -80,6 +80,12 @@ export const serverEnvSchema = z
     SUBSCRIPTIONS_PER_ADDRESS: envNumber(100, { min: 1, max: 1_000_000, int: true }),
     WEBSOCKET_PING_INTERVAL: envNumber(25, { min: 1, max: 600 }),
     WEBSOCKET_PING_TIMEOUT: envNumber(5, { min: 1, max: 600 }),
+    /** Seconds a client may take to send a request's headers. */
+    HTTP_HEADERS_TIMEOUT: envNumber(10, { min: 0.1, max: 600 }),
+    /** Seconds an unfinished request body may go without a byte before the connection is cut. */
+    HTTP_BODY_IDLE_TIMEOUT: envNumber(10, { min: 0.1, max: 600 }),
+    /** Seconds to receive a whole request: a 15 MB upload needs about 1 Mbit/s at the default. */
+    HTTP_REQUEST_TIMEOUT: envNumber(120, { min: 1, max: 3600 }),
     REDIS_URL: envUrl(["redis:", "rediss:"]),
     /** An escalation nobody took over is alerted again after this long; 0 turns re-alerts off. */
     ESCALATION_REALERT_MINUTES: envNumber(15, { min: 0, max: 7 * 24 * 60 }),

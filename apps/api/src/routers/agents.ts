@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { AGENT_ID_PATTERN } from "@agents-crm/config/agent-config";
+import {
+  AGENT_BODY_LIMIT_BYTES,
+  DOCUMENT_BODY_LIMIT_BYTES,
+} from "@agents-crm/config/request-limits";
 import { activateAgent, deactivateAgent } from "../domain/agents/agent-lifecycle";
 import { agentDetails } from "../domain/agents/agent-details";
 import { toAgentListItem } from "../domain/agents/agent-views";
@@ -80,11 +84,13 @@ export const agentsRouter = {
     .query(({ ctx, input }) => agentDetails(ctx, input.agentId)),
 
   create: adminProcedure
+    .meta({ maxBodyBytes: AGENT_BODY_LIMIT_BYTES })
     .input(z.object({ agentId: agentIdSchema, config: configSchema }))
     .mutation(({ ctx, input }) => createAgent(ctx, input)),
 
   /** `config` is merged over the stored document (null removes a field). */
   update: adminProcedure
+    .meta({ maxBodyBytes: AGENT_BODY_LIMIT_BYTES })
     .input(
       z.object({
         agentId: agentIdSchema,
@@ -96,6 +102,7 @@ export const agentsRouter = {
 
   /** A YAML or JSON agent document; an existing agent is replaced only with `overwrite`. */
   import: adminProcedure
+    .meta({ maxBodyBytes: AGENT_BODY_LIMIT_BYTES })
     .input(
       z.object({
         text: z.string().min(1).max(1_000_000),
@@ -120,6 +127,7 @@ export const agentsRouter = {
 
   /** Text of an uploaded knowledge document (.txt, .md, .json, .pdf); nothing is stored. */
   extractDocument: adminProcedure
+    .meta({ maxBodyBytes: DOCUMENT_BODY_LIMIT_BYTES })
     .input(
       z.object({
         filename: z.string().trim().min(1).max(255),
@@ -137,6 +145,7 @@ export const agentsRouter = {
    * it changes nothing, and the audit log records changes (requests are rate limited per IP).
    */
   playground: adminProcedure
+    .meta({ maxBodyBytes: AGENT_BODY_LIMIT_BYTES })
     .input(
       z.object({
         agentId: agentIdSchema.optional(),

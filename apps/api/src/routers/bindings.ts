@@ -9,8 +9,9 @@ import { verifyBinding } from "../domain/bindings/verify-binding";
 import { webhookSetup } from "../domain/bindings/webhook-setup";
 import { adminProcedure } from "../trpc";
 import { agentIdSchema } from "./agents";
+import { idSchema } from "./input-schemas";
 
-const bindingId = z.string().trim().min(1).max(100);
+const bindingId = idSchema;
 const token = z.string().trim().min(1).max(4096);
 
 /** Agent ↔ Instagram account / Telegram bot / WhatsApp number. Tokens go in, never come out. */

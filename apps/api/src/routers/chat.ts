@@ -11,16 +11,17 @@ import { EVENT_ID_PATTERN } from "../realtime/event-ids";
 import { trackedEvents } from "../realtime/tracked-events";
 import { conversationStream } from "../realtime/types";
 import { publicProcedure } from "../trpc";
+import { idSchema } from "./input-schemas";
 
 const webChat = z.object({
-  conversationId: z.string().trim().min(1).max(128),
+  conversationId: idSchema,
   token: z.string().trim().min(16).max(256),
 });
 
 /** The public web chat: a visitor reaches only the conversation whose token it holds. */
 export const chatRouter = {
   start: publicProcedure
-    .input(z.object({ agentId: z.string().trim().min(1).max(128) }))
+    .input(z.object({ agentId: idSchema }))
     .mutation(({ ctx, input }) => startWebChat(ctx.deps, input)),
 
   send: publicProcedure

@@ -11,8 +11,9 @@ import { setStage } from "../domain/conversations/set-stage";
 import { staffReply } from "../domain/conversations/staff-reply";
 import { closeConversation, handoff, returnToAi } from "../domain/conversations/status-transitions";
 import { authedProcedure } from "../trpc";
+import { idSchema } from "./input-schemas";
 
-const byId = z.object({ conversationId: z.string().trim().min(1).max(128) });
+const byId = z.object({ conversationId: idSchema });
 
 /** The staff inbox (owners, admins and operators): read, take over, reply, return, stage, close. */
 export const conversationsRouter = {
@@ -21,7 +22,7 @@ export const conversationsRouter = {
       z
         .object({
           status: conversationStatusSchema.optional(),
-          agentId: z.string().trim().min(1).max(128).optional(),
+          agentId: idSchema.optional(),
           channel: channelTypeSchema.optional(),
           stage: z.string().trim().min(1).max(50).optional(),
           search: z.string().trim().max(200).optional(),
@@ -37,7 +38,7 @@ export const conversationsRouter = {
     .input(
       z
         .object({
-          agentId: z.string().trim().min(1).max(128).optional(),
+          agentId: idSchema.optional(),
           channel: channelTypeSchema.optional(),
         })
         .default({}),

@@ -7,6 +7,7 @@ import {
 } from "../channels/worker/dead-letters";
 import { adminProcedure } from "../trpc";
 import { agentIdSchema } from "./agents";
+import { idSchema } from "./input-schemas";
 
 /** The channel inbox's dead letters: events and deliveries that kept failing, and their replay. */
 export const inboxRouter = {
@@ -40,6 +41,6 @@ export const inboxRouter = {
     }),
 
   replay: adminProcedure
-    .input(z.object({ eventKey: z.string().trim().min(1).max(1024) }))
+    .input(z.object({ eventKey: idSchema }))
     .mutation(({ ctx, input }) => replayDeadLetter(ctx, input.eventKey)),
 } satisfies TRPCRouterRecord;

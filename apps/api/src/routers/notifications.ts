@@ -10,8 +10,9 @@ import {
 } from "../domain/notification-configs/save-notification-config";
 import { adminProcedure } from "../trpc";
 import { agentIdSchema } from "./agents";
+import { idSchema } from "./input-schemas";
 
-const configId = z.string().trim().min(1).max(100);
+const configId = idSchema;
 /** Telegram chat ids are integers (negative for groups) or @channelusername. */
 const chatId = z
   .union([z.number().int(), z.string()])

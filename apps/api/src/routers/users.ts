@@ -3,6 +3,7 @@ import { adminRoleSchema } from "@agents-crm/db";
 import { z } from "zod";
 import { createUser, deleteUser, updateUser } from "../auth/user-admin";
 import { adminProcedure } from "../trpc";
+import { idSchema } from "./input-schemas";
 
 const password = z
   .string()
@@ -39,7 +40,7 @@ export const usersRouter = {
   update: adminProcedure
     .input(
       z.object({
-        userId: z.string().min(1),
+        userId: idSchema,
         name: name.optional(),
         role: adminRoleSchema.optional(),
         isActive: z.boolean().optional(),
@@ -49,5 +50,5 @@ export const usersRouter = {
     )
     .mutation(updateUser),
 
-  delete: adminProcedure.input(z.object({ userId: z.string().min(1) })).mutation(deleteUser),
+  delete: adminProcedure.input(z.object({ userId: idSchema })).mutation(deleteUser),
 } satisfies TRPCRouterRecord;

@@ -12,6 +12,9 @@ import { docsResponse } from "./docs";
 import { chargeHttpRequest, upgradeRefusal } from "../security/http-rate-limit";
 import { guardSocket } from "../security/ws-flood-guard";
 import { createWebhookRouter } from "../channels/webhooks/webhook-router";
+import { WEBSOCKET_FRAME_LIMIT_BYTES } from "@agents-crm/config/request-limits";
+import { boundedBodyMiddleware, boundedJsonEncoder } from "./bounded-input";
+import { cutIdleBodies, requestTimeoutsOf, timeoutServerOptions } from "./request-timeouts";
 
 export interface ApiServer {
   server: Server;
@@ -35,9 +38,8 @@ export function createApiServer(deps: ApiDeps): ApiServer {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    // Room for a 10 MB document upload in base64 (agents.extractDocument); anything larger is refused
-    // before it is read into memory.
-    maxBodySize: 15 * 1024 * 1024,
+    // Bodies are read here first, bounded per procedure and caller, and shape-checked before JSON.parse.
+    middleware: boundedBodyMiddleware(deps),
     createContext: async ({ req, res, info }) => {
       await chargeHttpRequest(deps, req, res, info.calls.length);
       return createHttpContext(deps, req, res);
@@ -85,7 +87,8 @@ export function createApiServer(deps: ApiDeps): ApiServer {
     });
   };
 
-  const server = createServer((req, res) => {
+  const timeouts = requestTimeoutsOf(deps.env);
+  const server = createServer(timeoutServerOptions(timeouts), (req, res) => {
     handle(req, res).catch((error: unknown) => {
       deps.log.error("request failed", { path: req.url?.split("?")[0], error });
       if (!res.headersSent)
@@ -93,11 +96,13 @@ export function createApiServer(deps: ApiDeps): ApiServer {
       else res.destroy();
     });
   });
+  cutIdleBodies(server, timeouts);
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WEBSOCKET_FRAME_LIMIT_BYTES });
   const wsHandler = applyWSSHandler({
     wss,
     router: appRouter,
+    experimental_encoder: boundedJsonEncoder,
     createContext: ({ req, info }) =>
       createWsContext(deps, req, (info.connectionParams as Record<string, string> | null) ?? null),
     keepAlive: {

@@ -4,6 +4,7 @@ import type { Db } from "../client/db";
 import type { TableDefinition } from "../tables/definitions";
 import { encodeCursor, startKeyFrom } from "./cursor";
 import type { CursorKey } from "./cursor";
+import { InvalidCursorError } from "./errors";
 import type { Page } from "./page";
 
 type Item = Record<string, unknown>;
@@ -57,14 +58,23 @@ export async function queryPage<T>(db: Db, options: QueryPageOptions<T>): Promis
   const { limit, keys } = options;
   const accepted: { value: T; raw: Item }[] = [];
   let startKey: Item | undefined = startKeyFrom(options.cursor, options.scope, keys);
+  // A cursor is client input: a forged key DynamoDB cannot take (too long, wrong type) is refused with
+  // a ValidationException on the first request, which is the client's error, not ours.
+  let fromCursor = startKey !== undefined;
   const filtered = options.input.FilterExpression !== undefined;
   for (;;) {
     const need = limit + 1 - accepted.length;
     const pageSize =
       options.pageSize ?? (filtered ? Math.min(1000, Math.max(need * 4, 100)) : need);
-    const out = await db.doc.send(
-      new QueryCommand({ ...options.input, ExclusiveStartKey: startKey, Limit: pageSize }),
-    );
+    const out = await db.doc
+      .send(new QueryCommand({ ...options.input, ExclusiveStartKey: startKey, Limit: pageSize }))
+      .catch((error: unknown) => {
+        if (fromCursor && error instanceof Error && error.name === "ValidationException") {
+          throw new InvalidCursorError("does not fit this list");
+        }
+        throw error;
+      });
+    fromCursor = false;
     for (const raw of out.Items ?? []) {
       const value = options.map(raw);
       if (value === undefined) continue;

@@ -7,6 +7,7 @@ import {
   type DeploymentModels,
   type ParseAgentConfigResult,
 } from "@agents-crm/config/agent-config";
+import { formatBytes, MAX_AGENT_DOCUMENT_BYTES } from "@agents-crm/config/request-limits";
 import type { AgentConfigDocument } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { badInput } from "../../trpc-errors";
@@ -47,6 +48,14 @@ function accept(
   field: string,
 ): ValidatedDocument {
   if (!result.ok) throw configIssuesError(result.issues, field);
+  // Past DynamoDB's item size the write would fail as a ValidationException (a 500).
+  const bytes = Buffer.byteLength(JSON.stringify(document), "utf8");
+  if (bytes > MAX_AGENT_DOCUMENT_BYTES) {
+    throw badInput(
+      field,
+      `is ${formatBytes(bytes)}; at most ${formatBytes(MAX_AGENT_DOCUMENT_BYTES)} can be stored: shorten the knowledge sources`,
+    );
+  }
   return {
     document,
     config: result.config,
