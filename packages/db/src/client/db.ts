@@ -1,6 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { TableNames } from "@agents-crm/config";
+import { classifyStorageErrors } from "./storage-unavailable";
 
 /** Which kind of engine sits behind the client: some behaviours (TTL, online index creation) differ. */
 export type DbEngine = "aws" | "endpoint" | "embedded";
@@ -35,6 +36,7 @@ export function createDb(options: CreateDbOptions): Db {
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   });
+  classifyStorageErrors(raw);
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: false },
