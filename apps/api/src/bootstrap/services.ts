@@ -36,7 +36,16 @@ export class UnsafeConfigurationError extends Error {
 export async function startServices(env: ServerEnv, log: Logger): Promise<Services> {
   const mode = resolveDynamoMode(env);
   const dataDir = resolve(env.DATA_DIR);
-  const db = await openDatabaseFromEnv(env);
+  const db = await openDatabaseFromEnv(env, {
+    onStorageFault: (fault) => {
+      if (fault) {
+        log.error("storage fault: writes paused (503) until the disk has room again", {
+          dataDir,
+          error: fault.message,
+        });
+      } else log.info("storage recovered: writes resumed", { dataDir });
+    },
+  });
   try {
     if (mode === "embedded" || env.DYNAMODB_AUTO_PROVISION) {
       const report = await provisionTables(db);

@@ -17,6 +17,8 @@ export interface Db {
   raw: DynamoDBClient;
   tables: TableNames;
   engine: DbEngine;
+  /** Why the embedded engine refuses writes right now (e.g. a full disk), or null. */
+  storageFault(): string | null;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export interface CreateDbOptions {
   engine?: DbEngine;
   /** Runs after the clients are destroyed, e.g. to stop an embedded engine. */
   onClose?: () => Promise<void>;
+  storageFault?: () => string | null;
 }
 
 export function createDb(options: CreateDbOptions): Db {
@@ -47,6 +50,7 @@ export function createDb(options: CreateDbOptions): Db {
     raw,
     tables: options.tables,
     engine: options.engine ?? (options.endpoint ? "endpoint" : "aws"),
+    storageFault: options.storageFault ?? (() => null),
     close() {
       closed ??= (async () => {
         doc.destroy();
