@@ -2,7 +2,8 @@ import { EnvError } from "@agents-crm/config/env";
 import { readEnv } from "./env";
 import { createLogger } from "./logger";
 import { createApiServer } from "./server/http-server";
-import { startServices, UnsafeConfigurationError } from "./bootstrap/services";
+import { startServices } from "./bootstrap/services";
+import { StartupError } from "./bootstrap/startup-error";
 import { printBanner } from "./bootstrap/banner";
 
 async function main() {
@@ -36,8 +37,9 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  // Configuration problems are one line naming the variable; anything else keeps its stack for debugging.
-  if (error instanceof EnvError || error instanceof UnsafeConfigurationError) {
+  // Problems the operator fixes (a variable, DATA_DIR, missing tables) are one line naming what is wrong;
+  // anything else keeps its stack for debugging.
+  if (error instanceof EnvError || error instanceof StartupError) {
     console.error(error.message);
   } else {
     console.error(error);

@@ -10,11 +10,13 @@ import {
 } from "@agents-crm/db";
 import type { ApiDeps } from "../deps";
 import type { Logger } from "../logger";
+import { databaseOpenError, prepareDataDir } from "./data-dir";
 import { ensureInitialAdmin, type InitialAdmin } from "./initial-admin";
 import { ensureDemoAgent } from "./demo-agent";
 import { productionDatabaseRefusal } from "./production-safety";
 import { reconcileKnowledge } from "./index-knowledge";
 import { createLlm } from "./llm";
+import { StartupError } from "./startup-error";
 import { createRateLimiter } from "../security/rate-limiter";
 import { createInboxSignal } from "../channels/inbox-signal";
 import { startChannelWorkers } from "../channels/worker/channel-workers";
@@ -28,7 +30,7 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export class UnsafeConfigurationError extends Error {
+export class UnsafeConfigurationError extends StartupError {
   override name = "UnsafeConfigurationError";
 }
 
@@ -36,6 +38,8 @@ export class UnsafeConfigurationError extends Error {
 export async function startServices(env: ServerEnv, log: Logger): Promise<Services> {
   const mode = resolveDynamoMode(env);
   const dataDir = resolve(env.DATA_DIR);
+  // DATA_DIR holds the embedded database and, without SECRET_ENCRYPTION_KEY, the generated key.
+  if (mode === "embedded" || !env.SECRET_ENCRYPTION_KEY) await prepareDataDir(dataDir);
   const db = await openDatabaseFromEnv(env, {
     onStorageFault: (fault) => {
       if (fault) {
@@ -45,6 +49,8 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
         });
       } else log.info("storage recovered: writes resumed", { dataDir });
     },
+  }).catch((error: unknown) => {
+    throw databaseOpenError(error, dataDir) ?? error;
   });
   try {
     if (mode === "embedded" || env.DYNAMODB_AUTO_PROVISION) {

@@ -49,6 +49,8 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
       reject(new Error(`API exited with ${code}:\n${output}`));
     });
   });
+  // One answered request: the URL is printed just before the signal handlers are installed.
+  await fetch(`${url}/health`).then((res) => res.body?.cancel());
   return {
     child,
     url,

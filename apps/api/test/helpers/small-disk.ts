@@ -20,6 +20,8 @@ export interface SmallDisk {
   fill(): Promise<void>;
   /** Deletes the filler: the space is back. */
   free(): Promise<void>;
+  /** Remounts it read-only or read-write, as a failing disk or an operator would. */
+  remount(mode: "ro" | "rw"): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,22 +58,23 @@ export async function mountSmallDisk(sizeMb: number): Promise<SmallDisk> {
     );
   });
   const pid = holder.pid ?? 0;
+  const enter = (argv: string[], cwd = "/") => ({
+    file: "nsenter",
+    args: [
+      `--target=${pid}`,
+      "--mount",
+      // Entering a mount namespace resets the working directory to its root.
+      `--wd=${cwd}`,
+      ...(asRoot ? [] : ["--user", "--preserve-credentials"]),
+      "--",
+      ...argv,
+    ],
+  });
   const hostPath = (...segments: string[]) => join(`/proc/${pid}/root`, dir, ...segments);
   const filler = hostPath("filler");
   return {
     dir,
-    command: (argv, cwd) => ({
-      file: "nsenter",
-      args: [
-        `--target=${pid}`,
-        "--mount",
-        // Entering a mount namespace resets the working directory to its root.
-        `--wd=${cwd}`,
-        ...(asRoot ? [] : ["--user", "--preserve-credentials"]),
-        "--",
-        ...argv,
-      ],
-    }),
+    command: enter,
     hostPath,
     async fill() {
       const file = await open(filler, "a");
@@ -85,6 +88,11 @@ export async function mountSmallDisk(sizeMb: number): Promise<SmallDisk> {
       }
     },
     free: () => rm(filler, { force: true }),
+    async remount(mode) {
+      const { file, args } = enter(["mount", "-o", `remount,${mode}`, dir]);
+      const code = await new Promise((resolve) => spawn(file, args).on("exit", resolve));
+      if (code !== 0) throw new Error(`remount ${mode} of ${dir} failed (exit ${String(code)})`);
+    },
     async close() {
       const exited = new Promise((resolve) => holder.once("exit", resolve));
       if (holder.exitCode === null) holder.kill("SIGKILL");

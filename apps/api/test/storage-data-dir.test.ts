@@ -1,0 +1,109 @@
+import { spawn } from "node:child_process";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { apiArgv, apiDir, startApiProcess } from "./helpers/api-process";
+import { mountSmallDisk, type SmallDisk } from "./helpers/small-disk";
+
+const disks: SmallDisk[] = [];
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const disk of disks) await disk.close();
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs the API until it exits on its own; its exit code and what it wrote to stderr. */
+async function failedStart(options: {
+  env: Record<string, string>;
+  command?: SmallDisk["command"];
+  uid?: number;
+}): Promise<{ code: number | null; stderr: string }> {
+  const { file, args } = options.command?.(apiArgv, apiDir) ?? {
+    file: apiArgv[0] ?? process.execPath,
+    args: apiArgv.slice(1),
+  };
+  const child = spawn(file, args, {
+    cwd: apiDir,
+    env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...options.env },
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  return { code, stderr: stderr.trim() };
+}
+
+async function smallDisk() {
+  const disk = await mountSmallDisk(16);
+  disks.push(disk);
+  return disk;
+}
+
+describe("a DATA_DIR the API cannot write", () => {
+  it("read-only at the first start: one line naming the directory, no stack", async () => {
+    const disk = await smallDisk();
+    await disk.remount("ro");
+    const { code, stderr } = await failedStart({
+      env: { DATA_DIR: disk.dir },
+      command: disk.command,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `Cannot use DATA_DIR ${disk.dir}: it is on a read-only file system. ` +
+        "Make it a writable directory for the API's user, or set DATA_DIR to one.",
+    );
+  }, 60_000);
+
+  it("an installation whose disk became read-only: the same line, not LevelDB's stack", async () => {
+    const disk = await smallDisk();
+    const first = await startApiProcess({ env: { DATA_DIR: disk.dir }, command: disk.command });
+    expect(await first.stop()).toBe(0);
+    await disk.remount("ro");
+    const { code, stderr } = await failedStart({
+      env: { DATA_DIR: disk.dir },
+      command: disk.command,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `Cannot use DATA_DIR ${disk.dir}: it is on a read-only file system. ` +
+        "Make it a writable directory for the API's user, or set DATA_DIR to one.",
+    );
+  }, 90_000);
+
+  it("without write permission: one line naming the directory, no stack", async () => {
+    const parent = await mkdtemp(join(tmpdir(), "agents-crm-unwritable-"));
+    dirs.push(parent);
+    const dataDir = join(parent, "data");
+    await mkdir(dataDir);
+    await chmod(parent, 0o755);
+    await chmod(dataDir, 0o555);
+    // Root may write anywhere, so as root the API runs as nobody (65534), like a service account would.
+    const asRoot = process.getuid?.() === 0;
+    const { code, stderr } = await failedStart({
+      env: { DATA_DIR: dataDir },
+      ...(asRoot ? { uid: 65_534 } : {}),
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `Cannot use DATA_DIR ${dataDir}: permission denied. ` +
+        "Make it a writable directory for the API's user, or set DATA_DIR to one.",
+    );
+  }, 60_000);
+
+  it("used by another running API: one line saying so", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "agents-crm-locked-"));
+    dirs.push(dataDir);
+    const first = await startApiProcess({ env: { DATA_DIR: dataDir } });
+    try {
+      const { code, stderr } = await failedStart({ env: { DATA_DIR: dataDir } });
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        `Cannot use DATA_DIR ${dataDir}: another running API holds its database. ` +
+          "Stop that one, or give each API its own DATA_DIR.",
+      );
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
+  }, 60_000);
+});
