@@ -7,6 +7,8 @@ import { StartupError } from "./bootstrap/startup-error";
 import { printBanner } from "./bootstrap/banner";
 
 async function main() {
+  // Everything the API writes (its database, keys, the initial login) is its user's alone.
+  process.umask(0o077);
   const env = readEnv();
   const log = createLogger({
     json: env.ENVIRONMENT === "production",

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { chmod, lstat, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -106,4 +106,43 @@ describe("a DATA_DIR the API cannot write", () => {
       expect(await first.stop()).toBe(0);
     }
   }, 60_000);
+});
+
+/** Every entry under `dir` (itself included) with its permission bits, e.g. "dynamodb/LOCK 600". */
+async function modes(dir: string): Promise<string[]> {
+  const entries = [`. ${((await lstat(dir)).mode & 0o777).toString(8)}`];
+  for (const name of await readdir(dir, { recursive: true })) {
+    entries.push(`${name} ${((await lstat(join(dir, name))).mode & 0o777).toString(8)}`);
+  }
+  return entries.sort();
+}
+
+const privateOnly = (entries: string[]) =>
+  entries.filter((e) => !e.endsWith(" 700") && !e.endsWith(" 600"));
+
+describe("files under DATA_DIR", () => {
+  it("are the API user's alone: directories 0700, files 0600, and an older install is tightened", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "agents-crm-modes-"));
+    dirs.push(dataDir);
+    const first = await startApiProcess({ env: { DATA_DIR: dataDir } });
+    expect(await first.stop()).toBe(0);
+    const created = await modes(dataDir);
+    expect(created).toEqual(
+      expect.arrayContaining(["dynamodb 700", "dynamodb/CURRENT 600", "secret.key 600"]),
+    );
+    expect(privateOnly(created)).toEqual([]);
+
+    // What an install from before this fix looks like: world-readable.
+    for (const entry of created) {
+      const [name = "", mode = ""] = entry.split(" ");
+      await chmod(join(dataDir, name), mode === "700" ? 0o755 : 0o644);
+    }
+    const second = await startApiProcess({ env: { DATA_DIR: dataDir } });
+    try {
+      expect(privateOnly(await modes(dataDir))).toEqual([]);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+    expect(privateOnly(await modes(dataDir))).toEqual([]);
+  }, 90_000);
 });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rmdir, stat } from "node:fs/promises";
+import { chmod, lstat, mkdir, mkdtemp, readdir, rmdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { StartupError } from "./startup-error";
 
@@ -41,11 +41,50 @@ async function nearestExisting(dir: string): Promise<string> {
   return current;
 }
 
+/** What the API keeps in DATA_DIR; nothing else there is touched (DATA_DIR may be a shared folder). */
+const OWN_FILES = ["secret.key", "initial-admin.json"];
+const OWN_DIRS = ["dynamodb"];
+
 /**
- * Makes sure DATA_DIR exists and takes writes before anything is stored there, so a read-only or
- * foreign directory is one clear line instead of a stack from deep inside LevelDB or a key file.
+ * False when `path` stays readable by others: another user owns it (chmod is refused), or it is a
+ * shared sticky directory such as /tmp, which must never become private.
  */
-export async function prepareDataDir(dataDir: string): Promise<void> {
+async function makePrivate(path: string, mode: 0o700 | 0o600): Promise<boolean> {
+  const info = await lstat(path).catch(() => null);
+  if (!info || info.isSymbolicLink() || (info.mode & 0o777) === mode) return true;
+  if (info.mode & 0o1000) return false;
+  return chmod(path, mode).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Installs from before files were private have world-readable data (LevelDB wrote them under the
+ * default umask): DATA_DIR and what the API keeps in it become the API user's alone. New files are
+ * private through the umask main sets.
+ */
+async function tightenModes(dataDir: string): Promise<string[]> {
+  const targets: [string, 0o700 | 0o600][] = [[dataDir, 0o700]];
+  for (const name of OWN_FILES) targets.push([join(dataDir, name), 0o600]);
+  for (const name of OWN_DIRS) {
+    const dir = join(dataDir, name);
+    targets.push([dir, 0o700]);
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      if (entry.isFile()) targets.push([join(dir, entry.name), 0o600]);
+    }
+  }
+  const loose: string[] = [];
+  for (const [path, mode] of targets) if (!(await makePrivate(path, mode))) loose.push(path);
+  return loose;
+}
+
+/**
+ * Makes sure DATA_DIR exists, takes writes and is private before anything is stored there, so a
+ * read-only or foreign directory is one clear line instead of a stack from deep inside LevelDB or a
+ * key file. Returns what could not be made private (owned by another user): a warning, not a failure.
+ */
+export async function prepareDataDir(dataDir: string): Promise<{ loose: string[] }> {
   try {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     await probe(dataDir);
@@ -60,6 +99,7 @@ export async function prepareDataDir(dataDir: string): Promise<void> {
       REASONS[code ?? ""] ?? (error instanceof Error ? error.message : String(error)),
     );
   }
+  return { loose: await tightenModes(dataDir) };
 }
 
 /** LevelDB refusing to open the embedded database under DATA_DIR, as one line; null for other errors. */

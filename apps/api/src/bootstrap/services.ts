@@ -39,7 +39,14 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
   const mode = resolveDynamoMode(env);
   const dataDir = resolve(env.DATA_DIR);
   // DATA_DIR holds the embedded database and, without SECRET_ENCRYPTION_KEY, the generated key.
-  if (mode === "embedded" || !env.SECRET_ENCRYPTION_KEY) await prepareDataDir(dataDir);
+  if (mode === "embedded" || !env.SECRET_ENCRYPTION_KEY) {
+    const { loose } = await prepareDataDir(dataDir);
+    if (loose.length > 0) {
+      log.warn("DATA_DIR files stay readable by others: chown them to the API's user", {
+        paths: loose.slice(0, 10),
+      });
+    }
+  }
   const db = await openDatabaseFromEnv(env, {
     onStorageFault: (fault) => {
       if (fault) {
