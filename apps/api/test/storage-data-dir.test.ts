@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { chmod, lstat, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { apiArgv, apiDir, startApiProcess } from "./helpers/api-process";
+import { failedStart, startApiProcess } from "./helpers/api-process";
 import { mountSmallDisk, type SmallDisk } from "./helpers/small-disk";
 
 const disks: SmallDisk[] = [];
@@ -12,27 +11,6 @@ afterAll(async () => {
   for (const disk of disks) await disk.close();
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
-
-/** Runs the API until it exits on its own; its exit code and what it wrote to stderr. */
-async function failedStart(options: {
-  env: Record<string, string>;
-  command?: SmallDisk["command"];
-  uid?: number;
-}): Promise<{ code: number | null; stderr: string }> {
-  const { file, args } = options.command?.(apiArgv, apiDir) ?? {
-    file: apiArgv[0] ?? process.execPath,
-    args: apiArgv.slice(1),
-  };
-  const child = spawn(file, args, {
-    cwd: apiDir,
-    env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...options.env },
-    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  return { code, stderr: stderr.trim() };
-}
 
 async function smallDisk() {
   const disk = await mountSmallDisk(16);

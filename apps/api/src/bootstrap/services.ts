@@ -15,6 +15,7 @@ import { ensureInitialAdmin, type InitialAdmin } from "./initial-admin";
 import { ensureDemoAgent } from "./demo-agent";
 import { productionDatabaseRefusal } from "./production-safety";
 import { reconcileKnowledge } from "./index-knowledge";
+import { assertTablesExist } from "./required-tables";
 import { createLlm } from "./llm";
 import { StartupError } from "./startup-error";
 import { createRateLimiter } from "../security/rate-limiter";
@@ -68,6 +69,8 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
           indexesAdded: report.indexesAdded.length,
         });
       }
+    } else {
+      await assertTablesExist(db, env.DYNAMODB_ENDPOINT_URL ?? `AWS (${env.AWS_REGION})`);
     }
     const encryptionKey = await resolveEncryptionKey({
       configured: env.SECRET_ENCRYPTION_KEY,

@@ -63,6 +63,25 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   };
 }
 
+/** Runs the API until it exits on its own (a refused start): its exit code and its stderr, trimmed. */
+export async function failedStart(
+  options: ApiProcessOptions & { uid?: number },
+): Promise<{ code: number | null; stderr: string }> {
+  const { file, args } = options.command?.(apiArgv, apiDir) ?? {
+    file: apiArgv[0] ?? process.execPath,
+    args: apiArgv.slice(1),
+  };
+  const child = spawn(file, args, {
+    cwd: apiDir,
+    env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...options.env },
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  return { code, stderr: stderr.trim() };
+}
+
 export interface TrpcResult {
   status: number;
   data: unknown;
