@@ -56,11 +56,19 @@ describe("a DATA_DIR the API cannot write", () => {
     await mkdir(dataDir);
     await chmod(parent, 0o755);
     await chmod(dataDir, 0o555);
-    // Root may write anywhere, so as root the API runs as nobody (65534), like a service account would.
+    // Root writes anywhere through CAP_DAC_OVERRIDE: as root the API runs without it (the repository
+    // stays readable wherever it is checked out, unlike with another uid).
     const asRoot = process.getuid?.() === 0;
     const { code, stderr } = await failedStart({
       env: { DATA_DIR: dataDir },
-      ...(asRoot ? { uid: 65_534 } : {}),
+      ...(asRoot
+        ? {
+            command: (argv) => ({
+              file: "setpriv",
+              args: ["--bounding-set=-dac_override,-dac_read_search", "--", ...argv],
+            }),
+          }
+        : {}),
     });
     expect(code).toBe(1);
     expect(stderr).toBe(

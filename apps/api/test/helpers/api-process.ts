@@ -65,7 +65,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
 
 /** Runs the API until it exits on its own (a refused start): its exit code and its stderr, trimmed. */
 export async function failedStart(
-  options: ApiProcessOptions & { uid?: number },
+  options: ApiProcessOptions,
 ): Promise<{ code: number | null; stderr: string }> {
   const { file, args } = options.command?.(apiArgv, apiDir) ?? {
     file: apiArgv[0] ?? process.execPath,
@@ -74,7 +74,6 @@ export async function failedStart(
   const child = spawn(file, args, {
     cwd: apiDir,
     env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...options.env },
-    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
   });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
