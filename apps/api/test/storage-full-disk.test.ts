@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it, onTestFailed } from "vitest";
 import { signBody } from "../src/channels/webhooks/meta-signature";
+import { startFakeGraph, type FakeGraph } from "./fakes/fake-graph";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/fake-telegram";
 import { callTrpc, startApiProcess, type ApiProcess } from "./helpers/api-process";
 import { mountSmallDisk, type SmallDisk } from "./helpers/small-disk";
@@ -12,11 +13,13 @@ const TG_CHAT = 5_000_000_777;
 
 let disk: SmallDisk | undefined;
 let telegram: FakeTelegram | undefined;
+let graph: FakeGraph | undefined;
 let api: ApiProcess | undefined;
 
 afterAll(async () => {
   await api?.stop();
   await telegram?.close();
+  await graph?.close();
   await disk?.close();
 });
 
@@ -141,12 +144,14 @@ describe("a full disk under the embedded database", () => {
     onTestFailed(() => console.error(`API output:\n${api?.output().slice(-4000) ?? ""}`));
     disk = await mountSmallDisk(16);
     telegram = await startFakeTelegram();
+    graph = await startFakeGraph();
     const bot = telegram.addBot();
     const env = {
       DATA_DIR: disk.dir,
       ADMIN_TOKEN,
       APP_URL: "https://crm.example.test",
       TELEGRAM_API_BASE_URL: telegram.url,
+      WHATSAPP_GRAPH_BASE_URL: graph.url,
       RATE_LIMIT_PER_MINUTE: "100000",
     };
     api = await startApiProcess({ env, command: disk.command });
