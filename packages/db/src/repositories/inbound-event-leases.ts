@@ -202,7 +202,7 @@ export function createInboundEventLeases(db: Db, ctx: RepositoryContext) {
      * Back in the queue at `retryAt` without spending the attempt its claim counted: the failure was the
      * storage's (see StorageUnavailableError), not the event's. False when this worker no longer holds it.
      */
-    async release(eventKey: string, workerId: string, retryAt: number): Promise<boolean> {
+    async releaseUncounted(eventKey: string, workerId: string, retryAt: number): Promise<boolean> {
       return (
         (await conditionalUpdate(db, {
           TableName,
