@@ -2,10 +2,13 @@ import { EnvError } from "@agents-crm/config/env";
 import { readEnv } from "./env";
 import { createLogger } from "./logger";
 import { createApiServer } from "./server/http-server";
-import { startServices, UnsafeConfigurationError } from "./bootstrap/services";
+import { startServices } from "./bootstrap/services";
+import { StartupError } from "./bootstrap/startup-error";
 import { printBanner } from "./bootstrap/banner";
 
 async function main() {
+  // Everything the API writes (its database, keys, the initial login) is its user's alone.
+  process.umask(0o077);
   const env = readEnv();
   const log = createLogger({
     json: env.ENVIRONMENT === "production",
@@ -37,8 +40,9 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  // Configuration problems are one line naming the variable; anything else keeps its stack for debugging.
-  if (error instanceof EnvError || error instanceof UnsafeConfigurationError) {
+  // Problems the operator fixes (a variable, DATA_DIR, missing tables) are one line naming what is wrong;
+  // anything else keeps its stack for debugging.
+  if (error instanceof EnvError || error instanceof StartupError) {
     console.error(error.message);
   } else {
     console.error(error);

@@ -17,7 +17,13 @@ export function badInput(path: string | (string | number)[], message: string): T
   });
 }
 
-/** The data layer's typed errors as tRPC errors; null for anything else (that stays a 500). */
+export const STORAGE_UNAVAILABLE_MESSAGE = "Storage is temporarily unavailable; try again shortly";
+
+/**
+ * The data layer's typed errors as tRPC errors, and a database that cannot serve us now (storage fault,
+ * throttling, unreachable) as SERVICE_UNAVAILABLE (503, so clients retry); null for anything else (that
+ * stays a 500).
+ */
 export function dbErrorToTRPC(error: unknown): TRPCError | null {
   if (!(error instanceof DbError)) return null;
   switch (error.code) {
@@ -33,6 +39,12 @@ export function dbErrorToTRPC(error: unknown): TRPCError | null {
       });
     case "INVALID_CURSOR":
       return badInput("cursor", error.message);
+    case "STORAGE_UNAVAILABLE":
+      return new TRPCError({
+        code: "SERVICE_UNAVAILABLE",
+        message: STORAGE_UNAVAILABLE_MESSAGE,
+        cause: error,
+      });
   }
 }
 

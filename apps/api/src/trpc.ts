@@ -47,6 +47,14 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
   const result = await next();
   // Typed data-layer errors (not found, conflict, bad cursor) become their tRPC codes here, once.
   const mapped = result.ok ? null : dbErrorToTRPC(result.error.cause);
+  if (mapped?.code === "SERVICE_UNAVAILABLE") {
+    ctx.deps.log.warn("procedure failed: storage unavailable", {
+      path,
+      type,
+      requestId: ctx.requestId,
+      error: mapped.cause,
+    });
+  }
   if (mapped) throw mapped;
   if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.deps.log.error("procedure failed", {

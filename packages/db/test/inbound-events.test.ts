@@ -107,6 +107,24 @@ describe("inbound events inbox", () => {
     expect(await inbox.get(first!.eventKey)).toMatchObject({ status: "done" });
   });
 
+  it("releases an event interrupted by unavailable storage without spending its attempt", async () => {
+    const inbox = t.repos.inboundEvents;
+    const { eventKey } = await inbox.record(event("release", "r1", "rc", 1));
+    for (let round = 0; round < 3; round++) {
+      const retryAt = t.clock.now().getTime() + 2000;
+      const [claimed] = await inbox.claimDue({ workerId: "w", leaseMs: 60_000, limit: 1 });
+      expect(claimed).toMatchObject({ eventKey, attempts: 1 });
+      expect(await inbox.releaseUncounted(eventKey, "other", retryAt)).toBe(false);
+      expect(await inbox.releaseUncounted(eventKey, "w", retryAt)).toBe(true);
+      expect(await inbox.get(eventKey)).toMatchObject({ status: "pending", attempts: 0 });
+      // Due again at retryAt, not before (and not only when the 60 s lease would have run out).
+      expect(await inbox.claimDue({ workerId: "w", leaseMs: 60_000, limit: 1 })).toEqual([]);
+      t.clock.advance(retryAt - t.clock.now().getTime());
+    }
+    const [last] = await inbox.claimDue({ workerId: "w", leaseMs: 60_000, limit: 1 });
+    expect(await inbox.complete(last!.eventKey, "w")).toBe(true);
+  });
+
   it("retries with exponential back-off, dead-letters after max attempts, and replays", async () => {
     const inbox = t.repos.inboundEvents;
     const { eventKey } = await inbox.record({

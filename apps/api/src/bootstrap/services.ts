@@ -10,11 +10,14 @@ import {
 } from "@agents-crm/db";
 import type { ApiDeps } from "../deps";
 import type { Logger } from "../logger";
+import { databaseOpenError, prepareDataDir } from "./data-dir";
 import { ensureInitialAdmin, type InitialAdmin } from "./initial-admin";
 import { ensureDemoAgent } from "./demo-agent";
 import { productionDatabaseRefusal } from "./production-safety";
 import { reconcileKnowledge } from "./index-knowledge";
+import { assertTablesExist } from "./required-tables";
 import { createLlm } from "./llm";
+import { StartupError } from "./startup-error";
 import { createRateLimiter } from "../security/rate-limiter";
 import { createInboxSignal } from "../channels/inbox-signal";
 import { startChannelWorkers } from "../channels/worker/channel-workers";
@@ -33,7 +36,7 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export class UnsafeConfigurationError extends Error {
+export class UnsafeConfigurationError extends StartupError {
   override name = "UnsafeConfigurationError";
 }
 
@@ -41,7 +44,27 @@ export class UnsafeConfigurationError extends Error {
 export async function startServices(env: ServerEnv, log: Logger): Promise<Services> {
   const mode = resolveDynamoMode(env);
   const dataDir = resolve(env.DATA_DIR);
-  const db = await openDatabaseFromEnv(env);
+  // DATA_DIR holds the embedded database and, without SECRET_ENCRYPTION_KEY, the generated key.
+  if (mode === "embedded" || !env.SECRET_ENCRYPTION_KEY) {
+    const { loose } = await prepareDataDir(dataDir);
+    if (loose.length > 0) {
+      log.warn("DATA_DIR files stay readable by others: chown them to the API's user", {
+        paths: loose.slice(0, 10),
+      });
+    }
+  }
+  const db = await openDatabaseFromEnv(env, {
+    onStorageFault: (fault) => {
+      if (fault) {
+        log.error("storage fault: writes paused (503) until the disk has room again", {
+          dataDir,
+          error: fault.message,
+        });
+      } else log.info("storage recovered: writes resumed", { dataDir });
+    },
+  }).catch((error: unknown) => {
+    throw databaseOpenError(error, dataDir) ?? error;
+  });
   try {
     if (mode === "embedded" || env.DYNAMODB_AUTO_PROVISION) {
       const report = await provisionTables(db);
@@ -51,6 +74,8 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
           indexesAdded: report.indexesAdded.length,
         });
       }
+    } else {
+      await assertTablesExist(db, env.DYNAMODB_ENDPOINT_URL ?? `AWS (${env.AWS_REGION})`);
     }
     const encryptionKey = await resolveEncryptionKey({
       configured: env.SECRET_ENCRYPTION_KEY,

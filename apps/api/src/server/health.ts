@@ -9,7 +9,11 @@ let last: { at: number; ok: boolean; deps: ApiDeps } | null = null;
  * Readiness: one cheap DescribeTable, cached briefly so a load balancer polling /health does not turn
  * into database traffic.
  */
-export async function checkDatabase(deps: ApiDeps): Promise<{ ok: boolean }> {
+export async function checkDatabase(
+  deps: ApiDeps,
+): Promise<{ ok: boolean; reason?: "storage unavailable" }> {
+  // The embedded engine reads fine while a storage fault pauses its writes: not ready all the same.
+  if (deps.db.storageFault()) return { ok: false, reason: "storage unavailable" };
   if (last && last.deps === deps && Date.now() - last.at < CACHE_MS) return { ok: last.ok };
   let ok = false;
   try {
@@ -25,14 +29,14 @@ export async function checkDatabase(deps: ApiDeps): Promise<{ ok: boolean }> {
 }
 
 export async function healthBody(deps: ApiDeps) {
-  const { ok } = await checkDatabase(deps);
+  const { ok, reason = "database unreachable" } = await checkDatabase(deps);
   return {
     status: ok ? 200 : 503,
     body: {
       status: ok ? "healthy" : "unhealthy",
       version: deps.env.APP_VERSION,
       environment: deps.env.ENVIRONMENT,
-      ...(ok ? {} : { reason: "database unreachable" }),
+      ...(ok ? {} : { reason }),
     },
   };
 }

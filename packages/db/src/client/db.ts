@@ -1,6 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { TableNames } from "@agents-crm/config";
+import { classifyStorageErrors } from "./storage-unavailable";
 
 /** Which kind of engine sits behind the client: some behaviours (TTL, online index creation) differ. */
 export type DbEngine = "aws" | "endpoint" | "embedded";
@@ -16,6 +17,8 @@ export interface Db {
   raw: DynamoDBClient;
   tables: TableNames;
   engine: DbEngine;
+  /** Why the embedded engine refuses writes right now (e.g. a full disk), or null. */
+  storageFault(): string | null;
   close(): Promise<void>;
 }
 
@@ -27,6 +30,7 @@ export interface CreateDbOptions {
   engine?: DbEngine;
   /** Runs after the clients are destroyed, e.g. to stop an embedded engine. */
   onClose?: () => Promise<void>;
+  storageFault?: () => string | null;
 }
 
 export function createDb(options: CreateDbOptions): Db {
@@ -35,6 +39,7 @@ export function createDb(options: CreateDbOptions): Db {
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   });
+  classifyStorageErrors(raw);
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: false },
@@ -45,6 +50,7 @@ export function createDb(options: CreateDbOptions): Db {
     raw,
     tables: options.tables,
     engine: options.engine ?? (options.endpoint ? "endpoint" : "aws"),
+    storageFault: options.storageFault ?? (() => null),
     close() {
       closed ??= (async () => {
         doc.destroy();

@@ -1,18 +1,22 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- dynalite ships no types; this keeps them visible to every workspace that compiles this file
-/// <reference path="./dynalite.d.ts" />
 import { mkdir } from "node:fs/promises";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import dynalite from "dynalite";
+import { createDynamoHandler } from "./dynamo-http";
+import { openRecoveringStore, type StorageFaultListener } from "./embedded-store";
 
 export interface EmbeddedDynamoOptions {
   /** LevelDB directory (created if missing); in memory when undefined. */
   dataDir?: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** Told when a storage fault pauses writes (with LevelDB's message) and when they resume (null). */
+  onStorageFault?: StorageFaultListener;
 }
 
 export interface EmbeddedDynamo {
   endpoint: string;
+  /** Why writes are paused right now (e.g. the disk is full), or null. */
+  storageFault(): string | null;
   close(): Promise<void>;
 }
 
@@ -21,12 +25,11 @@ export async function startEmbeddedDynamo(
   options: EmbeddedDynamoOptions = {},
 ): Promise<EmbeddedDynamo> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  const server = dynalite({
-    ...(options.dataDir ? { path: options.dataDir } : {}),
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
+  const stores = await openRecoveringStore({
+    path: options.dataDir,
+    onFault: options.onStorageFault,
   });
+  const server = createServer(createDynamoHandler(stores));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => {
@@ -38,12 +41,13 @@ export async function startEmbeddedDynamo(
   let closed: Promise<void> | undefined;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    storageFault: () => stores.fault(),
     close() {
-      // Idle keep-alive sockets would hold dynalite's graceful close open until they time out.
+      // Idle keep-alive sockets would hold the close open until they time out.
       server.closeIdleConnections();
       closed ??= new Promise<void>((resolve, reject) =>
         server.close((err) => (err ? reject(err) : resolve())),
-      );
+      ).then(() => stores.close());
       return closed;
     },
   };

@@ -5,6 +5,7 @@ import type { ServerEnv } from "@agents-crm/config/env";
 import { createDb } from "./db";
 import type { Db, DbCredentials } from "./db";
 import { startEmbeddedDynamo } from "./embedded";
+import type { StorageFaultListener } from "./embedded-store";
 
 /** Local engines accept any credentials but the SDK insists on having some. */
 const LOCAL_CREDENTIALS: DbCredentials = { accessKeyId: "local", secretAccessKey: "local" };
@@ -13,7 +14,7 @@ export type OpenDatabaseOptions = { tables: TableNames; region?: string } & (
   | { mode: "aws"; region: string; credentials?: DbCredentials }
   | { mode: "endpoint"; endpoint: string; credentials?: DbCredentials }
   /** On disk under dataDir (LevelDB), or in memory without it. */
-  | { mode: "embedded"; dataDir?: string; port?: number }
+  | { mode: "embedded"; dataDir?: string; port?: number; onStorageFault?: StorageFaultListener }
 );
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
@@ -35,7 +36,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
         engine: "endpoint",
       });
     case "embedded": {
-      const engine = await startEmbeddedDynamo({ dataDir: options.dataDir, port: options.port });
+      const engine = await startEmbeddedDynamo({
+        dataDir: options.dataDir,
+        port: options.port,
+        onStorageFault: options.onStorageFault,
+      });
       return createDb({
         tables: options.tables,
         region,
@@ -43,6 +48,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
         credentials: LOCAL_CREDENTIALS,
         engine: "embedded",
         onClose: () => engine.close(),
+        storageFault: () => engine.storageFault(),
       });
     }
   }
@@ -66,7 +72,10 @@ export function embeddedDataDir(env: Pick<ServerEnv, "DATA_DIR">): string {
  * DYNAMODB_MODE=auto: an endpoint when DYNAMODB_ENDPOINT_URL is set, AWS when AWS credentials (keys,
  * profile, container or web-identity credentials) are present, otherwise the embedded engine on disk.
  */
-export function openDatabaseFromEnv(env: ServerEnv): Promise<Db> {
+export function openDatabaseFromEnv(
+  env: ServerEnv,
+  options: { onStorageFault?: StorageFaultListener } = {},
+): Promise<Db> {
   const tables = tableNames(env);
   const region = env.AWS_REGION;
   const mode = resolveDynamoMode(env);
@@ -84,6 +93,12 @@ export function openDatabaseFromEnv(env: ServerEnv): Promise<Db> {
         credentials: credentialsFromEnv(env),
       });
     case "embedded":
-      return openDatabase({ mode, tables, region, dataDir: embeddedDataDir(env) });
+      return openDatabase({
+        mode,
+        tables,
+        region,
+        dataDir: embeddedDataDir(env),
+        onStorageFault: options.onStorageFault,
+      });
   }
 }

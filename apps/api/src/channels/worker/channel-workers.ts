@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import type { InboundEvent as InboxItem } from "@agents-crm/db";
+import { isStorageUnavailable, type InboundEvent as InboxItem } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { createChannelClients } from "../delivery/channel-clients";
 import { jobGaveUp, processJob, UnprocessableJobError } from "./process-job";
@@ -71,7 +71,29 @@ export function startChannelWorkers(
       wake = done;
     });
 
+  /**
+   * The storage refused a write mid-item (e.g. a full disk): the event is fine, so it goes back in line
+   * without spending an attempt, which a long outage would otherwise turn into dead letters. The release
+   * is itself a write, so it is retried until storage takes writes again (or the lease runs out anyway).
+   */
+  async function release(item: InboxItem): Promise<void> {
+    log.warn("inbox item interrupted by unavailable storage; released", {
+      eventKey: item.eventKey,
+    });
+    for (let delayMs = runtime.pollMs; !stopping; delayMs = Math.min(2 * delayMs, 5_000)) {
+      try {
+        const retryAt = runtime.now().getTime() + runtime.backoff.baseMs;
+        await repos.inboundEvents.releaseUncounted(item.eventKey, runtime.workerId, retryAt);
+        return;
+      } catch (error) {
+        if (!isStorageUnavailable(error)) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+
   async function settle(item: InboxItem, error: unknown): Promise<void> {
+    if (isStorageUnavailable(error)) return release(item);
     const reason = describe(error);
     const outcome = await repos.inboundEvents.fail(item.eventKey, runtime.workerId, {
       error: reason,

@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+
+export const apiDir = join(import.meta.dirname, "..", "..");
+
+/** The argv that starts the API the way `npm start` does. */
+export const apiArgv = [process.execPath, "--import", "tsx", "src/main.ts"];
+
+export interface ApiProcess {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  alive: () => boolean;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export interface ApiProcessOptions {
+  env: Record<string, string>;
+  /** Wraps the argv, e.g. to run it inside a namespace. */
+  command?: (argv: string[], cwd: string) => { file: string; args: string[] };
+}
+
+/** Starts the API as a child process and resolves once it prints its URL. */
+export async function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
+  const { file, args } = options.command?.(apiArgv, apiDir) ?? {
+    file: apiArgv[0] ?? process.execPath,
+    args: apiArgv.slice(1),
+  };
+  const child = spawn(file, args, {
+    cwd: apiDir,
+    env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...options.env },
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`API did not start:\n${output}`)), 30_000);
+    child.stdout.on("data", () => {
+      const match = /"url":"(http:\/\/localhost:\d+)"/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`API exited with ${code}:\n${output}`));
+    });
+  });
+  // One answered request: the URL is printed just before the signal handlers are installed.
+  await fetch(`${url}/health`).then((res) => res.body?.cancel());
+  return {
+    child,
+    url,
+    output: () => output,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}
+
+/** Runs the API until it exits on its own (a refused start): its exit code and its stderr, trimmed. */
+export async function failedStart(
+  options: ApiProcessOptions,
+): Promise<{ code: number | null; stderr: string }> {
+  const { file, args } = options.command?.(apiArgv, apiDir) ?? {
+    file: apiArgv[0] ?? process.execPath,
+    args: apiArgv.slice(1),
+  };
+  const child = spawn(file, args, {
+    cwd: apiDir,
+    env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...options.env },
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  return { code, stderr: stderr.trim() };
+}
+
+export interface TrpcResult {
+  status: number;
+  data: unknown;
+  error: { message: string; code: string } | null;
+}
+
+/** One tRPC call over HTTP with superjson's envelope (plain JSON inputs only). */
+export async function callTrpc(
+  url: string,
+  path: string,
+  input: unknown,
+  options: { token?: string; kind?: "query" | "mutation" } = {},
+): Promise<TrpcResult> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const envelope = JSON.stringify({ json: input });
+  const res =
+    options.kind === "query"
+      ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(envelope)}`, { headers })
+      : await fetch(`${url}/trpc/${path}`, { method: "POST", headers, body: envelope });
+  const body = (await res.json()) as {
+    result?: { data?: { json?: unknown } };
+    error?: { json?: { message: string; data?: { code?: string } } };
+  };
+  return {
+    status: res.status,
+    data: body.result?.data?.json,
+    error: body.error?.json
+      ? { message: body.error.json.message, code: body.error.json.data?.code ?? "" }
+      : null,
+  };
+}
