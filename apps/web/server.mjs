@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The web app's server: Next.js for pages, plus a runtime reverse proxy so the browser talks to one
-// origin. `/trpc` (HTTP and WebSocket upgrades), `/api/v1/*` (webhooks) and `/health` go to the API at
-// API_INTERNAL_URL, read when the server starts — not baked into the build like next.config rewrites.
+// origin. `/trpc` (HTTP and WebSocket upgrades), `/api/v1/*` (webhooks) and `/health` (with `/health/live`
+// and `/health/ready`) go to the API at API_INTERNAL_URL, read when the server starts — not baked into
+// the build like next.config rewrites.
 import { createServer, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { connect as netConnect } from "node:net";
@@ -22,7 +23,8 @@ const isApiPath = (url = "/") => {
     path === "/trpc" ||
     path.startsWith("/trpc/") ||
     path.startsWith("/api/v1/") ||
-    path === "/health"
+    path === "/health" ||
+    path.startsWith("/health/")
   );
 };
 
