@@ -96,12 +96,31 @@ function proxyUpgrade(req, socket, head) {
   socket.on("error", close);
 }
 
+/**
+ * Headers for everything this server answers, static files included; the pages' CSP is src/proxy.ts's.
+ * HSTS only over https — directly, or per the TLS-terminating proxy's X-Forwarded-Proto. Browsers
+ * ignore HSTS received over plain http, so a forged header there achieves nothing.
+ */
+function setSecurityHeaders(req, res) {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  // Keeps the Origin header on same-origin POSTs and WebSocket upgrades (the API checks it), unlike
+  // no-referrer; other sites see only our origin.
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  const proto = String(req.headers["x-forwarded-proto"] ?? "")
+    .split(",")[0]
+    .trim();
+  if (req.socket.encrypted || proto === "https") {
+    res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  }
+}
+
 const app = next({ dev, dir, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 const upgradeNext = app.getUpgradeHandler();
 
 const server = createServer((req, res) => {
+  setSecurityHeaders(req, res);
   if (isApiPath(req.url)) proxyHttp(req, res);
   else void handle(req, res);
 });
