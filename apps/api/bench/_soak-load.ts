@@ -25,7 +25,12 @@ export interface LoadPlan {
   /** Console sockets on admin.onEvent; each also lists conversations every `listEverySeconds`. */
   adminSockets: number;
   listEverySeconds: number;
+  /** Which of the three kinds of traffic run (all by default); narrowing it tells where memory goes. */
+  only: Traffic[];
 }
+
+export const TRAFFIC = ["chats", "webhooks", "consoles"] as const;
+export type Traffic = (typeof TRAFFIC)[number];
 
 const QUESTIONS = [
   "What are your opening hours?",
@@ -143,10 +148,11 @@ export function startLoad(plan: LoadPlan, counts: Counts, errorLog: string[]) {
     await live.client.close();
   }
 
+  const on = (kind: Traffic) => plan.only.includes(kind);
   const running = [
-    ...Array.from({ length: plan.visitors }, (_, i) => visitor(i)),
-    webhooks(),
-    ...Array.from({ length: plan.adminSockets }, (_, i) => consoleUser(i)),
+    ...(on("chats") ? Array.from({ length: plan.visitors }, (_, i) => visitor(i)) : []),
+    ...(on("webhooks") ? [webhooks()] : []),
+    ...(on("consoles") ? Array.from({ length: plan.adminSockets }, (_, i) => consoleUser(i)) : []),
   ];
   return {
     async stop() {

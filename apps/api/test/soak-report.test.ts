@@ -8,10 +8,13 @@ function run(minutes: number, rss: (at: number) => number): Sample[] {
     const counts = { ...zeroCounts(), chatTurns: at, errors: at >= 90 ? 1 : 0 };
     samples.push({
       at,
-      rssMb: rss(at),
+      rssMb: rss(at) + 20,
+      rssAnonMb: rss(at),
+      rssFileMb: 20,
       heapUsedMb: 50,
       heapTotalMb: 80,
       externalMb: 5,
+      v8MallocedMb: 1,
       eventLoopP99Ms: at / 10,
       eventLoopMaxMs: at,
       counts,
@@ -29,7 +32,7 @@ describe("the soak bench's memory verdict", () => {
     const leaking = run(10, (at) => 200 + (5 * at) / 60 + (at % 30 === 0 ? 8 : 0));
     const verdict = memoryVerdict(leaking, 120, 3);
     expect(verdict.bounded).toBe(false);
-    expect(verdict.rssSlopeMbPerMinute).toBeCloseTo(5, 0);
+    expect(verdict.anonSlopeMbPerMinute).toBeCloseTo(5, 0);
   });
 
   it("calls a sawtooth around a level bounded, ignoring the warm-up climb", () => {
@@ -40,7 +43,9 @@ describe("the soak bench's memory verdict", () => {
 
   it("folds the samples into one row per minute: counts within it, memory at its end, worst delay", () => {
     const rows = minuteRows(run(2, (at) => 100 + at));
-    expect(rows.map((r) => [r.minute, r.chatTurns, r.errors, r.rssMb, r.eventLoopMaxMs])).toEqual([
+    expect(
+      rows.map((r) => [r.minute, r.chatTurns, r.errors, r.rssAnonMb, r.eventLoopMaxMs]),
+    ).toEqual([
       [1, 60, 0, 160, 60],
       [2, 60, 1, 220, 120],
     ]);

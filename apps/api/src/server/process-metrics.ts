@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+import { getHeapStatistics } from "node:v8";
 
 const WINDOW_MS = 10_000;
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;
@@ -51,6 +52,8 @@ export function processMetrics(startedAt: Date) {
     heapTotalBytes: memory.heapTotal,
     externalBytes: memory.external,
     arrayBuffersBytes: memory.arrayBuffers,
+    /** V8's own allocations outside its heap (compiler zones, code metadata). */
+    v8MallocedBytes: getHeapStatistics().malloced_memory,
     uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
     eventLoopDelayMs: {
       windowSeconds: Math.round((Date.now() - (windows[0]?.startedAt ?? Date.now())) / 100) / 10,
