@@ -3,6 +3,7 @@
 import { mkdir } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import dynalite from "dynalite";
+import { closeDynaliteIterators } from "./dynalite-iterators";
 
 export interface EmbeddedDynamoOptions {
   /** LevelDB directory (created if missing); in memory when undefined. */
@@ -21,6 +22,7 @@ export async function startEmbeddedDynamo(
   options: EmbeddedDynamoOptions = {},
 ): Promise<EmbeddedDynamo> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  closeDynaliteIterators();
   const server = dynalite({
     ...(options.dataDir ? { path: options.dataDir } : {}),
     createTableMs: 0,
