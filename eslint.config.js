@@ -23,7 +23,14 @@ export default tseslint.config(
       globals: { ...globals.node },
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["*.js", "*.mjs", "*.ts", "scripts/*.mjs", "scripts/*.ts"],
+          allowDefaultProject: [
+            "*.js",
+            "*.mjs",
+            "*.ts",
+            "scripts/*.mjs",
+            "scripts/*.ts",
+            "scripts/*.d.mts",
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },

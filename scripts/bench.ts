@@ -1,18 +1,33 @@
 // `npm run bench`: runs every workspace benchmark (files in <workspace>/bench/) one after another, so they
 // do not compete for the two cores, then lists the JSON results they wrote to bench/results/.
+// Words select benches by path (`npm run bench -- soak webhook`); a flag `--<bench>-<option>=<value>` is
+// handed to the benches whose file name starts with <bench> (`npm run bench -- soak --soak-minutes=2`).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 
 const root = join(import.meta.dirname, "..");
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const only = args.filter((a) => !a.startsWith("--"));
+const flags = args.filter((a) => a.startsWith("--"));
+const flagsFor = (file: string) =>
+  flags.filter((flag) => {
+    const bench = basename(file).split(".")[0] ?? "";
+    return flag.startsWith(`--${bench}-`);
+  });
 const files: string[] = [];
 for (const group of ["packages", "apps"]) {
   for (const workspace of readdirSync(join(root, group))) {
     const dir = join(root, group, workspace, "bench");
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir).sort()) {
-      if (file.endsWith(".ts") && !file.endsWith(".d.ts") && !file.startsWith("_"))
+      // `_*.ts` are shared helpers; `*-driver.ts` run inside their bench's worker thread.
+      if (
+        file.endsWith(".ts") &&
+        !file.endsWith(".d.ts") &&
+        !file.startsWith("_") &&
+        !file.endsWith("-driver.ts")
+      )
         files.push(join(dir, file));
     }
   }
@@ -21,7 +36,7 @@ const selected = only.length > 0 ? files.filter((f) => only.some((o) => f.includ
 let failed = 0;
 for (const file of selected) {
   console.log(`\n=== ${relative(root, file)}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", file], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", file, ...flagsFor(file)], {
     cwd: root,
     stdio: "inherit",
   });

@@ -1,49 +1,50 @@
 #!/usr/bin/env node
 // `npm start`: the whole product on embedded defaults — the API (embedded DynamoDB, offline LLM unless a
 // key is set) on $PORT (8000) and the web app on $WEB_PORT (3000). `npm run dev` does the same with
-// hot reload. The web app is built on first start and rebuilt when its sources change.
+// hot reload; `--api-only` starts just the API. The web app is built on first start and rebuilt when
+// its sources change. A process that crashes is restarted with back-off (scripts/supervisor.mjs).
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { supervise } from "./supervisor.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
+const apiOnly = process.argv.includes("--api-only");
 const apiPort = Number(process.env.PORT || 8000);
 const webPort = Number(process.env.WEB_PORT || 3000);
 const webDir = join(root, "apps/web");
 const nextBin = join(root, "node_modules/next/dist/bin/next");
-const children = new Set();
+/** Supervised processes (the API, the web server) and one-off ones (the web build). */
+const supervisors = [];
+const oneOffs = new Set();
 // No calls home from a self-hosted product (and no network to call on in CI).
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 let stopping = false;
 
-function run(name, args, options = {}) {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit", ...options });
-  children.add(child);
-  child.on("exit", (code, signal) => {
-    children.delete(child);
-    if (!stopping && options.critical !== false) {
-      console.error(`[start] ${name} exited (${signal ?? code}); stopping everything.`);
-      stop(code ?? 1);
-    }
-  });
-  return child;
+const say = (line) => console.error(`[start] ${line}`);
+
+function node(args, options) {
+  return spawn(process.execPath, args, { cwd: root, stdio: "inherit", ...options });
 }
 
-function stop(code = 0) {
+function stop(code = 0, reason = "") {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill("SIGTERM");
+  if (reason) say(reason);
+  const exits = supervisors.map((s) => s.stop());
+  for (const child of oneOffs) child.kill("SIGTERM");
   const deadline = setTimeout(() => {
-    for (const child of children) child.kill("SIGKILL");
+    for (const s of supervisors) s.child?.kill("SIGKILL");
+    for (const child of oneOffs) child.kill("SIGKILL");
     process.exit(code);
   }, 8000);
   deadline.unref();
   const wait = setInterval(() => {
-    if (children.size === 0) {
+    if (oneOffs.size === 0) {
       clearInterval(wait);
-      process.exit(code);
+      void Promise.all(exits).then(() => process.exit(code));
     }
   }, 100);
 }
@@ -80,10 +81,10 @@ function webBuildIsCurrent() {
 function buildWeb() {
   return new Promise((resolve, reject) => {
     console.log("[start] building the web app (first start or changed sources)…");
-    const child = spawn(process.execPath, [nextBin, "build"], { cwd: webDir, stdio: "inherit" });
-    children.add(child);
+    const child = node([nextBin, "build"], { cwd: webDir });
+    oneOffs.add(child);
     child.on("exit", (code) => {
-      children.delete(child);
+      oneOffs.delete(child);
       if (code === 0) resolve();
       else reject(new Error(`web build failed (exit ${code})`));
     });
@@ -124,21 +125,42 @@ async function main() {
     API_INTERNAL_URL: process.env.API_INTERNAL_URL || `http://127.0.0.1:${apiPort}`,
   };
 
-  const buildNeeded = !dev && !webBuildIsCurrent();
+  const buildNeeded = !apiOnly && !dev && !webBuildIsCurrent();
   const building = buildNeeded ? buildWeb() : Promise.resolve();
-  run("api", ["--import", "tsx", ...(dev ? ["--watch"] : []), "apps/api/src/main.ts"], {
-    env: apiEnv,
+  const onFatal = (reason, code) => stop(code, reason);
+  const api = supervise({
+    name: "api",
+    start: () =>
+      node(["--import", "tsx", ...(dev ? ["--watch"] : []), "apps/api/src/main.ts"], {
+        env: apiEnv,
+      }),
+    onFatal,
+    log: say,
   });
-  await building;
-  await waitFor(`http://127.0.0.1:${apiPort}/health`, "the API");
-  run("web", [join(webDir, "server.mjs"), ...(dev ? ["--dev"] : [])], { cwd: webDir, env: webEnv });
-  await waitFor(`http://127.0.0.1:${webPort}/`, "the web app");
-  console.log(
-    `\n[start] ready in ${((Date.now() - started) / 1000).toFixed(1)} s — web http://localhost:${webPort}  api http://localhost:${apiPort}\n`,
-  );
+  supervisors.push(api);
+  await Promise.all([
+    building,
+    waitFor(`http://127.0.0.1:${apiPort}/health`, "the API").then(() => api.markStarted()),
+  ]);
+  if (!apiOnly) {
+    const web = supervise({
+      name: "web",
+      start: () =>
+        node([join(webDir, "server.mjs"), ...(dev ? ["--dev"] : [])], { cwd: webDir, env: webEnv }),
+      onFatal,
+      log: say,
+    });
+    supervisors.push(web);
+    await waitFor(`http://127.0.0.1:${webPort}/`, "the web app");
+    web.markStarted();
+  }
+  const urls = apiOnly
+    ? `api http://localhost:${apiPort}`
+    : `web http://localhost:${webPort}  api http://localhost:${apiPort}`;
+  console.log(`\n[start] ready in ${((Date.now() - started) / 1000).toFixed(1)} s — ${urls}\n`);
 }
 
 main().catch((error) => {
-  console.error(`[start] ${error.message}`);
-  stop(1);
+  // After a fatal exit the supervisor has already said why; the wait that ended is no news.
+  if (!stopping) stop(1, error.message);
 });

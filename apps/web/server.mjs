@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The web app's server: Next.js for pages, plus a runtime reverse proxy so the browser talks to one
-// origin. `/trpc` (HTTP and WebSocket upgrades), `/api/v1/*` (webhooks) and `/health` go to the API at
-// API_INTERNAL_URL, read when the server starts — not baked into the build like next.config rewrites.
+// origin. `/trpc` (HTTP and WebSocket upgrades), `/api/v1/*` (webhooks) and `/health` (with `/health/live`
+// and `/health/ready`) go to the API at API_INTERNAL_URL, read when the server starts — not baked into
+// the build like next.config rewrites.
 import { createServer, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { connect as netConnect } from "node:net";
@@ -23,7 +24,8 @@ const isApiPath = (url = "/") => {
     path === "/trpc" ||
     path.startsWith("/trpc/") ||
     path.startsWith("/api/v1/") ||
-    path === "/health"
+    path === "/health" ||
+    path.startsWith("/health/")
   );
 };
 
@@ -100,6 +102,24 @@ function proxyUpgrade(req, socket, head) {
   socket.on("error", close);
 }
 
+/**
+ * Headers for everything this server answers, static files included; the pages' CSP is src/proxy.ts's.
+ * HSTS only over https — directly, or per the TLS-terminating proxy's X-Forwarded-Proto. Browsers
+ * ignore HSTS received over plain http, so a forged header there achieves nothing.
+ */
+function setSecurityHeaders(req, res) {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  // Keeps the Origin header on same-origin POSTs and WebSocket upgrades (the API checks it), unlike
+  // no-referrer; other sites see only our origin.
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  const proto = String(req.headers["x-forwarded-proto"] ?? "")
+    .split(",")[0]
+    .trim();
+  if (req.socket.encrypted || proto === "https") {
+    res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  }
+}
+
 const app = next({ dev, dir, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -107,6 +127,7 @@ const upgradeNext = app.getUpgradeHandler();
 
 const timeouts = requestTimeoutsFrom(process.env);
 const server = createServer(timeoutServerOptions(timeouts), (req, res) => {
+  setSecurityHeaders(req, res);
   if (isApiPath(req.url)) proxyHttp(req, res);
   else void handle(req, res);
 });

@@ -113,6 +113,11 @@ async function startApi(image: ReplayedImage) {
     /"status":"healthy"/.test(health.body) && /"environment":"production"/.test(health.body),
     `api /health: ${health.body}`,
   );
+  const live = await get(`${url}/health/live`);
+  check(
+    live.status === 200 && /"status":"alive"/.test(live.body),
+    `api /health/live: ${live.body}`,
+  );
   const cards = await get(`${url}/trpc/agents.cards`);
   check(
     cards.status === 200 && cards.body.includes("demo_clinic"),
@@ -141,6 +146,8 @@ async function startWeb(image: ReplayedImage, apiUrl: string) {
   check((await get(`${url}/widget.js`)).status === 200, "web serves public/ (widget.js)");
   const health = await get(`${url}/health`);
   check(health.status === 200 && health.body.includes("healthy"), "web proxies /health to the API");
+  const live = await get(`${url}/health/live`);
+  check(live.status === 200 && live.body.includes("alive"), "web proxies /health/live to the API");
   const cards = await get(`${url}/trpc/agents.cards`);
   check(cards.status === 200 && cards.body.includes("demo_clinic"), "web proxies /trpc to the API");
   check((await upgradeStatus(`${url}/trpc`)) === 101, "web proxies WebSocket upgrades on /trpc");

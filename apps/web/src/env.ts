@@ -42,3 +42,6 @@ export function publicEnv() {
   return { apiUrl: env.NEXT_PUBLIC_API_URL ?? null, wsUrl: env.NEXT_PUBLIC_WS_URL ?? null };
 }
 export type PublicEnv = ReturnType<typeof publicEnv>;
+
+/** `next dev` (hot reload evaluates code); a build constant that Next inlines. */
+export const isDevServer = process.env.NODE_ENV === "development";

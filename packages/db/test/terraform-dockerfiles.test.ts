@@ -174,6 +174,17 @@ describe("the images' HEALTHCHECK script", () => {
     expect(await healthcheck(down.port)).toBe(1);
   });
 
+  it("probes liveness (/health/live), so a database outage (/health 503) restarts no container", async () => {
+    const server = createServer((req, res) =>
+      req.url === "/health/live"
+        ? res.writeHead(200).end('{"status":"alive"}')
+        : res.writeHead(503).end('{"status":"unhealthy"}'),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    expect(await healthcheck((server.address() as AddressInfo).port)).toBe(0);
+    server.close();
+  });
+
   it("--proxy (web): its own proxy's 502 means the web server is up", async () => {
     const gateway = await listen(502, '{"error":{"code":"BAD_GATEWAY"}}');
     expect(await healthcheck(gateway.port, "--proxy")).toBe(0);

@@ -2,8 +2,9 @@ import { tracked } from "@trpc/server";
 import { setInterval as every } from "node:timers/promises";
 import { z } from "zod";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { publicProcedure } from "../trpc";
+import { adminProcedure, publicProcedure } from "../trpc";
 import { checkDatabase } from "../server/health";
+import { processMetrics } from "../server/process-metrics";
 
 export const systemRouter = {
   /** What /health reports, for clients already speaking tRPC. */
@@ -19,6 +20,9 @@ export const systemRouter = {
       uptimeSeconds: Math.round((Date.now() - ctx.deps.startedAt.getTime()) / 1000),
     };
   }),
+
+  /** Memory and event-loop delay of this process (one replica), for operators and the soak bench. */
+  metrics: adminProcedure.query(({ ctx }) => processMetrics(ctx.deps.startedAt)),
 
   /**
    * A heartbeat the UI uses to show that its live connection works. Ids are the emit time, so a

@@ -28,7 +28,27 @@ export async function checkDatabase(
   return { ok };
 }
 
-export async function healthBody(deps: ApiDeps) {
+/**
+ * `/health/live` — liveness: the process answers, nothing else is asked, so a database outage never
+ * makes a supervisor (Docker, ECS) restart healthy processes. `/health` and `/health/ready` — readiness:
+ * the database answers too; load balancers route traffic by it.
+ */
+const HEALTH_PATHS = new Set(["/health", "/health/ready", "/health/live"]);
+
+export const isHealthPath = (path: string) => HEALTH_PATHS.has(path);
+
+export async function healthBody(deps: ApiDeps, path = "/health") {
+  if (path === "/health/live") {
+    return {
+      status: 200,
+      body: {
+        status: "alive",
+        version: deps.env.APP_VERSION,
+        environment: deps.env.ENVIRONMENT,
+        uptimeSeconds: Math.round((Date.now() - deps.startedAt.getTime()) / 1000),
+      },
+    };
+  }
   const { ok, reason = "database unreachable" } = await checkDatabase(deps);
   return {
     status: ok ? 200 : 503,

@@ -7,7 +7,7 @@ import type { ApiDeps } from "../deps";
 import { createHttpContext, createWsContext } from "../context";
 import { appRouter } from "../router";
 import { applyCors } from "./cors";
-import { healthBody } from "./health";
+import { healthBody, isHealthPath } from "./health";
 import { docsResponse } from "./docs";
 import { chargeHttpRequest, upgradeRefusal } from "../security/http-rate-limit";
 import { guardSocket } from "../security/ws-flood-guard";
@@ -60,8 +60,8 @@ export function createApiServer(deps: ApiDeps): ApiServer {
       return;
     }
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    if (path === "/health" && (req.method === "GET" || req.method === "HEAD")) {
-      const { status, body } = await healthBody(deps);
+    if (isHealthPath(path) && (req.method === "GET" || req.method === "HEAD")) {
+      const { status, body } = await healthBody(deps, path);
       sendJson(res, status, body);
       return;
     }

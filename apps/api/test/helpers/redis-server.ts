@@ -1,5 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { ensurePrerequisite, REDIS_SERVER } from "@agents-crm/config/testing/prerequisites";
 
 export interface RedisServer {
   url: string;
@@ -20,15 +21,12 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Debian's `redis-server` on a free port, in memory only. Missing binary is a failure with the fix in
- * the message, never a skipped test: CI installs it (apt-get install redis-server).
+ * Debian's `redis-server` on a free port, in memory only. A missing binary is installed (as root, with
+ * apt-get) or a failure naming the command to run — never a skipped test. `npm test`'s globalSetup
+ * has usually done this already; this covers running the api project on its own.
  */
 export async function startRedisServer(): Promise<RedisServer> {
-  if (spawnSync("redis-server", ["--version"]).error) {
-    throw new Error(
-      "redis-server is not installed: the Redis fan-out tests need it (apt-get install redis-server)",
-    );
-  }
+  await ensurePrerequisite(REDIS_SERVER);
   const port = await freePort();
   let child: ChildProcess | null = null;
 

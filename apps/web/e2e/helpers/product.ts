@@ -19,6 +19,8 @@ export async function freePort(): Promise<number> {
 }
 
 export interface Product {
+  /** The `node scripts/start.mjs` process (its children are the API and the web server). */
+  pid: number;
   webUrl: string;
   apiUrl: string;
   output(): string;
@@ -61,6 +63,7 @@ export async function startProduct(extraEnv: Record<string, string> = {}): Promi
   });
   const login = /Admin login: (\S+) \/ (\S+)/.exec(output);
   return {
+    pid: child.pid ?? 0,
     webUrl: `http://localhost:${webPort}`,
     apiUrl: `http://localhost:${apiPort}`,
     output: () => output,

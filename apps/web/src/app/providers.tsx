@@ -1,5 +1,6 @@
 "use client";
 
+import "../lib/security/zod-without-eval";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createWSClient, httpBatchLink, splitLink, wsLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";

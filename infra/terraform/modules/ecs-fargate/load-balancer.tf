@@ -80,6 +80,9 @@ resource "aws_lb_target_group" "api" {
   vpc_id               = var.vpc_id
   deregistration_delay = 30
 
+  # Readiness: a task that cannot reach DynamoDB gets no traffic. (When every target fails, as in a
+  # DynamoDB outage, the ALB fails open and routes to all of them.) Liveness is the container's
+  # healthCheck (/health/live) in main.tf.
   health_check {
     path                = "/health"
     matcher             = "200"
@@ -174,7 +177,7 @@ resource "aws_lb_listener_rule" "api_pages" {
 
   condition {
     path_pattern {
-      values = ["/health", "/docs", "/docs.json"]
+      values = ["/health", "/health/*", "/docs", "/docs.json"]
     }
   }
 }

@@ -61,6 +61,8 @@ resource "aws_ecs_task_definition" "api" {
     portMappings = [{ containerPort = local.api_port, protocol = "tcp" }]
     environment  = [for name, value in local.api_environment : { name = name, value = value }]
     secrets      = [for name, arn in var.api_secrets : { name = name, valueFrom = arn }]
+    # Liveness (/health/live): ECS replaces a task whose process stopped answering, never one that is
+    # only waiting for DynamoDB. Readiness (/health) is the load balancer's, in load-balancer.tf.
     healthCheck = {
       command     = ["CMD", "node", "healthcheck.mjs"]
       interval    = 30

@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDynamoHandler } from "./dynamo-http";
 import { openRecoveringStore, type StorageFaultListener } from "./embedded-store";
+import { closeDynaliteIterators } from "./dynalite-iterators";
 
 export interface EmbeddedDynamoOptions {
   /** LevelDB directory (created if missing); in memory when undefined. */
@@ -25,6 +26,7 @@ export async function startEmbeddedDynamo(
   options: EmbeddedDynamoOptions = {},
 ): Promise<EmbeddedDynamo> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  closeDynaliteIterators();
   const stores = await openRecoveringStore({
     path: options.dataDir,
     onFault: options.onStorageFault,

@@ -1,0 +1,3 @@
+import { browserSuite } from "./global-setup";
+
+export default browserSuite;

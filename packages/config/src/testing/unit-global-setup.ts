@@ -1,0 +1,3 @@
+import { unitSuite } from "./global-setup";
+
+export default unitSuite;
