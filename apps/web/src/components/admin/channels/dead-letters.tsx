@@ -102,7 +102,7 @@ function DeadLetterRow({
       <div className={styles.deadHead}>
         <strong>
           {item.type === "delivery" ? t.dead.delivery : t.dead.inbound} ·{" "}
-          {common.channels[item.platform as keyof typeof common.channels] ?? item.platform}
+          {common.channels[item.platform] ?? item.platform}
         </strong>
         <span className="muted">
           {t.dead.failedAt} {formatDateTime(locale, item.deadAt ?? item.receivedAt)} ·{" "}
