@@ -2,7 +2,7 @@ import { request } from "node:http";
 import { WebSocket } from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentDocument, modelAnswer, startFakeLlm } from "./helpers/chat-kit";
-import { postHead, slowClient } from "./helpers/slow-client";
+import { postHead, slowClient } from "@agents-crm/config/testing/slow-client";
 import { startTestApi, type TestApi } from "./helpers/test-api";
 import type { FakeOpenAI } from "@agents-crm/ai/testing";
 

@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProduct, type Product } from "./helpers/product";
-import { postHead, slowClient } from "./helpers/slow-client";
+import { postHead, slowClient } from "@agents-crm/config/testing/slow-client";
 
 // Regression: the web server (public too: pages plus the proxy of /trpc and the webhooks) kept Node's
 // defaults — 60 s for headers, 300 s for a request, no limit on a silent body — so slow clients held
