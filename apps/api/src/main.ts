@@ -17,9 +17,6 @@ async function main() {
   });
   const services = await startServices(env, log);
   const api = createApiServer(services.deps);
-  const port = await api.listen(env.PORT, env.HOST);
-  printBanner({ env, port, initialAdmin: services.initialAdmin, log });
-
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -35,8 +32,11 @@ async function main() {
         process.exit(1);
       });
   };
+  // Installed before the port opens, so a stop right after "API listening" is still graceful.
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+  const port = await api.listen(env.PORT, env.HOST);
+  printBanner({ env, port, initialAdmin: services.initialAdmin, log });
 }
 
 main().catch((error: unknown) => {
