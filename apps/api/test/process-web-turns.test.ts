@@ -1,16 +1,16 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeOpenAI, type FakeOpenAI } from "@agents-crm/ai/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callTrpc, startApiProcess } from "./helpers/api-process";
 import { agentDocument, modelAnswer, waitUntil } from "./helpers/chat-kit";
 
 // The API as its own process on a database on disk, stopped (SIGTERM, then SIGKILL 8 s later, as
 // `npm start` does; or kill -9) while the model is answering a web chat, then started again on the same
 // DATA_DIR: the visitor's message is answered exactly once, by the restarted process.
 
-const apiDir = join(import.meta.dirname, "..");
 const ADMIN_TOKEN = "web-turns-admin-token-0123456789abcdef";
 const AGENT = "web_turns_clinic";
 /** scripts/start.mjs: SIGTERM, then SIGKILL after this long. */
@@ -30,39 +30,20 @@ interface Api {
 }
 
 async function startApi(): Promise<Api> {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? "",
-    DATA_DIR: dataDir,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    ADMIN_TOKEN,
-    SEED_DEMO: "false",
-    RATE_LIMIT_PER_MINUTE: "1000000",
-    OPENAI_API_KEY: "sk-test",
-    OPENAI_BASE_URL: llm.url,
-    OPENAI_MAX_RETRIES: "0",
-    SHUTDOWN_TIMEOUT: "3",
-  };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: apiDir, env });
+  const { child, url } = await startApiProcess({
+    env: {
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN,
+      SEED_DEMO: "false",
+      RATE_LIMIT_PER_MINUTE: "1000000",
+      OPENAI_API_KEY: "sk-test",
+      OPENAI_BASE_URL: llm.url,
+      OPENAI_MAX_RETRIES: "0",
+      SHUTDOWN_TIMEOUT: "3",
+    },
+  });
   children.add(child);
   child.once("exit", () => children.delete(child));
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`API did not start:\n${output}`)), 30_000);
-    child.stdout.on("data", () => {
-      const match = /"url":"(http:\/\/localhost:\d+)"/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`API exited with ${code}:\n${output}`));
-    });
-  });
   return { child, url, listeningAt: Date.now() };
 }
 
@@ -80,20 +61,12 @@ async function stopApi(api: Api, how: "SIGTERM" | "SIGKILL") {
 }
 
 async function trpc<T>(url: string, path: string, input: unknown, method: "GET" | "POST") {
-  const encoded = JSON.stringify({ json: input });
-  const res = await fetch(
-    method === "GET"
-      ? `${url}/trpc/${path}?input=${encodeURIComponent(encoded)}`
-      : `${url}/trpc/${path}`,
-    {
-      method,
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
-      ...(method === "POST" ? { body: encoded } : {}),
-    },
-  );
-  const body = (await res.json()) as { result?: { data: { json: T } }; error?: unknown };
-  if (!body.result) throw new Error(`${path} failed: ${JSON.stringify(body.error)}`);
-  return body.result.data.json;
+  const result = await callTrpc(url, path, input, {
+    token: ADMIN_TOKEN,
+    kind: method === "GET" ? "query" : "mutation",
+  });
+  if (result.error) throw new Error(`${path} failed: ${JSON.stringify(result.error)}`);
+  return result.data as T;
 }
 
 type Chat = { conversationId: string; token: string };

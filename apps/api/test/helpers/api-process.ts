@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { join } from "node:path";
 
 export const apiDir = join(import.meta.dirname, "..", "..");
@@ -21,16 +21,20 @@ export interface ApiProcessOptions {
   command?: (argv: string[], cwd: string) => { file: string; args: string[] };
 }
 
-/** Starts the API as a child process and resolves once it prints its URL. */
-export async function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
+function spawnApi(options: ApiProcessOptions): ChildProcessWithoutNullStreams {
   const { file, args } = options.command?.(apiArgv, apiDir) ?? {
     file: apiArgv[0] ?? process.execPath,
     args: apiArgv.slice(1),
   };
-  const child = spawn(file, args, {
+  return spawn(file, args, {
     cwd: apiDir,
     env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...options.env },
   });
+}
+
+/** Starts the API as a child process and resolves once it prints its URL. */
+export async function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
+  const child = spawnApi(options);
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -49,7 +53,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
       reject(new Error(`API exited with ${code}:\n${output}`));
     });
   });
-  // One answered request: the URL is printed just before the signal handlers are installed.
+  // One answered request, so a test's first call never races the server's start-up.
   await fetch(`${url}/health`).then((res) => res.body?.cancel());
   return {
     child,
@@ -67,14 +71,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
 export async function failedStart(
   options: ApiProcessOptions,
 ): Promise<{ code: number | null; stderr: string }> {
-  const { file, args } = options.command?.(apiArgv, apiDir) ?? {
-    file: apiArgv[0] ?? process.execPath,
-    args: apiArgv.slice(1),
-  };
-  const child = spawn(file, args, {
-    cwd: apiDir,
-    env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...options.env },
-  });
+  const child = spawnApi(options);
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
