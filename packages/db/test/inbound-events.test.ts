@@ -114,8 +114,10 @@ describe("inbound events inbox", () => {
       const retryAt = t.clock.now().getTime() + 2000;
       const [claimed] = await inbox.claimDue({ workerId: "w", leaseMs: 60_000, limit: 1 });
       expect(claimed).toMatchObject({ eventKey, attempts: 1 });
-      expect(await inbox.releaseUncounted(eventKey, "other", retryAt)).toBe(false);
-      expect(await inbox.releaseUncounted(eventKey, "w", retryAt)).toBe(true);
+      expect(await inbox.release(eventKey, "other", { at: retryAt, refundAttempt: true })).toBe(
+        false,
+      );
+      expect(await inbox.release(eventKey, "w", { at: retryAt, refundAttempt: true })).toBe(true);
       expect(await inbox.get(eventKey)).toMatchObject({ status: "pending", attempts: 0 });
       // Due again at retryAt, not before (and not only when the 60 s lease would have run out).
       expect(await inbox.claimDue({ workerId: "w", leaseMs: 60_000, limit: 1 })).toEqual([]);

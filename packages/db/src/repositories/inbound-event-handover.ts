@@ -36,22 +36,32 @@ export function createInboundEventHandover(db: Db, ctx: RepositoryContext) {
       });
     },
 
-    /** Gives an unfinished item back: pending and due now. False when `owner` no longer held it. */
-    async release(eventKey: string, owner: string): Promise<boolean> {
-      const nowMs = ctx.now().getTime();
+    /**
+     * Gives an unfinished item back: pending and due now (or `at`). False when `owner` no longer held it.
+     * `refundAttempt` when the failure was the storage's (see StorageUnavailableError), not the item's:
+     * the attempt its claim counted is given back.
+     */
+    async release(
+      eventKey: string,
+      owner: string,
+      options: { at?: number; refundAttempt?: boolean } = {},
+    ): Promise<boolean> {
+      const dueAt = options.at ?? ctx.now().getTime();
       const { ConditionExpression, values } = heldBy(owner);
       return applied({
         TableName,
         Key: { event_key: eventKey },
-        UpdateExpression:
-          "SET #status = :pending, due_at = :now, due_sort = :dueSort REMOVE lease_owner, lease_until",
+        UpdateExpression: `SET #status = :pending, due_at = :dueAt, due_sort = :dueSort${
+          options.refundAttempt ? " ADD attempts :minusOne" : ""
+        } REMOVE lease_owner, lease_until`,
         ConditionExpression,
         ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: {
           ...values,
           ":pending": "pending",
-          ":now": nowMs,
-          ":dueSort": dueSort(nowMs, eventKey),
+          ":dueAt": dueAt,
+          ":dueSort": dueSort(dueAt, eventKey),
+          ...(options.refundAttempt ? { ":minusOne": -1 } : {}),
         },
       });
     },

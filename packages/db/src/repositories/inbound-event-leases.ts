@@ -198,31 +198,6 @@ export function createInboundEventLeases(db: Db, ctx: RepositoryContext) {
       );
     },
 
-    /**
-     * Back in the queue at `retryAt` without spending the attempt its claim counted: the failure was the
-     * storage's (see StorageUnavailableError), not the event's. False when this worker no longer holds it.
-     */
-    async releaseUncounted(eventKey: string, workerId: string, retryAt: number): Promise<boolean> {
-      return (
-        (await conditionalUpdate(db, {
-          TableName,
-          Key: { event_key: eventKey },
-          UpdateExpression:
-            "SET #status = :pending, due_at = :retryAt, due_sort = :dueSort ADD attempts :minusOne REMOVE lease_owner, lease_until",
-          ConditionExpression: "queue_pk = :queue AND lease_owner = :worker",
-          ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: {
-            ":queue": QUEUE_PK,
-            ":worker": workerId,
-            ":pending": "pending",
-            ":retryAt": retryAt,
-            ":dueSort": dueSort(retryAt, eventKey),
-            ":minusOne": -1,
-          },
-        })) !== null
-      );
-    },
-
     /** Reschedules with exponential back-off (base × 2^(attempts-1), capped), or dead-letters. */
     async fail(eventKey: string, workerId: string, options: FailOptions): Promise<FailOutcome> {
       const item = await getItem(eventKey);

@@ -83,7 +83,10 @@ export function startChannelWorkers(
     for (let delayMs = runtime.pollMs; !stopping; delayMs = Math.min(2 * delayMs, 5_000)) {
       try {
         const retryAt = runtime.now().getTime() + runtime.backoff.baseMs;
-        await repos.inboundEvents.releaseUncounted(item.eventKey, runtime.workerId, retryAt);
+        await repos.inboundEvents.release(item.eventKey, runtime.workerId, {
+          at: retryAt,
+          refundAttempt: true,
+        });
         return;
       } catch (error) {
         if (!isStorageUnavailable(error)) throw error;
