@@ -1,20 +1,18 @@
-import { createRepositories } from "@agents-crm/db";
 import { createTRPCClient, createWSClient, httpLink, wsLink } from "@trpc/client";
 import superjson from "superjson";
 import { WebSocket } from "ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { ApiDeps } from "../src/deps";
 import type { AdminEvent } from "../src/domain/conversations/events";
-import { silentLogger } from "../src/logger";
-import {
-  closeConversationRuntime,
-  startConversationRuntime,
-} from "../src/realtime/conversation-runtime";
 import type { AppRouter } from "../src/router";
-import { createApiServer, type ApiServer } from "../src/server/http-server";
 import { seedUser, TEST_PASSWORD } from "./helpers/auth-fixtures";
 import { createAgent, waitUntil } from "./helpers/chat-kit";
-import { startRedisServer, type RedisServer } from "./helpers/redis-server";
+import {
+  closeReplica,
+  serveReplica,
+  startReplicaPair,
+  type Replica,
+  type ReplicaPair,
+} from "./helpers/replicas";
 import { createTestDeps } from "./helpers/test-api";
 
 // An open live feed (admin.onEvent) outlives the session it started with: after a logout, a
@@ -22,18 +20,6 @@ import { createTestDeps } from "./helpers/test-api";
 // seconds, on every replica, and deliver nothing more.
 const ADMIN_TOKEN = "revocation-admin-token-0123456789ab";
 const ENDS_WITHIN_MS = 3_000;
-
-interface Replica {
-  deps: ApiDeps;
-  api: ApiServer;
-  host: string;
-}
-
-async function serve(deps: ApiDeps): Promise<Replica> {
-  const api = createApiServer(deps);
-  const port = await api.listen(0, "127.0.0.1");
-  return { deps, api, host: `127.0.0.1:${port}` };
-}
 
 const closers: (() => Promise<void> | void)[] = [];
 
@@ -118,12 +104,11 @@ describe("one API process", () => {
   const machine = () => http(replica.host, { authorization: `Bearer ${ADMIN_TOKEN}` });
 
   beforeAll(async () => {
-    replica = await serve(await createTestDeps({ ADMIN_TOKEN, SESSION_TTL_HOURS: "0.1" }));
+    replica = await serveReplica(await createTestDeps({ ADMIN_TOKEN, SESSION_TTL_HOURS: "0.1" }));
     await createAgent(replica.deps, "dr_feed");
   });
   afterAll(async () => {
-    await replica.api.close({ timeoutMs: 500 });
-    await closeConversationRuntime(replica.deps);
+    await closeReplica(replica);
     await replica.deps.db.close();
   });
 
@@ -203,33 +188,17 @@ describe("one API process", () => {
 });
 
 describe("replicas sharing Redis", () => {
-  let redis: RedisServer;
+  let pair: ReplicaPair;
   let a: Replica;
   let b: Replica;
 
   beforeAll(async () => {
-    redis = await startRedisServer();
-    const depsA = await createTestDeps({ REDIS_URL: redis.url, ADMIN_TOKEN });
-    const reposB = createRepositories(depsA.db, { messageTtlHours: depsA.env.MESSAGE_TTL_HOURS });
-    const runtimeB = startConversationRuntime({
-      env: depsA.env,
-      repos: reposB,
-      log: silentLogger,
-      sweep: false,
-    });
-    const depsB: ApiDeps = { ...depsA, ...runtimeB.deps, repos: reposB };
-    await Promise.all([depsA.hub.ready, depsB.hub.ready]);
-    a = await serve(depsA);
-    b = await serve(depsB);
-    await createAgent(depsA, "dr_feed");
+    pair = await startReplicaPair({ ADMIN_TOKEN });
+    ({ a, b } = pair);
+    await createAgent(a.deps, "dr_feed");
   });
   afterAll(async () => {
-    for (const side of [a, b]) {
-      await side.api.close({ timeoutMs: 500 });
-      await closeConversationRuntime(side.deps);
-    }
-    await a.deps.db.close();
-    await redis.stop();
+    await pair.close();
   });
 
   it("a logout on one replica ends the session's feed on another", async () => {

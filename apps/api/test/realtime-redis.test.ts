@@ -1,65 +1,27 @@
-import { createKnowledgeBase } from "@agents-crm/ai";
-import { createRepositories } from "@agents-crm/db";
 import { createTRPCClient, createWSClient, httpLink, wsLink } from "@trpc/client";
 import superjson from "superjson";
 import { WebSocket } from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiDeps } from "../src/deps";
 import type { AdminEvent, ChatEvent } from "../src/domain/conversations/events";
-import { silentLogger } from "../src/logger";
-import {
-  closeConversationRuntime,
-  startConversationRuntime,
-} from "../src/realtime/conversation-runtime";
 import type { AppRouter } from "../src/router";
-import { createApiServer, type ApiServer } from "../src/server/http-server";
 import { createAgent, waitUntil } from "./helpers/chat-kit";
-import { startRedisServer, type RedisServer } from "./helpers/redis-server";
-import { createTestDeps } from "./helpers/test-api";
+import { startReplicaPair, type Replica, type ReplicaPair } from "./helpers/replicas";
 
 const ADMIN_TOKEN = "redis-admin-token-0123456789abcd";
 type Received<T> = { id: string; data: T & { at: string } };
 
-let redis: RedisServer;
-let a: { deps: ApiDeps; api: ApiServer; host: string };
-let b: { deps: ApiDeps; api: ApiServer; host: string };
-
-async function serve(deps: ApiDeps) {
-  const api = createApiServer(deps);
-  const port = await api.listen(0, "127.0.0.1");
-  return { deps, api, host: `127.0.0.1:${port}` };
-}
+let pair: ReplicaPair;
+let a: Replica;
+let b: Replica;
 
 beforeAll(async () => {
-  redis = await startRedisServer();
-  const depsA = await createTestDeps({ REDIS_URL: redis.url, ADMIN_TOKEN });
-  // A second API process: same database, its own repositories (own id factory), hub and Redis clients.
-  const reposB = createRepositories(depsA.db, { messageTtlHours: depsA.env.MESSAGE_TTL_HOURS });
-  const runtimeB = startConversationRuntime({
-    env: depsA.env,
-    repos: reposB,
-    log: silentLogger,
-    sweep: false,
-  });
-  const depsB: ApiDeps = {
-    ...depsA,
-    ...runtimeB.deps,
-    repos: reposB,
-    knowledge: createKnowledgeBase({ chunks: reposB.ragChunks, embedder: depsA.llm.embedder }),
-  };
-  await Promise.all([depsA.hub.ready, depsB.hub.ready]);
-  a = await serve(depsA);
-  b = await serve(depsB);
-  await createAgent(depsA, "dr_shared");
+  pair = await startReplicaPair({ ADMIN_TOKEN });
+  ({ a, b } = pair);
+  await createAgent(a.deps, "dr_shared");
 });
 
 afterAll(async () => {
-  for (const side of [a, b]) {
-    await side.api.close({ timeoutMs: 500 });
-    await closeConversationRuntime(side.deps);
-  }
-  await a.deps.db.close();
-  await redis.stop();
+  await pair.close();
 });
 
 const http = (host: string) =>
@@ -148,10 +110,10 @@ describe("fan-out through Redis between two API servers", () => {
   it("re-reads the log after Redis comes back, so events published during the outage still arrive", async () => {
     const onA = adminFeed(a.host);
     await waitUntil(() => a.deps.hub.listenerCount() === 1);
-    await redis.stop();
+    await pair.redis.stop();
     const chat = await http(b.host).chat.start.mutate({ agentId: "dr_shared" });
     await http(b.host).chat.send.mutate({ ...chat, content: "during the outage" });
-    await redis.restart();
+    await pair.redis.restart();
     await waitUntil(() => onA.events.length >= 3, 15_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const ids = onA.events.map((e) => e.id);
