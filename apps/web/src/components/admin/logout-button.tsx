@@ -2,10 +2,12 @@
 
 import { trpc } from "../../lib/trpc";
 import { useT } from "../i18n/i18n-provider";
+import { useSession } from "./session-context";
 import styles from "./admin-shell.module.css";
 
 export function LogoutButton() {
   const t = useT("common").console;
+  const { signingOut } = useSession();
   const logout = trpc.auth.logout.useMutation({
     // A full page load: the WebSocket and every cached answer of this session go with it.
     onSettled: () => window.location.assign("/login"),
@@ -14,7 +16,10 @@ export function LogoutButton() {
     <button
       type="button"
       className={styles.quiet}
-      onClick={() => logout.mutate()}
+      onClick={() => {
+        signingOut();
+        logout.mutate();
+      }}
       disabled={logout.isPending}
       data-testid="logout"
     >

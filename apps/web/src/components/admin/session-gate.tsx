@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from "react";
 import { loginPath } from "../../lib/admin/safe-next";
 import { trpc } from "../../lib/trpc";
 import { SessionContext } from "./session-context";
@@ -20,13 +20,22 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const t = useT("common");
   const me = trpc.auth.me.useQuery(undefined, { staleTime: 60_000, retry: 2 });
   const user = me.data?.user ?? null;
-  const sessionLost = useCallback(() => window.location.replace(loginPath(currentPath())), []);
+  // Signing out revokes the session, which ends the live feeds before the mutation settles; their
+  // "session lost" must not turn the sign-out into "sign in again to come back here".
+  const leaving = useRef(false);
+  const signingOut = useCallback(() => {
+    leaving.current = true;
+  }, []);
+  const sessionLost = useCallback(
+    () => window.location.replace(leaving.current ? "/login" : loginPath(currentPath())),
+    [],
+  );
 
   useEffect(() => {
     if (me.isSuccess && !user) sessionLost();
   }, [me.isSuccess, user, sessionLost]);
 
-  const session = useMemo(() => (user ? { user, sessionLost } : null), [user, sessionLost]);
+  const session = useMemo(() => (user ? { user, sessionLost, signingOut } : null), [user, sessionLost, signingOut]);
 
   if (me.isError) {
     return (
