@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { DbError } from "@agents-crm/db";
 import { ZodRealError } from "zod";
+import { DomainError, type InputIssue, type RetryScope } from "./domain/errors";
 
 /**
  * BAD_REQUEST naming the offending field, in the same `data.issues [{ path, message }]` shape zod input
@@ -8,13 +9,54 @@ import { ZodRealError } from "zod";
  */
 export function badInput(path: string | (string | number)[], message: string): TRPCError {
   const segments = typeof path === "string" ? path.split(".").filter(Boolean) : path;
+  return badInputs([{ path: segments, message }], `${segments.join(".") || "input"}: ${message}`);
+}
+
+function badInputs(issues: InputIssue[], message: string): TRPCError {
   return new TRPCError({
     code: "BAD_REQUEST",
-    message: `${segments.join(".") || "input"}: ${message}`,
+    message,
     // ZodRealError, not ZodError: only the former is an Error, and tRPC replaces a non-Error cause with a
     // copy that loses `issues`.
-    cause: new ZodRealError([{ code: "custom", path: segments, message, input: undefined }]),
+    cause: new ZodRealError(
+      issues.map((issue) => ({
+        code: "custom",
+        path: issue.path,
+        message: issue.message,
+        input: undefined,
+      })),
+    ),
   });
+}
+
+const DOMAIN_CODES = {
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  UPSTREAM_FAILED: "BAD_GATEWAY",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+} as const;
+
+/** A domain error as the tRPC error a client sees; null for anything else. The one place this is decided. */
+export function domainErrorToTRPC(error: unknown): TRPCError | null {
+  if (!(error instanceof DomainError)) return null;
+  switch (error.code) {
+    case "INVALID_INPUT":
+      return badInputs(error.details.issues ?? [], error.message);
+    case "TOO_MANY_REQUESTS":
+      return tooManyRequests(
+        error.message,
+        error.details.retryAfterSeconds ?? 1,
+        error.details.retryScope ?? "action",
+      );
+    default:
+      return new TRPCError({
+        code: DOMAIN_CODES[error.code],
+        message: error.message,
+        cause: error,
+      });
+  }
 }
 
 export const STORAGE_UNAVAILABLE_MESSAGE = "Storage is temporarily unavailable; try again shortly";
@@ -48,11 +90,16 @@ export function dbErrorToTRPC(error: unknown): TRPCError | null {
   }
 }
 
+/** Typed data-layer and domain errors as tRPC errors; null for anything else. */
+export function knownErrorToTRPC(error: unknown): TRPCError | null {
+  return dbErrorToTRPC(error) ?? domainErrorToTRPC(error);
+}
+
 /** Any thrown value as the TRPCError a client should see: typed data-layer errors mapped, the rest kept. */
 export function toTRPCError(error: unknown): TRPCError {
-  if (error instanceof TRPCError) return dbErrorToTRPC(error.cause) ?? error;
+  if (error instanceof TRPCError) return knownErrorToTRPC(error.cause) ?? error;
   return (
-    dbErrorToTRPC(error) ??
+    knownErrorToTRPC(error) ??
     new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal server error", cause: error })
   );
 }
@@ -61,7 +108,7 @@ export function toTRPCError(error: unknown): TRPCError {
  * What a TOO_MANY_REQUESTS refused: the whole `request` before anything ran (the rate limit; safe to send
  * again after the wait) or the `action` itself (sign-in attempts; the caller decides whether to retry).
  */
-export type RetryScope = "request" | "action";
+export type { RetryScope };
 
 /** The cause of a TOO_MANY_REQUESTS error: the formatter exposes `data.retryAfterSeconds` from it. */
 export class RetryLaterError extends Error {

@@ -5,7 +5,7 @@ import type { Context } from "./context";
 import { apiTransformer } from "./realtime/plain-json-events";
 import { limitSubscription } from "./security/subscription-limit";
 import { enforceWsCallLimit } from "./security/ws-call-limit";
-import { dbErrorToTRPC, retryAfterSecondsOf, retryScopeOf } from "./trpc-errors";
+import { knownErrorToTRPC, retryAfterSecondsOf, retryScopeOf } from "./trpc-errors";
 
 /** What a procedure declares about itself, read by the HTTP layer before any input is parsed. */
 export interface ApiMeta {
@@ -45,8 +45,9 @@ export const middleware = t.middleware;
 
 const logged = t.middleware(async ({ ctx, path, type, next }) => {
   const result = await next();
-  // Typed data-layer errors (not found, conflict, bad cursor) become their tRPC codes here, once.
-  const mapped = result.ok ? null : dbErrorToTRPC(result.error.cause);
+  // Typed data-layer and domain errors (not found, conflict, bad cursor, refused transition) become their
+  // tRPC codes here, once.
+  const mapped = result.ok ? null : knownErrorToTRPC(result.error.cause);
   if (mapped?.code === "SERVICE_UNAVAILABLE") {
     ctx.deps.log.warn("procedure failed: storage unavailable", {
       path,
