@@ -1,3 +1,4 @@
+import { backoffMs } from "@agents-crm/config/retry";
 import { Redis } from "ioredis";
 import { z } from "zod";
 import type { Logger } from "../logger";
@@ -40,7 +41,7 @@ export function createRedisBridge(options: {
   const { log, origin } = options;
   const connection = {
     // Keep retrying forever with a capped back-off; publishes fail fast instead of queueing for ever.
-    retryStrategy: (times: number) => Math.min(100 * 2 ** Math.min(times, 6), 5_000),
+    retryStrategy: (times: number) => backoffMs(times, { baseMs: 200, maxMs: 5_000 }),
     maxRetriesPerRequest: 2,
     connectionName: `agents-crm-api:${origin}`,
   };

@@ -1,3 +1,4 @@
+import { nextRetryDelayMs, retry, type RetrySchedule } from "@agents-crm/config/retry";
 import { sleep, type CallDeadline } from "./call-deadline";
 import { toLlmError, type LlmError } from "./errors";
 
@@ -29,10 +30,18 @@ export function retryPolicyFrom(options: {
   };
 }
 
+/** Exponential back-off with "equal jitter" (half fixed, half random). */
+const scheduleOf = (policy: RetryPolicy): RetrySchedule => ({
+  maxAttempts: policy.maxAttempts,
+  baseMs: policy.baseDelayMs,
+  maxMs: policy.maxDelayMs,
+  jitter: "equal",
+});
+
 /**
  * How long to wait before attempt `failedAttempts + 1`, or null when the error must be thrown now:
  * not retryable, attempts used up, or the wait would outlast the call's deadline. A server's
- * retry-after wins over our exponential back-off (with "equal jitter": half fixed, half random).
+ * retry-after wins over our back-off.
  */
 export function retryDelayMs(
   error: LlmError,
@@ -40,10 +49,9 @@ export function retryDelayMs(
   policy: RetryPolicy,
   remainingMs: number,
 ): number | null {
-  if (!error.retryable || failedAttempts >= policy.maxAttempts) return null;
-  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempts - 1));
-  const delay = error.retryAfterMs ?? exponential / 2 + (Math.random() * exponential) / 2;
-  return delay < remainingMs ? delay : null;
+  if (!error.retryable) return null;
+  const delay = nextRetryDelayMs(failedAttempts, scheduleOf(policy), error.retryAfterMs);
+  return delay !== null && delay < remainingMs ? delay : null;
 }
 
 export interface RetryOutcome<T> {
@@ -66,20 +74,25 @@ export async function withRetries<T>(input: {
   const { endpoint, policy, deadline } = input;
   let attempts = 0;
   let failed = 0;
-  for (;;) {
-    attempts += 1;
-    try {
-      return { value: await input.attempt(), attempts };
-    } catch (raw) {
-      if (input.recover?.(raw)) continue;
-      failed += 1;
-      const error = toLlmError(raw, endpoint, deadline.cause());
-      error.attempts = attempts;
-      const delay = retryDelayMs(error, failed, policy, deadline.remainingMs());
-      if (delay === null) throw error;
-      await waitOrThrow(delay, deadline, endpoint, attempts);
-    }
-  }
+  const value = await retry(
+    (attempt) => {
+      attempts = attempt;
+      return input.attempt();
+    },
+    {
+      delayMs: (raw) => {
+        if (input.recover?.(raw)) return 0;
+        failed += 1;
+        const error = toLlmError(raw, endpoint, deadline.cause());
+        error.attempts = attempts;
+        const delay = retryDelayMs(error, failed, policy, deadline.remainingMs());
+        if (delay === null) throw error;
+        return delay;
+      },
+      sleep: (ms) => waitOrThrow(ms, deadline, endpoint, attempts),
+    },
+  );
+  return { value, attempts };
 }
 
 export async function waitOrThrow(

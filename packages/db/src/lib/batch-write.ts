@@ -1,3 +1,4 @@
+import { backoffMs, type Backoff } from "@agents-crm/config/retry";
 import { BatchWriteItemCommand } from "@aws-sdk/client-dynamodb";
 import type { WriteRequest as RawWriteRequest } from "@aws-sdk/client-dynamodb";
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
@@ -31,11 +32,6 @@ export class BatchWriteIncompleteError extends Error {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** "Full jitter" back-off: a random delay up to an exponentially growing cap. */
-function backoffMs(attempt: number, base: number, max: number): number {
-  return Math.random() * Math.min(max, base * 2 ** (attempt - 1));
-}
-
 async function writeInChunks<R>(
   tableName: string,
   requests: readonly R[],
@@ -43,8 +39,12 @@ async function writeInChunks<R>(
   options: BatchWriteOptions,
 ): Promise<void> {
   const maxAttempts = options.maxAttempts ?? 8;
-  const base = options.baseDelayMs ?? 50;
-  const max = options.maxDelayMs ?? 2000;
+  // "Full jitter": a random delay up to an exponentially growing cap.
+  const backoff: Backoff = {
+    baseMs: options.baseDelayMs ?? 50,
+    maxMs: options.maxDelayMs ?? 2000,
+    jitter: "full",
+  };
   const sleep = options.sleep ?? defaultSleep;
   for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
     let pending = requests.slice(start, start + BATCH_WRITE_LIMIT);
@@ -52,7 +52,7 @@ async function writeInChunks<R>(
       if (attempt > maxAttempts) {
         throw new BatchWriteIncompleteError(tableName, pending.length, maxAttempts);
       }
-      if (attempt > 1) await sleep(backoffMs(attempt - 1, base, max));
+      if (attempt > 1) await sleep(backoffMs(attempt - 1, backoff));
       pending = await send(pending);
     }
   }

@@ -1,3 +1,4 @@
+import { backoffMs } from "@agents-crm/config/retry";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
 import { conditionalUpdate } from "../lib/conditional-write";
@@ -213,11 +214,7 @@ export function createInboundEventLeases(db: Db, ctx: RepositoryContext) {
           ? { outcome: "dead" }
           : { outcome: "lease-lost" };
       }
-      const delay = Math.min(
-        options.backoff.maxMs ?? Number.POSITIVE_INFINITY,
-        options.backoff.baseMs * 2 ** Math.max(0, attempts - 1),
-      );
-      const retryAt = ctx.now().getTime() + delay;
+      const retryAt = ctx.now().getTime() + backoffMs(attempts, options.backoff);
       return (await conditionalUpdate(db, {
         TableName,
         Key: { event_key: eventKey },

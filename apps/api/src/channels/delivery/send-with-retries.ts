@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from "node:timers/promises";
+import { nextRetryDelayMs, retry } from "@agents-crm/config/retry";
 import type { ChannelClients } from "./channel-clients";
 import {
   PermanentDeliveryError,
@@ -22,35 +22,36 @@ export const DEFAULT_SEND_RETRY: SendRetryPolicy = {
   maxWaitMs: 30_000,
 };
 
+const OUT_OF_TIME = "out of time for this try (the job's lease is running out)";
+
 /** One part, retried on 429 (waiting what the platform asks) and 5xx; other 4xx fail at once. */
-export async function sendWithRetries(
+export function sendWithRetries(
   clients: ChannelClients,
   policy: SendRetryPolicy,
   target: DeliveryTarget,
   text: string,
   options: { humanAgentTag: boolean; deadline: number },
 ): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    if (Date.now() >= options.deadline) {
-      throw new RetryableDeliveryError("out of time for this try (the job's lease is running out)");
-    }
-    try {
-      return await sendPart(clients, target, text, options);
-    } catch (error) {
-      const failure = classifySendError(error);
-      if (!failure.retryable) throw new PermanentDeliveryError(failure.reason, { cause: error });
-      const wait = failure.retryAfterMs ?? policy.baseDelayMs * 2 ** (attempt - 1);
-      if (target.channel === "telegram" && failure.retryAfterMs !== undefined) {
-        clients.telegramPacer.holdOff(telegramChatKey(target), failure.retryAfterMs);
-      }
-      if (
-        attempt >= policy.attempts ||
-        wait > policy.maxWaitMs ||
-        Date.now() + wait >= options.deadline
-      ) {
-        throw new RetryableDeliveryError(failure.reason, { cause: error });
-      }
-      await sleep(wait);
-    }
-  }
+  const schedule = { maxAttempts: policy.attempts, baseMs: policy.baseDelayMs };
+  return retry(
+    () => {
+      if (Date.now() >= options.deadline) throw new RetryableDeliveryError(OUT_OF_TIME);
+      return sendPart(clients, target, text, options);
+    },
+    {
+      delayMs: (error, attempt) => {
+        if (error instanceof RetryableDeliveryError) return null; // out of time: thrown as it is
+        const failure = classifySendError(error);
+        if (!failure.retryable) throw new PermanentDeliveryError(failure.reason, { cause: error });
+        if (target.channel === "telegram" && failure.retryAfterMs !== undefined) {
+          clients.telegramPacer.holdOff(telegramChatKey(target), failure.retryAfterMs);
+        }
+        const wait = nextRetryDelayMs(attempt, schedule, failure.retryAfterMs);
+        if (wait === null || wait > policy.maxWaitMs || Date.now() + wait >= options.deadline) {
+          throw new RetryableDeliveryError(failure.reason, { cause: error });
+        }
+        return wait;
+      },
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from "node:timers/promises";
+import { backoffMs, retry } from "@agents-crm/config/retry";
 import { TelegramApiError } from "../../platforms/telegram-bot-api";
 
 export interface RetryPolicy {
@@ -25,8 +25,8 @@ export function retryDelayMs(error: unknown, attempt: number, policy: RetryPolic
   }
   // Unreachable or a server error; 400/401/403/404 (bad chat, revoked token, bot blocked) stay failed.
   if (error.errorCode === null || error.errorCode >= 500) {
-    const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
-    return backoff + Math.floor(Math.random() * policy.baseDelayMs);
+    const { baseDelayMs } = policy;
+    return backoffMs(attempt, { baseMs: baseDelayMs, jitter: { addUpToMs: baseDelayMs } });
   }
   return null;
 }
@@ -35,13 +35,8 @@ export async function withTelegramRetries<T>(
   call: () => Promise<T>,
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const delay = attempt < policy.attempts ? retryDelayMs(error, attempt, policy) : null;
-      if (delay === null) throw error;
-      await sleep(delay);
-    }
-  }
+  return retry(() => call(), {
+    delayMs: (error, attempt) =>
+      attempt < policy.attempts ? retryDelayMs(error, attempt, policy) : null,
+  });
 }
