@@ -1,3 +1,4 @@
+import { dayOfWeek, localTimeIn } from "@agents-crm/config/time-zone";
 import {
   parseTimeRange,
   weekdayOf,
@@ -14,33 +15,12 @@ export interface ClinicClock {
   label: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      weekday: "short",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 export function clinicClock(timeZone: string, now: Date): ClinicClock {
-  const parts = Object.fromEntries(
-    formatterFor(timeZone)
-      .formatToParts(now)
-      .map((p) => [p.type, p.value]),
-  );
-  const weekday = weekdayOf(parts.weekday ?? "") ?? "mon";
-  const hour = Number(parts.hour) % 24;
-  const minute = Number(parts.minute);
-  const label = `${parts.weekday} ${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")} (${timeZone})`;
+  const local = localTimeIn(now, timeZone);
+  const weekday = WEEKDAYS[dayOfWeek(local)] ?? "mon";
+  const { hour, minute } = local;
+  const day = `${weekday.charAt(0).toUpperCase()}${weekday.slice(1)}`;
+  const label = `${day} ${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")} (${timeZone})`;
   return { weekday, minutes: hour * 60 + minute, label };
 }
 
