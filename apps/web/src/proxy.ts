@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDevServer, publicEnv } from "./env";
-import { LOCALE_COOKIE, isLocale } from "./lib/i18n/locales";
-import { contentSecurityPolicy } from "./lib/security/content-security-policy";
+import { LOCALE_COOKIE, isLocale } from "./i18n/locales";
+import { contentSecurityPolicy } from "./security/content-security-policy";
 
 /** The API's session cookie (apps/api auth/session-cookie.ts). */
 const SESSION_COOKIE = "acrm_session";

@@ -40,12 +40,11 @@ export class UnsafeConfigurationError extends StartupError {
   override name = "UnsafeConfigurationError";
 }
 
-/** Opens the database (embedded by default), provisions it when we own it, and seeds a first run. */
-export async function startServices(env: ServerEnv, log: Logger): Promise<Services> {
-  const mode = resolveDynamoMode(env);
-  const dataDir = resolve(env.DATA_DIR);
-  // DATA_DIR holds the embedded database and, without SECRET_ENCRYPTION_KEY, the generated key.
-  if (mode === "embedded" || !env.SECRET_ENCRYPTION_KEY) {
+type Database = Awaited<ReturnType<typeof openDatabaseFromEnv>>;
+
+/** The embedded database and, without SECRET_ENCRYPTION_KEY, the generated key live in DATA_DIR. */
+async function openStorage(env: ServerEnv, log: Logger, dataDir: string): Promise<Database> {
+  if (resolveDynamoMode(env) === "embedded" || !env.SECRET_ENCRYPTION_KEY) {
     const { loose } = await prepareDataDir(dataDir);
     if (loose.length > 0) {
       log.warn("DATA_DIR files stay readable by others: chown them to the API's user", {
@@ -53,7 +52,7 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
       });
     }
   }
-  const db = await openDatabaseFromEnv(env, {
+  return openDatabaseFromEnv(env, {
     onStorageFault: (fault) => {
       if (fault) {
         log.error("storage fault: writes paused (503) until the disk has room again", {
@@ -65,18 +64,55 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
   }).catch((error: unknown) => {
     throw databaseOpenError(error, dataDir) ?? error;
   });
-  try {
-    if (mode === "embedded" || env.DYNAMODB_AUTO_PROVISION) {
-      const report = await provisionTables(db);
-      if (report.created.length > 0 || report.indexesAdded.length > 0) {
-        log.info("database provisioned", {
-          created: report.created.length,
-          indexesAdded: report.indexesAdded.length,
-        });
-      }
-    } else {
-      await assertTablesExist(db, env.DYNAMODB_ENDPOINT_URL ?? `AWS (${env.AWS_REGION})`);
+}
+
+/** Creates the tables when we own the database; otherwise checks that someone did. */
+async function ensureTables(env: ServerEnv, log: Logger, db: Database): Promise<void> {
+  if (resolveDynamoMode(env) === "embedded" || env.DYNAMODB_AUTO_PROVISION) {
+    const report = await provisionTables(db);
+    if (report.created.length > 0 || report.indexesAdded.length > 0) {
+      log.info("database provisioned", {
+        created: report.created.length,
+        indexesAdded: report.indexesAdded.length,
+      });
     }
+  } else {
+    await assertTablesExist(db, env.DYNAMODB_ENDPOINT_URL ?? `AWS (${env.AWS_REGION})`);
+  }
+}
+
+/** A first run's admin and demo agent, and the refusals that keep production from starting open. */
+async function seedFirstRun(
+  env: ServerEnv,
+  log: Logger,
+  repos: ApiDeps["repos"],
+  dataDir: string,
+): Promise<InitialAdmin> {
+  const initialAdmin = await ensureInitialAdmin(env, repos, { persistDir: dataDir });
+  if (
+    env.ENVIRONMENT === "production" &&
+    !env.ADMIN_TOKEN &&
+    (await repos.adminUsers.count()) === 0
+  ) {
+    throw new UnsafeConfigurationError(
+      "Refusing to start in production with an open admin API: set ADMIN_TOKEN or ADMIN_EMAIL and ADMIN_PASSWORD",
+    );
+  }
+  const databaseRefusal = productionDatabaseRefusal(env);
+  if (databaseRefusal) throw new UnsafeConfigurationError(databaseRefusal);
+  if (env.SEED_DEMO) {
+    const seeded = await ensureDemoAgent(repos);
+    if (seeded) log.info("demo agent seeded", { agentId: seeded });
+  }
+  return initialAdmin;
+}
+
+/** Opens the database (embedded by default), provisions it when we own it, and seeds a first run. */
+export async function startServices(env: ServerEnv, log: Logger): Promise<Services> {
+  const dataDir = resolve(env.DATA_DIR);
+  const db = await openStorage(env, log, dataDir);
+  try {
+    await ensureTables(env, log, db);
     const encryptionKey = await resolveEncryptionKey({
       configured: env.SECRET_ENCRYPTION_KEY,
       dataDir,
@@ -85,22 +121,7 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
       messageTtlHours: env.MESSAGE_TTL_HOURS,
       encryptionKey,
     });
-    const initialAdmin = await ensureInitialAdmin(env, repos, { persistDir: dataDir });
-    if (
-      env.ENVIRONMENT === "production" &&
-      !env.ADMIN_TOKEN &&
-      (await repos.adminUsers.count()) === 0
-    ) {
-      throw new UnsafeConfigurationError(
-        "Refusing to start in production with an open admin API: set ADMIN_TOKEN or ADMIN_EMAIL and ADMIN_PASSWORD",
-      );
-    }
-    const databaseRefusal = productionDatabaseRefusal(env);
-    if (databaseRefusal) throw new UnsafeConfigurationError(databaseRefusal);
-    if (env.SEED_DEMO) {
-      const seeded = await ensureDemoAgent(repos);
-      if (seeded) log.info("demo agent seeded", { agentId: seeded });
-    }
+    const initialAdmin = await seedFirstRun(env, log, repos, dataDir);
     const llm = await createLlm(env, log);
     const knowledge = createKnowledgeBase({ chunks: repos.ragChunks, embedder: llm.embedder });
     const runtime = startConversationRuntime({ env, repos, log });

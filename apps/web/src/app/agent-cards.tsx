@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useT } from "../components/i18n/i18n-provider";
-import { trpc } from "../lib/trpc";
+import { useT } from "~/i18n/i18n-provider";
+import { trpc } from "~/lib/trpc";
 import styles from "./home.module.css";
 
 export function AgentCards() {

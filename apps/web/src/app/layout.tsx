@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { publicEnv } from "../env";
-import { requestLocale } from "../lib/i18n/server";
+import { publicEnv } from "~/env";
+import { requestLocale } from "~/i18n/server";
 import { Providers } from "./providers";
 import "./globals.css";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { useT } from "../components/i18n/i18n-provider";
-import { trpc } from "../lib/trpc";
+import { useT } from "~/i18n/i18n-provider";
+import { trpc } from "~/lib/trpc";
 
 /** Shows whether the WebSocket link is up; the WS client reconnects by itself. */
 export function LiveIndicator() {

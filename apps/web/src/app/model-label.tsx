@@ -1,7 +1,7 @@
 "use client";
 
-import { useT } from "../components/i18n/i18n-provider";
-import { trpc } from "../lib/trpc";
+import { useT } from "~/i18n/i18n-provider";
+import { trpc } from "~/lib/trpc";
 
 /** Names the model answering customers; says plainly when it is the offline demo model. */
 export function ModelLabel() {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { LanguageSwitcher } from "../components/i18n/language-switcher";
-import { serverMessages } from "../lib/i18n/server";
+import { LanguageSwitcher } from "~/i18n/language-switcher";
+import { serverMessages } from "~/i18n/server";
 import { AgentCards } from "./agent-cards";
 import { LiveIndicator } from "./live-indicator";
 import { ModelLabel } from "./model-label";

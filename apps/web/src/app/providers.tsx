@@ -1,18 +1,18 @@
 "use client";
 
-import "../lib/security/zod-without-eval";
+import "~/security/zod-without-eval";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createWSClient, httpBatchLink, splitLink, wsLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
-import { I18nProvider } from "../components/i18n/i18n-provider";
-import type { PublicEnv } from "../env";
-import type { Locale } from "../lib/i18n/locales";
-import { apiUrls } from "../lib/api-urls";
-import { createRequestLimitState } from "../lib/request-limit/request-limit-state";
-import { retryLaterLink } from "../lib/request-limit/retry-later-link";
-import { trpc } from "../lib/trpc";
-import { RequestLimitProvider } from "../components/request-limit-context";
+import { I18nProvider } from "~/i18n/i18n-provider";
+import type { PublicEnv } from "~/env";
+import type { Locale } from "~/i18n/locales";
+import { apiUrls } from "~/lib/api-urls";
+import { createRequestLimitState } from "~/features/request-limit/request-limit-state";
+import { retryLaterLink } from "~/features/request-limit/retry-later-link";
+import { trpc } from "~/lib/trpc";
+import { RequestLimitProvider } from "~/features/request-limit/request-limit-context";
 
 export function Providers({
   env,

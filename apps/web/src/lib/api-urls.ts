@@ -1,4 +1,4 @@
-import type { PublicEnv } from "../env";
+import type { PublicEnv } from "~/env";
 
 /**
  * Relative URLs when the web server fronts the API (the default: it proxies /trpc, WebSocket upgrades

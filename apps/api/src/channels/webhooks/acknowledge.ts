@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { Platform } from "../inbound-event";
-import { sendError, sendJson } from "./http-io";
+import { sendError, sendJson } from "../../server/http-io";
 import { recordEvents, type RoutedEvent } from "./record-events";
 import type { WebhookRuntime } from "./webhook-runtime";
 

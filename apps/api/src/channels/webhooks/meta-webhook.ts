@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { toWellFormedDeep } from "@agents-crm/config/well-formed-text";
 import { storeAndAcknowledge } from "./acknowledge";
 import { safeEqual } from "./constant-time";
-import { readRawBody, refuseBody, sendError, sendText } from "./http-io";
+import { readRawBody, refuseBody, sendError, sendText } from "../../server/http-io";
 import type { AccountScan } from "./meta-account-scan";
 import { META_MAX_ACCOUNTS_PER_DELIVERY, routeAccounts } from "./meta-accounts";
 import { SIGNATURE_HEADER } from "./meta-signature";

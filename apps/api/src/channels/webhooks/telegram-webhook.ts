@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { toWellFormedDeep } from "@agents-crm/config/well-formed-text";
 import { storeAndAcknowledge } from "./acknowledge";
 import { safeEqual } from "./constant-time";
-import { readRawBody, refuseBody, sendError } from "./http-io";
+import { readRawBody, refuseBody, sendError } from "../../server/http-io";
 import { routeEvents } from "./route-events";
 import { parseTelegramUpdate } from "./telegram-events";
 import { headerOf, type WebhookRuntime } from "./webhook-runtime";

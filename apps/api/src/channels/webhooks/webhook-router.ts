@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { META_WEBHOOK_VARIABLES } from "@agents-crm/config/webhook-secrets";
 import type { ApiDeps } from "../../deps";
 import { createBindingResolver } from "./binding-resolver";
-import { sendError } from "./http-io";
+import { sendError } from "../../server/http-io";
 import { parseInstagram } from "./instagram-events";
 import { scanInstagram, scanWhatsApp } from "./meta-account-scan";
 import { receiveMetaWebhook, verifySubscription, type MetaChannel } from "./meta-webhook";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { AdminConsole } from "../../components/admin/admin-console";
-import { serverMessages } from "../../lib/i18n/server";
+import { AdminConsole } from "~/features/console/admin-console";
+import { serverMessages } from "~/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await serverMessages("common");

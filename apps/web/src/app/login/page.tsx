@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { LanguageSwitcher } from "../../components/i18n/language-switcher";
-import { safeNextPath } from "../../lib/admin/safe-next";
-import { serverMessages } from "../../lib/i18n/server";
-import { LoginForm } from "./login-form";
-import styles from "./login.module.css";
+import { LanguageSwitcher } from "~/i18n/language-switcher";
+import { safeNextPath } from "~/features/console/safe-next";
+import { serverMessages } from "~/i18n/server";
+import { LoginForm } from "~/features/login/login-form";
+import styles from "~/features/login/login.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await serverMessages("login");

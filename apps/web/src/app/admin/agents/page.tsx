@@ -1,4 +1,4 @@
-import { AgentsList } from "../../../components/admin/agents/agents-list";
+import { AgentsList } from "~/features/agents/agents-list";
 
 export default function AgentsPage() {
   return <AgentsList />;

@@ -1,5 +1,5 @@
-import { AuditLog } from "../../../components/admin/audit/audit-log";
-import { auditFiltersFromParams } from "../../../lib/admin/audit/audit-filters";
+import { AuditLog } from "~/features/audit/audit-log";
+import { auditFiltersFromParams } from "~/features/audit/audit-filters";
 
 export default async function AuditPage({
   searchParams,

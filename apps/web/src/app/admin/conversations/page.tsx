@@ -1,5 +1,5 @@
-import { ConversationsInbox } from "../../../components/admin/conversations/conversations-inbox";
-import { filtersFromParams } from "../../../lib/admin/conversation-filters";
+import { ConversationsInbox } from "~/features/inbox/conversations-inbox";
+import { filtersFromParams } from "~/features/inbox/conversation-filters";
 
 export default async function ConversationsPage({
   searchParams,

@@ -1,4 +1,4 @@
-import { NotificationsPage } from "../../../components/admin/notifications/notifications-page";
+import { NotificationsPage } from "~/features/notifications/notifications-page";
 
 export default function AdminNotificationsPage() {
   return <NotificationsPage />;

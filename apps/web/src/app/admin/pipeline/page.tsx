@@ -1,5 +1,5 @@
-import { PipelineBoard } from "../../../components/admin/pipeline/pipeline-board";
-import { boardFiltersFromParams } from "../../../lib/admin/pipeline/board-filters";
+import { PipelineBoard } from "~/features/pipeline/pipeline-board";
+import { boardFiltersFromParams } from "~/features/pipeline/board-filters";
 
 export default async function PipelinePage({
   searchParams,

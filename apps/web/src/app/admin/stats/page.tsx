@@ -1,5 +1,5 @@
-import { StatsDashboard } from "../../../components/admin/stats/stats-dashboard";
-import { statsViewFromParams } from "../../../lib/admin/stats/stats-query";
+import { StatsDashboard } from "~/features/stats/stats-dashboard";
+import { statsViewFromParams } from "~/features/stats/stats-query";
 
 export default async function StatsPage({
   searchParams,

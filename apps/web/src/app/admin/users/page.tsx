@@ -1,4 +1,4 @@
-import { UsersPage } from "../../../components/admin/users/users-page";
+import { UsersPage } from "~/features/users/users-page";
 
 export default function AdminUsersPage() {
   return <UsersPage />;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { AGENT_ID_PATTERN } from "@agents-crm/config/agent-config";
-import { AgentUnavailable } from "../../../components/chat/agent-unavailable";
-import { ChatScreen } from "../../../components/chat/chat-screen";
-import { serverMessages } from "../../../lib/i18n/server";
+import { AgentUnavailable } from "~/features/chat/agent-unavailable";
+import { ChatScreen } from "~/features/chat/chat-screen";
+import { serverMessages } from "~/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await serverMessages("chat");

@@ -1,5 +1,5 @@
-import { AgentWorkspace } from "../../../../components/admin/agents/agent-workspace";
-import { parseAgentTab } from "../../../../lib/admin/agents/agent-tab";
+import { AgentWorkspace } from "~/features/agents/agent-workspace";
+import { parseAgentTab } from "~/features/agents/agent-tab";
 
 export default async function AgentPage({
   params,

@@ -1,4 +1,4 @@
-import { NewAgentEditor } from "../../../../components/admin/agents/new-agent-editor";
+import { NewAgentEditor } from "~/features/agents/new-agent-editor";
 
 export default function NewAgentPage() {
   return <NewAgentEditor />;

@@ -1,4 +1,4 @@
-import { ConversationDetail } from "../../../../components/admin/conversation/conversation-detail";
+import { ConversationDetail } from "~/features/conversation/conversation-detail";
 
 export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

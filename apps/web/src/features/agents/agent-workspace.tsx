@@ -1,0 +1,233 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { errorCode, isUnauthorized } from "~/features/console/api-error";
+import type { AgentTab } from "./agent-tab";
+import { readCreatedWarnings } from "./created-notes";
+import { issuesFromApiError } from "./issues";
+import { createMergePatch } from "./merge-patch";
+import { plural } from "~/i18n/plural";
+import { trpc } from "~/lib/trpc";
+import { useLocale, useT } from "~/i18n/i18n-provider";
+import { AgentChannels } from "~/features/channels/agent-channels";
+import { AgentPlayground } from "~/features/playground/agent-playground";
+import { useSession } from "~/features/console/session-context";
+import { AgentTabs } from "./agent-tabs";
+import { AgentWizard } from "./agent-wizard";
+import type { AgentDetails } from "./agent-types";
+import { useAgentDraft, useLeaveGuard } from "./use-agent-draft";
+import admin from "~/ui/admin-page.module.css";
+import styles from "./agents.module.css";
+
+/** `/admin/agents/[agentId]`: settings, channels and playground of one agent. */
+export function AgentWorkspace({
+  agentId,
+  initialTab,
+  created,
+}: {
+  agentId: string;
+  initialTab: AgentTab;
+  created: boolean;
+}) {
+  const t = useT("agents");
+  const { sessionLost } = useSession();
+  // Loaded once: a background refetch must never replace the draft being edited.
+  const query = trpc.agents.byId.useQuery(
+    { agentId },
+    { refetchOnWindowFocus: false, refetchOnReconnect: false, retry: false, staleTime: Infinity },
+  );
+  if (query.isPending) {
+    return (
+      <p className="muted" role="status">
+        {t.editor.loading}
+      </p>
+    );
+  }
+  if (query.isError) {
+    if (isUnauthorized(query.error)) sessionLost();
+    const missing =
+      errorCode(query.error) === "NOT_FOUND" || errorCode(query.error) === "BAD_REQUEST";
+    return (
+      <section className={styles.page}>
+        <Link href="/admin/agents" className={styles.back}>
+          ← {t.editor.backToList}
+        </Link>
+        <p className={admin.error} role="alert" data-testid="agent-load-error">
+          {missing ? t.editor.notFound : `${t.editor.loadError} ${query.error.message}`}
+        </p>
+      </section>
+    );
+  }
+  return (
+    <LoadedAgent
+      key={agentId}
+      agent={query.data}
+      initialTab={initialTab}
+      created={created}
+      reload={async () => (await query.refetch()).data}
+    />
+  );
+}
+
+function LoadedAgent({
+  agent,
+  initialTab,
+  created,
+  reload,
+}: {
+  agent: AgentDetails;
+  initialTab: AgentTab;
+  created: boolean;
+  reload: () => Promise<AgentDetails | undefined>;
+}) {
+  const t = useT("agents");
+  const { locale } = useLocale();
+  const { sessionLost } = useSession();
+  const utils = trpc.useUtils();
+  const draft = useAgentDraft(agent.config, agent.version);
+  const [conflict, setConflict] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<string[]>(() =>
+    created ? readCreatedWarnings(sessionStorage, agent.agentId) : [],
+  );
+  const [savedOnce, setSavedOnce] = useState(false);
+  const update = trpc.agents.update.useMutation();
+  useLeaveGuard(draft.dirty, t.editor.leaveConfirm);
+
+  const save = () => {
+    setProblem(null);
+    setSavedOnce(false);
+    update.mutate(
+      {
+        agentId: agent.agentId,
+        config: createMergePatch(draft.state.saved, draft.state.draft),
+        expectedVersion: draft.state.version ?? undefined,
+      },
+      {
+        onSuccess: (result) => {
+          draft.load(result.agent.config, result.agent.version);
+          setWarnings(result.warnings.map((warning) => warning.message));
+          setSavedOnce(true);
+          void utils.agents.list.invalidate();
+          void utils.agents.cards.invalidate();
+        },
+        onError: (error) => {
+          if (isUnauthorized(error)) return sessionLost();
+          if (errorCode(error) === "CONFLICT") return setConflict(true);
+          const issues = issuesFromApiError(error);
+          if (issues) draft.setServerIssues(issues);
+          setProblem(issues ? t.editor.serverRefused : error.message);
+        },
+      },
+    );
+  };
+
+  const reloadSaved = async () => {
+    const fresh = await reload();
+    if (!fresh) return;
+    draft.load(fresh.config, fresh.version);
+    setConflict(false);
+    setProblem(null);
+  };
+
+  const name = agent.card.displayName;
+  return (
+    <section className={styles.page} aria-labelledby="agent-title">
+      <Link href="/admin/agents" className={styles.back}>
+        ← {t.editor.backToList}
+      </Link>
+      <div className={styles.agentTitle}>
+        <h1 id="agent-title">{t.editor.editTitle(name)}</h1>
+        <code className="muted">{agent.agentId}</code>
+        <span className={styles.badge} data-active={agent.isActive}>
+          {agent.isActive ? t.list.active : t.list.inactive}
+        </span>
+      </div>
+      <p className="muted" data-testid="agent-knowledge">
+        {agent.knowledge.ragEnabled
+          ? t.editor.knowledgeIndex(
+              plural(locale, agent.knowledge.chunks, t.editor.passages),
+              plural(locale, agent.knowledge.sources, t.editor.documents),
+            )
+          : t.editor.knowledgeOff}
+      </p>
+      {!agent.isActive && <p className={styles.notice}>{t.editor.inactive}</p>}
+      {created && (
+        <p className={styles.ok} role="status" data-testid="agent-created">
+          {t.editor.created}
+        </p>
+      )}
+      {agent.issues.length > 0 && !savedOnce && (
+        <p className={styles.notice}>{t.editor.storedIssues}</p>
+      )}
+      <AgentTabs
+        initial={initialTab}
+        panels={{
+          settings: (
+            <AgentWizard
+              mode="edit"
+              draft={draft}
+              onSave={save}
+              saving={update.isPending}
+              saveBar={
+                <>
+                  <span className="muted" data-testid="dirty-state">
+                    {draft.dirty ? t.editor.unsaved : t.editor.noChanges}
+                  </span>
+                  {draft.dirty && (
+                    <button
+                      type="button"
+                      className={styles.linkButton}
+                      onClick={() => {
+                        if (window.confirm(t.editor.discardConfirm)) {
+                          draft.load(draft.state.saved, draft.state.version);
+                        }
+                      }}
+                    >
+                      {t.editor.discard}
+                    </button>
+                  )}
+                  {savedOnce && !draft.dirty && (
+                    <span className={styles.okText} role="status" data-testid="agent-saved">
+                      {t.editor.saved}
+                    </span>
+                  )}
+                  {conflict && (
+                    <div
+                      className={`${admin.error} ${styles.conflict}`}
+                      role="alert"
+                      data-testid="save-conflict"
+                    >
+                      <p>{t.editor.conflict}</p>
+                      <button type="button" onClick={() => void reloadSaved()}>
+                        {t.editor.reload}
+                      </button>
+                    </div>
+                  )}
+                  {problem && (
+                    <p className={styles.fieldError} role="alert" data-testid="save-error">
+                      {problem}
+                    </p>
+                  )}
+                  {warnings.length > 0 && (
+                    <div className={styles.warnings} data-testid="save-warnings">
+                      <p>{t.editor.saveWarnings}</p>
+                      <ul>
+                        {warnings.map((warning) => (
+                          <li key={warning}>{warning}</li>
+                        ))}
+                      </ul>
+                    </div>
+                  )}
+                </>
+              }
+            />
+          ),
+          channels: <AgentChannels agentId={agent.agentId} />,
+          playground: <AgentPlayground config={draft.state.draft} agentId={agent.agentId} />,
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import { useT } from "~/i18n/i18n-provider";
+import { CheckboxField, ListField, RangeField, SelectField, TextAreaField } from "./fields";
+import styles from "./agents.module.css";
+
+const TONES = ["friendly_professional", "formal", "casual", "warm"] as const;
+const FORMALITY = ["formal", "semi_formal", "casual"] as const;
+const LENGTHS = ["short", "short_to_medium", "medium", "long"] as const;
+const PERSUASION = ["none", "soft", "moderate", "strong"] as const;
+const RULES = [
+  "no_diagnosis",
+  "no_treatment_recommendations",
+  "no_drug_advice",
+  "no_test_interpretation",
+  "no_pre_procedure_recommendations",
+  "no_slot_selection",
+  "no_repeat_patients",
+] as const;
+
+export function StyleStep() {
+  const t = useT("agents");
+  const options = (values: readonly (keyof typeof t.style.options)[]) =>
+    values.map((value) => ({ value, label: t.style.options[value] }));
+  return (
+    <div className={styles.step}>
+      <p className="muted">{t.style.intro}</p>
+      <div className={styles.grid2}>
+        <SelectField
+          path={["style", "tone"]}
+          label={t.style.tone}
+          options={options(TONES)}
+          fallback="friendly_professional"
+          customLabel={t.style.custom}
+        />
+        <SelectField
+          path={["style", "formality"]}
+          label={t.style.formality}
+          options={options(FORMALITY)}
+          fallback="semi_formal"
+          customLabel={t.style.custom}
+        />
+        <SelectField
+          path={["style", "message_length"]}
+          label={t.style.messageLength}
+          options={options(LENGTHS)}
+          fallback="short_to_medium"
+          customLabel={t.style.custom}
+        />
+        <SelectField
+          path={["style", "persuasion"]}
+          label={t.style.persuasion}
+          options={options(PERSUASION)}
+          fallback="soft"
+          customLabel={t.style.custom}
+        />
+        <RangeField
+          path={["style", "empathy_level"]}
+          label={t.style.empathy}
+          fallback={7}
+          format={t.style.outOf10}
+        />
+        <RangeField
+          path={["style", "depth_level"]}
+          label={t.style.depth}
+          fallback={5}
+          format={t.style.outOf10}
+        />
+      </div>
+      <TextAreaField
+        path={["prompts", "system", "persona"]}
+        label={t.style.persona}
+        hint={t.style.personaHint}
+        rows={5}
+      />
+      <TextAreaField
+        path={["prompts", "system", "hard_rules"]}
+        label={t.style.hardRules}
+        rows={4}
+      />
+      <TextAreaField path={["prompts", "system", "goal"]} label={t.style.goal} rows={3} />
+      <fieldset className={styles.group}>
+        <legend>{t.style.restrictions}</legend>
+        <div className={styles.grid2}>
+          {RULES.map((rule) => (
+            <CheckboxField
+              key={rule}
+              path={["restrictions", rule]}
+              label={t.style.rules[rule]}
+              fallback
+            />
+          ))}
+        </div>
+        <ListField
+          path={["restrictions", "forbidden_claims"]}
+          label={t.style.forbiddenClaims}
+          hint={t.style.onePerLine}
+        />
+        <ListField
+          path={["restrictions", "content_safety", "disallow"]}
+          label={t.style.disallow}
+          hint={t.style.onePerLine}
+          rows={3}
+        />
+      </fieldset>
+    </div>
+  );
+}

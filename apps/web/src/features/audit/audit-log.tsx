@@ -1,0 +1,113 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+import {
+  auditFiltersToQuery,
+  compactAuditFilters,
+  rangeProblem,
+  sameAuditFilters,
+  type AuditFilters,
+} from "./audit-filters";
+import { viewerTimeZone } from "./zoned-time";
+import { useT } from "~/i18n/i18n-provider";
+import { AuditEntries } from "./audit-entries";
+import { AuditExport } from "./audit-export";
+import { AuditFiltersBar } from "./audit-filters-bar";
+import { useAuditList } from "./use-audit-list";
+import { LoadFailed } from "~/ui/load-failed";
+import { LoadMoreButton } from "~/ui/load-more-button";
+import admin from "~/ui/admin-page.module.css";
+import styles from "./audit.module.css";
+
+/** `/admin/audit`: who did what, grouped by day in the viewer's zone; filters live in the URL. */
+export function AuditLog({ initialFilters }: { initialFilters: AuditFilters }) {
+  const t = useT("audit");
+  const common = useT("common");
+  const pathname = usePathname();
+  const [filters, setFiltersState] = useState(initialFilters);
+  // The server cannot know the viewer's zone; the list waits for the browser's.
+  const [timeZone, setTimeZone] = useState<string | null>(null);
+  useEffect(() => setTimeZone(viewerTimeZone()), []);
+
+  const setFilters = useCallback((next: AuditFilters) => {
+    const compact = compactAuditFilters(next);
+    setFiltersState((current) => (sameAuditFilters(current, compact) ? current : compact));
+  }, []);
+
+  useEffect(() => {
+    window.history.replaceState(
+      window.history.state,
+      "",
+      `${pathname}${auditFiltersToQuery(filters)}`,
+    );
+  }, [filters, pathname]);
+
+  return (
+    <section className={admin.page} aria-labelledby="audit-title">
+      <div className={admin.header}>
+        <div>
+          <h1 id="audit-title">{t.title}</h1>
+          <p className="muted">
+            {t.intro}
+            {timeZone && ` ${t.timeZoneNote(timeZone)}.`}
+          </p>
+        </div>
+        {timeZone && <AuditExport filters={filters} timeZone={timeZone} />}
+      </div>
+      <AuditFiltersBar filters={filters} onChange={setFilters} />
+      {rangeProblem(filters) ? (
+        <p className={admin.error} role="alert" data-testid="audit-range-error">
+          {t.filters.rangeBackwards}
+        </p>
+      ) : timeZone ? (
+        <AuditResults filters={filters} timeZone={timeZone} />
+      ) : (
+        <p className="muted" role="status">
+          {common.actions.loading}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function AuditResults({ filters, timeZone }: { filters: AuditFilters; timeZone: string }) {
+  const t = useT("audit");
+  const list = useAuditList(filters, timeZone);
+  const filtered = Object.keys(filters).length > 0;
+  return (
+    <>
+      <div className={list.stale ? styles.stale : styles.toolbar}>
+        {list.stale ? (
+          <span role="status" data-testid="audit-stale">
+            {t.live.newActivity}
+          </span>
+        ) : (
+          <span className="muted">{t.live.manual}</span>
+        )}
+        <button type="button" onClick={list.reload} data-testid="audit-refresh">
+          {t.live.refresh}
+        </button>
+      </div>
+      {list.error !== null && <LoadFailed message={t.loadError} onRetry={list.reload} />}
+      {!list.loaded && list.error === null ? (
+        <p className="muted" role="status">
+          {t.loading}
+        </p>
+      ) : list.loaded && list.entries.length === 0 ? (
+        <p className={admin.empty} data-testid="audit-empty">
+          {filtered ? t.emptyFiltered : t.empty}
+        </p>
+      ) : (
+        <AuditEntries entries={list.entries} timeZone={timeZone} />
+      )}
+      {list.nextCursor && (
+        <LoadMoreButton
+          loading={list.loadingMore}
+          onLoadMore={list.loadMore}
+          testId="audit-load-more"
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkForm,
+  createInput,
+  emptyForm,
+  serverFieldErrors,
+  telegramBotId,
+  updateInput,
+} from "./binding-form-state";
+import { bindingState, healthById } from "./binding-status";
+import type { Binding, BindingHealth, VerifyResult } from "./types";
+import { verifySummary } from "./verify-outcome";
+import { isPublicHttps, webhookUrl } from "./webhook-urls";
+
+const TOKEN = "123456789:AAEabcdefghijklmnopqrstuvwxyz012345";
+
+describe("webhook URLs", () => {
+  it("puts the API's webhook path after this site's origin", () => {
+    expect(webhookUrl("instagram", "https://crm.example.com/")).toBe(
+      "https://crm.example.com/api/v1/instagram/webhook",
+    );
+    expect(webhookUrl("whatsapp", "https://crm.example.com")).toBe(
+      "https://crm.example.com/api/v1/whatsapp/webhook",
+    );
+    expect(webhookUrl("telegram", "https://crm.example.com", "b 1")).toBe(
+      "https://crm.example.com/api/v1/telegram/webhook/b%201",
+    );
+  });
+
+  it("knows that Meta cannot call localhost or plain http", () => {
+    expect(isPublicHttps("https://crm.example.com")).toBe(true);
+    expect(isPublicHttps("http://crm.example.com")).toBe(false);
+    expect(isPublicHttps("https://localhost:3000")).toBe(false);
+    expect(isPublicHttps("not a url")).toBe(false);
+  });
+});
+
+describe("binding form", () => {
+  it("requires a token, and an account id for Meta channels", () => {
+    expect(checkForm(emptyForm("telegram"), "create")).toEqual({ accessToken: "required" });
+    expect(checkForm(emptyForm("whatsapp"), "create")).toEqual({
+      accessToken: "required",
+      accountId: "required",
+    });
+    expect(
+      checkForm({ ...emptyForm("instagram"), accessToken: "x", accountId: "ig-17841" }, "create"),
+    ).toEqual({ accountId: "numericId" });
+  });
+
+  it("recognises a BotFather token and reads the bot id from it", () => {
+    expect(checkForm({ ...emptyForm("telegram"), accessToken: "nope" }, "create")).toEqual({
+      accessToken: "telegramToken",
+    });
+    expect(checkForm({ ...emptyForm("telegram"), accessToken: ` ${TOKEN} ` }, "create")).toEqual(
+      {},
+    );
+    expect(telegramBotId(TOKEN)).toBe("123456789");
+    expect(telegramBotId("123:short")).toBeNull();
+  });
+
+  it("lets an update leave secrets empty to keep them", () => {
+    expect(checkForm(emptyForm("instagram"), "update")).toEqual({});
+    expect(updateInput("b1", { ...emptyForm("instagram"), username: "@clinic" }, 4)).toEqual({
+      bindingId: "b1",
+      expectedVersion: 4,
+      channelUsername: "clinic",
+    });
+    expect(
+      updateInput("b1", { ...emptyForm("whatsapp"), accessToken: " new ", appSecret: "s" }, 1),
+    ).toMatchObject({ accessToken: "new", appSecret: "s" });
+  });
+
+  it("builds the create input each channel needs", () => {
+    expect(createInput("demo", { ...emptyForm("telegram"), accessToken: TOKEN })).toEqual({
+      agentId: "demo",
+      channelType: "telegram",
+      accessToken: TOKEN,
+    });
+    expect(
+      createInput("demo", {
+        channelType: "whatsapp",
+        accountId: " 1055 ",
+        accessToken: "EAAG",
+        appSecret: "",
+        username: "",
+      }),
+    ).toEqual({
+      agentId: "demo",
+      channelType: "whatsapp",
+      channelAccountId: "1055",
+      accessToken: "EAAG",
+    });
+  });
+
+  it("puts the API's field errors on the form's fields", () => {
+    const error = {
+      message: "accessToken: is not a Telegram bot token",
+      data: {
+        issues: [
+          { path: "accessToken", message: "is not a Telegram bot token" },
+          { path: "metadata", message: "must not hold secrets" },
+        ],
+      },
+    };
+    expect(serverFieldErrors(error)).toEqual({
+      fields: { accessToken: "is not a Telegram bot token" },
+      general: "metadata: must not hold secrets",
+    });
+    expect(serverFieldErrors({ message: "already bound", data: { issues: null } })).toEqual({
+      fields: {},
+      general: "already bound",
+    });
+  });
+});
+
+const binding = (overrides: Partial<Binding> = {}): Binding => ({
+  bindingId: "b1",
+  agentId: "demo",
+  channelType: "telegram",
+  channelAccountId: "123",
+  channelUsername: null,
+  isActive: true,
+  isVerified: true,
+  hasWebhookSecret: true,
+  webhookSecrets: { missing: [], deliveries: "verified" },
+  metadata: {},
+  lastError: null,
+  lastErrorAt: null,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  updatedAt: "2026-01-01T00:00:00.000Z",
+  createdBy: null,
+  version: 1,
+  ...overrides,
+});
+
+const health = (overrides: Partial<BindingHealth> = {}): BindingHealth => ({
+  bindingId: "b1",
+  channelType: "telegram",
+  channelAccountId: "123",
+  isActive: true,
+  isVerified: true,
+  lastInboundAt: null,
+  lastError: null,
+  lastErrorAt: null,
+  deadLetters: 0,
+  ...overrides,
+});
+
+describe("binding state", () => {
+  it("says inactive first, then an error, then whether it was verified", () => {
+    expect(bindingState(binding({ isActive: false, lastError: "x" }))).toBe("inactive");
+    expect(bindingState(binding(), health({ lastError: "Webhook: refused" }))).toBe("error");
+    expect(bindingState(binding({ isVerified: false }))).toBe("unverified");
+    expect(bindingState(binding(), health())).toBe("active");
+    // An active binding whose deliveries are refused for want of a secret is not working.
+    const refused = {
+      missing: [{ secret: "webhook_secret" as const, variable: null }],
+      deliveries: "refused" as const,
+    };
+    expect(bindingState(binding({ webhookSecrets: refused }), health())).toBe("error");
+    const unverified = { ...refused, deliveries: "accepted_unverified" as const };
+    expect(bindingState(binding({ webhookSecrets: unverified }), health())).toBe("active");
+    expect(healthById([health()]).get("b1")?.deadLetters).toBe(0);
+  });
+});
+
+describe("verify outcome", () => {
+  it("names the bot and the webhook Telegram registered", () => {
+    const result = {
+      bindingId: "b1",
+      isVerified: true,
+      status: "verified",
+      bot: { id: 123, username: "clinic_bot" },
+      webhook: { status: "not_configured", reason: "APP_URL is not set" },
+    } as VerifyResult;
+    expect(verifySummary(result)).toEqual({
+      tone: "ok",
+      kind: "telegram",
+      bot: "@clinic_bot",
+      webhook: { state: "notConfigured", reason: "APP_URL is not set" },
+    });
+  });
+
+  it("keeps the platform's reason for a refusal", () => {
+    const refused = {
+      bindingId: "b1",
+      isVerified: false,
+      status: "verification_failed",
+      reason: "Invalid bot token (Telegram: Unauthorized)",
+    } as VerifyResult;
+    expect(verifySummary(refused)).toEqual({
+      tone: "error",
+      kind: "failed",
+      reason: "Invalid bot token (Telegram: Unauthorized)",
+    });
+    const meta = {
+      bindingId: "b2",
+      isVerified: true,
+      status: "verified",
+      account: { id: "1055", username: "+1 555 0100", name: "Bright Smile" },
+    } as VerifyResult;
+    expect(verifySummary(meta)).toEqual({
+      tone: "ok",
+      kind: "meta",
+      account: "Bright Smile · +1 555 0100 · 1055",
+    });
+  });
+});

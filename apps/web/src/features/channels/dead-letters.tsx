@@ -1,0 +1,129 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { isUnauthorized } from "~/features/console/api-error";
+import type { DeadLetter } from "./types";
+import { formatDateTime } from "~/i18n/format";
+import { trpc } from "~/lib/trpc";
+import { useLocale, useT } from "~/i18n/i18n-provider";
+import { useSession } from "~/features/console/session-context";
+import styles from "./channels.module.css";
+
+const PAGE = 20;
+
+/** Events of this agent's channels that kept failing, newest first, each replayable. */
+export function DeadLetters({ agentId, onReplayed }: { agentId: string; onReplayed: () => void }) {
+  const t = useT("channels");
+  const common = useT("common");
+  const { sessionLost } = useSession();
+  const utils = trpc.useUtils();
+  const [replayed, setReplayed] = useState<Set<string>>(new Set());
+  const list = trpc.inbox.listDead.useInfiniteQuery(
+    { agentId, limit: PAGE },
+    { getNextPageParam: (page) => page.nextCursor ?? undefined },
+  );
+  const replay = trpc.inbox.replay.useMutation({
+    onSuccess: (item) => {
+      setReplayed((done) => new Set(done).add(item.eventKey));
+      void utils.inbox.listDead.invalidate({ agentId });
+      onReplayed();
+    },
+    onError: (error) => {
+      if (isUnauthorized(error)) sessionLost();
+    },
+  });
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <section className={styles.section} data-testid="dead-letters" aria-labelledby="dead-title">
+      <h2 id="dead-title">{t.dead.title}</h2>
+      <p className="muted">{t.dead.intro}</p>
+      {list.isPending ? (
+        <p className="muted">{common.actions.loading}</p>
+      ) : list.isError ? (
+        <p className={styles.error} role="alert">
+          {t.dead.loadFailed} {list.error.message}
+        </p>
+      ) : items.length === 0 ? (
+        <p className="muted" data-testid="dead-empty">
+          {t.dead.empty}
+        </p>
+      ) : (
+        <ul className={styles.list}>
+          {items.map((item) => (
+            <DeadLetterRow
+              key={item.eventKey}
+              item={item}
+              done={replayed.has(item.eventKey)}
+              busy={replay.isPending && replay.variables?.eventKey === item.eventKey}
+              onReplay={() => replay.mutate({ eventKey: item.eventKey })}
+            />
+          ))}
+        </ul>
+      )}
+      {replay.error && (
+        <p className={styles.error} role="alert">
+          {replay.error.message}
+        </p>
+      )}
+      {list.hasNextPage && (
+        <div className={styles.actions}>
+          <button
+            type="button"
+            onClick={() => void list.fetchNextPage()}
+            disabled={list.isFetchingNextPage}
+          >
+            {list.isFetchingNextPage ? common.actions.loading : common.actions.loadMore}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function DeadLetterRow({
+  item,
+  done,
+  busy,
+  onReplay,
+}: {
+  item: DeadLetter;
+  done: boolean;
+  busy: boolean;
+  onReplay: () => void;
+}) {
+  const t = useT("channels");
+  const common = useT("common");
+  const { locale } = useLocale();
+  const conversationId = item.delivery?.conversationId;
+  return (
+    <li className={styles.deadItem} data-testid="dead-letter">
+      <div className={styles.deadHead}>
+        <strong>
+          {item.type === "delivery" ? t.dead.delivery : t.dead.inbound} ·{" "}
+          {common.channels[item.platform] ?? item.platform}
+        </strong>
+        <span className="muted">
+          {t.dead.failedAt} {formatDateTime(locale, item.deadAt ?? item.receivedAt)} ·{" "}
+          {t.dead.attempts(item.attempts)}
+        </span>
+      </div>
+      {item.lastError && <span className={styles.error}>{item.lastError}</span>}
+      <div className={styles.actions}>
+        {done ? (
+          <span role="status">{t.dead.replayed}</span>
+        ) : (
+          <button type="button" onClick={onReplay} disabled={busy} data-testid="dead-replay">
+            {busy ? t.dead.replaying : t.dead.replay}
+          </button>
+        )}
+        {conversationId && (
+          <Link href={`/admin/conversations/${encodeURIComponent(conversationId)}`}>
+            {t.dead.openConversation}
+          </Link>
+        )}
+      </div>
+    </li>
+  );
+}

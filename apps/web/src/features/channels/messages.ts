@@ -1,0 +1,307 @@
+import type { WebhookDeliveries, WebhookSecret } from "@agents-crm/config/webhook-secrets";
+import { defineMessages } from "~/i18n/define";
+
+export const channels = defineMessages(
+  {
+    title: "Channels",
+    intro:
+      "Connect the accounts this agent answers on. Tokens are stored encrypted and never shown again.",
+    loadFailed: "Could not load the channels.",
+    empty: "No channel is connected yet. Pick one below to connect it.",
+    connect: "Connect",
+    connectChannel: (channel: string) => `Connect ${channel}`,
+    connecting: "Connecting…",
+    states: {
+      active: "Active",
+      unverified: "Not verified",
+      error: "Needs attention",
+      inactive: "Inactive",
+    },
+    account: "Account",
+    verify: "Verify",
+    verifying: "Checking…",
+    activate: "Activate",
+    deactivate: "Deactivate",
+    edit: "Change credentials",
+    delete: "Delete",
+    deleteTitle: "Delete this channel?",
+    deleteBody: (channel: string, account: string) =>
+      `The agent stops answering on ${channel} (${account}). The token is erased; conversations stay.`,
+    deleteConfirm: "Delete channel",
+    health: {
+      title: "Health",
+      lastEvent: "Last message received",
+      never: "never",
+      lastError: "Last error",
+      none: "none",
+      deadLetters: "Failed events",
+    },
+    verifyResult: {
+      telegramOk: (bot: string) => `Telegram accepted the token: bot ${bot}.`,
+      metaOk: (account: string) => `Meta accepted the token for ${account}.`,
+      failed: (reason: string) => `The platform refused: ${reason}`,
+      unverified: (reason: string) => `Could not ask the platform: ${reason}`,
+      webhookSet: (url: string) => `Webhook registered: ${url}`,
+      webhookNotConfigured: (reason: string) => `Webhook not registered: ${reason}`,
+      webhookFailed: (reason: string) => `Telegram refused the webhook: ${reason}`,
+    },
+    form: {
+      accountId: {
+        instagram: "Instagram account ID",
+        whatsapp: "Phone number ID",
+        telegram: "Bot ID",
+      },
+      accountIdHint: {
+        instagram: "A number, shown next to the account where you generated the token.",
+        whatsapp: "A number from WhatsApp → API Setup (not the phone number itself).",
+        telegram: "Taken from the token.",
+      },
+      accessToken: {
+        instagram: "Access token",
+        whatsapp: "Permanent access token",
+        telegram: "Bot token",
+      },
+      appSecret: "Meta app secret",
+      appSecretHint:
+        "Lets the API check that webhooks really come from Meta. Without it, or the app secret set on the API, Meta's deliveries are refused.",
+      username: "Username (optional)",
+      usernameHint: "Filled in by Verify when left empty.",
+      keepSecret: "Leave empty to keep the stored one.",
+      save: "Save",
+      cancel: "Cancel",
+      required: "Required.",
+      telegramToken: "This is not a bot token: it looks like 123456789:AAE… (from @BotFather).",
+      numericId: "Use the numeric ID, digits only.",
+    },
+    webhook: {
+      title: "Webhook for Meta",
+      url: "Callback URL",
+      verifyToken: "Verify token",
+      verifyTokenValue: (variable: string) =>
+        `the value of ${variable} in the API's settings (ask whoever deployed it if you do not know it)`,
+      verifyTokenMissing: (variable: string) =>
+        `not set yet: whoever deployed the API must set ${variable}, then Meta can verify this URL`,
+      appSecretMissing: (variable: string) =>
+        `${variable} is not set on the API: Meta's deliveries can only be checked with the app secret saved with each account; without either they are refused.`,
+      fromAppUrl: "This is the public address the API was deployed with (APP_URL).",
+      notHttps:
+        "This console is not on a public https:// address, so Meta cannot reach this URL. Open the console through your public domain to get the right one.",
+      copy: "Copy",
+      copied: "Copied",
+    },
+    guides: {
+      telegram: {
+        step1:
+          "In Telegram, open @BotFather and send /newbot (or /mybots to pick a bot you already have).",
+        step2:
+          "Choose a name and a username ending in “bot”. BotFather answers with a token like 123456789:AAE…",
+        step3:
+          "Paste the token below and press Connect. The console checks it with Telegram and registers the webhook for you.",
+      },
+      instagram: {
+        step1: "The Instagram account must be a professional (Business or Creator) account.",
+        step2:
+          "At developers.facebook.com open your app → Instagram → API setup with Instagram login. Add the account and press Generate token. Copy the token and the account ID shown next to it.",
+        step3: "App settings → Basic → App secret (press Show) — paste it below too.",
+        step4:
+          "In Configure webhooks paste the callback URL and verify token shown below, press Verify and save, then subscribe to “messages”.",
+      },
+      whatsapp: {
+        step1:
+          "At developers.facebook.com open your app → WhatsApp → API Setup and copy the Phone number ID.",
+        step2:
+          "Create a permanent token: Business settings → Users → System users → Generate new token, with whatsapp_business_messaging and whatsapp_business_management. (The token on API Setup expires after 24 hours.)",
+        step3: "App settings → Basic → App secret (press Show) — paste it below too.",
+        step4:
+          "WhatsApp → Configuration → Webhook: paste the callback URL and verify token shown below, then subscribe to “messages”.",
+      },
+    },
+    secrets: {
+      title: "Webhook secrets missing",
+      missing: {
+        app_secret: (variable: string | null) =>
+          `Meta app secret: set ${variable ?? "the app secret"} on the API, or save this account's app secret (Change credentials).`,
+        verify_token: (variable: string | null) =>
+          `Verify token: set ${variable ?? "the verify token"} on the API, so Meta can check the callback URL when you subscribe it.`,
+        webhook_secret: (variable: string | null) =>
+          variable
+            ? `Telegram secret token: set ${variable} on the API, then press Verify to register the webhook with a secret.`
+            : "Telegram secret token: press Verify to register the webhook with a secret.",
+      } satisfies Record<WebhookSecret, (variable: string | null) => string>,
+      deliveries: {
+        verified: "Incoming messages are verified.",
+        refused:
+          "Until then the platform's deliveries to this account are refused: the agent neither sees nor answers them.",
+        accepted_unverified:
+          "Until then deliveries are accepted WITHOUT verification, because ALLOW_UNSIGNED_WEBHOOKS is on. Development only: anyone could post messages as the platform.",
+      } satisfies Record<WebhookDeliveries, string>,
+      addAppSecret: "Add the app secret",
+    },
+    dead: {
+      title: "Failed events",
+      intro:
+        "Messages that could not be processed or delivered after several attempts. Replay puts one back in the queue.",
+      empty: "No failed events. Everything was processed.",
+      loadFailed: "Could not load failed events.",
+      inbound: "Incoming",
+      delivery: "Outgoing",
+      attempts: (n: number) => (n === 1 ? "1 attempt" : `${n} attempts`),
+      failedAt: "Failed",
+      replay: "Replay",
+      replaying: "Replaying…",
+      replayed: "Back in the queue.",
+      openConversation: "Open conversation",
+    },
+  },
+  {
+    title: "Каналы",
+    intro:
+      "Подключите аккаунты, в которых отвечает этот агент. Токены хранятся зашифрованными и больше не показываются.",
+    loadFailed: "Не удалось загрузить каналы.",
+    empty: "Ни один канал пока не подключён. Выберите канал ниже.",
+    connect: "Подключить",
+    connectChannel: (channel: string) => `Подключить ${channel}`,
+    connecting: "Подключение…",
+    states: {
+      active: "Работает",
+      unverified: "Не проверен",
+      error: "Требует внимания",
+      inactive: "Выключен",
+    },
+    account: "Аккаунт",
+    verify: "Проверить",
+    verifying: "Проверка…",
+    activate: "Включить",
+    deactivate: "Выключить",
+    edit: "Сменить данные доступа",
+    delete: "Удалить",
+    deleteTitle: "Удалить канал?",
+    deleteBody: (channel: string, account: string) =>
+      `Агент перестанет отвечать в ${channel} (${account}). Токен будет стёрт, диалоги сохранятся.`,
+    deleteConfirm: "Удалить канал",
+    health: {
+      title: "Состояние",
+      lastEvent: "Последнее входящее",
+      never: "ещё не было",
+      lastError: "Последняя ошибка",
+      none: "нет",
+      deadLetters: "Сбойные события",
+    },
+    verifyResult: {
+      telegramOk: (bot: string) => `Telegram принял токен: бот ${bot}.`,
+      metaOk: (account: string) => `Meta приняла токен для ${account}.`,
+      failed: (reason: string) => `Платформа отказала: ${reason}`,
+      unverified: (reason: string) => `Не удалось связаться с платформой: ${reason}`,
+      webhookSet: (url: string) => `Вебхук зарегистрирован: ${url}`,
+      webhookNotConfigured: (reason: string) => `Вебхук не зарегистрирован: ${reason}`,
+      webhookFailed: (reason: string) => `Telegram не принял вебхук: ${reason}`,
+    },
+    form: {
+      accountId: {
+        instagram: "ID аккаунта Instagram",
+        whatsapp: "ID номера телефона (Phone number ID)",
+        telegram: "ID бота",
+      },
+      accountIdHint: {
+        instagram: "Число, которое показано рядом с аккаунтом там, где вы получили токен.",
+        whatsapp: "Число из раздела WhatsApp → API Setup (не сам номер телефона).",
+        telegram: "Берётся из токена.",
+      },
+      accessToken: {
+        instagram: "Токен доступа",
+        whatsapp: "Постоянный токен доступа",
+        telegram: "Токен бота",
+      },
+      appSecret: "Секрет приложения Meta",
+      appSecretHint:
+        "Позволяет проверять, что вебхуки действительно приходят от Meta. Без него (или секрета приложения в настройках API) доставки Meta отклоняются.",
+      username: "Имя пользователя (необязательно)",
+      usernameHint: "Если оставить пустым, заполнится при проверке.",
+      keepSecret: "Оставьте пустым, чтобы сохранить текущий.",
+      save: "Сохранить",
+      cancel: "Отмена",
+      required: "Обязательное поле.",
+      telegramToken: "Это не токен бота: он выглядит как 123456789:AAE… (выдаёт @BotFather).",
+      numericId: "Укажите числовой ID, только цифры.",
+    },
+    webhook: {
+      title: "Вебхук для Meta",
+      url: "Callback URL",
+      verifyToken: "Verify token",
+      verifyTokenValue: (variable: string) =>
+        `значение ${variable} в настройках API (спросите того, кто его разворачивал, если не знаете)`,
+      verifyTokenMissing: (variable: string) =>
+        `ещё не задан: тот, кто разворачивал API, должен задать ${variable}, после этого Meta сможет проверить этот URL`,
+      appSecretMissing: (variable: string) =>
+        `${variable} не задан в API: доставки Meta можно проверить только секретом приложения, сохранённым с каждым аккаунтом; без того и другого они отклоняются.`,
+      fromAppUrl: "Это публичный адрес, с которым развёрнут API (APP_URL).",
+      notHttps:
+        "Консоль открыта не по публичному адресу https://, поэтому Meta не сможет достучаться до этого URL. Откройте консоль через ваш публичный домен, чтобы получить правильный адрес.",
+      copy: "Копировать",
+      copied: "Скопировано",
+    },
+    guides: {
+      telegram: {
+        step1:
+          "В Telegram откройте @BotFather и отправьте /newbot (или /mybots, чтобы выбрать существующего бота).",
+        step2:
+          "Придумайте имя и username, оканчивающийся на «bot». BotFather пришлёт токен вида 123456789:AAE…",
+        step3:
+          "Вставьте токен ниже и нажмите «Подключить». Консоль проверит его в Telegram и сама зарегистрирует вебхук.",
+      },
+      instagram: {
+        step1: "Аккаунт Instagram должен быть профессиональным (бизнес или автор).",
+        step2:
+          "На developers.facebook.com откройте приложение → Instagram → API setup with Instagram login. Добавьте аккаунт и нажмите Generate token. Скопируйте токен и ID аккаунта рядом с ним.",
+        step3: "App settings → Basic → App secret (кнопка Show) — его тоже вставьте ниже.",
+        step4:
+          "В Configure webhooks вставьте Callback URL и Verify token, показанные ниже, нажмите Verify and save и подпишитесь на «messages».",
+      },
+      whatsapp: {
+        step1:
+          "На developers.facebook.com откройте приложение → WhatsApp → API Setup и скопируйте Phone number ID.",
+        step2:
+          "Создайте постоянный токен: Business settings → Users → System users → Generate new token с правами whatsapp_business_messaging и whatsapp_business_management. (Токен на странице API Setup живёт 24 часа.)",
+        step3: "App settings → Basic → App secret (кнопка Show) — его тоже вставьте ниже.",
+        step4:
+          "WhatsApp → Configuration → Webhook: вставьте Callback URL и Verify token, показанные ниже, и подпишитесь на «messages».",
+      },
+    },
+    secrets: {
+      title: "Не хватает секретов вебхука",
+      missing: {
+        app_secret: (variable: string | null) =>
+          `Секрет приложения Meta: задайте ${variable ?? "секрет приложения"} в настройках API или сохраните секрет приложения этого аккаунта («Сменить данные доступа»).`,
+        verify_token: (variable: string | null) =>
+          `Verify token: задайте ${variable ?? "verify token"} в настройках API, чтобы Meta смогла проверить Callback URL при подписке.`,
+        webhook_secret: (variable: string | null) =>
+          variable
+            ? `Секретный токен Telegram: задайте ${variable} в настройках API, затем нажмите «Проверить», чтобы зарегистрировать вебхук с секретом.`
+            : "Секретный токен Telegram: нажмите «Проверить», чтобы зарегистрировать вебхук с секретом.",
+      },
+      deliveries: {
+        verified: "Входящие сообщения проверяются.",
+        refused:
+          "Пока их нет, доставки платформы для этого аккаунта отклоняются: агент их не видит и не отвечает на них.",
+        accepted_unverified:
+          "Пока их нет, доставки принимаются БЕЗ проверки, потому что включён ALLOW_UNSIGNED_WEBHOOKS. Только для разработки: кто угодно может прислать сообщения от имени платформы.",
+      },
+      addAppSecret: "Добавить секрет приложения",
+    },
+    dead: {
+      title: "Сбойные события",
+      intro:
+        "Сообщения, которые не удалось обработать или доставить после нескольких попыток. «Повторить» вернёт событие в очередь.",
+      empty: "Сбойных событий нет. Всё обработано.",
+      loadFailed: "Не удалось загрузить сбойные события.",
+      inbound: "Входящее",
+      delivery: "Исходящее",
+      attempts: (n: number) => `попыток: ${n}`,
+      failedAt: "Сбой",
+      replay: "Повторить",
+      replaying: "Повтор…",
+      replayed: "Возвращено в очередь.",
+      openConversation: "Открыть диалог",
+    },
+  },
+);

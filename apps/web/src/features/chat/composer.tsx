@@ -1,0 +1,111 @@
+"use client";
+
+import { useLayoutEffect, useRef } from "react";
+import { checkDraft, composerKeyAction, MAX_MESSAGE_CHARS, showCounter } from "./composer-keys";
+import { formatNumber } from "~/i18n/format";
+import { useLocale, useT } from "~/i18n/i18n-provider";
+import styles from "./chat.module.css";
+
+const MAX_HEIGHT_PX = 180;
+
+/**
+ * Enter sends, Shift+Enter adds a line; the field grows with its text. While a message is on its way
+ * the visitor can keep typing, but not send: the draft is never lost.
+ */
+export function Composer({
+  draft,
+  onDraftChange,
+  onSend,
+  sending,
+  disabled,
+}: {
+  draft: string;
+  onDraftChange: (draft: string) => void;
+  onSend: (content: string) => void;
+  sending: boolean;
+  disabled: boolean;
+}) {
+  const t = useT("chat").composer;
+  const { locale } = useLocale();
+  const number = (n: number) => formatNumber(locale, n);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const check = checkDraft(draft);
+  const canSend = check.ok && !sending && !disabled;
+
+  useLayoutEffect(() => {
+    const element = field.current;
+    if (!element) return;
+    element.style.height = "auto";
+    element.style.height = `${Math.min(element.scrollHeight, MAX_HEIGHT_PX)}px`;
+  }, [draft]);
+
+  const submit = () => {
+    if (!check.ok || !canSend) return;
+    onSend(check.content);
+    onDraftChange("");
+  };
+
+  return (
+    <form
+      className={styles.composer}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <div className={styles.composerRow}>
+        <label htmlFor="chat-composer" className="sr-only">
+          {t.label}
+        </label>
+        <textarea
+          id="chat-composer"
+          ref={field}
+          className={styles.input}
+          data-testid="composer-input"
+          rows={1}
+          value={draft}
+          placeholder={t.placeholder}
+          disabled={disabled}
+          aria-describedby="chat-composer-hint"
+          aria-invalid={!check.ok && check.reason === "too_long"}
+          enterKeyHint="send"
+          onChange={(event) => onDraftChange(event.target.value)}
+          onKeyDown={(event) => {
+            const action = composerKeyAction({
+              key: event.key,
+              shiftKey: event.shiftKey,
+              altKey: event.altKey,
+              isComposing: event.nativeEvent.isComposing,
+            });
+            if (action === "send") {
+              event.preventDefault();
+              submit();
+            }
+          }}
+        />
+        <button
+          type="submit"
+          className={styles.send}
+          data-testid="composer-send"
+          disabled={!canSend}
+        >
+          {sending ? t.sending : t.send}
+        </button>
+      </div>
+      <div className={styles.hint} id="chat-composer-hint">
+        <span>{t.hint}</span>
+        {showCounter(draft) && (
+          <span
+            data-testid="composer-counter"
+            className={check.ok || check.reason !== "too_long" ? undefined : styles.over}
+            aria-live="polite"
+          >
+            {!check.ok && check.reason === "too_long"
+              ? t.tooLong(check.over, number(check.over))
+              : `${number(draft.length)} / ${number(MAX_MESSAGE_CHARS)}`}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

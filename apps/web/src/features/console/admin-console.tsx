@@ -1,0 +1,25 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { AdminEventsProvider } from "./admin-events";
+import { AdminShell } from "./admin-shell";
+import { EscalationAlertsProvider } from "./escalation-alerts";
+import { SessionGate } from "./session-gate";
+import { StagesSync } from "./stages-sync";
+import { StatusCountsProvider } from "~/features/inbox/status-counts-provider";
+
+/** Everything under /admin: a signed-in user, one live event feed, live counters and alerts. */
+export function AdminConsole({ children }: { children: ReactNode }) {
+  return (
+    <SessionGate>
+      <AdminEventsProvider>
+        <StagesSync />
+        <StatusCountsProvider>
+          <EscalationAlertsProvider>
+            <AdminShell>{children}</AdminShell>
+          </EscalationAlertsProvider>
+        </StatusCountsProvider>
+      </AdminEventsProvider>
+    </SessionGate>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { useT } from "~/i18n/i18n-provider";
+import { useAlertSettings } from "./escalation-alerts";
+import styles from "./admin-shell.module.css";
+
+/** Turns escalation sound + notifications on (asking the browser's permission) or mutes them. */
+export function AlertsToggle() {
+  const { muted, permission, setMuted, enable } = useAlertSettings();
+  const t = useT("common").alerts;
+  if (!muted && permission === "default") {
+    return (
+      <button type="button" className={styles.quiet} onClick={enable} data-testid="alerts-enable">
+        {t.enable}
+      </button>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className={styles.quiet}
+      aria-pressed={!muted}
+      onClick={() => (muted ? enable() : setMuted(true))}
+      data-testid="alerts-toggle"
+      title={permission === "denied" ? t.blocked : undefined}
+    >
+      {muted ? t.muted : t.on}
+    </button>
+  );
+}

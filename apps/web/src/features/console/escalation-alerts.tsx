@@ -1,0 +1,160 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from "react";
+import { eventConversation } from "./admin-event";
+import { readAlertsMuted, writeAlertsMuted } from "./alert-preferences";
+import { safeNextPath } from "./safe-next";
+import { useT } from "~/i18n/i18n-provider";
+import { useAdminEvents, useConsoleOpenedAt } from "./admin-events";
+import { playAlertSound, unlockAlertSound } from "./alert-sound";
+import styles from "./admin-shell.module.css";
+
+type Permission = NotificationPermission | "unsupported";
+
+interface AlertSettings {
+  muted: boolean;
+  permission: Permission;
+  setMuted: (muted: boolean) => void;
+  /** Must run from a click: browsers ask for notification permission only on a user gesture. */
+  enable: () => void;
+}
+
+interface Toast {
+  id: string;
+  conversationId: string;
+  /** Minutes nobody took over, for a reminder; null for the first alert. */
+  stillWaiting: number | null;
+  body: string;
+  url: string;
+}
+
+const AlertSettingsContext = createContext<AlertSettings | null>(null);
+const TOAST_MS = 10_000;
+const MAX_TOASTS = 3;
+
+const notificationPermission = (): Permission =>
+  typeof Notification === "undefined" ? "unsupported" : Notification.permission;
+
+/**
+ * Escalations as they happen: a beep and a system notification (unless muted in this browser), and a
+ * toast in the page. Events replayed from before the console opened raise nothing.
+ */
+export function EscalationAlertsProvider({ children }: { children: ReactNode }) {
+  const router = useRouter();
+  const t = useT("common").alerts;
+  const titleOf = (toast: Pick<Toast, "stillWaiting">) =>
+    toast.stillWaiting === null ? t.needsHuman : t.stillWaiting(toast.stillWaiting);
+  const openedAt = useConsoleOpenedAt();
+  const [muted, setMutedState] = useState(false);
+  const [permission, setPermission] = useState<Permission>("unsupported");
+  const [toasts, setToasts] = useState<Toast[]>([]);
+
+  useEffect(() => {
+    setMutedState(readAlertsMuted(window.localStorage));
+    setPermission(notificationPermission());
+  }, []);
+
+  const setMuted = useCallback((next: boolean) => {
+    setMutedState(next);
+    writeAlertsMuted(window.localStorage, next);
+    if (!next) unlockAlertSound();
+  }, []);
+
+  const enable = useCallback(() => {
+    unlockAlertSound();
+    setMuted(false);
+    if (typeof Notification === "undefined") return;
+    void Notification.requestPermission().then(setPermission);
+  }, [setMuted]);
+
+  const dismiss = useCallback(
+    (id: string) => setToasts((all) => all.filter((t) => t.id !== id)),
+    [],
+  );
+
+  useAdminEvents((event, eventId) => {
+    const row = eventConversation(event);
+    if (!row) return;
+    const { conversationId } = row;
+    if (row.status !== "NEEDS_HUMAN") {
+      // Someone took it (or it went back to the AI): the alert has been answered.
+      setToasts((all) => all.filter((t) => t.conversationId !== conversationId));
+      return;
+    }
+    if (event.type !== "conversation.escalated" || eventId < openedAt) return;
+    const { notification, realert } = event.payload;
+    // The title is written here, in the console's language; the body is the agent's name and reason.
+    const since = Date.parse(row.needsHumanSince ?? row.updatedAt);
+    const toast: Toast = {
+      id: eventId,
+      conversationId,
+      stillWaiting: realert ? Math.max(1, Math.round((Date.now() - since) / 60_000)) : null,
+      body: notification.body,
+      url: safeNextPath(notification.url),
+    };
+    setToasts((all) =>
+      [toast, ...all.filter((t) => t.conversationId !== conversationId)].slice(0, MAX_TOASTS),
+    );
+    setTimeout(() => dismiss(eventId), TOAST_MS);
+    if (muted) return;
+    playAlertSound();
+    if (notificationPermission() !== "granted") return;
+    try {
+      const shown = new Notification(titleOf(toast), {
+        body: notification.body,
+        tag: notification.tag,
+      });
+      shown.onclick = () => {
+        window.focus();
+        router.push(toast.url);
+        shown.close();
+      };
+    } catch {
+      // Mobile Chrome allows notifications only from a service worker; the toast and sound remain.
+    }
+  });
+
+  const settings = useMemo(
+    () => ({ muted, permission, setMuted, enable }),
+    [muted, permission, setMuted, enable],
+  );
+  return (
+    <AlertSettingsContext.Provider value={settings}>
+      {children}
+      <div
+        className={styles.toasts}
+        role="status"
+        aria-live="polite"
+        data-testid="escalation-toasts"
+      >
+        {toasts.map((toast) => (
+          <div key={toast.id} className={styles.toast}>
+            <Link href={toast.url} onClick={() => dismiss(toast.id)}>
+              <strong>{titleOf(toast)}</strong>
+              <span>{toast.body}</span>
+            </Link>
+            <button type="button" aria-label={t.dismiss} onClick={() => dismiss(toast.id)}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+    </AlertSettingsContext.Provider>
+  );
+}
+
+export function useAlertSettings(): AlertSettings {
+  const settings = useContext(AlertSettingsContext);
+  if (!settings) throw new Error("useAlertSettings outside EscalationAlertsProvider");
+  return settings;
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { isUnauthorized } from "~/features/console/api-error";
+import type { ConversationRow, TranscriptMessage } from "~/features/console/types";
+import { trpc } from "~/lib/trpc";
+import { useT } from "~/i18n/i18n-provider";
+import { useSession } from "~/features/console/session-context";
+import styles from "./conversation.module.css";
+
+const MAX_LENGTH = 10_000;
+
+/** The staff's reply box: Enter sends, Shift+Enter starts a new line. Replying takes over from the AI. */
+export function AdminComposer({
+  conversation,
+  onSent,
+  onChanged,
+}: {
+  conversation: ConversationRow;
+  onSent: (message: TranscriptMessage) => void;
+  onChanged: (row: ConversationRow) => void;
+}) {
+  const t = useT("conversations").composer;
+  const { sessionLost } = useSession();
+  const [text, setText] = useState("");
+  const reply = trpc.conversations.reply.useMutation({
+    onSuccess: (result) => {
+      onSent(result.message);
+      onChanged(result.conversation);
+      setText("");
+    },
+    onError: (error) => {
+      if (isUnauthorized(error)) sessionLost();
+    },
+  });
+
+  if (conversation.status === "CLOSED") {
+    return <p className={styles.closedNote}>{t.closed}</p>;
+  }
+
+  const content = text.trim();
+  const send = () => {
+    if (!content || reply.isPending || content.length > MAX_LENGTH) return;
+    reply.mutate({ conversationId: conversation.conversationId, content });
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    send();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Enter while an input method is composing picks a candidate; it must not send.
+    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    send();
+  };
+
+  return (
+    <form className={styles.composer} onSubmit={onSubmit}>
+      {conversation.status === "AI_ACTIVE" && <p className={styles.hint}>{t.aiAnswering}</p>}
+      <label className="sr-only" htmlFor="admin-reply">
+        {t.label}
+      </label>
+      <textarea
+        id="admin-reply"
+        rows={3}
+        value={text}
+        placeholder={t.placeholder}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        aria-invalid={content.length > MAX_LENGTH}
+        data-testid="admin-reply"
+      />
+      <div className={styles.composerBar}>
+        {reply.error ? (
+          <span role="alert" className={styles.problem}>
+            {t.notSent(reply.error.message)}
+          </span>
+        ) : (
+          <span className="muted">
+            {content.length > MAX_LENGTH * 0.9 ? `${content.length} / ${MAX_LENGTH}` : ""}
+          </span>
+        )}
+        <button
+          type="submit"
+          className={styles.primary}
+          disabled={!content || reply.isPending || content.length > MAX_LENGTH}
+          data-testid="admin-send"
+        >
+          {reply.isPending ? t.sending : t.send}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo } from "react";
+import { errorCode } from "~/features/console/api-error";
+import { customerProfile } from "./customer-profile";
+import { customerLabel, shortId } from "~/features/console/labels";
+import { useT } from "~/i18n/i18n-provider";
+import { StatusBadge } from "~/ui/status-badge";
+import { AdminComposer } from "./admin-composer";
+import { ConversationActions } from "./conversation-actions";
+import { ConversationInfo } from "./conversation-info";
+import { CustomerProfileCard } from "./customer-profile-card";
+import { StagePicker } from "./stage-picker";
+import { Transcript } from "./transcript";
+import { useLiveConversation } from "./use-live-conversation";
+import styles from "./conversation.module.css";
+
+/** `/admin/conversations/[id]`: the transcript, the staff's controls and what is known of the customer. */
+export function ConversationDetail({ conversationId }: { conversationId: string }) {
+  const t = useT("conversations");
+  const { details, pages, messages, applyRow, addMessage } = useLiveConversation(conversationId);
+  const data = details.data;
+  const profile = useMemo(
+    () => (data ? customerProfile(data.conversation, data.instagramProfile, messages) : null),
+    [data, messages],
+  );
+
+  if (details.isError) {
+    return (
+      <div role="alert" className={styles.missing}>
+        <p>
+          {errorCode(details.error) === "NOT_FOUND"
+            ? t.detail.notFound
+            : t.detail.loadFailed(details.error.message)}
+        </p>
+        <Link href="/admin/conversations">{t.detail.backToList}</Link>
+      </div>
+    );
+  }
+  if (!data || !profile) {
+    return (
+      <p className="muted" role="status">
+        {t.detail.loading}
+      </p>
+    );
+  }
+
+  const { conversation, agent } = data;
+  const fallbackName = customerLabel(conversation, t.row);
+  const title = profile.name ?? fallbackName;
+  return (
+    <article
+      className={styles.detail}
+      data-testid="conversation-detail"
+      data-status={conversation.status}
+    >
+      <header className={styles.top}>
+        <Link href="/admin/conversations" className={styles.back}>
+          {t.detail.back}
+        </Link>
+        <div className={styles.heading}>
+          <h1>
+            {title} <span className="muted">#{shortId(conversation.conversationId)}</span>
+          </h1>
+          <StatusBadge status={conversation.status} />
+        </div>
+        <ConversationActions conversation={conversation} onChanged={applyRow} />
+      </header>
+      <div className={styles.columns}>
+        <section className={styles.thread} aria-label={t.detail.transcript}>
+          <Transcript
+            messages={messages}
+            loading={pages.isPending}
+            error={pages.error?.message ?? null}
+            hasEarlier={Boolean(pages.hasNextPage)}
+            loadingEarlier={pages.isFetchingNextPage}
+            onLoadEarlier={() => void pages.fetchNextPage()}
+          />
+          <AdminComposer conversation={conversation} onSent={addMessage} onChanged={applyRow} />
+        </section>
+        <aside className={styles.side}>
+          <CustomerProfileCard profile={profile} fallbackName={fallbackName} />
+          <StagePicker conversation={conversation} onChanged={applyRow} />
+          <ConversationInfo conversation={conversation} agent={agent} />
+        </aside>
+      </div>
+    </article>
+  );
+}

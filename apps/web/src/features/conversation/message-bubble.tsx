@@ -1,0 +1,53 @@
+"use client";
+
+import { authorOf, turnDetails } from "./turn-details";
+import type { TranscriptMessage } from "~/features/console/types";
+import { intlTag } from "~/i18n/format";
+import { useLocale, useT } from "~/i18n/i18n-provider";
+import { DeliveryStatus } from "./delivery-status";
+import { TurnFacts } from "./turn-facts";
+import styles from "./conversation.module.css";
+
+const timeOf = (tag: string, iso: string) =>
+  new Date(iso).toLocaleString(tag, { dateStyle: "short", timeStyle: "short" });
+
+export function MessageBubble({ message }: { message: TranscriptMessage }) {
+  const t = useT("conversations");
+  const tag = intlTag(useLocale().locale);
+  const turn = turnDetails(message);
+  const who = message.role === "admin" ? authorOf(message, t.roles.admin) : t.roles[message.role];
+  return (
+    <li
+      className={styles.message}
+      data-role={message.role}
+      data-message-id={message.messageId}
+      data-testid={`message-${message.role}`}
+    >
+      <div className={styles.bubble}>
+        <div className={styles.byline}>
+          <span className={styles.author} data-testid="message-author">
+            {who}
+          </span>
+          {turn?.escalation && (
+            <span
+              className={styles.escalated}
+              data-testid="escalation-badge"
+              title={turn.escalation.reason}
+            >
+              {t.escalated(turn.escalation.type)}
+            </span>
+          )}
+        </div>
+        {message.kind !== "text" && <span className={styles.kind}>[{message.kind}]</span>}
+        <p className={styles.text}>{message.content}</p>
+        <div className={styles.footer}>
+          <time dateTime={message.timestamp}>{timeOf(tag, message.timestamp)}</time>
+          {message.deliveryStatus && message.deliveryStatus !== "not_applicable" && (
+            <DeliveryStatus status={message.deliveryStatus} error={message.deliveryError} />
+          )}
+        </div>
+        {turn && <TurnFacts turn={turn} />}
+      </div>
+    </li>
+  );
+}

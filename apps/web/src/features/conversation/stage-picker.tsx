@@ -1,0 +1,125 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { isUnauthorized } from "~/features/console/api-error";
+import type { ConversationRow } from "~/features/console/types";
+import { trpc } from "~/lib/trpc";
+import { useT } from "~/i18n/i18n-provider";
+import { useSession } from "~/features/console/session-context";
+import { useStages } from "~/features/console/use-lookups";
+import styles from "./conversation.module.css";
+
+const MAX_REASON = 1_000;
+
+/**
+ * The pipeline stage. A stage that needs a reason (Rejected) opens a small form and is saved once, on
+ * submit — the reference saved the reason on every keystroke.
+ */
+export function StagePicker({
+  conversation,
+  onChanged,
+}: {
+  conversation: ConversationRow;
+  onChanged: (row: ConversationRow) => void;
+}) {
+  const t = useT("conversations").stage;
+  const common = useT("common");
+  const { sessionLost } = useSession();
+  const { stages, byId } = useStages();
+  const [pending, setPending] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  const setStage = trpc.conversations.setStage.useMutation({
+    onSuccess: (row) => {
+      setPending(null);
+      onChanged(row);
+    },
+    onError: (error) => {
+      if (isUnauthorized(error)) sessionLost();
+    },
+  });
+  const { conversationId } = conversation;
+  const current = byId.get(conversation.stage);
+
+  const askReason = (stageId: string) => {
+    setPending(stageId);
+    setReason(stageId === conversation.stage ? (conversation.rejectionReason ?? "") : "");
+    setStage.reset();
+  };
+  const choose = (stageId: string) => {
+    if (byId.get(stageId)?.requiresReason) return askReason(stageId);
+    setPending(null);
+    if (stageId !== conversation.stage)
+      setStage.mutate({ conversationId, stage: stageId, rejectionReason: null });
+  };
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const text = reason.trim();
+    if (!pending || !text) return;
+    setStage.mutate({ conversationId, stage: pending, rejectionReason: text });
+  };
+
+  return (
+    <section className={styles.card} aria-labelledby="stage-title">
+      <h2 id="stage-title">{t.title}</h2>
+      <select
+        aria-labelledby="stage-title"
+        value={pending ?? conversation.stage}
+        disabled={setStage.isPending || stages.length === 0}
+        onChange={(e) => choose(e.target.value)}
+        data-testid="stage-select"
+      >
+        {!current && <option value={conversation.stage}>{conversation.stage}</option>}
+        {stages.map((stage) => (
+          <option key={stage.id} value={stage.id}>
+            {stage.name}
+          </option>
+        ))}
+      </select>
+      {pending ? (
+        <form className={styles.reasonForm} onSubmit={save} data-testid="stage-reason-form">
+          <label htmlFor="stage-reason">{t.reasonFor(byId.get(pending)?.name ?? pending)}</label>
+          <textarea
+            id="stage-reason"
+            rows={3}
+            required
+            maxLength={MAX_REASON}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="stage-reason"
+          />
+          <div className={styles.composerBar}>
+            <button type="button" onClick={() => setPending(null)} disabled={setStage.isPending}>
+              {common.actions.cancel}
+            </button>
+            <button
+              type="submit"
+              className={styles.primary}
+              disabled={!reason.trim() || setStage.isPending}
+              data-testid="stage-reason-save"
+            >
+              {setStage.isPending ? common.actions.saving : common.actions.save}
+            </button>
+          </div>
+        </form>
+      ) : (
+        current?.requiresReason && (
+          <div className={styles.reason}>
+            <p data-testid="stage-reason-text">{conversation.rejectionReason ?? t.noReason}</p>
+            <button
+              type="button"
+              className={styles.link}
+              onClick={() => askReason(conversation.stage)}
+            >
+              {t.editReason}
+            </button>
+          </div>
+        )
+      )}
+      {setStage.error && (
+        <p role="alert" className={styles.problem}>
+          {setStage.error.message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+import { eventConversation } from "~/features/console/admin-event";
+import { newerRow } from "~/features/inbox/conversation-order";
+import { mergeMessages } from "./merge-messages";
+import type { ConversationRow, TranscriptMessage } from "~/features/console/types";
+import { trpc } from "~/lib/trpc";
+import { useAdminEvents } from "~/features/console/admin-events";
+
+const TRANSCRIPT_PAGE = 50;
+
+/**
+ * One conversation kept current from `admin.onEvent`: status/stage changes update the row in the query
+ * cache, new messages join the transcript (each once, by id). Older messages page in on demand.
+ */
+export function useLiveConversation(conversationId: string) {
+  const utils = trpc.useUtils();
+  // Read afresh on every visit (events kept the cache current only while this page was open); after
+  // that the admin stream keeps it current, so no refetch on focus.
+  const fresh = { staleTime: 0, refetchOnWindowFocus: false } as const;
+  const details = trpc.conversations.byId.useQuery({ conversationId }, fresh);
+  const pages = trpc.conversations.messages.useInfiniteQuery(
+    { conversationId, order: "desc", limit: TRANSCRIPT_PAGE },
+    { ...fresh, getNextPageParam: (page) => page.nextCursor ?? undefined },
+  );
+  const [live, setLive] = useState<TranscriptMessage[]>([]);
+
+  const applyRow = useCallback(
+    (row: ConversationRow) => {
+      if (row.conversationId !== conversationId) return;
+      utils.conversations.byId.setData({ conversationId }, (old) =>
+        old ? { ...old, conversation: newerRow(old.conversation, row) } : old,
+      );
+    },
+    [utils, conversationId],
+  );
+
+  const addMessage = useCallback((message: TranscriptMessage) => {
+    setLive((messages) => mergeMessages(messages, [message]));
+  }, []);
+
+  useAdminEvents((event) => {
+    if (event.type === "resync") {
+      void utils.conversations.byId.invalidate({ conversationId });
+      void utils.conversations.messages.invalidate({ conversationId });
+      return;
+    }
+    const row = eventConversation(event);
+    if (!row || row.conversationId !== conversationId) return;
+    applyRow(row);
+    // A delivery status update (`message.updated`) replaces the stored copy, by id.
+    if (event.type === "message.created" || event.type === "message.updated") {
+      addMessage(event.payload.message);
+    }
+  });
+
+  const loaded = pages.data?.pages;
+  const messages = useMemo(
+    () => mergeMessages(...(loaded ?? []).map((page) => page.items), live),
+    [loaded, live],
+  );
+
+  return { details, pages, messages, applyRow, addMessage };
+}

@@ -1,0 +1,102 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { ConversationFilters } from "./conversation-filters";
+import { CHANNELS, CONVERSATION_STATUSES } from "~/features/console/types";
+import { useT } from "~/i18n/i18n-provider";
+import { FilterBar } from "~/ui/filter-bar";
+import { AgentOptions, ChannelOptions } from "~/ui/filter-options";
+import { FilterSelect } from "~/ui/filter-select";
+import { useAgents, useStages } from "~/features/console/use-lookups";
+
+const SEARCH_DEBOUNCE_MS = 350;
+
+const pick = <T extends string>(values: readonly T[], raw: string | undefined): T | undefined =>
+  values.find((v) => v === raw);
+
+export function ConversationFiltersBar({
+  filters,
+  onChange,
+}: {
+  filters: ConversationFilters;
+  onChange: (filters: ConversationFilters) => void;
+}) {
+  const common = useT("common");
+  const t = useT("conversations").filters;
+  const { agents } = useAgents();
+  const { stages } = useStages();
+  const [search, setSearch] = useState(filters.search ?? "");
+
+  useEffect(() => setSearch(filters.search ?? ""), [filters.search]);
+  useEffect(() => {
+    if (search.trim() === (filters.search ?? "")) return;
+    const timer = setTimeout(
+      () => onChange({ ...filters, search: search.trim() || undefined }),
+      SEARCH_DEBOUNCE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [search, filters, onChange]);
+
+  return (
+    <FilterBar
+      clearLabel={t.clear}
+      canClear={Object.values(filters).some(Boolean)}
+      onClear={() => onChange({})}
+    >
+      <label>
+        <span>{t.search}</span>
+        <input
+          type="search"
+          value={search}
+          placeholder={t.searchPlaceholder}
+          onChange={(e) => setSearch(e.target.value)}
+          data-testid="filter-search"
+        />
+      </label>
+      <FilterSelect
+        label={t.status}
+        value={filters.status}
+        anyLabel={t.all}
+        onChange={(value) => onChange({ ...filters, status: pick(CONVERSATION_STATUSES, value) })}
+        testId="filter-status"
+      >
+        {CONVERSATION_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {common.statuses[status]}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect
+        label={t.agent}
+        value={filters.agentId}
+        anyLabel={t.all}
+        onChange={(agentId) => onChange({ ...filters, agentId })}
+        testId="filter-agent"
+      >
+        <AgentOptions agents={agents} inactive={t.inactive} />
+      </FilterSelect>
+      <FilterSelect
+        label={t.channel}
+        value={filters.channel}
+        anyLabel={t.all}
+        onChange={(value) => onChange({ ...filters, channel: pick(CHANNELS, value) })}
+        testId="filter-channel"
+      >
+        <ChannelOptions />
+      </FilterSelect>
+      <FilterSelect
+        label={t.stage}
+        value={filters.stage}
+        anyLabel={t.all}
+        onChange={(stage) => onChange({ ...filters, stage })}
+        testId="filter-stage"
+      >
+        {stages.map((stage) => (
+          <option key={stage.id} value={stage.id}>
+            {stage.name}
+          </option>
+        ))}
+      </FilterSelect>
+    </FilterBar>
+  );
+}

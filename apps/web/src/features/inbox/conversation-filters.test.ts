@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import {
+  filtersFromParams,
+  filtersToQuery,
+  matchesFilters,
+  sameFilters,
+} from "./conversation-filters";
+import { row } from "~/testing/conversation-fixtures";
+
+describe("inbox filters in the query string", () => {
+  it("round-trips known filters", () => {
+    const filters = filtersFromParams({
+      status: "NEEDS_HUMAN",
+      agentId: "demo_clinic",
+      channel: "telegram",
+      stage: "BOOKED",
+      search: " anna ",
+    });
+    expect(filters).toEqual({
+      status: "NEEDS_HUMAN",
+      agentId: "demo_clinic",
+      channel: "telegram",
+      stage: "BOOKED",
+      search: "anna",
+    });
+    expect(
+      filtersFromParams(Object.fromEntries(new URLSearchParams(filtersToQuery(filters)))),
+    ).toEqual(filters);
+  });
+
+  it("drops values the API would refuse", () => {
+    expect(filtersFromParams({ status: "WHATEVER", channel: "fax", search: "   " })).toEqual({});
+    expect(filtersToQuery({})).toBe("");
+  });
+
+  it("compares filter sets by value", () => {
+    expect(sameFilters({ status: "CLOSED" }, { status: "CLOSED", search: undefined })).toBe(true);
+    expect(sameFilters({ status: "CLOSED" }, {})).toBe(false);
+  });
+});
+
+describe("matchesFilters", () => {
+  it("matches the server's search fields", () => {
+    const r = row({ externalUserId: "tg-42", lastMessagePreview: "Can I book Monday?" });
+    expect(matchesFilters(r, { search: r.conversationId.slice(0, 6).toLowerCase() })).toBe(true);
+    expect(matchesFilters(r, { search: "TG-4" })).toBe(true);
+    expect(matchesFilters(r, { search: "monday" })).toBe(true);
+    expect(matchesFilters(r, { search: "friday" })).toBe(false);
+  });
+
+  it("cannot tell for an Instagram profile name it does not have", () => {
+    const ig = row({ channel: "instagram", externalUserId: "1784" });
+    expect(matchesFilters(ig, { search: "maria" })).toBe("unknown");
+    expect(matchesFilters(ig, { search: "maria", status: "CLOSED" })).toBe(false);
+  });
+});

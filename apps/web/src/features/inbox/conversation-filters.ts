@@ -1,0 +1,89 @@
+import {
+  CHANNELS,
+  CONVERSATION_STATUSES,
+  type Channel,
+  type ConversationRow,
+  type ConversationStatus,
+} from "~/features/console/types";
+
+export interface ConversationFilters {
+  status?: ConversationStatus;
+  agentId?: string;
+  channel?: Channel;
+  stage?: string;
+  search?: string;
+}
+
+const FILTER_KEYS = ["status", "agentId", "channel", "stage", "search"] as const;
+
+const oneOf = <T extends string>(values: readonly T[], raw: string | undefined) =>
+  values.find((v) => v === raw);
+
+/** Filters from the page's query string (unknown values are dropped, not sent to the API). */
+export function filtersFromParams(
+  params: Record<string, string | string[] | undefined>,
+): ConversationFilters {
+  const read = (key: string) => {
+    const raw = params[key];
+    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    return value ? value : undefined;
+  };
+  const filters: ConversationFilters = {
+    status: oneOf(CONVERSATION_STATUSES, read("status")),
+    agentId: read("agentId")?.slice(0, 128),
+    channel: oneOf(CHANNELS, read("channel")),
+    stage: read("stage")?.slice(0, 50),
+    search: read("search")?.slice(0, 200),
+  };
+  return compactFilters(filters);
+}
+
+/** Without unset keys, so two equal filter sets compare equal and the query string stays short. */
+export function compactFilters(filters: ConversationFilters): ConversationFilters {
+  const out: ConversationFilters = {};
+  for (const key of FILTER_KEYS) {
+    const value = filters[key]?.trim();
+    if (value) Object.assign(out, { [key]: value });
+  }
+  return out;
+}
+
+export function filtersToQuery(filters: ConversationFilters): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+export function sameFilters(a: ConversationFilters, b: ConversationFilters): boolean {
+  return FILTER_KEYS.every((key) => (a[key] ?? "") === (b[key] ?? ""));
+}
+
+/**
+ * The server's search, as far as a row shows it: an id prefix, the external user id or the last
+ * message preview. An Instagram row may also match by its profile name, which rows do not carry:
+ * "unknown" then, and the caller keeps whatever the server said before.
+ */
+export function matchesSearch(row: ConversationRow, search: string): boolean | "unknown" {
+  const needle = search.trim().toLowerCase();
+  if (!needle) return true;
+  if (row.conversationId.toLowerCase().startsWith(needle)) return true;
+  if (row.externalUserId?.toLowerCase().includes(needle)) return true;
+  if (row.lastMessagePreview?.toLowerCase().includes(needle)) return true;
+  return row.channel === "instagram" && row.externalUserId ? "unknown" : false;
+}
+
+/** Whether a row belongs in a list with these filters ("unknown" only through the search). */
+export function matchesFilters(
+  row: ConversationRow,
+  filters: ConversationFilters,
+): boolean | "unknown" {
+  if (filters.status && row.status !== filters.status) return false;
+  if (filters.agentId && row.agentId !== filters.agentId) return false;
+  if (filters.channel && row.channel !== filters.channel) return false;
+  if (filters.stage && row.stage !== filters.stage) return false;
+  return filters.search ? matchesSearch(row, filters.search) : true;
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import Link from "next/link";
+import { customerLabel, shortId } from "~/features/console/labels";
+import type { ConversationRow } from "~/features/console/types";
+import { formatAgo, waitingSince } from "./waiting-since";
+import { useT } from "~/i18n/i18n-provider";
+import { CustomerAvatar } from "~/ui/customer-avatar";
+import { StageChip } from "~/ui/stage-chip";
+import { StatusBadge } from "~/ui/status-badge";
+import { useAgents, useStages } from "~/features/console/use-lookups";
+import { TakeOverButton } from "./take-over-button";
+import { WaitingTimer } from "./waiting-timer";
+import admin from "~/ui/admin-page.module.css";
+import styles from "./conversations.module.css";
+
+export function ConversationRows({ rows, now }: { rows: readonly ConversationRow[]; now: number }) {
+  const common = useT("common");
+  const t = useT("conversations");
+  const agents = useAgents().byId;
+  const stages = useStages().byId;
+  return (
+    <ul className={admin.rowList} data-testid="conversation-rows">
+      {rows.map((row) => {
+        const since = waitingSince(row);
+        const href = `/admin/conversations/${encodeURIComponent(row.conversationId)}`;
+        const name = row.customer?.name ?? customerLabel(row, t.row);
+        return (
+          <li
+            key={row.conversationId}
+            className={styles.row}
+            data-status={row.status}
+            data-conversation-id={row.conversationId}
+            data-testid="conversation-row"
+          >
+            <div className={styles.who}>
+              {row.customer && (
+                <CustomerAvatar
+                  url={row.customer.pictureUrl}
+                  name={row.customer.name ?? row.customer.username ?? name}
+                  size="small"
+                />
+              )}
+              <div className={styles.whoText}>
+                <Link href={href} className={styles.customer}>
+                  {name} <span className="muted">#{shortId(row.conversationId)}</span>
+                </Link>
+                <p className={styles.preview}>{row.lastMessagePreview ?? t.row.noMessages}</p>
+              </div>
+            </div>
+            <div className={styles.meta}>
+              <span>{agents.get(row.agentId)?.card.displayName ?? row.agentId}</span>
+              <span className="muted">{common.channels[row.channel]}</span>
+            </div>
+            <div className={styles.state}>
+              <StatusBadge status={row.status} />
+              <StageChip stage={stages.get(row.stage)} id={row.stage} />
+            </div>
+            <div className={styles.time}>
+              {since ? (
+                <WaitingTimer since={since} now={now} />
+              ) : (
+                <time dateTime={row.lastActivityAt} className="muted">
+                  {formatAgo(row.lastActivityAt, now, t.duration)}
+                </time>
+              )}
+            </div>
+            <div className={styles.actions}>
+              {row.status === "NEEDS_HUMAN" && (
+                <TakeOverButton conversationId={row.conversationId} />
+              )}
+              <Link href={href} className={styles.open}>
+                {t.row.open}
+              </Link>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

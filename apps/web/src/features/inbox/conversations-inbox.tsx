@@ -1,0 +1,78 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+import {
+  compactFilters,
+  filtersToQuery,
+  sameFilters,
+  type ConversationFilters,
+} from "./conversation-filters";
+import { useT } from "~/i18n/i18n-provider";
+import { useNow } from "~/features/console/use-now";
+import { ConversationFiltersBar } from "./conversation-filters-bar";
+import { ConversationRows } from "./conversation-rows";
+import { StatusCounters } from "./status-counters";
+import { useConversationList } from "./use-conversation-list";
+import { LoadFailed } from "~/ui/load-failed";
+import { LoadMoreButton } from "~/ui/load-more-button";
+import admin from "~/ui/admin-page.module.css";
+
+/** `/admin/conversations`: the live inbox. Filters live in the query string, so a reload keeps them. */
+export function ConversationsInbox({ initialFilters }: { initialFilters: ConversationFilters }) {
+  const t = useT("conversations");
+  const pathname = usePathname();
+  const [filters, setFiltersState] = useState(initialFilters);
+  const list = useConversationList(filters);
+  const waiting = list.rows.some((row) => row.status === "NEEDS_HUMAN");
+  const now = useNow(waiting ? 1_000 : 30_000);
+
+  const setFilters = useCallback((next: ConversationFilters) => {
+    const compact = compactFilters(next);
+    setFiltersState((current) => (sameFilters(current, compact) ? current : compact));
+  }, []);
+
+  useEffect(() => {
+    window.history.replaceState(window.history.state, "", `${pathname}${filtersToQuery(filters)}`);
+  }, [filters, pathname]);
+
+  return (
+    <section className={admin.page} aria-labelledby="inbox-title">
+      <div className={admin.header}>
+        <h1 id="inbox-title">{t.title}</h1>
+        <StatusCounters
+          active={filters.status}
+          onSelect={(status) => setFilters({ ...filters, status })}
+        />
+      </div>
+      <ConversationFiltersBar filters={filters} onChange={setFilters} />
+      {list.error !== null && (
+        <LoadFailed
+          message={list.error || t.inbox.loadFailed}
+          onRetry={list.reload}
+          retryLabel={t.inbox.retry}
+        />
+      )}
+      {!list.loaded && list.error === null ? (
+        <p className="muted" role="status">
+          {t.inbox.loading}
+        </p>
+      ) : list.loaded && list.rows.length === 0 ? (
+        <p className="muted" data-testid="inbox-empty">
+          {Object.keys(filters).length > 0 ? t.inbox.emptyFiltered : t.inbox.empty}
+        </p>
+      ) : (
+        <ConversationRows rows={list.rows} now={now} />
+      )}
+      {list.nextCursor && (
+        <LoadMoreButton
+          loading={list.loadingMore}
+          onLoadMore={list.loadMore}
+          testId="load-more"
+          label={t.inbox.loadMore}
+          loadingLabel={t.inbox.loadingMore}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+
+import { countOf, COUNTED_STATUSES, type CountedStatus } from "./status-counts";
+import { formatNumber } from "~/i18n/format";
+import { useLocale, useT } from "~/i18n/i18n-provider";
+import type { ConversationStatus } from "~/features/console/types";
+import { useStatusCounts } from "./status-counts-provider";
+import styles from "./conversations.module.css";
+
+/** Live totals per status; a click filters the list by it (again: all statuses). */
+export function StatusCounters({
+  active,
+  onSelect,
+}: {
+  active: ConversationStatus | undefined;
+  onSelect: (status: CountedStatus | undefined) => void;
+}) {
+  const counts = useStatusCounts();
+  const { locale } = useLocale();
+  const common = useT("common");
+  const t = useT("conversations");
+  return (
+    <ul className={styles.counters} aria-label={t.inbox.byStatus}>
+      {COUNTED_STATUSES.map((status) => {
+        const count = countOf(counts, status);
+        return (
+          <li key={status}>
+            <button
+              type="button"
+              className={styles.counter}
+              data-status={status}
+              aria-pressed={active === status}
+              onClick={() => onSelect(active === status ? undefined : status)}
+              data-testid={`count-${status}`}
+            >
+              <strong data-testid={`count-${status}-value`}>
+                {count.loaded ? formatNumber(locale, count.value) : "…"}
+              </strong>
+              <span>{common.statuses[status]}</span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import { useEffect, useState, type FormEvent } from "react";
+import { formatRetryIn, loginProblem, type LoginProblem } from "~/features/console/api-error";
+import { useT } from "~/i18n/i18n-provider";
+import { trpc } from "~/lib/trpc";
+import styles from "./login.module.css";
+
+/** `next` is already a same-origin path (sanitised by the page). */
+export function LoginForm({ next }: { next: string }) {
+  const t = useT("login");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [problem, setProblem] = useState<LoginProblem | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const me = trpc.auth.me.useQuery(undefined, { retry: false });
+  const login = trpc.auth.login.useMutation({
+    // A full page load, so the WebSocket opens again with the new session cookie.
+    onSuccess: () => window.location.assign(next),
+    onError: (error) => setProblem(loginProblem(error, Date.now())),
+  });
+
+  const alreadySignedIn = Boolean(me.data?.user);
+  useEffect(() => {
+    if (alreadySignedIn) window.location.replace(next);
+  }, [alreadySignedIn, next]);
+
+  const retryAt = problem?.retryAt ?? null;
+  const throttled = retryAt !== null && retryAt > now;
+  useEffect(() => {
+    if (retryAt === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [retryAt]);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (throttled || login.isPending) return;
+    setProblem(null);
+    login.mutate({ email, password });
+  };
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={submit}
+      aria-describedby={problem ? "login-problem" : undefined}
+    >
+      <label>
+        {t.email}
+        <input
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            // Sign-in is throttled per account (and address): another account may try at once.
+            if (problem?.retryAt) setProblem(null);
+          }}
+          data-testid="login-email"
+        />
+      </label>
+      <label>
+        {t.password}
+        <input
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          data-testid="login-password"
+        />
+      </label>
+      {problem && (
+        <p id="login-problem" className={styles.problem} role="alert" data-testid="login-error">
+          {t.problems[problem.reason]}
+          {throttled && retryAt !== null && <> {formatRetryIn(retryAt, now, t)}</>}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={login.isPending || throttled || login.isSuccess}
+        data-testid="login-submit"
+      >
+        {login.isPending || login.isSuccess ? t.submitting : t.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@agents-crm/api";
+import { apiIssues } from "~/features/console/api-error";
+
+export type NotificationChat =
+  inferRouterOutputs<AppRouter>["notifications"]["list"]["items"][number];
+export type NotificationTestResult = inferRouterOutputs<AppRouter>["notifications"]["test"];
+
+/** As the API accepts it (apps/api/src/routers/notifications.ts). */
+const CHAT_ID = /^(-?\d{1,20}|@[A-Za-z0-9_]{5,32})$/;
+/** BotFather's tokens look like `123456789:AA…`; anything else is certainly a paste mistake. */
+const BOT_TOKEN = /^\d+:[A-Za-z0-9_-]{20,}$/;
+export const MAX_DESCRIPTION = 500;
+
+export interface NotificationForm {
+  botToken: string;
+  chatId: string;
+  description: string;
+  /** Empty: every agent's escalations. */
+  agentIds: string[];
+  language: NotificationChat["language"];
+  isActive: boolean;
+}
+
+export type FormField = "botToken" | "chatId" | "description" | "agentIds" | "language";
+export type FormProblem = "required" | "tokenFormat" | "chatIdFormat" | "tooLong";
+
+/** On edit the token may stay empty: the stored one is kept (it is never shown). */
+export function validateNotificationForm(
+  form: NotificationForm,
+  mode: "create" | "edit",
+): Partial<Record<FormField, FormProblem>> {
+  const problems: Partial<Record<FormField, FormProblem>> = {};
+  const token = form.botToken.trim();
+  if (!token) {
+    if (mode === "create") problems.botToken = "required";
+  } else if (!BOT_TOKEN.test(token)) problems.botToken = "tokenFormat";
+  const chatId = form.chatId.trim();
+  if (!chatId) problems.chatId = "required";
+  else if (!CHAT_ID.test(chatId)) problems.chatId = "chatIdFormat";
+  if (form.description.trim().length > MAX_DESCRIPTION) problems.description = "tooLong";
+  return problems;
+}
+
+/** The API's field issues on the form's fields (`agentIds.3` → agentIds; `configId` → the token). */
+export function notificationFieldIssues(error: unknown): Partial<Record<FormField, string>> {
+  const out: Partial<Record<FormField, string>> = {};
+  for (const { path, message } of apiIssues(error)) {
+    const head = path.split(".")[0] ?? "";
+    const field: FormField | null =
+      head === "botToken" || head === "configId"
+        ? "botToken"
+        : head === "chatId" || head === "description" || head === "agentIds" || head === "language"
+          ? head
+          : null;
+    if (field) out[field] ??= message;
+  }
+  return out;
+}
+
+/** The update to send: only what changed, and the token only when a new one was typed. */
+export function notificationPatch(current: NotificationChat, form: NotificationForm) {
+  const patch: {
+    chatId?: string;
+    botToken?: string;
+    description?: string;
+    agentIds?: string[];
+    language?: NotificationChat["language"];
+    isActive?: boolean;
+  } = {};
+  if (form.chatId.trim() !== current.chatId) patch.chatId = form.chatId.trim();
+  if (form.botToken.trim()) patch.botToken = form.botToken.trim();
+  if (form.description.trim() !== (current.description ?? ""))
+    patch.description = form.description.trim();
+  const sorted = (ids: readonly string[]) => [...ids].sort().join("\n");
+  if (sorted(form.agentIds) !== sorted(current.agentIds)) patch.agentIds = form.agentIds;
+  if (form.language !== current.language) patch.language = form.language;
+  if (form.isActive !== current.isActive) patch.isActive = form.isActive;
+  return patch;
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useT } from "~/i18n/i18n-provider";
+import { DialogActions } from "~/ui/dialog-actions";
+import { Modal } from "~/ui/modal";
+import dialog from "~/ui/dialog.module.css";
+import styles from "./pipeline.module.css";
+
+const MAX_REASON = 1_000;
+
+/** Asked once when a card goes to a stage that needs a reason; nothing is saved per keystroke. */
+export function ReasonDialog({
+  stageName,
+  onSubmit,
+  onCancel,
+}: {
+  stageName: string;
+  onSubmit: (reason: string) => void;
+  onCancel: () => void;
+}) {
+  const t = useT("pipeline");
+  const [reason, setReason] = useState("");
+  const [touched, setTouched] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (reason.trim()) onSubmit(reason.trim());
+  };
+  const missing = touched && !reason.trim();
+
+  return (
+    <Modal
+      open
+      title={t.reason.title(stageName)}
+      onClose={onCancel}
+      testId="pipeline-reason-dialog"
+    >
+      <form onSubmit={submit} className={styles.reasonForm} noValidate>
+        <label htmlFor="pipeline-reason">{t.reason.label}</label>
+        <textarea
+          id="pipeline-reason"
+          rows={3}
+          maxLength={MAX_REASON}
+          value={reason}
+          autoFocus
+          aria-invalid={missing}
+          aria-describedby="pipeline-reason-hint"
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="pipeline-reason"
+        />
+        <p id="pipeline-reason-hint" className={missing ? dialog.error : "muted"}>
+          {missing ? t.reason.required : t.reason.hint}
+        </p>
+        <DialogActions
+          label={t.reason.submit}
+          onCancel={onCancel}
+          testId="pipeline-reason-submit"
+        />
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,92 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@agents-crm/api";
+import { errorCode } from "~/features/console/api-error";
+import type { StaffRole } from "~/features/console/types";
+
+export type StaffUser = inferRouterOutputs<AppRouter>["users"]["list"]["items"][number];
+
+export const ROLES: readonly StaffRole[] = ["owner", "admin", "operator"];
+/** The API's minimum (apps/api/src/routers/users.ts). */
+export const MIN_PASSWORD = 10;
+export const GENERATED_PASSWORD_LENGTH = 16;
+
+/** Only owners make or change owners: an admin is offered the other roles. */
+export function assignableRoles(actorRole: StaffRole): StaffRole[] {
+  return actorRole === "owner" ? [...ROLES] : ROLES.filter((role) => role !== "owner");
+}
+
+export type Locked = "ownerOnly" | "self" | null;
+
+/** What the signed-in user may do to a row, and why not (the API enforces the same rules). */
+export function userActions(
+  actor: { userId: string; role: StaffRole },
+  target: Pick<StaffUser, "userId" | "role">,
+): { changeRole: Locked; deactivate: Locked; remove: Locked } {
+  const ownerOnly = target.role === "owner" && actor.role !== "owner";
+  const self = actor.userId === target.userId;
+  return {
+    changeRole: ownerOnly ? "ownerOnly" : null,
+    deactivate: ownerOnly ? "ownerOnly" : self ? "self" : null,
+    remove: ownerOnly ? "ownerOnly" : self ? "self" : null,
+  };
+}
+
+// Without look-alikes (0/O, 1/l/I) so a password read aloud or copied by hand survives.
+const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+/** A random initial password from `random` bytes (crypto.getRandomValues in the browser). */
+export function generatePassword(
+  random: (bytes: Uint8Array) => Uint8Array,
+  length = GENERATED_PASSWORD_LENGTH,
+): string {
+  const out: string[] = [];
+  // Rejection sampling: bytes past the last whole multiple of the alphabet would bias the first letters.
+  const limit = 256 - (256 % ALPHABET.length);
+  while (out.length < length) {
+    for (const byte of random(new Uint8Array(length * 2))) {
+      if (byte < limit && out.length < length) out.push(ALPHABET[byte % ALPHABET.length] ?? "");
+    }
+  }
+  return out.join("");
+}
+
+export interface NewUserInput {
+  name: string;
+  email: string;
+  role: StaffRole;
+  password: string;
+}
+
+export type NewUserProblem = "required" | "emailInvalid" | "passwordTooShort";
+
+export function validateNewUser(
+  input: NewUserInput,
+): Partial<Record<keyof NewUserInput, NewUserProblem>> {
+  const problems: Partial<Record<keyof NewUserInput, NewUserProblem>> = {};
+  if (!input.name.trim()) problems.name = "required";
+  const email = input.email.trim();
+  if (!email) problems.email = "required";
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.email = "emailInvalid";
+  if (input.password.length < MIN_PASSWORD) problems.password = "passwordTooShort";
+  return problems;
+}
+
+export type UserErrorKind =
+  "lastOwner" | "ownersOnly" | "self" | "emailTaken" | "changedElsewhere" | "notFound" | "other";
+
+/** The rule a failed users.* call ran into, so the page can say it in the user's language. */
+export function userErrorKind(
+  error: unknown,
+  during: "create" | "update" | "delete",
+): UserErrorKind {
+  const code = errorCode(error);
+  const message = error instanceof Error ? error.message : "";
+  if (code === "FORBIDDEN") return "ownersOnly";
+  if (code === "NOT_FOUND") return "notFound";
+  if (code === "CONFLICT") {
+    if (/last active owner/i.test(message)) return "lastOwner";
+    return during === "create" ? "emailTaken" : "changedElsewhere";
+  }
+  if (code === "BAD_REQUEST" && /your own account/i.test(message)) return "self";
+  return "other";
+}

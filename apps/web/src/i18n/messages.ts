@@ -1,0 +1,31 @@
+import { agents } from "~/features/agents/messages";
+import { audit } from "~/features/audit/messages";
+import { channels } from "~/features/channels/messages";
+import { chat } from "~/features/chat/messages";
+import { common } from "./common-messages";
+import { conversations } from "~/features/inbox/messages";
+import { login } from "~/features/login/messages";
+import { notifications } from "~/features/notifications/messages";
+import { pipeline } from "~/features/pipeline/messages";
+import { playground } from "~/features/playground/messages";
+import { stats } from "~/features/stats/messages";
+import { users } from "~/features/users/messages";
+
+/** One dictionary per area of the UI; each area's file is edited on its own. */
+export const MESSAGES = {
+  agents,
+  audit,
+  channels,
+  chat,
+  common,
+  conversations,
+  login,
+  notifications,
+  pipeline,
+  playground,
+  stats,
+  users,
+};
+
+export type Namespace = keyof typeof MESSAGES;
+export type MessagesOf<N extends Namespace> = (typeof MESSAGES)[N]["en"];
