@@ -17,8 +17,8 @@ export interface LocalTime {
 const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
+function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone ?? "");
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", {
       timeZone,
@@ -30,13 +30,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       minute: "numeric",
       second: "numeric",
     });
-    formatters.set(timeZone, formatter);
+    formatters.set(timeZone ?? "", formatter);
   }
   return formatter;
 }
 
-/** The wall-clock time of an instant in a zone. */
-export function localTimeIn(instant: Date | number, timeZone: string): LocalTime {
+/** The wall-clock time of an instant in a zone (undefined: the runtime's own, e.g. the browser's). */
+export function localTimeIn(instant: Date | number, timeZone: string | undefined): LocalTime {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
@@ -51,6 +51,16 @@ export function localTimeIn(instant: Date | number, timeZone: string): LocalTime
     second: parts.second ?? 0,
   };
 }
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** "2026-11-25": a local date as a day key (ISO 8601, so day keys sort as days do). */
+export const dayKeyOf = ({ year, month, day }: Pick<LocalTime, "year" | "month" | "day">) =>
+  `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+
+/** The day key of the calendar day an instant falls on in a zone (undefined: the runtime's own). */
+export const dayKeyIn = (instant: Date | number | string, timeZone: string | undefined): string =>
+  dayKeyOf(localTimeIn(new Date(instant), timeZone));
 
 /** 0 (Sunday) – 6 (Saturday): the day of the week of a local date. */
 export const dayOfWeek = (local: LocalTime): number =>

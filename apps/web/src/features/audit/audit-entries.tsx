@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { groupByDay } from "./day-groups";
 import { formatDayKey } from "./format";
 import type { AuditEntry } from "./types";
-import { dayKeyIn } from "./zoned-time";
+import { dayKeyIn } from "~/lib/zoned-time";
 import { plural } from "~/i18n/plural";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { AuditRow } from "./audit-row";

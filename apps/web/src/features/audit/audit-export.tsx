@@ -6,7 +6,7 @@ import { auditCsv, auditCsvFileName } from "./audit-csv";
 import { auditListInput, rangeProblem, type AuditFilters } from "./audit-filters";
 import { sentenceText } from "./audit-sentence";
 import { collectPages } from "./collect-pages";
-import { dayKeyIn } from "./zoned-time";
+import { dayKeyIn } from "~/lib/zoned-time";
 import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";

@@ -1,5 +1,5 @@
 import type { AuditListInput } from "./types";
-import { endOfDay, isDayKey, startOfDay } from "./zoned-time";
+import { endOfDay, isDayKey, startOfDay } from "~/lib/zoned-time";
 
 /** What the audit page filters by; every key is a query-string parameter, so a link shares them. */
 export interface AuditFilters {

@@ -9,7 +9,7 @@ import {
   sameAuditFilters,
   type AuditFilters,
 } from "./audit-filters";
-import { viewerTimeZone } from "./zoned-time";
+import { viewerTimeZone } from "~/lib/zoned-time";
 import { useT } from "~/i18n/i18n-provider";
 import { AuditEntries } from "./audit-entries";
 import { AuditExport } from "./audit-export";

@@ -1,4 +1,4 @@
-import { dayKeyIn } from "./zoned-time";
+import { dayKeyIn } from "~/lib/zoned-time";
 
 export interface DayGroup<T> {
   /** "2026-11-25" in the viewer's zone. */

@@ -1,12 +1,4 @@
-/** "2026-03-10" for the day `date` falls on in `timeZone` (undefined = the browser's). */
-function dayKey(date: Date, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(date);
-}
+import { dayKeyIn } from "@agents-crm/config/time-zone";
 
 /**
  * A message's time in the visitor's locale and time zone (both undefined = the browser's): the time
@@ -21,8 +13,9 @@ export function formatMessageTime(
   const { locale, timeZone } = options;
   const now = options.now ?? new Date();
   const time: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", timeZone };
-  const day = dayKey(date, timeZone);
-  const today = dayKey(now, timeZone);
+  // Days in that zone (undefined: the browser's).
+  const day = dayKeyIn(date, timeZone);
+  const today = dayKeyIn(now, timeZone);
   if (day === today) return new Intl.DateTimeFormat(locale, time).format(date);
   const thisYear = day.slice(0, 4) === today.slice(0, 4);
   return new Intl.DateTimeFormat(locale, {

@@ -3,7 +3,7 @@
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { isUnauthorized } from "~/features/console/api-error";
-import { viewerTimeZone } from "~/features/audit/zoned-time";
+import { viewerTimeZone } from "~/lib/zoned-time";
 import { statsViewToQuery, type StatsView } from "./stats-query";
 import { formatDateTime } from "~/i18n/format";
 import { trpc } from "~/lib/trpc";
