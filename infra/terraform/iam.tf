@@ -1,5 +1,5 @@
 # Least privilege for the API: item and query actions on this project's tables and their indexes only
-# (the action lists are generated into permissions.tf and checked against the code by a test).
+# (the action lists are generated into permissions.tf.json and checked against the code by a test).
 locals {
   table_arns = [for table in values(local.tables) : table.arn]
   index_arns = [for table in values(local.tables) : "${table.arn}/index/*"]

@@ -1,11 +1,11 @@
-import { renderFile } from "./hcl";
-import { permissionsTf } from "./permissions";
-import { tablesTf } from "./tables";
+import { renderTfJson } from "./tf-json";
+import { PERMISSIONS_HEADER, permissionsTf } from "./permissions";
+import { TABLES_HEADER, tablesTf } from "./tables";
 
 /** The generated files of infra/terraform, by name. */
 export function generatedTerraform(): Record<string, string> {
   return {
-    "tables.tf": renderFile(tablesTf()),
-    "permissions.tf": renderFile(permissionsTf()),
+    "tables.tf.json": renderTfJson(TABLES_HEADER, tablesTf()),
+    "permissions.tf.json": renderTfJson(PERMISSIONS_HEADER, permissionsTf()),
   };
 }

@@ -1,4 +1,4 @@
-// `npm run infra:generate`: writes infra/terraform's generated files (tables.tf, permissions.tf) from
+// `npm run infra:generate`: writes infra/terraform's generated files (tables.tf.json, permissions.tf.json) from
 // the table definitions and the permission lists. `--check` only reports whether they are current.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

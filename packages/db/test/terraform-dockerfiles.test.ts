@@ -118,7 +118,7 @@ describe(".dockerignore", () => {
     "deploy/key.pem",
     "packages/db/test/migrate-from-reference.test.ts",
     "apps/web/e2e/chat.e2e.ts",
-    "infra/terraform/tables.tf",
+    "infra/terraform/tables.tf.json",
     ".git/HEAD",
   ])("leaves %s out of the build context", (path) => {
     expect(isIgnored(patterns, path)).toBe(true);
