@@ -17,6 +17,57 @@ locals {
   web_environment = merge({
     PORT = tostring(local.web_port)
   }, var.web_environment)
+
+  # What differs between the two containers; the rest of their definitions is the same.
+  container_specs = {
+    api = {
+      image       = var.api_image
+      port        = local.api_port
+      environment = local.api_environment
+      health      = ["CMD", "node", "healthcheck.mjs"]
+      log_group   = aws_cloudwatch_log_group.api.name
+      extra = {
+        secrets = [for name, arn in var.api_secrets : { name = name, valueFrom = arn }]
+        # Time for in-flight turns and WebSocket goodbyes after SIGTERM.
+        stopTimeout = 30
+      }
+    }
+    web = {
+      image       = var.web_image
+      port        = local.web_port
+      environment = local.web_environment
+      health      = ["CMD", "node", "healthcheck.mjs", "--proxy"]
+      log_group   = aws_cloudwatch_log_group.web.name
+      extra       = {}
+    }
+  }
+
+  containers = {
+    for name, spec in local.container_specs : name => merge({
+      name         = name
+      image        = spec.image
+      essential    = true
+      portMappings = [{ containerPort = spec.port, protocol = "tcp" }]
+      environment  = [for key, value in spec.environment : { name = key, value = value }]
+      # Liveness (/health/live): ECS replaces a task whose process stopped answering, never one that is
+      # only waiting for DynamoDB. Readiness (/health) is the load balancer's, in load-balancer.tf.
+      healthCheck = {
+        command     = spec.health
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 30
+      }
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = spec.log_group
+          "awslogs-region"        = var.aws_region
+          "awslogs-stream-prefix" = name
+        }
+      }
+    }, spec.extra)
+  }
 }
 
 data "aws_partition" "current" {}
@@ -54,33 +105,7 @@ resource "aws_ecs_task_definition" "api" {
     cpu_architecture        = "X86_64"
   }
 
-  container_definitions = jsonencode([{
-    name         = "api"
-    image        = var.api_image
-    essential    = true
-    portMappings = [{ containerPort = local.api_port, protocol = "tcp" }]
-    environment  = [for name, value in local.api_environment : { name = name, value = value }]
-    secrets      = [for name, arn in var.api_secrets : { name = name, valueFrom = arn }]
-    # Liveness (/health/live): ECS replaces a task whose process stopped answering, never one that is
-    # only waiting for DynamoDB. Readiness (/health) is the load balancer's, in load-balancer.tf.
-    healthCheck = {
-      command     = ["CMD", "node", "healthcheck.mjs"]
-      interval    = 30
-      timeout     = 5
-      retries     = 3
-      startPeriod = 30
-    }
-    logConfiguration = {
-      logDriver = "awslogs"
-      options = {
-        "awslogs-group"         = aws_cloudwatch_log_group.api.name
-        "awslogs-region"        = var.aws_region
-        "awslogs-stream-prefix" = "api"
-      }
-    }
-    # Time for in-flight turns and WebSocket goodbyes after SIGTERM.
-    stopTimeout = 30
-  }])
+  container_definitions = jsonencode([local.containers.api])
 }
 
 resource "aws_ecs_task_definition" "web" {
@@ -96,28 +121,7 @@ resource "aws_ecs_task_definition" "web" {
     cpu_architecture        = "X86_64"
   }
 
-  container_definitions = jsonencode([{
-    name         = "web"
-    image        = var.web_image
-    essential    = true
-    portMappings = [{ containerPort = local.web_port, protocol = "tcp" }]
-    environment  = [for name, value in local.web_environment : { name = name, value = value }]
-    healthCheck = {
-      command     = ["CMD", "node", "healthcheck.mjs", "--proxy"]
-      interval    = 30
-      timeout     = 5
-      retries     = 3
-      startPeriod = 30
-    }
-    logConfiguration = {
-      logDriver = "awslogs"
-      options = {
-        "awslogs-group"         = aws_cloudwatch_log_group.web.name
-        "awslogs-region"        = var.aws_region
-        "awslogs-stream-prefix" = "web"
-      }
-    }
-  }])
+  container_definitions = jsonencode([local.containers.web])
 }
 
 resource "aws_ecs_service" "api" {
