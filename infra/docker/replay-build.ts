@@ -69,113 +69,143 @@ function copyArguments(args: string): string[] {
   return execForm(args) ?? args.split(/\s+/).filter(Boolean);
 }
 
+/** What every step of one replay needs. */
+interface Replay {
+  options: ReplayOptions;
+  /** The build context after .dockerignore. */
+  context: string;
+  /** The stages built so far, by name (for FROM and COPY --from). */
+  states: Map<string, StageState>;
+  globalArgs: Record<string, string>;
+}
+
+/** The container settings a stage's instructions declare. */
+type ImageSettings = Omit<ReplayedImage, "root" | "workdir" | "env" | "stageSeconds">;
+
+/** One instruction's place: its stage, the stage's state so far, and whether it is the final one. */
+interface Step {
+  stage: Stage;
+  state: StageState;
+  settings: ImageSettings;
+  isFinal: boolean;
+}
+
 export async function replayBuild(options: ReplayOptions): Promise<ReplayedImage> {
   const dockerfile = parseDockerfile(readFileSync(options.dockerfile, "utf8"));
   const context = join(options.workDir, "context");
   const files = copyBuildContext(options.context, context);
   options.log(`context: ${files} files after .dockerignore`);
-  const states = new Map<string, StageState>();
+  const replay: Replay = { options, context, states: new Map(), globalArgs: dockerfile.globalArgs };
   const stageSeconds: Record<string, number> = {};
   const stages = requiredStages(dockerfile);
-  const last = stages.at(-1);
   let image: ReplayedImage | undefined;
 
   for (const stage of stages) {
     const started = Date.now();
-    const isFinal = stage === last;
-    const root = join(options.workDir, "stages", `${stage.index}-${stage.name}`);
-    const parent = stage.fromStage ? states.get(stage.fromStage.name) : undefined;
-    if (parent) cpSync(parent.root, root, { recursive: true, verbatimSymlinks: true });
-    else mkdirSync(root, { recursive: true });
-    const state: StageState = {
-      root,
-      workdir: parent?.workdir ?? "/",
-      env: { ...(parent?.env ?? {}) },
-      args: { ...dockerfile.globalArgs },
+    const step: Step = {
+      stage,
+      state: startStage(replay, stage),
+      settings: { cmd: [], exposed: [] },
+      isFinal: stage === stages.at(-1),
     };
-    states.set(stage.name, state);
-    const result: Omit<ReplayedImage, "root" | "workdir" | "env" | "stageSeconds"> = {
-      cmd: [],
-      exposed: [],
-    };
-    for (const instruction of stage.instructions) {
-      await apply(instruction, stage, state, result, isFinal);
-    }
+    for (const instruction of stage.instructions) await apply(replay, instruction, step);
     stageSeconds[stage.name] = (Date.now() - started) / 1000;
     options.log(`stage ${stage.name}: ${stageSeconds[stage.name]?.toFixed(1)} s`);
-    if (isFinal) image = { ...result, root, workdir: state.workdir, env: state.env, stageSeconds };
+    const { root, workdir, env } = step.state;
+    if (step.isFinal) image = { ...step.settings, root, workdir, env, stageSeconds };
   }
   if (!image) throw new Error("no final stage");
   return image;
+}
 
-  async function apply(
-    i: Instruction,
-    stage: Stage,
-    state: StageState,
-    result: Omit<ReplayedImage, "root" | "workdir" | "env" | "stageSeconds">,
-    isFinal: boolean,
-  ): Promise<void> {
-    const vars = { ...state.args, ...state.env };
-    switch (i.keyword) {
-      case "ARG": {
-        const [name = "", value] = i.args.split("=", 2);
-        state.args[name.trim()] = value?.trim() ?? dockerfile.globalArgs[name.trim()] ?? "";
-        return;
-      }
-      case "ENV":
-        for (const [k, v] of Object.entries(keyValuePairs(i.args)))
-          state.env[k] = substitute(v, vars);
-        return;
-      case "WORKDIR":
-        state.workdir = posix.resolve(state.workdir, substitute(i.args, vars));
-        mkdirSync(hostPath(state.root, "/", state.workdir), { recursive: true });
-        return;
-      case "COPY": {
-        const parts = copyArguments(substitute(i.args, vars));
-        const destination = parts.pop() ?? "";
-        const from = i.flags.from === undefined ? undefined : states.get(i.flags.from);
-        if (i.flags.from !== undefined && !from)
-          throw new Error(`line ${i.line}: COPY --from=${i.flags.from} names no built stage`);
-        const base = from ? from.root : context;
-        dockerCopy({
-          sources: parts.map((p) => join(base, p)),
-          destination: hostPath(state.root, state.workdir, destination),
-          toDirectory: destination.endsWith("/"),
-          owner:
-            options.applyOwnership && isFinal && i.flags.chown ? ownerOf(i.flags.chown) : undefined,
-        });
-        return;
-      }
-      case "RUN": {
-        const command = execForm(i.args) ?? ["sh", "-c", i.args];
-        options.log(`  RUN ${i.args.length > 110 ? `${i.args.slice(0, 107)}...` : i.args}`);
-        await runCommand(command, hostPath(state.root, state.workdir, "."), {
-          PATH: process.env.PATH ?? "",
-          HOME: process.env.HOME ?? "/root",
-          ...options.buildEnv,
-          ...state.env,
-        });
-        return;
-      }
-      case "USER":
-        result.user = ownerOf(i.args.trim());
-        return;
-      case "EXPOSE":
-        result.exposed.push(...i.args.split(/\s+/).filter(Boolean));
-        return;
-      case "CMD":
-        result.cmd = execForm(i.args) ?? ["sh", "-c", i.args];
-        return;
-      case "HEALTHCHECK": {
-        const command = /^CMD\s+(.*)$/i.exec(i.args)?.[1];
-        result.healthcheck = command ? (execForm(command) ?? ["sh", "-c", command]) : undefined;
-        return;
-      }
-      case "LABEL":
-      case "STOPSIGNAL":
-        return;
-      default:
-        throw new Error(`line ${i.line} (stage ${stage.name}): ${i.keyword} cannot be replayed`);
+/** A stage's root: a copy of the stage it is FROM, or empty for a base image. */
+function startStage(replay: Replay, stage: Stage): StageState {
+  const root = join(replay.options.workDir, "stages", `${stage.index}-${stage.name}`);
+  const parent = stage.fromStage ? replay.states.get(stage.fromStage.name) : undefined;
+  if (parent) cpSync(parent.root, root, { recursive: true, verbatimSymlinks: true });
+  else mkdirSync(root, { recursive: true });
+  const state: StageState = {
+    root,
+    workdir: parent?.workdir ?? "/",
+    env: { ...(parent?.env ?? {}) },
+    args: { ...replay.globalArgs },
+  };
+  replay.states.set(stage.name, state);
+  return state;
+}
+
+async function apply(replay: Replay, i: Instruction, step: Step): Promise<void> {
+  const { state, settings } = step;
+  const vars = { ...state.args, ...state.env };
+  switch (i.keyword) {
+    case "ARG": {
+      const [name = "", value] = i.args.split("=", 2);
+      state.args[name.trim()] = value?.trim() ?? replay.globalArgs[name.trim()] ?? "";
+      return;
     }
+    case "ENV":
+      for (const [k, v] of Object.entries(keyValuePairs(i.args)))
+        state.env[k] = substitute(v, vars);
+      return;
+    case "WORKDIR":
+      state.workdir = posix.resolve(state.workdir, substitute(i.args, vars));
+      mkdirSync(hostPath(state.root, "/", state.workdir), { recursive: true });
+      return;
+    case "COPY":
+      copy(replay, i, step, vars);
+      return;
+    case "RUN":
+      await run(replay, i, state);
+      return;
+    case "USER":
+      settings.user = ownerOf(i.args.trim());
+      return;
+    case "EXPOSE":
+      settings.exposed.push(...i.args.split(/\s+/).filter(Boolean));
+      return;
+    case "CMD":
+      settings.cmd = execForm(i.args) ?? ["sh", "-c", i.args];
+      return;
+    case "HEALTHCHECK": {
+      const command = /^CMD\s+(.*)$/i.exec(i.args)?.[1];
+      settings.healthcheck = command ? (execForm(command) ?? ["sh", "-c", command]) : undefined;
+      return;
+    }
+    case "LABEL":
+    case "STOPSIGNAL":
+      return;
+    default:
+      throw new Error(`line ${i.line} (stage ${step.stage.name}): ${i.keyword} cannot be replayed`);
   }
+}
+
+function copy(replay: Replay, i: Instruction, step: Step, vars: Record<string, string>): void {
+  const parts = copyArguments(substitute(i.args, vars));
+  const destination = parts.pop() ?? "";
+  const from = i.flags.from === undefined ? undefined : replay.states.get(i.flags.from);
+  if (i.flags.from !== undefined && !from)
+    throw new Error(`line ${i.line}: COPY --from=${i.flags.from} names no built stage`);
+  const base = from ? from.root : replay.context;
+  const { root, workdir } = step.state;
+  dockerCopy({
+    sources: parts.map((p) => join(base, p)),
+    destination: hostPath(root, workdir, destination),
+    toDirectory: destination.endsWith("/"),
+    owner:
+      replay.options.applyOwnership && step.isFinal && i.flags.chown
+        ? ownerOf(i.flags.chown)
+        : undefined,
+  });
+}
+
+function run(replay: Replay, i: Instruction, state: StageState): Promise<void> {
+  const { options } = replay;
+  const command = execForm(i.args) ?? ["sh", "-c", i.args];
+  options.log(`  RUN ${i.args.length > 110 ? `${i.args.slice(0, 107)}...` : i.args}`);
+  return runCommand(command, hostPath(state.root, state.workdir, "."), {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "/root",
+    ...options.buildEnv,
+    ...state.env,
+  });
 }
