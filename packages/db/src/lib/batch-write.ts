@@ -35,7 +35,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 async function writeInChunks<R>(
   tableName: string,
   requests: readonly R[],
-  send: (chunk: R[]) => Promise<R[]>,
+  send: (items: Record<string, R[]>) => Promise<{ UnprocessedItems?: Record<string, R[]> }>,
   options: BatchWriteOptions,
 ): Promise<void> {
   const maxAttempts = options.maxAttempts ?? 8;
@@ -53,7 +53,8 @@ async function writeInChunks<R>(
         throw new BatchWriteIncompleteError(tableName, pending.length, maxAttempts);
       }
       if (attempt > 1) await sleep(backoffMs(attempt - 1, backoff));
-      pending = await send(pending);
+      const out = await send({ [tableName]: pending });
+      pending = out.UnprocessedItems?.[tableName] ?? [];
     }
   }
 }
@@ -68,17 +69,11 @@ export function batchWriteAll(
   requests: readonly WriteRequest[],
   options: BatchWriteOptions = {},
 ): Promise<void> {
-  return writeInChunks(
-    tableName,
-    requests,
-    async (chunk) => {
-      const out = await db.doc.send(
-        new BatchWriteCommand({ RequestItems: { [tableName]: chunk } }),
-      );
-      return (out.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
-    },
-    options,
-  );
+  const send = (RequestItems: Record<string, WriteRequest[]>) =>
+    db.doc.send(new BatchWriteCommand({ RequestItems })) as Promise<{
+      UnprocessedItems?: Record<string, WriteRequest[]>;
+    }>;
+  return writeInChunks(tableName, requests, send, options);
 }
 
 /** The same on raw AttributeValue items: copies them bit for bit (no number or set conversion). */
@@ -88,15 +83,7 @@ export function batchWriteRawAll(
   requests: readonly RawWriteRequest[],
   options: BatchWriteOptions = {},
 ): Promise<void> {
-  return writeInChunks(
-    tableName,
-    requests,
-    async (chunk) => {
-      const out = await db.raw.send(
-        new BatchWriteItemCommand({ RequestItems: { [tableName]: chunk } }),
-      );
-      return out.UnprocessedItems?.[tableName] ?? [];
-    },
-    options,
-  );
+  const send = (RequestItems: Record<string, RawWriteRequest[]>) =>
+    db.raw.send(new BatchWriteItemCommand({ RequestItems }));
+  return writeInChunks(tableName, requests, send, options);
 }
