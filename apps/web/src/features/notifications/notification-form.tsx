@@ -87,6 +87,11 @@ export function NotificationForm({
     }
   };
 
+  /** A field's error, under the test id the browser tests read it by. */
+  const fieldState = (field: FormField) => ({
+    error: problem(field),
+    errorTestId: `notification-${field}-problem`,
+  });
   const agentsProblem = problem("agentIds");
 
   return (
@@ -96,8 +101,7 @@ export function NotificationForm({
         <Field
           label={t.fields.botToken}
           hint={editing ? t.fields.botTokenKeep : t.fields.botTokenHint}
-          error={problem("botToken")}
-          errorTestId="notification-botToken-problem"
+          {...fieldState("botToken")}
         >
           <TextInput
             type="password"
@@ -109,12 +113,7 @@ export function NotificationForm({
             data-testid="notification-token"
           />
         </Field>
-        <Field
-          label={t.fields.chatId}
-          hint={t.fields.chatIdHint}
-          error={problem("chatId")}
-          errorTestId="notification-chatId-problem"
-        >
+        <Field label={t.fields.chatId} hint={t.fields.chatIdHint} {...fieldState("chatId")}>
           <TextInput
             value={form.chatId}
             autoComplete="off"
@@ -127,8 +126,7 @@ export function NotificationForm({
         <Field
           label={t.fields.description}
           hint={t.fields.descriptionHint}
-          error={problem("description")}
-          errorTestId="notification-description-problem"
+          {...fieldState("description")}
         >
           <TextInput
             value={form.description}
@@ -137,12 +135,7 @@ export function NotificationForm({
             data-testid="notification-description"
           />
         </Field>
-        <Field
-          label={t.fields.language}
-          hint={t.fields.languageHint}
-          error={problem("language")}
-          errorTestId="notification-language-problem"
-        >
+        <Field label={t.fields.language} hint={t.fields.languageHint} {...fieldState("language")}>
           <Select
             value={form.language}
             onChange={(e) => {

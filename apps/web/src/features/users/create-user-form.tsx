@@ -64,6 +64,11 @@ export function CreateUserForm({
         ? create.error.message || common.errors.generic
         : null;
 
+  /** A field's error, under the test id the browser tests read it by. */
+  const fieldState = (field: FieldName) => ({
+    error: problemText(field),
+    errorTestId: `user-${field}-problem`,
+  });
   const set = (patch: Partial<NewUserInput>) => setForm((f) => ({ ...f, ...patch }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -77,7 +82,7 @@ export function CreateUserForm({
       <h2>{t.create.title}</h2>
       <p className="muted">{t.create.hint}</p>
       <div className={styles.grid}>
-        <Field label={t.create.name} error={problemText("name")} errorTestId="user-name-problem">
+        <Field label={t.create.name} {...fieldState("name")}>
           <TextInput
             value={form.name}
             autoComplete="off"
@@ -86,7 +91,7 @@ export function CreateUserForm({
             data-testid="user-name"
           />
         </Field>
-        <Field label={t.create.email} error={problemText("email")} errorTestId="user-email-problem">
+        <Field label={t.create.email} {...fieldState("email")}>
           <TextInput
             type="email"
             value={form.email}
@@ -95,7 +100,7 @@ export function CreateUserForm({
             data-testid="user-email"
           />
         </Field>
-        <Field label={t.create.role} error={problemText("role")} errorTestId="user-role-problem">
+        <Field label={t.create.role} {...fieldState("role")}>
           <Select
             value={form.role}
             onChange={(e) => set({ role: roles.find((r) => r === e.target.value) ?? form.role })}
@@ -111,8 +116,7 @@ export function CreateUserForm({
         <Field
           label={t.create.password}
           hint={t.create.passwordHint(MIN_PASSWORD)}
-          error={problemText("password")}
-          errorTestId="user-password-problem"
+          {...fieldState("password")}
         >
           <span className={styles.inline}>
             <TextInput
