@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ChatAction } from "./chat-reducer";
+import { oldestFirst, readNewest } from "./chat-resume";
 import {
   browserStorage,
   forgetChatSession,
@@ -9,18 +9,11 @@ import {
   writeChatSession,
   type KeyValueStorage,
 } from "./chat-session-storage";
-import type { ChatHistoryPage } from "./chat-types";
-import { describeSendError, trpcErrorCode } from "./send-errors";
 import { useChatLive } from "./use-chat-live";
+import { useChatSend } from "./use-chat-send";
 import { useChatTranscript, useTranscriptApply } from "./use-chat-transcript";
-import { trpc } from "~/lib/trpc";
 
 export type LoadState = "loading" | "ready" | "failed";
-
-let clientIds = 0;
-const newClientId = () => `out:${Date.now().toString(36)}:${++clientIds}`;
-
-const oldestFirst = (page: ChatHistoryPage) => [...page.items].reverse();
 
 /**
  * The visitor's conversation with one agent: resumed from this browser's own token (never anyone
@@ -40,37 +33,21 @@ export function useChatConversation(agentId: string) {
   }, [storageOf, agentId, apply]);
   const live = useChatLive(apply, forgetConversation);
   const { adopt, resumeAt, current } = live;
-  const startChat = trpc.chat.start.useMutation();
-  const sendMessage = trpc.chat.send.useMutation();
 
   const conversationEnded = () => {
     adopt(null, null);
     forgetConversation();
   };
 
-  /** The newest history page: the stored conversation resumed, or the current one read again. */
-  const transcript = useChatTranscript(agentId, async (newest): Promise<ChatAction | null> => {
-    const known = current();
-    const session = known ?? readChatSession(storageOf(), agentId);
-    if (!session) return null;
-    try {
-      const page = await newest(session);
-      // Started afresh meanwhile: this page belongs to a conversation no longer shown.
-      if (current() !== known) return null;
-      if (known) resumeAt(page.eventCursor);
-      else adopt(session, page.eventCursor);
-      return {
-        type: "history",
-        messages: oldestFirst(page),
-        status: page.status,
-        olderCursor: page.nextCursor,
-      };
-    } catch (error) {
-      if (trpcErrorCode(error) !== "NOT_FOUND") throw error;
-      conversationEnded();
-      return { type: "reset" };
-    }
-  });
+  const transcript = useChatTranscript(agentId, (newest) =>
+    readNewest(newest, {
+      current,
+      stored: () => readChatSession(storageOf(), agentId),
+      resumeAt,
+      adopt,
+      ended: conversationEnded,
+    }),
+  );
   const { state, olderPage } = transcript;
   const { data, isError, refetch } = transcript.query;
 
@@ -79,34 +56,19 @@ export function useChatConversation(agentId: string) {
     if (state.resyncRequested && live.session) void refetch();
   }, [state.resyncRequested, live.session, refetch]);
 
-  const send = async (content: string, clientId = newClientId()) => {
-    // Shown at once; marked failed (to retry or take back) if it does not get through.
-    apply({ type: "send", clientId, content });
-    let step: "start" | "send" = "start";
-    try {
-      let session = current();
-      if (!session) {
-        session = await startChat.mutateAsync({ agentId });
-        writeChatSession(storageOf(), agentId, session);
-        setEnded(false);
-        const isLive = live.untilLive();
-        adopt(session, null);
-        await isLive;
-      }
-      step = "send";
-      const result = await sendMessage.mutateAsync({ ...session, content });
-      apply({ type: "sent", clientId, result });
-    } catch (error) {
-      const problem = describeSendError(error, step);
-      if (problem.forgetConversation) {
-        conversationEnded();
-        apply({ type: "send", clientId, content });
-      }
-      if (problem.closed) apply({ type: "status", status: "CLOSED" });
-      if (problem.agentUnavailable) setAgentGone(true);
-      apply({ type: "sendFailed", clientId, error: problem.reason });
-    }
-  };
+  const send = useChatSend(agentId, {
+    apply,
+    current,
+    begin: async (session) => {
+      writeChatSession(storageOf(), agentId, session);
+      setEnded(false);
+      const isLive = live.untilLive();
+      adopt(session, null);
+      await isLive;
+    },
+    forget: conversationEnded,
+    agentUnavailable: () => setAgentGone(true),
+  });
 
   const retry = (clientId: string) => {
     const item = state.items.find((each) => each.kind === "outgoing" && each.key === clientId);
