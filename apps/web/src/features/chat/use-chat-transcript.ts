@@ -52,6 +52,7 @@ export function useChatTranscript(
     // Read on every mount (the stored session may have changed) and when a resync asks; the live
     // stream keeps it current in between.
     gcTime: 0,
+    refetchOnMount: "always",
     staleTime: Infinity,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,

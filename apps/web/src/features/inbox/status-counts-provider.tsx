@@ -19,7 +19,9 @@ const RETRY_AFTER_FAILURE_MS = 5_000;
 export function StatusCountsProvider({ children }: { children: ReactNode }) {
   const utils = trpc.useUtils();
   const counts = trpc.conversations.counts.useQuery(undefined, {
-    // The event stream keeps the totals current; they are read again only when it cannot.
+    // Read when the console opens; then the event stream keeps the totals current, and they are read
+    // again only when it cannot.
+    refetchOnMount: "always",
     staleTime: Infinity,
     refetchOnWindowFocus: false,
     // The counters keep their last value ("…" before the first) and try again a little later.
