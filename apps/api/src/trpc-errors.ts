@@ -50,7 +50,12 @@ export function domainErrorToTRPC(error: unknown): TRPCError | null {
         error.details.retryAfterSeconds ?? 1,
         error.details.retryScope ?? "action",
       );
-    default:
+    case "NOT_FOUND":
+    case "CONFLICT":
+    case "PRECONDITION_FAILED":
+    case "UPSTREAM_FAILED":
+    case "UNAUTHORIZED":
+    case "FORBIDDEN":
       return new TRPCError({
         code: DOMAIN_CODES[error.code],
         message: error.message,

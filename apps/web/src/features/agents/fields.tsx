@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { getAt, pathKey, type DocPath } from "./document-paths";
 import { commaList, linesToList, listToLines } from "./text-lists";
 import { useAgentEditor } from "./editor-context";
@@ -164,10 +164,12 @@ function useEditedText(
   same: (text: string) => boolean,
 ) {
   const [text, setText] = useState(() => format(value));
-  useEffect(() => {
+  // Only an outside change of the value re-syncs the text, not each keystroke.
+  const [shownFor, setShownFor] = useState(value);
+  if (shownFor !== value) {
+    setShownFor(value);
     if (!same(text)) setText(format(value));
-    // Only an outside change of the value re-syncs the text, not each keystroke.
-  }, [value]);
+  }
   return [text, setText] as const;
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { AgentDocument } from "./document-paths";
 import {
   formatDocument,
@@ -38,13 +38,10 @@ export function RawEditor() {
 
   // The form changed the draft (or it was applied): show it, unless the text has edits of its own.
   const edited = text !== formatDocument(source, format);
-  useEffect(() => {
-    if (draft === source) return;
-    if (!edited) {
-      setText(formatDocument(draft, format));
-      setSource(draft);
-    }
-  }, [draft, source, edited, format]);
+  if (draft !== source && !edited) {
+    setText(formatDocument(draft, format));
+    setSource(draft);
+  }
 
   const switchFormat = (next: RawFormat) => {
     const parsed = parseRawDocument(text, format);

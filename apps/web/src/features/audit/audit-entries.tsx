@@ -12,6 +12,7 @@ import { useAuditActors } from "./use-audit-actors";
 import { useAuditWords } from "./use-audit-words";
 import admin from "~/ui/admin-page.module.css";
 import styles from "./audit.module.css";
+import { useNow } from "~/features/console/use-now";
 
 export function AuditEntries({
   entries,
@@ -25,8 +26,10 @@ export function AuditEntries({
   const describe = useAuditWords();
   const { byId: actors } = useAuditActors();
   const groups = useMemo(() => groupByDay(entries, timeZone), [entries, timeZone]);
-  const today = dayKeyIn(Date.now(), timeZone);
-  const yesterday = dayKeyIn(Date.now() - 86_400_000, timeZone);
+  // Re-read each minute, so "today" and "yesterday" follow midnight on a page left open.
+  const now = useNow(60_000);
+  const today = dayKeyIn(now, timeZone);
+  const yesterday = dayKeyIn(now - 86_400_000, timeZone);
 
   return (
     <div className={styles.days} data-testid="audit-entries">

@@ -23,7 +23,12 @@ export function AuditFiltersBar({
   const { users: actors } = useAuditActors();
   const [target, setTarget] = useState(filters.target ?? "");
 
-  useEffect(() => setTarget(filters.target ?? ""), [filters.target]);
+  // Filters changed elsewhere (the URL): the box shows them.
+  const [shownFor, setShownFor] = useState(filters.target);
+  if (shownFor !== filters.target) {
+    setShownFor(filters.target);
+    setTarget(filters.target ?? "");
+  }
   useEffect(() => {
     if (target.trim() === (filters.target ?? "")) return;
     const timer = setTimeout(

@@ -2,6 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
+import { useBrowserValue } from "~/ui/use-browser-value";
 import {
   auditFiltersToQuery,
   compactAuditFilters,
@@ -29,8 +30,7 @@ export function AuditLog({ initialFilters }: { initialFilters: AuditFilters }) {
   const pathname = usePathname();
   const [filters, setFiltersState] = useState(initialFilters);
   // The server cannot know the viewer's zone; the list waits for the browser's.
-  const [timeZone, setTimeZone] = useState<string | null>(null);
-  useEffect(() => setTimeZone(viewerTimeZone()), []);
+  const timeZone = useBrowserValue<string | null>(viewerTimeZone, null);
 
   const setFilters = useCallback((next: AuditFilters) => {
     const compact = compactAuditFilters(next);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useBrowserValue } from "~/ui/use-browser-value";
 import type { BoundChannel } from "./types";
 import {
   APP_SECRET_VARIABLE,
@@ -34,8 +35,7 @@ export function WebhookBox({ channel }: { channel: Exclude<BoundChannel, "telegr
   const t = useT("channels");
   const setup = trpc.bindings.webhookSetup.useQuery(undefined, { staleTime: 5 * 60_000 });
   // The origin is the browser's: unknown during server rendering.
-  const [origin, setOrigin] = useState<string | null>(null);
-  useEffect(() => setOrigin(window.location.origin), []);
+  const origin = useBrowserValue<string | null>(() => window.location.origin, null);
   const base = setup.data?.appUrl ?? origin;
   if (!base) return null;
   const url = webhookUrl(channel, base);

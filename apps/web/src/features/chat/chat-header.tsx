@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import { useBrowserValue } from "~/ui/use-browser-value";
 import type { AgentCard } from "./chat-types";
 import type { ConnectionState } from "./connection-state";
 import { useT } from "~/i18n/i18n-provider";
@@ -32,17 +33,17 @@ export function ChatHeader({
 }) {
   const t = useT("chat").header;
   // Known only in the browser: the embedded chat shows a close button when it is in a frame.
-  const [framed, setFramed] = useState(false);
+  const inFrame = useBrowserValue(() => window.parent !== window, false);
+  const framed = variant === "embed" && inFrame;
   useEffect(() => {
-    if (variant !== "embed" || window.parent === window) return;
-    setFramed(true);
+    if (!framed) return;
     // Focus is inside the frame while chatting: Escape closes the widget from here too.
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") closeWidget();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [variant]);
+  }, [framed]);
   const about = subtitle(card);
   return (
     <header className={styles.header} data-testid="chat-header">

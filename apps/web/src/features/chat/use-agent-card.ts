@@ -6,10 +6,11 @@ import { trpc } from "~/lib/trpc";
 
 /** The public card of an active agent; `data` is null when the agent is unknown or inactive. */
 export function useAgentCard(agentId: string) {
-  const client = trpc.useUtils().client;
+  const utils = trpc.useUtils();
   return useQuery({
     queryKey: ["chat", "agent-card", agentId],
-    queryFn: () => findAgentCard(agentId, (id) => client.agents.card.query({ agentId: id })),
+    // `agents.card` through the cache; an unknown or inactive agent is an answer (null), not an error.
+    queryFn: () => findAgentCard(agentId, (id) => utils.agents.card.fetch({ agentId: id })),
     staleTime: 60_000,
   });
 }

@@ -2,15 +2,8 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  type ReactNode,
-} from "react";
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { useBrowserValue } from "~/ui/use-browser-value";
 import { eventConversation } from "./admin-event";
 import { readAlertsMuted, writeAlertsMuted } from "./alert-preferences";
 import { safeNextPath } from "./safe-next";
@@ -55,14 +48,14 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
   const titleOf = (toast: Pick<Toast, "stillWaiting">) =>
     toast.stillWaiting === null ? t.needsHuman : t.stillWaiting(toast.stillWaiting);
   const openedAt = useConsoleOpenedAt();
-  const [muted, setMutedState] = useState(false);
-  const [permission, setPermission] = useState<Permission>("unsupported");
+  // What this browser remembers and allows, until the admin changes it here (null: not changed yet).
+  const storedMuted = useBrowserValue(() => readAlertsMuted(window.localStorage), false);
+  const [mutedChoice, setMutedState] = useState<boolean | null>(null);
+  const muted = mutedChoice ?? storedMuted;
+  const currentPermission = useBrowserValue<Permission>(notificationPermission, "unsupported");
+  const [permissionAnswer, setPermission] = useState<Permission | null>(null);
+  const permission = permissionAnswer ?? currentPermission;
   const [toasts, setToasts] = useState<Toast[]>([]);
-
-  useEffect(() => {
-    setMutedState(readAlertsMuted(window.localStorage));
-    setPermission(notificationPermission());
-  }, []);
 
   const setMuted = useCallback((next: boolean) => {
     setMutedState(next);

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from "react";
 import { loginPath } from "./safe-next";
 import { trpc } from "~/lib/trpc";
-import { SessionContext } from "./session-context";
+import { SessionContext, type Session } from "./session-context";
 import { useT } from "~/i18n/i18n-provider";
 import { Button } from "~/ui/button";
 import styles from "./admin-shell.module.css";
@@ -36,11 +36,6 @@ export function SessionGate({ children }: { children: ReactNode }) {
     if (me.isSuccess && !user) sessionLost();
   }, [me.isSuccess, user, sessionLost]);
 
-  const session = useMemo(
-    () => (user ? { user, sessionLost, signingOut } : null),
-    [user, sessionLost, signingOut],
-  );
-
   if (me.isError) {
     return (
       <div className={styles.gate} role="alert">
@@ -49,12 +44,19 @@ export function SessionGate({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  if (!session) {
+  if (!user) {
     return (
       <div className={styles.gate} role="status" aria-live="polite">
         {t.console.checkingSession}
       </div>
     );
   }
-  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  return <SignedIn session={{ user, sessionLost, signingOut }}>{children}</SignedIn>;
+}
+
+/** The session for the console below, the same object while its parts are. */
+function SignedIn({ session, children }: { session: Session; children: ReactNode }) {
+  const { user, sessionLost, signingOut } = session;
+  const value = useMemo(() => ({ user, sessionLost, signingOut }), [user, sessionLost, signingOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -28,7 +28,12 @@ export function ConversationFiltersBar({
   const { stages } = useStages();
   const [search, setSearch] = useState(filters.search ?? "");
 
-  useEffect(() => setSearch(filters.search ?? ""), [filters.search]);
+  // Filters changed elsewhere (a counter, the URL): the box shows them.
+  const [shownFor, setShownFor] = useState(filters.search);
+  if (shownFor !== filters.search) {
+    setShownFor(filters.search);
+    setSearch(filters.search ?? "");
+  }
   useEffect(() => {
     if (search.trim() === (filters.search ?? "")) return;
     const timer = setTimeout(

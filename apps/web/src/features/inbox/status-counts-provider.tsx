@@ -1,62 +1,79 @@
 "use client";
 
-import { createContext, useContext, useEffect, useReducer, useRef, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, type ReactNode } from "react";
 import { eventConversation } from "~/features/console/admin-event";
-import { initialStatusCounts, statusCountsReducer, type StatusCountsState } from "./status-counts";
+import { countRowChange, type KnownRows, type StatusTotals } from "./status-counts";
 import { trpc } from "~/lib/trpc";
 import { useAdminEvents, useConsoleOpenedAt, useLiveState } from "~/features/console/admin-events";
 
-const StatusCountsContext = createContext<StatusCountsState>(initialStatusCounts);
+const StatusCountsContext = createContext<StatusTotals | null>(null);
 
 /** Changes often come in bursts (an escalation is a message and a status change): one read for all. */
 const REREAD_DELAY_MS = 300;
 const RETRY_AFTER_FAILURE_MS = 5_000;
 
-/** Exact counters for the sidebar and the inbox: `conversations.counts`, then the event stream. */
+/**
+ * Exact counters for the sidebar and the inbox: `conversations.counts` in the query cache, moved by
+ * the event stream (see `countRowChange`) and read again when an event cannot be counted.
+ */
 export function StatusCountsProvider({ children }: { children: ReactNode }) {
-  const [state, dispatch] = useReducer(statusCountsReducer, initialStatusCounts);
   const utils = trpc.useUtils();
+  const counts = trpc.conversations.counts.useQuery(undefined, {
+    // Read when the console opens; then the event stream keeps the totals current, and they are read
+    // again only when it cannot.
+    refetchOnMount: "always",
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    // The counters keep their last value ("…" before the first) and try again a little later.
+    retry: true,
+    retryDelay: RETRY_AFTER_FAILURE_MS,
+  });
   const openedAt = useConsoleOpenedAt();
   const live = useLiveState();
-  const wasLive = useRef(false);
+  const known = useRef<KnownRows>(new Map());
+  const rereadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const { stale, reading, failed } = state;
-  useEffect(() => {
-    if (!stale || reading) return;
-    const timer = setTimeout(
-      () => {
-        dispatch({ type: "readStarted" });
-        utils.client.conversations.counts
-          .query()
-          .then((totals) => dispatch({ type: "read", totals }))
-          // The counters keep their last value ("…" before the first) and try again a little later.
-          .catch(() => dispatch({ type: "readFailed" }));
-      },
-      failed ? RETRY_AFTER_FAILURE_MS : REREAD_DELAY_MS,
+  const reread = () => {
+    clearTimeout(rereadTimer.current);
+    // A read on its way is cancelled and started again: it may not include the change.
+    rereadTimer.current = setTimeout(
+      () => void utils.conversations.counts.invalidate(),
+      REREAD_DELAY_MS,
     );
-    return () => clearTimeout(timer);
-  }, [stale, reading, failed, utils]);
+  };
+  useEffect(() => () => clearTimeout(rereadTimer.current), []);
 
   // Back after a dropped connection: whatever the replay missed, the totals are read again.
+  const wasLive = useRef(false);
   useEffect(() => {
-    if (live === "live" && wasLive.current) dispatch({ type: "invalidate" });
+    if (live === "live" && wasLive.current) void utils.conversations.counts.invalidate();
     if (live === "live") wasLive.current = true;
-  }, [live]);
+  }, [live, utils]);
 
   useAdminEvents((event, eventId) => {
     if (event.type === "resync") {
-      dispatch({ type: "invalidate" });
+      reread();
       return;
     }
     const row = eventConversation(event);
+    if (!row) return;
     // A creation replayed from before the console opened may already be in the first read.
     const created = event.type === "conversation.created" && eventId >= openedAt;
-    if (row) dispatch({ type: "rowChanged", row, created });
+    const totals = utils.conversations.counts.getData() ?? null;
+    const change = countRowChange(known.current, totals, row, created, counts.isFetching);
+    known.current = change.known;
+    if (change.totals) utils.conversations.counts.setData(undefined, change.totals);
+    if (change.reread) reread();
   });
 
-  return <StatusCountsContext.Provider value={state}>{children}</StatusCountsContext.Provider>;
+  return (
+    <StatusCountsContext.Provider value={counts.data ?? null}>
+      {children}
+    </StatusCountsContext.Provider>
+  );
 }
 
-export function useStatusCounts(): StatusCountsState {
+/** The totals per status; null until the first read. */
+export function useStatusCounts(): StatusTotals | null {
   return useContext(StatusCountsContext);
 }

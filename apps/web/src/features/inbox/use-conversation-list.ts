@@ -1,85 +1,51 @@
 "use client";
 
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { isUnauthorized } from "~/features/console/api-error";
 import { eventConversation } from "~/features/console/admin-event";
-import type { ConversationFilters } from "./conversation-filters";
-import { conversationListReducer, initialListState } from "./conversation-list";
-import { trpc } from "~/lib/trpc";
 import { useAdminEvents } from "~/features/console/admin-events";
-import { useSession } from "~/features/console/session-context";
+import { useSessionLostOn } from "~/features/console/use-session-lost-on";
+import type { ConversationFilters } from "./conversation-filters";
+import { initialListState } from "./conversation-list";
+import { listFromPages, withRowChanged } from "./conversation-pages";
+import type { ConversationRow } from "~/features/console/types";
+import { trpc } from "~/lib/trpc";
 
 export const PAGE_SIZE = 50;
 
 /**
- * The inbox for a set of filters: the first page, "Load more" pages, and every change the admin stream
- * announces (full rows, upserted and re-sorted in place — no polling, no refetch per event).
+ * The inbox for a set of filters: `conversations.list` pages in the query cache ("Load more" is the
+ * next page), kept current by the admin stream, which writes every changed row into the cached pages
+ * (no polling, no refetch per event).
  */
 export function useConversationList(filters: ConversationFilters) {
-  const [state, dispatch] = useReducer(conversationListReducer, filters, initialListState);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [reloads, setReloads] = useState(0);
-  const { sessionLost } = useSession();
   const utils = trpc.useUtils();
-  const current = useRef(state);
-  useEffect(() => {
-    current.current = state;
+  const input = useMemo(() => ({ ...filters, limit: PAGE_SIZE }), [filters]);
+  const query = trpc.conversations.list.useInfiniteQuery(input, {
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // Read afresh on every visit and for every filter set, as the admin stream keeps only the list on
+    // screen current; the stream, not window focus, keeps it current after that.
+    gcTime: 0,
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+    retry: false,
   });
+  useSessionLostOn(query.error);
 
-  const fail = useCallback(
-    (cause: unknown) => {
-      if (isUnauthorized(cause)) sessionLost();
-      // "" is an error without a message: the inbox shows its own "could not load" text.
-      else setError(cause instanceof Error ? cause.message : "");
-    },
-    [sessionLost],
-  );
-
+  // Rows announced before the first page arrives wait for it (that page may predate them).
+  const early = useRef<ConversationRow[]>([]);
+  const hasData = query.data !== undefined;
   useEffect(() => {
-    dispatch({ type: "filtersChanged", filters });
-    setError(null);
-    let cancelled = false;
-    utils.client.conversations.list
-      .query({ ...filters, limit: PAGE_SIZE })
-      .then((page) => {
-        if (cancelled) return;
-        dispatch({
-          type: "pageLoaded",
-          filters,
-          items: page.items,
-          nextCursor: page.nextCursor,
-          append: false,
-        });
-      })
-      .catch((cause: unknown) => {
-        if (!cancelled) fail(cause);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [filters, reloads, utils, fail]);
-
-  const loadMore = useCallback(() => {
-    const { nextCursor, filters: loadedFor } = current.current;
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    utils.client.conversations.list
-      .query({ ...loadedFor, cursor: nextCursor, limit: PAGE_SIZE })
-      .then((page) =>
-        dispatch({
-          type: "pageLoaded",
-          filters: loadedFor,
-          items: page.items,
-          nextCursor: page.nextCursor,
-          append: true,
-        }),
-      )
-      .catch(fail)
-      .finally(() => setLoadingMore(false));
-  }, [utils, fail]);
-
-  const reload = useCallback(() => setReloads((n) => n + 1), []);
+    if (!hasData || early.current.length === 0) return;
+    const rows = early.current;
+    early.current = [];
+    utils.conversations.list.setInfiniteData(input, (data) =>
+      data ? rows.reduce((pages, row) => withRowChanged(filters, pages, row), data) : data,
+    );
+  }, [hasData, utils, input, filters]);
+  useEffect(() => {
+    early.current = [];
+  }, [input]);
 
   useAdminEvents((event) => {
     if (event.type === "resync") {
@@ -87,8 +53,34 @@ export function useConversationList(filters: ConversationFilters) {
       return;
     }
     const row = eventConversation(event);
-    if (row) dispatch({ type: "rowChanged", row });
+    if (!row) return;
+    if (!utils.conversations.list.getInfiniteData(input)) early.current.push(row);
+    else
+      utils.conversations.list.setInfiniteData(input, (data) =>
+        data ? withRowChanged(filters, data, row) : data,
+      );
   });
 
-  return { ...state, loadingMore, error, loadMore, reload };
+  /** Missed events or a failed read: read the first page again (what was loaded after it goes). */
+  function reload() {
+    utils.conversations.list.setInfiniteData(input, (data) =>
+      data ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) } : data,
+    );
+    void query.refetch();
+  }
+
+  const pages = query.data?.pages;
+  const state = useMemo(
+    () => (pages ? listFromPages(filters, pages) : initialListState(filters)),
+    [filters, pages],
+  );
+  const { error, isFetchingNextPage, fetchNextPage } = query;
+  return {
+    ...state,
+    loadingMore: isFetchingNextPage,
+    // "" is an error without a message: the inbox shows its own "could not load" text.
+    error: error && !isUnauthorized(error) ? error.message : null,
+    loadMore: () => void fetchNextPage(),
+    reload,
+  };
 }

@@ -29,10 +29,7 @@ export function MoveMenu({
 
   // Fixed to the viewport, so the board's horizontal scroller cannot clip the last cards' menus.
   useLayoutEffect(() => {
-    if (!open) {
-      setPlacement(null);
-      return;
-    }
+    if (!open) return;
     const place = () => {
       const anchor = button.current?.getBoundingClientRect();
       const list = menu.current;

@@ -2,6 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useBrowserValue } from "~/ui/use-browser-value";
 import { isUnauthorized } from "~/features/console/api-error";
 import { viewerTimeZone } from "~/lib/zoned-time";
 import { statsViewToQuery, type StatsView } from "./stats-query";
@@ -27,8 +28,7 @@ export function StatsDashboard({ initialView }: { initialView: StatsView }) {
   const pathname = usePathname();
   const { sessionLost } = useSession();
   const [view, setView] = useState(initialView);
-  const [timeZone, setTimeZone] = useState<string | null>(null);
-  useEffect(() => setTimeZone(viewerTimeZone()), []);
+  const timeZone = useBrowserValue<string | null>(viewerTimeZone, null);
 
   useEffect(() => {
     window.history.replaceState(window.history.state, "", `${pathname}${statsViewToQuery(view)}`);
