@@ -55,7 +55,8 @@ async function* mappingKnownErrors<T>(source: AsyncIterable<T>): AsyncGenerator<
   try {
     yield* source;
   } catch (error) {
-    throw knownErrorToTRPC(error instanceof TRPCError ? error.cause : error) ?? error;
+    // A TRPCError is the client's already (a router may have mapped it itself).
+    throw error instanceof TRPCError ? error : (knownErrorToTRPC(error) ?? error);
   }
 }
 
