@@ -3,7 +3,7 @@ import type { Conversation, Repositories } from "@agents-crm/db";
 import type { Logger } from "../../logger";
 import type { TelegramBotApi } from "../../platforms/telegram-bot-api";
 import type { EventHub } from "../../realtime/types";
-import { toAgentCard } from "../../routers/agent-card";
+import { toAgentCard } from "../agents/agent-card";
 import { publishAdmin, publishChat } from "../conversations/events";
 import { conversationView } from "../conversations/views";
 import {
