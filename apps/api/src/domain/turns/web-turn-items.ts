@@ -8,19 +8,19 @@ const RENEW_EVERY_MS = 5_000;
 const describe = (error: unknown) =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
+interface ItemOwner {
+  repos: Pick<Repositories, "inboundEvents">;
+  /** The lease owner: this process. */
+  owner: string;
+  log: Logger;
+}
+
 /**
  * The web-turn items this process holds (item key → conversation id), their leases renewed while held
- * so a slow model never hands a live turn to a second process (a lease found lost is dropped), and what
- * becomes of them: done, retried with back-off, or given back.
+ * so a slow model never hands a live turn to a second process. A lease found lost is dropped.
  */
-export function createHeldTurnItems(input: {
-  repos: Pick<Repositories, "inboundEvents">;
-  owner: string;
-  leaseMs: number;
-  work: BackgroundWork;
-  log: Logger;
-}) {
-  const { repos, owner, leaseMs, work, log } = input;
+export function createHeldLeases(input: ItemOwner & { leaseMs: number }) {
+  const { repos, owner, leaseMs, log } = input;
   const held = new Map<string, string>();
   const waiters = new Set<() => void>();
   let renewing: Promise<void> = Promise.resolve();
@@ -51,36 +51,7 @@ export function createHeldTurnItems(input: {
 
   return {
     hold: (key: string, conversationId: string) => void held.set(key, conversationId),
-
-    /** The turn ended: the item is done (if this process still held it). */
-    complete(key: string): void {
-      if (!drop(key)) return;
-      work.run("complete web turn", () => repos.inboundEvents.complete(key, owner));
-    },
-
-    /** The turn failed: the inbox workers retry the item, with back-off. */
-    retry(key: string, error: unknown): void {
-      if (!drop(key)) return;
-      work.run("retry web turn", () =>
-        repos.inboundEvents.fail(key, owner, {
-          error: describe(error),
-          maxAttempts: DEFAULT_MAX_ATTEMPTS,
-          backoff: DEFAULT_BACKOFF,
-        }),
-      );
-    },
-
-    /** Gives items back to the inbox, due at once (failures are logged: their leases run out anyway). */
-    release: (keys: string[]) =>
-      Promise.all(
-        keys.map((key) =>
-          repos.inboundEvents
-            .release(key, owner)
-            .catch((error: unknown) =>
-              log.warn("web turn release failed", { eventKey: key, error }),
-            ),
-        ),
-      ),
+    drop,
 
     /** Resolves once nothing is held, or at `deadline` (epoch ms; Infinity waits for good). */
     async emptyBy(deadline: number): Promise<void> {
@@ -105,5 +76,39 @@ export function createHeldTurnItems(input: {
       held.clear();
       return left;
     },
+  };
+}
+
+/** What becomes of an item this process no longer runs a turn for: done, retried, or given back. */
+export function settleTurnItems(input: ItemOwner & { work: BackgroundWork }) {
+  const { repos, owner, work, log } = input;
+  return {
+    /** The turn ended: the item is done. */
+    complete(key: string): void {
+      work.run("complete web turn", () => repos.inboundEvents.complete(key, owner));
+    },
+
+    /** The turn failed: the inbox workers retry the item, with back-off. */
+    retry(key: string, error: unknown): void {
+      work.run("retry web turn", () =>
+        repos.inboundEvents.fail(key, owner, {
+          error: describe(error),
+          maxAttempts: DEFAULT_MAX_ATTEMPTS,
+          backoff: DEFAULT_BACKOFF,
+        }),
+      );
+    },
+
+    /** Gives items back to the inbox, due at once (failures are logged: their leases run out anyway). */
+    release: (keys: string[]) =>
+      Promise.all(
+        keys.map((key) =>
+          repos.inboundEvents
+            .release(key, owner)
+            .catch((error: unknown) =>
+              log.warn("web turn release failed", { eventKey: key, error }),
+            ),
+        ),
+      ),
   };
 }

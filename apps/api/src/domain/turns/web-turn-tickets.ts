@@ -9,7 +9,7 @@ import {
 import type { Logger } from "../../logger";
 import type { BackgroundWork } from "../alerts/background-work";
 import type { TurnLanes } from "./turn-lanes";
-import { createHeldTurnItems } from "./web-turn-items";
+import { createHeldLeases, settleTurnItems } from "./web-turn-items";
 import { WEB_TURN_SCOPE, webTurnKeyOf, webTurnOrderKey, type WebTurnJob } from "./web-turn-job";
 
 /**
@@ -51,6 +51,17 @@ async function recordTurn(
   return eventKey;
 }
 
+/** Stops these conversations' turns, giving those already writing their reply a moment to finish. */
+async function stopTurns(turns: TurnLanes, conversationIds: Iterable<string>): Promise<void> {
+  for (const conversationId of conversationIds) turns.abandon(conversationId);
+  let timeout: NodeJS.Timeout | undefined;
+  await Promise.race([
+    turns.idle(),
+    new Promise((resolve) => (timeout = setTimeout(resolve, SETTLE_MS))),
+  ]);
+  clearTimeout(timeout);
+}
+
 /** This process's leases on the web turns it runs. */
 export function createWebTurnTickets(input: {
   repos: Pick<Repositories, "inboundEvents">;
@@ -64,25 +75,12 @@ export function createWebTurnTickets(input: {
   const leaseMs = input.leaseMs ?? WEB_TURN_LEASE_MS;
   const owner = `${hostname()}#${process.pid}#${randomBytes(4).toString("hex")}`;
   const ulid = createUlidFactory(() => new Date());
-  const held = createHeldTurnItems({ repos, owner, leaseMs, work, log });
+  const held = createHeldLeases({ repos, owner, leaseMs, log });
+  const items = settleTurnItems({ repos, owner, work, log });
   /** Given back at the deadline: a turn over them that has not started must not start here. */
   const abandoned = new Set<string>();
   let stopping = false;
   let pastDeadline = false;
-
-  /** Stops the turns still holding items and gives the items back, due at once. */
-  async function giveBack(left: [key: string, conversationId: string][]): Promise<void> {
-    for (const [key] of left) abandoned.add(key);
-    for (const conversationId of new Set(left.map(([, id]) => id))) turns.abandon(conversationId);
-    let timeout: NodeJS.Timeout | undefined;
-    await Promise.race([
-      turns.idle(),
-      new Promise((resolve) => (timeout = setTimeout(resolve, SETTLE_MS))),
-    ]);
-    clearTimeout(timeout);
-    await held.release(left.map(([key]) => key));
-    log.info("web turns left to the next process", { turns: left.length });
-  }
 
   return {
     owner,
@@ -98,7 +96,7 @@ export function createWebTurnTickets(input: {
       );
       if (!runsHere) return { key, runsHere };
       if (pastDeadline) {
-        await held.release([key]);
+        await items.release([key]);
         return { key, runsHere: false };
       }
       held.hold(key, conversation.conversationId);
@@ -114,7 +112,7 @@ export function createWebTurnTickets(input: {
     finished(batch: readonly Message[]): void {
       for (const message of batch) {
         const key = webTurnKeyOf(message);
-        if (key) held.complete(key);
+        if (key && held.drop(key)) items.complete(key);
       }
     },
 
@@ -122,13 +120,13 @@ export function createWebTurnTickets(input: {
     failed(batch: readonly Message[], error: unknown): void {
       for (const message of batch) {
         const key = webTurnKeyOf(message);
-        if (key) held.retry(key, error);
+        if (key && held.drop(key)) items.retry(key, error);
       }
     },
 
     /** Storing the message failed (it may still have landed): the inbox workers find out and answer. */
     notStored(ticket: WebTurnTicket, error: unknown): void {
-      held.retry(ticket.key, error);
+      if (held.drop(ticket.key)) items.retry(ticket.key, error);
     },
 
     /**
@@ -140,7 +138,11 @@ export function createWebTurnTickets(input: {
       await held.emptyBy(deadline);
       const left = await held.releaseAll();
       pastDeadline = true;
-      if (left.length > 0) await giveBack(left);
+      if (left.length === 0) return;
+      for (const [key] of left) abandoned.add(key);
+      await stopTurns(turns, new Set(left.map(([, conversationId]) => conversationId)));
+      await items.release(left.map(([key]) => key));
+      log.info("web turns left to the next process", { turns: left.length });
     },
   };
 }
