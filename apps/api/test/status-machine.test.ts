@@ -8,7 +8,7 @@ import {
   closeConversation,
   escalate,
   returnToAi,
-  takeOver,
+  handoff,
   takeOverByReply,
 } from "../src/domain/conversations/status-machine";
 import {
@@ -33,7 +33,7 @@ const EXPECTED: Record<StatusTransition, Record<ConversationStatus, string>> = {
     HUMAN_ACTIVE: "unchanged",
     CLOSED: "unchanged",
   },
-  takeOver: {
+  handoff: {
     AI_ACTIVE: "HUMAN_ACTIVE",
     NEEDS_HUMAN: "HUMAN_ACTIVE",
     HUMAN_ACTIVE: "refused",
@@ -80,7 +80,7 @@ describe("status rules", () => {
   });
 
   it("refuses with the words the console shows", () => {
-    expect(decideTransition("takeOver", "HUMAN_ACTIVE")).toMatchObject({
+    expect(decideTransition("handoff", "HUMAN_ACTIVE")).toMatchObject({
       message: "Conversation is already handled by a human",
     });
     expect(decideTransition("returnToAi", "AI_ACTIVE")).toMatchObject({
@@ -147,7 +147,7 @@ describe("status machine on stored conversations", () => {
 
   const run: Record<StatusTransition, (conversationId: string) => Promise<unknown>> = {
     escalate: (id) => escalate(deps, id, { reason: "Wants a human", type: "custom" }),
-    takeOver: (id) => takeOver(ctx, { conversationId: id }),
+    handoff: (id) => handoff(ctx, { conversationId: id }),
     takeOverByReply: async (id) => {
       const row = await deps.repos.conversations.get(id);
       if (!row) throw new Error("missing");
@@ -199,7 +199,7 @@ describe("status machine on stored conversations", () => {
 
   it("keeps an escalation's reason when a human takes over, or a reply does", async () => {
     const first = await conversationIn("NEEDS_HUMAN");
-    expect(await takeOver(ctx, { conversationId: first.conversationId })).toMatchObject({
+    expect(await handoff(ctx, { conversationId: first.conversationId })).toMatchObject({
       handoffReason: "Earlier reason",
     });
     const second = await conversationIn("AI_ACTIVE");
@@ -207,7 +207,7 @@ describe("status machine on stored conversations", () => {
     expect(change.after.handoffReason).toBe("Staff replied");
     const third = await conversationIn("AI_ACTIVE");
     expect(
-      await takeOver(ctx, { conversationId: third.conversationId, reason: "VIP patient" }),
+      await handoff(ctx, { conversationId: third.conversationId, reason: "VIP patient" }),
     ).toMatchObject({ handoffReason: "VIP patient" });
   });
 });

@@ -9,7 +9,7 @@ import { conversationCounts } from "../domain/conversations/conversation-counts"
 import { listConversations } from "../domain/conversations/list-conversations";
 import { setStage } from "../domain/conversations/set-stage";
 import { staffReply } from "../domain/conversations/staff-reply";
-import { closeConversation, returnToAi, takeOver } from "../domain/conversations/status-machine";
+import { closeConversation, handoff, returnToAi } from "../domain/conversations/status-machine";
 import { authedProcedure } from "../trpc";
 import { idSchema } from "./input-schemas";
 
@@ -62,7 +62,7 @@ export const conversationsRouter = {
 
   handoff: authedProcedure
     .input(byId.extend({ reason: z.string().trim().min(1).max(500).optional() }))
-    .mutation(({ ctx, input }) => takeOver(ctx, input)),
+    .mutation(({ ctx, input }) => handoff(ctx, input)),
 
   returnToAi: authedProcedure.input(byId).mutation(({ ctx, input }) => returnToAi(ctx, input)),
 

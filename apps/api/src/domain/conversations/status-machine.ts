@@ -64,10 +64,10 @@ async function changeStatus(
 
 /** What consoles and the web chat visitor are told about a change staff made. */
 const ANNOUNCED: Record<
-  "takeOver" | "takeOverByReply" | "returnToAi" | "close",
+  "handoff" | "takeOverByReply" | "returnToAi" | "close",
   { change: ConversationChange; notice: StatusNotice }
 > = {
-  takeOver: { change: "handoff", notice: "taken_over" },
+  handoff: { change: "handoff", notice: "taken_over" },
   takeOverByReply: { change: "taken_over_by_reply", notice: "taken_over" },
   returnToAi: { change: "returned_to_ai", notice: "returned_to_ai" },
   close: { change: "closed", notice: "closed" },
@@ -87,7 +87,7 @@ async function announceStaffChange(
 async function staffTransition(
   ctx: StaffContext,
   conversationId: string,
-  transition: "takeOver" | "returnToAi" | "close",
+  transition: "handoff" | "returnToAi" | "close",
   action: AuditAction,
   patch: (current: Conversation) => Omit<ConversationPatch, "status">,
 ): Promise<ConversationView> {
@@ -104,8 +104,8 @@ async function staffTransition(
 }
 
 /** A human takes over (from the AI, or an escalation waiting for one). */
-export function takeOver(ctx: StaffContext, input: { conversationId: string; reason?: string }) {
-  return staffTransition(ctx, input.conversationId, "takeOver", "handoff", (current) => ({
+export function handoff(ctx: StaffContext, input: { conversationId: string; reason?: string }) {
+  return staffTransition(ctx, input.conversationId, "handoff", "handoff", (current) => ({
     handoffReason: input.reason ?? current.handoffReason ?? "Manual handoff",
   }));
 }

@@ -25,7 +25,7 @@ export const STATUS_TRANSITIONS = {
     unchanged: ["NEEDS_HUMAN", "HUMAN_ACTIVE", "CLOSED"],
   },
   /** A human takes over, from the AI or an escalation waiting for one. */
-  takeOver: { from: ["AI_ACTIVE", "NEEDS_HUMAN"], to: "HUMAN_ACTIVE", unchanged: [] },
+  handoff: { from: ["AI_ACTIVE", "NEEDS_HUMAN"], to: "HUMAN_ACTIVE", unchanged: [] },
   /** Replying is taking over; a conversation a human handles already stays as it is. */
   takeOverByReply: {
     from: ["AI_ACTIVE", "NEEDS_HUMAN"],
