@@ -1,9 +1,9 @@
-import type { Conversation, Message } from "@agents-crm/db";
+import type { AppendMessageInput, Conversation, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 
 export interface AgentMessage {
   content: string;
-  metadata: Record<string, unknown>;
+  metadata: NonNullable<AppendMessageInput["metadata"]>;
 }
 
 /** Stores a message of the agent; channels deliver it from the stored row, the web chat as an event. */
