@@ -43,8 +43,28 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+}
+
+/**
+ * A subscription's stream with the same mapping: what its generator throws (a web chat token refused
+ * once the stream is read, say) is raised while iterating, after the middleware has returned.
+ */
+async function* mappingKnownErrors<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* source;
+  } catch (error) {
+    // A TRPCError is the client's already (a router may have mapped it itself).
+    throw error instanceof TRPCError ? error : (knownErrorToTRPC(error) ?? error);
+  }
+}
+
 const logged = t.middleware(async ({ ctx, path, type, next }) => {
   const result = await next();
+  if (result.ok && type === "subscription" && isAsyncIterable(result.data)) {
+    return { ...result, data: mappingKnownErrors(result.data) };
+  }
   // Typed data-layer and domain errors (not found, conflict, bad cursor, refused transition) become their
   // tRPC codes here, once.
   const mapped = result.ok ? null : knownErrorToTRPC(result.error.cause);

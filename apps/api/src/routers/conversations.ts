@@ -9,7 +9,7 @@ import { conversationCounts } from "../domain/conversations/conversation-counts"
 import { listConversations } from "../domain/conversations/list-conversations";
 import { setStage } from "../domain/conversations/set-stage";
 import { staffReply } from "../domain/conversations/staff-reply";
-import { closeConversation, handoff, returnToAi } from "../domain/conversations/status-transitions";
+import { closeConversation, handoff, returnToAi } from "../domain/conversations/status-machine";
 import { authedProcedure } from "../trpc";
 import { idSchema } from "./input-schemas";
 

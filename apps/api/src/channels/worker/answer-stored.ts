@@ -1,7 +1,7 @@
 import { burstWindowMs, type AgentConfig } from "@agents-crm/config/agent-config";
 import type { Conversation, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
-import { aiMayAnswer } from "../../domain/turns/ai-may-answer";
+import { aiMayAnswer } from "../../domain/conversations/status-rules";
 import { runTurn } from "../../domain/turns/run-turn";
 
 /**

@@ -4,7 +4,7 @@ import type { Conversation, InboundEvent as InboxItem, Message } from "@agents-c
 import type { ApiDeps } from "../../deps";
 import { emitMessageCreated } from "../../domain/conversations/emit";
 import { loadAgentForTurn } from "../../domain/turns/agent-configs";
-import { aiMayAnswer } from "../../domain/turns/ai-may-answer";
+import { aiMayAnswer } from "../../domain/conversations/status-rules";
 import { runTurn } from "../../domain/turns/run-turn";
 import { ticketedTurn } from "../../domain/turns/ticketed-turn";
 import { turnStopReason } from "../../domain/turns/turn-lanes";

@@ -3,18 +3,14 @@ import type { Conversation, Repositories } from "@agents-crm/db";
 import type { Logger } from "../../logger";
 import type { TelegramBotApi } from "../../platforms/telegram-bot-api";
 import type { EventHub } from "../../realtime/types";
-import { toAgentCard } from "../../routers/agent-card";
+import { toAgentCard } from "../agents/agent-card";
 import { publishAdmin, publishChat } from "../conversations/events";
 import { conversationView } from "../conversations/views";
-import {
-  browserNotification,
-  conversationLink,
-  telegramAlertText,
-  type AlertFacts,
-} from "./alert-text";
+import { browserNotification, type AlertFacts } from "./alert-text";
 import { createBackgroundWork } from "./background-work";
 import { createRealertSweeper } from "./realert-sweeper";
-import { DEFAULT_RETRY_POLICY, withTelegramRetries, type RetryPolicy } from "./telegram-retry";
+import { sendTelegramAlerts } from "./telegram-alerts";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./telegram-retry";
 
 export interface EscalationAlertsOptions {
   env: Pick<ServerEnv, "APP_URL" | "ESCALATION_REALERT_MINUTES">;
@@ -33,6 +29,33 @@ export interface EscalationDetails {
 }
 
 /**
+ * The live part: the consoles' event with browser-notification data (a re-alert when `waitingMinutes` is
+ * set), and for a first alert the web chat visitor's status notice.
+ */
+async function publishEscalation(hub: EventHub, facts: AlertFacts): Promise<void> {
+  const { conversation } = facts;
+  const realert = facts.waitingMinutes !== undefined;
+  await Promise.all([
+    publishAdmin(hub, {
+      type: "conversation.escalated",
+      payload: {
+        conversation: conversationView(conversation),
+        reason: facts.reason,
+        escalationType: facts.escalationType,
+        realert,
+        notification: browserNotification(facts),
+      },
+    }),
+    !realert &&
+      conversation.channel === "web_chat" &&
+      publishChat(hub, conversation.conversationId, {
+        type: "status",
+        payload: { status: conversation.status, notice: "escalated" },
+      }),
+  ]);
+}
+
+/**
  * Tells people about escalations: an admin event with browser-notification data, a status notice to the
  * web chat visitor, and Telegram messages to the agent's active alert chats (background, retried, awaited
  * on shutdown). A sweep re-alerts escalations nobody took over in ESCALATION_REALERT_MINUTES.
@@ -47,38 +70,6 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
     return agent ? toAgentCard(agentId, agent.config).displayName : agentId;
   }
 
-  async function sendTelegram(facts: AlertFacts): Promise<void> {
-    const { conversationId, agentId } = facts.conversation;
-    const configs = await repos.notificationConfigs.listActiveForAgent(agentId);
-    const link = conversationLink(env.APP_URL, conversationId);
-    await Promise.all(
-      configs.map(async (config) => {
-        const token = await repos.notificationConfigs.getBotToken(config.configId);
-        if (!token) {
-          log.warn("alert chat has no bot token", { configId: config.configId });
-          return;
-        }
-        try {
-          await withTelegramRetries(
-            () =>
-              telegram.sendMessage(token, {
-                chat_id: config.chatId,
-                text: telegramAlertText(facts, link, config.language),
-                link_preview_options: { is_disabled: true },
-              }),
-            retry,
-          );
-        } catch (error) {
-          log.warn("telegram escalation alert failed", {
-            configId: config.configId,
-            conversationId,
-            error,
-          });
-        }
-      }),
-    );
-  }
-
   async function announce(
     conversation: Conversation,
     details: EscalationDetails,
@@ -91,26 +82,10 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
       escalationType: details.escalationType,
       waitingMinutes,
     };
-    const realert = waitingMinutes !== undefined;
-    await Promise.all([
-      publishAdmin(hub, {
-        type: "conversation.escalated",
-        payload: {
-          conversation: conversationView(conversation),
-          reason: details.reason,
-          escalationType: details.escalationType,
-          realert,
-          notification: browserNotification(facts),
-        },
-      }),
-      !realert &&
-        conversation.channel === "web_chat" &&
-        publishChat(hub, conversation.conversationId, {
-          type: "status",
-          payload: { status: conversation.status, notice: "escalated" },
-        }),
-    ]);
-    work.run("telegram escalation alert", () => sendTelegram(facts));
+    await publishEscalation(hub, facts);
+    work.run("telegram escalation alert", () =>
+      sendTelegramAlerts({ env, repos, telegram, retry, log }, facts),
+    );
   }
 
   const sweeper = createRealertSweeper({

@@ -1,6 +1,6 @@
 import { NotFoundError, type Message, type Page } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
-import { toAgentCard } from "../../routers/agent-card";
+import { toAgentCard } from "../agents/agent-card";
 import { conversationView } from "./views";
 
 /** One conversation for the console: the full row, its agent's card, the Instagram profile if any. */

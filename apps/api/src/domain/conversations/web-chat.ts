@@ -1,13 +1,14 @@
-import { TRPCError } from "@trpc/server";
 import type { Conversation, ConversationStatus } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { eventIdFloor } from "../../realtime/event-ids";
+import { DomainError, notFound, preconditionFailed } from "../errors";
 import { AgentUnavailableError, receiveCustomerMessage } from "../turns/customer-message";
 import { emitConversationCreated } from "./emit";
+import { acceptsCustomerMessages, INITIAL_STATUS, REFUSALS } from "./status-rules";
 import { publicMessage, publicMessages, type PublicMessage } from "./views";
 import { newWebToken, webTokenMatches } from "./web-token";
 
-const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "Conversation not found" });
+const hidden = () => notFound("Conversation not found");
 
 /**
  * The token is the only way in, and only into web chat conversations (the reference served Instagram
@@ -19,8 +20,8 @@ export async function openWebChat(
   input: { conversationId: string; token: string },
 ): Promise<Conversation> {
   const conversation = await deps.repos.conversations.get(input.conversationId);
-  if (!conversation || conversation.channel !== "web_chat") throw notFound();
-  if (!webTokenMatches(conversation, input.token)) throw notFound();
+  if (!conversation || conversation.channel !== "web_chat") throw hidden();
+  if (!webTokenMatches(conversation, input.token)) throw hidden();
   return conversation;
 }
 
@@ -29,19 +30,14 @@ export async function startWebChat(
   input: { agentId: string },
 ): Promise<{ conversationId: string; token: string }> {
   const agent = await deps.repos.agents.get(input.agentId);
-  if (!agent) throw new TRPCError({ code: "NOT_FOUND", message: "Agent not found" });
-  if (!agent.isActive) {
-    throw new TRPCError({
-      code: "PRECONDITION_FAILED",
-      message: "This agent is not taking new conversations",
-    });
-  }
+  if (!agent) throw notFound("Agent not found");
+  if (!agent.isActive) throw preconditionFailed("This agent is not taking new conversations");
   const { token, hash } = newWebToken();
   const conversation = await deps.repos.conversations.create({
     agentId: agent.agentId,
     channel: "web_chat",
     webTokenHash: hash,
-    status: "AI_ACTIVE",
+    status: INITIAL_STATUS,
   });
   await emitConversationCreated(deps.hub, conversation);
   return { conversationId: conversation.conversationId, token };
@@ -56,8 +52,8 @@ export async function sendWebChatMessage(
   status: ConversationStatus;
 }> {
   const conversation = await openWebChat(deps, input);
-  if (conversation.status === "CLOSED") {
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Conversation is closed" });
+  if (!acceptsCustomerMessages(conversation.status)) {
+    throw preconditionFailed(REFUSALS[conversation.status]);
   }
   try {
     const outcome = await receiveCustomerMessage(deps, {
@@ -72,9 +68,7 @@ export async function sendWebChatMessage(
     };
   } catch (error) {
     if (error instanceof AgentUnavailableError) {
-      throw new TRPCError({
-        code: "PRECONDITION_FAILED",
-        message: "This chat is not available any more",
+      throw new DomainError("PRECONDITION_FAILED", "This chat is not available any more", {
         cause: error,
       });
     }

@@ -3,7 +3,7 @@ import type { Conversation, Message, MessageKind } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { emitMessageCreated } from "../conversations/emit";
 import { loadAgentForTurn } from "./agent-configs";
-import { aiMayAnswer } from "./ai-may-answer";
+import { aiMayAnswer } from "../conversations/status-rules";
 import { readRecent } from "./history";
 import { runTurn } from "./run-turn";
 import { ticketedTurn } from "./ticketed-turn";

@@ -4,7 +4,7 @@ import type { AgentConfig } from "@agents-crm/config/agent-config";
 import { NotFoundError, type Conversation, type Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { publishChatTransient } from "../conversations/events";
-import { aiMayAnswer } from "./ai-may-answer";
+import { aiMayAnswer } from "../conversations/status-rules";
 import { commitReply, type TurnOutput } from "./commit-reply";
 import { loadHistory } from "./history";
 import type { TurnHandle } from "./turn-lanes";

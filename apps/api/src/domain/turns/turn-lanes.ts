@@ -50,6 +50,62 @@ interface Lane {
   queue: Pending[];
 }
 
+const withinWindow = (previous: Pending, next: Pending) =>
+  next.windowMs > 0 && next.arrivedAt - previous.arrivedAt <= next.windowMs;
+
+/** `first` and the queued messages that follow it within their burst windows (taken off the queue). */
+function burstFrom(first: Pending, queue: Pending[]): Pending[] {
+  const batch = [first];
+  while (queue[0] && withinWindow(batch[batch.length - 1] as Pending, queue[0])) {
+    batch.push(queue.shift() as Pending);
+  }
+  return batch;
+}
+
+/**
+ * Whether a new message restarts the running turn over both: the turn has written nothing yet, nothing
+ * waits behind it, and the message came within the burst window of the turn's newest one.
+ */
+function foldsInto(lane: Lane, current: RunningTurn, pending: Pending): boolean {
+  const newest = current.batch[current.batch.length - 1];
+  return (
+    newest !== undefined &&
+    !current.committed &&
+    lane.queue.length === 0 &&
+    withinWindow(newest, pending)
+  );
+}
+
+/**
+ * Runs the turn for the batch's newest message, which answers the earlier ones (settled as folded). The
+ * runner is called synchronously: a runner started at once may use what its caller just read.
+ */
+async function runBatch(turn: RunningTurn): Promise<void> {
+  const last = turn.batch[turn.batch.length - 1];
+  if (!last) return;
+  for (const pending of turn.batch) if (pending !== last) pending.settle({ folded: true });
+  try {
+    const result = await last.run(
+      turn.batch.map((p) => p.message),
+      handleOf(turn),
+    );
+    last.settle({ folded: false, result });
+  } catch (error) {
+    last.fail(error);
+  }
+}
+
+function handleOf(turn: RunningTurn): TurnHandle {
+  return {
+    signal: turn.controller.signal,
+    commit() {
+      if (turn.controller.signal.aborted) return false;
+      turn.committed = true;
+      return true;
+    },
+  };
+}
+
 /**
  * Per-conversation serialisation and burst folding, in this process. A message starts its turn at once
  * (no waiting out the window, so a lone message costs no latency). A message arriving within the burst
@@ -66,35 +122,20 @@ export function createTurnLanes() {
   const running = new Set<Promise<unknown>>();
 
   function start(key: string, lane: Lane, batch: Pending[]): void {
-    const last = batch[batch.length - 1];
-    if (!last) return;
-    for (const pending of batch) if (pending !== last) pending.settle({ folded: true });
     const turn: RunningTurn = { batch, controller: new AbortController(), committed: false };
     lane.current = turn;
-    const handle: TurnHandle = {
-      signal: turn.controller.signal,
-      commit() {
-        if (turn.controller.signal.aborted) return false;
-        turn.committed = true;
-        return true;
-      },
-    };
-    const work = last
-      .run(
-        batch.map((p) => p.message),
-        handle,
-      )
-      .then(
-        (result) => last.settle({ folded: false, result }),
-        (error: unknown) => last.fail(error),
-      )
-      .finally(() => {
-        running.delete(work);
-        if (lane.current !== turn) return;
-        lane.current = null;
-        next(key, lane);
-      });
+    const work = runBatch(turn).finally(() => {
+      running.delete(work);
+      if (lane.current !== turn) return;
+      lane.current = null;
+      next(key, lane);
+    });
     running.add(work);
+  }
+
+  function stopUncommitted(key: string, why: "cancelled" | "shutdown"): void {
+    const current = lanes.get(key)?.current;
+    if (current && !current.committed) current.controller.abort(new TurnStopped(why));
   }
 
   function next(key: string, lane: Lane): void {
@@ -103,15 +144,7 @@ export function createTurnLanes() {
       lanes.delete(key);
       return;
     }
-    const batch = [first];
-    while (lane.queue.length > 0) {
-      const candidate = lane.queue[0] as Pending;
-      const previous = batch[batch.length - 1] as Pending;
-      if (candidate.windowMs <= 0 || candidate.arrivedAt - previous.arrivedAt > candidate.windowMs)
-        break;
-      batch.push(lane.queue.shift() as Pending);
-    }
-    start(key, lane, batch);
+    start(key, lane, burstFrom(first, lane.queue));
   }
 
   return {
@@ -135,15 +168,7 @@ export function createTurnLanes() {
           lanes.set(key, lane);
         }
         const current = lane.current;
-        const newest = current?.batch[current.batch.length - 1];
-        if (
-          current &&
-          newest &&
-          !current.committed &&
-          lane.queue.length === 0 &&
-          input.windowMs > 0 &&
-          pending.arrivedAt - newest.arrivedAt <= input.windowMs
-        ) {
+        if (current && foldsInto(lane, current, pending)) {
           current.controller.abort(new TurnStopped("folded"));
           start(key, lane, [...current.batch, pending]);
         } else if (current) {
@@ -155,16 +180,10 @@ export function createTurnLanes() {
     },
 
     /** Stops the uncommitted turn of a conversation (a human took over); queued messages still run. */
-    cancel(key: string): void {
-      const current = lanes.get(key)?.current;
-      if (current && !current.committed) current.controller.abort(new TurnStopped("cancelled"));
-    },
+    cancel: (key: string) => stopUncommitted(key, "cancelled"),
 
     /** Stops the uncommitted turn of a conversation because this process is stopping. */
-    abandon(key: string): void {
-      const current = lanes.get(key)?.current;
-      if (current && !current.committed) current.controller.abort(new TurnStopped("shutdown"));
-    },
+    abandon: (key: string) => stopUncommitted(key, "shutdown"),
 
     /** Conversations with a turn running or queued in this process. */
     get size(): number {

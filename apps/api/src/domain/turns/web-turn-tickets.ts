@@ -6,10 +6,10 @@ import {
   type Message,
   type Repositories,
 } from "@agents-crm/db";
-import { DEFAULT_BACKOFF, DEFAULT_MAX_ATTEMPTS } from "../../channels/worker/worker-runtime";
 import type { Logger } from "../../logger";
 import type { BackgroundWork } from "../alerts/background-work";
 import type { TurnLanes } from "./turn-lanes";
+import { createHeldLeases, settleTurnItems } from "./web-turn-items";
 import { WEB_TURN_SCOPE, webTurnKeyOf, webTurnOrderKey, type WebTurnJob } from "./web-turn-job";
 
 /**
@@ -18,7 +18,6 @@ import { WEB_TURN_SCOPE, webTurnKeyOf, webTurnOrderKey, type WebTurnJob } from "
  * process died waits this long at most (a restart of the embedded engine takes over at once).
  */
 export const WEB_TURN_LEASE_MS = 20_000;
-const RENEW_EVERY_MS = 5_000;
 /** After the deadline: time for turns already writing their reply to finish before theirs is released. */
 const SETTLE_MS = 500;
 
@@ -28,8 +27,40 @@ export interface WebTurnTicket {
   runsHere: boolean;
 }
 
-const describe = (error: unknown) =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+/** Records a message's turn in the inbox, leased to `lease.owner` when given. */
+async function recordTurn(
+  repos: Pick<Repositories, "inboundEvents">,
+  id: string,
+  conversation: Conversation,
+  lease: { owner: string; leaseMs: number } | null,
+): Promise<string> {
+  const job: WebTurnJob = {
+    job: "web-turn",
+    conversationId: conversation.conversationId,
+    agentId: conversation.agentId,
+  };
+  const { eventKey } = await repos.inboundEvents.record({
+    platform: "web_chat",
+    scope: WEB_TURN_SCOPE,
+    externalId: id,
+    orderKey: webTurnOrderKey(conversation.conversationId),
+    orderSort: id,
+    payload: job,
+    ...(lease ? { lease } : {}),
+  });
+  return eventKey;
+}
+
+/** Stops these conversations' turns, giving those already writing their reply a moment to finish. */
+async function stopTurns(turns: TurnLanes, conversationIds: Iterable<string>): Promise<void> {
+  for (const conversationId of conversationIds) turns.abandon(conversationId);
+  let timeout: NodeJS.Timeout | undefined;
+  await Promise.race([
+    turns.idle(),
+    new Promise((resolve) => (timeout = setTimeout(resolve, SETTLE_MS))),
+  ]);
+  clearTimeout(timeout);
+}
 
 /** This process's leases on the web turns it runs. */
 export function createWebTurnTickets(input: {
@@ -44,100 +75,32 @@ export function createWebTurnTickets(input: {
   const leaseMs = input.leaseMs ?? WEB_TURN_LEASE_MS;
   const owner = `${hostname()}#${process.pid}#${randomBytes(4).toString("hex")}`;
   const ulid = createUlidFactory(() => new Date());
-  /** Item key → its conversation, while this process runs the turn. */
-  const held = new Map<string, string>();
+  const held = createHeldLeases({ repos, owner, leaseMs, log });
+  const items = settleTurnItems({ repos, owner, work, log });
   /** Given back at the deadline: a turn over them that has not started must not start here. */
   const abandoned = new Set<string>();
   let stopping = false;
   let pastDeadline = false;
-  const waiters = new Set<() => void>();
-  let renewing: Promise<void> = Promise.resolve();
-
-  const drop = (key: string): boolean => {
-    const had = held.delete(key);
-    if (had) for (const wake of waiters) wake();
-    return had;
-  };
-
-  const renewAll = async () => {
-    for (const key of [...held.keys()]) {
-      const kept = await repos.inboundEvents.renew(key, owner, leaseMs).catch((error: unknown) => {
-        log.warn("web turn lease renewal failed", { error });
-        return true;
-      });
-      if (!kept && drop(key)) log.warn("web turn lease lost", { eventKey: key });
-    }
-  };
-  const timer = setInterval(
-    () => {
-      renewing = renewing.then(renewAll);
-    },
-    Math.min(RENEW_EVERY_MS, Math.floor(leaseMs / 3)),
-  );
-  timer.unref();
-
-  const release = (keys: string[]) =>
-    Promise.all(
-      keys.map((key) =>
-        repos.inboundEvents
-          .release(key, owner)
-          .catch((error: unknown) => log.warn("web turn release failed", { eventKey: key, error })),
-      ),
-    );
-
-  const retry = (key: string, error: unknown) => {
-    if (!drop(key)) return;
-    work.run("retry web turn", () =>
-      repos.inboundEvents.fail(key, owner, {
-        error: describe(error),
-        maxAttempts: DEFAULT_MAX_ATTEMPTS,
-        backoff: DEFAULT_BACKOFF,
-      }),
-    );
-  };
-
-  async function heldEmptyBy(deadline: number): Promise<void> {
-    while (held.size > 0 && Date.now() < deadline) {
-      let wake!: () => void;
-      const changed = new Promise<void>((resolve) => (wake = resolve));
-      waiters.add(wake);
-      const timeout = Number.isFinite(deadline)
-        ? setTimeout(wake, deadline - Date.now())
-        : undefined;
-      await changed;
-      waiters.delete(wake);
-      clearTimeout(timeout);
-    }
-  }
 
   return {
     owner,
 
     /** Records the turn of a message about to be stored; held here unless this process is stopping. */
     async open(conversation: Conversation): Promise<WebTurnTicket> {
-      const id = ulid();
-      const job: WebTurnJob = {
-        job: "web-turn",
-        conversationId: conversation.conversationId,
-        agentId: conversation.agentId,
-      };
       const runsHere = !stopping;
-      const { eventKey } = await repos.inboundEvents.record({
-        platform: "web_chat",
-        scope: WEB_TURN_SCOPE,
-        externalId: id,
-        orderKey: webTurnOrderKey(conversation.conversationId),
-        orderSort: id,
-        payload: job,
-        ...(runsHere ? { lease: { owner, leaseMs } } : {}),
-      });
-      if (!runsHere) return { key: eventKey, runsHere };
+      const key = await recordTurn(
+        repos,
+        ulid(),
+        conversation,
+        runsHere ? { owner, leaseMs } : null,
+      );
+      if (!runsHere) return { key, runsHere };
       if (pastDeadline) {
-        await release([eventKey]);
-        return { key: eventKey, runsHere: false };
+        await items.release([key]);
+        return { key, runsHere: false };
       }
-      held.set(eventKey, conversation.conversationId);
-      return { key: eventKey, runsHere };
+      held.hold(key, conversation.conversationId);
+      return { key, runsHere };
     },
 
     /** Whether a turn over these messages must not start here: their items were given back. */
@@ -149,8 +112,7 @@ export function createWebTurnTickets(input: {
     finished(batch: readonly Message[]): void {
       for (const message of batch) {
         const key = webTurnKeyOf(message);
-        if (!key || !drop(key)) continue;
-        work.run("complete web turn", () => repos.inboundEvents.complete(key, owner));
+        if (key && held.drop(key)) items.complete(key);
       }
     },
 
@@ -158,13 +120,13 @@ export function createWebTurnTickets(input: {
     failed(batch: readonly Message[], error: unknown): void {
       for (const message of batch) {
         const key = webTurnKeyOf(message);
-        if (key) retry(key, error);
+        if (key && held.drop(key)) items.retry(key, error);
       }
     },
 
     /** Storing the message failed (it may still have landed): the inbox workers find out and answer. */
     notStored(ticket: WebTurnTicket, error: unknown): void {
-      retry(ticket.key, error);
+      if (held.drop(ticket.key)) items.retry(ticket.key, error);
     },
 
     /**
@@ -173,22 +135,13 @@ export function createWebTurnTickets(input: {
      */
     async stop(deadline = Number.POSITIVE_INFINITY): Promise<void> {
       stopping = true;
-      await heldEmptyBy(deadline);
-      clearInterval(timer);
-      await renewing;
+      await held.emptyBy(deadline);
+      const left = await held.releaseAll();
       pastDeadline = true;
-      if (held.size === 0) return;
-      const left = [...held];
-      held.clear();
+      if (left.length === 0) return;
       for (const [key] of left) abandoned.add(key);
-      for (const conversationId of new Set(left.map(([, id]) => id))) turns.abandon(conversationId);
-      let timeout: NodeJS.Timeout | undefined;
-      await Promise.race([
-        turns.idle(),
-        new Promise((resolve) => (timeout = setTimeout(resolve, SETTLE_MS))),
-      ]);
-      clearTimeout(timeout);
-      await release(left.map(([key]) => key));
+      await stopTurns(turns, new Set(left.map(([, conversationId]) => conversationId)));
+      await items.release(left.map(([key]) => key));
       log.info("web turns left to the next process", { turns: left.length });
     },
   };
