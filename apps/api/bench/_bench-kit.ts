@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
+import { createLlmProviders } from "@agents-crm/ai";
 
 /** Nearest-rank percentiles, rounded to 0.01, for the tables the benchmarks print. */
 export function percentiles(samples: number[]) {
@@ -54,3 +55,12 @@ export function runBench(main: () => Promise<void>): void {
     process.exit(1);
   });
 }
+
+/** Real OpenAI providers pointed at a benchmark's fake model: no retries, warnings silenced. */
+export const benchLlm = (baseURL: string) =>
+  createLlmProviders({
+    apiKey: "sk-bench",
+    baseURL,
+    maxRetries: 0,
+    logger: { warn: () => undefined },
+  });

@@ -4,7 +4,6 @@
 // DM to its reply reaching Instagram, as a multiple of L (one model round trip is the floor).
 // Run: npx tsx apps/api/bench/channel-replies.bench.ts
 import { startFakeOpenAI } from "@agents-crm/ai/testing";
-import { createLlmProviders } from "@agents-crm/ai";
 import { signBody } from "../src/channels/webhooks/meta-signature";
 import { startChannelWorkers } from "../src/channels/worker/channel-workers";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
@@ -14,7 +13,7 @@ import { modelAnswer } from "../test/helpers/chat-kit";
 import { bindDirect } from "../test/helpers/webhook-kit";
 import { customerWords, igItem, instagramBody } from "../test/helpers/channels-kit";
 import { createTestDeps } from "../test/helpers/test-api";
-import { runBench, writeBenchResult } from "./_bench-kit";
+import { benchLlm, runBench, writeBenchResult } from "./_bench-kit";
 
 const APP_SECRET = "bench-instagram-app-secret";
 const IG = "17841400000000077";
@@ -38,12 +37,7 @@ async function main() {
   });
   const graph = await startFakeGraph();
   graph.addInstagramAccount(IG, "bench-ig-token");
-  const llm = createLlmProviders({
-    apiKey: "sk-bench",
-    baseURL: llmServer.url,
-    maxRetries: 0,
-    logger: { warn: () => undefined },
-  });
+  const llm = benchLlm(llmServer.url);
   const deps = await createTestDeps(
     {
       INSTAGRAM_APP_SECRET: APP_SECRET,

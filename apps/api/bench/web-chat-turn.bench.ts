@@ -3,12 +3,18 @@
 //   turn latency / LLM latency with the LLM answering after L ms (target ≤ 1.15).
 // The client and the fake LLM run in a worker thread (see web-chat-turn-driver.ts).
 // Run: npx tsx apps/api/bench/web-chat-turn.bench.ts
-import { createLlmProviders } from "@agents-crm/ai";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { createApiServer } from "../src/server/http-server";
 import { agentDocument } from "../test/helpers/chat-kit";
 import { createTestDeps } from "../test/helpers/test-api";
-import { nextMessage, percentiles, runBench, startTsxWorker, writeBenchResult } from "./_bench-kit";
+import {
+  benchLlm,
+  nextMessage,
+  percentiles,
+  runBench,
+  startTsxWorker,
+  writeBenchResult,
+} from "./_bench-kit";
 import type { DriverMessage, DriverPlan, TurnSample } from "./web-chat-turn-driver";
 
 const PLAN: Omit<DriverPlan, "apiUrl"> = {
@@ -24,12 +30,7 @@ async function main() {
   const worker = startTsxWorker(new URL("./web-chat-turn-driver.ts", import.meta.url));
   const ready = await nextMessage<DriverMessage>(worker);
   if (ready.type !== "ready") throw new Error("driver did not start");
-  const llm = createLlmProviders({
-    apiKey: "sk-bench",
-    baseURL: ready.fakeUrl,
-    maxRetries: 0,
-    logger: { warn: () => undefined },
-  });
+  const llm = benchLlm(ready.fakeUrl);
   const deps = await createTestDeps({}, llm);
   await deps.repos.agents.create({ agentId: PLAN.agentId, config: agentDocument(PLAN.agentId) });
   const api = createApiServer(deps);

@@ -3,12 +3,18 @@
 // API answering after 2 s — acknowledgement must not depend on it (target p99 ≤ 20 ms).
 // The load generator and the slow fake OpenAI run in a worker thread (see webhook-ack-driver.ts).
 // Run: npx tsx apps/api/bench/webhook-ack.bench.ts
-import { createLlmProviders } from "@agents-crm/ai";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { createApiServer } from "../src/server/http-server";
 import { bindDirect } from "../test/helpers/webhook-kit";
 import { createTestDeps } from "../test/helpers/test-api";
-import { nextMessage, percentiles, runBench, startTsxWorker, writeBenchResult } from "./_bench-kit";
+import {
+  benchLlm,
+  nextMessage,
+  percentiles,
+  runBench,
+  startTsxWorker,
+  writeBenchResult,
+} from "./_bench-kit";
 import type { AckMessage, AckPlan, AckSample } from "./webhook-ack-driver";
 
 const APP_SECRET = "bench-instagram-app-secret";
@@ -22,12 +28,7 @@ async function main() {
   const ready = await nextMessage<AckMessage>(worker);
   if (ready.type !== "ready") throw new Error("driver did not start");
   // Whatever processes the inbox in this process talks to an LLM that takes 2 s per call.
-  const llm = createLlmProviders({
-    apiKey: "sk-bench",
-    baseURL: ready.fakeUrl,
-    maxRetries: 0,
-    logger: { warn: () => undefined },
-  });
+  const llm = benchLlm(ready.fakeUrl);
   const deps = await createTestDeps(
     { INSTAGRAM_APP_SECRET: APP_SECRET, RATE_LIMIT_PER_MINUTE: "1000000" },
     llm,
