@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
+import { createLlmProviders } from "@agents-crm/ai";
 
 /** Nearest-rank percentiles, rounded to 0.01, for the tables the benchmarks print. */
 export function percentiles(samples: number[]) {
@@ -35,3 +38,29 @@ export function nextMessage<T>(worker: Worker): Promise<T> {
     worker.once("error", reject);
   });
 }
+
+/** Writes a benchmark's result as `bench/results/<name>.json` at the repository root, and says so. */
+export function writeBenchResult(name: string, result: unknown): string {
+  const out = resolve(import.meta.dirname, "../../../bench/results", `${name}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
+  console.log(`wrote ${out}`);
+  return out;
+}
+
+/** Runs a benchmark's main; a failure is printed and ends the process with status 1. */
+export function runBench(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+/** Real OpenAI providers pointed at a benchmark's fake model: no retries, warnings silenced. */
+export const benchLlm = (baseURL: string) =>
+  createLlmProviders({
+    apiKey: "sk-bench",
+    baseURL,
+    maxRetries: 0,
+    logger: { warn: () => undefined },
+  });

@@ -3,19 +3,17 @@
 // replies. Reports the webhook acknowledgement while the workers are busy, and the time from posting a
 // DM to its reply reaching Instagram, as a multiple of L (one model round trip is the floor).
 // Run: npx tsx apps/api/bench/channel-replies.bench.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { startFakeOpenAI } from "@agents-crm/ai/testing";
-import { createLlmProviders } from "@agents-crm/ai";
 import { signBody } from "../src/channels/webhooks/meta-signature";
 import { startChannelWorkers } from "../src/channels/worker/channel-workers";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { createApiServer } from "../src/server/http-server";
 import { startFakeGraph } from "../test/fakes/fake-graph";
-import { agentDocument, modelAnswer } from "../test/helpers/chat-kit";
+import { modelAnswer } from "../test/helpers/chat-kit";
+import { bindDirect } from "../test/helpers/webhook-kit";
 import { customerWords, igItem, instagramBody } from "../test/helpers/channels-kit";
 import { createTestDeps } from "../test/helpers/test-api";
+import { benchLlm, runBench, writeBenchResult } from "./_bench-kit";
 
 const APP_SECRET = "bench-instagram-app-secret";
 const IG = "17841400000000077";
@@ -39,12 +37,7 @@ async function main() {
   });
   const graph = await startFakeGraph();
   graph.addInstagramAccount(IG, "bench-ig-token");
-  const llm = createLlmProviders({
-    apiKey: "sk-bench",
-    baseURL: llmServer.url,
-    maxRetries: 0,
-    logger: { warn: () => undefined },
-  });
+  const llm = benchLlm(llmServer.url);
   const deps = await createTestDeps(
     {
       INSTAGRAM_APP_SECRET: APP_SECRET,
@@ -53,11 +46,10 @@ async function main() {
     },
     llm,
   );
-  await deps.repos.agents.create({ agentId: "bench_agent", config: agentDocument("bench_agent") });
-  await deps.repos.channelBindings.create({
-    agentId: "bench_agent",
+  await bindDirect(deps, {
     channelType: "instagram",
-    channelAccountId: IG,
+    accountId: IG,
+    agentId: "bench_agent",
     accessToken: "bench-ig-token",
   });
   const api = createApiServer(deps);
@@ -144,16 +136,8 @@ async function main() {
   console.log(
     `${replies.length}/${total} replies; reply p50 = ${result.replyOverLlm.p50} × L, p99 = ${result.replyOverLlm.p99} × L (L = ${LLM_MS} ms)`,
   );
-  const out = resolve(
-    dirname(fileURLToPath(import.meta.url)),
-    "../../../bench/results/channel-replies.json",
-  );
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
+  writeBenchResult("channel-replies", result);
   if (replies.length !== total) process.exit(1);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

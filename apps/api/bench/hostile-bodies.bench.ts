@@ -3,11 +3,12 @@
 // survived, its peak RSS (VmHWM) and its RSS afterwards. Linux only (reads /proc).
 // Run: npx tsx apps/api/bench/hostile-bodies.bench.ts [--max-old-space-size=N]
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { WebSocket } from "ws";
+import { runBench, writeBenchResult } from "./_bench-kit";
 
 const apiDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TOKEN = "bench-hostile-token-0123456789";
@@ -179,13 +180,7 @@ async function main() {
     rmSync(api.dataDir, { recursive: true, force: true });
   }
   console.table(rows);
-  const out = resolve(apiDir, "../../bench/results/hostile-bodies.json");
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ heapFlag: heapFlag ?? null, rows }, null, 2));
-  console.log(`wrote ${out}`);
+  writeBenchResult("hostile-bodies", { heapFlag: heapFlag ?? null, rows });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

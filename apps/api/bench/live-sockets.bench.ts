@@ -7,12 +7,13 @@
 // CPU are its own. Run: npx tsx apps/api/bench/live-sockets.bench.ts [node flags for the API process;
 // without any, the shipped setting (the heap cap `npm start` and the API image use)]
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
+import { readFileSync, rmSync, mkdtempSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { DoneReport, DriverCommand, DriverMessage, OpenedReport } from "./live-sockets-driver";
+import { runBench, writeBenchResult } from "./_bench-kit";
 
 const TARGETS = { fanOutP99Ms: 100, idleRssMb: 200, targetRssMb: 400 };
 const PLAN = {
@@ -31,7 +32,6 @@ const GIVEN_FLAGS = process.argv.slice(2).filter((arg) => arg.startsWith("--"));
 const API_NODE_FLAGS = GIVEN_FLAGS.length > 0 ? GIVEN_FLAGS : ["--max-old-space-size=384"];
 
 const apiDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const resultFile = resolve(apiDir, "../../bench/results/live-sockets.json");
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -358,13 +358,9 @@ function report(run: Run, at: { began: number; loadBefore: number[] }) {
     `targets: fan-out p99 ≤ ${TARGETS.fanOutP99Ms} ms, RSS ≤ ${TARGETS.idleRssMb} MB idle / ≤ ${TARGETS.targetRssMb} MB held → ${met ? "met" : "NOT met"}`,
   );
 
-  mkdirSync(dirname(resultFile), { recursive: true });
-  writeFileSync(resultFile, JSON.stringify({ ...results, targetsMet: met }, null, 2) + "\n");
-  console.log(`wrote ${resultFile} in ${results.durationSeconds} s\n`);
+  writeBenchResult("live-sockets", { ...results, targetsMet: met });
+  console.log(`in ${results.durationSeconds} s\n`);
   process.exitCode = met ? 0 : 1;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -9,7 +9,7 @@
 // Run: npx tsx apps/api/bench/soak.bench.ts [--soak-minutes=10] [--soak-only=chats,webhooks,consoles]
 // (or npm run bench -- soak --soak-minutes=2)
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +22,7 @@ import { startFakeTelegram } from "../test/fakes/fake-telegram";
 import { modelAnswer } from "../test/helpers/chat-kit";
 import { startLoad, TRAFFIC, type LoadPlan, type Traffic } from "./_soak-load";
 import { memoryVerdict, minuteRows, zeroCounts, type Sample } from "./_soak-report";
+import { runBench, writeBenchResult } from "./_bench-kit";
 
 const ADMIN_TOKEN = "soak-bench-admin-token-0123456789abcdef";
 const IG_ACCOUNT = "17841400000000099";
@@ -69,7 +70,6 @@ function minutesArg(): number {
 }
 
 const apiDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const resultFile = resolve(apiDir, "../../bench/results/soak.json");
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const signed = (n: number) => `${n >= 0 ? "+" : ""}${n}`;
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -254,32 +254,20 @@ async function main() {
   if (failure) console.error(`soak failed: ${failure}`);
   console.log(ok ? "soak: PASS" : "soak: FAIL");
 
-  mkdirSync(dirname(resultFile), { recursive: true });
-  writeFileSync(
-    resultFile,
-    `${JSON.stringify(
-      {
-        name: "soak",
-        at: new Date().toISOString(),
-        minutes,
-        load: { ...LOAD, only, llmLatencyMs: LLM_MS, apiNodeFlags: ["--max-old-space-size=384"] },
-        verdict,
-        totals,
-        ok,
-        failure,
-        errors: errorLog,
-        minutesTable: rows,
-        samples,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(`wrote ${resultFile}`);
+  writeBenchResult("soak", {
+    name: "soak",
+    at: new Date().toISOString(),
+    minutes,
+    load: { ...LOAD, only, llmLatencyMs: LLM_MS, apiNodeFlags: ["--max-old-space-size=384"] },
+    verdict,
+    totals,
+    ok,
+    failure,
+    errors: errorLog,
+    minutesTable: rows,
+    samples,
+  });
   process.exit(ok ? 0 : 1);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

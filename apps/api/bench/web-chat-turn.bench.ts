@@ -3,15 +3,18 @@
 //   turn latency / LLM latency with the LLM answering after L ms (target ≤ 1.15).
 // The client and the fake LLM run in a worker thread (see web-chat-turn-driver.ts).
 // Run: npx tsx apps/api/bench/web-chat-turn.bench.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createLlmProviders } from "@agents-crm/ai";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { createApiServer } from "../src/server/http-server";
 import { agentDocument } from "../test/helpers/chat-kit";
 import { createTestDeps } from "../test/helpers/test-api";
-import { nextMessage, percentiles, startTsxWorker } from "./_bench-kit";
+import {
+  benchLlm,
+  nextMessage,
+  percentiles,
+  runBench,
+  startTsxWorker,
+  writeBenchResult,
+} from "./_bench-kit";
 import type { DriverMessage, DriverPlan, TurnSample } from "./web-chat-turn-driver";
 
 const PLAN: Omit<DriverPlan, "apiUrl"> = {
@@ -27,12 +30,7 @@ async function main() {
   const worker = startTsxWorker(new URL("./web-chat-turn-driver.ts", import.meta.url));
   const ready = await nextMessage<DriverMessage>(worker);
   if (ready.type !== "ready") throw new Error("driver did not start");
-  const llm = createLlmProviders({
-    apiKey: "sk-bench",
-    baseURL: ready.fakeUrl,
-    maxRetries: 0,
-    logger: { warn: () => undefined },
-  });
+  const llm = benchLlm(ready.fakeUrl);
   const deps = await createTestDeps({}, llm);
   await deps.repos.agents.create({ agentId: PLAN.agentId, config: agentDocument(PLAN.agentId) });
   const api = createApiServer(deps);
@@ -82,14 +80,7 @@ async function main() {
     `targets: overhead p50 ≤ 15 ms, p99 ≤ 60 ms; turn / LLM ≤ 1.15 → ${met ? "met" : "NOT met"}`,
   );
 
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-  const out = resolve(root, "bench/results/web-chat-turn.json");
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ ...results, targetsMet: met }, null, 2) + "\n");
-  console.log(`wrote ${out}\n`);
+  writeBenchResult("web-chat-turn", { ...results, targetsMet: met });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -3,15 +3,18 @@
 // API answering after 2 s — acknowledgement must not depend on it (target p99 ≤ 20 ms).
 // The load generator and the slow fake OpenAI run in a worker thread (see webhook-ack-driver.ts).
 // Run: npx tsx apps/api/bench/webhook-ack.bench.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createLlmProviders } from "@agents-crm/ai";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { createApiServer } from "../src/server/http-server";
-import { agentDocument } from "../test/helpers/chat-kit";
+import { bindDirect } from "../test/helpers/webhook-kit";
 import { createTestDeps } from "../test/helpers/test-api";
-import { nextMessage, percentiles, startTsxWorker } from "./_bench-kit";
+import {
+  benchLlm,
+  nextMessage,
+  percentiles,
+  runBench,
+  startTsxWorker,
+  writeBenchResult,
+} from "./_bench-kit";
 import type { AckMessage, AckPlan, AckSample } from "./webhook-ack-driver";
 
 const APP_SECRET = "bench-instagram-app-secret";
@@ -25,27 +28,21 @@ async function main() {
   const ready = await nextMessage<AckMessage>(worker);
   if (ready.type !== "ready") throw new Error("driver did not start");
   // Whatever processes the inbox in this process talks to an LLM that takes 2 s per call.
-  const llm = createLlmProviders({
-    apiKey: "sk-bench",
-    baseURL: ready.fakeUrl,
-    maxRetries: 0,
-    logger: { warn: () => undefined },
-  });
+  const llm = benchLlm(ready.fakeUrl);
   const deps = await createTestDeps(
     { INSTAGRAM_APP_SECRET: APP_SECRET, RATE_LIMIT_PER_MINUTE: "1000000" },
     llm,
   );
-  await deps.repos.agents.create({ agentId: "bench_agent", config: agentDocument("bench_agent") });
-  await deps.repos.channelBindings.create({
-    agentId: "bench_agent",
+  await bindDirect(deps, {
     channelType: "instagram",
-    channelAccountId: IG_ACCOUNT,
+    accountId: IG_ACCOUNT,
+    agentId: "bench_agent",
     accessToken: "bench-ig-token",
   });
-  const bot = await deps.repos.channelBindings.create({
-    agentId: "bench_agent",
+  const bot = await bindDirect(deps, {
     channelType: "telegram",
-    channelAccountId: BOT_ID,
+    accountId: BOT_ID,
+    agentId: "bench_agent",
     accessToken: `${BOT_ID}:bench`,
     webhookSecret: TELEGRAM_SECRET,
   });
@@ -106,14 +103,7 @@ async function main() {
     `non-200: ${non200}; stored ${inbox} of ${done.sent} events; target p99 ≤ ${TARGET_P99_MS} ms → ${met ? "met" : "NOT met"}`,
   );
 
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-  const out = resolve(root, "bench/results/webhook-ack.json");
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ ...results, targetsMet: met }, null, 2) + "\n");
-  console.log(`wrote ${out}\n`);
+  writeBenchResult("webhook-ack", { ...results, targetsMet: met });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

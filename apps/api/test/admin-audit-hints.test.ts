@@ -3,23 +3,19 @@ import type { Staff } from "../src/auth/principal";
 import type { ApiDeps } from "../src/deps";
 import type { AdminEvent } from "../src/domain/conversations/events";
 import { eventIdFloor } from "../src/realtime/event-ids";
-import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
+import { callerAs } from "./helpers/auth-fixtures";
 import { subscribe, waitUntil } from "./helpers/chat-kit";
-import { createTestDeps } from "./helpers/test-api";
+import { createStaffDeps } from "./helpers/router-kit";
 
 let deps: ApiDeps;
 let admin: Staff;
 let operator: Staff;
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  admin = principalOf(await seedUser(deps, { role: "admin" }));
-  operator = principalOf(await seedUser(deps, { role: "operator" }));
+  ({ deps, admin, operator } = await createStaffDeps());
 });
 
-afterAll(async () => {
-  await deps.db.close();
-});
+afterAll(() => deps.db.close());
 
 describe("audit hints on the admin stream", () => {
   it("tell owners and admins that an action was audited, never operators, and are not replayed", async () => {

@@ -1,23 +1,18 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Staff } from "../src/auth/principal";
 import type { ApiDeps } from "../src/deps";
-import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
-import { createTestDeps } from "./helpers/test-api";
+import { callerAs } from "./helpers/auth-fixtures";
+import { auditOf, createStaffDeps, failure } from "./helpers/router-kit";
 
 let deps: ApiDeps;
 let admin: Staff;
 let operator: Staff;
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  admin = principalOf(await seedUser(deps, { role: "admin" }));
-  operator = principalOf(await seedUser(deps, { role: "operator" }));
+  ({ deps, admin, operator } = await createStaffDeps());
 });
 
-afterAll(async () => {
-  await deps.db.close();
-});
+afterAll(() => deps.db.close());
 
 const doc = (agentId: string, extra: Record<string, unknown> = {}) => ({
   agent_id: agentId,
@@ -40,28 +35,6 @@ const doc = (agentId: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-/** The error a call fails with, with the formatter's `issues` (createCaller throws the TRPCError). */
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ code: string; message: string; paths: string[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const cause = error.cause as { issues?: { path: PropertyKey[] }[] } | undefined;
-    return {
-      code: error.code,
-      message: error.message,
-      paths: (cause?.issues ?? []).map((i) => i.path.join(".")),
-    };
-  }
-  throw new Error("expected the call to fail");
-}
-
-async function auditOf(resourceId: string) {
-  return (await deps.repos.audit.list({ resourceId, limit: 50 })).items;
-}
-
 describe("agents.create", () => {
   it("stores the document as written, fills agent_id, indexes knowledge and audits", async () => {
     const { agent_id: _omit, ...withoutId } = doc("alpha");
@@ -79,7 +52,7 @@ describe("agents.create", () => {
     expect(result.knowledge.status).toBe("indexed");
     expect(result.knowledge.chunks).toBeGreaterThan(0);
     expect(await deps.repos.ragChunks.countByAgent("alpha")).toBe(result.knowledge.chunks);
-    const [entry] = await auditOf("alpha");
+    const [entry] = await auditOf(deps, "alpha");
     expect(entry).toMatchObject({
       action: "agent.create",
       actorId: admin.id,
@@ -161,7 +134,7 @@ describe("agents.update", () => {
     expect(result.agent.version).toBe(before.version + 1);
     const chunks = await deps.repos.ragChunks.loadAll("alpha");
     expect(new Set(chunks.map((c) => c.sourceId))).toEqual(new Set(["hours"]));
-    const entry = (await auditOf("alpha")).find((e) => e.action === "agent.update");
+    const entry = (await auditOf(deps, "alpha")).find((e) => e.action === "agent.update");
     expect(entry?.oldValue).toMatchObject({ version: before.version });
     expect(entry?.newValue).toMatchObject({ version: before.version + 1 });
   });

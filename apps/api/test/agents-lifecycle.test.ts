@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { TRPCError } from "@trpc/server";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Staff } from "../src/auth/principal";
 import type { ApiDeps } from "../src/deps";
 import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
 import { createTestDeps } from "./helpers/test-api";
+import { auditActions, failure } from "./helpers/router-kit";
 
 const REFERENCE_YAML = new URL(
   "../../../packages/config/test/fixtures/reference-shaped-agent.yaml",
@@ -22,24 +22,7 @@ beforeAll(async () => {
   referenceText = await readFile(REFERENCE_YAML, "utf8");
 });
 
-afterAll(async () => {
-  await deps.db.close();
-});
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const issues =
-      (error.cause as { issues?: { path: PropertyKey[] }[] } | undefined)?.issues ?? [];
-    return { code: error.code, message: error.message, paths: issues.map((i) => i.path.join(".")) };
-  }
-  throw new Error("expected the call to fail");
-}
-
-const actionsOf = async (resourceId: string) =>
-  (await deps.repos.audit.list({ resourceId, limit: 50 })).items.map((e) => e.action);
+afterAll(() => deps.db.close());
 
 describe("agents.import", () => {
   it("imports the reference's YAML unchanged and names its inert fields", async () => {
@@ -58,7 +41,7 @@ describe("agents.import", () => {
     );
     expect(result.warnings.every((w) => w.message.startsWith(w.path))).toBe(true);
     expect(result.knowledge.status).toBe("indexed");
-    expect(await actionsOf("dentist_042")).toContain("agent.create");
+    expect(await auditActions(deps, "dentist_042")).toContain("agent.create");
   });
 
   it("refuses to overwrite without overwrite, replaces with it and keeps created_at", async () => {
@@ -124,7 +107,7 @@ describe("agents.delete and agents.activate", () => {
     expect(activated.reactivatedBindingIds).toEqual([binding.bindingId]);
     expect((await deps.repos.channelBindings.get(binding.bindingId))?.isActive).toBe(true);
     expect(await deps.repos.ragChunks.countByAgent("dentist_042")).toBeGreaterThan(0);
-    expect(await actionsOf("dentist_042")).toEqual(
+    expect(await auditActions(deps, "dentist_042")).toEqual(
       expect.arrayContaining(["agent.delete", "agent.activate"]),
     );
     expect((await failure(caller.agents.delete({ agentId: "ghost" }))).code).toBe("NOT_FOUND");

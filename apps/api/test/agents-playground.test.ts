@@ -1,11 +1,10 @@
 import { recordCommands } from "@agents-crm/db/testing";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Staff } from "../src/auth/principal";
 import type { ApiDeps } from "../src/deps";
 import type { PlaygroundResult } from "../src/domain/agents/playground";
-import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
-import { createTestDeps } from "./helpers/test-api";
+import { callerAs } from "./helpers/auth-fixtures";
+import { createStaffDeps, failure } from "./helpers/router-kit";
 
 let deps: ApiDeps;
 let admin: Staff;
@@ -13,15 +12,11 @@ let operator: Staff;
 let recorder: ReturnType<typeof recordCommands>;
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  admin = principalOf(await seedUser(deps, { role: "admin" }));
-  operator = principalOf(await seedUser(deps, { role: "operator" }));
+  ({ deps, admin, operator } = await createStaffDeps());
   recorder = recordCommands(deps.db);
 });
 
-afterAll(async () => {
-  await deps.db.close();
-});
+afterAll(() => deps.db.close());
 
 const PARKING =
   "Parking: free parking for patients is available behind the clinic on Baker Street, entrance from the yard.";
@@ -50,21 +45,6 @@ async function writesDuring(call: () => Promise<unknown>): Promise<string[]> {
   recorder.reset();
   await call();
   return recorder.calls.filter((c) => WRITES.test(c.name)).map((c) => `${c.name} ${c.tableName}`);
-}
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const cause = error.cause as { issues?: { path: PropertyKey[] }[] } | undefined;
-    return {
-      code: error.code,
-      message: error.message,
-      paths: (cause?.issues ?? []).map((i) => i.path.join(".")),
-    };
-  }
-  throw new Error("expected the call to fail");
 }
 
 describe("agents.playground", () => {

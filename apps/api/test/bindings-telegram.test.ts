@@ -1,10 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Staff } from "../src/auth/principal";
 import type { ApiDeps } from "../src/deps";
 import { startFakeTelegram, type FakeBot, type FakeTelegram } from "./fakes/fake-telegram";
 import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
 import { createTestDeps } from "./helpers/test-api";
+import { auditActions, callRevealingNone, failure } from "./helpers/router-kit";
 
 const APP_URL = "https://crm.example.test";
 let telegram: FakeTelegram;
@@ -42,31 +42,10 @@ afterAll(async () => {
 });
 
 /** Calls through the router and asserts no secret comes back. */
-async function call<T>(
-  fn: (c: ReturnType<typeof callerAs>) => Promise<T>,
-  d: ApiDeps = deps,
-): Promise<T> {
-  const result = await fn(callerAs(d, admin));
-  const text = JSON.stringify(result);
-  for (const secret of secrets) expect(text).not.toContain(secret);
-  return result;
-}
+type BindingInput = Parameters<ReturnType<typeof callerAs>["bindings"]["create"]>[0];
 
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const issues =
-      (error.cause as { issues?: { path: PropertyKey[] }[] } | undefined)?.issues ?? [];
-    for (const secret of secrets) expect(error.message).not.toContain(secret);
-    return { code: error.code, message: error.message, paths: issues.map((i) => i.path.join(".")) };
-  }
-  throw new Error("expected the call to fail");
-}
-
-const actionsOf = async (resourceId: string) =>
-  (await deps.repos.audit.list({ resourceId, limit: 50 })).items.map((e) => e.action);
+const call = <T>(fn: (c: ReturnType<typeof callerAs>) => Promise<T>, d: ApiDeps = deps) =>
+  callRevealingNone(d, admin, secrets, fn);
 
 describe("bindings.create", () => {
   let bindingId: string;
@@ -89,61 +68,49 @@ describe("bindings.create", () => {
     expect(await deps.repos.channelBindings.getWebhookSecret(bindingId)).toMatch(/^[a-f0-9]{64}$/);
     const listed = await call((c) => c.bindings.list({ agentId: "tg_agent" }));
     expect(listed.items.map((b) => b.bindingId)).toEqual([bindingId]);
-    expect(await actionsOf(bindingId)).toEqual(["binding.create"]);
+    expect(await auditActions(deps, bindingId)).toEqual(["binding.create"]);
   });
 
   it("refuses a second active binding of the same bot, and bad tokens or account ids", async () => {
-    const dup = await failure(
-      callerAs(deps, admin).bindings.create({
-        agentId: "tg_other",
-        channelType: "telegram",
-        accessToken: bot.token,
-      }),
-    );
-    expect(dup.code).toBe("CONFLICT");
-    const malformed = await failure(
-      callerAs(deps, admin).bindings.create({
-        agentId: "tg_other",
-        channelType: "telegram",
-        accessToken: "nope",
-      }),
-    );
-    expect(malformed.paths).toEqual(["accessToken"]);
-    const mismatch = await failure(
-      callerAs(deps, admin).bindings.create({
-        agentId: "tg_other",
-        channelType: "telegram",
-        channelAccountId: "123",
-        accessToken: "456:abc",
-      }),
-    );
-    expect(mismatch.paths).toEqual(["channelAccountId"]);
-    const noAccount = await failure(
-      callerAs(deps, admin).bindings.create({
-        agentId: "tg_other",
-        channelType: "whatsapp",
-        accessToken: "EAAG",
-      }),
-    );
-    expect(noAccount.paths).toEqual(["channelAccountId"]);
-    const secretMetadata = await failure(
-      callerAs(deps, admin).bindings.create({
-        agentId: "tg_other",
-        channelType: "instagram",
-        channelAccountId: "1784",
-        accessToken: "IGAA",
-        metadata: { app_secret: "leak" },
-      }),
-    );
-    expect(secretMetadata.paths).toEqual(["metadata"]);
-    const noAgent = await failure(
-      callerAs(deps, admin).bindings.create({
-        agentId: "ghost",
-        channelType: "telegram",
-        accessToken: "1:a",
-      }),
-    );
-    expect(noAgent.code).toBe("NOT_FOUND");
+    const refused: [BindingInput, { code?: string; paths?: string[] }][] = [
+      // The same bot, already bound to tg_agent.
+      [
+        { agentId: "tg_other", channelType: "telegram", accessToken: bot.token },
+        { code: "CONFLICT" },
+      ],
+      [
+        { agentId: "tg_other", channelType: "telegram", accessToken: "nope" },
+        { paths: ["accessToken"] },
+      ],
+      [
+        {
+          agentId: "tg_other",
+          channelType: "telegram",
+          channelAccountId: "123",
+          accessToken: "456:abc",
+        },
+        { paths: ["channelAccountId"] },
+      ],
+      [
+        { agentId: "tg_other", channelType: "whatsapp", accessToken: "EAAG" },
+        { paths: ["channelAccountId"] },
+      ],
+      [
+        {
+          agentId: "tg_other",
+          channelType: "instagram",
+          channelAccountId: "1784",
+          accessToken: "IGAA",
+          metadata: { app_secret: "leak" },
+        },
+        { paths: ["metadata"] },
+      ],
+      [{ agentId: "ghost", channelType: "telegram", accessToken: "1:a" }, { code: "NOT_FOUND" }],
+    ];
+    for (const [input, expected] of refused) {
+      const refusal = await failure(callerAs(deps, admin).bindings.create(input), secrets);
+      expect(refusal, JSON.stringify(input)).toMatchObject(expected);
+    }
   });
 
   describe("bindings.verify", () => {
@@ -165,7 +132,7 @@ describe("bindings.create", () => {
       const stored = await deps.repos.channelBindings.get(bindingId);
       expect(stored).toMatchObject({ isVerified: true, channelUsername: "smile_clinic_bot" });
       expect(stored?.lastError).toBeUndefined();
-      expect(await actionsOf(bindingId)).toContain("binding.verify");
+      expect(await auditActions(deps, bindingId)).toContain("binding.verify");
     });
 
     it("reports an invalid token clearly and records it", async () => {
@@ -226,6 +193,7 @@ describe("bindings.create", () => {
       secrets.push(other.token);
       const err = await failure(
         callerAs(deps, admin).bindings.update({ bindingId, accessToken: other.token }),
+        secrets,
       );
       expect(err.paths).toEqual(["accessToken"]);
       const updated = await call((c) =>
@@ -268,10 +236,10 @@ describe("bindings.create", () => {
       expect(bot.webhook).toBeNull();
       expect(await deps.repos.channelBindings.get(bindingId)).toBeNull();
       expect(await deps.repos.channelBindings.getAccessToken(bindingId)).toBeNull();
-      expect((await failure(callerAs(deps, admin).bindings.verify({ bindingId }))).code).toBe(
-        "NOT_FOUND",
-      );
-      expect(await actionsOf(bindingId)).toEqual(
+      expect(
+        (await failure(callerAs(deps, admin).bindings.verify({ bindingId }), secrets)).code,
+      ).toBe("NOT_FOUND");
+      expect(await auditActions(deps, bindingId)).toEqual(
         expect.arrayContaining([
           "binding.create",
           "binding.verify",

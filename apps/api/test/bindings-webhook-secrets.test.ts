@@ -2,29 +2,33 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiDeps } from "../src/deps";
 import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
 import { createTestDeps } from "./helpers/test-api";
-import { bindMeta, ensureAgent } from "./helpers/webhook-kit";
+import { bindDirect, ensureAgent } from "./helpers/webhook-kit";
 
 const AGENT = "secrets_agent";
 
 async function bindAll(deps: ApiDeps) {
   await ensureAgent(deps, AGENT);
-  await bindMeta(deps, { channelType: "instagram", accountId: "1784140000000111", agentId: AGENT });
-  await bindMeta(deps, {
+  await bindDirect(deps, {
+    channelType: "instagram",
+    accountId: "1784140000000111",
+    agentId: AGENT,
+  });
+  await bindDirect(deps, {
     channelType: "whatsapp",
     accountId: "555000111",
     agentId: AGENT,
     appSecret: "saved-wa-app-secret",
   });
-  await deps.repos.channelBindings.create({
-    agentId: AGENT,
+  await bindDirect(deps, {
     channelType: "telegram",
-    channelAccountId: "7100000111",
+    accountId: "7100000111",
+    agentId: AGENT,
     accessToken: "7100000111:never-verified",
   });
-  await deps.repos.channelBindings.create({
-    agentId: AGENT,
+  await bindDirect(deps, {
     channelType: "telegram",
-    channelAccountId: "7100000222",
+    accountId: "7100000222",
+    agentId: AGENT,
     accessToken: "7100000222:verified",
     webhookSecret: "registered-telegram-secret",
   });

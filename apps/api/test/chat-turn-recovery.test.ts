@@ -32,20 +32,20 @@ let firstStopped = false;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const chatCalls = () => fake.requests.filter((r) => r.endpoint === "chat");
 const visitor = (deps: ApiDeps) => callerAs(deps, { kind: "anonymous" });
+type Caller = ReturnType<typeof callerAs>;
+type Chat = Awaited<ReturnType<Caller["chat"]["start"]>>;
 
 function holdTheModel() {
   gate = new Promise<void>((resolve) => (open = resolve));
 }
 
+/** A conversation runtime (hub, lanes) on the first one's database, with no sweeper of its own. */
+const runtimeOnFirstDb = () =>
+  startConversationRuntime({ env: first.env, repos: first.repos, log: silentLogger, sweep: false });
+
 /** A second runtime (hub, lanes, inbox workers) on the first one's database: the restarted process. */
 function restart(): { deps: ApiDeps; workers: ChannelWorkers } {
-  const runtime = startConversationRuntime({
-    env: first.env,
-    repos: first.repos,
-    log: silentLogger,
-    sweep: false,
-  });
-  const deps: ApiDeps = { ...first, ...runtime.deps, inboxSignal: createInboxSignal() };
+  const deps: ApiDeps = { ...first, ...runtimeOnFirstDb().deps, inboxSignal: createInboxSignal() };
   const workers = startChannelWorkers(deps, { pollMs: 20, recover: false });
   const started = { deps, workers };
   fresh.push(started);
@@ -58,6 +58,41 @@ function stopFirstNow(deadline = Date.now()) {
   firstStopped = true;
   closing.push(closed);
   return closed;
+}
+
+/**
+ * Sends a message from the visitor on the first runtime while the model is held, and waits until
+ * `heldCalls` model calls are held; returns the pending send in an object (so it is not awaited).
+ */
+async function sendHeld(chat: Chat, content: string, heldCalls = 1) {
+  const sent = visitor(first).chat.send({ ...chat, content });
+  sent.catch(() => undefined);
+  await waitUntil(() => held === heldCalls);
+  return { sent };
+}
+
+/**
+ * Stops the first runtime at once, leaving its held call held, and restarts on the same database with
+ * the model answering new calls; resolves once the fresh runtime has replied and the stopped one closed.
+ */
+async function stopAndRecover(conversationId: string) {
+  void stopFirstNow();
+  gate = null;
+  const second = restart();
+  await waitUntil(async () => (await agentReplies(second.deps, conversationId)).length > 0);
+  await second.workers.settled();
+  open();
+  await Promise.all(closing);
+  return second;
+}
+
+/** The first runtime takes a message for `agentId` and stops mid-call; returns the chat. */
+async function cutOffMidCall(agentId: string, content: string) {
+  const chat = await visitor(first).chat.start({ agentId });
+  holdTheModel();
+  await sendHeld(chat, content);
+  await stopFirstNowAndOpen();
+  return chat;
 }
 
 async function agentReplies(deps: ApiDeps, conversationId: string) {
@@ -89,13 +124,7 @@ beforeEach(async () => {
   // Each test starts from a first runtime that is running.
   if (firstStopped) {
     firstStopped = false;
-    const runtime = startConversationRuntime({
-      env: first.env,
-      repos: first.repos,
-      log: silentLogger,
-      sweep: false,
-    });
-    first = { ...first, ...runtime.deps };
+    first = { ...first, ...runtimeOnFirstDb().deps };
   }
 });
 
@@ -120,18 +149,9 @@ describe("a web-chat turn whose process stops mid-call", () => {
     const chat = await visitor(first).chat.start({ agentId: "dr_recover" });
     const before = await visitor(first).chat.history(chat);
     holdTheModel();
-    const sent = visitor(first).chat.send({ ...chat, content: "Do you do implants?" });
-    sent.catch(() => undefined);
-    await waitUntil(() => held === 1);
-
-    void stopFirstNow();
+    const { sent } = await sendHeld(chat, "Do you do implants?");
     // The stopped runtime's call stays held; the model answers new calls at once.
-    gate = null;
-    const second = restart();
-    await waitUntil(async () => (await agentReplies(second.deps, chat.conversationId)).length > 0);
-    await second.workers.settled();
-    open();
-    await Promise.all(closing);
+    const second = await stopAndRecover(chat.conversationId);
 
     const replies = await agentReplies(second.deps, chat.conversationId);
     expect(replies).toHaveLength(1);
@@ -158,22 +178,11 @@ describe("a web-chat turn whose process stops mid-call", () => {
   it("answers a burst cut off mid-call with one turn over all its messages", async () => {
     const chat = await visitor(first).chat.start({ agentId: "dr_burst_recover" });
     holdTheModel();
-    const one = visitor(first).chat.send({ ...chat, content: "Hello there" });
-    one.catch(() => undefined);
-    await waitUntil(() => held === 1);
-    const two = visitor(first).chat.send({ ...chat, content: "what about whitening" });
-    two.catch(() => undefined);
+    await sendHeld(chat, "Hello there");
     // The second message folds into a new turn over both, also held.
-    await waitUntil(() => held === 2);
-
-    void stopFirstNow();
+    await sendHeld(chat, "what about whitening", 2);
     // The stopped runtime's call stays held; the model answers new calls at once.
-    gate = null;
-    const second = restart();
-    await waitUntil(async () => (await agentReplies(second.deps, chat.conversationId)).length > 0);
-    await second.workers.settled();
-    open();
-    await Promise.all(closing);
+    const second = await stopAndRecover(chat.conversationId);
 
     const replies = await agentReplies(second.deps, chat.conversationId);
     expect(replies).toHaveLength(1);
@@ -187,58 +196,41 @@ describe("a web-chat turn whose process stops mid-call", () => {
     expect(chatCalls()).toHaveLength(3);
   });
 
-  it("stays unanswered by the AI when a human took over meanwhile", async () => {
-    const chat = await visitor(first).chat.start({ agentId: "dr_recover" });
-    holdTheModel();
-    visitor(first)
-      .chat.send({ ...chat, content: "I need a person" })
-      .catch(() => undefined);
-    await waitUntil(() => held === 1);
-    await stopFirstNowAndOpen();
+  it.each([
+    {
+      name: "by the AI when a human took over meanwhile",
+      agentId: "dr_recover",
+      content: "I need a person",
+      meanwhile: (staff: Caller, conversationId: string) =>
+        staff.conversations.handoff({ conversationId }),
+      afterwards: async () => {},
+    },
+    {
+      name: "when the conversation was closed meanwhile",
+      agentId: "dr_recover",
+      content: "Thanks, bye",
+      meanwhile: (staff: Caller, conversationId: string) =>
+        staff.conversations.close({ conversationId }),
+      afterwards: async () => {},
+    },
+    {
+      name: "when the agent was deactivated meanwhile",
+      agentId: "dr_leaving",
+      content: "Are you still there?",
+      meanwhile: (staff: Caller) => staff.agents.delete({ agentId: "dr_leaving" }),
+      afterwards: (staff: Caller) => staff.agents.activate({ agentId: "dr_leaving" }),
+    },
+  ])("stays unanswered $name", async ({ agentId, content, meanwhile, afterwards }) => {
+    const chat = await cutOffMidCall(agentId, content);
 
     const second = restart();
-    await callerAs(second.deps, machine).conversations.handoff({
-      conversationId: chat.conversationId,
-    });
+    const staff = callerAs(second.deps, machine);
+    await meanwhile(staff, chat.conversationId);
     await second.workers.settled();
     expect(await agentReplies(second.deps, chat.conversationId)).toHaveLength(0);
     expect(chatCalls()).toHaveLength(1);
     expect(await second.deps.repos.inboundEvents.countQueued()).toBe(0);
-  });
-
-  it("stays unanswered when the conversation was closed meanwhile", async () => {
-    const chat = await visitor(first).chat.start({ agentId: "dr_recover" });
-    holdTheModel();
-    visitor(first)
-      .chat.send({ ...chat, content: "Thanks, bye" })
-      .catch(() => undefined);
-    await waitUntil(() => held === 1);
-    await stopFirstNowAndOpen();
-
-    const second = restart();
-    await callerAs(second.deps, machine).conversations.close({
-      conversationId: chat.conversationId,
-    });
-    await second.workers.settled();
-    expect(await agentReplies(second.deps, chat.conversationId)).toHaveLength(0);
-    expect(chatCalls()).toHaveLength(1);
-  });
-
-  it("stays unanswered when the agent was deactivated meanwhile", async () => {
-    const chat = await visitor(first).chat.start({ agentId: "dr_leaving" });
-    holdTheModel();
-    visitor(first)
-      .chat.send({ ...chat, content: "Are you still there?" })
-      .catch(() => undefined);
-    await waitUntil(() => held === 1);
-    await stopFirstNowAndOpen();
-
-    const second = restart();
-    await callerAs(second.deps, machine).agents.delete({ agentId: "dr_leaving" });
-    await second.workers.settled();
-    expect(await agentReplies(second.deps, chat.conversationId)).toHaveLength(0);
-    expect(chatCalls()).toHaveLength(1);
-    await callerAs(second.deps, machine).agents.activate({ agentId: "dr_leaving" });
+    await afterwards(staff);
   });
 
   it("sends no second reply when the first process wrote its reply just before it died", async () => {
@@ -274,6 +266,7 @@ describe("a web-chat turn whose process stops mid-call", () => {
     expect(chatCalls()).toHaveLength(1);
     expect((await second.deps.repos.inboundEvents.get(String(key)))?.status).toBe("done");
   });
+
   it("announces a reply the dead process wrote but never published, once", async () => {
     const chat = await visitor(first).chat.start({ agentId: "dr_recover" });
     const before = await visitor(first).chat.history(chat);
@@ -367,10 +360,7 @@ describe("a graceful stop", () => {
     const busy = await visitor(first).chat.start({ agentId: "dr_recover" });
     const late = await visitor(first).chat.start({ agentId: "dr_recover" });
     holdTheModel();
-    visitor(first)
-      .chat.send({ ...busy, content: "First question" })
-      .catch(() => undefined);
-    await waitUntil(() => held === 1);
+    await sendHeld(busy, "First question");
     const stopped = stopFirstNow(Date.now() + 60_000);
     const sent = visitor(first).chat.send({ ...late, content: "Anyone there?" });
     sent.catch(() => undefined);

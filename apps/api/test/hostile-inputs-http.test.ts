@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { agentDocument } from "./helpers/chat-kit";
 import {
+  ENVELOPE_PATHS,
   inputsFor,
   paths,
   procedures,
   ROLES,
   serverFault,
-  startHostileApi,
-  type HostileApi,
+  useHostileApi,
   type Role,
 } from "./helpers/hostile-api";
 import { BAD_ENVELOPES, type HostileInput } from "./helpers/hostile-inputs";
@@ -18,14 +18,7 @@ import { BAD_ENVELOPES, type HostileInput } from "./helpers/hostile-inputs";
  * operator and an admin. Every answer must be a 2xx or a 4xx with a JSON error, nothing may be logged as
  * failed, and /health must still answer. (hostile-inputs-ws.test.ts does the same over WebSocket.)
  */
-let api: HostileApi;
-
-beforeAll(async () => {
-  api = await startHostileApi();
-}, 60_000);
-afterAll(async () => {
-  await api.t.close();
-});
+const api = useHostileApi();
 
 const MAX_BATCH_BODY = 40_000;
 const MAX_BATCH_QUERY = 10_000;
@@ -125,7 +118,7 @@ describe("hostile inputs to every procedure over HTTP", () => {
 
   it.each(ROLES)("as %s: forged superjson envelopes are refused as bad input", async (role) => {
     const problems: string[] = [];
-    for (const path of ["auth.login", "chat.history", "conversations.list", "users.update"]) {
+    for (const path of ENVELOPE_PATHS) {
       problems.push(...(await faultsOf(role, path, BAD_ENVELOPES, { batch: false })));
     }
     expect(problems).toEqual([]);

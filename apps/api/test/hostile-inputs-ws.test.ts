@@ -1,14 +1,14 @@
 import { WEBSOCKET_FRAME_LIMIT_BYTES } from "@agents-crm/config/request-limits";
 import { WebSocket } from "ws";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
+  ENVELOPE_PATHS,
   inputsFor,
   paths,
   procedures,
   ROLES,
   serverFault,
-  startHostileApi,
-  type HostileApi,
+  useHostileApi,
   type Role,
 } from "./helpers/hostile-api";
 import { BAD_ENVELOPES, type HostileInput } from "./helpers/hostile-inputs";
@@ -18,14 +18,7 @@ import { BAD_ENVELOPES, type HostileInput } from "./helpers/hostile-inputs";
  * as a stranger, an operator (session cookie on the upgrade) and an admin. No answer may be a server
  * fault, nothing may be logged as failed, and the server must still answer afterwards.
  */
-let api: HostileApi;
-
-beforeAll(async () => {
-  api = await startHostileApi();
-}, 60_000);
-afterAll(async () => {
-  await api.t.close();
-});
+const api = useHostileApi();
 
 interface Socket {
   ws: WebSocket;
@@ -92,7 +85,7 @@ describe("hostile inputs to every procedure over WebSocket", () => {
     const socket = await openSocket(role);
     for (const path of paths)
       await socket.calls(path, inputsFor(role, path).filter(fitsInAFrame(path)));
-    for (const path of ["auth.login", "chat.history", "conversations.list", "users.update"]) {
+    for (const path of ENVELOPE_PATHS) {
       await socket.calls(path, BAD_ENVELOPES);
     }
     expect(socket.problems).toEqual([]);

@@ -6,13 +6,7 @@ import type { AdminEvent } from "../src/domain/conversations/events";
 import type { AppRouter } from "../src/router";
 import { seedUser, TEST_PASSWORD } from "./helpers/auth-fixtures";
 import { createAgent, waitUntil } from "./helpers/chat-kit";
-import {
-  closeReplica,
-  serveReplica,
-  startReplicaPair,
-  type Replica,
-  type ReplicaPair,
-} from "./helpers/replicas";
+import { closeReplica, serveReplica, useReplicaPair, type Replica } from "./helpers/replicas";
 import { createTestDeps } from "./helpers/test-api";
 
 // An open live feed (admin.onEvent) outlives the session it started with: after a logout, a
@@ -188,18 +182,10 @@ describe("one API process", () => {
 });
 
 describe("replicas sharing Redis", () => {
-  let pair: ReplicaPair;
+  const pair = useReplicaPair({ ADMIN_TOKEN }, "dr_feed");
   let a: Replica;
   let b: Replica;
-
-  beforeAll(async () => {
-    pair = await startReplicaPair({ ADMIN_TOKEN });
-    ({ a, b } = pair);
-    await createAgent(a.deps, "dr_feed");
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  beforeAll(() => ({ a, b } = pair));
 
   it("a logout on one replica ends the session's feed on another", async () => {
     const user = await seedUser(a.deps, { role: "admin" });

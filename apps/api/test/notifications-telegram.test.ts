@@ -1,10 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Staff } from "../src/auth/principal";
 import type { ApiDeps } from "../src/deps";
 import { startFakeTelegram, type FakeBot, type FakeTelegram } from "./fakes/fake-telegram";
 import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
 import { createTestDeps } from "./helpers/test-api";
+import { auditActions, callRevealingNone, failure } from "./helpers/router-kit";
 
 let telegram: FakeTelegram;
 let deps: ApiDeps;
@@ -26,29 +26,9 @@ afterAll(async () => {
   await telegram.close();
 });
 
-async function call<T>(fn: (c: ReturnType<typeof callerAs>) => Promise<T>): Promise<T> {
-  const result = await fn(callerAs(deps, admin));
-  const text = JSON.stringify(result);
-  for (const secret of secrets) expect(text).not.toContain(secret);
-  expect(text).not.toContain("doctor-agent/");
-  return result;
-}
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const issues =
-      (error.cause as { issues?: { path: PropertyKey[] }[] } | undefined)?.issues ?? [];
-    for (const secret of secrets) expect(error.message).not.toContain(secret);
-    return { code: error.code, message: error.message, paths: issues.map((i) => i.path.join(".")) };
-  }
-  throw new Error("expected the call to fail");
-}
-
-const actionsOf = async (resourceId: string) =>
-  (await deps.repos.audit.list({ resourceId, limit: 50 })).items.map((e) => e.action);
+/** Calls through the router: no secret, and no Secrets Manager path, comes back. */
+const call = <T>(fn: (c: ReturnType<typeof callerAs>) => Promise<T>) =>
+  callRevealingNone(deps, admin, [...secrets, "doctor-agent/"], fn);
 
 describe("notifications", () => {
   let configId: string;
@@ -75,7 +55,7 @@ describe("notifications", () => {
       telegram.calls.filter((c) => c.method === "getMe" && c.token === bot.token),
     ).toHaveLength(1);
     expect(await deps.repos.notificationConfigs.getBotToken(configId)).toBe(bot.token);
-    expect(await actionsOf(configId)).toEqual(["notification.create"]);
+    expect(await auditActions(deps, configId)).toEqual(["notification.create"]);
   });
 
   it('answers BAD_REQUEST "Invalid bot token" when Telegram refuses the token', async () => {
@@ -83,15 +63,18 @@ describe("notifications", () => {
     secrets.push(bad);
     const err = await failure(
       callerAs(deps, admin).notifications.create({ chatId: "42", botToken: bad }),
+      secrets,
     );
     expect(err).toMatchObject({ code: "BAD_REQUEST", paths: ["botToken"] });
     expect(err.message).toMatch(/Invalid bot token/);
     const malformed = await failure(
       callerAs(deps, admin).notifications.create({ chatId: "42", botToken: "garbage" }),
+      secrets,
     );
     expect(malformed.paths).toEqual(["botToken"]);
     const chat = await failure(
       callerAs(deps, admin).notifications.create({ chatId: "not a chat", botToken: bot.token }),
+      secrets,
     );
     expect(chat.paths).toEqual(["chatId"]);
     const agent = await failure(
@@ -100,6 +83,7 @@ describe("notifications", () => {
         botToken: bot.token,
         agentIds: ["ghost"],
       }),
+      secrets,
     );
     expect(agent.paths).toEqual(["agentIds.0"]);
   });
@@ -119,7 +103,7 @@ describe("notifications", () => {
     expect(message?.token).toBe(bot.token);
     expect(message?.text).toContain("Smile CRM");
     expect(message?.text).toContain("agents notify_agent");
-    expect(await actionsOf(configId)).toContain("notification.test");
+    expect(await auditActions(deps, configId)).toContain("notification.test");
   });
 
   it("writes to the chat in the language chosen for it, and refuses an unknown one by name", async () => {
@@ -132,6 +116,7 @@ describe("notifications", () => {
         configId,
         language: "de" as unknown as "en",
       }),
+      secrets,
     );
     expect(wrong).toMatchObject({ code: "BAD_REQUEST", paths: ["language"] });
     await call((c) => c.notifications.update({ configId, language: "en" }));
@@ -139,7 +124,7 @@ describe("notifications", () => {
 
   it("names the chat when Telegram cannot reach it, and maps flood control", async () => {
     telegram.forgetChat("-100123");
-    const err = await failure(callerAs(deps, admin).notifications.test({ configId }));
+    const err = await failure(callerAs(deps, admin).notifications.test({ configId }), secrets);
     expect(err).toMatchObject({ code: "BAD_REQUEST", paths: ["chatId"] });
     expect(err.message).toContain("chat not found");
     telegram.failNext("sendMessage", {
@@ -147,7 +132,7 @@ describe("notifications", () => {
       description: "Too Many Requests: retry after 7",
       retry_after: 7,
     });
-    const flood = await failure(callerAs(deps, admin).notifications.test({ configId }));
+    const flood = await failure(callerAs(deps, admin).notifications.test({ configId }), secrets);
     expect(flood.code).toBe("TOO_MANY_REQUESTS");
     expect(flood.message).toContain("7 s");
   });
@@ -162,6 +147,7 @@ describe("notifications", () => {
     expect(await deps.repos.notificationConfigs.getBotToken(configId)).toBe(other.token);
     const bad = await failure(
       callerAs(deps, admin).notifications.update({ configId, botToken: `${other.id}:wrong` }),
+      secrets,
     );
     expect(bad.paths).toEqual(["botToken"]);
     const entry = (
@@ -181,9 +167,9 @@ describe("notifications", () => {
       deleted: true,
     });
     expect(await deps.repos.notificationConfigs.getBotToken(configId)).toBeNull();
-    expect((await failure(callerAs(deps, admin).notifications.test({ configId }))).code).toBe(
-      "NOT_FOUND",
-    );
-    expect(await actionsOf(configId)).toContain("notification.delete");
+    expect(
+      (await failure(callerAs(deps, admin).notifications.test({ configId }), secrets)).code,
+    ).toBe("NOT_FOUND");
+    expect(await auditActions(deps, configId)).toContain("notification.delete");
   });
 });

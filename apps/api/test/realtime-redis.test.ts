@@ -1,28 +1,19 @@
 import { createTRPCClient, createWSClient, httpLink, wsLink } from "@trpc/client";
 import superjson from "superjson";
 import { WebSocket } from "ws";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AdminEvent, ChatEvent } from "../src/domain/conversations/events";
 import type { AppRouter } from "../src/router";
-import { createAgent, waitUntil } from "./helpers/chat-kit";
-import { startReplicaPair, type Replica, type ReplicaPair } from "./helpers/replicas";
+import { waitUntil } from "./helpers/chat-kit";
+import { useReplicaPair, type Replica } from "./helpers/replicas";
 
 const ADMIN_TOKEN = "redis-admin-token-0123456789abcd";
 type Received<T> = { id: string; data: T & { at: string } };
 
-let pair: ReplicaPair;
+const pair = useReplicaPair({ ADMIN_TOKEN }, "dr_shared");
 let a: Replica;
 let b: Replica;
-
-beforeAll(async () => {
-  pair = await startReplicaPair({ ADMIN_TOKEN });
-  ({ a, b } = pair);
-  await createAgent(a.deps, "dr_shared");
-});
-
-afterAll(async () => {
-  await pair.close();
-});
+beforeAll(() => ({ a, b } = pair));
 
 const http = (host: string) =>
   createTRPCClient<AppRouter>({

@@ -1,8 +1,7 @@
-import { request } from "node:http";
 import { WebSocket } from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentDocument, modelAnswer, startFakeLlm } from "./helpers/chat-kit";
-import { postHead, slowClient } from "@agents-crm/config/testing/slow-client";
+import { postHead, postSteadily, slowClient } from "@agents-crm/config/testing/slow-client";
 import { startTestApi, type TestApi } from "./helpers/test-api";
 import type { FakeOpenAI } from "@agents-crm/ai/testing";
 
@@ -80,35 +79,12 @@ describe("slow but honest traffic is not", () => {
     const body = Buffer.from(
       JSON.stringify({ json: { filename: "notes.txt", mimeType: "text/plain", dataBase64 } }),
     );
-    const pieces = 12;
-    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(
-        `${t.url}/trpc/agents.extractDocument`,
-        {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "content-length": String(body.length),
-            authorization: `Bearer ${TOKEN}`,
-          },
-        },
-        (res) => {
-          let text = "";
-          res.on("data", (chunk: Buffer) => (text += chunk.toString()));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-        },
-      );
-      req.on("error", reject);
-      const size = Math.ceil(body.length / pieces);
-      let sent = 0;
-      const next = () => {
-        req.write(body.subarray(sent, sent + size));
-        sent += size;
-        if (sent >= body.length) req.end();
-        else setTimeout(next, (IDLE_S * 1000) / 6);
-      };
-      next();
-    });
+    const answer = await postSteadily(
+      `${t.url}/trpc/agents.extractDocument`,
+      body,
+      { authorization: `Bearer ${TOKEN}` },
+      { pieces: 12, everyMs: (IDLE_S * 1000) / 6 },
+    );
     expect(answer.status).toBe(200);
     expect(answer.text).toContain("knowledge line");
   });

@@ -1,11 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Staff } from "../src/auth/principal";
 import type { ApiDeps } from "../src/deps";
 import { checkStageChange, DEFAULT_PIPELINE_STAGES } from "../src/domain/stages/pipeline-stages";
 import { resolveStageChange } from "../src/domain/stages/stage-change";
-import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
-import { createTestDeps } from "./helpers/test-api";
+import { callerAs } from "./helpers/auth-fixtures";
+import { createStaffDeps, failure } from "./helpers/router-kit";
 import { ADMIN_STREAM, type RealtimeEvent } from "../src/realtime/types";
 
 let deps: ApiDeps;
@@ -13,26 +12,10 @@ let admin: Staff;
 let operator: Staff;
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  admin = principalOf(await seedUser(deps, { role: "admin" }));
-  operator = principalOf(await seedUser(deps, { role: "operator" }));
+  ({ deps, admin, operator } = await createStaffDeps());
 });
 
-afterAll(async () => {
-  await deps.db.close();
-});
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const issues =
-      (error.cause as { issues?: { path: PropertyKey[] }[] } | undefined)?.issues ?? [];
-    return { code: error.code, message: error.message, paths: issues.map((i) => i.path.join(".")) };
-  }
-  throw new Error("expected the call to fail");
-}
+afterAll(() => deps.db.close());
 
 const defaults = () =>
   DEFAULT_PIPELINE_STAGES.map(({ id, name, color, requiresReason }) => ({

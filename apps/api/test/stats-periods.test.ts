@@ -15,52 +15,92 @@ const iso = (period: StatsPeriod, now: string, zone: string) => {
 };
 
 describe("period windows", () => {
-  it("today in UTC runs from midnight; the previous window is yesterday until the same time", () => {
-    expect(iso("today", "2026-03-01T10:00:00.000Z", "UTC")).toEqual({
-      from: "2026-03-01T00:00:00.000Z",
-      to: "2026-03-01T10:00:00.000Z",
-      previousFrom: "2026-02-28T00:00:00.000Z",
-      previousTo: "2026-02-28T10:00:00.000Z",
-    });
-  });
-
-  it("today starts at local midnight in a half-hour zone", () => {
-    // 15:30 in Kolkata (UTC+5:30): its midnight was 18:30 UTC the day before.
-    expect(iso("today", "2026-03-01T10:00:00.000Z", "Asia/Kolkata")).toMatchObject({
-      from: "2026-02-28T18:30:00.000Z",
-      previousFrom: "2026-02-27T18:30:00.000Z",
-      previousTo: "2026-02-28T10:00:00.000Z",
-    });
-  });
-
-  it("follows a spring-forward day: midnight in EST, noon compared with yesterday's noon", () => {
-    // 2026-03-08: New York moves from UTC-5 to UTC-4 at 02:00. 16:00Z is 12:00 EDT.
-    expect(iso("today", "2026-03-08T16:00:00.000Z", "America/New_York")).toEqual({
-      from: "2026-03-08T05:00:00.000Z",
-      to: "2026-03-08T16:00:00.000Z",
-      previousFrom: "2026-03-07T05:00:00.000Z",
-      previousTo: "2026-03-07T17:00:00.000Z",
-    });
-  });
-
-  it("counts calendar days across a DST change for last_7_days", () => {
-    // 2026-03-10 12:00 EDT: the window starts at 2026-03-04 00:00 EST.
-    expect(iso("last_7_days", "2026-03-10T16:00:00.000Z", "America/New_York")).toEqual({
-      from: "2026-03-04T05:00:00.000Z",
-      to: "2026-03-10T16:00:00.000Z",
-      previousFrom: "2026-02-25T05:00:00.000Z",
-      previousTo: "2026-03-03T17:00:00.000Z",
-    });
-  });
-
-  it("follows a fall-back day (25 hours long)", () => {
-    // 2026-10-25: Berlin moves from UTC+2 to UTC+1 at 03:00. 12:00Z is 13:00 CET.
-    expect(iso("today", "2026-10-25T12:00:00.000Z", "Europe/Berlin")).toEqual({
-      from: "2026-10-24T22:00:00.000Z",
-      to: "2026-10-25T12:00:00.000Z",
-      previousFrom: "2026-10-23T22:00:00.000Z",
-      previousTo: "2026-10-24T11:00:00.000Z",
-    });
+  // Each row: the period, the moment, the zone, and the whole of both windows (current and previous).
+  it.each([
+    {
+      name: "today in UTC runs from midnight; the previous window is yesterday until the same time",
+      period: "today",
+      now: "2026-03-01T10:00:00.000Z",
+      zone: "UTC",
+      windows: {
+        from: "2026-03-01T00:00:00.000Z",
+        to: "2026-03-01T10:00:00.000Z",
+        previousFrom: "2026-02-28T00:00:00.000Z",
+        previousTo: "2026-02-28T10:00:00.000Z",
+      },
+    },
+    {
+      // 15:30 in Kolkata (UTC+5:30): its midnight was 18:30 UTC the day before.
+      name: "today starts at local midnight in a half-hour zone",
+      period: "today",
+      now: "2026-03-01T10:00:00.000Z",
+      zone: "Asia/Kolkata",
+      windows: {
+        from: "2026-02-28T18:30:00.000Z",
+        to: "2026-03-01T10:00:00.000Z",
+        previousFrom: "2026-02-27T18:30:00.000Z",
+        previousTo: "2026-02-28T10:00:00.000Z",
+      },
+    },
+    {
+      // 2026-03-08: New York moves from UTC-5 to UTC-4 at 02:00. 16:00Z is 12:00 EDT.
+      name: "follows a spring-forward day: midnight in EST, noon compared with yesterday's noon",
+      period: "today",
+      now: "2026-03-08T16:00:00.000Z",
+      zone: "America/New_York",
+      windows: {
+        from: "2026-03-08T05:00:00.000Z",
+        to: "2026-03-08T16:00:00.000Z",
+        previousFrom: "2026-03-07T05:00:00.000Z",
+        previousTo: "2026-03-07T17:00:00.000Z",
+      },
+    },
+    {
+      // 2026-03-10 12:00 EDT: the window starts at 2026-03-04 00:00 EST.
+      name: "counts calendar days across a DST change for last_7_days",
+      period: "last_7_days",
+      now: "2026-03-10T16:00:00.000Z",
+      zone: "America/New_York",
+      windows: {
+        from: "2026-03-04T05:00:00.000Z",
+        to: "2026-03-10T16:00:00.000Z",
+        previousFrom: "2026-02-25T05:00:00.000Z",
+        previousTo: "2026-03-03T17:00:00.000Z",
+      },
+    },
+    {
+      // 2026-10-25: Berlin moves from UTC+2 to UTC+1 at 03:00. 12:00Z is 13:00 CET.
+      name: "follows a fall-back day (25 hours long)",
+      period: "today",
+      now: "2026-10-25T12:00:00.000Z",
+      zone: "Europe/Berlin",
+      windows: {
+        from: "2026-10-24T22:00:00.000Z",
+        to: "2026-10-25T12:00:00.000Z",
+        previousFrom: "2026-10-23T22:00:00.000Z",
+        previousTo: "2026-10-24T11:00:00.000Z",
+      },
+    },
+    {
+      name: "last_30_days covers 30 calendar days including today",
+      period: "last_30_days",
+      now: "2026-03-31T23:59:00.000Z",
+      zone: "UTC",
+      windows: {
+        from: "2026-03-02T00:00:00.000Z",
+        to: "2026-03-31T23:59:00.000Z",
+        previousFrom: "2026-01-31T00:00:00.000Z",
+        previousTo: "2026-03-01T23:59:00.000Z",
+      },
+    },
+  ] satisfies {
+    name: string;
+    period: StatsPeriod;
+    now: string;
+    zone: string;
+    windows: ReturnType<typeof iso>;
+  }[])("$name", ({ period, now, zone, windows }) => {
+    expect(iso(period, now, zone)).toEqual(windows);
   });
 
   it("starts a day whose midnight does not exist when the gap ends", () => {
@@ -75,14 +115,6 @@ describe("period windows", () => {
         "America/New_York",
       ).toISOString(),
     ).toBe("2026-03-08T07:30:00.000Z");
-  });
-
-  it("last_30_days covers 30 calendar days including today", () => {
-    expect(iso("last_30_days", "2026-03-31T23:59:00.000Z", "UTC")).toMatchObject({
-      from: "2026-03-02T00:00:00.000Z",
-      previousFrom: "2026-01-31T00:00:00.000Z",
-      previousTo: "2026-03-01T23:59:00.000Z",
-    });
   });
 });
 

@@ -18,19 +18,24 @@ async function smallDisk() {
   return disk;
 }
 
+/** A start on the read-only disk fails with one line naming the directory, and no stack. */
+async function expectReadOnlyRefusal(disk: SmallDisk) {
+  const { code, stderr } = await failedStart({
+    env: { DATA_DIR: disk.dir },
+    command: disk.command,
+  });
+  expect(code).toBe(1);
+  expect(stderr).toBe(
+    `Cannot use DATA_DIR ${disk.dir}: it is on a read-only file system. ` +
+      "Make it a writable directory for the API's user, or set DATA_DIR to one.",
+  );
+}
+
 describe("a DATA_DIR the API cannot write", () => {
   it("read-only at the first start: one line naming the directory, no stack", async () => {
     const disk = await smallDisk();
     await disk.remount("ro");
-    const { code, stderr } = await failedStart({
-      env: { DATA_DIR: disk.dir },
-      command: disk.command,
-    });
-    expect(code).toBe(1);
-    expect(stderr).toBe(
-      `Cannot use DATA_DIR ${disk.dir}: it is on a read-only file system. ` +
-        "Make it a writable directory for the API's user, or set DATA_DIR to one.",
-    );
+    await expectReadOnlyRefusal(disk);
   }, 60_000);
 
   it("an installation whose disk became read-only: the same line, not LevelDB's stack", async () => {
@@ -38,15 +43,7 @@ describe("a DATA_DIR the API cannot write", () => {
     const first = await startApiProcess({ env: { DATA_DIR: disk.dir }, command: disk.command });
     expect(await first.stop()).toBe(0);
     await disk.remount("ro");
-    const { code, stderr } = await failedStart({
-      env: { DATA_DIR: disk.dir },
-      command: disk.command,
-    });
-    expect(code).toBe(1);
-    expect(stderr).toBe(
-      `Cannot use DATA_DIR ${disk.dir}: it is on a read-only file system. ` +
-        "Make it a writable directory for the API's user, or set DATA_DIR to one.",
-    );
+    await expectReadOnlyRefusal(disk);
   }, 90_000);
 
   it("without write permission: one line naming the directory, no stack", async () => {

@@ -4,7 +4,7 @@ import { startFakeGraph, type FakeGraph } from "./fakes/fake-graph";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/fake-telegram";
 import { callTrpc, startApiProcess, type ApiProcess } from "./helpers/api-process";
 import { mountSmallDisk, type SmallDisk } from "./helpers/small-disk";
-import { post } from "./helpers/webhook-kit";
+import { post, whatsappBody, whatsappTextItem } from "./helpers/webhook-kit";
 
 const ADMIN_TOKEN = "full-disk-admin-token-0123456789";
 const WA_SECRET = "full-disk-whatsapp-app-secret";
@@ -45,33 +45,12 @@ const telegramUpdate = (text: string) =>
   });
 
 const whatsappMessage = (text: string) =>
-  JSON.stringify({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550783881", phone_number_id: WA_PHONE_ID },
-              contacts: [{ profile: { name: "Disk" }, wa_id: "16505550777" }],
-              messages: [
-                {
-                  from: "16505550777",
-                  id: `wamid.${text}`,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: "text",
-                  text: { body: text },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  });
+  whatsappBody(
+    WA_PHONE_ID,
+    "16505550777",
+    [whatsappTextItem(`wamid.${text}`, text, "16505550777", String(Math.floor(Date.now() / 1000)))],
+    "Disk",
+  );
 
 /** One web-chat message, one Telegram update and one WhatsApp message; the acknowledged ones recorded. */
 async function sendRound(ch: Channels, label: string, acknowledged: Set<string>) {

@@ -6,12 +6,14 @@ import {
 } from "../src/channels/webhooks/meta-accounts";
 import { startTestApi, type TestApi } from "./helpers/test-api";
 import {
-  bindMeta,
+  bindDirect,
   metaSigned,
   post,
   stored,
   watchTableReads,
   whatsappAccounts,
+  whatsappBody,
+  whatsappTextItem,
   type WebhookResponse,
 } from "./helpers/webhook-kit";
 
@@ -44,33 +46,8 @@ async function healthDuring(
   return { response, health };
 }
 
-function genuineDelivery(mid: string): string {
-  return JSON.stringify({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "1",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              metadata: { phone_number_id: BOUND },
-              messages: [
-                {
-                  from: "79990001122",
-                  id: mid,
-                  timestamp: "1",
-                  type: "text",
-                  text: { body: "hi" },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  });
-}
+const genuineDelivery = (mid: string): string =>
+  whatsappBody(BOUND, "79990001122", [whatsappTextItem(mid, "hi", "79990001122")]);
 
 /** The API still does its job: a delivery signed with the bound number's own app secret is stored. */
 async function expectStillServing(t: TestApi, mid: string) {
@@ -88,7 +65,11 @@ describe("a WhatsApp delivery naming thousands of accounts, no app secret in the
     // As `npm start` runs: development, no WHATSAPP_APP_SECRET, unsigned deliveries not allowed.
     t = await startTestApi({ ENVIRONMENT: "development" });
     hook = `${t.url}/api/v1/whatsapp/webhook`;
-    await bindMeta(t.deps, { channelType: "whatsapp", accountId: BOUND, appSecret: BOUND_SECRET });
+    await bindDirect(t.deps, {
+      channelType: "whatsapp",
+      accountId: BOUND,
+      appSecret: BOUND_SECRET,
+    });
     const { channelBindings, secrets, agents } = t.deps.db.tables;
     reads = watchTableReads(t.deps, [channelBindings, secrets, agents]);
   });
@@ -155,7 +136,11 @@ describe("the same flood where unsigned deliveries are explicitly allowed (devel
   let t: TestApi;
   beforeAll(async () => {
     t = await startTestApi({ ENVIRONMENT: "development", ALLOW_UNSIGNED_WEBHOOKS: "true" });
-    await bindMeta(t.deps, { channelType: "whatsapp", accountId: BOUND, appSecret: BOUND_SECRET });
+    await bindDirect(t.deps, {
+      channelType: "whatsapp",
+      accountId: BOUND,
+      appSecret: BOUND_SECRET,
+    });
   });
   afterAll(() => t.close());
 

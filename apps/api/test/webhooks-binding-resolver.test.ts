@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBindingResolver } from "../src/channels/webhooks/binding-resolver";
 import type { ApiDeps } from "../src/deps";
 import { createTestDeps } from "./helpers/test-api";
-import { bindMeta, watchTableReads } from "./helpers/webhook-kit";
+import { bindDirect, watchTableReads } from "./helpers/webhook-kit";
 
 let deps: ApiDeps;
 let reads: ReturnType<typeof watchTableReads>;
@@ -32,13 +32,13 @@ describe("the webhook binding resolver's memory of misses", () => {
     const resolver = createBindingResolver(deps.repos, { ttlMs: 60_000 });
     expect(await resolver.forAccount("whatsapp", "555000new", false)).toBeNull();
     expect(await resolver.forAccount("whatsapp", "555000new", true)).toBeNull();
-    await bindMeta(deps, { channelType: "whatsapp", accountId: "555000new" });
+    await bindDirect(deps, { channelType: "whatsapp", accountId: "555000new" });
     expect((await resolver.forAccount("whatsapp", "555000new", false))?.refusal).toBeNull();
   });
 
   it("a found binding is served from memory, not read again", async () => {
     const resolver = createBindingResolver(deps.repos, { ttlMs: 60_000 });
-    await bindMeta(deps, { channelType: "instagram", accountId: "1784140000000res" });
+    await bindDirect(deps, { channelType: "instagram", accountId: "1784140000000res" });
     expect((await resolver.forAccount("instagram", "1784140000000res", true))?.refusal).toBeNull();
     reads.reset();
     expect((await resolver.forAccount("instagram", "1784140000000res", true))?.refusal).toBeNull();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./helpers/test-api";
-import { bindMeta, instagramText, metaSigned, post } from "./helpers/webhook-kit";
+import { bindDirect, instagramText, metaSigned, post } from "./helpers/webhook-kit";
 
 const APP_SECRET = "durability-secret";
 const IG = "17841400000000321";
@@ -8,7 +8,7 @@ let t: TestApi;
 
 beforeAll(async () => {
   t = await startTestApi({ INSTAGRAM_APP_SECRET: APP_SECRET });
-  await bindMeta(t.deps, { channelType: "instagram", accountId: IG });
+  await bindDirect(t.deps, { channelType: "instagram", accountId: IG });
 });
 afterAll(() => t.close());
 
@@ -40,7 +40,7 @@ describe("platform bursts", () => {
   let limited: TestApi;
   beforeAll(async () => {
     limited = await startTestApi({ INSTAGRAM_APP_SECRET: APP_SECRET, RATE_LIMIT_PER_MINUTE: "2" });
-    await bindMeta(limited.deps, { channelType: "instagram", accountId: IG });
+    await bindDirect(limited.deps, { channelType: "instagram", accountId: IG });
   });
   afterAll(() => limited.close());
 

@@ -3,7 +3,7 @@ import { inboundEventSchema } from "../src/channels/inbound-event";
 import { parseInstagram } from "../src/channels/webhooks/instagram-events";
 import { startTestApi, type TestApi } from "./helpers/test-api";
 import {
-  bindMeta,
+  bindDirect,
   fixture,
   inboxSize,
   instagramText,
@@ -27,7 +27,7 @@ beforeAll(async () => {
   });
   hook = `${t.url}/api/v1/instagram/webhook`;
   t.deps.inboxSignal.subscribe(() => nudges++);
-  await bindMeta(t.deps, { channelType: "instagram", accountId: IG, agentId: "ig-agent" });
+  await bindDirect(t.deps, { channelType: "instagram", accountId: IG, agentId: "ig-agent" });
 });
 
 afterAll(() => t.close());
@@ -132,7 +132,7 @@ describe("POST signature", () => {
 
   it("with INSTAGRAM_APP_SECRET set, only it verifies (a binding's own secret does not)", async () => {
     const other = "17841400000000777";
-    await bindMeta(t.deps, {
+    await bindDirect(t.deps, {
       channelType: "instagram",
       accountId: other,
       appSecret: "second-app-secret",
@@ -199,12 +199,12 @@ describe("POST storage", () => {
   });
 
   it("an inactive binding or inactive agent: acknowledged, nothing stored", async () => {
-    await bindMeta(t.deps, {
+    await bindDirect(t.deps, {
       channelType: "instagram",
       accountId: "17841400000000201",
       isActive: false,
     });
-    await bindMeta(t.deps, {
+    await bindDirect(t.deps, {
       channelType: "instagram",
       accountId: "17841400000000202",
       agentActive: false,

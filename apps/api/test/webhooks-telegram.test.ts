@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./helpers/test-api";
 import { callerAs, machine } from "./helpers/auth-fixtures";
 import { startFakeTelegram, type FakeBot, type FakeTelegram } from "./fakes/fake-telegram";
-import { ensureAgent, fixture, inboxSize, post, stored } from "./helpers/webhook-kit";
+import { bindDirect, ensureAgent, fixture, inboxSize, post, stored } from "./helpers/webhook-kit";
 
 let telegram: FakeTelegram;
 let t: TestApi;
@@ -113,11 +113,10 @@ describe("Telegram secret token", () => {
       (await send(update(410000300, "x"), secret, "00000000-0000-4000-8000-000000000000")).status,
     ).toBe(404);
     expect((await send(update(410000300, "x"), secret, "not%20an%20id")).status).toBe(404);
-    await ensureAgent(t.deps, "ig-owner");
-    const instagram = await t.deps.repos.channelBindings.create({
-      agentId: "ig-owner",
+    const instagram = await bindDirect(t.deps, {
       channelType: "instagram",
-      channelAccountId: "17841400000000555",
+      accountId: "17841400000000555",
+      agentId: "ig-owner",
       accessToken: "t",
       webhookSecret: "ig-should-not-matter",
     });

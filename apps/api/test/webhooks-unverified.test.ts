@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "./helpers/test-api";
+import { describe, expect, it } from "vitest";
+import { useTestApi, type TestApi } from "./helpers/test-api";
 import {
-  bindMeta,
-  ensureAgent,
+  bindDirect,
   inboxSize,
   instagramText,
   metaSigned,
   post,
   stored,
+  whatsappBody,
+  whatsappTextItem,
 } from "./helpers/webhook-kit";
 
 const telegramUpdate = JSON.stringify({
@@ -23,36 +24,44 @@ const telegramUpdate = JSON.stringify({
 });
 
 const whatsappText = (account: string, id: string) =>
-  JSON.stringify({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "1",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              metadata: { phone_number_id: account },
-              messages: [{ from: "1", id, timestamp: "1", type: "text", text: { body: "x" } }],
-            },
-          },
-        ],
-      },
-    ],
+  whatsappBody(account, "1", [whatsappTextItem(id, "x")]);
+
+/** Posts a Telegram update to a binding made without asking Telegram: no webhook secret registered. */
+async function postToUnregisteredBot(t: TestApi, botId: string) {
+  const legacy = await bindDirect(t.deps, {
+    channelType: "telegram",
+    accountId: botId,
+    agentId: "tg-legacy",
+    accessToken: `${botId}:legacy`,
   });
+  return post(`${t.url}/api/v1/telegram/webhook/${legacy.bindingId}`, telegramUpdate);
+}
+
+/** An Instagram account bound with its own app secret: its posts must carry that secret's signature. */
+async function expectOwnSecretRequired(
+  t: TestApi,
+  account: string,
+  appSecret: string,
+  mid: string,
+) {
+  await bindDirect(t.deps, { channelType: "instagram", accountId: account, appSecret });
+  const body = instagramText({ account, sender: "9", mid, text: "hi" });
+  const hook = `${t.url}/api/v1/instagram/webhook`;
+  expect((await post(hook, body)).status).toBe(401);
+  expect((await post(hook, body, metaSigned(body, "nope"))).status).toBe(403);
+  expect((await post(hook, body, metaSigned(body, appSecret))).status).toBe(200);
+  expect(await stored(t.deps, "instagram", account, mid)).not.toBeNull();
+}
 
 // Regression: under `npm start` (development, no app secret anywhere) unsigned WhatsApp and Instagram
 // events were accepted for a binding without an app secret, and the agent answered them.
 describe("no secret configured, in development (as npm start runs)", () => {
-  let t: TestApi;
-  beforeAll(async () => {
-    t = await startTestApi({ ENVIRONMENT: "development" });
-  });
-  afterAll(() => t.close());
+  const api = useTestApi({ ENVIRONMENT: "development" });
 
   it("unsigned WhatsApp and Instagram events are refused (401) and never stored", async () => {
-    await bindMeta(t.deps, { channelType: "whatsapp", accountId: "555000dev" });
-    await bindMeta(t.deps, { channelType: "instagram", accountId: "1784140000000dev" });
+    const t = api();
+    await bindDirect(t.deps, { channelType: "whatsapp", accountId: "555000dev" });
+    await bindDirect(t.deps, { channelType: "instagram", accountId: "1784140000000dev" });
     const wa = await post(
       `${t.url}/api/v1/whatsapp/webhook`,
       whatsappText("555000dev", "wamid.dev"),
@@ -72,6 +81,7 @@ describe("no secret configured, in development (as npm start runs)", () => {
   });
 
   it("a signed event for a binding no secret can check is refused with 503 (Meta re-delivers)", async () => {
+    const t = api();
     const body = whatsappText("555000dev", "wamid.dev-signed");
     const res = await post(`${t.url}/api/v1/whatsapp/webhook`, body, metaSigned(body, "anything"));
     expect(res.status).toBe(503);
@@ -79,28 +89,19 @@ describe("no secret configured, in development (as npm start runs)", () => {
   });
 
   it("a Telegram binding without a registered secret is refused with 503", async () => {
-    await ensureAgent(t.deps, "tg-legacy");
-    const legacy = await t.deps.repos.channelBindings.create({
-      agentId: "tg-legacy",
-      channelType: "telegram",
-      channelAccountId: "7100000003",
-      accessToken: "7100000003:legacy",
-    });
-    const res = await post(`${t.url}/api/v1/telegram/webhook/${legacy.bindingId}`, telegramUpdate);
+    const t = api();
+    const res = await postToUnregisteredBot(t, "7100000003");
     expect(res.status).toBe(503);
     expect(await stored(t.deps, "telegram", "7100000003", "77")).toBeNull();
   });
 });
 
 describe("unsigned webhooks explicitly allowed (ALLOW_UNSIGNED_WEBHOOKS, development only)", () => {
-  let t: TestApi;
-  beforeAll(async () => {
-    t = await startTestApi({ ENVIRONMENT: "development", ALLOW_UNSIGNED_WEBHOOKS: "true" });
-  });
-  afterAll(() => t.close());
+  const api = useTestApi({ ENVIRONMENT: "development", ALLOW_UNSIGNED_WEBHOOKS: "true" });
 
   it("an unsigned Instagram post is accepted (with a warning), verification GET is not", async () => {
-    await bindMeta(t.deps, { channelType: "instagram", accountId: "1784140000000dev" });
+    const t = api();
+    await bindDirect(t.deps, { channelType: "instagram", accountId: "1784140000000dev" });
     const body = instagramText({
       account: "1784140000000dev",
       sender: "9",
@@ -116,108 +117,42 @@ describe("unsigned webhooks explicitly allowed (ALLOW_UNSIGNED_WEBHOOKS, develop
   });
 
   it("a binding's own app secret is still required of its posts", async () => {
-    await bindMeta(t.deps, {
-      channelType: "instagram",
-      accountId: "1784140000000own",
-      appSecret: "own-secret",
-    });
-    const body = instagramText({
-      account: "1784140000000own",
-      sender: "9",
-      mid: "own",
-      text: "hi",
-    });
-    const hook = `${t.url}/api/v1/instagram/webhook`;
-    expect((await post(hook, body)).status).toBe(401);
-    expect((await post(hook, body, metaSigned(body, "nope"))).status).toBe(403);
-    expect((await post(hook, body, metaSigned(body, "own-secret"))).status).toBe(200);
+    const t = api();
+    await expectOwnSecretRequired(t, "1784140000000own", "own-secret", "own");
   });
 
   it("a Telegram binding without a registered secret is accepted", async () => {
-    await ensureAgent(t.deps, "tg-legacy");
-    const legacy = await t.deps.repos.channelBindings.create({
-      agentId: "tg-legacy",
-      channelType: "telegram",
-      channelAccountId: "7100000001",
-      accessToken: "7100000001:legacy",
-    });
-    const res = await post(`${t.url}/api/v1/telegram/webhook/${legacy.bindingId}`, telegramUpdate);
+    const t = api();
+    const res = await postToUnregisteredBot(t, "7100000001");
     expect(res.status).toBe(200);
   });
 });
 
 describe("no secret configured, in production", () => {
-  let t: TestApi;
-  beforeAll(async () => {
-    t = await startTestApi({
-      ENVIRONMENT: "production",
-      SECRET_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-      APP_URL: "https://crm.example.test",
-      ADMIN_TOKEN: "a".repeat(32),
-    });
+  const api = useTestApi({
+    ENVIRONMENT: "production",
+    SECRET_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    APP_URL: "https://crm.example.test",
+    ADMIN_TOKEN: "a".repeat(32),
   });
-  afterAll(() => t.close());
 
   it("an unsigned Meta post for a bound account is refused with 503 and not stored", async () => {
-    await bindMeta(t.deps, { channelType: "whatsapp", accountId: "555000111" });
-    const body = JSON.stringify({
-      object: "whatsapp_business_account",
-      entry: [
-        {
-          id: "1",
-          changes: [
-            {
-              field: "messages",
-              value: {
-                metadata: { phone_number_id: "555000111" },
-                messages: [
-                  {
-                    from: "1",
-                    id: "wamid.prod",
-                    timestamp: "1",
-                    type: "text",
-                    text: { body: "x" },
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    });
+    const t = api();
+    await bindDirect(t.deps, { channelType: "whatsapp", accountId: "555000111" });
+    const body = whatsappText("555000111", "wamid.prod");
     const res = await post(`${t.url}/api/v1/whatsapp/webhook`, body, metaSigned(body, "anything"));
     expect(res.status).toBe(503);
     expect(await stored(t.deps, "whatsapp", "555000111", "wamid.prod")).toBeNull();
   });
 
   it("a binding's own app secret still verifies its posts", async () => {
-    await bindMeta(t.deps, {
-      channelType: "instagram",
-      accountId: "1784140000000prod",
-      appSecret: "per-binding",
-    });
-    const body = instagramText({
-      account: "1784140000000prod",
-      sender: "9",
-      mid: "prod_mid",
-      text: "hi",
-    });
-    const hook = `${t.url}/api/v1/instagram/webhook`;
-    expect((await post(hook, body)).status).toBe(401);
-    expect((await post(hook, body, metaSigned(body, "nope"))).status).toBe(403);
-    expect((await post(hook, body, metaSigned(body, "per-binding"))).status).toBe(200);
-    expect(await stored(t.deps, "instagram", "1784140000000prod", "prod_mid")).not.toBeNull();
+    const t = api();
+    await expectOwnSecretRequired(t, "1784140000000prod", "per-binding", "prod_mid");
   });
 
   it("a Telegram binding without a registered secret is refused with 503", async () => {
-    await ensureAgent(t.deps, "tg-legacy");
-    const legacy = await t.deps.repos.channelBindings.create({
-      agentId: "tg-legacy",
-      channelType: "telegram",
-      channelAccountId: "7100000002",
-      accessToken: "7100000002:legacy",
-    });
-    const res = await post(`${t.url}/api/v1/telegram/webhook/${legacy.bindingId}`, telegramUpdate);
+    const t = api();
+    const res = await postToUnregisteredBot(t, "7100000002");
     expect(res.status).toBe(503);
     expect(await stored(t.deps, "telegram", "7100000002", "77")).toBeNull();
   });

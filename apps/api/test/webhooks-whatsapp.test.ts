@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseWhatsApp } from "../src/channels/webhooks/whatsapp-events";
 import { startTestApi, type TestApi } from "./helpers/test-api";
-import { bindMeta, fixture, inboxSize, metaSigned, post, stored } from "./helpers/webhook-kit";
+import { bindDirect, fixture, inboxSize, metaSigned, post, stored } from "./helpers/webhook-kit";
 
 const APP_SECRET = "wa-app-secret-for-tests";
 const VERIFY_TOKEN = "wa-verify-token";
@@ -14,7 +14,7 @@ let bindingId: string;
 beforeAll(async () => {
   t = await startTestApi({ WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN });
   hook = `${t.url}/api/v1/whatsapp/webhook`;
-  ({ bindingId } = await bindMeta(t.deps, {
+  ({ bindingId } = await bindDirect(t.deps, {
     channelType: "whatsapp",
     accountId: PHONE_ID,
     agentId: "wa-agent",

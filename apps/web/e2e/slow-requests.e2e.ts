@@ -1,7 +1,6 @@
-import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProduct, type Product } from "./helpers/product";
-import { postHead, slowClient } from "@agents-crm/config/testing/slow-client";
+import { postHead, postSteadily, slowClient } from "@agents-crm/config/testing/slow-client";
 
 // Regression: the web server (public too: pages plus the proxy of /trpc and the webhooks) kept Node's
 // defaults — 60 s for headers, 300 s for a request, no limit on a silent body — so slow clients held
@@ -75,34 +74,12 @@ describe("and lets slow but steady ones through", () => {
     const body = Buffer.from(
       JSON.stringify({ json: { filename: "notes.txt", mimeType: "text/plain", dataBase64 } }),
     );
-    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(
-        `${product.webUrl}/trpc/agents.extractDocument`,
-        {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "content-length": String(body.length),
-            cookie,
-          },
-        },
-        (res) => {
-          let text = "";
-          res.on("data", (chunk: Buffer) => (text += chunk.toString()));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-        },
-      );
-      req.on("error", reject);
-      const size = Math.ceil(body.length / 12);
-      let sent = 0;
-      const next = () => {
-        req.write(body.subarray(sent, sent + size));
-        sent += size;
-        if (sent >= body.length) req.end();
-        else setTimeout(next, (IDLE_S * 1000) / 6);
-      };
-      next();
-    });
+    const answer = await postSteadily(
+      `${product.webUrl}/trpc/agents.extractDocument`,
+      body,
+      { cookie },
+      { pieces: 12, everyMs: (IDLE_S * 1000) / 6 },
+    );
     expect(answer.status).toBe(200);
     expect(answer.text).toContain("knowledge line");
   });

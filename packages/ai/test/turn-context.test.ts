@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createKnowledgeBase } from "../src/rag/knowledge-base";
 import { DEFAULT_TEXTS } from "../src/turn/default-texts";
 import { runTurn } from "../src/turn/run-turn";
 import type { HistoryMessage } from "../src/turn/types";
-import { startTurnServer, type TurnServer } from "./turn-fake-server";
+import { useTurnServer } from "./turn-fake-server";
 import { configOf, InMemoryChunks, minimalDocument, modelJson } from "./turn-kit";
 
-let server: TurnServer;
-beforeAll(async () => {
-  server = await startTurnServer();
-});
-afterAll(async () => {
-  await server.fake.close();
-});
-beforeEach(() => {
-  server.fake.requests.length = 0;
-  server.fake.setResponder(() => modelJson("Sure."));
-});
+const server = useTurnServer(() => modelJson("Sure."));
 
 const at = (role: HistoryMessage["role"], content: string): HistoryMessage => ({
   role,

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runTurn } from "../src/turn/run-turn";
 import { DEFAULT_TEXTS } from "../src/turn/default-texts";
 import type { TurnInput } from "../src/turn/types";
-import { startTurnServer, type TurnServer } from "./turn-fake-server";
+import { useTurnServer } from "./turn-fake-server";
 import { configOf, minimalDocument, modelJson } from "./turn-kit";
 
-let server: TurnServer;
-beforeAll(async () => {
-  server = await startTurnServer();
-});
-afterAll(async () => {
-  await server.fake.close();
-});
-beforeEach(() => {
-  server.fake.requests.length = 0;
-  server.fake.setResponder(null);
-});
+const server = useTurnServer();
 
 const config = configOf(
   minimalDocument({

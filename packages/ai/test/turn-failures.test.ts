@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_TEXTS } from "../src/turn/default-texts";
 import { runTurn } from "../src/turn/run-turn";
-import { startTurnServer, type TurnServer } from "./turn-fake-server";
+import { useTurnServer } from "./turn-fake-server";
 import { configOf, minimalDocument, modelJson, recordingLogger } from "./turn-kit";
 
-let server: TurnServer;
-beforeAll(async () => {
-  server = await startTurnServer();
-});
-afterAll(async () => {
-  await server.fake.close();
-});
-beforeEach(() => {
-  server.fake.requests.length = 0;
-  server.fake.setResponder(null);
-  server.fake.setLatency(0);
-});
+const server = useTurnServer();
 
 const SECRET_TEXT = "my very private question about my invoice";
 const config = configOf(

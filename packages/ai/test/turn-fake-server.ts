@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createLlmProviders } from "../src/providers/create-llm-providers";
 import { startFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions } from "../src/testing";
 import type { LlmProviders } from "../src/providers/types";
@@ -25,4 +26,26 @@ export async function startTurnServer(options: FakeOpenAIOptions = {}): Promise<
     chatRequests: () => fake.requests.flatMap((request) => (request.chat ? [request.chat] : [])),
     count: (endpoint) => fake.requests.filter((request) => request.endpoint === endpoint).length,
   };
+}
+
+/**
+ * The turn server for this test file: started before its tests and closed after them; before each
+ * test its requests are cleared, its latency is 0 and it answers with `responder` (null: its default).
+ */
+export function useTurnServer(
+  responder: Parameters<FakeOpenAI["setResponder"]>[0] = null,
+): TurnServer {
+  const server = {} as TurnServer;
+  beforeAll(async () => {
+    Object.assign(server, await startTurnServer());
+  });
+  afterAll(async () => {
+    await server.fake.close();
+  });
+  beforeEach(() => {
+    server.fake.requests.length = 0;
+    server.fake.setResponder(responder);
+    server.fake.setLatency(0);
+  });
+  return server;
 }

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createKnowledgeBase } from "../src/rag/knowledge-base";
 import { DEFAULT_TEXTS } from "../src/turn/default-texts";
 import { prepareTurn } from "../src/turn/prepare-turn";
 import { runTurn } from "../src/turn/run-turn";
-import { startTurnServer, type TurnServer } from "./turn-fake-server";
+import { useTurnServer } from "./turn-fake-server";
 import { configOf, InMemoryChunks, minimalDocument, modelJson } from "./turn-kit";
 
-let server: TurnServer;
-beforeAll(async () => {
-  server = await startTurnServer();
-});
-afterAll(async () => {
-  await server.fake.close();
-});
-beforeEach(() => {
-  server.fake.requests.length = 0;
-  server.fake.setResponder(null);
-  server.fake.setLatency(0);
-});
+const server = useTurnServer();
 
 const withModeration = (mode: string, extra: Record<string, unknown> = {}) =>
   configOf(minimalDocument({ moderation: { enabled: true, mode, ...extra } }));

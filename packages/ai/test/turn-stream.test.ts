@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOfflineChatProvider } from "../src/offline/chat-provider";
 import { ReplyExtractor } from "../src/turn/reply-extractor";
 import { streamTurn } from "../src/turn/stream-turn";
 import type { TurnEvent, TurnResult } from "../src/turn/types";
-import { startTurnServer, type TurnServer } from "./turn-fake-server";
+import { useTurnServer } from "./turn-fake-server";
 import { configOf, minimalDocument } from "./turn-kit";
 
-let server: TurnServer;
-beforeAll(async () => {
-  server = await startTurnServer();
-});
-afterAll(async () => {
-  await server.fake.close();
-});
-beforeEach(() => {
-  server.fake.requests.length = 0;
-});
+const server = useTurnServer();
 
 const config = configOf(
   minimalDocument({ escalation: { triggers: { urgent_keywords: ["chest pain"] } } }),

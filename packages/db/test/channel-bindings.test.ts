@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError, VersionConflictError } from "../src/lib/errors";
-import { startEdgeTestDb } from "./support/edge-db";
+import { expectNowhere, startEdgeTestDb } from "./support/edge-db";
 import type { EdgeTestDb } from "./support/edge-db";
 
 let t: EdgeTestDb;
@@ -13,18 +13,27 @@ afterAll(() => t.close());
 const TOKEN = "IGAA-token-canary";
 const APP_SECRET = "app-secret-canary";
 
-async function scanAll(table: string) {
-  const out = await t.db.doc.send(new ScanCommand({ TableName: table }));
-  return JSON.stringify(out.Items ?? []);
-}
+type NewBinding = Parameters<EdgeTestDb["repos"]["channelBindings"]["create"]>[0];
+
+/** A binding of `channelAccountId` on `channelType` for `agentId`, with the token "tok" unless given. */
+const bind = (
+  agentId: string,
+  channelType: NewBinding["channelType"],
+  channelAccountId: string,
+  extra: Partial<NewBinding> = {},
+) =>
+  t.repos.channelBindings.create({
+    agentId,
+    channelType,
+    channelAccountId,
+    accessToken: "tok",
+    ...extra,
+  });
 
 describe("channel bindings repository", () => {
   it("keeps the token and secret metadata in the encrypted store, never in the row or any read", async () => {
     const bindings = t.repos.channelBindings;
-    const created = await bindings.create({
-      agentId: "agent-1",
-      channelType: "instagram",
-      channelAccountId: "17841400000000001",
+    const created = await bind("agent-1", "instagram", "17841400000000001", {
       channelUsername: "clinic",
       accessToken: TOKEN,
       secretMetadata: { app_secret: APP_SECRET },
@@ -44,9 +53,7 @@ describe("channel bindings repository", () => {
       await bindings.listByAgent("agent-1"),
       await bindings.findByAccount("instagram", "17841400000000001"),
     ];
-    for (const read of reads) expect(JSON.stringify(read)).not.toMatch(/canary/);
-    expect(await scanAll(t.db.tables.channelBindings)).not.toMatch(/canary/);
-    expect(await scanAll(t.db.tables.secrets)).not.toMatch(/canary/);
+    await expectNowhere(t, /canary/, reads, [t.db.tables.channelBindings, t.db.tables.secrets]);
     expect(await bindings.getAccessToken(created.bindingId)).toBe(TOKEN);
     expect(await bindings.getCredentials(created.bindingId)).toEqual({
       accessToken: TOKEN,
@@ -60,36 +67,15 @@ describe("channel bindings repository", () => {
 
   it("refuses credentials in plain metadata", async () => {
     await expect(
-      t.repos.channelBindings.create({
-        agentId: "agent-1",
-        channelType: "telegram",
-        channelAccountId: "bot-x",
-        accessToken: "t",
-        metadata: { app_secret: "oops" },
-      }),
+      bind("agent-1", "telegram", "bot-x", { metadata: { app_secret: "oops" } }),
     ).rejects.toThrow(/secretMetadata/);
   });
 
   it("lists by agent (optionally by type / active) and finds by account with active first", async () => {
     const bindings = t.repos.channelBindings;
-    const base = { agentId: "agent-2", accessToken: "t" } as const;
-    const tg = await bindings.create({
-      ...base,
-      channelType: "telegram",
-      channelAccountId: "bot-1",
-    });
-    const wa = await bindings.create({
-      ...base,
-      channelType: "whatsapp",
-      channelAccountId: "phone-1",
-    });
-    const oldOne = await bindings.create({
-      ...base,
-      agentId: "agent-3",
-      channelType: "telegram",
-      channelAccountId: "bot-1",
-      isActive: false,
-    });
+    const tg = await bind("agent-2", "telegram", "bot-1");
+    const wa = await bind("agent-2", "whatsapp", "phone-1");
+    const oldOne = await bind("agent-3", "telegram", "bot-1", { isActive: false });
     expect((await bindings.listByAgent("agent-2")).map((b) => b.bindingId).sort()).toEqual(
       [tg.bindingId, wa.bindingId].sort(),
     );
@@ -101,10 +87,7 @@ describe("channel bindings repository", () => {
 
   it("re-encrypts on a token change and resets verification; versions guard concurrent edits", async () => {
     const bindings = t.repos.channelBindings;
-    const b = await bindings.create({
-      agentId: "agent-4",
-      channelType: "telegram",
-      channelAccountId: "bot-4",
+    const b = await bind("agent-4", "telegram", "bot-4", {
       accessToken: "old-token",
       secretMetadata: { note: "kept" },
     });
@@ -137,13 +120,7 @@ describe("channel bindings repository", () => {
 
   it("stores a webhook secret separately and deletes row and secrets together", async () => {
     const bindings = t.repos.channelBindings;
-    const b = await bindings.create({
-      agentId: "agent-5",
-      channelType: "telegram",
-      channelAccountId: "bot-5",
-      accessToken: "tok",
-      webhookSecret: "hook-canary",
-    });
+    const b = await bind("agent-5", "telegram", "bot-5", { webhookSecret: "hook-canary" });
     expect(await bindings.getWebhookSecret(b.bindingId)).toBe("hook-canary");
     expect(JSON.stringify(b)).not.toContain("hook-canary");
     expect(await bindings.delete(b.bindingId)).toBe(true);
@@ -156,12 +133,7 @@ describe("channel bindings repository", () => {
 
   it("records and clears the last delivery error", async () => {
     const bindings = t.repos.channelBindings;
-    const b = await bindings.create({
-      agentId: "agent-6",
-      channelType: "whatsapp",
-      channelAccountId: "phone-6",
-      accessToken: "tok",
-    });
+    const b = await bind("agent-6", "whatsapp", "phone-6");
     await bindings.recordError(b.bindingId, "Graph API 190: token expired");
     expect(await bindings.get(b.bindingId)).toMatchObject({
       lastError: "Graph API 190: token expired",

@@ -1,7 +1,7 @@
-import { PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VersionConflictError } from "../src/lib/errors";
-import { startEdgeTestDb } from "./support/edge-db";
+import { expectNowhere, startEdgeTestDb } from "./support/edge-db";
 import type { EdgeTestDb } from "./support/edge-db";
 
 let t: EdgeTestDb;
@@ -31,11 +31,8 @@ describe("notification configs repository", () => {
       await configs.list(),
       await configs.listActive(),
     ];
-    for (const read of reads) expect(JSON.stringify(read)).not.toContain("canary");
-    for (const table of [t.db.tables.notificationConfigs, t.db.tables.secrets]) {
-      const out = await t.db.doc.send(new ScanCommand({ TableName: table }));
-      expect(JSON.stringify(out.Items)).not.toContain("canary");
-    }
+    const tables = [t.db.tables.notificationConfigs, t.db.tables.secrets];
+    await expectNowhere(t, "canary", reads, tables);
     expect(await configs.getBotToken(created.configId)).toBe("123:bot-canary");
     expect(await t.repos.secrets.get(created.botTokenSecretName)).toMatchObject({
       bot_token: "123:bot-canary",

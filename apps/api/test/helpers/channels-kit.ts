@@ -12,9 +12,11 @@ import { ADMIN_STREAM, type RealtimeEvent } from "../../src/realtime/types";
 import { startFakeGraph, type FakeGraph } from "../fakes/fake-graph";
 import { startFakeTelegram, type FakeBot, type FakeTelegram } from "../fakes/fake-telegram";
 import { callerAs, machine } from "./auth-fixtures";
-import { agentDocument, modelAnswer, startFakeLlm } from "./chat-kit";
+import { modelAnswer, startFakeLlm } from "./chat-kit";
 import { startTestApi, type TestApi } from "./test-api";
-import { post, type WebhookResponse } from "./webhook-kit";
+import { ensureAgent, metaJson, post, type WebhookResponse } from "./webhook-kit";
+
+export { whatsappBody } from "./webhook-kit";
 
 export const IG_SECRET = "instagram-app-secret-for-tests";
 export const WA_SECRET = "whatsapp-app-secret-for-tests";
@@ -93,52 +95,43 @@ export async function startChannels(
   return channels;
 }
 
-export async function ensureAgent(
-  deps: ApiDeps,
-  agentId: string,
-  overrides: Record<string, unknown> = {},
-) {
-  if (!(await deps.repos.agents.get(agentId))) {
-    await deps.repos.agents.create({ agentId, config: agentDocument(agentId, overrides) });
-  }
-}
-
-export async function bindInstagram(
+/** A Meta account known to the fake Graph API with its token, bound to `agentId`. */
+async function bindGraphAccount(
   c: Channels,
+  channelType: "instagram" | "whatsapp",
   input: { accountId: string; agentId: string; agent?: Record<string, unknown> },
 ) {
-  await ensureAgent(c.deps, input.agentId, input.agent);
-  const token = `IGQWR-token-${input.accountId}`;
-  c.graph.addInstagramAccount(input.accountId, token);
+  await ensureAgent(c.deps, input.agentId, { overrides: input.agent });
+  const token = `${channelType === "instagram" ? "IGQWR" : "EAAG"}-token-${input.accountId}`;
+  if (channelType === "instagram") c.graph.addInstagramAccount(input.accountId, token);
+  else c.graph.addWhatsAppNumber(input.accountId, token);
   return c.deps.repos.channelBindings.create({
     agentId: input.agentId,
-    channelType: "instagram",
+    channelType,
     channelAccountId: input.accountId,
     accessToken: token,
   });
 }
 
-export async function bindWhatsApp(
+export const bindInstagram = (
   c: Channels,
-  input: { phoneNumberId: string; agentId: string; agent?: Record<string, unknown> },
-) {
-  await ensureAgent(c.deps, input.agentId, input.agent);
-  const token = `EAAG-token-${input.phoneNumberId}`;
-  c.graph.addWhatsAppNumber(input.phoneNumberId, token);
-  return c.deps.repos.channelBindings.create({
-    agentId: input.agentId,
-    channelType: "whatsapp",
-    channelAccountId: input.phoneNumberId,
-    accessToken: token,
-  });
-}
+  input: { accountId: string; agentId: string; agent?: Record<string, unknown> },
+) => bindGraphAccount(c, "instagram", input);
+
+export const bindWhatsApp = (
+  c: Channels,
+  {
+    phoneNumberId,
+    ...input
+  }: { phoneNumberId: string; agentId: string; agent?: Record<string, unknown> },
+) => bindGraphAccount(c, "whatsapp", { accountId: phoneNumberId, ...input });
 
 /** A Telegram bot bound the admin way (create, verify → setWebhook with a secret token). */
 export async function bindTelegram(
   c: Channels,
   input: { agentId: string; agent?: Record<string, unknown> },
 ): Promise<{ bot: FakeBot; bindingId: string; secret: string }> {
-  await ensureAgent(c.deps, input.agentId, input.agent);
+  await ensureAgent(c.deps, input.agentId, { overrides: input.agent });
   const bot = c.telegram.addBot();
   const binding = await c.admin.bindings.create({
     agentId: input.agentId,
@@ -148,13 +141,6 @@ export async function bindTelegram(
   await c.admin.bindings.verify({ bindingId: binding.bindingId });
   return { bot, bindingId: binding.bindingId, secret: bot.webhook?.secretToken ?? "" };
 }
-
-/** Serialised as Meta does (compact, non-ASCII escaped), so the signature covers the same bytes. */
-const metaJson = (payload: unknown) =>
-  JSON.stringify(payload).replace(
-    /[\u007f-\uffff]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
 
 export function instagramBody(account: string, messaging: Record<string, unknown>[]): string {
   return metaJson({
@@ -174,32 +160,6 @@ export const igItem = (
 export function postInstagram(c: Channels, body: string): Promise<WebhookResponse> {
   return post(`${c.t.url}/api/v1/instagram/webhook`, body, {
     "x-hub-signature-256": signBody(body, IG_SECRET),
-  });
-}
-
-export function whatsappBody(
-  phoneNumberId: string,
-  waId: string,
-  messages: Record<string, unknown>[],
-): string {
-  return metaJson({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550783881", phone_number_id: phoneNumberId },
-              contacts: [{ profile: { name: "Sheena Nelson" }, wa_id: waId }],
-              messages,
-            },
-          },
-        ],
-      },
-    ],
   });
 }
 

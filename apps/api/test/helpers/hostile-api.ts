@@ -1,4 +1,5 @@
 import type { AnyProcedure } from "@trpc/server";
+import { afterAll, beforeAll } from "vitest";
 import { accessLevelOf } from "../../src/auth/access-level";
 import { createLogger } from "../../src/logger";
 import { appRouter } from "../../src/router";
@@ -66,6 +67,24 @@ export async function startHostileApi(): Promise<HostileApi> {
   });
   return { t, cookie, failures, signIn };
 }
+
+/**
+ * The hostile API for this test file: started (an admin's and an operator's sessions signed in) before
+ * its tests, closed after them. Its fields are there once the tests run.
+ */
+export function useHostileApi(): HostileApi {
+  const api = {} as HostileApi;
+  beforeAll(async () => {
+    Object.assign(api, await startHostileApi());
+  }, 60_000);
+  afterAll(async () => {
+    await api.t.close();
+  });
+  return api;
+}
+
+/** Procedures whose input parsers the forged superjson envelopes (BAD_ENVELOPES) are sent to. */
+export const ENVELOPE_PATHS = ["auth.login", "chat.history", "conversations.list", "users.update"];
 
 /** A tRPC answer (one call or a batch) that carries a server fault, or an error without a message. */
 export function serverFault(json: unknown): string | null {

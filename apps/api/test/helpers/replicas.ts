@@ -1,4 +1,5 @@
 import { createKnowledgeBase } from "@agents-crm/ai";
+import { afterAll, beforeAll } from "vitest";
 import { createRepositories } from "@agents-crm/db";
 import type { ApiDeps } from "../../src/deps";
 import { silentLogger } from "../../src/logger";
@@ -8,6 +9,7 @@ import {
 } from "../../src/realtime/conversation-runtime";
 import { createApiServer, type ApiServer } from "../../src/server/http-server";
 import { startRedisServer, type RedisServer } from "./redis-server";
+import { createAgent } from "./chat-kit";
 import { createTestDeps } from "./test-api";
 
 export interface Replica {
@@ -68,4 +70,20 @@ export async function startReplicaPair(env: Record<string, string>): Promise<Rep
       await redis.stop();
     },
   };
+}
+
+/**
+ * A replica pair for the enclosing describe block (or file), with `agentId` created: started before
+ * its tests, closed after them. Its fields are there once the tests run.
+ */
+export function useReplicaPair(env: Record<string, string>, agentId: string): ReplicaPair {
+  const pair = {} as ReplicaPair;
+  beforeAll(async () => {
+    Object.assign(pair, await startReplicaPair(env));
+    await createAgent(pair.a.deps, agentId);
+  });
+  afterAll(async () => {
+    await pair.close();
+  });
+  return pair;
 }

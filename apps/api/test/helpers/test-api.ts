@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import { createKnowledgeBase, createLlmProviders, type LlmProviders } from "@agents-crm/ai";
 import { parseServerEnv } from "@agents-crm/config/env";
 import { keyFingerprint } from "@agents-crm/db";
@@ -73,5 +74,24 @@ export async function startTestApi(
       await closeConversationRuntime(deps);
       await deps.db.close();
     },
+  };
+}
+
+/**
+ * The real server for the enclosing describe block (started before its tests, closed after them);
+ * call the returned function inside a test to reach it.
+ */
+export function useTestApi(
+  envOverrides: Record<string, string> = {},
+  options: { llm?: LlmProviders } = {},
+): () => TestApi {
+  let started: TestApi | undefined;
+  beforeAll(async () => {
+    started = await startTestApi(envOverrides, options);
+  });
+  afterAll(() => started?.close());
+  return () => {
+    if (!started) throw new Error("the test API has not started");
+    return started;
   };
 }

@@ -38,32 +38,48 @@ export const metaSigned = (body: string | Buffer, secret: string) => ({
   "x-hub-signature-256": signBody(body, secret),
 });
 
-export async function ensureAgent(deps: ApiDeps, agentId: string, isActive = true) {
+/** Creates the agent unless it exists; `overrides` are merged into its config document. */
+export async function ensureAgent(
+  deps: ApiDeps,
+  agentId: string,
+  options: { isActive?: boolean; overrides?: Record<string, unknown> } = {},
+) {
   if (!(await deps.repos.agents.get(agentId))) {
-    await deps.repos.agents.create({ agentId, config: agentDocument(agentId), isActive });
+    await deps.repos.agents.create({
+      agentId,
+      config: agentDocument(agentId, options.overrides),
+      isActive: options.isActive ?? true,
+    });
   }
 }
 
-/** An Instagram / WhatsApp binding straight through the repository (the admin path has its own tests). */
-export async function bindMeta(
+/**
+ * A binding straight through the repository, its agent created if missing (the admin path has its
+ * own tests): no platform is asked, so a Telegram binding made here has no registered webhook secret
+ * unless `webhookSecret` is given.
+ */
+export async function bindDirect(
   deps: ApiDeps,
   input: {
-    channelType: "instagram" | "whatsapp";
+    channelType: "instagram" | "whatsapp" | "telegram";
     accountId: string;
     agentId?: string;
+    accessToken?: string;
     appSecret?: string;
+    webhookSecret?: string;
     isActive?: boolean;
     agentActive?: boolean;
   },
 ) {
   const agentId = input.agentId ?? `agent-${input.accountId}`;
-  await ensureAgent(deps, agentId, input.agentActive ?? true);
+  await ensureAgent(deps, agentId, { isActive: input.agentActive });
   return deps.repos.channelBindings.create({
     agentId,
     channelType: input.channelType,
     channelAccountId: input.accountId,
-    accessToken: `token-${input.accountId}`,
+    accessToken: input.accessToken ?? `token-${input.accountId}`,
     secretMetadata: input.appSecret ? { app_secret: input.appSecret } : undefined,
+    webhookSecret: input.webhookSecret,
     isActive: input.isActive,
   });
 }
@@ -80,7 +96,14 @@ export function stored(
 
 export const inboxSize = (deps: ApiDeps) => deps.repos.inboundEvents.countQueued();
 
-/** One Instagram text DM, serialised as Meta does (compact, non-ASCII escaped). */
+/** Serialised as Meta does (compact, non-ASCII escaped), so a signature covers the same bytes. */
+export const metaJson = (payload: unknown): string =>
+  JSON.stringify(payload).replace(
+    /[\u007f-\uffff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+
+/** One Instagram text DM, serialised as Meta does. */
 export function instagramText(input: {
   account: string;
   sender: string;
@@ -88,7 +111,7 @@ export function instagramText(input: {
   text: string;
   timestamp?: number;
 }): string {
-  const body = JSON.stringify({
+  return metaJson({
     object: "instagram",
     entry: [
       {
@@ -105,11 +128,44 @@ export function instagramText(input: {
       },
     ],
   });
-  return body.replace(
-    /[\u007f-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
 }
+
+/** A WhatsApp delivery to `phoneNumberId` from the customer `waId`, serialised as Meta does. */
+export function whatsappBody(
+  phoneNumberId: string,
+  waId: string,
+  messages: Record<string, unknown>[],
+  profileName = "Sheena Nelson",
+): string {
+  return metaJson({
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "102290129340398",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "15550783881", phone_number_id: phoneNumberId },
+              contacts: [{ profile: { name: profileName }, wa_id: waId }],
+              messages,
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/** One WhatsApp text message `id` from `from` (a delivery's `messages` item). */
+export const whatsappTextItem = (id: string, text: string, from = "1", timestamp = "1") => ({
+  from,
+  id,
+  timestamp,
+  type: "text",
+  text: { body: text },
+});
 
 /**
  * Every item read or write the client sends to these tables, counted by a middleware on the real

@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { connect } from "node:net";
 
 export interface SlowClientResult {
@@ -48,3 +49,43 @@ export function slowClient(
 export const postHead = (path: string, contentLength: number, type = "application/json") =>
   `POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: ${type}\r\n` +
   `Content-Length: ${contentLength}\r\n\r\n`;
+
+/**
+ * POSTs `body` in `pieces` equal parts, one every `everyMs`: a slow but steady upload, never idle for
+ * longer than `everyMs`. Resolves with the status and the whole answer.
+ */
+export function postSteadily(
+  url: string,
+  body: Buffer,
+  headers: Record<string, string>,
+  options: { pieces: number; everyMs: number },
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "content-length": String(body.length),
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on("error", reject);
+    const size = Math.ceil(body.length / options.pieces);
+    let sent = 0;
+    const next = () => {
+      req.write(body.subarray(sent, sent + size));
+      sent += size;
+      if (sent >= body.length) req.end();
+      else setTimeout(next, options.everyMs);
+    };
+    next();
+  });
+}
