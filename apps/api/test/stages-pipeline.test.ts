@@ -4,6 +4,7 @@ import type { Staff } from "../src/auth/principal";
 import type { ApiDeps } from "../src/deps";
 import { checkStageChange, DEFAULT_PIPELINE_STAGES } from "../src/domain/stages/pipeline-stages";
 import { resolveStageChange } from "../src/domain/stages/stage-change";
+import { knownErrorToTRPC } from "../src/trpc-errors";
 import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
 import { createTestDeps } from "./helpers/test-api";
 import { ADMIN_STREAM, type RealtimeEvent } from "../src/realtime/types";
@@ -25,7 +26,9 @@ afterAll(async () => {
 async function failure(promise: Promise<unknown>) {
   try {
     await promise;
-  } catch (error) {
+  } catch (thrown) {
+    // Domain functions called directly throw domain errors: seen as the client would see them.
+    const error = knownErrorToTRPC(thrown) ?? thrown;
     if (!(error instanceof TRPCError)) throw error;
     const issues =
       (error.cause as { issues?: { path: PropertyKey[] }[] } | undefined)?.issues ?? [];
