@@ -32,7 +32,7 @@ export type { RagChunksRepository } from "./repositories/rag-chunks";
 export { chunkDocumentId } from "./repositories/rag-chunks";
 export type {
   ConversationFacts,
-  MessageFacts,
+  StatsMessage,
   StatsReadsRepository,
 } from "./repositories/stats-reads";
 export * from "./edge";

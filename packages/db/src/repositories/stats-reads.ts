@@ -27,7 +27,7 @@ export interface ConversationFacts {
 }
 
 /** A message as statistics read it: when it was made (its ULID's time), by whom, and its metadata. */
-export interface MessageFacts {
+export interface StatsMessage {
   conversationId: string;
   at: number;
   role: string;
@@ -81,7 +81,7 @@ export function createStatsReadsRepository(db: Db, ctx: RepositoryContext) {
     messagesBetween(
       conversationId: string,
       window: { from: Date; to: Date; now?: Date },
-    ): Promise<MessageFacts[]> {
+    ): Promise<StatsMessage[]> {
       const { low, high } = ulidBounds(window.from.getTime(), window.to.getTime());
       const now = window.now ?? ctx.now();
       return queryAll(
@@ -93,7 +93,7 @@ export function createStatsReadsRepository(db: Db, ctx: RepositoryContext) {
           ExpressionAttributeNames: { "#role": "role", "#ttl": MESSAGE_TTL_ATTRIBUTE },
           ExpressionAttributeValues: { ":c": conversationId, ":low": low, ":high": high },
         },
-        (item): MessageFacts | undefined => {
+        (item): StatsMessage | undefined => {
           const id = str(item.message_id);
           if (!id || isExpired(item, MESSAGE_TTL_ATTRIBUTE, now)) return undefined;
           return {

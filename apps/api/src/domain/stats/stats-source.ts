@@ -1,4 +1,4 @@
-import type { MessageFacts as StoredMessage } from "@agents-crm/db";
+import type { StatsMessage } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 
 export type { ConversationFacts } from "@agents-crm/db";
@@ -35,17 +35,21 @@ function usageOf(metadata: unknown): MessageFacts["usage"] {
   };
 }
 
-/** What statistics count of a stored message: its escalation and usage, read from its metadata. */
-function messageFacts(message: StoredMessage): MessageFacts {
-  const escalation = field(message.metadata, "escalation");
+/** What a message's metadata tells stats: its declared escalation and its usage. */
+function factsOf(metadata: unknown): Pick<MessageFacts, "escalationType" | "usage"> {
+  const escalation = field(metadata, "escalation");
   return {
-    conversationId: message.conversationId,
-    at: message.at,
-    role: message.role,
     escalationType: escalation ? (str(escalation.type) ?? "unspecified") : null,
-    usage: usageOf(message.metadata),
+    usage: usageOf(metadata),
   };
 }
+
+const messageFacts = ({ conversationId, at, role, metadata }: StatsMessage): MessageFacts => ({
+  conversationId,
+  at,
+  role,
+  ...factsOf(metadata),
+});
 
 /** One conversation's messages that arrived within [from, to]. */
 export async function messagesBetween(
