@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import nodePlugin from "eslint-plugin-n";
 import globals from "globals";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
@@ -51,6 +52,13 @@ export default tseslint.config(
   {
     files: ["**/*.js", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Every workspace declares what it imports: a package found only through hoisting (another
+    // workspace's dependency) breaks its own install, image and typecheck.
+    plugins: { n: nodePlugin },
+    settings: { n: { tryExtensions: [".ts", ".tsx", ".mts", ".js", ".mjs", ".json", ".d.ts"] } },
+    rules: { "n/no-extraneous-import": "error", "n/no-extraneous-require": "error" },
   },
   {
     files: ["apps/web/**/*.{ts,tsx}"],

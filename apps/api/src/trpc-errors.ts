@@ -36,32 +36,22 @@ const DOMAIN_CODES = {
   UPSTREAM_FAILED: "BAD_GATEWAY",
   UNAUTHORIZED: "UNAUTHORIZED",
   FORBIDDEN: "FORBIDDEN",
+  NOT_SUPPORTED: "METHOD_NOT_SUPPORTED",
 } as const;
 
 /** A domain error as the tRPC error a client sees; null for anything else. The one place this is decided. */
 export function domainErrorToTRPC(error: unknown): TRPCError | null {
   if (!(error instanceof DomainError)) return null;
-  switch (error.code) {
-    case "INVALID_INPUT":
-      return badInputs(error.details.issues ?? [], error.message);
-    case "TOO_MANY_REQUESTS":
-      return tooManyRequests(
-        error.message,
-        error.details.retryAfterSeconds ?? 1,
-        error.details.retryScope ?? "action",
-      );
-    case "NOT_FOUND":
-    case "CONFLICT":
-    case "PRECONDITION_FAILED":
-    case "UPSTREAM_FAILED":
-    case "UNAUTHORIZED":
-    case "FORBIDDEN":
-      return new TRPCError({
-        code: DOMAIN_CODES[error.code],
-        message: error.message,
-        cause: error,
-      });
+  const { code, details } = error;
+  if (code === "INVALID_INPUT") return badInputs(details.issues ?? [], error.message);
+  if (code === "TOO_MANY_REQUESTS") {
+    return tooManyRequests(
+      error.message,
+      details.retryAfterSeconds ?? 1,
+      details.retryScope ?? "action",
+    );
   }
+  return new TRPCError({ code: DOMAIN_CODES[code], message: error.message, cause: error });
 }
 
 export const STORAGE_UNAVAILABLE_MESSAGE = "Storage is temporarily unavailable; try again shortly";

@@ -1,6 +1,6 @@
 import type { AnyProcedure } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessLevelOf } from "../src/auth/access-level";
+import { accessLevelOf } from "../src/server/access-level";
 import { appRouter } from "../src/router";
 import { describeRouter, type ProcedureDoc } from "../src/server/docs";
 import { startTestApi, type TestApi } from "./helpers/test-api";

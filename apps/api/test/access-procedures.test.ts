@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { AnyProcedure } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessLevelOf } from "../src/auth/access-level";
+import { accessLevelOf } from "../src/server/access-level";
 import type { Principal } from "../src/auth/principal";
 import type { ApiDeps } from "../src/deps";
 import { appRouter } from "../src/router";

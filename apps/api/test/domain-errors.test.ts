@@ -25,6 +25,7 @@ describe("domain errors become tRPC errors in one place", () => {
     [upstreamFailed("Telegram said no", new Error("401")), "BAD_GATEWAY"],
     [new DomainError("FORBIDDEN", "Not yours"), "FORBIDDEN"],
     [new DomainError("UNAUTHORIZED", "Session ended"), "UNAUTHORIZED"],
+    [new DomainError("NOT_SUPPORTED", "Sign in over HTTP"), "METHOD_NOT_SUPPORTED"],
   ])("%s → %s, message kept", (error, code) => {
     const mapped = domainErrorToTRPC(error);
     expect(mapped).toBeInstanceOf(TRPCError);

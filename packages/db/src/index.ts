@@ -30,4 +30,9 @@ export type {
 export type { AuditRepository, ListAuditOptions } from "./repositories/audit";
 export type { RagChunksRepository } from "./repositories/rag-chunks";
 export { chunkDocumentId } from "./repositories/rag-chunks";
+export type {
+  ConversationFacts,
+  StatsMessage,
+  StatsReadsRepository,
+} from "./repositories/stats-reads";
 export * from "./edge";

@@ -1,9 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
 import { ACCESS_STREAM } from "../realtime/types";
 import { accessChangeSchema } from "./access-changes";
 import type { Staff } from "./principal";
 import { readSession } from "./resolve-principal";
+import { unauthorized } from "../domain/errors";
 
 /** A change nobody announced (made outside the API) still reaches open subscriptions this soon. */
 export const ACCESS_RECHECK_MS = 60_000;
@@ -18,7 +18,7 @@ export interface FollowedAccess {
   stop(): void;
 }
 
-const ended = () => new TRPCError({ code: "UNAUTHORIZED", message: "The session has ended" });
+const ended = () => unauthorized("The session has ended");
 
 /**
  * Keeps a staff subscription's caller current while it streams: a socket outlives sessions. The caller

@@ -1,5 +1,5 @@
 import type { Repositories } from "@agents-crm/db";
-import { tooManyRequests } from "../trpc-errors";
+import { tooManyRequests } from "../domain/errors";
 
 /**
  * Password checks allowed per window: per account from one address, per address over all accounts,

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { hashSessionToken, type AdminCredentials, type AdminUser } from "@agents-crm/db";
 import type { Context } from "../context";
 import { recordAudit } from "../domain/audit";
@@ -8,6 +7,7 @@ import { reserveLoginAttempt, settleLoginSuccess } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
 import { cookieShouldBeSecure, sessionCookie } from "./session-cookie";
 import { sessionTtlSeconds } from "./session-renewal";
+import { notSupported, unauthorized } from "../domain/errors";
 
 let dummyHash: Promise<string> | null = null;
 const dummy = () => (dummyHash ??= hashPassword(randomBytes(18).toString("base64url")));
@@ -44,7 +44,7 @@ export async function login({
 }): Promise<{ user: AdminUser }> {
   if (ctx.transport === "ws") {
     // A WebSocket cannot set the cookie, so a session made here would be unusable (and unrevoked).
-    throw new TRPCError({ code: "METHOD_NOT_SUPPORTED", message: "Sign in over HTTP" });
+    throw notSupported("Sign in over HTTP");
   }
   const { kv, adminUsers, sessions } = ctx.deps.repos;
   const reservation = await reserveLoginAttempt(kv, { email: input.email, ip: ctx.clientIp });
@@ -63,7 +63,7 @@ export async function login({
         : null;
   if (failure || !credentials) {
     await auditFailure(ctx, input.email, credentials, failure ?? "unknown_email");
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Invalid email or password" });
+    throw unauthorized("Invalid email or password");
   }
 
   // A new session id at every sign-in: a token planted before login (session fixation) is dropped.

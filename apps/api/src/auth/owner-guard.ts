@@ -1,6 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import type { AdminUser, Repositories } from "@agents-crm/db";
 import type { Staff } from "./principal";
+import { conflict, forbidden } from "../domain/errors";
 
 /** Admin accounts are few (a team, not a customer base), so counting pages through all of them. */
 export async function countActiveOwners(repos: Pick<Repositories, "adminUsers">): Promise<number> {
@@ -18,15 +18,12 @@ export const isActiveOwner = (user: Pick<AdminUser, "role" | "isActive">) =>
   user.role === "owner" && user.isActive;
 
 export const lastOwnerError = () =>
-  new TRPCError({
-    code: "CONFLICT",
-    message: "This is the last active owner: make someone else an owner first",
-  });
+  conflict("This is the last active owner: make someone else an owner first");
 
 /** Only owners (and the machine token, which acts as one) may create, change or remove owners. */
 export function assertMayManageOwners(actor: Staff, what: string): void {
   if (actor.role !== "owner") {
-    throw new TRPCError({ code: "FORBIDDEN", message: `Only owners can ${what}` });
+    throw forbidden(`Only owners can ${what}`);
   }
 }
 

@@ -1,9 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import type { AdminRole, AdminUser } from "@agents-crm/db";
 import type { Context } from "../context";
 import { recordAudit } from "../domain/audit";
 import { announceAccessChange } from "./access-changes";
-import { badInput } from "../trpc-errors";
+import { invalidInput, notFound } from "../domain/errors";
 import { assertMayManageOwners, isActiveOwner, keepingAnOwner } from "./owner-guard";
 import { hashPassword } from "./password";
 import type { Staff } from "./principal";
@@ -20,7 +19,7 @@ const auditView = (user: AdminUser) => ({
 
 async function existing(ctx: StaffContext, userId: string): Promise<AdminUser> {
   const user = await ctx.deps.repos.adminUsers.getById(userId);
-  if (!user) throw new TRPCError({ code: "NOT_FOUND", message: `User ${userId} not found` });
+  if (!user) throw notFound(`User ${userId} not found`);
   return user;
 }
 
@@ -69,7 +68,7 @@ export async function updateUser({
   if (target.role === "owner") assertMayManageOwners(actor, "change an owner's account");
   if (input.role === "owner") assertMayManageOwners(actor, "make someone an owner");
   if (input.isActive === false && actor.id === target.userId) {
-    throw badInput("isActive", "you cannot deactivate your own account");
+    throw invalidInput("isActive", "you cannot deactivate your own account");
   }
 
   const patch = {
@@ -126,7 +125,7 @@ export async function deleteUser({
 }): Promise<{ userId: string; sessionsRevoked: number }> {
   const { adminUsers, sessions } = ctx.deps.repos;
   if (input.userId === ctx.principal.id) {
-    throw badInput("userId", "you cannot delete your own account");
+    throw invalidInput("userId", "you cannot delete your own account");
   }
   const target = await existing(ctx, input.userId);
   if (target.role === "owner") assertMayManageOwners(ctx.principal, "delete an owner");

@@ -10,6 +10,7 @@ export type DomainErrorCode =
   | "UPSTREAM_FAILED"
   | "UNAUTHORIZED"
   | "FORBIDDEN"
+  | "NOT_SUPPORTED"
   | "TOO_MANY_REQUESTS";
 
 /** One wrong input field: `path` as segments, as zod reports it. */
@@ -46,6 +47,8 @@ export const preconditionFailed = (message: string) =>
   new DomainError("PRECONDITION_FAILED", message);
 export const unauthorized = (message: string) => new DomainError("UNAUTHORIZED", message);
 export const forbidden = (message: string) => new DomainError("FORBIDDEN", message);
+/** The request came a way this action cannot be done (sign-in over a WebSocket). */
+export const notSupported = (message: string) => new DomainError("NOT_SUPPORTED", message);
 export const upstreamFailed = (message: string, cause?: unknown) =>
   new DomainError("UPSTREAM_FAILED", message, { cause });
 

@@ -22,7 +22,7 @@ import {
 } from "../domain/agents/playground";
 import { createAgent, updateAgent } from "../domain/agents/save-agent";
 import { adminProcedure, authedProcedure, publicProcedure } from "../trpc";
-import { toAgentCard } from "./agent-card";
+import { toAgentCard } from "../domain/agents/agent-card";
 
 export const agentIdSchema = z
   .string()

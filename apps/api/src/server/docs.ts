@@ -1,6 +1,6 @@
 import type { AnyProcedure, AnyRouter } from "@trpc/server";
 import { z } from "zod";
-import { accessLevelOf, type AccessLevel } from "../auth/access-level";
+import { accessLevelOf, type AccessLevel } from "./access-level";
 
 export interface ProcedureDoc {
   path: string;

@@ -1,4 +1,4 @@
-import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { databaseAnswers } from "@agents-crm/db";
 import type { ApiDeps } from "../deps";
 
 const CACHE_MS = 2_000;
@@ -6,7 +6,7 @@ const TIMEOUT_MS = 1_500;
 let last: { at: number; ok: boolean; deps: ApiDeps } | null = null;
 
 /**
- * Readiness: one cheap DescribeTable, cached briefly so a load balancer polling /health does not turn
+ * Readiness: one cheap probe of the database (packages/db), cached briefly so a load balancer polling /health does not turn
  * into database traffic.
  */
 export async function checkDatabase(
@@ -15,15 +15,7 @@ export async function checkDatabase(
   // The embedded engine reads fine while a storage fault pauses its writes: not ready all the same.
   if (deps.db.storageFault()) return { ok: false, reason: "storage unavailable" };
   if (last && last.deps === deps && Date.now() - last.at < CACHE_MS) return { ok: last.ok };
-  let ok = false;
-  try {
-    await deps.db.raw.send(new DescribeTableCommand({ TableName: deps.db.tables.agents }), {
-      abortSignal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    ok = true;
-  } catch {
-    ok = false;
-  }
+  const ok = await databaseAnswers(deps.db, TIMEOUT_MS);
   last = { at: Date.now(), ok, deps };
   return { ok };
 }

@@ -1,6 +1,6 @@
 import type { AnyProcedure } from "@trpc/server";
 import { afterAll, beforeAll } from "vitest";
-import { accessLevelOf } from "../../src/auth/access-level";
+import { accessLevelOf } from "../../src/server/access-level";
 import { createLogger } from "../../src/logger";
 import { appRouter } from "../../src/router";
 import { seedUser, TEST_PASSWORD } from "./auth-fixtures";

@@ -4,6 +4,7 @@ import type { Staff } from "../../src/auth/principal";
 import type { ApiDeps } from "../../src/deps";
 import { callerAs, principalOf, seedUser } from "./auth-fixtures";
 import { createTestDeps } from "./test-api";
+import { knownErrorToTRPC } from "../../src/trpc-errors";
 
 /** Router tests' usual world: fresh dependencies with an admin and an operator signed in. */
 export async function createStaffDeps(
@@ -38,7 +39,9 @@ export async function failure(
 ): Promise<{ code: string; message: string; paths: string[] }> {
   try {
     await promise;
-  } catch (error) {
+  } catch (thrown) {
+    // Domain functions called directly throw domain errors: seen as a client would see them.
+    const error = knownErrorToTRPC(thrown) ?? thrown;
     if (!(error instanceof TRPCError)) throw error;
     const cause = error.cause as { issues?: { path: PropertyKey[] }[] } | undefined;
     for (const secret of secrets) expect(error.message).not.toContain(secret);

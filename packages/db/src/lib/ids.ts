@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { monotonicFactory } from "ulid";
+import { decodeTime, encodeTime, monotonicFactory } from "ulid";
 import type { Now } from "./clock";
 
 export type IdFactory = () => string;
@@ -14,3 +14,12 @@ export function createUlidFactory(now: Now): IdFactory {
 }
 
 export const newUuid: IdFactory = () => randomUUID();
+
+/** When a ULID was made, in ms (its first 10 characters). */
+export const ulidTime = (ulid: string): number => decodeTime(ulid);
+
+/** Inclusive key bounds of every ULID made within [fromMs, toMs]: a time range as a sort-key range. */
+export function ulidBounds(fromMs: number, toMs: number): { low: string; high: string } {
+  const prefix = (ms: number) => encodeTime(Math.max(0, Math.floor(ms)), 10);
+  return { low: prefix(fromMs) + "0".repeat(16), high: prefix(toMs) + "Z".repeat(16) };
+}

@@ -1,7 +1,13 @@
 import { ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
 import { isConditionalCheckFailed } from "../lib/errors";
-import { DEFAULT_STAGE } from "../schemas/conversation";
+import {
+  CONVERSATION_ALL_PK,
+  LEGACY_ATTRIBUTES,
+  REFERENCE_DEFAULTS,
+  activitySort,
+  stageOfItem,
+} from "../repositories/conversation-item";
 
 type Item = Record<string, unknown>;
 
@@ -39,15 +45,15 @@ const BACKFILLS: Record<"agents" | "conversations" | "auditLogs", Backfill> = {
       const id = String(item.conversation_id);
       const activity = iso(item.last_activity_at) ?? iso(item.updated_at) ?? iso(item.created_at);
       if (!activity) return undefined;
-      const stage = str(item.stage) ?? str(item.marketing_status) ?? DEFAULT_STAGE;
+      const stage = stageOfItem(item);
       return {
-        all_pk: "CONVERSATION",
+        all_pk: CONVERSATION_ALL_PK,
         last_activity_at: activity,
-        activity_sort: `${activity}#${id}`,
+        activity_sort: activitySort(activity, id),
         stage,
-        marketing_status: stage,
-        status: str(item.status) ?? "AI_ACTIVE",
-        channel: str(item.channel) ?? "web_chat",
+        [LEGACY_ATTRIBUTES.stage]: stage,
+        status: str(item.status) ?? REFERENCE_DEFAULTS.status,
+        channel: str(item.channel) ?? REFERENCE_DEFAULTS.channel,
       };
     },
     missing: "all_pk",

@@ -99,3 +99,5 @@ export function createEmailClaims(db: Db, ctx: RepositoryContext) {
 
   return { getItem, getUserItemByEmail, claimEmail, releaseEmail };
 }
+
+export type EmailClaims = ReturnType<typeof createEmailClaims>;

@@ -1,34 +1,14 @@
-import { DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
-import { NotFoundError, VersionConflictError, isConditionalCheckFailed } from "../lib/errors";
-import { clampLimit } from "../lib/page";
-import { parseItem } from "../lib/parse-item";
-import type { Page, PageRequest } from "../lib/page";
-import { keyAttributes, queryCount, queryPage } from "../lib/query";
-import { buildUpdate } from "../lib/update-expression";
-import {
-  adminUserSchema,
-  createAdminUserInputSchema,
-  emailSchema,
-  updateAdminUserInputSchema,
-} from "../schemas/admin-user";
-import type {
-  AdminCredentials,
-  AdminUser,
-  CreateAdminUserInput,
-  UpdateAdminUserInput,
-} from "../schemas/admin-user";
-import { tableDefinition } from "../tables/definitions";
+import { NotFoundError } from "../lib/errors";
+import { createAdminUserInputSchema, emailSchema } from "../schemas/admin-user";
+import type { AdminUser, CreateAdminUserInput } from "../schemas/admin-user";
 import type { RepositoryContext } from "./context";
 import { ADMIN_LIST_PK, createEmailClaims, isUserItem } from "./admin-user-email-claims";
-import { versionCondition } from "./version-condition";
+import { createAdminUserReads, toUser } from "./admin-user-reads";
+import { createAdminUserUpdates } from "./admin-user-updates";
 
 type Item = Record<string, unknown>;
-
-const LIST_KEYS = keyAttributes(tableDefinition("adminUsers"), "list-index");
-
-const toUser = (item: Item): AdminUser =>
-  parseItem(adminUserSchema, item, "admin user", String(item.user_id));
 
 /**
  * Admin accounts. Email uniqueness rests on a companion item `user_id = "email#<email>"` written with a
@@ -38,54 +18,14 @@ const toUser = (item: Item): AdminUser =>
 export function createAdminUsersRepository(db: Db, ctx: RepositoryContext) {
   const TableName = db.tables.adminUsers;
 
-  const { getItem, getUserItemByEmail, claimEmail, releaseEmail } = createEmailClaims(db, ctx);
-
-  /** Turns a failed conditional write on a user into NotFound or VersionConflict. */
-  const conflictError = async (userId: string, expectedVersion?: number): Promise<Error> =>
-    isUserItem(await getItem(userId))
-      ? new VersionConflictError("admin user", userId, expectedVersion)
-      : new NotFoundError("admin user", userId);
-
-  const versionedUpdate = async (
-    userId: string,
-    attributes: Item,
-    expectedVersion: number | undefined,
-    extraCondition?: { expression: string; values: Item },
-  ): Promise<AdminUser> => {
-    const version = versionCondition(expectedVersion);
-    const parts = buildUpdate(
-      { ...attributes, updated_at: ctx.now().toISOString() },
-      {
-        set: ["#v = if_not_exists(#v, :zero) + :one"],
-        names: { "#v": "version", ...version.names },
-        values: {
-          ":zero": 0,
-          ":one": 1,
-          ":listPk": ADMIN_LIST_PK,
-          ...extraCondition?.values,
-          ...version.values,
-        },
-      },
-    );
-    const conditions = ["list_pk = :listPk", version.expression, extraCondition?.expression ?? ""];
-    try {
-      const out = await db.doc.send(
-        new UpdateCommand({
-          TableName,
-          Key: { user_id: userId },
-          ...parts,
-          ConditionExpression: conditions.filter(Boolean).join(" AND "),
-          ReturnValues: "ALL_NEW",
-        }),
-      );
-      return toUser(out.Attributes ?? {});
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) throw await conflictError(userId, expectedVersion);
-      throw error;
-    }
-  };
+  const claims = createEmailClaims(db, ctx);
+  const { getItem, claimEmail, releaseEmail } = claims;
+  const { versionedUpdate, ...updates } = createAdminUserUpdates(db, ctx, claims);
 
   return {
+    ...createAdminUserReads(db, ctx, claims),
+    ...updates,
+
     async create(input: CreateAdminUserInput): Promise<AdminUser> {
       const parsed = createAdminUserInputSchema.parse(input);
       const userId = ctx.ulid();
@@ -116,88 +56,6 @@ export function createAdminUsersRepository(db: Db, ctx: RepositoryContext) {
         throw error;
       }
       return toUser(item);
-    },
-
-    async getById(userId: string): Promise<AdminUser | null> {
-      const item = await getItem(userId);
-      return isUserItem(item) ? toUser(item) : null;
-    },
-
-    async getByEmail(email: string): Promise<AdminUser | null> {
-      const normalised = emailSchema.safeParse(email);
-      if (!normalised.success) return null;
-      const item = await getUserItemByEmail(normalised.data);
-      return item ? toUser(item) : null;
-    },
-
-    /** For the login check only: the one read that returns the stored password hash. */
-    async getCredentials(email: string): Promise<AdminCredentials | null> {
-      const normalised = emailSchema.safeParse(email);
-      if (!normalised.success) return null;
-      const item = await getUserItemByEmail(normalised.data);
-      if (!item) return null;
-      const user = toUser(item);
-      return {
-        userId: user.userId,
-        email: user.email,
-        role: user.role,
-        isActive: user.isActive,
-        passwordHash: String(item.password_hash),
-      };
-    },
-
-    /** Ordered by email; companion items carry no `list_pk`, so the sparse index never shows them. */
-    async list(request: PageRequest = {}): Promise<Page<AdminUser>> {
-      return queryPage(db, {
-        input: {
-          TableName,
-          IndexName: "list-index",
-          KeyConditionExpression: "list_pk = :pk",
-          ExpressionAttributeValues: { ":pk": ADMIN_LIST_PK },
-        },
-        keys: LIST_KEYS,
-        scope: "adminUsers:list",
-        cursor: request.cursor,
-        limit: clampLimit(request.limit),
-        map: toUser,
-        pageSize: ctx.queryPageSize,
-      });
-    },
-
-    async count(options: { activeOnly?: boolean } = {}): Promise<number> {
-      return queryCount(db, {
-        TableName,
-        IndexName: "list-index",
-        KeyConditionExpression: "list_pk = :pk",
-        ...(options.activeOnly
-          ? {
-              FilterExpression: "is_active = :true",
-              ExpressionAttributeValues: { ":pk": ADMIN_LIST_PK, ":true": true },
-            }
-          : { ExpressionAttributeValues: { ":pk": ADMIN_LIST_PK } }),
-      });
-    },
-
-    async update(
-      userId: string,
-      patch: UpdateAdminUserInput,
-      options: { expectedVersion?: number } = {},
-    ): Promise<AdminUser> {
-      const parsed = updateAdminUserInputSchema.parse(patch);
-      return versionedUpdate(
-        userId,
-        {
-          name: parsed.name,
-          role: parsed.role,
-          is_active: parsed.isActive,
-          password_hash: parsed.passwordHash,
-        },
-        options.expectedVersion,
-      );
-    },
-
-    async recordLogin(userId: string): Promise<AdminUser> {
-      return versionedUpdate(userId, { last_login_at: ctx.now().toISOString() }, undefined);
     },
 
     /**

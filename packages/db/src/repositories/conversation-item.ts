@@ -13,6 +13,27 @@ export const CONVERSATION_ALL_PK = "CONVERSATION";
 export const LOOKUP_ID_PREFIX = "lookup#";
 export const PREVIEW_MAX_CHARS = 200;
 
+/** What items written by the reference lack, as its readers assumed it. */
+export const REFERENCE_DEFAULTS = {
+  channel: "web_chat",
+  status: "AI_ACTIVE",
+  stage: DEFAULT_STAGE,
+  version: 0,
+} as const;
+
+/** The reference's names for fields this project renamed: read as fallbacks, `stage` also written. */
+export const LEGACY_ATTRIBUTES = {
+  stage: "marketing_status",
+  escalationType: "request_type",
+} as const;
+
+const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+/** An item's CRM stage, under its name or the reference's, else the default (for light readers). */
+export function stageOfItem(item: Record<string, unknown>): string {
+  return str(item.stage) ?? str(item[LEGACY_ATTRIBUTES.stage]) ?? REFERENCE_DEFAULTS.stage;
+}
+
 export function activitySort(lastActivityAt: string, conversationId: string): string {
   return `${lastActivityAt}#${conversationId}`;
 }
@@ -34,7 +55,7 @@ export function conversationToItem(
     activity_sort: activitySort(conversation.lastActivityAt, conversation.conversationId),
     all_pk: CONVERSATION_ALL_PK,
     // The reference's readers know the CRM stage as marketing_status.
-    marketing_status: conversation.stage,
+    [LEGACY_ATTRIBUTES.stage]: conversation.stage,
   };
 }
 
@@ -57,11 +78,11 @@ export function conversationFromItem(
   return parseItem(
     conversationSchema,
     {
-      channel: "web_chat",
-      status: "AI_ACTIVE",
-      version: 0,
+      channel: REFERENCE_DEFAULTS.channel,
+      status: REFERENCE_DEFAULTS.status,
+      version: REFERENCE_DEFAULTS.version,
       ...item,
-      stage: item.stage ?? item.marketing_status ?? DEFAULT_STAGE,
+      stage: item.stage ?? item[LEGACY_ATTRIBUTES.stage] ?? REFERENCE_DEFAULTS.stage,
       last_activity_at: item.last_activity_at ?? item.updated_at ?? item.created_at,
       expires_at: item[CONVERSATION_TTL_ATTRIBUTE],
     },

@@ -38,11 +38,14 @@ export interface ConversationQuery {
   scope: string;
 }
 
-/** `liveAt` (epoch seconds) filters out expired items in DynamoDB, for counts that never see items. */
+/**
+ * `liveAt` (epoch seconds) filters out expired items in DynamoDB, for counts that never see items;
+ * `activeSince` (ISO time) reads only conversations with activity since then, as a key range.
+ */
 export function conversationQuery(
   tableName: string,
   filters: ConversationFilters,
-  options: { newestFirst?: boolean; liveAt?: number } = {},
+  options: { newestFirst?: boolean; liveAt?: number; activeSince?: string } = {},
 ): ConversationQuery {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -57,6 +60,10 @@ export function conversationQuery(
     names["#pk"] = "all_pk";
     values[":pk"] = CONVERSATION_ALL_PK;
     keyCondition = "#pk = :pk";
+  }
+  if (options.activeSince !== undefined) {
+    values[":since"] = options.activeSince;
+    keyCondition += " AND activity_sort >= :since";
   }
   for (const f of INDEX_BY_FILTER) {
     if (f === chosen || filters[f.field] === undefined) continue;

@@ -6,7 +6,11 @@ import { expiryAfterHours } from "../lib/ttl";
 import type { ChannelType } from "../schemas/channel-binding";
 import type { Conversation, CreateConversationInput } from "../schemas/conversation";
 import type { RepositoryContext } from "./context";
-import { CONVERSATION_TTL_ATTRIBUTE as TTL, LOOKUP_ID_PREFIX } from "./conversation-item";
+import {
+  CONVERSATION_TTL_ATTRIBUTE as TTL,
+  LOOKUP_ID_PREFIX,
+  lookupLinkFromItem,
+} from "./conversation-item";
 import type { LookupLink } from "./conversation-item";
 
 export interface FindOrCreateInput {
@@ -26,7 +30,6 @@ interface ConversationStore {
   read(item: Record<string, unknown>): Conversation | undefined;
   putNew(conversation: Conversation, link: LookupLink): Promise<boolean>;
   newConversation(id: string, input: CreateConversationInput): Conversation;
-  refreshLookup(item: Record<string, unknown>): Promise<void>;
 }
 
 const MAX_ROUNDS = 10;
@@ -142,6 +145,15 @@ export function createConversationLookup(db: Db, ctx: RepositoryContext, store: 
     }
   }
 
+  /** Keeps the find-or-create lookup alive at least as long as the conversation it points at. */
+  async function refreshLookup(item: Record<string, unknown>): Promise<void> {
+    const link = lookupLinkFromItem(item);
+    const expiresAt = item[TTL];
+    if (!link.lookupKey || typeof expiresAt !== "number") return;
+    if (link.lookupExpiresAt !== undefined && link.lookupExpiresAt >= expiresAt) return;
+    await extend(link.lookupKey, String(item.conversation_id), expiresAt);
+  }
+
   return {
     async findOrCreate(input: FindOrCreateInput): Promise<FindOrCreateResult> {
       const key = lookupKey(input);
@@ -166,7 +178,7 @@ export function createConversationLookup(db: Db, ctx: RepositoryContext, store: 
         }
         const current = store.read(item);
         if (current && current.status !== "CLOSED") {
-          await store.refreshLookup(item);
+          await refreshLookup(item);
           return { conversation: current, created: false };
         }
         const freshId = newUuid();
@@ -178,5 +190,6 @@ export function createConversationLookup(db: Db, ctx: RepositoryContext, store: 
     },
 
     extend,
+    refreshLookup,
   };
 }

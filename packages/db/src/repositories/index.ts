@@ -8,6 +8,7 @@ import { createEdgeRepositories } from "./edge";
 import type { EdgeRepositoryOptions } from "./edge";
 import { createMessagesRepository } from "./messages";
 import { createRagChunksRepository } from "./rag-chunks";
+import { createStatsReadsRepository } from "./stats-reads";
 
 export type { RepositoryContext } from "./context";
 export { DEFAULT_MESSAGE_TTL_HOURS, repositoryContext } from "./context";
@@ -24,6 +25,7 @@ export function createRepositories(db: Db, options: CreateRepositoriesOptions = 
     messages: createMessagesRepository(db, ctx),
     audit: createAuditRepository(db, ctx),
     ragChunks: createRagChunksRepository(db, ctx),
+    stats: createStatsReadsRepository(db, ctx),
     ...createEdgeRepositories(db, ctx, options),
   };
 }

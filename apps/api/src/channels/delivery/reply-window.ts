@@ -1,8 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import type { Conversation } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { customerContact } from "./customer-contact";
 import { windowVerdict } from "./messaging-windows";
+import { preconditionFailed } from "../../domain/errors";
 
 /** Refuses a staff reply the platform would not deliver, before anything is stored. */
 export async function assertStaffReplyWindow(
@@ -14,5 +14,5 @@ export async function assertStaffReplyWindow(
   const contact = await customerContact(deps.repos, conversation.conversationId);
   const lastInboundAt = contact ? new Date(contact.lastInboundAt) : null;
   const verdict = windowVerdict(conversation.channel, "staff", lastInboundAt, now);
-  if (!verdict.ok) throw new TRPCError({ code: "PRECONDITION_FAILED", message: verdict.reason });
+  if (!verdict.ok) throw preconditionFailed(verdict.reason);
 }

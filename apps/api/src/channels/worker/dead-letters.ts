@@ -1,10 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { NotFoundError, type InboundEvent as InboxItem } from "@agents-crm/db";
 import type { StaffContext } from "../../domain/conversations/staff-context";
 import { recordAudit } from "../../domain/audit";
 import { webTurnJobSchema } from "../../domain/turns/web-turn-job";
 import { deliveryJobSchema } from "../delivery/delivery-job";
 import { inboundEventSchema } from "../inbound-event";
+import { conflict, preconditionFailed } from "../../domain/errors";
 
 /** What the console shows of a dead letter: where it came from and why it failed, not the message text. */
 export function deadLetterView(item: InboxItem) {
@@ -70,10 +70,7 @@ export async function replayDeadLetter(ctx: StaffContext, eventKey: string) {
   const item = await repos.inboundEvents.get(eventKey);
   if (!item) throw new NotFoundError("inbox event", eventKey);
   if (item.status !== "dead") {
-    throw new TRPCError({
-      code: "PRECONDITION_FAILED",
-      message: `Only dead letters can be replayed (this one is ${item.status})`,
-    });
+    throw preconditionFailed(`Only dead letters can be replayed (this one is ${item.status})`);
   }
   const delivery = deliveryJobSchema.safeParse(item.payload);
   if (delivery.success) {
@@ -85,7 +82,7 @@ export async function replayDeadLetter(ctx: StaffContext, eventKey: string) {
     }
   }
   if (!(await repos.inboundEvents.replay(eventKey))) {
-    throw new TRPCError({ code: "CONFLICT", message: "The event changed meanwhile; reload" });
+    throw conflict("The event changed meanwhile; reload");
   }
   await recordAudit(ctx, {
     action: "replay_inbound_event",

@@ -10,7 +10,7 @@ import {
 import { formatBytes, MAX_AGENT_DOCUMENT_BYTES } from "@agents-crm/config/request-limits";
 import type { AgentConfigDocument } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
-import { badInput } from "../../trpc-errors";
+import { invalidInput } from "../errors";
 import { configIssuesError } from "./config-issues";
 
 export interface ValidatedDocument {
@@ -37,7 +37,7 @@ export function withAgentId(
     return { ...config, agent_id: agentId };
   }
   if (config.agent_id !== agentId) {
-    throw badInput(`${field}.agent_id`, `must equal the agent id "${agentId}"`);
+    throw invalidInput(`${field}.agent_id`, `must equal the agent id "${agentId}"`);
   }
   return config;
 }
@@ -51,7 +51,7 @@ function accept(
   // Past DynamoDB's item size the write would fail as a ValidationException (a 500).
   const bytes = Buffer.byteLength(JSON.stringify(document), "utf8");
   if (bytes > MAX_AGENT_DOCUMENT_BYTES) {
-    throw badInput(
+    throw invalidInput(
       field,
       `is ${formatBytes(bytes)}; at most ${formatBytes(MAX_AGENT_DOCUMENT_BYTES)} can be stored: shorten the knowledge sources`,
     );
@@ -82,7 +82,7 @@ export function validateMergedDocument(
   field = "config",
 ): ValidatedDocument {
   if (patch.agent_id !== undefined && patch.agent_id !== agentId) {
-    throw badInput(`${field}.agent_id`, `cannot change: this agent is "${agentId}"`);
+    throw invalidInput(`${field}.agent_id`, `cannot change: this agent is "${agentId}"`);
   }
   // The same RFC 7396 merge deepMergeAgentConfig validates; the raw result is what gets stored.
   const document = mergeDocuments(stored, { ...patch, agent_id: agentId }) as AgentConfigDocument;

@@ -1,7 +1,7 @@
 import type { AgentConfigDocument, AgentRecord } from "@agents-crm/db";
 import type { Staff } from "../../auth/principal";
 import { canManage } from "../../auth/principal";
-import { toAgentCard, type AgentCard } from "../../routers/agent-card";
+import { toAgentCard, type AgentCard } from "./agent-card";
 
 /** What any staff member may know about an agent (operators filter conversations by it). */
 export interface AgentSummary {

@@ -1,6 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import type { ConfigIssue } from "@agents-crm/config/agent-config";
-import { ZodRealError } from "zod";
+import { invalidInputs, type DomainError } from "../errors";
 
 /** `prompts.examples[2].user_message` → ["prompts", "examples", 2, "user_message"]; "(root)" → []. */
 export function issuePathSegments(path: string): (string | number)[] {
@@ -17,19 +16,13 @@ export function issuePathSegments(path: string): (string | number)[] {
  * BAD_REQUEST listing every invalid field of an agent document under the input field that carried it
  * (`config.rag.retrieval.top_k`), in the error formatter's `data.issues` shape.
  */
-export function configIssuesError(issues: ConfigIssue[], inputField: string): TRPCError {
-  const zodIssues = issues.map((issue) => ({
-    code: "custom" as const,
+export function configIssuesError(issues: ConfigIssue[], inputField: string): DomainError {
+  const inputIssues = issues.map((issue) => ({
     path: [inputField, ...issuePathSegments(issue.path)],
     message: issue.message,
-    input: undefined,
   }));
-  const first = zodIssues[0];
+  const first = inputIssues[0];
   const summary = first ? `${first.path.join(".")}: ${first.message}` : "invalid agent config";
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-  return new TRPCError({
-    code: "BAD_REQUEST",
-    message: `Invalid agent config: ${summary}${more}`,
-    cause: new ZodRealError(zodIssues),
-  });
+  return invalidInputs(inputIssues, `Invalid agent config: ${summary}${more}`);
 }

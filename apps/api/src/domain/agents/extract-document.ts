@@ -1,5 +1,5 @@
 import { DocumentExtractionError, extractDocumentText } from "@agents-crm/ai";
-import { badInput } from "../../trpc-errors";
+import { invalidInput } from "../errors";
 
 /** Uploads travel base64 in a JSON body; this bounds the decoded size. */
 export const MAX_KNOWLEDGE_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -20,6 +20,9 @@ export async function extractKnowledgeDocument(input: {
     return { ...extracted, bytes: data.byteLength };
   } catch (error) {
     if (!(error instanceof DocumentExtractionError)) throw error;
-    throw badInput(error.code === "unsupported_type" ? "filename" : "dataBase64", error.message);
+    throw invalidInput(
+      error.code === "unsupported_type" ? "filename" : "dataBase64",
+      error.message,
+    );
   }
 }

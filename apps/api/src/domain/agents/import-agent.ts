@@ -1,8 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import { parseAgentConfigText } from "@agents-crm/config/agent-config";
 import type { AgentConfigDocument } from "@agents-crm/db";
 import { parse } from "yaml";
-import { badInput } from "../../trpc-errors";
+import { conflict, invalidInput } from "../errors";
 import type { StaffContext } from "./agent-context";
 import { validateNewDocument } from "./agent-document";
 import { configIssuesError } from "./config-issues";
@@ -21,7 +20,7 @@ function readDocument(text: string): AgentConfigDocument {
   }
   const result = parseAgentConfigText(text);
   throw result.ok
-    ? badInput("text", "the document must be a mapping of fields")
+    ? invalidInput("text", "the document must be a mapping of fields")
     : configIssuesError(result.issues, "text");
 }
 
@@ -37,7 +36,7 @@ export async function importAgent(
   const agentId =
     input.agentId ?? (typeof document.agent_id === "string" ? document.agent_id : undefined);
   if (agentId === undefined) {
-    throw badInput("text.agent_id", "is required (or pass agentId)");
+    throw invalidInput("text.agent_id", "is required (or pass agentId)");
   }
   const valid = validateNewDocument(ctx.deps, agentId, document, "text");
   const current = await ctx.deps.repos.agents.get(agentId);
@@ -50,10 +49,7 @@ export async function importAgent(
     return { ...result, created: true };
   }
   if (!input.overwrite) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `Agent ${agentId} already exists: import with overwrite to replace its config`,
-    });
+    throw conflict(`Agent ${agentId} already exists: import with overwrite to replace its config`);
   }
   return { ...(await overwriteAgent(ctx, current, valid)), created: false };
 }

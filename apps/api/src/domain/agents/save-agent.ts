@@ -1,5 +1,4 @@
 import type { AuditAction } from "@agents-crm/config/audit-actions";
-import { TRPCError } from "@trpc/server";
 import { forgetAgent } from "../turns/agent-configs";
 import type { ConfigWarning } from "@agents-crm/config/agent-config";
 import type { AgentConfigDocument, AgentRecord } from "@agents-crm/db";
@@ -12,6 +11,7 @@ import {
 } from "./agent-document";
 import { knowledgeWarnings, reindexKnowledge, type KnowledgeOutcome } from "./agent-knowledge";
 import { toAgentFull, type AgentFull } from "./agent-views";
+import { conflict, notFound } from "../errors";
 
 export interface SaveAgentResult {
   agent: AgentFull;
@@ -22,7 +22,7 @@ export interface SaveAgentResult {
 
 export async function getAgentOrThrow(ctx: StaffContext, agentId: string): Promise<AgentRecord> {
   const agent = await ctx.deps.repos.agents.get(agentId);
-  if (!agent) throw new TRPCError({ code: "NOT_FOUND", message: `Agent ${agentId} not found` });
+  if (!agent) throw notFound(`Agent ${agentId} not found`);
   return agent;
 }
 
@@ -98,10 +98,9 @@ export async function updateAgent(
 ): Promise<SaveAgentResult> {
   const current = await getAgentOrThrow(ctx, input.agentId);
   if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `Agent ${input.agentId} is at version ${current.version}, not ${input.expectedVersion}; reload and try again`,
-    });
+    throw conflict(
+      `Agent ${input.agentId} is at version ${current.version}, not ${input.expectedVersion}; reload and try again`,
+    );
   }
   const valid = validateMergedDocument(ctx.deps, input.agentId, current.config, input.config);
   return replaceDocument(ctx, current, valid, input.expectedVersion, { action: "agent.update" });

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import type { ChannelBinding } from "@agents-crm/db";
 import { botIdFromToken } from "../../platforms/telegram-bot-api";
-import { badInput } from "../../trpc-errors";
+import { conflict, invalidInput, notFound } from "../errors";
 import { recordAudit } from "../audit";
 import type { StaffContext } from "../agents/agent-context";
 import { toBindingView, type BindingView } from "./binding-view";
@@ -39,7 +38,7 @@ export async function getBindingOrThrow(
 ): Promise<ChannelBinding> {
   const binding = await ctx.deps.repos.channelBindings.get(bindingId);
   if (!binding) {
-    throw new TRPCError({ code: "NOT_FOUND", message: `Channel binding ${bindingId} not found` });
+    throw notFound(`Channel binding ${bindingId} not found`);
   }
   return binding;
 }
@@ -48,14 +47,14 @@ export async function getBindingOrThrow(
 function accountIdOf(input: CreateBindingInput): string {
   if (input.channelType !== "telegram") {
     if (!input.channelAccountId) {
-      throw badInput("channelAccountId", `is required for ${input.channelType} bindings`);
+      throw invalidInput("channelAccountId", `is required for ${input.channelType} bindings`);
     }
     return input.channelAccountId;
   }
   const botId = botIdFromToken(input.accessToken);
-  if (!botId) throw badInput("accessToken", "is not a Telegram bot token (<bot id>:<secret>)");
+  if (!botId) throw invalidInput("accessToken", "is not a Telegram bot token (<bot id>:<secret>)");
   if (input.channelAccountId !== undefined && input.channelAccountId !== botId) {
-    throw badInput("channelAccountId", `must be the bot id in the token (${botId})`);
+    throw invalidInput("channelAccountId", `must be the bot id in the token (${botId})`);
   }
   return botId;
 }
@@ -71,17 +70,17 @@ async function assertAccountFree(
     (b) => b.isActive && b.bindingId !== exceptBindingId,
   );
   if (taken) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `This ${channelType} account is already bound to agent ${taken.agentId} (binding ${taken.bindingId}); deactivate that binding first`,
-    });
+    throw conflict(
+      `This ${channelType} account is already bound to agent ${taken.agentId} (binding ${taken.bindingId}); deactivate that binding first`,
+    );
   }
 }
 
 async function assertAgentActive(ctx: StaffContext, agentId: string): Promise<void> {
   const agent = await ctx.deps.repos.agents.get(agentId);
-  if (!agent) throw new TRPCError({ code: "NOT_FOUND", message: `Agent ${agentId} not found` });
-  if (!agent.isActive) throw badInput("agentId", `agent ${agentId} is inactive: activate it first`);
+  if (!agent) throw notFound(`Agent ${agentId} not found`);
+  if (!agent.isActive)
+    throw invalidInput("agentId", `agent ${agentId} is inactive: activate it first`);
 }
 
 export async function createBinding(
@@ -121,7 +120,7 @@ export async function updateBinding(
   if (input.accessToken !== undefined && current.channelType === "telegram") {
     const botId = botIdFromToken(input.accessToken);
     if (botId !== current.channelAccountId) {
-      throw badInput(
+      throw invalidInput(
         "accessToken",
         `must be a token of bot ${current.channelAccountId}; bind another bot with a new binding`,
       );

@@ -1,11 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import type { ApiDeps } from "../../deps";
 import {
   createTelegramBotApi,
   TelegramApiError,
   type TelegramBotApi,
 } from "../../platforms/telegram-bot-api";
-import { badInput } from "../../trpc-errors";
+import { invalidInput, tooManyRequests, upstreamFailed } from "../errors";
 
 /** The Bot API client for this deployment (TELEGRAM_API_BASE_URL points tests at a local fake). */
 export function telegramFor(deps: Pick<ApiDeps, "env">): TelegramBotApi {
@@ -21,28 +20,20 @@ export function telegramReason(error: TelegramApiError): string {
 
 /**
  * A failed Bot API call as the error the admin sees: a rejected token or request names the input field
- * (BAD_REQUEST), flood control says when to retry, an unreachable Telegram is a gateway error.
+ * (invalid input), flood control says when to retry, an unreachable Telegram is an upstream failure.
+ * Anything else is unexpected (an internal error to the caller).
  */
-export function telegramErrorToTRPC(
-  error: unknown,
-  fields: { token: string; chat?: string },
-): TRPCError {
+export function telegramFailure(error: unknown, fields: { token: string; chat?: string }): Error {
   if (!(error instanceof TelegramApiError)) {
-    return new TRPCError({
-      code: "INTERNAL_SERVER_ERROR",
-      message: "Telegram call failed",
-      cause: error,
-    });
+    return new Error("Telegram call failed", { cause: error });
   }
-  if (error.isInvalidToken) return badInput(fields.token, "Invalid bot token");
+  if (error.isInvalidToken) return invalidInput(fields.token, "Invalid bot token");
   if (error.errorCode === 429) {
-    return new TRPCError({
-      code: "TOO_MANY_REQUESTS",
-      message: `Telegram asks to retry after ${error.retryAfterSeconds ?? 1} s`,
-    });
+    const seconds = error.retryAfterSeconds ?? 1;
+    return tooManyRequests(`Telegram asks to retry after ${seconds} s`, seconds);
   }
   if (error.errorCode === 400 || error.errorCode === 403) {
-    return badInput(fields.chat ?? fields.token, telegramReason(error));
+    return invalidInput(fields.chat ?? fields.token, telegramReason(error));
   }
-  return new TRPCError({ code: "BAD_GATEWAY", message: telegramReason(error), cause: error });
+  return upstreamFailed(telegramReason(error), error);
 }

@@ -1,10 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import type { AlertLanguage, NotificationConfig } from "@agents-crm/db";
 import { testAlertText } from "../alerts/alert-text";
-import { badInput } from "../../trpc-errors";
+import { invalidInput, notFound } from "../errors";
 import { recordAudit } from "../audit";
 import type { StaffContext } from "../agents/agent-context";
-import { telegramErrorToTRPC, telegramFor } from "../bindings/telegram";
+import { telegramFailure, telegramFor } from "../bindings/telegram";
 import { toNotificationView, type NotificationView } from "./notification-view";
 
 export interface CreateNotificationInput {
@@ -30,10 +29,7 @@ export interface UpdateNotificationInput {
 async function getOrThrow(ctx: StaffContext, configId: string): Promise<NotificationConfig> {
   const config = await ctx.deps.repos.notificationConfigs.get(configId);
   if (!config) {
-    throw new TRPCError({
-      code: "NOT_FOUND",
-      message: `Notification config ${configId} not found`,
-    });
+    throw notFound(`Notification config ${configId} not found`);
   }
   return config;
 }
@@ -43,14 +39,14 @@ async function assertBotToken(ctx: StaffContext, botToken: string): Promise<void
   try {
     await telegramFor(ctx.deps).getMe(botToken);
   } catch (error) {
-    throw telegramErrorToTRPC(error, { token: "botToken" });
+    throw telegramFailure(error, { token: "botToken" });
   }
 }
 
 async function assertAgentsExist(ctx: StaffContext, agentIds: string[] | undefined): Promise<void> {
   for (const [index, agentId] of (agentIds ?? []).entries()) {
     if (!(await ctx.deps.repos.agents.get(agentId))) {
-      throw badInput(["agentIds", index], `unknown agent "${agentId}"`);
+      throw invalidInput(["agentIds", index], `unknown agent "${agentId}"`);
     }
   }
 }
@@ -113,14 +109,15 @@ export async function deleteNotificationConfig(ctx: StaffContext, configId: stri
 export async function testNotificationConfig(ctx: StaffContext, configId: string) {
   const config = await getOrThrow(ctx, configId);
   const token = await ctx.deps.repos.notificationConfigs.getBotToken(configId);
-  if (!token) throw badInput("configId", "this config has no stored bot token: set botToken again");
+  if (!token)
+    throw invalidInput("configId", "this config has no stored bot token: set botToken again");
   const text = testAlertText(config.language, ctx.deps.env.APP_NAME, config.agentIds);
   let messageId: number;
   try {
     messageId = (await telegramFor(ctx.deps).sendMessage(token, { chat_id: config.chatId, text }))
       .message_id;
   } catch (error) {
-    throw telegramErrorToTRPC(error, { token: "configId", chat: "chatId" });
+    throw telegramFailure(error, { token: "configId", chat: "chatId" });
   }
   await recordAudit(ctx, {
     action: "notification.test",

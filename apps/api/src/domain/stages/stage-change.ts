@@ -1,5 +1,5 @@
 import type { Repositories } from "@agents-crm/db";
-import { badInput } from "../../trpc-errors";
+import { invalidInput } from "../errors";
 import { checkStageChange, loadPipeline, type PipelineStage } from "./pipeline-stages";
 
 /**
@@ -12,6 +12,6 @@ export async function resolveStageChange(
 ): Promise<{ stage: PipelineStage; rejectionReason: string | null }> {
   const { stages } = await loadPipeline(repos);
   const check = checkStageChange(stages, input.stage, input.rejectionReason);
-  if (!check.ok) throw badInput(check.path, check.message);
+  if (!check.ok) throw invalidInput(check.path, check.message);
   return { stage: check.stage, rejectionReason: check.rejectionReason };
 }

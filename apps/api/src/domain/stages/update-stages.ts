@@ -1,6 +1,6 @@
 import { DEFAULT_STAGE } from "@agents-crm/db";
 import { z } from "zod";
-import { badInput } from "../../trpc-errors";
+import { invalidInput } from "../errors";
 import { recordAudit } from "../audit";
 import { publishAdmin } from "../conversations/events";
 import type { StaffContext } from "../agents/agent-context";
@@ -81,14 +81,14 @@ async function plannedMoves(
   const kept = new Map(next.map((s) => [s.id, s]));
   for (const [from, to] of Object.entries(moveTo)) {
     const target = kept.get(to);
-    if (!target) throw badInput(["moveTo", from], `"${to}" is not a stage of the new pipeline`);
+    if (!target) throw invalidInput(["moveTo", from], `"${to}" is not a stage of the new pipeline`);
     if (target.requiresReason) {
-      throw badInput(
+      throw invalidInput(
         ["moveTo", from],
         `"${to}" requires a reason per conversation; move them one by one`,
       );
     }
-    if (kept.has(from)) throw badInput(["moveTo", from], `"${from}" is not being removed`);
+    if (kept.has(from)) throw invalidInput(["moveTo", from], `"${from}" is not being removed`);
   }
   const moves: [string, string][] = [];
   for (const removed of current.stages.filter((s) => !kept.has(s.id))) {
@@ -99,7 +99,7 @@ async function plannedMoves(
     }
     const count = await ctx.deps.repos.conversations.count({ stage: removed.id });
     if (count > 0) {
-      throw badInput(
+      throw invalidInput(
         ["moveTo", removed.id],
         `${count} conversation(s) are in stage "${removed.name}": choose a stage to move them to`,
       );

@@ -5,7 +5,7 @@ import { loadPipeline } from "../stages/pipeline-stages";
 import { aggregate, deltas, type StatsValues } from "./aggregate";
 import { periodWindows, statsPeriodSchema, type TimeWindow } from "./periods";
 import { timeSeries, type StatsSeries } from "./series";
-import { conversationsActiveSince, messagesBetween, type MessageFacts } from "./stats-source";
+import { messagesBetween, type MessageFacts } from "./stats-source";
 
 export const statsSummaryInputSchema = z.object({
   period: statsPeriodSchema.default("today"),
@@ -64,7 +64,7 @@ export interface StatsSummary extends StatsValues {
  * sort key). Work grows with the conversations active in the period, not with the table.
  */
 export async function statsSummary(
-  deps: Pick<ApiDeps, "db" | "repos" | "env">,
+  deps: Pick<ApiDeps, "repos" | "env">,
   input: StatsSummaryInput,
   now: Date,
 ): Promise<StatsSummary> {
@@ -72,7 +72,7 @@ export async function statsSummary(
   const since = input.compare ? windows.previous.from : windows.current.from;
   const [pipeline, conversations] = await Promise.all([
     loadPipeline(deps.repos),
-    conversationsActiveSince(deps, { since, now, agentId: input.agentId }),
+    deps.repos.stats.conversationsActiveSince({ since, now, agentId: input.agentId }),
   ]);
   const messages: MessageFacts[] = (
     await mapLimit(conversations, MESSAGE_QUERY_CONCURRENCY, (c) =>

@@ -1,0 +1,92 @@
+import type { Db } from "../client/db";
+import { InvalidCursorError } from "../lib/errors";
+import type { Page, PageRequest } from "../lib/page";
+import { clampLimit } from "../lib/page";
+import { queryCount, queryPage } from "../lib/query";
+import { toEpochSeconds } from "../lib/ttl";
+import type { Conversation } from "../schemas/conversation";
+import type { RepositoryContext } from "./context";
+import { conversationQuery } from "./conversation-listing";
+import type { ConversationFilters } from "./conversation-listing";
+import type { ConversationStore } from "./conversation-store";
+
+export type ListConversationsOptions = Omit<ConversationFilters, "excludeStatus"> & PageRequest;
+
+const NEEDS_HUMAN = "NEEDS_HUMAN";
+// Cursor prefixes of the two halves of the needs-human-first inbox ('.' is not a base64url character).
+const INBOX_NEEDS_HUMAN = "h.";
+const INBOX_REST = "r.";
+
+/** The conversation lists and counts, each through the index of its most selective filter. */
+export function createConversationLists(
+  db: Db,
+  ctx: RepositoryContext,
+  { tableName, read }: Pick<ConversationStore, "tableName" | "read">,
+) {
+  async function list(
+    filters: ConversationFilters,
+    request: PageRequest,
+    limit = clampLimit(request.limit),
+  ): Promise<Page<Conversation>> {
+    const query = conversationQuery(tableName, filters);
+    return queryPage(db, {
+      ...query,
+      cursor: request.cursor,
+      limit,
+      map: read,
+      pageSize: ctx.queryPageSize,
+    });
+  }
+
+  return {
+    /** Newest activity first, through the index of the most selective filter. */
+    list(options: ListConversationsOptions = {}): Promise<Page<Conversation>> {
+      const { cursor, limit, ...filters } = options;
+      return list(filters, { cursor, limit });
+    },
+
+    /**
+     * The admin inbox: every NEEDS_HUMAN conversation (newest activity first), then all the others
+     * (newest activity first), as one cursor-paginated list.
+     */
+    async listNeedsHumanFirst(
+      options: Omit<ListConversationsOptions, "status"> = {},
+    ): Promise<Page<Conversation>> {
+      const { cursor, limit: requested, ...filters } = options;
+      const limit = clampLimit(requested);
+      const rest = (c: string | null, n: number) =>
+        list({ ...filters, excludeStatus: NEEDS_HUMAN }, { cursor: c }, n);
+      const restPage = (page: Page<Conversation>): Page<Conversation> => ({
+        items: page.items,
+        nextCursor: page.nextCursor && INBOX_REST + page.nextCursor,
+      });
+      if (cursor?.startsWith(INBOX_REST)) {
+        return restPage(await rest(cursor.slice(INBOX_REST.length) || null, limit));
+      }
+      if (cursor && !cursor.startsWith(INBOX_NEEDS_HUMAN))
+        throw new InvalidCursorError("not a cursor");
+      const first = await list(
+        { ...filters, status: NEEDS_HUMAN },
+        { cursor: cursor?.slice(INBOX_NEEDS_HUMAN.length) },
+        limit,
+      );
+      if (first.nextCursor) {
+        return { items: first.items, nextCursor: INBOX_NEEDS_HUMAN + first.nextCursor };
+      }
+      const remaining = limit - first.items.length;
+      if (remaining === 0) {
+        const probe = await rest(null, 1);
+        return { items: first.items, nextCursor: probe.items.length ? INBOX_REST : null };
+      }
+      const second = restPage(await rest(null, remaining));
+      return { items: [...first.items, ...second.items], nextCursor: second.nextCursor };
+    },
+
+    /** How many conversations match (Select COUNT through the same index as `list`). */
+    count(filters: Omit<ConversationFilters, "excludeStatus"> = {}): Promise<number> {
+      const liveAt = toEpochSeconds(ctx.now());
+      const { input } = conversationQuery(tableName, filters, { liveAt });
+      return queryCount(db, input);
+    },
+  };
+}
