@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { instantOf, periodWindows, type StatsPeriod } from "../src/domain/stats/periods";
 import { deltas, percentiles } from "../src/domain/stats/aggregate";
 import { bucketStarts } from "../src/domain/stats/series";
-import { ulidRange, ulidTime, ulidTimePrefix } from "../src/domain/stats/ulid-time";
 
 const iso = (period: StatsPeriod, now: string, zone: string) => {
   const w = periodWindows(period, new Date(now), zone);
@@ -133,14 +132,6 @@ describe("aggregation helpers", () => {
         { total: 2, byType: { urgent: 1 }, latency: null, cost: 0.1 },
       ),
     ).toEqual({ total: 3, byType: { booking: 2, urgent: -1 }, latency: null, cost: 0.2 });
-  });
-
-  it("ULID time prefixes bound a time range", () => {
-    const ms = Date.parse("2026-03-10T12:00:00.000Z");
-    expect(ulidTime(ulidTimePrefix(ms) + "ABCDEFGHJKMNPQRS")).toBe(ms);
-    const { low, high } = ulidRange(ms, ms + 1000);
-    expect(low < ulidTimePrefix(ms + 1) + "0000000000000000").toBe(true);
-    expect(high > ulidTimePrefix(ms + 1000) + "ZZZZZZZZZZZZZZZY").toBe(true);
   });
 });
 

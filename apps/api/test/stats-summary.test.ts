@@ -1,11 +1,10 @@
 import { TRPCError } from "@trpc/server";
-import { createRepositories, type Repositories } from "@agents-crm/db";
+import { createRepositories, ulidTime, type Repositories } from "@agents-crm/db";
 import { manualClock, recordCommands } from "@agents-crm/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Staff } from "../src/auth/principal";
 import type { ApiDeps } from "../src/deps";
 import { statsSummary } from "../src/domain/stats/stats-summary";
-import { ulidTime } from "../src/domain/stats/ulid-time";
 import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
 import { createTestDeps } from "./helpers/test-api";
 

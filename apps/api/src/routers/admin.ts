@@ -7,7 +7,6 @@ import { EVENT_ID_PATTERN } from "../realtime/event-ids";
 import { trackedEvents } from "../realtime/tracked-events";
 import { ADMIN_STREAM } from "../realtime/types";
 import { authedProcedure } from "../trpc";
-import { knownErrorToTRPC } from "../trpc-errors";
 
 export const adminRouter = {
   /**
@@ -35,9 +34,6 @@ export const adminRouter = {
         }
         // The stream also stops when access ends: then this throws UNAUTHORIZED.
         await access.current();
-      } catch (error) {
-        // Thrown while streaming, past the middleware that maps domain errors for calls.
-        throw knownErrorToTRPC(error) ?? error;
       } finally {
         access.stop();
       }
