@@ -34,7 +34,6 @@ export function BoardCard({
   const common = useT("common");
   const customer =
     row.externalUserId ?? (row.channel === "web_chat" ? t.card.webVisitor : t.card.unknownCustomer);
-  const since = waitingSince(row);
   const href = `/admin/conversations/${encodeURIComponent(row.conversationId)}`;
 
   const startDrag = (event: DragEvent) => {
@@ -80,15 +79,7 @@ export function BoardCard({
         <p className={styles.cardReason}>{t.card.reason(row.rejectionReason)}</p>
       )}
       <div className={styles.cardBottom}>
-        {since ? (
-          <time dateTime={since} className={styles.waiting} data-testid="pipeline-card-waiting">
-            {t.card.waiting(formatElapsed(since, now, t.elapsed))}
-          </time>
-        ) : (
-          <time dateTime={row.lastActivityAt} className="muted">
-            {t.card.active(formatElapsed(row.lastActivityAt, now, t.elapsed))}
-          </time>
-        )}
+        <CardTime row={row} now={now} />
         <MoveMenu
           stages={stages.filter((stage) => stage.id !== row.stage)}
           label={t.card.moveLabel(customer)}
@@ -98,5 +89,20 @@ export function BoardCard({
         />
       </div>
     </li>
+  );
+}
+
+/** How long the customer has waited for a human, or else how long ago the conversation was active. */
+function CardTime({ row, now }: { row: ConversationRow; now: number }) {
+  const t = useT("pipeline");
+  const since = waitingSince(row);
+  return since ? (
+    <time dateTime={since} className={styles.waiting} data-testid="pipeline-card-waiting">
+      {t.card.waiting(formatElapsed(since, now, t.elapsed))}
+    </time>
+  ) : (
+    <time dateTime={row.lastActivityAt} className="muted">
+      {t.card.active(formatElapsed(row.lastActivityAt, now, t.elapsed))}
+    </time>
   );
 }

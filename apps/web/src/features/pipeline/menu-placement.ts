@@ -35,3 +35,23 @@ export function placeMenu(
     return { top: button.bottom + GAP, right, maxHeight: Math.max(below, 0) };
   return { bottom: viewport.height - button.top + GAP, right, maxHeight: Math.max(above, 0) };
 }
+
+/**
+ * Which menu item a key moves the focus to (arrows wrap around; Home and End go to the ends), or null
+ * for a key that does not move it.
+ */
+export function menuFocusTarget(key: string, index: number, count: number): number | null {
+  const wrap = (i: number) => (i + count) % count;
+  switch (key) {
+    case "ArrowDown":
+      return wrap(index + 1);
+    case "ArrowUp":
+      return wrap(index - 1);
+    case "Home":
+      return 0;
+    case "End":
+      return count - 1;
+    default:
+      return null;
+  }
+}
