@@ -9,6 +9,7 @@ import { trpc } from "~/lib/trpc";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
 import styles from "./channels.module.css";
+import { ListStates } from "./list-states";
 
 const PAGE = 20;
 
@@ -39,29 +40,23 @@ export function DeadLetters({ agentId, onReplayed }: { agentId: string; onReplay
     <section className={styles.section} data-testid="dead-letters" aria-labelledby="dead-title">
       <h2 id="dead-title">{t.dead.title}</h2>
       <p className="muted">{t.dead.intro}</p>
-      {list.isPending ? (
-        <p className="muted">{common.actions.loading}</p>
-      ) : list.isError ? (
-        <p className={styles.error} role="alert">
-          {t.dead.loadFailed} {list.error.message}
-        </p>
-      ) : items.length === 0 ? (
-        <p className="muted" data-testid="dead-empty">
-          {t.dead.empty}
-        </p>
-      ) : (
-        <ul className={styles.list}>
-          {items.map((item) => (
-            <DeadLetterRow
-              key={item.eventKey}
-              item={item}
-              done={replayed.has(item.eventKey)}
-              busy={replay.isPending && replay.variables?.eventKey === item.eventKey}
-              onReplay={() => replay.mutate({ eventKey: item.eventKey })}
-            />
-          ))}
-        </ul>
-      )}
+      <ListStates
+        query={list}
+        count={items.length}
+        failed={t.dead.loadFailed}
+        empty={t.dead.empty}
+        emptyTestId="dead-empty"
+      >
+        {items.map((item) => (
+          <DeadLetterRow
+            key={item.eventKey}
+            item={item}
+            done={replayed.has(item.eventKey)}
+            busy={replay.isPending && replay.variables?.eventKey === item.eventKey}
+            onReplay={() => replay.mutate({ eventKey: item.eventKey })}
+          />
+        ))}
+      </ListStates>
       {replay.error && (
         <p className={styles.error} role="alert">
           {replay.error.message}
