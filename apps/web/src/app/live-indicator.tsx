@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useT } from "~/i18n/i18n-provider";
 import { trpc } from "~/lib/trpc";
+import dot from "~/ui/live-dot.module.css";
 
 /** Shows whether the WebSocket link is up; the WS client reconnects by itself. */
 export function LiveIndicator() {
@@ -14,7 +15,11 @@ export function LiveIndicator() {
   );
   const live = subscription.status === "pending" && lastBeat !== null;
   return (
-    <span className="live" data-state={live ? "live" : "offline"} data-testid="live-indicator">
+    <span
+      className={dot.liveDot}
+      data-state={live ? "live" : "offline"}
+      data-testid="live-indicator"
+    >
       {live ? t.live : subscription.status === "connecting" ? t.connecting : t.offline}
     </span>
   );

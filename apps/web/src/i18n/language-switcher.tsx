@@ -2,16 +2,18 @@
 
 import { LOCALE_NAMES, LOCALES, isLocale } from "./locales";
 import { useLocale, useT } from "./i18n-provider";
+import { Select } from "~/ui/inputs";
 import styles from "./language-switcher.module.css";
 
 /** A small select that every page header can carry; the choice is kept in a cookie. */
-export function LanguageSwitcher({ tone = "light" }: { tone?: "light" | "dark" }) {
+export function LanguageSwitcher() {
   const { locale, setLocale } = useLocale();
   const t = useT("common");
   return (
-    <label className={styles.switcher} data-tone={tone}>
-      <span className={styles.label}>{t.language}</span>
-      <select
+    <label className={styles.switcher}>
+      <span className="sr-only">{t.language}</span>
+      <Select
+        size="sm"
         data-testid="language-switcher"
         value={locale}
         onChange={(event) => {
@@ -23,7 +25,7 @@ export function LanguageSwitcher({ tone = "light" }: { tone?: "light" | "dark" }
             {LOCALE_NAMES[code]}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }

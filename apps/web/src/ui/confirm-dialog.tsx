@@ -2,9 +2,9 @@
 
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/i18n-provider";
+import { Dialog } from "./dialog";
 import { DialogActions } from "./dialog-actions";
-import { Modal } from "./modal";
-import styles from "./dialog.module.css";
+import { Notice } from "./notice";
 
 /** A modal confirmation: what will happen, the server's refusal if any, Cancel and the action. */
 export function ConfirmDialog({
@@ -28,12 +28,12 @@ export function ConfirmDialog({
 }) {
   const t = useT("common");
   return (
-    <Modal open={open} title={title} onClose={onCancel} testId="confirm-dialog">
+    <Dialog open={open} title={title} onClose={onCancel} testId="confirm-dialog">
       <p>{children}</p>
       {error && (
-        <p className={styles.error} role="alert">
+        <Notice tone="danger" look="text" role="alert">
           {error}
-        </p>
+        </Notice>
       )}
       <DialogActions
         label={busy ? t.console.working : confirmLabel}
@@ -42,6 +42,6 @@ export function ConfirmDialog({
         busy={busy}
         testId="confirm"
       />
-    </Modal>
+    </Dialog>
   );
 }

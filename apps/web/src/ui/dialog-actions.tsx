@@ -1,6 +1,7 @@
 "use client";
 
 import { useT } from "~/i18n/i18n-provider";
+import { Button } from "./button";
 import styles from "./dialog.module.css";
 
 /**
@@ -25,18 +26,18 @@ export function DialogActions({
   const common = useT("common");
   return (
     <div className={styles.buttons}>
-      <button type="button" onClick={onCancel} disabled={busy}>
+      <Button onClick={onCancel} disabled={busy}>
         {common.actions.cancel}
-      </button>
-      <button
+      </Button>
+      <Button
         type={onConfirm ? "button" : "submit"}
-        className={styles.primary}
+        variant="primary"
         onClick={onConfirm}
         disabled={busy || disabled}
         data-testid={testId}
       >
         {label}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { Button } from "./button";
 import admin from "./admin-page.module.css";
 
 /**
@@ -29,9 +30,9 @@ export function FilterBar({
     >
       {children}
       {canClear && (
-        <button type="button" className={admin.textButton} onClick={onClear}>
+        <Button variant="quiet" onClick={onClear}>
           {clearLabel}
-        </button>
+        </Button>
       )}
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { Select } from "./inputs";
 
 /** One labelled <select> of a filter bar: the empty first option means "no filter" (undefined). */
 export function FilterSelect({
@@ -21,14 +22,14 @@ export function FilterSelect({
   return (
     <label>
       <span>{label}</span>
-      <select
+      <Select
         value={value ?? ""}
         onChange={(e) => onChange(e.target.value || undefined)}
         data-testid={testId}
       >
         <option value="">{anyLabel}</option>
         {children}
-      </select>
+      </Select>
     </label>
   );
 }

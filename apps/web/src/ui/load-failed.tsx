@@ -1,7 +1,8 @@
 "use client";
 
 import { useT } from "~/i18n/i18n-provider";
-import admin from "./admin-page.module.css";
+import { Button } from "./button";
+import { Notice } from "./notice";
 
 /** A list or page that could not load: what failed, and Retry. */
 export function LoadFailed({
@@ -15,11 +16,8 @@ export function LoadFailed({
 }) {
   const common = useT("common");
   return (
-    <p className={admin.error} role="alert">
-      {message}{" "}
-      <button type="button" className={admin.button} onClick={onRetry}>
-        {retryLabel ?? common.actions.retry}
-      </button>
-    </p>
+    <Notice tone="danger" role="alert">
+      {message} <Button onClick={onRetry}>{retryLabel ?? common.actions.retry}</Button>
+    </Notice>
   );
 }

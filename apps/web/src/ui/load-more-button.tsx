@@ -1,6 +1,7 @@
 "use client";
 
 import { useT } from "~/i18n/i18n-provider";
+import { Button } from "./button";
 import admin from "./admin-page.module.css";
 
 /** The next page of a console list, under it; waits while that page loads. */
@@ -19,14 +20,8 @@ export function LoadMoreButton({
 }) {
   const common = useT("common");
   return (
-    <button
-      type="button"
-      className={`${admin.button} ${admin.more}`}
-      onClick={onLoadMore}
-      disabled={loading}
-      data-testid={testId}
-    >
+    <Button className={admin.more} onClick={onLoadMore} disabled={loading} data-testid={testId}>
       {loading ? (loadingLabel ?? common.actions.loading) : (label ?? common.actions.loadMore)}
-    </button>
+    </Button>
   );
 }

@@ -2,13 +2,20 @@
 
 import type { ConversationStatus } from "~/features/console/types";
 import { useT } from "~/i18n/i18n-provider";
-import styles from "./badges.module.css";
+import { Badge, type BadgeTone } from "./badge";
+
+const TONES: Record<ConversationStatus, BadgeTone> = {
+  AI_ACTIVE: "accent",
+  NEEDS_HUMAN: "warning",
+  HUMAN_ACTIVE: "info",
+  CLOSED: "neutral",
+};
 
 export function StatusBadge({ status }: { status: ConversationStatus }) {
   const t = useT("common");
   return (
-    <span className={styles.status} data-status={status} data-testid="status-badge">
+    <Badge tone={TONES[status]} data-status={status} data-testid="status-badge">
       {t.statuses[status]}
-    </span>
+    </Badge>
   );
 }

@@ -9,7 +9,7 @@ import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
 import dialogStyles from "~/ui/dialog.module.css";
 import { DialogActions } from "~/ui/dialog-actions";
-import { Modal } from "~/ui/modal";
+import { Dialog } from "~/ui/dialog";
 import styles from "./agents.module.css";
 
 /** Asks the copy's id and clones the agent (`agents.clone`); the copy is new and active. */
@@ -37,7 +37,7 @@ export function CloneDialog({
     : null;
 
   return (
-    <Modal
+    <Dialog
       open={agent !== null}
       title={agent ? t.clone.title(agent.name) : ""}
       onClose={onClose}
@@ -88,6 +88,6 @@ export function CloneDialog({
           testId="clone-confirm"
         />
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -10,7 +10,7 @@ import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
 import dialogStyles from "~/ui/dialog.module.css";
 import { DialogActions } from "~/ui/dialog-actions";
-import { Modal } from "~/ui/modal";
+import { Dialog } from "~/ui/dialog";
 import styles from "./agents.module.css";
 
 interface Outcome {
@@ -94,7 +94,7 @@ export function ImportDialog({
   };
 
   return (
-    <Modal
+    <Dialog
       open={open}
       title={t.importer.title}
       onClose={close}
@@ -195,6 +195,6 @@ export function ImportDialog({
           />
         </form>
       )}
-    </Modal>
+    </Dialog>
   );
 }

@@ -11,6 +11,8 @@ import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
 import { useAuditWords } from "./use-audit-words";
+import { Button } from "~/ui/button";
+import { Notice } from "~/ui/notice";
 import styles from "./audit.module.css";
 
 const EXPORT_PAGE_SIZE = 200;
@@ -69,20 +71,19 @@ export function AuditExport({ filters, timeZone }: { filters: AuditFilters; time
       {state.kind === "running" ? (
         <>
           <span role="status">{t.csv.exporting(state.count)}</span>
-          <button type="button" onClick={() => controller.current?.abort()}>
+          <Button size="sm" onClick={() => controller.current?.abort()}>
             {t.csv.cancel}
-          </button>
+          </Button>
         </>
       ) : (
-        <button
-          type="button"
-          className={styles.primary}
+        <Button
+          variant="primary"
           onClick={() => void run()}
           disabled={rangeProblem(filters) !== null}
           data-testid="audit-export"
         >
           {t.csv.button}
-        </button>
+        </Button>
       )}
       {state.kind === "done" && (
         <span role="status" className="muted" data-testid="audit-export-done">
@@ -90,9 +91,9 @@ export function AuditExport({ filters, timeZone }: { filters: AuditFilters; time
         </span>
       )}
       {state.kind === "failed" && (
-        <span role="alert" className={styles.errorText}>
+        <Notice tone="danger" look="text" role="alert">
           {t.csv.failed}
-        </span>
+        </Notice>
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { useT } from "~/i18n/i18n-provider";
 import { useAuditActors } from "./use-audit-actors";
 import { FilterBar } from "~/ui/filter-bar";
 import { FilterSelect } from "~/ui/filter-select";
+import { TextInput } from "~/ui/inputs";
 
 const TARGET_DEBOUNCE_MS = 400;
 const MACHINE_ACTOR = "machine";
@@ -91,7 +92,7 @@ export function AuditFiltersBar({
       </FilterSelect>
       <label>
         <span>{t.filters.target}</span>
-        <input
+        <TextInput
           type="search"
           value={target}
           placeholder={t.filters.targetPlaceholder}
@@ -101,7 +102,7 @@ export function AuditFiltersBar({
       </label>
       <label>
         <span>{t.filters.from}</span>
-        <input
+        <TextInput
           type="date"
           value={filters.from ?? ""}
           max={filters.to}
@@ -112,7 +113,7 @@ export function AuditFiltersBar({
       </label>
       <label>
         <span>{t.filters.to}</span>
-        <input
+        <TextInput
           type="date"
           value={filters.to ?? ""}
           min={filters.from}

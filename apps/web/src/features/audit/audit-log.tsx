@@ -17,6 +17,8 @@ import { AuditFiltersBar } from "./audit-filters-bar";
 import { useAuditList } from "./use-audit-list";
 import { LoadFailed } from "~/ui/load-failed";
 import { LoadMoreButton } from "~/ui/load-more-button";
+import { Button } from "~/ui/button";
+import { Notice } from "~/ui/notice";
 import admin from "~/ui/admin-page.module.css";
 import styles from "./audit.module.css";
 
@@ -57,9 +59,9 @@ export function AuditLog({ initialFilters }: { initialFilters: AuditFilters }) {
       </div>
       <AuditFiltersBar filters={filters} onChange={setFilters} />
       {rangeProblem(filters) ? (
-        <p className={admin.error} role="alert" data-testid="audit-range-error">
+        <Notice tone="danger" role="alert" data-testid="audit-range-error">
           {t.filters.rangeBackwards}
-        </p>
+        </Notice>
       ) : timeZone ? (
         <AuditResults filters={filters} timeZone={timeZone} />
       ) : (
@@ -85,9 +87,9 @@ function AuditResults({ filters, timeZone }: { filters: AuditFilters; timeZone: 
         ) : (
           <span className="muted">{t.live.manual}</span>
         )}
-        <button type="button" onClick={list.reload} data-testid="audit-refresh">
+        <Button size="sm" onClick={list.reload} data-testid="audit-refresh">
           {t.live.refresh}
-        </button>
+        </Button>
       </div>
       {list.error !== null && <LoadFailed message={t.loadError} onRetry={list.reload} />}
       {!list.loaded && list.error === null ? (

@@ -7,6 +7,7 @@ import { formatTimeIn } from "./format";
 import type { AuditEntry } from "./types";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { AuditDetails } from "./audit-details";
+import { Button } from "~/ui/button";
 import styles from "./audit.module.css";
 
 export function AuditRow({
@@ -62,8 +63,8 @@ export function AuditRow({
         {sentence.note && <p className={styles.note}>{sentence.note}</p>}
         {open && <AuditDetails id={detailsId} entry={entry} />}
       </div>
-      <button
-        type="button"
+      <Button
+        variant="link"
         className={styles.toggle}
         aria-expanded={open}
         aria-controls={open ? detailsId : undefined}
@@ -71,7 +72,7 @@ export function AuditRow({
         data-testid="audit-details-toggle"
       >
         {open ? t.details.hide : t.details.show}
-      </button>
+      </Button>
     </li>
   );
 }

@@ -6,6 +6,7 @@ import type { AgentCard } from "./chat-types";
 import { ModelLabel } from "~/app/model-label";
 import { LanguageSwitcher } from "~/i18n/language-switcher";
 import { useT } from "~/i18n/i18n-provider";
+import { Button } from "~/ui/button";
 import styles from "./chat.module.css";
 import { ChatHeader } from "./chat-header";
 import { ClosedNote } from "./closed-note";
@@ -44,9 +45,9 @@ export function ChatConversation({
       {chat.load === "failed" && (
         <div className={styles.empty} role="alert">
           <p>{t.loadFailed}</p>
-          <button type="button" className={styles.primary} onClick={chat.reload}>
+          <Button variant="primary" pill onClick={chat.reload}>
             {t.retry}
-          </button>
+          </Button>
         </div>
       )}
       {chat.load === "ready" && (

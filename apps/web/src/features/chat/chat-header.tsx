@@ -6,6 +6,7 @@ import type { AgentCard } from "./chat-types";
 import type { ConnectionState } from "./connection-state";
 import { useT } from "~/i18n/i18n-provider";
 import { AgentAvatar } from "./agent-avatar";
+import { Button } from "~/ui/button";
 import styles from "./chat.module.css";
 import { ConnectionBadge } from "./connection-badge";
 
@@ -57,9 +58,9 @@ export function ChatHeader({
       </div>
       <ConnectionBadge state={connection} />
       {variant === "embed" && framed && (
-        <button type="button" className={styles.close} aria-label={t.close} onClick={closeWidget}>
+        <Button variant="icon" className={styles.close} aria-label={t.close} onClick={closeWidget}>
           ×
-        </button>
+        </Button>
       )}
     </header>
   );

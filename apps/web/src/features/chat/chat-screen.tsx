@@ -1,6 +1,7 @@
 "use client";
 
 import { useT } from "~/i18n/i18n-provider";
+import { Button } from "~/ui/button";
 import styles from "./chat.module.css";
 import { AgentUnavailable } from "./agent-unavailable";
 import { ChatConversation } from "./chat-conversation";
@@ -23,9 +24,9 @@ export function ChatScreen({ agentId, variant }: { agentId: string; variant: "pa
       {card.isError && (
         <div className={styles.unavailable} role="alert">
           <p>{t.unreachable}</p>
-          <button type="button" className={styles.primary} onClick={() => void card.refetch()}>
+          <Button variant="primary" pill onClick={() => void card.refetch()}>
             {t.retry}
-          </button>
+          </Button>
         </div>
       )}
       {card.isSuccess &&

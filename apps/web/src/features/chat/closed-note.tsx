@@ -1,6 +1,7 @@
 "use client";
 
 import { useT } from "~/i18n/i18n-provider";
+import { Button } from "~/ui/button";
 import styles from "./chat.module.css";
 
 export function ClosedNote({ onStartNew }: { onStartNew: () => void }) {
@@ -8,9 +9,9 @@ export function ClosedNote({ onStartNew }: { onStartNew: () => void }) {
   return (
     <div className={styles.closedNote} data-testid="closed-note" role="status">
       <span>{t.note}</span>
-      <button type="button" className={styles.primary} onClick={onStartNew} data-testid="start-new">
+      <Button variant="primary" pill onClick={onStartNew} data-testid="start-new">
         {t.startNew}
-      </button>
+      </Button>
     </div>
   );
 }

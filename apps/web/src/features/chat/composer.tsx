@@ -4,6 +4,8 @@ import { useLayoutEffect, useRef } from "react";
 import { checkDraft, composerKeyAction, MAX_MESSAGE_CHARS, showCounter } from "./composer-keys";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
+import { Button } from "~/ui/button";
+import { TextArea } from "~/ui/inputs";
 import styles from "./chat.module.css";
 
 const MAX_HEIGHT_PX = 180;
@@ -57,7 +59,7 @@ export function Composer({
         <label htmlFor="chat-composer" className="sr-only">
           {t.label}
         </label>
-        <textarea
+        <TextArea
           id="chat-composer"
           ref={field}
           className={styles.input}
@@ -83,14 +85,17 @@ export function Composer({
             }
           }}
         />
-        <button
+        <Button
           type="submit"
+          variant="primary"
+          size="lg"
+          pill
           className={styles.send}
           data-testid="composer-send"
           disabled={!canSend}
         >
           {sending ? t.sending : t.send}
-        </button>
+        </Button>
       </div>
       <div className={styles.hint} id="chat-composer-hint">
         <span>{t.hint}</span>

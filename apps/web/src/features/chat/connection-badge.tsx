@@ -2,6 +2,7 @@
 
 import type { ConnectionState } from "./connection-state";
 import { useT } from "~/i18n/i18n-provider";
+import dot from "~/ui/live-dot.module.css";
 import styles from "./chat.module.css";
 
 /** Live / reconnecting state of the chat's WebSocket (it reconnects by itself). */
@@ -10,7 +11,7 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
   if (state === "off") return null;
   return (
     <span
-      className={styles.connection}
+      className={`${dot.liveDot} ${styles.connection}`}
       data-testid="chat-connection"
       data-state={state}
       role="status"

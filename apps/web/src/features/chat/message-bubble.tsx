@@ -4,6 +4,7 @@ import type { AgentCard } from "./chat-types";
 import { formatMessageTime, fullMessageTime } from "./message-time";
 import { intlTag } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
+import { Button } from "~/ui/button";
 import styles from "./chat.module.css";
 
 type Role = "user" | "agent" | "admin";
@@ -97,21 +98,21 @@ export function MessageBubble({
                 {item.error && t.sendErrors[item.error]}
               </p>
               <div className={styles.actions}>
-                <button
-                  type="button"
+                <Button
+                  variant="link"
                   className={styles.linkButton}
                   onClick={() => onRetry(item.key)}
                   data-testid="send-retry"
                 >
                   {t.bubble.retry}
-                </button>
-                <button
-                  type="button"
+                </Button>
+                <Button
+                  variant="link"
                   className={styles.linkButton}
                   onClick={() => onWithdraw(item.key)}
                 >
                   {t.bubble.edit}
-                </button>
+                </Button>
               </div>
             </>
           )}

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { ChatItem } from "./chat-reducer";
 import type { AgentCard } from "./chat-types";
+import { Button } from "~/ui/button";
 import styles from "./chat.module.css";
 import { useT } from "~/i18n/i18n-provider";
 import { MessageBubble } from "./message-bubble";
@@ -72,14 +73,14 @@ export function MessageList({
     >
       {canLoadOlder && (
         <li className={styles.older}>
-          <button
-            type="button"
+          <Button
+            variant="link"
             className={styles.linkButton}
             onClick={() => void older()}
             disabled={loadingOlder}
           >
             {loadingOlder ? t.loading : t.showEarlier}
-          </button>
+          </Button>
         </li>
       )}
       {items.length === 0 && (

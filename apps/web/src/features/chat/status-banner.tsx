@@ -1,7 +1,7 @@
 import { chatMode } from "./chat-reducer";
 import type { ConversationStatus, StatusNotice } from "./chat-types";
 import { useT } from "~/i18n/i18n-provider";
-import styles from "./chat.module.css";
+import { Notice } from "~/ui/notice";
 
 /**
  * Who answers now. The handoff message itself arrives as the agent's reply; this keeps the state
@@ -21,36 +21,37 @@ export function StatusBanner({
   const t = useT("chat").banner;
   if (agentGone) {
     return (
-      <p className={`${styles.banner} ${styles.bannerProblem}`} role="alert">
+      <Notice look="banner" tone="danger" role="alert">
         {t.agentGone}
-      </p>
+      </Notice>
     );
   }
   const mode = chatMode(status);
   if (mode === "human") {
     return (
-      <p
-        className={`${styles.banner} ${styles.bannerHuman}`}
+      <Notice
+        look="banner"
+        tone="warning"
         role="status"
         data-testid="handoff-banner"
         data-status={status}
       >
         {status === "HUMAN_ACTIVE" ? t.humanJoined : t.humanWillAnswer}
-      </p>
+      </Notice>
     );
   }
   if (mode === "ai" && notice === "returned_to_ai") {
     return (
-      <p className={`${styles.banner} ${styles.bannerInfo}`} role="status" data-testid="ai-back">
+      <Notice look="banner" tone="info" role="status" data-testid="ai-back">
         {t.aiBack}
-      </p>
+      </Notice>
     );
   }
   if (mode === "ai" && ended && status === null) {
     return (
-      <p className={`${styles.banner} ${styles.bannerInfo}`} role="status">
+      <Notice look="banner" tone="info" role="status">
         {t.ended}
-      </p>
+      </Notice>
     );
   }
   return null;

@@ -8,6 +8,7 @@ import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { useSession } from "./session-context";
 import { useStatusCounts } from "~/features/inbox/status-counts-provider";
+import { Badge } from "~/ui/badge";
 import styles from "./admin-shell.module.css";
 
 /** The pages this user's role may open; nothing else is linked. */
@@ -37,13 +38,15 @@ export function AdminSidebar() {
             >
               <span>{t.nav[item.key]}</span>
               {item.badge === "needsHuman" && needsHuman.loaded && needsHuman.value > 0 && (
-                <span
-                  className={styles.badge}
+                <Badge
+                  tone="warning"
+                  solid
+                  className={styles.count}
                   data-testid="nav-needs-human"
                   aria-label={t.console.needsHumanBadge(needsHuman.value, needsHumanText)}
                 >
                   {needsHumanText}
-                </span>
+                </Badge>
               )}
             </Link>
           </li>

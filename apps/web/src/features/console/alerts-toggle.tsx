@@ -2,7 +2,7 @@
 
 import { useT } from "~/i18n/i18n-provider";
 import { useAlertSettings } from "./escalation-alerts";
-import styles from "./admin-shell.module.css";
+import { Button } from "~/ui/button";
 
 /** Turns escalation sound + notifications on (asking the browser's permission) or mutes them. */
 export function AlertsToggle() {
@@ -10,21 +10,20 @@ export function AlertsToggle() {
   const t = useT("common").alerts;
   if (!muted && permission === "default") {
     return (
-      <button type="button" className={styles.quiet} onClick={enable} data-testid="alerts-enable">
+      <Button size="sm" onClick={enable} data-testid="alerts-enable">
         {t.enable}
-      </button>
+      </Button>
     );
   }
   return (
-    <button
-      type="button"
-      className={styles.quiet}
+    <Button
+      size="sm"
       aria-pressed={!muted}
       onClick={() => (muted ? enable() : setMuted(true))}
       data-testid="alerts-toggle"
       title={permission === "denied" ? t.blocked : undefined}
     >
       {muted ? t.muted : t.on}
-    </button>
+    </Button>
   );
 }

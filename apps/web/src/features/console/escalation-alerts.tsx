@@ -17,7 +17,7 @@ import { safeNextPath } from "./safe-next";
 import { useT } from "~/i18n/i18n-provider";
 import { useAdminEvents, useConsoleOpenedAt } from "./admin-events";
 import { playAlertSound, unlockAlertSound } from "./alert-sound";
-import styles from "./admin-shell.module.css";
+import { Toast, ToastRegion } from "~/ui/toast";
 
 type Permission = NotificationPermission | "unsupported";
 
@@ -131,24 +131,16 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
   return (
     <AlertSettingsContext.Provider value={settings}>
       {children}
-      <div
-        className={styles.toasts}
-        role="status"
-        aria-live="polite"
-        data-testid="escalation-toasts"
-      >
+      <ToastRegion testId="escalation-toasts">
         {toasts.map((toast) => (
-          <div key={toast.id} className={styles.toast}>
+          <Toast key={toast.id} dismissLabel={t.dismiss} onDismiss={() => dismiss(toast.id)}>
             <Link href={toast.url} onClick={() => dismiss(toast.id)}>
               <strong>{titleOf(toast)}</strong>
               <span>{toast.body}</span>
             </Link>
-            <button type="button" aria-label={t.dismiss} onClick={() => dismiss(toast.id)}>
-              ×
-            </button>
-          </div>
+          </Toast>
         ))}
-      </div>
+      </ToastRegion>
     </AlertSettingsContext.Provider>
   );
 }

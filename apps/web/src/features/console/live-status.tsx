@@ -3,7 +3,7 @@
 import { useT } from "~/i18n/i18n-provider";
 import { useRequestLimitUntil } from "~/features/request-limit/request-limit-context";
 import { useLiveState } from "./admin-events";
-import styles from "./admin-shell.module.css";
+import dot from "~/ui/live-dot.module.css";
 
 /**
  * Whether the console is current: updates arriving over the socket (which reconnects by itself), and
@@ -14,7 +14,7 @@ export function LiveStatus() {
   const state = useRequestLimitUntil() === null ? live : "throttled";
   const t = useT("common").live;
   return (
-    <span className={styles.live} data-state={state} data-testid="admin-live" role="status">
+    <span className={dot.liveDot} data-state={state} data-testid="admin-live" role="status">
       {t[state]}
     </span>
   );

@@ -3,7 +3,7 @@
 import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "./session-context";
-import styles from "./admin-shell.module.css";
+import { Button } from "~/ui/button";
 
 export function LogoutButton() {
   const t = useT("common").console;
@@ -13,9 +13,8 @@ export function LogoutButton() {
     onSettled: () => window.location.assign("/login"),
   });
   return (
-    <button
-      type="button"
-      className={styles.quiet}
+    <Button
+      size="sm"
       onClick={() => {
         signingOut();
         logout.mutate();
@@ -24,6 +23,6 @@ export function LogoutButton() {
       data-testid="logout"
     >
       {logout.isPending ? t.signingOut : t.signOut}
-    </button>
+    </Button>
   );
 }

@@ -5,6 +5,7 @@ import { loginPath } from "./safe-next";
 import { trpc } from "~/lib/trpc";
 import { SessionContext } from "./session-context";
 import { useT } from "~/i18n/i18n-provider";
+import { Button } from "~/ui/button";
 import styles from "./admin-shell.module.css";
 
 function currentPath() {
@@ -44,9 +45,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     return (
       <div className={styles.gate} role="alert">
         <p>{t.console.serverUnreachable(me.error.message)}</p>
-        <button type="button" onClick={() => void me.refetch()}>
-          {t.actions.retry}
-        </button>
+        <Button onClick={() => void me.refetch()}>{t.actions.retry}</Button>
       </div>
     );
   }

@@ -6,6 +6,9 @@ import type { ConversationRow, TranscriptMessage } from "~/features/console/type
 import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
+import { Button } from "~/ui/button";
+import { TextArea } from "~/ui/inputs";
+import { Notice } from "~/ui/notice";
 import styles from "./conversation.module.css";
 
 const MAX_LENGTH = 10_000;
@@ -60,7 +63,8 @@ export function AdminComposer({
       <label className="sr-only" htmlFor="admin-reply">
         {t.label}
       </label>
-      <textarea
+      <TextArea
+        size="lg"
         id="admin-reply"
         rows={3}
         value={text}
@@ -72,22 +76,22 @@ export function AdminComposer({
       />
       <div className={styles.composerBar}>
         {reply.error ? (
-          <span role="alert" className={styles.problem}>
+          <Notice tone="danger" look="text" role="alert">
             {t.notSent(reply.error.message)}
-          </span>
+          </Notice>
         ) : (
           <span className="muted">
             {content.length > MAX_LENGTH * 0.9 ? `${content.length} / ${MAX_LENGTH}` : ""}
           </span>
         )}
-        <button
+        <Button
           type="submit"
-          className={styles.primary}
+          variant="primary"
           disabled={!content || reply.isPending || content.length > MAX_LENGTH}
           data-testid="admin-send"
         >
           {reply.isPending ? t.sending : t.send}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -7,6 +7,8 @@ import { trpc } from "~/lib/trpc";
 import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
+import { Button } from "~/ui/button";
+import { Notice } from "~/ui/notice";
 import styles from "./conversation.module.css";
 
 /** Handoff / take over / return to AI / close, offered by status as the API allows them. */
@@ -43,48 +45,40 @@ export function ConversationActions({
   return (
     <div className={styles.actions}>
       {status === "AI_ACTIVE" && (
-        <button
-          type="button"
+        <Button
           disabled={busy}
           onClick={() => handoff.mutate({ conversationId })}
           data-testid="action-handoff"
         >
           {t.handoff}
-        </button>
+        </Button>
       )}
       {status === "NEEDS_HUMAN" && (
-        <button
-          type="button"
-          className={styles.primary}
+        <Button
+          variant="primary"
           disabled={busy}
           onClick={() => handoff.mutate({ conversationId })}
           data-testid="action-take-over"
         >
           {t.takeOver}
-        </button>
+        </Button>
       )}
       {(status === "NEEDS_HUMAN" || status === "HUMAN_ACTIVE") && (
-        <button
-          type="button"
+        <Button
           disabled={busy}
           onClick={() => returnToAi.mutate({ conversationId })}
           data-testid="action-return"
         >
           {t.returnToAi}
-        </button>
+        </Button>
       )}
-      <button
-        type="button"
-        disabled={busy}
-        onClick={() => setConfirmClose(true)}
-        data-testid="action-close"
-      >
+      <Button disabled={busy} onClick={() => setConfirmClose(true)} data-testid="action-close">
         {t.close}
-      </button>
+      </Button>
       {error && (
-        <p role="alert" className={styles.problem}>
+        <Notice tone="danger" look="text" role="alert">
           {error.message}
-        </p>
+        </Notice>
       )}
       <ConfirmDialog
         open={confirmClose}

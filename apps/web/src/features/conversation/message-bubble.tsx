@@ -6,6 +6,7 @@ import { intlTag } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { DeliveryStatus } from "./delivery-status";
 import { TurnFacts } from "./turn-facts";
+import { Badge } from "~/ui/badge";
 import styles from "./conversation.module.css";
 
 const timeOf = (tag: string, iso: string) =>
@@ -29,13 +30,9 @@ export function MessageBubble({ message }: { message: TranscriptMessage }) {
             {who}
           </span>
           {turn?.escalation && (
-            <span
-              className={styles.escalated}
-              data-testid="escalation-badge"
-              title={turn.escalation.reason}
-            >
+            <Badge tone="warning" data-testid="escalation-badge" title={turn.escalation.reason}>
               {t.escalated(turn.escalation.type)}
-            </span>
+            </Badge>
           )}
         </div>
         {message.kind !== "text" && <span className={styles.kind}>[{message.kind}]</span>}

@@ -7,6 +7,9 @@ import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
 import { useStages } from "~/features/console/use-lookups";
+import { Button } from "~/ui/button";
+import { Select, TextArea } from "~/ui/inputs";
+import { Notice } from "~/ui/notice";
 import styles from "./conversation.module.css";
 
 const MAX_REASON = 1_000;
@@ -61,7 +64,7 @@ export function StagePicker({
   return (
     <section className={styles.card} aria-labelledby="stage-title">
       <h2 id="stage-title">{t.title}</h2>
-      <select
+      <Select
         aria-labelledby="stage-title"
         value={pending ?? conversation.stage}
         disabled={setStage.isPending || stages.length === 0}
@@ -74,11 +77,12 @@ export function StagePicker({
             {stage.name}
           </option>
         ))}
-      </select>
+      </Select>
       {pending ? (
         <form className={styles.reasonForm} onSubmit={save} data-testid="stage-reason-form">
           <label htmlFor="stage-reason">{t.reasonFor(byId.get(pending)?.name ?? pending)}</label>
-          <textarea
+          <TextArea
+            size="lg"
             id="stage-reason"
             rows={3}
             required
@@ -88,37 +92,33 @@ export function StagePicker({
             data-testid="stage-reason"
           />
           <div className={styles.composerBar}>
-            <button type="button" onClick={() => setPending(null)} disabled={setStage.isPending}>
+            <Button onClick={() => setPending(null)} disabled={setStage.isPending}>
               {common.actions.cancel}
-            </button>
-            <button
+            </Button>
+            <Button
               type="submit"
-              className={styles.primary}
+              variant="primary"
               disabled={!reason.trim() || setStage.isPending}
               data-testid="stage-reason-save"
             >
               {setStage.isPending ? common.actions.saving : common.actions.save}
-            </button>
+            </Button>
           </div>
         </form>
       ) : (
         current?.requiresReason && (
           <div className={styles.reason}>
             <p data-testid="stage-reason-text">{conversation.rejectionReason ?? t.noReason}</p>
-            <button
-              type="button"
-              className={styles.link}
-              onClick={() => askReason(conversation.stage)}
-            >
+            <Button variant="link" onClick={() => askReason(conversation.stage)}>
               {t.editReason}
-            </button>
+            </Button>
           </div>
         )
       )}
       {setStage.error && (
-        <p role="alert" className={styles.problem}>
+        <Notice tone="danger" look="text" role="alert">
           {setStage.error.message}
-        </p>
+        </Notice>
       )}
     </section>
   );

@@ -4,6 +4,8 @@ import { useEffect, useRef } from "react";
 import type { TranscriptMessage } from "~/features/console/types";
 import { useT } from "~/i18n/i18n-provider";
 import { MessageBubble } from "./message-bubble";
+import { Button } from "~/ui/button";
+import { Notice } from "~/ui/notice";
 import styles from "./conversation.module.css";
 
 /** Oldest first; follows new messages while the reader is at the bottom. */
@@ -35,19 +37,14 @@ export function Transcript({
   return (
     <div className={styles.transcript}>
       {hasEarlier && (
-        <button
-          type="button"
-          className={styles.earlier}
-          onClick={onLoadEarlier}
-          disabled={loadingEarlier}
-        >
+        <Button className={styles.earlier} onClick={onLoadEarlier} disabled={loadingEarlier}>
           {loadingEarlier ? t.loadingEarlier : t.loadEarlier}
-        </button>
+        </Button>
       )}
       {error && (
-        <p role="alert" className={styles.problem}>
+        <Notice tone="danger" look="text" role="alert">
           {t.loadFailed(error)}
-        </p>
+        </Notice>
       )}
       {loading && <p className="muted">{t.loading}</p>}
       {!loading && messages.length === 0 && !error && <p className="muted">{t.empty}</p>}

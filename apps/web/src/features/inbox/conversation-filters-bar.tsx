@@ -7,6 +7,7 @@ import { useT } from "~/i18n/i18n-provider";
 import { FilterBar } from "~/ui/filter-bar";
 import { AgentOptions, ChannelOptions } from "~/ui/filter-options";
 import { FilterSelect } from "~/ui/filter-select";
+import { TextInput } from "~/ui/inputs";
 import { useAgents, useStages } from "~/features/console/use-lookups";
 
 const SEARCH_DEBOUNCE_MS = 350;
@@ -45,7 +46,7 @@ export function ConversationFiltersBar({
     >
       <label>
         <span>{t.search}</span>
-        <input
+        <TextInput
           type="search"
           value={search}
           placeholder={t.searchPlaceholder}

@@ -7,7 +7,7 @@ import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { useSession } from "~/features/console/session-context";
-import styles from "./conversations.module.css";
+import { Button } from "~/ui/button";
 
 /** Take over from the list: confirm, hand the conversation to me, open it. */
 export function TakeOverButton({ conversationId }: { conversationId: string }) {
@@ -24,14 +24,9 @@ export function TakeOverButton({ conversationId }: { conversationId: string }) {
   });
   return (
     <>
-      <button
-        type="button"
-        className={styles.takeOver}
-        onClick={() => setOpen(true)}
-        data-testid="take-over"
-      >
+      <Button variant="attention" size="sm" onClick={() => setOpen(true)} data-testid="take-over">
         {t.button}
-      </button>
+      </Button>
       <ConfirmDialog
         open={open}
         title={t.title}

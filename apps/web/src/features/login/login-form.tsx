@@ -4,6 +4,10 @@ import { useEffect, useState, type FormEvent } from "react";
 import { formatRetryIn, loginProblem, type LoginProblem } from "~/features/console/api-error";
 import { useT } from "~/i18n/i18n-provider";
 import { trpc } from "~/lib/trpc";
+import { Button } from "~/ui/button";
+import { Field } from "~/ui/field";
+import { TextInput } from "~/ui/inputs";
+import { Notice } from "~/ui/notice";
 import styles from "./login.module.css";
 
 /** `next` is already a same-origin path (sanitised by the page). */
@@ -46,9 +50,9 @@ export function LoginForm({ next }: { next: string }) {
       onSubmit={submit}
       aria-describedby={problem ? "login-problem" : undefined}
     >
-      <label>
-        {t.email}
-        <input
+      <Field label={t.email}>
+        <TextInput
+          size="lg"
           type="email"
           name="email"
           autoComplete="username"
@@ -61,10 +65,10 @@ export function LoginForm({ next }: { next: string }) {
           }}
           data-testid="login-email"
         />
-      </label>
-      <label>
-        {t.password}
-        <input
+      </Field>
+      <Field label={t.password}>
+        <TextInput
+          size="lg"
           type="password"
           name="password"
           autoComplete="current-password"
@@ -73,20 +77,22 @@ export function LoginForm({ next }: { next: string }) {
           onChange={(e) => setPassword(e.target.value)}
           data-testid="login-password"
         />
-      </label>
+      </Field>
       {problem && (
-        <p id="login-problem" className={styles.problem} role="alert" data-testid="login-error">
+        <Notice tone="danger" id="login-problem" role="alert" data-testid="login-error">
           {t.problems[problem.reason]}
           {throttled && retryAt !== null && <> {formatRetryIn(retryAt, now, t)}</>}
-        </p>
+        </Notice>
       )}
-      <button
+      <Button
         type="submit"
+        variant="primary"
+        size="lg"
         disabled={login.isPending || throttled || login.isSuccess}
         data-testid="login-submit"
       >
         {login.isPending || login.isSuccess ? t.submitting : t.submit}
-      </button>
+      </Button>
     </form>
   );
 }

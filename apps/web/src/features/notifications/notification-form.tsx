@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { isUnauthorized, errorMessage } from "~/features/console/api-error";
 import {
   MAX_DESCRIPTION,
@@ -16,6 +16,10 @@ import { LOCALE_NAMES, LOCALES, isLocale } from "~/i18n/locales";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
 import { useAgents } from "~/features/console/use-lookups";
+import { Button } from "~/ui/button";
+import { Field, FieldGroup } from "~/ui/field";
+import { Select, TextInput } from "~/ui/inputs";
+import { Notice } from "~/ui/notice";
 import admin from "~/ui/admin-page.module.css";
 import styles from "~/features/users/users.module.css";
 
@@ -83,40 +87,19 @@ export function NotificationForm({
     }
   };
 
-  const field = (name: FormField, label: string, input: ReactNode, hint: string) => {
-    const text = problem(name);
-    return (
-      <label className={styles.field}>
-        <span>{label}</span>
-        {input}
-        {text ? (
-          <span
-            className={styles.fieldError}
-            id={`notification-${name}-problem`}
-            data-testid={`notification-${name}-problem`}
-          >
-            {text}
-          </span>
-        ) : (
-          <span className={styles.hint}>{hint}</span>
-        )}
-      </label>
-    );
-  };
-  const invalid = (name: FormField) => ({
-    "aria-invalid": problem(name) !== null,
-    "aria-describedby": problem(name) ? `notification-${name}-problem` : undefined,
-  });
   const agentsProblem = problem("agentIds");
 
   return (
     <form className={admin.panel} onSubmit={submit} noValidate data-testid="notification-form">
       <h2>{editing ? t.form.editTitle(editing.chatId) : t.form.createTitle}</h2>
       <div className={styles.grid}>
-        {field(
-          "botToken",
-          t.fields.botToken,
-          <input
+        <Field
+          label={t.fields.botToken}
+          hint={editing ? t.fields.botTokenKeep : t.fields.botTokenHint}
+          error={problem("botToken")}
+          errorTestId="notification-botToken-problem"
+        >
+          <TextInput
             type="password"
             value={form.botToken}
             autoComplete="off"
@@ -124,40 +107,43 @@ export function NotificationForm({
             placeholder={editing ? "••••••••" : "123456789:AA…"}
             onChange={(e) => set({ botToken: e.target.value })}
             data-testid="notification-token"
-            {...invalid("botToken")}
-          />,
-          editing ? t.fields.botTokenKeep : t.fields.botTokenHint,
-        )}
-        {field(
-          "chatId",
-          t.fields.chatId,
-          <input
+          />
+        </Field>
+        <Field
+          label={t.fields.chatId}
+          hint={t.fields.chatIdHint}
+          error={problem("chatId")}
+          errorTestId="notification-chatId-problem"
+        >
+          <TextInput
             value={form.chatId}
             autoComplete="off"
             spellCheck={false}
             placeholder="-1001234567890"
             onChange={(e) => set({ chatId: e.target.value })}
             data-testid="notification-chat-id"
-            {...invalid("chatId")}
-          />,
-          t.fields.chatIdHint,
-        )}
-        {field(
-          "description",
-          t.fields.description,
-          <input
+          />
+        </Field>
+        <Field
+          label={t.fields.description}
+          hint={t.fields.descriptionHint}
+          error={problem("description")}
+          errorTestId="notification-description-problem"
+        >
+          <TextInput
             value={form.description}
             maxLength={MAX_DESCRIPTION + 50}
             onChange={(e) => set({ description: e.target.value })}
             data-testid="notification-description"
-            {...invalid("description")}
-          />,
-          t.fields.descriptionHint,
-        )}
-        {field(
-          "language",
-          t.fields.language,
-          <select
+          />
+        </Field>
+        <Field
+          label={t.fields.language}
+          hint={t.fields.languageHint}
+          error={problem("language")}
+          errorTestId="notification-language-problem"
+        >
+          <Select
             value={form.language}
             onChange={(e) => {
               if (isLocale(e.target.value)) set({ language: e.target.value });
@@ -169,12 +155,10 @@ export function NotificationForm({
                 {LOCALE_NAMES[code]}
               </option>
             ))}
-          </select>,
-          t.fields.languageHint,
-        )}
+          </Select>
+        </Field>
       </div>
-      <fieldset className={styles.field} aria-invalid={agentsProblem !== null}>
-        <legend>{t.fields.agents}</legend>
+      <FieldGroup legend={t.fields.agents} hint={t.fields.agentsHint} error={agentsProblem}>
         <div className={styles.actions}>
           {agents.map((agent) => (
             <label key={agent.agentId} className={styles.inline}>
@@ -194,10 +178,7 @@ export function NotificationForm({
             </label>
           ))}
         </div>
-        <span className={agentsProblem ? styles.fieldError : styles.hint}>
-          {agentsProblem ?? t.fields.agentsHint}
-        </span>
-      </fieldset>
+      </FieldGroup>
       <label className={styles.inline}>
         <input
           type="checkbox"
@@ -208,17 +189,15 @@ export function NotificationForm({
         <span>{t.fields.active}</span>
       </label>
       {general && (
-        <p className={admin.error} role="alert" data-testid="notification-form-error">
+        <Notice tone="danger" role="alert" data-testid="notification-form-error">
           {general}
-        </p>
+        </Notice>
       )}
       <div className={styles.buttons}>
-        <button type="button" className={admin.button} onClick={onCancel}>
-          {t.form.cancel}
-        </button>
-        <button
+        <Button onClick={onCancel}>{t.form.cancel}</Button>
+        <Button
           type="submit"
-          className={admin.primary}
+          variant="primary"
           disabled={mutation.isPending}
           data-testid="notification-submit"
         >
@@ -229,7 +208,7 @@ export function NotificationForm({
             : editing
               ? t.form.save
               : t.form.create}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -8,6 +8,9 @@ import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
 import { useAgents } from "~/features/console/use-lookups";
+import { Badge } from "~/ui/badge";
+import { Button } from "~/ui/button";
+import { Notice } from "~/ui/notice";
 import admin from "~/ui/admin-page.module.css";
 import styles from "~/features/users/users.module.css";
 
@@ -71,27 +74,24 @@ export function NotificationItem({
         <h2>
           Telegram · <code>{chat.chatId}</code>
         </h2>
-        <span className={styles.state} data-active={String(chat.isActive)}>
+        <Badge tone={chat.isActive ? "accent" : "neutral"}>
           {chat.isActive ? t.item.active : t.item.paused}
-        </span>
+        </Badge>
       </div>
       {chat.description && <p>{chat.description}</p>}
       <p className="muted">
         {scope} · {t.item.language(LOCALE_NAMES[chat.language])}
       </p>
       <div className={styles.actions}>
-        <button
-          type="button"
-          className={admin.primary}
+        <Button
+          variant="primary"
           disabled={test.isPending}
           onClick={() => test.mutate({ configId: chat.configId })}
           data-testid="notification-test"
         >
           {test.isPending ? t.item.testing : t.item.test}
-        </button>
-        <button
-          type="button"
-          className={admin.button}
+        </Button>
+        <Button
           disabled={toggle.isPending}
           onClick={() =>
             toggle.mutate({
@@ -103,33 +103,23 @@ export function NotificationItem({
           data-testid="notification-toggle"
         >
           {chat.isActive ? t.item.disable : t.item.enable}
-        </button>
-        <button
-          type="button"
-          className={admin.button}
-          onClick={onEdit}
-          data-testid="notification-edit"
-        >
+        </Button>
+        <Button onClick={onEdit} data-testid="notification-edit">
           {t.item.edit}
-        </button>
-        <button
-          type="button"
-          className={`${admin.button} ${admin.danger}`}
-          onClick={onDelete}
-          data-testid="notification-delete"
-        >
+        </Button>
+        <Button variant="danger" onClick={onDelete} data-testid="notification-delete">
           {t.item.remove}
-        </button>
+        </Button>
       </div>
       {result && (
-        <p
-          className={result.kind === "ok" ? admin.success : admin.error}
+        <Notice
+          tone={result.kind === "ok" ? "success" : "danger"}
           role={result.kind === "ok" ? "status" : "alert"}
           data-testid="notification-test-result"
           data-result={result.kind}
         >
           {result.text}
-        </p>
+        </Notice>
       )}
     </li>
   );

@@ -11,6 +11,7 @@ import { NotificationForm } from "./notification-form";
 import { NotificationItem } from "./notification-item";
 import { LoadFailed } from "~/ui/load-failed";
 import { LoadMoreButton } from "~/ui/load-more-button";
+import { Button } from "~/ui/button";
 import admin from "~/ui/admin-page.module.css";
 import styles from "~/features/users/users.module.css";
 
@@ -45,14 +46,13 @@ export function NotificationsPage() {
       <div className={admin.header}>
         <h1 id="notifications-title">{t.title}</h1>
         {!editing && (
-          <button
-            type="button"
-            className={admin.primary}
+          <Button
+            variant="primary"
             onClick={() => setEditing({ kind: "create" })}
             data-testid="add-notification"
           >
             {t.add}
-          </button>
+          </Button>
         )}
       </div>
       <p className="muted">{t.intro}</p>

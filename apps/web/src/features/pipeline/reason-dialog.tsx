@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useT } from "~/i18n/i18n-provider";
 import { DialogActions } from "~/ui/dialog-actions";
-import { Modal } from "~/ui/modal";
+import { Dialog } from "~/ui/dialog";
 import dialog from "~/ui/dialog.module.css";
 import styles from "./pipeline.module.css";
 
@@ -31,7 +31,7 @@ export function ReasonDialog({
   const missing = touched && !reason.trim();
 
   return (
-    <Modal
+    <Dialog
       open
       title={t.reason.title(stageName)}
       onClose={onCancel}
@@ -59,6 +59,6 @@ export function ReasonDialog({
           testId="pipeline-reason-submit"
         />
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { isUnauthorized, issuesByPath } from "~/features/console/api-error";
 import {
   assignableRoles,
@@ -13,10 +13,14 @@ import {
 import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
+import { Button } from "~/ui/button";
+import { Field } from "~/ui/field";
+import { Select, TextInput } from "~/ui/inputs";
+import { Notice } from "~/ui/notice";
 import admin from "~/ui/admin-page.module.css";
 import styles from "./users.module.css";
 
-type Field = keyof NewUserInput;
+type FieldName = keyof NewUserInput;
 
 /** Creates an account with an initial password the admin hands over; the password is shown once. */
 export function CreateUserForm({
@@ -46,7 +50,7 @@ export function CreateUserForm({
 
   const local = validateNewUser(form);
   const server = issuesByPath(create.error);
-  const problemText = (field: Field): string | null => {
+  const problemText = (field: FieldName): string | null => {
     const problem = submitted ? local[field] : undefined;
     if (problem === "passwordTooShort") return t.create.problems.passwordTooShort(MIN_PASSWORD);
     if (problem) return t.create.problems[problem];
@@ -68,64 +72,31 @@ export function CreateUserForm({
     create.mutate({ ...form, name: form.name.trim(), email: form.email.trim() });
   };
 
-  const field = (name: Field, label: string, input: ReactNode, hint?: string) => {
-    const problem = problemText(name);
-    return (
-      <label className={styles.field}>
-        <span>{label}</span>
-        {input}
-        {problem ? (
-          <span
-            className={styles.fieldError}
-            id={`user-${name}-problem`}
-            data-testid={`user-${name}-problem`}
-          >
-            {problem}
-          </span>
-        ) : (
-          hint && <span className={styles.hint}>{hint}</span>
-        )}
-      </label>
-    );
-  };
-  const invalid = (name: Field) => ({
-    "aria-invalid": problemText(name) !== null,
-    "aria-describedby": problemText(name) ? `user-${name}-problem` : undefined,
-  });
-
   return (
     <form className={admin.panel} onSubmit={submit} noValidate data-testid="create-user-form">
       <h2>{t.create.title}</h2>
       <p className="muted">{t.create.hint}</p>
       <div className={styles.grid}>
-        {field(
-          "name",
-          t.create.name,
-          <input
+        <Field label={t.create.name} error={problemText("name")} errorTestId="user-name-problem">
+          <TextInput
             value={form.name}
             autoComplete="off"
             maxLength={200}
             onChange={(e) => set({ name: e.target.value })}
             data-testid="user-name"
-            {...invalid("name")}
-          />,
-        )}
-        {field(
-          "email",
-          t.create.email,
-          <input
+          />
+        </Field>
+        <Field label={t.create.email} error={problemText("email")} errorTestId="user-email-problem">
+          <TextInput
             type="email"
             value={form.email}
             autoComplete="off"
             onChange={(e) => set({ email: e.target.value })}
             data-testid="user-email"
-            {...invalid("email")}
-          />,
-        )}
-        {field(
-          "role",
-          t.create.role,
-          <select
+          />
+        </Field>
+        <Field label={t.create.role} error={problemText("role")} errorTestId="user-role-problem">
+          <Select
             value={form.role}
             onChange={(e) => set({ role: roles.find((r) => r === e.target.value) ?? form.role })}
             data-testid="user-new-role"
@@ -135,52 +106,49 @@ export function CreateUserForm({
                 {common.roles[role]}
               </option>
             ))}
-          </select>,
-        )}
-        {field(
-          "password",
-          t.create.password,
+          </Select>
+        </Field>
+        <Field
+          label={t.create.password}
+          hint={t.create.passwordHint(MIN_PASSWORD)}
+          error={problemText("password")}
+          errorTestId="user-password-problem"
+        >
           <span className={styles.inline}>
-            <input
+            <TextInput
               type="text"
               value={form.password}
               autoComplete="new-password"
               spellCheck={false}
               onChange={(e) => set({ password: e.target.value })}
               data-testid="user-password"
-              {...invalid("password")}
             />
-            <button
-              type="button"
-              className={admin.button}
+            <Button
               onClick={() =>
                 set({ password: generatePassword((bytes) => crypto.getRandomValues(bytes)) })
               }
               data-testid="user-generate-password"
             >
               {t.create.generate}
-            </button>
-          </span>,
-          t.create.passwordHint(MIN_PASSWORD),
-        )}
+            </Button>
+          </span>
+        </Field>
       </div>
       {general && (
-        <p className={admin.error} role="alert" data-testid="create-user-error">
+        <Notice tone="danger" role="alert" data-testid="create-user-error">
           {general}
-        </p>
+        </Notice>
       )}
       <div className={styles.buttons}>
-        <button type="button" className={admin.button} onClick={onCancel}>
-          {t.create.cancel}
-        </button>
-        <button
+        <Button onClick={onCancel}>{t.create.cancel}</Button>
+        <Button
           type="submit"
-          className={admin.primary}
+          variant="primary"
           disabled={create.isPending}
           data-testid="user-create-submit"
         >
           {create.isPending ? t.create.submitting : t.create.submit}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -5,7 +5,10 @@ import type { StaffRole } from "~/features/console/types";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
-import admin from "~/ui/admin-page.module.css";
+import { Badge } from "~/ui/badge";
+import { Button } from "~/ui/button";
+import { Select } from "~/ui/inputs";
+import { Notice } from "~/ui/notice";
 import styles from "./users.module.css";
 
 export interface RowNote {
@@ -52,7 +55,8 @@ export function UserRow({
       </td>
       <td>{user.email}</td>
       <td>
-        <select
+        <Select
+          size="sm"
           value={user.role}
           disabled={allowed.changeRole !== null || busy}
           title={allowed.changeRole ? t.locked[allowed.changeRole] : undefined}
@@ -68,57 +72,54 @@ export function UserRow({
               {common.roles[role]}
             </option>
           ))}
-        </select>
+        </Select>
       </td>
       <td>
-        <span className={styles.state} data-active={String(user.isActive)}>
+        <Badge tone={user.isActive ? "accent" : "neutral"}>
           {user.isActive ? t.active : t.inactive}
-        </span>
+        </Badge>
       </td>
       <td>{user.lastLoginAt ? formatDateTime(locale, user.lastLoginAt) : t.never}</td>
       <td>
         <div className={styles.actions}>
           {user.isActive ? (
-            <button
-              type="button"
-              className={admin.button}
+            <Button
               disabled={allowed.deactivate !== null || busy}
               title={allowed.deactivate ? t.locked[allowed.deactivate] : undefined}
               onClick={onDeactivate}
               data-testid="user-deactivate"
             >
               {t.deactivate}
-            </button>
+            </Button>
           ) : (
-            <button
-              type="button"
-              className={admin.button}
+            <Button
               disabled={allowed.deactivate !== null || busy}
               onClick={onReactivate}
               data-testid="user-reactivate"
             >
               {t.reactivate}
-            </button>
+            </Button>
           )}
-          <button
-            type="button"
-            className={`${admin.button} ${admin.danger}`}
+          <Button
+            variant="danger"
             disabled={allowed.remove !== null || busy}
             title={allowed.remove ? t.locked[allowed.remove] : undefined}
             onClick={onDelete}
             data-testid="user-delete"
           >
             {t.remove}
-          </button>
+          </Button>
         </div>
         {note && (
-          <p
-            className={note.kind === "error" ? styles.rowError : "muted"}
+          <Notice
+            look="text"
+            tone={note.kind === "error" ? "danger" : "success"}
+            className={styles.rowError}
             role={note.kind === "error" ? "alert" : "status"}
             data-testid={note.kind === "error" ? "user-error" : "user-saved"}
           >
             {note.text}
-          </p>
+          </Notice>
         )}
       </td>
     </tr>

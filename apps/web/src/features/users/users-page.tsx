@@ -12,6 +12,9 @@ import { CreateUserForm } from "./create-user-form";
 import { UserRow, type RowNote } from "./user-row";
 import { LoadFailed } from "~/ui/load-failed";
 import { LoadMoreButton } from "~/ui/load-more-button";
+import { Button } from "~/ui/button";
+import { Notice } from "~/ui/notice";
+import { Table } from "~/ui/table";
 import admin from "~/ui/admin-page.module.css";
 import styles from "./users.module.css";
 
@@ -90,9 +93,8 @@ export function UsersPage() {
       <div className={admin.header}>
         <h1 id="users-title">{t.title}</h1>
         {!creating && (
-          <button
-            type="button"
-            className={admin.primary}
+          <Button
+            variant="primary"
             onClick={() => {
               setCreated(null);
               setCreating(true);
@@ -100,7 +102,7 @@ export function UsersPage() {
             data-testid="add-user"
           >
             {t.create.open}
-          </button>
+          </Button>
         )}
       </div>
       <p className="muted">{t.intro}</p>
@@ -117,7 +119,7 @@ export function UsersPage() {
       )}
       {created && (
         <div className={admin.panel} role="status" data-testid="user-created">
-          <p className={admin.success}>{t.create.created(created.name)}</p>
+          <Notice tone="success">{t.create.created(created.name)}</Notice>
           <p>{t.create.credentials}</p>
           <dl className={styles.credentials}>
             <dt>{t.create.email}</dt>
@@ -126,9 +128,7 @@ export function UsersPage() {
             <dd data-testid="created-password">{created.password}</dd>
           </dl>
           <div className={styles.buttons}>
-            <button type="button" className={admin.button} onClick={() => setCreated(null)}>
-              {t.create.done}
-            </button>
+            <Button onClick={() => setCreated(null)}>{t.create.done}</Button>
           </div>
         </div>
       )}
@@ -142,7 +142,7 @@ export function UsersPage() {
       ) : users.length === 0 ? (
         <p className="muted">{t.empty}</p>
       ) : (
-        <table className={styles.table} data-testid="users-table">
+        <Table data-testid="users-table">
           <thead>
             <tr>
               <th scope="col">{t.columns.name}</th>
@@ -181,7 +181,7 @@ export function UsersPage() {
               />
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       {list.hasNextPage && (
         <LoadMoreButton

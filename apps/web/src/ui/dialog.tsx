@@ -4,11 +4,11 @@ import { useEffect, useRef, type ReactNode } from "react";
 import styles from "./dialog.module.css";
 
 /**
- * The console's modal: a native <dialog> (focus trap, Escape and backdrop come with it) with a title;
- * Escape asks `onClose` instead of closing, so the owner's state decides. Its content exists only
- * while it is open, so a reopened form starts fresh.
+ * The app's modal dialog: a native <dialog> (focus trap, Escape and backdrop come with it) with a
+ * title; Escape asks `onClose` instead of closing, so the owner's state decides. Its content exists
+ * only while it is open, so a reopened form starts fresh.
  */
-export function Modal({
+export function Dialog({
   open,
   title,
   onClose,

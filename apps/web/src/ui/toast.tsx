@@ -1,0 +1,34 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { Button } from "./button";
+import styles from "./toast.module.css";
+
+/** Where toasts appear: the bottom right corner, announced politely as they arrive. */
+export function ToastRegion({ children, testId }: { children: ReactNode; testId?: string }) {
+  return (
+    <div className={styles.region} role="status" aria-live="polite" data-testid={testId}>
+      {children}
+    </div>
+  );
+}
+
+/** A short-lived message with a close button; its content is usually a link to what it is about. */
+export function Toast({
+  children,
+  dismissLabel,
+  onDismiss,
+}: {
+  children: ReactNode;
+  dismissLabel: string;
+  onDismiss: () => void;
+}) {
+  return (
+    <div className={styles.toast}>
+      <div className={styles.body}>{children}</div>
+      <Button variant="icon" aria-label={dismissLabel} onClick={onDismiss}>
+        ×
+      </Button>
+    </div>
+  );
+}
