@@ -1,5 +1,6 @@
 "use client";
 
+import { StatusBadge } from "~/ui/status-badge";
 import Link from "next/link";
 import type { DragEvent } from "react";
 import { shortId } from "~/features/console/labels";
@@ -7,7 +8,6 @@ import { formatElapsed } from "./elapsed";
 import type { ConversationRow, PipelineStage } from "~/features/console/types";
 import { waitingSince } from "~/features/inbox/waiting-since";
 import { useT } from "~/i18n/i18n-provider";
-import badges from "~/ui/badges.module.css";
 import { MoveMenu } from "./move-menu";
 import styles from "./pipeline.module.css";
 
@@ -70,9 +70,7 @@ export function BoardCard({
         <p className={styles.cardMeta}>
           {agentName} · {common.channels[row.channel]}
         </p>
-        <span className={badges.status} data-status={row.status}>
-          {common.statuses[row.status]}
-        </span>
+        <StatusBadge status={row.status} />
       </div>
       <p className={styles.cardPreview}>{row.lastMessagePreview ?? t.card.noMessages}</p>
       {row.rejectionReason && (

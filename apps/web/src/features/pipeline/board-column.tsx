@@ -1,9 +1,9 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import { useState, type DragEvent, type ReactNode } from "react";
 import type { ColumnPaging } from "./board-state";
 import { useT } from "~/i18n/i18n-provider";
-import admin from "~/ui/admin-page.module.css";
 import styles from "./pipeline.module.css";
 
 /** A stage's column and drop target; its cards come as children. */
@@ -61,15 +61,14 @@ export function BoardColumn({
       <ColumnStatus paging={paging} empty={count === 0 && !more} filtered={filtered} />
       <ol className={styles.cards}>{children}</ol>
       {more && (
-        <button
-          type="button"
-          className={`${admin.button} ${styles.more}`}
+        <Button
+          className={styles.more}
           onClick={() => onLoadMore(stageId)}
           disabled={paging.loadingMore}
           data-testid="pipeline-load-more"
         >
           {paging.loadingMore ? common.actions.loading : common.actions.loadMore}
-        </button>
+        </Button>
       )}
     </section>
   );

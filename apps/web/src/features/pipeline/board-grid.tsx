@@ -1,5 +1,7 @@
 "use client";
 
+import { Notice } from "~/ui/notice";
+import { Button } from "~/ui/button";
 import type { ReactNode } from "react";
 import type { useStages } from "~/features/console/use-lookups";
 import { useT } from "~/i18n/i18n-provider";
@@ -7,7 +9,6 @@ import { LoadFailed } from "~/ui/load-failed";
 import { BoardColumn } from "./board-column";
 import type { BoardColumn as Column, MoveFailure } from "./board-state";
 import styles from "./pipeline.module.css";
-import admin from "~/ui/admin-page.module.css";
 
 /** The stage columns once the stages are known (their failure or loading state until then). */
 export function BoardGrid({
@@ -75,11 +76,11 @@ export function MoveFailed({
 }) {
   const t = useT("pipeline");
   return (
-    <div className={admin.error} role="alert" data-testid="move-failed">
+    <Notice tone="danger" role="alert" data-testid="move-failed">
       {t.moveFailed(stageName, failure.message)}{" "}
-      <button type="button" className={styles.linkButton} onClick={onDismiss}>
+      <Button variant="link" onClick={onDismiss}>
         {t.dismiss}
-      </button>
-    </div>
+      </Button>
+    </Notice>
   );
 }

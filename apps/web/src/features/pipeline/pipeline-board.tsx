@@ -1,5 +1,7 @@
 "use client";
 
+import { Notice } from "~/ui/notice";
+import { Button } from "~/ui/button";
 import { useMemo, useState, type ReactNode } from "react";
 import { boardColumns, type BoardFilters } from "./board-state";
 import type { ConversationRow } from "~/features/console/types";
@@ -78,9 +80,9 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
       <PipelineFilters filters={filters} onChange={setFilters} agents={agents.agents} />
 
       {moves.notice && (
-        <p className={admin.success} role="status" data-testid="pipeline-notice">
+        <Notice tone="success" role="status" data-testid="pipeline-notice">
           {moves.notice}
-        </p>
+        </Notice>
       )}
       {failure && (
         <MoveFailed
@@ -126,15 +128,9 @@ function PipelineHeading({
       <div className={admin.header}>
         <h1 id="pipeline-title">{t.title}</h1>
         {onManage && (
-          <button
-            type="button"
-            className={admin.button}
-            onClick={onManage}
-            disabled={!canManage}
-            data-testid="manage-stages"
-          >
+          <Button onClick={onManage} disabled={!canManage} data-testid="manage-stages">
             {t.manage.open}
-          </button>
+          </Button>
         )}
       </div>
       <p className="muted">{t.intro}</p>

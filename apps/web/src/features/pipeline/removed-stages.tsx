@@ -1,5 +1,6 @@
 "use client";
 
+import { Select } from "~/ui/inputs";
 import { useT } from "~/i18n/i18n-provider";
 import { setMoveTarget } from "./stage-draft";
 import styles from "./pipeline.module.css";
@@ -17,7 +18,8 @@ export function RemovedStages({ editor }: { editor: StageEditorState }) {
         return (
           <label key={stage.id} className={styles.moveField}>
             <span>{t.moveConversations(stage.name)}</span>
-            <select
+            <Select
+              className={styles.fill}
               value={editor.draft.moveTo[stage.id] ?? ""}
               aria-invalid={issue !== null}
               onChange={(e) => editor.edit((d) => setMoveTarget(d, stage.id, e.target.value))}
@@ -29,7 +31,7 @@ export function RemovedStages({ editor }: { editor: StageEditorState }) {
                   {target.name}
                 </option>
               ))}
-            </select>
+            </Select>
             {issue && <span className={styles.fieldError}>{issue}</span>}
           </label>
         );

@@ -1,7 +1,8 @@
 "use client";
 
+import { TextInput } from "~/ui/inputs";
+import { Button } from "~/ui/button";
 import { useT } from "~/i18n/i18n-provider";
-import admin from "~/ui/admin-page.module.css";
 import { editStage, moveStageBy, removeStage, type DraftStage } from "./stage-draft";
 import styles from "./pipeline.module.css";
 import type { StageEditorState } from "./use-stage-editor";
@@ -34,8 +35,8 @@ export function StageEditorRow({
         />
       </label>
       <div className={styles.nameField}>
-        <input
-          type="text"
+        <TextInput
+          className={styles.fill}
           value={stage.name}
           maxLength={60}
           placeholder={t.newName}
@@ -68,34 +69,31 @@ export function StageEditorRow({
         <span>{t.requiresReason}</span>
       </label>
       <div className={styles.rowButtons}>
-        <button
-          type="button"
-          className={admin.button}
+        <Button
+          size="sm"
           aria-label={t.up(label)}
           disabled={index === 0}
           onClick={() => edit((d) => moveStageBy(d, stage.key, -1))}
         >
           ↑
-        </button>
-        <button
-          type="button"
-          className={admin.button}
+        </Button>
+        <Button
+          size="sm"
           aria-label={t.down(label)}
           disabled={index === editor.draft.stages.length - 1}
           onClick={() => edit((d) => moveStageBy(d, stage.key, 1))}
         >
           ↓
-        </button>
-        <button
-          type="button"
-          className={admin.button}
+        </Button>
+        <Button
+          size="sm"
           aria-label={t.remove(label)}
           disabled={stage.isDefault}
           onClick={() => edit((d) => removeStage(d, stage.key))}
           data-testid="stage-editor-remove"
         >
           ✕
-        </button>
+        </Button>
       </div>
     </li>
   );

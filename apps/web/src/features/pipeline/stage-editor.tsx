@@ -1,5 +1,7 @@
 "use client";
 
+import { Notice } from "~/ui/notice";
+import { Button } from "~/ui/button";
 import { errorMessage } from "~/features/console/api-error";
 import type { PipelineStage } from "~/features/console/types";
 import { useT } from "~/i18n/i18n-provider";
@@ -45,31 +47,30 @@ export function StageEditor({
         ))}
       </ol>
       {draft.stages.length < MAX_STAGES ? (
-        <button
-          type="button"
-          className={`${admin.button} ${styles.addStage}`}
+        <Button
+          className={styles.addStage}
           onClick={() => editor.edit((d) => addStage(d))}
           data-testid="stage-editor-add"
         >
           + {t.add}
-        </button>
+        </Button>
       ) : (
         <p className="muted">{t.limit(MAX_STAGES)}</p>
       )}
       <RemovedStages editor={editor} />
       <SaveError editor={editor} />
       <div className={styles.editorButtons}>
-        <button type="button" className={admin.button} onClick={onClose} disabled={editor.pending}>
+        <Button onClick={onClose} disabled={editor.pending}>
           {t.cancel}
-        </button>
-        <button
+        </Button>
+        <Button
+          variant="primary"
           type="submit"
-          className={admin.primary}
           disabled={editor.pending}
           data-testid="stage-editor-save"
         >
           {editor.pending ? t.saving : t.save}
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -80,22 +81,18 @@ function SaveError({ editor }: { editor: StageEditorState }) {
   const t = useT("pipeline").manage;
   if (!editor.error) return null;
   return (
-    <div className={admin.error} role="alert" data-testid="stage-editor-error">
+    <Notice tone="danger" role="alert" data-testid="stage-editor-error">
       {editor.conflict ? (
         <>
           {t.conflict}{" "}
-          <button
-            type="button"
-            className={styles.linkButton}
-            onClick={() => void editor.reloadLatest()}
-          >
+          <Button variant="link" onClick={() => void editor.reloadLatest()}>
             {t.reload}
-          </button>
+          </Button>
         </>
       ) : (
         (editor.generalIssues[0] ??
         (editor.hasServerIssues ? t.failed : errorMessage(editor.error, t.failed)))
       )}
-    </div>
+    </Notice>
   );
 }
