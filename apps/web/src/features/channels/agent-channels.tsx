@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import { useState } from "react";
 import { healthById } from "./binding-status";
 import { BOUND_CHANNELS, type BoundChannel, type VerifyResult } from "./types";
@@ -84,15 +85,14 @@ function ConnectChannel({
     <section className={styles.section} aria-label={t.connect}>
       <div className={styles.pickers} role="group" aria-label={t.connect}>
         {BOUND_CHANNELS.map((channel) => (
-          <button
+          <Button
             key={channel}
-            type="button"
             aria-pressed={connecting === channel}
             onClick={() => setConnecting(connecting === channel ? null : channel)}
             data-testid={`connect-${channel}`}
           >
             {t.connectChannel(common.channels[channel])}
-          </button>
+          </Button>
         ))}
       </div>
       {connecting && (

@@ -1,8 +1,11 @@
 "use client";
 
+import { Badge, type BadgeTone } from "~/ui/badge";
+import { Notice } from "~/ui/notice";
+import { Button } from "~/ui/button";
 import { useState } from "react";
 import type { BindingField } from "./binding-form-state";
-import { bindingState } from "./binding-status";
+import { bindingState, type BindingState } from "./binding-status";
 import type { Binding, BindingHealth, BoundChannel, VerifyResult } from "./types";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
@@ -14,6 +17,13 @@ import styles from "./channels.module.css";
 import { useBindingActions } from "./use-binding-actions";
 import { VerifyOutcomeView } from "./verify-outcome-view";
 import { WebhookBox } from "./webhook-box";
+
+const STATE_TONES: Record<BindingState, BadgeTone> = {
+  active: "accent",
+  unverified: "warning",
+  error: "danger",
+  inactive: "neutral",
+};
 
 /** One connected account: its state and health, and what an admin can do with it. */
 export function BindingCard({
@@ -44,9 +54,9 @@ export function BindingCard({
     <li className={styles.card} data-testid="binding-card" data-channel={channel}>
       <div className={styles.cardHead}>
         <strong>{common.channels[channel]}</strong>
-        <span className={styles.state} data-state={state} data-testid="binding-state">
+        <Badge tone={STATE_TONES[state]} data-state={state} data-testid="binding-state">
           {t.states[state]}
-        </span>
+        </Badge>
         <span className="muted">{account}</span>
       </div>
       <HealthFacts binding={binding} health={health} />
@@ -56,9 +66,9 @@ export function BindingCard({
       />
       {outcome && <VerifyOutcomeView result={outcome} />}
       {actions.problem && (
-        <p className={styles.error} role="alert">
+        <Notice tone="danger" look="text" role="alert">
           {actions.problem}
-        </p>
+        </Notice>
       )}
       {channel !== "telegram" && !binding.isVerified && <WebhookBox channel={channel} />}
       {editing ? (
@@ -130,35 +140,28 @@ function BindingButtons({
   const t = useT("channels");
   return (
     <div className={styles.actions}>
-      <button
-        type="button"
-        className={styles.primary}
+      <Button
+        variant="primary"
         onClick={actions.verify}
         disabled={actions.busy}
         data-testid="binding-verify"
       >
         {actions.verifying ? t.verifying : t.verify}
-      </button>
-      <button
-        type="button"
-        onClick={actions.toggle}
-        disabled={actions.busy}
-        data-testid="binding-toggle"
-      >
+      </Button>
+      <Button onClick={actions.toggle} disabled={actions.busy} data-testid="binding-toggle">
         {active ? t.deactivate : t.activate}
-      </button>
-      <button type="button" onClick={onEdit} disabled={actions.busy}>
+      </Button>
+      <Button onClick={onEdit} disabled={actions.busy}>
         {t.edit}
-      </button>
-      <button
-        type="button"
-        className={styles.danger}
+      </Button>
+      <Button
+        variant="danger"
         onClick={actions.askDelete}
         disabled={actions.busy}
         data-testid="binding-delete"
       >
         {t.delete}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,11 +1,14 @@
 "use client";
 
-import { useId } from "react";
+import { Notice } from "~/ui/notice";
+import { Button } from "~/ui/button";
 import { telegramBotId, type BindingField } from "./binding-form-state";
 import type { VerifyResult } from "./types";
 import { useT } from "~/i18n/i18n-provider";
 import { ChannelGuide } from "./channel-guide";
 import { useBindingForm, type BindingFormMode } from "./use-binding-form";
+import { Field } from "~/ui/field";
+import { TextInput } from "~/ui/inputs";
 import styles from "./channels.module.css";
 
 /**
@@ -28,7 +31,6 @@ export function BindingForm({
 }) {
   const t = useT("channels");
   const common = useT("common");
-  const id = useId();
   const state = useBindingForm(agentId, mode, onDone);
   const { channel, form, busy } = state;
   const creating = mode.kind === "create";
@@ -38,7 +40,6 @@ export function BindingForm({
     options: { hint?: string; secret?: boolean; disabled?: boolean; value?: string } = {},
   ) => (
     <CredentialField
-      id={`${id}-${name}`}
       name={name}
       label={label}
       value={options.value ?? form[name]}
@@ -84,17 +85,17 @@ export function BindingForm({
         })}
       {field("username", t.form.username, { hint: t.form.usernameHint })}
       {state.general && (
-        <p className={styles.error} role="alert" data-testid="binding-form-error">
+        <Notice tone="danger" look="text" role="alert" data-testid="binding-form-error">
           {state.general}
-        </p>
+        </Notice>
       )}
       <div className={styles.actions}>
-        <button type="submit" className={styles.primary} disabled={busy} data-testid="binding-save">
+        <Button variant="primary" type="submit" disabled={busy} data-testid="binding-save">
           {busy ? t.connecting : creating ? t.connect : t.form.save}
-        </button>
-        <button type="button" onClick={onCancel} disabled={busy}>
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
           {t.form.cancel}
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -102,7 +103,6 @@ export function BindingForm({
 
 /** One credential: its label, the input (write-only for secrets) and its error or hint under it. */
 function CredentialField({
-  id,
   name,
   label,
   value,
@@ -113,7 +113,6 @@ function CredentialField({
   disabled,
   autoFocus,
 }: {
-  id: string;
   name: BindingField;
   label: string;
   value: string;
@@ -125,10 +124,9 @@ function CredentialField({
   autoFocus: boolean;
 }) {
   return (
-    <div className={styles.field}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
+    <Field label={label} hint={hint} error={error}>
+      <TextInput
+        className={styles.credential}
         type={secret ? "password" : "text"}
         autoComplete={secret ? "new-password" : "off"}
         spellCheck={false}
@@ -136,13 +134,8 @@ function CredentialField({
         disabled={disabled}
         autoFocus={autoFocus}
         onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-note`}
         data-testid={`binding-${name}`}
       />
-      <span id={`${id}-note`} className={error ? styles.fieldError : styles.hint}>
-        {error ?? hint}
-      </span>
-    </div>
+    </Field>
   );
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { Notice } from "~/ui/notice";
+import { Button } from "~/ui/button";
 import Link from "next/link";
 import { useState } from "react";
 import { isUnauthorized } from "~/features/console/api-error";
@@ -58,19 +60,15 @@ export function DeadLetters({ agentId, onReplayed }: { agentId: string; onReplay
         ))}
       </ListStates>
       {replay.error && (
-        <p className={styles.error} role="alert">
+        <Notice tone="danger" look="text" role="alert">
           {replay.error.message}
-        </p>
+        </Notice>
       )}
       {list.hasNextPage && (
         <div className={styles.actions}>
-          <button
-            type="button"
-            onClick={() => void list.fetchNextPage()}
-            disabled={list.isFetchingNextPage}
-          >
+          <Button onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
             {list.isFetchingNextPage ? common.actions.loading : common.actions.loadMore}
-          </button>
+          </Button>
         </div>
       )}
     </section>
@@ -104,14 +102,18 @@ function DeadLetterRow({
           {t.dead.attempts(item.attempts)}
         </span>
       </div>
-      {item.lastError && <span className={styles.error}>{item.lastError}</span>}
+      {item.lastError && (
+        <Notice tone="danger" look="text">
+          {item.lastError}
+        </Notice>
+      )}
       <div className={styles.actions}>
         {done ? (
           <span role="status">{t.dead.replayed}</span>
         ) : (
-          <button type="button" onClick={onReplay} disabled={busy} data-testid="dead-replay">
+          <Button onClick={onReplay} disabled={busy} data-testid="dead-replay">
             {busy ? t.dead.replaying : t.dead.replay}
-          </button>
+          </Button>
         )}
         {conversationId && (
           <Link href={`/admin/conversations/${encodeURIComponent(conversationId)}`}>

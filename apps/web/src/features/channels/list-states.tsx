@@ -1,5 +1,7 @@
 "use client";
 
+import { Notice } from "~/ui/notice";
+import { Button } from "~/ui/button";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/i18n-provider";
 import styles from "./channels.module.css";
@@ -29,17 +31,15 @@ export function ListStates({
   if (query.isPending) return <p className="muted">{common.actions.loading}</p>;
   if (query.error) {
     return (
-      <p className={styles.error} role="alert">
+      <Notice tone="danger" look="text" role="alert">
         {failed} {query.error.message}
         {onRetry && (
           <>
             {" "}
-            <button type="button" onClick={onRetry}>
-              {common.actions.retry}
-            </button>
+            <Button onClick={onRetry}>{common.actions.retry}</Button>
           </>
         )}
-      </p>
+      </Notice>
     );
   }
   if (count === 0) {
