@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import { useMemo, useState, type ReactNode } from "react";
 import { issuesAt as issuesAtPath } from "./issues";
 import {
@@ -137,32 +138,29 @@ export function AgentWizard({
         </section>
         <div className={styles.saveBar}>
           <div className={styles.wizardNav}>
-            <button
-              type="button"
+            <Button
               disabled={!previous}
               onClick={() => previous && goTo(previous)}
               data-testid="wizard-previous"
             >
               ← {t.editor.previous}
-            </button>
-            <button
-              type="button"
+            </Button>
+            <Button
               disabled={!following}
               onClick={() => following && goTo(following)}
               data-testid="wizard-next"
             >
               {t.editor.next} →
-            </button>
+            </Button>
           </div>
-          <button
-            type="button"
-            className={styles.primary}
+          <Button
+            variant="primary"
             onClick={save}
             disabled={saving || (mode === "edit" && !draft.dirty)}
             data-testid="agent-save"
           >
             {saving ? t.editor.saving : mode === "new" ? t.editor.create : t.editor.save}
-          </button>
+          </Button>
           {blocked !== null && draft.clientIssues.length > 0 && (
             <p className={styles.fieldError} role="alert" data-testid="save-blocked">
               {t.editor.fixFirst(draft.clientIssues.length)}

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import Link from "next/link";
 import { useState } from "react";
 import { errorCode, isUnauthorized } from "~/features/console/api-error";
@@ -176,9 +177,8 @@ function LoadedAgent({
                     {draft.dirty ? t.editor.unsaved : t.editor.noChanges}
                   </span>
                   {draft.dirty && (
-                    <button
-                      type="button"
-                      className={styles.linkButton}
+                    <Button
+                      variant="link"
                       onClick={() => {
                         if (window.confirm(t.editor.discardConfirm)) {
                           draft.load(draft.state.saved, draft.state.version);
@@ -186,7 +186,7 @@ function LoadedAgent({
                       }}
                     >
                       {t.editor.discard}
-                    </button>
+                    </Button>
                   )}
                   {savedOnce && !draft.dirty && (
                     <span className={styles.okText} role="status" data-testid="agent-saved">
@@ -200,9 +200,7 @@ function LoadedAgent({
                       data-testid="save-conflict"
                     >
                       <p>{t.editor.conflict}</p>
-                      <button type="button" onClick={() => void reloadSaved()}>
-                        {t.editor.reload}
-                      </button>
+                      <Button onClick={() => void reloadSaved()}>{t.editor.reload}</Button>
                     </div>
                   )}
                   {problem && (

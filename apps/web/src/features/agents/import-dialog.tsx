@@ -1,5 +1,7 @@
 "use client";
 
+import { TextArea, TextInput } from "~/ui/inputs";
+import { Button } from "~/ui/button";
 import Link from "next/link";
 import { useState } from "react";
 import { errorCode, isUnauthorized } from "~/features/console/api-error";
@@ -122,9 +124,9 @@ export function ImportDialog({
             <Link href={`/admin/agents/${encodeURIComponent(outcome.agentId)}`}>
               {t.importer.open}
             </Link>
-            <button type="button" onClick={close} data-testid="import-close">
+            <Button onClick={close} data-testid="import-close">
               {common.actions.close}
-            </button>
+            </Button>
           </div>
         </div>
       ) : (
@@ -137,7 +139,8 @@ export function ImportDialog({
           <p className="muted">{t.importer.intro}</p>
           <div className={styles.field}>
             <label htmlFor="import-file">{t.importer.file}</label>
-            <input
+            <TextInput
+              className={styles.control}
               id="import-file"
               type="file"
               accept={IMPORT_EXTENSIONS.join(",")}
@@ -147,9 +150,9 @@ export function ImportDialog({
           </div>
           <div className={styles.field}>
             <label htmlFor="import-text">{t.importer.text}</label>
-            <textarea
+            <TextArea
               id="import-text"
-              className={styles.code}
+              className={`${styles.control} ${styles.code}`}
               rows={14}
               spellCheck={false}
               value={text}
@@ -175,15 +178,14 @@ export function ImportDialog({
           {existing && (
             <div className={styles.notice} role="alert" data-testid="import-exists">
               <p>{t.importer.exists(existing)}</p>
-              <button
-                type="button"
-                className={dialogStyles.primary}
+              <Button
+                variant="primary"
                 disabled={importAgent.isPending}
                 onClick={() => submit(true)}
                 data-testid="import-overwrite"
               >
                 {t.importer.overwrite}
-              </button>
+              </Button>
             </div>
           )}
           <DialogActions

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import { useEffect, useId, useRef, useState } from "react";
 import type { AgentDocument } from "./document-paths";
 import {
@@ -128,11 +129,10 @@ export function RawEditor() {
         </p>
       )}
       <div className={styles.inline}>
-        <button type="button" onClick={apply} disabled={!edited} data-testid="raw-apply">
+        <Button onClick={apply} disabled={!edited} data-testid="raw-apply">
           {t.review.apply}
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
           disabled={!edited}
           onClick={() => {
             setText(formatDocument(draft, format));
@@ -141,7 +141,7 @@ export function RawEditor() {
           }}
         >
           {t.review.revert}
-        </button>
+        </Button>
       </div>
     </section>
   );
