@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import Link from "next/link";
 import { initialsOf } from "~/features/chat/initials";
 import { useT } from "~/i18n/i18n-provider";
@@ -49,16 +50,15 @@ export function AgentRowItem({
         </Link>
         <Link href={`${href}?tab=channels`}>{t.list.channels}</Link>
         <Link href={`${href}?tab=playground`}>{t.list.playground}</Link>
-        <button type="button" onClick={onClone} data-testid="agent-clone">
+        <Button onClick={onClone} data-testid="agent-clone">
           {t.list.clone}
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
           onClick={onToggleActive}
           data-testid={agent.isActive ? "agent-deactivate" : "agent-activate"}
         >
           {agent.isActive ? t.list.deactivate : t.list.activate}
-        </button>
+        </Button>
       </nav>
     </li>
   );

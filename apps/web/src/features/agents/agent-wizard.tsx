@@ -1,14 +1,9 @@
 "use client";
 
-import { useMemo, useState, type ReactNode } from "react";
+import { Button } from "~/ui/button";
+import type { ReactNode } from "react";
 import { issuesAt as issuesAtPath } from "./issues";
-import {
-  issuesByStep,
-  nextStep,
-  visibleIssues,
-  WIZARD_STEPS,
-  type WizardStep,
-} from "./wizard-steps";
+import { nextStep, WIZARD_STEPS, type WizardStep } from "./wizard-steps";
 import { useT } from "~/i18n/i18n-provider";
 import { AgentEditorContext, type AgentEditor } from "./editor-context";
 import { ExamplesStep } from "./step-examples";
@@ -20,6 +15,7 @@ import { ReviewStep } from "./step-review";
 import { StepIssues } from "./step-issues";
 import { StyleStep } from "./step-style";
 import type { AgentDraft } from "./use-agent-draft";
+import { useWizardSteps } from "./use-wizard-steps";
 import styles from "./agents.module.css";
 
 /**
@@ -42,35 +38,7 @@ export function AgentWizard({
   saveBar: ReactNode;
 }) {
   const t = useT("agents");
-  const [step, setStep] = useState<WizardStep>("profile");
-  const [checked, setChecked] = useState<ReadonlySet<WizardStep>>(
-    () => new Set(mode === "edit" ? WIZARD_STEPS : []),
-  );
-  const [blocked, setBlocked] = useState<number | null>(null);
-
-  const clientByStep = useMemo(() => issuesByStep(draft.clientIssues), [draft.clientIssues]);
-  const visible = useMemo(
-    () => visibleIssues(draft.clientIssues, draft.state.serverIssues, checked),
-    [draft.clientIssues, draft.state.serverIssues, checked],
-  );
-  const visibleByStep = useMemo(() => issuesByStep(visible), [visible]);
-
-  const goTo = (next: WizardStep) => {
-    setChecked((current) => new Set([...current, step]));
-    setStep(next);
-  };
-
-  const save = () => {
-    setChecked(new Set(WIZARD_STEPS));
-    if (draft.clientIssues.length > 0) {
-      setBlocked(draft.clientIssues.length);
-      const first = WIZARD_STEPS.find((s) => clientByStep.has(s));
-      if (first) setStep(first);
-      return;
-    }
-    setBlocked(null);
-    onSave();
-  };
+  const { step, goTo, save, blocked, visible, visibleByStep } = useWizardSteps(mode, draft, onSave);
 
   const editor: AgentEditor = {
     mode,
@@ -86,30 +54,7 @@ export function AgentWizard({
   return (
     <AgentEditorContext.Provider value={editor}>
       <div className={styles.wizard}>
-        <nav aria-label={t.editor.steps}>
-          <ol className={styles.stepper}>
-            {WIZARD_STEPS.map((s, n) => {
-              const invalid = visibleByStep.has(s);
-              return (
-                <li key={s}>
-                  <button
-                    type="button"
-                    aria-current={s === step ? "step" : undefined}
-                    data-invalid={invalid || undefined}
-                    data-testid={`step-${s}`}
-                    onClick={() => goTo(s)}
-                  >
-                    <span className={styles.stepNumber} aria-hidden>
-                      {invalid ? "!" : n + 1}
-                    </span>
-                    {t.steps[s]}
-                    {invalid && <span className="sr-only"> ({t.editor.hasErrors})</span>}
-                  </button>
-                </li>
-              );
-            })}
-          </ol>
-        </nav>
+        <Stepper step={step} invalidSteps={visibleByStep} onGoTo={goTo} />
         <section
           className={styles.stepBody}
           aria-labelledby="wizard-step-title"
@@ -137,32 +82,29 @@ export function AgentWizard({
         </section>
         <div className={styles.saveBar}>
           <div className={styles.wizardNav}>
-            <button
-              type="button"
+            <Button
               disabled={!previous}
               onClick={() => previous && goTo(previous)}
               data-testid="wizard-previous"
             >
               ← {t.editor.previous}
-            </button>
-            <button
-              type="button"
+            </Button>
+            <Button
               disabled={!following}
               onClick={() => following && goTo(following)}
               data-testid="wizard-next"
             >
               {t.editor.next} →
-            </button>
+            </Button>
           </div>
-          <button
-            type="button"
-            className={styles.primary}
+          <Button
+            variant="primary"
             onClick={save}
             disabled={saving || (mode === "edit" && !draft.dirty)}
             data-testid="agent-save"
           >
             {saving ? t.editor.saving : mode === "new" ? t.editor.create : t.editor.save}
-          </button>
+          </Button>
           {blocked !== null && draft.clientIssues.length > 0 && (
             <p className={styles.fieldError} role="alert" data-testid="save-blocked">
               {t.editor.fixFirst(draft.clientIssues.length)}
@@ -172,5 +114,44 @@ export function AgentWizard({
         </div>
       </div>
     </AgentEditorContext.Provider>
+  );
+}
+
+/** The steps as buttons: the current one marked, the ones with issues flagged "!". */
+function Stepper({
+  step,
+  invalidSteps,
+  onGoTo,
+}: {
+  step: WizardStep;
+  invalidSteps: ReadonlyMap<WizardStep, unknown>;
+  onGoTo: (step: WizardStep) => void;
+}) {
+  const t = useT("agents");
+  return (
+    <nav aria-label={t.editor.steps}>
+      <ol className={styles.stepper}>
+        {WIZARD_STEPS.map((s, n) => {
+          const invalid = invalidSteps.has(s);
+          return (
+            <li key={s}>
+              <button
+                type="button"
+                aria-current={s === step ? "step" : undefined}
+                data-invalid={invalid || undefined}
+                data-testid={`step-${s}`}
+                onClick={() => onGoTo(s)}
+              >
+                <span className={styles.stepNumber} aria-hidden>
+                  {invalid ? "!" : n + 1}
+                </span>
+                {t.steps[s]}
+                {invalid && <span className="sr-only"> ({t.editor.hasErrors})</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
   );
 }

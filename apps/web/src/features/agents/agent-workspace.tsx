@@ -1,12 +1,9 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import Link from "next/link";
-import { useState } from "react";
 import { errorCode, isUnauthorized } from "~/features/console/api-error";
 import type { AgentTab } from "./agent-tab";
-import { readCreatedWarnings } from "./created-notes";
-import { issuesFromApiError } from "./issues";
-import { createMergePatch } from "./merge-patch";
 import { plural } from "~/i18n/plural";
 import { trpc } from "~/lib/trpc";
 import { useLocale, useT } from "~/i18n/i18n-provider";
@@ -17,6 +14,7 @@ import { AgentTabs } from "./agent-tabs";
 import { AgentWizard } from "./agent-wizard";
 import type { AgentDetails } from "./agent-types";
 import { useAgentDraft, useLeaveGuard } from "./use-agent-draft";
+import { useAgentSave, type AgentSave } from "./use-agent-save";
 import admin from "~/ui/admin-page.module.css";
 import styles from "./agents.module.css";
 
@@ -83,53 +81,9 @@ function LoadedAgent({
 }) {
   const t = useT("agents");
   const { locale } = useLocale();
-  const { sessionLost } = useSession();
-  const utils = trpc.useUtils();
   const draft = useAgentDraft(agent.config, agent.version);
-  const [conflict, setConflict] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [warnings, setWarnings] = useState<string[]>(() =>
-    created ? readCreatedWarnings(sessionStorage, agent.agentId) : [],
-  );
-  const [savedOnce, setSavedOnce] = useState(false);
-  const update = trpc.agents.update.useMutation();
+  const saving = useAgentSave(agent, draft, created, reload);
   useLeaveGuard(draft.dirty, t.editor.leaveConfirm);
-
-  const save = () => {
-    setProblem(null);
-    setSavedOnce(false);
-    update.mutate(
-      {
-        agentId: agent.agentId,
-        config: createMergePatch(draft.state.saved, draft.state.draft),
-        expectedVersion: draft.state.version ?? undefined,
-      },
-      {
-        onSuccess: (result) => {
-          draft.load(result.agent.config, result.agent.version);
-          setWarnings(result.warnings.map((warning) => warning.message));
-          setSavedOnce(true);
-          void utils.agents.list.invalidate();
-          void utils.agents.cards.invalidate();
-        },
-        onError: (error) => {
-          if (isUnauthorized(error)) return sessionLost();
-          if (errorCode(error) === "CONFLICT") return setConflict(true);
-          const issues = issuesFromApiError(error);
-          if (issues) draft.setServerIssues(issues);
-          setProblem(issues ? t.editor.serverRefused : error.message);
-        },
-      },
-    );
-  };
-
-  const reloadSaved = async () => {
-    const fresh = await reload();
-    if (!fresh) return;
-    draft.load(fresh.config, fresh.version);
-    setConflict(false);
-    setProblem(null);
-  };
 
   const name = agent.card.displayName;
   return (
@@ -158,7 +112,7 @@ function LoadedAgent({
           {t.editor.created}
         </p>
       )}
-      {agent.issues.length > 0 && !savedOnce && (
+      {agent.issues.length > 0 && !saving.savedOnce && (
         <p className={styles.notice}>{t.editor.storedIssues}</p>
       )}
       <AgentTabs
@@ -168,60 +122,9 @@ function LoadedAgent({
             <AgentWizard
               mode="edit"
               draft={draft}
-              onSave={save}
-              saving={update.isPending}
-              saveBar={
-                <>
-                  <span className="muted" data-testid="dirty-state">
-                    {draft.dirty ? t.editor.unsaved : t.editor.noChanges}
-                  </span>
-                  {draft.dirty && (
-                    <button
-                      type="button"
-                      className={styles.linkButton}
-                      onClick={() => {
-                        if (window.confirm(t.editor.discardConfirm)) {
-                          draft.load(draft.state.saved, draft.state.version);
-                        }
-                      }}
-                    >
-                      {t.editor.discard}
-                    </button>
-                  )}
-                  {savedOnce && !draft.dirty && (
-                    <span className={styles.okText} role="status" data-testid="agent-saved">
-                      {t.editor.saved}
-                    </span>
-                  )}
-                  {conflict && (
-                    <div
-                      className={`${admin.error} ${styles.conflict}`}
-                      role="alert"
-                      data-testid="save-conflict"
-                    >
-                      <p>{t.editor.conflict}</p>
-                      <button type="button" onClick={() => void reloadSaved()}>
-                        {t.editor.reload}
-                      </button>
-                    </div>
-                  )}
-                  {problem && (
-                    <p className={styles.fieldError} role="alert" data-testid="save-error">
-                      {problem}
-                    </p>
-                  )}
-                  {warnings.length > 0 && (
-                    <div className={styles.warnings} data-testid="save-warnings">
-                      <p>{t.editor.saveWarnings}</p>
-                      <ul>
-                        {warnings.map((warning) => (
-                          <li key={warning}>{warning}</li>
-                        ))}
-                      </ul>
-                    </div>
-                  )}
-                </>
-              }
+              onSave={saving.save}
+              saving={saving.saving}
+              saveBar={<SaveBar draft={draft} saving={saving} />}
             />
           ),
           channels: <AgentChannels agentId={agent.agentId} />,
@@ -229,5 +132,65 @@ function LoadedAgent({
         }}
       />
     </section>
+  );
+}
+
+/** Beside Save: whether there are changes (and Discard), saved, a conflict to reload, the refusal, the warnings. */
+function SaveBar({
+  draft,
+  saving,
+}: {
+  draft: ReturnType<typeof useAgentDraft>;
+  saving: AgentSave;
+}) {
+  const t = useT("agents");
+  return (
+    <>
+      <span className="muted" data-testid="dirty-state">
+        {draft.dirty ? t.editor.unsaved : t.editor.noChanges}
+      </span>
+      {draft.dirty && (
+        <Button
+          variant="link"
+          onClick={() => {
+            if (window.confirm(t.editor.discardConfirm)) {
+              draft.load(draft.state.saved, draft.state.version);
+            }
+          }}
+        >
+          {t.editor.discard}
+        </Button>
+      )}
+      {saving.savedOnce && !draft.dirty && (
+        <span className={styles.okText} role="status" data-testid="agent-saved">
+          {t.editor.saved}
+        </span>
+      )}
+      {saving.conflict && (
+        <div
+          className={`${admin.error} ${styles.conflict}`}
+          role="alert"
+          data-testid="save-conflict"
+        >
+          <p>{t.editor.conflict}</p>
+          <Button onClick={() => void saving.reloadSaved()}>{t.editor.reload}</Button>
+        </div>
+      )}
+      {saving.problem && (
+        <p className={styles.fieldError} role="alert" data-testid="save-error">
+          {saving.problem}
+        </p>
+      )}
+      {saving.warnings.length > 0 && (
+        <div className={styles.warnings} data-testid="save-warnings">
+          <p>{t.editor.saveWarnings}</p>
+          <ul>
+            {saving.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { cloneIdFor } from "./new-agent";
@@ -41,9 +42,9 @@ export function AgentsList() {
       <div className={admin.header}>
         <h1 id="agents-title">{t.title}</h1>
         <div className={styles.inline}>
-          <button type="button" onClick={() => setImporting(true)} data-testid="import-agent">
+          <Button onClick={() => setImporting(true)} data-testid="import-agent">
             {t.list.import}
-          </button>
+          </Button>
           <Link href="/admin/agents/new" className={styles.primaryLink} data-testid="new-agent">
             {t.list.newAgent}
           </Link>

@@ -1,5 +1,6 @@
 "use client";
 
+import { TextInput } from "~/ui/inputs";
 import { useState } from "react";
 import { isUnauthorized } from "~/features/console/api-error";
 import { issuesFromApiError } from "./issues";
@@ -61,7 +62,8 @@ export function CloneDialog({
         <p className="muted">{t.clone.note}</p>
         <div className={styles.field}>
           <label htmlFor="clone-new-id">{t.clone.newId}</label>
-          <input
+          <TextInput
+            className={styles.control}
             id="clone-new-id"
             type="text"
             value={newId}

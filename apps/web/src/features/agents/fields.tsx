@@ -1,10 +1,18 @@
 "use client";
 
+import { TextInput, TextArea, Select } from "~/ui/inputs";
 import { useId, useState, type ReactNode } from "react";
 import { getAt, pathKey, type DocPath } from "./document-paths";
 import { commaList, linesToList, listToLines } from "./text-lists";
 import { useAgentEditor } from "./editor-context";
 import styles from "./agents.module.css";
+
+export interface ControlProps {
+  id: string;
+  "aria-describedby": string | undefined;
+  "aria-invalid": boolean;
+  className: string | undefined;
+}
 
 /** Label, control, hint and the field's issues, wired together for screen readers. */
 export function FieldFrame({
@@ -22,10 +30,12 @@ export function FieldFrame({
   within?: boolean;
   /** A problem the form sees before the schema does (e.g. a malformed time range). */
   extraError?: string | null;
+  /** `props` wires a TextInput, TextArea or Select to the label, hint and issues in one spread. */
   children: (control: {
     id: string;
     describedBy: string | undefined;
     invalid: boolean;
+    props: ControlProps;
   }) => ReactNode;
 }) {
   const { issuesAt } = useAgentEditor();
@@ -38,7 +48,17 @@ export function FieldFrame({
   return (
     <div className={styles.field} data-invalid={messages.length > 0 || undefined}>
       <label htmlFor={id}>{label}</label>
-      {children({ id, describedBy, invalid: messages.length > 0 })}
+      {children({
+        id,
+        describedBy,
+        invalid: messages.length > 0,
+        props: {
+          id,
+          "aria-describedby": describedBy,
+          "aria-invalid": messages.length > 0,
+          className: styles.control,
+        },
+      })}
       {hint && (
         <p id={hintId ?? undefined} className={styles.hint}>
           {hint}
@@ -87,16 +107,14 @@ export function TextField({
   const { draft, set } = useAgentEditor();
   return (
     <FieldFrame path={path} label={label} hint={hint}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
+      {({ props }) => (
+        <TextInput
+          {...props}
           type="text"
           value={asText(getAt(draft, path))}
           placeholder={placeholder}
           readOnly={readOnly}
           list={list}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
           data-testid={`field-${pathKey(path)}`}
           onChange={(event) =>
             set(path, emptyRemoves && event.target.value === "" ? undefined : event.target.value)
@@ -139,13 +157,11 @@ export function TextAreaField({
         )
       }
     >
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          id={id}
+      {({ props }) => (
+        <TextArea
+          {...props}
           rows={rows}
           value={value}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
           data-testid={`field-${pathKey(path)}`}
           onChange={(event) => set(path, event.target.value)}
         />
@@ -189,15 +205,13 @@ export function NumberField({
   const [text, setText] = useEditedText(value, asText, (current) => toNumberish(current) === value);
   return (
     <FieldFrame path={path} label={label} hint={hint}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
+      {({ props }) => (
+        <TextInput
+          {...props}
           type="text"
           inputMode="decimal"
           value={text}
           placeholder={placeholder}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
           data-testid={`field-${pathKey(path)}`}
           onChange={(event) => {
             setText(event.target.value);
@@ -281,12 +295,10 @@ export function SelectField({
   const known = options.some((option) => option.value === value);
   return (
     <FieldFrame path={path} label={label} hint={hint}>
-      {({ id, describedBy, invalid }) => (
-        <select
-          id={id}
+      {({ props }) => (
+        <Select
+          {...props}
           value={value}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
           data-testid={`field-${pathKey(path)}`}
           onChange={(event) =>
             set(path, event.target.value === "" ? undefined : event.target.value)
@@ -301,7 +313,7 @@ export function SelectField({
               {option.label}
             </option>
           ))}
-        </select>
+        </Select>
       )}
     </FieldFrame>
   );
@@ -366,12 +378,10 @@ export function ListField({
   );
   return (
     <FieldFrame path={path} label={label} hint={hint} within>
-      {({ id, describedBy, invalid }) => {
+      {({ props }) => {
         const common = {
-          id,
+          ...props,
           value: text,
-          "aria-invalid": invalid,
-          "aria-describedby": describedBy,
           "data-testid": `field-${pathKey(path)}`,
           onChange: (event: { target: { value: string } }) => {
             setText(event.target.value);
@@ -379,9 +389,9 @@ export function ListField({
           },
         };
         return separator === "lines" ? (
-          <textarea rows={rows} {...common} />
+          <TextArea rows={rows} {...common} />
         ) : (
-          <input type="text" {...common} />
+          <TextInput type="text" {...common} />
         );
       }}
     </FieldFrame>

@@ -1,3 +1,4 @@
+import type { DocPath } from "./document-paths";
 import { extensionOf } from "./knowledge-files";
 
 export const IMPORT_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
@@ -17,4 +18,11 @@ export function declaredAgentId(text: string): string | null {
   if (json?.[1]) return json[1];
   const yaml = /^agent_id\s*:\s*["']?([A-Za-z0-9_-]+)["']?\s*(?:#.*)?$/m.exec(text);
   return yaml?.[1] ?? null;
+}
+
+/** The schema's issues with an imported document, one line each ("llm.model: Required"). */
+export function importIssuesText(issues: readonly { path: DocPath; message: string }[]): string {
+  return issues
+    .map((issue) => `${issue.path.join(".") || "document"}: ${issue.message}`)
+    .join("\n");
 }

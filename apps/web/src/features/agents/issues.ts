@@ -52,3 +52,17 @@ export function withoutIssuesAt(issues: readonly FieldIssue[], path: DocPath): F
     (issue) => !startsWithPath(issue.path, path) && !startsWithPath(path, issue.path),
   );
 }
+
+/**
+ * A save the API refused: its field issues go onto the draft (shown at their fields), and the line
+ * under the form is `serverRefused` then, or else the server's message.
+ */
+export function refusedSave(
+  error: { message: string },
+  setServerIssues: (issues: FieldIssue[]) => void,
+  serverRefused: string,
+): string {
+  const issues = issuesFromApiError(error);
+  if (issues) setServerIssues(issues);
+  return issues ? serverRefused : error.message;
+}

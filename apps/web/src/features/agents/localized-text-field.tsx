@@ -1,5 +1,7 @@
 "use client";
 
+import { TextArea } from "~/ui/inputs";
+import { Button } from "~/ui/button";
 import type { ReactNode } from "react";
 import { getAt, pathKey, type DocPath } from "./document-paths";
 import { isPerLanguage, languagesFor, splitPerLanguage, textFor, withText } from "./localized-text";
@@ -33,48 +35,51 @@ export function LocalizedTextField({
       {hint && <p className={styles.hint}>{hint}</p>}
       {perLanguage ? (
         languages.map((language) => (
-          <FieldFrame
+          <LanguageText
             key={language}
-            path={[...path, language]}
+            path={path}
+            value={value}
+            language={language}
             label={t.localized.language(language)}
-          >
-            {({ id, describedBy, invalid }) => (
-              <textarea
-                id={id}
-                rows={2}
-                value={textFor(value, language)}
-                aria-invalid={invalid}
-                aria-describedby={describedBy}
-                data-testid={`field-${pathKey([...path, language])}`}
-                onChange={(event) => set(path, withText(value, language, event.target.value))}
-              />
-            )}
-          </FieldFrame>
+          />
         ))
       ) : (
-        <FieldFrame path={path} label={t.localized.allLanguages}>
-          {({ id, describedBy, invalid }) => (
-            <textarea
-              id={id}
-              rows={2}
-              value={textFor(value, null)}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
-              data-testid={`field-${pathKey(path)}`}
-              onChange={(event) => set(path, withText(value, null, event.target.value))}
-            />
-          )}
-        </FieldFrame>
+        <LanguageText path={path} value={value} language={null} label={t.localized.allLanguages} />
       )}
       {typeof value === "string" && value !== "" && languages.length > 1 && (
-        <button
-          type="button"
-          className={styles.linkButton}
-          onClick={() => set(path, splitPerLanguage(value, languages))}
-        >
+        <Button variant="link" onClick={() => set(path, splitPerLanguage(value, languages))}>
           {t.localized.perLanguage}
-        </button>
+        </Button>
       )}
     </fieldset>
+  );
+}
+
+/** The text for one language (or, with `language` null, the one text for all of them). */
+function LanguageText({
+  path,
+  value,
+  language,
+  label,
+}: {
+  path: DocPath;
+  value: unknown;
+  language: string | null;
+  label: string;
+}) {
+  const { set } = useAgentEditor();
+  const own = language === null ? path : [...path, language];
+  return (
+    <FieldFrame path={own} label={label}>
+      {({ props }) => (
+        <TextArea
+          {...props}
+          rows={2}
+          value={textFor(value, language)}
+          data-testid={`field-${pathKey(own)}`}
+          onChange={(event) => set(path, withText(value, language, event.target.value))}
+        />
+      )}
+    </FieldFrame>
   );
 }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { errorCode, isUnauthorized } from "~/features/console/api-error";
 import { keepCreatedWarnings } from "./created-notes";
-import { issuesFromApiError } from "./issues";
+import { refusedSave } from "./issues";
 import { newAgentDocument } from "./new-agent";
 import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
@@ -52,9 +52,7 @@ export function NewAgentEditor() {
             setProblem(t.editor.idTaken(agentId));
             return;
           }
-          const issues = issuesFromApiError(error);
-          if (issues) draft.setServerIssues(issues);
-          setProblem(issues ? t.editor.serverRefused : error.message);
+          setProblem(refusedSave(error, draft.setServerIssues, t.editor.serverRefused));
         },
       },
     );

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import { useId, useRef, useState } from "react";
 import type { AgentDocument } from "./document-paths";
 import {
@@ -125,11 +126,10 @@ export function RawEditor() {
         </p>
       )}
       <div className={styles.inline}>
-        <button type="button" onClick={apply} disabled={!edited} data-testid="raw-apply">
+        <Button onClick={apply} disabled={!edited} data-testid="raw-apply">
           {t.review.apply}
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
           disabled={!edited}
           onClick={() => {
             setText(formatDocument(draft, format));
@@ -138,7 +138,7 @@ export function RawEditor() {
           }}
         >
           {t.review.revert}
-        </button>
+        </Button>
       </div>
     </section>
   );

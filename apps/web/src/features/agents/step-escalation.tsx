@@ -45,155 +45,200 @@ const TEMPLATE_IDS = [
 
 export function EscalationStep() {
   const t = useT("agents");
-  const { draft } = useAgentEditor();
-  const triggers = getAt(draft, ["escalation", "triggers"]);
-  // Lists the document already has under other names stay editable too.
-  const otherLists = isPlainObject(triggers)
+  return (
+    <div className={styles.step}>
+      <p className="muted">{t.escalation.intro}</p>
+      <DetectionSection />
+      <TriggersSection />
+      <InstructionsSection />
+      <PoliciesSection />
+      <TemplatesSection />
+      <ModerationSection />
+    </div>
+  );
+}
+
+/** Trigger lists the document already has under other names: they stay editable too. */
+function otherTriggerLists(triggers: unknown): string[] {
+  return isPlainObject(triggers)
     ? Object.keys(triggers).filter(
         (name) =>
           Array.isArray(triggers[name]) && !(TRIGGER_LISTS as readonly string[]).includes(name),
       )
     : [];
+}
 
+/** Which contacts and messages escalate, and whether the AI stops after a handoff. */
+function DetectionSection() {
+  const t = useT("agents");
   return (
-    <div className={styles.step}>
-      <p className="muted">{t.escalation.intro}</p>
-      <fieldset className={styles.group}>
-        <legend>{t.escalation.detection}</legend>
-        <CheckboxField
-          path={["escalation", "phone_detection", "enabled"]}
-          label={t.escalation.phone}
-          fallback
+    <fieldset className={styles.group}>
+      <legend>{t.escalation.detection}</legend>
+      <CheckboxField
+        path={["escalation", "phone_detection", "enabled"]}
+        label={t.escalation.phone}
+        fallback
+      />
+      <CheckboxField
+        path={["escalation", "phone_detection", "escalate_on_email"]}
+        label={t.escalation.email}
+        fallback
+      />
+      <div className={styles.grid2}>
+        <TextField
+          path={["escalation", "phone_detection", "default_country"]}
+          label={t.escalation.country}
+          hint={t.escalation.countryHint}
+          placeholder="AE"
+          emptyRemoves
         />
-        <CheckboxField
-          path={["escalation", "phone_detection", "escalate_on_email"]}
-          label={t.escalation.email}
-          fallback
+        <SelectField
+          path={["escalation", "on_unreadable_message"]}
+          label={t.escalation.unreadable}
+          options={(["handoff", "ignore"] as const).map((value) => ({
+            value,
+            label: t.escalation.unreadableOptions[value],
+          }))}
+          fallback="handoff"
         />
-        <div className={styles.grid2}>
-          <TextField
-            path={["escalation", "phone_detection", "default_country"]}
-            label={t.escalation.country}
-            hint={t.escalation.countryHint}
-            placeholder="AE"
-            emptyRemoves
-          />
-          <SelectField
-            path={["escalation", "on_unreadable_message"]}
-            label={t.escalation.unreadable}
-            options={(["handoff", "ignore"] as const).map((value) => ({
-              value,
-              label: t.escalation.unreadableOptions[value],
-            }))}
-            fallback="handoff"
-          />
-        </div>
-        <CheckboxField
-          path={["handoff", "stop_ai_after_handoff"]}
-          label={t.escalation.stopAi}
-          fallback
-        />
-      </fieldset>
+      </div>
+      <CheckboxField
+        path={["handoff", "stop_ai_after_handoff"]}
+        label={t.escalation.stopAi}
+        fallback
+      />
+    </fieldset>
+  );
+}
 
-      <fieldset className={styles.group}>
-        <legend>{t.escalation.triggers}</legend>
-        <p className={styles.hint}>{t.escalation.triggersHint}</p>
-        <div className={styles.grid2}>
-          {TRIGGER_LISTS.map((name) => (
-            <ListField
-              key={name}
-              path={["escalation", "triggers", name]}
-              label={t.escalation.triggerNames[name]}
-            />
-          ))}
-          {otherLists.map((name) => (
-            <ListField key={name} path={["escalation", "triggers", name]} label={name} />
-          ))}
-        </div>
-      </fieldset>
-
-      <fieldset className={styles.group}>
-        <legend>{t.escalation.instructions}</legend>
-        {INSTRUCTION_TYPES.map((type) => (
-          <details key={type} className={styles.details}>
-            <summary>{t.escalation.instructionFor(t.escalation.types[type])}</summary>
-            <TextAreaField
-              path={["escalation", "instructions", type, "description"]}
-              label={t.escalation.description}
-              rows={2}
-            />
-            <ListField
-              path={["escalation", "instructions", type, "examples"]}
-              label={t.escalation.instructionExamples}
-              rows={3}
-            />
-            <TextAreaField
-              path={["escalation", "instructions", type, "guidance"]}
-              label={t.escalation.guidance}
-              rows={2}
-            />
-          </details>
+/** The keyword lists that escalate, with any list the document has under another name. */
+function TriggersSection() {
+  const t = useT("agents");
+  const { draft } = useAgentEditor();
+  const otherLists = otherTriggerLists(getAt(draft, ["escalation", "triggers"]));
+  return (
+    <fieldset className={styles.group}>
+      <legend>{t.escalation.triggers}</legend>
+      <p className={styles.hint}>{t.escalation.triggersHint}</p>
+      <div className={styles.grid2}>
+        {TRIGGER_LISTS.map((name) => (
+          <ListField
+            key={name}
+            path={["escalation", "triggers", name]}
+            label={t.escalation.triggerNames[name]}
+          />
         ))}
-      </fieldset>
+        {otherLists.map((name) => (
+          <ListField key={name} path={["escalation", "triggers", name]} label={name} />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
 
-      <fieldset className={styles.group}>
-        <legend>{t.escalation.policies}</legend>
-        <div className={styles.grid2}>
-          {POLICIES.map((policy) => (
-            <SelectField
-              key={policy}
-              path={["escalation", policy]}
-              label={t.escalation.policyNames[policy]}
-              options={POLICY_OPTIONS.map((value) => ({
-                value,
-                label: t.escalation.policyOptions[value],
-              }))}
-              fallback={POLICY_DEFAULTS[policy]}
-              customLabel={t.style.custom}
-            />
-          ))}
-        </div>
-      </fieldset>
-
-      <fieldset className={styles.group}>
-        <legend>{t.escalation.templates}</legend>
-        <p className={styles.hint}>{t.escalation.templatesHint}</p>
-        <div className={styles.grid2}>
-          {TEMPLATE_IDS.map((id) => (
-            <LocalizedTextField
-              key={id}
-              path={["prompts", "templates", id]}
-              label={t.escalation.templateNames[id]}
-            />
-          ))}
-        </div>
-      </fieldset>
-
-      <fieldset className={styles.group}>
-        <legend>{t.escalation.moderation}</legend>
-        <CheckboxField
-          path={["moderation", "enabled"]}
-          label={t.escalation.moderationEnabled}
-          fallback
-        />
-        <div className={styles.grid2}>
-          <SelectField
-            path={["moderation", "mode"]}
-            label={t.escalation.moderationMode}
-            options={MODERATION_MODES.map((value) => ({
-              value,
-              label: t.escalation.modes[value],
-            }))}
-            fallback="pre_and_post"
+/** What the model is told about each escalation type. */
+function InstructionsSection() {
+  const t = useT("agents");
+  return (
+    <fieldset className={styles.group}>
+      <legend>{t.escalation.instructions}</legend>
+      {INSTRUCTION_TYPES.map((type) => (
+        <details key={type} className={styles.details}>
+          <summary>{t.escalation.instructionFor(t.escalation.types[type])}</summary>
+          <TextAreaField
+            path={["escalation", "instructions", type, "description"]}
+            label={t.escalation.description}
+            rows={2}
           />
           <ListField
-            path={["moderation", "categories"]}
-            label={t.escalation.categories}
-            hint={t.escalation.categoriesHint}
-            separator="commas"
+            path={["escalation", "instructions", type, "examples"]}
+            label={t.escalation.instructionExamples}
+            rows={3}
           />
-        </div>
-      </fieldset>
-    </div>
+          <TextAreaField
+            path={["escalation", "instructions", type, "guidance"]}
+            label={t.escalation.guidance}
+            rows={2}
+          />
+        </details>
+      ))}
+    </fieldset>
+  );
+}
+
+/** What happens on each kind of escalation. */
+function PoliciesSection() {
+  const t = useT("agents");
+  return (
+    <fieldset className={styles.group}>
+      <legend>{t.escalation.policies}</legend>
+      <div className={styles.grid2}>
+        {POLICIES.map((policy) => (
+          <SelectField
+            key={policy}
+            path={["escalation", policy]}
+            label={t.escalation.policyNames[policy]}
+            options={POLICY_OPTIONS.map((value) => ({
+              value,
+              label: t.escalation.policyOptions[value],
+            }))}
+            fallback={POLICY_DEFAULTS[policy]}
+            customLabel={t.style.custom}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The texts customers get when a conversation escalates or the agent cannot answer. */
+function TemplatesSection() {
+  const t = useT("agents");
+  return (
+    <fieldset className={styles.group}>
+      <legend>{t.escalation.templates}</legend>
+      <p className={styles.hint}>{t.escalation.templatesHint}</p>
+      <div className={styles.grid2}>
+        {TEMPLATE_IDS.map((id) => (
+          <LocalizedTextField
+            key={id}
+            path={["prompts", "templates", id]}
+            label={t.escalation.templateNames[id]}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Moderation of what customers send and what the agent answers. */
+function ModerationSection() {
+  const t = useT("agents");
+  return (
+    <fieldset className={styles.group}>
+      <legend>{t.escalation.moderation}</legend>
+      <CheckboxField
+        path={["moderation", "enabled"]}
+        label={t.escalation.moderationEnabled}
+        fallback
+      />
+      <div className={styles.grid2}>
+        <SelectField
+          path={["moderation", "mode"]}
+          label={t.escalation.moderationMode}
+          options={MODERATION_MODES.map((value) => ({
+            value,
+            label: t.escalation.modes[value],
+          }))}
+          fallback="pre_and_post"
+        />
+        <ListField
+          path={["moderation", "categories"]}
+          label={t.escalation.categories}
+          hint={t.escalation.categoriesHint}
+          separator="commas"
+        />
+      </div>
+    </fieldset>
   );
 }

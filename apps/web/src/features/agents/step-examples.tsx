@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import { getAt, isPlainObject } from "./document-paths";
 import { useT } from "~/i18n/i18n-provider";
 import { useAgentEditor } from "./editor-context";
@@ -37,9 +38,8 @@ export function ExamplesStep() {
           <li key={index} className={styles.item} data-testid="example">
             <div className={styles.itemHead}>
               <h3>{t.examples.item(index + 1)}</h3>
-              <button
-                type="button"
-                className={styles.linkButton}
+              <Button
+                variant="link"
                 onClick={() =>
                   set(
                     ["prompts", "examples"],
@@ -48,7 +48,7 @@ export function ExamplesStep() {
                 }
               >
                 {t.examples.remove}
-              </button>
+              </Button>
             </div>
             <TextAreaField
               path={["prompts", "examples", index, "user_message"]}
@@ -74,8 +74,7 @@ export function ExamplesStep() {
         ))}
       </ol>
       <div className={styles.inline}>
-        <button
-          type="button"
+        <Button
           disabled={examples.length >= MAX_EXAMPLES}
           data-testid="add-example"
           onClick={() =>
@@ -86,7 +85,7 @@ export function ExamplesStep() {
           }
         >
           {t.examples.add}
-        </button>
+        </Button>
         {examples.length >= MAX_EXAMPLES && <span className="muted">{t.examples.limit}</span>}
       </div>
     </div>

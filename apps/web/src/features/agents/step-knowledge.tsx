@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import { getAt, isPlainObject } from "./document-paths";
 import { sourceIdFor, titleFromFilename } from "./knowledge-files";
 import { formatNumber } from "~/i18n/format";
@@ -75,9 +76,8 @@ export function KnowledgeStep() {
           <li key={index} className={styles.item} data-testid="knowledge-source">
             <div className={styles.itemHead}>
               <h3>{t.knowledge.item(index + 1)}</h3>
-              <button
-                type="button"
-                className={styles.linkButton}
+              <Button
+                variant="link"
                 onClick={() =>
                   set(
                     ["rag", "sources"],
@@ -86,7 +86,7 @@ export function KnowledgeStep() {
                 }
               >
                 {t.knowledge.remove}
-              </button>
+              </Button>
             </div>
             <div className={styles.grid2}>
               <TextField path={["rag", "sources", index, "title"]} label={t.knowledge.docTitle} />
@@ -101,13 +101,12 @@ export function KnowledgeStep() {
           </li>
         ))}
       </ol>
-      <button
-        type="button"
+      <Button
         data-testid="add-source"
         onClick={() => add({ name: `document_${sources.length + 1}`, title: "", content: "" })}
       >
         {t.knowledge.add}
-      </button>
+      </Button>
     </div>
   );
 }

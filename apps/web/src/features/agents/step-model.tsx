@@ -14,6 +14,15 @@ const MODEL_SUGGESTIONS = [
   "gpt-5-nano",
 ];
 
+/** The model's numbers: where each sits in the document, its label, its hint, the API's default. */
+const LIMITS = [
+  { path: ["llm", "temperature"], label: "temperature", hint: "temperatureHint", fallback: "0.2" },
+  { path: ["llm", "max_output_tokens"], label: "maxTokens", hint: null, fallback: "600" },
+  { path: ["llm", "timeout"], label: "timeout", hint: null, fallback: "30" },
+  { path: ["llm", "max_history_messages"], label: "history", hint: null, fallback: "30" },
+  { path: ["burst_window_ms"], label: "burst", hint: "burstHint", fallback: "1500" },
+] as const;
+
 export function ModelStep() {
   const t = useT("agents");
   return (
@@ -33,33 +42,15 @@ export function ModelStep() {
         ))}
       </datalist>
       <div className={styles.grid2}>
-        <NumberField
-          path={["llm", "temperature"]}
-          label={t.model.temperature}
-          hint={t.model.temperatureHint}
-          placeholder={t.model.defaultValue("0.2")}
-        />
-        <NumberField
-          path={["llm", "max_output_tokens"]}
-          label={t.model.maxTokens}
-          placeholder={t.model.defaultValue("600")}
-        />
-        <NumberField
-          path={["llm", "timeout"]}
-          label={t.model.timeout}
-          placeholder={t.model.defaultValue("30")}
-        />
-        <NumberField
-          path={["llm", "max_history_messages"]}
-          label={t.model.history}
-          placeholder={t.model.defaultValue("30")}
-        />
-        <NumberField
-          path={["burst_window_ms"]}
-          label={t.model.burst}
-          hint={t.model.burstHint}
-          placeholder={t.model.defaultValue("1500")}
-        />
+        {LIMITS.map((limit) => (
+          <NumberField
+            key={limit.path.join(".")}
+            path={limit.path}
+            label={t.model[limit.label]}
+            hint={limit.hint ? t.model[limit.hint] : undefined}
+            placeholder={t.model.defaultValue(limit.fallback)}
+          />
+        ))}
       </div>
     </div>
   );

@@ -1,5 +1,7 @@
 "use client";
 
+import { TextInput } from "~/ui/inputs";
+import { Button } from "~/ui/button";
 import { WEEKDAYS } from "@agents-crm/config/agent-config";
 import { useState } from "react";
 import { getAt, isPlainObject, textAt } from "./document-paths";
@@ -50,15 +52,13 @@ export function ProfileStep() {
         <NameField path={["profile", clinicKey]} label={t.profile.clinicName} onChange={setName} />
       </div>
       <FieldFrame path={["agent_id"]} label={t.profile.agentId} hint={t.profile.agentIdHint}>
-        {({ id, describedBy, invalid }) => (
+        {({ props }) => (
           <div className={styles.inputRow}>
-            <input
-              id={id}
+            <TextInput
+              {...props}
               type="text"
               value={textAt(draft, ["agent_id"])}
               readOnly={mode === "edit"}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
               data-testid="field-agent_id"
               onChange={(event) => {
                 setIdTyped(true);
@@ -66,15 +66,14 @@ export function ProfileStep() {
               }}
             />
             {mode === "new" && (
-              <button
-                type="button"
+              <Button
                 onClick={() => {
                   setIdTyped(false);
                   set(["agent_id"], suggestion());
                 }}
               >
                 {t.profile.suggestId}
-              </button>
+              </Button>
             )}
           </div>
         )}
@@ -160,13 +159,11 @@ function NameField({
   const { draft } = useAgentEditor();
   return (
     <FieldFrame path={path} label={label}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
+      {({ props }) => (
+        <TextInput
+          {...props}
           type="text"
           value={textAt(draft, path)}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
           data-testid={`field-profile.${path[1]}`}
           onChange={(event) => onChange(path[1], event.target.value)}
         />
@@ -190,14 +187,12 @@ function DayField({ day, schedule }: { day: (typeof WEEK)[number]; schedule: unk
       within
       extraError={bad.length > 0 ? t.profile.badRange(bad.join(", ")) : null}
     >
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
+      {({ props }) => (
+        <TextInput
+          {...props}
           type="text"
           value={text}
           placeholder={t.profile.dayHint}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
           data-testid={`field-working_hours.schedule.${day}`}
           onChange={(event) => {
             setText(event.target.value);

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import { parseAgentConfig, type AgentConfig } from "@agents-crm/config/agent-config";
 import { useMemo } from "react";
 import { pathKey } from "./document-paths";
@@ -77,13 +78,9 @@ export function ReviewStep({
                 <li key={`${pathKey(issue.path)}:${issue.message}`}>
                   <code>{pathKey(issue.path)}</code> {issue.message}{" "}
                   {step !== "review" && (
-                    <button
-                      type="button"
-                      className={styles.linkButton}
-                      onClick={() => onGoTo(step)}
-                    >
+                    <Button variant="link" onClick={() => onGoTo(step)}>
                       {t.review.goToStep(t.steps[step])}
-                    </button>
+                    </Button>
                   )}
                 </li>
               );

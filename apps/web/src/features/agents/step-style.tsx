@@ -18,6 +18,18 @@ const RULES = [
   "no_repeat_patients",
 ] as const;
 
+/** The style's choices: the document's key, its label's message, the values offered, the default. */
+const CHOICES = [
+  { key: "tone", label: "tone", values: TONES, fallback: "friendly_professional" },
+  { key: "formality", label: "formality", values: FORMALITY, fallback: "semi_formal" },
+  { key: "message_length", label: "messageLength", values: LENGTHS, fallback: "short_to_medium" },
+  { key: "persuasion", label: "persuasion", values: PERSUASION, fallback: "soft" },
+] as const;
+const LEVELS = [
+  { key: "empathy_level", label: "empathy", fallback: 7 },
+  { key: "depth_level", label: "depth", fallback: 5 },
+] as const;
+
 export function StyleStep() {
   const t = useT("agents");
   const options = (values: readonly (keyof typeof t.style.options)[]) =>
@@ -26,46 +38,25 @@ export function StyleStep() {
     <div className={styles.step}>
       <p className="muted">{t.style.intro}</p>
       <div className={styles.grid2}>
-        <SelectField
-          path={["style", "tone"]}
-          label={t.style.tone}
-          options={options(TONES)}
-          fallback="friendly_professional"
-          customLabel={t.style.custom}
-        />
-        <SelectField
-          path={["style", "formality"]}
-          label={t.style.formality}
-          options={options(FORMALITY)}
-          fallback="semi_formal"
-          customLabel={t.style.custom}
-        />
-        <SelectField
-          path={["style", "message_length"]}
-          label={t.style.messageLength}
-          options={options(LENGTHS)}
-          fallback="short_to_medium"
-          customLabel={t.style.custom}
-        />
-        <SelectField
-          path={["style", "persuasion"]}
-          label={t.style.persuasion}
-          options={options(PERSUASION)}
-          fallback="soft"
-          customLabel={t.style.custom}
-        />
-        <RangeField
-          path={["style", "empathy_level"]}
-          label={t.style.empathy}
-          fallback={7}
-          format={t.style.outOf10}
-        />
-        <RangeField
-          path={["style", "depth_level"]}
-          label={t.style.depth}
-          fallback={5}
-          format={t.style.outOf10}
-        />
+        {CHOICES.map((choice) => (
+          <SelectField
+            key={choice.key}
+            path={["style", choice.key]}
+            label={t.style[choice.label]}
+            options={options(choice.values)}
+            fallback={choice.fallback}
+            customLabel={t.style.custom}
+          />
+        ))}
+        {LEVELS.map((level) => (
+          <RangeField
+            key={level.key}
+            path={["style", level.key]}
+            label={t.style[level.label]}
+            fallback={level.fallback}
+            format={t.style.outOf10}
+          />
+        ))}
       </div>
       <TextAreaField
         path={["prompts", "system", "persona"]}

@@ -1,7 +1,7 @@
 import { demoAgentDocument } from "@agents-crm/config/agent-config";
 import { describe, expect, it } from "vitest";
 import { keepCreatedWarnings, readCreatedWarnings } from "./created-notes";
-import { declaredAgentId, importFileProblem } from "./import-files";
+import { declaredAgentId, importFileProblem, importIssuesText } from "./import-files";
 import {
   bytesToBase64,
   knowledgeFileProblem,
@@ -98,6 +98,15 @@ describe("uploads", () => {
     expect(knowledgeFileProblem({ name: "prices.md", size: 300 })).toBeNull();
     expect(importFileProblem({ name: "agent.yml", size: 10 })).toBeNull();
     expect(importFileProblem({ name: "agent.txt", size: 10 })).toBe("type");
+  });
+
+  it("lists an imported document's issues one per line, naming the whole document when there is no path", () => {
+    expect(
+      importIssuesText([
+        { path: ["llm", "model"], message: "Required" },
+        { path: [], message: "Unknown key" },
+      ]),
+    ).toBe("llm.model: Required\ndocument: Unknown key");
   });
 
   it("encodes bytes as base64 like the API decodes them", () => {

@@ -1,20 +1,29 @@
 "use client";
 
+import { Badge, type BadgeTone } from "~/ui/badge";
+import { Notice } from "~/ui/notice";
+import { Button } from "~/ui/button";
 import { useState } from "react";
-import { isUnauthorized } from "~/features/console/api-error";
 import type { BindingField } from "./binding-form-state";
-import { bindingState } from "./binding-status";
+import { bindingState, type BindingState } from "./binding-status";
 import type { Binding, BindingHealth, BoundChannel, VerifyResult } from "./types";
 import { formatDateTime } from "~/i18n/format";
-import { trpc } from "~/lib/trpc";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { ConfirmDialog } from "~/ui/confirm-dialog";
-import { useSession } from "~/features/console/session-context";
+import { mutationDialogProps } from "~/ui/mutation-dialog";
 import { BindingForm } from "./binding-form";
 import { BindingSecrets } from "./binding-secrets";
 import styles from "./channels.module.css";
+import { useBindingActions } from "./use-binding-actions";
 import { VerifyOutcomeView } from "./verify-outcome-view";
 import { WebhookBox } from "./webhook-box";
+
+const STATE_TONES: Record<BindingState, BadgeTone> = {
+  active: "accent",
+  unverified: "warning",
+  error: "danger",
+  inactive: "neutral",
+};
 
 /** One connected account: its state and health, and what an admin can do with it. */
 export function BindingCard({
@@ -32,74 +41,34 @@ export function BindingCard({
 }) {
   const t = useT("channels");
   const common = useT("common");
-  const { locale } = useLocale();
-  const { sessionLost } = useSession();
   // The field to start in when the form opens ("accessToken" from the Change credentials button).
   const [editing, setEditing] = useState<BindingField | null>(null);
-  const [deleting, setDeleting] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const onError = (error: { message: string }) => {
-    if (isUnauthorized(error)) sessionLost();
-    else setProblem(error.message);
-  };
-  const verify = trpc.bindings.verify.useMutation({
-    onSuccess: (result) => {
-      onVerified(result);
-      onChanged();
-    },
-    onError,
-  });
-  const toggle = trpc.bindings.update.useMutation({ onSuccess: onChanged, onError });
-  const remove = trpc.bindings.delete.useMutation({
-    onSuccess: () => {
-      setDeleting(false);
-      onChanged();
-    },
-    onError: (error) => {
-      if (isUnauthorized(error)) sessionLost();
-    },
-  });
+  const actions = useBindingActions(binding, onVerified, onChanged);
   const channel = binding.channelType as BoundChannel;
   const state = bindingState(binding, health);
   const account = binding.channelUsername
     ? `${binding.channelUsername} (${binding.channelAccountId})`
     : binding.channelAccountId;
-  const lastError = health?.lastError ?? binding.lastError;
-  const lastErrorAt = health?.lastErrorAt ?? binding.lastErrorAt;
-  const busy = verify.isPending || toggle.isPending || remove.isPending;
 
   return (
     <li className={styles.card} data-testid="binding-card" data-channel={channel}>
       <div className={styles.cardHead}>
         <strong>{common.channels[channel]}</strong>
-        <span className={styles.state} data-state={state} data-testid="binding-state">
+        <Badge tone={STATE_TONES[state]} data-state={state} data-testid="binding-state">
           {t.states[state]}
-        </span>
+        </Badge>
         <span className="muted">{account}</span>
       </div>
-      <dl className={styles.facts} data-testid="binding-health" aria-label={t.health.title}>
-        <dt>{t.health.lastEvent}</dt>
-        <dd data-testid="health-last-event">
-          {health?.lastInboundAt ? formatDateTime(locale, health.lastInboundAt) : t.health.never}
-        </dd>
-        <dt>{t.health.lastError}</dt>
-        <dd data-testid="health-last-error">
-          {lastError
-            ? `${lastError}${lastErrorAt ? ` (${formatDateTime(locale, lastErrorAt)})` : ""}`
-            : t.health.none}
-        </dd>
-        <dt>{t.health.deadLetters}</dt>
-        <dd data-testid="health-dead-letters">{health?.deadLetters ?? 0}</dd>
-      </dl>
+      <HealthFacts binding={binding} health={health} />
       <BindingSecrets
         secrets={binding.webhookSecrets}
         onAddAppSecret={() => setEditing("appSecret")}
       />
       {outcome && <VerifyOutcomeView result={outcome} />}
-      {problem && (
-        <p className={styles.error} role="alert">
-          {problem}
-        </p>
+      {actions.problem && (
+        <Notice tone="danger" look="text" role="alert">
+          {actions.problem}
+        </Notice>
       )}
       {channel !== "telegram" && !binding.isVerified && <WebhookBox channel={channel} />}
       {editing ? (
@@ -115,62 +84,84 @@ export function BindingCard({
           }}
         />
       ) : (
-        <div className={styles.actions}>
-          <button
-            type="button"
-            className={styles.primary}
-            onClick={() => {
-              setProblem(null);
-              verify.mutate({ bindingId: binding.bindingId });
-            }}
-            disabled={busy}
-            data-testid="binding-verify"
-          >
-            {verify.isPending ? t.verifying : t.verify}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setProblem(null);
-              toggle.mutate({
-                bindingId: binding.bindingId,
-                isActive: !binding.isActive,
-                expectedVersion: binding.version,
-              });
-            }}
-            disabled={busy}
-            data-testid="binding-toggle"
-          >
-            {binding.isActive ? t.deactivate : t.activate}
-          </button>
-          <button type="button" onClick={() => setEditing("accessToken")} disabled={busy}>
-            {t.edit}
-          </button>
-          <button
-            type="button"
-            className={styles.danger}
-            onClick={() => setDeleting(true)}
-            disabled={busy}
-            data-testid="binding-delete"
-          >
-            {t.delete}
-          </button>
-        </div>
+        <BindingButtons
+          actions={actions}
+          active={binding.isActive}
+          onEdit={() => setEditing("accessToken")}
+        />
       )}
       <ConfirmDialog
-        open={deleting}
+        open={actions.deleting}
         title={t.deleteTitle}
         confirmLabel={t.deleteConfirm}
-        busy={remove.isPending}
-        error={remove.error?.message ?? null}
-        onConfirm={() => remove.mutate({ bindingId: binding.bindingId })}
-        onCancel={() => {
-          setDeleting(false);
-          remove.reset();
-        }}
+        {...mutationDialogProps(actions.remove, actions.closeDelete)}
+        onConfirm={() => actions.remove.mutate({ bindingId: binding.bindingId })}
       >
         {t.deleteBody(common.channels[channel], account)}
       </ConfirmDialog>
     </li>
+  );
+}
+
+/** When the account last heard from its platform, its last error and its undelivered events. */
+function HealthFacts({ binding, health }: { binding: Binding; health: BindingHealth | undefined }) {
+  const t = useT("channels").health;
+  const { locale } = useLocale();
+  const lastError = health?.lastError ?? binding.lastError;
+  const lastErrorAt = health?.lastErrorAt ?? binding.lastErrorAt;
+  return (
+    <dl className={styles.facts} data-testid="binding-health" aria-label={t.title}>
+      <dt>{t.lastEvent}</dt>
+      <dd data-testid="health-last-event">
+        {health?.lastInboundAt ? formatDateTime(locale, health.lastInboundAt) : t.never}
+      </dd>
+      <dt>{t.lastError}</dt>
+      <dd data-testid="health-last-error">
+        {lastError
+          ? `${lastError}${lastErrorAt ? ` (${formatDateTime(locale, lastErrorAt)})` : ""}`
+          : t.none}
+      </dd>
+      <dt>{t.deadLetters}</dt>
+      <dd data-testid="health-dead-letters">{health?.deadLetters ?? 0}</dd>
+    </dl>
+  );
+}
+
+/** Verify, switch on or off, change credentials, delete. */
+function BindingButtons({
+  actions,
+  active,
+  onEdit,
+}: {
+  actions: ReturnType<typeof useBindingActions>;
+  active: boolean;
+  onEdit: () => void;
+}) {
+  const t = useT("channels");
+  return (
+    <div className={styles.actions}>
+      <Button
+        variant="primary"
+        onClick={actions.verify}
+        disabled={actions.busy}
+        data-testid="binding-verify"
+      >
+        {actions.verifying ? t.verifying : t.verify}
+      </Button>
+      <Button onClick={actions.toggle} disabled={actions.busy} data-testid="binding-toggle">
+        {active ? t.deactivate : t.activate}
+      </Button>
+      <Button onClick={onEdit} disabled={actions.busy}>
+        {t.edit}
+      </Button>
+      <Button
+        variant="danger"
+        onClick={actions.askDelete}
+        disabled={actions.busy}
+        data-testid="binding-delete"
+      >
+        {t.delete}
+      </Button>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import { useId } from "react";
 import type { Binding } from "./types";
 import { useT } from "~/i18n/i18n-provider";
@@ -39,9 +40,9 @@ export function BindingSecrets({
       <p data-testid="binding-deliveries">{t.secrets.deliveries[secrets.deliveries]}</p>
       {needsAppSecret && (
         <div className={styles.actions}>
-          <button type="button" onClick={onAddAppSecret} data-testid="binding-add-app-secret">
+          <Button onClick={onAddAppSecret} data-testid="binding-add-app-secret">
             {t.secrets.addAppSecret}
-          </button>
+          </Button>
         </div>
       )}
     </div>

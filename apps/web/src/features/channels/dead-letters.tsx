@@ -1,5 +1,7 @@
 "use client";
 
+import { Notice } from "~/ui/notice";
+import { Button } from "~/ui/button";
 import Link from "next/link";
 import { useState } from "react";
 import { isUnauthorized } from "~/features/console/api-error";
@@ -9,6 +11,7 @@ import { trpc } from "~/lib/trpc";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
 import styles from "./channels.module.css";
+import { ListStates } from "./list-states";
 
 const PAGE = 20;
 
@@ -39,43 +42,33 @@ export function DeadLetters({ agentId, onReplayed }: { agentId: string; onReplay
     <section className={styles.section} data-testid="dead-letters" aria-labelledby="dead-title">
       <h2 id="dead-title">{t.dead.title}</h2>
       <p className="muted">{t.dead.intro}</p>
-      {list.isPending ? (
-        <p className="muted">{common.actions.loading}</p>
-      ) : list.isError ? (
-        <p className={styles.error} role="alert">
-          {t.dead.loadFailed} {list.error.message}
-        </p>
-      ) : items.length === 0 ? (
-        <p className="muted" data-testid="dead-empty">
-          {t.dead.empty}
-        </p>
-      ) : (
-        <ul className={styles.list}>
-          {items.map((item) => (
-            <DeadLetterRow
-              key={item.eventKey}
-              item={item}
-              done={replayed.has(item.eventKey)}
-              busy={replay.isPending && replay.variables?.eventKey === item.eventKey}
-              onReplay={() => replay.mutate({ eventKey: item.eventKey })}
-            />
-          ))}
-        </ul>
-      )}
+      <ListStates
+        query={list}
+        count={items.length}
+        failed={t.dead.loadFailed}
+        empty={t.dead.empty}
+        emptyTestId="dead-empty"
+      >
+        {items.map((item) => (
+          <DeadLetterRow
+            key={item.eventKey}
+            item={item}
+            done={replayed.has(item.eventKey)}
+            busy={replay.isPending && replay.variables?.eventKey === item.eventKey}
+            onReplay={() => replay.mutate({ eventKey: item.eventKey })}
+          />
+        ))}
+      </ListStates>
       {replay.error && (
-        <p className={styles.error} role="alert">
+        <Notice tone="danger" look="text" role="alert">
           {replay.error.message}
-        </p>
+        </Notice>
       )}
       {list.hasNextPage && (
         <div className={styles.actions}>
-          <button
-            type="button"
-            onClick={() => void list.fetchNextPage()}
-            disabled={list.isFetchingNextPage}
-          >
+          <Button onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
             {list.isFetchingNextPage ? common.actions.loading : common.actions.loadMore}
-          </button>
+          </Button>
         </div>
       )}
     </section>
@@ -109,14 +102,18 @@ function DeadLetterRow({
           {t.dead.attempts(item.attempts)}
         </span>
       </div>
-      {item.lastError && <span className={styles.error}>{item.lastError}</span>}
+      {item.lastError && (
+        <Notice tone="danger" look="text">
+          {item.lastError}
+        </Notice>
+      )}
       <div className={styles.actions}>
         {done ? (
           <span role="status">{t.dead.replayed}</span>
         ) : (
-          <button type="button" onClick={onReplay} disabled={busy} data-testid="dead-replay">
+          <Button onClick={onReplay} disabled={busy} data-testid="dead-replay">
             {busy ? t.dead.replaying : t.dead.replay}
-          </button>
+          </Button>
         )}
         {conversationId && (
           <Link href={`/admin/conversations/${encodeURIComponent(conversationId)}`}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import { useState } from "react";
 import { useBrowserValue } from "~/ui/use-browser-value";
 import type { BoundChannel } from "./types";
@@ -17,13 +18,9 @@ function CopyButton({ text }: { text: string }) {
   const t = useT("channels");
   const [copied, setCopied] = useState(false);
   return (
-    <button
-      type="button"
-      className={styles.copy}
-      onClick={() => void navigator.clipboard?.writeText(text).then(() => setCopied(true))}
-    >
+    <Button onClick={() => void navigator.clipboard?.writeText(text).then(() => setCopied(true))}>
       {copied ? t.webhook.copied : t.webhook.copy}
-    </button>
+    </Button>
   );
 }
 

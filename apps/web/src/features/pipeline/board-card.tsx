@@ -1,5 +1,6 @@
 "use client";
 
+import { StatusBadge } from "~/ui/status-badge";
 import Link from "next/link";
 import type { DragEvent } from "react";
 import { shortId } from "~/features/console/labels";
@@ -7,7 +8,6 @@ import { formatElapsed } from "./elapsed";
 import type { ConversationRow, PipelineStage } from "~/features/console/types";
 import { waitingSince } from "~/features/inbox/waiting-since";
 import { useT } from "~/i18n/i18n-provider";
-import badges from "~/ui/badges.module.css";
 import { MoveMenu } from "./move-menu";
 import styles from "./pipeline.module.css";
 
@@ -34,7 +34,6 @@ export function BoardCard({
   const common = useT("common");
   const customer =
     row.externalUserId ?? (row.channel === "web_chat" ? t.card.webVisitor : t.card.unknownCustomer);
-  const since = waitingSince(row);
   const href = `/admin/conversations/${encodeURIComponent(row.conversationId)}`;
 
   const startDrag = (event: DragEvent) => {
@@ -71,24 +70,14 @@ export function BoardCard({
         <p className={styles.cardMeta}>
           {agentName} · {common.channels[row.channel]}
         </p>
-        <span className={badges.status} data-status={row.status}>
-          {common.statuses[row.status]}
-        </span>
+        <StatusBadge status={row.status} />
       </div>
       <p className={styles.cardPreview}>{row.lastMessagePreview ?? t.card.noMessages}</p>
       {row.rejectionReason && (
         <p className={styles.cardReason}>{t.card.reason(row.rejectionReason)}</p>
       )}
       <div className={styles.cardBottom}>
-        {since ? (
-          <time dateTime={since} className={styles.waiting} data-testid="pipeline-card-waiting">
-            {t.card.waiting(formatElapsed(since, now, t.elapsed))}
-          </time>
-        ) : (
-          <time dateTime={row.lastActivityAt} className="muted">
-            {t.card.active(formatElapsed(row.lastActivityAt, now, t.elapsed))}
-          </time>
-        )}
+        <CardTime row={row} now={now} />
         <MoveMenu
           stages={stages.filter((stage) => stage.id !== row.stage)}
           label={t.card.moveLabel(customer)}
@@ -98,5 +87,20 @@ export function BoardCard({
         />
       </div>
     </li>
+  );
+}
+
+/** How long the customer has waited for a human, or else how long ago the conversation was active. */
+function CardTime({ row, now }: { row: ConversationRow; now: number }) {
+  const t = useT("pipeline");
+  const since = waitingSince(row);
+  return since ? (
+    <time dateTime={since} className={styles.waiting} data-testid="pipeline-card-waiting">
+      {t.card.waiting(formatElapsed(since, now, t.elapsed))}
+    </time>
+  ) : (
+    <time dateTime={row.lastActivityAt} className="muted">
+      {t.card.active(formatElapsed(row.lastActivityAt, now, t.elapsed))}
+    </time>
   );
 }

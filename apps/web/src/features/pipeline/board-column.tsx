@@ -1,9 +1,9 @@
 "use client";
 
+import { Button } from "~/ui/button";
 import { useState, type DragEvent, type ReactNode } from "react";
 import type { ColumnPaging } from "./board-state";
 import { useT } from "~/i18n/i18n-provider";
-import admin from "~/ui/admin-page.module.css";
 import styles from "./pipeline.module.css";
 
 /** A stage's column and drop target; its cards come as children. */
@@ -33,16 +33,9 @@ export function BoardColumn({
 }) {
   const t = useT("pipeline");
   const common = useT("common");
-  const [over, setOver] = useState(false);
+  const { over, dropTarget } = useDropTarget(dragging, () => onDropCard(stageId));
   const more = paging.nextCursor !== null;
   const titleId = `stage-${stageId}-title`;
-
-  const accept = (event: DragEvent) => {
-    if (!dragging) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = "move";
-    if (!over) setOver(true);
-  };
 
   return (
     <section
@@ -51,16 +44,7 @@ export function BoardColumn({
       data-testid="pipeline-column"
       data-stage={stageId}
       data-over={over ? "true" : undefined}
-      onDragOver={accept}
-      onDragEnter={accept}
-      onDragLeave={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={(event) => {
-        event.preventDefault();
-        setOver(false);
-        onDropCard(stageId);
-      }}
+      {...dropTarget}
     >
       <header className={styles.columnHeader} style={{ borderTopColor: color }}>
         <span className={styles.dot} style={{ background: color }} aria-hidden />
@@ -74,32 +58,78 @@ export function BoardColumn({
         </span>
       </header>
       {over && <p className={styles.dropHint}>{t.column.dropHere(name)}</p>}
-      {paging.error && (
-        <p className={styles.columnError} role="alert">
-          {t.column.failed} {paging.error}
-        </p>
-      )}
-      {!paging.loaded && !paging.error ? (
-        <p className="muted" role="status">
-          {t.column.loading}
-        </p>
-      ) : count === 0 && !more ? (
-        <p className={styles.columnEmpty} data-testid="pipeline-column-empty">
-          {filtered ? t.column.emptyFiltered : t.column.empty}
-        </p>
-      ) : null}
+      <ColumnStatus paging={paging} empty={count === 0 && !more} filtered={filtered} />
       <ol className={styles.cards}>{children}</ol>
       {more && (
-        <button
-          type="button"
-          className={`${admin.button} ${styles.more}`}
+        <Button
+          className={styles.more}
           onClick={() => onLoadMore(stageId)}
           disabled={paging.loadingMore}
           data-testid="pipeline-load-more"
         >
           {paging.loadingMore ? common.actions.loading : common.actions.loadMore}
-        </button>
+        </Button>
       )}
     </section>
+  );
+}
+
+/**
+ * A drop target for the board's own cards (only while one is being dragged): `over` while a card is
+ * above it, for the highlight and the hint.
+ */
+function useDropTarget(dragging: boolean, onDrop: () => void) {
+  const [over, setOver] = useState(false);
+  const accept = (event: DragEvent) => {
+    if (!dragging) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "move";
+    if (!over) setOver(true);
+  };
+  return {
+    over,
+    dropTarget: {
+      onDragOver: accept,
+      onDragEnter: accept,
+      onDragLeave: (event: DragEvent) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false);
+      },
+      onDrop: (event: DragEvent) => {
+        event.preventDefault();
+        setOver(false);
+        onDrop();
+      },
+    },
+  };
+}
+
+/** The column's failure, first load or emptiness. */
+function ColumnStatus({
+  paging,
+  empty,
+  filtered,
+}: {
+  paging: ColumnPaging;
+  empty: boolean;
+  filtered: boolean;
+}) {
+  const t = useT("pipeline").column;
+  return (
+    <>
+      {paging.error && (
+        <p className={styles.columnError} role="alert">
+          {t.failed} {paging.error}
+        </p>
+      )}
+      {!paging.loaded && !paging.error ? (
+        <p className="muted" role="status">
+          {t.loading}
+        </p>
+      ) : empty ? (
+        <p className={styles.columnEmpty} data-testid="pipeline-column-empty">
+          {filtered ? t.emptyFiltered : t.empty}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placeMenu } from "./menu-placement";
+import { menuFocusTarget, placeMenu } from "./menu-placement";
 
 const viewport = { width: 1280, height: 900 };
 const menu = { width: 180, height: 200 };
@@ -36,5 +36,19 @@ describe("the card's Move to… menu", () => {
   it("stays inside the viewport's side edges", () => {
     expect(placeMenu({ top: 100, bottom: 126, right: 120 }, menu, viewport).right).toBe(1092);
     expect(placeMenu({ top: 100, bottom: 126, right: 1400 }, menu, viewport).right).toBe(8);
+  });
+});
+
+describe("the keys inside the Move to… menu", () => {
+  it("move down and up with wrapping, and to the ends with Home and End", () => {
+    expect(menuFocusTarget("ArrowDown", 0, 3)).toBe(1);
+    expect(menuFocusTarget("ArrowDown", 2, 3)).toBe(0);
+    expect(menuFocusTarget("ArrowUp", 0, 3)).toBe(2);
+    // Nothing focused yet (index -1): down goes to the first item, up to the last.
+    expect(menuFocusTarget("ArrowDown", -1, 3)).toBe(0);
+    expect(menuFocusTarget("ArrowUp", -1, 3)).toBe(1);
+    expect(menuFocusTarget("Home", 2, 3)).toBe(0);
+    expect(menuFocusTarget("End", 0, 3)).toBe(2);
+    expect(menuFocusTarget("Enter", 0, 3)).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { tabAfterKey } from "~/ui/tab-keys";
+
 export interface Box {
   top: number;
   bottom: number;
@@ -34,4 +36,21 @@ export function placeMenu(
   if (menu.height <= below || below >= above)
     return { top: button.bottom + GAP, right, maxHeight: Math.max(below, 0) };
   return { bottom: viewport.height - button.top + GAP, right, maxHeight: Math.max(above, 0) };
+}
+
+/** A vertical menu's keys as the tab row's (ArrowDown is the next item as ArrowRight is the next tab). */
+const AS_TAB_KEY: Readonly<Record<string, string>> = {
+  ArrowDown: "ArrowRight",
+  ArrowUp: "ArrowLeft",
+  Home: "Home",
+  End: "End",
+};
+
+/**
+ * Which menu item a key moves the focus to (arrows wrap around; Home and End go to the ends), or null
+ * for a key that does not move it.
+ */
+export function menuFocusTarget(key: string, index: number, count: number): number | null {
+  const tabKey = AS_TAB_KEY[key];
+  return tabKey ? tabAfterKey(tabKey, index, count) : null;
 }

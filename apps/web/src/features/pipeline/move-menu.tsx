@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
-import { placeMenu, type MenuPlacement } from "./menu-placement";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { menuFocusTarget } from "./menu-placement";
+import { useMenuPlacement } from "./use-menu-placement";
 import type { PipelineStage } from "~/features/console/types";
 import styles from "./pipeline.module.css";
 
@@ -25,32 +26,7 @@ export function MoveMenu({
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
-  const [placement, setPlacement] = useState<MenuPlacement | null>(null);
-
-  // Fixed to the viewport, so the board's horizontal scroller cannot clip the last cards' menus.
-  useLayoutEffect(() => {
-    if (!open) return;
-    const place = () => {
-      const anchor = button.current?.getBoundingClientRect();
-      const list = menu.current;
-      if (!anchor || !list) return;
-      const root = document.documentElement;
-      setPlacement(
-        placeMenu(
-          anchor,
-          { width: list.offsetWidth, height: list.scrollHeight },
-          { width: root.clientWidth, height: root.clientHeight },
-        ),
-      );
-    };
-    place();
-    window.addEventListener("resize", place);
-    window.addEventListener("scroll", place, { capture: true, passive: true });
-    return () => {
-      window.removeEventListener("resize", place);
-      window.removeEventListener("scroll", place, { capture: true });
-    };
-  }, [open]);
+  const placement = useMenuPlacement(open, button, menu);
 
   // A hidden (not yet placed) menu cannot take focus.
   const placed = placement !== null;
@@ -65,31 +41,15 @@ export function MoveMenu({
   const onMenuKey = (event: KeyboardEvent) => {
     const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>("button") ?? [])];
     const index = items.findIndex((item) => item === document.activeElement);
-    const focus = (i: number) => items[(i + items.length) % items.length]?.focus();
-    switch (event.key) {
-      case "ArrowDown":
-        event.preventDefault();
-        focus(index + 1);
-        break;
-      case "ArrowUp":
-        event.preventDefault();
-        focus(index - 1);
-        break;
-      case "Home":
-        event.preventDefault();
-        focus(0);
-        break;
-      case "End":
-        event.preventDefault();
-        focus(items.length - 1);
-        break;
-      case "Escape":
-        event.preventDefault();
-        close(true);
-        break;
-      case "Tab":
-        close(false);
-        break;
+    const target = menuFocusTarget(event.key, index, items.length);
+    if (target !== null) {
+      event.preventDefault();
+      items[target]?.focus();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      close(true);
+    } else if (event.key === "Tab") {
+      close(false);
     }
   };
 
@@ -130,25 +90,35 @@ export function MoveMenu({
           onKeyDown={onMenuKey}
         >
           {stages.map((stage) => (
-            <li key={stage.id} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                onClick={() => {
-                  close(true);
-                  onChoose(stage.id);
-                }}
-                data-testid="pipeline-card-move-to"
-                data-stage={stage.id}
-              >
-                <span className={styles.dot} style={{ background: stage.color }} aria-hidden />
-                {stage.name}
-              </button>
-            </li>
+            <StageItem
+              key={stage.id}
+              stage={stage}
+              onChoose={() => {
+                close(true);
+                onChoose(stage.id);
+              }}
+            />
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+function StageItem({ stage, onChoose }: { stage: PipelineStage; onChoose: () => void }) {
+  return (
+    <li role="none">
+      <button
+        type="button"
+        role="menuitem"
+        tabIndex={-1}
+        onClick={onChoose}
+        data-testid="pipeline-card-move-to"
+        data-stage={stage.id}
+      >
+        <span className={styles.dot} style={{ background: stage.color }} aria-hidden />
+        {stage.name}
+      </button>
+    </li>
   );
 }

@@ -1,24 +1,22 @@
 "use client";
 
-import { usePathname } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { boardFiltersToQuery, compactBoardFilters, sameBoardFilters } from "./board-filters";
+import { Notice } from "~/ui/notice";
+import { Button } from "~/ui/button";
+import { useMemo, useState, type ReactNode } from "react";
 import { boardColumns, type BoardFilters } from "./board-state";
-import { checkMove } from "./move-check";
-import { CHANNELS, type ConversationRow, type PipelineStage } from "~/features/console/types";
+import type { ConversationRow } from "~/features/console/types";
 import { useT } from "~/i18n/i18n-provider";
-import { FilterBar } from "~/ui/filter-bar";
-import { AgentOptions, ChannelOptions } from "~/ui/filter-options";
-import { FilterSelect } from "~/ui/filter-select";
 import { useSession } from "~/features/console/session-context";
 import { useAgents, useStages } from "~/features/console/use-lookups";
 import { useNow } from "~/features/console/use-now";
 import { BoardCard } from "./board-card";
-import { BoardColumn } from "./board-column";
+import { BoardGrid, MoveFailed } from "./board-grid";
+import { PipelineFilters } from "./pipeline-filters";
 import { ReasonDialog } from "./reason-dialog";
 import { StageEditor } from "./stage-editor";
 import { useBoard } from "./use-board";
-import { LoadFailed } from "~/ui/load-failed";
+import { useBoardFilters } from "./use-board-filters";
+import { useBoardMoves } from "./use-board-moves";
 import admin from "~/ui/admin-page.module.css";
 import styles from "./pipeline.module.css";
 
@@ -33,71 +31,16 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
   const stagesQuery = useStages();
   const { stages } = stagesQuery;
   const agents = useAgents();
-  const pathname = usePathname();
-  const [filters, setFiltersState] = useState(initialFilters);
-  const setFilters = useCallback((next: BoardFilters) => {
-    const compact = compactBoardFilters(next);
-    setFiltersState((current) => (sameBoardFilters(current, compact) ? current : compact));
-  }, []);
-  useEffect(() => {
-    window.history.replaceState(
-      window.history.state,
-      "",
-      `${pathname}${boardFiltersToQuery(filters)}`,
-    );
-  }, [filters, pathname]);
+  const [filters, setFilters] = useBoardFilters(initialFilters);
   const stageIds = useMemo(() => stages.map((s) => s.id), [stages]);
   const board = useBoard(filters, stageIds);
-  const [asking, setAsking] = useState<{ row: ConversationRow; stage: PipelineStage } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const moves = useBoardMoves(board, stagesQuery);
   const [managing, setManaging] = useState(false);
-  const dragged = useRef<string | null>(null);
-  const [dragging, setDragging] = useState(false);
 
   const { columns, orphans } = boardColumns(board.state, stageIds);
   const waiting = Object.values(board.state.rows).some((r) => r.status === "NEEDS_HUMAN");
   const now = useNow(waiting ? 1_000 : 30_000);
-  const filtered = Boolean(filters.agentId ?? filters.channel);
-
-  const requestMove = useCallback(
-    (row: ConversationRow, stageId: string) => {
-      const check = checkMove(stages, row.stage, stageId);
-      setNotice(null);
-      switch (check.kind) {
-        case "same":
-          return;
-        case "unknownStage":
-          setNotice(t.unknownStage);
-          void stagesQuery.query.refetch();
-          return;
-        case "needsReason":
-          setAsking({ row, stage: check.stage });
-          return;
-        case "ready":
-          board.move(row.conversationId, stageId, null);
-      }
-    },
-    [stages, stagesQuery.query, board, t.unknownStage],
-  );
-
-  const dropOn = (stageId: string) => {
-    const id = dragged.current;
-    dragged.current = null;
-    setDragging(false);
-    const row = id ? board.state.rows[id] : undefined;
-    const pending = id ? board.state.pending[id] : undefined;
-    if (row && !pending) requestMove(row, stageId);
-  };
-
   const failure = board.state.failure;
-  const refetchStages = stagesQuery.query.refetch;
-  useEffect(() => {
-    // A move can fail because a colleague just removed or changed the stage: show the pipeline as it is now.
-    if (failure) void refetchStages();
-  }, [failure, refetchStages]);
-  const failedStage = failure
-    ? (stages.find((s) => s.id === failure.stage)?.name ?? failure.stage)
-    : "";
   const agentName = (agentId: string) => agents.byId.get(agentId)?.card.displayName ?? agentId;
 
   const card = (row: ConversationRow) => (
@@ -108,35 +51,18 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
       agentName={agentName(row.agentId)}
       pending={board.state.pending[row.conversationId] !== undefined}
       now={now}
-      onMove={requestMove}
-      onDragStart={(id) => {
-        dragged.current = id;
-        setDragging(true);
-      }}
-      onDragEnd={() => {
-        dragged.current = null;
-        setDragging(false);
-      }}
+      onMove={moves.requestMove}
+      onDragStart={moves.dragStart}
+      onDragEnd={moves.dragEnd}
     />
   );
 
   return (
     <section className={admin.page} aria-labelledby="pipeline-title">
-      <div className={admin.header}>
-        <h1 id="pipeline-title">{t.title}</h1>
-        {mayManage && !managing && (
-          <button
-            type="button"
-            className={admin.button}
-            onClick={() => setManaging(true)}
-            disabled={!stagesQuery.query.data}
-            data-testid="manage-stages"
-          >
-            {t.manage.open}
-          </button>
-        )}
-      </div>
-      <p className="muted">{t.intro}</p>
+      <PipelineHeading
+        onManage={mayManage && !managing ? () => setManaging(true) : null}
+        canManage={Boolean(stagesQuery.query.data)}
+      />
 
       {managing && stagesQuery.query.data && (
         <StageEditor
@@ -145,102 +71,81 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
           onClose={() => setManaging(false)}
           onSaved={(moved) => {
             setManaging(false);
-            setNotice(t.manage.saved);
+            moves.setNotice(t.manage.saved);
             if (moved) board.reload();
           }}
         />
       )}
 
-      <FilterBar
-        label={t.filters.label}
-        clearLabel={t.filters.clear}
-        canClear={filtered}
-        onClear={() => setFilters({})}
-      >
-        <FilterSelect
-          label={t.filters.agent}
-          value={filters.agentId}
-          anyLabel={t.filters.all}
-          onChange={(agentId) => setFilters({ ...filters, agentId })}
-          testId="pipeline-filter-agent"
-        >
-          <AgentOptions agents={agents.agents} inactive={t.filters.inactive} />
-        </FilterSelect>
-        <FilterSelect
-          label={t.filters.channel}
-          value={filters.channel}
-          anyLabel={t.filters.all}
-          onChange={(value) =>
-            setFilters({ ...filters, channel: CHANNELS.find((c) => c === value) })
-          }
-          testId="pipeline-filter-channel"
-        >
-          <ChannelOptions />
-        </FilterSelect>
-      </FilterBar>
+      <PipelineFilters filters={filters} onChange={setFilters} agents={agents.agents} />
 
-      {notice && (
-        <p className={admin.success} role="status" data-testid="pipeline-notice">
-          {notice}
-        </p>
+      {moves.notice && (
+        <Notice tone="success" role="status" data-testid="pipeline-notice">
+          {moves.notice}
+        </Notice>
       )}
       {failure && (
-        <div className={admin.error} role="alert" data-testid="move-failed">
-          {t.moveFailed(failedStage, failure.message)}{" "}
-          <button type="button" className={styles.linkButton} onClick={board.dismissFailure}>
-            {t.dismiss}
-          </button>
-        </div>
-      )}
-
-      {stagesQuery.query.isError ? (
-        <LoadFailed message={t.stagesFailed} onRetry={() => void stagesQuery.query.refetch()} />
-      ) : stages.length === 0 ? (
-        <p className="muted" role="status">
-          {t.loadingStages}
-        </p>
-      ) : (
-        <div className={styles.board} data-testid="pipeline-board">
-          {columns.map((column) => {
-            const stage = stages.find((s) => s.id === column.stageId);
-            return (
-              <BoardColumn
-                key={column.stageId}
-                stageId={column.stageId}
-                name={stage?.name ?? column.stageId}
-                color={stage?.color ?? "#999999"}
-                count={column.rows.length}
-                paging={column.paging}
-                filtered={filtered}
-                dragging={dragging}
-                onDropCard={dropOn}
-                onLoadMore={board.loadMore}
-              >
-                {column.rows.map(card)}
-              </BoardColumn>
-            );
-          })}
-        </div>
-      )}
-
-      {orphans.length > 0 && (
-        <section className={styles.orphans} aria-labelledby="orphans-title">
-          <h2 id="orphans-title">{t.orphans.title}</h2>
-          <p className="muted">{t.orphans.note}</p>
-          <ol className={styles.cards}>{orphans.map(card)}</ol>
-        </section>
-      )}
-
-      {asking && (
-        <ReasonDialog
-          stageName={asking.stage.name}
-          onCancel={() => setAsking(null)}
-          onSubmit={(reason) => {
-            board.move(asking.row.conversationId, asking.stage.id, reason);
-            setAsking(null);
-          }}
+        <MoveFailed
+          failure={failure}
+          stageName={stagesQuery.byId.get(failure.stage)?.name ?? failure.stage}
+          onDismiss={board.dismissFailure}
         />
       )}
+      <BoardGrid
+        stagesQuery={stagesQuery}
+        columns={columns}
+        filtered={Boolean(filters.agentId ?? filters.channel)}
+        dragging={moves.dragging}
+        onDropCard={moves.dropOn}
+        onLoadMore={board.loadMore}
+        cards={(column) => column.rows.map(card)}
+      />
+
+      {orphans.length > 0 && <Orphans>{orphans.map(card)}</Orphans>}
+
+      {moves.asking && (
+        <ReasonDialog
+          stageName={moves.asking.stage.name}
+          onCancel={moves.cancelReason}
+          onSubmit={moves.giveReason}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The title, the stage editor's button for owners and admins, and how the board works. */
+function PipelineHeading({
+  onManage,
+  canManage,
+}: {
+  onManage: (() => void) | null;
+  canManage: boolean;
+}) {
+  const t = useT("pipeline");
+  return (
+    <>
+      <div className={admin.header}>
+        <h1 id="pipeline-title">{t.title}</h1>
+        {onManage && (
+          <Button onClick={onManage} disabled={!canManage} data-testid="manage-stages">
+            {t.manage.open}
+          </Button>
+        )}
+      </div>
+      <p className="muted">{t.intro}</p>
+    </>
+  );
+}
+
+/** Cards in a stage the pipeline no longer has, shown apart so they can be moved to a stage. */
+function Orphans({ children }: { children: ReactNode }) {
+  const t = useT("pipeline").orphans;
+  return (
+    <section className={styles.orphans} aria-labelledby="orphans-title">
+      <h2 id="orphans-title">{t.title}</h2>
+      <p className="muted">{t.note}</p>
+      <ol className={styles.cards}>{children}</ol>
     </section>
   );
 }

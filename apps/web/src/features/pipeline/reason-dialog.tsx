@@ -1,5 +1,6 @@
 "use client";
 
+import { TextArea } from "~/ui/inputs";
 import { useState, type FormEvent } from "react";
 import { useT } from "~/i18n/i18n-provider";
 import { DialogActions } from "~/ui/dialog-actions";
@@ -39,7 +40,8 @@ export function ReasonDialog({
     >
       <form onSubmit={submit} className={styles.reasonForm} noValidate>
         <label htmlFor="pipeline-reason">{t.reason.label}</label>
-        <textarea
+        <TextArea
+          className={styles.fill}
           id="pipeline-reason"
           rows={3}
           maxLength={MAX_REASON}

@@ -1,33 +1,16 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import {
-  isUnauthorized,
-  errorMessage,
-  issuesByPath,
-  isConflict,
-} from "~/features/console/api-error";
-import {
-  addStage,
-  draftFromStages,
-  editStage,
-  hasProblems,
-  issueStageKey,
-  MAX_STAGES,
-  moveStageBy,
-  moveTargets,
-  removedStages,
-  removeStage,
-  setMoveTarget,
-  toUpdateInput,
-  validateDraft,
-} from "./stage-draft";
+import { Notice } from "~/ui/notice";
+import { Button } from "~/ui/button";
+import { errorMessage } from "~/features/console/api-error";
 import type { PipelineStage } from "~/features/console/types";
-import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
-import { useSession } from "~/features/console/session-context";
 import admin from "~/ui/admin-page.module.css";
+import { RemovedStages } from "./removed-stages";
+import { addStage, MAX_STAGES } from "./stage-draft";
+import { StageEditorRow } from "./stage-editor-row";
 import styles from "./pipeline.module.css";
+import { useStageEditor, type StageEditorState } from "./use-stage-editor";
 
 /**
  * Owners and admins edit the whole stage list as a draft and save it once (`stages.update` with the
@@ -45,56 +28,13 @@ export function StageEditor({
   onClose: () => void;
 }) {
   const t = useT("pipeline").manage;
-  const { sessionLost } = useSession();
-  const utils = trpc.useUtils();
-  const [draft, setDraft] = useState(() => draftFromStages(saved, version));
-  const [submitted, setSubmitted] = useState(false);
-  const update = trpc.stages.update.useMutation({
-    onSuccess: (result) => {
-      utils.stages.list.setData(undefined, result);
-      onSaved(removedStages(draft, saved).length > 0);
-    },
-    onError: (error) => {
-      if (isUnauthorized(error)) sessionLost();
-    },
-  });
-
-  const problems = validateDraft(draft, saved);
-  const serverIssues = issuesByPath(update.error);
-  const removed = removedStages(draft, saved);
-  const targets = moveTargets(draft);
-  const conflict = isConflict(update.error);
-
-  const stageIssue = (key: string, field: "name" | "color"): string | null => {
-    const local = problems.stages[key]?.[field];
-    if (submitted && local) return t.problems[local];
-    for (const [path, message] of Object.entries(serverIssues)) {
-      if (path.endsWith(`.${field}`) && issueStageKey(draft, path) === key) return message;
-    }
-    return null;
-  };
-  const generalIssues = Object.entries(serverIssues)
-    .filter(([path]) => !/^stages\.\d+\.(name|color)$/.test(path) && !path.startsWith("moveTo."))
-    .map(([, message]) => message);
-
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (hasProblems(problems)) return;
-    update.mutate(toUpdateInput(draft, saved));
-  };
-
-  const reloadLatest = async () => {
-    const latest = await utils.stages.list.fetch();
-    setDraft(draftFromStages(latest.items, latest.version));
-    setSubmitted(false);
-    update.reset();
-  };
+  const editor = useStageEditor(saved, version, onSaved);
+  const { draft } = editor;
 
   return (
     <form
       className={`${admin.panel} ${styles.editor}`}
-      onSubmit={save}
+      onSubmit={editor.save}
       aria-labelledby="stage-editor-title"
       noValidate
       data-testid="stage-editor"
@@ -102,182 +42,57 @@ export function StageEditor({
       <h2 id="stage-editor-title">{t.title}</h2>
       <p className="muted">{t.hint}</p>
       <ol className={styles.editorList}>
-        {draft.stages.map((stage, index) => {
-          const nameIssue = stageIssue(stage.key, "name");
-          const colorIssue = stageIssue(stage.key, "color");
-          const label = stage.name.trim() || t.newName;
-          return (
-            <li
-              key={stage.key}
-              className={styles.editorRow}
-              data-testid="stage-editor-row"
-              data-stage={stage.id ?? ""}
-            >
-              <label className={styles.colorField}>
-                <input
-                  type="color"
-                  value={stage.color}
-                  aria-label={`${t.colour}: ${label}`}
-                  aria-invalid={colorIssue !== null}
-                  onChange={(e) =>
-                    setDraft((d) => editStage(d, stage.key, { color: e.target.value }))
-                  }
-                  data-testid="stage-editor-color"
-                />
-              </label>
-              <div className={styles.nameField}>
-                <input
-                  type="text"
-                  value={stage.name}
-                  maxLength={60}
-                  placeholder={t.newName}
-                  aria-label={`${t.name} ${index + 1}`}
-                  aria-invalid={nameIssue !== null}
-                  aria-describedby={nameIssue ? `stage-name-${stage.key}-issue` : undefined}
-                  onChange={(e) =>
-                    setDraft((d) => editStage(d, stage.key, { name: e.target.value }))
-                  }
-                  data-testid="stage-editor-name"
-                />
-                {(nameIssue ?? colorIssue) && (
-                  <span
-                    id={`stage-name-${stage.key}-issue`}
-                    className={styles.fieldError}
-                    data-testid="stage-editor-issue"
-                  >
-                    {nameIssue ?? colorIssue}
-                  </span>
-                )}
-                {stage.isDefault && <span className="muted">{t.defaultStage}</span>}
-              </div>
-              <label className={styles.reasonToggle} title={t.requiresReasonHint}>
-                <input
-                  type="checkbox"
-                  checked={stage.requiresReason}
-                  disabled={stage.isDefault}
-                  onChange={(e) =>
-                    setDraft((d) => editStage(d, stage.key, { requiresReason: e.target.checked }))
-                  }
-                />
-                <span>{t.requiresReason}</span>
-              </label>
-              <div className={styles.rowButtons}>
-                <button
-                  type="button"
-                  className={admin.button}
-                  aria-label={t.up(label)}
-                  disabled={index === 0}
-                  onClick={() => setDraft((d) => moveStageBy(d, stage.key, -1))}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className={admin.button}
-                  aria-label={t.down(label)}
-                  disabled={index === draft.stages.length - 1}
-                  onClick={() => setDraft((d) => moveStageBy(d, stage.key, 1))}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className={admin.button}
-                  aria-label={t.remove(label)}
-                  disabled={stage.isDefault}
-                  onClick={() => setDraft((d) => removeStage(d, stage.key))}
-                  data-testid="stage-editor-remove"
-                >
-                  ✕
-                </button>
-              </div>
-            </li>
-          );
-        })}
+        {draft.stages.map((stage, index) => (
+          <StageEditorRow key={stage.key} stage={stage} index={index} editor={editor} />
+        ))}
       </ol>
       {draft.stages.length < MAX_STAGES ? (
-        <button
-          type="button"
-          className={`${admin.button} ${styles.addStage}`}
-          onClick={() => setDraft((d) => addStage(d))}
+        <Button
+          className={styles.addStage}
+          onClick={() => editor.edit((d) => addStage(d))}
           data-testid="stage-editor-add"
         >
           + {t.add}
-        </button>
+        </Button>
       ) : (
         <p className="muted">{t.limit(MAX_STAGES)}</p>
       )}
-
-      {removed.length > 0 && (
-        <fieldset className={styles.removed}>
-          <legend>{t.removedTitle}</legend>
-          {removed.map((stage) => {
-            const issue =
-              serverIssues[`moveTo.${stage.id}`] ??
-              (submitted && problems.moveTo[stage.id] ? t.problems.moveToRequired : null);
-            return (
-              <label key={stage.id} className={styles.moveField}>
-                <span>{t.moveConversations(stage.name)}</span>
-                <select
-                  value={draft.moveTo[stage.id] ?? ""}
-                  aria-invalid={issue !== null}
-                  onChange={(e) => setDraft((d) => setMoveTarget(d, stage.id, e.target.value))}
-                  data-testid={`stage-editor-move-${stage.id}`}
-                >
-                  <option value="">{t.chooseTarget}</option>
-                  {targets.map((target) => (
-                    <option key={target.key} value={target.id ?? ""}>
-                      {target.name}
-                    </option>
-                  ))}
-                </select>
-                {issue && <span className={styles.fieldError}>{issue}</span>}
-              </label>
-            );
-          })}
-        </fieldset>
-      )}
-
-      {update.error && (
-        <div className={admin.error} role="alert" data-testid="stage-editor-error">
-          {conflict ? (
-            <>
-              {t.conflict}{" "}
-              <button
-                type="button"
-                className={styles.linkButton}
-                onClick={() => void reloadLatest()}
-              >
-                {t.reload}
-              </button>
-            </>
-          ) : (
-            (generalIssues[0] ??
-            (Object.keys(serverIssues).length > 0
-              ? t.failed
-              : errorMessage(update.error, t.failed)))
-          )}
-        </div>
-      )}
-
+      <RemovedStages editor={editor} />
+      <SaveError editor={editor} />
       <div className={styles.editorButtons}>
-        <button
-          type="button"
-          className={admin.button}
-          onClick={onClose}
-          disabled={update.isPending}
-        >
+        <Button onClick={onClose} disabled={editor.pending}>
           {t.cancel}
-        </button>
-        <button
+        </Button>
+        <Button
+          variant="primary"
           type="submit"
-          className={admin.primary}
-          disabled={update.isPending}
+          disabled={editor.pending}
           data-testid="stage-editor-save"
         >
-          {update.isPending ? t.saving : t.save}
-        </button>
+          {editor.pending ? t.saving : t.save}
+        </Button>
       </div>
     </form>
+  );
+}
+
+/** Why the save failed: a colleague's newer version (with a reload), or the server's first issue. */
+function SaveError({ editor }: { editor: StageEditorState }) {
+  const t = useT("pipeline").manage;
+  if (!editor.error) return null;
+  return (
+    <Notice tone="danger" role="alert" data-testid="stage-editor-error">
+      {editor.conflict ? (
+        <>
+          {t.conflict}{" "}
+          <Button variant="link" onClick={() => void editor.reloadLatest()}>
+            {t.reload}
+          </Button>
+        </>
+      ) : (
+        (editor.generalIssues[0] ??
+        (editor.hasServerIssues ? t.failed : errorMessage(editor.error, t.failed)))
+      )}
+    </Notice>
   );
 }

@@ -1,22 +1,16 @@
 "use client";
 
-import { useEffect, useReducer, useRef, useState, type KeyboardEvent } from "react";
-import { errorCode, isUnauthorized } from "~/features/console/api-error";
-import { draftIssues, type FieldIssue } from "./draft-issues";
-import {
-  canSend,
-  emptyPlayground,
-  historyForRequest,
-  MAX_MESSAGE,
-  playgroundReducer,
-} from "./playground-session";
+import { useEffect, useRef, type KeyboardEvent } from "react";
+import type { FieldIssue } from "./draft-issues";
+import { MAX_MESSAGE } from "./playground-session";
 import { PLAYGROUND_CHANNELS, type PlaygroundChannel } from "./types";
 import { composerKeyAction } from "~/features/chat/composer-keys";
-import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
-import { useSession } from "~/features/console/session-context";
+import { Button } from "~/ui/button";
+import { Select, TextArea } from "~/ui/inputs";
+import { Notice } from "~/ui/notice";
 import { PlaygroundTurnView } from "./playground-turn";
-import admin from "~/ui/admin-page.module.css";
+import { usePlaygroundChat } from "./use-playground-chat";
 import styles from "./playground.module.css";
 
 /**
@@ -31,48 +25,97 @@ export function AgentPlayground({
   agentId?: string;
 }) {
   const t = useT("playground");
-  const common = useT("common");
-  const { sessionLost } = useSession();
-  const [state, dispatch] = useReducer(playgroundReducer, emptyPlayground);
-  const [draft, setDraft] = useState("");
-  const [channel, setChannel] = useState<PlaygroundChannel>("web_chat");
-  const [invalid, setInvalid] = useState<FieldIssue[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const chat = usePlaygroundChat(config, agentId);
   const chatRef = useRef<HTMLDivElement>(null);
-  const turn = trpc.agents.playground.useMutation();
-  const busy = turn.isPending;
 
   useEffect(() => {
-    const chat = chatRef.current;
-    if (chat) chat.scrollTop = chat.scrollHeight;
-  }, [state.turns.length]);
+    const log = chatRef.current;
+    if (log) log.scrollTop = log.scrollHeight;
+  }, [chat.turns.length]);
 
-  const send = () => {
-    if (!canSend(draft, busy)) return;
-    const message = draft.trim();
-    const history = historyForRequest(state.turns);
-    const userTurnId = state.nextId;
-    dispatch({ type: "send", content: message });
-    setDraft("");
-    setInvalid(null);
-    setProblem(null);
-    turn.mutate(
-      { config, message, history, channel, ...(agentId ? { agentId } : {}) },
-      {
-        onSuccess: (result) => dispatch({ type: "answered", userTurnId, result }),
-        onError: (error) => {
-          dispatch({ type: "failed", userTurnId });
-          if (isUnauthorized(error)) return sessionLost();
-          const issues = draftIssues(error);
-          if (issues) setInvalid(issues);
-          else if (errorCode(error) === "TOO_MANY_REQUESTS" || error.data?.httpStatus === 429)
-            setProblem(t.errors.rateLimited);
-          else setProblem(t.errors.generic(error.message));
-        },
-      },
-    );
-  };
+  return (
+    <section className={styles.playground} data-testid="agent-playground" aria-label={t.title}>
+      <p className="muted">{t.intro}</p>
+      <div className={styles.bar}>
+        <ChannelSelect channel={chat.channel} onChange={chat.setChannel} />
+        <Button
+          onClick={chat.reset}
+          disabled={chat.turns.length === 0 && !chat.invalid && !chat.problem}
+          data-testid="playground-reset"
+        >
+          {t.reset}
+        </Button>
+      </div>
 
+      {chat.invalid && <InvalidDraft issues={chat.invalid} />}
+
+      <div
+        ref={chatRef}
+        className={styles.chat}
+        role="log"
+        aria-live="polite"
+        data-testid="playground-chat"
+      >
+        {chat.turns.length === 0 && <p className={styles.empty}>{t.empty}</p>}
+        {chat.turns.map((item) => (
+          <PlaygroundTurnView key={item.id} turn={item} />
+        ))}
+        {chat.busy && <p className="muted">{t.sending}</p>}
+      </div>
+
+      <Composer chat={chat} />
+    </section>
+  );
+}
+
+function ChannelSelect({
+  channel,
+  onChange,
+}: {
+  channel: PlaygroundChannel;
+  onChange: (channel: PlaygroundChannel) => void;
+}) {
+  const t = useT("playground");
+  const common = useT("common");
+  return (
+    <label>
+      {t.channel}
+      <Select
+        value={channel}
+        onChange={(e) => onChange(e.target.value as PlaygroundChannel)}
+        data-testid="playground-channel"
+      >
+        {PLAYGROUND_CHANNELS.map((c) => (
+          <option key={c} value={c}>
+            {common.channels[c]}
+          </option>
+        ))}
+      </Select>
+    </label>
+  );
+}
+
+/** The draft the API refused to run, field by field. */
+function InvalidDraft({ issues }: { issues: FieldIssue[] }) {
+  const t = useT("playground");
+  return (
+    <div className={styles.invalid} role="alert" data-testid="playground-invalid">
+      {t.invalidTitle}
+      <ul>
+        {issues.map((issue) => (
+          <li key={`${issue.field}:${issue.message}`}>
+            <code>{issue.field || t.wholeDocument}</code>: {issue.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The message box: Enter sends (not while an input method composes), Shift+Enter breaks the line. */
+function Composer({ chat }: { chat: ReturnType<typeof usePlaygroundChat> }) {
+  const t = useT("playground");
+  const over = chat.draft.trim().length - MAX_MESSAGE;
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     const action = composerKeyAction({
       key: event.key,
@@ -82,107 +125,43 @@ export function AgentPlayground({
     });
     if (action !== "send") return;
     event.preventDefault();
-    send();
+    chat.send();
   };
-
-  const reset = () => {
-    dispatch({ type: "reset" });
-    turn.reset();
-    setInvalid(null);
-    setProblem(null);
-  };
-
-  const over = draft.trim().length - MAX_MESSAGE;
   return (
-    <section className={styles.playground} data-testid="agent-playground" aria-label={t.title}>
-      <p className="muted">{t.intro}</p>
-      <div className={styles.bar}>
-        <label>
-          {t.channel}
-          <select
-            value={channel}
-            onChange={(e) => setChannel(e.target.value as PlaygroundChannel)}
-            data-testid="playground-channel"
-          >
-            {PLAYGROUND_CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {common.channels[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          className={admin.button}
-          onClick={reset}
-          disabled={state.turns.length === 0 && !invalid && !problem}
-          data-testid="playground-reset"
+    <form
+      className={styles.composer}
+      onSubmit={(event) => {
+        event.preventDefault();
+        chat.send();
+      }}
+    >
+      <label className="sr-only" htmlFor="playground-message">
+        {t.inputLabel}
+      </label>
+      <TextArea
+        id="playground-message"
+        className={styles.message}
+        rows={2}
+        value={chat.draft}
+        placeholder={t.placeholder}
+        onChange={(e) => chat.setDraft(e.target.value)}
+        onKeyDown={onKeyDown}
+        aria-invalid={over > 0}
+        data-testid="playground-input"
+      />
+      <div className={styles.composerBar}>
+        <Notice tone="danger" look="text" role={chat.problem ? "alert" : undefined}>
+          {chat.problem ?? (over > 0 ? t.tooLong(over) : "")}
+        </Notice>
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={!chat.canSend}
+          data-testid="playground-send"
         >
-          {t.reset}
-        </button>
+          {t.send}
+        </Button>
       </div>
-
-      {invalid && (
-        <div className={styles.invalid} role="alert" data-testid="playground-invalid">
-          {t.invalidTitle}
-          <ul>
-            {invalid.map((issue) => (
-              <li key={`${issue.field}:${issue.message}`}>
-                <code>{issue.field || t.wholeDocument}</code>: {issue.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-
-      <div
-        ref={chatRef}
-        className={styles.chat}
-        role="log"
-        aria-live="polite"
-        data-testid="playground-chat"
-      >
-        {state.turns.length === 0 && <p className={styles.empty}>{t.empty}</p>}
-        {state.turns.map((item) => (
-          <PlaygroundTurnView key={item.id} turn={item} />
-        ))}
-        {busy && <p className="muted">{t.sending}</p>}
-      </div>
-
-      <form
-        className={styles.composer}
-        onSubmit={(event) => {
-          event.preventDefault();
-          send();
-        }}
-      >
-        <label className="sr-only" htmlFor="playground-message">
-          {t.inputLabel}
-        </label>
-        <textarea
-          id="playground-message"
-          rows={2}
-          value={draft}
-          placeholder={t.placeholder}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={onKeyDown}
-          aria-invalid={over > 0}
-          data-testid="playground-input"
-        />
-        <div className={styles.composerBar}>
-          <span role={problem ? "alert" : undefined} className={styles.problem}>
-            {problem ?? (over > 0 ? t.tooLong(over) : "")}
-          </span>
-          <button
-            type="submit"
-            className={admin.primary}
-            disabled={!canSend(draft, busy)}
-            data-testid="playground-send"
-          >
-            {t.send}
-          </button>
-        </div>
-      </form>
-    </section>
+    </form>
   );
 }

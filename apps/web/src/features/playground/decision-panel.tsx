@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { DecisionSummary } from "./decision-summary";
 import { formatUsd } from "~/i18n/format";
 import { formatLatency } from "~/features/conversation/turn-details";
@@ -30,49 +31,31 @@ export function DecisionPanel({ decision }: { decision: DecisionSummary }) {
       </h3>
       <dl className={styles.facts}>
         {decision.type && (
-          <>
-            <dt>{d.type}</dt>
-            <dd data-testid="decision-type">{decision.type}</dd>
-          </>
+          <Fact term={d.type} testId="decision-type">
+            {decision.type}
+          </Fact>
         )}
-        {decision.reason && (
-          <>
-            <dt>{d.reason}</dt>
-            <dd>{decision.reason}</dd>
-          </>
-        )}
-        <dt>{d.confidence}</dt>
-        <dd>{decision.confidencePercent}%</dd>
-        <dt>{d.source}</dt>
-        <dd data-testid="decision-source">{labelOf(t.sources, decision.source)}</dd>
+        {decision.reason && <Fact term={d.reason}>{decision.reason}</Fact>}
+        <Fact term={d.confidence}>{decision.confidencePercent}%</Fact>
+        <Fact term={d.source} testId="decision-source">
+          {labelOf(t.sources, decision.source)}
+        </Fact>
         {decision.triggers.length > 0 && (
-          <>
-            <dt>{d.triggers}</dt>
-            <dd>
-              <ul className={styles.chips}>
-                {decision.triggers.map((trigger) => (
-                  <li key={`${trigger.type}:${trigger.keyword}`}>
-                    {trigger.keyword} ({typeLabel(trigger.type)})
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </>
+          <Fact term={d.triggers}>
+            <Chips
+              items={decision.triggers.map((trigger) => ({
+                key: `${trigger.type}:${trigger.keyword}`,
+                text: `${trigger.keyword} (${typeLabel(trigger.type)})`,
+              }))}
+            />
+          </Fact>
         )}
         {decision.contacts.length > 0 && (
-          <>
-            <dt>{d.contacts}</dt>
-            <dd data-testid="decision-contacts">
-              <ul className={styles.chips}>
-                {decision.contacts.map((contact) => (
-                  <li key={contact}>{contact}</li>
-                ))}
-              </ul>
-            </dd>
-          </>
+          <Fact term={d.contacts} testId="decision-contacts">
+            <Chips items={decision.contacts.map((contact) => ({ key: contact, text: contact }))} />
+          </Fact>
         )}
-        <dt>{d.sources}</dt>
-        <dd data-testid="decision-sources">
+        <Fact term={d.sources} testId="decision-sources">
           {decision.sources.length === 0 ? (
             <span className="muted">{d.noSources}</span>
           ) : (
@@ -85,9 +68,8 @@ export function DecisionPanel({ decision }: { decision: DecisionSummary }) {
               ))}
             </ol>
           )}
-        </dd>
-        <dt>{d.language}</dt>
-        <dd>{decision.language}</dd>
+        </Fact>
+        <Fact term={d.language}>{decision.language}</Fact>
       </dl>
       <p className={styles.metrics}>
         {d.cost} {formatUsd(locale, decision.costUsd)} · {d.latency}{" "}
@@ -102,5 +84,24 @@ export function DecisionPanel({ decision }: { decision: DecisionSummary }) {
         </ul>
       )}
     </section>
+  );
+}
+
+function Fact({ term, testId, children }: { term: string; testId?: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </>
+  );
+}
+
+function Chips({ items }: { items: readonly { key: string; text: string }[] }) {
+  return (
+    <ul className={styles.chips}>
+      {items.map((item) => (
+        <li key={item.key}>{item.text}</li>
+      ))}
+    </ul>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Notice } from "~/ui/notice";
 import { decisionSummary } from "./decision-summary";
 import type { PlaygroundTurn } from "./playground-session";
 import { useT } from "~/i18n/i18n-provider";
@@ -38,7 +39,9 @@ export function PlaygroundTurnView({ turn }: { turn: PlaygroundTurn }) {
         </div>
       ))}
       {turn.result.knowledge.status === "failed" && (
-        <p className={styles.problem}>{t.knowledgeFailed}</p>
+        <Notice tone="danger" look="text">
+          {t.knowledgeFailed}
+        </Notice>
       )}
       <DecisionPanel decision={decisionSummary(turn.result)} />
     </div>

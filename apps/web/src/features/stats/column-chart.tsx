@@ -1,8 +1,8 @@
 "use client";
 
-import { useId } from "react";
 import { labelEvery, linearScale, niceTicks } from "./scale";
 import { useT } from "~/i18n/i18n-provider";
+import { ChartFigure, Legend } from "./chart-figure";
 import { ChartTable } from "./chart-table";
 import styles from "./stats.module.css";
 
@@ -38,7 +38,6 @@ export function ColumnChart({
   testId?: string;
 }) {
   const t = useT("stats");
-  const titleId = useId();
   const count = axisLabels.length;
   const max = Math.max(0, ...series.flatMap((s) => s.values));
   const ticks = niceTicks(max, 4, integers);
@@ -50,73 +49,106 @@ export function ColumnChart({
   const showLabel = labelEvery(count, MAX_AXIS_LABELS);
 
   return (
-    <figure className={styles.chart} data-testid={testId}>
-      <figcaption id={titleId} className={styles.chartTitle}>
-        {title}
-      </figcaption>
-      <ul className={styles.legend} aria-hidden="true">
-        {series.map((s) => (
-          <li key={s.key}>
-            <span className={styles.swatch} style={{ background: s.color }} />
-            {s.label}
-          </li>
-        ))}
-      </ul>
-      <svg viewBox={`0 0 ${W} ${H}`} className={styles.svg} role="img" aria-labelledby={titleId}>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} className={styles.grid} />
-            <text x={M.left - 6} y={y(tick)} className={styles.yLabel} dominantBaseline="middle">
-              {format(tick)}
-            </text>
-          </g>
-        ))}
-        {axisLabels.map((label, i) => {
-          const x0 = M.left + i * band + gap / 2;
-          return (
-            <g key={`${label}-${i}`}>
-              {series.map((s, j) => {
-                const value = s.values[i] ?? 0;
-                const height = H - M.bottom - y(value);
-                return (
-                  <rect
-                    key={s.key}
-                    x={x0 + j * barWidth}
-                    y={y(value)}
-                    width={barWidth}
-                    height={Math.max(0, height)}
-                    fill={s.color}
-                    rx={Math.min(2, barWidth / 2)}
-                  >
-                    <title>{`${bucketTitles[i] ?? label} — ${s.label}: ${format(value)}`}</title>
-                  </rect>
-                );
-              })}
-              {showLabel(i) && (
-                <text x={x0 + (band - gap) / 2} y={H - 8} className={styles.xLabel}>
-                  {label}
-                </text>
-              )}
-            </g>
-          );
-        })}
-        <line
-          x1={M.left}
-          x2={W - M.right}
-          y1={H - M.bottom}
-          y2={H - M.bottom}
-          className={styles.axis}
-        />
-      </svg>
-      <ChartTable
-        corner={t.charts.when}
-        columns={series}
-        rows={bucketTitles.map((when, i) => ({
-          key: `${when}-${i}`,
-          label: when,
-          cells: series.map((s) => format(s.values[i] ?? 0)),
-        }))}
-      />
-    </figure>
+    <ChartFigure title={title} testId={testId}>
+      {(titleId) => (
+        <>
+          <Legend items={series} />
+          <svg
+            viewBox={`0 0 ${W} ${H}`}
+            className={styles.svg}
+            role="img"
+            aria-labelledby={titleId}
+          >
+            {ticks.map((tick) => (
+              <YTick key={tick} y={y(tick)} text={format(tick)} />
+            ))}
+            {axisLabels.map((label, i) => (
+              <Bucket
+                key={`${label}-${i}`}
+                x0={M.left + i * band + gap / 2}
+                labelX={M.left + i * band + band / 2}
+                label={showLabel(i) ? label : null}
+                bars={series.map((s) => ({
+                  key: s.key,
+                  color: s.color,
+                  value: s.values[i] ?? 0,
+                  title: `${bucketTitles[i] ?? label} — ${s.label}: ${format(s.values[i] ?? 0)}`,
+                }))}
+                y={y}
+                barWidth={barWidth}
+              />
+            ))}
+            <line
+              x1={M.left}
+              x2={W - M.right}
+              y1={H - M.bottom}
+              y2={H - M.bottom}
+              className={styles.axis}
+            />
+          </svg>
+          <ChartTable
+            corner={t.charts.when}
+            columns={series}
+            rows={bucketTitles.map((when, i) => ({
+              key: `${when}-${i}`,
+              label: when,
+              cells: series.map((s) => format(s.values[i] ?? 0)),
+            }))}
+          />
+        </>
+      )}
+    </ChartFigure>
+  );
+}
+
+/** A horizontal grid line and its value on the y axis. */
+function YTick({ y, text }: { y: number; text: string }) {
+  return (
+    <g>
+      <line x1={M.left} x2={W - M.right} y1={y} y2={y} className={styles.grid} />
+      <text x={M.left - 6} y={y} className={styles.yLabel} dominantBaseline="middle">
+        {text}
+      </text>
+    </g>
+  );
+}
+
+/** One time bucket: a column per series side by side, and its label when there is room for it. */
+function Bucket({
+  x0,
+  labelX,
+  label,
+  bars,
+  y,
+  barWidth,
+}: {
+  x0: number;
+  labelX: number;
+  label: string | null;
+  bars: readonly { key: string; color: string; value: number; title: string }[];
+  y: (value: number) => number;
+  barWidth: number;
+}) {
+  return (
+    <g>
+      {bars.map((bar, j) => (
+        <rect
+          key={bar.key}
+          x={x0 + j * barWidth}
+          y={y(bar.value)}
+          width={barWidth}
+          height={Math.max(0, H - M.bottom - y(bar.value))}
+          fill={bar.color}
+          rx={Math.min(2, barWidth / 2)}
+        >
+          <title>{bar.title}</title>
+        </rect>
+      ))}
+      {label !== null && (
+        <text x={labelX} y={H - 8} className={styles.xLabel}>
+          {label}
+        </text>
+      )}
+    </g>
   );
 }

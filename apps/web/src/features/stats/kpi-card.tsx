@@ -1,6 +1,7 @@
 "use client";
 
-import { delta, type Better } from "./delta";
+import { delta } from "./delta";
+import type { OverviewKpi } from "./overview-kpis";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import styles from "./stats.module.css";
@@ -17,16 +18,7 @@ export function KpiCard({
   better = "neutral",
   hint,
   testId,
-}: {
-  label: string;
-  value: number | null;
-  display: string;
-  previous?: number | null;
-  previousDisplay?: string;
-  better?: Better;
-  hint?: string;
-  testId?: string;
-}) {
+}: OverviewKpi) {
   const t = useT("stats");
   const { locale } = useLocale();
   const d =

@@ -1,10 +1,10 @@
 "use client";
 
-import { useId } from "react";
 import { linearScale, niceTicks } from "./scale";
 import type { StatsSummary } from "./types";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
+import { ChartFigure, Legend } from "./chart-figure";
 import { ChartTable } from "./chart-table";
 import styles from "./stats.module.css";
 
@@ -19,7 +19,6 @@ const COLORS = { reply: "var(--accent)", llm: "#8fb9ab" };
 export function LatencyChart({ llm }: { llm: StatsSummary["llm"] }) {
   const t = useT("stats");
   const { locale } = useLocale();
-  const titleId = useId();
   const rows: { key: "reply" | "llm"; label: string; values: Percentiles | null }[] = [
     { key: "reply", label: t.latency.reply, values: llm.latencyMs },
     { key: "llm", label: t.latency.llm, values: llm.llmLatencyMs },
@@ -34,71 +33,63 @@ export function LatencyChart({ llm }: { llm: StatsSummary["llm"] }) {
   const height = MEASURES.length * (ROW * 2 + 8) + 16;
 
   return (
-    <figure className={styles.chart} data-testid="stats-latency">
-      <figcaption id={titleId} className={styles.chartTitle}>
-        {t.charts.latency}
-      </figcaption>
-      {!llm.latencyMs ? (
-        <p className="muted">{t.charts.noLatency}</p>
-      ) : (
-        <>
-          <ul className={styles.legend} aria-hidden="true">
-            {rows.map((r) => (
-              <li key={r.key}>
-                <span className={styles.swatch} style={{ background: COLORS[r.key] }} />
-                {r.label}
-              </li>
-            ))}
-          </ul>
-          <svg
-            viewBox={`0 0 ${W} ${height}`}
-            className={styles.svg}
-            role="img"
-            aria-labelledby={titleId}
-          >
-            {ticks.map((tick) => (
-              <g key={tick}>
-                <line x1={x(tick)} x2={x(tick)} y1={0} y2={height - 16} className={styles.grid} />
-                <text x={x(tick)} y={height - 2} className={styles.xLabel}>
-                  {formatNumber(locale, tick)}
-                </text>
-              </g>
-            ))}
-            {MEASURES.map((measure, i) => (
-              <g key={measure} transform={`translate(0 ${i * (ROW * 2 + 8)})`}>
-                <text x={0} y={ROW} className={styles.barLabel} dominantBaseline="middle">
-                  {t.latency[measure]}
-                </text>
-                {rows.map((r, j) => {
-                  const value = r.values?.[measure] ?? 0;
-                  return (
-                    <rect
-                      key={r.key}
-                      x={LABEL_W}
-                      y={j * ROW + 3}
-                      width={Math.max(0, x(value) - LABEL_W)}
-                      height={ROW - 6}
-                      fill={COLORS[r.key]}
-                      rx={3}
-                    >
-                      <title>{`${r.label}, ${t.latency[measure]}: ${ms(value)}`}</title>
-                    </rect>
-                  );
-                })}
-              </g>
-            ))}
-          </svg>
-          <ChartTable
-            corner={t.latency.metric}
-            columns={rows}
-            rows={MEASURES.map((measure) => ({
-              key: measure,
-              label: t.latency[measure],
-              cells: rows.map((r) => (r.values ? ms(r.values[measure]) : "—")),
-            }))}
-          />
-        </>
-      )}
-    </figure>
+    <ChartFigure title={t.charts.latency} testId="stats-latency">
+      {(titleId) =>
+        !llm.latencyMs ? (
+          <p className="muted">{t.charts.noLatency}</p>
+        ) : (
+          <>
+            <Legend items={rows.map((r) => ({ ...r, color: COLORS[r.key] }))} />
+            <svg
+              viewBox={`0 0 ${W} ${height}`}
+              className={styles.svg}
+              role="img"
+              aria-labelledby={titleId}
+            >
+              {ticks.map((tick) => (
+                <g key={tick}>
+                  <line x1={x(tick)} x2={x(tick)} y1={0} y2={height - 16} className={styles.grid} />
+                  <text x={x(tick)} y={height - 2} className={styles.xLabel}>
+                    {formatNumber(locale, tick)}
+                  </text>
+                </g>
+              ))}
+              {MEASURES.map((measure, i) => (
+                <g key={measure} transform={`translate(0 ${i * (ROW * 2 + 8)})`}>
+                  <text x={0} y={ROW} className={styles.barLabel} dominantBaseline="middle">
+                    {t.latency[measure]}
+                  </text>
+                  {rows.map((r, j) => {
+                    const value = r.values?.[measure] ?? 0;
+                    return (
+                      <rect
+                        key={r.key}
+                        x={LABEL_W}
+                        y={j * ROW + 3}
+                        width={Math.max(0, x(value) - LABEL_W)}
+                        height={ROW - 6}
+                        fill={COLORS[r.key]}
+                        rx={3}
+                      >
+                        <title>{`${r.label}, ${t.latency[measure]}: ${ms(value)}`}</title>
+                      </rect>
+                    );
+                  })}
+                </g>
+              ))}
+            </svg>
+            <ChartTable
+              corner={t.latency.metric}
+              columns={rows}
+              rows={MEASURES.map((measure) => ({
+                key: measure,
+                label: t.latency[measure],
+                cells: rows.map((r) => (r.values ? ms(r.values[measure]) : "—")),
+              }))}
+            />
+          </>
+        )
+      }
+    </ChartFigure>
   );
 }

@@ -3,6 +3,7 @@
 import { STATS_PERIODS, type StatsView } from "./stats-query";
 import { useT } from "~/i18n/i18n-provider";
 import { useAgents } from "~/features/console/use-lookups";
+import { Select } from "~/ui/inputs";
 import styles from "./stats.module.css";
 
 export function StatsControls({
@@ -45,7 +46,8 @@ export function StatsControls({
       </label>
       <label className={styles.agent}>
         <span>{t.controls.agent}</span>
-        <select
+        <Select
+          className={styles.agentSelect}
           value={view.agentId ?? ""}
           onChange={(e) => onChange({ ...view, agentId: e.target.value || undefined })}
           data-testid="stats-agent"
@@ -56,7 +58,7 @@ export function StatsControls({
               {agent.card.displayName}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
     </form>
   );
