@@ -1,3 +1,4 @@
+import { parseMessageMetadata } from "@agents-crm/config/message-metadata";
 import { queryAll, type QueryInput } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { ulidRange, ulidTime } from "./ulid-time";
@@ -26,8 +27,6 @@ export interface MessageFacts {
 }
 
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
-const num = (value: unknown): number =>
-  typeof value === "number" && Number.isFinite(value) ? value : 0;
 const live = (item: Item, nowSeconds: number) =>
   typeof item.expires_at !== "number" || item.expires_at <= 0 || item.expires_at > nowSeconds;
 
@@ -69,20 +68,19 @@ export function conversationsActiveSince(
   });
 }
 
-const field = (value: unknown, key: string): Item | null => {
-  if (typeof value !== "object" || value === null) return null;
-  const inner = (value as Item)[key];
-  return typeof inner === "object" && inner !== null ? (inner as Item) : null;
-};
-
-function usageOf(metadata: unknown): MessageFacts["usage"] {
-  const u = field(metadata, "usage");
-  if (!u) return null;
+/** What a message's metadata tells stats: parsed as every reader parses it, absent numbers as 0. */
+function factsOf(metadata: unknown): Pick<MessageFacts, "escalationType" | "usage"> {
+  const { escalation, usage } = parseMessageMetadata(metadata);
   return {
-    costUsd: num(u.costUsd),
-    latencyMs: num(u.latencyMs),
-    llmLatencyMs: num(u.llmLatencyMs),
-    totalTokens: num(u.totalTokens),
+    escalationType: escalation ? (escalation.type ?? "unspecified") : null,
+    usage: usage
+      ? {
+          costUsd: usage.costUsd ?? 0,
+          latencyMs: usage.latencyMs ?? 0,
+          llmLatencyMs: usage.llmLatencyMs ?? 0,
+          totalTokens: usage.totalTokens ?? 0,
+        }
+      : null,
   };
 }
 
@@ -106,13 +104,11 @@ export function messagesBetween(
     (item): MessageFacts | undefined => {
       const id = str(item.message_id);
       if (!id || !live(item, nowSeconds)) return undefined;
-      const escalation = field(item.metadata, "escalation");
       return {
         conversationId,
         at: ulidTime(id),
         role: str(item.role) ?? "user",
-        escalationType: escalation ? (str(escalation.type) ?? "unspecified") : null,
-        usage: usageOf(item.metadata),
+        ...factsOf(item.metadata),
       };
     },
   );
