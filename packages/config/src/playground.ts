@@ -14,3 +14,4 @@ export const playgroundHistorySchema = z
     }),
   )
   .max(PLAYGROUND_MAX_HISTORY);
+export type PlaygroundHistory = z.infer<typeof playgroundHistorySchema>;

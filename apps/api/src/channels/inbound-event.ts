@@ -1,11 +1,11 @@
+import { platformSchema } from "@agents-crm/config/channels";
 import { z } from "zod";
 
 /**
  * What a webhook stores in the durable inbox for each platform event, after verification and parsing:
  * one shape for Instagram, Telegram and WhatsApp, so workers need not know platform payloads.
  */
-export const platformSchema = z.enum(["instagram", "telegram", "whatsapp"]);
-export type Platform = z.infer<typeof platformSchema>;
+export { platformSchema, type Platform } from "@agents-crm/config/channels";
 
 export const inboundKindSchema = z.enum([
   "text",

@@ -1,6 +1,7 @@
 import type { Repositories } from "@agents-crm/db";
 import { badInput } from "../../trpc-errors";
-import { checkStageChange, loadPipeline, type PipelineStage } from "./pipeline-stages";
+import type { PipelineStage } from "@agents-crm/config/pipeline";
+import { checkStageChange, loadPipeline } from "./pipeline-stages";
 
 /**
  * For `conversations.setStage`: the validated target stage and the reason to store (null clears it),
