@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import { AGENT_ID_PATTERN } from "@agents-crm/config/agent-config";
+import { AGENT_ID_PATTERN, MAX_AGENT_ID } from "@agents-crm/config/agent-config";
 import { channelSchema } from "@agents-crm/config/channels";
 import {
   MAX_KNOWLEDGE_DOCUMENT_BASE64,
@@ -11,6 +11,7 @@ import {
   AGENT_BODY_LIMIT_BYTES,
   DOCUMENT_BODY_LIMIT_BYTES,
   formatBytes,
+  MAX_AGENT_IMPORT_CHARS,
 } from "@agents-crm/config/request-limits";
 import { activateAgent, deactivateAgent } from "../domain/agents/agent-lifecycle";
 import { agentDetails } from "../domain/agents/agent-details";
@@ -25,7 +26,7 @@ import { toAgentCard } from "./agent-card";
 
 export const agentIdSchema = z
   .string()
-  .regex(AGENT_ID_PATTERN, "must be 1-100 letters, digits, '_' or '-'");
+  .regex(AGENT_ID_PATTERN, `must be 1-${MAX_AGENT_ID} letters, digits, '_' or '-'`);
 const configSchema = z.record(z.string(), z.unknown());
 const pageInput = {
   cursor: z.string().nullish(),
@@ -104,7 +105,7 @@ export const agentsRouter = {
     .meta({ maxBodyBytes: AGENT_BODY_LIMIT_BYTES })
     .input(
       z.object({
-        text: z.string().min(1).max(1_000_000),
+        text: z.string().min(1).max(MAX_AGENT_IMPORT_CHARS),
         agentId: agentIdSchema.optional(),
         overwrite: z.boolean().default(false),
       }),

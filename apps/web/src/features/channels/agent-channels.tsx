@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { healthById } from "./binding-status";
-import { BOUND_CHANNELS, type BoundChannel, type VerifyResult } from "./types";
+import { PLATFORMS } from "@agents-crm/config/channels";
+import type { BoundChannel, VerifyResult } from "./types";
 import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { BindingCard } from "./binding-card";
@@ -67,7 +68,7 @@ export function AgentChannels({ agentId }: { agentId: string }) {
 
       <section className={styles.section} aria-label={t.connect}>
         <div className={styles.pickers} role="group" aria-label={t.connect}>
-          {BOUND_CHANNELS.map((channel) => (
+          {PLATFORMS.map((channel) => (
             <button
               key={channel}
               type="button"

@@ -1,5 +1,6 @@
 "use client";
 
+import { MAX_REJECTION_REASON } from "@agents-crm/config/pipeline";
 import { useState, type FormEvent } from "react";
 import { isUnauthorized } from "~/features/console/api-error";
 import type { ConversationRow } from "~/features/console/types";
@@ -8,8 +9,6 @@ import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
 import { useStages } from "~/features/console/use-lookups";
 import styles from "./conversation.module.css";
-
-const MAX_REASON = 1_000;
 
 /**
  * The pipeline stage. A stage that needs a reason (Rejected) opens a small form and is saved once, on
@@ -82,7 +81,7 @@ export function StagePicker({
             id="stage-reason"
             rows={3}
             required
-            maxLength={MAX_REASON}
+            maxLength={MAX_REJECTION_REASON}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             data-testid="stage-reason"

@@ -1,9 +1,9 @@
 "use client";
 
+import { MAX_NOTIFICATION_DESCRIPTION } from "@agents-crm/config/notifications";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { isUnauthorized, errorMessage } from "~/features/console/api-error";
 import {
-  MAX_DESCRIPTION,
   notificationFieldIssues,
   notificationPatch,
   validateNotificationForm,
@@ -147,7 +147,7 @@ export function NotificationForm({
           t.fields.description,
           <input
             value={form.description}
-            maxLength={MAX_DESCRIPTION + 50}
+            maxLength={MAX_NOTIFICATION_DESCRIPTION + 50}
             onChange={(e) => set({ description: e.target.value })}
             data-testid="notification-description"
             {...invalid("description")}

@@ -1,13 +1,12 @@
 "use client";
 
+import { MAX_REJECTION_REASON } from "@agents-crm/config/pipeline";
 import { useState, type FormEvent } from "react";
 import { useT } from "~/i18n/i18n-provider";
 import { DialogActions } from "~/ui/dialog-actions";
 import { Modal } from "~/ui/modal";
 import dialog from "~/ui/dialog.module.css";
 import styles from "./pipeline.module.css";
-
-const MAX_REASON = 1_000;
 
 /** Asked once when a card goes to a stage that needs a reason; nothing is saved per keystroke. */
 export function ReasonDialog({
@@ -42,7 +41,7 @@ export function ReasonDialog({
         <textarea
           id="pipeline-reason"
           rows={3}
-          maxLength={MAX_REASON}
+          maxLength={MAX_REJECTION_REASON}
           value={reason}
           autoFocus
           aria-invalid={missing}

@@ -1,5 +1,6 @@
 "use client";
 
+import { MAX_STAGE_NAME, MAX_STAGES } from "@agents-crm/config/pipeline";
 import { useState, type FormEvent } from "react";
 import {
   isUnauthorized,
@@ -13,7 +14,6 @@ import {
   editStage,
   hasProblems,
   issueStageKey,
-  MAX_STAGES,
   moveStageBy,
   moveTargets,
   removedStages,
@@ -129,7 +129,7 @@ export function StageEditor({
                 <input
                   type="text"
                   value={stage.name}
-                  maxLength={60}
+                  maxLength={MAX_STAGE_NAME + 10}
                   placeholder={t.newName}
                   aria-label={`${t.name} ${index + 1}`}
                   aria-invalid={nameIssue !== null}

@@ -1,5 +1,7 @@
 "use client";
 
+import { CHANNELS } from "@agents-crm/config/channels";
+import { PLAYGROUND_MAX_MESSAGE } from "@agents-crm/config/playground";
 import { useEffect, useReducer, useRef, useState, type KeyboardEvent } from "react";
 import { errorCode, isUnauthorized } from "~/features/console/api-error";
 import { draftIssues, type FieldIssue } from "./draft-issues";
@@ -7,10 +9,9 @@ import {
   canSend,
   emptyPlayground,
   historyForRequest,
-  MAX_MESSAGE,
   playgroundReducer,
 } from "./playground-session";
-import { PLAYGROUND_CHANNELS, type PlaygroundChannel } from "./types";
+import type { PlaygroundChannel } from "./types";
 import { composerKeyAction } from "~/features/chat/composer-keys";
 import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
@@ -92,7 +93,7 @@ export function AgentPlayground({
     setProblem(null);
   };
 
-  const over = draft.trim().length - MAX_MESSAGE;
+  const over = draft.trim().length - PLAYGROUND_MAX_MESSAGE;
   return (
     <section className={styles.playground} data-testid="agent-playground" aria-label={t.title}>
       <p className="muted">{t.intro}</p>
@@ -104,7 +105,7 @@ export function AgentPlayground({
             onChange={(e) => setChannel(e.target.value as PlaygroundChannel)}
             data-testid="playground-channel"
           >
-            {PLAYGROUND_CHANNELS.map((c) => (
+            {CHANNELS.map((c) => (
               <option key={c} value={c}>
                 {common.channels[c]}
               </option>

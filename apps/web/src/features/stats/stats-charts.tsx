@@ -1,5 +1,6 @@
 "use client";
 
+import { CONVERSATION_STATUSES } from "@agents-crm/config/conversations";
 import { bucketLabel, bucketTitle } from "./bucket-label";
 import { breakdown } from "./breakdown";
 import type { StatsSummary } from "./types";
@@ -11,7 +12,6 @@ import { ColumnChart } from "./column-chart";
 import { LatencyChart } from "./latency-chart";
 import styles from "./stats.module.css";
 
-const STATUS_ORDER = ["NEEDS_HUMAN", "HUMAN_ACTIVE", "AI_ACTIVE", "CLOSED"];
 const ROLE_ORDER = ["user", "agent", "admin", "system"];
 const CONVERSATIONS = "#2f6f5e";
 const ESCALATIONS = "#e0a526";
@@ -82,7 +82,11 @@ export function StatsCharts({ data, timeZone }: { data: StatsSummary; timeZone: 
         valueHeader={t.series.conversations}
         format={count}
         testId="stats-statuses"
-        items={breakdown(data.conversations.byStatus, STATUS_ORDER, labelFrom(common.statuses))}
+        items={breakdown(
+          data.conversations.byStatus,
+          CONVERSATION_STATUSES,
+          labelFrom(common.statuses),
+        )}
       />
       <BarList
         title={t.charts.channels}

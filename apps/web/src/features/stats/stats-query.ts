@@ -1,3 +1,4 @@
+import { AGENT_ID_PATTERN } from "@agents-crm/config/agent-config";
 import type { StatsPeriod } from "./types";
 
 export const STATS_PERIODS = [
@@ -13,8 +14,6 @@ export interface StatsView {
   agentId?: string;
 }
 
-const AGENT_ID = /^[a-zA-Z0-9_-]{1,100}$/;
-
 export function statsViewFromParams(
   params: Record<string, string | string[] | undefined>,
 ): StatsView {
@@ -28,7 +27,7 @@ export function statsViewFromParams(
     period,
     // Comparing is what people look at stats for; `compare=0` turns it off.
     compare: read("compare") !== "0",
-    ...(AGENT_ID.test(agent) ? { agentId: agent } : {}),
+    ...(AGENT_ID_PATTERN.test(agent) ? { agentId: agent } : {}),
   };
 }
 
