@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** The cookie that carries a staff session (the web server reads it only to route, never to trust). */
+export const SESSION_COOKIE = "acrm_session";
+
 export const ADMIN_ROLES = ["owner", "admin", "operator"] as const;
 export const adminRoleSchema = z.enum(ADMIN_ROLES);
 export type AdminRole = z.infer<typeof adminRoleSchema>;

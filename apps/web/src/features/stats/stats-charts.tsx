@@ -1,5 +1,6 @@
 "use client";
 
+import { MESSAGE_ROLES } from "@agents-crm/config/messages";
 import { CONVERSATION_STATUSES } from "@agents-crm/config/conversations";
 import { bucketLabel, bucketTitle } from "./bucket-label";
 import { breakdown } from "./breakdown";
@@ -12,7 +13,6 @@ import { ColumnChart } from "./column-chart";
 import { LatencyChart } from "./latency-chart";
 import styles from "./stats.module.css";
 
-const ROLE_ORDER = ["user", "agent", "admin", "system"];
 const CONVERSATIONS = "#2f6f5e";
 const ESCALATIONS = "#e0a526";
 
@@ -118,7 +118,7 @@ export function StatsCharts({ data, timeZone }: { data: StatsSummary; timeZone: 
         valueHeader={t.series.messages}
         format={count}
         testId="stats-roles"
-        items={breakdown(data.messages.byRole, ROLE_ORDER, labelFrom(t.roles))}
+        items={breakdown(data.messages.byRole, MESSAGE_ROLES, labelFrom(t.roles))}
       />
       <LatencyChart llm={data.llm} />
       <div className={styles.wide}>
