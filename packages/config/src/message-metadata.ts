@@ -37,7 +37,8 @@ const contactsSchema = z.object({
   emails: z.array(z.string()).catch([]),
 });
 
-const attachmentSchema = z.object({
+/** Media a customer sent, as the platform described it (the file stays on the platform). */
+export const attachmentSchema = z.object({
   type: z.string(),
   url: z.string().optional(),
   fileId: z.string().optional(),
@@ -46,7 +47,7 @@ const attachmentSchema = z.object({
   fileName: z.string().optional(),
 });
 
-const locationSchema = z.object({
+export const locationSchema = z.object({
   latitude: z.number(),
   longitude: z.number(),
   name: z.string().optional(),

@@ -25,6 +25,7 @@ const CONTRACTS = [
   "./playground",
   "./request-limits",
   "./staff",
+  "./stats",
   "./web-chat",
   "./webhook-secrets",
   "./well-formed-text",

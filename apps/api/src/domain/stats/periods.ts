@@ -1,7 +1,4 @@
-import { z } from "zod";
-
-export const statsPeriodSchema = z.enum(["today", "last_7_days", "last_30_days"]);
-export type StatsPeriod = z.infer<typeof statsPeriodSchema>;
+import type { StatsPeriod } from "@agents-crm/config/stats";
 
 const PERIOD_DAYS: Record<StatsPeriod, number> = { today: 1, last_7_days: 7, last_30_days: 30 };
 const DAY_MS = 86_400_000;

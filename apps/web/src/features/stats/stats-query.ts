@@ -1,11 +1,6 @@
+import { STATS_PERIODS } from "@agents-crm/config/stats";
 import { AGENT_ID_PATTERN } from "@agents-crm/config/agent-config";
 import type { StatsPeriod } from "./types";
-
-export const STATS_PERIODS = [
-  "today",
-  "last_7_days",
-  "last_30_days",
-] as const satisfies readonly StatsPeriod[];
 
 /** The stats page's choices, kept in the query string so a link opens the same view. */
 export interface StatsView {
