@@ -189,12 +189,12 @@ describe("conversations.byId and messages", () => {
         role: "user",
         content,
         channel: "web_chat",
-        metadata: { note: content },
+        metadata: { sender: { name: content } },
       });
     }
     const first = await staff().conversations.messages({ conversationId, limit: 2 });
     expect(first.items.map((m) => m.content)).toEqual(["a", "b"]);
-    expect(first.items[0]?.metadata).toEqual({ note: "a" });
+    expect(first.items[0]?.metadata).toEqual({ sender: { name: "a" } });
     const rest = await staff().conversations.messages({ conversationId, cursor: first.nextCursor });
     expect(rest).toMatchObject({ items: [{ content: "c" }], nextCursor: null });
     const newest = await staff().conversations.messages({

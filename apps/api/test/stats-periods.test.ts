@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { instantOf, periodWindows, type StatsPeriod } from "../src/domain/stats/periods";
+import type { StatsPeriod } from "@agents-crm/config/stats";
+import { instantOf, periodWindows } from "../src/domain/stats/periods";
 import { deltas, percentiles } from "../src/domain/stats/aggregate";
 import { bucketStarts } from "../src/domain/stats/series";
 

@@ -1,10 +1,8 @@
+import { SESSION_COOKIE } from "@agents-crm/config/staff";
 import { NextResponse, type NextRequest } from "next/server";
 import { isDevServer, publicEnv } from "./env";
 import { LOCALE_COOKIE, isLocale } from "./i18n/locales";
 import { contentSecurityPolicy } from "./security/content-security-policy";
-
-/** The API's session cookie (apps/api auth/session-cookie.ts). */
-const SESSION_COOKIE = "acrm_session";
 
 /**
  * The widget's frame (`/embed/<agent>?lang=ru`, from the script's `data-lang`) speaks the language the

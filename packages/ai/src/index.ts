@@ -43,7 +43,6 @@ export { chunkText, chunkingOptionsSchema, type ChunkingOptions } from "./rag/ch
 export {
   DEFAULT_MAX_DOCUMENT_BYTES,
   extractDocumentText,
-  SUPPORTED_DOCUMENT_EXTENSIONS,
   type DocumentInput,
   type ExtractedDocument,
   type ExtractOptions,

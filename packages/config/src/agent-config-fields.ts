@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 /** Agent ids appear in URLs, table keys and webhook paths. */
-export const AGENT_ID_PATTERN = /^[a-zA-Z0-9_-]{1,100}$/;
+export const MAX_AGENT_ID = 100;
+export const AGENT_ID_PATTERN = new RegExp(`^[a-zA-Z0-9_-]{1,${MAX_AGENT_ID}}$`);
 
 const NUMERIC_TEXT = /^\s*-?\d+(?:\.\d+)?\s*$/;
 

@@ -38,10 +38,13 @@ export const moderationSchema = z
   })
   .prefault({});
 
+export const MAX_EXAMPLE_USER_MESSAGE = 500;
+export const MAX_EXAMPLE_AGENT_RESPONSE = 2000;
+
 export const exampleSchema = z.looseObject({
   id: z.string().default(""),
-  user_message: z.string().min(1).max(500),
-  agent_response: z.string().min(1).max(2000),
+  user_message: z.string().min(1).max(MAX_EXAMPLE_USER_MESSAGE),
+  agent_response: z.string().min(1).max(MAX_EXAMPLE_AGENT_RESPONSE),
   category: z.string().optional(),
 });
 

@@ -29,11 +29,16 @@ export {
 } from "./agent-config-templates";
 export {
   AGENT_ID_PATTERN,
+  MAX_AGENT_ID,
   isValidTimeZone,
   parseTimeRange,
   weekdayOf,
   WEEKDAYS,
   type Weekday,
 } from "./agent-config-fields";
-export { MODERATION_MODES } from "./agent-config-models";
+export {
+  MAX_EXAMPLE_AGENT_RESPONSE,
+  MAX_EXAMPLE_USER_MESSAGE,
+  MODERATION_MODES,
+} from "./agent-config-models";
 export { DEMO_AGENT_ID, demoAgentDocument } from "./demo-agent";

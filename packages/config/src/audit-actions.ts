@@ -44,3 +44,6 @@ export const AUDIT_RESOURCE_TYPES = [
 ] as const;
 
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
+
+/** A free-text filter of the audit log (actor, resource id). */
+export const MAX_AUDIT_FILTER = 200;

@@ -12,6 +12,9 @@ export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
  */
 export const AGENT_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
+/** The text `agents.import` accepts (a YAML or JSON agent document), in characters. */
+export const MAX_AGENT_IMPORT_CHARS = 1_000_000;
+
 /** The knowledge upload (a 10 MB file in base64) accepts this much from signed-in staff. */
 export const DOCUMENT_BODY_LIMIT_BYTES = 15 * 1024 * 1024;
 

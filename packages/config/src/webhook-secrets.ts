@@ -1,6 +1,16 @@
 import type { ServerEnv } from "./env";
 
 /**
+ * The API's webhook endpoints, at the reference product's paths so existing registrations keep working
+ * (Telegram's ends in the binding id); the web server proxies them.
+ */
+export const WEBHOOK_PATHS = {
+  instagram: "/api/v1/instagram/webhook",
+  whatsapp: "/api/v1/whatsapp/webhook",
+  telegram: "/api/v1/telegram/webhook/",
+} as const;
+
+/**
  * The secrets that let the API verify a platform's webhooks, as the console names them: Meta's app
  * secret (X-Hub-Signature-256) and verify token (the subscription handshake), Telegram's secret token.
  * One list, so a kind added to the API fails the console's typecheck until it has words.

@@ -1,3 +1,4 @@
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Message } from "../src/schemas/message";
 import { manualClock, startTestDb } from "../src/testing";
@@ -83,7 +84,10 @@ describe("messages", () => {
       channel: "telegram",
       kind: "photo",
       deliveryStatus: "pending",
-      metadata: { sources: ["doc_about"], usage: { prompt_tokens: 12, completion_tokens: 3 } },
+      metadata: {
+        sources: [{ sourceId: "doc_about", title: "About", score: 0.8 }],
+        usage: { totalTokens: 15, costUsd: 0.0001 },
+      },
       timestamp: "2026-02-01T08:00:00.000Z",
     });
     expect(await t.repos.messages.get("conv-delivery", m.messageId)).toEqual(m);
@@ -100,11 +104,42 @@ describe("messages", () => {
     expect(sent).toMatchObject({ deliveryStatus: "sent", externalMessageId: "tg-77" });
     expect(sent.deliveryError).toBeUndefined();
     expect(sent.metadata).toEqual({
-      sources: ["doc_about"],
-      usage: { prompt_tokens: 12, completion_tokens: 3 },
+      sources: [{ sourceId: "doc_about", title: "About", score: 0.8 }],
+      usage: { totalTokens: 15, costUsd: 0.0001 },
     });
     await expect(
       t.repos.messages.updateDelivery("conv-delivery", "01NOPE", { status: "sent" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("reads an older row's metadata field by field: what does not match is absent, the rest kept", async () => {
+    await t.db.doc.send(
+      new PutCommand({
+        TableName: t.db.tables.messages,
+        Item: {
+          conversation_id: "conv-legacy-metadata",
+          message_id: "01LEGACY0000000000000000001",
+          agent_id: "agent-1",
+          role: "agent",
+          content: "hi",
+          channel: "telegram",
+          timestamp: "2026-02-01T08:00:00.000Z",
+          metadata: {
+            sources: ["doc_about"],
+            usage: { prompt_tokens: 12, costUsd: "free", totalTokens: 3 },
+            turnId: "turn-1",
+            escalation: null,
+            offline: "yes",
+            tags: ["a"],
+          },
+        },
+      }),
+    );
+    const [legacy] = (await t.repos.messages.page("conv-legacy-metadata")).items;
+    expect(legacy?.metadata).toEqual({
+      usage: { totalTokens: 3 },
+      turnId: "turn-1",
+      escalation: null,
+    });
   });
 });

@@ -1,4 +1,6 @@
-export const SESSION_COOKIE = "acrm_session";
+import { SESSION_COOKIE } from "@agents-crm/config/staff";
+
+export { SESSION_COOKIE };
 
 export function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;

@@ -1,37 +1,20 @@
+import { platformSchema } from "@agents-crm/config/channels";
+import { attachmentSchema, locationSchema } from "@agents-crm/config/message-metadata";
+import { messageKindSchema, type MessageKind } from "@agents-crm/config/messages";
 import { z } from "zod";
 
 /**
  * What a webhook stores in the durable inbox for each platform event, after verification and parsing:
  * one shape for Instagram, Telegram and WhatsApp, so workers need not know platform payloads.
  */
-export const platformSchema = z.enum(["instagram", "telegram", "whatsapp"]);
-export type Platform = z.infer<typeof platformSchema>;
+export { platformSchema, type Platform } from "@agents-crm/config/channels";
 
-export const inboundKindSchema = z.enum([
-  "text",
-  "photo",
-  "video",
-  "audio",
-  "voice",
-  "sticker",
-  "file",
-  "location",
-  "contact",
-  "reaction",
-  "edit",
-  "unsend",
-  "unsupported",
-]);
-export type InboundKind = z.infer<typeof inboundKindSchema>;
+/** What an event is: the kinds a message is stored as. */
+export const inboundKindSchema = messageKindSchema;
+export type InboundKind = MessageKind;
 
-export const inboundAttachmentSchema = z.object({
-  type: z.string(),
-  url: z.string().optional(),
-  fileId: z.string().optional(),
-  mimeType: z.string().optional(),
-  caption: z.string().optional(),
-  fileName: z.string().optional(),
-});
+/** Stored with the message as they arrived (the metadata's shapes). */
+export const inboundAttachmentSchema = attachmentSchema;
 
 export const inboundEventSchema = z.object({
   platform: platformSchema,
@@ -60,14 +43,7 @@ export const inboundEventSchema = z.object({
    * later reaction/edit/unsend/reply names in `refersTo`. For Telegram it differs from the dedupe key.
    */
   platformMessageId: z.string().optional(),
-  location: z
-    .object({
-      latitude: z.number(),
-      longitude: z.number(),
-      name: z.string().optional(),
-      address: z.string().optional(),
-    })
-    .optional(),
+  location: locationSchema.optional(),
   /** A shared contact card (the first one when several were shared). */
   contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).optional(),
   /** What the platform tells us about the sender, when it does (Telegram from, WhatsApp contacts). */

@@ -1,32 +1,32 @@
 import { z } from "zod";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import { AGENT_ID_PATTERN } from "@agents-crm/config/agent-config";
+import { AGENT_ID_PATTERN, MAX_AGENT_ID } from "@agents-crm/config/agent-config";
+import { channelSchema } from "@agents-crm/config/channels";
+import {
+  MAX_KNOWLEDGE_DOCUMENT_BASE64,
+  MAX_KNOWLEDGE_DOCUMENT_BYTES,
+} from "@agents-crm/config/knowledge-upload";
+import { PLAYGROUND_MAX_MESSAGE, playgroundHistorySchema } from "@agents-crm/config/playground";
 import {
   AGENT_BODY_LIMIT_BYTES,
   DOCUMENT_BODY_LIMIT_BYTES,
+  formatBytes,
+  MAX_AGENT_IMPORT_CHARS,
 } from "@agents-crm/config/request-limits";
 import { activateAgent, deactivateAgent } from "../domain/agents/agent-lifecycle";
 import { agentDetails } from "../domain/agents/agent-details";
 import { toAgentListItem } from "../domain/agents/agent-views";
 import { cloneAgent } from "../domain/agents/clone-agent";
-import {
-  extractKnowledgeDocument,
-  MAX_KNOWLEDGE_DOCUMENT_BASE64,
-} from "../domain/agents/extract-document";
+import { extractKnowledgeDocument } from "../domain/agents/extract-document";
 import { importAgent } from "../domain/agents/import-agent";
-import {
-  PLAYGROUND_MAX_MESSAGE,
-  playgroundChannelSchema,
-  playgroundHistorySchema,
-  runPlayground,
-} from "../domain/agents/playground";
+import { runPlayground } from "../domain/agents/playground";
 import { createAgent, updateAgent } from "../domain/agents/save-agent";
 import { adminProcedure, authedProcedure, publicProcedure } from "../trpc";
 import { toAgentCard } from "../domain/agents/agent-card";
 
 export const agentIdSchema = z
   .string()
-  .regex(AGENT_ID_PATTERN, "must be 1-100 letters, digits, '_' or '-'");
+  .regex(AGENT_ID_PATTERN, `must be 1-${MAX_AGENT_ID} letters, digits, '_' or '-'`);
 const configSchema = z.record(z.string(), z.unknown());
 const pageInput = {
   cursor: z.string().nullish(),
@@ -105,7 +105,7 @@ export const agentsRouter = {
     .meta({ maxBodyBytes: AGENT_BODY_LIMIT_BYTES })
     .input(
       z.object({
-        text: z.string().min(1).max(1_000_000),
+        text: z.string().min(1).max(MAX_AGENT_IMPORT_CHARS),
         agentId: agentIdSchema.optional(),
         overwrite: z.boolean().default(false),
       }),
@@ -134,7 +134,10 @@ export const agentsRouter = {
         mimeType: z.string().max(255).optional(),
         dataBase64: z
           .base64("must be base64")
-          .max(MAX_KNOWLEDGE_DOCUMENT_BASE64, "is larger than 10 MB")
+          .max(
+            MAX_KNOWLEDGE_DOCUMENT_BASE64,
+            `is larger than ${formatBytes(MAX_KNOWLEDGE_DOCUMENT_BYTES)}`,
+          )
           .min(1),
       }),
     )
@@ -152,7 +155,7 @@ export const agentsRouter = {
         config: configSchema,
         history: playgroundHistorySchema.default([]),
         message: z.string().trim().min(1).max(PLAYGROUND_MAX_MESSAGE),
-        channel: playgroundChannelSchema.default("web_chat"),
+        channel: channelSchema.default("web_chat"),
       }),
     )
     .mutation(({ ctx, input }) => runPlayground(ctx, input)),

@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { MAX_AUDIT_FILTER } from "@agents-crm/config/audit-actions";
 import { z } from "zod";
 import { adminProcedure } from "../trpc";
 import { badInput } from "../trpc-errors";
@@ -14,7 +15,7 @@ const instant = z.union([z.date(), z.string().min(1)]).transform((value, ctx) =>
   return date;
 });
 
-const filter = z.string().trim().min(1).max(200).optional();
+const filter = z.string().trim().min(1).max(MAX_AUDIT_FILTER).optional();
 
 export const auditRouter = {
   /** Newest first. */

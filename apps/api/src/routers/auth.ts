@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { MAX_EMAIL, MAX_PASSWORD } from "@agents-crm/config/staff";
 import { z } from "zod";
 import { announceAccessChange } from "../auth/access-changes";
 import { login } from "../auth/login";
@@ -11,8 +12,8 @@ export const authRouter = {
   login: publicProcedure
     .input(
       z.object({
-        email: z.string().trim().toLowerCase().min(1).max(320),
-        password: z.string().min(1).max(1024),
+        email: z.string().trim().toLowerCase().min(1).max(MAX_EMAIL),
+        password: z.string().min(1).max(MAX_PASSWORD),
       }),
     )
     .mutation(login),

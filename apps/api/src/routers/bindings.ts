@@ -1,3 +1,4 @@
+import { platformSchema } from "@agents-crm/config/channels";
 import { z } from "zod";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { channelMetadataSchema } from "@agents-crm/db";
@@ -36,7 +37,7 @@ export const bindingsRouter = {
     .input(
       z.object({
         agentId: agentIdSchema,
-        channelType: z.enum(["instagram", "telegram", "whatsapp"]),
+        channelType: platformSchema,
         /** Telegram: the bot id, taken from the token when omitted. */
         channelAccountId: z.string().trim().min(1).max(100).optional(),
         accessToken: token,

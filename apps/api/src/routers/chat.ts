@@ -1,4 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { MAX_MESSAGE_CHARS } from "@agents-crm/config/conversations";
+import { webChatTokenSchema } from "@agents-crm/config/web-chat";
 import { z } from "zod";
 import type { ChatEvent } from "../domain/conversations/events";
 import {
@@ -15,7 +17,7 @@ import { idSchema } from "./input-schemas";
 
 const webChat = z.object({
   conversationId: idSchema,
-  token: z.string().trim().min(16).max(256),
+  token: webChatTokenSchema,
 });
 
 /** The public web chat: a visitor reaches only the conversation whose token it holds. */
@@ -25,7 +27,7 @@ export const chatRouter = {
     .mutation(({ ctx, input }) => startWebChat(ctx.deps, input)),
 
   send: publicProcedure
-    .input(webChat.extend({ content: z.string().trim().min(1).max(10_000) }))
+    .input(webChat.extend({ content: z.string().trim().min(1).max(MAX_MESSAGE_CHARS) }))
     .mutation(({ ctx, input }) => sendWebChatMessage(ctx.deps, input)),
 
   /** Oldest first by default (`order: "desc"` for the newest page first); `eventCursor` seeds onEvent. */

@@ -1,5 +1,12 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { channelTypeSchema, conversationStatusSchema } from "@agents-crm/db";
+import { channelSchema } from "@agents-crm/config/channels";
+import {
+  conversationStatusSchema,
+  MAX_CONVERSATION_SEARCH,
+  MAX_HANDOFF_REASON,
+  MAX_MESSAGE_CHARS,
+} from "@agents-crm/config/conversations";
+import { MAX_REJECTION_REASON, MAX_STAGE_ID } from "@agents-crm/config/pipeline";
 import { z } from "zod";
 import {
   conversationDetails,
@@ -23,9 +30,9 @@ export const conversationsRouter = {
         .object({
           status: conversationStatusSchema.optional(),
           agentId: idSchema.optional(),
-          channel: channelTypeSchema.optional(),
-          stage: z.string().trim().min(1).max(50).optional(),
-          search: z.string().trim().max(200).optional(),
+          channel: channelSchema.optional(),
+          stage: z.string().trim().min(1).max(MAX_STAGE_ID).optional(),
+          search: z.string().trim().max(MAX_CONVERSATION_SEARCH).optional(),
           cursor: z.string().nullish(),
           limit: z.number().int().min(1).max(100).default(50),
         })
@@ -39,7 +46,7 @@ export const conversationsRouter = {
       z
         .object({
           agentId: idSchema.optional(),
-          channel: channelTypeSchema.optional(),
+          channel: channelSchema.optional(),
         })
         .default({}),
     )
@@ -61,20 +68,20 @@ export const conversationsRouter = {
     .query(({ ctx, input }) => conversationMessages(ctx.deps, input)),
 
   handoff: authedProcedure
-    .input(byId.extend({ reason: z.string().trim().min(1).max(500).optional() }))
+    .input(byId.extend({ reason: z.string().trim().min(1).max(MAX_HANDOFF_REASON).optional() }))
     .mutation(({ ctx, input }) => handoff(ctx, input)),
 
   returnToAi: authedProcedure.input(byId).mutation(({ ctx, input }) => returnToAi(ctx, input)),
 
   reply: authedProcedure
-    .input(byId.extend({ content: z.string().trim().min(1).max(10_000) }))
+    .input(byId.extend({ content: z.string().trim().min(1).max(MAX_MESSAGE_CHARS) }))
     .mutation(({ ctx, input }) => staffReply(ctx, input)),
 
   setStage: authedProcedure
     .input(
       byId.extend({
-        stage: z.string().trim().min(1).max(50),
-        rejectionReason: z.string().max(1_000).nullish(),
+        stage: z.string().trim().min(1).max(MAX_STAGE_ID),
+        rejectionReason: z.string().max(MAX_REJECTION_REASON).nullish(),
       }),
     )
     .mutation(({ ctx, input }) => setStage(ctx, input)),

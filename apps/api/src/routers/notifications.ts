@@ -1,6 +1,12 @@
 import { z } from "zod";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { alertLanguageSchema } from "@agents-crm/db";
+import {
+  alertLanguageSchema,
+  MAX_BOT_TOKEN,
+  MAX_NOTIFICATION_AGENTS,
+  MAX_NOTIFICATION_DESCRIPTION,
+  telegramChatIdSchema,
+} from "@agents-crm/config/notifications";
 import { toNotificationView } from "../domain/notification-configs/notification-view";
 import {
   createNotificationConfig,
@@ -13,16 +19,11 @@ import { agentIdSchema } from "./agents";
 import { idSchema } from "./input-schemas";
 
 const configId = idSchema;
-/** Telegram chat ids are integers (negative for groups) or @channelusername. */
-const chatId = z
-  .union([z.number().int(), z.string()])
-  .transform((value) => String(value).trim())
-  .pipe(
-    z
-      .string()
-      .regex(/^(-?\d{1,20}|@[A-Za-z0-9_]{5,32})$/, "must be a Telegram chat id or @channelname"),
-  );
-const botToken = z.string().trim().min(1).max(256);
+const chatId = telegramChatIdSchema;
+const botToken = z.string().trim().min(1).max(MAX_BOT_TOKEN);
+const description = z.string().trim().max(MAX_NOTIFICATION_DESCRIPTION);
+/** Empty or absent: every agent's escalations. */
+const agentIds = z.array(agentIdSchema).max(MAX_NOTIFICATION_AGENTS);
 
 /** Telegram chats that receive escalation alerts. Bot tokens go in, never come out. */
 export const notificationsRouter = {
@@ -45,9 +46,8 @@ export const notificationsRouter = {
       z.object({
         chatId,
         botToken,
-        description: z.string().trim().max(500).optional(),
-        /** Empty or absent: every agent's escalations. */
-        agentIds: z.array(agentIdSchema).max(100).optional(),
+        description: description.optional(),
+        agentIds: agentIds.optional(),
         /** The language of this chat's alerts (default English). */
         language: alertLanguageSchema.optional(),
         isActive: z.boolean().optional(),
@@ -61,8 +61,8 @@ export const notificationsRouter = {
         configId,
         chatId: chatId.optional(),
         botToken: botToken.optional(),
-        description: z.string().trim().max(500).optional(),
-        agentIds: z.array(agentIdSchema).max(100).optional(),
+        description: description.optional(),
+        agentIds: agentIds.optional(),
         language: alertLanguageSchema.optional(),
         isActive: z.boolean().optional(),
         expectedVersion: z.number().int().min(0).optional(),

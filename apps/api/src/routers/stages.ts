@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { loadPipeline, STAGE_ID_PATTERN } from "../domain/stages/pipeline-stages";
+import { STAGE_ID_PATTERN } from "@agents-crm/config/pipeline";
+import { loadPipeline } from "../domain/stages/pipeline-stages";
 import { stagesInputSchema, updateStages } from "../domain/stages/update-stages";
 import { adminProcedure, authedProcedure } from "../trpc";
 

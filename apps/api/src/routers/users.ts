@@ -1,15 +1,12 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { adminRoleSchema } from "@agents-crm/db";
+import { adminRoleSchema, passwordSchema, staffNameSchema } from "@agents-crm/config/staff";
 import { z } from "zod";
 import { createUser, deleteUser, updateUser } from "../auth/user-admin";
 import { adminProcedure } from "../trpc";
 import { idSchema } from "./input-schemas";
 
-const password = z
-  .string()
-  .min(10, "must be at least 10 characters")
-  .max(1024, "must be at most 1024 characters");
-const name = z.string().trim().min(1).max(200);
+const password = passwordSchema;
+const name = staffNameSchema;
 
 export const usersRouter = {
   list: adminProcedure

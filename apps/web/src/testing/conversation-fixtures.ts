@@ -1,3 +1,4 @@
+import { parseMessageMetadata } from "@agents-crm/config/message-metadata";
 import type { ConversationRow, TranscriptMessage } from "~/features/console/types";
 
 let sequence = 0;
@@ -24,9 +25,14 @@ export function row(overrides: Partial<ConversationRow> = {}): ConversationRow {
 export const minutesAfter = (iso: string, minutes: number) =>
   new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
-export function message(
-  overrides: Partial<TranscriptMessage> & { messageId: string },
-): TranscriptMessage {
+/** A transcript message; `metadata` as a row may hold it, read the way the API reads it. */
+export function message({
+  metadata,
+  ...overrides
+}: Partial<Omit<TranscriptMessage, "metadata">> & {
+  messageId: string;
+  metadata?: unknown;
+}): TranscriptMessage {
   return {
     conversationId: "c1",
     agentId: "demo_clinic",
@@ -35,7 +41,7 @@ export function message(
     channel: "web_chat",
     kind: "text",
     timestamp: "2026-01-01T12:00:00.000Z",
-    metadata: {},
     ...overrides,
+    metadata: parseMessageMetadata(metadata ?? {}),
   };
 }

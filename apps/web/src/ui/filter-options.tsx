@@ -1,6 +1,7 @@
 "use client";
 
-import { CHANNELS, type AgentListItem } from "~/features/console/types";
+import { CHANNELS } from "@agents-crm/config/channels";
+import type { AgentListItem } from "~/features/console/types";
 import { useT } from "~/i18n/i18n-provider";
 
 /** The agents to filter by; an inactive one says so, since its old conversations still show. */

@@ -1,3 +1,4 @@
+import { KNOWLEDGE_DOCUMENT_EXTENSIONS } from "@agents-crm/config/knowledge-upload";
 import { extractText, getDocumentProxy } from "unpdf";
 import { DocumentExtractionError } from "./extraction-error";
 
@@ -18,7 +19,6 @@ export interface ExtractOptions {
 }
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
-export const SUPPORTED_DOCUMENT_EXTENSIONS = [".txt", ".md", ".markdown", ".json", ".pdf"] as const;
 
 type DocumentKind = "text" | "pdf";
 
@@ -52,13 +52,13 @@ export async function extractDocumentText(
 function documentKind({ filename, mimeType }: DocumentInput): DocumentKind {
   const extension = /\.[^.]+$/.exec(filename.toLowerCase())?.[0] ?? "";
   if (extension === ".pdf") return "pdf";
-  if ((SUPPORTED_DOCUMENT_EXTENSIONS as readonly string[]).includes(extension)) return "text";
+  if ((KNOWLEDGE_DOCUMENT_EXTENSIONS as readonly string[]).includes(extension)) return "text";
   const mime = mimeType?.split(";")[0]?.trim().toLowerCase();
   if (mime === "application/pdf") return "pdf";
   if (mime && TEXT_MIME_TYPES.has(mime)) return "text";
   throw new DocumentExtractionError(
     "unsupported_type",
-    `"${filename}" is not a supported document type (supported: ${SUPPORTED_DOCUMENT_EXTENSIONS.join(", ")})`,
+    `"${filename}" is not a supported document type (supported: ${KNOWLEDGE_DOCUMENT_EXTENSIONS.join(", ")})`,
   );
 }
 

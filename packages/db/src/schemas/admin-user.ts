@@ -1,7 +1,7 @@
+import { adminRoleSchema, type AdminRole } from "@agents-crm/config/staff";
 import { z } from "zod";
 
-export const adminRoleSchema = z.enum(["owner", "admin", "operator"]);
-export type AdminRole = z.infer<typeof adminRoleSchema>;
+export { adminRoleSchema, type AdminRole } from "@agents-crm/config/staff";
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email());
 

@@ -1,7 +1,9 @@
+import { channelSchema, type Channel } from "@agents-crm/config/channels";
 import { z } from "zod";
 
-export const channelTypeSchema = z.enum(["instagram", "telegram", "whatsapp", "web_chat"]);
-export type ChannelType = z.infer<typeof channelTypeSchema>;
+/** The shared channel list (packages/config), under the data layer's name. */
+export const channelTypeSchema = channelSchema;
+export type ChannelType = Channel;
 
 export const SECRET_LOOKING_KEY = /token|secret|password|passwd|api_?key|private_?key/i;
 

@@ -1,15 +1,12 @@
+import { conversationStatusSchema } from "@agents-crm/config/conversations";
 import { z } from "zod";
 import { channelTypeSchema } from "./channel-binding";
 
-export const conversationStatusSchema = z.enum([
-  "AI_ACTIVE",
-  "NEEDS_HUMAN",
-  "HUMAN_ACTIVE",
-  "CLOSED",
-]);
-export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
-
-export const DEFAULT_STAGE = "NEW";
+export {
+  conversationStatusSchema,
+  type ConversationStatus,
+} from "@agents-crm/config/conversations";
+export { DEFAULT_STAGE } from "@agents-crm/config/pipeline";
 
 export const conversationSchema = z.object({
   conversationId: z.string(),

@@ -1,8 +1,9 @@
+import { channelSchema, type Channel } from "@agents-crm/config/channels";
 import { z } from "zod";
 
 /** The channel an item belongs to; web chat items are turns whose process may die before they end. */
-export const inboundPlatformSchema = z.enum(["instagram", "telegram", "whatsapp", "web_chat"]);
-export type InboundPlatform = z.infer<typeof inboundPlatformSchema>;
+export const inboundPlatformSchema = channelSchema;
+export type InboundPlatform = Channel;
 
 export const inboundEventStatusSchema = z.enum(["pending", "processing", "done", "dead"]);
 export type InboundEventStatus = z.infer<typeof inboundEventStatusSchema>;

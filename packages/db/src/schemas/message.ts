@@ -1,34 +1,20 @@
+import { messageMetadataSchema } from "@agents-crm/config/message-metadata";
+import {
+  deliveryStatusSchema,
+  messageKindSchema,
+  messageRoleSchema,
+} from "@agents-crm/config/messages";
 import { z } from "zod";
 import { channelTypeSchema } from "./channel-binding";
 
-export const messageRoleSchema = z.enum(["user", "agent", "admin", "system"]);
-export type MessageRole = z.infer<typeof messageRoleSchema>;
-
-export const messageKindSchema = z.enum([
-  "text",
-  "photo",
-  "video",
-  "audio",
-  "voice",
-  "sticker",
-  "file",
-  "reaction",
-  "edit",
-  "unsend",
-  "location",
-  "contact",
-  "unsupported",
-]);
-export type MessageKind = z.infer<typeof messageKindSchema>;
-
-export const deliveryStatusSchema = z.enum([
-  "pending",
-  "sent",
-  "delivered",
-  "failed",
-  "not_applicable",
-]);
-export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
+export {
+  deliveryStatusSchema,
+  messageKindSchema,
+  messageRoleSchema,
+  type DeliveryStatus,
+  type MessageKind,
+  type MessageRole,
+} from "@agents-crm/config/messages";
 
 export const messageSchema = z.object({
   /** ULID: the sort key, so a conversation reads in arrival order. */
@@ -47,7 +33,8 @@ export const messageSchema = z.object({
   authorId: z.string().optional(),
   deliveryStatus: deliveryStatusSchema.optional(),
   deliveryError: z.string().optional(),
-  metadata: z.record(z.string(), z.unknown()).default({}),
+  /** Read through the shared schema: what an older row holds that does not match reads as absent. */
+  metadata: messageMetadataSchema.catch({}),
   expiresAt: z.number().optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
@@ -63,7 +50,7 @@ export const appendMessageInputSchema = z.object({
   externalUserId: z.string().optional(),
   authorId: z.string().optional(),
   deliveryStatus: deliveryStatusSchema.optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
+  metadata: messageMetadataSchema.optional(),
   timestamp: z.union([z.date(), z.iso.datetime()]).optional(),
 });
 export type AppendMessageInput = z.input<typeof appendMessageInputSchema>;

@@ -1,9 +1,11 @@
+import { alertLanguageSchema } from "@agents-crm/config/notifications";
 import { z } from "zod";
 
-/** The language the alert chat's messages are written in (the people reading them choose it). */
-export const ALERT_LANGUAGES = ["en", "ru"] as const;
-export const alertLanguageSchema = z.enum(ALERT_LANGUAGES);
-export type AlertLanguage = z.infer<typeof alertLanguageSchema>;
+export {
+  ALERT_LANGUAGES,
+  alertLanguageSchema,
+  type AlertLanguage,
+} from "@agents-crm/config/notifications";
 
 export const notificationConfigSchema = z.object({
   configId: z.string(),

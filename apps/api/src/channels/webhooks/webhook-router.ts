@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { META_WEBHOOK_VARIABLES } from "@agents-crm/config/webhook-secrets";
+import { META_WEBHOOK_VARIABLES, WEBHOOK_PATHS } from "@agents-crm/config/webhook-secrets";
 import type { ApiDeps } from "../../deps";
 import { createBindingResolver } from "./binding-resolver";
 import { sendError } from "../../server/http-io";
@@ -11,7 +11,7 @@ import { createUnsignedPolicy } from "./unsigned-policy";
 import type { WebhookRuntime } from "./webhook-runtime";
 import { parseWhatsApp } from "./whatsapp-events";
 
-const TELEGRAM_PREFIX = "/api/v1/telegram/webhook/";
+const TELEGRAM_PREFIX = WEBHOOK_PATHS.telegram;
 
 /**
  * The platforms' webhook endpoints, at the reference's paths so existing registrations keep working:
@@ -64,8 +64,8 @@ export function createWebhookRouter(
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     const url = new URL(req.url ?? "/", "http://webhook.local");
-    if (path === "/api/v1/instagram/webhook") await meta(instagram, req, res, url);
-    else if (path === "/api/v1/whatsapp/webhook") await meta(whatsapp, req, res, url);
+    if (path === WEBHOOK_PATHS.instagram) await meta(instagram, req, res, url);
+    else if (path === WEBHOOK_PATHS.whatsapp) await meta(whatsapp, req, res, url);
     else if (path.startsWith(TELEGRAM_PREFIX)) {
       if (req.method !== "POST") methodNotAllowed(res, "POST");
       else

@@ -1,9 +1,8 @@
-import type { ChannelType } from "@agents-crm/db";
+import { PLATFORMS } from "@agents-crm/config/channels";
 import type { ApiDeps } from "../../deps";
 import type { Logger } from "../../logger";
 import { enqueueDelivery } from "../delivery/delivery-job";
 
-const CHANNELS: ChannelType[] = ["instagram", "telegram", "whatsapp"];
 /** A staff reply is stored, then queued a moment later: only a crash in between leaves one unqueued. */
 const LOOKBACK_MS = 24 * 3600_000;
 const MAX_CONVERSATIONS_PER_CHANNEL = 1_000;
@@ -23,7 +22,7 @@ export async function recoverPendingDeliveries(
 ): Promise<number> {
   const since = new Date(now.getTime() - LOOKBACK_MS).toISOString();
   let queued = 0;
-  for (const channel of CHANNELS) {
+  for (const channel of PLATFORMS) {
     let cursor: string | null = null;
     let seen = 0;
     do {

@@ -1,3 +1,4 @@
+import type { MessageMetadataInput } from "@agents-crm/config/message-metadata";
 import type { Conversation, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { emitMessageCreated } from "../../domain/conversations/emit";
@@ -12,7 +13,7 @@ import { inboundContent } from "./inbound-content";
 export const RECENT_FOR_RERUN = 50;
 
 /** What a customer message records about its platform event (the console shows it; re-runs find it). */
-export function inboundMetadata(event: InboundEvent, eventKey: string): Record<string, unknown> {
+export function inboundMetadata(event: InboundEvent, eventKey: string): MessageMetadataInput {
   return {
     inboxEventKey: eventKey,
     platform: event.platform,
@@ -32,10 +33,7 @@ export const storedFor = (recent: Message[], eventKey: string): Message | undefi
 /** Agent messages that answer `message` (every reply records the customer messages it answers). */
 export const answersTo = (recent: Message[], message: Message): Message[] =>
   recent.filter(
-    (m) =>
-      m.role === "agent" &&
-      Array.isArray(m.metadata.answers) &&
-      m.metadata.answers.includes(message.messageId),
+    (m) => m.role === "agent" && m.metadata.answers?.includes(message.messageId) === true,
   );
 
 /** The stored message a reaction / edit / unsend / reply is about, by the platform's message id. */
@@ -52,7 +50,7 @@ export async function storeInbound(
   deps: Pick<ApiDeps, "repos" | "hub">,
   conversation: Conversation,
   event: InboundEvent,
-  metadata: Record<string, unknown>,
+  metadata: MessageMetadataInput,
 ): Promise<{ message: Message; conversation: Conversation }> {
   const content = inboundContent(event);
   const message = await deps.repos.messages.append({

@@ -1,9 +1,6 @@
 import { DocumentExtractionError, extractDocumentText } from "@agents-crm/ai";
+import { MAX_KNOWLEDGE_DOCUMENT_BYTES } from "@agents-crm/config/knowledge-upload";
 import { invalidInput } from "../errors";
-
-/** Uploads travel base64 in a JSON body; this bounds the decoded size. */
-export const MAX_KNOWLEDGE_DOCUMENT_BYTES = 10 * 1024 * 1024;
-export const MAX_KNOWLEDGE_DOCUMENT_BASE64 = Math.ceil(MAX_KNOWLEDGE_DOCUMENT_BYTES / 3) * 4;
 
 /** Text of an uploaded knowledge document, for the admin to paste into a source. */
 export async function extractKnowledgeDocument(input: {

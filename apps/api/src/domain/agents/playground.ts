@@ -1,34 +1,20 @@
 import { runTurn, type Channel, type HistoryMessage, type TurnResult } from "@agents-crm/ai";
 import type { ConfigWarning } from "@agents-crm/config/agent-config";
+import type { PlaygroundHistory } from "@agents-crm/config/playground";
 import type { AgentConfigDocument } from "@agents-crm/db";
-import { z } from "zod";
 import type { StaffContext } from "./agent-context";
 import { validateNewDocument } from "./agent-document";
 import { draftKnowledge, type DraftKnowledge } from "./draft-knowledge";
 
-/** Bounds of one playground call: enough for a long test conversation, small enough to stay cheap. */
-export const PLAYGROUND_MAX_HISTORY = 100;
-export const PLAYGROUND_MAX_MESSAGE = 10_000;
 const SNIPPET_CHARS = 400;
 
 /** The id a never-saved draft without `agent_id` runs under (nothing is stored under it). */
 export const DRAFT_AGENT_ID = "playground-draft";
 
-export const playgroundChannelSchema = z.enum(["web_chat", "instagram", "telegram", "whatsapp"]);
-
-export const playgroundHistorySchema = z
-  .array(
-    z.object({
-      role: z.enum(["user", "agent"]),
-      content: z.string().max(PLAYGROUND_MAX_MESSAGE),
-    }),
-  )
-  .max(PLAYGROUND_MAX_HISTORY);
-
 export interface PlaygroundInput {
   agentId?: string;
   config: AgentConfigDocument;
-  history: z.infer<typeof playgroundHistorySchema>;
+  history: PlaygroundHistory;
   message: string;
   channel: Channel;
 }

@@ -1,3 +1,4 @@
+import { WEBHOOK_PATHS } from "@agents-crm/config/webhook-secrets";
 import type { ChannelBinding } from "@agents-crm/db";
 import { GraphApiError } from "../../platforms/graph-api-call";
 import { createInstagramGraphApi } from "../../platforms/instagram-graph-api";
@@ -29,7 +30,7 @@ export type VerifyOutcome =
   | { status: "unverified"; reason: string };
 
 export function telegramWebhookUrl(appUrl: string, bindingId: string): string {
-  return `${appUrl.replace(/\/+$/, "")}/api/v1/telegram/webhook/${bindingId}`;
+  return `${appUrl.replace(/\/+$/, "")}${WEBHOOK_PATHS.telegram}${bindingId}`;
 }
 
 async function registerWebhook(

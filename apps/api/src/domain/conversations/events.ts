@@ -1,7 +1,7 @@
 import type { AuditAction, AuditResourceType } from "@agents-crm/config/audit-actions";
+import type { PipelineStage } from "@agents-crm/config/pipeline";
 import type { ConversationStatus, Message } from "@agents-crm/db";
 import { ADMIN_STREAM, conversationStream, type EventHub } from "../../realtime/types";
-import type { PipelineStage } from "../stages/pipeline-stages";
 import type { ConversationView, PublicMessage } from "./views";
 
 /** What the web chat visitor is told about a status change. */

@@ -20,13 +20,13 @@ export interface PublicMessage {
 
 export function publicMessage(message: Message): PublicMessage | null {
   if (message.role === "system") return null;
-  const turnId = message.metadata.turnId;
+  const { turnId } = message.metadata;
   return {
     messageId: message.messageId,
     role: message.role,
     content: message.content,
     timestamp: message.timestamp,
-    ...(typeof turnId === "string" ? { turnId } : {}),
+    ...(turnId === undefined ? {} : { turnId }),
   };
 }
 

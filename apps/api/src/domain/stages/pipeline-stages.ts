@@ -1,23 +1,14 @@
-import { DEFAULT_STAGE, type Repositories } from "@agents-crm/db";
+import {
+  DEFAULT_STAGE,
+  MAX_REJECTION_REASON,
+  pipelineStageSchema,
+  type PipelineStage,
+} from "@agents-crm/config/pipeline";
+import type { Repositories } from "@agents-crm/db";
 import { z } from "zod";
 
 /** Settings key of the pipeline document (versioned, optimistic concurrency). */
 export const PIPELINE_STAGES_KEY = "pipeline.stages";
-export const STAGE_ID_PATTERN = /^[A-Za-z0-9_-]{1,50}$/;
-export const MAX_STAGES = 30;
-export const MAX_REJECTION_REASON = 1000;
-
-export const pipelineStageSchema = z.object({
-  id: z.string().regex(STAGE_ID_PATTERN),
-  name: z.string().trim().min(1).max(50),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a hex colour like #3B82F6"),
-  position: z.number().int().min(0),
-  /** Moving a conversation here needs a reason (the reference's REJECTED). */
-  requiresReason: z.boolean(),
-  /** New conversations start here; always NEW (the data layer creates conversations in it). */
-  isDefault: z.boolean(),
-});
-export type PipelineStage = z.infer<typeof pipelineStageSchema>;
 
 const storedSchema = z.object({ stages: z.array(pipelineStageSchema).min(1) });
 

@@ -1,6 +1,7 @@
 import type { Repositories } from "@agents-crm/db";
+import type { PipelineStage } from "@agents-crm/config/pipeline";
 import { invalidInput } from "../errors";
-import { checkStageChange, loadPipeline, type PipelineStage } from "./pipeline-stages";
+import { checkStageChange, loadPipeline } from "./pipeline-stages";
 
 /**
  * For `conversations.setStage`: the validated target stage and the reason to store (null clears it),

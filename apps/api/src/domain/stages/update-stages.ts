@@ -1,17 +1,15 @@
-import { DEFAULT_STAGE } from "@agents-crm/db";
+import {
+  DEFAULT_STAGE,
+  MAX_STAGES,
+  pipelineStageSchema,
+  type PipelineStage,
+} from "@agents-crm/config/pipeline";
 import { z } from "zod";
 import { invalidInput } from "../errors";
 import { recordAudit } from "../audit";
 import { publishAdmin } from "../conversations/events";
 import type { StaffContext } from "../agents/agent-context";
-import {
-  loadPipeline,
-  MAX_STAGES,
-  PIPELINE_STAGES_KEY,
-  pipelineStageSchema,
-  type Pipeline,
-  type PipelineStage,
-} from "./pipeline-stages";
+import { loadPipeline, PIPELINE_STAGES_KEY, type Pipeline } from "./pipeline-stages";
 
 export const stageInputSchema = pipelineStageSchema
   .omit({ isDefault: true, position: true })

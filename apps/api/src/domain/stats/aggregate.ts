@@ -1,13 +1,7 @@
+import { CONVERSATION_STATUSES } from "@agents-crm/config/conversations";
+import { MESSAGE_ROLES } from "@agents-crm/config/messages";
 import type { ConversationFacts, MessageFacts } from "./stats-source";
 import type { TimeWindow } from "./periods";
-
-export const CONVERSATION_STATUSES = [
-  "AI_ACTIVE",
-  "NEEDS_HUMAN",
-  "HUMAN_ACTIVE",
-  "CLOSED",
-] as const;
-export const MESSAGE_ROLES = ["user", "agent", "admin", "system"] as const;
 
 export interface Percentiles {
   p50: number;

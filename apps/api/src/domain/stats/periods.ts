@@ -1,3 +1,4 @@
+import type { StatsPeriod } from "@agents-crm/config/stats";
 import {
   addDays,
   instantOf,
@@ -5,13 +6,9 @@ import {
   midnight,
   startOfDay,
 } from "@agents-crm/config/time-zone";
-import { z } from "zod";
 
 // series.ts builds its buckets with these too.
 export { addDays, instantOf, localTimeIn, midnight };
-
-export const statsPeriodSchema = z.enum(["today", "last_7_days", "last_30_days"]);
-export type StatsPeriod = z.infer<typeof statsPeriodSchema>;
 
 const PERIOD_DAYS: Record<StatsPeriod, number> = { today: 1, last_7_days: 7, last_30_days: 30 };
 

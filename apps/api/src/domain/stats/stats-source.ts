@@ -1,3 +1,4 @@
+import { parseMessageMetadata } from "@agents-crm/config/message-metadata";
 import type { StatsMessage } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 
@@ -12,35 +13,19 @@ export interface MessageFacts {
   usage: { costUsd: number; latencyMs: number; llmLatencyMs: number; totalTokens: number } | null;
 }
 
-type Item = Record<string, unknown>;
-
-const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
-const num = (value: unknown): number =>
-  typeof value === "number" && Number.isFinite(value) ? value : 0;
-
-const field = (value: unknown, key: string): Item | null => {
-  if (typeof value !== "object" || value === null) return null;
-  const inner = (value as Item)[key];
-  return typeof inner === "object" && inner !== null ? (inner as Item) : null;
-};
-
-function usageOf(metadata: unknown): MessageFacts["usage"] {
-  const u = field(metadata, "usage");
-  if (!u) return null;
-  return {
-    costUsd: num(u.costUsd),
-    latencyMs: num(u.latencyMs),
-    llmLatencyMs: num(u.llmLatencyMs),
-    totalTokens: num(u.totalTokens),
-  };
-}
-
-/** What a message's metadata tells stats: its declared escalation and its usage. */
+/** What a message's metadata tells stats: parsed as every reader parses it, absent numbers as 0. */
 function factsOf(metadata: unknown): Pick<MessageFacts, "escalationType" | "usage"> {
-  const escalation = field(metadata, "escalation");
+  const { escalation, usage } = parseMessageMetadata(metadata);
   return {
-    escalationType: escalation ? (str(escalation.type) ?? "unspecified") : null,
-    usage: usageOf(metadata),
+    escalationType: escalation ? (escalation.type ?? "unspecified") : null,
+    usage: usage
+      ? {
+          costUsd: usage.costUsd ?? 0,
+          latencyMs: usage.latencyMs ?? 0,
+          llmLatencyMs: usage.llmLatencyMs ?? 0,
+          totalTokens: usage.totalTokens ?? 0,
+        }
+      : null,
   };
 }
 

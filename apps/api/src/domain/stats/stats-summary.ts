@@ -1,9 +1,10 @@
-import { isValidTimeZone } from "@agents-crm/config/agent-config";
+import { AGENT_ID_PATTERN, isValidTimeZone } from "@agents-crm/config/agent-config";
+import { statsPeriodSchema } from "@agents-crm/config/stats";
 import { z } from "zod";
 import type { ApiDeps } from "../../deps";
 import { loadPipeline } from "../stages/pipeline-stages";
 import { aggregate, deltas, type StatsValues } from "./aggregate";
-import { periodWindows, statsPeriodSchema, type TimeWindow } from "./periods";
+import { periodWindows, type TimeWindow } from "./periods";
 import { timeSeries, type StatsSeries } from "./series";
 import { messagesBetween, type MessageFacts } from "./stats-source";
 
@@ -15,10 +16,7 @@ export const statsSummaryInputSchema = z.object({
     .trim()
     .default("UTC")
     .refine(isValidTimeZone, "must be an IANA time zone (e.g. Europe/Berlin)"),
-  agentId: z
-    .string()
-    .regex(/^[a-zA-Z0-9_-]{1,100}$/)
-    .optional(),
+  agentId: z.string().regex(AGENT_ID_PATTERN).optional(),
 });
 export type StatsSummaryInput = z.output<typeof statsSummaryInputSchema>;
 

@@ -1,4 +1,5 @@
 import { burstWindowMs } from "@agents-crm/config/agent-config";
+import type { MessageMetadataInput } from "@agents-crm/config/message-metadata";
 import type { Conversation, Message, MessageKind } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { emitMessageCreated } from "../conversations/emit";
@@ -24,7 +25,7 @@ export interface CustomerMessageInput {
   externalUserId?: string;
   /** When the platform says it was sent (default: now). */
   timestamp?: Date | string;
-  metadata?: Record<string, unknown>;
+  metadata?: MessageMetadataInput;
   /**
    * Web chat: the turn is recorded in the durable inbox before the message is stored, so it is answered
    * even if this process dies or stops before the turn ends (channel events are inbox items already).

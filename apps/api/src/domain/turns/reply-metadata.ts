@@ -1,4 +1,5 @@
 import type { TurnResult } from "@agents-crm/ai";
+import type { MessageMetadataInput } from "@agents-crm/config/message-metadata";
 import type { Message } from "@agents-crm/db";
 
 /**
@@ -8,7 +9,7 @@ import type { Message } from "@agents-crm/db";
 export function replyMetadata(
   result: TurnResult,
   turn: { turnId: string; batch: readonly Message[] },
-): Record<string, unknown> {
+): MessageMetadataInput {
   const { usage, escalation, flags, contacts } = result;
   const hasContacts = contacts.phoneNumbers.length > 0 || contacts.emails.length > 0;
   return {

@@ -13,10 +13,7 @@ export function unansweredFrom(recent: readonly Message[], first: Message): Mess
   for (const message of recent) {
     if (message.role === "admin") coveredUpTo = later(coveredUpTo, message.messageId);
     if (message.role !== "agent") continue;
-    const answers = message.metadata.answers;
-    const answered = Array.isArray(answers)
-      ? answers.filter((id): id is string => typeof id === "string")
-      : [];
+    const answered = message.metadata.answers ?? [];
     // A notice that names no message (older rows) covers what came before it.
     coveredUpTo = later(coveredUpTo, answered.reduce(later, "") || message.messageId);
   }

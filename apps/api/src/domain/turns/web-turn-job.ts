@@ -25,5 +25,5 @@ export const webTurnOrderKey = (conversationId: string) => `turn#${conversationI
 /** The web-turn item a stored customer message belongs to, if any. */
 export function webTurnKeyOf(message: Pick<Message, "metadata">): string | null {
   const key = message.metadata.inboxEventKey;
-  return typeof key === "string" && key.startsWith(KEY_PREFIX) ? key : null;
+  return key?.startsWith(KEY_PREFIX) ? key : null;
 }

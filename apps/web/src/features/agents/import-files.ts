@@ -1,14 +1,12 @@
+import { MAX_AGENT_IMPORT_CHARS } from "@agents-crm/config/request-limits";
 import type { DocPath } from "./document-paths";
 import { extensionOf } from "./knowledge-files";
 
 export const IMPORT_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
 
-/** The same limit `agents.import` puts on its text. */
-export const MAX_IMPORT_CHARS = 1_000_000;
-
 export function importFileProblem(file: { name: string; size: number }): "type" | "size" | null {
   if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) return "type";
-  if (file.size > MAX_IMPORT_CHARS * 4) return "size";
+  if (file.size > MAX_AGENT_IMPORT_CHARS * 4) return "size";
   return null;
 }
 

@@ -1,8 +1,7 @@
-/** What `agents.extractDocument` reads; the API checks again (and refuses anything else). */
-export const KNOWLEDGE_EXTENSIONS = [".txt", ".md", ".pdf", ".json"] as const;
-
-/** The API's limit for one uploaded document (10 MB decoded). */
-export const MAX_KNOWLEDGE_FILE_BYTES = 10 * 1024 * 1024;
+import {
+  KNOWLEDGE_DOCUMENT_EXTENSIONS,
+  MAX_KNOWLEDGE_DOCUMENT_BYTES,
+} from "@agents-crm/config/knowledge-upload";
 
 export type FileProblem =
   | { kind: "type"; extension: string }
@@ -14,15 +13,15 @@ export function extensionOf(filename: string): string {
   return dot <= 0 ? "" : filename.slice(dot).toLowerCase();
 }
 
-/** Why a file cannot be uploaded as knowledge, before a byte is sent; null when it can. */
+/** Why a file cannot be uploaded as knowledge, before a byte is sent (the API checks again); null when it can. */
 export function knowledgeFileProblem(file: { name: string; size: number }): FileProblem | null {
   const extension = extensionOf(file.name);
-  if (!(KNOWLEDGE_EXTENSIONS as readonly string[]).includes(extension)) {
+  if (!(KNOWLEDGE_DOCUMENT_EXTENSIONS as readonly string[]).includes(extension)) {
     return { kind: "type", extension };
   }
   if (file.size === 0) return { kind: "empty" };
-  if (file.size > MAX_KNOWLEDGE_FILE_BYTES) {
-    return { kind: "size", bytes: file.size, limit: MAX_KNOWLEDGE_FILE_BYTES };
+  if (file.size > MAX_KNOWLEDGE_DOCUMENT_BYTES) {
+    return { kind: "size", bytes: file.size, limit: MAX_KNOWLEDGE_DOCUMENT_BYTES };
   }
   return null;
 }

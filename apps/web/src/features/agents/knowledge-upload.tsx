@@ -1,13 +1,9 @@
 "use client";
 
+import { KNOWLEDGE_DOCUMENT_EXTENSIONS } from "@agents-crm/config/knowledge-upload";
 import { useRef, useState } from "react";
 import { formatNumber } from "~/i18n/format";
-import {
-  bytesToBase64,
-  KNOWLEDGE_EXTENSIONS,
-  knowledgeFileProblem,
-  type FileProblem,
-} from "./knowledge-files";
+import { bytesToBase64, knowledgeFileProblem, type FileProblem } from "./knowledge-files";
 import { trpc } from "~/lib/trpc";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import styles from "./agents.module.css";
@@ -74,7 +70,7 @@ export function KnowledgeUpload({
         <input
           ref={input}
           type="file"
-          accept={KNOWLEDGE_EXTENSIONS.join(",")}
+          accept={KNOWLEDGE_DOCUMENT_EXTENSIONS.join(",")}
           data-testid="knowledge-upload"
           disabled={status?.kind === "busy"}
           onChange={(event) => {

@@ -1,3 +1,5 @@
+import { MAX_AGENT_IMPORT_CHARS } from "@agents-crm/config/request-limits";
+import { formatNumber } from "~/i18n/format";
 import { defineMessages } from "~/i18n/define";
 
 export const agents = defineMessages(
@@ -48,7 +50,7 @@ export const agents = defineMessages(
       text: "Document",
       file: "File",
       fileType: "Choose a .yaml, .yml or .json file.",
-      fileTooLarge: "The file is larger than the 1,000,000 characters an import accepts.",
+      fileTooLarge: `The file is larger than the ${formatNumber("en", MAX_AGENT_IMPORT_CHARS)} characters an import accepts.`,
       submit: "Import",
       working: "Importing…",
       exists: (id: string) =>
@@ -396,7 +398,7 @@ export const agents = defineMessages(
       text: "Документ",
       file: "Файл",
       fileType: "Выберите файл .yaml, .yml или .json.",
-      fileTooLarge: "Файл больше 1 000 000 символов, допустимых при импорте.",
+      fileTooLarge: `Файл больше ${formatNumber("ru", MAX_AGENT_IMPORT_CHARS)} символов, допустимых при импорте.`,
       submit: "Импортировать",
       working: "Импорт…",
       exists: (id: string) =>

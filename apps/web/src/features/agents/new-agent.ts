@@ -1,4 +1,4 @@
-import { AGENT_ID_PATTERN } from "@agents-crm/config/agent-config";
+import { AGENT_ID_PATTERN, MAX_AGENT_ID } from "@agents-crm/config/agent-config";
 import type { AgentDocument } from "./document-paths";
 
 /**
@@ -101,10 +101,10 @@ export function isValidAgentId(id: string): boolean {
 
 /** `<id>_copy`, `<id>_copy_2`, … — the first that is not taken. */
 export function cloneIdFor(agentId: string, taken: ReadonlySet<string>): string {
-  const base = `${agentId}_copy`.slice(0, 100);
+  const base = `${agentId}_copy`.slice(0, MAX_AGENT_ID);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
-    const candidate = `${base.slice(0, 100 - String(n).length - 1)}_${n}`;
+    const candidate = `${base.slice(0, MAX_AGENT_ID - String(n).length - 1)}_${n}`;
     if (!taken.has(candidate)) return candidate;
   }
 }

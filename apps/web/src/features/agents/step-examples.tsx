@@ -1,5 +1,9 @@
 "use client";
 
+import {
+  MAX_EXAMPLE_AGENT_RESPONSE,
+  MAX_EXAMPLE_USER_MESSAGE,
+} from "@agents-crm/config/agent-config";
 import { Button } from "~/ui/button";
 import { getAt, isPlainObject } from "./document-paths";
 import { useT } from "~/i18n/i18n-provider";
@@ -54,14 +58,14 @@ export function ExamplesStep() {
               path={["prompts", "examples", index, "user_message"]}
               label={t.examples.user}
               rows={2}
-              maxLength={500}
+              maxLength={MAX_EXAMPLE_USER_MESSAGE}
               counter={t.examples.chars}
             />
             <TextAreaField
               path={["prompts", "examples", index, "agent_response"]}
               label={t.examples.agent}
               rows={3}
-              maxLength={2000}
+              maxLength={MAX_EXAMPLE_AGENT_RESPONSE}
               counter={t.examples.chars}
             />
             <SelectField

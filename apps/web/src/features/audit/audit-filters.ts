@@ -1,3 +1,4 @@
+import { MAX_AUDIT_FILTER } from "@agents-crm/config/audit-actions";
 import type { AuditListInput } from "./types";
 import { endOfDay, isDayKey, startOfDay } from "~/lib/zoned-time";
 
@@ -15,7 +16,6 @@ export interface AuditFilters {
 export const AUDIT_FILTER_KEYS = ["actor", "action", "type", "target", "from", "to"] as const;
 
 /** The API refuses longer filter values; a longer one in a hand-edited link is dropped. */
-const MAX_FILTER = 200;
 
 export function auditFiltersFromParams(
   params: Record<string, string | string[] | undefined>,
@@ -24,7 +24,7 @@ export function auditFiltersFromParams(
   for (const key of AUDIT_FILTER_KEYS) {
     const raw = params[key];
     const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-    if (!value || value.length > MAX_FILTER) continue;
+    if (!value || value.length > MAX_AUDIT_FILTER) continue;
     if ((key === "from" || key === "to") && !isDayKey(value)) continue;
     out[key] = value;
   }

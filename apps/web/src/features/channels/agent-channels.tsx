@@ -3,7 +3,8 @@
 import { Button } from "~/ui/button";
 import { useState } from "react";
 import { healthById } from "./binding-status";
-import { BOUND_CHANNELS, type BoundChannel, type VerifyResult } from "./types";
+import { PLATFORMS } from "@agents-crm/config/channels";
+import type { BoundChannel, VerifyResult } from "./types";
 import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { BindingCard } from "./binding-card";
@@ -84,7 +85,7 @@ function ConnectChannel({
   return (
     <section className={styles.section} aria-label={t.connect}>
       <div className={styles.pickers} role="group" aria-label={t.connect}>
-        {BOUND_CHANNELS.map((channel) => (
+        {PLATFORMS.map((channel) => (
           <Button
             key={channel}
             aria-pressed={connecting === channel}

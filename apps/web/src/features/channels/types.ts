@@ -11,9 +11,3 @@ export type DeadLetter = Outputs["inbox"]["listDead"]["items"][number];
 export type CreateBindingInput = Inputs["bindings"]["create"];
 export type UpdateBindingInput = Inputs["bindings"]["update"];
 export type BoundChannel = CreateBindingInput["channelType"];
-
-export const BOUND_CHANNELS = [
-  "telegram",
-  "instagram",
-  "whatsapp",
-] as const satisfies readonly BoundChannel[];

@@ -1,12 +1,5 @@
-import { META_WEBHOOK_VARIABLES } from "@agents-crm/config/webhook-secrets";
+import { META_WEBHOOK_VARIABLES, WEBHOOK_PATHS } from "@agents-crm/config/webhook-secrets";
 import type { BoundChannel } from "./types";
-
-/** The API's webhook paths (apps/api channels/webhooks/webhook-router.ts); the web server proxies them. */
-export const WEBHOOK_PATHS = {
-  instagram: "/api/v1/instagram/webhook",
-  whatsapp: "/api/v1/whatsapp/webhook",
-  telegram: "/api/v1/telegram/webhook/",
-} as const;
 
 /** The API's environment variables behind Meta's webhook (Telegram needs none). */
 export const VERIFY_TOKEN_VARIABLE = {

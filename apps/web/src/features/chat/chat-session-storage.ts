@@ -1,3 +1,5 @@
+import { MAX_ID_BYTES } from "@agents-crm/config/request-limits";
+import { webChatTokenSchema } from "@agents-crm/config/web-chat";
 import { z } from "zod";
 import type { ChatSession } from "./chat-types";
 
@@ -8,9 +10,10 @@ export interface KeyValueStorage {
   removeItem(key: string): void;
 }
 
+/** What the API accepts back: anything else stored under the key is someone else's or stale. */
 const sessionSchema = z.object({
-  conversationId: z.string().min(1).max(128),
-  token: z.string().min(16).max(256),
+  conversationId: z.string().min(1).max(MAX_ID_BYTES),
+  token: webChatTokenSchema,
 });
 
 /** One conversation per agent and browser: the key names the agent, the value holds its own token. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkDraft, composerKeyAction, MAX_MESSAGE_CHARS, showCounter } from "./composer-keys";
+import { MAX_MESSAGE_CHARS } from "@agents-crm/config/conversations";
+import { checkDraft, composerKeyAction, showCounter } from "./composer-keys";
 
 describe("composer keys", () => {
   it("sends on Enter", () => {

@@ -1,4 +1,5 @@
-export const MAX_MESSAGE_CHARS = 10_000;
+import { MAX_MESSAGE_CHARS } from "@agents-crm/config/conversations";
+
 /** The counter appears this close to the limit. */
 export const COUNTER_FROM_CHARS = 9_000;
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useLayoutEffect, useRef } from "react";
-import { checkDraft, composerKeyAction, MAX_MESSAGE_CHARS, showCounter } from "./composer-keys";
+import { MAX_MESSAGE_CHARS } from "@agents-crm/config/conversations";
+import { checkDraft, composerKeyAction, showCounter } from "./composer-keys";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { Button } from "~/ui/button";

@@ -1,3 +1,5 @@
+import { MAX_MESSAGE_CHARS } from "@agents-crm/config/conversations";
+import { formatNumber } from "~/i18n/format";
 import { defineMessages } from "~/i18n/define";
 import { plural } from "~/i18n/plural";
 
@@ -80,7 +82,7 @@ export const chat = defineMessages(
       closed: "This conversation is closed.",
       agentGone: "This assistant is not available any more.",
       tooFast: "You are sending messages too quickly. Wait a moment, then retry.",
-      rejected: "This message cannot be sent. Is it longer than 10,000 characters?",
+      rejected: `This message cannot be sent. Is it longer than ${formatNumber("en", MAX_MESSAGE_CHARS)} characters?`,
       serverError: "Not sent: something went wrong on our side. Please retry.",
     },
   },
@@ -161,7 +163,7 @@ export const chat = defineMessages(
       closed: "Этот диалог закрыт.",
       agentGone: "Этот ассистент больше недоступен.",
       tooFast: "Вы отправляете сообщения слишком часто. Подождите немного и повторите.",
-      rejected: "Это сообщение нельзя отправить. Может быть, оно длиннее 10 000 символов?",
+      rejected: `Это сообщение нельзя отправить. Может быть, оно длиннее ${formatNumber("ru", MAX_MESSAGE_CHARS)} символов?`,
       serverError: "Не отправлено: что-то пошло не так на нашей стороне. Повторите.",
     },
   },

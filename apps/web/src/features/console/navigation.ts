@@ -1,3 +1,4 @@
+import { ADMIN_ROLES } from "@agents-crm/config/staff";
 import type { common } from "~/i18n/common-messages";
 import type { StaffRole } from "./types";
 
@@ -13,7 +14,7 @@ export interface NavItem {
   badge?: "needsHuman";
 }
 
-const STAFF: readonly StaffRole[] = ["owner", "admin", "operator"];
+const STAFF: readonly StaffRole[] = ADMIN_ROLES;
 const MANAGERS: readonly StaffRole[] = ["owner", "admin"];
 
 /** Every console page that exists, in sidebar order. New pages add their entry here. */

@@ -17,17 +17,3 @@ export type AgentListItem = Outputs["agents"]["list"]["items"][number];
 /** One item of `admin.onEvent`: the tracked id and `{ type, payload, at }`. */
 export type TrackedAdminEvent = inferSubscriptionOutput<AppRouter["admin"]["onEvent"]>;
 export type AdminEvent = TrackedAdminEvent["data"];
-
-export const CONVERSATION_STATUSES = [
-  "NEEDS_HUMAN",
-  "HUMAN_ACTIVE",
-  "AI_ACTIVE",
-  "CLOSED",
-] as const satisfies readonly ConversationStatus[];
-
-export const CHANNELS = [
-  "web_chat",
-  "instagram",
-  "telegram",
-  "whatsapp",
-] as const satisfies readonly Channel[];

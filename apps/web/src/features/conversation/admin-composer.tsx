@@ -1,5 +1,6 @@
 "use client";
 
+import { MAX_MESSAGE_CHARS } from "@agents-crm/config/conversations";
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { isUnauthorized } from "~/features/console/api-error";
 import type { ConversationRow, TranscriptMessage } from "~/features/console/types";
@@ -10,8 +11,6 @@ import { Button } from "~/ui/button";
 import { TextArea } from "~/ui/inputs";
 import { Notice } from "~/ui/notice";
 import styles from "./conversation.module.css";
-
-const MAX_LENGTH = 10_000;
 
 /** The staff's reply box: Enter sends, Shift+Enter starts a new line. Replying takes over from the AI. */
 export function AdminComposer({
@@ -43,7 +42,7 @@ export function AdminComposer({
 
   const content = text.trim();
   const send = () => {
-    if (!content || reply.isPending || content.length > MAX_LENGTH) return;
+    if (!content || reply.isPending || content.length > MAX_MESSAGE_CHARS) return;
     reply.mutate({ conversationId: conversation.conversationId, content });
   };
   const onSubmit = (event: FormEvent) => {
@@ -71,7 +70,7 @@ export function AdminComposer({
         placeholder={t.placeholder}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
-        aria-invalid={content.length > MAX_LENGTH}
+        aria-invalid={content.length > MAX_MESSAGE_CHARS}
         data-testid="admin-reply"
       />
       <div className={styles.composerBar}>
@@ -81,13 +80,15 @@ export function AdminComposer({
           </Notice>
         ) : (
           <span className="muted">
-            {content.length > MAX_LENGTH * 0.9 ? `${content.length} / ${MAX_LENGTH}` : ""}
+            {content.length > MAX_MESSAGE_CHARS * 0.9
+              ? `${content.length} / ${MAX_MESSAGE_CHARS}`
+              : ""}
           </span>
         )}
         <Button
           type="submit"
           variant="primary"
-          disabled={!content || reply.isPending || content.length > MAX_LENGTH}
+          disabled={!content || reply.isPending || content.length > MAX_MESSAGE_CHARS}
           data-testid="admin-send"
         >
           {reply.isPending ? t.sending : t.send}

@@ -1,24 +1,9 @@
-import { z } from "zod";
 import type {
   Channel,
   ConversationDetails,
   ConversationRow,
   TranscriptMessage,
 } from "~/features/console/types";
-
-// Read defensively: metadata is free-form and older messages may lack any of it.
-const senderSchema = z.object({
-  name: z.string().trim().min(1).optional().catch(undefined),
-  username: z.string().trim().min(1).optional().catch(undefined),
-});
-const contactsSchema = z.object({
-  phoneNumbers: z.array(z.string()).catch([]),
-  emails: z.array(z.string()).catch([]),
-});
-const sharedContactSchema = z.object({
-  name: z.string().trim().min(1).optional().catch(undefined),
-  phone: z.string().trim().min(1).optional().catch(undefined),
-});
 
 export interface SharedContact {
   name: string | null;
@@ -51,28 +36,24 @@ export function customerProfile(
   instagram: ConversationDetails["instagramProfile"],
   messages: readonly Pick<TranscriptMessage, "role" | "metadata">[],
 ): CustomerProfile {
-  let sender: z.infer<typeof senderSchema> = {};
+  let sender: { name?: string; username?: string } = {};
   const phones: string[] = [];
   const emails: string[] = [];
   const shared = new Map<string, SharedContact>();
-  for (const message of messages) {
-    const meta = message.metadata;
-    if (message.role === "user") {
-      const said = senderSchema.safeParse(meta.sender);
+  // Metadata comes read by the shared schema: what an older row holds that does not match is absent.
+  for (const { role, metadata } of messages) {
+    if (role === "user") {
       // The newest message's sender wins: people rename themselves.
-      if (said.success && (said.data.name || said.data.username)) sender = said.data;
-      const card = sharedContactSchema.safeParse(meta.contact);
-      if (card.success && (card.data.name || card.data.phone)) {
-        const contact = { name: card.data.name ?? null, phone: card.data.phone ?? null };
+      if (metadata.sender?.name || metadata.sender?.username) sender = metadata.sender;
+      const card = metadata.contact;
+      if (card?.name || card?.phone) {
+        const contact = { name: card.name ?? null, phone: card.phone ?? null };
         shared.set(`${contact.name ?? ""}|${contact.phone ?? ""}`, contact);
       }
     }
-    if (message.role === "agent" && meta.contacts !== undefined) {
-      const found = contactsSchema.safeParse(meta.contacts);
-      if (found.success) {
-        phones.push(...found.data.phoneNumbers);
-        emails.push(...found.data.emails);
-      }
+    if (role === "agent" && metadata.contacts) {
+      phones.push(...metadata.contacts.phoneNumbers);
+      emails.push(...metadata.contacts.emails);
     }
   }
   return {

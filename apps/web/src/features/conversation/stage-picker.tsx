@@ -1,5 +1,6 @@
 "use client";
 
+import { MAX_REJECTION_REASON } from "@agents-crm/config/pipeline";
 import { useState, type FormEvent } from "react";
 import { isUnauthorized } from "~/features/console/api-error";
 import type { ConversationRow } from "~/features/console/types";
@@ -11,8 +12,6 @@ import { Button } from "~/ui/button";
 import { Select, TextArea } from "~/ui/inputs";
 import { Notice } from "~/ui/notice";
 import styles from "./conversation.module.css";
-
-const MAX_REASON = 1_000;
 
 /**
  * The pipeline stage. A stage that needs a reason (Rejected) opens a small form and is saved once, on
@@ -86,7 +85,7 @@ export function StagePicker({
             id="stage-reason"
             rows={3}
             required
-            maxLength={MAX_REASON}
+            maxLength={MAX_REJECTION_REASON}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             data-testid="stage-reason"

@@ -1,26 +1,6 @@
-import { z } from "zod";
 import { formatNumber } from "~/i18n/format";
 import type { Locale } from "~/i18n/locales";
 import type { TranscriptMessage } from "~/features/console/types";
-
-// Agent messages record their turn in `metadata` (apps/api domain/turns/reply-metadata.ts). Older or
-// channel messages may lack any of it, so every part is optional and read defensively.
-const sourceSchema = z.object({
-  sourceId: z.string(),
-  title: z.string().catch(""),
-  score: z.number().optional().catch(undefined),
-});
-const usageSchema = z.object({
-  costUsd: z.number().nullish().catch(null),
-  latencyMs: z.number().nullish().catch(null),
-  llmLatencyMs: z.number().nullish().catch(null),
-  totalTokens: z.number().nullish().catch(null),
-});
-const escalationSchema = z.object({
-  type: z.string().catch("escalation"),
-  reason: z.string().catch(""),
-  confidence: z.number().nullish().catch(null),
-});
 
 export interface TurnDetails {
   sources: { sourceId: string; title: string; score: number | null }[];
@@ -35,35 +15,31 @@ export interface TurnDetails {
   fallback: boolean;
 }
 
+/** What an agent turn recorded (metadata is read by the shared schema: older rows may lack any of it). */
 export function turnDetails(
   message: Pick<TranscriptMessage, "role" | "metadata">,
 ): TurnDetails | null {
   if (message.role !== "agent") return null;
-  const meta = message.metadata;
-  const sources = z.array(sourceSchema).safeParse(meta.sources);
-  const usage = usageSchema.safeParse(meta.usage);
-  const escalation = escalationSchema.safeParse(meta.escalation);
+  const { sources, usage, escalation, offline, fallback } = message.metadata;
   return {
-    sources: sources.success
-      ? sources.data.map((s) => ({
-          sourceId: s.sourceId,
-          title: s.title || s.sourceId,
-          score: s.score ?? null,
-        }))
-      : [],
-    usage: usage.success
+    sources: (sources ?? []).map((s) => ({
+      sourceId: s.sourceId,
+      title: s.title || s.sourceId,
+      score: s.score ?? null,
+    })),
+    usage: usage
       ? {
-          costUsd: usage.data.costUsd ?? null,
-          latencyMs: usage.data.latencyMs ?? null,
-          llmLatencyMs: usage.data.llmLatencyMs ?? null,
-          totalTokens: usage.data.totalTokens ?? null,
+          costUsd: usage.costUsd ?? null,
+          latencyMs: usage.latencyMs ?? null,
+          llmLatencyMs: usage.llmLatencyMs ?? null,
+          totalTokens: usage.totalTokens ?? null,
         }
       : null,
-    escalation: escalation.success
-      ? { type: escalation.data.type, reason: escalation.data.reason }
+    escalation: escalation
+      ? { type: escalation.type ?? "escalation", reason: escalation.reason ?? "" }
       : null,
-    offline: meta.offline === true,
-    fallback: meta.fallback === true,
+    offline: offline === true,
+    fallback: fallback === true,
   };
 }
 
@@ -89,7 +65,7 @@ export function authorOf(
   message: Pick<TranscriptMessage, "authorId" | "metadata">,
   staff: string,
 ): string {
-  const name = message.metadata.authorName;
-  if (typeof name === "string" && name.trim()) return name.trim();
+  const name = message.metadata.authorName?.trim();
+  if (name) return name;
   return message.authorId ?? staff;
 }

@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from "react";
 import type { ConversationFilters } from "./conversation-filters";
-import { CHANNELS, CONVERSATION_STATUSES } from "~/features/console/types";
+import { CHANNELS } from "@agents-crm/config/channels";
+import { CONVERSATION_STATUSES } from "@agents-crm/config/conversations";
 import { useT } from "~/i18n/i18n-provider";
 import { FilterBar } from "~/ui/filter-bar";
 import { AgentOptions, ChannelOptions } from "~/ui/filter-options";

@@ -1,10 +1,8 @@
-import {
-  CHANNELS,
-  CONVERSATION_STATUSES,
-  type Channel,
-  type ConversationRow,
-  type ConversationStatus,
-} from "~/features/console/types";
+import { MAX_AGENT_ID } from "@agents-crm/config/agent-config";
+import { CHANNELS } from "@agents-crm/config/channels";
+import { CONVERSATION_STATUSES, MAX_CONVERSATION_SEARCH } from "@agents-crm/config/conversations";
+import { MAX_STAGE_ID } from "@agents-crm/config/pipeline";
+import type { Channel, ConversationRow, ConversationStatus } from "~/features/console/types";
 
 export interface ConversationFilters {
   status?: ConversationStatus;
@@ -30,10 +28,10 @@ export function filtersFromParams(
   };
   const filters: ConversationFilters = {
     status: oneOf(CONVERSATION_STATUSES, read("status")),
-    agentId: read("agentId")?.slice(0, 128),
+    agentId: read("agentId")?.slice(0, MAX_AGENT_ID),
     channel: oneOf(CHANNELS, read("channel")),
-    stage: read("stage")?.slice(0, 50),
-    search: read("search")?.slice(0, 200),
+    stage: read("stage")?.slice(0, MAX_STAGE_ID),
+    search: read("search")?.slice(0, MAX_CONVERSATION_SEARCH),
   };
   return compactFilters(filters);
 }

@@ -1,3 +1,4 @@
+import { MAX_NOTIFICATION_DESCRIPTION } from "@agents-crm/config/notifications";
 import { defineMessages } from "~/i18n/define";
 
 export const notifications = defineMessages(
@@ -38,7 +39,7 @@ export const notifications = defineMessages(
       required: "Required.",
       tokenFormat: "This does not look like a bot token (digits, a colon, then letters).",
       chatIdFormat: "Use the numeric chat id or @channelname.",
-      tooLong: "At most 500 characters.",
+      tooLong: `At most ${MAX_NOTIFICATION_DESCRIPTION} characters.`,
     },
     form: {
       createTitle: "Add a Telegram chat",
@@ -112,7 +113,7 @@ export const notifications = defineMessages(
       required: "Обязательное поле.",
       tokenFormat: "Не похоже на токен бота (цифры, двоеточие, затем буквы).",
       chatIdFormat: "Укажите числовой id чата или @имяканала.",
-      tooLong: "Не больше 500 символов.",
+      tooLong: `Не больше ${MAX_NOTIFICATION_DESCRIPTION} символов.`,
     },
     form: {
       createTitle: "Новый чат Telegram",

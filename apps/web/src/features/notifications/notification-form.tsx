@@ -1,9 +1,9 @@
 "use client";
 
+import { MAX_NOTIFICATION_DESCRIPTION } from "@agents-crm/config/notifications";
 import { useState, type FormEvent } from "react";
 import { isUnauthorized, errorMessage } from "~/features/console/api-error";
 import {
-  MAX_DESCRIPTION,
   notificationFieldIssues,
   notificationPatch,
   validateNotificationForm,
@@ -130,7 +130,7 @@ export function NotificationForm({
         >
           <TextInput
             value={form.description}
-            maxLength={MAX_DESCRIPTION + 50}
+            maxLength={MAX_NOTIFICATION_DESCRIPTION + 50}
             onChange={(e) => set({ description: e.target.value })}
             data-testid="notification-description"
           />

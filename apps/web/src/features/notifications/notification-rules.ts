@@ -1,3 +1,7 @@
+import {
+  MAX_NOTIFICATION_DESCRIPTION,
+  TELEGRAM_CHAT_ID_PATTERN,
+} from "@agents-crm/config/notifications";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@agents-crm/api";
 import { apiIssues } from "~/features/console/api-error";
@@ -6,11 +10,8 @@ export type NotificationChat =
   inferRouterOutputs<AppRouter>["notifications"]["list"]["items"][number];
 export type NotificationTestResult = inferRouterOutputs<AppRouter>["notifications"]["test"];
 
-/** As the API accepts it (apps/api/src/routers/notifications.ts). */
-const CHAT_ID = /^(-?\d{1,20}|@[A-Za-z0-9_]{5,32})$/;
 /** BotFather's tokens look like `123456789:AA…`; anything else is certainly a paste mistake. */
 const BOT_TOKEN = /^\d+:[A-Za-z0-9_-]{20,}$/;
-export const MAX_DESCRIPTION = 500;
 
 export interface NotificationForm {
   botToken: string;
@@ -37,8 +38,9 @@ export function validateNotificationForm(
   } else if (!BOT_TOKEN.test(token)) problems.botToken = "tokenFormat";
   const chatId = form.chatId.trim();
   if (!chatId) problems.chatId = "required";
-  else if (!CHAT_ID.test(chatId)) problems.chatId = "chatIdFormat";
-  if (form.description.trim().length > MAX_DESCRIPTION) problems.description = "tooLong";
+  else if (!TELEGRAM_CHAT_ID_PATTERN.test(chatId)) problems.chatId = "chatIdFormat";
+  if (form.description.trim().length > MAX_NOTIFICATION_DESCRIPTION)
+    problems.description = "tooLong";
   return problems;
 }
 

@@ -1,10 +1,8 @@
-import { CHANNELS } from "~/features/console/types";
+import { MAX_AGENT_ID } from "@agents-crm/config/agent-config";
+import { CHANNELS } from "@agents-crm/config/channels";
 import type { BoardFilters } from "./board-state";
 
 type Params = Record<string, string | string[] | undefined>;
-
-/** Agent ids are at most this long in the API; a longer one in a hand-edited link is dropped. */
-const MAX_AGENT_ID = 128;
 
 const first = (params: Params, key: string) => {
   const raw = params[key];
@@ -12,7 +10,7 @@ const first = (params: Params, key: string) => {
   return value ? value : undefined;
 };
 
-/** The board's filters from `?agent=…&channel=…` (unknown channels and overlong ids are dropped). */
+/** The board's filters from `?agent=…&channel=…` (unknown channels and ids longer than any agent's are dropped). */
 export function boardFiltersFromParams(params: Params): BoardFilters {
   const agentId = first(params, "agent");
   const channel = CHANNELS.find((c) => c === first(params, "channel"));

@@ -1,3 +1,4 @@
+import { MAX_STAGE_NAME } from "@agents-crm/config/pipeline";
 import { defineMessages } from "~/i18n/define";
 
 export const pipeline = defineMessages(
@@ -77,7 +78,7 @@ export const pipeline = defineMessages(
       saved: "Stages saved.",
       problems: {
         nameRequired: "Enter a name.",
-        nameTooLong: "At most 50 characters.",
+        nameTooLong: `At most ${MAX_STAGE_NAME} characters.`,
         nameDuplicate: "Another stage has this name.",
         colorInvalid: "Pick a colour.",
         moveToRequired: "Choose where its conversations go.",
@@ -164,7 +165,7 @@ export const pipeline = defineMessages(
       saved: "Этапы сохранены.",
       problems: {
         nameRequired: "Введите название.",
-        nameTooLong: "Не больше 50 символов.",
+        nameTooLong: `Не больше ${MAX_STAGE_NAME} символов.`,
         nameDuplicate: "Такое название уже есть.",
         colorInvalid: "Выберите цвет.",
         moveToRequired: "Выберите, куда переместить диалоги.",

@@ -1,6 +1,6 @@
 "use client";
 
-import { CHANNELS } from "~/features/console/types";
+import { CHANNELS } from "@agents-crm/config/channels";
 import type { useAgents } from "~/features/console/use-lookups";
 import { useT } from "~/i18n/i18n-provider";
 import { FilterBar } from "~/ui/filter-bar";

@@ -1,5 +1,6 @@
 "use client";
 
+import { MAX_REJECTION_REASON } from "@agents-crm/config/pipeline";
 import { TextArea } from "~/ui/inputs";
 import { useState, type FormEvent } from "react";
 import { useT } from "~/i18n/i18n-provider";
@@ -7,8 +8,6 @@ import { DialogActions } from "~/ui/dialog-actions";
 import { Dialog } from "~/ui/dialog";
 import dialog from "~/ui/dialog.module.css";
 import styles from "./pipeline.module.css";
-
-const MAX_REASON = 1_000;
 
 /** Asked once when a card goes to a stage that needs a reason; nothing is saved per keystroke. */
 export function ReasonDialog({
@@ -44,7 +43,7 @@ export function ReasonDialog({
           className={styles.fill}
           id="pipeline-reason"
           rows={3}
-          maxLength={MAX_REASON}
+          maxLength={MAX_REJECTION_REASON}
           value={reason}
           autoFocus
           aria-invalid={missing}

@@ -1,10 +1,12 @@
+import {
+  MAX_STAGE_NAME,
+  MAX_STAGES,
+  STAGE_COLOR_PATTERN,
+  STAGE_ID_PATTERN,
+} from "@agents-crm/config/pipeline";
 import type { PipelineStage } from "~/features/console/types";
 
-/** The API's limits (apps/api/src/domain/stages): checked here so mistakes show before saving. */
-export const MAX_STAGES = 30;
-export const MAX_STAGE_NAME = 50;
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,50}$/;
-const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
+// The API's limits, checked here so mistakes show before saving.
 
 /** Colours offered to new stages in turn (the admin can pick any). */
 export const STAGE_PALETTE = [
@@ -147,7 +149,7 @@ export function validateDraft(draft: StageDraft, saved: readonly PipelineStage[]
     else if (stage.name.trim().length > MAX_STAGE_NAME) issues.name = "nameTooLong";
     else if (seen.has(name)) issues.name = "nameDuplicate";
     seen.add(name);
-    if (!COLOR_PATTERN.test(stage.color)) issues.color = "colorInvalid";
+    if (!STAGE_COLOR_PATTERN.test(stage.color)) issues.color = "colorInvalid";
     if (issues.name || issues.color) problems.stages[stage.key] = issues;
   }
   const targets = new Set(moveTargets(draft).map((s) => s.id));
@@ -183,7 +185,7 @@ export function stageIdFor(name: string, taken: ReadonlySet<string>): string {
   if (!lower.has(base.toLowerCase()) && base !== "STAGE") return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}_${n}`;
-    if (!lower.has(candidate.toLowerCase()) && ID_PATTERN.test(candidate)) return candidate;
+    if (!lower.has(candidate.toLowerCase()) && STAGE_ID_PATTERN.test(candidate)) return candidate;
   }
 }
 

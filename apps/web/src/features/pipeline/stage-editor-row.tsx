@@ -1,5 +1,6 @@
 "use client";
 
+import { MAX_STAGE_NAME } from "@agents-crm/config/pipeline";
 import { TextInput } from "~/ui/inputs";
 import { Button } from "~/ui/button";
 import { useT } from "~/i18n/i18n-provider";
@@ -38,7 +39,7 @@ export function StageEditorRow({
         <TextInput
           className={styles.fill}
           value={stage.name}
-          maxLength={60}
+          maxLength={MAX_STAGE_NAME + 10}
           placeholder={t.newName}
           aria-label={`${t.name} ${index + 1}`}
           aria-invalid={nameIssue !== null}

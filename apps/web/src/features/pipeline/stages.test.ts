@@ -1,3 +1,4 @@
+import { MAX_STAGES } from "@agents-crm/config/pipeline";
 import { describe, expect, it } from "vitest";
 import {
   addStage,
@@ -5,7 +6,6 @@ import {
   editStage,
   hasProblems,
   issueStageKey,
-  MAX_STAGES,
   moveStageBy,
   removeStage,
   setMoveTarget,

@@ -2,8 +2,9 @@
 
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { FieldIssue } from "./draft-issues";
-import { MAX_MESSAGE } from "./playground-session";
-import { PLAYGROUND_CHANNELS, type PlaygroundChannel } from "./types";
+import { CHANNELS } from "@agents-crm/config/channels";
+import { PLAYGROUND_MAX_MESSAGE } from "@agents-crm/config/playground";
+import type { PlaygroundChannel } from "./types";
 import { composerKeyAction } from "~/features/chat/composer-keys";
 import { useT } from "~/i18n/i18n-provider";
 import { Button } from "~/ui/button";
@@ -85,7 +86,7 @@ function ChannelSelect({
         onChange={(e) => onChange(e.target.value as PlaygroundChannel)}
         data-testid="playground-channel"
       >
-        {PLAYGROUND_CHANNELS.map((c) => (
+        {CHANNELS.map((c) => (
           <option key={c} value={c}>
             {common.channels[c]}
           </option>
@@ -115,7 +116,7 @@ function InvalidDraft({ issues }: { issues: FieldIssue[] }) {
 /** The message box: Enter sends (not while an input method composes), Shift+Enter breaks the line. */
 function Composer({ chat }: { chat: ReturnType<typeof usePlaygroundChat> }) {
   const t = useT("playground");
-  const over = chat.draft.trim().length - MAX_MESSAGE;
+  const over = chat.draft.trim().length - PLAYGROUND_MAX_MESSAGE;
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     const action = composerKeyAction({
       key: event.key,

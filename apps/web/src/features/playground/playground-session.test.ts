@@ -1,3 +1,4 @@
+import { PLAYGROUND_MAX_HISTORY } from "@agents-crm/config/playground";
 import { describe, expect, it } from "vitest";
 import { decisionSummary } from "./decision-summary";
 import { draftIssues } from "./draft-issues";
@@ -5,7 +6,6 @@ import {
   canSend,
   emptyPlayground,
   historyForRequest,
-  MAX_HISTORY,
   playgroundReducer,
   type PlaygroundState,
 } from "./playground-session";
@@ -67,7 +67,7 @@ describe("playground conversation", () => {
       state = playgroundReducer(state, { type: "answered", userTurnId: id, result: result() });
     }
     const history = historyForRequest(state.turns);
-    expect(history).toHaveLength(MAX_HISTORY);
+    expect(history).toHaveLength(PLAYGROUND_MAX_HISTORY);
     expect(history.at(-2)).toEqual({ role: "user", content: "m59" });
   });
 

@@ -1,8 +1,7 @@
+import { PLAYGROUND_MAX_HISTORY, PLAYGROUND_MAX_MESSAGE } from "@agents-crm/config/playground";
 import type { PlaygroundChannel, PlaygroundInput, PlaygroundResult } from "./types";
 
-/** The API's bounds (apps/api domain/agents/playground.ts): older turns are dropped, not refused. */
-export const MAX_HISTORY = 100;
-export const MAX_MESSAGE = 10_000;
+// Older turns than the API's bound are dropped, not refused.
 
 type PlaygroundHistory = NonNullable<PlaygroundInput["history"]>;
 
@@ -76,14 +75,17 @@ export function historyForRequest(turns: readonly PlaygroundTurn[]): PlaygroundH
     if (turn.role === "user") {
       if (turn.state === "sent") history.push({ role: "user", content: turn.content });
     } else if (turn.result.reply) {
-      history.push({ role: "agent", content: turn.result.reply.text.slice(0, MAX_MESSAGE) });
+      history.push({
+        role: "agent",
+        content: turn.result.reply.text.slice(0, PLAYGROUND_MAX_MESSAGE),
+      });
     }
   }
-  return history.slice(-MAX_HISTORY);
+  return history.slice(-PLAYGROUND_MAX_HISTORY);
 }
 
 /** A message is sent when it has text, fits the limit and no other turn is running. */
 export function canSend(draft: string, busy: boolean): boolean {
   const content = draft.trim();
-  return !busy && content !== "" && content.length <= MAX_MESSAGE;
+  return !busy && content !== "" && content.length <= PLAYGROUND_MAX_MESSAGE;
 }

@@ -4,10 +4,3 @@ import type { AppRouter } from "@agents-crm/api";
 export type PlaygroundInput = inferRouterInputs<AppRouter>["agents"]["playground"];
 export type PlaygroundResult = inferRouterOutputs<AppRouter>["agents"]["playground"];
 export type PlaygroundChannel = PlaygroundResult["channel"];
-
-export const PLAYGROUND_CHANNELS = [
-  "web_chat",
-  "instagram",
-  "telegram",
-  "whatsapp",
-] as const satisfies readonly PlaygroundChannel[];

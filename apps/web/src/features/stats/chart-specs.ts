@@ -1,3 +1,5 @@
+import { CONVERSATION_STATUSES } from "@agents-crm/config/conversations";
+import { MESSAGE_ROLES } from "@agents-crm/config/messages";
 import type { PipelineStage } from "~/features/console/types";
 import type { common } from "~/i18n/common-messages";
 import { breakdown } from "./breakdown";
@@ -6,8 +8,6 @@ import type { ColumnSeries } from "./column-chart";
 import type { stats } from "./messages";
 import type { StatsSeriesPoint, StatsSummary } from "./types";
 
-const STATUS_ORDER = ["NEEDS_HUMAN", "HUMAN_ACTIVE", "AI_ACTIVE", "CLOSED"];
-const ROLE_ORDER = ["user", "agent", "admin", "system"];
 export const SERIES_COLORS = {
   conversations: "#2f6f5e",
   escalations: "#e0a526",
@@ -64,7 +64,7 @@ export function breakdownLists(
     statuses: conversations(
       t.charts.statuses,
       "stats-statuses",
-      breakdown(data.conversations.byStatus, STATUS_ORDER, labelFrom(common.statuses)),
+      breakdown(data.conversations.byStatus, CONVERSATION_STATUSES, labelFrom(common.statuses)),
     ),
     channels: conversations(
       t.charts.channels,
@@ -75,7 +75,7 @@ export function breakdownLists(
       title: t.charts.roles,
       valueHeader: t.series.messages,
       testId: "stats-roles",
-      items: breakdown(data.messages.byRole, ROLE_ORDER, labelFrom(t.roles)),
+      items: breakdown(data.messages.byRole, MESSAGE_ROLES, labelFrom(t.roles)),
     },
   };
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { STATS_PERIODS, type StatsView } from "./stats-query";
+import { STATS_PERIODS } from "@agents-crm/config/stats";
+import type { StatsView } from "./stats-query";
 import { useT } from "~/i18n/i18n-provider";
 import { useAgents } from "~/features/console/use-lookups";
 import { Select } from "~/ui/inputs";

@@ -1,10 +1,6 @@
+import { STATS_PERIODS } from "@agents-crm/config/stats";
+import { AGENT_ID_PATTERN } from "@agents-crm/config/agent-config";
 import type { StatsPeriod } from "./types";
-
-export const STATS_PERIODS = [
-  "today",
-  "last_7_days",
-  "last_30_days",
-] as const satisfies readonly StatsPeriod[];
 
 /** The stats page's choices, kept in the query string so a link opens the same view. */
 export interface StatsView {
@@ -12,8 +8,6 @@ export interface StatsView {
   compare: boolean;
   agentId?: string;
 }
-
-const AGENT_ID = /^[a-zA-Z0-9_-]{1,100}$/;
 
 export function statsViewFromParams(
   params: Record<string, string | string[] | undefined>,
@@ -28,7 +22,7 @@ export function statsViewFromParams(
     period,
     // Comparing is what people look at stats for; `compare=0` turns it off.
     compare: read("compare") !== "0",
-    ...(AGENT_ID.test(agent) ? { agentId: agent } : {}),
+    ...(AGENT_ID_PATTERN.test(agent) ? { agentId: agent } : {}),
   };
 }
 

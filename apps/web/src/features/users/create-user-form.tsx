@@ -1,11 +1,11 @@
 "use client";
 
+import { MAX_STAFF_NAME, MIN_PASSWORD } from "@agents-crm/config/staff";
 import { useState, type FormEvent } from "react";
 import { isUnauthorized, issuesByPath } from "~/features/console/api-error";
 import {
   assignableRoles,
   generatePassword,
-  MIN_PASSWORD,
   userErrorKind,
   validateNewUser,
   type NewUserInput,
@@ -86,7 +86,7 @@ export function CreateUserForm({
           <TextInput
             value={form.name}
             autoComplete="off"
-            maxLength={200}
+            maxLength={MAX_STAFF_NAME}
             onChange={(e) => set({ name: e.target.value })}
             data-testid="user-name"
           />

@@ -1,8 +1,8 @@
+import { MIN_PASSWORD } from "@agents-crm/config/staff";
 import { describe, expect, it } from "vitest";
 import {
   assignableRoles,
   generatePassword,
-  MIN_PASSWORD,
   userActions,
   userErrorKind,
   validateNewUser,

@@ -1,3 +1,4 @@
+import { ADMIN_ROLES, MIN_PASSWORD } from "@agents-crm/config/staff";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@agents-crm/api";
 import { errorCode } from "~/features/console/api-error";
@@ -5,14 +6,11 @@ import type { StaffRole } from "~/features/console/types";
 
 export type StaffUser = inferRouterOutputs<AppRouter>["users"]["list"]["items"][number];
 
-export const ROLES: readonly StaffRole[] = ["owner", "admin", "operator"];
-/** The API's minimum (apps/api/src/routers/users.ts). */
-export const MIN_PASSWORD = 10;
 export const GENERATED_PASSWORD_LENGTH = 16;
 
 /** Only owners make or change owners: an admin is offered the other roles. */
 export function assignableRoles(actorRole: StaffRole): StaffRole[] {
-  return actorRole === "owner" ? [...ROLES] : ROLES.filter((role) => role !== "owner");
+  return actorRole === "owner" ? [...ADMIN_ROLES] : ADMIN_ROLES.filter((role) => role !== "owner");
 }
 
 export type Locked = "ownerOnly" | "self" | null;

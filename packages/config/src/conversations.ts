@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/** A conversation's status, in the order staff attend to them (waiting for a human first). */
+export const CONVERSATION_STATUSES = [
+  "NEEDS_HUMAN",
+  "HUMAN_ACTIVE",
+  "AI_ACTIVE",
+  "CLOSED",
+] as const;
+export const conversationStatusSchema = z.enum(CONVERSATION_STATUSES);
+export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
+
+/** One message a person writes: a visitor in the web chat, staff in a reply, the admin in the playground. */
+export const MAX_MESSAGE_CHARS = 10_000;
+/** Why staff hand a conversation to a human. */
+export const MAX_HANDOFF_REASON = 500;
+/** The inbox's free-text search. */
+export const MAX_CONVERSATION_SEARCH = 200;

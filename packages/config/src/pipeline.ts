@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+/** The stage new conversations start in (the data layer creates them there). */
+export const DEFAULT_STAGE = "NEW";
+export const MAX_STAGES = 30;
+export const MAX_STAGE_ID = 50;
+export const MAX_STAGE_NAME = 50;
+export const STAGE_ID_PATTERN = new RegExp(`^[A-Za-z0-9_-]{1,${MAX_STAGE_ID}}$`);
+export const STAGE_COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
+/** Why a conversation moved to a stage that asks for a reason (the reference's REJECTED). */
+export const MAX_REJECTION_REASON = 1000;
+
+export const pipelineStageSchema = z.object({
+  id: z.string().regex(STAGE_ID_PATTERN),
+  name: z.string().trim().min(1).max(MAX_STAGE_NAME),
+  color: z.string().regex(STAGE_COLOR_PATTERN, "must be a hex colour like #3B82F6"),
+  position: z.number().int().min(0),
+  /** Moving a conversation here needs a reason (the reference's REJECTED). */
+  requiresReason: z.boolean(),
+  /** New conversations start here; always NEW (the data layer creates conversations in it). */
+  isDefault: z.boolean(),
+});
+export type PipelineStage = z.infer<typeof pipelineStageSchema>;
