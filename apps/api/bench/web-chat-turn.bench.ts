@@ -44,7 +44,7 @@ async function main() {
 
   const llmMs = async (sample: TurnSample) => {
     const message = await deps.repos.messages.get(sample.conversationId, sample.messageId);
-    return Number((message?.metadata.usage as { llmLatencyMs?: number } | undefined)?.llmLatencyMs);
+    return Number(message?.metadata.usage?.llmLatencyMs);
   };
   const withoutLlm = await Promise.all(
     done.overhead.map(async (s) => s.totalMs - (await llmMs(s))),
