@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { freeForm, intIn, localizedText, numberIn } from "./agent-config-fields";
 
+/** How many earlier messages the model may be given. */
+export const HISTORY_MESSAGES = { min: 0, max: 200 } as const;
+
 export const llmSchema = z
   .looseObject({
     provider: z.string().default("openai"),
@@ -11,7 +14,7 @@ export const llmSchema = z
     /** Seconds for one model call, retries included. */
     timeout: numberIn(1, 600).default(30),
     /** How many earlier messages (customer, agent and admin) the model sees. */
-    max_history_messages: intIn(0, 200).default(30),
+    max_history_messages: intIn(HISTORY_MESSAGES.min, HISTORY_MESSAGES.max).default(30),
   })
   .prefault({});
 

@@ -42,12 +42,15 @@ export const profileSchema = z
     return { ...profile, doctor_display_name: doctor, clinic_display_name: clinic };
   });
 
+/** The style sliders (empathy, depth of answers). */
+export const STYLE_LEVEL = { min: 0, max: 10 } as const;
+
 export const styleSchema = z
   .looseObject({
     tone: z.string().default("friendly_professional"),
     formality: z.string().default("semi_formal"),
-    empathy_level: intIn(0, 10).default(7),
-    depth_level: intIn(0, 10).default(5),
+    empathy_level: intIn(STYLE_LEVEL.min, STYLE_LEVEL.max).default(7),
+    depth_level: intIn(STYLE_LEVEL.min, STYLE_LEVEL.max).default(5),
     message_length: z.string().default("short_to_medium"),
     persuasion: z.string().default("soft"),
   })

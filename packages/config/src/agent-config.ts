@@ -38,7 +38,9 @@ export {
 } from "./agent-config-fields";
 export {
   MAX_EXAMPLE_AGENT_RESPONSE,
+  HISTORY_MESSAGES,
   MAX_EXAMPLE_USER_MESSAGE,
   MODERATION_MODES,
 } from "./agent-config-models";
+export { STYLE_LEVEL } from "./agent-config-sections";
 export { DEMO_AGENT_ID, demoAgentDocument } from "./demo-agent";

@@ -1,5 +1,6 @@
 "use client";
 
+import { STYLE_LEVEL } from "@agents-crm/config/agent-config";
 import { TextInput, TextArea, Select } from "~/ui/inputs";
 import { useId, useState, type ReactNode } from "react";
 import { getAt, pathKey, type DocPath } from "./document-paths";
@@ -252,8 +253,8 @@ export function RangeField({
           <input
             id={id}
             type="range"
-            min={0}
-            max={10}
+            min={STYLE_LEVEL.min}
+            max={STYLE_LEVEL.max}
             step={1}
             value={Number.isFinite(value) ? value : fallback}
             aria-invalid={invalid}

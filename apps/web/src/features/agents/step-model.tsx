@@ -1,5 +1,6 @@
 "use client";
 
+import { HISTORY_MESSAGES } from "@agents-crm/config/agent-config";
 import { useT } from "~/i18n/i18n-provider";
 import { NumberField, TextField } from "./fields";
 import styles from "./agents.module.css";
@@ -42,15 +43,18 @@ export function ModelStep() {
         ))}
       </datalist>
       <div className={styles.grid2}>
-        {LIMITS.map((limit) => (
-          <NumberField
-            key={limit.path.join(".")}
-            path={limit.path}
-            label={t.model[limit.label]}
-            hint={limit.hint ? t.model[limit.hint] : undefined}
-            placeholder={t.model.defaultValue(limit.fallback)}
-          />
-        ))}
+        {LIMITS.map((limit) => {
+          const label = t.model[limit.label];
+          return (
+            <NumberField
+              key={limit.path.join(".")}
+              path={limit.path}
+              label={typeof label === "function" ? label(HISTORY_MESSAGES) : label}
+              hint={limit.hint ? t.model[limit.hint] : undefined}
+              placeholder={t.model.defaultValue(limit.fallback)}
+            />
+          );
+        })}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { STYLE_LEVEL } from "@agents-crm/config/agent-config";
 import { useT } from "~/i18n/i18n-provider";
 import { CheckboxField, ListField, RangeField, SelectField, TextAreaField } from "./fields";
 import styles from "./agents.module.css";
@@ -54,7 +55,7 @@ export function StyleStep() {
             path={["style", level.key]}
             label={t.style[level.label]}
             fallback={level.fallback}
-            format={t.style.outOf10}
+            format={(n) => t.style.outOf(n, STYLE_LEVEL.max)}
           />
         ))}
       </div>
