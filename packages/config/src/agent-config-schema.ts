@@ -48,6 +48,12 @@ export const agentConfigSchema = z.looseObject({
 });
 
 export type AgentConfig = z.output<typeof agentConfigSchema>;
+
+/** What an agent runs with when its document leaves the model's numbers out (the console shows them). */
+export const MODEL_DEFAULTS = {
+  ...llmSchema.parse(undefined),
+  burst_window_ms: agentConfigSchema.shape.burst_window_ms.parse(undefined),
+};
 export type AgentConfigInput = z.input<typeof agentConfigSchema>;
 
 export interface ConfigIssue {

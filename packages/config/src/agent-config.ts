@@ -2,6 +2,7 @@
 export {
   agentConfigSchema,
   formatIssuePath,
+  MODEL_DEFAULTS,
   type AgentConfig,
   type AgentConfigInput,
   type ConfigIssue,

@@ -1,6 +1,6 @@
 "use client";
 
-import { HISTORY_MESSAGES } from "@agents-crm/config/agent-config";
+import { HISTORY_MESSAGES, MODEL_DEFAULTS } from "@agents-crm/config/agent-config";
 import { useT } from "~/i18n/i18n-provider";
 import { NumberField, TextField } from "./fields";
 import styles from "./agents.module.css";
@@ -17,11 +17,31 @@ const MODEL_SUGGESTIONS = [
 
 /** The model's numbers: where each sits in the document, its label, its hint, the API's default. */
 const LIMITS = [
-  { path: ["llm", "temperature"], label: "temperature", hint: "temperatureHint", fallback: "0.2" },
-  { path: ["llm", "max_output_tokens"], label: "maxTokens", hint: null, fallback: "600" },
-  { path: ["llm", "timeout"], label: "timeout", hint: null, fallback: "30" },
-  { path: ["llm", "max_history_messages"], label: "history", hint: null, fallback: "30" },
-  { path: ["burst_window_ms"], label: "burst", hint: "burstHint", fallback: "1500" },
+  {
+    path: ["llm", "temperature"],
+    label: "temperature",
+    hint: "temperatureHint",
+    fallback: MODEL_DEFAULTS.temperature,
+  },
+  {
+    path: ["llm", "max_output_tokens"],
+    label: "maxTokens",
+    hint: null,
+    fallback: MODEL_DEFAULTS.max_output_tokens,
+  },
+  { path: ["llm", "timeout"], label: "timeout", hint: null, fallback: MODEL_DEFAULTS.timeout },
+  {
+    path: ["llm", "max_history_messages"],
+    label: "history",
+    hint: null,
+    fallback: MODEL_DEFAULTS.max_history_messages,
+  },
+  {
+    path: ["burst_window_ms"],
+    label: "burst",
+    hint: "burstHint",
+    fallback: MODEL_DEFAULTS.burst_window_ms,
+  },
 ] as const;
 
 export function ModelStep() {
@@ -51,7 +71,7 @@ export function ModelStep() {
               path={limit.path}
               label={typeof label === "function" ? label(HISTORY_MESSAGES) : label}
               hint={limit.hint ? t.model[limit.hint] : undefined}
-              placeholder={t.model.defaultValue(limit.fallback)}
+              placeholder={t.model.defaultValue(String(limit.fallback))}
             />
           );
         })}
