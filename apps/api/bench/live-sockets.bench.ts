@@ -9,9 +9,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync, mkdtempSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { apiDir, apiNodeArgs, apiProcessEnv } from "../test/helpers/api-process";
 import type { DoneReport, DriverCommand, DriverMessage, OpenedReport } from "./live-sockets-driver";
 import { runBench, writeBenchResult } from "./_bench-kit";
 
@@ -31,7 +31,6 @@ const DEADLINE_MS = 170_000;
 const GIVEN_FLAGS = process.argv.slice(2).filter((arg) => arg.startsWith("--"));
 const API_NODE_FLAGS = GIVEN_FLAGS.length > 0 ? GIVEN_FLAGS : ["--max-old-space-size=384"];
 
-const apiDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -76,20 +75,16 @@ interface StartedApi {
 }
 
 function startApi(dataDir: string): StartedApi {
-  const child = spawn(process.execPath, [...API_NODE_FLAGS, "--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, apiNodeArgs(API_NODE_FLAGS), {
     cwd: apiDir,
-    // Only what the API needs: no OPENAI_API_KEY or AWS credentials leak in from the shell.
-    env: {
-      PATH: process.env.PATH ?? "",
+    env: apiProcessEnv({
       DATA_DIR: dataDir,
-      PORT: "0",
-      HOST: "127.0.0.1",
       ADMIN_TOKEN,
       // Every client is 127.0.0.1; the schema's ceiling is 1,000,000 calls a minute.
       RATE_LIMIT_PER_MINUTE: "1000000",
       // And 2,050 subscriptions from that one address.
       SUBSCRIPTIONS_PER_ADDRESS: "1000000",
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -11,14 +11,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { startFakeOpenAI } from "@agents-crm/ai/testing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import superjson from "superjson";
 import type { AppRouter } from "../src/router";
 import { startFakeGraph } from "../test/fakes/fake-graph";
 import { startFakeTelegram } from "../test/fakes/fake-telegram";
+import { apiDir, apiNodeArgs, apiProcessEnv } from "../test/helpers/api-process";
 import { modelAnswer } from "../test/helpers/chat-kit";
 import { startLoad, TRAFFIC, type LoadPlan, type Traffic } from "./_soak-load";
 import { memoryVerdict, minuteRows, zeroCounts, type Sample } from "./_soak-report";
@@ -69,7 +69,6 @@ function minutesArg(): number {
   return minutes;
 }
 
-const apiDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const signed = (n: number) => `${n >= 0 ? "+" : ""}${n}`;
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -88,15 +87,11 @@ function residentOf(pid: number) {
 }
 
 function startApi(env: Record<string, string>): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(
-    process.execPath,
-    ["--max-old-space-size=384", "--import", "tsx", "src/main.ts"],
-    {
-      cwd: apiDir,
-      env: { PATH: process.env.PATH ?? "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, apiNodeArgs(["--max-old-space-size=384"]), {
+    cwd: apiDir,
+    env: apiProcessEnv(env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
   child.stdout?.on("data", keep);
@@ -142,8 +137,6 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "agents-crm-soak-"));
   const api = startApi({
     DATA_DIR: dataDir,
-    PORT: "0",
-    HOST: "127.0.0.1",
     ADMIN_TOKEN,
     RATE_LIMIT_PER_MINUTE: "1000000",
     OPENAI_API_KEY: "sk-soak",

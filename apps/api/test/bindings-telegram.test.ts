@@ -1,29 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Staff } from "../src/auth/principal";
 import type { ApiDeps } from "../src/deps";
-import { startFakeTelegram, type FakeBot, type FakeTelegram } from "./fakes/fake-telegram";
-import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
-import { createTestDeps } from "./helpers/test-api";
+import type { FakeBot, FakeTelegram } from "./fakes/fake-telegram";
+import { callerAs } from "./helpers/auth-fixtures";
 import { auditActions, callRevealingNone, failure } from "./helpers/router-kit";
+import { startTelegramAdmin, type TelegramAdmin } from "./helpers/telegram-kit";
 
 const APP_URL = "https://crm.example.test";
 let telegram: FakeTelegram;
 let deps: ApiDeps;
 let admin: Staff;
 let bot: FakeBot;
+let started: TelegramAdmin | undefined;
 /** Every secret handed to the API in this file: no response may contain any of them. */
 const secrets: string[] = [];
 
 beforeAll(async () => {
-  telegram = await startFakeTelegram();
-  deps = await createTestDeps({
-    TELEGRAM_API_BASE_URL: telegram.url,
-    APP_URL,
-    // Nothing listens here: Instagram verification must report "could not ask", not a verdict.
-    INSTAGRAM_GRAPH_BASE_URL: "http://127.0.0.1:9/v21.0",
-  });
-  admin = principalOf(await seedUser(deps, { role: "admin" }));
-  bot = telegram.addBot({ username: "smile_clinic_bot" });
+  started = await startTelegramAdmin(
+    {
+      APP_URL,
+      // Nothing listens here: Instagram verification must report "could not ask", not a verdict.
+      INSTAGRAM_GRAPH_BASE_URL: "http://127.0.0.1:9/v21.0",
+    },
+    "smile_clinic_bot",
+  );
+  ({ telegram, deps, admin, bot } = started);
   secrets.push(bot.token);
   for (const agentId of ["tg_agent", "tg_other"]) {
     await deps.repos.agents.create({
@@ -37,8 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await deps.db.close();
-  await telegram.close();
+  await started?.close();
 });
 
 /** Calls through the router and asserts no secret comes back. */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signBody } from "../src/channels/webhooks/meta-signature";
 import { DEFAULT_CONCURRENCY } from "../src/channels/worker/worker-runtime";
 import { startFakeGraph, type FakeGraph } from "./fakes/fake-graph";
+import { apiDir, apiNodeArgs, apiProcessEnv } from "./helpers/api-process";
 import { agentDocument, modelAnswer, waitUntil } from "./helpers/chat-kit";
 import { customerWords, echo, igItem, instagramBody } from "./helpers/channels-kit";
 import { post } from "./helpers/webhook-kit";
@@ -15,7 +16,6 @@ import { post } from "./helpers/webhook-kit";
 // Instagram DMs (the model is held, so turns are mid-way, user messages stored, replies not yet), then
 // started again on the same data: every DM is answered exactly once.
 
-const apiDir = join(import.meta.dirname, "..");
 const ADMIN_TOKEN = "durability-admin-token-0123456789abcdef";
 const APP_SECRET = "durability-app-secret";
 const IG = "17841400000000901";
@@ -34,11 +34,8 @@ let held = 0;
 let release = () => {};
 
 async function startApi(): Promise<{ child: ChildProcess; url: string }> {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? "",
+  const env = apiProcessEnv({
     DATA_DIR: dataDir,
-    PORT: "0",
-    HOST: "127.0.0.1",
     ADMIN_TOKEN,
     SEED_DEMO: "false",
     RATE_LIMIT_PER_MINUTE: "1000000",
@@ -49,8 +46,8 @@ async function startApi(): Promise<{ child: ChildProcess; url: string }> {
     OPENAI_MAX_RETRIES: "0",
     INSTAGRAM_APP_SECRET: APP_SECRET,
     INSTAGRAM_GRAPH_BASE_URL: graph.url,
-  };
-  const started = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: apiDir, env });
+  });
+  const started = spawn(process.execPath, apiNodeArgs(), { cwd: apiDir, env });
   let output = "";
   started.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   started.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

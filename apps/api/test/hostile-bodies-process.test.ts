@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { WebSocket } from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiDir, apiNodeArgs, apiProcessEnv } from "./helpers/api-process";
 import { postJson, tinyObjects } from "./helpers/raw-http";
 
 // Regression: one anonymous 7 MB body of `{}`s ran the API out of heap (4 MB did too with a 256 MB heap).
 // The real process, started as `npm start` starts it, on a heap small enough that the old parsing cost
 // (≈45 MB of heap per MB of body) cannot fit, gets every attack at once and must stay up.
-const apiDir = join(import.meta.dirname, "..");
 const TOKEN = "hostile-process-token-0123456789";
 const HEAP_MB = 192;
 const MB = 1024 * 1024;
@@ -22,21 +22,10 @@ let output = "";
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "agents-crm-hostile-"));
-  child = spawn(
-    process.execPath,
-    [`--max-old-space-size=${HEAP_MB}`, "--import", "tsx", "src/main.ts"],
-    {
-      cwd: apiDir,
-      env: {
-        PATH: process.env.PATH ?? "",
-        DATA_DIR: dataDir,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        ADMIN_TOKEN: TOKEN,
-        RATE_LIMIT_PER_MINUTE: "100000",
-      },
-    },
-  );
+  child = spawn(process.execPath, apiNodeArgs([`--max-old-space-size=${HEAP_MB}`]), {
+    cwd: apiDir,
+    env: apiProcessEnv({ DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN, RATE_LIMIT_PER_MINUTE: "100000" }),
+  });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.on("exit", (code) => (exitCode = code));

@@ -1,29 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Staff } from "../src/auth/principal";
 import type { ApiDeps } from "../src/deps";
-import { startFakeTelegram, type FakeBot, type FakeTelegram } from "./fakes/fake-telegram";
-import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
-import { createTestDeps } from "./helpers/test-api";
+import type { FakeBot, FakeTelegram } from "./fakes/fake-telegram";
+import { callerAs } from "./helpers/auth-fixtures";
 import { auditActions, callRevealingNone, failure } from "./helpers/router-kit";
+import { startTelegramAdmin, type TelegramAdmin } from "./helpers/telegram-kit";
 
 let telegram: FakeTelegram;
 let deps: ApiDeps;
 let admin: Staff;
 let bot: FakeBot;
+let started: TelegramAdmin | undefined;
 const secrets: string[] = [];
 
 beforeAll(async () => {
-  telegram = await startFakeTelegram();
-  deps = await createTestDeps({ TELEGRAM_API_BASE_URL: telegram.url, APP_NAME: "Smile CRM" });
-  admin = principalOf(await seedUser(deps, { role: "admin" }));
-  bot = telegram.addBot({ username: "alerts_bot" });
+  started = await startTelegramAdmin({ APP_NAME: "Smile CRM" }, "alerts_bot");
+  ({ telegram, deps, admin, bot } = started);
   secrets.push(bot.token);
   await deps.repos.agents.create({ agentId: "notify_agent", config: { agent_id: "notify_agent" } });
 });
 
 afterAll(async () => {
-  await deps.db.close();
-  await telegram.close();
+  await started?.close();
 });
 
 /** Calls through the router: no secret, and no Secrets Manager path, comes back. */

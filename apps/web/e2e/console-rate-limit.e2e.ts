@@ -1,10 +1,11 @@
 import type { AppRouter } from "@agents-crm/api";
 import { createTRPCClient, httpLink } from "@trpc/client";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import superjson from "superjson";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "./helpers/browser";
-import { startProduct, type Product } from "./helpers/product";
+import { beforeAll, describe, expect, it } from "vitest";
+import { screenshot } from "./helpers/browser";
+import type { Product } from "./helpers/product";
+import { productAndBrowserForSuite } from "./helpers/session";
 
 const WAIT = { timeout: 30_000 };
 
@@ -30,19 +31,10 @@ function refusals(page: Page): string[] {
 }
 
 describe("with the default limits", () => {
-  let product: Product;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const running = productAndBrowserForSuite();
 
   it("one admin loading every console page twice in a row is never refused", async () => {
+    const { product, browser } = running;
     const customer = createTRPCClient<AppRouter>({
       links: [httpLink({ url: `${product.webUrl}/trpc`, transformer: superjson })],
     });
@@ -85,22 +77,17 @@ describe("with the default limits", () => {
 });
 
 describe("with a small limit", () => {
-  let product: Product;
-  let browser: Browser;
+  const running = productAndBrowserForSuite({
+    RATE_LIMIT_PER_MINUTE: "20",
+    RATE_LIMIT_STAFF_PER_MINUTE: "30",
+  });
   let page: Page;
 
   beforeAll(async () => {
-    product = await startProduct({
-      RATE_LIMIT_PER_MINUTE: "20",
-      RATE_LIMIT_STAFF_PER_MINUTE: "30",
-    });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await signIn(product, page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
+    page = await (
+      await running.browser.newContext({ viewport: { width: 1280, height: 900 } })
+    ).newPage();
+    await signIn(running.product, page);
   });
 
   const notice = () => page.getByTestId("request-limit-notice");
@@ -116,7 +103,7 @@ describe("with a small limit", () => {
   async function loadPagesUntilRefused() {
     const refused = refusals(page);
     for (let i = 0; i < 16; i++) {
-      await page.goto(`${product.webUrl}/admin/${i % 2 === 0 ? "audit" : "stats"}`);
+      await page.goto(`${running.product.webUrl}/admin/${i % 2 === 0 ? "audit" : "stats"}`);
       await page.waitForLoadState("networkidle");
       if (await notice().isVisible()) return;
     }

@@ -1,12 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { AppRouter } from "@agents-crm/api";
-import { createTRPCClient, httpLink } from "@trpc/client";
 import type { Browser, BrowserContext, Page, WebSocketRoute } from "playwright-core";
-import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot } from "./helpers/browser";
 import { startProduct, type Product } from "./helpers/product";
+import { staffClient, type TrpcClient } from "./helpers/trpc";
 
 const ADMIN_TOKEN = "e2e-customer-chat-admin-token-0123456789";
 const STORAGE_KEY = "agents-crm:chat:demo_clinic";
@@ -14,21 +12,13 @@ const WAIT = { timeout: 30_000 };
 
 let product: Product;
 let browser: Browser;
-let staff: ReturnType<typeof createTRPCClient<AppRouter>>;
+let staff: TrpcClient;
 
 beforeAll(async () => {
   product = await startProduct({ ADMIN_TOKEN });
   browser = await launchBrowser();
   // The administrator's side, as a machine caller of the real API.
-  staff = createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${product.apiUrl}/trpc`,
-        transformer: superjson,
-        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-      }),
-    ],
-  });
+  staff = staffClient(product.apiUrl, ADMIN_TOKEN);
 });
 
 afterAll(async () => {

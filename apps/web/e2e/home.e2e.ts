@@ -1,29 +1,17 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "./helpers/browser";
-import { startProduct, type Product } from "./helpers/product";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "./helpers/browser";
+import { productAndBrowserForSuite } from "./helpers/session";
 
-let product: Product;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+const running = productAndBrowserForSuite();
 
 describe("npm start, seen in a browser", () => {
   it("prints an admin login", () => {
-    expect(product.login?.email).toBe("admin@agents-crm.local");
+    expect(running.product.login?.email).toBe("admin@agents-crm.local");
   });
 
   it("shows the seeded demo agent from a tRPC query and goes live over the WebSocket", async () => {
-    const page = await browser.newPage();
-    await page.goto(product.webUrl);
+    const page = await running.browser.newPage();
+    await page.goto(running.product.webUrl);
     const card = page.locator('[data-agent-id="demo_clinic"]');
     await card.waitFor({ timeout: 30_000 });
     expect(await card.textContent()).toMatch(/\S/);
@@ -38,7 +26,7 @@ describe("npm start, seen in a browser", () => {
   });
 
   it("reaches the API's health through the web origin", async () => {
-    const res = await fetch(`${product.webUrl}/health`);
+    const res = await fetch(`${running.product.webUrl}/health`);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { status: string }).status).toBe("healthy");
   });

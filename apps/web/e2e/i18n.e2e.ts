@@ -1,14 +1,12 @@
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { AppRouter } from "@agents-crm/api";
-import { createTRPCClient, httpLink } from "@trpc/client";
 import type { Browser, Page } from "playwright-core";
-import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeGraph, type FakeGraph } from "../../api/test/fakes/fake-graph";
 import { launchBrowser, screenshot } from "./helpers/browser";
 import { startProduct, type Product } from "./helpers/product";
+import { staffClient, type TrpcClient } from "./helpers/trpc";
 
 const WAIT = { timeout: 30_000 };
 const ADMIN_TOKEN = "e2e-i18n-admin-token-0123456789abcdef";
@@ -23,7 +21,7 @@ const PICTURE = `data:image/svg+xml,${encodeURIComponent(
 let product: Product;
 let graph: FakeGraph;
 let browser: Browser;
-let staff: ReturnType<typeof createTRPCClient<AppRouter>>;
+let staff: TrpcClient;
 let site: Server | null = null;
 
 beforeAll(async () => {
@@ -42,15 +40,7 @@ beforeAll(async () => {
     RATE_LIMIT_PER_MINUTE: "2000",
   });
   browser = await launchBrowser();
-  staff = createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${product.apiUrl}/trpc`,
-        transformer: superjson,
-        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-      }),
-    ],
-  });
+  staff = staffClient(product.apiUrl, ADMIN_TOKEN);
 });
 
 afterAll(async () => {

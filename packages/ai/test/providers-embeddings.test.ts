@@ -9,14 +9,12 @@ describe("OpenAI embedder", () => {
   });
   afterAll(() => fake.close());
   beforeEach(() => fake.reset());
+  /** An embedder on the fake server, with `options` on top. */
+  const fakeEmbedder = (options: Partial<Parameters<typeof createOpenAIEmbedder>[0]> = {}) =>
+    createOpenAIEmbedder({ apiKey: "k", baseURL: fake.url, ...options });
 
   it("embeds in batches, keeps input order and decodes base64 vectors", async () => {
-    const embedder = createOpenAIEmbedder({
-      apiKey: "k",
-      baseURL: fake.url,
-      batchSize: 2,
-      dimensions: 64,
-    });
+    const embedder = fakeEmbedder({ batchSize: 2, dimensions: 64 });
     const texts = ["opening hours", "prices of botox", "parking", "doctor profile", "address"];
     const result = await embedder.embed(texts);
 
@@ -51,7 +49,7 @@ describe("OpenAI embedder", () => {
   });
 
   it("uses the native size of text-embedding-3-small by default", async () => {
-    const embedder = createOpenAIEmbedder({ apiKey: "k", baseURL: fake.url });
+    const embedder = fakeEmbedder();
     expect(embedder.dimensions).toBe(1536);
     const result = await embedder.embed(["hello"]);
     expect(result.vectors[0]).toHaveLength(1536);
@@ -59,12 +57,7 @@ describe("OpenAI embedder", () => {
   });
 
   it("does not send dimensions to other models and learns their size from the first answer", async () => {
-    const embedder = createOpenAIEmbedder({
-      apiKey: "k",
-      baseURL: fake.url,
-      model: "nomic-embed-text",
-      dimensions: 768,
-    });
+    const embedder = fakeEmbedder({ model: "nomic-embed-text", dimensions: 768 });
     const result = await embedder.embed(["hello", ""]);
     expect(fake.requests[0]?.body).not.toHaveProperty("dimensions");
     expect((fake.requests[0]?.body as { input: string[] }).input).toEqual(["hello", " "]);
@@ -75,19 +68,14 @@ describe("OpenAI embedder", () => {
 
   it("retries a failed batch and counts every attempt", async () => {
     fake.failNext(1, 500, undefined, {}, "embeddings");
-    const embedder = createOpenAIEmbedder({
-      apiKey: "k",
-      baseURL: fake.url,
-      dimensions: 8,
-      retryBaseDelayMs: 5,
-    });
+    const embedder = fakeEmbedder({ dimensions: 8, retryBaseDelayMs: 5 });
     const result = await embedder.embed(["a", "b"]);
     expect(result.vectors).toHaveLength(2);
     expect(result.metrics.attempts).toBe(2);
   });
 
   it("returns nothing for no input without calling the server", async () => {
-    const embedder = createOpenAIEmbedder({ apiKey: "k", baseURL: fake.url });
+    const embedder = fakeEmbedder();
     const result = await embedder.embed([]);
     expect(result.vectors).toEqual([]);
     expect(result.metrics.attempts).toBe(0);
@@ -96,12 +84,7 @@ describe("OpenAI embedder", () => {
 
   it("fails the whole call with a typed error when a batch fails for good", async () => {
     fake.failNext(1, 400, undefined, {}, "embeddings");
-    const embedder = createOpenAIEmbedder({
-      apiKey: "k",
-      baseURL: fake.url,
-      batchSize: 1,
-      concurrency: 1,
-    });
+    const embedder = fakeEmbedder({ batchSize: 1, concurrency: 1 });
     await expect(embedder.embed(["a", "b", "c"])).rejects.toMatchObject({ kind: "bad_request" });
     expect(fake.requests).toHaveLength(1);
   });

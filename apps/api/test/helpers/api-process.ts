@@ -3,8 +3,24 @@ import { join } from "node:path";
 
 export const apiDir = join(import.meta.dirname, "..", "..");
 
+/** Node's arguments that start the API the way `npm start` does, after `nodeFlags` (e.g. a heap size). */
+export const apiNodeArgs = (nodeFlags: string[] = []) => [
+  ...nodeFlags,
+  "--import",
+  "tsx",
+  "src/main.ts",
+];
+
 /** The argv that starts the API the way `npm start` does. */
-export const apiArgv = [process.execPath, "--import", "tsx", "src/main.ts"];
+export const apiArgv = [process.execPath, ...apiNodeArgs()];
+
+/**
+ * The environment of an API child process: PATH and nothing else from the shell (no OPENAI_API_KEY or
+ * AWS credentials leak in), a free port on 127.0.0.1, then `env`.
+ */
+export function apiProcessEnv(env: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...env };
+}
 
 export interface ApiProcess {
   child: ChildProcess;
@@ -28,7 +44,7 @@ function spawnApi(options: ApiProcessOptions): ChildProcessWithoutNullStreams {
   };
   return spawn(file, args, {
     cwd: apiDir,
-    env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...options.env },
+    env: apiProcessEnv(options.env),
   });
 }
 

@@ -18,6 +18,18 @@ const ids = (state: BoardState, stage: string) =>
     .columns.find((c) => c.stageId === stage)
     ?.rows.map((r) => r.conversationId);
 
+/** The board starts moving `card` to `stage`. */
+const moveStarted = (
+  card: ReturnType<typeof row>,
+  stage: string,
+  rejectionReason: string | null = null,
+): BoardAction => ({
+  type: "moveStarted",
+  conversationId: card.conversationId,
+  stage,
+  rejectionReason,
+});
+
 function loaded(...rows: ReturnType<typeof row>[]) {
   const start = initialBoardState({}, STAGES);
   return run(
@@ -59,12 +71,7 @@ describe("the pipeline board", () => {
 
   it("moves a card at once and keeps it there when the server agrees", () => {
     const card = row({ stage: "NEW", version: 3 });
-    let state = run(loaded(card), {
-      type: "moveStarted",
-      conversationId: card.conversationId,
-      stage: "BOOKED",
-      rejectionReason: null,
-    });
+    let state = run(loaded(card), moveStarted(card, "BOOKED"));
     expect(ids(state, "BOOKED")).toEqual([card.conversationId]);
     expect(ids(state, "NEW")).toEqual([]);
     state = run(state, { type: "moveSucceeded", row: { ...card, stage: "BOOKED", version: 4 } });
@@ -74,12 +81,7 @@ describe("the pipeline board", () => {
 
   it("puts a card back where the server last said it is when the move fails, and says why", () => {
     const card = row({ stage: "NEW", version: 3 });
-    let state = run(loaded(card), {
-      type: "moveStarted",
-      conversationId: card.conversationId,
-      stage: "REJECTED",
-      rejectionReason: "Too expensive",
-    });
+    let state = run(loaded(card), moveStarted(card, "REJECTED", "Too expensive"));
     expect(boardColumns(state, STAGES).columns[2]?.rows[0]?.rejectionReason).toBe("Too expensive");
     // A message arrives meanwhile (same version, newer activity): the card stays on its new column.
     const withMessage = {
@@ -109,12 +111,7 @@ describe("the pipeline board", () => {
     const card = row({ stage: "NEW", version: 3 });
     const state = run(
       loaded(card),
-      {
-        type: "moveStarted",
-        conversationId: card.conversationId,
-        stage: "BOOKED",
-        rejectionReason: null,
-      },
+      moveStarted(card, "BOOKED"),
       { type: "rowChanged", row: { ...card, stage: "REJECTED", version: 4 } },
       { type: "moveFailed", conversationId: card.conversationId, message: "conflict" },
     );
@@ -125,18 +122,8 @@ describe("the pipeline board", () => {
     const card = row({ stage: "NEW" });
     const state = run(
       loaded(card),
-      {
-        type: "moveStarted",
-        conversationId: card.conversationId,
-        stage: "BOOKED",
-        rejectionReason: null,
-      },
-      {
-        type: "moveStarted",
-        conversationId: card.conversationId,
-        stage: "REJECTED",
-        rejectionReason: "x",
-      },
+      moveStarted(card, "BOOKED"),
+      moveStarted(card, "REJECTED", "x"),
     );
     expect(state.pending[card.conversationId]?.stage).toBe("BOOKED");
   });

@@ -14,34 +14,14 @@ import {
   validateDraft,
 } from "./stage-draft";
 import type { PipelineStage } from "~/features/console/types";
+import { DEFAULT_PIPELINE_STAGES } from "../../../../api/src/domain/stages/pipeline-stages";
 
-const SAVED: PipelineStage[] = [
-  { id: "NEW", name: "New", color: "#3B82F6", position: 0, requiresReason: false, isDefault: true },
-  {
-    id: "BOOKED",
-    name: "Booked",
-    color: "#22C55E",
-    position: 1,
-    requiresReason: false,
-    isDefault: false,
-  },
-  {
-    id: "REJECTED",
-    name: "Rejected",
-    color: "#EF4444",
-    position: 3,
-    requiresReason: true,
-    isDefault: false,
-  },
-  {
-    id: "NO_RESPONSE",
-    name: "No response",
-    color: "#F59E0B",
-    position: 2,
-    requiresReason: false,
-    isDefault: false,
-  },
-];
+/** The API's default stages as saved, listed out of pipeline order (REJECTED before NO_RESPONSE). */
+const SAVED: PipelineStage[] = ["NEW", "BOOKED", "REJECTED", "NO_RESPONSE"].map((id) => {
+  const stage = DEFAULT_PIPELINE_STAGES.find((s) => s.id === id);
+  if (!stage) throw new Error(`no default stage ${id}`);
+  return { ...stage };
+});
 const fresh = () => draftFromStages(SAVED, 7);
 const names = (draft: ReturnType<typeof fresh>) => draft.stages.map((s) => s.name);
 
