@@ -21,3 +21,39 @@ export const pipelineStageSchema = z.object({
   isDefault: z.boolean(),
 });
 export type PipelineStage = z.infer<typeof pipelineStageSchema>;
+
+/** The reference's four marketing statuses. */
+export const DEFAULT_PIPELINE_STAGES: readonly PipelineStage[] = [
+  {
+    id: DEFAULT_STAGE,
+    name: "New",
+    color: "#3B82F6",
+    position: 0,
+    requiresReason: false,
+    isDefault: true,
+  },
+  {
+    id: "BOOKED",
+    name: "Booked",
+    color: "#22C55E",
+    position: 1,
+    requiresReason: false,
+    isDefault: false,
+  },
+  {
+    id: "NO_RESPONSE",
+    name: "No response",
+    color: "#F59E0B",
+    position: 2,
+    requiresReason: false,
+    isDefault: false,
+  },
+  {
+    id: "REJECTED",
+    name: "Rejected",
+    color: "#EF4444",
+    position: 3,
+    requiresReason: true,
+    isDefault: false,
+  },
+];

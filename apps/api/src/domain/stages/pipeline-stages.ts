@@ -1,5 +1,5 @@
 import {
-  DEFAULT_STAGE,
+  DEFAULT_PIPELINE_STAGES,
   MAX_REJECTION_REASON,
   pipelineStageSchema,
   type PipelineStage,
@@ -8,45 +8,11 @@ import type { Repositories } from "@agents-crm/db";
 import { z } from "zod";
 
 /** Settings key of the pipeline document (versioned, optimistic concurrency). */
+export { DEFAULT_PIPELINE_STAGES };
+
 export const PIPELINE_STAGES_KEY = "pipeline.stages";
 
 const storedSchema = z.object({ stages: z.array(pipelineStageSchema).min(1) });
-
-/** The reference's four marketing statuses. */
-export const DEFAULT_PIPELINE_STAGES: readonly PipelineStage[] = [
-  {
-    id: DEFAULT_STAGE,
-    name: "New",
-    color: "#3B82F6",
-    position: 0,
-    requiresReason: false,
-    isDefault: true,
-  },
-  {
-    id: "BOOKED",
-    name: "Booked",
-    color: "#22C55E",
-    position: 1,
-    requiresReason: false,
-    isDefault: false,
-  },
-  {
-    id: "NO_RESPONSE",
-    name: "No response",
-    color: "#F59E0B",
-    position: 2,
-    requiresReason: false,
-    isDefault: false,
-  },
-  {
-    id: "REJECTED",
-    name: "Rejected",
-    color: "#EF4444",
-    position: 3,
-    requiresReason: true,
-    isDefault: false,
-  },
-];
 
 export interface Pipeline {
   stages: PipelineStage[];

@@ -14,7 +14,7 @@ import {
   validateDraft,
 } from "./stage-draft";
 import type { PipelineStage } from "~/features/console/types";
-import { DEFAULT_PIPELINE_STAGES } from "../../../../api/src/domain/stages/pipeline-stages";
+import { DEFAULT_PIPELINE_STAGES } from "@agents-crm/config/pipeline";
 
 /** The API's default stages as saved, listed out of pipeline order (REJECTED before NO_RESPONSE). */
 const SAVED: PipelineStage[] = ["NEW", "BOOKED", "REJECTED", "NO_RESPONSE"].map((id) => {
