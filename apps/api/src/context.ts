@@ -104,18 +104,25 @@ function requestIdOf(req: IncomingMessage): string {
   return typeof header === "string" && /^[\w-]{8,64}$/.test(header) ? header : randomUUID();
 }
 
+/** What the upgrade or request itself tells about the caller, the same on both transports. */
+function requestFacts(deps: ApiDeps, req: IncomingMessage, transport: "http" | "ws") {
+  return {
+    deps,
+    requestId: requestIdOf(req),
+    clientIp: clientIpOf(req, deps.env.TRUST_PROXY),
+    userAgent: req.headers["user-agent"] ?? null,
+    transport,
+    secure: isSecure(req, deps.env.TRUST_PROXY),
+  };
+}
+
 export function createHttpContext(
   deps: ApiDeps,
   req: IncomingMessage,
   res: ServerResponse,
 ): Context {
   return createContextInner({
-    deps,
-    requestId: requestIdOf(req),
-    clientIp: clientIpOf(req, deps.env.TRUST_PROXY),
-    userAgent: req.headers["user-agent"] ?? null,
-    transport: "http",
-    secure: isSecure(req, deps.env.TRUST_PROXY),
+    ...requestFacts(deps, req, "http"),
     credentials: {
       bearer: bearerToken(req.headers.authorization),
       sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
@@ -140,12 +147,7 @@ export function createWsContext(
   connectionParams: Record<string, string> | null,
 ): Context {
   return createContextInner({
-    deps,
-    requestId: requestIdOf(req),
-    clientIp: clientIpOf(req, deps.env.TRUST_PROXY),
-    userAgent: req.headers["user-agent"] ?? null,
-    transport: "ws",
-    secure: isSecure(req, deps.env.TRUST_PROXY),
+    ...requestFacts(deps, req, "ws"),
     credentials: {
       bearer: connectionParams?.token ?? bearerToken(connectionParams?.authorization),
       sessionToken: connectionParams?.sessionToken ?? upgradeSessionCookie(deps, req),

@@ -7,6 +7,7 @@ import { reserveLoginAttempt, settleLoginSuccess } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
 import { cookieShouldBeSecure, sessionCookie } from "./session-cookie";
 import { sessionTtlSeconds } from "./session-renewal";
+import { userPrincipal } from "./resolve-principal";
 import { notSupported, unauthorized } from "../domain/errors";
 
 let dummyHash: Promise<string> | null = null;
@@ -85,17 +86,7 @@ export async function login({
   const user = await adminUsers.recordLogin(credentials.userId);
   await settleLoginSuccess(kv, reservation);
   await recordAudit(
-    {
-      ...ctx,
-      principal: {
-        kind: "user",
-        id: user.userId,
-        name: user.name,
-        email: user.email,
-        role: user.role,
-        sessionId: session.sessionId,
-      },
-    },
+    { ...ctx, principal: userPrincipal(user, session.sessionId) },
     {
       action: "auth.login",
       resourceType: "admin_user",

@@ -1,4 +1,4 @@
-import type { AdminSession } from "@agents-crm/db";
+import type { AdminSession, AdminUser } from "@agents-crm/db";
 import type { ApiDeps } from "../deps";
 import { tokensMatch } from "./machine-token";
 import type { Principal } from "./principal";
@@ -25,16 +25,18 @@ export async function readSession(
   if (!session) return null;
   const user = await deps.repos.adminUsers.getById(session.userId);
   if (!user || !user.isActive) return null;
+  return { principal: userPrincipal(user, session.sessionId), session };
+}
+
+/** The principal of `user` signed in with session `sessionId`. */
+export function userPrincipal(user: AdminUser, sessionId: string): UserPrincipal {
   return {
-    principal: {
-      kind: "user",
-      id: user.userId,
-      name: user.name,
-      email: user.email,
-      role: user.role,
-      sessionId: session.sessionId,
-    },
-    session,
+    kind: "user",
+    id: user.userId,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    sessionId,
   };
 }
 

@@ -68,6 +68,24 @@ export interface GraphCallOptions<T> {
   fetch: typeof fetch;
 }
 
+/** How a Graph API client reaches Meta: base URL, per-call timeout (10 s by default), fetch (tests). */
+export interface GraphApiOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** The part of every graphCall that a client's options settle once. */
+export function graphConnection(
+  options: GraphApiOptions,
+): Pick<GraphCallOptions<unknown>, "baseUrl" | "timeoutMs" | "fetch"> {
+  return {
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    fetch: options.fetch ?? fetch,
+  };
+}
+
 const retryAfterOf = (response: Response): number | undefined => {
   const header = Number(response.headers.get("retry-after"));
   return Number.isFinite(header) && header > 0 ? header : undefined;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { graphCall } from "./graph-api-call";
+import { graphCall, graphConnection, type GraphApiOptions } from "./graph-api-call";
 
 // Instagram API with Instagram Login, messaging:
 // https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api
@@ -29,18 +29,10 @@ export type InstagramProfileResult = z.infer<typeof profileSchema>;
 
 const accountSchema = z.looseObject({ id: z.string(), username: z.string().optional() });
 
-export interface InstagramGraphApiOptions {
-  baseUrl: string;
-  timeoutMs?: number;
-  fetch?: typeof fetch;
-}
+export type InstagramGraphApiOptions = GraphApiOptions;
 
 export function createInstagramGraphApi(options: InstagramGraphApiOptions) {
-  const common = {
-    baseUrl: options.baseUrl,
-    timeoutMs: options.timeoutMs ?? 10_000,
-    fetch: options.fetch ?? fetch,
-  };
+  const common = graphConnection(options);
   return {
     sendMessage: (token: string, accountId: string, input: InstagramSendInput) =>
       graphCall({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { graphCall } from "./graph-api-call";
+import { graphCall, graphConnection, type GraphApiOptions } from "./graph-api-call";
 
 // WhatsApp Cloud API, messages:
 // https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages
@@ -19,18 +19,10 @@ const phoneNumberSchema = z.looseObject({
   verified_name: z.string().optional(),
 });
 
-export interface WhatsAppCloudApiOptions {
-  baseUrl: string;
-  timeoutMs?: number;
-  fetch?: typeof fetch;
-}
+export type WhatsAppCloudApiOptions = GraphApiOptions;
 
 export function createWhatsAppCloudApi(options: WhatsAppCloudApiOptions) {
-  const common = {
-    baseUrl: options.baseUrl,
-    timeoutMs: options.timeoutMs ?? 10_000,
-    fetch: options.fetch ?? fetch,
-  };
+  const common = graphConnection(options);
   return {
     /** The business phone number the token may send from: proves the credentials before going live. */
     getPhoneNumber: (token: string, phoneNumberId: string) =>

@@ -1,5 +1,7 @@
 import type { ChatCompletionCreateParamsBase } from "openai/resources/chat/completions";
+import type { CompletionUsage } from "openai/resources/completions";
 import { modelParams } from "./model-params";
+import { estimateCostUsd } from "./pricing";
 import {
   isResponseFormatRejection,
   stepDownStructuredMode,
@@ -8,7 +10,22 @@ import {
   unwrapJsonFence,
   type StructuredMode,
 } from "./structured-output";
-import type { ChatRequest } from "./types";
+import type { ChatRequest, ChatResult } from "./types";
+import { estimateChatUsage, fromApiUsage } from "./usage";
+
+/** What the server answered to one chat call (whole or streamed), and what the call cost us. */
+export interface ChatAnswer {
+  content: string;
+  finishReason: string | null;
+  refusal?: string | null;
+  model: string;
+  /** Null when the server reported none: usage is then estimated and the metrics say so. */
+  apiUsage: CompletionUsage | null | undefined;
+  attempts: number;
+  /** performance.now() when the call started. */
+  started: number;
+  firstTokenMs?: number;
+}
 
 /** One chat call's request body, following the structured-output mode across fallbacks. */
 export class ChatCallRequest {
@@ -59,5 +76,31 @@ export class ChatCallRequest {
     return this.mode === "json_object" || this.mode === "prompt_only"
       ? unwrapJsonFence(content)
       : content;
+  }
+
+  /** The call's result: the content as this mode needs it, with usage, cost and timing. */
+  result(answer: ChatAnswer): ChatResult {
+    const content = this.finalContent(answer.content);
+    const { model, apiUsage, refusal, firstTokenMs } = answer;
+    const usage = apiUsage
+      ? fromApiUsage(apiUsage)
+      : estimateChatUsage(this.request.messages, content);
+    const degraded = this.degraded();
+    return {
+      content,
+      finishReason: answer.finishReason,
+      ...(refusal ? { refusal } : {}),
+      metrics: {
+        step: "chat",
+        model,
+        usage,
+        latencyMs: Math.round(performance.now() - answer.started),
+        costUsd: estimateCostUsd(model, usage),
+        attempts: answer.attempts,
+        ...(apiUsage ? {} : { estimated: true }),
+        ...(firstTokenMs !== undefined ? { firstTokenMs } : {}),
+        ...(degraded ? { degraded } : {}),
+      },
+    };
   }
 }

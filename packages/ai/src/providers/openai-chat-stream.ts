@@ -3,10 +3,8 @@ import { startDeadline } from "./call-deadline";
 import { toLlmError } from "./errors";
 import { ChatCallRequest } from "./openai-chat-request";
 import type { OpenAIConnection } from "./openai-connection";
-import { estimateCostUsd } from "./pricing";
 import { retryDelayMs, waitOrThrow } from "./retry";
-import type { ChatRequest, ChatResult, ChatStreamChunk } from "./types";
-import { estimateChatUsage, fromApiUsage } from "./usage";
+import type { ChatRequest, ChatStreamChunk } from "./types";
 
 const ENDPOINT = "chat.completions (stream)";
 
@@ -55,27 +53,16 @@ export async function* streamChat(
         }
         // The SDK ends iteration quietly when its signal aborts; a cut-off answer must not look complete.
         if (deadline.signal.aborted) throw new DOMException("stream aborted", "AbortError");
-        const finalContent = call.finalContent(content);
-        const usage = apiUsage
-          ? fromApiUsage(apiUsage)
-          : estimateChatUsage(request.messages, finalContent);
-        const degraded = call.degraded();
-        const result: ChatResult = {
-          content: finalContent,
+        const result = call.result({
+          content,
           finishReason,
-          ...(refusal ? { refusal } : {}),
-          metrics: {
-            step: "chat",
-            model,
-            usage,
-            latencyMs: Math.round(performance.now() - started),
-            costUsd: estimateCostUsd(model, usage),
-            attempts,
-            ...(apiUsage ? {} : { estimated: true }),
-            ...(firstTokenMs !== undefined ? { firstTokenMs } : {}),
-            ...(degraded ? { degraded } : {}),
-          },
-        };
+          refusal,
+          model,
+          apiUsage,
+          attempts,
+          started,
+          firstTokenMs,
+        });
         yield { type: "done", result };
         return;
       } catch (raw) {

@@ -7,10 +7,8 @@ import {
   type OpenAIConnection,
   type OpenAIConnectionOptions,
 } from "./openai-connection";
-import { estimateCostUsd } from "./pricing";
 import { withRetries } from "./retry";
 import type { ChatProvider, ChatRequest, ChatResult } from "./types";
-import { estimateChatUsage, fromApiUsage } from "./usage";
 
 export interface OpenAIChatOptions extends OpenAIConnectionOptions {
   /** Used when a request names no model. */
@@ -56,27 +54,15 @@ async function chat(
         retryable: false,
       });
     }
-    const content = call.finalContent(choice.message.content ?? "");
-    const model = completion.model || call.model;
-    const usage = completion.usage
-      ? fromApiUsage(completion.usage)
-      : estimateChatUsage(request.messages, content);
-    const refusal = choice.message.refusal;
-    return {
-      content,
+    return call.result({
+      content: choice.message.content ?? "",
       finishReason: choice.finish_reason ?? null,
-      ...(refusal ? { refusal } : {}),
-      metrics: {
-        step: "chat",
-        model,
-        usage,
-        latencyMs: Math.round(performance.now() - started),
-        costUsd: estimateCostUsd(model, usage),
-        attempts,
-        ...(completion.usage ? {} : { estimated: true }),
-        ...(call.degraded() ? { degraded: call.degraded() } : {}),
-      },
-    };
+      refusal: choice.message.refusal,
+      model: completion.model || call.model,
+      apiUsage: completion.usage,
+      attempts,
+      started,
+    });
   } finally {
     deadline.dispose();
   }

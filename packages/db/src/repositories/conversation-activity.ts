@@ -1,6 +1,4 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
-import { isConditionalCheckFailed } from "../lib/errors";
 import { expiryAfterHours } from "../lib/ttl";
 import { buildUpdate } from "../lib/update-expression";
 import type { Conversation } from "../schemas/conversation";
@@ -19,7 +17,7 @@ export function createTouchActivity(
   store: ConversationStore,
   refreshLookup: (item: Record<string, unknown>) => Promise<void>,
 ) {
-  const { tableName, read, get, notExpired } = store;
+  const { updateReturningNew, read, get, notExpired } = store;
   return async function touchActivity(
     conversationId: string,
     options: { at?: Date; preview?: string } = {},
@@ -43,22 +41,10 @@ export function createTouchActivity(
       },
       { names, values },
     );
-    try {
-      const out = await db.doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { conversation_id: conversationId },
-          ...expression,
-          ConditionExpression: condition,
-          ReturnValues: "ALL_NEW",
-        }),
-      );
-      if (!out.Attributes) return null;
-      await refreshLookup(out.Attributes);
-      return read(out.Attributes) ?? null;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return get(conversationId);
-      throw error;
-    }
+    const out = await updateReturningNew(conversationId, expression, condition);
+    if (!out) return get(conversationId);
+    if (!out.Attributes) return null;
+    await refreshLookup(out.Attributes);
+    return read(out.Attributes) ?? null;
   };
 }

@@ -1,5 +1,6 @@
-import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
+import { conditionalUpdate } from "../lib/conditional-write";
 import { isConditionalCheckFailed } from "../lib/errors";
 import { newUuid } from "../lib/ids";
 import { expiryAfterHours } from "../lib/ttl";
@@ -120,29 +121,23 @@ export function createConversationLookup(db: Db, ctx: RepositoryContext, store: 
     conversationExpiresAt: number,
   ): Promise<void> {
     const expiresAt = lookupExpiry(conversationExpiresAt);
-    try {
-      await db.doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { conversation_id: key },
-          UpdateExpression: "SET #ttl = :exp",
-          ConditionExpression: "target_id = :id",
-          ExpressionAttributeNames: { "#ttl": TTL },
-          ExpressionAttributeValues: { ":exp": expiresAt, ":id": conversationId },
-        }),
-      );
-      await db.doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { conversation_id: conversationId },
-          UpdateExpression: "SET lookup_expires_at = :exp",
-          ConditionExpression: "attribute_exists(agent_id)",
-          ExpressionAttributeValues: { ":exp": expiresAt },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-    }
+    // Sets `attribute` of item `id` to expiresAt while `condition` holds; null when it did not.
+    const setExpiry = (
+      id: string,
+      attribute: string,
+      condition: string,
+      values: Record<string, unknown> = {},
+    ) =>
+      conditionalUpdate(db, {
+        TableName: tableName,
+        Key: { conversation_id: id },
+        UpdateExpression: "SET #exp = :exp",
+        ConditionExpression: condition,
+        ExpressionAttributeNames: { "#exp": attribute },
+        ExpressionAttributeValues: { ":exp": expiresAt, ...values },
+      });
+    if (!(await setExpiry(key, TTL, "target_id = :id", { ":id": conversationId }))) return;
+    await setExpiry(conversationId, "lookup_expires_at", "attribute_exists(agent_id)");
   }
 
   /** Keeps the find-or-create lookup alive at least as long as the conversation it points at. */

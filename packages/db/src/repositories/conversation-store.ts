@@ -1,9 +1,11 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
 import { toItemKeys } from "../lib/case";
+import { conditionalUpdate } from "../lib/conditional-write";
 import { NotFoundError, VersionConflictError, isConditionalCheckFailed } from "../lib/errors";
 import { expiryAfterHours, toEpochSeconds } from "../lib/ttl";
 import { buildUpdate } from "../lib/update-expression";
+import type { UpdateParts } from "../lib/update-expression";
 import { DEFAULT_STAGE, conversationPatchSchema } from "../schemas/conversation";
 import type {
   Conversation,
@@ -88,6 +90,17 @@ export function createConversationStore(db: Db, ctx: RepositoryContext) {
     return "(attribute_not_exists(#ttl) OR #ttl > :nowSec)";
   }
 
+  /** A conditional UpdateItem that returns the new item; null when `condition` did not hold. */
+  function updateReturningNew(conversationId: string, expression: UpdateParts, condition: string) {
+    return conditionalUpdate(db, {
+      TableName: tableName,
+      Key: { conversation_id: conversationId },
+      ...expression,
+      ConditionExpression: condition,
+      ReturnValues: "ALL_NEW",
+    });
+  }
+
   async function update(
     conversationId: string,
     input: ConversationPatch,
@@ -115,24 +128,14 @@ export function createConversationStore(db: Db, ctx: RepositoryContext) {
       names,
       values,
     });
-    try {
-      const out = await db.doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { conversation_id: conversationId },
-          ...expression,
-          ConditionExpression: condition,
-          ReturnValues: "ALL_NEW",
-        }),
-      );
-      const updated = out.Attributes && read(out.Attributes);
-      if (!updated) throw new NotFoundError("conversation", conversationId);
-      return updated;
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
+    const out = await updateReturningNew(conversationId, expression, condition);
+    if (!out) {
       if (!(await get(conversationId))) throw new NotFoundError("conversation", conversationId);
       throw new VersionConflictError("conversation", conversationId, options.expectedVersion);
     }
+    const updated = out.Attributes && read(out.Attributes);
+    if (!updated) throw new NotFoundError("conversation", conversationId);
+    return updated;
   }
 
   /**
@@ -160,7 +163,18 @@ export function createConversationStore(db: Db, ctx: RepositoryContext) {
     }
   }
 
-  return { tableName, read, getItem, get, newConversation, putNew, notExpired, update, mutate };
+  return {
+    tableName,
+    read,
+    getItem,
+    get,
+    newConversation,
+    putNew,
+    notExpired,
+    updateReturningNew,
+    update,
+    mutate,
+  };
 }
 
 export type ConversationStore = ReturnType<typeof createConversationStore>;

@@ -1,3 +1,6 @@
+import { GetCommand, type UpdateCommandInput } from "@aws-sdk/lib-dynamodb";
+import type { Db } from "../client/db";
+import { conditionalUpdate } from "../lib/conditional-write";
 import { inboundEventSchema } from "../schemas/inbound-event";
 import type { InboundEvent } from "../schemas/inbound-event";
 
@@ -41,5 +44,34 @@ export function toInboundEvent(item: Item): InboundEvent {
     completedAt: item.completed_at,
     deadAt: item.dead_at,
     expiresAt: item.expires_at,
+  });
+}
+
+/** The stored item under `eventKey` (an event or a stats item), read consistently; undefined if none. */
+export async function getInboundEventItem(db: Db, eventKey: string): Promise<Item | undefined> {
+  const out = await db.doc.send(
+    new GetCommand({
+      TableName: db.tables.inboundEvents,
+      Key: { event_key: eventKey },
+      ConsistentRead: true,
+    }),
+  );
+  return out.Item;
+}
+
+/** A conditional status transition of one event (`#status` names `status`); null when the condition failed. */
+export function updateInboundEventStatus(
+  db: Db,
+  eventKey: string,
+  input: Pick<
+    UpdateCommandInput,
+    "UpdateExpression" | "ConditionExpression" | "ExpressionAttributeValues" | "ReturnValues"
+  >,
+) {
+  return conditionalUpdate(db, {
+    TableName: db.tables.inboundEvents,
+    Key: { event_key: eventKey },
+    ExpressionAttributeNames: { "#status": "status" },
+    ...input,
   });
 }

@@ -1,11 +1,18 @@
 import { backoffMs } from "@agents-crm/config/retry";
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
-import { conditionalUpdate } from "../lib/conditional-write";
 import { queryAll } from "../lib/query";
 import type { BackoffPolicy, InboundEvent } from "../schemas/inbound-event";
 import type { RepositoryContext } from "./context";
-import { DEAD_PK, QUEUE_PK, dueSort, dueSortUpTo, toInboundEvent } from "./inbound-event-items";
+import {
+  DEAD_PK,
+  QUEUE_PK,
+  dueSort,
+  dueSortUpTo,
+  getInboundEventItem,
+  toInboundEvent,
+  updateInboundEventStatus,
+} from "./inbound-event-items";
 
 type Item = Record<string, unknown>;
 
@@ -35,13 +42,6 @@ const MAX_ERROR_LENGTH = 2000;
  */
 export function createInboundEventLeases(db: Db, ctx: RepositoryContext) {
   const TableName = db.tables.inboundEvents;
-
-  const getItem = async (eventKey: string): Promise<Item | undefined> => {
-    const out = await db.doc.send(
-      new GetCommand({ TableName, Key: { event_key: eventKey }, ConsistentRead: true }),
-    );
-    return out.Item;
-  };
 
   /**
    * The event of `item`'s conversation that may run now: the earliest queued one (by platform order),
@@ -73,15 +73,12 @@ export function createInboundEventLeases(db: Db, ctx: RepositoryContext) {
   ): Promise<boolean> => {
     const now = ctx.now();
     return (
-      (await conditionalUpdate(db, {
-        TableName,
-        Key: { event_key: eventKey },
+      (await updateInboundEventStatus(db, eventKey, {
         UpdateExpression:
           "SET #status = :dead, dead_pk = :deadPk, dead_at = :nowIso, due_sort = :deadSort" +
           (error === undefined ? "" : ", last_error = :error") +
           " REMOVE queue_pk, order_key, lease_owner, lease_until",
         ConditionExpression: condition.expression,
-        ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: {
           ...condition.values,
           ":dead": "dead",
@@ -114,14 +111,11 @@ export function createInboundEventLeases(db: Db, ctx: RepositoryContext) {
       return undefined;
     }
     const leaseUntil = nowMs + options.leaseMs;
-    const out = await conditionalUpdate(db, {
-      TableName,
-      Key: { event_key: eventKey },
+    const out = await updateInboundEventStatus(db, eventKey, {
       UpdateExpression:
         "SET #status = :processing, lease_owner = :worker, lease_until = :until, due_at = :until, due_sort = :dueSort, claimed_at = :nowIso ADD attempts :one",
       // due_sort <= now: pending and due, or leased by a worker whose lease has run out.
       ConditionExpression: "queue_pk = :queue AND due_sort <= :upTo",
-      ExpressionAttributeNames: { "#status": "status" },
       ExpressionAttributeValues: {
         ...due,
         ":processing": "processing",
@@ -182,13 +176,10 @@ export function createInboundEventLeases(db: Db, ctx: RepositoryContext) {
     /** False when this worker no longer holds the event (its lease ran out and it was re-claimed). */
     async complete(eventKey: string, workerId: string): Promise<boolean> {
       return (
-        (await conditionalUpdate(db, {
-          TableName,
-          Key: { event_key: eventKey },
+        (await updateInboundEventStatus(db, eventKey, {
           UpdateExpression:
             "SET #status = :done, completed_at = :now REMOVE queue_pk, order_key, lease_owner, lease_until, due_sort",
           ConditionExpression: "queue_pk = :queue AND lease_owner = :worker",
-          ExpressionAttributeNames: { "#status": "status" },
           ExpressionAttributeValues: {
             ":done": "done",
             ":now": ctx.now().toISOString(),
@@ -201,7 +192,7 @@ export function createInboundEventLeases(db: Db, ctx: RepositoryContext) {
 
     /** Reschedules with exponential back-off (base × 2^(attempts-1), capped), or dead-letters. */
     async fail(eventKey: string, workerId: string, options: FailOptions): Promise<FailOutcome> {
-      const item = await getItem(eventKey);
+      const item = await getInboundEventItem(db, eventKey);
       if (item?.queue_pk !== QUEUE_PK || item.lease_owner !== workerId)
         return { outcome: "lease-lost" };
       const attempts = Number(item.attempts);
@@ -215,13 +206,10 @@ export function createInboundEventLeases(db: Db, ctx: RepositoryContext) {
           : { outcome: "lease-lost" };
       }
       const retryAt = ctx.now().getTime() + backoffMs(attempts, options.backoff);
-      return (await conditionalUpdate(db, {
-        TableName,
-        Key: { event_key: eventKey },
+      return (await updateInboundEventStatus(db, eventKey, {
         UpdateExpression:
           "SET #status = :pending, due_at = :retryAt, due_sort = :dueSort, last_error = :error REMOVE lease_owner, lease_until",
         ConditionExpression: held.expression,
-        ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: {
           ...held.values,
           ":pending": "pending",

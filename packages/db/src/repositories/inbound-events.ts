@@ -1,4 +1,3 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
 import { conditionalPut, conditionalUpdate } from "../lib/conditional-write";
 import { clampLimit } from "../lib/page";
@@ -15,8 +14,10 @@ import {
   RETENTION_SECONDS,
   dueSort,
   orderSortOf,
+  getInboundEventItem,
   statsKey,
   toInboundEvent,
+  updateInboundEventStatus,
 } from "./inbound-event-items";
 import { createInboundEventHandover } from "./inbound-event-handover";
 import { createInboundEventLeases } from "./inbound-event-leases";
@@ -41,13 +42,6 @@ const DEAD_KEYS = keyAttributes(tableDefinition("inboundEvents"), "dead-index");
  */
 export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
   const TableName = db.tables.inboundEvents;
-
-  const getItem = async (eventKey: string): Promise<Item | undefined> => {
-    const out = await db.doc.send(
-      new GetCommand({ TableName, Key: { event_key: eventKey }, ConsistentRead: true }),
-    );
-    return out.Item;
-  };
 
   // Per process: when each scope's stats item was last written, so a busy page costs one extra write a
   // second rather than one per event. lastEventAt is therefore accurate to STATS_WRITE_INTERVAL_MS.
@@ -117,7 +111,7 @@ export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
     },
 
     async get(eventKey: string): Promise<InboundEvent | null> {
-      const item = await getItem(eventKey);
+      const item = await getInboundEventItem(db, eventKey);
       if (!item || typeof item.platform !== "string" || isExpired(item, "expires_at", ctx.now())) {
         return null;
       }
@@ -181,13 +175,10 @@ export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
     async replay(eventKey: string): Promise<boolean> {
       const now = ctx.now();
       return (
-        (await conditionalUpdate(db, {
-          TableName,
-          Key: { event_key: eventKey },
+        (await updateInboundEventStatus(db, eventKey, {
           UpdateExpression:
             "SET #status = :pending, queue_pk = :queue, order_key = order_group, attempts = :zero, due_at = :nowMs, due_sort = :dueSort, expires_at = :expires REMOVE dead_pk, dead_at",
           ConditionExpression: "dead_pk = :dead",
-          ExpressionAttributeNames: { "#status": "status" },
           ExpressionAttributeValues: {
             ":pending": "pending",
             ":queue": QUEUE_PK,
@@ -203,7 +194,7 @@ export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
 
     /** When the newest event for this scope (page / business account / bot) was received; ISO or null. */
     async lastEventAt(scope: string): Promise<string | null> {
-      const item = await getItem(statsKey(scope));
+      const item = await getInboundEventItem(db, statsKey(scope));
       return typeof item?.last_event_at === "string" ? item.last_event_at : null;
     },
   };

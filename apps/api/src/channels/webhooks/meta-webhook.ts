@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { toWellFormedDeep } from "@agents-crm/config/well-formed-text";
 import { storeAndAcknowledge } from "./acknowledge";
 import { safeEqual } from "./constant-time";
-import { readRawBody, refuseBody, sendError, sendText } from "../../server/http-io";
+import { sendError, sendText } from "../../server/http-io";
 import type { AccountScan } from "./meta-account-scan";
 import { META_MAX_ACCOUNTS_PER_DELIVERY, routeAccounts } from "./meta-accounts";
 import { SIGNATURE_HEADER } from "./meta-signature";
@@ -10,6 +9,7 @@ import { refuseUnread, verifyPerBinding, type Refusal } from "./meta-verificatio
 import type { ParseResult } from "./parsed-event";
 import { routeEvents } from "./route-events";
 import { headerOf, tally, type WebhookRuntime } from "./webhook-runtime";
+import { parseWebhookJson, readWebhookBody } from "./webhook-body";
 
 /**
  * Meta's documented ceiling for a webhook payload is 3 MB (WhatsApp Cloud API); anything larger is
@@ -86,26 +86,18 @@ export async function receiveMetaWebhook(
   res: ServerResponse,
 ): Promise<void> {
   const receivedAt = new Date();
-  const raw = await readRawBody(req, META_BODY_LIMIT_BYTES);
-  if (!raw.ok) {
-    refuseBody(res, raw.reason, META_BODY_LIMIT_BYTES);
-    return;
-  }
+  const body = await readWebhookBody(req, res, META_BODY_LIMIT_BYTES);
+  if (!body) return;
   const header = headerOf(req.headers, SIGNATURE_HEADER);
-  const early = refuseUnread(rt, channel, raw.body, header);
+  const early = refuseUnread(rt, channel, body, header);
   if (early) {
     refuse(rt, channel, res, early, "debug");
     return;
   }
   const verifiedByEnv = channel.appSecret !== undefined;
 
-  let payload: unknown;
-  try {
-    payload = toWellFormedDeep(JSON.parse(raw.body.toString("utf8")));
-  } catch {
-    sendError(res, 400, "BAD_REQUEST", "The body is not valid JSON");
-    return;
-  }
+  const payload = parseWebhookJson(body, res);
+  if (payload === undefined) return;
   const scan = channel.scan(payload);
   if (!verifiedByEnv && scan.accounts.length > META_MAX_ACCOUNTS_PER_DELIVERY) {
     rt.log.debug("webhook refused: too many accounts to look up", {
@@ -130,7 +122,7 @@ export async function receiveMetaWebhook(
     ),
   );
   if (!verifiedByEnv) {
-    const refusal = await verifyPerBinding(rt, channel, raw.body, header, [...receiving.values()]);
+    const refusal = await verifyPerBinding(rt, channel, body, header, [...receiving.values()]);
     if (refusal) {
       refuse(rt, channel, res, refusal, "warn");
       return;

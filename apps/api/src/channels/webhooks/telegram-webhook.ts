@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { toWellFormedDeep } from "@agents-crm/config/well-formed-text";
 import { storeAndAcknowledge } from "./acknowledge";
 import { safeEqual } from "./constant-time";
-import { readRawBody, refuseBody, sendError } from "../../server/http-io";
+import { sendError } from "../../server/http-io";
 import { routeEvents } from "./route-events";
 import { parseTelegramUpdate } from "./telegram-events";
 import { headerOf, type WebhookRuntime } from "./webhook-runtime";
+import { parseWebhookJson, readWebhookBody } from "./webhook-body";
 
 export const TELEGRAM_BODY_LIMIT_BYTES = 1024 * 1024;
 export const TELEGRAM_SECRET_HEADER = "x-telegram-bot-api-secret-token";
@@ -24,11 +24,8 @@ export async function receiveTelegramWebhook(
   res: ServerResponse,
 ): Promise<void> {
   const receivedAt = new Date();
-  const raw = await readRawBody(req, TELEGRAM_BODY_LIMIT_BYTES);
-  if (!raw.ok) {
-    refuseBody(res, raw.reason, TELEGRAM_BODY_LIMIT_BYTES);
-    return;
-  }
+  const body = await readWebhookBody(req, res, TELEGRAM_BODY_LIMIT_BYTES);
+  if (!body) return;
   const route = BINDING_ID.test(bindingId) ? await rt.resolver.forId(bindingId) : null;
   if (!route || route.binding.channelType !== "telegram" || route.refusal === "inactive_binding") {
     sendError(res, 404, "NOT_FOUND", "No active Telegram binding here");
@@ -52,13 +49,8 @@ export async function receiveTelegramWebhook(
     return;
   }
 
-  let payload: unknown;
-  try {
-    payload = toWellFormedDeep(JSON.parse(raw.body.toString("utf8")));
-  } catch {
-    sendError(res, 400, "BAD_REQUEST", "The body is not valid JSON");
-    return;
-  }
+  const payload = parseWebhookJson(body, res);
+  if (payload === undefined) return;
   const parsed = parseTelegramUpdate(payload, route.binding.channelAccountId, receivedAt);
   if (!parsed) {
     sendError(res, 400, "BAD_REQUEST", "The body is not a Telegram Update");

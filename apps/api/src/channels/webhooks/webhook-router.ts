@@ -30,21 +30,23 @@ export function createWebhookRouter(
     resolver: createBindingResolver(deps.repos, { ttlMs: options.cacheTtlMs }),
     unsigned: createUnsignedPolicy(deps.env, log),
   };
-  const instagram: MetaChannel = {
-    platform: "instagram",
-    appSecret: deps.env[META_WEBHOOK_VARIABLES.instagram.appSecret],
-    appSecretVariable: META_WEBHOOK_VARIABLES.instagram.appSecret,
-    verifyToken: deps.env[META_WEBHOOK_VARIABLES.instagram.verifyToken],
-    verifyTokenVariable: META_WEBHOOK_VARIABLES.instagram.verifyToken,
-    scan: scanInstagram,
-    parse: parseInstagram,
+  // A Meta platform's secrets come from the environment variables named for it.
+  const metaChannel = (
+    platform: MetaChannel["platform"],
+    handlers: Pick<MetaChannel, "scan" | "parse">,
+  ): MetaChannel => {
+    const variables = META_WEBHOOK_VARIABLES[platform];
+    return {
+      platform,
+      appSecret: deps.env[variables.appSecret],
+      appSecretVariable: variables.appSecret,
+      verifyToken: deps.env[variables.verifyToken],
+      verifyTokenVariable: variables.verifyToken,
+      ...handlers,
+    };
   };
-  const whatsapp: MetaChannel = {
-    platform: "whatsapp",
-    appSecret: deps.env[META_WEBHOOK_VARIABLES.whatsapp.appSecret],
-    appSecretVariable: META_WEBHOOK_VARIABLES.whatsapp.appSecret,
-    verifyToken: deps.env[META_WEBHOOK_VARIABLES.whatsapp.verifyToken],
-    verifyTokenVariable: META_WEBHOOK_VARIABLES.whatsapp.verifyToken,
+  const instagram = metaChannel("instagram", { scan: scanInstagram, parse: parseInstagram });
+  const whatsapp = metaChannel("whatsapp", {
     scan: scanWhatsApp,
     parse: (payload, receivedAt) => {
       const result = parseWhatsApp(payload, receivedAt);
@@ -54,7 +56,7 @@ export function createWebhookRouter(
       }
       return result;
     },
-  };
+  });
 
   const meta = (channel: MetaChannel, req: IncomingMessage, res: ServerResponse, url: URL) => {
     if (req.method === "GET") verifySubscription(rt, channel, url, res);
