@@ -6,6 +6,7 @@ import { createContextInner } from "../../src/context";
 import type { ApiDeps } from "../../src/deps";
 import { appRouter } from "../../src/router";
 import { createCallerFactory } from "../../src/trpc";
+import { userPrincipal } from "../../src/auth/resolve-principal";
 
 export const TEST_PASSWORD = "correct horse battery";
 let hashed: Promise<string> | null = null;
@@ -27,14 +28,8 @@ export async function seedUser(
   });
 }
 
-export const principalOf = (user: AdminUser, sessionId = `session-of-${user.userId}`): Staff => ({
-  kind: "user",
-  id: user.userId,
-  name: user.name,
-  email: user.email,
-  role: user.role,
-  sessionId,
-});
+export const principalOf = (user: AdminUser, sessionId = `session-of-${user.userId}`): Staff =>
+  userPrincipal(user, sessionId);
 
 export const machine: Staff = { kind: "machine", id: "machine", name: "API token", role: "owner" };
 
