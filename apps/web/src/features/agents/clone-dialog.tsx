@@ -12,6 +12,7 @@ import dialogStyles from "~/ui/dialog.module.css";
 import { DialogActions } from "~/ui/dialog-actions";
 import { Dialog } from "~/ui/dialog";
 import styles from "./agents.module.css";
+import { LabelledField } from "./fields";
 
 /** Asks the copy's id and clones the agent (`agents.clone`); the copy is new and active. */
 export function CloneDialog({
@@ -60,8 +61,7 @@ export function CloneDialog({
         }}
       >
         <p className="muted">{t.clone.note}</p>
-        <div className={styles.field}>
-          <label htmlFor="clone-new-id">{t.clone.newId}</label>
+        <LabelledField id="clone-new-id" label={t.clone.newId}>
           <TextInput
             className={styles.control}
             id="clone-new-id"
@@ -76,7 +76,7 @@ export function CloneDialog({
           <p id="clone-id-hint" className={idProblem ? styles.fieldError : styles.hint}>
             {t.clone.idHint}
           </p>
-        </div>
+        </LabelledField>
         {serverProblem && (
           <p className={dialogStyles.error} role="alert" data-testid="clone-error">
             {serverProblem}

@@ -2,7 +2,7 @@
 
 import { STYLE_LEVEL } from "@agents-crm/config/agent-config";
 import { TextInput, TextArea, Select } from "~/ui/inputs";
-import { useId, useState, type ReactNode } from "react";
+import { useId, useState, type ComponentProps, type ReactNode } from "react";
 import { getAt, pathKey, type DocPath } from "./document-paths";
 import { commaList, linesToList, listToLines } from "./text-lists";
 import { useAgentEditor } from "./editor-context";
@@ -47,8 +47,7 @@ export function FieldFrame({
   const errorId = messages.length > 0 ? `${id}-error` : null;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={styles.field} data-invalid={messages.length > 0 || undefined}>
-      <label htmlFor={id}>{label}</label>
+    <LabelledField id={id} label={label} invalid={messages.length > 0}>
       {children({
         id,
         describedBy,
@@ -72,6 +71,26 @@ export function FieldFrame({
           ))}
         </ul>
       )}
+    </LabelledField>
+  );
+}
+
+/** A label over its control (and whatever follows it), in the agent forms' field layout. */
+export function LabelledField({
+  id,
+  label,
+  invalid = false,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  invalid?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className={styles.field} data-invalid={invalid || undefined}>
+      <label htmlFor={id}>{label}</label>
+      {children}
     </div>
   );
 }
@@ -107,20 +126,39 @@ export function TextField({
 }) {
   const { draft, set } = useAgentEditor();
   return (
+    <TextLineField
+      path={path}
+      label={label}
+      hint={hint}
+      value={asText(getAt(draft, path))}
+      placeholder={placeholder}
+      readOnly={readOnly}
+      list={list}
+      onChange={(event) =>
+        set(path, emptyRemoves && event.target.value === "" ? undefined : event.target.value)
+      }
+    />
+  );
+}
+
+/** A one-line text box in the field frame of `path`; the other input props pass through. */
+function TextLineField({
+  path,
+  label,
+  hint,
+  ...input
+}: {
+  path: DocPath;
+  label: ReactNode;
+  hint?: ReactNode;
+} & Pick<
+  ComponentProps<typeof TextInput>,
+  "value" | "placeholder" | "readOnly" | "list" | "inputMode" | "onChange"
+>) {
+  return (
     <FieldFrame path={path} label={label} hint={hint}>
       {({ props }) => (
-        <TextInput
-          {...props}
-          type="text"
-          value={asText(getAt(draft, path))}
-          placeholder={placeholder}
-          readOnly={readOnly}
-          list={list}
-          data-testid={`field-${pathKey(path)}`}
-          onChange={(event) =>
-            set(path, emptyRemoves && event.target.value === "" ? undefined : event.target.value)
-          }
-        />
+        <TextInput {...props} type="text" data-testid={`field-${pathKey(path)}`} {...input} />
       )}
     </FieldFrame>
   );
@@ -205,22 +243,18 @@ export function NumberField({
   const value = getAt(draft, path);
   const [text, setText] = useEditedText(value, asText, (current) => toNumberish(current) === value);
   return (
-    <FieldFrame path={path} label={label} hint={hint}>
-      {({ props }) => (
-        <TextInput
-          {...props}
-          type="text"
-          inputMode="decimal"
-          value={text}
-          placeholder={placeholder}
-          data-testid={`field-${pathKey(path)}`}
-          onChange={(event) => {
-            setText(event.target.value);
-            set(path, toNumberish(event.target.value));
-          }}
-        />
-      )}
-    </FieldFrame>
+    <TextLineField
+      path={path}
+      label={label}
+      hint={hint}
+      inputMode="decimal"
+      value={text}
+      placeholder={placeholder}
+      onChange={(event) => {
+        setText(event.target.value);
+        set(path, toNumberish(event.target.value));
+      }}
+    />
   );
 }
 

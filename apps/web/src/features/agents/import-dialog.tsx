@@ -9,6 +9,7 @@ import dialogStyles from "~/ui/dialog.module.css";
 import { DialogActions } from "~/ui/dialog-actions";
 import { Dialog } from "~/ui/dialog";
 import styles from "./agents.module.css";
+import { LabelledField } from "./fields";
 import { useAgentImport, type ImportOutcome } from "./use-agent-import";
 
 /** Paste or upload an agent YAML/JSON; an existing id is replaced only after a second, explicit yes. */
@@ -93,8 +94,7 @@ function ImportForm({
       }}
     >
       <p className="muted">{t.importer.intro}</p>
-      <div className={styles.field}>
-        <label htmlFor="import-file">{t.importer.file}</label>
+      <LabelledField id="import-file" label={t.importer.file}>
         <TextInput
           className={styles.control}
           id="import-file"
@@ -103,9 +103,8 @@ function ImportForm({
           data-testid="import-file"
           onChange={(event) => void importer.readFile(event.target.files?.[0])}
         />
-      </div>
-      <div className={styles.field}>
-        <label htmlFor="import-text">{t.importer.text}</label>
+      </LabelledField>
+      <LabelledField id="import-text" label={t.importer.text}>
         <TextArea
           id="import-text"
           className={`${styles.control} ${styles.code}`}
@@ -117,7 +116,7 @@ function ImportForm({
           data-testid="import-text"
           onChange={(event) => importer.edit(event.target.value)}
         />
-      </div>
+      </LabelledField>
       {problem && (
         <p id="import-problem" className={styles.preError} role="alert" data-testid="import-error">
           {problem}

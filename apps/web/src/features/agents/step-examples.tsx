@@ -14,6 +14,11 @@ import styles from "./agents.module.css";
 
 const MAX_EXAMPLES = 7;
 const CATEGORIES = ["booking", "info", "hours", "custom"] as const;
+/** An example's two texts: what the customer writes, then what the agent answers. */
+const EXAMPLE_TEXTS = [
+  { key: "user_message", label: "user", rows: 2, maxLength: MAX_EXAMPLE_USER_MESSAGE },
+  { key: "agent_response", label: "agent", rows: 3, maxLength: MAX_EXAMPLE_AGENT_RESPONSE },
+] as const;
 
 export function ExamplesStep() {
   const t = useT("agents");
@@ -54,20 +59,16 @@ export function ExamplesStep() {
                 {t.examples.remove}
               </Button>
             </div>
-            <TextAreaField
-              path={["prompts", "examples", index, "user_message"]}
-              label={t.examples.user}
-              rows={2}
-              maxLength={MAX_EXAMPLE_USER_MESSAGE}
-              counter={t.examples.chars}
-            />
-            <TextAreaField
-              path={["prompts", "examples", index, "agent_response"]}
-              label={t.examples.agent}
-              rows={3}
-              maxLength={MAX_EXAMPLE_AGENT_RESPONSE}
-              counter={t.examples.chars}
-            />
+            {EXAMPLE_TEXTS.map(({ key, label, rows, maxLength }) => (
+              <TextAreaField
+                key={key}
+                path={["prompts", "examples", index, key]}
+                label={t.examples[label]}
+                rows={rows}
+                maxLength={maxLength}
+                counter={t.examples.chars}
+              />
+            ))}
             <SelectField
               path={["prompts", "examples", index, "category"]}
               label={t.examples.category}

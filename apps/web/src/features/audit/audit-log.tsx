@@ -17,7 +17,7 @@ import { AuditExport } from "./audit-export";
 import { AuditFiltersBar } from "./audit-filters-bar";
 import { useAuditList } from "./use-audit-list";
 import { LoadFailed } from "~/ui/load-failed";
-import { LoadMoreButton } from "~/ui/load-more-button";
+import { CursorList } from "~/ui/cursor-list";
 import { Button } from "~/ui/button";
 import { Notice } from "~/ui/notice";
 import admin from "~/ui/admin-page.module.css";
@@ -92,24 +92,19 @@ function AuditResults({ filters, timeZone }: { filters: AuditFilters; timeZone: 
         </Button>
       </div>
       {list.error !== null && <LoadFailed message={t.loadError} onRetry={list.reload} />}
-      {!list.loaded && list.error === null ? (
-        <p className="muted" role="status">
-          {t.loading}
-        </p>
-      ) : list.loaded && list.entries.length === 0 ? (
-        <p className={admin.empty} data-testid="audit-empty">
-          {filtered ? t.emptyFiltered : t.empty}
-        </p>
-      ) : (
+      <CursorList
+        list={list}
+        count={list.entries.length}
+        loadingText={t.loading}
+        empty={
+          <p className={admin.empty} data-testid="audit-empty">
+            {filtered ? t.emptyFiltered : t.empty}
+          </p>
+        }
+        more={{ testId: "audit-load-more" }}
+      >
         <AuditEntries entries={list.entries} timeZone={timeZone} />
-      )}
-      {list.nextCursor && (
-        <LoadMoreButton
-          loading={list.loadingMore}
-          onLoadMore={list.loadMore}
-          testId="audit-load-more"
-        />
-      )}
+      </CursorList>
     </>
   );
 }

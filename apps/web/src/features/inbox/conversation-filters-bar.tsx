@@ -2,11 +2,10 @@
 
 import { useEffect, useState } from "react";
 import type { ConversationFilters } from "./conversation-filters";
-import { CHANNELS } from "@agents-crm/config/channels";
 import { CONVERSATION_STATUSES } from "@agents-crm/config/conversations";
 import { useT } from "~/i18n/i18n-provider";
 import { FilterBar } from "~/ui/filter-bar";
-import { AgentOptions, ChannelOptions } from "~/ui/filter-options";
+import { AgentChannelFilters } from "~/ui/agent-channel-filters";
 import { FilterSelect } from "~/ui/filter-select";
 import { TextInput } from "~/ui/inputs";
 import { useAgents, useStages } from "~/features/console/use-lookups";
@@ -73,24 +72,13 @@ export function ConversationFiltersBar({
           </option>
         ))}
       </FilterSelect>
-      <FilterSelect
-        label={t.agent}
-        value={filters.agentId}
-        anyLabel={t.all}
-        onChange={(agentId) => onChange({ ...filters, agentId })}
-        testId="filter-agent"
-      >
-        <AgentOptions agents={agents} inactive={t.inactive} />
-      </FilterSelect>
-      <FilterSelect
-        label={t.channel}
-        value={filters.channel}
-        anyLabel={t.all}
-        onChange={(value) => onChange({ ...filters, channel: pick(CHANNELS, value) })}
-        testId="filter-channel"
-      >
-        <ChannelOptions />
-      </FilterSelect>
+      <AgentChannelFilters
+        filters={filters}
+        onChange={onChange}
+        agents={agents}
+        text={t}
+        testIdPrefix="filter"
+      />
       <FilterSelect
         label={t.stage}
         value={filters.stage}

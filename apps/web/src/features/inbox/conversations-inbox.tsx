@@ -15,7 +15,7 @@ import { ConversationRows } from "./conversation-rows";
 import { StatusCounters } from "./status-counters";
 import { useConversationList } from "./use-conversation-list";
 import { LoadFailed } from "~/ui/load-failed";
-import { LoadMoreButton } from "~/ui/load-more-button";
+import { CursorList } from "~/ui/cursor-list";
 import admin from "~/ui/admin-page.module.css";
 
 /** `/admin/conversations`: the live inbox. Filters live in the query string, so a reload keeps them. */
@@ -53,26 +53,19 @@ export function ConversationsInbox({ initialFilters }: { initialFilters: Convers
           retryLabel={t.inbox.retry}
         />
       )}
-      {!list.loaded && list.error === null ? (
-        <p className="muted" role="status">
-          {t.inbox.loading}
-        </p>
-      ) : list.loaded && list.rows.length === 0 ? (
-        <p className="muted" data-testid="inbox-empty">
-          {Object.keys(filters).length > 0 ? t.inbox.emptyFiltered : t.inbox.empty}
-        </p>
-      ) : (
+      <CursorList
+        list={list}
+        count={list.rows.length}
+        loadingText={t.inbox.loading}
+        empty={
+          <p className="muted" data-testid="inbox-empty">
+            {Object.keys(filters).length > 0 ? t.inbox.emptyFiltered : t.inbox.empty}
+          </p>
+        }
+        more={{ testId: "load-more", label: t.inbox.loadMore, loadingLabel: t.inbox.loadingMore }}
+      >
         <ConversationRows rows={list.rows} now={now} />
-      )}
-      {list.nextCursor && (
-        <LoadMoreButton
-          loading={list.loadingMore}
-          onLoadMore={list.loadMore}
-          testId="load-more"
-          label={t.inbox.loadMore}
-          loadingLabel={t.inbox.loadingMore}
-        />
-      )}
+      </CursorList>
     </section>
   );
 }

@@ -16,10 +16,9 @@ import { LOCALE_NAMES, LOCALES, isLocale } from "~/i18n/locales";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
 import { useAgents } from "~/features/console/use-lookups";
-import { Button } from "~/ui/button";
 import { Field, FieldGroup } from "~/ui/field";
 import { Select, TextInput } from "~/ui/inputs";
-import { Notice } from "~/ui/notice";
+import { FormFooter } from "~/ui/form-footer";
 import admin from "~/ui/admin-page.module.css";
 import styles from "~/features/users/users.module.css";
 
@@ -181,28 +180,24 @@ export function NotificationForm({
         />
         <span>{t.fields.active}</span>
       </label>
-      {general && (
-        <Notice tone="danger" role="alert" data-testid="notification-form-error">
-          {general}
-        </Notice>
-      )}
-      <div className={styles.buttons}>
-        <Button onClick={onCancel}>{t.form.cancel}</Button>
-        <Button
-          type="submit"
-          variant="primary"
-          disabled={mutation.isPending}
-          data-testid="notification-submit"
-        >
-          {mutation.isPending
+      <FormFooter
+        className={styles.buttons}
+        error={general}
+        errorTestId="notification-form-error"
+        cancelLabel={t.form.cancel}
+        onCancel={onCancel}
+        submitLabel={
+          mutation.isPending
             ? editing
               ? t.form.saving
               : t.form.creating
             : editing
               ? t.form.save
-              : t.form.create}
-        </Button>
-      </div>
+              : t.form.create
+        }
+        busy={mutation.isPending}
+        submitTestId="notification-submit"
+      />
     </form>
   );
 }

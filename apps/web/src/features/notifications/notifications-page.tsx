@@ -9,8 +9,7 @@ import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { useSession } from "~/features/console/session-context";
 import { NotificationForm } from "./notification-form";
 import { NotificationItem } from "./notification-item";
-import { LoadFailed } from "~/ui/load-failed";
-import { LoadMoreButton } from "~/ui/load-more-button";
+import { PagedList } from "~/ui/paged-list";
 import { Button } from "~/ui/button";
 import admin from "~/ui/admin-page.module.css";
 import styles from "~/features/users/users.module.css";
@@ -80,17 +79,7 @@ export function NotificationsPage() {
         />
       )}
 
-      {list.isError ? (
-        <LoadFailed message={t.loadFailed} onRetry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <p className="muted" role="status">
-          {t.loading}
-        </p>
-      ) : chats.length === 0 ? (
-        <p className="muted" data-testid="notifications-empty">
-          {t.empty}
-        </p>
-      ) : (
+      <PagedList query={list} count={chats.length} text={t} emptyTestId="notifications-empty">
         <ul className={styles.list} data-testid="notification-list">
           {chats.map((chat) => (
             <NotificationItem
@@ -105,13 +94,7 @@ export function NotificationsPage() {
             />
           ))}
         </ul>
-      )}
-      {list.hasNextPage && (
-        <LoadMoreButton
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
-      )}
+      </PagedList>
 
       <ConfirmDialog
         open={deleting !== null}

@@ -1,11 +1,9 @@
 "use client";
 
-import { CHANNELS } from "@agents-crm/config/channels";
 import type { useAgents } from "~/features/console/use-lookups";
 import { useT } from "~/i18n/i18n-provider";
 import { FilterBar } from "~/ui/filter-bar";
-import { AgentOptions, ChannelOptions } from "~/ui/filter-options";
-import { FilterSelect } from "~/ui/filter-select";
+import { AgentChannelFilters } from "~/ui/agent-channel-filters";
 import type { BoardFilters } from "./board-state";
 
 /** The board's agent and channel filters. */
@@ -26,24 +24,13 @@ export function PipelineFilters({
       canClear={Boolean(filters.agentId ?? filters.channel)}
       onClear={() => onChange({})}
     >
-      <FilterSelect
-        label={t.agent}
-        value={filters.agentId}
-        anyLabel={t.all}
-        onChange={(agentId) => onChange({ ...filters, agentId })}
-        testId="pipeline-filter-agent"
-      >
-        <AgentOptions agents={agents} inactive={t.inactive} />
-      </FilterSelect>
-      <FilterSelect
-        label={t.channel}
-        value={filters.channel}
-        anyLabel={t.all}
-        onChange={(value) => onChange({ ...filters, channel: CHANNELS.find((c) => c === value) })}
-        testId="pipeline-filter-channel"
-      >
-        <ChannelOptions />
-      </FilterSelect>
+      <AgentChannelFilters
+        filters={filters}
+        onChange={onChange}
+        agents={agents}
+        text={t}
+        testIdPrefix="pipeline-filter"
+      />
     </FilterBar>
   );
 }

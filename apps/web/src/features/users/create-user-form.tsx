@@ -16,7 +16,7 @@ import { useSession } from "~/features/console/session-context";
 import { Button } from "~/ui/button";
 import { Field } from "~/ui/field";
 import { Select, TextInput } from "~/ui/inputs";
-import { Notice } from "~/ui/notice";
+import { FormFooter } from "~/ui/form-footer";
 import admin from "~/ui/admin-page.module.css";
 import styles from "./users.module.css";
 
@@ -138,22 +138,16 @@ export function CreateUserForm({
           </span>
         </Field>
       </div>
-      {general && (
-        <Notice tone="danger" role="alert" data-testid="create-user-error">
-          {general}
-        </Notice>
-      )}
-      <div className={styles.buttons}>
-        <Button onClick={onCancel}>{t.create.cancel}</Button>
-        <Button
-          type="submit"
-          variant="primary"
-          disabled={create.isPending}
-          data-testid="user-create-submit"
-        >
-          {create.isPending ? t.create.submitting : t.create.submit}
-        </Button>
-      </div>
+      <FormFooter
+        className={styles.buttons}
+        error={general}
+        errorTestId="create-user-error"
+        cancelLabel={t.create.cancel}
+        onCancel={onCancel}
+        submitLabel={create.isPending ? t.create.submitting : t.create.submit}
+        busy={create.isPending}
+        submitTestId="user-create-submit"
+      />
     </form>
   );
 }

@@ -10,8 +10,7 @@ import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { useSession } from "~/features/console/session-context";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow, type RowNote } from "./user-row";
-import { LoadFailed } from "~/ui/load-failed";
-import { LoadMoreButton } from "~/ui/load-more-button";
+import { PagedList } from "~/ui/paged-list";
 import { Button } from "~/ui/button";
 import { Notice } from "~/ui/notice";
 import { Table } from "~/ui/table";
@@ -133,15 +132,7 @@ export function UsersPage() {
         </div>
       )}
 
-      {list.isError ? (
-        <LoadFailed message={t.loadFailed} onRetry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <p className="muted" role="status">
-          {t.loading}
-        </p>
-      ) : users.length === 0 ? (
-        <p className="muted">{t.empty}</p>
-      ) : (
+      <PagedList query={list} count={users.length} text={t}>
         <Table data-testid="users-table">
           <thead>
             <tr>
@@ -182,13 +173,7 @@ export function UsersPage() {
             ))}
           </tbody>
         </Table>
-      )}
-      {list.hasNextPage && (
-        <LoadMoreButton
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
-      )}
+      </PagedList>
 
       <ConfirmDialog
         open={confirm !== null}
