@@ -17,6 +17,7 @@ const CONTRACTS = [
   "./audit-actions",
   "./channels",
   "./conversations",
+  "./event-ids",
   "./knowledge-upload",
   "./message-metadata",
   "./messages",

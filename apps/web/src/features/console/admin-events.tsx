@@ -11,7 +11,7 @@ import {
   type ReactNode,
 } from "react";
 import { isUnauthorized } from "./api-error";
-import { eventIdFloor } from "./event-id";
+import { eventIdFloor } from "@agents-crm/config/event-ids";
 import type { AdminEvent } from "./types";
 import { trpc } from "~/lib/trpc";
 import { useSession } from "./session-context";

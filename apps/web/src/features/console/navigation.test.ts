@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readAlertsMuted, writeAlertsMuted } from "./alert-preferences";
-import { eventIdFloor, eventIdTime } from "./event-id";
+import { eventIdFloor, eventIdTime } from "@agents-crm/config/event-ids";
 import { activeNavHref, mayOpen, NAV_ITEMS, navItemsFor } from "./navigation";
 
 describe("console navigation", () => {
