@@ -59,9 +59,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
     agentPath: values.agent,
     conversationsPath: values.conversations,
     model: values.model,
-    onConversation: (done, total) => process.stderr.write(`\r${done}/${total} conversations`),
+    onConversation: process.stderr.isTTY
+      ? (done, total) => process.stderr.write(`\r${done}/${total} conversations`)
+      : undefined,
   });
-  process.stderr.write("\n");
+  if (process.stderr.isTTY) process.stderr.write("\n");
   const out =
     values.out ??
     join(

@@ -105,11 +105,34 @@ function title(report: EvalReport) {
   return `${report.model.label} (${report.model.chatModel}) · agent ${report.agent.id} · ${scores.conversations} conversations, ${scores.turns} turns`;
 }
 
+function notes(reports: readonly EvalReport[]): string[] {
+  const out: string[] = [];
+  const [a, b] = reports;
+  if (
+    a &&
+    b &&
+    (a.conversationsFile !== b.conversationsFile || a.scores.turns !== b.scores.turns)
+  ) {
+    out.push(
+      "note: the two reports ran different conversation sets, so their numbers do not compare",
+    );
+  }
+  if (
+    reports.some((r) => r.agent.origin !== "demo" && r.conversationsFile.startsWith("built-in"))
+  ) {
+    out.push(
+      "note: the built-in set's facts and opening hours are the demo clinic's; give your agent's own with --conversations",
+    );
+  }
+  return out;
+}
+
 /** The table `npm run eval` prints; with two reports, side by side with the difference. */
 export function formatTable(reports: readonly EvalReport[]): string {
   const lines = reports.map((r, i) =>
     reports.length > 1 ? `${"AB"[i] ?? i}: ${title(r)}` : title(r),
   );
+  lines.push(...notes(reports));
   const table = rows(reports);
   const width =
     Math.max(...table.map((row) => (typeof row === "string" ? row : row.label).length)) + 2;
