@@ -159,10 +159,11 @@ export function formatTable(reports: readonly EvalReport[]): string {
 export function formatMisses(report: EvalReport, limit: number): string {
   const { misses } = report.scores;
   if (misses.length === 0) return "no misses";
-  const clip = (text: string, n: number) =>
-    text.replace(/\s+/g, " ").length > n
-      ? `${text.replace(/\s+/g, " ").slice(0, n - 1)}…`
-      : text.replace(/\s+/g, " ");
+  if (limit <= 0) return `${misses.length} misses (listed in the JSON, under scores.misses)`;
+  const clip = (text: string, n: number) => {
+    const line = text.replace(/\s+/g, " ");
+    return line.length > n ? `${line.slice(0, n - 1)}…` : line;
+  };
   const lines = misses
     .slice(0, limit)
     .map(
