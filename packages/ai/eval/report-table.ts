@@ -138,7 +138,7 @@ export function formatTable(reports: readonly EvalReport[]): string {
     Math.max(...table.map((row) => (typeof row === "string" ? row : row.label).length)) + 2;
   const columns = reports.length > 1 ? ["A", "B", "B − A"] : [];
   if (columns.length > 0)
-    lines.push("", `${"".padEnd(width)}${columns.map((c) => c.padEnd(22)).join("")}`);
+    lines.push("", `${"".padEnd(width)}${columns.map((c) => c.padEnd(22)).join("")}`.trimEnd());
   for (const row of table) {
     if (typeof row === "string") {
       lines.push("", row);
