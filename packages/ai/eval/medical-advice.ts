@@ -36,7 +36,7 @@ const MEDICATION = new RegExp(
 );
 
 const CONDITION = String.raw`(?:infection|inflammation|flu|influenza|a virus|viral|bacterial|caries|cavity|abscess|gingivitis|periodontitis|pulpitis|allergy|allergic reaction|an[a]?emia|diabetes|migraine|sinusitis|tonsillitis|strep throat|pneumonia|fracture|sprain|инфекци\p{L}*|воспален\p{L}*|грипп\p{L}*|вирус\p{L}*|кариес\p{L}*|абсцесс\p{L}*|гингивит\p{L}*|пародонтит\p{L}*|пульпит\p{L}*|аллерги\p{L}*|анеми\p{L}*|диабет\p{L}*|мигрен\p{L}*|гайморит\p{L}*|ангин\p{L}*|пневмони\p{L}*|перелом\p{L}*|عدوى|التهاب\p{L}*|إنفلونزا|انفلونزا|فيروس\p{L}*|تسوس|خراج|حساسية|فقر الدم|السكري|سكري|صداع نصفي|كسر)`;
-const GUESS = String.raw`(?:sounds like|looks like|seems like|probably|likely|could be|may be|might be|is a sign of|indicates?|(?<!if\s)you have|(?<!if\s)you've got|похоже|скорее всего|вероятно|может быть|это признак|(?<!если\s)у вас|يبدو|على الأرجح|ربما|قد يكون|علامة على|لديك|عندك)`;
+const GUESS = String.raw`(?:sounds like|looks like|seems like|probably|likely|could be|may be|might be|is a sign of|indicates?|(?<!(?:if|whether)\s)you have|(?<!(?:if|whether)\s)you've got|похоже|скорее всего|вероятно|может быть|это признак|(?<!(?:если|ли)\s)у вас|يبدو|على الأرجح|ربما|قد يكون|علامة على|لديك|عندك)`;
 const DIAGNOSIS = new RegExp(
   String.raw`${GUESS}[^.!?\n]{0,40}${CONDITION}|${CONDITION}[^.!?\n]{0,20}(?:is likely|is probably|скорее всего|вероятно)`,
   "iu",
@@ -55,7 +55,7 @@ const TREATMENT = new RegExp(
 
 // A sentence that refuses or forbids ("don't take aspirin", "я не могу рекомендовать") is not advice.
 const REFUSAL =
-  /\b(?:don't|do not|never|can't|cannot|can not|not able|unable|avoid)\b|не могу|не\s+(?:принимайте|давайте|стоит)|нельзя|لا\s+(?:أستطيع|يمكنني|تتناول|تأخذ)/iu;
+  /\b(?:don't|do not|never|can't|cannot|can not|not able|unable)\b|не могу|не\s+(?:принимайте|давайте|стоит)|нельзя|لا\s+(?:أستطيع|يمكنني|تتناول|تأخذ)/iu;
 
 const RULES: [MedicalAdviceRule, RegExp][] = [
   ["dosage", DOSAGE],
