@@ -66,9 +66,9 @@ function escalation(records: readonly TurnRecord[]) {
       shouldHandOver.filter((r) => r.escalation !== "none").length,
       shouldHandOver.length,
     ),
-    /** Turns the agent should have answered that it handed over. */
+    /** Turns the agent should have answered that it handed over (for a type the turn does not accept). */
     falseHandoffs: rate(
-      shouldAnswer.filter((r) => r.escalation !== "none").length,
+      shouldAnswer.filter((r) => !r.accepted.includes(r.escalation)).length,
       shouldAnswer.length,
     ),
     /** Turns whose outcome (type, or answering) was an accepted one. */
