@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { pathKey } from "./document-paths";
 import type { FieldIssue } from "./issues";
 import { stepOfPath, type WizardStep } from "./wizard-steps";
+import { useOfflineModel } from "~/features/console/use-offline-model";
 import { useT } from "~/i18n/i18n-provider";
 import { useAgentEditor } from "./editor-context";
 import { RawEditor } from "./raw-editor";
@@ -23,6 +24,7 @@ export function ReviewStep({
   const { draft } = useAgentEditor();
   const parsed = useMemo(() => parseAgentConfig(draft), [draft]);
   const config: AgentConfig | null = parsed.ok ? parsed.config : null;
+  const offline = useOfflineModel();
 
   return (
     <div className={styles.step}>
@@ -40,7 +42,13 @@ export function ReviewStep({
           <dt>{t.review.languages}</dt>
           <dd>{config?.profile.languages.join(", ") || t.review.none}</dd>
           <dt>{t.review.model}</dt>
-          <dd>{config ? `${config.llm.model} · t=${config.llm.temperature}` : t.review.none}</dd>
+          <dd data-testid="review-model" data-offline={offline ?? undefined}>
+            {!config
+              ? t.review.none
+              : offline
+                ? t.review.offlineModel(config.llm.model)
+                : `${config.llm.model} · t=${config.llm.temperature}`}
+          </dd>
           <dt>{t.review.examples}</dt>
           <dd>{config?.prompts.examples.length ?? t.review.none}</dd>
           <dt>{t.review.documents}</dt>
