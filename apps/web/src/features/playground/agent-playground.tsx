@@ -37,8 +37,10 @@ export function AgentPlayground({
 
   return (
     <section className={styles.playground} data-testid="agent-playground" aria-label={t.title}>
-      <p className="muted">{t.intro}</p>
-      <AnsweringModel config={config} />
+      <div>
+        <p className="muted">{t.intro}</p>
+        <AnsweringModel config={config} />
+      </div>
       <div className={styles.bar}>
         <ChannelSelect channel={chat.channel} onChange={chat.setChannel} />
         <Button
