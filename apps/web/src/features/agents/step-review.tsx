@@ -24,7 +24,6 @@ export function ReviewStep({
   const { draft } = useAgentEditor();
   const parsed = useMemo(() => parseAgentConfig(draft), [draft]);
   const config: AgentConfig | null = parsed.ok ? parsed.config : null;
-  const offline = useOfflineModel();
 
   return (
     <div className={styles.step}>
@@ -42,13 +41,7 @@ export function ReviewStep({
           <dt>{t.review.languages}</dt>
           <dd>{config?.profile.languages.join(", ") || t.review.none}</dd>
           <dt>{t.review.model}</dt>
-          <dd data-testid="review-model" data-offline={offline ?? undefined}>
-            {!config
-              ? t.review.none
-              : offline
-                ? t.review.offlineModel(config.llm.model)
-                : `${config.llm.model} · t=${config.llm.temperature}`}
-          </dd>
+          <ModelSummary config={config} />
           <dt>{t.review.examples}</dt>
           <dd>{config?.prompts.examples.length ?? t.review.none}</dd>
           <dt>{t.review.documents}</dt>
@@ -108,5 +101,20 @@ export function ReviewStep({
       )}
       <RawEditor />
     </div>
+  );
+}
+
+/** The draft's model, or the offline model that answers instead while the server has no LLM. */
+function ModelSummary({ config }: { config: AgentConfig | null }) {
+  const t = useT("agents");
+  const offline = useOfflineModel();
+  return (
+    <dd data-testid="review-model" data-offline={offline ?? undefined}>
+      {!config
+        ? t.review.none
+        : offline
+          ? t.review.offlineModel(config.llm.model)
+          : `${config.llm.model} · t=${config.llm.temperature}`}
+    </dd>
   );
 }
