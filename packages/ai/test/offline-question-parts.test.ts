@@ -29,6 +29,12 @@ describe("the offline model's question parts", () => {
       "How much does a teeth cleaning cost",
     ]);
     expect(texts("Hi! Thanks. How much is whitening?")).toEqual(["How much is whitening"]);
+    expect(texts("Hello, can you help me? I have a question. Where are you?")).toEqual([
+      "Where are you",
+    ]);
+    expect(texts("Помогите, пожалуйста! У меня вопрос: где вы находитесь?")).toEqual([
+      "У меня вопрос: где вы находитесь",
+    ]);
   });
 
   it("tell questions from statements", () => {

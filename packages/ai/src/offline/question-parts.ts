@@ -1,6 +1,6 @@
 import { normalizeForMatching } from "../rules/normalize";
 import { questionStems } from "./match-sentences";
-import { contentStems, words } from "./tokens";
+import { contentStems, stem, words } from "./tokens";
 
 /** One thing a customer's message asks or says: a sentence, or a clause of one joined by "and". */
 export interface QuestionPart {
@@ -29,6 +29,20 @@ const QUESTION_WORDS = new Set(
     .filter(Boolean)
     .map(normalizeForMatching),
 );
+
+/** Words of "can you help me?", "I have a question": nothing in them to answer from the knowledge. */
+const FILLER = new Set(
+  `help question questions quick wonder wondering ask asking tell info information hello hi
+  помочь помогите помоги вопрос вопросик узнать спросить интересует подскажите
+  سؤال مساعده ساعدني`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => stem(normalizeForMatching(word))),
+);
+
+function hasSubstance(clause: string): boolean {
+  return [...questionStems(clause)].some((s) => !FILLER.has(s));
+}
 
 /** Words that point back at the thing the previous clause asked about. */
 const POINTERS = new Set(
@@ -61,7 +75,7 @@ export function questionParts(message: string): QuestionPart[] {
     for (const clause of clausesOf(sentence)) {
       const own = clause.replace(/[\s.!?؟,;:]+$/u, "").trim();
       // "Where are you?" has no content word, but it names a topic the knowledge can answer.
-      if (own === "" || questionStems(own).size === 0) continue;
+      if (own === "" || !hasSubstance(own)) continue;
       const pointsBack = words(own).some((word) => POINTERS.has(word));
       const text = pointsBack && previous ? `${own} (${previous})` : own;
       parts.push({ text, asks: asked || opensWithQuestionWord(own) });
