@@ -37,7 +37,7 @@ export function printBanner(input: {
       break;
   }
   if (env.ADMIN_TOKEN) lines.push("Machine access: Authorization: Bearer $ADMIN_TOKEN");
-  const model = modelLines(env, llm);
+  const model = modelLines(llm);
   if (env.ENVIRONMENT !== "production") {
     process.stdout.write(["", "  " + [...lines, ...model].join("\n  "), ""].join("\n") + "\n");
   } else {
