@@ -36,7 +36,7 @@ async function main() {
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
   const port = await api.listen(env.PORT, env.HOST);
-  printBanner({ env, port, initialAdmin: services.initialAdmin, log });
+  printBanner({ env, port, initialAdmin: services.initialAdmin, llm: services.deps.llm, log });
 }
 
 main().catch((error: unknown) => {

@@ -71,6 +71,9 @@ describe("starting the API process", () => {
     const first = await startApi();
     const login = /Admin login: (\S+) \/ (\S+)/.exec(first.output());
     expect(login?.[1]).toBe("admin@agents-crm.local");
+    // With no key the output says the offline model answers, and how to configure a real one.
+    expect(first.output()).toContain("Model: offline model (no LLM configured)");
+    expect(first.output()).toMatch(/To answer with an LLM set OPENAI_API_KEY/);
     expect(await agentCards(first.url)).toContain("demo_clinic");
     expect(await stopApi(first)).toBe(0);
     expect((await stat(join(dataDir, "initial-admin.json"))).mode & 0o777).toBe(0o600);

@@ -27,6 +27,12 @@ profile:
 llm:
   model: gpt-4o-mini
   temperature: "0.3"
+escalation:
+  triggers:
+    booking_keywords: [book, записаться]
+prompts:
+  templates:
+    ask_phone_for_booking: "Оставьте, пожалуйста, номер телефона — Imported Clinic вам перезвонит."
 `;
 
 let product: Product;
@@ -66,6 +72,10 @@ describe("the agents pages", () => {
     await page.waitForURL(/\/admin\/agents$/, WAIT);
     await row("demo_clinic").waitFor(WAIT);
     expect(await row("demo_clinic").getAttribute("data-active")).toBe("true");
+    // No LLM key in this run: the configured "gpt-4o-mini" is not what answers.
+    const model = row("demo_clinic").getByTestId("agent-model");
+    await model.waitFor(WAIT);
+    expect(await model.textContent()).toBe("Model: offline model");
     await screenshot(page, "admin-agents-list");
   });
 
@@ -118,6 +128,7 @@ describe("the agents pages", () => {
 
     // An out-of-range value marks the model step once the admin moves on.
     await next("model");
+    await page.getByTestId("model-offline-notice").waitFor(WAIT);
     await field("llm.temperature").fill("5");
     await next("review");
     expect(await page.getByTestId("step-model").getAttribute("data-invalid")).toBe("true");
@@ -128,6 +139,9 @@ describe("the agents pages", () => {
     await field("llm.temperature").fill("0.4");
     await next("review");
     await page.getByTestId("review-valid").waitFor(WAIT);
+    expect(await page.getByTestId("review-model").textContent()).toBe(
+      "offline model (gpt-4o-mini once an LLM is configured)",
+    );
 
     // The raw editor shows the whole draft, says where broken JSON breaks, and round-trips edits.
     await page.getByTestId("raw-format-json").click();
@@ -165,15 +179,19 @@ describe("the agents pages", () => {
       const chat = await customer.newPage();
       await chat.goto(`${product.webUrl}/chat/${NEW_AGENT}`);
       expect(await chat.getByTestId("chat-header").textContent()).toContain("Dr. Wizard");
-      await chat.getByTestId("composer-input").fill("How much does teeth whitening cost?");
+      await chat
+        .getByTestId("composer-input")
+        .fill("How much does teeth whitening cost and how much is a check-up?");
       await chat.getByTestId("composer-input").press("Enter");
       const reply = chat.locator(
         '[data-testid="chat-message"][data-role="agent"][data-state="sent"]',
       );
       await reply.first().waitFor(WAIT);
       const text = (await reply.first().textContent()) ?? "";
-      // The offline model answers from the uploaded document.
-      expect(text).toContain("900 AED");
+      // The offline model answers both questions from the uploaded document, without a robotic prefix.
+      expect(text).toContain("Teeth whitening costs 900 AED and takes one hour.");
+      expect(text).toContain("A dental check-up costs 250 AED.");
+      expect(text).not.toContain("Wizard Dental here");
     } finally {
       await customer.close();
     }
@@ -253,6 +271,58 @@ describe("the agents pages", () => {
         .toBe("from the other tab");
     } finally {
       await other.close();
+    }
+  });
+
+  // Regression: an imported agent whose templates were single Russian strings answered English customers in Russian.
+  it("hands over in the customer's language in the playground, which names the offline model", async () => {
+    await page.goto(`${product.webUrl}/admin/agents/${IMPORTED}?tab=playground`);
+    await page.getByTestId("agent-playground").waitFor(WAIT);
+    await page.getByTestId("playground-model").waitFor(WAIT);
+    expect(await page.getByTestId("playground-model").textContent()).toBe(
+      "Answers by: offline model (no LLM configured)",
+    );
+    const agentReplies = page.getByTestId("playground-agent");
+    const send = async (text: string) => {
+      const before = await page.getByTestId("playground-decision").count();
+      await page.getByTestId("playground-input").fill(text);
+      await page.getByTestId("playground-input").press("Enter");
+      await expect
+        .poll(() => page.getByTestId("playground-decision").count(), WAIT)
+        .toBe(before + 1);
+      return (await agentReplies.last().textContent()) ?? "";
+    };
+    const english = await send("I'd like to book a visit");
+    expect(english).toContain("I'd be glad to help you book.");
+    expect(english).not.toContain("Оставьте");
+    await screenshot(page, "admin-playground-template-english");
+    const russian = await send("Хочу записаться на приём");
+    expect(russian).toContain(
+      "Оставьте, пожалуйста, номер телефона — Imported Clinic вам перезвонит.",
+    );
+    await screenshot(page, "admin-playground-template-language");
+
+    // The same in Russian on a phone: the list and the playground say "офлайн-модель".
+    const ru = await browser.newContext({ locale: "ru-RU", viewport: { width: 390, height: 844 } });
+    try {
+      await ru.addCookies(await context.cookies());
+      await ru.addCookies([{ name: "acrm_locale", value: "ru", url: product.webUrl }]);
+      const phone = await ru.newPage();
+      await phone.goto(`${product.webUrl}/admin/agents`);
+      const model = phone
+        .locator(`[data-testid="agent-row"][data-agent-id="demo_clinic"]`)
+        .getByTestId("agent-model");
+      await model.waitFor(WAIT);
+      expect(await model.textContent()).toBe("Модель: офлайн-модель");
+      await screenshot(phone, "admin-agents-list-ru-phone");
+      await phone.goto(`${product.webUrl}/admin/agents/${IMPORTED}?tab=playground`);
+      await phone.getByTestId("playground-model").waitFor(WAIT);
+      expect(await phone.getByTestId("playground-model").textContent()).toBe(
+        "Отвечает: офлайн-модель (LLM не подключена)",
+      );
+      await screenshot(phone, "admin-playground-ru-phone");
+    } finally {
+      await ru.close();
     }
   });
 });

@@ -68,8 +68,10 @@ export { prepareTurn, type PreparedTurn } from "./turn/prepare-turn";
 export type * from "./turn/types";
 export {
   afterHoursText,
+  agentTemplateText,
   escalationText,
   llmErrorText,
+  templateForLanguage,
   templateText,
   unreadableMessageText,
 } from "./turn/templates";

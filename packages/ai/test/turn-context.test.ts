@@ -64,7 +64,13 @@ describe("working hours", () => {
           schedule: { mon: ["09:00-18:00"], tue: ["09:00-18:00"] },
           after_hours_behavior: afterHours,
         },
-        escalation: { triggers: { booking_keywords: ["book"] } },
+        escalation: {
+          triggers: {
+            booking_keywords: ["book"],
+            urgent_keywords: ["chest pain"],
+            medical_question_keywords: ["test results"],
+          },
+        },
       }),
     );
   // Monday 2025-03-03 20:00 in Moscow (UTC+3): closed.
@@ -81,20 +87,38 @@ describe("working hours", () => {
       { providers: server.providers },
     );
 
-  it("appends the after-hours message once, and tells the model the clinic is closed", async () => {
+  it("tells the model the clinic is closed, and keeps the closed note off informational answers", async () => {
     const cfg = config({ message: "We are closed; we'll reply in the morning." });
-    const first = await turn(cfg, "Do you do X-rays?", night);
-    expect(first.reply?.text).toBe("Sure.\n\nWe are closed; we'll reply in the morning.");
-    expect(first.flags.afterHours).toBe(true);
+    const answer = await turn(cfg, "Do you do X-rays?", night);
+    expect(answer.reply?.text).toBe("Sure.");
+    expect(answer.flags.afterHours).toBe(true);
     expect(server.chatRequests()[0]!.messages.at(-1)!.content).toContain(
       "the clinic is closed now",
     );
-    const again = await turn(cfg, "And fillings?", night, [
-      at("user", "Do you do X-rays?"),
+    expect((await turn(cfg, "Do you do X-rays?", day)).reply?.text).toBe("Sure.");
+  });
+
+  it("puts the closed note under a handoff that promises a person, once", async () => {
+    const cfg = config({ message: "We are closed; we'll reply in the morning." });
+    const first = await turn(cfg, "Please check my test results", night);
+    expect(first.escalation).toMatchObject({ needed: true, type: "medical" });
+    expect(first.reply?.text).toBe(
+      `${DEFAULT_TEXTS.no_med_advice_offer_booking!.en}\n\nWe are closed; we'll reply in the morning.`,
+    );
+    const again = await turn(cfg, "Please check my test results", night, [
+      at("user", "Please check my test results"),
       at("agent", first.reply!.text),
     ]);
-    expect(again.reply?.text).toBe("Sure.");
-    expect((await turn(cfg, "Do you do X-rays?", day)).reply?.text).toBe("Sure.");
+    expect(again.reply?.text).toBe(DEFAULT_TEXTS.no_med_advice_offer_booking!.en);
+  });
+
+  // Regression: "I'm alerting our team so someone contacts you…" was followed by "we are closed".
+  it("never contradicts an urgent handoff with the closed note", async () => {
+    const cfg = config({ message: "We are closed; we'll reply in the morning." });
+    const urgent = await turn(cfg, "I have chest pain", night);
+    expect(urgent.escalation).toMatchObject({ needed: true, type: "urgent" });
+    expect(urgent.reply?.text).toBe(DEFAULT_TEXTS.urgent_emergency_message!.en);
+    expect(urgent.reply?.text).not.toContain("closed");
   });
 
   it("hands a booking over at once when force_handoff_on_booking, else leaves it to the AI", async () => {
@@ -118,7 +142,8 @@ describe("working hours", () => {
       night,
     );
     expect(relaxed.escalation.needed).toBe(false);
-    expect(relaxed.reply?.text.startsWith("Sure.")).toBe(true);
+    // The AI takes the booking for a call back: the note says when that call comes.
+    expect(relaxed.reply?.text).toBe(`Sure.\n\n${DEFAULT_TEXTS.after_hours_message!.en}`);
 
     const inHours = await turn(
       config({ force_handoff_on_booking: false }),

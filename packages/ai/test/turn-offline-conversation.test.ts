@@ -65,8 +65,9 @@ describe("offline demo conversation", () => {
     expect(hello.escalation.needed).toBe(false);
 
     const price = await say("How much does a teeth cleaning cost?");
+    // Regression: every answer opened with a robotic "Sunrise Family Clinic here —".
     expect(price.reply?.text).toBe(
-      "Sunrise Family Clinic here — Professional teeth cleaning costs 350 AED and takes about 45 minutes. Is there anything else I can help with?",
+      "Professional teeth cleaning costs 350 AED and takes about 45 minutes. Is there anything else I can help with?",
     );
     expect(price.sources.map((s) => s.sourceId)).toEqual(["services_prices"]);
 
@@ -108,6 +109,62 @@ describe("offline demo conversation", () => {
     const urgent = await say("Срочно! У ребёнка сильное кровотечение");
     expect(urgent.escalation).toMatchObject({ needed: true, type: "urgent" });
     expect(urgent.reply?.text).toContain("998");
+  });
+
+  // Regression: "What are your hours and the price of a cleaning?" was answered with the price only.
+  it("answers every question of a message, from the knowledge as written", async () => {
+    const say = conversation();
+    const both = await say("What are your hours and the price of a cleaning?");
+    expect(both.reply?.text).toBe(
+      "Sunrise Family Clinic is open Monday to Friday from 9:00 to 20:00 and on Saturday from 10:00 to 16:00. " +
+        "Professional teeth cleaning costs 350 AED and takes about 45 minutes. " +
+        "Is there anything else I can help with?",
+    );
+    expect(both.sources.map((s) => s.sourceId).sort()).toEqual([
+      "hours_address",
+      "services_prices",
+    ]);
+    expect(both.escalation.needed).toBe(false);
+
+    const twoSentences = await say("Hello! Where are you located? Is there parking?");
+    expect(twoSentences.reply?.text).toMatch(/^Hello! We are located at 14 Al Wasl Road/);
+    expect(twoSentences.reply?.text).toContain("Free parking is available behind the building.");
+
+    const doctorAndPrice = await say(
+      "Who is your pediatrician and how much is a children's check-up?",
+    );
+    expect(doctorAndPrice.reply?.text).toContain("Dr. Sofia Rossi is our pediatrician");
+    expect(doctorAndPrice.reply?.text).toContain(
+      "A children's check-up (from 3 years old) costs 250 AED.",
+    );
+  });
+
+  it("answers every question in Russian, in Russian only", async () => {
+    const say = conversation();
+    const both = await say("Какие у вас часы работы и сколько стоит чистка зубов?");
+    expect(both.reply?.text).toBe(
+      "Клиника работает с понедельника по пятницу с 9:00 до 20:00, в субботу с 10:00 до 16:00. " +
+        "Профессиональная чистка зубов стоит 350 AED и занимает около 45 минут. Чем ещё могу помочь?",
+    );
+    const where = await say("Где вы находитесь? Есть ли парковка?");
+    expect(where.reply?.text).toBe(
+      "Мы находимся по адресу: Дубай, Джумейра 1, Al Wasl Road, 14, рядом с Sunrise Mall. " +
+        "За зданием есть бесплатная парковка. Чем ещё могу помочь?",
+    );
+  });
+
+  it("says which part it cannot answer, and hands over when the customer accepts", async () => {
+    const say = conversation();
+    const partly = await say("Do you sell bicycles and what are your hours?");
+    expect(partly.reply?.text).toContain("open Monday to Friday from 9:00 to 20:00");
+    expect(partly.reply?.text).toContain("I don't have information on the rest of your question");
+    expect(partly.escalation.needed).toBe(false);
+    const yes = await say("yes please");
+    expect(yes.escalation).toMatchObject({ needed: true, type: "custom" });
+
+    const ru = await conversation()("Вы продаёте велосипеды? Где вы находитесь?");
+    expect(ru.reply?.text).toContain("Al Wasl Road");
+    expect(ru.reply?.text).toContain("По остальной части вопроса у меня нет информации");
   });
 
   it("greets an Arabic-speaking customer in Arabic", async () => {

@@ -1,15 +1,18 @@
 import type { ServerEnv } from "@agents-crm/config/env";
 import { resolveDynamoMode } from "@agents-crm/config/env";
 import type { Logger } from "../logger";
+import type { LlmProviders } from "@agents-crm/ai";
 import type { InitialAdmin } from "./initial-admin";
+import { modelLines } from "./model-banner";
 
 export function printBanner(input: {
   env: ServerEnv;
   port: number;
   initialAdmin: InitialAdmin;
+  llm: Pick<LlmProviders, "label" | "offline">;
   log: Logger;
 }) {
-  const { env, port, initialAdmin, log } = input;
+  const { env, port, initialAdmin, llm, log } = input;
   const lines: string[] = [];
   switch (initialAdmin.kind) {
     case "generated":
@@ -34,10 +37,15 @@ export function printBanner(input: {
       break;
   }
   if (env.ADMIN_TOKEN) lines.push("Machine access: Authorization: Bearer $ADMIN_TOKEN");
-  if (lines.length > 0 && env.ENVIRONMENT !== "production") {
-    process.stdout.write(["", "  " + lines.join("\n  "), ""].join("\n") + "\n");
-  } else if (lines.length > 0) {
-    log.info(lines[0] ?? "");
+  const model = modelLines(llm);
+  if (env.ENVIRONMENT !== "production") {
+    process.stdout.write(["", "  " + [...lines, ...model].join("\n  "), ""].join("\n") + "\n");
+  } else {
+    if (lines.length > 0) log.info(lines[0] ?? "");
+    log.info(model.map((line) => line.trim()).join(" "), {
+      model: llm.label,
+      offline: llm.offline,
+    });
   }
   log.info("API listening", {
     url: `http://localhost:${port}`,

@@ -87,10 +87,15 @@ export function bestSentences(
   }
   if (!best) return null;
   const topScore = Math.max(...best.scored.map((s) => s.score));
-  const chosen = best.scored
-    .filter((s) => s.score === topScore)
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .slice(0, 2)
-    .sort((a, b) => a.index - b.index);
+  const tied = best.scored.filter((s) => s.score === topScore);
+  // Bilingual knowledge says the same thing twice: answer in the customer's script when a tie allows.
+  // With nothing in theirs (an Arabic question, English and Russian knowledge), English over the rest.
+  const inScript = (script: string | null) =>
+    tied.filter((s) => detectScriptLanguage(s.sentence) === script);
+  const own = inScript(language);
+  const english = inScript("en");
+  const chosen = (own.length > 0 ? own : english.length > 0 ? english : tied)
+    .sort((a, b) => a.index - b.index)
+    .slice(0, 2);
   return { excerpt: best.excerpt, sentences: chosen.map((s) => s.sentence), score: topScore };
 }

@@ -4,7 +4,7 @@ import { detectScriptLanguage, type TemplateLanguage } from "../rules/language";
 import { keywordPattern } from "../rules/keyword-pattern";
 import { normalizeForMatching } from "../rules/normalize";
 import { pickEscalation, type EscalationCandidate } from "../rules/escalation-candidates";
-import { bestSentences } from "./match-sentences";
+import { answerFromKnowledge } from "./answer-parts";
 import { INTENT_WORDS, PHRASES } from "./phrases";
 import type { ReadPrompt } from "./read-prompt";
 import { contentStems } from "./tokens";
@@ -68,7 +68,8 @@ function ruleSignals(prompt: ReadPrompt): EscalationCandidate[] {
 const NO_ESCALATION = { needed: false, type: "none" as const, reason: "", confidence: 0.8 };
 
 /**
- * The offline model: greets, answers from the best-matching excerpt's most relevant sentences, asks
+ * The offline model: greets, answers each question from the best-matching excerpts' most relevant
+ * sentences (quoted as written, so it says nothing the knowledge does not), asks
  * for a phone number on booking intent, says honestly when it does not know (offering a human), and
  * escalates on the turn's rule signals or an explicit request for a person.
  */
@@ -86,8 +87,10 @@ export function offlineAnswer(prompt: ReadPrompt): ModelAnswer {
       sources_used: [],
     };
 
-  const acceptsOffer =
-    prompt.previousReply?.includes(say.unknown) === true && mentions(text, "yes");
+  const offered = [say.unknown, say.partlyUnknown].some(
+    (offer) => prompt.previousReply?.includes(offer) === true,
+  );
+  const acceptsOffer = offered && mentions(text, "yes");
   if (mentions(text, "human") || acceptsOffer) {
     return {
       reply: say.handingOver,
@@ -107,9 +110,14 @@ export function offlineAnswer(prompt: ReadPrompt): ModelAnswer {
   if (only(text, "thanks"))
     return { reply: say.thanks, escalation: NO_ESCALATION, sources_used: [] };
 
-  const match = bestSentences(text, prompt.excerpts);
-  if (!match) return { reply: say.unknown, escalation: NO_ESCALATION, sources_used: [] };
-  const answer = say.answer(names, match.sentences.join(" "));
-  const reply = mentions(text, "greeting") ? `${say.hello} ${answer}` : answer;
-  return { reply, escalation: NO_ESCALATION, sources_used: [match.excerpt.id] };
+  const found = answerFromKnowledge(text, prompt.excerpts);
+  if (!found) return { reply: say.unknown, escalation: NO_ESCALATION, sources_used: [] };
+  const reply = [
+    mentions(text, "greeting") ? say.hello : "",
+    ...found.sentences,
+    found.missed ? say.partlyUnknown : say.more,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return { reply, escalation: NO_ESCALATION, sources_used: found.excerptIds };
 }

@@ -11,8 +11,11 @@ export const PHRASES: Record<
   {
     greeting: (n: Names) => string;
     hello: string;
-    answer: (n: Names, sentences: string) => string;
+    /** After an answer from the knowledge. */
+    more: string;
     unknown: string;
+    /** After an answer that covers only part of what was asked. */
+    partlyUnknown: string;
     thanks: string;
     askPhone: string;
     handingOver: string;
@@ -22,9 +25,11 @@ export const PHRASES: Record<
     greeting: (n) =>
       `Hello! This is the assistant of ${n.clinic}, writing for ${n.doctor}. How can I help you: services, prices, doctors, opening hours or booking?`,
     hello: "Hello!",
-    answer: (n, s) => `${n.clinic} here — ${s} Is there anything else I can help with?`,
+    more: "Is there anything else I can help with?",
     unknown:
       "I'm sorry, I don't have that information. Would you like me to connect you with our administrator?",
+    partlyUnknown:
+      "I don't have information on the rest of your question. Would you like me to connect you with our administrator?",
     thanks: "You're welcome! Write any time if you have more questions.",
     askPhone:
       "I'd be glad to help you book a visit. Please leave your phone number, and our administrator will call you to choose a time.",
@@ -34,9 +39,11 @@ export const PHRASES: Record<
     greeting: (n) =>
       `Здравствуйте! Это ассистент ${n.clinic}, пишу от имени ${n.doctor}. Чем могу помочь: услуги, цены, врачи, часы работы или запись?`,
     hello: "Здравствуйте!",
-    answer: (n, s) => `${n.clinic} на связи — ${s} Чем ещё могу помочь?`,
+    more: "Чем ещё могу помочь?",
     unknown:
       "К сожалению, у меня нет этой информации. Хотите, я передам ваш вопрос администратору?",
+    partlyUnknown:
+      "По остальной части вопроса у меня нет информации. Хотите, я передам его администратору?",
     thanks: "Пожалуйста! Пишите, если появятся вопросы.",
     askPhone:
       "С радостью помогу записаться. Оставьте, пожалуйста, номер телефона, и администратор перезвонит вам, чтобы подобрать время.",
@@ -46,8 +53,9 @@ export const PHRASES: Record<
     greeting: (n) =>
       `مرحبًا! معك مساعد ${n.clinic} نيابةً عن ${n.doctor}. كيف يمكنني مساعدتك: الخدمات، الأسعار، الأطباء، ساعات العمل أو الحجز؟`,
     hello: "مرحبًا!",
-    answer: (n, s) => `معك ${n.clinic} — ${s} هل يمكنني مساعدتك بشيء آخر؟`,
+    more: "هل يمكنني مساعدتك بشيء آخر؟",
     unknown: "عذرًا، لا تتوفر لدي هذه المعلومة. هل تريد أن أوصلك بالمسؤول؟",
+    partlyUnknown: "لا تتوفر لدي معلومات عن باقي سؤالك. هل تريد أن أوصلك بالمسؤول؟",
     thanks: "على الرحب والسعة! راسلنا في أي وقت.",
     askPhone: "يسعدني مساعدتك في الحجز. يرجى ترك رقم هاتفك وسيتصل بك المسؤول لاختيار الموعد.",
     handingOver: "سأحوّل طلبك إلى أحد زملائي في الفريق.",

@@ -11,7 +11,12 @@ import { decideEscalation, toTurnEscalation } from "./decide-escalation";
 import { consoleTurnLogger, errorFields } from "./log-fields";
 import { moderate, type ModerationVerdict } from "./moderation-step";
 import { preparationKey, startPreparation } from "./prepare-turn";
-import { usedSources, withAfterHoursNote } from "./reply-details";
+import {
+  answerWantsAfterHoursNote,
+  handoffWantsAfterHoursNote,
+  usedSources,
+  withAfterHoursNote,
+} from "./reply-details";
 import { escalationText, llmErrorText } from "./templates";
 import { turnContext } from "./turn-context";
 import type { TurnDeps, TurnEscalation, TurnEvent, TurnInput, TurnResult } from "./types";
@@ -206,7 +211,9 @@ async function* turnEvents(
       chosen.source === "error" && chosen.type === "custom"
         ? llmErrorText(config, language)
         : escalationText(config, chosen.type, language);
-    const textOut = open ? handoff : withAfterHoursNote(config, handoff, language, input.history);
+    const textOut = handoffWantsAfterHoursNote(open, chosen.type)
+      ? withAfterHoursNote(config, handoff, language, input.history)
+      : handoff;
     yield finish({
       reply: replyOf(textOut),
       escalation: toTurnEscalation(chosen, answer),
@@ -237,6 +244,8 @@ async function* turnEvents(
       return;
     }
   }
-  const textOut = open ? modelText : withAfterHoursNote(config, modelText, language, input.history);
+  const textOut = answerWantsAfterHoursNote(open, rules.candidates, answer)
+    ? withAfterHoursNote(config, modelText, language, input.history)
+    : modelText;
   yield finish({ reply: replyOf(textOut), escalation: toTurnEscalation(null, answer), sources });
 }

@@ -1,4 +1,5 @@
 import {
+  ESCALATION_TEMPLATE_IDS,
   escalationTemplateId,
   FALLBACK_TEMPLATE_IDS,
   type AgentConfig,
@@ -7,44 +8,25 @@ import {
 import { fillPlaceholders, profilePlaceholders } from "../prompt/safe-format";
 import type { TemplateLanguage } from "../rules/language";
 import { DEFAULT_TEXTS } from "./default-texts";
+import { writtenForLanguage, writtenInAnyLanguage } from "./template-language";
 
 type Localized = string | Record<string, string> | undefined;
 
-function pick(
-  value: Localized,
-  language: TemplateLanguage,
-  agentLanguages: readonly string[],
-): string | null {
-  if (value === undefined) return null;
-  if (typeof value === "string") return value.trim() || null;
-  const candidates = [
-    value[language],
-    ...agentLanguages.map((code) => value[code]),
-    ...Object.values(value),
-  ];
-  return (
-    candidates
-      .find((text): text is string => typeof text === "string" && text.trim() !== "")
-      ?.trim() ?? null
-  );
-}
-
 /**
- * A single written text is always used. A per-language template falls back to our default in the
- * customer's language before the clinic's text in another language.
+ * The clinic's text in the customer's language; else our default of that kind in that language;
+ * only when we have no default of that kind (a template id of the clinic's own) its text in another
+ * language.
  */
 function render(
   config: AgentConfig,
   written: Localized,
-  fallbackId: string,
+  defaultId: string,
   language: TemplateLanguage,
 ): string {
-  const languages = config.profile.languages;
-  const exact = typeof written === "object" ? pick(written[language], language, languages) : null;
   const text =
-    (typeof written === "string" ? pick(written, language, languages) : exact) ??
-    DEFAULT_TEXTS[fallbackId]?.[language] ??
-    pick(written, language, languages) ??
+    writtenForLanguage(config, written, language) ??
+    DEFAULT_TEXTS[defaultId]?.[language] ??
+    writtenInAnyLanguage(written, config.profile.languages) ??
     DEFAULT_TEXTS.handoff_message![language];
   return fillPlaceholders(text, profilePlaceholders(config));
 }
@@ -58,13 +40,39 @@ export function templateText(
   return render(config, config.prompts.templates[templateId], templateId, language);
 }
 
+/**
+ * The clinic's own text of a template in the customer's language (placeholders filled), or null when
+ * it wrote none in that language. Null is where a model may render the clinic's text in that
+ * language (`agentTemplateText`); without one, the turn sends our default of that kind.
+ */
+export function templateForLanguage(
+  config: AgentConfig,
+  templateId: string,
+  language: TemplateLanguage,
+): string | null {
+  const text = writtenForLanguage(config, config.prompts.templates[templateId], language);
+  return text === null ? null : fillPlaceholders(text, profilePlaceholders(config));
+}
+
+/** The clinic's own text of a template in whatever language it wrote it (placeholders filled), or null. */
+export function agentTemplateText(config: AgentConfig, templateId: string): string | null {
+  const text = writtenInAnyLanguage(config.prompts.templates[templateId], config.profile.languages);
+  return text === null ? null : fillPlaceholders(text, profilePlaceholders(config));
+}
+
 /** What the customer receives when a conversation is handed over for this reason. */
 export function escalationText(
   config: AgentConfig,
   type: EscalationTemplateType,
   language: TemplateLanguage,
 ): string {
-  return templateText(config, escalationTemplateId(config, type), language);
+  const templateId = escalationTemplateId(config, type);
+  return render(
+    config,
+    config.prompts.templates[templateId],
+    ESCALATION_TEMPLATE_IDS[type],
+    language,
+  );
 }
 
 export function llmErrorText(config: AgentConfig, language: TemplateLanguage): string {
@@ -75,10 +83,13 @@ export function unreadableMessageText(config: AgentConfig, language: TemplateLan
   return templateText(config, FALLBACK_TEMPLATE_IDS.unreadable, language);
 }
 
-/** `working_hours.after_hours_behavior.message`, else the `after_hours_message` template. */
+/**
+ * `working_hours.after_hours_behavior.message` in the customer's language, else the
+ * `after_hours_message` template (ours when the clinic wrote none in that language).
+ */
 export function afterHoursText(config: AgentConfig, language: TemplateLanguage): string {
   const written = config.working_hours.after_hours_behavior.message;
-  if (written !== undefined)
-    return render(config, written, FALLBACK_TEMPLATE_IDS.afterHours, language);
+  const own = writtenForLanguage(config, written, language);
+  if (own !== null) return fillPlaceholders(own, profilePlaceholders(config));
   return templateText(config, FALLBACK_TEMPLATE_IDS.afterHours, language);
 }

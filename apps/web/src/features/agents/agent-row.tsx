@@ -3,6 +3,7 @@
 import { Button } from "~/ui/button";
 import Link from "next/link";
 import { initialsOf } from "~/features/chat/initials";
+import { useOfflineModel } from "~/features/console/use-offline-model";
 import { useT } from "~/i18n/i18n-provider";
 import type { AgentRow } from "./agent-types";
 import styles from "./agents.module.css";
@@ -17,6 +18,7 @@ export function AgentRowItem({
   onToggleActive: () => void;
 }) {
   const t = useT("agents");
+  const offline = useOfflineModel();
   const href = `/admin/agents/${encodeURIComponent(agent.agentId)}`;
   const name = agent.card.displayName;
   return (
@@ -42,7 +44,11 @@ export function AgentRowItem({
         <span className={styles.badge} data-active={agent.isActive}>
           {agent.isActive ? t.list.active : t.list.inactive}
         </span>
-        <span className="muted">{t.list.model(agent.model ?? t.list.noModel)}</span>
+        {offline !== null && (
+          <span className="muted" data-testid="agent-model" data-offline={offline}>
+            {t.list.model(offline ? t.list.offlineModel : (agent.model ?? t.list.noModel))}
+          </span>
+        )}
       </div>
       <nav className={styles.rowActions} aria-label={t.list.actionsFor(name)}>
         <Link href={href} data-testid="agent-edit">

@@ -1,7 +1,9 @@
 "use client";
 
 import { HISTORY_MESSAGES, MODEL_DEFAULTS } from "@agents-crm/config/agent-config";
+import { useOfflineModel } from "~/features/console/use-offline-model";
 import { useT } from "~/i18n/i18n-provider";
+import { Notice } from "~/ui/notice";
 import { NumberField, TextField } from "./fields";
 import styles from "./agents.module.css";
 
@@ -46,9 +48,15 @@ const LIMITS = [
 
 export function ModelStep() {
   const t = useT("agents");
+  const offline = useOfflineModel();
   return (
     <div className={styles.step}>
       <p className="muted">{t.model.intro}</p>
+      {offline && (
+        <Notice role="status" data-testid="model-offline-notice">
+          {t.model.offlineNotice}
+        </Notice>
+      )}
       <TextField
         path={["llm", "model"]}
         label={t.model.model}

@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { pathKey } from "./document-paths";
 import type { FieldIssue } from "./issues";
 import { stepOfPath, type WizardStep } from "./wizard-steps";
+import { useOfflineModel } from "~/features/console/use-offline-model";
 import { useT } from "~/i18n/i18n-provider";
 import { useAgentEditor } from "./editor-context";
 import { RawEditor } from "./raw-editor";
@@ -40,7 +41,7 @@ export function ReviewStep({
           <dt>{t.review.languages}</dt>
           <dd>{config?.profile.languages.join(", ") || t.review.none}</dd>
           <dt>{t.review.model}</dt>
-          <dd>{config ? `${config.llm.model} · t=${config.llm.temperature}` : t.review.none}</dd>
+          <ModelSummary config={config} />
           <dt>{t.review.examples}</dt>
           <dd>{config?.prompts.examples.length ?? t.review.none}</dd>
           <dt>{t.review.documents}</dt>
@@ -100,5 +101,20 @@ export function ReviewStep({
       )}
       <RawEditor />
     </div>
+  );
+}
+
+/** The draft's model, or the offline model that answers instead while the server has no LLM. */
+function ModelSummary({ config }: { config: AgentConfig | null }) {
+  const t = useT("agents");
+  const offline = useOfflineModel();
+  return (
+    <dd data-testid="review-model" data-offline={offline ?? undefined}>
+      {!config
+        ? t.review.none
+        : offline
+          ? t.review.offlineModel(config.llm.model)
+          : `${config.llm.model} · t=${config.llm.temperature}`}
+    </dd>
   );
 }

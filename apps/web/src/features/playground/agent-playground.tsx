@@ -6,6 +6,7 @@ import { CHANNELS } from "@agents-crm/config/channels";
 import { PLAYGROUND_MAX_MESSAGE } from "@agents-crm/config/playground";
 import type { PlaygroundChannel } from "./types";
 import { composerKeyAction } from "~/features/chat/composer-keys";
+import { useOfflineModel } from "~/features/console/use-offline-model";
 import { useT } from "~/i18n/i18n-provider";
 import { Button } from "~/ui/button";
 import { Select, TextArea } from "~/ui/inputs";
@@ -36,7 +37,10 @@ export function AgentPlayground({
 
   return (
     <section className={styles.playground} data-testid="agent-playground" aria-label={t.title}>
-      <p className="muted">{t.intro}</p>
+      <div>
+        <p className="muted">{t.intro}</p>
+        <AnsweringModel config={config} />
+      </div>
       <div className={styles.bar}>
         <ChannelSelect channel={chat.channel} onChange={chat.setChannel} />
         <Button
@@ -66,6 +70,22 @@ export function AgentPlayground({
 
       <Composer chat={chat} />
     </section>
+  );
+}
+
+/** Which model answers here: the draft's, or the offline model when the server has no LLM. */
+function AnsweringModel({ config }: { config: Record<string, unknown> }) {
+  const t = useT("playground");
+  const offline = useOfflineModel();
+  if (offline === null) return null;
+  const llm = config.llm as { model?: unknown } | undefined;
+  const configured = typeof llm?.model === "string" && llm.model.trim() ? llm.model : null;
+  const name = offline ? t.offlineModel : configured;
+  if (name === null) return null;
+  return (
+    <p className="muted" data-testid="playground-model" data-offline={offline}>
+      {t.answersBy(name)}
+    </p>
   );
 }
 

@@ -6,6 +6,8 @@ export const playground = defineMessages(
     intro:
       "Chat with this agent as it is in the editor, saved or not. Nothing is stored: no conversation, no alert, no statistics.",
     channel: "Reply as on",
+    answersBy: (model: string) => `Answers by: ${model}`,
+    offlineModel: "offline model (no LLM configured)",
     reset: "Reset conversation",
     empty:
       "Write the first message a customer would send. Each answer shows what the agent decided.",
@@ -75,6 +77,8 @@ export const playground = defineMessages(
     intro:
       "Поговорите с агентом в том виде, в каком он сейчас в редакторе, даже несохранённым. Ничего не записывается: ни диалога, ни уведомлений, ни статистики.",
     channel: "Ответ как в",
+    answersBy: (model: string) => `Отвечает: ${model}`,
+    offlineModel: "офлайн-модель (LLM не подключена)",
     reset: "Начать заново",
     empty:
       "Напишите первое сообщение, которое мог бы отправить клиент. Под каждым ответом видно, что решил агент.",
