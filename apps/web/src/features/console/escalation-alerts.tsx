@@ -29,7 +29,7 @@ interface Toast {
   /** Minutes nobody took over, for a reminder; null for the first alert. */
   stillWaiting: number | null;
   body: string;
-  /** The handoff summary's lines, in the console's language. */
+  /** The handoff summary's lines (what the customer wants, contacts), in the console's language. */
   summary: string[];
   url: string;
 }
@@ -97,7 +97,8 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
       conversationId,
       stillWaiting: realert ? Math.max(1, Math.round((Date.now() - since) / 60_000)) : null,
       body: notification.body,
-      summary: summary ? summaryLines(summary) : [],
+      // The body names the reason already.
+      summary: summary ? summaryLines({ ...summary, why: "" }) : [],
       url: safeNextPath(notification.url),
     };
     setToasts((all) =>

@@ -11,8 +11,8 @@ export function useHandoffSummaryLines(): (summary: HandoffSummary) => string[] 
 }
 
 /**
- * The one or two lines staff read about an escalation. `compact` (inbox rows) keeps each line to one
- * row of text; elsewhere the lines wrap.
+ * The one or two lines staff read about an escalation. `compact` (inbox rows) cuts each line at two
+ * rows of text; elsewhere the lines wrap in full.
  */
 export function HandoffSummaryLines({
   summary,
