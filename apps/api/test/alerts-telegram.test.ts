@@ -36,12 +36,20 @@ function alerts(
   return instance;
 }
 
+const SUMMARY = {
+  want: "A second opinion on a crown",
+  why: "Asked for the doctor",
+  contacts: ["+971501234567"],
+  by: "model" as const,
+};
+
 async function needsHuman(minutesAgo: number, agentId = "dr_alerts"): Promise<Conversation> {
   const created = await deps.repos.conversations.create({ agentId, channel: "web_chat" });
   return deps.repos.conversations.update(created.conversationId, {
     status: "NEEDS_HUMAN",
     handoffReason: "Asked for the doctor",
     escalationType: "medical",
+    handoffSummary: SUMMARY,
     needsHumanSince: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
   });
 }
@@ -232,6 +240,10 @@ describe("re-alerts", () => {
     const texts = telegram.sent().filter((m) => m.text.includes(stale.conversationId));
     expect(texts.length).toBe(2);
     expect(texts[0]?.text).toMatch(/Still waiting for a human \(2\d min\)/);
+    // The reminder carries the summary the escalation stored.
+    expect(realerted[0]?.payload).toMatchObject({ summary: SUMMARY });
+    expect(texts.map((m) => m.text).join("\n")).toContain("Wants: A second opinion on a crown");
+    expect(texts.map((m) => m.text).join("\n")).toContain("Хочет: A second opinion on a crown");
 
     expect(await replicaA.sweep()).toBe(0);
     // A later escalation of the same conversation gets its own re-alert.

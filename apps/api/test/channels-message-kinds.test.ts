@@ -75,6 +75,8 @@ describe("what is not plain text", () => {
     const row = await conversation(AGENT, "instagram", sender);
     expect(row.status).toBe("NEEDS_HUMAN");
     expect(row.handoffReason).toContain("photo");
+    // Every escalation carries its staff summary, this one too: why, without words to quote.
+    expect(row.handoffSummary).toMatchObject({ want: "", why: row.handoffReason, by: "rules" });
     const messages = await messagesOf(c.deps, row.conversationId);
     expect(messages[0]).toMatchObject({
       role: "user",

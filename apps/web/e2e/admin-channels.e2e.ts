@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeGraph, type FakeGraph } from "../../api/test/fakes/fake-graph";
@@ -7,7 +8,7 @@ import {
   type FakeBot,
   type FakeTelegram,
 } from "../../api/test/fakes/fake-telegram";
-import { launchBrowser, screenshot } from "./helpers/browser";
+import { ARTIFACTS, launchBrowser, screenshot } from "./helpers/browser";
 import { startProduct, type Product } from "./helpers/product";
 
 const WAIT = { timeout: 30_000 };
@@ -265,9 +266,15 @@ describe("channels and the playground of an agent", () => {
     );
     expect(await phone.getByTestId("decision-type").textContent()).toBe("contact");
     expect(await phone.getByTestId("decision-contacts").textContent()).toContain("+442079460958");
+    // What staff would read about this hand-over: the customer's words, why, the contact.
+    const summary = await phone.getByTestId("decision-summary").textContent();
+    expect(summary).toContain("Wants: “Please call me back at +44 20 7946 0958”");
+    expect(summary).toContain("Contacts: +442079460958");
+    await phone.screenshot({ path: join(ARTIFACTS, "admin-playground-decision-summary.png") });
 
     const plain = await sendInPlayground("What are your opening hours?");
     expect(await plain.getByTestId("decision-escalation").textContent()).toBe("Escalation: no");
+    expect(await plain.getByTestId("decision-summary").count()).toBe(0);
     expect(await plain.getByTestId("decision-sources").textContent()).toContain(
       "Opening hours and address",
     );

@@ -88,6 +88,22 @@ afterAll(async () => {
 const row = (conversationId: string) =>
   page.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`);
 
+/** `path` as a Russian-speaking operator sees it on a phone (a page of its own, so this one stays English). */
+async function russianPhoneScreenshot(path: string, ready: string, name: string) {
+  await context.addCookies([{ name: "acrm_locale", value: "ru", url: product.webUrl }]);
+  const russian = await context.newPage();
+  try {
+    await russian.setViewportSize({ width: 390, height: 844 });
+    await russian.goto(`${product.webUrl}${path}`);
+    await russian.getByTestId(ready).first().waitFor(WAIT);
+    await screenshot(russian, name);
+    return russian.getByTestId(ready).first().textContent();
+  } finally {
+    await russian.close();
+    await context.addCookies([{ name: "acrm_locale", value: "en", url: product.webUrl }]);
+  }
+}
+
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -193,6 +209,16 @@ describe("the admin console", () => {
         () => (window as unknown as { __notifications: string[] }).__notifications,
       ),
     ).toEqual(["A conversation needs a human"]);
+    // The handoff summary: in the row and in the alert, in the console's language.
+    const summary = "Wants: “Please call me back at +1 415 555 2671”";
+    const rowSummary = await row(chat.conversationId)
+      .getByTestId("row-handoff-summary")
+      .innerText();
+    expect(rowSummary).toContain(summary);
+    expect(rowSummary).toContain("Contacts: +14155552671");
+    const toastSummary = await page.getByTestId("toast-summary").allTextContents();
+    expect(toastSummary).toContain(summary);
+    expect(toastSummary.join(" ")).toContain("Contacts: +14155552671");
     expect(await row(chat.conversationId).getByTestId("waiting-since").textContent()).toMatch(
       /^Waiting /,
     );
@@ -208,6 +234,13 @@ describe("the admin console", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "admin-conversations-phone");
     await page.setViewportSize({ width: 1280, height: 900 });
+    const russianRow = await russianPhoneScreenshot(
+      "/admin/conversations",
+      "row-handoff-summary",
+      "admin-conversations-summary-phone-ru",
+    );
+    expect(russianRow).toContain("Хочет: “Please call me back at +1 415 555 2671”");
+    expect(russianRow).toContain("Контакты: +14155552671");
   });
 
   it("takes over from the list and replies; the customer sees the reply", async () => {
@@ -229,6 +262,15 @@ describe("the admin console", () => {
       .poll(() => page.getByTestId("escalation-toasts").locator("a").count(), WAIT)
       .toBe(0);
     expect(await page.getByTestId("message-user").count()).toBe(2);
+    expect(await page.getByTestId("handoff-summary").innerText()).toContain(
+      "Wants: “Please call me back at +1 415 555 2671”",
+    );
+    const russianHeader = await russianPhoneScreenshot(
+      `/admin/conversations/${chat.conversationId}`,
+      "handoff-summary",
+      "admin-conversation-summary-phone-ru",
+    );
+    expect(russianHeader).toContain("Контакты: +14155552671");
 
     const reply = "Hi, this is the clinic. We will call you in five minutes.";
     await page.getByTestId("admin-reply").fill(reply);

@@ -35,13 +35,14 @@ describe("escalation", () => {
       }),
     );
     const result = await turn(["What was in my treatment plan from last month?"]);
-    expect(result.escalation).toEqual({
+    expect(result.escalation).toMatchObject({
       needed: true,
       type: "repeat_patient",
       reason: "Asks about her own treatment plan",
       confidence: 0.9,
       source: "model",
     });
+    expect(result.escalation.summary).toMatchObject({ why: "Asks about her own treatment plan" });
     expect(result.reply?.text).toBe(DEFAULT_TEXTS.repeat_patient_handoff!.en);
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { handoffSummarySchema } from "./handoff-summary";
 
 /**
  * What a message records besides its text, written by the API and read by the API, stats and the
@@ -30,6 +31,8 @@ const escalationSchema = z.object({
   reason: lenient(z.string()),
   confidence: lenient(z.number()),
   source: lenient(z.string()),
+  /** The lines staff read about it (see handoff-summary.ts). */
+  summary: lenient(handoffSummarySchema),
 });
 
 const contactsSchema = z.object({

@@ -18,6 +18,7 @@ const CONTRACTS = [
   "./channels",
   "./conversations",
   "./event-ids",
+  "./handoff-summary",
   "./knowledge-upload",
   "./message-metadata",
   "./messages",

@@ -75,6 +75,7 @@ export const common = defineMessages(
       needsHuman: "A conversation needs a human",
       stillWaiting: (minutes: number) => `Still waiting for a human (${minutes} min)`,
     },
+    summary: { label: "Handoff summary", want: "Wants", why: "Why", contacts: "Contacts" },
   },
   {
     language: "Язык",
@@ -147,6 +148,12 @@ export const common = defineMessages(
       dismiss: "Скрыть",
       needsHuman: "Диалогу нужен человек",
       stillWaiting: (minutes: number) => `Всё ещё ждёт человека (${minutes} мин)`,
+    },
+    summary: {
+      label: "Сводка для сотрудников",
+      want: "Хочет",
+      why: "Почему",
+      contacts: "Контакты",
     },
   },
 );

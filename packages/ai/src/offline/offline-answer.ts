@@ -36,11 +36,15 @@ function languageOf(prompt: ReadPrompt): TemplateLanguage {
   return detectScriptLanguage(prompt.customer) ?? "en";
 }
 
+// No summary or rendered handoff: offline, the turn's rules write the staff summary and the
+// templates fall back to the product's text in the customer's language.
 const escalate = (type: EscalationCandidate["type"], reason: string) => ({
   needed: true,
   type,
   reason,
   confidence: 0.9,
+  summary: "",
+  handoff_reply: "",
 });
 const SIGNAL_REASONS: Record<string, string> = {
   urgent: "Possible emergency",
@@ -65,7 +69,14 @@ function ruleSignals(prompt: ReadPrompt): EscalationCandidate[] {
     }));
 }
 
-const NO_ESCALATION = { needed: false, type: "none" as const, reason: "", confidence: 0.8 };
+const NO_ESCALATION = {
+  needed: false,
+  type: "none" as const,
+  reason: "",
+  confidence: 0.8,
+  summary: "",
+  handoff_reply: "",
+};
 
 /**
  * The offline model: greets, answers each question from the best-matching excerpts' most relevant

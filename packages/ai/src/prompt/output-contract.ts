@@ -21,6 +21,8 @@ export const modelAnswerSchema = z.strictObject({
     type: z.enum(ESCALATION_TYPES),
     reason: z.string(),
     confidence: z.number(),
+    summary: z.string(),
+    handoff_reply: z.string(),
   }),
   sources_used: z.array(z.string()),
 });
@@ -37,10 +39,16 @@ export const MODEL_ANSWER_FORMAT = { name: "agent_turn", schema: jsonSchemaOf(mo
 
 export const OUTPUT_CONTRACT = `## Answer format
 Answer with ONE JSON object and nothing else, keys in this order:
-{"reply": "...", "escalation": {"needed": false, "type": "none", "reason": "", "confidence": 0.0}, "sources_used": []}
+{"reply": "...", "escalation": {"needed": false, "type": "none", "reason": "", "confidence": 0.0, "summary": "", "handoff_reply": ""}, "sources_used": []}
 - reply: your message to the customer — plain text without Markdown, in the customer's language.
 - escalation.needed: true when a human colleague must take over (see the escalation rules); the
   customer then receives the clinic's handoff message instead of your reply, so keep it to one sentence.
 - escalation.type: urgent, medical, booking, repeat_patient, contact, custom — or "none" when not needed.
 - escalation.reason: a short reason for the staff, in English. escalation.confidence: 0 to 1.
+- escalation.summary: when the conversation is handed over (you escalate, or rule_signals in
+  <turn_context> is set), ONE line for the clinic's staff saying what the customer wants (their
+  request, with any details they gave), in the first language under Languages in the profile; else "".
+- escalation.handoff_reply: only when <turn_context> has handoff_templates and the conversation is
+  handed over: the template listed for your escalation.type (or the only one listed), rewritten in
+  the customer's language with the same meaning and nothing added; else "".
 - sources_used: the ids of the knowledge excerpts your reply relies on (e.g. "S1"), or [].`;

@@ -47,10 +47,13 @@ export function decideEscalation(input: EscalationInputs): EscalationCandidate |
   return pickEscalation(adjusted);
 }
 
+/** The decision without its staff summary, which the turn adds once it knows the messages and contacts. */
+export type EscalationDecision = Omit<TurnEscalation, "summary">;
+
 export function toTurnEscalation(
   chosen: EscalationCandidate | null,
   answer: ModelAnswer | null,
-): TurnEscalation {
+): EscalationDecision {
   if (!chosen) {
     return {
       needed: false,

@@ -10,6 +10,8 @@ const answerShape = z.object({
     type: z.string(),
     reason: z.string().default(""),
     confidence: z.number().default(0.5),
+    summary: z.string().default(""),
+    handoff_reply: z.string().default(""),
   }),
   sources_used: z.array(z.string()).default([]),
 });
@@ -52,7 +54,14 @@ export function parseModelAnswer(content: string): ParsedAnswer {
     ok: true,
     answer: {
       reply,
-      escalation: { needed: escalation.needed, type, reason: escalation.reason, confidence },
+      escalation: {
+        needed: escalation.needed,
+        type,
+        reason: escalation.reason,
+        confidence,
+        summary: escalation.summary,
+        handoff_reply: escalation.handoff_reply,
+      },
       sources_used,
     },
   };

@@ -7,7 +7,9 @@ import { evaluateRules } from "../rules/evaluate-rules";
 import { detectCustomerLanguage } from "../rules/language";
 import { isWithinWorkingHours } from "../rules/working-hours";
 import { chatForAnswer, type ChatOutcome } from "./chat-step";
-import { decideEscalation, toTurnEscalation } from "./decide-escalation";
+import { decideEscalation, toTurnEscalation, type EscalationDecision } from "./decide-escalation";
+import { handoffText } from "./handoff-reply";
+import { summarizeHandoff } from "./handoff-summary";
 import { consoleTurnLogger, errorFields } from "./log-fields";
 import { moderate, type ModerationVerdict } from "./moderation-step";
 import { preparationKey, startPreparation } from "./prepare-turn";
@@ -19,10 +21,10 @@ import {
 } from "./reply-details";
 import { escalationText, llmErrorText } from "./templates";
 import { turnContext } from "./turn-context";
-import type { TurnDeps, TurnEscalation, TurnEvent, TurnInput, TurnResult } from "./types";
+import type { TurnDeps, TurnEvent, TurnInput, TurnResult } from "./types";
 import { summarizeUsage } from "./usage";
 
-function moderationEscalation(reason: string): TurnEscalation {
+function moderationEscalation(reason: string): EscalationDecision {
   return { needed: true, type: "moderation", reason, confidence: 1, source: "moderation" };
 }
 
@@ -83,10 +85,25 @@ async function* turnEvents(
     offline: deps.providers.offline,
     ...(open ? {} : { afterHours: true }),
   };
-  const finish = (result: Pick<TurnResult, "reply" | "escalation" | "sources">): TurnEvent => ({
+  const finish = (
+    result: Pick<TurnResult, "reply" | "sources"> & { escalation: EscalationDecision },
+    answer: ModelAnswer | null = null,
+  ): TurnEvent => ({
     type: "result",
     result: {
       ...result,
+      escalation: {
+        ...result.escalation,
+        summary: result.escalation.needed
+          ? summarizeHandoff({
+              escalation: result.escalation,
+              answer,
+              messages,
+              hits: rules.hits,
+              contacts: rules.contacts,
+            })
+          : null,
+      },
       contacts: rules.contacts,
       usage: summarizeUsage(steps, startedAt),
       flags,
@@ -210,15 +227,14 @@ async function* turnEvents(
     const handoff =
       chosen.source === "error" && chosen.type === "custom"
         ? llmErrorText(config, language)
-        : escalationText(config, chosen.type, language);
+        : handoffText(config, language, rules.candidates, chosen.type, answer);
     const textOut = handoffWantsAfterHoursNote(open, chosen.type)
       ? withAfterHoursNote(config, handoff, language, input.history)
       : handoff;
-    yield finish({
-      reply: replyOf(textOut),
-      escalation: toTurnEscalation(chosen, answer),
-      sources,
-    });
+    yield finish(
+      { reply: replyOf(textOut), escalation: toTurnEscalation(chosen, answer), sources },
+      answer,
+    );
     return;
   }
 
@@ -236,11 +252,14 @@ async function* turnEvents(
     if (verdict.flagged) {
       flags.moderationFlagged = true;
       const reason = `The generated reply was flagged by moderation (${verdict.category ?? "unspecified"})`;
-      yield finish({
-        reply: replyOf(escalationText(config, "moderation", language)),
-        escalation: moderationEscalation(reason),
-        sources,
-      });
+      yield finish(
+        {
+          reply: replyOf(escalationText(config, "moderation", language)),
+          escalation: moderationEscalation(reason),
+          sources,
+        },
+        answer,
+      );
       return;
     }
   }

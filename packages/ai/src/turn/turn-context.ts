@@ -2,6 +2,7 @@ import type { AgentConfig } from "@agents-crm/config/agent-config";
 import { clinicClock } from "../rules/working-hours";
 import type { RulesVerdict } from "../rules/evaluate-rules";
 import type { TemplateLanguage } from "../rules/language";
+import { handoffOffer, handoffOfferContext } from "./handoff-reply";
 
 const LANGUAGE_NAMES: Record<TemplateLanguage, string> = {
   en: "English",
@@ -16,6 +17,7 @@ export const CONTEXT_KEYS = {
   afterHours: "after_hours",
   signals: "rule_signals",
   details: "rule_details",
+  handoffTemplates: "handoff_templates",
 } as const;
 
 export function turnContext(input: {
@@ -42,5 +44,7 @@ export function turnContext(input: {
       .map((candidate) => candidate.reason)
       .join("; ");
   }
+  const handoffTemplates = handoffOfferContext(handoffOffer(config, language, rules.candidates));
+  if (handoffTemplates) context[CONTEXT_KEYS.handoffTemplates] = handoffTemplates;
   return context;
 }

@@ -1,4 +1,5 @@
 import type { AgentConfig } from "@agents-crm/config/agent-config";
+import type { HandoffSummary } from "@agents-crm/config/handoff-summary";
 import type { ExtractedContacts } from "../contacts/schema";
 import type { Channel } from "../postprocess/split-for-channel";
 import type { EscalationType } from "../prompt/output-contract";
@@ -47,6 +48,8 @@ export interface TurnEscalation {
   reason: string;
   confidence: number;
   source: EscalationSource;
+  /** What staff read about the hand-over (null when none is needed). */
+  summary: HandoffSummary | null;
 }
 
 export interface TurnUsage {

@@ -1,4 +1,5 @@
 import { conversationStatusSchema } from "@agents-crm/config/conversations";
+import { handoffSummarySchema } from "@agents-crm/config/handoff-summary";
 import { z } from "zod";
 import { channelTypeSchema } from "./channel-binding";
 
@@ -25,6 +26,8 @@ export const conversationSchema = z.object({
   webTokenHash: z.string().optional(),
   handoffReason: z.string().optional(),
   escalationType: z.string().optional(),
+  /** The staff lines about the latest escalation; unreadable (older products' rows) reads as absent. */
+  handoffSummary: handoffSummarySchema.optional().catch(undefined),
   requestType: z.string().optional(),
   needsHumanSince: z.string().optional(),
   closedAt: z.string().optional(),
@@ -53,6 +56,7 @@ export const conversationPatchSchema = z
     stage: z.string().min(1),
     handoffReason: z.string().nullable(),
     escalationType: z.string().nullable(),
+    handoffSummary: handoffSummarySchema.nullable(),
     requestType: z.string().nullable(),
     needsHumanSince: z.string().nullable(),
     closedAt: z.string().nullable(),

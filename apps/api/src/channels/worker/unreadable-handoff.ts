@@ -1,5 +1,6 @@
 import { detectCustomerLanguage, unreadableMessageText } from "@agents-crm/ai";
 import type { AgentConfig } from "@agents-crm/config/agent-config";
+import type { HandoffSummary } from "@agents-crm/config/handoff-summary";
 import type { Conversation, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import {
@@ -22,10 +23,9 @@ export async function handOffUnreadable(
   message: Message,
   details: { label: string; earlierCustomerTexts: string[] },
 ): Promise<Message | null> {
-  const escalation: Escalation = {
-    reason: `The customer sent a ${details.label} the agent cannot read`,
-    type: "custom",
-  };
+  const reason = `The customer sent a ${details.label} the agent cannot read`;
+  const summary: HandoffSummary = { want: "", why: reason, contacts: [], by: "rules" };
+  const escalation: Escalation = { reason, type: "custom", summary };
   const { after: latest, changed } = await escalate(deps, conversation.conversationId, escalation);
   if (!changed) return null;
   const language = detectCustomerLanguage(
@@ -42,6 +42,7 @@ export async function handOffUnreadable(
         type: escalation.type,
         reason: escalation.reason,
         source: "unreadable_message",
+        summary,
       },
     },
   });

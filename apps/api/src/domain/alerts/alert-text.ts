@@ -1,3 +1,4 @@
+import { handoffSummaryLines, type HandoffSummary } from "@agents-crm/config/handoff-summary";
 import type { AlertLanguage, Conversation } from "@agents-crm/db";
 import { ALERT_WORDS } from "./alert-words";
 import type { EscalationNotification } from "../conversations/events";
@@ -7,6 +8,7 @@ export interface AlertFacts {
   agentName: string;
   reason: string;
   escalationType: string;
+  summary?: HandoffSummary | null;
   /** Minutes nobody took over, for a re-alert. */
   waitingMinutes?: number;
 }
@@ -18,6 +20,15 @@ export function conversationLink(
 ): string | null {
   if (!appUrl) return null;
   return `${appUrl.replace(/\/+$/, "")}/admin/conversations/${encodeURIComponent(conversationId)}`;
+}
+
+/** What the customer wants and the contacts they shared, in the chat's words (the reason has its own line). */
+function summaryLines(
+  summary: HandoffSummary | null | undefined,
+  language: AlertLanguage,
+): string[] {
+  if (!summary) return [];
+  return handoffSummaryLines({ ...summary, why: "" }, ALERT_WORDS[language].summary);
 }
 
 /** Plain text (no parse_mode): a reason written by the model cannot break the markup. */
@@ -33,6 +44,7 @@ export function telegramAlertText(
   return [
     heading,
     `${words.agent}: ${facts.agentName}`,
+    ...summaryLines(facts.summary, language),
     `${words.reason}: ${facts.reason}`,
     `${words.type}: ${words.types[facts.escalationType] ?? facts.escalationType}`,
     `${words.channel}: ${words.channels[conversation.channel] ?? conversation.channel}`,

@@ -1,3 +1,4 @@
+import type { HandoffSummaryWords } from "@agents-crm/config/handoff-summary";
 import type { AlertLanguage } from "@agents-crm/db";
 
 /** The alert chat's words; the reason stays as the model or rule wrote it. */
@@ -11,6 +12,7 @@ export const ALERT_WORDS: Record<
     type: string;
     channel: string;
     conversation: string;
+    summary: HandoffSummaryWords;
     types: Record<string, string>;
     channels: Record<string, string>;
     test: (appName: string, scope: string | null) => string;
@@ -24,6 +26,7 @@ export const ALERT_WORDS: Record<
     type: "Type",
     channel: "Channel",
     conversation: "Conversation",
+    summary: { want: "Wants", why: "Why", contacts: "Contacts" },
     types: {
       urgent: "urgent",
       medical: "medical question",
@@ -53,6 +56,7 @@ export const ALERT_WORDS: Record<
     type: "Тип",
     channel: "Канал",
     conversation: "Диалог",
+    summary: { want: "Хочет", why: "Почему", contacts: "Контакты" },
     types: {
       urgent: "срочно",
       medical: "медицинский вопрос",

@@ -1,4 +1,5 @@
 import type { ServerEnv } from "@agents-crm/config/env";
+import type { HandoffSummary } from "@agents-crm/config/handoff-summary";
 import type { Conversation, Repositories } from "@agents-crm/db";
 import type { Logger } from "../../logger";
 import type { TelegramBotApi } from "../../platforms/telegram-bot-api";
@@ -26,6 +27,7 @@ export interface EscalationAlertsOptions {
 export interface EscalationDetails {
   reason: string;
   escalationType: string;
+  summary?: HandoffSummary | null;
 }
 
 /**
@@ -42,6 +44,7 @@ async function publishEscalation(hub: EventHub, facts: AlertFacts): Promise<void
         conversation: conversationView(conversation),
         reason: facts.reason,
         escalationType: facts.escalationType,
+        summary: facts.summary ?? null,
         realert,
         notification: browserNotification(facts),
       },
@@ -80,6 +83,7 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
       agentName: await agentName(conversation.agentId),
       reason: details.reason,
       escalationType: details.escalationType,
+      summary: details.summary,
       waitingMinutes,
     };
     await publishEscalation(hub, facts);
@@ -99,6 +103,7 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
         {
           reason: conversation.handoffReason ?? "Escalated",
           escalationType: conversation.escalationType ?? "custom",
+          summary: conversation.handoffSummary ?? null,
         },
         waitingMinutes,
       ),

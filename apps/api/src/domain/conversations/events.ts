@@ -1,4 +1,5 @@
 import type { AuditAction, AuditResourceType } from "@agents-crm/config/audit-actions";
+import type { HandoffSummary } from "@agents-crm/config/handoff-summary";
 import type { PipelineStage } from "@agents-crm/config/pipeline";
 import type { ConversationStatus, Message } from "@agents-crm/db";
 import { ADMIN_STREAM, conversationStream, type EventHub } from "../../realtime/types";
@@ -49,6 +50,8 @@ export type AdminEvent =
         conversation: ConversationView;
         reason: string;
         escalationType: string;
+        /** The lines staff read about it (absent for escalations from before summaries). */
+        summary: HandoffSummary | null;
         /** True for the reminder sent when nobody took over in time. */
         realert: boolean;
         notification: EscalationNotification;

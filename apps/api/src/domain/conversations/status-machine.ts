@@ -1,4 +1,5 @@
 import type { AuditAction } from "@agents-crm/config/audit-actions";
+import type { HandoffSummary } from "@agents-crm/config/handoff-summary";
 import type { Conversation, ConversationPatch, ConversationStatus, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import type { EventHub } from "../../realtime/types";
@@ -155,6 +156,8 @@ export function announceTakeOverByReply(
 export interface Escalation {
   reason: string;
   type: string;
+  /** The lines staff read about it; a later escalation without one clears the earlier one's. */
+  summary?: HandoffSummary | null;
 }
 
 /**
@@ -169,6 +172,7 @@ export function escalate(
   return changeStatus(deps, conversationId, "escalate", () => ({
     handoffReason: escalation.reason,
     escalationType: escalation.type,
+    handoffSummary: escalation.summary ?? null,
     needsHumanSince: new Date().toISOString(),
   }));
 }
@@ -189,5 +193,6 @@ export async function announceEscalation(
   await deps.alerts.escalated(conversation, {
     reason: escalation.reason,
     escalationType: escalation.type,
+    summary: escalation.summary ?? null,
   });
 }

@@ -3,7 +3,7 @@ import type { AgentConfig } from "@agents-crm/config/agent-config";
 import type { Conversation, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { emitMessageCreated } from "../conversations/emit";
-import { announceEscalation, escalate } from "../conversations/status-machine";
+import { announceEscalation, escalate, type Escalation } from "../conversations/status-machine";
 import { aiMayAnswer } from "../conversations/status-rules";
 import { appendAgentMessage, storeAgentMessage, type AgentMessage } from "./agent-message";
 import { replyMetadata } from "./reply-metadata";
@@ -71,7 +71,7 @@ async function commitEscalation(
   deps: ApiDeps,
   input: CommitInput,
   reply: AgentMessage,
-  escalation: { reason: string; type: string },
+  escalation: Escalation,
 ): Promise<TurnOutput> {
   const id = input.conversation.conversationId;
   const { after: latest, changed } = await escalate(deps, id, escalation);

@@ -33,6 +33,7 @@ export function replyMetadata(
           reason: escalation.reason,
           confidence: escalation.confidence,
           source: escalation.source,
+          ...(escalation.summary ? { summary: escalation.summary } : {}),
         }
       : null,
     offline: flags.offline,

@@ -11,6 +11,7 @@ import { useT } from "~/i18n/i18n-provider";
 import { useAdminEvents, useConsoleOpenedAt } from "./admin-events";
 import { playAlertSound, unlockAlertSound } from "./alert-sound";
 import { Toast, ToastRegion } from "~/ui/toast";
+import { useHandoffSummaryLines } from "./handoff-summary";
 
 type Permission = NotificationPermission | "unsupported";
 
@@ -28,6 +29,8 @@ interface Toast {
   /** Minutes nobody took over, for a reminder; null for the first alert. */
   stillWaiting: number | null;
   body: string;
+  /** The handoff summary's lines (what the customer wants, contacts), in the console's language. */
+  summary: string[];
   url: string;
 }
 
@@ -47,6 +50,7 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
   const t = useT("common").alerts;
   const titleOf = (toast: Pick<Toast, "stillWaiting">) =>
     toast.stillWaiting === null ? t.needsHuman : t.stillWaiting(toast.stillWaiting);
+  const summaryLines = useHandoffSummaryLines();
   const openedAt = useConsoleOpenedAt();
   // What this browser remembers and allows, until the admin changes it here (null: not changed yet).
   const storedMuted = useBrowserValue(() => readAlertsMuted(window.localStorage), false);
@@ -85,7 +89,7 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
       return;
     }
     if (event.type !== "conversation.escalated" || eventId < openedAt) return;
-    const { notification, realert } = event.payload;
+    const { notification, realert, summary } = event.payload;
     // The title is written here, in the console's language; the body is the agent's name and reason.
     const since = Date.parse(row.needsHumanSince ?? row.updatedAt);
     const toast: Toast = {
@@ -93,6 +97,8 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
       conversationId,
       stillWaiting: realert ? Math.max(1, Math.round((Date.now() - since) / 60_000)) : null,
       body: notification.body,
+      // The body names the reason already.
+      summary: summary ? summaryLines({ ...summary, why: "" }) : [],
       url: safeNextPath(notification.url),
     };
     setToasts((all) =>
@@ -104,7 +110,7 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
     if (notificationPermission() !== "granted") return;
     try {
       const shown = new Notification(titleOf(toast), {
-        body: notification.body,
+        body: [notification.body, ...toast.summary].join("\n"),
         tag: notification.tag,
       });
       shown.onclick = () => {
@@ -130,6 +136,11 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
             <Link href={toast.url} onClick={() => dismiss(toast.id)}>
               <strong>{titleOf(toast)}</strong>
               <span>{toast.body}</span>
+              {toast.summary.map((line) => (
+                <span key={line} data-testid="toast-summary">
+                  {line}
+                </span>
+              ))}
             </Link>
           </Toast>
         ))}

@@ -10,6 +10,7 @@ import { StatusBadge } from "~/ui/status-badge";
 import { AdminComposer } from "./admin-composer";
 import { ConversationActions } from "./conversation-actions";
 import { ConversationInfo } from "./conversation-info";
+import { HandoffSummaryLines } from "~/features/console/handoff-summary";
 import { CustomerProfileCard } from "./customer-profile-card";
 import { StagePicker } from "./stage-picker";
 import { Transcript } from "./transcript";
@@ -65,6 +66,9 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
           </h1>
           <StatusBadge status={conversation.status} />
         </div>
+        {(conversation.status === "NEEDS_HUMAN" || conversation.status === "HUMAN_ACTIVE") && (
+          <HandoffSummaryLines summary={conversation.handoffSummary} />
+        )}
         <ConversationActions conversation={conversation} onChanged={applyRow} />
       </header>
       <div className={styles.columns}>

@@ -9,6 +9,7 @@ import { CustomerAvatar } from "~/ui/customer-avatar";
 import { StageChip } from "~/ui/stage-chip";
 import { StatusBadge } from "~/ui/status-badge";
 import { useAgents, useStages } from "~/features/console/use-lookups";
+import { HandoffSummaryLines } from "~/features/console/handoff-summary";
 import { TakeOverButton } from "./take-over-button";
 import { WaitingTimer } from "./waiting-timer";
 import admin from "~/ui/admin-page.module.css";
@@ -46,6 +47,13 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
                   {name} <span className="muted">#{shortId(row.conversationId)}</span>
                 </Link>
                 <p className={styles.preview}>{row.lastMessagePreview ?? t.row.noMessages}</p>
+                {row.status === "NEEDS_HUMAN" && (
+                  <HandoffSummaryLines
+                    summary={row.handoffSummary}
+                    compact
+                    testId="row-handoff-summary"
+                  />
+                )}
               </div>
             </div>
             <div className={styles.meta}>

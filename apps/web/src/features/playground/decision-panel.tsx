@@ -5,6 +5,7 @@ import type { DecisionSummary } from "./decision-summary";
 import { formatUsd } from "~/i18n/format";
 import { formatLatency } from "~/features/conversation/turn-details";
 import { useLocale, useT } from "~/i18n/i18n-provider";
+import { HandoffSummaryLines } from "~/features/console/handoff-summary";
 import styles from "./playground.module.css";
 
 /** A known value's label; a value this console does not know yet shows as it is. */
@@ -29,6 +30,7 @@ export function DecisionPanel({ decision }: { decision: DecisionSummary }) {
         {decision.escalated ? d.escalated : d.notEscalated}
         {decision.type && ` · ${typeLabel(decision.type)}`}
       </h3>
+      <HandoffSummaryLines summary={decision.summary} testId="decision-summary" />
       <dl className={styles.facts}>
         {decision.type && (
           <Fact term={d.type} testId="decision-type">

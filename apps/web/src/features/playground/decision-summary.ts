@@ -1,3 +1,4 @@
+import type { HandoffSummary } from "@agents-crm/config/handoff-summary";
 import type { PlaygroundResult } from "./types";
 
 export type DecisionFlag = "moderation" | "afterHours" | "fallback" | "retried" | "offline";
@@ -7,6 +8,8 @@ export interface DecisionSummary {
   /** null when nothing was escalated. */
   type: string | null;
   reason: string;
+  /** What staff would read about the hand-over; null when nothing was escalated. */
+  summary: HandoffSummary | null;
   /** 0–100, rounded. */
   confidencePercent: number;
   source: string;
@@ -35,6 +38,7 @@ export function decisionSummary(result: PlaygroundResult): DecisionSummary {
     escalated: escalation.needed,
     type: escalation.needed ? escalation.type : null,
     reason: escalation.reason,
+    summary: escalation.needed ? escalation.summary : null,
     confidencePercent: Math.round(Math.min(1, Math.max(0, escalation.confidence)) * 100),
     source: escalation.source,
     triggers: result.triggers.map(({ keyword, type }) => ({ keyword, type })),

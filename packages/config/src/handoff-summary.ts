@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+/**
+ * The one or two lines staff read about an escalation: what the customer wants, why it was handed
+ * over, the contacts shared. Stored structured, not as finished text, because staff read it in
+ * their own language (console en/ru, each Telegram chat its own): the labels are the reader's,
+ * `want` is the model's line in the clinic's first profile language, or (offline, `by: "rules"`) the
+ * customer's own words; `why` is the escalation's reason.
+ */
+export const HANDOFF_SUMMARY_LIMITS = {
+  want: 240,
+  why: 240,
+  contacts: 5,
+  contact: 120,
+} as const;
+
+/** Cuts a text to `max` characters on a word boundary, with an ellipsis; collapses whitespace. */
+export function clipLine(text: string, max: number): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+const line = (max: number) => z.string().transform((text) => clipLine(text, max));
+
+export const handoffSummarySchema = z.object({
+  want: line(HANDOFF_SUMMARY_LIMITS.want),
+  why: line(HANDOFF_SUMMARY_LIMITS.why),
+  contacts: z
+    .array(line(HANDOFF_SUMMARY_LIMITS.contact))
+    .transform((list) => list.filter(Boolean).slice(0, HANDOFF_SUMMARY_LIMITS.contacts)),
+  /** Who wrote `want`: the model in the turn's structured answer, or the rules from the messages. */
+  by: z.enum(["model", "rules"]),
+});
+
+export type HandoffSummary = z.output<typeof handoffSummarySchema>;
+
+/** A stored summary, or null for anything else (rows written before summaries, other products). */
+export function parseHandoffSummary(raw: unknown): HandoffSummary | null {
+  const parsed = handoffSummarySchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The reader's labels (each app keeps its own en/ru words). */
+export interface HandoffSummaryWords {
+  want: string;
+  why: string;
+  contacts: string;
+}
+
+/**
+ * Two lines: what the customer wants (their own words quoted when the rules wrote it), then why and
+ * the contacts. A summary without a `want` is one line.
+ */
+export function handoffSummaryLines(summary: HandoffSummary, words: HandoffSummaryWords): string[] {
+  const want = summary.by === "rules" ? `“${summary.want}”` : summary.want;
+  const second = [
+    summary.why ? `${words.why}: ${summary.why}` : "",
+    summary.contacts.length > 0 ? `${words.contacts}: ${summary.contacts.join(", ")}` : "",
+  ].filter(Boolean);
+  return [summary.want ? `${words.want}: ${want}` : "", second.join(" · ")].filter(Boolean);
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import {
+  clipLine,
+  handoffSummaryLines,
+  parseHandoffSummary,
+  type HandoffSummary,
+} from "../src/handoff-summary";
+
+const words = { want: "Wants", why: "Why", contacts: "Contacts" };
+
+describe("handoff summary", () => {
+  it("reads as two lines: what the customer wants, then why and the contacts", () => {
+    const summary: HandoffSummary = {
+      want: "A cleaning on Friday",
+      why: "Booking intent",
+      contacts: ["+971501234567", "a@b.test"],
+      by: "model",
+    };
+    expect(handoffSummaryLines(summary, words)).toEqual([
+      "Wants: A cleaning on Friday",
+      "Why: Booking intent · Contacts: +971501234567, a@b.test",
+    ]);
+  });
+
+  it("quotes the customer's own words when the rules wrote it, and drops empty parts", () => {
+    expect(
+      handoffSummaryLines({ want: "мне плохо", why: "", contacts: [], by: "rules" }, words),
+    ).toEqual(["Wants: “мне плохо”"]);
+    expect(
+      handoffSummaryLines({ want: "", why: "Sent a photo", contacts: [], by: "rules" }, words),
+    ).toEqual(["Why: Sent a photo"]);
+  });
+
+  it("clips long lines on a word boundary and caps the contacts when read back", () => {
+    expect(clipLine("one  two\nthree four", 12)).toBe("one two…");
+    const parsed = parseHandoffSummary({
+      want: "word ".repeat(100),
+      why: "x",
+      contacts: ["1", "2", "3", "4", "5", "6", ""],
+      by: "rules",
+    });
+    expect(parsed?.want.length).toBeLessThanOrEqual(240);
+    expect(parsed?.want.endsWith("…")).toBe(true);
+    expect(parsed?.contacts).toEqual(["1", "2", "3", "4", "5"]);
+    expect(parseHandoffSummary({ want: 1 })).toBeNull();
+  });
+});
