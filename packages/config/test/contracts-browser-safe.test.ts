@@ -18,6 +18,7 @@ const CONTRACTS = [
   "./channels",
   "./conversations",
   "./event-ids",
+  "./knowledge-gaps",
   "./knowledge-upload",
   "./message-metadata",
   "./messages",
