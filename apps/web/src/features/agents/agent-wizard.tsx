@@ -1,7 +1,8 @@
 "use client";
 
 import { Button } from "~/ui/button";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
+import { pathKey, type DocPath } from "./document-paths";
 import { issuesAt as issuesAtPath } from "./issues";
 import { nextStep, WIZARD_STEPS, type WizardStep } from "./wizard-steps";
 import { useT } from "~/i18n/i18n-provider";
@@ -28,6 +29,7 @@ export function AgentWizard({
   onSave,
   saving,
   saveBar,
+  opening,
 }: {
   mode: "new" | "edit";
   draft: AgentDraft;
@@ -36,9 +38,26 @@ export function AgentWizard({
   saving: boolean;
   /** Status, errors and extra buttons next to Save. */
   saveBar: ReactNode;
+  /** Where the wizard opens (mounted anew for each request): a step, and a field to put the caret in. */
+  opening?: { step: WizardStep; focus?: DocPath };
 }) {
   const t = useT("agents");
-  const { step, goTo, save, blocked, visible, visibleByStep } = useWizardSteps(mode, draft, onSave);
+  const { step, goTo, save, blocked, visible, visibleByStep } = useWizardSteps(
+    mode,
+    draft,
+    onSave,
+    opening?.step,
+  );
+  const focus = opening?.focus;
+  useEffect(() => {
+    if (!focus) return;
+    const field = document.querySelector<HTMLTextAreaElement | HTMLInputElement>(
+      `[data-testid="field-${CSS.escape(pathKey(focus))}"]`,
+    );
+    field?.scrollIntoView({ block: "center" });
+    field?.focus();
+    field?.setSelectionRange(field.value.length, field.value.length);
+  }, [focus]);
 
   const editor: AgentEditor = {
     mode,

@@ -67,6 +67,7 @@ export const agents = defineMessages(
       settings: "Settings",
       channels: "Channels",
       playground: "Playground",
+      gaps: "Knowledge gaps",
     },
     editor: {
       newTitle: "New agent",
@@ -416,6 +417,7 @@ export const agents = defineMessages(
       settings: "Настройки",
       channels: "Каналы",
       playground: "Песочница",
+      gaps: "Пробелы в знаниях",
     },
     editor: {
       newTitle: "Новый агент",
