@@ -3,6 +3,27 @@ import { topicWords } from "./gap-question";
 
 const embedder = createHashedEmbedder();
 
+// Groups' questions recur on every recording for their agent: their vectors are kept by text (2 KB
+// each), the oldest dropped first, so a recording embeds only the new question.
+const MAX_CACHED = 1000;
+const cached = new Map<string, Float32Array>();
+
+async function vectorsOf(texts: readonly string[]): Promise<Float32Array[]> {
+  const missing = [...new Set(texts.filter((text) => !cached.has(text)))];
+  if (missing.length > 0) {
+    const { vectors } = await embedder.embed(missing.map((text) => topicWords(text).join(" ")));
+    missing.forEach((text, index) => {
+      const vector = vectors[index];
+      if (vector) cached.set(text, vector);
+    });
+    for (const oldest of cached.keys()) {
+      if (cached.size <= MAX_CACHED) break;
+      cached.delete(oldest);
+    }
+  }
+  return texts.map((text) => cached.get(text) ?? new Float32Array(embedder.dimensions));
+}
+
 /**
  * Cosine similarity of two questions' topic words (hashed n-gram embeddings, the offline retrieval's) at
  * which they are the same gap. Measured: "opening hours" / "opening hours on saturday" 0.81, "whitening" /
@@ -19,9 +40,8 @@ function dot(a: Float32Array, b: Float32Array): number {
 }
 
 /**
- * The candidate most like `question` at or above `threshold`, or null. Embedding is local and takes
- * microseconds a question, so the candidates (one agent's groups, bounded) are embedded each time
- * rather than stored as vectors.
+ * The candidate most like `question` at or above `threshold`, or null. Embedding is local, so the
+ * candidates (one agent's groups, bounded) need no stored vectors: they are embedded here, once.
  */
 export async function mostSimilar<T>(
   question: string,
@@ -30,9 +50,7 @@ export async function mostSimilar<T>(
   threshold = SIMILAR_QUESTION,
 ): Promise<{ candidate: T; score: number } | null> {
   if (candidates.length === 0) return null;
-  const topics = [question, ...candidates.map(textOf)].map((text) => topicWords(text).join(" "));
-  const { vectors } = await embedder.embed(topics);
-  const [query, ...others] = vectors;
+  const [query, ...others] = await vectorsOf([question, ...candidates.map(textOf)]);
   if (!query) return null;
   let best: { candidate: T; score: number } | null = null;
   others.forEach((vector, index) => {
