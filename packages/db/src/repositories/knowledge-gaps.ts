@@ -23,6 +23,26 @@ export function gapRankSort(gap: Pick<StoredKnowledgeGap, "count" | "lastSeenAt"
   return `${count}#${gap.lastSeenAt}#${gap.groupId}`;
 }
 
+/** A stored group, or undefined once it is past its TTL (DynamoDB deletes late). */
+function gapOf(item: Item, now: Date): StoredKnowledgeGap | undefined {
+  if (isExpired(item, "expires_at", now)) return undefined;
+  const { rank_sort: _rank, expires_at: _expires, ...rest } = item;
+  return parseItem(storedKnowledgeGapSchema, rest, "knowledge gap", String(item.group_id));
+}
+
+const toItem = (gap: StoredKnowledgeGap): Item => ({
+  agent_id: gap.agentId,
+  group_id: gap.groupId,
+  question: gap.question,
+  count: gap.count,
+  first_seen_at: gap.firstSeenAt,
+  last_seen_at: gap.lastSeenAt,
+  examples: gap.examples,
+  version: gap.version,
+  rank_sort: gapRankSort(gap),
+  expires_at: expiryAfterHours(new Date(gap.lastSeenAt), GAP_TTL_DAYS * 24),
+});
+
 /**
  * Knowledge gaps, one partition per agent with a bounded number of groups (the domain caps them).
  * Writes are whole-item puts conditioned on the version read, so two turns adding to one group at once
@@ -31,24 +51,7 @@ export function gapRankSort(gap: Pick<StoredKnowledgeGap, "count" | "lastSeenAt"
 export function createKnowledgeGapsRepository(db: Db, ctx: RepositoryContext) {
   const TableName = db.tables.knowledgeGaps;
 
-  const toGap = (item: Item): StoredKnowledgeGap | undefined => {
-    if (isExpired(item, "expires_at", ctx.now())) return undefined;
-    const { rank_sort: _rank, expires_at: _expires, ...rest } = item;
-    return parseItem(storedKnowledgeGapSchema, rest, "knowledge gap", String(item.group_id));
-  };
-
-  const toItem = (gap: StoredKnowledgeGap): Item => ({
-    agent_id: gap.agentId,
-    group_id: gap.groupId,
-    question: gap.question,
-    count: gap.count,
-    first_seen_at: gap.firstSeenAt,
-    last_seen_at: gap.lastSeenAt,
-    examples: gap.examples,
-    version: gap.version,
-    rank_sort: gapRankSort(gap),
-    expires_at: expiryAfterHours(new Date(gap.lastSeenAt), GAP_TTL_DAYS * 24),
-  });
+  const toGap = (item: Item) => gapOf(item, ctx.now());
 
   return {
     /** Every live group of one agent (a bounded partition), for matching a new question. */

@@ -1,8 +1,9 @@
 "use client";
 
 import { Button } from "~/ui/button";
-import { useEffect, type ReactNode } from "react";
-import { pathKey, type DocPath } from "./document-paths";
+import type { ReactNode } from "react";
+import type { DocPath } from "./document-paths";
+import { useFocusOnMount } from "./use-focus-on-mount";
 import { issuesAt as issuesAtPath } from "./issues";
 import { nextStep, WIZARD_STEPS, type WizardStep } from "./wizard-steps";
 import { useT } from "~/i18n/i18n-provider";
@@ -48,16 +49,7 @@ export function AgentWizard({
     onSave,
     opening?.step,
   );
-  const focus = opening?.focus;
-  useEffect(() => {
-    if (!focus) return;
-    const field = document.querySelector<HTMLTextAreaElement | HTMLInputElement>(
-      `[data-testid="field-${CSS.escape(pathKey(focus))}"]`,
-    );
-    field?.scrollIntoView({ block: "center" });
-    field?.focus();
-    field?.setSelectionRange(field.value.length, field.value.length);
-  }, [focus]);
+  useFocusOnMount(opening?.focus);
 
   const editor: AgentEditor = {
     mode,
