@@ -5,6 +5,7 @@ import { conversationsRouter } from "./routers/conversations";
 import { auditRouter } from "./routers/audit";
 import { bindingsRouter } from "./routers/bindings";
 import { inboxRouter } from "./routers/inbox";
+import { knowledgeGapsRouter } from "./routers/knowledge-gaps";
 import { notificationsRouter } from "./routers/notifications";
 import { stagesRouter } from "./routers/stages";
 import { statsRouter } from "./routers/stats";
@@ -21,6 +22,7 @@ export const appRouter = router({
   audit: auditRouter,
   bindings: bindingsRouter,
   inbox: inboxRouter,
+  knowledgeGaps: knowledgeGapsRouter,
   notifications: notificationsRouter,
   stages: stagesRouter,
   stats: statsRouter,

@@ -101,3 +101,8 @@ export {
   type TemplateLanguage,
 } from "./rules/language";
 export { createOfflineChatProvider } from "./offline/chat-provider";
+
+// knowledge gaps
+export { asksSomething, gapGroupId, topicWords } from "./knowledge-gaps/gap-question";
+export { mostSimilar, SIMILAR_QUESTION } from "./knowledge-gaps/similar-question";
+export { knowledgeGapReason } from "./knowledge-gaps/gap-reason";

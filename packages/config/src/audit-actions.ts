@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "agent.update",
   "agent.delete",
   "agent.activate",
+  "knowledge_gap.dismiss",
   "binding.create",
   "binding.update",
   "binding.delete",

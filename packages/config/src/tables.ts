@@ -19,6 +19,7 @@ export const TABLE_ENV_DEFAULTS = {
   DYNAMODB_TABLE_SECRETS: "doctor-agent-secrets",
   DYNAMODB_TABLE_SETTINGS: "doctor-agent-settings",
   DYNAMODB_TABLE_EVENTS: "doctor-agent-events",
+  DYNAMODB_TABLE_KNOWLEDGE_GAPS: "doctor-agent-knowledge-gaps",
 } as const;
 
 export type TableEnvName = keyof typeof TABLE_ENV_DEFAULTS;
@@ -48,6 +49,7 @@ export interface TableNames {
   secrets: string;
   settings: string;
   events: string;
+  knowledgeGaps: string;
 }
 
 export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
@@ -66,6 +68,7 @@ export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
     secrets: env.DYNAMODB_TABLE_SECRETS,
     settings: env.DYNAMODB_TABLE_SETTINGS,
     events: env.DYNAMODB_TABLE_EVENTS,
+    knowledgeGaps: env.DYNAMODB_TABLE_KNOWLEDGE_GAPS,
   };
 }
 

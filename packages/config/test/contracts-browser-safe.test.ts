@@ -19,6 +19,7 @@ const CONTRACTS = [
   "./conversations",
   "./event-ids",
   "./handoff-summary",
+  "./knowledge-gaps",
   "./knowledge-upload",
   "./message-metadata",
   "./messages",

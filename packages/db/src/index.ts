@@ -15,6 +15,8 @@ export * from "./schemas/conversation";
 export * from "./schemas/message";
 export * from "./schemas/audit-entry";
 export * from "./schemas/rag-chunk";
+export * from "./schemas/knowledge-gap";
+export type { KnowledgeGapsRepository } from "./repositories/knowledge-gaps";
 export type { AgentsRepository, ListAgentsOptions } from "./repositories/agents";
 export type {
   ConversationsRepository,

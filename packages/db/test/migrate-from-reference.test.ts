@@ -52,7 +52,7 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
 
     const t = db.tables;
     expect(report.schema.tablesToCreate).toEqual(
-      [t.adminUsers, t.inboundEvents, t.secrets, t.settings, t.events].sort(),
+      [t.adminUsers, t.inboundEvents, t.secrets, t.settings, t.events, t.knowledgeGaps].sort(),
     );
     expect(report.schema.indexesToAdd).toEqual(
       expect.arrayContaining([
@@ -85,13 +85,13 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
 
     expect(byId(await scanAll(db.tables.messages))).toEqual(byId(before));
     const after = await migrateFromReference(db, { dryRun: true, now });
-    expect(after.schema.tablesToCreate).toHaveLength(5);
+    expect(after.schema.tablesToCreate).toHaveLength(6);
   });
 
   it("migrates: tables and indexes added, messages re-keyed in time order, nothing lost", async () => {
     const report = await migrateFromReference(db, { now, pageSize: 2 });
 
-    expect(report.provisioned?.created).toHaveLength(5);
+    expect(report.provisioned?.created).toHaveLength(6);
     expect(report.provisioned?.indexesAdded).toHaveLength(13);
     expect(report.backfill).toEqual({ agents: 1, conversations: 2, auditLogs: 1 });
     expect(report.messages).toMatchObject({ scanned: 5, rekeyed: 4, conflicts: [] });
@@ -266,6 +266,7 @@ describe("against a DynamoDB endpoint (TTL settings are real there)", () => {
           `${t.instagramProfiles}.ttl`,
           `${t.inboundEvents}.expires_at`,
           `${t.events}.expires_at`,
+          `${t.knowledgeGaps}.expires_at`,
         ].sort(),
       );
     } finally {

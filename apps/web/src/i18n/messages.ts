@@ -4,6 +4,7 @@ import { channels } from "~/features/channels/messages";
 import { chat } from "~/features/chat/messages";
 import { common } from "./common-messages";
 import { conversations } from "~/features/inbox/messages";
+import { knowledgeGaps } from "~/features/knowledge-gaps/messages";
 import { login } from "~/features/login/messages";
 import { notifications } from "~/features/notifications/messages";
 import { pipeline } from "~/features/pipeline/messages";
@@ -19,6 +20,7 @@ export const MESSAGES = {
   chat,
   common,
   conversations,
+  knowledgeGaps,
   login,
   notifications,
   pipeline,

@@ -7,6 +7,7 @@ import { createEventLogRepository } from "./event-log";
 import { createInboundEventsRepository } from "./inbound-events";
 import { createInstagramProfilesRepository } from "./instagram-profiles";
 import { createKvCache } from "./kv-cache";
+import { createKnowledgeGapsRepository } from "./knowledge-gaps";
 import { createNotificationConfigsRepository } from "./notification-configs";
 import { createSecretsRepository } from "./secrets";
 import { createSessionsRepository } from "./sessions";
@@ -35,5 +36,6 @@ export function createEdgeRepositories(
     notificationConfigs: createNotificationConfigsRepository(db, ctx, secrets),
     settings: createSettingsRepository(db, ctx),
     eventLog: createEventLogRepository(db, ctx),
+    knowledgeGaps: createKnowledgeGapsRepository(db, ctx),
   };
 }

@@ -151,6 +151,15 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
     indexes: [],
     ttlAttribute: "expires_at",
   },
+  {
+    id: "knowledgeGaps",
+    // One partition per agent (bounded: MAX_GAP_GROUPS_PER_AGENT groups); `rank_sort` =
+    // `${count padded}#${last_seen_at}#${group_id}`, so "most asked first" is ScanIndexForward=false.
+    partition: s("agent_id"),
+    sort: s("group_id"),
+    indexes: [{ name: "agent-rank-index", partition: s("agent_id"), sort: s("rank_sort") }],
+    ttlAttribute: "expires_at",
+  },
 ];
 
 export function tableDefinition(id: keyof TableNames): TableDefinition {

@@ -5,6 +5,7 @@ import type { ApiDeps } from "../../deps";
 import { emitMessageCreated } from "../conversations/emit";
 import { announceEscalation, escalate, type Escalation } from "../conversations/status-machine";
 import { aiMayAnswer } from "../conversations/status-rules";
+import { noteKnowledgeGap } from "../knowledge-gaps/note-turn-gap";
 import { appendAgentMessage, storeAgentMessage, type AgentMessage } from "./agent-message";
 import { replyMetadata } from "./reply-metadata";
 
@@ -36,9 +37,11 @@ export async function commitReply(deps: ApiDeps, input: CommitInput): Promise<Tu
     content: reply.text,
     metadata: replyMetadata(result, { turnId: input.turnId, batch: input.batch }),
   };
-  return result.escalation.needed
+  const output = await (result.escalation.needed
     ? commitEscalation(deps, input, message, result.escalation)
-    : commitAnswer(deps, input, message);
+    : commitAnswer(deps, input, message));
+  if (output.reply) noteKnowledgeGap(deps, { ...input, reply: output.reply });
+  return output;
 }
 
 async function commitAnswer(

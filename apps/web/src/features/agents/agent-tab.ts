@@ -1,6 +1,6 @@
-export type AgentTab = "settings" | "channels" | "playground";
+export type AgentTab = "settings" | "channels" | "playground" | "gaps";
 
 /** `?tab=` of an agent's page; anything unknown opens the settings. */
 export function parseAgentTab(value: string | string[] | undefined): AgentTab {
-  return value === "channels" || value === "playground" ? value : "settings";
+  return value === "channels" || value === "playground" || value === "gaps" ? value : "settings";
 }

@@ -5,22 +5,10 @@ import type { AgentTab } from "./agent-tab";
 import { useT } from "~/i18n/i18n-provider";
 import styles from "./agents.module.css";
 
-/**
- * Tabs over one agent. A tab is mounted on first visit and then only hidden, so switching never
- * loses a playground conversation or the wizard's place; `?tab=` follows for reloads and links.
- */
-export function AgentTabs({
-  initial,
-  panels,
-}: {
-  initial: AgentTab;
-  panels: Partial<Record<AgentTab, ReactNode>>;
-}) {
-  const t = useT("agents");
+/** Which agent tab is open and which were visited; `open` also keeps `?tab=` in the address. */
+export function useAgentTabs(initial: AgentTab) {
   const [tab, setTab] = useState<AgentTab>(initial);
   const [visited, setVisited] = useState<ReadonlySet<AgentTab>>(() => new Set([initial]));
-  const tabs = (Object.keys(panels) as AgentTab[]).filter((key) => panels[key] !== undefined);
-
   const open = (next: AgentTab) => {
     setTab(next);
     setVisited((current) => new Set([...current, next]));
@@ -29,6 +17,29 @@ export function AgentTabs({
     url.searchParams.delete("created");
     window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}`);
   };
+  return { tab, visited, open };
+}
+
+export type AgentTabsState = ReturnType<typeof useAgentTabs>;
+
+/**
+ * Tabs over one agent. A tab is mounted on first visit and then only hidden, so switching never
+ * loses a playground conversation or the wizard's place; `?tab=` follows for reloads and links.
+ * `state` lets the page open a tab itself (a knowledge gap opening the settings).
+ */
+export function AgentTabs({
+  initial,
+  state,
+  panels,
+}: {
+  initial: AgentTab;
+  state?: AgentTabsState;
+  panels: Partial<Record<AgentTab, ReactNode>>;
+}) {
+  const t = useT("agents");
+  const own = useAgentTabs(initial);
+  const { tab, visited, open } = state ?? own;
+  const tabs = (Object.keys(panels) as AgentTab[]).filter((key) => panels[key] !== undefined);
 
   return (
     <>

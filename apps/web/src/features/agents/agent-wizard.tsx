@@ -2,6 +2,8 @@
 
 import { Button } from "~/ui/button";
 import type { ReactNode } from "react";
+import type { DocPath } from "./document-paths";
+import { useFocusOnMount } from "./use-focus-on-mount";
 import { issuesAt as issuesAtPath } from "./issues";
 import { nextStep, WIZARD_STEPS, type WizardStep } from "./wizard-steps";
 import { useT } from "~/i18n/i18n-provider";
@@ -28,6 +30,7 @@ export function AgentWizard({
   onSave,
   saving,
   saveBar,
+  opening,
 }: {
   mode: "new" | "edit";
   draft: AgentDraft;
@@ -36,9 +39,17 @@ export function AgentWizard({
   saving: boolean;
   /** Status, errors and extra buttons next to Save. */
   saveBar: ReactNode;
+  /** Where the wizard opens (mounted anew for each request): a step, and a field to put the caret in. */
+  opening?: { step: WizardStep; focus?: DocPath };
 }) {
   const t = useT("agents");
-  const { step, goTo, save, blocked, visible, visibleByStep } = useWizardSteps(mode, draft, onSave);
+  const { step, goTo, save, blocked, visible, visibleByStep } = useWizardSteps(
+    mode,
+    draft,
+    onSave,
+    opening?.step,
+  );
+  useFocusOnMount(opening?.focus);
 
   const editor: AgentEditor = {
     mode,

@@ -9,16 +9,18 @@ import { trpc } from "~/lib/trpc";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { AgentChannels } from "~/features/channels/agent-channels";
 import { AgentPlayground } from "~/features/playground/agent-playground";
+import { KnowledgeGapsPanel } from "~/features/knowledge-gaps/knowledge-gaps-panel";
 import { useSession } from "~/features/console/session-context";
-import { AgentTabs } from "./agent-tabs";
+import { AgentTabs, useAgentTabs } from "./agent-tabs";
 import { AgentWizard } from "./agent-wizard";
 import type { AgentDetails } from "./agent-types";
 import { useAgentDraft, useLeaveGuard } from "./use-agent-draft";
 import { useAgentSave, type AgentSave } from "./use-agent-save";
+import { useAddToKnowledge } from "./use-add-to-knowledge";
 import admin from "~/ui/admin-page.module.css";
 import styles from "./agents.module.css";
 
-/** `/admin/agents/[agentId]`: settings, channels and playground of one agent. */
+/** `/admin/agents/[agentId]`: settings, channels, playground and knowledge gaps of one agent. */
 export function AgentWorkspace({
   agentId,
   initialTab,
@@ -84,6 +86,8 @@ function LoadedAgent({
   const draft = useAgentDraft(agent.config, agent.version);
   const saving = useAgentSave(agent, draft, created, reload);
   useLeaveGuard(draft.dirty, t.editor.leaveConfirm);
+  const tabs = useAgentTabs(initialTab);
+  const adding = useAddToKnowledge(draft, () => tabs.open("settings"));
 
   const name = agent.card.displayName;
   return (
@@ -117,9 +121,12 @@ function LoadedAgent({
       )}
       <AgentTabs
         initial={initialTab}
+        state={tabs}
         panels={{
           settings: (
             <AgentWizard
+              key={adding.opening?.key}
+              opening={adding.opening}
               mode="edit"
               draft={draft}
               onSave={saving.save}
@@ -129,6 +136,7 @@ function LoadedAgent({
           ),
           channels: <AgentChannels agentId={agent.agentId} />,
           playground: <AgentPlayground config={draft.state.draft} agentId={agent.agentId} />,
+          gaps: <KnowledgeGapsPanel agentId={agent.agentId} onAddToKnowledge={adding.add} />,
         }}
       />
     </section>

@@ -68,6 +68,7 @@ export const agents = defineMessages(
       settings: "Settings",
       channels: "Channels",
       playground: "Playground",
+      gaps: "Knowledge gaps",
     },
     editor: {
       newTitle: "New agent",
@@ -422,6 +423,7 @@ export const agents = defineMessages(
       settings: "Настройки",
       channels: "Каналы",
       playground: "Песочница",
+      gaps: "Пробелы в знаниях",
     },
     editor: {
       newTitle: "Новый агент",

@@ -9,8 +9,13 @@ import { issuesByStep, visibleIssues, WIZARD_STEPS, type WizardStep } from "./wi
  * (all of them once Save was tried), the API's at once. Save goes to the first step with an issue
  * instead of saving a draft the schema refuses.
  */
-export function useWizardSteps(mode: "new" | "edit", draft: AgentDraft, onSave: () => void) {
-  const [step, setStep] = useState<WizardStep>("profile");
+export function useWizardSteps(
+  mode: "new" | "edit",
+  draft: AgentDraft,
+  onSave: () => void,
+  initialStep: WizardStep = "profile",
+) {
+  const [step, setStep] = useState<WizardStep>(initialStep);
   const [checked, setChecked] = useState<ReadonlySet<WizardStep>>(
     () => new Set(mode === "edit" ? WIZARD_STEPS : []),
   );

@@ -53,6 +53,8 @@ function template(entry: AuditEntry, t: AuditMessages, lookups: SentenceLookups)
       return s.agent_delete;
     case "agent.activate":
       return s.agent_activate;
+    case "knowledge_gap.dismiss":
+      return s.knowledge_gap_dismiss(text(oldValue?.question) ?? "—");
     case "binding.create":
       return s.binding_create(lookups.channelName(text(meta.channelType) ?? "—"));
     case "binding.update":

@@ -32,6 +32,7 @@ export const audit = defineMessages(
       "agent.update": "Edit an agent",
       "agent.delete": "Deactivate an agent",
       "agent.activate": "Reactivate an agent",
+      "knowledge_gap.dismiss": "Dismiss a knowledge gap",
       "binding.create": "Connect a channel",
       "binding.update": "Change a channel",
       "binding.delete": "Remove a channel",
@@ -79,6 +80,8 @@ export const audit = defineMessages(
       agent_overwrite: "Replaced agent {target} with an imported file",
       agent_delete: "Deactivated agent {target}",
       agent_activate: "Reactivated agent {target}",
+      knowledge_gap_dismiss: (question: string) =>
+        `Dismissed the knowledge gap “${question}” of agent {target}`,
       binding_create: (channel: string) => `Connected ${channel} channel {target}`,
       binding_update: "Changed channel {target}",
       binding_delete: "Removed channel {target}",
@@ -179,6 +182,7 @@ export const audit = defineMessages(
       "agent.update": "Изменение агента",
       "agent.delete": "Отключение агента",
       "agent.activate": "Включение агента",
+      "knowledge_gap.dismiss": "Закрытие пробела в знаниях",
       "binding.create": "Подключение канала",
       "binding.update": "Изменение канала",
       "binding.delete": "Удаление канала",
@@ -226,6 +230,8 @@ export const audit = defineMessages(
       agent_overwrite: "Замена агента {target} импортированным файлом",
       agent_delete: "Отключение агента {target}",
       agent_activate: "Повторное включение агента {target}",
+      knowledge_gap_dismiss: (question: string) =>
+        `Закрыт пробел в знаниях «${question}» агента {target}`,
       binding_create: (channel: string) => `Подключение канала ${channel} {target}`,
       binding_update: "Изменение канала {target}",
       binding_delete: "Удаление канала {target}",
