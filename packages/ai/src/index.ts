@@ -99,3 +99,18 @@ export {
   type TemplateLanguage,
 } from "./rules/language";
 export { createOfflineChatProvider } from "./offline/chat-provider";
+
+// staff copilot
+export {
+  suggestReply,
+  type SuggestReplyEvent,
+  type SuggestReplyInput,
+} from "./copilot/suggest-reply";
+export { buildSuggestMessages, type CopilotMessage } from "./copilot/suggest-prompt";
+export {
+  buildTranslateMessages,
+  normalizeLanguageTag,
+  translateText,
+  type TranslateInput,
+  type Translation,
+} from "./copilot/translate";

@@ -17,6 +17,7 @@ const CONTRACTS = [
   "./audit-actions",
   "./channels",
   "./conversations",
+  "./copilot",
   "./event-ids",
   "./knowledge-upload",
   "./message-metadata",
