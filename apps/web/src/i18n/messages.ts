@@ -3,6 +3,7 @@ import { audit } from "~/features/audit/messages";
 import { channels } from "~/features/channels/messages";
 import { chat } from "~/features/chat/messages";
 import { common } from "./common-messages";
+import { copilot } from "~/features/copilot/messages";
 import { conversations } from "~/features/inbox/messages";
 import { login } from "~/features/login/messages";
 import { notifications } from "~/features/notifications/messages";
@@ -19,6 +20,7 @@ export const MESSAGES = {
   chat,
   common,
   conversations,
+  copilot,
   login,
   notifications,
   pipeline,
