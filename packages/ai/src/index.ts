@@ -106,3 +106,17 @@ export { createOfflineChatProvider } from "./offline/chat-provider";
 export { asksSomething, gapGroupId, topicWords } from "./knowledge-gaps/gap-question";
 export { mostSimilar, SIMILAR_QUESTION } from "./knowledge-gaps/similar-question";
 export { knowledgeGapReason } from "./knowledge-gaps/gap-reason";
+// staff copilot
+export {
+  suggestReply,
+  type SuggestReplyEvent,
+  type SuggestReplyInput,
+} from "./copilot/suggest-reply";
+export { buildSuggestMessages, type CopilotMessage } from "./copilot/suggest-prompt";
+export {
+  buildTranslateMessages,
+  normalizeLanguageTag,
+  translateText,
+  type TranslateInput,
+  type Translation,
+} from "./copilot/translate";

@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   "return_to_ai",
   "close_conversation",
   "send_message",
+  "suggest_reply",
+  "translate",
   "update_marketing_status",
   "agent.create",
   "agent.clone",

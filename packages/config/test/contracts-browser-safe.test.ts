@@ -17,6 +17,7 @@ const CONTRACTS = [
   "./audit-actions",
   "./channels",
   "./conversations",
+  "./copilot",
   "./event-ids",
   "./handoff-summary",
   "./knowledge-gaps",

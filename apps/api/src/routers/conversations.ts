@@ -6,8 +6,12 @@ import {
   MAX_HANDOFF_REASON,
   MAX_MESSAGE_CHARS,
 } from "@agents-crm/config/conversations";
+import { MAX_TRANSLATE_CHARS, translateTargetSchema } from "@agents-crm/config/copilot";
 import { MAX_REJECTION_REASON, MAX_STAGE_ID } from "@agents-crm/config/pipeline";
+import { tracked } from "@trpc/server";
 import { z } from "zod";
+import { suggestReplyEvents } from "../domain/copilot/suggest-reply";
+import { translateForStaff } from "../domain/copilot/translate";
 import {
   conversationDetails,
   conversationMessages,
@@ -87,4 +91,39 @@ export const conversationsRouter = {
     .mutation(({ ctx, input }) => setStage(ctx, input)),
 
   close: authedProcedure.input(byId).mutation(({ ctx, input }) => closeConversation(ctx, input)),
+
+  /**
+   * Copilot: a draft of the next reply, streamed (`start`, `delta`s, `done`); nothing is sent. Unsubscribing
+   * stops the model call. A resumed subscription (`lastEventId`) drafts again from `start`.
+   */
+  suggestReply: authedProcedure
+    .input(
+      byId.extend({
+        draft: z.string().max(MAX_MESSAGE_CHARS).optional(),
+        lastEventId: z.string().max(20).nullish(),
+      }),
+    )
+    .subscription(async function* ({ ctx, input, signal }) {
+      let sequence = 0;
+      for await (const event of suggestReplyEvents(ctx, input, signal)) {
+        sequence += 1;
+        yield tracked(String(sequence), event);
+      }
+    }),
+
+  /** Copilot: a message (`messageId`) or a draft (`text`) in another language, for staff only. */
+  translate: authedProcedure
+    .input(
+      byId
+        .extend({
+          messageId: idSchema.optional(),
+          text: z.string().trim().min(1).max(MAX_TRANSLATE_CHARS).optional(),
+          to: translateTargetSchema,
+        })
+        .refine((value) => (value.messageId === undefined) !== (value.text === undefined), {
+          message: "give either messageId or text",
+          path: ["messageId"],
+        }),
+    )
+    .mutation(({ ctx, input }) => translateForStaff(ctx, input)),
 } satisfies TRPCRouterRecord;

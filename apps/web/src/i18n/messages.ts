@@ -3,6 +3,7 @@ import { audit } from "~/features/audit/messages";
 import { channels } from "~/features/channels/messages";
 import { chat } from "~/features/chat/messages";
 import { common } from "./common-messages";
+import { copilot } from "~/features/copilot/messages";
 import { conversations } from "~/features/inbox/messages";
 import { knowledgeGaps } from "~/features/knowledge-gaps/messages";
 import { login } from "~/features/login/messages";
@@ -21,6 +22,7 @@ export const MESSAGES = {
   common,
   conversations,
   knowledgeGaps,
+  copilot,
   login,
   notifications,
   pipeline,

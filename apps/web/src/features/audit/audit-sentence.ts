@@ -35,6 +35,10 @@ function template(entry: AuditEntry, t: AuditMessages, lookups: SentenceLookups)
       return s.close_conversation;
     case "send_message":
       return text(oldValue?.status) ? s.send_message_taking_over : s.send_message;
+    case "suggest_reply":
+      return s.suggest_reply;
+    case "translate":
+      return s.translate;
     case "update_marketing_status": {
       const from = text(oldValue?.stage);
       const to = text(newValue?.stage);

@@ -7,6 +7,9 @@ import type { ConversationRow, TranscriptMessage } from "~/features/console/type
 import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
+import { CopilotActions } from "~/features/copilot/copilot-actions";
+import { useSuggestReply } from "~/features/copilot/use-suggest-reply";
+import { useTranslateDraft } from "~/features/copilot/use-translate-draft";
 import { Button } from "~/ui/button";
 import { TextArea } from "~/ui/inputs";
 import { Notice } from "~/ui/notice";
@@ -25,6 +28,8 @@ export function AdminComposer({
   const t = useT("conversations").composer;
   const { sessionLost } = useSession();
   const [text, setText] = useState("");
+  const suggest = useSuggestReply(conversation.conversationId, text, setText);
+  const translation = useTranslateDraft(conversation.conversationId, text, setText);
   const reply = trpc.conversations.reply.useMutation({
     onSuccess: (result) => {
       onSent(result.message);
@@ -42,7 +47,8 @@ export function AdminComposer({
 
   const content = text.trim();
   const send = () => {
-    if (!content || reply.isPending || content.length > MAX_MESSAGE_CHARS) return;
+    if (!content || reply.isPending || suggest.streaming || content.length > MAX_MESSAGE_CHARS)
+      return;
     reply.mutate({ conversationId: conversation.conversationId, content });
   };
   const onSubmit = (event: FormEvent) => {
@@ -70,8 +76,17 @@ export function AdminComposer({
         placeholder={t.placeholder}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
+        // While a suggestion streams in, typing would be overwritten by the next piece.
+        readOnly={suggest.streaming}
+        aria-busy={suggest.streaming}
         aria-invalid={content.length > MAX_MESSAGE_CHARS}
         data-testid="admin-reply"
+      />
+      <CopilotActions
+        conversationId={conversation.conversationId}
+        draft={text}
+        suggest={suggest}
+        translation={translation}
       />
       <div className={styles.composerBar}>
         {reply.error ? (
@@ -88,7 +103,9 @@ export function AdminComposer({
         <Button
           type="submit"
           variant="primary"
-          disabled={!content || reply.isPending || content.length > MAX_MESSAGE_CHARS}
+          disabled={
+            !content || reply.isPending || suggest.streaming || content.length > MAX_MESSAGE_CHARS
+          }
           data-testid="admin-send"
         >
           {reply.isPending ? t.sending : t.send}

@@ -7,6 +7,7 @@ import { useLocale, useT } from "~/i18n/i18n-provider";
 import { DeliveryStatus } from "./delivery-status";
 import { TurnFacts } from "./turn-facts";
 import { Badge } from "~/ui/badge";
+import { MessageTranslation } from "~/features/copilot/message-translation";
 import styles from "./conversation.module.css";
 
 const timeOf = (tag: string, iso: string) =>
@@ -37,6 +38,12 @@ export function MessageBubble({ message }: { message: TranscriptMessage }) {
         </div>
         {message.kind !== "text" && <span className={styles.kind}>[{message.kind}]</span>}
         <p className={styles.text}>{message.content}</p>
+        {message.role === "user" && message.content.trim() !== "" && (
+          <MessageTranslation
+            conversationId={message.conversationId}
+            messageId={message.messageId}
+          />
+        )}
         <div className={styles.footer}>
           <time dateTime={message.timestamp}>{timeOf(tag, message.timestamp)}</time>
           {message.deliveryStatus && message.deliveryStatus !== "not_applicable" && (
