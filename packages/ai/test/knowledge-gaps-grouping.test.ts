@@ -13,7 +13,14 @@ const withoutKnowledge = configOf(minimalDocument());
 function result(overrides: Partial<TurnResult> = {}): TurnResult {
   return {
     reply: { text: "Reply", parts: ["Reply"] },
-    escalation: { needed: false, type: "none", reason: "", confidence: 0, source: "model" },
+    escalation: {
+      needed: false,
+      type: "none",
+      reason: "",
+      confidence: 0,
+      source: "model",
+      summary: null,
+    },
     contacts: { phoneNumbers: [], emails: [] },
     sources: [],
     usage: { steps: [], totalTokens: 0, costUsd: 0, latencyMs: 0, llmLatencyMs: 0 },
@@ -37,14 +44,28 @@ describe("which questions are knowledge gaps", () => {
     const failed = result({
       flags: { offline: false, fallback: true },
       sources: [source],
-      escalation: { needed: true, type: "custom", reason: "x", confidence: 1, source: "error" },
+      escalation: {
+        needed: true,
+        type: "custom",
+        reason: "x",
+        confidence: 1,
+        source: "error",
+        summary: null,
+      },
     });
     expect(knowledgeGapReason(withKnowledge, failed, "When are you open?")).toBe("fallback");
   });
 
   it("hand-overs, moderation, small talk and agents without knowledge are not gaps", () => {
     const handedOver = result({
-      escalation: { needed: true, type: "booking", reason: "x", confidence: 1, source: "rules" },
+      escalation: {
+        needed: true,
+        type: "booking",
+        reason: "x",
+        confidence: 1,
+        source: "rules",
+        summary: null,
+      },
     });
     expect(knowledgeGapReason(withKnowledge, handedOver, "I want to book")).toBeNull();
     const flagged = result({ flags: { offline: true, moderationFlagged: true } });
