@@ -6,6 +6,7 @@ import {
   paths,
   procedures,
   ROLES,
+  WALK_TIMEOUT_MS,
   serverFault,
   useHostileApi,
   type Role,
@@ -110,11 +111,17 @@ describe("hostile inputs to every procedure over HTTP", () => {
     expect(inputsFor("admin", "users.update").length).toBeGreaterThan(20);
   });
 
-  it.each(ROLES)("as %s: only 2xx and 4xx answers with JSON errors", async (role) => {
-    const problems: string[] = [];
-    for (const path of paths) problems.push(...(await faultsOf(role, path, inputsFor(role, path))));
-    expect(problems).toEqual([]);
-  });
+  it.each(ROLES)(
+    "as %s: only 2xx and 4xx answers with JSON errors",
+    async (role) => {
+      const problems: string[] = [];
+      for (const path of paths) {
+        problems.push(...(await faultsOf(role, path, inputsFor(role, path))));
+      }
+      expect(problems).toEqual([]);
+    },
+    WALK_TIMEOUT_MS,
+  );
 
   it.each(ROLES)("as %s: forged superjson envelopes are refused as bad input", async (role) => {
     const problems: string[] = [];

@@ -7,6 +7,7 @@ import {
   paths,
   procedures,
   ROLES,
+  WALK_TIMEOUT_MS,
   serverFault,
   useHostileApi,
   type Role,
@@ -81,17 +82,21 @@ const fitsInAFrame = (path: string) => (input: HostileInput) =>
   WEBSOCKET_FRAME_LIMIT_BYTES;
 
 describe("hostile inputs to every procedure over WebSocket", () => {
-  it.each(ROLES)("as %s: no answer is a server fault", async (role) => {
-    const socket = await openSocket(role);
-    for (const path of paths)
-      await socket.calls(path, inputsFor(role, path).filter(fitsInAFrame(path)));
-    for (const path of ENVELOPE_PATHS) {
-      await socket.calls(path, BAD_ENVELOPES);
-    }
-    expect(socket.problems).toEqual([]);
-    expect(socket.ws.readyState).toBe(WebSocket.OPEN);
-    socket.ws.close();
-  });
+  it.each(ROLES)(
+    "as %s: no answer is a server fault",
+    async (role) => {
+      const socket = await openSocket(role);
+      for (const path of paths)
+        await socket.calls(path, inputsFor(role, path).filter(fitsInAFrame(path)));
+      for (const path of ENVELOPE_PATHS) {
+        await socket.calls(path, BAD_ENVELOPES);
+      }
+      expect(socket.problems).toEqual([]);
+      expect(socket.ws.readyState).toBe(WebSocket.OPEN);
+      socket.ws.close();
+    },
+    WALK_TIMEOUT_MS,
+  );
 
   it("frames that are not calls (text, binary, arrays of garbage) get parse errors, not faults", async () => {
     const socket = await openSocket("anonymous");

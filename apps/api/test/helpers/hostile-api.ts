@@ -14,6 +14,12 @@ export const paths = Object.keys(procedures).sort(
   (a, b) => Number(a === "auth.logout") - Number(b === "auth.logout") || a.localeCompare(b),
 );
 
+/**
+ * A walk over every procedure grows with the router and competes for the CPU with the other test
+ * files; it is not a timed test, so its limit only has to catch a hang.
+ */
+export const WALK_TIMEOUT_MS = 240_000;
+
 export const ROLES = ["anonymous", "operator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
