@@ -10,7 +10,8 @@ export interface DecisionSummary {
   /** 0–100, rounded. */
   confidencePercent: number;
   source: string;
-  triggers: { keyword: string; type: string }[];
+  /** Keyword triggers, and the safety net's hits with their category and deciding words. */
+  triggers: { keyword: string; type: string; category: string | null; words: string[] }[];
   contacts: string[];
   sources: { key: string; title: string; snippet: string; scorePercent: number }[];
   costUsd: number;
@@ -37,7 +38,12 @@ export function decisionSummary(result: PlaygroundResult): DecisionSummary {
     reason: escalation.reason,
     confidencePercent: Math.round(Math.min(1, Math.max(0, escalation.confidence)) * 100),
     source: escalation.source,
-    triggers: result.triggers.map(({ keyword, type }) => ({ keyword, type })),
+    triggers: result.triggers.map(({ keyword, type, category, words }) => ({
+      keyword,
+      type,
+      category: category ?? null,
+      words: words ?? [],
+    })),
     contacts: [...result.contacts.phoneNumbers, ...result.contacts.emails],
     sources: result.sources.map((source, index) => ({
       key: `${source.sourceId}#${source.chunkIndex}#${index}`,
