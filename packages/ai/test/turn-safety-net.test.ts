@@ -43,6 +43,22 @@ describe("safety net with a model", () => {
     });
   });
 
+  it("names the net's words after the model's reason when both agree on the type", async () => {
+    server.fake.setResponder(() =>
+      modelJson("A doctor will advise you.", {
+        needed: true,
+        type: "medical",
+        reason: "Asks about a medicine",
+      }),
+    );
+    const result = await turn("Is aspirin ok before the extraction?");
+    expect(result.escalation).toMatchObject({
+      type: "medical",
+      source: "model",
+      reason: 'Asks about a medicine; Safety net: medication ("aspirin")',
+    });
+  });
+
   it("keeps the more severe of the two when both escalate", async () => {
     server.fake.setResponder(() =>
       modelJson("Please book a consultation.", {

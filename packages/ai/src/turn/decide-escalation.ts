@@ -44,7 +44,21 @@ export function decideEscalation(input: EscalationInputs): EscalationCandidate |
         if (candidate.type !== "booking") return [candidate];
         return afterHours.force_handoff_on_booking ? [{ ...candidate, source: "after_hours" }] : [];
       });
-  return pickEscalation(adjusted);
+  return withAgreeingRules(pickEscalation(adjusted), adjusted);
+}
+
+// When the model and a rule agree on the type, the model's reason leads and the rule's words follow,
+// so a hand-over still names what decided it ("…; Safety net: medication ("ibuprofen")").
+function withAgreeingRules(
+  chosen: EscalationCandidate | null,
+  candidates: readonly EscalationCandidate[],
+): EscalationCandidate | null {
+  if (!chosen || chosen.source !== "model") return chosen;
+  const agreeing = candidates.filter(
+    (candidate) => candidate.source === "rules" && candidate.type === chosen.type,
+  );
+  if (agreeing.length === 0) return chosen;
+  return { ...chosen, reason: [chosen.reason, ...agreeing.map((c) => c.reason)].join("; ") };
 }
 
 export function toTurnEscalation(

@@ -41,7 +41,7 @@ export function DecisionPanel({ decision }: { decision: DecisionSummary }) {
           {labelOf(t.sources, decision.source)}
         </Fact>
         {decision.triggers.length > 0 && (
-          <Fact term={d.triggers}>
+          <Fact term={d.triggers} testId="decision-triggers">
             <Chips
               items={decision.triggers.map((trigger) => ({
                 key: `${trigger.category ?? ""}:${trigger.type}:${trigger.keyword}`,

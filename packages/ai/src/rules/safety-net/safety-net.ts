@@ -16,8 +16,9 @@ export interface SafetyNetHit {
 }
 
 let builtIn: CompiledNet | null = null;
-// Compiled once per config object (configs are immutable once parsed); an untuned agent shares one net.
-const netByConfig = new WeakMap<AgentConfig, CompiledNet>();
+// Compiled once per tuning, keyed by its content: a playground draft is parsed again on every turn.
+const tunedNets = new Map<string, CompiledNet>();
+const MAX_TUNED_NETS = 100;
 
 function isTuned(config: AgentConfig): boolean {
   const { categories } = config.escalation.safety_net;
@@ -29,10 +30,18 @@ function isTuned(config: AgentConfig): boolean {
 
 function netFor(config: AgentConfig): CompiledNet {
   if (!isTuned(config)) return (builtIn ??= compileNet(null));
-  let net = netByConfig.get(config);
+  const { categories } = config.escalation.safety_net;
+  const key = JSON.stringify(
+    SAFETY_NET_CATEGORIES.map((category) => {
+      const { enabled, extra_keywords: extra, ignore_keywords: ignore } = categories[category];
+      return [enabled, extra, ignore];
+    }),
+  );
+  let net = tunedNets.get(key);
   if (!net) {
-    net = compileNet(config.escalation.safety_net.categories);
-    netByConfig.set(config, net);
+    net = compileNet(categories);
+    if (tunedNets.size >= MAX_TUNED_NETS) tunedNets.delete(tunedNets.keys().next().value!);
+    tunedNets.set(key, net);
   }
   return net;
 }
@@ -41,6 +50,12 @@ function netFor(config: AgentConfig): CompiledNet {
  * The built-in clinical safety net: medication, symptoms, pregnancy, test results, children's
  * symptoms, urgent situations and abuse, in English, Russian and Arabic. Deterministic, runs on every
  * customer message with or without a model; most severe category first.
+ *
+ * Policy: a message hands over when the customer describes their own (or a relative's) condition, asks
+ * about a medicine or a dose, says they are pregnant or breastfeeding, asks to read a result or an
+ * image, or insults or threatens. Questions about a service stay with the agent even when they use the
+ * same words: prices, hours, address, insurance, "do you treat children?", "does whitening hurt?",
+ * "painless…", "how much is an x-ray?". A child's word alone is not a symptom; with one it is.
  */
 export function runSafetyNet(config: AgentConfig, text: string): SafetyNetHit[] {
   return matchNet(netFor(config), text).map(({ category, words }) => ({
