@@ -62,7 +62,7 @@ describe("the clinical safety net in the console", () => {
     await page.getByTestId("step-escalation").click();
     const net = page.getByTestId("safety-net");
     await net.waitFor(WAIT);
-    expect(await net.locator("legend").textContent()).toBe("Встроенная страховка");
+    expect(await net.locator("legend").textContent()).toBe("Встроенная проверка безопасности");
     const abuse = net.locator("details").filter({ hasText: "Оскорбления и угрозы" });
     await abuse.locator("summary").click();
     const enabled = page.getByTestId("field-escalation.safety_net.categories.abuse.enabled");

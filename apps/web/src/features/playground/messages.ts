@@ -132,7 +132,7 @@ export const playground = defineMessages(
       custom: "своё правило",
     },
     safetyNet: {
-      label: "Страховка",
+      label: "Проверка безопасности",
       categories: {
         urgent: "экстренный случай",
         abuse: "оскорбление",
@@ -145,7 +145,7 @@ export const playground = defineMessages(
     },
     sources: {
       model: "модель",
-      rules: "правила (страховка, слова, контакты)",
+      rules: "правила (проверка безопасности, слова, контакты)",
       moderation: "модерация",
       error: "ошибка (запасной ответ)",
       after_hours: "рабочие часы",

@@ -65,7 +65,7 @@ export const ENGLISH: Lexicon = {
       =ache | =aches | aching | =sore | throb* | bleed | bleeds | bleeding | swollen | swelling
       abscess | =pus | =infect* | inflam* | numb | numbness | =lump | =bump | ulcer* | =rash
       =fever | feverish | temperature | dry socket | wobbly | loose tooth | feels loose
-      gum disease | sensitive | sensitivity | smells bad | killing me | puffy | tender | dizzy
+      gum disease | sensitive | sensitivity | smells bad | killing me | puffy | tender | dizzy | cough*
       tingl* | =sting | stings | stinging | lesion* | =cyst | =cysts | cracked | chipped
       brown spots | black spot* | dark spot*
     `),
