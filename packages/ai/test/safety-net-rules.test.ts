@@ -43,6 +43,20 @@ describe("safety net", () => {
     ]) {
       expect(categories(text), text).toEqual([]);
     }
+    // Typo tolerance must not turn ordinary words into the net's: garage/garbage, tables/tablets,
+    // spelling/swelling, loses/losers; one word is not both halves of a pair ("report").
+    for (const text of [
+      "Is there a garage for patients?",
+      "Are the tables in the waiting room free?",
+      "Sorry for my spelling",
+      "Nobody loses their place in the queue?",
+      "Can I get a report for my employer?",
+      "Показывается ли цена на сайте?",
+    ]) {
+      expect(categories(text), text).toEqual([]);
+    }
+    expect(categories("тупая боль в зубе")).toEqual(["symptoms"]);
+    expect(categories("ты тупой бот")).toEqual(["abuse"]);
     // A service question does not mask the customer's own symptom.
     expect(categories("Does my tooth hurt because of the filling?")).toContain("symptoms");
   });

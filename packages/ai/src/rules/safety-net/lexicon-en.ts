@@ -34,7 +34,7 @@ export const ENGLISH: Lexicon = {
       idiot* | stupid | moron* | dumbass | fuck* | shit | shitty | bullshit | bitch* | bastard*
       asshole* | =crap | crappy | retard* | shut up | piece of junk | piece of shit | scammer*
       scam | crook* | thieves | i will kill | ill kill | kill you | break everything | burn your
-      smash your | jerk* | braindead | brain dead | garbage | =clown* | =trash | losers
+      smash your | jerk* | braindead | brain dead | =garbage | =clown* | =trash | =losers
     `),
     pairs: [
       [
@@ -50,7 +50,7 @@ export const ENGLISH: Lexicon = {
       penicillin | codeine | tramadol | naproxen | diclofenac | ketorolac | nimesulide | warfarin
       xarelto | eliquis | clopidogrel | heparin | antihistamine* | antibiotic* | painkiller*
       pain killer* | pain relief | pain reliever* | pain medication | pain meds | =meds
-      medicine* | medication* | =pill | =pills | tablet* | capsule* | =dose | =doses | dosage
+      medicine* | medication* | =pill | =pills | =tablet* | capsule* | =dose | =doses | dosage
       =mg | milligram* | blood thinner* | prescri* | sedative* | antidepress* | insulin | thyroid
       hormone* | what should i take | what can i take | what do i take
     `),
@@ -66,7 +66,7 @@ export const ENGLISH: Lexicon = {
       abscess | =pus | =infect* | inflam* | numb | numbness | =lump | =bump | ulcer* | =rash
       =fever | feverish | temperature | dry socket | wobbly | loose tooth | feels loose
       gum disease | sensitive | sensitivity | smells bad | killing me | puffy | tender | dizzy | cough*
-      tingl* | =sting | stings | stinging | lesion* | =cyst | =cysts | cracked | chipped
+      tingl* | =sting | =stings | =stinging | lesion* | =cyst | =cysts | cracked | chipped
       brown spots | black spot* | dark spot*
     `),
     innocent: list(`

@@ -74,12 +74,10 @@ function matchFrom(term: Term, message: Message, masked: boolean[], start: numbe
   return step(0, start);
 }
 
-function findSpans(
-  terms: readonly Term[],
-  message: Message,
-  masked: boolean[],
-): [number, number][] {
-  const spans: [number, number][] = [];
+type Span = [start: number, end: number];
+
+function findSpans(terms: readonly Term[], message: Message, masked: boolean[]): Span[] {
+  const spans: Span[] = [];
   for (const term of terms) {
     for (const start of message.positions.get(term.parts[0]!) ?? []) {
       const end = matchFrom(term, message, masked, start);
@@ -103,7 +101,11 @@ function matchCategory(
     const first = findSpans(a, message, masked);
     if (first.length === 0) continue;
     const second = findSpans(b, message, masked);
-    if (second.length > 0) deciding.push(first[0]!, second[0]!);
+    // Two different places in the message: one word in both groups ("report") is not a pair.
+    const pair = first
+      .flatMap((x) => second.map((y): [Span, Span] => [x, y]))
+      .find(([x, y]) => x[1] <= y[0] || y[1] <= x[0]);
+    if (pair) deciding.push(...pair);
   }
   if (deciding.length === 0) return null;
   const spans = [...deciding, ...findSpans(category.context, message, masked)];

@@ -18,12 +18,13 @@ function typoLimit(pattern: WordPattern): number {
   return length >= 6 ? 1 : 0;
 }
 
-/** Whether one reading of a message word is this pattern, allowing its typo limit (same first letter). */
+/** Whether one reading of a message word is this pattern, allowing its typo limit. */
 export function wordMatches(pattern: WordPattern, reading: string): boolean {
   const { text } = pattern;
   if (pattern.stem ? reading.startsWith(text) : reading === text) return true;
   const limit = typoLimit(pattern);
-  if (limit === 0 || reading[0] !== text[0]) return false;
+  // Typos rarely touch the first two letters; requiring them keeps "spelling" from being "swelling".
+  if (limit === 0 || reading[0] !== text[0] || reading[1] !== text[1]) return false;
   if (!pattern.stem) return withinEditDistance(reading, text, limit);
   for (
     let length = text.length - 1;
