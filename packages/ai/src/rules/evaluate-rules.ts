@@ -12,6 +12,9 @@ export interface RulesVerdict {
   candidates: EscalationCandidate[];
 }
 
+/** How the net's candidates begin their reason (decideEscalation adds them to an agreeing model's). */
+export const SAFETY_NET_REASON = "Safety net: ";
+
 function netHit(hit: SafetyNetHit): TriggerHit {
   return { list: "safety_net", keyword: hit.words.join(", "), ...hit };
 }
@@ -25,7 +28,7 @@ function netCandidates(hits: readonly SafetyNetHit[]): EscalationCandidate[] {
   }
   return [...byType].map(([type, parts]) => ({
     type,
-    reason: `Safety net: ${parts.join("; ")}`,
+    reason: `${SAFETY_NET_REASON}${parts.join("; ")}`,
     confidence: 0.9,
     source: "rules",
   }));
