@@ -94,6 +94,7 @@ export { CHANNEL_LIMITS, splitForChannel, type Channel } from "./postprocess/spl
 export { clinicClock, isWithinWorkingHours, type ClinicClock } from "./rules/working-hours";
 export { matchTriggers, type TriggerHit } from "./rules/triggers";
 export { evaluateRules, type RulesVerdict } from "./rules/evaluate-rules";
+export { runSafetyNet, type SafetyNetHit } from "./rules/safety-net/safety-net";
 export type { EscalationSource } from "./rules/escalation-candidates";
 export {
   detectCustomerLanguage,

@@ -54,6 +54,20 @@ describe("escalation", () => {
     expect(result.reply?.text).toBe(DEFAULT_TEXTS.urgent_emergency_message!.ru);
     expect(result.triggers).toEqual([
       { list: "urgent_keywords", keyword: "сильная боль", type: "urgent" },
+      {
+        list: "safety_net",
+        keyword: "боль в груди",
+        type: "urgent",
+        category: "urgent",
+        words: ["боль в груди"],
+      },
+      {
+        list: "safety_net",
+        keyword: "боль",
+        type: "medical",
+        category: "symptoms",
+        words: ["боль"],
+      },
     ]);
     expect(server.count("chat")).toBe(1);
   });

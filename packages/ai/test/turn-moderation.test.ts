@@ -35,10 +35,14 @@ describe("input moderation", () => {
 
   it("counts only the configured categories", async () => {
     server.fake.setResponder(() => modelJson("Let me help."));
-    const result = await turn(
-      withModeration("pre", { categories: ["violence", "self_harm"] }),
-      "you idiot, answer me",
+    // The safety net's own abuse category would hand this over; it is switched off to see moderation alone.
+    const config = configOf(
+      minimalDocument({
+        moderation: { enabled: true, mode: "pre", categories: ["violence", "self_harm"] },
+        escalation: { safety_net: { categories: { abuse: { enabled: false } } } },
+      }),
     );
+    const result = await turn(config, "you idiot, answer me");
     expect(result.escalation.needed).toBe(false);
     expect(server.count("chat")).toBe(1);
   });

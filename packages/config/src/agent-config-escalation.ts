@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { freeForm } from "./agent-config-fields";
+import { safetyNetSchema } from "./agent-config-safety-net";
 
 export const escalationInstructionSchema = z.looseObject({
   description: z.string().default(""),
@@ -35,6 +36,8 @@ export const escalationSchema = z
     /** `on_<event>: [{type, template_id, ...}]`; `send_message` picks the template for that escalation. */
     actions: freeForm.default({}),
     phone_detection: phoneDetectionSchema,
+    /** The built-in clinical safety net, tuned per agent (it always runs; see agent-config-safety-net). */
+    safety_net: safetyNetSchema,
     fast_check: freeForm.optional(),
     /** What to do with stickers, voice notes and other messages the agent cannot read. */
     on_unreadable_message: z.enum(["handoff", "ignore"]).default("handoff"),

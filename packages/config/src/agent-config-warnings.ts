@@ -1,6 +1,7 @@
 import { escalationActions } from "./agent-config-accessors";
 import { agentConfigSchema, type AgentConfig } from "./agent-config-schema";
 import { unknownKeys } from "./agent-config-shape";
+import { SAFETY_NET_CATEGORIES } from "./agent-config-safety-net";
 import { ACTION_EVENTS, KNOWN_TEMPLATE_IDS } from "./agent-config-templates";
 
 export interface ConfigWarning {
@@ -90,6 +91,7 @@ export function configWarnings(
   }
   embeddingWarnings(config, deployment, warn);
   triggerWarnings(config, warn);
+  safetyNetWarnings(config, warn);
   actionWarnings(config, warn);
   templateWarnings(config, warn);
   return out;
@@ -145,6 +147,18 @@ function triggerWarnings(config: AgentConfig, warn: Warn): void {
         `escalation.phone_detection.${key}`,
         "is ignored: phone numbers are recognised in any format",
       );
+  }
+}
+
+// The net may be switched off per category, but never silently: every save and import says so.
+function safetyNetWarnings(config: AgentConfig, warn: Warn): void {
+  const { categories } = config.escalation.safety_net;
+  for (const category of SAFETY_NET_CATEGORIES) {
+    if (categories[category].enabled) continue;
+    warn(
+      `escalation.safety_net.categories.${category}.enabled`,
+      `is false: the built-in safety net no longer hands over "${category}" messages; only this agent's triggers and the model can`,
+    );
   }
 }
 

@@ -44,4 +44,11 @@ export {
   MODERATION_MODES,
 } from "./agent-config-models";
 export { STYLE_LEVEL } from "./agent-config-sections";
+export {
+  MAX_SAFETY_NET_KEYWORD,
+  MAX_SAFETY_NET_KEYWORDS,
+  SAFETY_NET_CATEGORIES,
+  SAFETY_NET_TYPES,
+  type SafetyNetCategory,
+} from "./agent-config-safety-net";
 export { DEMO_AGENT_ID, demoAgentDocument } from "./demo-agent";

@@ -2,6 +2,7 @@ import type { AgentConfig } from "@agents-crm/config/agent-config";
 import type { ExtractedContacts } from "../contacts/schema";
 import { contactsEscalate, findContacts } from "./contacts-rule";
 import type { EscalationCandidate } from "./escalation-candidates";
+import { runSafetyNet, type SafetyNetHit } from "./safety-net/safety-net";
 import { matchTriggers, type TriggerHit } from "./triggers";
 
 export interface RulesVerdict {
@@ -11,12 +12,39 @@ export interface RulesVerdict {
   candidates: EscalationCandidate[];
 }
 
-/** The deterministic checks of a turn: keyword triggers and shared contacts. Pure and synchronous. */
+/** How the net's candidates begin their reason (decideEscalation adds them to an agreeing model's). */
+export const SAFETY_NET_REASON = "Safety net: ";
+
+function netHit(hit: SafetyNetHit): TriggerHit {
+  return { list: "safety_net", keyword: hit.words.join(", "), ...hit };
+}
+
+/** One candidate per escalation type the net found: `Safety net: medication ("ibuprofen", "how much")`. */
+function netCandidates(hits: readonly SafetyNetHit[]): EscalationCandidate[] {
+  const byType = new Map<SafetyNetHit["type"], string[]>();
+  for (const hit of hits) {
+    const words = hit.words.map((word) => `"${word}"`).join(", ");
+    byType.set(hit.type, [...(byType.get(hit.type) ?? []), `${hit.category} (${words})`]);
+  }
+  return [...byType].map(([type, parts]) => ({
+    type,
+    reason: `${SAFETY_NET_REASON}${parts.join("; ")}`,
+    confidence: 0.9,
+    source: "rules",
+  }));
+}
+
+/**
+ * The deterministic checks of a turn: the agent's keyword triggers, the built-in safety net (always on;
+ * the triggers add to it) and shared contacts. Pure and synchronous.
+ */
 export function evaluateRules(config: AgentConfig, text: string): RulesVerdict {
-  const hits = matchTriggers(config, text);
+  const net = runSafetyNet(config, text);
+  const hits = [...matchTriggers(config, text), ...net.map(netHit)];
   const contacts = findContacts(config, text);
   const candidates: EscalationCandidate[] = [];
   for (const hit of hits) {
+    if (hit.category) continue;
     if (candidates.some((candidate) => candidate.type === hit.type)) continue;
     candidates.push({
       type: hit.type === "none" ? "custom" : hit.type,
@@ -24,6 +52,9 @@ export function evaluateRules(config: AgentConfig, text: string): RulesVerdict {
       confidence: 0.9,
       source: "rules",
     });
+  }
+  for (const candidate of netCandidates(net)) {
+    if (!candidates.some((found) => found.type === candidate.type)) candidates.push(candidate);
   }
   if (contactsEscalate(config, contacts)) {
     const what = contacts.phoneNumbers.length > 0 ? "a phone number" : "an e-mail address";

@@ -1,13 +1,18 @@
-import type { AgentConfig } from "@agents-crm/config/agent-config";
+import type { AgentConfig, SafetyNetCategory } from "@agents-crm/config/agent-config";
 import type { EscalationType } from "../prompt/output-contract";
 import { triggerLists } from "../prompt/escalation-section";
 import { keywordPattern } from "./keyword-pattern";
 import { normalizeForMatching } from "./normalize";
 
 export interface TriggerHit {
+  /** The trigger list, or "safety_net" for the built-in net. */
   list: string;
+  /** The keyword; for the safety net, its deciding words joined by commas. */
   keyword: string;
   type: EscalationType;
+  /** Safety-net hits only: the category and the message's words that decided it. */
+  category?: SafetyNetCategory;
+  words?: string[];
 }
 
 const LIST_TYPES: Record<string, EscalationType> = {

@@ -1,6 +1,7 @@
 import type { AgentConfig } from "@agents-crm/config/agent-config";
 import type { ModelAnswer } from "../prompt/output-contract";
 import { pickEscalation, type EscalationCandidate } from "../rules/escalation-candidates";
+import { SAFETY_NET_REASON } from "../rules/evaluate-rules";
 import type { TurnEscalation } from "./types";
 
 export interface EscalationInputs {
@@ -44,7 +45,24 @@ export function decideEscalation(input: EscalationInputs): EscalationCandidate |
         if (candidate.type !== "booking") return [candidate];
         return afterHours.force_handoff_on_booking ? [{ ...candidate, source: "after_hours" }] : [];
       });
-  return pickEscalation(adjusted);
+  return withAgreeingRules(pickEscalation(adjusted), adjusted);
+}
+
+// When the model and the safety net agree on the type, the model's reason leads and the net's words
+// follow, so a hand-over still names what decided it ("…; Safety net: medication ("ibuprofen")").
+function withAgreeingRules(
+  chosen: EscalationCandidate | null,
+  candidates: readonly EscalationCandidate[],
+): EscalationCandidate | null {
+  if (!chosen || chosen.source !== "model") return chosen;
+  const agreeing = candidates.filter(
+    (candidate) =>
+      candidate.source === "rules" &&
+      candidate.type === chosen.type &&
+      candidate.reason.startsWith(SAFETY_NET_REASON),
+  );
+  if (agreeing.length === 0) return chosen;
+  return { ...chosen, reason: [chosen.reason, ...agreeing.map((c) => c.reason)].join("; ") };
 }
 
 /** The decision without its staff summary, which the turn adds once it knows the messages and contacts. */

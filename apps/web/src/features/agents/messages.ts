@@ -307,6 +307,25 @@ export const agents = defineMessages(
         unreadable_message_handoff: "Unreadable message",
       },
     },
+    safetyNet: {
+      title: "Built-in safety net",
+      hint: "Runs on every message, with or without a model, in English, Russian and Arabic, and hands medical questions, emergencies and abuse to a human. Your keywords above are added to it. Tune it per category; switching a category off is saved with a warning.",
+      categories: {
+        urgent:
+          "Urgent situations (chest pain, can't breathe, heavy bleeding, swelling of the face…)",
+        abuse: "Abuse and insults",
+        medication: "Medication and dosage",
+        symptoms: "Symptoms asking for a diagnosis",
+        pregnancy: "Pregnancy and breastfeeding",
+        test_results: "Test results and images to interpret",
+        children: "Children's symptoms",
+      },
+      enabled: "Hand these messages over",
+      offShort: "off",
+      off: "Off: messages of this kind are no longer handed over by the safety net.",
+      extra: "Also hand over on (one word or phrase per line; * after a stem for any ending)",
+      ignore: "Never hand over because of (words your clinic uses innocently)",
+    },
     localized: {
       allLanguages: "All languages",
       perLanguage: "Separate text per language",
@@ -344,10 +363,14 @@ export const agents = defineMessages(
       escalation: "Escalation",
       escalationSummary: (keywords: number, phone: boolean) =>
         `${keywords} keywords${phone ? ", phone numbers and e-mails hand over" : ""}`,
+      safetyNet: "Safety net",
+      safetyNetOn: "every category on",
+      safetyNetOff: (categories: string) => `off: ${categories}`,
       none: "—",
       valid: "The document is valid.",
       invalid: (n: number) => (n === 1 ? "1 problem to fix." : `${n} problems to fix.`),
-      warnings: "Accepted, but these fields do nothing in this product:",
+      warnings:
+        "Accepted, with these notes (fields that do nothing, safety-net categories switched off):",
       raw: "Raw document",
       format: "Format",
       apply: "Apply to the form",
@@ -660,6 +683,26 @@ export const agents = defineMessages(
         unreadable_message_handoff: "Нечитаемое сообщение",
       },
     },
+    safetyNet: {
+      title: "Встроенная проверка безопасности",
+      hint: "Проверяет каждое сообщение, с моделью и без неё, на английском, русском и арабском, и передаёт человеку медицинские вопросы, экстренные случаи и оскорбления. Ключевые слова выше добавляются к ней. Настраивается по категориям; отключение категории сохраняется с предупреждением.",
+      categories: {
+        urgent:
+          "Экстренные случаи (боль в груди, не может дышать, сильное кровотечение, отёк лица…)",
+        abuse: "Оскорбления и угрозы",
+        medication: "Лекарства и дозировки",
+        symptoms: "Симптомы с вопросом о диагнозе",
+        pregnancy: "Беременность и грудное вскармливание",
+        test_results: "Анализы и снимки с просьбой расшифровать",
+        children: "Симптомы у детей",
+      },
+      enabled: "Передавать такие сообщения человеку",
+      offShort: "выключено",
+      off: "Выключено: такие сообщения проверка безопасности больше не передаёт человеку.",
+      extra:
+        "Передавать также при словах (по одному слову или фразе в строке; * после основы — любое окончание)",
+      ignore: "Не передавать из-за слов (которые в вашей клинике звучат безобидно)",
+    },
     localized: {
       allLanguages: "Все языки",
       perLanguage: "Отдельный текст для каждого языка",
@@ -696,10 +739,14 @@ export const agents = defineMessages(
       escalation: "Эскалация",
       escalationSummary: (keywords: number, phone: boolean) =>
         `ключевых слов: ${keywords}${phone ? "; номер телефона или e-mail передаёт диалог человеку" : ""}`,
+      safetyNet: "Проверка безопасности",
+      safetyNetOn: "все категории включены",
+      safetyNetOff: (categories: string) => `выключено: ${categories}`,
       none: "—",
       valid: "Документ корректен.",
       invalid: (n: number) => `Ошибок: ${n}.`,
-      warnings: "Принято, но эти поля в продукте ни на что не влияют:",
+      warnings:
+        "Принято, с замечаниями (поля, которые ни на что не влияют; выключенные категории проверки безопасности):",
       raw: "Документ целиком",
       format: "Формат",
       apply: "Применить к форме",

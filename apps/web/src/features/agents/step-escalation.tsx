@@ -10,6 +10,7 @@ import { useT } from "~/i18n/i18n-provider";
 import { useAgentEditor } from "./editor-context";
 import { CheckboxField, ListField, SelectField, TextAreaField, TextField } from "./fields";
 import { LocalizedTextField } from "./localized-text-field";
+import { SafetyNetSection } from "./step-safety-net";
 import styles from "./agents.module.css";
 
 const POLICIES = [
@@ -50,6 +51,7 @@ export function EscalationStep() {
       <p className="muted">{t.escalation.intro}</p>
       <DetectionSection />
       <TriggersSection />
+      <SafetyNetSection />
       <InstructionsSection />
       <PoliciesSection />
       <TemplatesSection />

@@ -1,7 +1,11 @@
 "use client";
 
 import { Button } from "~/ui/button";
-import { parseAgentConfig, type AgentConfig } from "@agents-crm/config/agent-config";
+import {
+  parseAgentConfig,
+  SAFETY_NET_CATEGORIES,
+  type AgentConfig,
+} from "@agents-crm/config/agent-config";
 import { useMemo } from "react";
 import { pathKey } from "./document-paths";
 import type { FieldIssue } from "./issues";
@@ -24,6 +28,14 @@ export function ReviewStep({
   const { draft } = useAgentEditor();
   const parsed = useMemo(() => parseAgentConfig(draft), [draft]);
   const config: AgentConfig | null = parsed.ok ? parsed.config : null;
+  const safetyNetSummary = (agent: AgentConfig) => {
+    const off = SAFETY_NET_CATEGORIES.filter(
+      (category) => !agent.escalation.safety_net.categories[category].enabled,
+    );
+    return off.length === 0
+      ? t.review.safetyNetOn
+      : t.review.safetyNetOff(off.map((category) => t.safetyNet.categories[category]).join("; "));
+  };
 
   return (
     <div className={styles.step}>
@@ -62,6 +74,10 @@ export function ReviewStep({
                   config.escalation.phone_detection.enabled,
                 )
               : t.review.none}
+          </dd>
+          <dt>{t.review.safetyNet}</dt>
+          <dd data-testid="review-safety-net">
+            {config ? safetyNetSummary(config) : t.review.none}
           </dd>
         </dl>
       </section>

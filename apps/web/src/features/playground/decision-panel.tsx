@@ -43,11 +43,13 @@ export function DecisionPanel({ decision }: { decision: DecisionSummary }) {
           {labelOf(t.sources, decision.source)}
         </Fact>
         {decision.triggers.length > 0 && (
-          <Fact term={d.triggers}>
+          <Fact term={d.triggers} testId="decision-triggers">
             <Chips
               items={decision.triggers.map((trigger) => ({
-                key: `${trigger.type}:${trigger.keyword}`,
-                text: `${trigger.keyword} (${typeLabel(trigger.type)})`,
+                key: `${trigger.category ?? ""}:${trigger.type}:${trigger.keyword}`,
+                text: trigger.category
+                  ? `${t.safetyNet.label} · ${labelOf(t.safetyNet.categories, trigger.category)}: ${trigger.words.map((word) => `“${word}”`).join(", ")} (${typeLabel(trigger.type)})`
+                  : `${trigger.keyword} (${typeLabel(trigger.type)})`,
               }))}
             />
           </Fact>

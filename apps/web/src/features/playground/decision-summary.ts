@@ -13,7 +13,8 @@ export interface DecisionSummary {
   /** 0–100, rounded. */
   confidencePercent: number;
   source: string;
-  triggers: { keyword: string; type: string }[];
+  /** Keyword triggers, and the safety net's hits with their category and deciding words. */
+  triggers: { keyword: string; type: string; category: string | null; words: string[] }[];
   contacts: string[];
   sources: { key: string; title: string; snippet: string; scorePercent: number }[];
   costUsd: number;
@@ -41,7 +42,12 @@ export function decisionSummary(result: PlaygroundResult): DecisionSummary {
     summary: escalation.needed ? escalation.summary : null,
     confidencePercent: Math.round(Math.min(1, Math.max(0, escalation.confidence)) * 100),
     source: escalation.source,
-    triggers: result.triggers.map(({ keyword, type }) => ({ keyword, type })),
+    triggers: result.triggers.map(({ keyword, type, category, words }) => ({
+      keyword,
+      type,
+      category: category ?? null,
+      words: words ?? [],
+    })),
     contacts: [...result.contacts.phoneNumbers, ...result.contacts.emails],
     sources: result.sources.map((source, index) => ({
       key: `${source.sourceId}#${source.chunkIndex}#${index}`,

@@ -134,6 +134,32 @@ describe("decision summary", () => {
     });
   });
 
+  it("keeps the safety net's category and deciding words beside the keyword triggers", () => {
+    const summary = decisionSummary(
+      result({
+        triggers: [
+          { list: "urgent_keywords", keyword: "chest pain", type: "urgent" },
+          {
+            list: "safety_net",
+            keyword: "ibuprofen, how much",
+            type: "medical",
+            category: "medication",
+            words: ["ibuprofen", "how much"],
+          },
+        ],
+      }),
+    );
+    expect(summary.triggers).toEqual([
+      { keyword: "chest pain", type: "urgent", category: null, words: [] },
+      {
+        keyword: "ibuprofen, how much",
+        type: "medical",
+        category: "medication",
+        words: ["ibuprofen", "how much"],
+      },
+    ]);
+  });
+
   it("shows no type when nothing was escalated, and sources as percentages", () => {
     const summary = decisionSummary(
       result({
