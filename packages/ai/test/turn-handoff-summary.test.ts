@@ -85,7 +85,8 @@ describe("handoff summary, with a model", () => {
       }),
     );
     const { deltas, result } = await collect(
-      streamTurn(input(["Can I take ibuprofen for the pain? How much?"]), deps()),
+      // A message the safety net lets through, so the model's reply streams and the model decides.
+      streamTurn(input(["I'd like your doctor's opinion on something, can you help?"]), deps()),
     );
     expect(server.count("chat")).toBe(1);
     const schema = JSON.stringify(server.chatRequests()[0]?.responseFormat);
