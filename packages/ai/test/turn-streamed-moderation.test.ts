@@ -32,7 +32,7 @@ const SENTENCES = [
 ];
 
 describe("output moderation while the reply streams", () => {
-  it("checks complete sentences as they arrive, each with the run before it, and leaves only the tail for the end", async () => {
+  it("checks complete sentences as they arrive, each run after the sentence before it, and leaves only the tail for the end", async () => {
     const watcher = new StreamedModeration(server.providers.moderator, config, {
       agentId: "a",
       logger: silent,
@@ -51,7 +51,7 @@ describe("output moderation while the reply streams", () => {
     expect(inputs.length).toBeGreaterThan(1);
     expect(inputs.at(-1)).toContain(SENTENCES[3]);
     expect(inputs.at(-1)!.length).toBeLessThan(reply.length);
-    // Every sentence was checked, and every check after the first carries the run before it.
+    // Every sentence was checked, and every check after the first starts with the last one checked.
     for (const sentence of SENTENCES)
       expect(inputs.some((input) => input.includes(sentence))).toBe(true);
     for (const [index, input] of inputs.entries())

@@ -5,8 +5,8 @@ import type { TurnLogger } from "./types";
 
 /** A sentence end (any script's terminator, closing quotes) followed by a space, or a line break. */
 const BOUNDARY = /(?:[.!?…؟۔。！？।]+["'»”’)\]]*\s|\n)/gu;
-/** Fewer characters than this wait for the next sentence: a moderation call per short phrase is waste. */
-const MIN_SEGMENT_CHARS = 60;
+/** Fewer characters than this wait for more sentences: a moderation call per short sentence costs more than it saves. */
+const MIN_SEGMENT_CHARS = 200;
 
 /** The end of the last sentence in `text` from `from` on, or -1. */
 function lastBoundary(text: string, from: number): number {
@@ -20,15 +20,16 @@ function lastBoundary(text: string, from: number): number {
 
 /**
  * Output moderation of a reply while it streams: each run of complete sentences is checked as soon as
- * it arrives (with the run before it, so a sentence is never judged without its context), and only the
- * tail after the last checked sentence waits for the reply to end. `flagged` turns true as soon as any
+ * it arrives (after the last sentence checked before it, so no sentence is judged without the one before
+ * it), and only the tail after the last checked sentence waits for the reply to end. `flagged` turns true as soon as any
  * check flags, so the caller can stop streaming the rest.
  */
 export class StreamedModeration {
   flagged = false;
   private text = "";
   private checkedUpTo = 0;
-  private previousStart = 0;
+  /** Where the next check starts: the last sentence already checked, as context for what follows. */
+  private contextStart = 0;
   private completed: string | null = null;
   private readonly checks: Promise<ModerationVerdict>[] = [];
 
@@ -54,7 +55,7 @@ export class StreamedModeration {
     if (!reply.startsWith(this.text)) {
       // Not the text that streamed (cannot happen with one attempt; kept honest for any caller).
       this.checkedUpTo = 0;
-      this.previousStart = 0;
+      this.contextStart = 0;
     }
     this.text = reply;
     if (this.checkedUpTo < reply.length) this.check(reply.length);
@@ -77,8 +78,9 @@ export class StreamedModeration {
   }
 
   private check(end: number): void {
-    const segment = this.text.slice(this.previousStart, end);
-    this.previousStart = this.checkedUpTo;
+    const segment = this.text.slice(this.contextStart, end);
+    const lastSentence = lastBoundary(this.text.slice(0, end - 1), this.checkedUpTo);
+    this.contextStart = lastSentence > 0 ? lastSentence : this.checkedUpTo;
     this.checkedUpTo = end;
     const verdict = moderate(this.moderator, this.config, segment, {
       ...this.context,
