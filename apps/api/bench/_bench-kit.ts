@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { createLlmProviders } from "@agents-crm/ai";
 
@@ -30,6 +32,24 @@ export function startTsxWorker(driver: URL): Worker {
     `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(driver.href)}); });`,
     { eval: true },
   );
+}
+
+/**
+ * A driver in a child process, for a benchmark that measures the server's own CPU time
+ * (`process.cpuUsage()` counts every thread of a process, a worker's included).
+ */
+export function startTsxProcess(driver: URL): ChildProcess {
+  return fork(fileURLToPath(driver), [], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+}
+
+export function nextChildMessage<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolvePromise, reject) => {
+    child.once("message", (message) => resolvePromise(message as T));
+    child.once("error", reject);
+  });
 }
 
 export function nextMessage<T>(worker: Worker): Promise<T> {

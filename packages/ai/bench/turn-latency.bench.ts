@@ -108,8 +108,9 @@ const SCENARIOS: Scenario[] = [
     latency: realistic,
     streamed: true,
     prepared: true,
-    floorMs: L,
-    targeted: true,
+    // The reply's last sentences are checked once the reply string closes: one moderation call after it.
+    floorMs: L + L / 4,
+    targeted: false,
   },
 ];
 

@@ -3,6 +3,8 @@ import { createKnowledgeBase } from "../src/rag/knowledge-base";
 import { DEFAULT_TEXTS } from "../src/turn/default-texts";
 import { prepareTurn } from "../src/turn/prepare-turn";
 import { runTurn } from "../src/turn/run-turn";
+import { streamTurn } from "../src/turn/stream-turn";
+import type { TurnResult } from "../src/turn/types";
 import { useTurnServer } from "./turn-fake-server";
 import { configOf, InMemoryChunks, minimalDocument, modelJson } from "./turn-kit";
 
@@ -19,10 +21,28 @@ function turn(config: ReturnType<typeof withModeration>, message: string) {
 }
 
 describe("input moderation", () => {
-  it("blocks a flagged message before any chat call and hands over with a polite text", async () => {
-    const result = await turn(withModeration("pre"), "you idiot, answer me");
+  it("blocks a flagged message: no model text reaches the customer, who gets a polite handoff", async () => {
+    server.fake.setLatency(200, { endpoint: "chat" });
+    const deltas: string[] = [];
+    let result: TurnResult | null = null;
+    for await (const event of streamTurn(
+      {
+        agentId: "a",
+        config: withModeration("pre"),
+        history: [],
+        messages: ["you idiot, answer me"],
+        channel: "web_chat",
+      },
+      { providers: server.providers },
+    )) {
+      if (event.type === "delta") deltas.push(event.text);
+      else result = event.result;
+    }
+    if (!result) throw new Error("no result");
     expect(server.count("moderations")).toBe(1);
-    expect(server.count("chat")).toBe(0);
+    // The chat call may already run alongside moderation (it does not wait for it); nothing of it streams.
+    expect(server.count("chat")).toBeLessThanOrEqual(1);
+    expect(deltas).toEqual([]);
     expect(result.escalation).toMatchObject({
       needed: true,
       type: "moderation",
@@ -110,7 +130,7 @@ describe("prepared turns", () => {
     expect(server.count("moderations")).toBeGreaterThanOrEqual(3);
   });
 
-  it("still block a flagged message without a chat call", async () => {
+  it("still block a flagged message, with nothing of the model's answer used", async () => {
     const config = withModeration("pre");
     const prepared = prepareTurn(
       { agentId: "a", config, messages: ["you idiot"] },
@@ -121,7 +141,8 @@ describe("prepared turns", () => {
       { providers: server.providers },
     );
     expect(result.escalation.type).toBe("moderation");
-    expect(server.count("chat")).toBe(0);
+    expect(result.reply?.text).toBe(DEFAULT_TEXTS.moderation_handoff!.en);
+    expect(server.count("chat")).toBeLessThanOrEqual(1);
   });
 });
 

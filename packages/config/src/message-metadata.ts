@@ -23,6 +23,8 @@ const usageSchema = z.object({
   latencyMs: lenient(z.number()),
   llmLatencyMs: lenient(z.number()),
   totalTokens: lenient(z.number()),
+  /** Prompt tokens the provider served from its prompt cache. */
+  cachedTokens: lenient(z.number()),
 });
 
 /** Why the turn (or the unreadable-message rule) handed the conversation to a human. */

@@ -11,6 +11,11 @@ export interface TokenUsage {
   promptTokens: number;
   completionTokens: number;
   totalTokens: number;
+  /**
+   * Prompt tokens the provider served from its prompt cache (part of `promptTokens`), from OpenAI's
+   * `usage.prompt_tokens_details.cached_tokens`; absent when none were.
+   */
+  cachedTokens?: number;
 }
 
 /** Reported for every model call so turns can show tokens, cost and latency per step. */

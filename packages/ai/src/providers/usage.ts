@@ -6,10 +6,13 @@ export const ZERO_USAGE: TokenUsage = { promptTokens: 0, completionTokens: 0, to
 export function fromApiUsage(usage: CompletionUsage): TokenUsage {
   const promptTokens = usage.prompt_tokens ?? 0;
   const completionTokens = usage.completion_tokens ?? 0;
+  // https://platform.openai.com/docs/api-reference/chat/object#chat/object-usage
+  const cached = usage.prompt_tokens_details?.cached_tokens ?? 0;
   return {
     promptTokens,
     completionTokens,
     totalTokens: usage.total_tokens ?? promptTokens + completionTokens,
+    ...(cached > 0 ? { cachedTokens: Math.min(cached, promptTokens) } : {}),
   };
 }
 

@@ -1,6 +1,12 @@
 import type { ServerResponse } from "node:http";
 import { defaultErrorBody, openAIError, sendJson } from "./fake-http";
-import { sendCompletion, sendCompletionStream, toCompletion } from "./fake-openai-chat";
+import {
+  sendCompletion,
+  sendCompletionStream,
+  toCompletion,
+  type ChunkPace,
+} from "./fake-openai-chat";
+import type { FakePromptCache } from "./fake-prompt-cache";
 import type { FakeChatRequest, FakeChatResponder } from "./fake-openai-types";
 
 export interface ChatRouteSettings {
@@ -9,6 +15,17 @@ export interface ChatRouteSettings {
   rejectFormat: string[];
   /** Streams: total latency spread over the chunks (0 = none). */
   spreadLatencyMs: number;
+  /** Streams with spread latency: the wait before the first chunk (the rest spreads over the others). */
+  firstTokenMs?: number;
+  promptCache: FakePromptCache;
+}
+
+/** Even spread, or the first piece after the model's time to first token and the rest evenly after it. */
+function chunkPace(totalMs: number, pieces: number, firstTokenMs: number | undefined): ChunkPace {
+  if (firstTokenMs === undefined) return () => totalMs / pieces;
+  const first = Math.min(firstTokenMs, totalMs);
+  const rest = pieces > 1 ? (totalMs - first) / (pieces - 1) : 0;
+  return (index) => (index === 0 ? first : rest);
 }
 
 export async function answerChat(
@@ -33,7 +50,9 @@ export async function answerChat(
     sendJson(res, reply.status, reply.body ?? defaultErrorBody(reply.status), reply.headers);
     return;
   }
-  const completion = toCompletion(reply, chat);
+  const completion = toCompletion(reply, chat, (promptTokens) =>
+    settings.promptCache.lookup(chat, promptTokens),
+  );
   const model = chat.model || "gpt-4o-mini";
   if (!chat.stream) {
     sendCompletion(res, model, completion);
@@ -45,6 +64,6 @@ export async function answerChat(
     model,
     completion,
     chat.includeUsage,
-    settings.spreadLatencyMs / pieces,
+    chunkPace(settings.spreadLatencyMs, pieces, settings.firstTokenMs),
   );
 }

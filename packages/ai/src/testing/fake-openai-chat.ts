@@ -13,9 +13,14 @@ interface Completion {
 
 let sequence = 0;
 
+/** Milliseconds to wait before the streamed piece at this index (tool call or content chunk). */
+export type ChunkPace = (index: number) => number;
+
+/** `cachedTokens` answers how much of a prompt the provider's cache would serve (see fake-prompt-cache). */
 export function toCompletion(
   reply: Exclude<FakeChatReply, { status: number }>,
   request: FakeChatRequest,
+  cachedTokens: (promptTokens: number) => number = () => 0,
 ): Completion {
   const normalised = typeof reply === "string" ? { content: reply } : reply;
   const toolCalls = "toolCalls" in normalised ? normalised.toolCalls.map(toolCall) : [];
@@ -26,9 +31,11 @@ export function toCompletion(
         ? normalised.content
         : null;
   const promptChars = request.messages.reduce((sum, m) => sum + m.content.length, 0);
+  const promptTokens = fakeTokens("x".repeat(promptChars));
   const defaultUsage = {
-    promptTokens: fakeTokens("x".repeat(promptChars)),
+    promptTokens,
     completionTokens: fakeTokens(content ?? toolCalls.map((c) => c.arguments).join("")),
+    cachedTokens: cachedTokens(promptTokens),
   };
   return {
     content,
@@ -58,7 +65,7 @@ function apiUsage(usage: FakeUsage) {
     prompt_tokens: usage.promptTokens,
     completion_tokens: usage.completionTokens,
     total_tokens: usage.promptTokens + usage.completionTokens,
-    prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+    prompt_tokens_details: { cached_tokens: usage.cachedTokens ?? 0, audio_tokens: 0 },
     completion_tokens_details: {
       reasoning_tokens: 0,
       audio_tokens: 0,
@@ -111,7 +118,7 @@ export async function sendCompletionStream(
   model: string,
   completion: Completion,
   includeUsage: boolean,
-  chunkDelayMs: number,
+  pace: ChunkPace,
 ): Promise<void> {
   const id = `chatcmpl-fake-${++sequence}`;
   const created = Math.floor(Date.now() / 1000);
@@ -150,8 +157,9 @@ export async function sendCompletionStream(
       refusal: null,
     }),
   ]);
+  let piece = 0;
   for (const [index, call] of completion.toolCalls.entries()) {
-    await delay(chunkDelayMs);
+    await delay(pace(piece++));
     await write([
       choice({
         tool_calls: [
@@ -166,7 +174,7 @@ export async function sendCompletionStream(
       res.destroy();
       return;
     }
-    await delay(chunkDelayMs);
+    await delay(pace(piece++));
     await write([choice({ content: text })]);
   }
   await write([choice({}, completion.finishReason)]);

@@ -21,6 +21,8 @@ export type FakeResponseFormat =
 export interface FakeUsage {
   promptTokens: number;
   completionTokens: number;
+  /** `prompt_tokens_details.cached_tokens` (default 0; the default usage simulates a prompt cache). */
+  cachedTokens?: number;
 }
 
 export interface FakeToolCall {
@@ -74,6 +76,13 @@ export interface FakeOpenAIOptions {
   latencyMs?: number | Partial<Record<FakeEndpoint, number>>;
   /** Streams: spread the chat latency across the content chunks instead of waiting before the first. */
   spreadStreamLatency?: boolean;
+  /**
+   * Streams with spread latency: the model's time to first token. The first chunk waits this long, the
+   * rest of the chat latency is spread over the other chunks (default: spread evenly over all).
+   */
+  firstTokenMs?: number;
+  /** Smallest prompt (in tokens) the simulated prompt cache serves; OpenAI's is 1024. */
+  promptCacheMinTokens?: number;
   responder?: FakeChatResponder;
   /** Moderation: term (case-insensitive substring) → category, e.g. { idiot: "harassment" }. */
   flaggedTerms?: Record<string, string>;
@@ -92,7 +101,10 @@ export interface FakeOpenAI {
   readonly url: string;
   /** Every request received, in order (including failed ones). */
   readonly requests: FakeRecordedRequest[];
-  setLatency(ms: number, options?: { endpoint?: FakeEndpoint; spreadAcrossChunks?: boolean }): void;
+  setLatency(
+    ms: number,
+    options?: { endpoint?: FakeEndpoint; spreadAcrossChunks?: boolean; firstTokenMs?: number },
+  ): void;
   setResponder(responder: FakeChatResponder | null): void;
   setFlaggedTerms(terms: Record<string, string>): void;
   /** Back to the start options: no recorded requests, queued failures, responder or latency changes. */

@@ -12,6 +12,7 @@ import { defaultChatReply, parseChatRequest } from "./fake-openai-chat-request";
 import { answerChat } from "./fake-openai-chat-route";
 import { embeddingsResponse, isValidEmbeddingsBody } from "./fake-openai-embeddings";
 import { DEFAULT_FLAGGED_TERMS, moderationsResponse } from "./fake-openai-moderations";
+import { createFakePromptCache } from "./fake-prompt-cache";
 import type {
   FakeChatResponder,
   FakeEndpoint,
@@ -44,6 +45,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     latency.chat = latency.embeddings = latency.moderations = ms;
   };
   let spread = false;
+  let firstTokenMs: number | undefined;
+  const promptCache = createFakePromptCache(options.promptCacheMinTokens);
   let responder: FakeChatResponder | null = null;
   let flaggedTerms = DEFAULT_FLAGGED_TERMS;
   const reset = () => {
@@ -53,6 +56,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (typeof options.latencyMs === "number") setAllLatency(options.latencyMs);
     else Object.assign(latency, options.latencyMs ?? {});
     spread = options.spreadStreamLatency ?? false;
+    firstTokenMs = options.firstTokenMs;
+    promptCache.clear();
     responder = options.responder ?? null;
     flaggedTerms = options.flaggedTerms ?? DEFAULT_FLAGGED_TERMS;
   };
@@ -144,6 +149,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
             options.supportsJsonObject === false ? ["json_object"] : [],
           ),
           spreadLatencyMs: spread ? latency.chat : 0,
+          firstTokenMs,
+          promptCache,
         });
         return;
     }
@@ -165,6 +172,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       if (setOptions?.endpoint) latency[setOptions.endpoint] = ms;
       else setAllLatency(ms);
       if (setOptions?.spreadAcrossChunks !== undefined) spread = setOptions.spreadAcrossChunks;
+      if (setOptions && "firstTokenMs" in setOptions) firstTokenMs = setOptions.firstTokenMs;
     },
     setResponder(next) {
       responder = next;

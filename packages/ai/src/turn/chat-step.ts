@@ -8,11 +8,19 @@ export type ChatOutcome =
   | { kind: "malformed"; problem: string; metrics: CallMetrics[] }
   | { kind: "failed"; error: unknown; metrics: CallMetrics[] };
 
+/** Follows one attempt's reply text as it streams (e.g. to moderate it sentence by sentence). */
+export interface ReplyWatcher {
+  /** The reply decoded so far. */
+  update(reply: string): void;
+  /** The whole reply string, as soon as it closes (before the rest of the JSON). */
+  complete(reply: string): void;
+}
+
 export interface ChatStepOptions {
   /** Yield the reply's text while it streams (off when the reply will be a template anyway). */
   streamDeltas: boolean;
-  /** Called once per attempt as soon as the reply string is complete, before the rest of the JSON. */
-  onReplyComplete?: (reply: string) => void;
+  /** Called at the start of each attempt for a watcher of that attempt's reply. */
+  watchReply?: () => ReplyWatcher;
 }
 
 function correctiveNote(problem: string): ChatMessage {
@@ -43,6 +51,7 @@ export async function* chatForAnswer(
     let streamed = "";
     let content: string | null = null;
     let notified = false;
+    const watcher = options.watchReply?.();
     try {
       for await (const chunk of chat.chatStream({ ...request, messages })) {
         if (chunk.type === "done") {
@@ -52,13 +61,13 @@ export async function* chatForAnswer(
         }
         streamed += chunk.text;
         const text = extractor.push(chunk.text);
+        if (extractor.replyDone && !notified) {
+          notified = true;
+          watcher?.complete(extractor.reply);
+        } else if (text) watcher?.update(extractor.reply);
         if (text && streamThis) {
           emitted = true;
           yield text;
-        }
-        if (extractor.replyDone && !notified) {
-          notified = true;
-          options.onReplyComplete?.(extractor.reply);
         }
       }
     } catch (error) {

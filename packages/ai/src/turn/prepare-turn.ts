@@ -11,12 +11,23 @@ export interface Preparation {
 }
 
 /**
+ * The two calls of a preparation, each on its own: the chat call needs the retrieval (the prompt holds
+ * the knowledge) but not the input moderation, which only has to be in before anything reaches the
+ * customer.
+ */
+export interface PreparationCalls {
+  pre: Promise<ModerationVerdict | null>;
+  retrieval: Promise<Retrieval>;
+}
+
+/**
  * The part of a turn that does not need the model: input moderation and retrieval, started early.
  * The API starts one when a customer message arrives and hands it to the turn once the burst window
  * closes, so those calls overlap the wait instead of preceding the chat call.
  */
 export interface PreparedTurn {
   readonly key: string;
+  readonly calls: PreparationCalls;
   readonly ready: Promise<Preparation>;
   /** A cancelled preparation is never reused: its calls may have been cut short. */
   readonly cancelled: boolean;
@@ -49,7 +60,7 @@ export function startPreparation(
   input: { agentId: string; config: AgentConfig; text: string },
   deps: TurnDeps,
   context: { logger: TurnLogger; signal: AbortSignal },
-): Promise<Preparation> {
+): PreparationCalls {
   const { agentId, config, text } = input;
   const { mode, enabled } = config.moderation;
   const moderatesInput = enabled && mode !== "post";
@@ -57,10 +68,7 @@ export function startPreparation(
     ? moderate(deps.providers.moderator, config, text, { agentId, stage: "input", ...context })
     : Promise.resolve(null);
   const retrieval = retrieve(deps.knowledge, config, text, { agentId, ...context });
-  return Promise.all([pre, retrieval]).then(([verdict, found]) => ({
-    pre: verdict,
-    retrieval: found,
-  }));
+  return { pre, retrieval };
 }
 
 /** Starts input moderation and retrieval for messages a turn will answer later (see `TurnInput.prepared`). */
@@ -73,12 +81,16 @@ export function prepareTurn(
   if (input.signal?.aborted) cancel();
   input.signal?.addEventListener("abort", cancel, { once: true });
   const text = customerText(input.messages);
-  const ready = startPreparation({ agentId: input.agentId, config: input.config, text }, deps, {
+  const calls = startPreparation({ agentId: input.agentId, config: input.config, text }, deps, {
     logger: deps.logger ?? consoleTurnLogger,
     signal: controller.signal,
-  }).finally(() => input.signal?.removeEventListener("abort", cancel));
+  });
+  const ready = Promise.all([calls.pre, calls.retrieval])
+    .then(([pre, retrieval]) => ({ pre, retrieval }))
+    .finally(() => input.signal?.removeEventListener("abort", cancel));
   return {
     key: preparationKey(input.agentId, input.config, text),
+    calls,
     ready,
     get cancelled() {
       return controller.signal.aborted;

@@ -11,7 +11,8 @@ import { decideEscalation, toTurnEscalation, type EscalationDecision } from "./d
 import { handoffText } from "./handoff-reply";
 import { summarizeHandoff } from "./handoff-summary";
 import { consoleTurnLogger, errorFields } from "./log-fields";
-import { moderate, type ModerationVerdict } from "./moderation-step";
+import { guardedChat } from "./guarded-chat";
+import type { ModerationVerdict } from "./moderation-step";
 import { preparationKey, startPreparation } from "./prepare-turn";
 import {
   answerWantsAfterHoursNote,
@@ -22,6 +23,7 @@ import {
 import { escalationText, llmErrorText } from "./templates";
 import { turnContext } from "./turn-context";
 import type { TurnDeps, TurnEvent, TurnInput, TurnResult } from "./types";
+import { outputVerdict, streamedModeration, type StreamedModeration } from "./streamed-moderation";
 import { summarizeUsage } from "./usage";
 
 function moderationEscalation(reason: string): EscalationDecision {
@@ -36,9 +38,11 @@ function failureOf(outcome: ChatOutcome): string | null {
 }
 
 /**
- * One agent turn, streamed. Input moderation and retrieval run concurrently (the keyword and contact
- * rules are synchronous), then ONE chat call returns reply + escalation. Output moderation starts as
- * soon as the reply string is complete, while the rest of the JSON still streams.
+ * One agent turn, streamed. Input moderation and retrieval start together (the keyword and contact
+ * rules are synchronous); ONE chat call, returning reply + escalation, starts as soon as the knowledge
+ * is in, while input moderation may still run (nothing streams out until it clears). Output moderation
+ * checks the reply sentence by sentence as it streams, so after the reply string closes only its last
+ * sentences are still being checked.
  */
 export async function* streamTurn(
   input: TurnInput,
@@ -85,6 +89,8 @@ async function* turnEvents(
     offline: deps.providers.offline,
     ...(open ? {} : { afterHours: true }),
   };
+  // Input moderation's verdict, once in (it may arrive while the chat call streams).
+  const inputCheck: { verdict: ModerationVerdict | null } = { verdict: null };
   const finish = (
     result: Pick<TurnResult, "reply" | "sources"> & { escalation: EscalationDecision },
     answer: ModelAnswer | null = null,
@@ -105,7 +111,10 @@ async function* turnEvents(
           : null,
       },
       contacts: rules.contacts,
-      usage: summarizeUsage(steps, startedAt),
+      usage: summarizeUsage(
+        inputCheck.verdict?.metrics ? [inputCheck.verdict.metrics, ...steps] : steps,
+        startedAt,
+      ),
       flags,
       language,
       triggers: rules.hits,
@@ -115,6 +124,23 @@ async function* turnEvents(
     text: value,
     parts: splitForChannel(value, input.channel),
   });
+  const moderating = { agentId, logger, signal };
+  const outputBlocked = (
+    category: string | null,
+    sources: TurnResult["sources"],
+    answer: ModelAnswer | null = null,
+  ): TurnEvent => {
+    flags.moderationFlagged = true;
+    const reason = `The generated reply was flagged by moderation (${category ?? "unspecified"})`;
+    return finish(
+      {
+        reply: replyOf(escalationText(config, "moderation", language)),
+        escalation: moderationEscalation(reason),
+        sources,
+      },
+      answer,
+    );
+  };
 
   if (messages.length === 0) {
     yield finish({ reply: null, escalation: toTurnEscalation(null, null), sources: [] });
@@ -125,21 +151,25 @@ async function* turnEvents(
   const prepared = input.prepared;
   const reusable =
     prepared && !prepared.cancelled && prepared.key === preparationKey(agentId, config, text);
-  const { pre, retrieval } = await (reusable
-    ? prepared.ready
-    : startPreparation({ agentId, config, text }, deps, { logger, signal }));
-  if (pre?.metrics) steps.push(pre.metrics);
+  const calls = reusable
+    ? prepared.calls
+    : startPreparation({ agentId, config, text }, deps, { logger, signal });
+  // The chat call waits for the knowledge, not for input moderation: that only gates what streams out.
+  const pre = calls.pre.then((verdict) => (inputCheck.verdict = verdict));
+  const retrieval = await calls.retrieval;
   if (retrieval.metrics) steps.push(retrieval.metrics);
   const retrieved = retrieval.sources ?? [];
-
-  if (pre?.flagged) {
+  const inputBlocked = (): TurnEvent => {
     flags.moderationFlagged = true;
-    const reason = `The customer's message was flagged by moderation (${pre.category ?? "unspecified"})`;
-    yield finish({
+    const reason = `The customer's message was flagged by moderation (${inputCheck.verdict?.category ?? "unspecified"})`;
+    return finish({
       reply: replyOf(escalationText(config, "moderation", language)),
       escalation: moderationEscalation(reason),
       sources: [],
     });
+  };
+  if (inputCheck.verdict?.flagged) {
+    yield inputBlocked();
     return;
   }
 
@@ -151,7 +181,9 @@ async function* turnEvents(
       failure: null,
       ruleCandidates: rules.candidates,
     }) !== null;
-  const early: { reply?: string; verdict?: Promise<ModerationVerdict> } = {};
+  // Output moderation of the attempt that streams now (a retried answer gets a fresh one).
+  const output: { watcher: StreamedModeration | null } = { watcher: null };
+  const chatStop = new AbortController();
   const chat = chatForAnswer(
     deps.providers.chat,
     {
@@ -167,28 +199,38 @@ async function* turnEvents(
       maxOutputTokens: config.llm.max_output_tokens,
       timeoutMs: config.llm.timeout * 1000,
       responseSchema: MODEL_ANSWER_FORMAT,
-      signal,
+      signal: AbortSignal.any([signal, chatStop.signal]),
     },
     {
       streamDeltas: !rulesEscalate,
-      onReplyComplete: (reply) => {
-        if (!postModeration || rulesEscalate) return;
-        early.reply = reply;
-        early.verdict = moderate(deps.providers.moderator, config, reply, {
-          agentId,
-          stage: "output",
-          logger,
-          signal,
-        });
-      },
+      watchReply:
+        postModeration && !rulesEscalate
+          ? () =>
+              (output.watcher = streamedModeration(deps.providers.moderator, config, moderating))
+          : undefined,
     },
   );
-  let step = await chat.next();
+  const guarded = guardedChat(chat, {
+    input: pre,
+    outputFlagged: () => output.watcher?.flagged === true,
+    stop: () => chatStop.abort(),
+  });
+  let step = await guarded.next();
   while (!step.done) {
     yield { type: "delta", text: step.value };
-    step = await chat.next();
+    step = await guarded.next();
   }
-  const outcome = step.value;
+  if (step.value.kind === "blocked") {
+    if (step.value.stage === "input") {
+      yield inputBlocked();
+      return;
+    }
+    const verdict = await output.watcher!.verdict();
+    steps.push(...verdict.metrics);
+    yield outputBlocked(verdict.category, []);
+    return;
+  }
+  const outcome = step.value.outcome;
   steps.push(...outcome.metrics);
   const answer: ModelAnswer | null = outcome.kind === "answer" ? outcome.answer : null;
   if (outcome.kind === "answer" && outcome.retried) flags.retried = true;
@@ -239,27 +281,12 @@ async function* turnEvents(
   }
 
   if (postModeration && answer) {
-    const verdict =
-      early.verdict && early.reply === answer.reply
-        ? await early.verdict
-        : await moderate(deps.providers.moderator, config, answer.reply, {
-            agentId,
-            stage: "output",
-            logger,
-            signal,
-          });
-    if (verdict.metrics) steps.push(verdict.metrics);
+    const verdict = await outputVerdict(output.watcher, answer.reply, () =>
+      streamedModeration(deps.providers.moderator, config, moderating),
+    );
+    steps.push(...verdict.metrics);
     if (verdict.flagged) {
-      flags.moderationFlagged = true;
-      const reason = `The generated reply was flagged by moderation (${verdict.category ?? "unspecified"})`;
-      yield finish(
-        {
-          reply: replyOf(escalationText(config, "moderation", language)),
-          escalation: moderationEscalation(reason),
-          sources,
-        },
-        answer,
-      );
+      yield outputBlocked(verdict.category, sources, answer);
       return;
     }
   }

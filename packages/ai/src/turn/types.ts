@@ -55,6 +55,8 @@ export interface TurnEscalation {
 export interface TurnUsage {
   steps: CallMetrics[];
   totalTokens: number;
+  /** Prompt tokens of the chat calls that the provider served from its prompt cache (cheaper, faster). */
+  cachedTokens: number;
   costUsd: number;
   /** Wall time of the whole turn. */
   latencyMs: number;

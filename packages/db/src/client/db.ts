@@ -1,4 +1,4 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { TableNames } from "@agents-crm/config";
 import { classifyStorageErrors } from "./storage-unavailable";
@@ -28,6 +28,8 @@ export interface CreateDbOptions {
   endpoint?: string;
   credentials?: DbCredentials;
   engine?: DbEngine;
+  /** Answers the SDK's requests instead of its HTTP client (the embedded engine in this process). */
+  requestHandler?: DynamoDBClientConfig["requestHandler"];
   /** Runs after the clients are destroyed, e.g. to stop an embedded engine. */
   onClose?: () => Promise<void>;
   storageFault?: () => string | null;
@@ -38,6 +40,13 @@ export function createDb(options: CreateDbOptions): Db {
     region: options.region,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.requestHandler
+      ? // This process's own engine checks no signatures: signing every call would only cost CPU.
+        {
+          requestHandler: options.requestHandler,
+          signer: { sign: (request) => Promise.resolve(request) },
+        }
+      : {}),
   });
   classifyStorageErrors(raw);
   const doc = DynamoDBDocumentClient.from(raw, {

@@ -9,11 +9,11 @@ import {
 } from "./dynalite-actions";
 import type { RecoveringStore } from "./embedded-store";
 
-const MAX_BODY_BYTES = 16 * 1024 * 1024; // dynalite's own limit
+export const MAX_BODY_BYTES = 16 * 1024 * 1024; // dynalite's own limit
 const ERROR_TYPE = "com.amazonaws.dynamodb.v20120810#";
 const CORAL = "com.amazon.coral.service#";
 
-interface Answer {
+export interface Answer {
   status: number;
   body: unknown;
 }
@@ -45,6 +45,46 @@ async function answer(stores: RecoveringStore, operation: Operation, input: unkn
   return unavailable(error instanceof Error ? error.message : String(error));
 }
 
+/**
+ * One DynamoDB JSON-protocol request (its `X-Amz-Target` header and body) answered by dynalite's
+ * actions, as dynalite's own server does minus request signing. Every failure is an answer: storage
+ * errors become 500 InternalServerError instead of an exception that would end the process.
+ */
+export async function answerDynamoRequest(
+  stores: RecoveringStore,
+  request: { method: string; target: string; body: string; tooLarge?: boolean },
+): Promise<Answer> {
+  if (request.method !== "POST") return { status: 404, body: {} };
+  if (request.tooLarge) return { status: 413, body: {} };
+  const [api, operation = ""] = request.target.split(".");
+  if (!api?.startsWith("DynamoDB_") || !isOperation(operation)) {
+    return { status: 400, body: { __type: `${CORAL}UnknownOperationException` } };
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(request.body);
+  } catch {
+    return { status: 400, body: { __type: `${CORAL}SerializationException` } };
+  }
+  try {
+    return await answer(stores, operation, input);
+  } catch (error) {
+    return {
+      status: 500,
+      body: {
+        __type: `${ERROR_TYPE}InternalServerError`,
+        message: error instanceof Error ? error.message : String(error),
+      },
+    };
+  }
+}
+
+export function dynamoContentType(header: string | undefined): string {
+  return header?.split(";")[0]?.trim() === "application/json"
+    ? "application/json"
+    : "application/x-amz-json-1.0";
+}
+
 function send(res: ServerResponse, contentType: string, { status, body }: Answer) {
   const text = JSON.stringify(body);
   res.writeHead(status, {
@@ -54,11 +94,7 @@ function send(res: ServerResponse, contentType: string, { status, body }: Answer
   res.end(text);
 }
 
-/**
- * DynamoDB's JSON protocol over dynalite's actions, as dynalite's own server speaks it minus request
- * signing (it listens on loopback for this process only). Every failure is an answer: storage errors
- * become 500 InternalServerError instead of an exception that would end the process.
- */
+/** The engine over HTTP on loopback, for clients outside this process's own `Db`. */
 export function createDynamoHandler(stores: RecoveringStore) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -69,39 +105,13 @@ export function createDynamoHandler(stores: RecoveringStore) {
     });
     req.on("error", () => res.destroy());
     req.on("end", () => {
-      const contentType =
-        req.headers["content-type"]?.split(";")[0]?.trim() === "application/json"
-          ? "application/json"
-          : "application/x-amz-json-1.0";
-      if (req.method !== "POST") return send(res, contentType, { status: 404, body: {} });
-      if (size > MAX_BODY_BYTES) return send(res, contentType, { status: 413, body: {} });
-      const [api, operation = ""] = String(req.headers["x-amz-target"] ?? "").split(".");
-      if (!api?.startsWith("DynamoDB_") || !isOperation(operation)) {
-        return send(res, contentType, {
-          status: 400,
-          body: { __type: `${CORAL}UnknownOperationException` },
-        });
-      }
-      let input: unknown;
-      try {
-        input = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-      } catch {
-        return send(res, contentType, {
-          status: 400,
-          body: { __type: `${CORAL}SerializationException` },
-        });
-      }
-      answer(stores, operation, input).then(
-        (result) => send(res, contentType, result),
-        (error: unknown) =>
-          send(res, contentType, {
-            status: 500,
-            body: {
-              __type: `${ERROR_TYPE}InternalServerError`,
-              message: error instanceof Error ? error.message : String(error),
-            },
-          }),
-      );
+      const contentType = dynamoContentType(req.headers["content-type"]);
+      void answerDynamoRequest(stores, {
+        method: req.method ?? "GET",
+        target: String(req.headers["x-amz-target"] ?? ""),
+        body: size > MAX_BODY_BYTES ? "" : Buffer.concat(chunks).toString("utf8"),
+        tooLarge: size > MAX_BODY_BYTES,
+      }).then((result) => send(res, contentType, result));
     });
   };
 }

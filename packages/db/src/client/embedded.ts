@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createDynamoHandler } from "./dynamo-http";
 import { openRecoveringStore, type StorageFaultListener } from "./embedded-store";
 import { closeDynaliteIterators } from "./dynalite-iterators";
+import { createInProcessHandler, type InProcessHandler } from "./in-process-handler";
 
 export interface EmbeddedDynamoOptions {
   /** LevelDB directory (created if missing); in memory when undefined. */
@@ -16,6 +17,8 @@ export interface EmbeddedDynamoOptions {
 
 export interface EmbeddedDynamo {
   endpoint: string;
+  /** The SDK request handler that answers this process's own client without the socket. */
+  requestHandler: InProcessHandler;
   /** Why writes are paused right now (e.g. the disk is full), or null. */
   storageFault(): string | null;
   close(): Promise<void>;
@@ -43,6 +46,7 @@ export async function startEmbeddedDynamo(
   let closed: Promise<void> | undefined;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    requestHandler: createInProcessHandler(stores),
     storageFault: () => stores.fault(),
     close() {
       // Idle keep-alive sockets would hold the close open until they time out.

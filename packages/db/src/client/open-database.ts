@@ -45,6 +45,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
         tables: options.tables,
         region,
         endpoint: engine.endpoint,
+        requestHandler: engine.requestHandler,
         credentials: LOCAL_CREDENTIALS,
         engine: "embedded",
         onClose: () => engine.close(),

@@ -47,6 +47,7 @@ function view(result: TurnResult, knowledge: DraftKnowledge) {
     })),
     usage: {
       totalTokens: result.usage.totalTokens,
+      cachedTokens: result.usage.cachedTokens,
       costUsd: result.usage.costUsd,
       latencyMs: result.usage.latencyMs,
       llmLatencyMs: result.usage.llmLatencyMs,

@@ -1,3 +1,4 @@
+import { prepareTurn } from "@agents-crm/ai";
 import { burstWindowMs } from "@agents-crm/config/agent-config";
 import type { MessageMetadataInput } from "@agents-crm/config/message-metadata";
 import type { Conversation, Message, MessageKind } from "@agents-crm/db";
@@ -6,7 +7,7 @@ import { emitMessageCreated } from "../conversations/emit";
 import { loadAgentForTurn } from "./agent-configs";
 import { aiMayAnswer } from "../conversations/status-rules";
 import { readRecent } from "./history";
-import { runTurn } from "./run-turn";
+import { runTurn, turnDeps } from "./run-turn";
 import { ticketedTurn } from "./ticketed-turn";
 
 /** The conversation's agent is gone, deactivated, or its stored config no longer parses. */
@@ -60,6 +61,13 @@ export async function receiveCustomerMessage(
   // The history read runs alongside the writes: it filters this message out whether or not it landed.
   const recent = readRecent(deps.repos, id, config.llm.max_history_messages, 1);
   recent.catch(() => undefined);
+  // So do the turn's retrieval and input moderation: they need only the text.
+  const prepared = aiMayAnswer(conversation, config)
+    ? prepareTurn(
+        { agentId: conversation.agentId, config, messages: [input.content] },
+        turnDeps(deps, id),
+      )
+    : null;
   // Before the message is stored: once the customer sees it accepted, some process will answer it.
   const ticket =
     input.durableTurn && aiMayAnswer(conversation, config)
@@ -82,35 +90,48 @@ export async function receiveCustomerMessage(
     deps.repos.conversations.touchActivity(id, { preview: input.content }),
   ]);
   if (ticket) stored.catch((error: unknown) => deps.webTurns.notStored(ticket, error));
-  const [userMessage, touched] = await stored;
+  const [userMessage, touched] = await stored.catch((error: unknown) => {
+    prepared?.cancel();
+    throw error;
+  });
   const current = touched ?? conversation;
   // Published alongside the turn (the hub keeps stream order: this event precedes the reply's).
   deps.work.run("publish customer message", () =>
     emitMessageCreated(deps.hub, current, userMessage),
   );
   if (!aiMayAnswer(current, config)) {
+    prepared?.cancel();
     deps.webTurns.finished([userMessage]);
     return { userMessage, reply: null, folded: false, conversation: current };
   }
   // Stopping: the inbox workers of the next process (or another replica) answer it.
   if (ticket && !ticket.runsHere) {
+    prepared?.cancel();
     return { userMessage, reply: null, folded: false, conversation: current };
   }
   // The lane calls the runner synchronously when nothing else runs: only then is the snapshot current.
   let startsNow = true;
+  let startedNow = false;
   const submitted = deps.turns.submit(
     id,
     { message: userMessage, windowMs: burstWindowMs(config) },
-    ticketedTurn(deps.webTurns, current, (batch, handle) =>
-      runTurn(deps, {
+    ticketedTurn(deps.webTurns, current, (batch, handle) => {
+      const fresh = startsNow && batch.length === 1;
+      startedNow ||= startsNow;
+      if (!fresh) prepared?.cancel();
+      return runTurn(deps, {
         conversationId: id,
         config,
         batch,
         handle,
-        snapshot: startsNow && batch.length === 1 ? { conversation: current, recent } : undefined,
-      }),
-    ),
+        snapshot: fresh
+          ? { conversation: current, recent, prepared: prepared ?? undefined }
+          : undefined,
+      });
+    }),
   );
+  // A turn that did not start now (queued behind another) prepares its own batch when it runs.
+  if (!startedNow) prepared?.cancel();
   startsNow = false;
   const outcome = await submitted;
   if (outcome.folded) return { userMessage, reply: null, folded: true, conversation: current };

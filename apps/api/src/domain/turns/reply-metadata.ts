@@ -26,6 +26,7 @@ export function replyMetadata(
       latencyMs: Math.round(usage.latencyMs),
       llmLatencyMs: Math.round(usage.llmLatencyMs),
       totalTokens: usage.totalTokens,
+      ...(usage.cachedTokens > 0 ? { cachedTokens: usage.cachedTokens } : {}),
     },
     escalation: escalation.needed
       ? {

@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { streamTurn, type TurnLogger, type TurnResult } from "@agents-crm/ai";
+import {
+  streamTurn,
+  type PreparedTurn,
+  type TurnDeps,
+  type TurnLogger,
+  type TurnResult,
+} from "@agents-crm/ai";
 import type { AgentConfig } from "@agents-crm/config/agent-config";
 import { NotFoundError, type Conversation, type Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
@@ -9,15 +15,27 @@ import { commitReply, type TurnOutput } from "./commit-reply";
 import { loadHistory } from "./history";
 import type { TurnHandle } from "./turn-lanes";
 
-/** What the message's arrival already read: the conversation row and the recent messages. */
+/**
+ * What the message's arrival already read or started: the conversation row, the recent messages, and
+ * the turn's retrieval and input moderation (under way while the message was being stored).
+ */
 export interface TurnSnapshot {
   conversation: Conversation;
   recent: Promise<Message[]>;
+  prepared?: PreparedTurn;
 }
 
-function turnLogger(deps: ApiDeps, conversationId: string): TurnLogger {
+export function turnLogger(deps: ApiDeps, conversationId: string): TurnLogger {
   const log = deps.log.child({ conversationId });
   return { warn: (m, f) => log.warn(m, f), error: (m, f) => log.error(m, f) };
+}
+
+export function turnDeps(deps: ApiDeps, conversationId: string): TurnDeps {
+  return {
+    providers: deps.llm,
+    knowledge: deps.knowledge,
+    logger: turnLogger(deps, conversationId),
+  };
 }
 
 /**
@@ -76,12 +94,9 @@ export async function runTurn(
         messages: batch.map((message) => message.content),
         channel: conversation.channel,
         signal: handle.signal,
+        prepared: snapshot?.prepared,
       },
-      {
-        providers: deps.llm,
-        knowledge: deps.knowledge,
-        logger: turnLogger(deps, conversationId),
-      },
+      turnDeps(deps, conversationId),
     )) {
       if (handle.signal.aborted) break;
       if (event.type === "result") {

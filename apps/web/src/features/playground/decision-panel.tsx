@@ -77,7 +77,8 @@ export function DecisionPanel({ decision }: { decision: DecisionSummary }) {
       </dl>
       <p className={styles.metrics}>
         {d.cost} {formatUsd(locale, decision.costUsd)} · {d.latency}{" "}
-        {formatLatency(decision.latencyMs, locale, units)} · {d.tokens(decision.totalTokens)} ·{" "}
+        {formatLatency(decision.latencyMs, locale, units)} · {d.tokens(decision.totalTokens)}
+        {decision.cachedTokens > 0 && ` (${d.cachedTokens(decision.cachedTokens)})`} ·{" "}
         {d.parts(decision.parts)}
       </p>
       {decision.flags.length > 0 && (

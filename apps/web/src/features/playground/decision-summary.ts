@@ -20,6 +20,8 @@ export interface DecisionSummary {
   costUsd: number;
   latencyMs: number;
   totalTokens: number;
+  /** Prompt tokens the provider served from its prompt cache. */
+  cachedTokens: number;
   flags: DecisionFlag[];
   language: string;
   /** How many messages the channel would send. */
@@ -58,6 +60,7 @@ export function decisionSummary(result: PlaygroundResult): DecisionSummary {
     costUsd: result.usage.costUsd,
     latencyMs: result.usage.latencyMs,
     totalTokens: result.usage.totalTokens,
+    cachedTokens: result.usage.cachedTokens,
     flags: raised,
     language: result.language,
     parts: result.reply?.parts.length ?? 0,
