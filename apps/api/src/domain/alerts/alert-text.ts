@@ -1,4 +1,5 @@
-import type { AlertLanguage, Conversation } from "@agents-crm/db";
+import type { AlertLanguage } from "@agents-crm/config/notifications";
+import type { Conversation } from "@agents-crm/db";
 import { ALERT_WORDS } from "./alert-words";
 import type { EscalationNotification } from "../conversations/events";
 

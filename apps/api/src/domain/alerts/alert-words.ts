@@ -1,5 +1,3 @@
-import type { AlertLanguage } from "@agents-crm/db";
-
 /** The alert chat's words; the reason stays as the model or rule wrote it. */
 export const ALERT_WORDS: Record<
   AlertLanguage,
@@ -75,3 +73,4 @@ export const ALERT_WORDS: Record<
       }.`,
   },
 };
+import type { AlertLanguage } from "@agents-crm/config/notifications";
