@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState } from "react";
 import { errorMessage } from "~/features/console/api-error";
 import { useSessionLostOn } from "~/features/console/use-session-lost-on";
 import type { BoardFilters } from "./board-state";
-import type { CachedBoardPage, ColumnPages } from "./board-pages";
+import type { BoardPage, CachedBoardPage, ColumnPages } from "./board-pages";
 import { trpc } from "~/lib/trpc";
 
 export const COLUMN_PAGE_SIZE = 20;
@@ -12,6 +12,47 @@ export const COLUMN_PAGE_SIZE = 20;
 // Read afresh on every visit and for every filter set (the admin stream keeps only the board on screen
 // current); after that the stream, not window focus, keeps it current.
 const FRESH = { gcTime: 0, staleTime: 0, refetchOnWindowFocus: false, retry: false } as const;
+
+/** The pages the board reads: each stage's first page, then one per cursor "Load more" followed. */
+function wantedPages(
+  filters: BoardFilters,
+  stageIds: readonly string[],
+  cursors: Record<string, string[]>,
+) {
+  return stageIds.flatMap((stage) =>
+    [null, ...(cursors[stage] ?? [])].map((cursor) => ({
+      stage,
+      first: cursor === null,
+      input: { ...filters, stage, limit: COLUMN_PAGE_SIZE, ...(cursor === null ? {} : { cursor }) },
+    })),
+  );
+}
+
+interface PageResult {
+  data?: BoardPage;
+  error: unknown;
+  isFetching: boolean;
+}
+
+/** Each column's pages as its queries stand: loaded, failed, or a "Load more" on its way. */
+function columnsOf(
+  stageIds: readonly string[],
+  wanted: readonly { stage: string }[],
+  results: readonly PageResult[],
+  fallback: string,
+): ColumnPages[] {
+  return stageIds.map((stage) => {
+    const mine = wanted.flatMap((page, index) => (page.stage === stage ? [index] : []));
+    const errors = mine.flatMap((index) => results[index]?.error ?? []);
+    const last = errors.at(-1);
+    return {
+      stage,
+      pages: mine.map((index) => results[index]?.data),
+      error: last ? errorMessage(last, fallback) : null,
+      loadingMore: mine.slice(1).some((index) => results[index]?.isFetching),
+    };
+  });
+}
 
 /**
  * Every column's pages of `conversations.list` as queries: the first page of each stage, then one more
@@ -32,19 +73,7 @@ export function useBoardPages(
   const cursors = useMemo(() => (more.key === key ? more.cursors : {}), [more, key]);
 
   const wanted = useMemo(
-    () =>
-      stageIds.flatMap((stage) =>
-        [null, ...(cursors[stage] ?? [])].map((cursor) => ({
-          stage,
-          first: cursor === null,
-          input: {
-            ...filters,
-            stage,
-            limit: COLUMN_PAGE_SIZE,
-            ...(cursor === null ? {} : { cursor }),
-          },
-        })),
-      ),
+    () => wantedPages(filters, stageIds, cursors),
     [filters, stageIds, cursors],
   );
   const inputs = useMemo(() => wanted.map((page) => page.input), [wanted]);
@@ -61,19 +90,8 @@ export function useBoardPages(
       })),
     [wanted, results],
   );
-  const columns = useMemo<ColumnPages[]>(
-    () =>
-      stageIds.map((stage) => {
-        const mine = wanted.flatMap((page, index) => (page.stage === stage ? [index] : []));
-        const errors = mine.flatMap((index) => results[index]?.error ?? []);
-        const last = errors.at(-1);
-        return {
-          stage,
-          pages: mine.map((index) => results[index]?.data),
-          error: last ? errorMessage(last, fallback) : null,
-          loadingMore: mine.slice(1).some((index) => results[index]?.isFetching),
-        };
-      }),
+  const columns = useMemo(
+    () => columnsOf(stageIds, wanted, results, fallback),
     [stageIds, wanted, results, fallback],
   );
   useSessionLostOn(results.find((result) => result.error)?.error);
