@@ -1,3 +1,4 @@
+import { SESSION_COOKIE } from "@agents-crm/config/staff";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TrustProxy } from "@agents-crm/config/env";
@@ -6,12 +7,7 @@ import { bearerToken } from "./auth/machine-token";
 import type { Principal } from "./auth/principal";
 import { resolvePrincipal, type Credentials } from "./auth/resolve-principal";
 import { upgradeSessionCookie } from "./security/ws-cookie-origin";
-import {
-  cookieShouldBeSecure,
-  readCookie,
-  SESSION_COOKIE,
-  sessionCookie,
-} from "./auth/session-cookie";
+import { cookieShouldBeSecure, readCookie, sessionCookie } from "./auth/session-cookie";
 import { clientAddressOf, peerIsTrustedProxy, type RequestOrigin } from "./security/client-address";
 
 export type { Principal } from "./auth/principal";

@@ -1,7 +1,8 @@
+import { SESSION_COOKIE } from "@agents-crm/config/staff";
 import { TRPCError } from "@trpc/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { LOGIN_THROTTLE, reserveLoginAttempt } from "../src/auth/login-throttle";
-import { readCookie, SESSION_COOKIE } from "../src/auth/session-cookie";
+import { readCookie } from "../src/auth/session-cookie";
 import type { ApiDeps } from "../src/deps";
 import { callerAs, machine, seedUser, TEST_PASSWORD } from "./helpers/auth-fixtures";
 import { createTestDeps } from "./helpers/test-api";

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signBody } from "../src/channels/webhooks/meta-signature";
 import { DEFAULT_CONCURRENCY } from "../src/channels/worker/worker-runtime";
 import { startFakeGraph, type FakeGraph } from "./fakes/fake-graph";
-import { apiDir, apiNodeArgs, apiProcessEnv } from "./helpers/api-process";
+import { modelApiEnv, startApiProcess, trpcWith } from "./helpers/api-process";
 import { agentDocument, modelAnswer, waitUntil } from "./helpers/chat-kit";
 import { customerWords, echo, igItem, instagramBody } from "./helpers/channels-kit";
 import { post } from "./helpers/webhook-kit";
@@ -34,57 +34,23 @@ let held = 0;
 let release = () => {};
 
 async function startApi(): Promise<{ child: ChildProcess; url: string }> {
-  const env = apiProcessEnv({
-    DATA_DIR: dataDir,
-    ADMIN_TOKEN,
-    SEED_DEMO: "false",
-    RATE_LIMIT_PER_MINUTE: "1000000",
-    OPENAI_API_KEY: "sk-test",
-    OPENAI_BASE_URL: llm.url,
-    // Also sizes the inbox lease (3 × 4 s + 5 s): how long the killed process's events stay claimed.
-    OPENAI_TIMEOUT: "4",
-    OPENAI_MAX_RETRIES: "0",
-    INSTAGRAM_APP_SECRET: APP_SECRET,
-    INSTAGRAM_GRAPH_BASE_URL: graph.url,
+  const started = await startApiProcess({
+    env: modelApiEnv(
+      { dataDir, adminToken: ADMIN_TOKEN, llmUrl: llm.url },
+      {
+        // Also sizes the inbox lease (3 × 4 s + 5 s): how long the killed process's events stay claimed.
+        OPENAI_TIMEOUT: "4",
+        INSTAGRAM_APP_SECRET: APP_SECRET,
+        INSTAGRAM_GRAPH_BASE_URL: graph.url,
+      },
+    ),
   });
-  const started = spawn(process.execPath, apiNodeArgs(), { cwd: apiDir, env });
-  let output = "";
-  started.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  started.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`API did not start:\n${output}`)), 30_000);
-    started.stdout.on("data", () => {
-      const match = /"url":"(http:\/\/localhost:\d+)"/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    started.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`API exited with ${code}:\n${output}`));
-    });
-  });
-  child = started;
-  return { child: started, url };
+  child = started.child;
+  return { child: started.child, url: started.url };
 }
 
-async function trpc<T>(url: string, path: string, input: unknown, method: "GET" | "POST") {
-  const encoded = JSON.stringify({ json: input });
-  const res = await fetch(
-    method === "GET"
-      ? `${url}/trpc/${path}?input=${encodeURIComponent(encoded)}`
-      : `${url}/trpc/${path}`,
-    {
-      method,
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
-      ...(method === "POST" ? { body: encoded } : {}),
-    },
-  );
-  const body = (await res.json()) as { result?: { data: { json: T } }; error?: unknown };
-  if (!body.result) throw new Error(`${path} failed: ${JSON.stringify(body.error)}`);
-  return body.result.data.json;
-}
+const trpc = <T>(url: string, path: string, input: unknown, method: "GET" | "POST") =>
+  trpcWith<T>(ADMIN_TOKEN, url, path, input, method);
 
 const sender = (user: number) => `96000000000${String(user).padStart(5, "0")}`;
 const text = (user: number, n: number) => `Question ${n} from customer ${user}`;

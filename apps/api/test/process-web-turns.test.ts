@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeOpenAI, type FakeOpenAI } from "@agents-crm/ai/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callTrpc, startApiProcess } from "./helpers/api-process";
+import { modelApiEnv, startApiProcess, trpcWith } from "./helpers/api-process";
 import { agentDocument, modelAnswer, waitUntil } from "./helpers/chat-kit";
 
 // The API as its own process on a database on disk, stopped (SIGTERM, then SIGKILL 8 s later, as
@@ -31,16 +31,10 @@ interface Api {
 
 async function startApi(): Promise<Api> {
   const { child, url } = await startApiProcess({
-    env: {
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN,
-      SEED_DEMO: "false",
-      RATE_LIMIT_PER_MINUTE: "1000000",
-      OPENAI_API_KEY: "sk-test",
-      OPENAI_BASE_URL: llm.url,
-      OPENAI_MAX_RETRIES: "0",
-      SHUTDOWN_TIMEOUT: "3",
-    },
+    env: modelApiEnv(
+      { dataDir, adminToken: ADMIN_TOKEN, llmUrl: llm.url },
+      { SHUTDOWN_TIMEOUT: "3" },
+    ),
   });
   children.add(child);
   child.once("exit", () => children.delete(child));
@@ -60,14 +54,8 @@ async function stopApi(api: Api, how: "SIGTERM" | "SIGKILL") {
   return { ...result, ms: Date.now() - startedAt };
 }
 
-async function trpc<T>(url: string, path: string, input: unknown, method: "GET" | "POST") {
-  const result = await callTrpc(url, path, input, {
-    token: ADMIN_TOKEN,
-    kind: method === "GET" ? "query" : "mutation",
-  });
-  if (result.error) throw new Error(`${path} failed: ${JSON.stringify(result.error)}`);
-  return result.data as T;
-}
+const trpc = <T>(url: string, path: string, input: unknown, method: "GET" | "POST") =>
+  trpcWith<T>(ADMIN_TOKEN, url, path, input, method);
 
 type Chat = { conversationId: string; token: string };
 

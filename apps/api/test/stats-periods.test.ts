@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StatsPeriod } from "@agents-crm/config/stats";
-import { instantOf, periodWindows } from "../src/domain/stats/periods";
+import { instantOf } from "@agents-crm/config/time-zone";
+import { periodWindows } from "../src/domain/stats/periods";
 import { deltas, percentiles } from "../src/domain/stats/aggregate";
 import { bucketStarts } from "../src/domain/stats/series";
 

@@ -1,5 +1,5 @@
+import type { ConversationStatus } from "@agents-crm/config/conversations";
 import { parseAgentConfig } from "@agents-crm/config/agent-config";
-import type { ConversationStatus } from "@agents-crm/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiDeps } from "../src/deps";
 import { DomainError } from "../src/domain/errors";

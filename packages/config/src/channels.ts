@@ -12,3 +12,9 @@ export type Channel = z.infer<typeof channelSchema>;
 export const PLATFORMS = ["telegram", "instagram", "whatsapp"] as const;
 export const platformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof platformSchema>;
+
+/**
+ * A BotFather token: the bot's numeric id, a colon, then its secret. Anything else is certainly a
+ * paste mistake, so it is refused before Telegram is asked.
+ */
+export const TELEGRAM_BOT_TOKEN_PATTERN = /^(\d{3,20}):[A-Za-z0-9_-]{20,}$/;

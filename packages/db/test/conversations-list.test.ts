@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidCursorError } from "../src/lib/errors";
-import type { Conversation, ConversationStatus } from "../src/schemas/conversation";
-import type { ChannelType } from "../src/schemas/channel-binding";
+import type { Channel } from "@agents-crm/config/channels";
+import type { ConversationStatus } from "@agents-crm/config/conversations";
+import type { Conversation } from "../src/schemas/conversation";
 import { manualClock, startTestDb } from "../src/testing";
 import type { TestDb } from "../src/testing";
 import { collectAll } from "./support/collect";
@@ -10,7 +11,7 @@ const clock = manualClock();
 let t: TestDb;
 const all: Conversation[] = [];
 const statuses: ConversationStatus[] = ["AI_ACTIVE", "NEEDS_HUMAN", "HUMAN_ACTIVE", "CLOSED"];
-const channels: ChannelType[] = ["web_chat", "instagram", "telegram", "whatsapp"];
+const channels: Channel[] = ["web_chat", "instagram", "telegram", "whatsapp"];
 const stages = ["NEW", "BOOKED", "NO_RESPONSE"];
 
 beforeAll(async () => {

@@ -1,7 +1,5 @@
 import { SESSION_COOKIE } from "@agents-crm/config/staff";
 
-export { SESSION_COOKIE };
-
 export function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {

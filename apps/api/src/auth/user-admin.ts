@@ -1,4 +1,5 @@
-import type { AdminRole, AdminUser } from "@agents-crm/db";
+import type { AdminRole } from "@agents-crm/config/staff";
+import type { AdminUser } from "@agents-crm/db";
 import type { Context } from "../context";
 import { recordAudit } from "../domain/audit";
 import { announceAccessChange } from "./access-changes";

@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import type { ServerEnv } from "@agents-crm/config/env";
 import { resolveDynamoMode } from "@agents-crm/config/env";
-import { createKnowledgeBase } from "@agents-crm/ai";
 import {
   createRepositories,
   openDatabaseFromEnv,
@@ -18,10 +17,8 @@ import { reconcileKnowledge } from "./index-knowledge";
 import { assertTablesExist } from "./required-tables";
 import { createLlm } from "./llm";
 import { StartupError } from "./startup-error";
-import { createRateLimiter } from "../security/rate-limiter";
-import { createInboxSignal } from "../channels/inbox-signal";
 import { startChannelWorkers } from "../channels/worker/channel-workers";
-import { startConversationRuntime } from "../realtime/conversation-runtime";
+import { assembleDeps } from "./assemble-deps";
 
 export interface Services {
   deps: ApiDeps;
@@ -123,20 +120,7 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
     });
     const initialAdmin = await seedFirstRun(env, log, repos, dataDir);
     const llm = await createLlm(env, log);
-    const knowledge = createKnowledgeBase({ chunks: repos.ragChunks, embedder: llm.embedder });
-    const runtime = startConversationRuntime({ env, repos, log });
-    const deps: ApiDeps = {
-      ...runtime.deps,
-      env,
-      db,
-      repos,
-      llm,
-      knowledge,
-      log,
-      startedAt: new Date(),
-      rateLimiter: createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
-      inboxSignal: createInboxSignal(),
-    };
+    const { deps, runtime } = assembleDeps({ env, db, repos, llm, log });
     const knowledgeReady = reconcileKnowledge(deps);
     // The embedded engine's files open in one process at a time: a lease found now was a dead one's.
     if (db.engine === "embedded") {

@@ -1,21 +1,12 @@
 import { platformSchema } from "@agents-crm/config/channels";
 import { attachmentSchema, locationSchema } from "@agents-crm/config/message-metadata";
-import { messageKindSchema, type MessageKind } from "@agents-crm/config/messages";
+import { messageKindSchema } from "@agents-crm/config/messages";
 import { z } from "zod";
 
 /**
  * What a webhook stores in the durable inbox for each platform event, after verification and parsing:
  * one shape for Instagram, Telegram and WhatsApp, so workers need not know platform payloads.
  */
-export { platformSchema, type Platform } from "@agents-crm/config/channels";
-
-/** What an event is: the kinds a message is stored as. */
-export const inboundKindSchema = messageKindSchema;
-export type InboundKind = MessageKind;
-
-/** Stored with the message as they arrived (the metadata's shapes). */
-export const inboundAttachmentSchema = attachmentSchema;
-
 export const inboundEventSchema = z.object({
   platform: platformSchema,
   /** The binding the event arrived for (Telegram: from the path; Meta: looked up by account id). */
@@ -29,7 +20,8 @@ export const inboundEventSchema = z.object({
   externalMessageId: z.string(),
   /** Platform time of the event, ISO 8601. */
   timestamp: z.string(),
-  kind: inboundKindSchema,
+  /** What an event is: the kinds a message is stored as. */
+  kind: messageKindSchema,
   /**
    * Text for text messages; caption for media; the emoji for reactions (absent when the reaction was
    * removed); the new text for edits.
@@ -37,7 +29,8 @@ export const inboundEventSchema = z.object({
   text: z.string().optional(),
   /** The message a reaction/edit/unsend/reply refers to (platform id). */
   refersTo: z.string().optional(),
-  attachments: z.array(inboundAttachmentSchema).default([]),
+  /** Stored with the message as they arrived (the metadata's shapes). */
+  attachments: z.array(attachmentSchema).default([]),
   /**
    * The platform's own id of a new message (Instagram mid, Telegram message_id, WhatsApp wamid): what a
    * later reaction/edit/unsend/reply names in `refersTo`. For Telegram it differs from the dedupe key.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { TELEGRAM_BOT_TOKEN_PATTERN } from "@agents-crm/config/channels";
 import {
   alertLanguageSchema,
   MAX_BOT_TOKEN,
@@ -20,7 +21,12 @@ import { idSchema } from "./input-schemas";
 
 const configId = idSchema;
 const chatId = telegramChatIdSchema;
-const botToken = z.string().trim().min(1).max(MAX_BOT_TOKEN);
+const botToken = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_BOT_TOKEN)
+  .regex(TELEGRAM_BOT_TOKEN_PATTERN, "Not a bot token from BotFather (123456789:AA…)");
 const description = z.string().trim().max(MAX_NOTIFICATION_DESCRIPTION);
 /** Empty or absent: every agent's escalations. */
 const agentIds = z.array(agentIdSchema).max(MAX_NOTIFICATION_AGENTS);

@@ -1,6 +1,7 @@
+import { SESSION_COOKIE } from "@agents-crm/config/staff";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bearerToken } from "../auth/machine-token";
-import { readCookie, SESSION_COOKIE } from "../auth/session-cookie";
+import { readCookie } from "../auth/session-cookie";
 import type { Credentials } from "../auth/resolve-principal";
 import { clientIpOf } from "../context";
 import type { ApiDeps } from "../deps";

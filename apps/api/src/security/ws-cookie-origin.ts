@@ -1,6 +1,7 @@
+import { SESSION_COOKIE } from "@agents-crm/config/staff";
 import type { IncomingMessage } from "node:http";
 import type { ServerEnv } from "@agents-crm/config/env";
-import { readCookie, SESSION_COOKIE } from "../auth/session-cookie";
+import { readCookie } from "../auth/session-cookie";
 import type { Logger } from "../logger";
 
 type OriginEnv = Pick<ServerEnv, "CORS_ORIGINS" | "CORS_ALLOW_CREDENTIALS" | "APP_URL">;

@@ -126,3 +126,39 @@ export async function callTrpc(
       : null,
   };
 }
+
+/**
+ * The environment of an API process on its own database on disk that answers with the fake model:
+ * demo data off, rate limit off, one model attempt per call; `env` adds to it.
+ */
+export function modelApiEnv(
+  base: { dataDir: string; adminToken: string; llmUrl: string },
+  env: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    DATA_DIR: base.dataDir,
+    ADMIN_TOKEN: base.adminToken,
+    SEED_DEMO: "false",
+    RATE_LIMIT_PER_MINUTE: "1000000",
+    OPENAI_API_KEY: "sk-test",
+    OPENAI_BASE_URL: base.llmUrl,
+    OPENAI_MAX_RETRIES: "0",
+    ...env,
+  };
+}
+
+/** A tRPC call with `token` that must succeed: its data, or an error naming the procedure. */
+export async function trpcWith<T>(
+  token: string,
+  url: string,
+  path: string,
+  input: unknown,
+  method: "GET" | "POST",
+): Promise<T> {
+  const result = await callTrpc(url, path, input, {
+    token,
+    kind: method === "GET" ? "query" : "mutation",
+  });
+  if (result.error) throw new Error(`${path} failed: ${JSON.stringify(result.error)}`);
+  return result.data as T;
+}

@@ -1,4 +1,5 @@
-import type { AdminRole, AdminUser } from "@agents-crm/db";
+import type { AdminRole } from "@agents-crm/config/staff";
+import type { AdminUser } from "@agents-crm/db";
 import { hashPassword } from "../../src/auth/password";
 import type { Principal, Staff } from "../../src/auth/principal";
 import type { Credentials } from "../../src/auth/resolve-principal";

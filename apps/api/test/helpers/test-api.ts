@@ -1,17 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
-import { createKnowledgeBase, createLlmProviders, type LlmProviders } from "@agents-crm/ai";
+import { createLlmProviders, type LlmProviders } from "@agents-crm/ai";
 import { parseServerEnv } from "@agents-crm/config/env";
 import { keyFingerprint } from "@agents-crm/db";
 import { startTestDb } from "@agents-crm/db/testing";
 import type { ApiDeps } from "../../src/deps";
 import { silentLogger } from "../../src/logger";
-import { createRateLimiter } from "../../src/security/rate-limiter";
-import { createInboxSignal } from "../../src/channels/inbox-signal";
-import {
-  closeConversationRuntime,
-  startConversationRuntime,
-} from "../../src/realtime/conversation-runtime";
+import { assembleDeps } from "../../src/bootstrap/assemble-deps";
+import { closeConversationRuntime } from "../../src/realtime/conversation-runtime";
 import { createApiServer, type ApiServer } from "../../src/server/http-server";
 
 /** Dependencies on a fresh in-memory embedded DynamoDB, as the server would build them. */
@@ -31,21 +27,8 @@ export async function createTestDeps(
     messageTtlHours: env.MESSAGE_TTL_HOURS,
     encryptionKey: { key, keyId: keyFingerprint(key), source: "configured" },
   });
-  const knowledge = createKnowledgeBase({ chunks: repos.ragChunks, embedder: llm.embedder });
   // No periodic re-alert sweep: tests call deps.alerts.sweep() when they need one.
-  const runtime = startConversationRuntime({ env, repos, log: silentLogger, sweep: false });
-  return {
-    ...runtime.deps,
-    env,
-    db,
-    repos,
-    llm,
-    knowledge,
-    log: silentLogger,
-    startedAt: new Date(),
-    rateLimiter: createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
-    inboxSignal: createInboxSignal(),
-  };
+  return assembleDeps({ env, db, repos, llm, log: silentLogger, sweep: false }).deps;
 }
 
 export interface TestApi {

@@ -3,7 +3,8 @@ import type { Db } from "../client/db";
 import { parseItem } from "../lib/parse-item";
 import { queryAll } from "../lib/query";
 import { SECRET_LOOKING_KEY, channelBindingSchema } from "../schemas/channel-binding";
-import type { ChannelBinding, ChannelType } from "../schemas/channel-binding";
+import type { ChannelBinding } from "../schemas/channel-binding";
+import type { Channel } from "@agents-crm/config/channels";
 import type { RepositoryContext } from "./context";
 
 export type Item = Record<string, unknown>;
@@ -46,7 +47,7 @@ export function createChannelBindingReads(db: Db, ctx: RepositoryContext) {
     /** Every binding of an agent (a handful), optionally one channel type / active ones only. */
     async listByAgent(
       agentId: string,
-      options: { channelType?: ChannelType; activeOnly?: boolean } = {},
+      options: { channelType?: Channel; activeOnly?: boolean } = {},
     ): Promise<ChannelBinding[]> {
       const items = await queryAll(
         db,
@@ -67,7 +68,7 @@ export function createChannelBindingReads(db: Db, ctx: RepositoryContext) {
     },
 
     /** Bindings of a platform account (webhook routing), active ones first. */
-    async findByAccount(channelType: ChannelType, accountId: string): Promise<ChannelBinding[]> {
+    async findByAccount(channelType: Channel, accountId: string): Promise<ChannelBinding[]> {
       const items = await queryAll(
         db,
         {

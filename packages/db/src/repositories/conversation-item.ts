@@ -2,7 +2,8 @@ import { toItemKeys } from "../lib/case";
 import type { Now } from "../lib/clock";
 import { parseItem } from "../lib/parse-item";
 import { isExpired } from "../lib/ttl";
-import { conversationSchema, DEFAULT_STAGE } from "../schemas/conversation";
+import { DEFAULT_STAGE } from "@agents-crm/config/pipeline";
+import { conversationSchema } from "../schemas/conversation";
 import type { Conversation } from "../schemas/conversation";
 import { tableDefinition } from "../tables/definitions";
 

@@ -1,5 +1,5 @@
-import type { ChannelType } from "../schemas/channel-binding";
-import type { ConversationStatus } from "../schemas/conversation";
+import type { Channel } from "@agents-crm/config/channels";
+import type { ConversationStatus } from "@agents-crm/config/conversations";
 import type { QueryInput } from "../lib/query";
 import { keyAttributes } from "../lib/query";
 import {
@@ -13,7 +13,7 @@ export interface ConversationFilters {
   /** Everything but this status (the "rest" half of a needs-human-first inbox). */
   excludeStatus?: ConversationStatus;
   agentId?: string;
-  channel?: ChannelType;
+  channel?: Channel;
   stage?: string;
 }
 

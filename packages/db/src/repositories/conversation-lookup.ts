@@ -4,7 +4,7 @@ import { conditionalUpdate } from "../lib/conditional-write";
 import { isConditionalCheckFailed } from "../lib/errors";
 import { newUuid } from "../lib/ids";
 import { expiryAfterHours } from "../lib/ttl";
-import type { ChannelType } from "../schemas/channel-binding";
+import type { Channel } from "@agents-crm/config/channels";
 import type { Conversation, CreateConversationInput } from "../schemas/conversation";
 import type { RepositoryContext } from "./context";
 import {
@@ -16,7 +16,7 @@ import type { LookupLink } from "./conversation-item";
 
 export interface FindOrCreateInput {
   agentId: string;
-  channel: ChannelType;
+  channel: Channel;
   externalUserId: string;
 }
 

@@ -6,7 +6,8 @@ import { NotFoundError, VersionConflictError, isConditionalCheckFailed } from ".
 import { expiryAfterHours, toEpochSeconds } from "../lib/ttl";
 import { buildUpdate } from "../lib/update-expression";
 import type { UpdateParts } from "../lib/update-expression";
-import { DEFAULT_STAGE, conversationPatchSchema } from "../schemas/conversation";
+import { DEFAULT_STAGE } from "@agents-crm/config/pipeline";
+import { conversationPatchSchema } from "../schemas/conversation";
 import type {
   Conversation,
   ConversationPatch,

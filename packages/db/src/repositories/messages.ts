@@ -9,7 +9,8 @@ import { keyAttributes, queryPage } from "../lib/query";
 import { expiryAfterHours, isExpired, toEpochSeconds } from "../lib/ttl";
 import { buildUpdate } from "../lib/update-expression";
 import { appendMessageInputSchema, messageSchema } from "../schemas/message";
-import type { AppendMessageInput, DeliveryStatus, Message } from "../schemas/message";
+import type { DeliveryStatus } from "@agents-crm/config/messages";
+import type { AppendMessageInput, Message } from "../schemas/message";
 import { tableDefinition } from "../tables/definitions";
 import type { RepositoryContext } from "./context";
 

@@ -1,8 +1,6 @@
 import { adminRoleSchema, type AdminRole } from "@agents-crm/config/staff";
 import { z } from "zod";
 
-export { adminRoleSchema, type AdminRole } from "@agents-crm/config/staff";
-
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email());
 
 /** What every read returns: never the password hash (see AdminCredentials for the login check). */

@@ -1,9 +1,5 @@
-import { channelSchema, type Channel } from "@agents-crm/config/channels";
+import { channelSchema } from "@agents-crm/config/channels";
 import { z } from "zod";
-
-/** The shared channel list (packages/config), under the data layer's name. */
-export const channelTypeSchema = channelSchema;
-export type ChannelType = Channel;
 
 export const SECRET_LOOKING_KEY = /token|secret|password|passwd|api_?key|private_?key/i;
 
@@ -18,7 +14,7 @@ export const channelMetadataSchema = z
 export const channelBindingSchema = z.object({
   bindingId: z.string(),
   agentId: z.string(),
-  channelType: channelTypeSchema,
+  channelType: channelSchema,
   channelAccountId: z.string(),
   channelUsername: z.string().optional(),
   secretName: z.string(),
@@ -39,7 +35,7 @@ export type ChannelBinding = z.infer<typeof channelBindingSchema>;
 export const createChannelBindingInputSchema = z.object({
   bindingId: z.string().min(1).optional(),
   agentId: z.string().min(1),
-  channelType: channelTypeSchema,
+  channelType: channelSchema,
   channelAccountId: z.string().min(1),
   channelUsername: z.string().optional(),
   accessToken: z.string().min(1),

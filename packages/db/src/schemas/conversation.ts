@@ -1,18 +1,12 @@
 import { conversationStatusSchema } from "@agents-crm/config/conversations";
 import { handoffSummarySchema } from "@agents-crm/config/handoff-summary";
 import { z } from "zod";
-import { channelTypeSchema } from "./channel-binding";
-
-export {
-  conversationStatusSchema,
-  type ConversationStatus,
-} from "@agents-crm/config/conversations";
-export { DEFAULT_STAGE } from "@agents-crm/config/pipeline";
+import { channelSchema } from "@agents-crm/config/channels";
 
 export const conversationSchema = z.object({
   conversationId: z.string(),
   agentId: z.string(),
-  channel: channelTypeSchema,
+  channel: channelSchema,
   status: conversationStatusSchema,
   /** CRM pipeline stage id; mirrored into the reference's `marketing_status` attribute. */
   stage: z.string().min(1),
@@ -40,7 +34,7 @@ export type Conversation = z.infer<typeof conversationSchema>;
 
 export const createConversationInputSchema = z.object({
   agentId: z.string().min(1),
-  channel: channelTypeSchema,
+  channel: channelSchema,
   externalUserId: z.string().optional(),
   externalConversationId: z.string().optional(),
   webTokenHash: z.string().optional(),

@@ -1,15 +1,12 @@
-import { channelSchema, type Channel } from "@agents-crm/config/channels";
+import { channelSchema } from "@agents-crm/config/channels";
 import { z } from "zod";
-
-/** The channel an item belongs to; web chat items are turns whose process may die before they end. */
-export const inboundPlatformSchema = channelSchema;
-export type InboundPlatform = Channel;
 
 export const inboundEventStatusSchema = z.enum(["pending", "processing", "done", "dead"]);
 export type InboundEventStatus = z.infer<typeof inboundEventStatusSchema>;
 
 export const recordInboundEventInputSchema = z.object({
-  platform: inboundPlatformSchema,
+  /** The item's channel; web chat items are turns whose process may die before they end. */
+  platform: channelSchema,
   /** Page / business account / bot id the event was addressed to. */
   scope: z.string().min(1),
   /** Instagram mid, Telegram update_id, WhatsApp message id: the dedupe key within scope. */
@@ -30,7 +27,8 @@ export type RecordInboundEventInput = z.input<typeof recordInboundEventInputSche
 
 export const inboundEventSchema = z.object({
   eventKey: z.string(),
-  platform: inboundPlatformSchema,
+  /** The item's channel; web chat items are turns whose process may die before they end. */
+  platform: channelSchema,
   scope: z.string(),
   externalId: z.string(),
   orderKey: z.string(),

@@ -5,16 +5,7 @@ import {
   messageRoleSchema,
 } from "@agents-crm/config/messages";
 import { z } from "zod";
-import { channelTypeSchema } from "./channel-binding";
-
-export {
-  deliveryStatusSchema,
-  messageKindSchema,
-  messageRoleSchema,
-  type DeliveryStatus,
-  type MessageKind,
-  type MessageRole,
-} from "@agents-crm/config/messages";
+import { channelSchema } from "@agents-crm/config/channels";
 
 export const messageSchema = z.object({
   /** ULID: the sort key, so a conversation reads in arrival order. */
@@ -23,7 +14,7 @@ export const messageSchema = z.object({
   agentId: z.string(),
   role: messageRoleSchema,
   content: z.string(),
-  channel: channelTypeSchema,
+  channel: channelSchema,
   kind: messageKindSchema.default("text"),
   /** When it happened on the platform (ISO); the id orders by arrival. */
   timestamp: z.string(),
@@ -44,7 +35,7 @@ export const appendMessageInputSchema = z.object({
   agentId: z.string().min(1),
   role: messageRoleSchema,
   content: z.string(),
-  channel: channelTypeSchema,
+  channel: channelSchema,
   kind: messageKindSchema.optional(),
   externalMessageId: z.string().optional(),
   externalUserId: z.string().optional(),

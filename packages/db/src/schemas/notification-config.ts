@@ -1,12 +1,6 @@
 import { alertLanguageSchema } from "@agents-crm/config/notifications";
 import { z } from "zod";
 
-export {
-  ALERT_LANGUAGES,
-  alertLanguageSchema,
-  type AlertLanguage,
-} from "@agents-crm/config/notifications";
-
 export const notificationConfigSchema = z.object({
   configId: z.string(),
   notificationType: z.literal("telegram"),

@@ -1,10 +1,10 @@
-import type { ChannelType } from "../schemas/channel-binding";
+import type { Channel } from "@agents-crm/config/channels";
 
 /** Secret names follow the reference's Secrets Manager layout, so an existing deployment's names carry over. */
 export const secretNames = {
-  channelAccessToken: (channelType: ChannelType, bindingId: string) =>
+  channelAccessToken: (channelType: Channel, bindingId: string) =>
     `doctor-agent/channels/${channelType}/${bindingId}/access-token`,
-  channelWebhookSecret: (channelType: ChannelType, bindingId: string) =>
+  channelWebhookSecret: (channelType: Channel, bindingId: string) =>
     `doctor-agent/channels/${channelType}/${bindingId}/webhook-secret`,
   notificationBotToken: (configId: string) => `doctor-agent/notifications/${configId}/bot-token`,
 } as const;

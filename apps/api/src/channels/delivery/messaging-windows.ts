@@ -1,5 +1,3 @@
-import type { ChannelType } from "@agents-crm/db";
-
 // Meta's messaging windows, counted from the customer's last message:
 // - Instagram: automated replies within 24 h; a person may answer up to 7 days with the HUMAN_AGENT tag
 //   (https://developers.facebook.com/docs/messenger-platform/send-messages/message-tags).
@@ -21,7 +19,7 @@ const ago = (ms: number) =>
  * customer message the platform decides (and a refusal shows on the message).
  */
 export function windowVerdict(
-  channel: ChannelType,
+  channel: Channel,
   author: "agent" | "staff",
   lastInboundAt: Date | null,
   now: Date,
@@ -50,3 +48,4 @@ export function windowVerdict(
     reason: `Instagram allows a person to reply only within 7 days of the customer's last message (${last})`,
   };
 }
+import type { Channel } from "@agents-crm/config/channels";

@@ -1,9 +1,9 @@
-import type { ChannelType } from "@agents-crm/db";
+import type { Channel } from "@agents-crm/config/channels";
 import type { ChannelClients } from "./channel-clients";
 
 /** Where one message goes: the binding's account and token, the customer's platform id. */
 export interface DeliveryTarget {
-  channel: Exclude<ChannelType, "web_chat">;
+  channel: Exclude<Channel, "web_chat">;
   bindingId: string;
   accountId: string;
   token: string;

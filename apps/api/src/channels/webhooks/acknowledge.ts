@@ -1,5 +1,5 @@
+import type { Platform } from "@agents-crm/config/channels";
 import type { ServerResponse } from "node:http";
-import type { Platform } from "../inbound-event";
 import { sendError, sendJson } from "../../server/http-io";
 import { recordEvents, type RoutedEvent } from "./record-events";
 import type { WebhookRuntime } from "./webhook-runtime";

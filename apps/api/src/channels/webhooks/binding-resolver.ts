@@ -1,5 +1,5 @@
+import type { Platform } from "@agents-crm/config/channels";
 import type { ChannelBinding, Repositories } from "@agents-crm/db";
-import type { Platform } from "../inbound-event";
 import { createTtlCache } from "./ttl-cache";
 
 /** A webhook's binding, and why its events are not stored when they are not. */

@@ -1,5 +1,5 @@
+import type { MessageKind } from "@agents-crm/config/messages";
 import { z } from "zod";
-import type { InboundKind } from "../inbound-event";
 import { isoFromEpoch, type ParsedEvent, type ParseResult } from "./parsed-event";
 import { epochField, idField, parseEach } from "./payload-fields";
 
@@ -62,7 +62,7 @@ const entrySchema = z.object({
 });
 
 /** Reels are videos; shares, posts and story mentions are media the agent cannot see. */
-const ATTACHMENT_KINDS: Record<string, InboundKind> = {
+const ATTACHMENT_KINDS: Record<string, MessageKind> = {
   image: "photo",
   video: "video",
   audio: "audio",
@@ -91,7 +91,7 @@ function messageEvent(item: Messaging, base: Base): ParsedEvent | string {
   const story = message.reply_to?.story;
   if (story) attachments.push({ type: "story_reply", url: story.url, caption: undefined });
   const first = message.attachments?.[0];
-  const kind: InboundKind = message.is_unsupported
+  const kind: MessageKind = message.is_unsupported
     ? "unsupported"
     : first
       ? (ATTACHMENT_KINDS[first.type] ?? "unsupported")

@@ -1,4 +1,4 @@
-import type { Platform } from "../inbound-event";
+import type { Platform } from "@agents-crm/config/channels";
 import type { BindingResolver, RoutedBinding } from "./binding-resolver";
 
 /**

@@ -1,5 +1,5 @@
+import type { MessageKind } from "@agents-crm/config/messages";
 import { z } from "zod";
-import type { InboundKind } from "../inbound-event";
 import { isoFromEpoch, type ParsedEvent, type ParseResult } from "./parsed-event";
 import { idField } from "./payload-fields";
 
@@ -96,7 +96,7 @@ const fileAttachment = (type: string, file: z.infer<typeof fileSchema>) => ({
 
 /** What a message carries, most specific first (an animation also comes with a `document`). */
 function contentOf(message: Message): Content | null {
-  const media: [InboundKind, string, z.infer<typeof fileSchema> | undefined][] = [
+  const media: [MessageKind, string, z.infer<typeof fileSchema> | undefined][] = [
     ["video", "animation", message.animation],
     ["video", "video", message.video],
     ["video", "video_note", message.video_note],

@@ -1,5 +1,5 @@
+import type { MessageKind } from "@agents-crm/config/messages";
 import { z } from "zod";
-import type { InboundKind } from "../inbound-event";
 import { isoFromEpoch, type ParsedEvent, type ParseResult } from "./parsed-event";
 import { epochField, idField, parseEach } from "./payload-fields";
 
@@ -77,7 +77,7 @@ const changeSchema = z.object({ field: z.string(), value: z.unknown() });
 const entrySchema = z.object({ changes: z.array(z.unknown()).optional() });
 
 type MediaType = "image" | "video" | "audio" | "document" | "sticker";
-const MEDIA: Record<MediaType, InboundKind> = {
+const MEDIA: Record<MediaType, MessageKind> = {
   image: "photo",
   video: "video",
   audio: "audio",

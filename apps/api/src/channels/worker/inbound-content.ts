@@ -1,6 +1,7 @@
-import type { InboundEvent, InboundKind } from "../inbound-event";
+import type { MessageKind } from "@agents-crm/config/messages";
+import type { InboundEvent } from "../inbound-event";
 
-export type UnreadableKind = Exclude<InboundKind, "text" | "reaction" | "edit" | "unsend">;
+export type UnreadableKind = Exclude<MessageKind, "text" | "reaction" | "edit" | "unsend">;
 
 const LABELS: Record<UnreadableKind, string> = {
   photo: "photo",
@@ -21,11 +22,11 @@ const withText = (label: string, text: string | undefined) =>
   text && text.trim() !== "" ? `${label} ${text.trim()}` : label;
 
 /** Kinds the agent cannot read: stored as what they are, and handed to a human if the agent says so. */
-export const isUnreadable = (kind: InboundKind): kind is UnreadableKind =>
+export const isUnreadable = (kind: MessageKind): kind is UnreadableKind =>
   kind !== "text" && kind !== "reaction" && kind !== "edit" && kind !== "unsend";
 
 /** Kinds stored for the console without driving the agent. */
-export const isAnnotation = (kind: InboundKind) =>
+export const isAnnotation = (kind: MessageKind) =>
   kind === "reaction" || kind === "edit" || kind === "unsend";
 
 /** How an event reads in the console and in the agent's history: "[photo] caption", "[voice message]". */

@@ -1,5 +1,6 @@
 import { handoffSummaryLines, type HandoffSummary } from "@agents-crm/config/handoff-summary";
-import type { AlertLanguage, Conversation } from "@agents-crm/db";
+import type { AlertLanguage } from "@agents-crm/config/notifications";
+import type { Conversation } from "@agents-crm/db";
 import { ALERT_WORDS } from "./alert-words";
 import type { EscalationNotification } from "../conversations/events";
 

@@ -1,5 +1,4 @@
 import type { HandoffSummaryWords } from "@agents-crm/config/handoff-summary";
-import type { AlertLanguage } from "@agents-crm/db";
 
 /** The alert chat's words; the reason stays as the model or rule wrote it. */
 export const ALERT_WORDS: Record<
@@ -79,3 +78,4 @@ export const ALERT_WORDS: Record<
       }.`,
   },
 };
+import type { AlertLanguage } from "@agents-crm/config/notifications";

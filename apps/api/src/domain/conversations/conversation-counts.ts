@@ -1,4 +1,5 @@
-import type { ChannelType, ConversationStatus } from "@agents-crm/db";
+import type { Channel } from "@agents-crm/config/channels";
+import type { ConversationStatus } from "@agents-crm/config/conversations";
 import type { ApiDeps } from "../../deps";
 
 export type ConversationCounts = Record<ConversationStatus, number>;
@@ -9,7 +10,7 @@ export type ConversationCounts = Record<ConversationStatus, number>;
  */
 export async function conversationCounts(
   deps: Pick<ApiDeps, "repos">,
-  filters: { agentId?: string; channel?: ChannelType },
+  filters: { agentId?: string; channel?: Channel },
 ): Promise<ConversationCounts> {
   const count = (status: ConversationStatus) =>
     deps.repos.conversations.count({ ...filters, status });

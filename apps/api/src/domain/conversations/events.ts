@@ -1,7 +1,8 @@
+import type { ConversationStatus } from "@agents-crm/config/conversations";
 import type { AuditAction, AuditResourceType } from "@agents-crm/config/audit-actions";
 import type { HandoffSummary } from "@agents-crm/config/handoff-summary";
 import type { PipelineStage } from "@agents-crm/config/pipeline";
-import type { ConversationStatus, Message } from "@agents-crm/db";
+import type { Message } from "@agents-crm/db";
 import { ADMIN_STREAM, conversationStream, type EventHub } from "../../realtime/types";
 import type { ConversationView, PublicMessage } from "./views";
 

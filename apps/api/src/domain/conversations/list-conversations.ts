@@ -1,4 +1,6 @@
-import type { ChannelType, Conversation, ConversationStatus, Page } from "@agents-crm/db";
+import type { Channel } from "@agents-crm/config/channels";
+import type { ConversationStatus } from "@agents-crm/config/conversations";
+import type { Conversation, Page } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { createConversationMatcher } from "./conversation-search";
 import {
@@ -14,7 +16,7 @@ export const SEARCH_SCAN_BUDGET = 1_000;
 export interface ListConversationsInput {
   status?: ConversationStatus;
   agentId?: string;
-  channel?: ChannelType;
+  channel?: Channel;
   stage?: string;
   search?: string;
   cursor?: string | null;

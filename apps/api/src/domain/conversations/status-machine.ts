@@ -1,6 +1,7 @@
+import type { ConversationStatus } from "@agents-crm/config/conversations";
 import type { AuditAction } from "@agents-crm/config/audit-actions";
 import type { HandoffSummary } from "@agents-crm/config/handoff-summary";
-import type { Conversation, ConversationPatch, ConversationStatus, Message } from "@agents-crm/db";
+import type { Conversation, ConversationPatch, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import type { EventHub } from "../../realtime/types";
 import { recordAudit } from "../audit";

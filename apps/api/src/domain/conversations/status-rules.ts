@@ -1,5 +1,6 @@
+import type { ConversationStatus } from "@agents-crm/config/conversations";
 import { stopAiAfterHandoff, type AgentConfig } from "@agents-crm/config/agent-config";
-import type { Conversation, ConversationStatus } from "@agents-crm/db";
+import type { Conversation } from "@agents-crm/db";
 
 /** Where every conversation starts: the AI answers. */
 export const INITIAL_STATUS = "AI_ACTIVE" satisfies ConversationStatus;

@@ -1,4 +1,5 @@
-import type { Conversation, ConversationStatus } from "@agents-crm/db";
+import type { ConversationStatus } from "@agents-crm/config/conversations";
+import type { Conversation } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { eventIdFloor } from "../../realtime/event-ids";
 import { DomainError, notFound, preconditionFailed } from "../errors";

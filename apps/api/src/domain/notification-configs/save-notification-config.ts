@@ -1,4 +1,5 @@
-import type { AlertLanguage, NotificationConfig } from "@agents-crm/db";
+import type { AlertLanguage } from "@agents-crm/config/notifications";
+import type { NotificationConfig } from "@agents-crm/db";
 import { testAlertText } from "../alerts/alert-text";
 import { invalidInput, notFound } from "../errors";
 import { recordAudit } from "../audit";

@@ -1,14 +1,5 @@
 import type { StatsPeriod } from "@agents-crm/config/stats";
-import {
-  addDays,
-  instantOf,
-  localTimeIn,
-  midnight,
-  startOfDay,
-} from "@agents-crm/config/time-zone";
-
-// series.ts builds its buckets with these too.
-export { addDays, instantOf, localTimeIn, midnight };
+import { addDays, instantOf, localTimeIn, startOfDay } from "@agents-crm/config/time-zone";
 
 const PERIOD_DAYS: Record<StatsPeriod, number> = { today: 1, last_7_days: 7, last_30_days: 30 };
 

@@ -1,5 +1,6 @@
 import type { ConversationFacts, MessageFacts } from "./stats-source";
-import { addDays, instantOf, localTimeIn, midnight, type TimeWindow } from "./periods";
+import { addDays, instantOf, localTimeIn, midnight } from "@agents-crm/config/time-zone";
+import type { TimeWindow } from "./periods";
 
 export type SeriesBucket = "hour" | "day";
 

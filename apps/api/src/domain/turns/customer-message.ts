@@ -1,7 +1,8 @@
 import { prepareTurn } from "@agents-crm/ai";
+import type { MessageKind } from "@agents-crm/config/messages";
 import { burstWindowMs } from "@agents-crm/config/agent-config";
 import type { MessageMetadataInput } from "@agents-crm/config/message-metadata";
-import type { Conversation, Message, MessageKind } from "@agents-crm/db";
+import type { Conversation, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { emitMessageCreated } from "../conversations/emit";
 import { loadAgentForTurn } from "./agent-configs";

@@ -68,6 +68,9 @@ export function createHeldLeases(input: ItemOwner & { leaseMs: number }) {
       }
     },
 
+    /** What is held now (item key, conversation id). */
+    current: (): [key: string, conversationId: string][] => [...held],
+
     /** Stops renewing (after a renewal under way) and stops holding anything; returns what was held. */
     async releaseAll(): Promise<[key: string, conversationId: string][]> {
       clearInterval(timer);

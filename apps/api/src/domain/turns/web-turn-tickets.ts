@@ -18,9 +18,6 @@ import { WEB_TURN_SCOPE, webTurnKeyOf, webTurnOrderKey, type WebTurnJob } from "
  * process died waits this long at most (a restart of the embedded engine takes over at once).
  */
 export const WEB_TURN_LEASE_MS = 20_000;
-/** After the deadline: time for turns already writing their reply to finish before theirs is released. */
-const SETTLE_MS = 500;
-
 export interface WebTurnTicket {
   key: string;
   /** False while stopping: the message is stored and left to the inbox workers of the next process. */
@@ -51,15 +48,13 @@ async function recordTurn(
   return eventKey;
 }
 
-/** Stops these conversations' turns, giving those already writing their reply a moment to finish. */
+/**
+ * Stops these conversations' turns and waits until they ended: one still calling the model stops at
+ * once; one already writing its reply (committed) cannot be stopped and finishes, settling its item.
+ */
 async function stopTurns(turns: TurnLanes, conversationIds: Iterable<string>): Promise<void> {
   for (const conversationId of conversationIds) turns.abandon(conversationId);
-  let timeout: NodeJS.Timeout | undefined;
-  await Promise.race([
-    turns.idle(),
-    new Promise((resolve) => (timeout = setTimeout(resolve, SETTLE_MS))),
-  ]);
-  clearTimeout(timeout);
+  await turns.idle();
 }
 
 /** This process's leases on the web turns it runs. */
@@ -131,16 +126,21 @@ export function createWebTurnTickets(input: {
 
     /**
      * Stops taking turns (new messages are stored and left to the inbox), lets the running ones finish
-     * until `deadline`, then stops those and gives their items back, due at once.
+     * until `deadline`, then stops those and gives their items back, due at once. A turn already
+     * writing its reply at the deadline finishes it and completes its item: giving that item back
+     * while the reply is being written would let the next process answer the message a second time.
      */
     async stop(deadline = Number.POSITIVE_INFINITY): Promise<void> {
       stopping = true;
       await held.emptyBy(deadline);
-      const left = await held.releaseAll();
       pastDeadline = true;
+      const running = held.current();
+      if (running.length > 0) {
+        for (const [key] of running) abandoned.add(key);
+        await stopTurns(turns, new Set(running.map(([, conversationId]) => conversationId)));
+      }
+      const left = await held.releaseAll();
       if (left.length === 0) return;
-      for (const [key] of left) abandoned.add(key);
-      await stopTurns(turns, new Set(left.map(([, conversationId]) => conversationId)));
       await items.release(left.map(([key]) => key));
       log.info("web turns left to the next process", { turns: left.length });
     },

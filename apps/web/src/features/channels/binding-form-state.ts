@@ -1,3 +1,4 @@
+import { TELEGRAM_BOT_TOKEN_PATTERN } from "@agents-crm/config/channels";
 import { apiIssues } from "~/features/console/api-error";
 import type { BoundChannel, CreateBindingInput, UpdateBindingInput } from "./types";
 
@@ -21,8 +22,6 @@ export const emptyForm = (channelType: BoundChannel): BindingForm => ({
   username: "",
 });
 
-/** A BotFather token: the bot's numeric id, a colon, then its secret. */
-const TELEGRAM_TOKEN = /^(\d{3,20}):[A-Za-z0-9_-]{20,}$/;
 const NUMERIC_ID = /^\d{5,30}$/;
 
 export type FormProblem = "required" | "telegramToken" | "numericId";
@@ -35,7 +34,11 @@ export function checkForm(
   const problems: Partial<Record<BindingField, FormProblem>> = {};
   const token = form.accessToken.trim();
   if (mode === "create" && token === "") problems.accessToken = "required";
-  else if (token !== "" && form.channelType === "telegram" && !TELEGRAM_TOKEN.test(token))
+  else if (
+    token !== "" &&
+    form.channelType === "telegram" &&
+    !TELEGRAM_BOT_TOKEN_PATTERN.test(token)
+  )
     problems.accessToken = "telegramToken";
   if (mode === "create" && form.channelType !== "telegram") {
     const id = form.accountId.trim();
@@ -47,7 +50,7 @@ export function checkForm(
 
 /** The bot id of a Telegram token, shown as the account before the binding exists. */
 export function telegramBotId(token: string): string | null {
-  return TELEGRAM_TOKEN.exec(token.trim())?.[1] ?? null;
+  return TELEGRAM_BOT_TOKEN_PATTERN.exec(token.trim())?.[1] ?? null;
 }
 
 export function createInput(agentId: string, form: BindingForm): CreateBindingInput {

@@ -1,9 +1,10 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo } from "react";
 import { eventConversation } from "~/features/console/admin-event";
 import { newerRow } from "~/features/inbox/conversation-order";
 import { mergeMessages } from "./merge-messages";
+import { withTranscriptMessage } from "./transcript-pages";
 import type { ConversationRow, TranscriptMessage } from "~/features/console/types";
 import { trpc } from "~/lib/trpc";
 import { useAdminEvents } from "~/features/console/admin-events";
@@ -12,7 +13,7 @@ const TRANSCRIPT_PAGE = 50;
 
 /**
  * One conversation kept current from `admin.onEvent`: status/stage changes update the row in the query
- * cache, new messages join the transcript (each once, by id). Older messages page in on demand.
+ * cache, new messages join the cached transcript (each once, by id). Older messages page in on demand.
  */
 export function useLiveConversation(conversationId: string) {
   const utils = trpc.useUtils();
@@ -20,11 +21,14 @@ export function useLiveConversation(conversationId: string) {
   // that the admin stream keeps it current, so no refetch on focus.
   const fresh = { staleTime: 0, refetchOnWindowFocus: false } as const;
   const details = trpc.conversations.byId.useQuery({ conversationId }, fresh);
-  const pages = trpc.conversations.messages.useInfiniteQuery(
-    { conversationId, order: "desc", limit: TRANSCRIPT_PAGE },
-    { ...fresh, getNextPageParam: (page) => page.nextCursor ?? undefined },
+  const transcript = useMemo(
+    () => ({ conversationId, order: "desc" as const, limit: TRANSCRIPT_PAGE }),
+    [conversationId],
   );
-  const [live, setLive] = useState<TranscriptMessage[]>([]);
+  const pages = trpc.conversations.messages.useInfiniteQuery(transcript, {
+    ...fresh,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
 
   const applyRow = useCallback(
     (row: ConversationRow) => {
@@ -36,9 +40,19 @@ export function useLiveConversation(conversationId: string) {
     [utils, conversationId],
   );
 
-  const addMessage = useCallback((message: TranscriptMessage) => {
-    setLive((messages) => mergeMessages(messages, [message]));
-  }, []);
+  const addMessage = useCallback(
+    (message: TranscriptMessage) => {
+      const messages = utils.conversations.messages;
+      // Before the first page has arrived, that page may predate the message: read it again.
+      if (!messages.getInfiniteData(transcript)) void messages.invalidate(transcript);
+      else
+        messages.setInfiniteData(
+          transcript,
+          (data) => data && withTranscriptMessage(data, message),
+        );
+    },
+    [utils, transcript],
+  );
 
   useAdminEvents((event) => {
     if (event.type === "resync") {
@@ -57,8 +71,8 @@ export function useLiveConversation(conversationId: string) {
 
   const loaded = pages.data?.pages;
   const messages = useMemo(
-    () => mergeMessages(...(loaded ?? []).map((page) => page.items), live),
-    [loaded, live],
+    () => mergeMessages(...(loaded ?? []).map((page) => page.items)),
+    [loaded],
   );
 
   return { details, pages, messages, applyRow, addMessage };

@@ -1,3 +1,4 @@
+import { TELEGRAM_BOT_TOKEN_PATTERN } from "@agents-crm/config/channels";
 import {
   MAX_NOTIFICATION_DESCRIPTION,
   TELEGRAM_CHAT_ID_PATTERN,
@@ -9,9 +10,6 @@ import { apiIssues } from "~/features/console/api-error";
 export type NotificationChat =
   inferRouterOutputs<AppRouter>["notifications"]["list"]["items"][number];
 export type NotificationTestResult = inferRouterOutputs<AppRouter>["notifications"]["test"];
-
-/** BotFather's tokens look like `123456789:AA…`; anything else is certainly a paste mistake. */
-const BOT_TOKEN = /^\d+:[A-Za-z0-9_-]{20,}$/;
 
 export interface NotificationForm {
   botToken: string;
@@ -35,7 +33,7 @@ export function validateNotificationForm(
   const token = form.botToken.trim();
   if (!token) {
     if (mode === "create") problems.botToken = "required";
-  } else if (!BOT_TOKEN.test(token)) problems.botToken = "tokenFormat";
+  } else if (!TELEGRAM_BOT_TOKEN_PATTERN.test(token)) problems.botToken = "tokenFormat";
   const chatId = form.chatId.trim();
   if (!chatId) problems.chatId = "required";
   else if (!TELEGRAM_CHAT_ID_PATTERN.test(chatId)) problems.chatId = "chatIdFormat";

@@ -1,45 +1,86 @@
 import { describe, expect, it } from "vitest";
+import { boardColumns, type BoardFilters, type BoardState } from "./board-state";
 import {
-  boardColumns,
-  boardReducer,
-  initialBoardState,
-  type BoardAction,
-  type BoardState,
-} from "./board-state";
+  boardFromPages,
+  moveAnswered,
+  moveRefused,
+  NO_MOVES,
+  placeBoardRow,
+  type BoardMoves,
+  type CachedBoardPage,
+} from "./board-pages";
 import { checkMove } from "./move-check";
 import { formatElapsed } from "./elapsed";
-import type { PipelineStage } from "~/features/console/types";
+import type { ConversationRow, PipelineStage } from "~/features/console/types";
 import { row } from "~/testing/conversation-fixtures";
 
 const STAGES = ["NEW", "BOOKED", "REJECTED"];
-const run = (state: BoardState, ...actions: BoardAction[]) => actions.reduce(boardReducer, state);
 const ids = (state: BoardState, stage: string) =>
   boardColumns(state, STAGES)
     .columns.find((c) => c.stageId === stage)
     ?.rows.map((r) => r.conversationId);
 
-/** The board starts moving `card` to `stage`. */
-const moveStarted = (
-  card: ReturnType<typeof row>,
-  stage: string,
-  rejectionReason: string | null = null,
-): BoardAction => ({
-  type: "moveStarted",
-  conversationId: card.conversationId,
-  stage,
-  rejectionReason,
-});
+/** The board as the hook keeps it: pages in the query cache and the moves in flight. */
+class Board {
+  moves: BoardMoves = NO_MOVES;
+  errors: Record<string, string> = {};
+  loadingMore = new Set<string>();
+  constructor(
+    readonly filters: BoardFilters,
+    public cached: CachedBoardPage[],
+  ) {}
+
+  get state(): BoardState {
+    const columns = STAGES.map((stage) => ({
+      stage,
+      pages: this.cached.filter((entry) => entry.stage === stage).map((entry) => entry.page),
+      error: this.errors[stage] ?? null,
+      loadingMore: this.loadingMore.has(stage),
+    }));
+    return boardFromPages(this.filters, STAGES, columns, this.moves);
+  }
+
+  /** A live event's (or an answered move's) row written into the cached pages. */
+  rowChanged(changed: ConversationRow): this {
+    const pages = placeBoardRow(this.cached, changed, this.filters);
+    if (!pages) throw new Error("no page is cached yet");
+    for (const [index, page] of pages) {
+      const entry = this.cached[index];
+      if (entry) this.cached[index] = { ...entry, page };
+    }
+    return this;
+  }
+
+  moveStarted(card: ConversationRow, stage: string, rejectionReason: string | null = null): this {
+    const id = card.conversationId;
+    if (this.state.rows[id] && !this.moves.pending[id]) {
+      this.moves = {
+        pending: { ...this.moves.pending, [id]: { stage, rejectionReason } },
+        failure: null,
+      };
+    }
+    return this;
+  }
+
+  moveSucceeded(answer: ConversationRow): this {
+    this.rowChanged(answer);
+    this.moves = moveAnswered(this.moves, answer.conversationId);
+    return this;
+  }
+
+  moveFailed(conversationId: string, message: string): this {
+    this.moves = moveRefused(this.moves, conversationId, message);
+    return this;
+  }
+}
 
 function loaded(...rows: ReturnType<typeof row>[]) {
-  const start = initialBoardState({}, STAGES);
-  return run(
-    start,
-    ...STAGES.map((stage): BoardAction => ({
-      type: "pageLoaded",
-      filters: {},
+  return new Board(
+    {},
+    STAGES.map((stage) => ({
       stage,
-      items: rows.filter((r) => r.stage === stage),
-      nextCursor: null,
+      first: true,
+      page: { items: rows.filter((r) => r.stage === stage), nextCursor: null },
     })),
   );
 }
@@ -50,7 +91,7 @@ describe("the pipeline board", () => {
     const waiting = row({ stage: "NEW", status: "NEEDS_HUMAN" });
     const newest = row({ stage: "NEW" });
     const booked = row({ stage: "BOOKED" });
-    const board = boardColumns(loaded(old, waiting, newest, booked), STAGES);
+    const board = boardColumns(loaded(old, waiting, newest, booked).state, STAGES);
     expect(board.columns.map((c) => c.stageId)).toEqual(STAGES);
     expect(board.columns[0]?.rows.map((r) => r.conversationId)).toEqual([
       waiting.conversationId,
@@ -63,7 +104,7 @@ describe("the pipeline board", () => {
 
   it("keeps cards of a stage the pipeline no longer has apart instead of losing them", () => {
     const lost = row({ stage: "ARCHIVED" });
-    const state = run(initialBoardState({}, STAGES), { type: "rowChanged", row: lost });
+    const state = loaded().rowChanged(lost).state;
     expect(boardColumns(state, STAGES).orphans.map((r) => r.conversationId)).toEqual([
       lost.conversationId,
     ]);
@@ -71,17 +112,19 @@ describe("the pipeline board", () => {
 
   it("moves a card at once and keeps it there when the server agrees", () => {
     const card = row({ stage: "NEW", version: 3 });
-    let state = run(loaded(card), moveStarted(card, "BOOKED"));
+    const board = loaded(card).moveStarted(card, "BOOKED");
+    let state = board.state;
     expect(ids(state, "BOOKED")).toEqual([card.conversationId]);
     expect(ids(state, "NEW")).toEqual([]);
-    state = run(state, { type: "moveSucceeded", row: { ...card, stage: "BOOKED", version: 4 } });
+    state = board.moveSucceeded({ ...card, stage: "BOOKED", version: 4 }).state;
     expect(state.pending).toEqual({});
     expect(ids(state, "BOOKED")).toEqual([card.conversationId]);
   });
 
   it("puts a card back where the server last said it is when the move fails, and says why", () => {
     const card = row({ stage: "NEW", version: 3 });
-    let state = run(loaded(card), moveStarted(card, "REJECTED", "Too expensive"));
+    const board = loaded(card).moveStarted(card, "REJECTED", "Too expensive");
+    let state = board.state;
     expect(boardColumns(state, STAGES).columns[2]?.rows[0]?.rejectionReason).toBe("Too expensive");
     // A message arrives meanwhile (same version, newer activity): the card stays on its new column.
     const withMessage = {
@@ -89,13 +132,9 @@ describe("the pipeline board", () => {
       lastActivityAt: "2026-02-01T00:00:00.000Z",
       lastMessagePreview: "hi",
     };
-    state = run(state, { type: "rowChanged", row: withMessage });
+    state = board.rowChanged(withMessage).state;
     expect(ids(state, "REJECTED")).toEqual([card.conversationId]);
-    state = run(state, {
-      type: "moveFailed",
-      conversationId: card.conversationId,
-      message: "rejectionReason: is required",
-    });
+    state = board.moveFailed(card.conversationId, "rejectionReason: is required").state;
     expect(ids(state, "NEW")).toEqual([card.conversationId]);
     expect(ids(state, "REJECTED")).toEqual([]);
     expect(state.rows[card.conversationId]?.lastMessagePreview).toBe("hi");
@@ -104,79 +143,75 @@ describe("the pipeline board", () => {
       stage: "REJECTED",
       message: "rejectionReason: is required",
     });
-    expect(run(state, { type: "dismissFailure" }).failure).toBeNull();
+    board.moves = { ...board.moves, failure: null };
+    expect(board.state.failure).toBeNull();
   });
 
   it("rolls back to a stage someone else chose while the move was in flight", () => {
     const card = row({ stage: "NEW", version: 3 });
-    const state = run(
-      loaded(card),
-      moveStarted(card, "BOOKED"),
-      { type: "rowChanged", row: { ...card, stage: "REJECTED", version: 4 } },
-      { type: "moveFailed", conversationId: card.conversationId, message: "conflict" },
-    );
+    const state = loaded(card)
+      .moveStarted(card, "BOOKED")
+      .rowChanged({ ...card, stage: "REJECTED", version: 4 })
+      .moveFailed(card.conversationId, "conflict").state;
     expect(ids(state, "REJECTED")).toEqual([card.conversationId]);
   });
 
   it("sends one move per card at a time", () => {
     const card = row({ stage: "NEW" });
-    const state = run(
-      loaded(card),
-      moveStarted(card, "BOOKED"),
-      moveStarted(card, "REJECTED", "x"),
-    );
+    const state = loaded(card).moveStarted(card, "BOOKED").moveStarted(card, "REJECTED", "x").state;
     expect(state.pending[card.conversationId]?.stage).toBe("BOOKED");
   });
 
   it("applies live changes: a new conversation appears, another admin's move moves the card", () => {
     const card = row({ stage: "NEW", version: 1 });
-    let state = loaded(card);
+    const board = loaded(card);
     const created = row({ stage: "NEW" });
-    state = run(state, { type: "rowChanged", row: created });
+    let state = board.rowChanged(created).state;
     expect(ids(state, "NEW")).toEqual([created.conversationId, card.conversationId]);
-    state = run(state, { type: "rowChanged", row: { ...card, stage: "BOOKED", version: 2 } });
+    state = board.rowChanged({ ...card, stage: "BOOKED", version: 2 }).state;
     expect(ids(state, "BOOKED")).toEqual([card.conversationId]);
     // A late, older copy does not undo the move.
-    state = run(state, { type: "rowChanged", row: card });
+    state = board.rowChanged(card).state;
     expect(ids(state, "BOOKED")).toEqual([card.conversationId]);
   });
 
   it("shows only what the filters allow, live events included", () => {
     const mine = row({ stage: "NEW", agentId: "a1", channel: "telegram" });
-    let state = run(initialBoardState({ agentId: "a1" }, STAGES), {
-      type: "pageLoaded",
-      filters: { agentId: "a1" },
-      stage: "NEW",
-      items: [mine],
-      nextCursor: "next",
-    });
-    state = run(state, { type: "rowChanged", row: row({ stage: "NEW", agentId: "a2" }) });
+    const board = new Board({ agentId: "a1" }, [
+      { stage: "NEW", first: true, page: { items: [mine], nextCursor: "next" } },
+    ]);
+    const state = board.rowChanged(row({ stage: "NEW", agentId: "a2" })).state;
     expect(ids(state, "NEW")).toEqual([mine.conversationId]);
     expect(boardColumns(state, STAGES).columns[0]?.paging.nextCursor).toBe("next");
-    // A page answering filters since changed is ignored.
-    const stale = run(state, {
-      type: "pageLoaded",
-      filters: {},
-      stage: "NEW",
-      items: [row({ stage: "NEW", agentId: "a2" })],
-      nextCursor: null,
-    });
-    expect(stale).toBe(state);
+    // A card that leaves the filters leaves the board.
+    const moved = board.rowChanged({ ...mine, agentId: "a2", version: mine.version + 1 }).state;
+    expect(ids(moved, "NEW")).toEqual([]);
   });
 
   it("appends a column's next page and records a failed page on its column", () => {
     const first = row({ stage: "BOOKED" });
     const older = row({ stage: "BOOKED", lastActivityAt: "2025-01-01T00:00:00.000Z" });
-    let state = loaded(first);
-    state = run(
-      state,
-      { type: "loadingMore", stage: "BOOKED" },
-      { type: "pageLoaded", filters: {}, stage: "BOOKED", items: [older, first], nextCursor: null },
-    );
+    const board = loaded(first);
+    board.loadingMore.add("BOOKED");
+    board.cached.push({ stage: "BOOKED", first: false, page: undefined });
+    expect(board.state.columns.BOOKED?.loadingMore).toBe(true);
+    board.loadingMore.clear();
+    board.cached[board.cached.length - 1] = {
+      stage: "BOOKED",
+      first: false,
+      page: { items: [older, first], nextCursor: null },
+    };
+    let state = board.state;
     expect(ids(state, "BOOKED")).toEqual([first.conversationId, older.conversationId]);
-    state = run(state, { type: "pageFailed", filters: {}, stage: "NEW", message: "offline" });
+    board.errors.NEW = "offline";
+    state = board.state;
     expect(state.columns.NEW?.error).toBe("offline");
     expect(state.columns.NEW?.loadingMore).toBe(false);
+  });
+
+  it("holds a row announced before any page is cached", () => {
+    const board = new Board({}, [{ stage: "NEW", first: true, page: undefined }]);
+    expect(placeBoardRow(board.cached, row({ stage: "NEW" }), {})).toBeNull();
   });
 });
 

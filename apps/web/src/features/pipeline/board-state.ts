@@ -39,21 +39,15 @@ export interface BoardState {
 }
 
 export type BoardAction =
-  | { type: "reset"; filters: BoardFilters; stageIds: readonly string[] }
   | {
       type: "pageLoaded";
-      filters: BoardFilters;
       stage: string;
       items: readonly ConversationRow[];
       nextCursor: string | null;
     }
-  | { type: "pageFailed"; filters: BoardFilters; stage: string; message: string }
+  | { type: "pageFailed"; stage: string; message: string }
   | { type: "loadingMore"; stage: string }
-  | { type: "rowChanged"; row: ConversationRow }
-  | { type: "moveStarted"; conversationId: string; stage: string; rejectionReason: string | null }
-  | { type: "moveSucceeded"; row: ConversationRow }
-  | { type: "moveFailed"; conversationId: string; message: string }
-  | { type: "dismissFailure" };
+  | { type: "moveStarted"; conversationId: string; stage: string; rejectionReason: string | null };
 
 const EMPTY_COLUMN: ColumnPaging = {
   loaded: false,
@@ -61,10 +55,6 @@ const EMPTY_COLUMN: ColumnPaging = {
   loadingMore: false,
   error: null,
 };
-
-export function sameBoardFilters(a: BoardFilters, b: BoardFilters): boolean {
-  return (a.agentId ?? "") === (b.agentId ?? "") && (a.channel ?? "") === (b.channel ?? "");
-}
 
 export function matchesBoardFilters(row: ConversationRow, filters: BoardFilters): boolean {
   if (filters.agentId && row.agentId !== filters.agentId) return false;
@@ -106,24 +96,14 @@ function withColumn(state: BoardState, stage: string, patch: Partial<ColumnPagin
   };
 }
 
-function withoutPending(pending: Record<string, PendingMove>, conversationId: string) {
-  const { [conversationId]: _done, ...rest } = pending;
-  return rest;
-}
-
 /**
- * The board as pages arrive, the admin stream reports changes and the admin moves cards. A move is an
- * overlay on the server's row: live events for the card keep updating the row underneath, and a failed
- * move drops the overlay, so the card returns to wherever the server last said it is.
+ * The board its cached pages add up to, with the moves in flight. A move is an overlay on the server's
+ * row: live events for the card keep updating the row underneath (in the cache), and a failed move drops
+ * the overlay, so the card returns to wherever the server last said it is.
  */
 export function boardReducer(state: BoardState, action: BoardAction): BoardState {
   switch (action.type) {
-    case "reset":
-      return initialBoardState(action.filters, action.stageIds);
-
     case "pageLoaded": {
-      // A page for filters since changed answers a question nobody asks any more.
-      if (!sameBoardFilters(state.filters, action.filters)) return state;
       let rows = state.rows;
       for (const row of action.items) rows = upsert(rows, row, state.filters);
       return {
@@ -139,7 +119,6 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
     }
 
     case "pageFailed":
-      if (!sameBoardFilters(state.filters, action.filters)) return state;
       return {
         ...state,
         columns: withColumn(state, action.stage, { loadingMore: false, error: action.message }),
@@ -147,11 +126,6 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
 
     case "loadingMore":
       return { ...state, columns: withColumn(state, action.stage, { loadingMore: true }) };
-
-    case "rowChanged": {
-      const rows = upsert(state.rows, action.row, state.filters);
-      return rows === state.rows ? state : { ...state, rows };
-    }
 
     case "moveStarted": {
       const row = state.rows[action.conversationId];
@@ -166,30 +140,6 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
         failure: null,
       };
     }
-
-    case "moveSucceeded":
-      return {
-        ...state,
-        rows: upsert(state.rows, action.row, state.filters),
-        pending: withoutPending(state.pending, action.row.conversationId),
-      };
-
-    case "moveFailed": {
-      const move = state.pending[action.conversationId];
-      if (!move) return state;
-      return {
-        ...state,
-        pending: withoutPending(state.pending, action.conversationId),
-        failure: {
-          conversationId: action.conversationId,
-          stage: move.stage,
-          message: action.message,
-        },
-      };
-    }
-
-    case "dismissFailure":
-      return state.failure ? { ...state, failure: null } : state;
   }
 }
 

@@ -1,34 +1,33 @@
 "use client";
 
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { eventConversation } from "~/features/console/admin-event";
 import { isUnauthorized, errorMessage } from "~/features/console/api-error";
-import { boardReducer, initialBoardState, type BoardFilters } from "./board-state";
+import type { ConversationRow } from "~/features/console/types";
+import type { BoardFilters } from "./board-state";
+import {
+  boardFromPages,
+  moveAnswered,
+  moveRefused,
+  NO_MOVES,
+  placeBoardRow,
+  type BoardMoves,
+} from "./board-pages";
+import { useBoardPages } from "./use-board-pages";
 import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { useAdminEvents } from "~/features/console/admin-events";
 import { useSession } from "~/features/console/session-context";
 
-export const COLUMN_PAGE_SIZE = 20;
-
 /**
- * The board's cards: the first page of every stage, "Load more" per stage, the admin stream's changes
- * (no polling) and optimistic moves through `conversations.setStage`.
+ * The board's cards: every stage's pages in the query cache, kept current by the admin stream, which
+ * writes changed rows into the cached pages (no polling), and optimistic moves through
+ * `conversations.setStage` (an overlay on the cached row until the server answers).
  */
 export function useBoard(filters: BoardFilters, stageIds: readonly string[]) {
-  const [state, dispatch] = useReducer(boardReducer, undefined, () =>
-    initialBoardState(filters, stageIds),
-  );
-  const [reloads, setReloads] = useState(0);
+  const utils = trpc.useUtils();
   const { sessionLost } = useSession();
   const common = useT("common");
-  const utils = trpc.useUtils();
-  const current = useRef(state);
-  useEffect(() => {
-    current.current = state;
-  });
-  const stageKey = stageIds.join("\n");
-
   const failed = useCallback(
     (cause: unknown) => {
       if (isUnauthorized(cause)) sessionLost();
@@ -36,60 +35,61 @@ export function useBoard(filters: BoardFilters, stageIds: readonly string[]) {
     },
     [sessionLost, common.errors.generic],
   );
+  const pages = useBoardPages(filters, stageIds, common.errors.generic);
+  const [moves, setMoves] = useState<BoardMoves>(NO_MOVES);
 
+  // Rows announced before any page arrived wait for one (that page may predate them).
+  const early = useRef<ConversationRow[]>([]);
+  const { cached, inputs } = pages;
+  const writeRow = useCallback(
+    (row: ConversationRow) => {
+      const changed = placeBoardRow(cached, row, filters);
+      if (!changed) early.current.push(row);
+      for (const [index, page] of changed ?? []) {
+        const input = inputs[index];
+        if (input) utils.conversations.list.setData(input, page);
+      }
+    },
+    [cached, inputs, filters, utils],
+  );
   useEffect(() => {
-    const ids = stageKey ? stageKey.split("\n") : [];
-    dispatch({ type: "reset", filters, stageIds: ids });
-    let cancelled = false;
-    for (const stage of ids) {
-      utils.client.conversations.list
-        .query({ ...filters, stage, limit: COLUMN_PAGE_SIZE })
-        .then((page) => {
-          if (!cancelled) dispatch({ type: "pageLoaded", filters, stage, ...page });
-        })
-        .catch((cause: unknown) => {
-          if (!cancelled) dispatch({ type: "pageFailed", filters, stage, message: failed(cause) });
-        });
-    }
-    return () => {
-      cancelled = true;
-    };
-  }, [filters, stageKey, reloads, utils, failed]);
+    if (early.current.length === 0 || !cached.some((entry) => entry.page)) return;
+    const rows = early.current;
+    early.current = [];
+    for (const row of rows) writeRow(row);
+  }, [cached, writeRow]);
+  const boardKey = pages.key;
+  useEffect(() => {
+    early.current = [];
+  }, [boardKey]);
 
-  const loadMore = useCallback(
-    (stage: string) => {
-      const { columns, filters: loadedFor } = current.current;
-      const cursor = columns[stage]?.nextCursor;
-      if (!cursor || columns[stage]?.loadingMore) return;
-      dispatch({ type: "loadingMore", stage });
-      utils.client.conversations.list
-        .query({ ...loadedFor, stage, cursor, limit: COLUMN_PAGE_SIZE })
-        .then((page) => dispatch({ type: "pageLoaded", filters: loadedFor, stage, ...page }))
-        .catch((cause: unknown) =>
-          dispatch({ type: "pageFailed", filters: loadedFor, stage, message: failed(cause) }),
-        );
+  const setStage = trpc.conversations.setStage.useMutation({
+    onSuccess: (row) => {
+      writeRow(row);
+      setMoves((current) => moveAnswered(current, row.conversationId));
     },
-    [utils, failed],
+    onError: (cause, { conversationId }) =>
+      setMoves((current) => moveRefused(current, conversationId, failed(cause))),
+  });
+
+  const state = useMemo(
+    () => boardFromPages(filters, stageIds, pages.columns, moves),
+    [filters, stageIds, pages.columns, moves],
   );
 
-  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  const move = (conversationId: string, stage: string, rejectionReason: string | null) => {
+    // One move per card at a time: the second would race the first's answer.
+    if (!state.rows[conversationId] || moves.pending[conversationId]) return;
+    setMoves((current) => ({
+      pending: { ...current.pending, [conversationId]: { stage, rejectionReason } },
+      failure: null,
+    }));
+    setStage.mutate({ conversationId, stage, rejectionReason });
+  };
 
-  const move = useCallback(
-    (conversationId: string, stage: string, rejectionReason: string | null) => {
-      if (current.current.pending[conversationId]) return;
-      dispatch({ type: "moveStarted", conversationId, stage, rejectionReason });
-      utils.client.conversations.setStage
-        .mutate({ conversationId, stage, rejectionReason })
-        .then((row) => dispatch({ type: "moveSucceeded", row }))
-        .catch((cause: unknown) =>
-          dispatch({ type: "moveFailed", conversationId, message: failed(cause) }),
-        );
-    },
-    [utils, failed],
-  );
+  const dismissFailure = () => setMoves((current) => ({ ...current, failure: null }));
 
-  const dismissFailure = useCallback(() => dispatch({ type: "dismissFailure" }), []);
-
+  const { reload } = pages;
   useAdminEvents((event) => {
     if (event.type === "resync") {
       reload();
@@ -101,8 +101,8 @@ export function useBoard(filters: BoardFilters, stageIds: readonly string[]) {
       return;
     }
     const row = eventConversation(event);
-    if (row) dispatch({ type: "rowChanged", row });
+    if (row) writeRow(row);
   });
 
-  return { state, loadMore, reload, move, dismissFailure };
+  return { state, loadMore: pages.loadMore, reload, move, dismissFailure };
 }

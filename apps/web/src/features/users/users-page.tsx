@@ -1,15 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { errorMessage, isUnauthorized } from "~/features/console/api-error";
-import { userErrorKind, type StaffUser } from "./user-rules";
-import type { StaffRole } from "~/features/console/types";
 import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { ConfirmDialog } from "~/ui/confirm-dialog";
-import { useSession } from "~/features/console/session-context";
+import type { StaffRole } from "~/features/console/types";
 import { CreateUserForm } from "./create-user-form";
-import { UserRow, type RowNote } from "./user-row";
+import { UserRow } from "./user-row";
+import { useUserActions } from "./use-user-actions";
 import { PagedList } from "~/ui/paged-list";
 import { Button } from "~/ui/button";
 import { Notice } from "~/ui/notice";
@@ -17,75 +15,25 @@ import { Table } from "~/ui/table";
 import admin from "~/ui/admin-page.module.css";
 import styles from "./users.module.css";
 
-type Confirm = { kind: "deactivate" | "delete"; user: StaffUser } | null;
+interface Created {
+  name: string;
+  email: string;
+  password: string;
+}
 
 /** `/admin/users` (owners and admins): accounts, roles, deactivation; rules explained, not just refused. */
 export function UsersPage() {
   const t = useT("users");
-  const common = useT("common");
-  const session = useSession();
   const utils = trpc.useUtils();
   const list = trpc.users.list.useInfiniteQuery(
     { limit: 50 },
     { getNextPageParam: (page) => page.nextCursor ?? undefined },
   );
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<{ name: string; email: string; password: string } | null>(
-    null,
-  );
-  const [confirm, setConfirm] = useState<Confirm>(null);
-  const [notes, setNotes] = useState<Record<string, RowNote>>({});
-  const [busyId, setBusyId] = useState<string | null>(null);
-
-  const note = (userId: string, value: RowNote | null) =>
-    setNotes((current) => {
-      const { [userId]: _old, ...rest } = current;
-      return value ? { ...rest, [userId]: value } : rest;
-    });
-  const describe = (error: unknown, during: "update" | "delete"): string => {
-    const kind = userErrorKind(error, during);
-    if (kind !== "other") return t.errors[kind];
-    return errorMessage(error, common.errors.generic);
-  };
-  const explain = (error: unknown, during: "update" | "delete"): string => {
-    if (isUnauthorized(error)) session.sessionLost();
-    return describe(error, during);
-  };
-
-  const update = trpc.users.update.useMutation({
-    onMutate: (input) => {
-      setBusyId(input.userId);
-      note(input.userId, null);
-    },
-    onSuccess: (user, input) => {
-      setConfirm(null);
-      if (input.role) note(user.userId, { kind: "saved", text: t.roleSaved(user.name) });
-    },
-    onError: (error, input) => {
-      const text = explain(error, "update");
-      if (!confirm) note(input.userId, { kind: "error", text });
-    },
-    onSettled: () => {
-      setBusyId(null);
-      void utils.users.list.invalidate();
-    },
-  });
-  const remove = trpc.users.delete.useMutation({
-    onMutate: (input) => setBusyId(input.userId),
-    onSuccess: () => setConfirm(null),
-    onError: (error) => explain(error, "delete"),
-    onSettled: () => {
-      setBusyId(null);
-      void utils.users.list.invalidate();
-    },
-  });
-
+  const [created, setCreated] = useState<Created | null>(null);
+  const actions = useUserActions();
+  const { update, confirm } = actions;
   const users = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const confirmError = confirm
-    ? confirm.kind === "delete"
-      ? remove.error && describe(remove.error, "delete")
-      : update.error && describe(update.error, "update")
-    : null;
 
   return (
     <section className={admin.page} aria-labelledby="users-title">
@@ -116,21 +64,7 @@ export function UsersPage() {
           }}
         />
       )}
-      {created && (
-        <div className={admin.panel} role="status" data-testid="user-created">
-          <Notice tone="success">{t.create.created(created.name)}</Notice>
-          <p>{t.create.credentials}</p>
-          <dl className={styles.credentials}>
-            <dt>{t.create.email}</dt>
-            <dd data-testid="created-email">{created.email}</dd>
-            <dt>{t.create.password}</dt>
-            <dd data-testid="created-password">{created.password}</dd>
-          </dl>
-          <div className={styles.buttons}>
-            <Button onClick={() => setCreated(null)}>{t.create.done}</Button>
-          </div>
-        </div>
-      )}
+      {created && <CreatedCredentials created={created} onDone={() => setCreated(null)} />}
 
       <PagedList query={list} count={users.length} text={t}>
         <Table data-testid="users-table">
@@ -149,8 +83,8 @@ export function UsersPage() {
               <UserRow
                 key={user.userId}
                 user={user}
-                busy={busyId === user.userId}
-                note={notes[user.userId] ?? null}
+                busy={actions.busyId === user.userId}
+                note={actions.notes[user.userId] ?? null}
                 onRole={(role: StaffRole) =>
                   update.mutate({ userId: user.userId, role, expectedVersion: user.version })
                 }
@@ -161,14 +95,8 @@ export function UsersPage() {
                     expectedVersion: user.version,
                   })
                 }
-                onDeactivate={() => {
-                  update.reset();
-                  setConfirm({ kind: "deactivate", user });
-                }}
-                onDelete={() => {
-                  remove.reset();
-                  setConfirm({ kind: "delete", user });
-                }}
+                onDeactivate={() => actions.ask({ kind: "deactivate", user })}
+                onDelete={() => actions.ask({ kind: "delete", user })}
               />
             ))}
           </tbody>
@@ -181,16 +109,10 @@ export function UsersPage() {
         confirmLabel={
           confirm?.kind === "delete" ? t.confirmDelete.confirm : t.confirmDeactivate.confirm
         }
-        busy={update.isPending || remove.isPending}
-        error={confirmError || null}
-        onCancel={() => setConfirm(null)}
-        onConfirm={() => {
-          if (!confirm) return;
-          const { user } = confirm;
-          if (confirm.kind === "delete") remove.mutate({ userId: user.userId });
-          else
-            update.mutate({ userId: user.userId, isActive: false, expectedVersion: user.version });
-        }}
+        busy={update.isPending || actions.remove.isPending}
+        error={actions.confirmError}
+        onCancel={actions.cancel}
+        onConfirm={actions.confirmed}
       >
         {confirm?.kind === "delete"
           ? t.confirmDelete.body(confirm.user.name)
@@ -199,5 +121,25 @@ export function UsersPage() {
             : ""}
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** A new account's sign-in, shown once. */
+function CreatedCredentials({ created, onDone }: { created: Created; onDone: () => void }) {
+  const t = useT("users");
+  return (
+    <div className={admin.panel} role="status" data-testid="user-created">
+      <Notice tone="success">{t.create.created(created.name)}</Notice>
+      <p>{t.create.credentials}</p>
+      <dl className={styles.credentials}>
+        <dt>{t.create.email}</dt>
+        <dd data-testid="created-email">{created.email}</dd>
+        <dt>{t.create.password}</dt>
+        <dd data-testid="created-password">{created.password}</dd>
+      </dl>
+      <div className={styles.buttons}>
+        <Button onClick={onDone}>{t.create.done}</Button>
+      </div>
+    </div>
   );
 }
