@@ -1,5 +1,6 @@
 import type { AdminRole, AdminUser } from "@agents-crm/db";
 import type { Context } from "../context";
+import { forgetInitialPassword } from "../bootstrap/initial-admin";
 import { recordAudit } from "../domain/audit";
 import { announceAccessChange } from "./access-changes";
 import { invalidInput, notFound } from "../domain/errors";
@@ -95,6 +96,7 @@ export async function updateUser({
     // Changing your own password keeps the session you changed it from; everything else signs out.
     const keep = actor.kind === "user" && actor.id === target.userId ? actor.sessionId : undefined;
     sessionsRevoked = await sessions.deleteSessionsOfUser(target.userId, { exceptSessionId: keep });
+    await forgetInitialPassword(ctx.deps.env, target.email);
   }
   if (input.role !== undefined || input.isActive !== undefined || sessionsRevoked > 0) {
     await announceAccessChange(ctx.deps, { userId: target.userId });
