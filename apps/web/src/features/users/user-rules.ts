@@ -13,19 +13,21 @@ export function assignableRoles(actorRole: StaffRole): StaffRole[] {
   return actorRole === "owner" ? [...ADMIN_ROLES] : ADMIN_ROLES.filter((role) => role !== "owner");
 }
 
-export type Locked = "ownerOnly" | "self" | null;
+export type Locked = "ownerOnly" | "self" | "ownPassword" | null;
 
 /** What the signed-in user may do to a row, and why not (the API enforces the same rules). */
 export function userActions(
   actor: { userId: string; role: StaffRole },
   target: Pick<StaffUser, "userId" | "role">,
-): { changeRole: Locked; deactivate: Locked; remove: Locked } {
+): { changeRole: Locked; deactivate: Locked; remove: Locked; resetPassword: Locked } {
   const ownerOnly = target.role === "owner" && actor.role !== "owner";
   const self = actor.userId === target.userId;
   return {
     changeRole: ownerOnly ? "ownerOnly" : null,
     deactivate: ownerOnly ? "ownerOnly" : self ? "self" : null,
     remove: ownerOnly ? "ownerOnly" : self ? "self" : null,
+    // Your own password is changed on the profile page, with the current one.
+    resetPassword: ownerOnly ? "ownerOnly" : self ? "ownPassword" : null,
   };
 }
 

@@ -9,6 +9,7 @@ import { useT } from "~/i18n/i18n-provider";
 import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { useSession } from "~/features/console/session-context";
 import { CreateUserForm } from "./create-user-form";
+import { OneTimeCredentials } from "./one-time-credentials";
 import { UserRow, type RowNote } from "./user-row";
 import { PagedList } from "~/ui/paged-list";
 import { Button } from "~/ui/button";
@@ -119,13 +120,7 @@ export function UsersPage() {
       {created && (
         <div className={admin.panel} role="status" data-testid="user-created">
           <Notice tone="success">{t.create.created(created.name)}</Notice>
-          <p>{t.create.credentials}</p>
-          <dl className={styles.credentials}>
-            <dt>{t.create.email}</dt>
-            <dd data-testid="created-email">{created.email}</dd>
-            <dt>{t.create.password}</dt>
-            <dd data-testid="created-password">{created.password}</dd>
-          </dl>
+          <OneTimeCredentials email={created.email} password={created.password} />
           <div className={styles.buttons}>
             <Button onClick={() => setCreated(null)}>{t.create.done}</Button>
           </div>

@@ -1,0 +1,78 @@
+"use client";
+
+import { useState } from "react";
+import { errorMessage, isUnauthorized } from "~/features/console/api-error";
+import { useSession } from "~/features/console/session-context";
+import { useT } from "~/i18n/i18n-provider";
+import { trpc } from "~/lib/trpc";
+import { Button } from "~/ui/button";
+import { ConfirmDialog } from "~/ui/confirm-dialog";
+import { Dialog } from "~/ui/dialog";
+import { OneTimeCredentials } from "./one-time-credentials";
+import { userErrorKind, type Locked, type StaffUser } from "./user-rules";
+import styles from "./users.module.css";
+
+/**
+ * Gives a user a new generated password (they forgot theirs): asks first, since it signs them out
+ * everywhere, then shows the password once.
+ */
+export function ResetPasswordButton({ user, locked }: { user: StaffUser; locked: Locked }) {
+  const t = useT("users");
+  const common = useT("common");
+  const session = useSession();
+  const [asking, setAsking] = useState(false);
+  const reset = trpc.users.resetPassword.useMutation({
+    onSuccess: () => setAsking(false),
+    onError: (error) => {
+      if (isUnauthorized(error)) session.sessionLost();
+    },
+  });
+  const kind = reset.error ? userErrorKind(reset.error, "update") : null;
+  const failure = !reset.error
+    ? null
+    : kind && kind !== "other"
+      ? t.errors[kind]
+      : errorMessage(reset.error, common.errors.generic);
+
+  return (
+    <>
+      <Button
+        disabled={locked !== null || reset.isPending}
+        title={locked ? t.locked[locked] : undefined}
+        onClick={() => {
+          reset.reset();
+          setAsking(true);
+        }}
+        data-testid="user-reset-password"
+      >
+        {t.resetPassword.open}
+      </Button>
+      <ConfirmDialog
+        open={asking}
+        title={t.resetPassword.title}
+        confirmLabel={t.resetPassword.confirm}
+        busy={reset.isPending}
+        error={failure}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => reset.mutate({ userId: user.userId })}
+      >
+        {t.resetPassword.body(user.name)}
+      </ConfirmDialog>
+      <Dialog
+        open={reset.data !== undefined}
+        title={t.resetPassword.done(user.name)}
+        onClose={() => reset.reset()}
+        testId="reset-password-result"
+      >
+        {reset.data && (
+          <OneTimeCredentials email={reset.data.email} password={reset.data.password} />
+        )}
+        <div className={styles.buttons}>
+          <Button variant="primary" onClick={() => reset.reset()} data-testid="reset-password-done">
+            {t.create.done}
+          </Button>
+        </div>
+      </Dialog>
+    </>
+  );
+}
