@@ -36,6 +36,7 @@ export const users = defineMessages(
         `${name} gets a new generated password and is signed out everywhere. You will see the password once, to hand it over.`,
       confirm: "Reset password",
       done: (name: string) => `New password for ${name}`,
+      password: "New password",
     },
     confirmDeactivate: {
       title: "Deactivate this user?",
@@ -118,6 +119,7 @@ export const users = defineMessages(
         `${name} получит новый сгенерированный пароль и будет разлогинен на всех устройствах. Пароль будет показан вам один раз, чтобы вы его передали.`,
       confirm: "Сбросить пароль",
       done: (name: string) => `Новый пароль для ${name}`,
+      password: "Новый пароль",
     },
     confirmDeactivate: {
       title: "Отключить пользователя?",
