@@ -165,7 +165,8 @@ describe("users.resetPassword", () => {
       email: operator.email,
       sessionsRevoked: 2,
     });
-    expect(result.password.length).toBeGreaterThanOrEqual(10);
+    // Readable: no look-alikes (0/O, 1/l/I), as the console generates them.
+    expect(result.password).toMatch(/^[A-HJ-NP-Za-km-z2-9]{16}$/);
     expect(await passwordOf(operator.email, result.password)).toBe(true);
     expect(await liveSessionIds(operator.userId)).toEqual([]);
     const entry = (
