@@ -31,6 +31,7 @@ const STAFF = [
   "conversations.*",
   "admin.onEvent",
   "auth.logout",
+  "auth.changePassword",
   "stats.summary",
   "stages.list",
   "agents.list",

@@ -28,9 +28,11 @@ export const AUDIT_ACTIONS = [
   "users.create",
   "users.update",
   "users.delete",
+  "users.reset_password",
   "auth.login",
   "auth.logout",
   "auth.login_failed",
+  "auth.change_password",
   "replay_inbound_event",
 ] as const;
 

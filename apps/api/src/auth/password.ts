@@ -1,4 +1,5 @@
-import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { randomBytes, randomFillSync, scrypt, timingSafeEqual } from "node:crypto";
+import { generatePassword as generateFrom } from "@agents-crm/config/staff";
 
 // N=2^15, r=8, p=1: OWASP's scrypt minimum; needs 32 MiB, so maxmem is raised above Node's default.
 const N = 2 ** 15;
@@ -34,6 +35,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+/** A generated password (initial admin, reset): the same readable alphabet the console generates. */
 export function generatePassword(): string {
-  return randomBytes(12).toString("base64url");
+  return generateFrom((bytes) => randomFillSync(bytes));
 }

@@ -1,6 +1,7 @@
 import type { AdminRole } from "@agents-crm/config/staff";
 import type { AdminUser } from "@agents-crm/db";
 import type { Context } from "../context";
+import { forgetInitialPassword } from "../bootstrap/initial-admin";
 import { recordAudit } from "../domain/audit";
 import { announceAccessChange } from "./access-changes";
 import { invalidInput, notFound } from "../domain/errors";
@@ -96,6 +97,7 @@ export async function updateUser({
     // Changing your own password keeps the session you changed it from; everything else signs out.
     const keep = actor.kind === "user" && actor.id === target.userId ? actor.sessionId : undefined;
     sessionsRevoked = await sessions.deleteSessionsOfUser(target.userId, { exceptSessionId: keep });
+    await forgetInitialPassword(ctx.deps.env, target.email);
   }
   if (input.role !== undefined || input.isActive !== undefined || sessionsRevoked > 0) {
     await announceAccessChange(ctx.deps, { userId: target.userId });

@@ -1,5 +1,5 @@
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import type { ServerEnv } from "@agents-crm/config/env";
 import type { Repositories } from "@agents-crm/db";
 import { generatePassword, hashPassword, verifyPassword } from "../auth/password";
@@ -38,13 +38,15 @@ export async function ensureInitialAdmin(
   }
   if (env.ENVIRONMENT === "production") return { kind: "none" };
 
-  const file = options.persistDir ? join(options.persistDir, "initial-admin.json") : null;
+  const file = options.persistDir ? initialAdminFile(options.persistDir) : null;
   const saved = file ? await readSaved(file) : null;
   const credentials = await repos.adminUsers.getCredentials(LOCAL_ADMIN_EMAIL);
   if (credentials) {
     if (saved && (await verifyPassword(saved.password, credentials.passwordHash))) {
       return { kind: "generated-kept", email: LOCAL_ADMIN_EMAIL, file: file ?? "" };
     }
+    // Changed while another process held the file (or before changes removed it): it only misleads now.
+    if (saved && file) await rm(file, { force: true });
     return { kind: "generated-changed", email: LOCAL_ADMIN_EMAIL };
   }
   if ((await repos.adminUsers.count()) > 0) return { kind: "none" };
@@ -64,6 +66,23 @@ export async function ensureInitialAdmin(
     await chmod(file, 0o600);
   }
   return { kind: "generated", email: LOCAL_ADMIN_EMAIL, password, file: file ?? "" };
+}
+
+const initialAdminFile = (dataDir: string) => join(dataDir, "initial-admin.json");
+
+/**
+ * Once the generated admin's password is changed (by them or reset by another owner), the file with
+ * the old one is removed, so start-up stops pointing at it and nobody reads a stale password there.
+ */
+export async function forgetInitialPassword(
+  env: Pick<ServerEnv, "DATA_DIR">,
+  email: string,
+): Promise<boolean> {
+  const file = initialAdminFile(resolve(env.DATA_DIR));
+  const saved = await readSaved(file);
+  if (!saved || saved.email !== email) return false;
+  await rm(file, { force: true });
+  return true;
 }
 
 async function readSaved(file: string): Promise<{ email: string; password: string } | null> {

@@ -1,7 +1,8 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { MAX_EMAIL, MAX_PASSWORD } from "@agents-crm/config/staff";
+import { MAX_EMAIL, MAX_PASSWORD, passwordSchema } from "@agents-crm/config/staff";
 import { z } from "zod";
 import { announceAccessChange } from "../auth/access-changes";
+import { changePassword } from "../auth/change-password";
 import { login } from "../auth/login";
 import { clearedSessionCookie, cookieShouldBeSecure } from "../auth/session-cookie";
 import { recordAudit } from "../domain/audit";
@@ -33,6 +34,16 @@ export const authRouter = {
     });
     return { ok: true as const };
   }),
+
+  /** Your own password: the current one is checked (and throttled like sign-ins); other sessions end. */
+  changePassword: authedProcedure
+    .input(
+      z.object({
+        currentPassword: z.string().min(1).max(MAX_PASSWORD),
+        newPassword: passwordSchema,
+      }),
+    )
+    .mutation(changePassword),
 
   /** Who the caller is; anonymous callers get `user: null` rather than an error. */
   me: publicProcedure.query(async ({ ctx }) => {

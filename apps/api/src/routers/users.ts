@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { adminRoleSchema, passwordSchema, staffNameSchema } from "@agents-crm/config/staff";
 import { z } from "zod";
+import { resetPassword } from "../auth/reset-password";
 import { createUser, deleteUser, updateUser } from "../auth/user-admin";
 import { adminProcedure } from "../trpc";
 import { idSchema } from "./input-schemas";
@@ -46,6 +47,9 @@ export const usersRouter = {
       }),
     )
     .mutation(updateUser),
+
+  /** A generated password, returned once; the account is signed out everywhere. */
+  resetPassword: adminProcedure.input(z.object({ userId: idSchema })).mutation(resetPassword),
 
   delete: adminProcedure.input(z.object({ userId: idSchema })).mutation(deleteUser),
 } satisfies TRPCRouterRecord;

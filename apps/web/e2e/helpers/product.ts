@@ -25,6 +25,8 @@ export interface Product {
   apiUrl: string;
   output(): string;
   login: { email: string; password: string } | null;
+  /** The throw-away DATA_DIR (removed by stop). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startProduct(extraEnv: Record<string, string> = {}): Promi
     apiUrl: `http://localhost:${apiPort}`,
     output: () => output,
     login: login?.[1] && login[2] ? { email: login[1], password: login[2] } : null,
+    dataDir,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.on("exit", resolve));

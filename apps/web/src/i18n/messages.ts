@@ -9,6 +9,7 @@ import { knowledgeGaps } from "~/features/knowledge-gaps/messages";
 import { login } from "~/features/login/messages";
 import { notifications } from "~/features/notifications/messages";
 import { pipeline } from "~/features/pipeline/messages";
+import { profile } from "~/features/profile/messages";
 import { playground } from "~/features/playground/messages";
 import { stats } from "~/features/stats/messages";
 import { users } from "~/features/users/messages";
@@ -27,6 +28,7 @@ export const MESSAGES = {
   notifications,
   pipeline,
   playground,
+  profile,
   stats,
   users,
 };

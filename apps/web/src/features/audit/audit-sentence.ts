@@ -83,12 +83,16 @@ function template(entry: AuditEntry, t: AuditMessages, lookups: SentenceLookups)
       return s.users_update;
     case "users.delete":
       return s.users_delete;
+    case "users.reset_password":
+      return s.users_reset_password;
     case "auth.login":
       return s.login;
     case "auth.logout":
       return s.logout;
     case "auth.login_failed":
       return s.login_failed;
+    case "auth.change_password":
+      return s.change_password;
     case "replay_inbound_event":
       return s.replay_inbound_event;
     default:

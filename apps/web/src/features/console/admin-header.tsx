@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { LanguageSwitcher } from "~/i18n/language-switcher";
 import { useT } from "~/i18n/i18n-provider";
 import { AlertsToggle } from "./alerts-toggle";
@@ -17,12 +18,17 @@ export function AdminHeader() {
       <div className={styles.headerEnd}>
         <LanguageSwitcher />
         <AlertsToggle />
-        <span className={styles.user} data-testid="signed-in-user">
+        <Link
+          href="/admin/profile"
+          className={styles.user}
+          title={t.console.profile}
+          data-testid="signed-in-user"
+        >
           <span className={styles.userName}>{user.name}</span>
           <span className={styles.role} data-testid="signed-in-role">
             {t.roles[user.role]}
           </span>
-        </span>
+        </Link>
         <LogoutButton />
       </div>
     </header>

@@ -22,6 +22,8 @@ import styles from "./users.module.css";
 
 type FieldName = keyof NewUserInput;
 
+const randomPassword = () => generatePassword((bytes) => crypto.getRandomValues(bytes));
+
 /** Creates an account with an initial password the admin hands over; the password is shown once. */
 export function CreateUserForm({
   onCreated,
@@ -34,12 +36,13 @@ export function CreateUserForm({
   const common = useT("common");
   const session = useSession();
   const roles = assignableRoles(session.user.role);
-  const [form, setForm] = useState<NewUserInput>({
+  // Starts with a generated password (still editable): most admins keep it and hand it over.
+  const [form, setForm] = useState<NewUserInput>(() => ({
     name: "",
     email: "",
     role: "operator",
-    password: "",
-  });
+    password: randomPassword(),
+  }));
   const [submitted, setSubmitted] = useState(false);
   const create = trpc.users.create.useMutation({
     onSuccess: (user) => onCreated({ name: user.name, email: user.email, password: form.password }),
@@ -128,9 +131,7 @@ export function CreateUserForm({
               data-testid="user-password"
             />
             <Button
-              onClick={() =>
-                set({ password: generatePassword((bytes) => crypto.getRandomValues(bytes)) })
-              }
+              onClick={() => set({ password: randomPassword() })}
               data-testid="user-generate-password"
             >
               {t.create.generate}

@@ -27,6 +27,16 @@ export const users = defineMessages(
     locked: {
       ownerOnly: "Only owners can change an owner's account.",
       self: "You cannot deactivate or delete your own account.",
+      ownPassword: "Change your own password on your profile page.",
+    },
+    resetPassword: {
+      open: "Reset password",
+      title: "Reset this user's password?",
+      body: (name: string) =>
+        `${name} gets a new generated password and is signed out everywhere. You will see the password once, to hand it over.`,
+      confirm: "Reset password",
+      done: (name: string) => `New password for ${name}`,
+      password: "New password",
     },
     confirmDeactivate: {
       title: "Deactivate this user?",
@@ -100,6 +110,16 @@ export const users = defineMessages(
     locked: {
       ownerOnly: "Только владельцы могут менять учётную запись владельца.",
       self: "Нельзя отключить или удалить собственную учётную запись.",
+      ownPassword: "Свой пароль меняется на странице профиля.",
+    },
+    resetPassword: {
+      open: "Сбросить пароль",
+      title: "Сбросить пароль пользователя?",
+      body: (name: string) =>
+        `${name} получит новый сгенерированный пароль и будет разлогинен на всех устройствах. Пароль будет показан вам один раз, чтобы вы его передали.`,
+      confirm: "Сбросить пароль",
+      done: (name: string) => `Новый пароль для ${name}`,
+      password: "Новый пароль",
     },
     confirmDeactivate: {
       title: "Отключить пользователя?",

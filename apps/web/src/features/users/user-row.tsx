@@ -9,6 +9,7 @@ import { Badge } from "~/ui/badge";
 import { Button } from "~/ui/button";
 import { Select } from "~/ui/inputs";
 import { Notice } from "~/ui/notice";
+import { ResetPasswordButton } from "./reset-password-button";
 import styles from "./users.module.css";
 
 export interface RowNote {
@@ -100,6 +101,7 @@ export function UserRow({
               {t.reactivate}
             </Button>
           )}
+          <ResetPasswordButton user={user} locked={allowed.resetPassword} />
           <Button
             variant="danger"
             disabled={allowed.remove !== null || busy}

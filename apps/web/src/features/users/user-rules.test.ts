@@ -1,4 +1,4 @@
-import { MIN_PASSWORD } from "@agents-crm/config/staff";
+import { MIN_PASSWORD, passwordSchema } from "@agents-crm/config/staff";
 import { describe, expect, it } from "vitest";
 import {
   assignableRoles,
@@ -23,16 +23,19 @@ describe("users page rules", () => {
       changeRole: "ownerOnly",
       deactivate: "ownerOnly",
       remove: "ownerOnly",
+      resetPassword: "ownerOnly",
     });
     expect(userActions(admin, { userId: "a", role: "admin" })).toEqual({
       changeRole: null,
       deactivate: "self",
       remove: "self",
+      resetPassword: "ownPassword",
     });
     expect(userActions({ userId: "o", role: "owner" }, { userId: "x", role: "owner" })).toEqual({
       changeRole: null,
       deactivate: null,
       remove: null,
+      resetPassword: null,
     });
   });
 
@@ -49,6 +52,11 @@ describe("users page rules", () => {
     // Bytes at or above the last whole multiple of the alphabet are skipped, not folded in.
     const skewed = (bytes: Uint8Array) => bytes.map((_, i) => (i % 2 ? 255 : i / 2));
     expect(generatePassword(skewed, 4)).toBe("ABCD");
+    // The browser's own randomness meets the API's rules (packages/config/staff) every time.
+    for (let i = 0; i < 50; i++) {
+      const real = generatePassword((bytes) => crypto.getRandomValues(bytes));
+      expect(passwordSchema.safeParse(real).success).toBe(true);
+    }
   });
 
   it("checks a new user's fields before sending", () => {

@@ -6,46 +6,30 @@ import type { StaffRole } from "~/features/console/types";
 
 export type StaffUser = inferRouterOutputs<AppRouter>["users"]["list"]["items"][number];
 
-export const GENERATED_PASSWORD_LENGTH = 16;
+/** The generator lives with the password rules it must meet (packages/config/staff). */
+export { GENERATED_PASSWORD_LENGTH, generatePassword } from "@agents-crm/config/staff";
 
 /** Only owners make or change owners: an admin is offered the other roles. */
 export function assignableRoles(actorRole: StaffRole): StaffRole[] {
   return actorRole === "owner" ? [...ADMIN_ROLES] : ADMIN_ROLES.filter((role) => role !== "owner");
 }
 
-export type Locked = "ownerOnly" | "self" | null;
+export type Locked = "ownerOnly" | "self" | "ownPassword" | null;
 
 /** What the signed-in user may do to a row, and why not (the API enforces the same rules). */
 export function userActions(
   actor: { userId: string; role: StaffRole },
   target: Pick<StaffUser, "userId" | "role">,
-): { changeRole: Locked; deactivate: Locked; remove: Locked } {
+): { changeRole: Locked; deactivate: Locked; remove: Locked; resetPassword: Locked } {
   const ownerOnly = target.role === "owner" && actor.role !== "owner";
   const self = actor.userId === target.userId;
   return {
     changeRole: ownerOnly ? "ownerOnly" : null,
     deactivate: ownerOnly ? "ownerOnly" : self ? "self" : null,
     remove: ownerOnly ? "ownerOnly" : self ? "self" : null,
+    // Your own password is changed on the profile page, with the current one.
+    resetPassword: ownerOnly ? "ownerOnly" : self ? "ownPassword" : null,
   };
-}
-
-// Without look-alikes (0/O, 1/l/I) so a password read aloud or copied by hand survives.
-const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-
-/** A random initial password from `random` bytes (crypto.getRandomValues in the browser). */
-export function generatePassword(
-  random: (bytes: Uint8Array) => Uint8Array,
-  length = GENERATED_PASSWORD_LENGTH,
-): string {
-  const out: string[] = [];
-  // Rejection sampling: bytes past the last whole multiple of the alphabet would bias the first letters.
-  const limit = 256 - (256 % ALPHABET.length);
-  while (out.length < length) {
-    for (const byte of random(new Uint8Array(length * 2))) {
-      if (byte < limit && out.length < length) out.push(ALPHABET[byte % ALPHABET.length] ?? "");
-    }
-  }
-  return out.join("");
 }
 
 export interface NewUserInput {

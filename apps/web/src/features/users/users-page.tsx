@@ -8,6 +8,7 @@ import type { StaffRole } from "~/features/console/types";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow } from "./user-row";
 import { useUserActions } from "./use-user-actions";
+import { OneTimeCredentials } from "./one-time-credentials";
 import { PagedList } from "~/ui/paged-list";
 import { Button } from "~/ui/button";
 import { Notice } from "~/ui/notice";
@@ -130,13 +131,7 @@ function CreatedCredentials({ created, onDone }: { created: Created; onDone: () 
   return (
     <div className={admin.panel} role="status" data-testid="user-created">
       <Notice tone="success">{t.create.created(created.name)}</Notice>
-      <p>{t.create.credentials}</p>
-      <dl className={styles.credentials}>
-        <dt>{t.create.email}</dt>
-        <dd data-testid="created-email">{created.email}</dd>
-        <dt>{t.create.password}</dt>
-        <dd data-testid="created-password">{created.password}</dd>
-      </dl>
+      <OneTimeCredentials email={created.email} password={created.password} />
       <div className={styles.buttons}>
         <Button onClick={onDone}>{t.create.done}</Button>
       </div>
