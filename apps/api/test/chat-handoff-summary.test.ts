@@ -86,7 +86,8 @@ describe("handoff summary", () => {
     );
     const summary = {
       want: "Wants to know how much ibuprofen to take after an extraction",
-      why: "Asks for a painkiller dose",
+      // The safety net agrees with the model: its deciding words follow the model's reason.
+      why: 'Asks for a painkiller dose; Safety net: medication ("ibuprofen", "can i take", "how much")',
       contacts: ["+971501234567"],
       by: "model",
     };

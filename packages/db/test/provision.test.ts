@@ -5,6 +5,7 @@ import type { Db } from "../src/client/db";
 import { openDatabase } from "../src/client/open-database";
 import { createTable } from "../src/provision/create-table";
 import { rebuildTableName } from "../src/provision/embedded-rebuild";
+import { waitFor } from "../src/provision/wait";
 import { ProvisioningError, provisionTables } from "../src/provision/provision";
 import { TABLE_DEFINITIONS, tableDefinition } from "../src/tables/definitions";
 import { uniqueTableNames } from "../src/testing";
@@ -52,6 +53,12 @@ describe("provisionTables", () => {
         AttributeDefinitions: [{ AttributeName: "conversation_id", AttributeType: "S" }],
       }),
     );
+    // A table accepts writes once ACTIVE, as on AWS (answered in process, the first write can come
+    // before the engine has switched it from CREATING).
+    await waitFor(legacy, tables.conversations, "active", (t) => t?.TableStatus === "ACTIVE", {
+      ...fast,
+      timeoutMs: 10_000,
+    });
     const items = Array.from({ length: 30 }, (_, i) => ({
       conversation_id: `c-${i}`,
       agent_id: "agent-a",
