@@ -38,6 +38,7 @@ const rows: [string, Scored[]][] = [
   ["batch 2 (typos, look-alikes)", scored.filter((s) => s.item.id.startsWith("b2-"))],
   ["batch 3 (blind, then learned from)", scored.filter((s) => s.item.id.startsWith("b3-"))],
   ["batch 4 (blind, then learned from)", scored.filter((s) => s.item.id.startsWith("b4-"))],
+  ["batch 5 (blind)", scored.filter((s) => s.item.id.startsWith("b5-"))],
   ["overall", scored],
 ];
 console.log(
