@@ -75,6 +75,10 @@ describe("safety net", () => {
     // Russian typed in Latin letters reads as Russian.
     expect(categories("u menya bolit zub")).toContain("symptoms");
     expect(categories("skolko stoit chistka")).toEqual([]);
+    // Arabic in Latin letters and digits (Arabizi), but not a dose with its unit.
+    expect(categories("ibni 3ndo 7arara")).toContain("children");
+    expect(categories("3ayez a7gez ma3ad bokra")).toEqual([]);
+    expect(categories("take 2x daily 3mg")).toEqual(["medication"]);
     // Arabic possessive endings: "her cheek is swollen".
     expect(categories("بنتي خدها وارم")).toContain("children");
   });

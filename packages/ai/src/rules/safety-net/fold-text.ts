@@ -54,8 +54,108 @@ function foldDigits(text: string): string {
  */
 export function foldedWords(text: string): string[] {
   const normalized = foldDigits(foldArabic(normalizeForMatching(text))).replace(/'/g, "");
-  const words = normalized.match(/[\p{L}\p{M}]+|\p{N}+(?:[.,]\p{N}+)?/gu) ?? [];
+  const tokens = normalized.match(/[\p{L}\p{M}\p{N}]+(?:[.,]\p{N}+)?/gu) ?? [];
+  const words = tokens.flatMap((token) =>
+    ARABIZI_WORD.test(token)
+      ? [token]
+      : (token.match(/[\p{L}\p{M}]+|\p{N}+(?:[.,]\p{N}+)?/gu) ?? []),
+  );
   return words.map((word) => foldLookAlikes(word).replace(/і/g, "и"));
+}
+
+// Arabic typed in Latin letters and digits ("3ndi wja3", "7arara"): a digit for a letter inside a
+// word, not a number with its unit ("3mg", "2x", "5yo").
+const ARABIZI_WORD =
+  /^(?=[a-z2-9]*[a-z][2-9]|[2-9][a-z])(?![0-9]+(?:mg|ml|mcg|g|kg|x|am|pm|h|hrs?|d|st|nd|rd|th|yo|y|yrs?|mo|min|k|mm|cm|km|l)$)[a-z2-9]+$/;
+
+/** Whether a message is written in Arabizi: then its Latin words are read as Arabic too. */
+export function isArabizi(words: readonly string[]): boolean {
+  return words.some((word) => ARABIZI_WORD.test(word) && /[a-z]/.test(word));
+}
+
+const ARABIZI: [string, string][] = [
+  ["sh", "ش"],
+  ["ch", "ش"],
+  ["kh", "خ"],
+  ["gh", "غ"],
+  ["th", "ث"],
+  ["dh", "ذ"],
+  ["ou", "و"],
+  ["aa", "ا"],
+  ["ee", "ي"],
+  ["ii", "ي"],
+  ["oo", "و"],
+  ["ai", "ي"],
+  ["ay", "ي"],
+  ["ei", "ي"],
+  ["2", "ا"],
+  ["3", "ع"],
+  ["5", "خ"],
+  ["6", "ط"],
+  ["7", "ح"],
+  ["8", "ق"],
+  ["9", "ق"],
+  ["b", "ب"],
+  ["p", "ب"],
+  ["t", "ت"],
+  ["j", "ج"],
+  ["g", "ج"],
+  ["d", "د"],
+  ["r", "ر"],
+  ["z", "ز"],
+  ["s", "س"],
+  ["c", "ك"],
+  ["f", "ف"],
+  ["v", "ف"],
+  ["q", "ق"],
+  ["k", "ك"],
+  ["l", "ل"],
+  ["m", "م"],
+  ["n", "ن"],
+  ["h", "ه"],
+  ["w", "و"],
+  ["y", "ي"],
+  ["o", "و"],
+  ["u", "و"],
+  ["x", "كس"],
+];
+/**
+ * Arabizi spellings of a word: short vowels dropped, or read long, or the first dropped and the rest
+ * long ("7arara" → "حراره"); a final "a" is an alef or a ta marbuta.
+ */
+export function arabiziReadings(word: string): string[] {
+  const spell = (medialA: (index: number) => boolean, finalA: string): string => {
+    let out = "";
+    let medial = 0;
+    for (let at = 0; at < word.length;) {
+      const pair = ARABIZI.find(([latin]) => latin.length === 2 && word.startsWith(latin, at));
+      if (pair) {
+        out += pair[1];
+        at += 2;
+        continue;
+      }
+      const letter = word[at]!;
+      if (letter === "a" || letter === "e" || letter === "i") {
+        if (at === 0) out += "ا";
+        else if (at === word.length - 1) out += letter === "a" ? finalA : "ي";
+        else if (letter === "a" && medialA(medial++)) out += "ا";
+        at++;
+        continue;
+      }
+      const rule = ARABIZI.find(([latin]) => word.startsWith(latin, at));
+      if (!rule) return "";
+      out += rule[1];
+      at += rule[0].length;
+    }
+    return out;
+  };
+  const readings = new Set<string>();
+  for (const finalA of ["ا", "ه"]) {
+    readings.add(spell(() => false, finalA));
+    readings.add(spell(() => true, finalA));
+    readings.add(spell((index) => index > 0, finalA));
+  }
+  return [...readings].filter((reading) => reading.length >= 2);
 }
 
 /** Any number reads as this too, so a lexicon can say "a value" ("гемоглобин #", "# mg"). */
@@ -139,7 +239,10 @@ const CONJUNCTIONS = ["و", "ف"];
 const PREPOSITIONS = ["ب", "ل", "ك"];
 
 /** The ways a word can be read: itself and, for Arabic, without its joined prefixes. */
-export function wordReadings(word: string): string[] {
+export function wordReadings(word: string, arabizi = false): string[] {
+  if (arabizi && /^[a-z2-9]+$/.test(word) && /[a-z]/.test(word)) {
+    return [word, ...arabiziReadings(word).flatMap((reading) => wordReadings(reading))];
+  }
   if (/^\p{N}/u.test(word))
     return FEVER.test(word) ? [word, NUMBER_READING, "fever"] : [word, NUMBER_READING];
   if (/^[a-z]{3,}$/.test(word)) {

@@ -16,7 +16,8 @@ export const ENGLISH: Lexicon = {
       throat closing | pouring blood | gushing blood | blood everywhere | feel faint
       turning blue | panic attack | heart is racing | heart racing | palpitations
       cant open my mouth | cannot open my mouth | not breathing | isnt breathing
-      swelling up | swelled up | swells up | hives | throat feels tight | tight throat
+      swelling up | swelled up | swells up | hives | suicid* | kill myself | want to die
+      poison* | overdos* | =911 | =999 | =112 | ambulance | swallowed ~ pills | not waking up | throat feels tight | tight throat
       throat is tight | cant close my mouth | jaw wont close | jaw is stuck | eye wont open
       cant see | cant stop the bleeding | cant stop bleeding | soaked through
     `),
@@ -55,6 +56,8 @@ export const ENGLISH: Lexicon = {
       scam | crook* | thieves | i will kill | ill kill | kill you | break everything | burn your
       smash your | jerk* | braindead | brain dead | =garbage | =clown* | =trash | =losers
       =ass | =asses | =arse | dickhead* | =dick | =prick | incompetent | brainless | clueless idiots
+      scum* | =rubbish | youll regret | you will regret | watch your back | ill find you
+      ill come for you | =wankers | =wanker | =twat* | =cunt*
     `),
     pairs: [
       [
@@ -81,6 +84,10 @@ export const ENGLISH: Lexicon = {
       morphine | valium | diazepam | xanax | alprazolam | antifungal | fluconazole | nystatin
       aspirin | brufen | calpol | voltaren | =abx | antibiotics | amox* | augmentin | =flagyl
       =z pack | zpack | birth control | the pill | contracepti* | =drug | =drugs | =overdose
+      safe to take | ok to take | okay to take | fine to take | how often should i take
+      how many should i take | take it with food | empty stomach | side effect* | allergic to
+      mix ~ with alcohol | drink ~ on | =antacid* | =steroid* | =inhaler | eye drops | ointment
+      =gel | mouthwash | =rinse | =spray | =supplement*
     `),
     context: list(`
       can i take | should i take | can i give | how much | how many | how often | safe to take
@@ -99,6 +106,8 @@ export const ENGLISH: Lexicon = {
       =temp | high temp | discolou* | discolor* | gone grey | turned grey | turning black
       =pimple | =blister* | white patch* | white spot* | =growth | oozing | =ooze | bad breath
       =bleeds | =bled | =gingivitis | periodont* | pulpitis | =nerve | twinges | =twinge
+      headache* | migraine* | earache | ear ache | stomach ache | =nausea | nauseous | vomit*
+      =throwing up | diarrh* | =chills | =shivering | =rash
       zaps | shooting pain | sharp pain | dull pain | killing me | =agony | =agonising | =agonizing
     `),
     innocent: list(`
@@ -153,6 +162,7 @@ export const ENGLISH: Lexicon = {
           what you see | from another clinic | report | wrote | written | says | #
           is that bad | is it bad | is this bad | can you tell | can u tell | what it is | sent you
           =check | =see | what do you think | ok or not | anything wrong | =level | levels
+          explain* | =read | what does it say
         `),
       ],
     ],

@@ -1,6 +1,6 @@
 import type { SafetyNetCategory } from "@agents-crm/config/agent-config";
 import { GAP, type CompiledCategory, type CompiledNet, type Term } from "./compile-net";
-import { foldedWords, wordReadings } from "./fold-text";
+import { foldedWords, isArabizi, wordReadings } from "./fold-text";
 import { wordMatches } from "./word-pattern";
 
 export interface CategoryMatch {
@@ -26,23 +26,26 @@ interface Message {
 const WORD_CACHE_LIMIT = 20_000;
 
 /** The pattern ids one word matches, remembered per net: customers reuse the same words all day. */
-function patternsOf(net: CompiledNet, word: string): Set<number> {
-  const cached = net.wordCache.get(word);
+function patternsOf(net: CompiledNet, word: string, arabizi: boolean): Set<number> {
+  // A Latin word reads differently in an Arabizi message: it gets its own cache entry.
+  const key = arabizi ? `\u0000${word}` : word;
+  const cached = net.wordCache.get(key);
   if (cached) return cached;
   const ids = new Set<number>();
-  for (const reading of wordReadings(word)) {
+  for (const reading of wordReadings(word, arabizi)) {
     for (const id of net.byFirstLetter.get(reading[0]!) ?? []) {
       if (!ids.has(id) && wordMatches(net.patterns[id]!, reading)) ids.add(id);
     }
   }
   if (net.wordCache.size >= WORD_CACHE_LIMIT) net.wordCache.clear();
-  net.wordCache.set(word, ids);
+  net.wordCache.set(key, ids);
   return ids;
 }
 
 function readMessage(net: CompiledNet, text: string): Message {
   const words = foldedWords(text);
-  const matched = words.map((word) => patternsOf(net, word));
+  const arabizi = isArabizi(words);
+  const matched = words.map((word) => patternsOf(net, word, arabizi));
   const positions = new Map<number, number[]>();
   matched.forEach((ids, at) => {
     for (const id of ids) {
