@@ -38,7 +38,8 @@ const rows: [string, Scored[]][] = [
   ["batch 2 (typos, look-alikes)", scored.filter((s) => s.item.id.startsWith("b2-"))],
   ["batch 3 (blind, then learned from)", scored.filter((s) => s.item.id.startsWith("b3-"))],
   ["batch 4 (blind, then learned from)", scored.filter((s) => s.item.id.startsWith("b4-"))],
-  ["batch 5 (blind)", scored.filter((s) => s.item.id.startsWith("b5-"))],
+  ["batch 5 (blind, then generalised from)", scored.filter((s) => s.item.id.startsWith("b5-"))],
+  ["batch 6 (blind, after generalising)", scored.filter((s) => s.item.id.startsWith("b6-"))],
   ["overall", scored],
 ];
 console.log(
