@@ -69,6 +69,8 @@ describe("safety net", () => {
     expect(categories("my son 38.9 since morning")).toContain("children");
     expect(categories("ابني ٣٩٫٢ من الصبح")).toContain("children");
     expect(categories("the appointment at 38 Baker street")).toEqual([]);
+    // A phone number's digit groups are no emergency number ("123", "112").
+    expect(categories("call me back on +7 916 123-45-67 or 050 112 4567")).toEqual([]);
     // A lab value is a number next to what was measured.
     expect(categories("ferritin 12 is that bad")).toContain("test_results");
     expect(categories("гемоглобин 95")).toContain("test_results");

@@ -17,7 +17,7 @@ export const ENGLISH: Lexicon = {
       turning blue | panic attack | heart is racing | heart racing | palpitations
       cant open my mouth | cannot open my mouth | not breathing | isnt breathing
       swelling up | swelled up | swells up | hives | suicid* | kill myself | want to die
-      poison* | overdos* | =911 | =999 | =112 | ambulance | swallowed ~ pills | not waking up | throat feels tight | tight throat
+      poison* | overdos* | call 911 | called 911 | call 999 | call 112 | ambulance | swallowed ~ pills | not waking up | throat feels tight | tight throat
       throat is tight | cant close my mouth | jaw wont close | jaw is stuck | eye wont open
       cant see | cant stop the bleeding | cant stop bleeding | soaked through
     `),
