@@ -42,7 +42,8 @@ const rows: [string, Scored[]][] = [
   ["batch 3 (blind, then learned from)", scored.filter((s) => s.item.id.startsWith("b3-"))],
   ["batch 4 (blind, then learned from)", scored.filter((s) => s.item.id.startsWith("b4-"))],
   ["batch 5 (blind, then generalised from)", scored.filter((s) => s.item.id.startsWith("b5-"))],
-  ["batch 6 (blind, after generalising)", scored.filter((s) => s.item.id.startsWith("b6-"))],
+  ["batch 6 (blind, then generalised from)", scored.filter((s) => s.item.id.startsWith("b6-"))],
+  ["batch 7 (blind, after the second round)", scored.filter((s) => s.item.id.startsWith("b7-"))],
   ["overall", scored],
 ];
 console.log(

@@ -68,9 +68,60 @@ export function foldedWords(text: string): string[] {
 const ARABIZI_WORD =
   /^(?=[a-z2-9]*[a-z][2-9]|[2-9][a-z])(?![0-9]+(?:mg|ml|mcg|g|kg|x|am|pm|h|hrs?|d|st|nd|rd|th|yo|y|yrs?|mo|min|k|mm|cm|km|l)$)[a-z2-9]+$/;
 
+// Words that only Arabizi writes: two of them make a message Arabizi even without digits.
+const ARABIZI_MARKERS = new Set([
+  "ya",
+  "ana",
+  "enta",
+  "inta",
+  "enti",
+  "inti",
+  "momken",
+  "mumkin",
+  "mmkn",
+  "shu",
+  "esh",
+  "ish",
+  "wesh",
+  "mesh",
+  "mish",
+  "msh",
+  "ma3",
+  "leh",
+  "lesh",
+  "ezay",
+  "kaman",
+  "akhi",
+  "habibi",
+  "yalla",
+  "bokra",
+  "bukra",
+  "3ndi",
+  "andi",
+  "3ando",
+  "ande",
+  "fe",
+  "fih",
+  "feeh",
+  "kteer",
+  "ktir",
+  "awi",
+  "wallah",
+  "walla",
+  "inshallah",
+  "mafi",
+  "mafish",
+  "mfesh",
+  "lazem",
+  "lazim",
+  "ba3d",
+  "ba3den",
+]);
+
 /** Whether a message is written in Arabizi: then its Latin words are read as Arabic too. */
 export function isArabizi(words: readonly string[]): boolean {
-  return words.some((word) => ARABIZI_WORD.test(word) && /[a-z]/.test(word));
+  if (words.some((word) => ARABIZI_WORD.test(word) && /[a-z]/.test(word))) return true;
+  return words.filter((word) => ARABIZI_MARKERS.has(word)).length >= 2;
 }
 
 const ARABIZI: [string, string][] = [

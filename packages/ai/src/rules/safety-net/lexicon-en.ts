@@ -13,6 +13,8 @@ export const ENGLISH: Lexicon = {
       high temperature | very high temperature | allergic reaction | anaphyla* | seizure
       convuls* | knocked out | broken jaw | hard to swallow | cant swallow | cannot swallow
       face swelled | face swelling | swelling of the face | numb arm | throat is closing
+      face drooping | face is drooping | slurred | slurring | cant speak | cant talk | stroke
+      heart attack | not responding | unresponsive
       throat closing | pouring blood | gushing blood | blood everywhere | feel faint
       turning blue | panic attack | heart is racing | heart racing | palpitations
       cant open my mouth | cannot open my mouth | not breathing | isnt breathing
