@@ -79,15 +79,36 @@ function matchFrom(term: Term, message: Message, masked: boolean[], start: numbe
 
 type Span = [start: number, end: number];
 
+// Per list of terms, its terms by their first pattern id: a message is only tried on the terms that
+// can start at one of its words, not on the whole lexicon.
+const firstIndex = new WeakMap<readonly Term[], Map<number, number[]>>();
+function indexOf(terms: readonly Term[]): Map<number, number[]> {
+  let index = firstIndex.get(terms);
+  if (!index) {
+    index = new Map();
+    terms.forEach((term, at) => {
+      const list = index!.get(term.parts[0]!);
+      if (list) list.push(at);
+      else index!.set(term.parts[0]!, [at]);
+    });
+    firstIndex.set(terms, index);
+  }
+  return index;
+}
+
 function findSpans(terms: readonly Term[], message: Message, masked: boolean[]): Span[] {
-  const spans: Span[] = [];
-  for (const term of terms) {
-    for (const start of message.positions.get(term.parts[0]!) ?? []) {
-      const end = matchFrom(term, message, masked, start);
-      if (end > start) spans.push([start, end]);
+  const index = indexOf(terms);
+  const found: [term: number, span: Span][] = [];
+  for (const [id, starts] of message.positions) {
+    for (const at of index.get(id) ?? []) {
+      for (const start of starts) {
+        const end = matchFrom(terms[at]!, message, masked, start);
+        if (end > start) found.push([at, [start, end]]);
+      }
     }
   }
-  return spans;
+  // In the lexicon's order, as before the index: the words a hand-over names do not depend on it.
+  return found.sort((x, y) => x[0] - y[0] || x[1][0] - y[1][0]).map(([, span]) => span);
 }
 
 function matchCategory(
