@@ -2,9 +2,13 @@
 // language and per category, every miss and false hand-over, and the time per message.
 // `npx tsx packages/ai/eval/safety-net-report.ts`
 //
-// Batches 3 and 4 were each written blind after the lexicon of the time and measured once before the
-// lexicon learned from them: hand-over recall 51.5 % (batch 3) and 64.3 % (batch 4). On phrasings it has
-// not seen, expect the net to miss far more than the totals below say; the model's judgement adds to it.
+// Batches 3 to 7 were each written blind after the net of the time and measured once before the net
+// learned from them: hand-over recall 51.5 % (batch 3), 64.3 % (batch 4), 79.2 % (batch 5, before the
+// net was generalised by classes: values, fever numbers, transliteration, Arabizi, Arabic endings, body
+// part + concern pairs), 77.4 % (batch 6, after; English 17/17, Russian 9/16, Arabic 9/13, mixed 6/7)
+// and 91.7 % (batch 7, after a second round of classes from batch 6; right category 75.0 %, no false
+// hand-over of 18; batch 7 is not learned from). On phrasings it has not seen, expect the net to miss
+// more than the totals below say, in Russian and Arabic most; the model's judgement adds to it.
 import { parseAgentConfig } from "@agents-crm/config/agent-config";
 import { compileNet } from "../src/rules/safety-net/compile-net";
 import { matchNet } from "../src/rules/safety-net/match-net";
@@ -38,6 +42,16 @@ const rows: [string, Scored[]][] = [
   ["batch 2 (typos, look-alikes)", scored.filter((s) => s.item.id.startsWith("b2-"))],
   ["batch 3 (blind, then learned from)", scored.filter((s) => s.item.id.startsWith("b3-"))],
   ["batch 4 (blind, then learned from)", scored.filter((s) => s.item.id.startsWith("b4-"))],
+  ["batch 5 (blind, then generalised from)", scored.filter((s) => s.item.id.startsWith("b5-"))],
+  ["batch 6 (blind, then generalised from)", scored.filter((s) => s.item.id.startsWith("b6-"))],
+  ["batch 7 (blind, after the second round)", scored.filter((s) => s.item.id.startsWith("b7-"))],
+  // Where the blind batches miss: per language.
+  ...["b5-", "b6-", "b7-"].flatMap((batch) =>
+    ["en", "ru", "ar", "mixed"].map((l): [string, Scored[]] => [
+      `  ${batch.slice(0, 2)} ${l}`,
+      scored.filter((s) => s.item.id.startsWith(batch) && s.item.language === l),
+    ]),
+  ),
   ["overall", scored],
 ];
 console.log(

@@ -61,6 +61,30 @@ describe("safety net", () => {
     expect(categories("Does my tooth hurt because of the filling?")).toContain("symptoms");
   });
 
+  it("generalises past its phrases: values, fever numbers, transliteration and Arabic endings", () => {
+    // A dose is a number and a unit, whatever the drug ("zyxolan" is in no lexicon).
+    expect(categories("can i take 2 zyxolan 500mg at once")).toContain("medication");
+    expect(categories("выпил 400 мг какой-то таблетки")).toContain("medication");
+    // A body temperature with a decimal is a fever, in Western or Arabic-Indic digits.
+    expect(categories("my son 38.9 since morning")).toContain("children");
+    expect(categories("ابني ٣٩٫٢ من الصبح")).toContain("children");
+    expect(categories("the appointment at 38 Baker street")).toEqual([]);
+    // A phone number's digit groups are no emergency number ("123", "112").
+    expect(categories("call me back on +7 916 123-45-67 or 050 112 4567")).toEqual([]);
+    // A lab value is a number next to what was measured.
+    expect(categories("ferritin 12 is that bad")).toContain("test_results");
+    expect(categories("гемоглобин 95")).toContain("test_results");
+    // Russian typed in Latin letters reads as Russian.
+    expect(categories("u menya bolit zub")).toContain("symptoms");
+    expect(categories("skolko stoit chistka")).toEqual([]);
+    // Arabic in Latin letters and digits (Arabizi), but not a dose with its unit.
+    expect(categories("ibni 3ndo 7arara")).toContain("children");
+    expect(categories("3ayez a7gez ma3ad bokra")).toEqual([]);
+    expect(categories("take 2x daily 3mg")).toEqual(["medication"]);
+    // Arabic possessive endings: "her cheek is swollen".
+    expect(categories("بنتي خدها وارم")).toContain("children");
+  });
+
   it("is tuned per agent: extra words, ignored words, and categories switched off explicitly", () => {
     const tuned = configOf(
       minimalDocument({

@@ -3,7 +3,7 @@ import {
   type AgentConfig,
   type SafetyNetCategory,
 } from "@agents-crm/config/agent-config";
-import { foldedWords } from "./fold-text";
+import { foldedWords, NUMBER_READING } from "./fold-text";
 import type { CategoryLexicon } from "./lexicon-types";
 import { BUILT_IN_LEXICONS } from "./lexicons";
 import type { WordPattern } from "./word-pattern";
@@ -70,6 +70,10 @@ export function compileNet(tunings: Record<SafetyNetCategory, Tuning> | null): C
     for (const raw of entry.trim().split(/\s+/)) {
       if (raw === "~") {
         parts.push(GAP);
+        continue;
+      }
+      if (raw === NUMBER_READING) {
+        parts.push(patternId({ text: NUMBER_READING, exact: true, stem: false }));
         continue;
       }
       const exact = raw.startsWith("=");

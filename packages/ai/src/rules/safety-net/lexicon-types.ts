@@ -3,7 +3,7 @@ import type { SafetyNetCategory } from "@agents-crm/config/agent-config";
 /**
  * One language's words for one category. Entries are phrases of whole words, written as people write
  * them (they are normalized like messages), separated by `|` or new lines: `word*` is a stem with any ending, `=word` is matched
- * exactly (never with a typo), `~` stands for up to three other words (none of them "my"/"мой"),
+ * exactly (never with a typo), `~` stands for up to three other words (none of them "my"/"мой"), `#` for any number,
  * `@category` in a pair group stands for that category's phrases.
  */
 export interface CategoryLexicon {

@@ -1,6 +1,6 @@
 import type { SafetyNetCategory } from "@agents-crm/config/agent-config";
 import { GAP, type CompiledCategory, type CompiledNet, type Term } from "./compile-net";
-import { foldedWords, wordReadings } from "./fold-text";
+import { foldedWords, isArabizi, wordReadings } from "./fold-text";
 import { wordMatches } from "./word-pattern";
 
 export interface CategoryMatch {
@@ -26,23 +26,26 @@ interface Message {
 const WORD_CACHE_LIMIT = 20_000;
 
 /** The pattern ids one word matches, remembered per net: customers reuse the same words all day. */
-function patternsOf(net: CompiledNet, word: string): Set<number> {
-  const cached = net.wordCache.get(word);
+function patternsOf(net: CompiledNet, word: string, arabizi: boolean): Set<number> {
+  // A Latin word reads differently in an Arabizi message: it gets its own cache entry.
+  const key = arabizi ? `\u0000${word}` : word;
+  const cached = net.wordCache.get(key);
   if (cached) return cached;
   const ids = new Set<number>();
-  for (const reading of wordReadings(word)) {
+  for (const reading of wordReadings(word, arabizi)) {
     for (const id of net.byFirstLetter.get(reading[0]!) ?? []) {
       if (!ids.has(id) && wordMatches(net.patterns[id]!, reading)) ids.add(id);
     }
   }
   if (net.wordCache.size >= WORD_CACHE_LIMIT) net.wordCache.clear();
-  net.wordCache.set(word, ids);
+  net.wordCache.set(key, ids);
   return ids;
 }
 
 function readMessage(net: CompiledNet, text: string): Message {
   const words = foldedWords(text);
-  const matched = words.map((word) => patternsOf(net, word));
+  const arabizi = isArabizi(words);
+  const matched = words.map((word) => patternsOf(net, word, arabizi));
   const positions = new Map<number, number[]>();
   matched.forEach((ids, at) => {
     for (const id of ids) {
@@ -76,15 +79,36 @@ function matchFrom(term: Term, message: Message, masked: boolean[], start: numbe
 
 type Span = [start: number, end: number];
 
+// Per list of terms, its terms by their first pattern id: a message is only tried on the terms that
+// can start at one of its words, not on the whole lexicon.
+const firstIndex = new WeakMap<readonly Term[], Map<number, number[]>>();
+function indexOf(terms: readonly Term[]): Map<number, number[]> {
+  let index = firstIndex.get(terms);
+  if (!index) {
+    index = new Map();
+    terms.forEach((term, at) => {
+      const list = index!.get(term.parts[0]!);
+      if (list) list.push(at);
+      else index!.set(term.parts[0]!, [at]);
+    });
+    firstIndex.set(terms, index);
+  }
+  return index;
+}
+
 function findSpans(terms: readonly Term[], message: Message, masked: boolean[]): Span[] {
-  const spans: Span[] = [];
-  for (const term of terms) {
-    for (const start of message.positions.get(term.parts[0]!) ?? []) {
-      const end = matchFrom(term, message, masked, start);
-      if (end > start) spans.push([start, end]);
+  const index = indexOf(terms);
+  const found: [term: number, span: Span][] = [];
+  for (const [id, starts] of message.positions) {
+    for (const at of index.get(id) ?? []) {
+      for (const start of starts) {
+        const end = matchFrom(terms[at]!, message, masked, start);
+        if (end > start) found.push([at, [start, end]]);
+      }
     }
   }
-  return spans;
+  // In the lexicon's order, as before the index: the words a hand-over names do not depend on it.
+  return found.sort((x, y) => x[0] - y[0] || x[1][0] - y[1][0]).map(([, span]) => span);
 }
 
 function matchCategory(
