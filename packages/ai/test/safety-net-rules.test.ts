@@ -85,6 +85,15 @@ describe("safety net", () => {
     expect(categories("بنتي خدها وارم")).toContain("children");
   });
 
+  it("reads English as English: its words are not Russian typed in Latin", () => {
+    // "her" read as Russian is an insult: an ordinary question about a daughter was handed over.
+    expect(categories("Which doctor would see her?")).toEqual([]);
+    expect(categories("Can you book her in for a cleaning?")).toEqual([]);
+    expect(categories("her")).toEqual([]);
+    // Russian typed in Latin letters is still read as Russian.
+    expect(categories("zub bolit uzhe tri dnya")).toContain("symptoms");
+  });
+
   it("is tuned per agent: extra words, ignored words, and categories switched off explicitly", () => {
     const tuned = configOf(
       minimalDocument({

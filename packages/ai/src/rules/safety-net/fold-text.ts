@@ -289,14 +289,37 @@ function withoutArabicSuffix(word: string): string[] {
 const CONJUNCTIONS = ["و", "ف"];
 const PREPOSITIONS = ["ب", "ل", "ك"];
 
+// English function words are never Russian typed in Latin ("her" would read "хер"), and a message with
+// two of them is English: none of its words is read as Russian.
+const ENGLISH_FUNCTION_WORDS = new Set(
+  (
+    "a an and are as at be but by can could did do does for from had has have he her hers him his how " +
+    "i if in is it its me my not of on or our she that the their them then there these they this " +
+    "to us was we were what when where which who why will with would you your"
+  ).split(" "),
+);
+
+/** Whether a message is English: then its Latin words are not read as Russian typed in Latin. */
+export function isEnglish(words: readonly string[]): boolean {
+  const found = new Set(
+    words.filter((word) => word.length >= 3 && ENGLISH_FUNCTION_WORDS.has(word)),
+  );
+  return found.size >= 2;
+}
+
+/** How a message's Latin words are read besides themselves (see `isArabizi`, `isEnglish`). */
+export type LatinReading = "arabizi" | "english" | "russian";
+
 /** The ways a word can be read: itself and, for Arabic, without its joined prefixes. */
-export function wordReadings(word: string, arabizi = false): string[] {
+export function wordReadings(word: string, latin: LatinReading = "russian"): string[] {
+  const arabizi = latin === "arabizi";
   if (arabizi && /^[a-z2-9]+$/.test(word) && /[a-z]/.test(word)) {
     return [word, ...arabiziReadings(word).flatMap((reading) => wordReadings(reading))];
   }
   if (/^\p{N}/u.test(word))
     return FEVER.test(word) ? [word, NUMBER_READING, "fever"] : [word, NUMBER_READING];
   if (/^[a-z]{3,}$/.test(word)) {
+    if (latin === "english" || ENGLISH_FUNCTION_WORDS.has(word)) return [word];
     const cyrillic = latinToCyrillic(word);
     return cyrillic ? [word, cyrillic] : [word];
   }

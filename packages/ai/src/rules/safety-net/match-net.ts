@@ -1,6 +1,6 @@
 import type { SafetyNetCategory } from "@agents-crm/config/agent-config";
 import { GAP, type CompiledCategory, type CompiledNet, type Term } from "./compile-net";
-import { foldedWords, isArabizi, wordReadings } from "./fold-text";
+import { foldedWords, isArabizi, isEnglish, wordReadings, type LatinReading } from "./fold-text";
 import { wordMatches } from "./word-pattern";
 
 export interface CategoryMatch {
@@ -26,13 +26,13 @@ interface Message {
 const WORD_CACHE_LIMIT = 20_000;
 
 /** The pattern ids one word matches, remembered per net: customers reuse the same words all day. */
-function patternsOf(net: CompiledNet, word: string, arabizi: boolean): Set<number> {
-  // A Latin word reads differently in an Arabizi message: it gets its own cache entry.
-  const key = arabizi ? `\u0000${word}` : word;
+function patternsOf(net: CompiledNet, word: string, latin: LatinReading): Set<number> {
+  // A Latin word reads differently in an Arabizi or English message: each gets its own cache entry.
+  const key = latin === "russian" ? word : `${latin}\u0000${word}`;
   const cached = net.wordCache.get(key);
   if (cached) return cached;
   const ids = new Set<number>();
-  for (const reading of wordReadings(word, arabizi)) {
+  for (const reading of wordReadings(word, latin)) {
     for (const id of net.byFirstLetter.get(reading[0]!) ?? []) {
       if (!ids.has(id) && wordMatches(net.patterns[id]!, reading)) ids.add(id);
     }
@@ -44,8 +44,12 @@ function patternsOf(net: CompiledNet, word: string, arabizi: boolean): Set<numbe
 
 function readMessage(net: CompiledNet, text: string): Message {
   const words = foldedWords(text);
-  const arabizi = isArabizi(words);
-  const matched = words.map((word) => patternsOf(net, word, arabizi));
+  const latin: LatinReading = isArabizi(words)
+    ? "arabizi"
+    : isEnglish(words)
+      ? "english"
+      : "russian";
+  const matched = words.map((word) => patternsOf(net, word, latin));
   const positions = new Map<number, number[]>();
   matched.forEach((ids, at) => {
     for (const id of ids) {
