@@ -1,11 +1,11 @@
 import type { AgentConfig } from "@agents-crm/config/agent-config";
-import { block, escapeBlockText, oneLine, TAGS } from "../prompt/blocks";
+import { block, escapeBlockText, TAGS } from "../prompt/blocks";
+import { contextBlock, knowledgeBlock } from "../prompt/data-blocks";
 import { examplesSection } from "../prompt/examples-section";
 import { personaSection } from "../prompt/persona-section";
 import { profileSection } from "../prompt/profile-section";
 import { goalSection, hardRulesSection } from "../prompt/rules-section";
 import { styleSection } from "../prompt/style-section";
-import { excerptId } from "../prompt/turn-messages";
 import type { ChatMessage } from "../providers/types";
 import type { RetrievedSource } from "../rag/types";
 
@@ -57,6 +57,8 @@ const WHO: Record<CopilotMessage["role"], string> = {
   admin: "staff",
 };
 
+const NO_MATCHING_KNOWLEDGE = "(nothing in the clinic's knowledge matches this conversation)";
+
 function transcriptBlock(transcript: readonly CopilotMessage[]): string {
   const messages = transcript.map((message) =>
     block(COPILOT_TAGS.message, escapeBlockText(message.content), {
@@ -65,25 +67,6 @@ function transcriptBlock(transcript: readonly CopilotMessage[]): string {
     }),
   );
   return block(COPILOT_TAGS.conversation, messages.join("\n") || "(no messages yet)");
-}
-
-function knowledgeBlock(knowledge: readonly RetrievedSource[]): string {
-  if (knowledge.length === 0)
-    return block(TAGS.knowledge, "(nothing in the clinic's knowledge matches this conversation)");
-  const excerpts = knowledge.map((source, index) =>
-    block(TAGS.excerpt, escapeBlockText(source.content.trim()), {
-      id: excerptId(index),
-      title: source.title,
-    }),
-  );
-  return block(TAGS.knowledge, excerpts.join("\n"));
-}
-
-function contextBlock(context: Record<string, string>): string {
-  const lines = Object.entries(context).map(
-    ([key, value]) => `${key}: ${escapeBlockText(oneLine(value))}`,
-  );
-  return block(TAGS.context, lines.join("\n"));
 }
 
 /** The system prompt: the agent as configured (static first, so a prompt cache can serve it), then the task. */
@@ -105,7 +88,7 @@ export function buildSuggestSystemPrompt(config: AgentConfig): string {
 /** One system message and one user message holding the whole conversation as data. */
 export function buildSuggestMessages(input: SuggestPromptInput): ChatMessage[] {
   const parts = [contextBlock(input.context)];
-  if (input.knowledge !== null) parts.push(knowledgeBlock(input.knowledge));
+  if (input.knowledge !== null) parts.push(knowledgeBlock(input.knowledge, NO_MATCHING_KNOWLEDGE));
   parts.push(transcriptBlock(input.transcript));
   const draft = input.draft?.trim();
   if (draft) {

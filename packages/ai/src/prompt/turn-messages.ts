@@ -1,7 +1,8 @@
 import type { AgentConfig } from "@agents-crm/config/agent-config";
 import type { ChatMessage } from "../providers/types";
 import type { RetrievedSource } from "../rag/types";
-import { block, escapeBlockText, oneLine, TAGS } from "./blocks";
+import { block, escapeBlockText, TAGS } from "./blocks";
+import { contextBlock, knowledgeBlock } from "./data-blocks";
 import { ADMIN_LABEL, buildSystemPrompt } from "./system-prompt";
 
 export interface PromptHistoryMessage {
@@ -20,32 +21,12 @@ export interface TurnPromptInput {
   context: Record<string, string>;
 }
 
-/** Excerpt ids the model cites in `sources_used`: S1, S2, … in retrieval order. */
-export function excerptId(index: number): string {
-  return `S${index + 1}`;
-}
+export { excerptId } from "./data-blocks";
+
+const NO_MATCHING_KNOWLEDGE = "(nothing in the clinic's knowledge matches this message)";
 
 export function customerBlock(messages: readonly string[]): string {
   return block(TAGS.customer, messages.map((message) => escapeBlockText(message)).join("\n"));
-}
-
-function knowledgeBlock(knowledge: readonly RetrievedSource[]): string {
-  if (knowledge.length === 0)
-    return block(TAGS.knowledge, "(nothing in the clinic's knowledge matches this message)");
-  const excerpts = knowledge.map((source, index) =>
-    block(TAGS.excerpt, escapeBlockText(source.content.trim()), {
-      id: excerptId(index),
-      title: source.title,
-    }),
-  );
-  return block(TAGS.knowledge, excerpts.join("\n"));
-}
-
-function contextBlock(context: Record<string, string>): string {
-  const lines = Object.entries(context).map(
-    ([key, value]) => `${key}: ${escapeBlockText(oneLine(value))}`,
-  );
-  return block(TAGS.context, lines.join("\n"));
 }
 
 /** The last N history turns, as given: the customer's in a data block, admins' labelled as colleagues. */
@@ -69,7 +50,7 @@ export function historyMessages(
 
 export function buildTurnMessages(input: TurnPromptInput): ChatMessage[] {
   const parts = [contextBlock(input.context)];
-  if (input.knowledge !== null) parts.push(knowledgeBlock(input.knowledge));
+  if (input.knowledge !== null) parts.push(knowledgeBlock(input.knowledge, NO_MATCHING_KNOWLEDGE));
   parts.push(customerBlock(input.messages));
   return [
     { role: "system", content: buildSystemPrompt(input.config) },
