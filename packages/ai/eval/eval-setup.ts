@@ -6,9 +6,6 @@ import {
   parseAgentConfigText,
   type AgentConfig,
 } from "@agents-crm/config/agent-config";
-import { resolveDynamoMode, type ServerEnv } from "@agents-crm/config/env";
-import { createLlmProviders } from "../src/providers/create-llm-providers";
-import { resolveOpenAIKey } from "../src/providers/resolve-openai-key";
 import type { LlmProviders } from "../src/providers/types";
 import { createKnowledgeBase } from "../src/rag/knowledge-base";
 import type { KnowledgeBase } from "../src/rag/types";
@@ -32,30 +29,6 @@ export async function loadEvalAgent(path?: string, model?: string): Promise<Eval
   }
   const config = model ? { ...parsed.config, llm: { ...parsed.config.llm, model } } : parsed.config;
   return { agentId: config.agent_id, config, origin: path ?? "demo" };
-}
-
-/**
- * The providers the API would build from the same environment (apps/api/src/bootstrap/llm.ts): an
- * OpenAI key or any OPENAI_BASE_URL goes online, nothing configured is the offline model.
- */
-export async function evalProviders(env: ServerEnv): Promise<LlmProviders> {
-  const awsConfigured =
-    resolveDynamoMode(env) === "aws" || env.SECRETS_MANAGER_ENDPOINT_URL !== undefined;
-  const apiKey = await resolveOpenAIKey({
-    apiKey: env.OPENAI_API_KEY,
-    secretName: awsConfigured ? env.SECRETS_MANAGER_OPENAI_KEY_NAME : null,
-    secretsRegion: env.SECRETS_MANAGER_REGION ?? env.AWS_REGION,
-    secretsEndpoint: env.SECRETS_MANAGER_ENDPOINT_URL,
-  });
-  return createLlmProviders({
-    apiKey,
-    baseURL: env.OPENAI_BASE_URL,
-    defaultChatModel: env.OPENAI_MODEL,
-    embeddingModel: env.OPENAI_EMBEDDING_MODEL,
-    embeddingDimensions: env.OPENAI_EMBEDDING_DIMENSIONS,
-    timeoutMs: env.OPENAI_TIMEOUT * 1000,
-    maxRetries: env.OPENAI_MAX_RETRIES,
-  });
 }
 
 /** The agent's documents indexed with the providers' embedder, as the API indexes a saved agent. */

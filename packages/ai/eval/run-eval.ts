@@ -1,6 +1,7 @@
 import type { ServerEnv } from "@agents-crm/config/env";
 import { loadConversations } from "./conversation-set";
-import { evalProviders, indexKnowledge, loadEvalAgent } from "./eval-setup";
+import { createLlmProvidersFromEnv } from "../src/providers/llm-providers-from-env";
+import { indexKnowledge, loadEvalAgent } from "./eval-setup";
 import { runConversations, type TurnRecord } from "./run-conversations";
 import { scoreRecords, type EvalScores } from "./score";
 
@@ -33,7 +34,8 @@ export interface EvalReport {
 export async function runEval(options: EvalOptions): Promise<EvalReport> {
   const agent = await loadEvalAgent(options.agentPath, options.model);
   const conversations = await loadConversations(options.conversationsPath);
-  const providers = await evalProviders(options.env);
+  // The same providers the API builds from the same environment.
+  const providers = await createLlmProvidersFromEnv(options.env);
   const knowledge = await indexKnowledge(providers, agent);
   const { records, warnings } = await runConversations(conversations, {
     providers,

@@ -8,6 +8,7 @@ export {
   OFFLINE_LABEL,
   type LlmProvidersOptions,
 } from "./providers/create-llm-providers";
+export { createLlmProvidersFromEnv } from "./providers/llm-providers-from-env";
 export {
   createOpenAIChatProvider,
   DEFAULT_CHAT_MODEL,
