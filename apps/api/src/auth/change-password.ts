@@ -1,11 +1,10 @@
 import type { Context } from "../context";
-import { forgetInitialPassword } from "../bootstrap/initial-admin";
 import { recordAudit } from "../domain/audit";
 import { invalidInput, notFound, notSupported } from "../domain/errors";
-import { announceAccessChange } from "./access-changes";
 import { reserveLoginAttempt, settleLoginSuccess } from "./login-throttle";
-import { hashPassword, verifyPassword } from "./password";
+import { verifyPassword } from "./password";
 import type { Staff } from "./principal";
+import { replacePassword } from "./replace-password";
 
 type StaffContext = Context & { principal: Staff };
 
@@ -25,7 +24,7 @@ export async function changePassword({
   const actor = ctx.principal;
   if (actor.kind !== "user")
     throw notSupported("The API token has no password: sign in as a user to change one");
-  const { kv, adminUsers, sessions } = ctx.deps.repos;
+  const { kv, adminUsers } = ctx.deps.repos;
 
   const reservation = await reserveLoginAttempt(kv, { email: actor.email, ip: ctx.clientIp });
   const credentials = await adminUsers.getCredentials(actor.email);
@@ -45,12 +44,12 @@ export async function changePassword({
     throw invalidInput("newPassword", "must differ from the current password");
   }
 
-  await adminUsers.update(actor.id, { passwordHash: await hashPassword(input.newPassword) });
-  const sessionsRevoked = await sessions.deleteSessionsOfUser(actor.id, {
-    exceptSessionId: actor.sessionId,
-  });
-  if (sessionsRevoked > 0) await announceAccessChange(ctx.deps, { userId: actor.id });
-  const initialPasswordForgotten = await forgetInitialPassword(ctx.deps.env, actor.email);
+  const { sessionsRevoked, initialPasswordForgotten } = await replacePassword(
+    ctx.deps,
+    actor,
+    input.newPassword,
+    actor.sessionId,
+  );
   await recordAudit(ctx, {
     action: "auth.change_password",
     resourceType: "admin_user",

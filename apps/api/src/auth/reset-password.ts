@@ -1,12 +1,11 @@
 import { passwordSchema } from "@agents-crm/config/staff";
 import type { Context } from "../context";
-import { forgetInitialPassword } from "../bootstrap/initial-admin";
 import { recordAudit } from "../domain/audit";
 import { invalidInput, notFound } from "../domain/errors";
-import { announceAccessChange } from "./access-changes";
 import { assertMayManageOwners } from "./owner-guard";
-import { generatePassword, hashPassword } from "./password";
+import { generatePassword } from "./password";
 import type { Staff } from "./principal";
+import { replacePassword } from "./replace-password";
 
 type StaffContext = Context & { principal: Staff };
 
@@ -23,7 +22,7 @@ export async function resetPassword({
   ctx: StaffContext;
   input: { userId: string };
 }): Promise<{ userId: string; email: string; password: string; sessionsRevoked: number }> {
-  const { adminUsers, sessions } = ctx.deps.repos;
+  const { adminUsers } = ctx.deps.repos;
   if (input.userId === ctx.principal.id) {
     throw invalidInput("userId", "change your own password on your profile page");
   }
@@ -32,10 +31,11 @@ export async function resetPassword({
   if (target.role === "owner") assertMayManageOwners(ctx.principal, "reset an owner's password");
 
   const password = passwordSchema.parse(generatePassword());
-  await adminUsers.update(target.userId, { passwordHash: await hashPassword(password) });
-  const sessionsRevoked = await sessions.deleteSessionsOfUser(target.userId);
-  await announceAccessChange(ctx.deps, { userId: target.userId });
-  const initialPasswordForgotten = await forgetInitialPassword(ctx.deps.env, target.email);
+  const { sessionsRevoked, initialPasswordForgotten } = await replacePassword(
+    ctx.deps,
+    { id: target.userId, email: target.email },
+    password,
+  );
   await recordAudit(ctx, {
     action: "users.reset_password",
     resourceType: "admin_user",
