@@ -124,11 +124,31 @@ resource "aws_ecs_task_definition" "web" {
   container_definitions = jsonencode([local.containers.web])
 }
 
-resource "aws_ecs_service" "api" {
-  name                              = "${var.name}-api"
+# What differs between the two services; the rest of their definitions is the same.
+locals {
+  services = {
+    api = {
+      task_definition = aws_ecs_task_definition.api.arn
+      desired_count   = var.api_desired_count
+      target_group    = aws_lb_target_group.api.arn
+      port            = local.api_port
+    }
+    web = {
+      task_definition = aws_ecs_task_definition.web.arn
+      desired_count   = var.web_desired_count
+      target_group    = aws_lb_target_group.web.arn
+      port            = local.web_port
+    }
+  }
+}
+
+resource "aws_ecs_service" "this" {
+  for_each = local.services
+
+  name                              = "${var.name}-${each.key}"
   cluster                           = aws_ecs_cluster.this.id
-  task_definition                   = aws_ecs_task_definition.api.arn
-  desired_count                     = var.api_desired_count
+  task_definition                   = each.value.task_definition
+  desired_count                     = each.value.desired_count
   launch_type                       = "FARGATE"
   health_check_grace_period_seconds = 60
 
@@ -139,9 +159,9 @@ resource "aws_ecs_service" "api" {
   }
 
   load_balancer {
-    target_group_arn = aws_lb_target_group.api.arn
-    container_name   = "api"
-    container_port   = local.api_port
+    target_group_arn = each.value.target_group
+    container_name   = each.key
+    container_port   = each.value.port
   }
 
   deployment_circuit_breaker {
@@ -151,38 +171,22 @@ resource "aws_ecs_service" "api" {
 
   lifecycle {
     precondition {
-      condition     = var.api_desired_count <= 1 || contains(keys(merge(var.api_environment, var.api_secrets)), "REDIS_URL")
+      condition     = each.key != "api" || var.api_desired_count <= 1 || contains(keys(merge(var.api_environment, var.api_secrets)), "REDIS_URL")
       error_message = "More than one API task needs REDIS_URL (in api_environment or api_secrets) so real-time events reach every replica."
     }
   }
 
-  depends_on = [aws_lb_listener_rule.api, aws_lb_listener_rule.api_pages]
+  # Each service starts once the load balancer routes to it (depends_on cannot differ per instance).
+  depends_on = [aws_lb_listener.http, aws_lb_listener_rule.api, aws_lb_listener_rule.api_pages]
 }
 
-resource "aws_ecs_service" "web" {
-  name                              = "${var.name}-web"
-  cluster                           = aws_ecs_cluster.this.id
-  task_definition                   = aws_ecs_task_definition.web.arn
-  desired_count                     = var.web_desired_count
-  launch_type                       = "FARGATE"
-  health_check_grace_period_seconds = 60
+# The services were two resources before; these keep existing deployments from replacing them.
+moved {
+  from = aws_ecs_service.api
+  to   = aws_ecs_service.this["api"]
+}
 
-  network_configuration {
-    subnets          = var.private_subnet_ids
-    security_groups  = [aws_security_group.tasks.id]
-    assign_public_ip = var.assign_public_ip
-  }
-
-  load_balancer {
-    target_group_arn = aws_lb_target_group.web.arn
-    container_name   = "web"
-    container_port   = local.web_port
-  }
-
-  deployment_circuit_breaker {
-    enable   = true
-    rollback = true
-  }
-
-  depends_on = [aws_lb_listener.http]
+moved {
+  from = aws_ecs_service.web
+  to   = aws_ecs_service.this["web"]
 }
