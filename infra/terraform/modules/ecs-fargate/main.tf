@@ -91,55 +91,45 @@ resource "aws_cloudwatch_log_group" "web" {
   retention_in_days = var.log_retention_days
 }
 
-resource "aws_ecs_task_definition" "api" {
-  family                   = "${var.name}-api"
-  requires_compatibilities = ["FARGATE"]
-  network_mode             = "awsvpc"
-  cpu                      = var.api_cpu
-  memory                   = var.api_memory
-  execution_role_arn       = aws_iam_role.execution.arn
-  task_role_arn            = aws_iam_role.api_task.arn
-
-  runtime_platform {
-    operating_system_family = "LINUX"
-    cpu_architecture        = "X86_64"
-  }
-
-  container_definitions = jsonencode([local.containers.api])
-}
-
-resource "aws_ecs_task_definition" "web" {
-  family                   = "${var.name}-web"
-  requires_compatibilities = ["FARGATE"]
-  network_mode             = "awsvpc"
-  cpu                      = var.web_cpu
-  memory                   = var.web_memory
-  execution_role_arn       = aws_iam_role.execution.arn
-
-  runtime_platform {
-    operating_system_family = "LINUX"
-    cpu_architecture        = "X86_64"
-  }
-
-  container_definitions = jsonencode([local.containers.web])
-}
-
-# What differs between the two services; the rest of their definitions is the same.
+# What differs between the two tasks and their services; the rest of their definitions is the same.
 locals {
   services = {
     api = {
-      task_definition = aws_ecs_task_definition.api.arn
-      desired_count   = var.api_desired_count
-      target_group    = aws_lb_target_group.api.arn
-      port            = local.api_port
+      cpu           = var.api_cpu
+      memory        = var.api_memory
+      task_role     = aws_iam_role.api_task.arn
+      desired_count = var.api_desired_count
+      target_group  = aws_lb_target_group.api.arn
+      port          = local.api_port
     }
     web = {
-      task_definition = aws_ecs_task_definition.web.arn
-      desired_count   = var.web_desired_count
-      target_group    = aws_lb_target_group.web.arn
-      port            = local.web_port
+      cpu           = var.web_cpu
+      memory        = var.web_memory
+      task_role     = null
+      desired_count = var.web_desired_count
+      target_group  = aws_lb_target_group.web.arn
+      port          = local.web_port
     }
   }
+}
+
+resource "aws_ecs_task_definition" "this" {
+  for_each = local.services
+
+  family                   = "${var.name}-${each.key}"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = each.value.cpu
+  memory                   = each.value.memory
+  execution_role_arn       = aws_iam_role.execution.arn
+  task_role_arn            = each.value.task_role
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+
+  container_definitions = jsonencode([local.containers[each.key]])
 }
 
 resource "aws_ecs_service" "this" {
@@ -147,7 +137,7 @@ resource "aws_ecs_service" "this" {
 
   name                              = "${var.name}-${each.key}"
   cluster                           = aws_ecs_cluster.this.id
-  task_definition                   = each.value.task_definition
+  task_definition                   = aws_ecs_task_definition.this[each.key].arn
   desired_count                     = each.value.desired_count
   launch_type                       = "FARGATE"
   health_check_grace_period_seconds = 60
@@ -180,7 +170,18 @@ resource "aws_ecs_service" "this" {
   depends_on = [aws_lb_listener.http, aws_lb_listener_rule.api, aws_lb_listener_rule.api_pages]
 }
 
-# The services were two resources before; these keep existing deployments from replacing them.
+# The tasks and services were two resources each before; these keep existing deployments from
+# replacing them.
+moved {
+  from = aws_ecs_task_definition.api
+  to   = aws_ecs_task_definition.this["api"]
+}
+
+moved {
+  from = aws_ecs_task_definition.web
+  to   = aws_ecs_task_definition.this["web"]
+}
+
 moved {
   from = aws_ecs_service.api
   to   = aws_ecs_service.this["api"]
