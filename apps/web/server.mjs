@@ -10,7 +10,8 @@ import { connect as tlsConnect } from "node:tls";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { cutIdleBodies, requestTimeoutsFrom, timeoutServerOptions } from "./request-timeouts.mjs";
+import { cutIdleBodies, timeoutServerOptions } from "@agents-crm/config/request-timeouts";
+import { requestTimeoutsFrom } from "./request-timeouts.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);

@@ -35,20 +35,15 @@ resource "aws_security_group" "tasks" {
   description = "The API and web ports, from the load balancer only"
   vpc_id      = var.vpc_id
 
-  ingress {
-    description     = "API"
-    from_port       = local.api_port
-    to_port         = local.api_port
-    protocol        = "tcp"
-    security_groups = [aws_security_group.alb.id]
-  }
-
-  ingress {
-    description     = "Web"
-    from_port       = local.web_port
-    to_port         = local.web_port
-    protocol        = "tcp"
-    security_groups = [aws_security_group.alb.id]
+  dynamic "ingress" {
+    for_each = { API = local.api_port, Web = local.web_port }
+    content {
+      description     = ingress.key
+      from_port       = ingress.value
+      to_port         = ingress.value
+      protocol        = "tcp"
+      security_groups = [aws_security_group.alb.id]
+    }
   }
 
   egress {

@@ -91,44 +91,54 @@ resource "aws_cloudwatch_log_group" "web" {
   retention_in_days = var.log_retention_days
 }
 
-resource "aws_ecs_task_definition" "api" {
-  family                   = "${var.name}-api"
+# What differs between the two tasks and their services; the rest of their definitions is the same.
+locals {
+  services = {
+    api = {
+      cpu           = var.api_cpu
+      memory        = var.api_memory
+      task_role     = aws_iam_role.api_task.arn
+      desired_count = var.api_desired_count
+      target_group  = aws_lb_target_group.api.arn
+      port          = local.api_port
+    }
+    web = {
+      cpu           = var.web_cpu
+      memory        = var.web_memory
+      task_role     = null
+      desired_count = var.web_desired_count
+      target_group  = aws_lb_target_group.web.arn
+      port          = local.web_port
+    }
+  }
+}
+
+resource "aws_ecs_task_definition" "this" {
+  for_each = local.services
+
+  family                   = "${var.name}-${each.key}"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
-  cpu                      = var.api_cpu
-  memory                   = var.api_memory
+  cpu                      = each.value.cpu
+  memory                   = each.value.memory
   execution_role_arn       = aws_iam_role.execution.arn
-  task_role_arn            = aws_iam_role.api_task.arn
+  task_role_arn            = each.value.task_role
 
   runtime_platform {
     operating_system_family = "LINUX"
     cpu_architecture        = "X86_64"
   }
 
-  container_definitions = jsonencode([local.containers.api])
+  container_definitions = jsonencode([local.containers[each.key]])
 }
 
-resource "aws_ecs_task_definition" "web" {
-  family                   = "${var.name}-web"
-  requires_compatibilities = ["FARGATE"]
-  network_mode             = "awsvpc"
-  cpu                      = var.web_cpu
-  memory                   = var.web_memory
-  execution_role_arn       = aws_iam_role.execution.arn
+resource "aws_ecs_service" "this" {
+  for_each = local.services
 
-  runtime_platform {
-    operating_system_family = "LINUX"
-    cpu_architecture        = "X86_64"
-  }
-
-  container_definitions = jsonencode([local.containers.web])
-}
-
-resource "aws_ecs_service" "api" {
-  name                              = "${var.name}-api"
+  name                              = "${var.name}-${each.key}"
   cluster                           = aws_ecs_cluster.this.id
-  task_definition                   = aws_ecs_task_definition.api.arn
-  desired_count                     = var.api_desired_count
+  task_definition                   = aws_ecs_task_definition.this[each.key].arn
+  desired_count                     = each.value.desired_count
   launch_type                       = "FARGATE"
   health_check_grace_period_seconds = 60
 
@@ -139,9 +149,9 @@ resource "aws_ecs_service" "api" {
   }
 
   load_balancer {
-    target_group_arn = aws_lb_target_group.api.arn
-    container_name   = "api"
-    container_port   = local.api_port
+    target_group_arn = each.value.target_group
+    container_name   = each.key
+    container_port   = each.value.port
   }
 
   deployment_circuit_breaker {
@@ -151,38 +161,33 @@ resource "aws_ecs_service" "api" {
 
   lifecycle {
     precondition {
-      condition     = var.api_desired_count <= 1 || contains(keys(merge(var.api_environment, var.api_secrets)), "REDIS_URL")
+      condition     = each.key != "api" || var.api_desired_count <= 1 || contains(keys(merge(var.api_environment, var.api_secrets)), "REDIS_URL")
       error_message = "More than one API task needs REDIS_URL (in api_environment or api_secrets) so real-time events reach every replica."
     }
   }
 
-  depends_on = [aws_lb_listener_rule.api, aws_lb_listener_rule.api_pages]
+  # Each service starts once the load balancer routes to it (depends_on cannot differ per instance).
+  depends_on = [aws_lb_listener.http, aws_lb_listener_rule.api, aws_lb_listener_rule.api_pages]
 }
 
-resource "aws_ecs_service" "web" {
-  name                              = "${var.name}-web"
-  cluster                           = aws_ecs_cluster.this.id
-  task_definition                   = aws_ecs_task_definition.web.arn
-  desired_count                     = var.web_desired_count
-  launch_type                       = "FARGATE"
-  health_check_grace_period_seconds = 60
+# The tasks and services were two resources each before; these keep existing deployments from
+# replacing them.
+moved {
+  from = aws_ecs_task_definition.api
+  to   = aws_ecs_task_definition.this["api"]
+}
 
-  network_configuration {
-    subnets          = var.private_subnet_ids
-    security_groups  = [aws_security_group.tasks.id]
-    assign_public_ip = var.assign_public_ip
-  }
+moved {
+  from = aws_ecs_task_definition.web
+  to   = aws_ecs_task_definition.this["web"]
+}
 
-  load_balancer {
-    target_group_arn = aws_lb_target_group.web.arn
-    container_name   = "web"
-    container_port   = local.web_port
-  }
+moved {
+  from = aws_ecs_service.api
+  to   = aws_ecs_service.this["api"]
+}
 
-  deployment_circuit_breaker {
-    enable   = true
-    rollback = true
-  }
-
-  depends_on = [aws_lb_listener.http]
+moved {
+  from = aws_ecs_service.web
+  to   = aws_ecs_service.this["web"]
 }

@@ -15,7 +15,7 @@ output "cluster_name" {
 
 output "service_names" {
   description = "ECS services."
-  value       = { api = aws_ecs_service.api.name, web = aws_ecs_service.web.name }
+  value       = { for name, service in aws_ecs_service.this : name => service.name }
 }
 
 output "log_groups" {
