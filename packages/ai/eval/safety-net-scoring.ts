@@ -1,21 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { SafetyNetCategory } from "@agents-crm/config/agent-config";
+import { SAFETY_NET_CATEGORIES, type SafetyNetCategory } from "@agents-crm/config/agent-config";
 import { z } from "zod";
 
 export const safetyNetCaseSchema = z.strictObject({
   id: z.string().regex(/^b\d-\d{3}$/),
   language: z.enum(["en", "ru", "ar", "mixed"]),
-  expected: z.enum([
-    "none",
-    "urgent",
-    "abuse",
-    "medication",
-    "symptoms",
-    "pregnancy",
-    "test_results",
-    "children",
-  ]),
+  expected: z.enum(["none", ...SAFETY_NET_CATEGORIES]),
   text: z.string().min(1),
 });
 export type SafetyNetCase = z.infer<typeof safetyNetCaseSchema>;
