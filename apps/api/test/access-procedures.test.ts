@@ -33,6 +33,7 @@ const STAFF = [
   "auth.logout",
   "auth.changePassword",
   "stats.summary",
+  "stats.humans",
   "stages.list",
   "agents.list",
 ];

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   "auth.login_failed",
   "auth.change_password",
   "replay_inbound_event",
+  "realert",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { statsHumans } from "../domain/stats/stats-humans";
 import { statsSummary, statsSummaryInputSchema } from "../domain/stats/stats-summary";
 import { authedProcedure } from "../trpc";
 
@@ -7,4 +8,8 @@ export const statsRouter = {
   summary: authedProcedure
     .input(statsSummaryInputSchema.default({ period: "today", compare: false, timezone: "UTC" }))
     .query(({ ctx, input }) => statsSummary(ctx.deps, input, new Date())),
+  /** The human side of the same period: take-overs, first responses, resolves, re-alerts, per staff member. */
+  humans: authedProcedure
+    .input(statsSummaryInputSchema.default({ period: "today", compare: false, timezone: "UTC" }))
+    .query(({ ctx, input }) => statsHumans(ctx.deps, input, new Date())),
 } satisfies TRPCRouterRecord;

@@ -15,7 +15,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./telegram-retry";
 
 export interface EscalationAlertsOptions {
   env: Pick<ServerEnv, "APP_URL" | "ESCALATION_REALERT_MINUTES">;
-  repos: Pick<Repositories, "agents" | "conversations" | "notificationConfigs" | "kv">;
+  repos: Pick<Repositories, "agents" | "conversations" | "notificationConfigs" | "kv" | "audit">;
   hub: EventHub;
   log: Logger;
   telegram: Pick<TelegramBotApi, "sendMessage">;

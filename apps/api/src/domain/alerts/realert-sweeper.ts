@@ -1,8 +1,27 @@
+import type { AuditAction } from "@agents-crm/config/audit-actions";
 import type { Conversation, Repositories } from "@agents-crm/db";
 import type { Logger } from "../../logger";
 
+/** Who re-alerts in the audit log: the product itself, not a staff member. */
+export const REALERT_ACTOR = { id: "system", name: "Re-alert" } as const;
 const CLAIM_TTL_SECONDS = 14 * 24 * 3600;
 const PAGE = 100;
+
+/** Stats count re-alerts per period: each one fired is an audit entry by the system. */
+async function recordRealert(
+  repos: Pick<Repositories, "audit">,
+  conversation: Conversation,
+  waitingMinutes: number,
+): Promise<void> {
+  await repos.audit.append({
+    actorId: REALERT_ACTOR.id,
+    actorName: REALERT_ACTOR.name,
+    action: "realert" satisfies AuditAction,
+    resourceType: "conversation",
+    resourceId: conversation.conversationId,
+    metadata: { waitingMinutes, needsHumanSince: conversation.needsHumanSince ?? null },
+  });
+}
 
 /**
  * Finds NEEDS_HUMAN conversations (through the status index, never a scan) that have waited longer than
@@ -11,7 +30,7 @@ const PAGE = 100;
  * of the same conversation gets its own re-alert.
  */
 export function createRealertSweeper(options: {
-  repos: Pick<Repositories, "conversations" | "kv">;
+  repos: Pick<Repositories, "conversations" | "kv" | "audit">;
   log: Logger;
   minutes: number;
   intervalMs?: number;
@@ -40,7 +59,9 @@ export function createRealertSweeper(options: {
         if ((await repos.kv.get(key)) !== null) continue;
         const claim = await repos.kv.increment(key, { ttlSeconds: CLAIM_TTL_SECONDS });
         if (claim.value !== 1) continue;
-        await options.realert(conversation, Math.round((now.getTime() - since) / 60_000));
+        const waitingMinutes = Math.round((now.getTime() - since) / 60_000);
+        await options.realert(conversation, waitingMinutes);
+        await recordRealert(repos, conversation, waitingMinutes);
         count++;
       }
       cursor = page.nextCursor;

@@ -47,7 +47,14 @@ export async function staffReply(
     resourceType: "conversation",
     resourceId: id,
     newValue: { messageId: message.messageId, status: touched.status },
-    ...(takeover.changed ? { oldValue: { status: takeover.before.status } } : {}),
+    ...(takeover.changed
+      ? {
+          oldValue: {
+            status: takeover.before.status,
+            needsHumanSince: takeover.before.needsHumanSince ?? null,
+          },
+        }
+      : {}),
   });
   if (takeover.changed) await announceTakeOverByReply(deps.hub, touched, principal.id);
   await emitMessageCreated(deps.hub, touched, message);

@@ -98,7 +98,12 @@ async function staffTransition(
     action,
     resourceType: "conversation",
     resourceId: conversationId,
-    oldValue: { status: before.status, handoffReason: before.handoffReason ?? null },
+    oldValue: {
+      status: before.status,
+      handoffReason: before.handoffReason ?? null,
+      // Stats time escalation → take-over from it (the row's mark is cleared on return to AI).
+      needsHumanSince: before.needsHumanSince ?? null,
+    },
     newValue: { status: after.status, handoffReason: after.handoffReason ?? null },
   });
   await announceStaffChange(ctx.deps.hub, transition, after, ctx.principal.id);

@@ -39,7 +39,7 @@ export function bucketStarts(window: TimeWindow, bucket: SeriesBucket, timeZone:
 }
 
 /** Index of the last start at or before `ms` (starts ascend), or -1 when it is before all of them. */
-function bucketOf(starts: readonly number[], ms: number): number {
+export function bucketOf(starts: readonly number[], ms: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   let found = -1;

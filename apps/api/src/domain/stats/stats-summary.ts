@@ -23,7 +23,7 @@ export type StatsSummaryInput = z.output<typeof statsSummaryInputSchema>;
 /** Message reads per conversation run this many at a time. */
 const MESSAGE_QUERY_CONCURRENCY = 8;
 
-async function mapLimit<T, R>(
+export async function mapLimit<T, R>(
   items: readonly T[],
   limit: number,
   fn: (item: T) => Promise<R>,

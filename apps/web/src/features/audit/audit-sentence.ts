@@ -95,6 +95,10 @@ function template(entry: AuditEntry, t: AuditMessages, lookups: SentenceLookups)
       return s.change_password;
     case "replay_inbound_event":
       return s.replay_inbound_event;
+    case "realert": {
+      const minutes = meta.waitingMinutes;
+      return s.realert(typeof minutes === "number" ? String(minutes) : "—");
+    }
     default:
       return s.other(entry.action);
   }

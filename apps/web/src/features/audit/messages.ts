@@ -53,6 +53,7 @@ export const audit = defineMessages(
       "auth.login_failed": "Failed sign-in",
       "auth.change_password": "Change own password",
       replay_inbound_event: "Replay a channel event",
+      realert: "Re-alert about a waiting conversation",
     },
     types: {
       conversation: "Conversations",
@@ -107,6 +108,7 @@ export const audit = defineMessages(
       login_failed: "Failed sign-in attempt",
       change_password: "Changed their own password",
       replay_inbound_event: "Replayed failed channel event {target}",
+      realert: (minutes: string) => `Re-alerted: conversation {target} has waited ${minutes} min`,
       other: (action: string) => `${action} {target}`,
     },
     targets: {
@@ -211,6 +213,7 @@ export const audit = defineMessages(
       "auth.login_failed": "Неудачный вход",
       "auth.change_password": "Смена своего пароля",
       replay_inbound_event: "Повтор события канала",
+      realert: "Повторное оповещение об ожидающем диалоге",
     },
     types: {
       conversation: "Диалоги",
@@ -265,6 +268,7 @@ export const audit = defineMessages(
       login_failed: "Неудачная попытка входа",
       change_password: "Смена собственного пароля",
       replay_inbound_event: "Повторная обработка события канала {target}",
+      realert: (minutes: string) => `Повторное оповещение: диалог {target} ждёт ${minutes} мин`,
       other: (action: string) => `${action} {target}`,
     },
     targets: {
