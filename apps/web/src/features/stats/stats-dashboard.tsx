@@ -11,6 +11,7 @@ import { StatsCharts } from "./stats-charts";
 import { StatsControls } from "./stats-controls";
 import { StatsOverview } from "./stats-overview";
 import { StatsWindow } from "./stats-window";
+import { HumanStats } from "./human-stats";
 import { useStatsSummary } from "./use-stats-summary";
 import { LoadFailed } from "~/ui/load-failed";
 import admin from "~/ui/admin-page.module.css";
@@ -65,6 +66,7 @@ export function StatsDashboard({ initialView }: { initialView: StatsView }) {
           ) : (
             <StatsCharts data={data} timeZone={timeZone ?? "UTC"} />
           )}
+          <HumanStats view={view} timeZone={timeZone} />
         </>
       )}
     </section>

@@ -5,3 +5,5 @@ export type StatsSummary = inferRouterOutputs<AppRouter>["stats"]["summary"];
 export type StatsPeriod = StatsSummary["period"];
 export type StatsSeriesPoint = StatsSummary["series"]["points"][number];
 export type StatsSummaryInput = NonNullable<inferRouterInputs<AppRouter>["stats"]["summary"]>;
+export type StatsHumans = inferRouterOutputs<AppRouter>["stats"]["humans"];
+export type HumanDurations = NonNullable<StatsHumans["firstResponseMs"]>;
