@@ -2,7 +2,7 @@ import type { ApiDeps } from "../../deps";
 import { deltas } from "./aggregate";
 import { humanSeries, humanValues, staffActivity, type HumanValues } from "./human-aggregate";
 import { humanMeasures, type HumanConversation } from "./human-episodes";
-import { humanEventsBetween } from "./human-events";
+import { humanEventsBetween, type HumanEvent } from "./human-events";
 import { periodWindows, type TimeWindow } from "./periods";
 import { mapLimit, type StatsSummaryInput } from "./stats-summary";
 
@@ -13,6 +13,25 @@ const MACHINE_ID = "machine";
 
 const isoWindow = (w: TimeWindow) => ({ from: w.from.toISOString(), to: w.to.toISOString() });
 const timeOf = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
+
+/**
+ * The conversations whose row the numbers need: a take-over entry without the escalation time (older
+ * entries) reads the row's mark, and a resolve with no take-over before it counts from the row's
+ * start. Everything else is in the audit entries, so most periods read no conversation at all.
+ */
+function conversationsToRead(events: readonly HumanEvent[]): string[] {
+  const takenOver = new Set<string>();
+  const needed = new Set<string>();
+  for (const e of events) {
+    if (e.type === "takeover") {
+      takenOver.add(e.conversationId);
+      if (e.fromStatus === "NEEDS_HUMAN" && e.escalatedAt === null) needed.add(e.conversationId);
+    } else if (e.type === "resolve" && !takenOver.has(e.conversationId)) {
+      needed.add(e.conversationId);
+    }
+  }
+  return [...needed];
+}
 
 export interface StaffRow {
   staffId: string;
@@ -27,8 +46,9 @@ export interface StaffRow {
 
 /**
  * The human side of a period, in the summary's windows and time zone: from the audit log's action
- * index over the period (no Scan; work grows with what staff did in it), plus one read per
- * conversation staff touched (its escalation mark, its agent for the filter) and per staff member.
+ * index over the period (no Scan; work grows with what staff did in it), plus one read per staff
+ * member and per conversation whose row is needed (see conversationsToRead; every one touched when
+ * filtering by agent, whose id only the row has).
  */
 export async function statsHumans(
   deps: Pick<ApiDeps, "repos">,
@@ -39,7 +59,9 @@ export async function statsHumans(
   const since = input.compare ? windows.previous.from : windows.current.from;
   const { events: all, queries } = await humanEventsBetween(deps, { from: since, to: now });
 
-  const ids = [...new Set(all.map((e) => e.conversationId))];
+  const ids = input.agentId
+    ? [...new Set(all.map((e) => e.conversationId))]
+    : conversationsToRead(all);
   const rows = await mapLimit(ids, LOOKUP_CONCURRENCY, (id) => deps.repos.conversations.get(id));
   const conversations = new Map<string, HumanConversation>();
   const agentOf = new Map<string, string>();
@@ -84,7 +106,7 @@ export async function statsHumans(
     comparison: previous
       ? { window: isoWindow(windows.previous), ...previous, deltas: deltas(current, previous) }
       : null,
-    reads: { auditQueries: queries, conversations: ids.length, staff: activity.length },
+    reads: { auditQueries: queries, conversationReads: ids.length, staffReads: activity.length },
   };
 }
 

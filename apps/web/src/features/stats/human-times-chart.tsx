@@ -10,7 +10,9 @@ import styles from "./stats.module.css";
 
 const W = 480;
 const ROW = 22;
-const LABEL_W = 190;
+/** Each measure's name sits on its own line above its bars: long names (Russian) never run under them. */
+const GROUP = ROW * 3 + 8;
+const LEFT = 4;
 const MIN = 60_000;
 const SERIES = [
   { key: "median", color: "var(--accent)" },
@@ -32,8 +34,8 @@ export function HumanTimesChart({ data }: { data: StatsHumans }) {
   // The axis counts minutes, so its steps read as whole minutes, hours or days.
   const maxMinutes = Math.max(0, ...rows.flatMap((r) => (r.values ? [r.values.p90 / MIN] : [])));
   const ticks = niceTicks(maxMinutes, 3);
-  const x = linearScale(ticks[ticks.length - 1] ?? 1, LABEL_W, W - 8);
-  const height = rows.length * (ROW * 2 + 8) + 16;
+  const x = linearScale(ticks[ticks.length - 1] ?? 1, LEFT, W - 24);
+  const height = rows.length * GROUP + 16;
 
   return (
     <ChartFigure title={words.charts.times} testId="stats-human-times">
@@ -58,8 +60,8 @@ export function HumanTimesChart({ data }: { data: StatsHumans }) {
                 </g>
               ))}
               {rows.map((row, i) => (
-                <g key={row.key} transform={`translate(0 ${i * (ROW * 2 + 8)})`}>
-                  <text x={0} y={ROW} className={styles.barLabel} dominantBaseline="middle">
+                <g key={row.key} transform={`translate(0 ${i * GROUP})`}>
+                  <text x={LEFT} y={ROW / 2} className={styles.barLabel} dominantBaseline="middle">
                     {row.label}
                   </text>
                   {series.map((s, j) => {
@@ -67,9 +69,9 @@ export function HumanTimesChart({ data }: { data: StatsHumans }) {
                     return (
                       <rect
                         key={s.key}
-                        x={LABEL_W}
-                        y={j * ROW + 3}
-                        width={Math.max(0, x(ms / MIN) - LABEL_W)}
+                        x={LEFT}
+                        y={(j + 1) * ROW + 3}
+                        width={Math.max(0, x(ms / MIN) - LEFT)}
                         height={ROW - 6}
                         fill={s.color}
                         rx={3}
