@@ -101,6 +101,10 @@ describe("the front desk on the stats page", () => {
     await admin.getByTestId("action-take-over").click();
     await detail(admin, "HUMAN_ACTIVE");
     await reply(admin, "The clinic here: we will call you in five minutes.");
+    // Closing resolves it: time to resolve counts from its escalation.
+    await admin.getByTestId("action-close").click();
+    await admin.getByTestId("confirm").click();
+    await detail(admin, "CLOSED");
 
     // The second staff member, in Russian on a phone, answers straight away (replying takes it over).
     operator = await openAs(
@@ -142,6 +146,10 @@ describe("the front desk on the stats page", () => {
       /\d+ (s|min)/,
     );
     expect(await section.getByTestId("kpi-handled-value").textContent()).toBe("2");
+    expect(await section.getByTestId("kpi-resolved-value").textContent()).toBe("1");
+    expect(await section.getByTestId("kpi-time-to-resolve-value").textContent()).toMatch(
+      /\d+ (s|min)/,
+    );
     expect(await section.getByTestId("kpi-realerts-value").textContent()).toBe(String(realerts));
     // The comparison with yesterday: nothing happened then, so the take-overs are all new.
     expect(await section.getByTestId("kpi-takeovers-delta").textContent()).toContain("+2");
@@ -150,6 +158,7 @@ describe("the front desk on the stats page", () => {
     const row = (name: string) => staff.locator("tbody tr").filter({ hasText: name });
     expect(await staff.locator("tbody tr").count()).toBe(2);
     expect(await row(ADMIN_NAME).locator("td").first().textContent()).toContain("1");
+    expect(await row(ADMIN_NAME).locator("td").nth(1).textContent()).toContain("1");
     expect(await row(OPERATOR.name).locator("td").first().textContent()).toContain("1");
 
     // The chart's numbers open from the keyboard.
