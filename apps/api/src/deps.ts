@@ -3,6 +3,7 @@ import type { KnowledgeBase, LlmProviders } from "@agents-crm/ai";
 import type { Db, Repositories } from "@agents-crm/db";
 import type { InboxSignal } from "./channels/inbox-signal";
 import type { Logger } from "./logger";
+import type { Mailer } from "./mail/mailer";
 import type { ConversationRuntime } from "./realtime/conversation-runtime";
 import type { RateLimiter } from "./security/rate-limiter";
 
@@ -23,4 +24,6 @@ export interface ApiDeps extends ConversationRuntime {
   rateLimiter: RateLimiter;
   /** Webhooks notify it after storing inbox events; this process's inbox workers subscribe. */
   inboxSignal: InboxSignal;
+  /** The SMTP server for sign-in codes; null when none is configured (password sign-in only). */
+  mailer: Mailer | null;
 }

@@ -17,6 +17,8 @@ const PUBLIC = [
   "system.health",
   "system.onStatus",
   "auth.login",
+  "auth.requestCode",
+  "auth.verifyCode",
   "auth.me",
   "agents.cards",
   "agents.card",

@@ -36,7 +36,7 @@ function documentUpload(bytes: number): string {
 }
 
 describe("bodies from callers who have not signed in", () => {
-  it.each(["chat.start", "auth.login", "chat.send"])(
+  it.each(["chat.start", "auth.login", "chat.send", "auth.requestCode", "auth.verifyCode"])(
     "a 7 MB body of tiny objects to %s is refused with 413 naming the 64 KB limit",
     async (path) => {
       const answer = await postJson(`${t.url}/trpc/${path}`, tinyObjects(7 * MB));

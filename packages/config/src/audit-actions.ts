@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   "auth.logout",
   "auth.login_failed",
   "auth.change_password",
+  "auth.otp_requested",
+  "auth.otp_login",
   "replay_inbound_event",
   "realert",
 ] as const;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { corsOrigins, envBoolean, envNumber, envUrl, optionalString } from "./env-parsers";
+import { checkSmtpEnv, smtpEnvSchema } from "./smtp-env";
 import { tableEnvSchema, tableNamesFrom, type TableNames } from "./tables";
 import { trustProxy } from "./trust-proxy";
 
@@ -105,7 +106,9 @@ export const serverEnvSchema = z
     ALLOW_UNSIGNED_WEBHOOKS: envBoolean(false),
   })
   .extend(tableEnvSchema.shape)
+  .extend(smtpEnvSchema.shape)
   .superRefine((env, ctx) => {
+    checkSmtpEnv(env, ctx);
     if (env.CORS_ALLOW_CREDENTIALS && env.CORS_ORIGINS.includes("*")) {
       ctx.addIssue({
         code: "custom",

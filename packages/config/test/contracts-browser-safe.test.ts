@@ -22,6 +22,7 @@ const CONTRACTS = [
   "./handoff-summary",
   "./knowledge-gaps",
   "./knowledge-upload",
+  "./login-codes",
   "./message-metadata",
   "./messages",
   "./notifications",

@@ -17,6 +17,7 @@ export type { AdminUsersRepository } from "./repositories/admin-users";
 export { hashSessionToken } from "./repositories/sessions";
 export type { SessionsRepository } from "./repositories/sessions";
 export type { Counter, KvCache } from "./repositories/kv-cache";
+export type { LoginCodesRepository, RedeemOutcome } from "./repositories/login-codes";
 export { sweepExpiredItems } from "./repositories/expiry-sweeper";
 export type { SweepOptions, SweepResult } from "./repositories/expiry-sweeper";
 export { RETENTION_SECONDS as INBOUND_EVENT_RETENTION_SECONDS } from "./repositories/inbound-event-items";

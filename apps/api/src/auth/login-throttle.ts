@@ -1,5 +1,5 @@
 import type { Repositories } from "@agents-crm/db";
-import { tooManyRequests } from "../domain/errors";
+import { chargeCounters } from "./counter-windows";
 
 /**
  * Password checks allowed per window: per account from one address, per address over all accounts,
@@ -54,20 +54,13 @@ export async function reserveLoginAttempt(
     [keys.ip, LOGIN_THROTTLE.perIp],
   ];
   if (!known) limits.push([keys.account, LOGIN_THROTTLE.perAccount]);
-  const options = { ttlSeconds: LOGIN_THROTTLE.windowSeconds };
-  const counters = await Promise.all(limits.map(([key]) => kv.increment(key, options)));
-  const exceeded = counters.filter((counter, i) => counter.value > (limits[i]?.[1] ?? 0));
-  const charged = limits.map(([key]) => key);
-  if (exceeded.length === 0) return { attempt, charged };
-
-  await Promise.all(charged.map((key) => kv.decrement(key)));
-  const resetsAt = Math.max(...exceeded.map((counter) => counter.expiresAt));
-  const retryAfterSeconds = Math.max(1, resetsAt - Math.floor(Date.now() / 1000));
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  throw tooManyRequests(
-    `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    retryAfterSeconds,
+  const charged = await chargeCounters(
+    kv,
+    limits,
+    LOGIN_THROTTLE.windowSeconds,
+    (retry) => `Too many failed sign-in attempts. Try again in ${retry}.`,
   );
+  return { attempt, charged };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ApiDeps } from "../deps";
 import type { Logger } from "../logger";
 import { createRateLimiter } from "../security/rate-limiter";
 import { createInboxSignal } from "../channels/inbox-signal";
+import { createMailer } from "../mail/mailer";
 import {
   startConversationRuntime,
   type StartedConversationRuntime,
@@ -37,6 +38,7 @@ export function assembleDeps(input: {
     startedAt: new Date(),
     rateLimiter: createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
     inboxSignal: createInboxSignal(),
+    mailer: createMailer(env),
   };
   return { deps, runtime };
 }

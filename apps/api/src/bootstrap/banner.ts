@@ -1,5 +1,6 @@
 import type { ServerEnv } from "@agents-crm/config/env";
 import { resolveDynamoMode } from "@agents-crm/config/env";
+import { emailCodesEnabled, smtpPort } from "@agents-crm/config/smtp-env";
 import type { Logger } from "../logger";
 import type { LlmProviders } from "@agents-crm/ai";
 import type { InitialAdmin } from "./initial-admin";
@@ -37,6 +38,9 @@ export function printBanner(input: {
       break;
   }
   if (env.ADMIN_TOKEN) lines.push("Machine access: Authorization: Bearer $ADMIN_TOKEN");
+  if (emailCodesEnabled(env)) {
+    lines.push(`Sign-in codes by e-mail: through ${env.SMTP_HOST}:${smtpPort(env)}`);
+  }
   const model = modelLines(llm);
   if (env.ENVIRONMENT !== "production") {
     process.stdout.write(["", "  " + [...lines, ...model].join("\n  "), ""].join("\n") + "\n");
@@ -51,5 +55,6 @@ export function printBanner(input: {
     url: `http://localhost:${port}`,
     environment: env.ENVIRONMENT,
     database: resolveDynamoMode(env),
+    emailCodes: emailCodesEnabled(env),
   });
 }

@@ -1,9 +1,12 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { MAX_EMAIL, MAX_PASSWORD, passwordSchema } from "@agents-crm/config/staff";
+import { requestCodeInputSchema, verifyCodeInputSchema } from "@agents-crm/config/login-codes";
 import { z } from "zod";
 import { announceAccessChange } from "../auth/access-changes";
 import { changePassword } from "../auth/change-password";
 import { login } from "../auth/login";
+import { requestLoginCode } from "../auth/request-login-code";
+import { verifyLoginCode } from "../auth/verify-login-code";
 import { clearedSessionCookie, cookieShouldBeSecure } from "../auth/session-cookie";
 import { recordAudit } from "../domain/audit";
 import { authedProcedure, publicProcedure } from "../trpc";
@@ -18,6 +21,12 @@ export const authRouter = {
       }),
     )
     .mutation(login),
+
+  /** Mails a one-time code when SMTP is configured; the same answer whether or not the account exists. */
+  requestCode: publicProcedure.input(requestCodeInputSchema).mutation(requestLoginCode),
+
+  /** Signs in with the mailed code exactly as `login` does (cookie, throttle, audit). */
+  verifyCode: publicProcedure.input(verifyCodeInputSchema).mutation(verifyLoginCode),
 
   logout: authedProcedure.mutation(async ({ ctx }) => {
     if (ctx.principal.kind === "user") {

@@ -17,6 +17,8 @@ export const systemRouter = {
       database: database.ok ? ("reachable" as const) : ("unreachable" as const),
       // Shown wherever the UI names the model, so nobody mistakes the offline demo for a real LLM.
       model: { label: ctx.deps.llm.label, offline: ctx.deps.llm.offline },
+      // The sign-in page offers "e-mail me a code" only when an SMTP server is configured.
+      signIn: { emailCode: ctx.deps.mailer !== null },
       uptimeSeconds: Math.round((Date.now() - ctx.deps.startedAt.getTime()) / 1000),
     };
   }),

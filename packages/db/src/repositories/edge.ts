@@ -8,6 +8,7 @@ import { createInboundEventsRepository } from "./inbound-events";
 import { createInstagramProfilesRepository } from "./instagram-profiles";
 import { createKvCache } from "./kv-cache";
 import { createKnowledgeGapsRepository } from "./knowledge-gaps";
+import { createLoginCodesRepository } from "./login-codes";
 import { createNotificationConfigsRepository } from "./notification-configs";
 import { createSecretsRepository } from "./secrets";
 import { createSessionsRepository } from "./sessions";
@@ -30,6 +31,7 @@ export function createEdgeRepositories(
     adminUsers: createAdminUsersRepository(db, ctx),
     sessions: createSessionsRepository(db, ctx),
     kv: createKvCache(db, ctx),
+    loginCodes: createLoginCodesRepository(db, ctx, options.encryptionKey),
     inboundEvents: createInboundEventsRepository(db, ctx),
     channelBindings: createChannelBindingsRepository(db, ctx, secrets),
     instagramProfiles: createInstagramProfilesRepository(db, ctx),

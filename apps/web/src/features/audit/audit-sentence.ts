@@ -93,6 +93,10 @@ function template(entry: AuditEntry, t: AuditMessages, lookups: SentenceLookups)
       return s.login_failed;
     case "auth.change_password":
       return s.change_password;
+    case "auth.otp_requested":
+      return s.otp_requested;
+    case "auth.otp_login":
+      return s.otp_login;
     case "replay_inbound_event":
       return s.replay_inbound_event;
     case "realert": {

@@ -1,98 +1,48 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
-import { formatRetryIn, loginProblem, type LoginProblem } from "~/features/console/api-error";
+import { useEffect, useState } from "react";
 import { useT } from "~/i18n/i18n-provider";
 import { trpc } from "~/lib/trpc";
 import { Button } from "~/ui/button";
-import { Field } from "~/ui/field";
-import { TextInput } from "~/ui/inputs";
-import { Notice } from "~/ui/notice";
+import { CodeSignIn } from "./code-sign-in";
 import styles from "./login.module.css";
+import { PasswordForm } from "./password-form";
 
-/** `next` is already a same-origin path (sanitised by the page). */
+/**
+ * Sign-in by password, or by a code sent by e-mail when the API has an SMTP server (system.health
+ * says so). The e-mail typed in one carries over to the other. `next` is already a same-origin path.
+ */
 export function LoginForm({ next }: { next: string }) {
   const t = useT("login");
   const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [problem, setProblem] = useState<LoginProblem | null>(null);
-  const [now, setNow] = useState(() => Date.now());
+  const [method, setMethod] = useState<"password" | "code">("password");
   const me = trpc.auth.me.useQuery(undefined, { retry: false });
-  const login = trpc.auth.login.useMutation({
-    // A full page load, so the WebSocket opens again with the new session cookie.
-    onSuccess: () => window.location.assign(next),
-    onError: (error) => setProblem(loginProblem(error, Date.now())),
-  });
+  const health = trpc.system.health.useQuery(undefined, { staleTime: 60_000 });
+  const codesOffered = health.data?.signIn.emailCode === true;
 
   const alreadySignedIn = Boolean(me.data?.user);
   useEffect(() => {
     if (alreadySignedIn) window.location.replace(next);
   }, [alreadySignedIn, next]);
 
-  const retryAt = problem?.retryAt ?? null;
-  const throttled = retryAt !== null && retryAt > now;
-  useEffect(() => {
-    if (retryAt === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [retryAt]);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (throttled || login.isPending) return;
-    setProblem(null);
-    login.mutate({ email, password });
-  };
-
+  const byCode = method === "code" && codesOffered;
   return (
-    <form
-      className={styles.form}
-      onSubmit={submit}
-      aria-describedby={problem ? "login-problem" : undefined}
-    >
-      <Field label={t.email}>
-        <TextInput
-          size="lg"
-          type="email"
-          name="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => {
-            setEmail(e.target.value);
-            // Sign-in is throttled per account (and address): another account may try at once.
-            if (problem?.retryAt) setProblem(null);
-          }}
-          data-testid="login-email"
-        />
-      </Field>
-      <Field label={t.password}>
-        <TextInput
-          size="lg"
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          data-testid="login-password"
-        />
-      </Field>
-      {problem && (
-        <Notice tone="danger" id="login-problem" role="alert" data-testid="login-error">
-          {t.problems[problem.reason]}
-          {throttled && retryAt !== null && <> {formatRetryIn(retryAt, now, t)}</>}
-        </Notice>
+    <div className={styles.methods}>
+      {byCode ? (
+        <CodeSignIn next={next} email={email} onEmailChange={setEmail} />
+      ) : (
+        <PasswordForm next={next} email={email} onEmailChange={setEmail} />
       )}
-      <Button
-        type="submit"
-        variant="primary"
-        size="lg"
-        disabled={login.isPending || throttled || login.isSuccess}
-        data-testid="login-submit"
-      >
-        {login.isPending || login.isSuccess ? t.submitting : t.submit}
-      </Button>
-    </form>
+      {codesOffered && (
+        <Button
+          variant="link"
+          className={styles.switch}
+          onClick={() => setMethod(byCode ? "password" : "code")}
+          data-testid={byCode ? "login-use-password" : "login-use-code"}
+        >
+          {byCode ? t.code.usePassword : t.code.useCode}
+        </Button>
+      )}
+    </div>
   );
 }
