@@ -9,6 +9,7 @@ import { createInstagramProfilesRepository } from "./instagram-profiles";
 import { createKvCache } from "./kv-cache";
 import { createKnowledgeGapsRepository } from "./knowledge-gaps";
 import { createNotificationConfigsRepository } from "./notification-configs";
+import { createReadMarkersRepository } from "./read-markers";
 import { createSecretsRepository } from "./secrets";
 import { createSessionsRepository } from "./sessions";
 import { createSettingsRepository } from "./settings";
@@ -37,5 +38,6 @@ export function createEdgeRepositories(
     settings: createSettingsRepository(db, ctx),
     eventLog: createEventLogRepository(db, ctx),
     knowledgeGaps: createKnowledgeGapsRepository(db, ctx),
+    readMarkers: createReadMarkersRepository(db, ctx),
   };
 }
