@@ -1,6 +1,10 @@
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backfillNeedsHumanQueue } from "../src/provision/backfill-queue";
+import { backfillAfterProvision, backfillNeedsHumanQueue } from "../src/provision/backfill-queue";
+import { createTable } from "../src/provision/create-table";
+import { provisionTables } from "../src/provision/provision";
+import { tableDefinition } from "../src/tables/definitions";
+import { uniqueTableNames } from "../src/testing";
 import { manualClock, startTestDb } from "../src/testing";
 import type { TestDb } from "../src/testing";
 import { collectAll } from "./support/collect";
@@ -93,6 +97,58 @@ describe("the needs-human queue", () => {
     expect(t.commands.names).not.toContain("ScanCommand");
     expect((await listed()).items.map((x) => x.conversationId)).toEqual([c.conversationId]);
     expect(await backfillNeedsHumanQueue(t.db)).toBe(0);
+  });
+});
+
+describe("an existing deployment", () => {
+  it("gets its waiting conversations into the queue when provisioning adds the index", async () => {
+    const tables = uniqueTableNames();
+    const before: typeof t.db = { ...t.db, tables };
+    const definition = tableDefinition("conversations");
+    const withoutQueue = {
+      ...definition,
+      indexes: definition.indexes.filter((i) => i.name !== "needs-human-queue-index"),
+    };
+    await createTable(before, tables.conversations, withoutQueue, {
+      pollIntervalMs: 5,
+      timeoutMs: 10_000,
+    });
+    // As the previous version wrote a conversation waiting for a human.
+    await t.db.doc.send(
+      new UpdateCommand({
+        TableName: tables.conversations,
+        Key: { conversation_id: "waiting-1" },
+        UpdateExpression:
+          "SET agent_id = :a, #s = :s, channel = :c, stage = :g, all_pk = :p, activity_sort = :o, " +
+          "last_activity_at = :t, created_at = :t, updated_at = :t, needs_human_since = :t, " +
+          "escalation_type = :e, version = :v",
+        ExpressionAttributeNames: { "#s": "status" },
+        ExpressionAttributeValues: {
+          ":a": "agent-x",
+          ":s": "NEEDS_HUMAN",
+          ":c": "web_chat",
+          ":g": "NEW",
+          ":p": "CONVERSATION",
+          ":o": "2026-03-01T08:00:00.000Z#waiting-1",
+          ":t": "2026-03-01T08:00:00.000Z",
+          ":e": "urgent",
+          ":v": 1,
+        },
+      }),
+    );
+    const report = await provisionTables(before, { pollIntervalMs: 5, definitions: [definition] });
+    expect(report.indexesAdded).toEqual([`${tables.conversations}/needs-human-queue-index`]);
+    expect(await backfillAfterProvision(before, report)).toBe(1);
+    const raw = await t.db.doc.send(
+      new GetCommand({ TableName: tables.conversations, Key: { conversation_id: "waiting-1" } }),
+    );
+    expect(raw.Item).toMatchObject({
+      queue_pk: "NEEDS_HUMAN",
+      queue_sort: "0#2026-03-01T08:00:00.000Z#waiting-1",
+    });
+    // Nothing added, nothing to do.
+    const again = await provisionTables(before, { pollIntervalMs: 5, definitions: [definition] });
+    expect(await backfillAfterProvision(before, again)).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
+import type { ProvisionReport } from "./provision";
 import { isConditionalCheckFailed } from "../lib/errors";
 import { queryAll } from "../lib/query";
 import { LEGACY_ATTRIBUTES, queueAttributes } from "../repositories/conversation-item";
@@ -70,4 +71,19 @@ export async function backfillNeedsHumanQueue(db: Db): Promise<number> {
     }
   }
   return written;
+}
+
+/**
+ * After provisioning: when it has just added the queue index to an existing table, the conversations
+ * already waiting for a human are put into it (the API's start and `npm run db:provision` call this).
+ */
+export async function backfillAfterProvision(
+  db: Db,
+  report: ProvisionReport,
+  log: (line: string) => void = () => undefined,
+): Promise<number> {
+  if (!report.indexesAdded.includes(`${db.tables.conversations}/${QUEUE_INDEX_NAME}`)) return 0;
+  const queued = await backfillNeedsHumanQueue(db);
+  if (queued) log(`put ${queued} waiting conversations into ${QUEUE_INDEX_NAME}`);
+  return queued;
 }

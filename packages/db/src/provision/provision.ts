@@ -2,7 +2,6 @@ import type { TableDescription } from "@aws-sdk/client-dynamodb";
 import type { Db } from "../client/db";
 import { TABLE_DEFINITIONS } from "../tables/definitions";
 import type { TableDefinition } from "../tables/definitions";
-import { QUEUE_INDEX_NAME, backfillNeedsHumanQueue } from "./backfill-queue";
 import { addIndex, createTable } from "./create-table";
 import { rebuildWithIndexes, recoverRebuild } from "./embedded-rebuild";
 import { definitionTypes, describeKey, keySchema } from "./table-spec";
@@ -169,11 +168,6 @@ export async function provisionTables(
     report.warnings.push(
       `the embedded engine does not delete expired items (TTL on ${ttlUnsupported.sort().join(", ")}); readers treat them as absent`,
     );
-  }
-  // Rows already waiting for a human lack the queue's attributes until this puts them in.
-  if (report.indexesAdded.includes(`${db.tables.conversations}/${QUEUE_INDEX_NAME}`)) {
-    const queued = await backfillNeedsHumanQueue(db);
-    if (queued) log(`put ${queued} waiting conversations into ${QUEUE_INDEX_NAME}`);
   }
   const { created, indexesAdded, ttlEnabled, unchanged } = report;
   for (const list of [created, indexesAdded, ttlEnabled, unchanged]) list.sort();
