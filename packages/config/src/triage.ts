@@ -8,17 +8,18 @@
 export const TRIAGE_PRIORITIES = ["urgent", "medical", "moderation", "contact", "other"] as const;
 export type TriagePriority = (typeof TRIAGE_PRIORITIES)[number];
 
-const PRIORITY_OF_TYPE: Readonly<Record<string, TriagePriority>> = {
-  urgent: "urgent",
-  medical: "medical",
-  moderation: "moderation",
-  booking: "contact",
-  contact: "contact",
-};
+// A Map, not an object: a stored type such as "__proto__" must not reach a prototype.
+const PRIORITY_OF_TYPE: ReadonlyMap<string, TriagePriority> = new Map([
+  ["urgent", "urgent"],
+  ["medical", "medical"],
+  ["moderation", "moderation"],
+  ["booking", "contact"],
+  ["contact", "contact"],
+]);
 
 /** The priority of an escalation type (`escalationType` of a conversation). */
 export function triagePriority(escalationType: string | null | undefined): TriagePriority {
-  return (escalationType && PRIORITY_OF_TYPE[escalationType]) || "other";
+  return (escalationType && PRIORITY_OF_TYPE.get(escalationType)) || "other";
 }
 
 /** 0 is the most urgent: the queue's sort key starts with it. */
