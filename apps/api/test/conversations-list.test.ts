@@ -78,11 +78,11 @@ afterAll(async () => {
 });
 
 describe("conversations.list", () => {
-  it("puts conversations that need a human first, then newest activity, as full rows", async () => {
+  it("puts conversations that need a human first (longest waiting first), then newest activity, as full rows", async () => {
     const page = await staff().conversations.list({ limit: 4 });
     expect(page.items.map((c) => c.conversationId)).toEqual([
-      ids["escalated-late"],
       ids["escalated-early"],
+      ids["escalated-late"],
       ids["whitening-8"],
       ids["whitening-7"],
     ]);
@@ -90,7 +90,7 @@ describe("conversations.list", () => {
       status: "NEEDS_HUMAN",
       channel: "web_chat",
       stage: "NEW",
-      lastMessagePreview: "about escalated-late",
+      lastMessagePreview: "about escalated-early",
     });
     expect(page.items[0]?.version).toBeGreaterThan(0);
     expect(page.items[0]).not.toHaveProperty("webTokenHash");

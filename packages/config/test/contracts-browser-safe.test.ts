@@ -31,6 +31,7 @@ const CONTRACTS = [
   "./request-limits",
   "./staff",
   "./stats",
+  "./triage",
   "./web-chat",
   "./webhook-secrets",
   "./well-formed-text",

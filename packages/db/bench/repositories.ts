@@ -54,6 +54,9 @@ const results = [
     messages.append({ ...base, role: "agent", content: `reply ${i}` }),
   ),
   await measure("touchActivity", () => conversations.touchActivity(id, { preview: "hi" })),
+  await measure("touchActivity (customer message)", () =>
+    conversations.touchActivity(id, { preview: "hi", fromCustomer: true }),
+  ),
   await measure("messages.lastN(50) of 900+", () => messages.lastN(id, 50)),
   await measure("conversations.update (versioned)", async () => {
     await conversations.mutate(id, (c) => ({ stage: c.stage === "NEW" ? "BOOKED" : "NEW" }));
@@ -63,6 +66,17 @@ const results = [
   ),
   await measure("listNeedsHumanFirst limit 50", () =>
     conversations.listNeedsHumanFirst({ limit: 50 }),
+  ),
+  // What conversations.unreadCounts reads: the view's 100 most recent, then the reader's markers.
+  await measure("unread count (100 conversations + read markers)", async () => {
+    const recent = await conversations.listActiveSince({}, new Date(Date.now() - 86_400_000), 100);
+    await t.repos.readMarkers.readTimes(
+      "reader",
+      recent.items.map((c) => c.conversationId),
+    );
+  }),
+  await measure("readMarkers.markRead", (i) =>
+    t.repos.readMarkers.markRead("reader", `conv-${i % 50}`),
   ),
 ];
 await t.close();

@@ -10,6 +10,8 @@ import { collectAll } from "./support/collect";
 const clock = manualClock();
 let t: TestDb;
 const all: Conversation[] = [];
+/** Rows escalated without `needsHumanSince` wait from their last activity at the time. */
+const waitingSince = new Map<string, string>();
 const statuses: ConversationStatus[] = ["AI_ACTIVE", "NEEDS_HUMAN", "HUMAN_ACTIVE", "CLOSED"];
 const channels: Channel[] = ["web_chat", "instagram", "telegram", "whatsapp"];
 const stages = ["NEW", "BOOKED", "NO_RESPONSE"];
@@ -27,6 +29,8 @@ beforeAll(async () => {
       stage: stages[Math.floor(i / 7) % 3],
     });
     all.push(updated);
+    if (updated.status === "NEEDS_HUMAN")
+      waitingSince.set(c.conversationId, updated.lastActivityAt);
   }
   // Activity reorders: the oldest ten become the newest.
   for (const c of all.slice(0, 10)) {
@@ -36,6 +40,13 @@ beforeAll(async () => {
   }
 });
 afterAll(() => t.close());
+
+/** The needs-human queue's order when every row has the same priority: longest waiting first. */
+const queueOrder = (items: Conversation[]) =>
+  items
+    .map((c) => `${waitingSince.get(c.conversationId) ?? ""}#${c.conversationId}`)
+    .sort()
+    .map((key) => key.split("#")[1]);
 
 const newestFirst = (items: Conversation[]) =>
   [...items]
@@ -50,7 +61,7 @@ describe("conversation lists", () => {
     string,
   ][] = [
     ["unfiltered", {}, () => true, "all-activity-index"],
-    ["by status", { status: "NEEDS_HUMAN" }, (c) => c.status === "NEEDS_HUMAN", "status"],
+    ["by status", { status: "CLOSED" }, (c) => c.status === "CLOSED", "status"],
     ["by agent", { agentId: "agent-1" }, (c) => c.agentId === "agent-1", "agent"],
     ["by channel", { channel: "telegram" }, (c) => c.channel === "telegram", "channel"],
     ["by stage", { stage: "BOOKED" }, (c) => c.stage === "BOOKED", "stage"],
@@ -93,7 +104,21 @@ describe("conversation lists", () => {
     expect(page.nextCursor).toBeNull();
   });
 
-  it("needs-human first, then the rest, each newest activity first", async () => {
+  it("the needs-human status is the queue: longest waiting first, through its own index", async () => {
+    t.commands.reset();
+    const { items } = await collectAll(
+      (cursor) => t.repos.conversations.list({ status: "NEEDS_HUMAN", cursor, limit: 4 }),
+      4,
+    );
+    expect(items.map((c) => c.conversationId)).toEqual(
+      queueOrder(all.filter((c) => c.status === "NEEDS_HUMAN")),
+    );
+    expect(new Set(t.commands.calls.map((c) => c.indexName))).toEqual(
+      new Set(["needs-human-queue-index"]),
+    );
+  });
+
+  it("needs-human first (the queue's order), then the rest, newest activity first", async () => {
     const { items } = await collectAll(
       (cursor) => t.repos.conversations.listNeedsHumanFirst({ cursor, limit: 7 }),
       7,
@@ -101,7 +126,7 @@ describe("conversation lists", () => {
     const needsHuman = all.filter((c) => c.status === "NEEDS_HUMAN");
     const rest = all.filter((c) => c.status !== "NEEDS_HUMAN");
     expect(items.map((c) => c.conversationId)).toEqual([
-      ...newestFirst(needsHuman),
+      ...queueOrder(needsHuman),
       ...newestFirst(rest),
     ]);
 

@@ -116,8 +116,11 @@ describe("provisioning on an engine with online index creation", () => {
       expect(updates).toHaveLength(1);
       const create = updates[0]?.Create;
       expect(create?.Projection).toEqual({ ProjectionType: "ALL" });
+      // Each index's own sort key is defined with it (activity_sort, or the queue's queue_sort).
+      const keys = create?.KeySchema as { AttributeName: string; KeyType: string }[] | undefined;
+      const sortKey = keys?.find((k) => k.KeyType === "RANGE")?.AttributeName;
       expect(call.AttributeDefinitions).toContainEqual({
-        AttributeName: "activity_sort",
+        AttributeName: sortKey,
         AttributeType: "S",
       });
     }

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { ServerEnv } from "@agents-crm/config/env";
 import { resolveDynamoMode } from "@agents-crm/config/env";
 import {
+  backfillAfterProvision,
   createRepositories,
   openDatabaseFromEnv,
   provisionTables,
@@ -73,6 +74,8 @@ async function ensureTables(env: ServerEnv, log: Logger, db: Database): Promise<
         indexesAdded: report.indexesAdded.length,
       });
     }
+    const queued = await backfillAfterProvision(db, report);
+    if (queued > 0) log.info("needs-human queue backfilled", { conversations: queued });
   } else {
     await assertTablesExist(db, env.DYNAMODB_ENDPOINT_URL ?? `AWS (${env.AWS_REGION})`);
   }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { followAccess } from "../auth/follow-access";
 import { canManage } from "../auth/principal";
 import { MANAGERS_ONLY_ADMIN_EVENTS, type AdminEvent } from "../domain/conversations/events";
+import { isSomeoneElsesRead } from "../domain/conversations/unread";
 import { EVENT_ID_PATTERN } from "../realtime/event-ids";
 import { trackedEvents } from "../realtime/tracked-events";
 import { ADMIN_STREAM } from "../realtime/types";
@@ -30,6 +31,7 @@ export const adminRouter = {
           // Waits for a re-check an access change started: nothing is delivered past a sign-out.
           const principal = await access.current();
           if (!canManage(principal) && MANAGERS_ONLY_ADMIN_EVENTS.has(item[1].type)) continue;
+          if (isSomeoneElsesRead(item[1], principal.id)) continue;
           yield item;
         }
         // The stream also stops when access ends: then this throws UNAUTHORIZED.

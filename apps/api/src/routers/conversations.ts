@@ -18,6 +18,7 @@ import {
 } from "../domain/conversations/conversation-details";
 import { conversationCounts } from "../domain/conversations/conversation-counts";
 import { listConversations } from "../domain/conversations/list-conversations";
+import { markRead, unreadCounts, withUnread } from "../domain/conversations/unread";
 import { setStage } from "../domain/conversations/set-stage";
 import { staffReply } from "../domain/conversations/staff-reply";
 import { closeConversation, handoff, returnToAi } from "../domain/conversations/status-machine";
@@ -42,7 +43,26 @@ export const conversationsRouter = {
         })
         .default({ limit: 50 }),
     )
-    .query(({ ctx, input }) => listConversations(ctx.deps, input)),
+    .query(async ({ ctx, input }) => {
+      const page = await listConversations(ctx.deps, input);
+      return { ...page, items: await withUnread(ctx.deps, ctx.principal.id, page.items) };
+    }),
+
+  /** The caller's unread conversations per status in a view (the list's filters), for the inbox tabs. */
+  unreadCounts: authedProcedure
+    .input(
+      z
+        .object({
+          agentId: idSchema.optional(),
+          channel: channelSchema.optional(),
+          stage: z.string().trim().min(1).max(MAX_STAGE_ID).optional(),
+        })
+        .default({}),
+    )
+    .query(({ ctx, input }) => unreadCounts(ctx, input)),
+
+  /** The caller opened the conversation: its customer messages so far are read (for the caller only). */
+  markRead: authedProcedure.input(byId).mutation(({ ctx, input }) => markRead(ctx, input)),
 
   /** Exact totals per status (for the counters), optionally for one agent and/or channel. */
   counts: authedProcedure

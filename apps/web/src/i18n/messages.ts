@@ -12,6 +12,7 @@ import { pipeline } from "~/features/pipeline/messages";
 import { profile } from "~/features/profile/messages";
 import { playground } from "~/features/playground/messages";
 import { stats } from "~/features/stats/messages";
+import { triage } from "~/features/triage/messages";
 import { users } from "~/features/users/messages";
 
 /** One dictionary per area of the UI; each area's file is edited on its own. */
@@ -30,6 +31,7 @@ export const MESSAGES = {
   playground,
   profile,
   stats,
+  triage,
   users,
 };
 

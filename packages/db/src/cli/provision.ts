@@ -1,6 +1,7 @@
 import { loadServerEnv, resolveDynamoMode } from "@agents-crm/config/env";
 import { openDatabaseFromEnv } from "../client/open-database";
 import { backfillLegacyItems } from "../provision/backfill";
+import { backfillAfterProvision } from "../provision/backfill-queue";
 import { provisionTables } from "../provision/provision";
 import type { ProvisionReport } from "../provision/provision";
 
@@ -20,7 +21,9 @@ async function main(): Promise<void> {
   const db = await openDatabaseFromEnv(env);
   try {
     const log = (l: string) => console.log(`  ${l}`);
-    printReport(await provisionTables(db, { log }));
+    const report = await provisionTables(db, { log });
+    printReport(report);
+    await backfillAfterProvision(db, report, log);
     // Opt-in: scans the tables, which only a migration from the reference product needs.
     if (process.argv.includes("--backfill")) {
       const counts = await backfillLegacyItems(db, { log });

@@ -9,6 +9,8 @@ import {
   stageOfItem,
 } from "../repositories/conversation-item";
 
+import { queueAttributesOfItem } from "./backfill-queue";
+
 type Item = Record<string, unknown>;
 
 interface Backfill {
@@ -54,6 +56,7 @@ const BACKFILLS: Record<"agents" | "conversations" | "auditLogs", Backfill> = {
         [LEGACY_ATTRIBUTES.stage]: stage,
         status: str(item.status) ?? REFERENCE_DEFAULTS.status,
         channel: str(item.channel) ?? REFERENCE_DEFAULTS.channel,
+        ...queueAttributesOfItem({ ...item, last_activity_at: activity }),
       };
     },
     missing: "all_pk",

@@ -1,4 +1,5 @@
 export * from "./provision";
 export * from "./backfill";
+export { backfillAfterProvision } from "./backfill-queue";
 export * from "./missing-tables";
 export { rebuildTableName } from "./embedded-rebuild";

@@ -7,7 +7,8 @@ import { CONVERSATION_TTL_ATTRIBUTE as TTL, activitySort, previewOf } from "./co
 import type { ConversationStore } from "./conversation-store";
 
 /**
- * Records activity (a message in or out): moves the conversation up the lists and extends its expiry.
+ * Records activity (a message in or out): moves the conversation up the lists and extends its expiry;
+ * a customer's message is also remembered as their latest (in the same write).
  * Only moves forward in time; does not bump `version`, because it touches no field `update` sets.
  * Returns null when the conversation is absent or expired.
  */
@@ -20,7 +21,8 @@ export function createTouchActivity(
   const { updateReturningNew, read, get, notExpired } = store;
   return async function touchActivity(
     conversationId: string,
-    options: { at?: Date; preview?: string } = {},
+    /** `fromCustomer`: the message is the customer's, so it is also the conversation's latest from them. */
+    options: { at?: Date; preview?: string; fromCustomer?: boolean } = {},
   ): Promise<Conversation | null> {
     const at = options.at ?? ctx.now();
     const iso = at.toISOString();
@@ -38,6 +40,10 @@ export function createTouchActivity(
         last_message_preview:
           options.preview === undefined ? undefined : previewOf(options.preview),
         [TTL]: expiryAfterHours(at, ctx.messageTtlHours),
+        ...(options.fromCustomer && {
+          last_customer_message_at: iso,
+          last_customer_message_preview: previewOf(options.preview ?? ""),
+        }),
       },
       { names, values },
     );

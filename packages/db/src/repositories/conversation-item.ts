@@ -3,6 +3,7 @@ import type { Now } from "../lib/clock";
 import { parseItem } from "../lib/parse-item";
 import { isExpired } from "../lib/ttl";
 import { DEFAULT_STAGE } from "@agents-crm/config/pipeline";
+import { triagePriorityRank } from "@agents-crm/config/triage";
 import { conversationSchema } from "../schemas/conversation";
 import type { Conversation } from "../schemas/conversation";
 import { tableDefinition } from "../tables/definitions";
@@ -28,6 +29,9 @@ export const LEGACY_ATTRIBUTES = {
   escalationType: "request_type",
 } as const;
 
+const withoutNulls = (attributes: Record<string, string | null>) =>
+  Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== null));
+
 const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
 /** An item's CRM stage, under its name or the reference's, else the default (for light readers). */
@@ -37,6 +41,29 @@ export function stageOfItem(item: Record<string, unknown>): string {
 
 export function activitySort(lastActivityAt: string, conversationId: string): string {
   return `${lastActivityAt}#${conversationId}`;
+}
+
+export const NEEDS_HUMAN_QUEUE_PK = "NEEDS_HUMAN";
+
+type QueueFields = Pick<
+  Conversation,
+  "conversationId" | "status" | "escalationType" | "needsHumanSince" | "lastActivityAt"
+>;
+
+/**
+ * The needs-human queue's index attributes: present only while the conversation waits for a human
+ * (`null` removes them), sorted by priority rank, then the time it started waiting.
+ */
+export function queueAttributes(conversation: QueueFields): {
+  queue_pk: string | null;
+  queue_sort: string | null;
+} {
+  if (conversation.status !== "NEEDS_HUMAN") return { queue_pk: null, queue_sort: null };
+  const since = conversation.needsHumanSince ?? conversation.lastActivityAt;
+  return {
+    queue_pk: NEEDS_HUMAN_QUEUE_PK,
+    queue_sort: `${triagePriorityRank(conversation.escalationType)}#${since}#${conversation.conversationId}`,
+  };
 }
 
 /** Internal attributes tying a conversation to its find-or-create lookup item. */
@@ -55,6 +82,7 @@ export function conversationToItem(
     [CONVERSATION_TTL_ATTRIBUTE]: expiresAt,
     activity_sort: activitySort(conversation.lastActivityAt, conversation.conversationId),
     all_pk: CONVERSATION_ALL_PK,
+    ...withoutNulls(queueAttributes(conversation)),
     // The reference's readers know the CRM stage as marketing_status.
     [LEGACY_ATTRIBUTES.stage]: conversation.stage,
   };

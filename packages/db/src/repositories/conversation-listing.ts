@@ -6,6 +6,7 @@ import {
   CONVERSATION_ALL_PK,
   CONVERSATION_TTL_ATTRIBUTE,
   CONVERSATIONS_TABLE,
+  NEEDS_HUMAN_QUEUE_PK,
 } from "./conversation-item";
 
 export interface ConversationFilters {
@@ -31,6 +32,7 @@ const INDEX_BY_FILTER: readonly { field: FilterField; attribute: string; index: 
   { field: "channel", attribute: "channel", index: "channel-activity-index" },
 ];
 const ALL_INDEX = "all-activity-index";
+const QUEUE_INDEX = "needs-human-queue-index";
 
 export interface ConversationQuery {
   input: QueryInput;
@@ -41,18 +43,25 @@ export interface ConversationQuery {
 /**
  * `liveAt` (epoch seconds) filters out expired items in DynamoDB, for counts that never see items;
  * `activeSince` (ISO time) reads only conversations with activity since then, as a key range.
+ * `queue`: the needs-human queue in its own order (most urgent, then longest waiting, first), every
+ * filter (the status too, should a row's queue attributes lag behind it) applied to it.
  */
 export function conversationQuery(
   tableName: string,
   filters: ConversationFilters,
-  options: { newestFirst?: boolean; liveAt?: number; activeSince?: string } = {},
+  options: { newestFirst?: boolean; liveAt?: number; activeSince?: string; queue?: boolean } = {},
 ): ConversationQuery {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const conditions: string[] = [];
-  const chosen = INDEX_BY_FILTER.find((f) => filters[f.field] !== undefined);
+  const queue = options.queue === true;
+  const chosen = queue ? undefined : INDEX_BY_FILTER.find((f) => filters[f.field] !== undefined);
   let keyCondition: string;
-  if (chosen) {
+  if (queue) {
+    names["#pk"] = "queue_pk";
+    values[":pk"] = NEEDS_HUMAN_QUEUE_PK;
+    keyCondition = "#pk = :pk";
+  } else if (chosen) {
     names["#pk"] = chosen.attribute;
     values[":pk"] = filters[chosen.field];
     keyCondition = "#pk = :pk";
@@ -81,7 +90,7 @@ export function conversationQuery(
     values[":liveAt"] = options.liveAt;
     conditions.push("(attribute_not_exists(#ttl) OR #ttl > :liveAt)");
   }
-  const index = chosen?.index ?? ALL_INDEX;
+  const index = queue ? QUEUE_INDEX : (chosen?.index ?? ALL_INDEX);
   return {
     input: {
       TableName: tableName,
@@ -90,7 +99,7 @@ export function conversationQuery(
       ...(conditions.length ? { FilterExpression: conditions.join(" AND ") } : {}),
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
-      ScanIndexForward: !(options.newestFirst ?? true),
+      ScanIndexForward: queue || !(options.newestFirst ?? true),
     },
     keys: keyAttributes(CONVERSATIONS_TABLE, index),
     scope: `conversations:${index}:${JSON.stringify([

@@ -28,7 +28,9 @@ export function createConversationLists(
     request: PageRequest,
     limit = clampLimit(request.limit),
   ): Promise<Page<Conversation>> {
-    const query = conversationQuery(tableName, filters);
+    const query = conversationQuery(tableName, filters, {
+      queue: filters.status === NEEDS_HUMAN,
+    });
     return queryPage(db, {
       ...query,
       cursor: request.cursor,
@@ -39,14 +41,18 @@ export function createConversationLists(
   }
 
   return {
-    /** Newest activity first, through the index of the most selective filter. */
+    /**
+     * Newest activity first, through the index of the most selective filter; the needs-human queue
+     * (status NEEDS_HUMAN) most urgent first, then longest waiting.
+     */
     list(options: ListConversationsOptions = {}): Promise<Page<Conversation>> {
       const { cursor, limit, ...filters } = options;
       return list(filters, { cursor, limit });
     },
 
     /**
-     * The admin inbox: every NEEDS_HUMAN conversation (newest activity first), then all the others
+     * The admin inbox: every NEEDS_HUMAN conversation (the queue's order: most urgent, then longest
+     * waiting, first), then all the others
      * (newest activity first), as one cursor-paginated list.
      */
     async listNeedsHumanFirst(
@@ -80,6 +86,20 @@ export function createConversationLists(
       }
       const second = restPage(await rest(null, remaining));
       return { items: [...first.items, ...second.items], nextCursor: second.nextCursor };
+    },
+
+    /**
+     * The most recently active conversations matching `filters` with activity since `since` (newest
+     * first, at most `limit`); `more` says others remain (for bounded counts such as unread).
+     */
+    async listActiveSince(
+      filters: Omit<ConversationFilters, "excludeStatus">,
+      since: Date,
+      limit: number,
+    ): Promise<{ items: Conversation[]; more: boolean }> {
+      const query = conversationQuery(tableName, filters, { activeSince: since.toISOString() });
+      const page = await queryPage(db, { ...query, limit, map: read, pageSize: ctx.queryPageSize });
+      return { items: page.items, more: page.nextCursor !== null };
     },
 
     /** How many conversations match (Select COUNT through the same index as `list`). */

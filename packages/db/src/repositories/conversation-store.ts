@@ -18,6 +18,7 @@ import {
   CONVERSATION_TTL_ATTRIBUTE as TTL,
   conversationFromItem,
   conversationToItem,
+  queueAttributes,
 } from "./conversation-item";
 import type { LookupLink } from "./conversation-item";
 import { versionCondition } from "./version-condition";
@@ -102,14 +103,52 @@ export function createConversationStore(db: Db, ctx: RepositoryContext) {
     });
   }
 
+  /**
+   * Keeps the needs-human queue's index attributes in step with the row after a write that could move
+   * it (status, escalation type, waiting since). `mutate` knows the row it patched, so its single write
+   * is right already; a bare `update` is put right here, conditioned on the version it produced.
+   */
+  async function syncQueue(item: Record<string, unknown>, updated: Conversation): Promise<void> {
+    const wanted = queueAttributes(updated);
+    if (
+      (item.queue_pk ?? null) === wanted.queue_pk &&
+      (item.queue_sort ?? null) === wanted.queue_sort
+    )
+      return;
+    const names: Record<string, string> = { "#v": "version" };
+    const values: Record<string, unknown> = { ":v": updated.version };
+    await updateReturningNew(
+      updated.conversationId,
+      buildUpdate(wanted, { names, values }),
+      "#v = :v",
+    );
+  }
+
   async function update(
     conversationId: string,
     input: ConversationPatch,
-    options: { expectedVersion?: number } = {},
+    options: { expectedVersion?: number; current?: Conversation } = {},
   ): Promise<Conversation> {
     // Parsing drops keys that are not patchable (ids, version, timestamps), whatever the caller passes.
     const patch = conversationPatchSchema.parse(input);
     const version = versionCondition(options.expectedVersion);
+    const movesQueue =
+      patch.status !== undefined ||
+      patch.escalationType !== undefined ||
+      patch.needsHumanSince !== undefined;
+    const queue =
+      movesQueue && options.current
+        ? queueAttributes({
+            ...options.current,
+            ...(patch.status !== undefined && { status: patch.status }),
+            ...(patch.escalationType !== undefined && {
+              escalationType: patch.escalationType ?? undefined,
+            }),
+            ...(patch.needsHumanSince !== undefined && {
+              needsHumanSince: patch.needsHumanSince ?? undefined,
+            }),
+          })
+        : {};
     const mirrored: Record<string, unknown> = { ...patch, updatedAt: ctx.now().toISOString() };
     if (patch.stage !== undefined) mirrored.marketingStatus = patch.stage;
     if (patch.escalationType !== undefined && patch.requestType === undefined) {
@@ -124,11 +163,14 @@ export function createConversationStore(db: Db, ctx: RepositoryContext) {
     const condition = ["attribute_exists(#agent)", notExpired(values, names), version.expression]
       .filter(Boolean)
       .join(" AND ");
-    const expression = buildUpdate(toItemKeys(mirrored), {
-      set: ["#v = if_not_exists(#v, :zero) + :one"],
-      names,
-      values,
-    });
+    const expression = buildUpdate(
+      { ...toItemKeys(mirrored), ...queue },
+      {
+        set: ["#v = if_not_exists(#v, :zero) + :one"],
+        names,
+        values,
+      },
+    );
     const out = await updateReturningNew(conversationId, expression, condition);
     if (!out) {
       if (!(await get(conversationId))) throw new NotFoundError("conversation", conversationId);
@@ -136,6 +178,7 @@ export function createConversationStore(db: Db, ctx: RepositoryContext) {
     }
     const updated = out.Attributes && read(out.Attributes);
     if (!updated) throw new NotFoundError("conversation", conversationId);
+    if (movesQueue && out.Attributes) await syncQueue(out.Attributes, updated);
     return updated;
   }
 
@@ -157,7 +200,7 @@ export function createConversationStore(db: Db, ctx: RepositoryContext) {
       const patch = await fn(current);
       if (!patch || Object.keys(patch).length === 0) return current;
       try {
-        return await update(conversationId, patch, { expectedVersion: current.version });
+        return await update(conversationId, patch, { expectedVersion: current.version, current });
       } catch (error) {
         if (!(error instanceof VersionConflictError) || attempt >= maxAttempts) throw error;
       }

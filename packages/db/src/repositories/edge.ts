@@ -10,6 +10,7 @@ import { createKvCache } from "./kv-cache";
 import { createKnowledgeGapsRepository } from "./knowledge-gaps";
 import { createLoginCodesRepository } from "./login-codes";
 import { createNotificationConfigsRepository } from "./notification-configs";
+import { createReadMarkersRepository } from "./read-markers";
 import { createSecretsRepository } from "./secrets";
 import { createSessionsRepository } from "./sessions";
 import { createSettingsRepository } from "./settings";
@@ -39,5 +40,6 @@ export function createEdgeRepositories(
     settings: createSettingsRepository(db, ctx),
     eventLog: createEventLogRepository(db, ctx),
     knowledgeGaps: createKnowledgeGapsRepository(db, ctx),
+    readMarkers: createReadMarkersRepository(db, ctx),
   };
 }

@@ -27,6 +27,9 @@ export const conversationSchema = z.object({
   closedAt: z.string().optional(),
   rejectionReason: z.string().optional(),
   lastMessagePreview: z.string().optional(),
+  /** When the customer last wrote, and what: staff, notes and the agent never change these. */
+  lastCustomerMessageAt: z.string().optional(),
+  lastCustomerMessagePreview: z.string().optional(),
   /** Epoch seconds; absent when MESSAGE_TTL_HOURS is 0. */
   expiresAt: z.number().optional(),
 });

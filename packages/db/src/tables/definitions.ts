@@ -47,6 +47,9 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
       { name: "stage-activity-index", partition: s("stage"), sort: s("activity_sort") },
       // `all_pk` = "CONVERSATION": the unfiltered list, newest activity first.
       { name: "all-activity-index", partition: s("all_pk"), sort: s("activity_sort") },
+      // Sparse: `queue_pk` = "NEEDS_HUMAN" only while a conversation waits for a human; `queue_sort` =
+      // `${priority rank}#${needs_human_since}#${conversation_id}`: most urgent, then longest waiting, first.
+      { name: "needs-human-queue-index", partition: s("queue_pk"), sort: s("queue_sort") },
     ],
     ttlAttribute: "expires_at",
   },

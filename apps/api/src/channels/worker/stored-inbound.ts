@@ -68,6 +68,7 @@ export async function storeInbound(
   const touched =
     (await deps.repos.conversations.touchActivity(conversation.conversationId, {
       preview: content,
+      fromCustomer: true,
     })) ?? conversation;
   await emitMessageCreated(deps.hub, touched, message);
   return { message, conversation: touched };

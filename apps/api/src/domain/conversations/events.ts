@@ -84,6 +84,11 @@ export type AdminEvent =
         actorId: string;
       };
     }
+  /** A staff member opened a conversation: their own consoles clear its unread mark. Transient. */
+  | {
+      type: "conversation.read";
+      payload: { conversationId: string; userId: string; readAt: string };
+    }
   | { type: "resync"; payload: Record<string, never> };
 
 export type WithTime<T> = T & { at: string };
@@ -106,7 +111,7 @@ export function publishChatTransient(
 
 export async function publishAdmin(
   hub: EventHub,
-  event: Exclude<AdminEvent, { type: "audit.appended" }>,
+  event: Exclude<AdminEvent, { type: "audit.appended" | "conversation.read" }>,
 ): Promise<void> {
   await hub.publish(ADMIN_STREAM, event.type, event.payload);
 }
@@ -118,7 +123,7 @@ export const MANAGERS_ONLY_ADMIN_EVENTS: ReadonlySet<AdminEvent["type"]> = new S
 
 export function publishAdminTransient(
   hub: EventHub,
-  event: Extract<AdminEvent, { type: "audit.appended" }>,
+  event: Extract<AdminEvent, { type: "audit.appended" | "conversation.read" }>,
 ): Promise<void> {
   return hub.publishTransient(ADMIN_STREAM, event.type, event.payload);
 }

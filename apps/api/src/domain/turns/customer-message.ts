@@ -88,7 +88,7 @@ export async function receiveCustomerMessage(
       timestamp: input.timestamp,
       metadata,
     }),
-    deps.repos.conversations.touchActivity(id, { preview: input.content }),
+    deps.repos.conversations.touchActivity(id, { preview: input.content, fromCustomer: true }),
   ]);
   if (ticket) stored.catch((error: unknown) => deps.webTurns.notStored(ticket, error));
   const [userMessage, touched] = await stored.catch((error: unknown) => {

@@ -7,6 +7,7 @@ import { EscalationAlertsProvider } from "./escalation-alerts";
 import { SessionGate } from "./session-gate";
 import { StagesSync } from "./stages-sync";
 import { StatusCountsProvider } from "~/features/inbox/status-counts-provider";
+import { UnreadIndicator } from "~/features/triage/unread-indicator";
 
 /** Everything under /admin: a signed-in user, one live event feed, live counters and alerts. */
 export function AdminConsole({ children }: { children: ReactNode }) {
@@ -14,6 +15,7 @@ export function AdminConsole({ children }: { children: ReactNode }) {
     <SessionGate>
       <AdminEventsProvider>
         <StagesSync />
+        <UnreadIndicator />
         <StatusCountsProvider>
           <EscalationAlertsProvider>
             <AdminShell>{children}</AdminShell>

@@ -11,6 +11,7 @@ export function eventConversation(event: AdminEvent): ConversationRow | null {
       return event.payload.conversation;
     case "stages.updated":
     case "audit.appended":
+    case "conversation.read":
     case "resync":
       return null;
   }

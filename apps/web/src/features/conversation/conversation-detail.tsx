@@ -15,12 +15,14 @@ import { CustomerProfileCard } from "./customer-profile-card";
 import { StagePicker } from "./stage-picker";
 import { Transcript } from "./transcript";
 import { useLiveConversation } from "./use-live-conversation";
+import { useMarkRead } from "~/features/triage/use-mark-read";
 import styles from "./conversation.module.css";
 
 /** `/admin/conversations/[id]`: the transcript, the staff's controls and what is known of the customer. */
 export function ConversationDetail({ conversationId }: { conversationId: string }) {
   const t = useT("conversations");
   const { details, pages, messages, applyRow, addMessage } = useLiveConversation(conversationId);
+  useMarkRead(conversationId);
   const data = details.data;
   const profile = useMemo(
     () => (data ? customerProfile(data.conversation, data.instagramProfile, messages) : null),

@@ -1,6 +1,7 @@
 import { compareConversations, newerRow, sortConversations } from "./conversation-order";
 import { matchesFilters, sameFilters, type ConversationFilters } from "./conversation-filters";
 import type { ConversationRow } from "~/features/console/types";
+import { carryUnread } from "~/features/triage/unread-rows";
 
 /** The inbox as loaded page by page and kept current by `admin.onEvent` (no polling). */
 export interface ConversationListState {
@@ -42,7 +43,7 @@ function newerKeepingCustomer(
   current: ConversationRow | undefined,
   incoming: ConversationRow,
 ): ConversationRow {
-  const next = newerRow(current, incoming);
+  const next = carryUnread(current, newerRow(current, incoming));
   if (next.customer || !current?.customer) return next;
   return { ...next, customer: current.customer };
 }

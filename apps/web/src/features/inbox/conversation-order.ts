@@ -1,13 +1,16 @@
 import type { ConversationRow } from "~/features/console/types";
+import { compareQueued } from "~/features/triage/queue-order";
 
 /**
- * The inbox order of `conversations.list` without a status: waiting for a human first, then newest
- * activity (ties by id, newest first, as the activity index sorts `lastActivityAt#conversationId`).
+ * The inbox order of `conversations.list`: waiting for a human first, in the queue's order (most
+ * urgent, then longest waiting), then newest activity (ties by id, newest first, as the activity index
+ * sorts `lastActivityAt#conversationId`).
  */
 export function compareConversations(a: ConversationRow, b: ConversationRow): number {
   const aWaiting = a.status === "NEEDS_HUMAN";
   const bWaiting = b.status === "NEEDS_HUMAN";
   if (aWaiting !== bWaiting) return aWaiting ? -1 : 1;
+  if (aWaiting) return compareQueued(a, b);
   if (a.lastActivityAt !== b.lastActivityAt) return a.lastActivityAt > b.lastActivityAt ? -1 : 1;
   if (a.conversationId === b.conversationId) return 0;
   return a.conversationId > b.conversationId ? -1 : 1;

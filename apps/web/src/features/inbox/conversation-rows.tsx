@@ -14,10 +14,13 @@ import { TakeOverButton } from "./take-over-button";
 import { WaitingTimer } from "./waiting-timer";
 import admin from "~/ui/admin-page.module.css";
 import styles from "./conversations.module.css";
+import { EscalationBadge } from "~/features/triage/escalation-badge";
+import triage from "~/features/triage/triage.module.css";
 
 export function ConversationRows({ rows, now }: { rows: readonly ConversationRow[]; now: number }) {
   const common = useT("common");
   const t = useT("conversations");
+  const tt = useT("triage");
   const agents = useAgents().byId;
   const stages = useStages().byId;
   return (
@@ -32,6 +35,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
             className={styles.row}
             data-status={row.status}
             data-conversation-id={row.conversationId}
+            data-unread={row.unread ? "true" : "false"}
             data-testid="conversation-row"
           >
             <div className={styles.who}>
@@ -43,10 +47,25 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
                 />
               )}
               <div className={styles.whoText}>
-                <Link href={href} className={styles.customer}>
+                <Link
+                  href={href}
+                  className={[styles.customer, row.unread && triage.unread]
+                    .filter(Boolean)
+                    .join(" ")}
+                >
+                  {row.unread && (
+                    <span className={triage.unreadDot} role="img" aria-label={tt.unread} />
+                  )}
                   {name} <span className="muted">#{shortId(row.conversationId)}</span>
                 </Link>
-                <p className={styles.preview}>{row.lastMessagePreview ?? t.row.noMessages}</p>
+                <p
+                  className={[styles.preview, row.unread && triage.unread]
+                    .filter(Boolean)
+                    .join(" ")}
+                  data-testid="row-preview"
+                >
+                  {row.lastCustomerMessagePreview ?? t.row.noMessages}
+                </p>
                 {row.status === "NEEDS_HUMAN" && (
                   <HandoffSummaryLines
                     summary={row.handoffSummary}
@@ -62,6 +81,9 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
             </div>
             <div className={styles.state}>
               <StatusBadge status={row.status} />
+              {(row.status === "NEEDS_HUMAN" || row.escalationType) && (
+                <EscalationBadge escalationType={row.escalationType} />
+              )}
               <StageChip stage={stages.get(row.stage)} id={row.stage} />
             </div>
             <div className={styles.time}>

@@ -6,6 +6,8 @@ import { useLocale, useT } from "~/i18n/i18n-provider";
 import type { ConversationStatus } from "~/features/console/types";
 import { useStatusCounts } from "./status-counts-provider";
 import styles from "./conversations.module.css";
+import { UnreadCount } from "~/features/triage/unread-count";
+import { useUnreadCounts } from "~/features/triage/use-unread-counts";
 
 /** Live totals per status; a click filters the list by it (again: all statuses). */
 export function StatusCounters({
@@ -16,6 +18,7 @@ export function StatusCounters({
   onSelect: (status: CountedStatus | undefined) => void;
 }) {
   const counts = useStatusCounts();
+  const unread = useUnreadCounts({});
   const { locale } = useLocale();
   const common = useT("common");
   const t = useT("conversations");
@@ -37,6 +40,7 @@ export function StatusCounters({
                 {count.loaded ? formatNumber(locale, count.value) : "…"}
               </strong>
               <span>{common.statuses[status]}</span>
+              <UnreadCount count={unread?.byStatus[status] ?? 0} />
             </button>
           </li>
         );

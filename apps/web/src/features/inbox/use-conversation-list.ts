@@ -10,6 +10,7 @@ import { initialListState } from "./conversation-list";
 import { listFromPages, withRowChanged } from "./conversation-pages";
 import type { ConversationRow } from "~/features/console/types";
 import { trpc } from "~/lib/trpc";
+import { pagesRead } from "~/features/triage/unread-rows";
 
 export const PAGE_SIZE = 50;
 
@@ -50,6 +51,13 @@ export function useConversationList(filters: ConversationFilters) {
   useAdminEvents((event) => {
     if (event.type === "resync") {
       reload();
+      return;
+    }
+    if (event.type === "conversation.read") {
+      const { conversationId, readAt } = event.payload;
+      utils.conversations.list.setInfiniteData(input, (data) =>
+        data ? pagesRead(data, conversationId, readAt) : data,
+      );
       return;
     }
     const row = eventConversation(event);
