@@ -27,6 +27,8 @@ export const conversationSchema = z.object({
   closedAt: z.string().optional(),
   rejectionReason: z.string().optional(),
   lastMessagePreview: z.string().optional(),
+  /** The staff user handling it (taken over or assigned); absent while unassigned. */
+  assigneeId: z.string().optional(),
   /** Epoch seconds; absent when MESSAGE_TTL_HOURS is 0. */
   expiresAt: z.number().optional(),
 });
@@ -58,6 +60,7 @@ export const conversationPatchSchema = z
     lastMessagePreview: z.string().nullable(),
     externalConversationId: z.string().nullable(),
     webTokenHash: z.string().nullable(),
+    assigneeId: z.string().nullable(),
   })
   .partial();
 export type ConversationPatch = z.infer<typeof conversationPatchSchema>;

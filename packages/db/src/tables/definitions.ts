@@ -47,6 +47,8 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
       { name: "stage-activity-index", partition: s("stage"), sort: s("activity_sort") },
       // `all_pk` = "CONVERSATION": the unfiltered list, newest activity first.
       { name: "all-activity-index", partition: s("all_pk"), sort: s("activity_sort") },
+      // Sparse: `assignee_id` exists only while a staff member is assigned ("Mine", a colleague's list).
+      { name: "assignee-activity-index", partition: s("assignee_id"), sort: s("activity_sort") },
     ],
     ttlAttribute: "expires_at",
   },

@@ -27,6 +27,7 @@ const chat: NotificationChat = {
   language: "en",
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
+  staffUserId: null,
   createdBy: null,
   version: 2,
 };
