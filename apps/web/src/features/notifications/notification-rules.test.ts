@@ -15,6 +15,7 @@ const form = (overrides: Partial<NotificationForm> = {}): NotificationForm => ({
   agentIds: [],
   language: "en",
   isActive: true,
+  staffUserId: "",
   ...overrides,
 });
 const chat: NotificationChat = {
@@ -86,6 +87,13 @@ describe("the notification chat form", () => {
         }),
       ),
     ).toEqual({ language: "ru" });
+    const same = { botToken: "", description: "Front desk", agentIds: ["demo_clinic"] };
+    expect(notificationPatch(chat, form({ ...same, staffUserId: "u-rita" }))).toEqual({
+      staffUserId: "u-rita",
+    });
+    expect(
+      notificationPatch({ ...chat, staffUserId: "u-rita" }, form({ ...same, staffUserId: "" })),
+    ).toEqual({ staffUserId: null });
   });
 
   it("puts the API's issues next to the fields they name", () => {
