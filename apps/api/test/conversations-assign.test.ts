@@ -160,6 +160,14 @@ describe("taking over assigns", () => {
     const id = await conversation("dr_assign", "NEEDS_HUMAN");
     const taken = await as(pavel).conversations.handoff({ conversationId: id });
     expect(taken).toMatchObject({ status: "HUMAN_ACTIVE", assigneeId: pavel.userId });
+    // The take-over's own audit entry says who it went to (stats read handled-by from it).
+    const [handoffEntry] = (await deps.repos.audit.list({ resourceId: id })).items;
+    expect(handoffEntry).toMatchObject({
+      action: "handoff",
+      actorId: pavel.userId,
+      oldValue: { assigneeId: null },
+      newValue: { status: "HUMAN_ACTIVE", assigneeId: pavel.userId },
+    });
     const returned = await as(olga).conversations.returnToAi({ conversationId: id });
     expect(returned).toMatchObject({ status: "AI_ACTIVE", assigneeId: pavel.userId });
     // Taking over again hands it to whoever takes it now.
@@ -171,6 +179,12 @@ describe("taking over assigns", () => {
     const id = await conversation("dr_assign", "NEEDS_HUMAN");
     const first = await as(olga).conversations.reply({ conversationId: id, content: "Hello" });
     expect(first.conversation).toMatchObject({ status: "HUMAN_ACTIVE", assigneeId: olga.userId });
+    const [replyEntry] = (await deps.repos.audit.list({ resourceId: id })).items;
+    expect(replyEntry).toMatchObject({
+      action: "send_message",
+      oldValue: { status: "NEEDS_HUMAN", assigneeId: null },
+      newValue: { status: "HUMAN_ACTIVE", assigneeId: olga.userId },
+    });
     const second = await as(pavel).conversations.reply({ conversationId: id, content: "Me too" });
     expect(second.conversation.assigneeId).toBe(olga.userId);
   });
