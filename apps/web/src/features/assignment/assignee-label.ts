@@ -18,3 +18,18 @@ export function handlerLabel(
   }
   return { text: mine ? t.assignedToYou : t.assignedTo(name), replacesStatus: false };
 }
+
+/**
+ * A re-alert's title when the conversation has an assignee: it addresses them ("assigned to you"), and
+ * tells everyone else whose it is; null when nobody is assigned (the plain "still waiting" title).
+ */
+export function realertTitle(
+  assigneeId: string | undefined,
+  minutes: number,
+  names: { me: string; nameOf: (userId: string) => string | undefined },
+  t: Words,
+): string | null {
+  if (!assigneeId) return null;
+  if (assigneeId === names.me) return t.alert.stillWaitingForYou(minutes);
+  return t.alert.stillWaitingFor(names.nameOf(assigneeId) ?? t.formerStaff, minutes);
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { matchesAssignee, matchesFilters, withViewer } from "~/features/inbox/conversation-filters";
 import type { AdminEvent } from "~/features/console/types";
 import { row } from "~/testing/conversation-fixtures";
-import { handlerLabel } from "./assignee-label";
+import { handlerLabel, realertTitle } from "./assignee-label";
 import { assignedToViewer } from "./assignment-event";
 import { assignment } from "./messages";
 
@@ -67,5 +67,17 @@ describe("the assignment alert", () => {
     expect(assignedToViewer(event("u-pavel", "u-anna"), "u-olga")).toBeNull();
     expect(assignedToViewer(event(undefined, "u-anna"), "u-olga")).toBeNull();
     expect(assignedToViewer(event("u-olga", "u-anna", "handoff"), "u-olga")).toBeNull();
+  });
+});
+
+describe("a re-alert of an assigned conversation", () => {
+  it("addresses the assignee, and tells the others whose it is", () => {
+    expect(realertTitle("u-olga", 15, names, assignment.en)).toBe(
+      "Still waiting — assigned to you (15 min)",
+    );
+    expect(realertTitle("u-pavel", 15, names, assignment.ru)).toBe(
+      "Всё ещё ждёт — ответственный Pavel (15 мин)",
+    );
+    expect(realertTitle(undefined, 15, names, assignment.en)).toBeNull();
   });
 });

@@ -24,6 +24,9 @@ export const assignment = defineMessages(
     alert: {
       title: (actor: string) => `${actor} assigned a conversation to you`,
       colleague: "A colleague",
+      stillWaitingForYou: (minutes: number) => `Still waiting — assigned to you (${minutes} min)`,
+      stillWaitingFor: (name: string, minutes: number) =>
+        `Still waiting — assigned to ${name} (${minutes} min)`,
       open: "Open the conversation",
       dismiss: "Dismiss",
     },
@@ -50,6 +53,9 @@ export const assignment = defineMessages(
     alert: {
       title: (actor: string) => `${actor} назначил(а) вам диалог`,
       colleague: "Коллега",
+      stillWaitingForYou: (minutes: number) => `Всё ещё ждёт — назначен вам (${minutes} мин)`,
+      stillWaitingFor: (name: string, minutes: number) =>
+        `Всё ещё ждёт — ответственный ${name} (${minutes} мин)`,
       open: "Открыть диалог",
       dismiss: "Закрыть",
     },
