@@ -49,9 +49,12 @@ export async function assignConversation(
     metadata: { from, to },
   });
   await emitConversationChanged(deps.hub, after, "assigned", { actorId: ctx.principal.id });
-  await deps.alerts
-    .assigned(after, { actorName: ctx.principal.name })
-    .catch((error: unknown) => deps.log.warn("assignment alert not sent", { error }));
+  // Whoever assigns a conversation to themselves knows already.
+  if (to !== null && to !== ctx.principal.id) {
+    await deps.alerts
+      .assigned(after, { actorName: ctx.principal.name })
+      .catch((error: unknown) => deps.log.warn("assignment alert not sent", { error }));
+  }
   return conversationView(after);
 }
 
@@ -71,12 +74,13 @@ export async function assigneeCard(
 
 /** Everyone a conversation can be assigned to: active staff, by name, for the console's menus. */
 export async function listAssignees(deps: Pick<ApiDeps, "repos">) {
-  const people: { userId: string; name: string; role: AdminUser["role"] }[] = [];
+  // Names only: operators see who their colleagues are, not their roles or e-mail addresses.
+  const people: { userId: string; name: string }[] = [];
   let cursor: string | null = null;
   do {
     const page = await deps.repos.adminUsers.list({ cursor, limit: 100 });
     for (const user of page.items) {
-      if (user.isActive) people.push({ userId: user.userId, name: user.name, role: user.role });
+      if (user.isActive) people.push({ userId: user.userId, name: user.name });
     }
     cursor = page.nextCursor;
   } while (cursor);
