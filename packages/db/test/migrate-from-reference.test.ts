@@ -58,11 +58,12 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
       expect.arrayContaining([
         `${t.agents}/list-index`,
         `${t.conversations}/all-activity-index`,
+        `${t.conversations}/assignee-activity-index`,
         `${t.auditLogs}/all-time-index`,
         `${t.sessions}/user-index`,
       ]),
     );
-    expect(report.schema.indexesToAdd).toHaveLength(13);
+    expect(report.schema.indexesToAdd).toHaveLength(14);
     expect(report.schema.extraIndexes).toEqual([
       `${t.auditLogs}/admin_id-index`,
       `${t.auditLogs}/resource_type-index`,
@@ -92,7 +93,7 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
     const report = await migrateFromReference(db, { now, pageSize: 2 });
 
     expect(report.provisioned?.created).toHaveLength(6);
-    expect(report.provisioned?.indexesAdded).toHaveLength(13);
+    expect(report.provisioned?.indexesAdded).toHaveLength(14);
     expect(report.backfill).toEqual({ agents: 1, conversations: 2, auditLogs: 1 });
     expect(report.messages).toMatchObject({ scanned: 5, rekeyed: 4, conflicts: [] });
 
