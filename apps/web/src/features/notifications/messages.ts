@@ -58,6 +58,7 @@ export const notifications = defineMessages(
     item: {
       allAgents: "All agents",
       language: (name: string) => `Alerts in ${name}`,
+      ownChat: (name: string) => `${name}'s own chat`,
       agents: (names: string) => `Agents: ${names}`,
       active: "Active",
       paused: "Paused",
@@ -136,6 +137,7 @@ export const notifications = defineMessages(
     item: {
       allAgents: "Все агенты",
       language: (name: string) => `Оповещения: ${name}`,
+      ownChat: (name: string) => `Личный чат: ${name}`,
       agents: (names: string) => `Агенты: ${names}`,
       active: "Активен",
       paused: "Приостановлен",
