@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "suggest_reply",
   "translate",
   "update_marketing_status",
+  "assign",
   "agent.create",
   "agent.clone",
   "agent.update",

@@ -16,3 +16,14 @@ export const MAX_MESSAGE_CHARS = 10_000;
 export const MAX_HANDOFF_REASON = 500;
 /** The inbox's free-text search. */
 export const MAX_CONVERSATION_SEARCH = 200;
+
+/**
+ * The inbox's views by who handles a conversation: the caller's own, nobody's, or one colleague's (a
+ * staff user id). Absent: everyone's.
+ */
+export const conversationAssigneeFilterSchema = z.union([
+  z.literal("me"),
+  z.literal("unassigned"),
+  z.string().trim().min(1).max(512),
+]);
+export type ConversationAssigneeFilter = z.infer<typeof conversationAssigneeFilterSchema>;

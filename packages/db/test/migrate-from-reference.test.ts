@@ -58,6 +58,7 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
       expect.arrayContaining([
         `${t.agents}/list-index`,
         `${t.conversations}/all-activity-index`,
+        `${t.conversations}/assignee-activity-index`,
         `${t.auditLogs}/all-time-index`,
         `${t.sessions}/user-index`,
       ]),

@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { channelSchema } from "@agents-crm/config/channels";
 import {
+  conversationAssigneeFilterSchema,
   conversationStatusSchema,
   MAX_CONVERSATION_SEARCH,
   MAX_HANDOFF_REASON,
@@ -17,6 +18,8 @@ import {
   conversationMessages,
 } from "../domain/conversations/conversation-details";
 import { conversationCounts } from "../domain/conversations/conversation-counts";
+import { assignConversation, listAssignees } from "../domain/conversations/assign";
+import { assigneeFilters, assigneeViewCounts } from "../domain/conversations/assignee-views";
 import { listConversations } from "../domain/conversations/list-conversations";
 import { markRead, unreadCounts, withUnread } from "../domain/conversations/unread";
 import { setStage } from "../domain/conversations/set-stage";
@@ -38,13 +41,19 @@ export const conversationsRouter = {
           channel: channelSchema.optional(),
           stage: z.string().trim().min(1).max(MAX_STAGE_ID).optional(),
           search: z.string().trim().max(MAX_CONVERSATION_SEARCH).optional(),
+          /** "me", "unassigned" or a staff user id; absent: everyone's. */
+          assignee: conversationAssigneeFilterSchema.optional(),
           cursor: z.string().nullish(),
           limit: z.number().int().min(1).max(100).default(50),
         })
         .default({ limit: 50 }),
     )
     .query(async ({ ctx, input }) => {
-      const page = await listConversations(ctx.deps, input);
+      const { assignee, ...rest } = input;
+      const page = await listConversations(ctx.deps, {
+        ...rest,
+        ...assigneeFilters(assignee, ctx.principal),
+      });
       return { ...page, items: await withUnread(ctx.deps, ctx.principal.id, page.items) };
     }),
 
@@ -75,6 +84,26 @@ export const conversationsRouter = {
         .default({}),
     )
     .query(({ ctx, input }) => conversationCounts(ctx.deps, input)),
+
+  /** Open conversations in the Mine / Unassigned / All views, optionally for one agent and/or channel. */
+  assigneeCounts: authedProcedure
+    .input(
+      z
+        .object({
+          agentId: idSchema.optional(),
+          channel: channelSchema.optional(),
+        })
+        .default({}),
+    )
+    .query(({ ctx, input }) => assigneeViewCounts(ctx.deps, ctx.principal, input)),
+
+  /** Active staff a conversation can be assigned to (names for the inbox and the assign menu). */
+  assignees: authedProcedure.query(({ ctx }) => listAssignees(ctx.deps)),
+
+  /** Assign to an active staff member, reassign, or unassign (`userId: null`); audited, announced live. */
+  assign: authedProcedure
+    .input(byId.extend({ userId: idSchema.nullable() }))
+    .mutation(({ ctx, input }) => assignConversation(ctx, input)),
 
   byId: authedProcedure
     .input(byId)

@@ -57,6 +57,8 @@ export const notificationsRouter = {
         /** The language of this chat's alerts (default English). */
         language: alertLanguageSchema.optional(),
         isActive: z.boolean().optional(),
+        /** A staff member's own chat: their assignments, and their conversations' re-alerts first. */
+        staffUserId: idSchema.optional(),
       }),
     )
     .mutation(({ ctx, input }) => createNotificationConfig(ctx, input)),
@@ -71,6 +73,7 @@ export const notificationsRouter = {
         agentIds: agentIds.optional(),
         language: alertLanguageSchema.optional(),
         isActive: z.boolean().optional(),
+        staffUserId: idSchema.nullable().optional(),
         expectedVersion: z.number().int().min(0).optional(),
       }),
     )

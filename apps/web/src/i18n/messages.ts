@@ -1,4 +1,5 @@
 import { agents } from "~/features/agents/messages";
+import { assignment } from "~/features/assignment/messages";
 import { audit } from "~/features/audit/messages";
 import { channels } from "~/features/channels/messages";
 import { chat } from "~/features/chat/messages";
@@ -18,6 +19,7 @@ import { users } from "~/features/users/messages";
 /** One dictionary per area of the UI; each area's file is edited on its own. */
 export const MESSAGES = {
   agents,
+  assignment,
   audit,
   channels,
   chat,

@@ -16,16 +16,21 @@ export interface ConversationFilters {
   agentId?: string;
   channel?: Channel;
   stage?: string;
+  /** One staff member's conversations (the sparse assignee index). */
+  assigneeId?: string;
+  /** Only conversations nobody is assigned to (a filter: the index is sparse, so it has no "nobody" key). */
+  unassigned?: boolean;
 }
 
-type FilterField = "agentId" | "status" | "stage" | "channel";
+type FilterField = "assigneeId" | "agentId" | "status" | "stage" | "channel";
 
 /**
- * Most selective key first: an agent's conversations are a small slice of the table, a status or a stage
- * a larger one, a channel the largest. The other filters become a FilterExpression, which queryPage
+ * Most selective key first: one person's conversations are the smallest slice, an agent's a small
+ * slice of the table, a status or a stage a larger one, a channel the largest. The other filters become a FilterExpression, which queryPage
  * keeps complete across DynamoDB pages.
  */
 const INDEX_BY_FILTER: readonly { field: FilterField; attribute: string; index: string }[] = [
+  { field: "assigneeId", attribute: "assignee_id", index: "assignee-activity-index" },
   { field: "agentId", attribute: "agent_id", index: "agent-activity-index" },
   { field: "status", attribute: "status", index: "status-activity-index" },
   { field: "stage", attribute: "stage", index: "stage-activity-index" },
@@ -85,6 +90,10 @@ export function conversationQuery(
     values[":xstatus"] = filters.excludeStatus;
     conditions.push("#xstatus <> :xstatus");
   }
+  if (filters.unassigned) {
+    names["#assignee"] = "assignee_id";
+    conditions.push("attribute_not_exists(#assignee)");
+  }
   if (options.liveAt !== undefined) {
     names["#ttl"] = CONVERSATION_TTL_ATTRIBUTE;
     values[":liveAt"] = options.liveAt;
@@ -108,6 +117,8 @@ export function conversationQuery(
       filters.stage,
       filters.channel,
       filters.excludeStatus,
+      filters.assigneeId,
+      filters.unassigned,
     ])}`,
   };
 }

@@ -103,7 +103,7 @@ export function createConversationLists(
     },
 
     /** How many conversations match (Select COUNT through the same index as `list`). */
-    count(filters: Omit<ConversationFilters, "excludeStatus"> = {}): Promise<number> {
+    count(filters: ConversationFilters = {}): Promise<number> {
       const liveAt = toEpochSeconds(ctx.now());
       const { input } = conversationQuery(tableName, filters, { liveAt });
       return queryCount(db, input);

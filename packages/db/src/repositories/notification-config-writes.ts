@@ -44,6 +44,7 @@ export function createNotificationConfigWrites(
         description: parsed.description,
         agentIds: parsed.agentIds ?? [],
         language: parsed.language ?? "en",
+        staffUserId: parsed.staffUserId,
         botTokenSecretName: secretNames.notificationBotToken(configId),
         createdAt: now,
         updatedAt: now,
@@ -79,6 +80,7 @@ export function createNotificationConfigWrites(
           agentIds: parsed.agentIds,
           language: parsed.language,
           isActive: parsed.isActive,
+          staffUserId: parsed.staffUserId,
           updatedAt: ctx.now().toISOString(),
           // Joining or leaving the sparse active index together with the flag.
           activePk: parsed.isActive === undefined ? undefined : parsed.isActive ? ACTIVE_PK : null,

@@ -30,6 +30,8 @@ export const conversationSchema = z.object({
   /** When the customer last wrote, and what: staff, notes and the agent never change these. */
   lastCustomerMessageAt: z.string().optional(),
   lastCustomerMessagePreview: z.string().optional(),
+  /** The staff user handling it (taken over or assigned); absent while unassigned. */
+  assigneeId: z.string().optional(),
   /** Epoch seconds; absent when MESSAGE_TTL_HOURS is 0. */
   expiresAt: z.number().optional(),
 });
@@ -61,6 +63,7 @@ export const conversationPatchSchema = z
     lastMessagePreview: z.string().nullable(),
     externalConversationId: z.string().nullable(),
     webTokenHash: z.string().nullable(),
+    assigneeId: z.string().nullable(),
   })
   .partial();
 export type ConversationPatch = z.infer<typeof conversationPatchSchema>;

@@ -12,6 +12,8 @@ export const notificationConfigSchema = z.object({
   /** Rows written before the field existed (and by the reference) read as English. */
   language: alertLanguageSchema.default("en"),
   botTokenSecretName: z.string(),
+  /** A staff member's own chat: they also get their assignments here, and their conversations' re-alerts first. */
+  staffUserId: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   createdBy: z.string().optional(),
@@ -27,6 +29,7 @@ export const createNotificationConfigInputSchema = z.object({
   agentIds: z.array(z.string().min(1)).optional(),
   language: alertLanguageSchema.optional(),
   isActive: z.boolean().optional(),
+  staffUserId: z.string().min(1).optional(),
   createdBy: z.string().optional(),
 });
 export type CreateNotificationConfigInput = z.input<typeof createNotificationConfigInputSchema>;
@@ -38,6 +41,8 @@ export const updateNotificationConfigInputSchema = z.object({
   agentIds: z.array(z.string().min(1)).optional(),
   language: alertLanguageSchema.optional(),
   isActive: z.boolean().optional(),
+  /** `null`: no longer anyone's own chat. */
+  staffUserId: z.string().min(1).nullable().optional(),
   expectedVersion: z.number().int().optional(),
 });
 export type UpdateNotificationConfigInput = z.input<typeof updateNotificationConfigInputSchema>;

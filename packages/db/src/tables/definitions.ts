@@ -50,6 +50,8 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
       // Sparse: `queue_pk` = "NEEDS_HUMAN" only while a conversation waits for a human; `queue_sort` =
       // `${priority rank}#${needs_human_since}#${conversation_id}`: most urgent, then longest waiting, first.
       { name: "needs-human-queue-index", partition: s("queue_pk"), sort: s("queue_sort") },
+      // Sparse: `assignee_id` exists only while a staff member is assigned ("Mine", a colleague's list).
+      { name: "assignee-activity-index", partition: s("assignee_id"), sort: s("activity_sort") },
     ],
     ttlAttribute: "expires_at",
   },

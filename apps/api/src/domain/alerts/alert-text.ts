@@ -75,3 +75,21 @@ export function browserNotification(facts: AlertFacts): EscalationNotification {
     tag: `escalation-${id}`,
   };
 }
+
+/** To the assignee's own alert chat: who assigned what, and the link. */
+export function assignmentAlertText(
+  facts: Pick<AlertFacts, "conversation" | "agentName"> & { actorName: string },
+  link: string | null,
+  language: AlertLanguage = "en",
+): string {
+  const words = ALERT_WORDS[language];
+  const { conversation } = facts;
+  return [
+    words.assignedToYou(facts.actorName),
+    `${words.agent}: ${facts.agentName}`,
+    ...(conversation.handoffReason ? [`${words.reason}: ${conversation.handoffReason}`] : []),
+    `${words.channel}: ${words.channels[conversation.channel] ?? conversation.channel}`,
+    `${words.conversation}: ${conversation.conversationId}`,
+    ...(link ? [link] : []),
+  ].join("\n");
+}

@@ -6,6 +6,7 @@ export const ALERT_WORDS: Record<
   {
     escalated: string;
     stillWaiting: (minutes: number) => string;
+    assignedToYou: (actor: string) => string;
     agent: string;
     reason: string;
     type: string;
@@ -20,6 +21,7 @@ export const ALERT_WORDS: Record<
   en: {
     escalated: "🚨 A conversation needs a human",
     stillWaiting: (minutes) => `⏰ Still waiting for a human (${minutes} min)`,
+    assignedToYou: (actor) => `👤 ${actor} assigned a conversation to you`,
     agent: "Agent",
     reason: "Reason",
     type: "Type",
@@ -50,6 +52,7 @@ export const ALERT_WORDS: Record<
   ru: {
     escalated: "🚨 Диалогу нужен человек",
     stillWaiting: (minutes) => `⏰ Всё ещё ждёт человека (${minutes} мин)`,
+    assignedToYou: (actor) => `👤 ${actor} назначил(а) вам разговор`,
     agent: "Агент",
     reason: "Причина",
     type: "Тип",

@@ -10,7 +10,7 @@ import { conversationView } from "../conversations/views";
 import { browserNotification, type AlertFacts } from "./alert-text";
 import { createBackgroundWork } from "./background-work";
 import { createRealertSweeper } from "./realert-sweeper";
-import { sendTelegramAlerts } from "./telegram-alerts";
+import { sendAssignmentAlert, sendTelegramAlerts } from "./telegram-alerts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./telegram-retry";
 
 export interface EscalationAlertsOptions {
@@ -113,6 +113,17 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
     /** Call once the conversation is NEEDS_HUMAN; resolves when the events are published. */
     escalated: (conversation: Conversation, details: EscalationDetails) =>
       announce(conversation, details),
+    /** A conversation was assigned: its assignee's own alert chats hear it (background, retried). */
+    async assigned(conversation: Conversation, details: { actorName: string }): Promise<void> {
+      const facts = {
+        conversation,
+        agentName: await agentName(conversation.agentId),
+        actorName: details.actorName,
+      };
+      work.run("telegram assignment alert", () =>
+        sendAssignmentAlert({ env, repos, telegram, retry, log }, facts),
+      );
+    },
     /** One re-alert pass; returns how many conversations were re-alerted. */
     sweep: sweeper.sweep,
     /** Starts the periodic sweep (not in tests that drive `sweep` themselves). */

@@ -1,6 +1,7 @@
 import { NotFoundError, type Message, type Page } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { toAgentCard } from "../agents/agent-card";
+import { assigneeCard } from "./assign";
 import { conversationView } from "./views";
 
 /** One conversation for the console: the full row, its agent's card, the Instagram profile if any. */
@@ -9,12 +10,15 @@ export async function conversationDetails(deps: Pick<ApiDeps, "repos">, conversa
   const conversation = await repos.conversations.get(conversationId);
   if (!conversation) throw new NotFoundError("conversation", conversationId);
   const { agentId, channel, externalUserId } = conversation;
-  const [agent, profile] = await Promise.all([
+  const [agent, profile, assignee] = await Promise.all([
     repos.agents.get(agentId),
     channel === "instagram" && externalUserId ? repos.instagramProfiles.get(externalUserId) : null,
+    assigneeCard(deps, conversation),
   ]);
   return {
     conversation: conversationView(conversation),
+    /** Who handles it: `conversation.assigneeId` with the person's display name. */
+    assignee,
     agent: agent ? { ...toAgentCard(agentId, agent.config), isActive: agent.isActive } : null,
     instagramProfile: profile
       ? {

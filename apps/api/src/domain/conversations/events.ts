@@ -22,7 +22,13 @@ export type ChatEvent =
   | { type: "resync"; payload: Record<string, never> };
 
 export type ConversationChange =
-  "handoff" | "returned_to_ai" | "stage" | "closed" | "taken_over_by_reply";
+  | "handoff"
+  | "returned_to_ai"
+  | "stage"
+  | "closed"
+  | "taken_over_by_reply"
+  /** Assigned, reassigned or unassigned: `conversation.assigneeId` is the new assignee. */
+  | "assigned";
 
 /** Browser-notification data for an escalation (the console shows it with the Notification API). */
 export interface EscalationNotification {

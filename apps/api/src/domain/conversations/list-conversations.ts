@@ -15,6 +15,9 @@ export const SEARCH_SCAN_BUDGET = 1_000;
 
 export interface ListConversationsInput {
   status?: ConversationStatus;
+  /** Resolved from the caller's `assignee` view (see assigneeFilters). */
+  assigneeId?: string;
+  unassigned?: boolean;
   agentId?: string;
   channel?: Channel;
   stage?: string;
@@ -35,11 +38,12 @@ export async function listConversations(
   input: ListConversationsInput,
 ): Promise<Page<ListedConversation>> {
   const { repos } = deps;
-  const { status, agentId, channel, stage, limit } = input;
+  const { status, agentId, channel, stage, assigneeId, unassigned, limit } = input;
+  const filters = { agentId, channel, stage, assigneeId, unassigned };
   const fetch = (cursor: string | null | undefined, size: number): Promise<Page<Conversation>> =>
     status
-      ? repos.conversations.list({ status, agentId, channel, stage, cursor, limit: size })
-      : repos.conversations.listNeedsHumanFirst({ agentId, channel, stage, cursor, limit: size });
+      ? repos.conversations.list({ ...filters, status, cursor, limit: size })
+      : repos.conversations.listNeedsHumanFirst({ ...filters, cursor, limit: size });
 
   const search = input.search?.trim();
   const readProfile = createProfileReader(repos);

@@ -2,6 +2,7 @@ import { NotFoundError } from "@agents-crm/db";
 import { enqueueDelivery } from "../../channels/delivery/delivery-job";
 import { assertStaffReplyWindow } from "../../channels/delivery/reply-window";
 import { recordAudit } from "../audit";
+import { assigneeOf } from "./assign";
 import { emitMessageCreated } from "./emit";
 import type { StaffContext } from "./staff-context";
 import {
@@ -28,7 +29,7 @@ export async function staffReply(
   assertTransitionAllowed("takeOverByReply", existing.status);
   await assertStaffReplyWindow(deps, existing);
 
-  const takeover = await takeOverByReply(deps, existing);
+  const takeover = await takeOverByReply(deps, existing, assigneeOf(principal));
   const current = takeover.after;
   const message = await repos.messages.append({
     conversationId: id,
@@ -46,12 +47,17 @@ export async function staffReply(
     action: "send_message",
     resourceType: "conversation",
     resourceId: id,
-    newValue: { messageId: message.messageId, status: touched.status },
+    newValue: {
+      messageId: message.messageId,
+      status: touched.status,
+      ...(takeover.changed ? { assigneeId: touched.assigneeId ?? null } : {}),
+    },
     ...(takeover.changed
       ? {
           oldValue: {
             status: takeover.before.status,
             needsHumanSince: takeover.before.needsHumanSince ?? null,
+            assigneeId: takeover.before.assigneeId ?? null,
           },
         }
       : {}),

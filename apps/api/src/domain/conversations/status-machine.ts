@@ -6,6 +6,7 @@ import type { ApiDeps } from "../../deps";
 import type { EventHub } from "../../realtime/types";
 import { recordAudit } from "../audit";
 import { preconditionFailed } from "../errors";
+import { assigneeOf } from "./assign";
 import { emitConversationChanged, emitMessageCreated } from "./emit";
 import type { ConversationChange, StatusNotice } from "./events";
 import type { StaffContext } from "./staff-context";
@@ -103,21 +104,35 @@ async function staffTransition(
       handoffReason: before.handoffReason ?? null,
       // Stats time escalation → take-over from it (the row's mark is cleared on return to AI).
       needsHumanSince: before.needsHumanSince ?? null,
+      assigneeId: before.assigneeId ?? null,
     },
-    newValue: { status: after.status, handoffReason: after.handoffReason ?? null },
+    newValue: {
+      status: after.status,
+      handoffReason: after.handoffReason ?? null,
+      assigneeId: after.assigneeId ?? null,
+    },
   });
   await announceStaffChange(ctx.deps.hub, transition, after, ctx.principal.id);
   return conversationView(after);
 }
 
-/** A human takes over (from the AI, or an escalation waiting for one). */
+/**
+ * A human takes over (from the AI, or an escalation waiting for one), and it is theirs: whoever takes it
+ * becomes its assignee, as in Chatwoot (the API token assigns nobody).
+ */
 export function handoff(ctx: StaffContext, input: { conversationId: string; reason?: string }) {
+  const assigneeId = assigneeOf(ctx.principal);
   return staffTransition(ctx, input.conversationId, "handoff", "handoff", (current) => ({
     handoffReason: input.reason ?? current.handoffReason ?? "Manual handoff",
+    ...(assigneeId ? { assigneeId } : {}),
   }));
 }
 
-/** Back to the AI; it answers the next customer message, with the staff's messages in its history. */
+/**
+ * Back to the AI; it answers the next customer message, with the staff's messages in its history. The
+ * assignee stays (as in Chatwoot): the person who handled it is who the customer's next escalation and
+ * its re-alerts go to first, and "Mine" still finds it.
+ */
 export function returnToAi(ctx: StaffContext, input: { conversationId: string }) {
   return staffTransition(ctx, input.conversationId, "returnToAi", "return_to_ai", () => ({
     needsHumanSince: null,
@@ -135,17 +150,20 @@ export function closeConversation(ctx: StaffContext, input: { conversationId: st
  * Replying is taking over: a conversation with the AI or waiting for a human becomes HUMAN_ACTIVE, so
  * the AI does not answer the customer's next message over the human and the escalation stops
  * re-alerting. `conversation` is the row the reply was checked against; one a human handles already is
- * not written again. The reply's own audit entry records the change (see staff-reply.ts).
+ * not written again. The reply's own audit entry records the change (see staff-reply.ts). Taking over
+ * by replying assigns the conversation to `assigneeId` (the replier), as taking over does.
  */
 export async function takeOverByReply(
   deps: StatusDeps,
   conversation: Conversation,
+  assigneeId?: string,
 ): Promise<StatusChange> {
   if (assertTransitionAllowed("takeOverByReply", conversation.status) === "unchanged") {
     return { before: conversation, after: conversation, changed: false };
   }
   return changeStatus(deps, conversation.conversationId, "takeOverByReply", (current) => ({
     handoffReason: current.handoffReason ?? "Staff replied",
+    ...(assigneeId ? { assigneeId } : {}),
   }));
 }
 

@@ -10,6 +10,7 @@ export function toNotificationView(config: NotificationConfig) {
     description: config.description ?? null,
     agentIds: config.agentIds,
     language: config.language,
+    staffUserId: config.staffUserId ?? null,
     createdAt: config.createdAt,
     updatedAt: config.updatedAt,
     createdBy: config.createdBy ?? null,

@@ -14,6 +14,7 @@ export interface CreateNotificationInput {
   agentIds?: string[];
   language?: AlertLanguage;
   isActive?: boolean;
+  staffUserId?: string;
 }
 
 export interface UpdateNotificationInput {
@@ -24,6 +25,7 @@ export interface UpdateNotificationInput {
   agentIds?: string[];
   language?: AlertLanguage;
   isActive?: boolean;
+  staffUserId?: string | null;
   expectedVersion?: number;
 }
 
@@ -52,11 +54,23 @@ async function assertAgentsExist(ctx: StaffContext, agentIds: string[] | undefin
   }
 }
 
+/** A personal alert chat belongs to an existing staff member. */
+async function assertStaffUser(
+  ctx: StaffContext,
+  userId: string | null | undefined,
+): Promise<void> {
+  if (!userId) return;
+  if (!(await ctx.deps.repos.adminUsers.getById(userId))) {
+    throw invalidInput("staffUserId", "no staff member has this id");
+  }
+}
+
 export async function createNotificationConfig(
   ctx: StaffContext,
   input: CreateNotificationInput,
 ): Promise<NotificationView> {
   await assertAgentsExist(ctx, input.agentIds);
+  await assertStaffUser(ctx, input.staffUserId);
   await assertBotToken(ctx, input.botToken);
   const config = await ctx.deps.repos.notificationConfigs.create({
     ...input,
@@ -79,6 +93,7 @@ export async function updateNotificationConfig(
 ): Promise<NotificationView> {
   const current = await getOrThrow(ctx, input.configId);
   await assertAgentsExist(ctx, input.agentIds);
+  await assertStaffUser(ctx, input.staffUserId);
   if (input.botToken !== undefined) await assertBotToken(ctx, input.botToken);
   const { configId, ...patch } = input;
   const updated = await ctx.deps.repos.notificationConfigs.update(configId, patch);

@@ -47,6 +47,10 @@ function template(entry: AuditEntry, t: AuditMessages, lookups: SentenceLookups)
         to ? lookups.stageName(to) : "—",
       );
     }
+    case "assign": {
+      const to = text(newValue?.assigneeName) ?? text(newValue?.assigneeId);
+      return to ? s.assign(to) : s.unassign;
+    }
     case "agent.create":
       return meta.via === "import" ? s.agent_import : s.agent_create;
     case "agent.clone":

@@ -29,6 +29,7 @@ export const audit = defineMessages(
       suggest_reply: "Suggest a reply (copilot)",
       translate: "Translate (copilot)",
       update_marketing_status: "Change a stage",
+      assign: "Assign a conversation",
       "agent.create": "Create an agent",
       "agent.clone": "Clone an agent",
       "agent.update": "Edit an agent",
@@ -82,6 +83,8 @@ export const audit = defineMessages(
       update_marketing_status: (from: string, to: string) =>
         `Moved conversation {target} from “${from}” to “${to}”`,
       stage_reason: (reason: string) => `Reason: ${reason}`,
+      assign: (name: string) => `Assigned conversation {target} to ${name}`,
+      unassign: "Removed the person handling conversation {target}",
       agent_create: "Created agent {target}",
       agent_import: "Imported agent {target}",
       agent_clone: (source: string) => `Created agent {target} as a copy of ${source}`,
@@ -193,6 +196,7 @@ export const audit = defineMessages(
       suggest_reply: "Черновик ответа (помощник)",
       translate: "Перевод (помощник)",
       update_marketing_status: "Смена этапа",
+      assign: "Назначение диалога",
       "agent.create": "Создание агента",
       "agent.clone": "Копирование агента",
       "agent.update": "Изменение агента",
@@ -246,6 +250,8 @@ export const audit = defineMessages(
       update_marketing_status: (from: string, to: string) =>
         `Перевод диалога {target} с этапа «${from}» на «${to}»`,
       stage_reason: (reason: string) => `Причина: ${reason}`,
+      assign: (name: string) => `Назначение диалога {target}: ${name}`,
+      unassign: "Снятие назначения с диалога {target}",
       agent_create: "Создание агента {target}",
       agent_import: "Импорт агента {target}",
       agent_clone: (source: string) => `Создание агента {target} как копии ${source}`,

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { AssignmentAlerts } from "~/features/assignment/assignment-alerts";
 import { AdminEventsProvider } from "./admin-events";
 import { AdminShell } from "./admin-shell";
 import { EscalationAlertsProvider } from "./escalation-alerts";
@@ -19,6 +20,7 @@ export function AdminConsole({ children }: { children: ReactNode }) {
         <StatusCountsProvider>
           <EscalationAlertsProvider>
             <AdminShell>{children}</AdminShell>
+            <AssignmentAlerts />
           </EscalationAlertsProvider>
         </StatusCountsProvider>
       </AdminEventsProvider>

@@ -12,6 +12,9 @@ import { useAdminEvents, useConsoleOpenedAt } from "./admin-events";
 import { playAlertSound, unlockAlertSound } from "./alert-sound";
 import { Toast, ToastRegion } from "~/ui/toast";
 import { useHandoffSummaryLines } from "./handoff-summary";
+import { realertTitle } from "~/features/assignment/assignee-label";
+import { useAssignees } from "~/features/assignment/use-assignees";
+import { useSession } from "./session-context";
 
 type Permission = NotificationPermission | "unsupported";
 
@@ -28,6 +31,8 @@ interface Toast {
   conversationId: string;
   /** Minutes nobody took over, for a reminder; null for the first alert. */
   stillWaiting: number | null;
+  /** Who the conversation is assigned to: a reminder addresses them. */
+  assigneeId?: string;
   body: string;
   /** The handoff summary's lines (what the customer wants, contacts), in the console's language. */
   summary: string[];
@@ -48,8 +53,18 @@ const notificationPermission = (): Permission =>
 export function EscalationAlertsProvider({ children }: { children: ReactNode }) {
   const router = useRouter();
   const t = useT("common").alerts;
-  const titleOf = (toast: Pick<Toast, "stillWaiting">) =>
-    toast.stillWaiting === null ? t.needsHuman : t.stillWaiting(toast.stillWaiting);
+  const assignmentWords = useT("assignment");
+  const { user } = useSession();
+  const staff = useAssignees().byId;
+  const titleOf = (toast: Pick<Toast, "stillWaiting" | "assigneeId">) =>
+    toast.stillWaiting === null
+      ? t.needsHuman
+      : (realertTitle(
+          toast.assigneeId,
+          toast.stillWaiting,
+          { me: user.userId, nameOf: (id) => staff.get(id)?.name },
+          assignmentWords,
+        ) ?? t.stillWaiting(toast.stillWaiting));
   const summaryLines = useHandoffSummaryLines();
   const openedAt = useConsoleOpenedAt();
   // What this browser remembers and allows, until the admin changes it here (null: not changed yet).
@@ -96,6 +111,7 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
       id: eventId,
       conversationId,
       stillWaiting: realert ? Math.max(1, Math.round((Date.now() - since) / 60_000)) : null,
+      assigneeId: row.assigneeId,
       body: notification.body,
       // The body names the reason already.
       summary: summary ? summaryLines({ ...summary, why: "" }) : [],

@@ -6,7 +6,8 @@ import { errorCode } from "~/features/console/api-error";
 import { customerProfile } from "./customer-profile";
 import { customerLabel, shortId } from "~/features/console/labels";
 import { useT } from "~/i18n/i18n-provider";
-import { StatusBadge } from "~/ui/status-badge";
+import { AssignControl } from "~/features/assignment/assign-control";
+import { HandlerBadge } from "~/features/assignment/handler-badge";
 import { AdminComposer } from "./admin-composer";
 import { ConversationActions } from "./conversation-actions";
 import { ConversationInfo } from "./conversation-info";
@@ -50,6 +51,8 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
   }
 
   const { conversation, agent } = data;
+  const assigneeName =
+    data.assignee?.userId === conversation.assigneeId ? (data.assignee?.name ?? null) : null;
   const fallbackName = customerLabel(conversation, t.row);
   const title = profile.name ?? fallbackName;
   return (
@@ -66,7 +69,7 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
           <h1>
             {title} <span className="muted">#{shortId(conversation.conversationId)}</span>
           </h1>
-          <StatusBadge status={conversation.status} />
+          <HandlerBadge conversation={conversation} fallbackName={assigneeName} />
         </div>
         {(conversation.status === "NEEDS_HUMAN" || conversation.status === "HUMAN_ACTIVE") && (
           <HandoffSummaryLines summary={conversation.handoffSummary} />
@@ -87,6 +90,11 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
         </section>
         <aside className={styles.side}>
           <CustomerProfileCard profile={profile} fallbackName={fallbackName} />
+          <AssignControl
+            conversation={conversation}
+            fallbackName={assigneeName}
+            onChanged={applyRow}
+          />
           <StagePicker conversation={conversation} onChanged={applyRow} />
           <ConversationInfo conversation={conversation} agent={agent} />
         </aside>

@@ -10,9 +10,12 @@ export interface ConversationFilters {
   channel?: Channel;
   stage?: string;
   search?: string;
+  /** "me", "unassigned" or a staff user id (the Mine / Unassigned views; absent: All). */
+  assignee?: string;
 }
 
-const FILTER_KEYS = ["status", "agentId", "channel", "stage", "search"] as const;
+const FILTER_KEYS = ["status", "agentId", "channel", "stage", "search", "assignee"] as const;
+const MAX_ASSIGNEE = 512;
 
 const oneOf = <T extends string>(values: readonly T[], raw: string | undefined) =>
   values.find((v) => v === raw);
@@ -32,6 +35,7 @@ export function filtersFromParams(
     channel: oneOf(CHANNELS, read("channel")),
     stage: read("stage")?.slice(0, MAX_STAGE_ID),
     search: read("search")?.slice(0, MAX_CONVERSATION_SEARCH),
+    assignee: read("assignee")?.slice(0, MAX_ASSIGNEE),
   };
   return compactFilters(filters);
 }
@@ -83,5 +87,21 @@ export function matchesFilters(
   if (filters.agentId && row.agentId !== filters.agentId) return false;
   if (filters.channel && row.channel !== filters.channel) return false;
   if (filters.stage && row.stage !== filters.stage) return false;
+  if (!matchesAssignee(row, filters.assignee)) return false;
   return filters.search ? matchesSearch(row, filters.search) : true;
+}
+
+/**
+ * Whether a row is in an assignee view; "me" must be resolved to the viewer's id first (see
+ * `withViewer`), as a row does not know who is looking at it.
+ */
+export function matchesAssignee(row: ConversationRow, assignee: string | undefined): boolean {
+  if (!assignee) return true;
+  if (assignee === "unassigned") return !row.assigneeId;
+  return row.assigneeId === assignee;
+}
+
+/** The filters as the list reads them: the "me" view is the viewer's own id. */
+export function withViewer(filters: ConversationFilters, userId: string): ConversationFilters {
+  return filters.assignee === "me" ? { ...filters, assignee: userId } : filters;
 }

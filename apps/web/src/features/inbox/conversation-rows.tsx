@@ -7,7 +7,7 @@ import { formatAgo, waitingSince } from "./waiting-since";
 import { useT } from "~/i18n/i18n-provider";
 import { CustomerAvatar } from "~/ui/customer-avatar";
 import { StageChip } from "~/ui/stage-chip";
-import { StatusBadge } from "~/ui/status-badge";
+import { HandlerBadge } from "~/features/assignment/handler-badge";
 import { useAgents, useStages } from "~/features/console/use-lookups";
 import { HandoffSummaryLines } from "~/features/console/handoff-summary";
 import { TakeOverButton } from "./take-over-button";
@@ -80,7 +80,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
               <span className="muted">{common.channels[row.channel]}</span>
             </div>
             <div className={styles.state}>
-              <StatusBadge status={row.status} />
+              <HandlerBadge conversation={row} />
               {(row.status === "NEEDS_HUMAN" || row.escalationType) && (
                 <EscalationBadge escalationType={row.escalationType} />
               )}

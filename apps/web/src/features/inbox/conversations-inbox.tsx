@@ -1,13 +1,16 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import {
   compactFilters,
   filtersToQuery,
   sameFilters,
+  withViewer,
   type ConversationFilters,
 } from "./conversation-filters";
+import { AssigneeViews } from "~/features/assignment/assignee-views";
+import { useSession } from "~/features/console/session-context";
 import { useT } from "~/i18n/i18n-provider";
 import { useNow } from "~/features/console/use-now";
 import { ConversationFiltersBar } from "./conversation-filters-bar";
@@ -23,7 +26,9 @@ export function ConversationsInbox({ initialFilters }: { initialFilters: Convers
   const t = useT("conversations");
   const pathname = usePathname();
   const [filters, setFiltersState] = useState(initialFilters);
-  const list = useConversationList(filters);
+  const { user } = useSession();
+  const listed = useMemo(() => withViewer(filters, user.userId), [filters, user.userId]);
+  const list = useConversationList(listed);
   const waiting = list.rows.some((row) => row.status === "NEEDS_HUMAN");
   const now = useNow(waiting ? 1_000 : 30_000);
 
@@ -45,6 +50,10 @@ export function ConversationsInbox({ initialFilters }: { initialFilters: Convers
           onSelect={(status) => setFilters({ ...filters, status })}
         />
       </div>
+      <AssigneeViews
+        assignee={filters.assignee}
+        onSelect={(assignee) => setFilters({ ...filters, assignee })}
+      />
       <ConversationFiltersBar filters={filters} onChange={setFilters} />
       {list.error !== null && (
         <LoadFailed

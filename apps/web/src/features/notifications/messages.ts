@@ -34,6 +34,10 @@ export const notifications = defineMessages(
       language: "Language of the alerts",
       languageHint:
         "The people in this chat read the alerts in it; the reason is passed on as written.",
+      staff: "Whose chat",
+      staffShared: "A shared chat",
+      staffHint:
+        "A staff member's own chat also gets the conversations assigned to them, and re-alerts of their conversations before the others.",
     },
     problems: {
       required: "Required.",
@@ -54,6 +58,7 @@ export const notifications = defineMessages(
     item: {
       allAgents: "All agents",
       language: (name: string) => `Alerts in ${name}`,
+      ownChat: (name: string) => `${name}'s own chat`,
       agents: (names: string) => `Agents: ${names}`,
       active: "Active",
       paused: "Paused",
@@ -108,6 +113,10 @@ export const notifications = defineMessages(
       active: "Отправлять оповещения в этот чат",
       language: "Язык оповещений",
       languageHint: "На нём оповещения читают участники чата; причина передаётся как есть.",
+      staff: "Чей чат",
+      staffShared: "Общий чат",
+      staffHint:
+        "Личный чат сотрудника: сюда приходят назначенные ему диалоги, а повторные оповещения о его диалогах — раньше остальных.",
     },
     problems: {
       required: "Обязательное поле.",
@@ -128,6 +137,7 @@ export const notifications = defineMessages(
     item: {
       allAgents: "Все агенты",
       language: (name: string) => `Оповещения: ${name}`,
+      ownChat: (name: string) => `Личный чат: ${name}`,
       agents: (names: string) => `Агенты: ${names}`,
       active: "Активен",
       paused: "Приостановлен",

@@ -16,6 +16,7 @@ import { LOCALE_NAMES, LOCALES, isLocale } from "~/i18n/locales";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
 import { useAgents } from "~/features/console/use-lookups";
+import { useAssignees } from "~/features/assignment/use-assignees";
 import { Field, FieldGroup } from "~/ui/field";
 import { Select, TextInput } from "~/ui/inputs";
 import { FormFooter } from "~/ui/form-footer";
@@ -36,6 +37,7 @@ export function NotificationForm({
   const { locale } = useLocale();
   const { sessionLost } = useSession();
   const { agents } = useAgents();
+  const { people } = useAssignees();
   const mode = editing ? "edit" : "create";
   const [form, setForm] = useState<FormValues>({
     botToken: "",
@@ -45,6 +47,7 @@ export function NotificationForm({
     // A new chat starts in the console's language: whoever sets it up usually reads it too.
     language: editing?.language ?? locale,
     isActive: editing?.isActive ?? true,
+    staffUserId: editing?.staffUserId ?? "",
   });
   const [submitted, setSubmitted] = useState(false);
   const onError = (error: unknown) => {
@@ -82,6 +85,7 @@ export function NotificationForm({
         agentIds: form.agentIds,
         language: form.language,
         isActive: form.isActive,
+        staffUserId: form.staffUserId || undefined,
       });
     }
   };
@@ -145,6 +149,20 @@ export function NotificationForm({
             {LOCALES.map((code) => (
               <option key={code} value={code}>
                 {LOCALE_NAMES[code]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.fields.staff} hint={t.fields.staffHint}>
+          <Select
+            value={form.staffUserId}
+            onChange={(e) => set({ staffUserId: e.target.value })}
+            data-testid="notification-staff"
+          >
+            <option value="">{t.fields.staffShared}</option>
+            {people.map((person) => (
+              <option key={person.userId} value={person.userId}>
+                {person.name}
               </option>
             ))}
           </Select>

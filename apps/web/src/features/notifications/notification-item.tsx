@@ -8,6 +8,7 @@ import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
 import { useAgents } from "~/features/console/use-lookups";
+import { useAssignees } from "~/features/assignment/use-assignees";
 import { Badge } from "~/ui/badge";
 import { Button } from "~/ui/button";
 import { Notice } from "~/ui/notice";
@@ -32,6 +33,8 @@ export function NotificationItem({
   const common = useT("common");
   const { sessionLost } = useSession();
   const agents = useAgents().byId;
+  const staff = useAssignees().byId;
+  const owner = chat.staffUserId ? (staff.get(chat.staffUserId)?.name ?? chat.staffUserId) : null;
   const [result, setResult] = useState<Result>(null);
 
   const failure = (error: unknown): string => {
@@ -81,6 +84,7 @@ export function NotificationItem({
       {chat.description && <p>{chat.description}</p>}
       <p className="muted">
         {scope} · {t.item.language(LOCALE_NAMES[chat.language])}
+        {owner && <> · {t.item.ownChat(owner)}</>}
       </p>
       <div className={styles.actions}>
         <Button

@@ -15,6 +15,7 @@ const form = (overrides: Partial<NotificationForm> = {}): NotificationForm => ({
   agentIds: [],
   language: "en",
   isActive: true,
+  staffUserId: "",
   ...overrides,
 });
 const chat: NotificationChat = {
@@ -27,6 +28,7 @@ const chat: NotificationChat = {
   language: "en",
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
+  staffUserId: null,
   createdBy: null,
   version: 2,
 };
@@ -85,6 +87,13 @@ describe("the notification chat form", () => {
         }),
       ),
     ).toEqual({ language: "ru" });
+    const same = { botToken: "", description: "Front desk", agentIds: ["demo_clinic"] };
+    expect(notificationPatch(chat, form({ ...same, staffUserId: "u-rita" }))).toEqual({
+      staffUserId: "u-rita",
+    });
+    expect(
+      notificationPatch({ ...chat, staffUserId: "u-rita" }, form({ ...same, staffUserId: "" })),
+    ).toEqual({ staffUserId: null });
   });
 
   it("puts the API's issues next to the fields they name", () => {

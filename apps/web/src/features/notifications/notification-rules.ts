@@ -19,6 +19,8 @@ export interface NotificationForm {
   agentIds: string[];
   language: NotificationChat["language"];
   isActive: boolean;
+  /** "": a shared chat; else the staff member whose own chat it is. */
+  staffUserId: string;
 }
 
 export type FormField = "botToken" | "chatId" | "description" | "agentIds" | "language";
@@ -67,6 +69,7 @@ export function notificationPatch(current: NotificationChat, form: NotificationF
     agentIds?: string[];
     language?: NotificationChat["language"];
     isActive?: boolean;
+    staffUserId?: string | null;
   } = {};
   if (form.chatId.trim() !== current.chatId) patch.chatId = form.chatId.trim();
   if (form.botToken.trim()) patch.botToken = form.botToken.trim();
@@ -76,5 +79,7 @@ export function notificationPatch(current: NotificationChat, form: NotificationF
   if (sorted(form.agentIds) !== sorted(current.agentIds)) patch.agentIds = form.agentIds;
   if (form.language !== current.language) patch.language = form.language;
   if (form.isActive !== current.isActive) patch.isActive = form.isActive;
+  if (form.staffUserId !== (current.staffUserId ?? ""))
+    patch.staffUserId = form.staffUserId || null;
   return patch;
 }

@@ -1,0 +1,49 @@
+"use client";
+
+import { formatNumber } from "~/i18n/format";
+import { useLocale, useT } from "~/i18n/i18n-provider";
+import { useAssigneeCounts } from "./use-assignee-counts";
+import styles from "./assignment.module.css";
+
+const VIEWS = [
+  { key: "mine", assignee: "me" },
+  { key: "unassigned", assignee: "unassigned" },
+  { key: "all", assignee: undefined },
+] as const;
+
+/** Mine / Unassigned / All, each with its count of open conversations; the pressed one filters the inbox. */
+export function AssigneeViews({
+  assignee,
+  onSelect,
+}: {
+  assignee: string | undefined;
+  onSelect: (assignee: string | undefined) => void;
+}) {
+  const t = useT("assignment").views;
+  const { locale } = useLocale();
+  const counts = useAssigneeCounts();
+  return (
+    <ul className={styles.views} aria-label={t.label}>
+      {VIEWS.map((view) => {
+        const pressed =
+          view.assignee === undefined ? assignee === undefined : assignee === view.assignee;
+        return (
+          <li key={view.key}>
+            <button
+              type="button"
+              className={styles.view}
+              aria-pressed={pressed}
+              onClick={() => onSelect(view.assignee)}
+              data-testid={`view-${view.key}`}
+            >
+              <span>{t[view.key]}</span>
+              <strong title={t.countTitle} data-testid={`view-${view.key}-count`}>
+                {counts ? formatNumber(locale, counts[view.key]) : "…"}
+              </strong>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
