@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { answerOperation, createDynamoHandler } from "./dynamo-http";
+import { cacheDynaliteExpressions } from "./dynalite-expression-cache";
 import type { AnswerOperation } from "./in-process-document-client";
 import { openRecoveringStore, type StorageFaultListener } from "./embedded-store";
 import { closeDynaliteIterators } from "./dynalite-iterators";
@@ -32,6 +33,7 @@ export async function startEmbeddedDynamo(
   options: EmbeddedDynamoOptions = {},
 ): Promise<EmbeddedDynamo> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  cacheDynaliteExpressions();
   closeDynaliteIterators();
   const stores = await openRecoveringStore({
     path: options.dataDir,
