@@ -15,12 +15,15 @@
 // the server's CPU time per turn can be read too: on a busy machine the wall times include waiting for a
 // core, the CPU time does not.
 // Run: npm run bench -- web-chat-turn   (or npx tsx apps/api/bench/web-chat-turn.bench.ts)
+// Options: --web-chat-turn-only=realistic|minimal runs one agent; --web-chat-turn-profile writes a CPU
+// profile of the server over each zero-latency series to bench/results/ (its CPU time is then inflated).
 import { loadavg } from "node:os";
 import {
   demoAgentDocument,
   knowledgeSources,
   parseAgentConfig,
 } from "@agents-crm/config/agent-config";
+import { resolve } from "node:path";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { createApiServer } from "../src/server/http-server";
 import { agentDocument } from "../test/helpers/chat-kit";
@@ -33,6 +36,7 @@ import {
   startTsxProcess,
   writeBenchResult,
 } from "./_bench-kit";
+import { startCpuProfile } from "./_cpu-profile";
 import type {
   DriverMessage,
   DriverPlan,
@@ -46,7 +50,14 @@ const MINIMAL = "bench_minimal";
 const LATENCY: FakeLatency = { chat: 400, firstToken: 150, embeddings: 60, moderations: 80 };
 const TARGETS = { overFloorP50Ms: 20, overheadP50Ms: 15, overheadP99Ms: 60, firstTokenSlackMs: 30 };
 
-const SCENARIOS: Scenario[] = [
+const flag = (name: string) =>
+  process.argv.find(
+    (arg) => arg === `--web-chat-turn-${name}` || arg.startsWith(`--web-chat-turn-${name}=`),
+  );
+const ONLY = flag("only")?.split("=")[1];
+const PROFILE = flag("profile") !== undefined;
+
+const ALL_SCENARIOS: Scenario[] = [
   {
     agentId: REALISTIC,
     warmupTurns: 40,
@@ -64,6 +75,12 @@ const SCENARIOS: Scenario[] = [
     latency: { chat: LATENCY.chat, firstToken: LATENCY.firstToken, embeddings: 0, moderations: 0 },
   },
 ];
+const SCENARIOS = ALL_SCENARIOS.filter(
+  (scenario) =>
+    ONLY === undefined || scenario.agentId === `bench_${ONLY === "realistic" ? "clinic" : ONLY}`,
+);
+if (SCENARIOS.length === 0)
+  throw new Error(`--web-chat-turn-only: realistic or minimal, got ${ONLY}`);
 
 function floorOf(scenario: Scenario, realistic: boolean): { turnMs: number; firstTokenMs: number } {
   const { chat, firstToken, embeddings, moderations } = scenario.latency;
@@ -121,13 +138,24 @@ async function main() {
   // The server's CPU time (every thread of this process) over each zero-latency series.
   const cpuMs: number[] = [];
   let cpuAtStart = process.cpuUsage();
-  const finished = new Promise<DriverMessage>((resolve, reject) => {
+  let profiling: ReturnType<typeof startCpuProfile> | null = null;
+  const profiles: Promise<void>[] = [];
+  const finished = new Promise<DriverMessage>((resolveDone, reject) => {
     driver.on("message", (message: DriverMessage) => {
-      if (message.type !== "overhead") return resolve(message);
-      if (message.edge === "start") cpuAtStart = process.cpuUsage();
-      else {
+      if (message.type !== "overhead") return resolveDone(message);
+      if (message.edge === "start") {
+        cpuAtStart = process.cpuUsage();
+        if (PROFILE) profiling = startCpuProfile();
+      } else {
         const used = process.cpuUsage(cpuAtStart);
         cpuMs.push((used.user + used.system) / 1000);
+        const scenario = SCENARIOS[cpuMs.length - 1]!;
+        const path = resolve(
+          import.meta.dirname,
+          `../../../bench/results/web-chat-turn-${scenario.agentId}.cpuprofile`,
+        );
+        if (profiling) profiles.push(profiling.then((profile) => profile.stop(path)));
+        profiling = null;
       }
     });
     driver.once("error", reject);
@@ -135,6 +163,7 @@ async function main() {
   driver.send({ apiUrl: `http://127.0.0.1:${port}`, scenarios: SCENARIOS } satisfies DriverPlan);
   const done = await finished;
   if (done.type !== "done") throw new Error(done.type === "failed" ? done.error : "driver failed");
+  await Promise.all(profiles);
 
   const rows = [];
   for (const [index, scenario] of SCENARIOS.entries()) {

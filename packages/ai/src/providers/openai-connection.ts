@@ -1,4 +1,5 @@
 import OpenAI from "openai";
+import { nodeHttpFetch } from "./node-http-fetch";
 import { retryPolicyFrom, type RetryPolicy } from "./retry";
 import type { LlmLogger } from "./types";
 
@@ -48,6 +49,7 @@ export function openAIConnection(options: OpenAIConnectionOptions): OpenAIConnec
     maxRetries: 0,
     // SDK debug logs can contain request bodies (customer messages).
     logLevel: "off",
+    fetch: nodeHttpFetch,
   });
   return {
     client,

@@ -1,6 +1,11 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { TableNames } from "@agents-crm/config";
+import {
+  answerDocumentCommandsInProcess,
+  type AnswerOperation,
+  type CommandListener,
+} from "./in-process-document-client";
 import { classifyStorageErrors } from "./storage-unavailable";
 
 /** Which kind of engine sits behind the client: some behaviours (TTL, online index creation) differ. */
@@ -19,6 +24,8 @@ export interface Db {
   engine: DbEngine;
   /** Why the embedded engine refuses writes right now (e.g. a full disk), or null. */
   storageFault(): string | null;
+  /** Tells `listener` the name and input of every command sent from now on (tests). */
+  onCommand(listener: CommandListener): void;
   close(): Promise<void>;
 }
 
@@ -30,6 +37,8 @@ export interface CreateDbOptions {
   engine?: DbEngine;
   /** Answers the SDK's requests instead of its HTTP client (the embedded engine in this process). */
   requestHandler?: DynamoDBClientConfig["requestHandler"];
+  /** The same engine called directly: the document client's item commands skip the SDK. */
+  answerInProcess?: AnswerOperation;
   /** Runs after the clients are destroyed, e.g. to stop an embedded engine. */
   onClose?: () => Promise<void>;
   storageFault?: () => string | null;
@@ -49,10 +58,22 @@ export function createDb(options: CreateDbOptions): Db {
       : {}),
   });
   classifyStorageErrors(raw);
+  const listeners: CommandListener[] = [];
+  raw.middlewareStack.add(
+    (next, context) => (args) => {
+      const input = args.input as Record<string, unknown>;
+      for (const listener of listeners) listener(context.commandName ?? "unknown", input);
+      return next(args);
+    },
+    { step: "initialize", name: "commandListeners" },
+  );
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: false },
   });
+  if (options.answerInProcess) {
+    answerDocumentCommandsInProcess(doc, options.answerInProcess, listeners);
+  }
   let closed: Promise<void> | undefined;
   return {
     doc,
@@ -60,6 +81,7 @@ export function createDb(options: CreateDbOptions): Db {
     tables: options.tables,
     engine: options.engine ?? (options.endpoint ? "endpoint" : "aws"),
     storageFault: options.storageFault ?? (() => null),
+    onCommand: (listener) => void listeners.push(listener),
     close() {
       closed ??= (async () => {
         doc.destroy();

@@ -46,6 +46,28 @@ async function answer(stores: RecoveringStore, operation: Operation, input: unkn
 }
 
 /**
+ * One operation on already-parsed input, answered as the HTTP endpoint would (every failure an answer):
+ * the in-process document client's path, without JSON or the SDK in between.
+ */
+export async function answerOperation(
+  stores: RecoveringStore,
+  operation: Operation,
+  input: unknown,
+): Promise<Answer> {
+  try {
+    return await answer(stores, operation, input);
+  } catch (error) {
+    return {
+      status: 500,
+      body: {
+        __type: `${ERROR_TYPE}InternalServerError`,
+        message: error instanceof Error ? error.message : String(error),
+      },
+    };
+  }
+}
+
+/**
  * One DynamoDB JSON-protocol request (its `X-Amz-Target` header and body) answered by dynalite's
  * actions, as dynalite's own server does minus request signing. Every failure is an answer: storage
  * errors become 500 InternalServerError instead of an exception that would end the process.
@@ -66,17 +88,7 @@ export async function answerDynamoRequest(
   } catch {
     return { status: 400, body: { __type: `${CORAL}SerializationException` } };
   }
-  try {
-    return await answer(stores, operation, input);
-  } catch (error) {
-    return {
-      status: 500,
-      body: {
-        __type: `${ERROR_TYPE}InternalServerError`,
-        message: error instanceof Error ? error.message : String(error),
-      },
-    };
-  }
+  return answerOperation(stores, operation, input);
 }
 
 export function dynamoContentType(header: string | undefined): string {

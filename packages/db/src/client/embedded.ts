@@ -1,7 +1,9 @@
 import { mkdir } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createDynamoHandler } from "./dynamo-http";
+import { answerOperation, createDynamoHandler } from "./dynamo-http";
+import { cacheDynaliteExpressions } from "./dynalite-expression-cache";
+import type { AnswerOperation } from "./in-process-document-client";
 import { openRecoveringStore, type StorageFaultListener } from "./embedded-store";
 import { closeDynaliteIterators } from "./dynalite-iterators";
 import { createInProcessHandler, type InProcessHandler } from "./in-process-handler";
@@ -19,6 +21,8 @@ export interface EmbeddedDynamo {
   endpoint: string;
   /** The SDK request handler that answers this process's own client without the socket. */
   requestHandler: InProcessHandler;
+  /** The engine called directly with an operation's parsed input (no HTTP, no JSON). */
+  answer: AnswerOperation;
   /** Why writes are paused right now (e.g. the disk is full), or null. */
   storageFault(): string | null;
   close(): Promise<void>;
@@ -29,6 +33,7 @@ export async function startEmbeddedDynamo(
   options: EmbeddedDynamoOptions = {},
 ): Promise<EmbeddedDynamo> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  cacheDynaliteExpressions();
   closeDynaliteIterators();
   const stores = await openRecoveringStore({
     path: options.dataDir,
@@ -47,6 +52,7 @@ export async function startEmbeddedDynamo(
   return {
     endpoint: `http://127.0.0.1:${port}`,
     requestHandler: createInProcessHandler(stores),
+    answer: (operation, input) => answerOperation(stores, operation, input),
     storageFault: () => stores.fault(),
     close() {
       // Idle keep-alive sockets would hold the close open until they time out.

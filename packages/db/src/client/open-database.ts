@@ -46,6 +46,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
         region,
         endpoint: engine.endpoint,
         requestHandler: engine.requestHandler,
+        answerInProcess: engine.answer,
         credentials: LOCAL_CREDENTIALS,
         engine: "embedded",
         onClose: () => engine.close(),

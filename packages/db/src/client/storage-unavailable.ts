@@ -19,7 +19,7 @@ const UNREACHABLE = new Set([
   "EAI_AGAIN",
 ]);
 
-function isUnavailable(error: unknown): boolean {
+export function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const { $fault, code } = error as { $fault?: unknown; code?: unknown };
   return (

@@ -45,16 +45,14 @@ export function recordCommands(db: Db): {
 } {
   const names: string[] = [];
   const calls: RecordedCommand[] = [];
-  db.raw.middlewareStack.add(
-    (next, context) => (args) => {
-      const name = context.commandName ?? "unknown";
-      const input = args.input as { TableName?: string; IndexName?: string };
-      names.push(name);
-      calls.push({ name, tableName: input.TableName, indexName: input.IndexName });
-      return next(args);
-    },
-    { step: "initialize", name: `recordCommands-${randomBytes(4).toString("hex")}` },
-  );
+  db.onCommand((name, input) => {
+    names.push(name);
+    calls.push({
+      name,
+      tableName: input.TableName as string | undefined,
+      indexName: input.IndexName as string | undefined,
+    });
+  });
   return {
     names,
     calls,
