@@ -12,6 +12,11 @@ export interface ConversationFilters {
   status?: ConversationStatus;
   /** Everything but this status (the "rest" half of a needs-human-first inbox). */
   excludeStatus?: ConversationStatus;
+  /**
+   * Judged at the query's `now`: false leaves out conversations snoozed until later, true keeps only
+   * those. With `excludeStatus`, a snoozed conversation of that status is kept (it left that queue).
+   */
+  snoozed?: boolean;
   agentId?: string;
   channel?: Channel;
   stage?: string;
@@ -45,7 +50,7 @@ export interface ConversationQuery {
 export function conversationQuery(
   tableName: string,
   filters: ConversationFilters,
-  options: { newestFirst?: boolean; liveAt?: number; activeSince?: string } = {},
+  options: { newestFirst?: boolean; liveAt?: number; activeSince?: string; now?: string } = {},
 ): ConversationQuery {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -71,10 +76,21 @@ export function conversationQuery(
     values[`:${f.field}`] = filters[f.field];
     conditions.push(`#${f.field} = :${f.field}`);
   }
+  const snoozeAware = options.now !== undefined;
+  if (snoozeAware && (filters.snoozed !== undefined || filters.excludeStatus !== undefined)) {
+    names["#snoozed"] = "snoozed_until";
+    values[":now"] = options.now;
+  }
   if (filters.excludeStatus !== undefined) {
     names["#xstatus"] = "status";
     values[":xstatus"] = filters.excludeStatus;
-    conditions.push("#xstatus <> :xstatus");
+    conditions.push(
+      snoozeAware ? "(#xstatus <> :xstatus OR #snoozed > :now)" : "#xstatus <> :xstatus",
+    );
+  }
+  if (snoozeAware && filters.snoozed === true) conditions.push("#snoozed > :now");
+  if (snoozeAware && filters.snoozed === false) {
+    conditions.push("(attribute_not_exists(#snoozed) OR #snoozed <= :now)");
   }
   if (options.liveAt !== undefined) {
     names["#ttl"] = CONVERSATION_TTL_ATTRIBUTE;
@@ -99,6 +115,7 @@ export function conversationQuery(
       filters.stage,
       filters.channel,
       filters.excludeStatus,
+      filters.snoozed,
     ])}`,
   };
 }

@@ -28,7 +28,7 @@ export function createConversationLists(
     request: PageRequest,
     limit = clampLimit(request.limit),
   ): Promise<Page<Conversation>> {
-    const query = conversationQuery(tableName, filters);
+    const query = conversationQuery(tableName, filters, { now: ctx.now().toISOString() });
     return queryPage(db, {
       ...query,
       cursor: request.cursor,
@@ -66,7 +66,7 @@ export function createConversationLists(
       if (cursor && !cursor.startsWith(INBOX_NEEDS_HUMAN))
         throw new InvalidCursorError("not a cursor");
       const first = await list(
-        { ...filters, status: NEEDS_HUMAN },
+        { ...filters, status: NEEDS_HUMAN, snoozed: false },
         { cursor: cursor?.slice(INBOX_NEEDS_HUMAN.length) },
         limit,
       );
@@ -85,7 +85,10 @@ export function createConversationLists(
     /** How many conversations match (Select COUNT through the same index as `list`). */
     count(filters: Omit<ConversationFilters, "excludeStatus"> = {}): Promise<number> {
       const liveAt = toEpochSeconds(ctx.now());
-      const { input } = conversationQuery(tableName, filters, { liveAt });
+      const { input } = conversationQuery(tableName, filters, {
+        liveAt,
+        now: ctx.now().toISOString(),
+      });
       return queryCount(db, input);
     },
   };

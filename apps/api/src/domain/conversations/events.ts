@@ -7,7 +7,8 @@ import { ADMIN_STREAM, conversationStream, type EventHub } from "../../realtime/
 import type { ConversationView, PublicMessage } from "./views";
 
 /** What the web chat visitor is told about a status change. */
-export type StatusNotice = "escalated" | "taken_over" | "returned_to_ai" | "closed";
+export type StatusNotice =
+  "escalated" | "taken_over" | "returned_to_ai" | "closed" | "resolved" | "reopened";
 
 /** Events on `conversation#<id>`: only what the visitor holding the token may see. */
 export type ChatEvent =
@@ -22,7 +23,15 @@ export type ChatEvent =
   | { type: "resync"; payload: Record<string, never> };
 
 export type ConversationChange =
-  "handoff" | "returned_to_ai" | "stage" | "closed" | "taken_over_by_reply";
+  | "handoff"
+  | "returned_to_ai"
+  | "stage"
+  | "closed"
+  | "taken_over_by_reply"
+  | "resolved"
+  | "reopened"
+  | "snoozed"
+  | "snooze_ended";
 
 /** Browser-notification data for an escalation (the console shows it with the Notification API). */
 export interface EscalationNotification {

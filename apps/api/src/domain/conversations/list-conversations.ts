@@ -18,6 +18,8 @@ export interface ListConversationsInput {
   agentId?: string;
   channel?: Channel;
   stage?: string;
+  /** Only the snoozed conversations (they wait for a human, later). */
+  snoozed?: boolean;
   search?: string;
   cursor?: string | null;
   limit: number;
@@ -36,9 +38,13 @@ export async function listConversations(
 ): Promise<Page<ListedConversation>> {
   const { repos } = deps;
   const { status, agentId, channel, stage, limit } = input;
+  // A snoozed conversation is out of the needs-human view until it wakes; the snoozed view shows them.
+  const only = input.snoozed
+    ? { status: "NEEDS_HUMAN" as const, snoozed: true }
+    : status && { status, snoozed: status === "NEEDS_HUMAN" ? false : undefined };
   const fetch = (cursor: string | null | undefined, size: number): Promise<Page<Conversation>> =>
-    status
-      ? repos.conversations.list({ status, agentId, channel, stage, cursor, limit: size })
+    only
+      ? repos.conversations.list({ ...only, agentId, channel, stage, cursor, limit: size })
       : repos.conversations.listNeedsHumanFirst({ agentId, channel, stage, cursor, limit: size });
 
   const search = input.search?.trim();
