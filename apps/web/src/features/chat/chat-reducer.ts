@@ -244,6 +244,8 @@ export function chatMode(status: ConversationStatus | null): ChatMode {
   switch (status) {
     case null:
     case "AI_ACTIVE":
+    // The visitor's next message reopens it to the AI.
+    case "RESOLVED":
       return "ai";
     case "NEEDS_HUMAN":
     case "HUMAN_ACTIVE":

@@ -26,6 +26,7 @@ describe("the stats page's breakdowns", () => {
           color: "#123456",
           position: 0,
           requiresReason: false,
+          final: false,
           isDefault: true,
         },
       ],
