@@ -117,7 +117,7 @@ describe("conversations.snooze", () => {
     const chat = await waiting();
     for (const until of [new Date(Date.now() - 60_000), hoursFromNow(91 * 24), "soon"]) {
       const error = await failure(
-        staff().conversations.snooze({ conversationId: chat.conversationId, until: until as Date }),
+        staff().conversations.snooze({ conversationId: chat.conversationId, until }),
       );
       expect(error.code).toBe("BAD_REQUEST");
       expect(error.paths.concat(error.message)).toEqual(

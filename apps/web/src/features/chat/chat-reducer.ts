@@ -242,9 +242,9 @@ export type ChatMode = "ai" | "human" | "closed";
 
 export function chatMode(status: ConversationStatus | null): ChatMode {
   switch (status) {
+    // A resolved conversation: the visitor's next message reopens it to the AI.
     case null:
     case "AI_ACTIVE":
-    // The visitor's next message reopens it to the AI.
     case "RESOLVED":
       return "ai";
     case "NEEDS_HUMAN":

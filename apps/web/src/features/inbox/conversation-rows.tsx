@@ -10,6 +10,7 @@ import { StageChip } from "~/ui/stage-chip";
 import { StatusBadge } from "~/ui/status-badge";
 import { useAgents, useStages } from "~/features/console/use-lookups";
 import { HandoffSummaryLines } from "~/features/console/handoff-summary";
+import { ResolveButton } from "~/features/resolve/resolve-button";
 import { TakeOverButton } from "./take-over-button";
 import { WaitingTimer } from "./waiting-timer";
 import admin from "~/ui/admin-page.module.css";
@@ -18,6 +19,7 @@ import styles from "./conversations.module.css";
 export function ConversationRows({ rows, now }: { rows: readonly ConversationRow[]; now: number }) {
   const common = useT("common");
   const t = useT("conversations");
+  const resolveT = useT("resolve");
   const agents = useAgents().byId;
   const stages = useStages().byId;
   return (
@@ -33,6 +35,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
             data-status={row.status}
             data-conversation-id={row.conversationId}
             data-testid="conversation-row"
+            data-shortcut-row
           >
             <div className={styles.who}>
               {row.customer && (
@@ -77,6 +80,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
               {row.status === "NEEDS_HUMAN" && (
                 <TakeOverButton conversationId={row.conversationId} />
               )}
+              <ResolveButton conversation={row} label={resolveT.buttonLabel(name)} />
               <Link href={href} className={styles.open}>
                 {t.row.open}
               </Link>

@@ -39,11 +39,7 @@ const slim = (row: Counted): Counted => ({
   snoozedUntil: row.snoozedUntil,
 });
 
-function moved(
-  totals: StatusTotals,
-  from: CountBucket | null,
-  to: CountBucket,
-): StatusTotals {
+function moved(totals: StatusTotals, from: CountBucket | null, to: CountBucket): StatusTotals {
   const next = { ...totals };
   if (from) next[from] = Math.max(0, next[from] - 1);
   next[to] += 1;
