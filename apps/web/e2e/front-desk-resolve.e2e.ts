@@ -162,6 +162,14 @@ describe("resolve, snooze and the console's keyboard shortcuts", () => {
       (await staff.conversations.counts.query({ agentId: AGENT })).SNOOZED,
     ).toBeGreaterThanOrEqual(1);
     await screenshot(page, "conversation-snoozed");
+    // The inbox row says so too.
+    await page.goto(`${product.webUrl}/admin/conversations`);
+    await page
+      .locator(`[data-testid="conversation-row"][data-conversation-id="${target.conversationId}"]`)
+      .getByTestId("row-snoozed")
+      .waitFor(WAIT);
+    await screenshot(page, "inbox-snoozed-row");
+    await page.goto(`${product.webUrl}/admin/conversations/${target.conversationId}`);
     await page.getByTestId("snooze-wake").click();
     await page.getByTestId("snooze-select").waitFor(WAIT);
     expect((await statusOf(target)).snoozedUntil).toBeUndefined();

@@ -11,6 +11,7 @@ import { StatusBadge } from "~/ui/status-badge";
 import { useAgents, useStages } from "~/features/console/use-lookups";
 import { HandoffSummaryLines } from "~/features/console/handoff-summary";
 import { ResolveButton } from "~/features/resolve/resolve-button";
+import { SnoozedNote } from "~/features/resolve/snoozed-note";
 import { TakeOverButton } from "./take-over-button";
 import { WaitingTimer } from "./waiting-timer";
 import admin from "~/ui/admin-page.module.css";
@@ -66,6 +67,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
             <div className={styles.state}>
               <StatusBadge status={row.status} />
               <StageChip stage={stages.get(row.stage)} id={row.stage} />
+              <SnoozedNote row={row} now={now} />
             </div>
             <div className={styles.time}>
               {since ? (
