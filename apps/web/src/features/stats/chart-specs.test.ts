@@ -43,6 +43,7 @@ describe("the stats page's breakdowns", () => {
       "NEEDS_HUMAN",
       "HUMAN_ACTIVE",
       "AI_ACTIVE",
+      "RESOLVED",
       "CLOSED",
     ]);
     expect(lists.roles.valueHeader).toBe(stats.en.series.messages);
