@@ -135,6 +135,8 @@ describe("the router's access map", () => {
       "conversations.reply",
       "conversations.setStage",
       "conversations.close",
+      "conversations.resolve",
+      "conversations.snooze",
       "admin.onEvent",
       "audit.list",
       "stats.summary",

@@ -51,7 +51,9 @@ describe("conversations.counts", () => {
       NEEDS_HUMAN: 5,
       HUMAN_ACTIVE: 1,
       AI_ACTIVE: 105,
+      RESOLVED: 0,
       CLOSED: 1,
+      SNOOZED: 0,
     });
   });
 
@@ -60,7 +62,9 @@ describe("conversations.counts", () => {
       NEEDS_HUMAN: 2,
       HUMAN_ACTIVE: 1,
       AI_ACTIVE: 0,
+      RESOLVED: 0,
       CLOSED: 1,
+      SNOOZED: 0,
     });
     expect(await staff().conversations.counts({ channel: "instagram" })).toMatchObject({
       NEEDS_HUMAN: 3,

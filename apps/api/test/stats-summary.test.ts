@@ -127,7 +127,7 @@ describe("stats.summary", () => {
     expect(s.conversations).toEqual({
       total: 3,
       active: 4,
-      byStatus: { AI_ACTIVE: 2, NEEDS_HUMAN: 1, HUMAN_ACTIVE: 0, CLOSED: 0 },
+      byStatus: { AI_ACTIVE: 2, NEEDS_HUMAN: 1, HUMAN_ACTIVE: 0, RESOLVED: 0, CLOSED: 0 },
       byStage: { NEW: 2, BOOKED: 1, NO_RESPONSE: 0, REJECTED: 0 },
       byChannel: { web_chat: 2, telegram: 1 },
     });

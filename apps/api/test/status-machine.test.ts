@@ -6,7 +6,9 @@ import { DomainError } from "../src/domain/errors";
 import type { StaffContext } from "../src/domain/conversations/staff-context";
 import {
   closeConversation,
+  customerWrote,
   escalate,
+  resolveConversation,
   returnToAi,
   handoff,
   takeOverByReply,
@@ -23,7 +25,13 @@ import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { agentDocument, createAgent, operator } from "./helpers/chat-kit";
 import { createTestDeps } from "./helpers/test-api";
 
-const STATUSES: ConversationStatus[] = ["AI_ACTIVE", "NEEDS_HUMAN", "HUMAN_ACTIVE", "CLOSED"];
+const STATUSES: ConversationStatus[] = [
+  "AI_ACTIVE",
+  "NEEDS_HUMAN",
+  "HUMAN_ACTIVE",
+  "RESOLVED",
+  "CLOSED",
+];
 
 /** Every transition from every status: the new status, "unchanged" (no error), or "refused". */
 const EXPECTED: Record<StatusTransition, Record<ConversationStatus, string>> = {
@@ -31,30 +39,49 @@ const EXPECTED: Record<StatusTransition, Record<ConversationStatus, string>> = {
     AI_ACTIVE: "NEEDS_HUMAN",
     NEEDS_HUMAN: "unchanged",
     HUMAN_ACTIVE: "unchanged",
+    RESOLVED: "unchanged",
     CLOSED: "unchanged",
   },
   handoff: {
     AI_ACTIVE: "HUMAN_ACTIVE",
     NEEDS_HUMAN: "HUMAN_ACTIVE",
     HUMAN_ACTIVE: "refused",
+    RESOLVED: "HUMAN_ACTIVE",
     CLOSED: "refused",
   },
   takeOverByReply: {
     AI_ACTIVE: "HUMAN_ACTIVE",
     NEEDS_HUMAN: "HUMAN_ACTIVE",
     HUMAN_ACTIVE: "unchanged",
+    RESOLVED: "HUMAN_ACTIVE",
     CLOSED: "refused",
   },
   returnToAi: {
     AI_ACTIVE: "refused",
     NEEDS_HUMAN: "AI_ACTIVE",
     HUMAN_ACTIVE: "AI_ACTIVE",
+    RESOLVED: "refused",
     CLOSED: "refused",
+  },
+  resolve: {
+    AI_ACTIVE: "RESOLVED",
+    NEEDS_HUMAN: "RESOLVED",
+    HUMAN_ACTIVE: "RESOLVED",
+    RESOLVED: "refused",
+    CLOSED: "refused",
+  },
+  reopen: {
+    AI_ACTIVE: "unchanged",
+    NEEDS_HUMAN: "unchanged",
+    HUMAN_ACTIVE: "unchanged",
+    RESOLVED: "AI_ACTIVE",
+    CLOSED: "unchanged",
   },
   close: {
     AI_ACTIVE: "CLOSED",
     NEEDS_HUMAN: "CLOSED",
     HUMAN_ACTIVE: "CLOSED",
+    RESOLVED: "CLOSED",
     CLOSED: "refused",
   },
 };
@@ -94,11 +121,12 @@ describe("status rules", () => {
     });
   });
 
-  it("lets the customer write until the conversation is closed", () => {
+  it("lets the customer write until the conversation is closed (a resolved one reopens)", () => {
     expect(STATUSES.filter(acceptsCustomerMessages)).toEqual([
       "AI_ACTIVE",
       "NEEDS_HUMAN",
       "HUMAN_ACTIVE",
+      "RESOLVED",
     ]);
   });
 
@@ -155,6 +183,12 @@ describe("status machine on stored conversations", () => {
     },
     returnToAi: (id) => returnToAi(ctx, { conversationId: id }),
     close: (id) => closeConversation(ctx, { conversationId: id }),
+    resolve: (id) => resolveConversation(ctx, { conversationId: id }),
+    reopen: async (id) => {
+      const row = await deps.repos.conversations.get(id);
+      if (!row) throw new Error("missing");
+      return customerWrote(deps, row);
+    },
   };
 
   it.each(CASES)(
@@ -175,7 +209,8 @@ describe("status machine on stored conversations", () => {
       expect(after?.status).toBe(stays ? status : expected);
       // Nothing changed means nothing written: the row's version is where it was.
       expect(after?.version).toBe(stays ? before.version : before.version + 1);
-      // Staff changes are audited (the reply's own entry records a reply's change), refusals are not.
+      // Staff changes and the system's reopen are audited (the reply's own entry records a reply's
+      // change), refusals are not.
       const audited = await deps.repos.audit.list({ resourceId: id });
       const staffChange = !stays && transition !== "escalate" && transition !== "takeOverByReply";
       expect(audited.items).toHaveLength(staffChange ? 1 : 0);

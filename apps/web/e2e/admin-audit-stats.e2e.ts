@@ -77,6 +77,7 @@ describe("audit and stats", () => {
       page.waitForResponse((r) => r.url().includes("conversations.setStage") && r.ok()),
       page.getByTestId("stage-select").selectOption("BOOKED"),
     ]);
+    await page.getByTestId("offer-resolve").getByRole("button", { name: "Not now" }).click();
     await page.getByTestId("action-close").click();
     await page.getByTestId("confirm").click();
     await detail("CLOSED");

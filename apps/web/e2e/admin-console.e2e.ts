@@ -311,6 +311,8 @@ describe("the admin console", () => {
   it("moves the stage to Booked, then Rejected with a reason saved once", async () => {
     await page.getByTestId("stage-select").selectOption("BOOKED");
     await until(async () => setStageCalls.length === 1, "the Booked save");
+    // Booked is a final stage: resolving is offered, and declined here.
+    await page.getByTestId("offer-resolve").getByRole("button", { name: "Not now" }).click();
     await page.getByTestId("stage-select").selectOption("REJECTED");
     await page.getByTestId("stage-reason-form").waitFor(WAIT);
     await page.getByTestId("stage-reason").pressSequentially("Chose another clinic", { delay: 10 });
@@ -319,6 +321,7 @@ describe("the admin console", () => {
     await page.getByTestId("stage-reason-text").waitFor(WAIT);
     expect(await page.getByTestId("stage-reason-text").textContent()).toBe("Chose another clinic");
     expect(setStageCalls).toHaveLength(2);
+    await page.getByTestId("offer-resolve").getByRole("button", { name: "Not now" }).click();
     expect(await page.getByTestId("stage-select").inputValue()).toBe("REJECTED");
     await screenshot(page, "admin-conversation-detail");
     await page.setViewportSize({ width: 390, height: 844 });

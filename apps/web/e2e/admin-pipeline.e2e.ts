@@ -78,7 +78,7 @@ describe("the pipeline board, users and notifications", () => {
       .toContain("whitening");
   });
 
-  it("moves a card by drag and drop, and the move is saved", async () => {
+  it("moves a card by drag and drop, and the move is saved; Booked is final, so it offers to resolve", async () => {
     const [first] = chats;
     if (!first) throw new Error("no conversation");
     await card(first.conversationId).dragTo(column("BOOKED"));
@@ -86,6 +86,19 @@ describe("the pipeline board, users and notifications", () => {
     await expect
       .poll(async () => (await staff.conversations.byId.query(first)).conversation.stage, WAIT)
       .toBe("BOOKED");
+    const offer = page.getByTestId("offer-resolve");
+    await offer.getByText("is a final stage").waitFor(WAIT);
+    await screenshot(page, "pipeline-offer-resolve");
+    await page.getByTestId("offer-resolve-confirm").click();
+    await offer.waitFor({ state: "hidden", ...WAIT });
+    await expect
+      .poll(async () => (await staff.conversations.byId.query(first)).conversation.status, WAIT)
+      .toBe("RESOLVED");
+    await card(first.conversationId)
+      .locator('[data-testid="status-badge"][data-status="RESOLVED"]')
+      .waitFor(WAIT);
+    // Resolved: the card offers no Resolve any more.
+    expect(await card(first.conversationId).getByTestId("action-resolve").count()).toBe(0);
     await page.reload();
     await card(first.conversationId, column("BOOKED")).waitFor(WAIT);
     expect(await card(first.conversationId, column("NEW")).count()).toBe(0);
@@ -109,10 +122,18 @@ describe("the pipeline board, users and notifications", () => {
     await page.keyboard.type("Chose another clinic");
     await keys("Tab", "Tab", "Enter");
     await card(second.conversationId, column("REJECTED")).waitFor(WAIT);
+    // Rejected is final too: the offer is declined with the keyboard, and the status stays.
+    await page.getByTestId("offer-resolve").getByText("is a final stage").waitFor(WAIT);
+    await keys("Escape");
+    await page.getByTestId("offer-resolve").waitFor({ state: "hidden", ...WAIT });
     expect(await card(second.conversationId).textContent()).toContain("Chose another clinic");
     await expect
       .poll(async () => (await staff.conversations.byId.query(second)).conversation, WAIT)
-      .toMatchObject({ stage: "REJECTED", rejectionReason: "Chose another clinic" });
+      .toMatchObject({
+        stage: "REJECTED",
+        rejectionReason: "Chose another clinic",
+        status: "AI_ACTIVE",
+      });
     // The optimistic card settles once the server has answered.
     await column("REJECTED")
       .locator(`[data-conversation-id="${second.conversationId}"]:not([data-pending])`)

@@ -5,10 +5,21 @@ export const CONVERSATION_STATUSES = [
   "NEEDS_HUMAN",
   "HUMAN_ACTIVE",
   "AI_ACTIVE",
+  "RESOLVED",
   "CLOSED",
 ] as const;
 export const conversationStatusSchema = z.enum(CONVERSATION_STATUSES);
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
+
+/** Statuses staff can still act on (take over, reply, resolve); RESOLVED and CLOSED are done. */
+export const OPEN_CONVERSATION_STATUSES = [
+  "NEEDS_HUMAN",
+  "HUMAN_ACTIVE",
+  "AI_ACTIVE",
+] as const satisfies readonly ConversationStatus[];
+
+/** The longest snooze: past it a reminder is a task, not a snooze. */
+export const MAX_SNOOZE_DAYS = 90;
 
 /** One message a person writes: a visitor in the web chat, staff in a reply, the admin in the playground. */
 export const MAX_MESSAGE_CHARS = 10_000;

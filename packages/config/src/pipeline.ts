@@ -17,6 +17,11 @@ export const pipelineStageSchema = z.object({
   position: z.number().int().min(0),
   /** Moving a conversation here needs a reason (the reference's REJECTED). */
   requiresReason: z.boolean(),
+  /**
+   * The conversation's business is done here (Booked, Rejected): moving a card in offers to resolve it,
+   * and re-alerts stop. Absent in stages saved before it existed.
+   */
+  final: z.boolean().default(false),
   /** New conversations start here; always NEW (the data layer creates conversations in it). */
   isDefault: z.boolean(),
 });
@@ -30,6 +35,7 @@ export const DEFAULT_PIPELINE_STAGES: readonly PipelineStage[] = [
     color: "#3B82F6",
     position: 0,
     requiresReason: false,
+    final: false,
     isDefault: true,
   },
   {
@@ -38,6 +44,7 @@ export const DEFAULT_PIPELINE_STAGES: readonly PipelineStage[] = [
     color: "#22C55E",
     position: 1,
     requiresReason: false,
+    final: true,
     isDefault: false,
   },
   {
@@ -46,6 +53,7 @@ export const DEFAULT_PIPELINE_STAGES: readonly PipelineStage[] = [
     color: "#F59E0B",
     position: 2,
     requiresReason: false,
+    final: false,
     isDefault: false,
   },
   {
@@ -54,6 +62,7 @@ export const DEFAULT_PIPELINE_STAGES: readonly PipelineStage[] = [
     color: "#EF4444",
     position: 3,
     requiresReason: true,
+    final: true,
     isDefault: false,
   },
 ];

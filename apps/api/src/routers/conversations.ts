@@ -24,7 +24,13 @@ import { listConversations } from "../domain/conversations/list-conversations";
 import { markRead, unreadCounts, withUnread } from "../domain/conversations/unread";
 import { setStage } from "../domain/conversations/set-stage";
 import { staffReply } from "../domain/conversations/staff-reply";
-import { closeConversation, handoff, returnToAi } from "../domain/conversations/status-machine";
+import { snoozeConversation } from "../domain/conversations/snooze";
+import {
+  closeConversation,
+  handoff,
+  resolveConversation,
+  returnToAi,
+} from "../domain/conversations/status-machine";
 import { authedProcedure } from "../trpc";
 import { idSchema } from "./input-schemas";
 
@@ -40,6 +46,7 @@ export const conversationsRouter = {
           agentId: idSchema.optional(),
           channel: channelSchema.optional(),
           stage: z.string().trim().min(1).max(MAX_STAGE_ID).optional(),
+          snoozed: z.boolean().optional(),
           search: z.string().trim().max(MAX_CONVERSATION_SEARCH).optional(),
           /** "me", "unassigned" or a staff user id; absent: everyone's. */
           assignee: conversationAssigneeFilterSchema.optional(),
@@ -140,6 +147,16 @@ export const conversationsRouter = {
     .mutation(({ ctx, input }) => setStage(ctx, input)),
 
   close: authedProcedure.input(byId).mutation(({ ctx, input }) => closeConversation(ctx, input)),
+
+  /** Done for now; the customer's next message reopens it to the AI. */
+  resolve: authedProcedure
+    .input(byId)
+    .mutation(({ ctx, input }) => resolveConversation(ctx, input)),
+
+  /** Out of the needs-human queue until `until` (at most MAX_SNOOZE_DAYS ahead); `null` wakes it now. */
+  snooze: authedProcedure
+    .input(byId.extend({ until: z.coerce.date().nullable() }))
+    .mutation(({ ctx, input }) => snoozeConversation(ctx, input)),
 
   /**
    * Copilot: a draft of the next reply, streamed (`start`, `delta`s, `done`); nothing is sent. Unsubscribing

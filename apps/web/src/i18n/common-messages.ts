@@ -20,6 +20,7 @@ export const common = defineMessages(
       NEEDS_HUMAN: "Needs human",
       HUMAN_ACTIVE: "Human active",
       AI_ACTIVE: "AI answering",
+      RESOLVED: "Resolved",
       CLOSED: "Closed",
     },
     channels: {
@@ -95,6 +96,7 @@ export const common = defineMessages(
       NEEDS_HUMAN: "Нужен человек",
       HUMAN_ACTIVE: "Отвечает человек",
       AI_ACTIVE: "Отвечает ИИ",
+      RESOLVED: "Решён",
       CLOSED: "Закрыт",
     },
     channels: {

@@ -11,6 +11,8 @@ import { login } from "~/features/login/messages";
 import { notifications } from "~/features/notifications/messages";
 import { pipeline } from "~/features/pipeline/messages";
 import { profile } from "~/features/profile/messages";
+import { resolve } from "~/features/resolve/messages";
+import { shortcuts } from "~/features/shortcuts/messages";
 import { playground } from "~/features/playground/messages";
 import { stats } from "~/features/stats/messages";
 import { triage } from "~/features/triage/messages";
@@ -32,6 +34,8 @@ export const MESSAGES = {
   pipeline,
   playground,
   profile,
+  resolve,
+  shortcuts,
   stats,
   triage,
   users,

@@ -10,6 +10,7 @@ import styles from "./dialog.module.css";
  */
 export function DialogActions({
   label,
+  cancelLabel,
   onCancel,
   onConfirm,
   busy = false,
@@ -17,6 +18,8 @@ export function DialogActions({
   testId,
 }: {
   label: string;
+  /** Instead of "Cancel" (e.g. "Not now" when declining an offer). */
+  cancelLabel?: string;
   onCancel: () => void;
   onConfirm?: () => void;
   busy?: boolean;
@@ -27,7 +30,7 @@ export function DialogActions({
   return (
     <div className={styles.buttons}>
       <Button onClick={onCancel} disabled={busy}>
-        {common.actions.cancel}
+        {cancelLabel ?? common.actions.cancel}
       </Button>
       <Button
         type={onConfirm ? "button" : "submit"}

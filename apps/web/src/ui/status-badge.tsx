@@ -8,6 +8,7 @@ const TONES: Record<ConversationStatus, BadgeTone> = {
   AI_ACTIVE: "accent",
   NEEDS_HUMAN: "warning",
   HUMAN_ACTIVE: "info",
+  RESOLVED: "success",
   CLOSED: "neutral",
 };
 

@@ -13,6 +13,11 @@ export interface ConversationFilters {
   status?: ConversationStatus;
   /** Everything but this status (the "rest" half of a needs-human-first inbox). */
   excludeStatus?: ConversationStatus;
+  /**
+   * Judged at the query's `now`: false leaves out conversations snoozed until later, true keeps only
+   * those. With `excludeStatus`, a snoozed conversation of that status is kept (it left that queue).
+   */
+  snoozed?: boolean;
   agentId?: string;
   channel?: Channel;
   stage?: string;
@@ -54,7 +59,13 @@ export interface ConversationQuery {
 export function conversationQuery(
   tableName: string,
   filters: ConversationFilters,
-  options: { newestFirst?: boolean; liveAt?: number; activeSince?: string; queue?: boolean } = {},
+  options: {
+    newestFirst?: boolean;
+    liveAt?: number;
+    activeSince?: string;
+    queue?: boolean;
+    now?: string;
+  } = {},
 ): ConversationQuery {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -85,10 +96,21 @@ export function conversationQuery(
     values[`:${f.field}`] = filters[f.field];
     conditions.push(`#${f.field} = :${f.field}`);
   }
+  const snoozeAware = options.now !== undefined;
+  if (snoozeAware && (filters.snoozed !== undefined || filters.excludeStatus !== undefined)) {
+    names["#snoozed"] = "snoozed_until";
+    values[":now"] = options.now;
+  }
   if (filters.excludeStatus !== undefined) {
     names["#xstatus"] = "status";
     values[":xstatus"] = filters.excludeStatus;
-    conditions.push("#xstatus <> :xstatus");
+    conditions.push(
+      snoozeAware ? "(#xstatus <> :xstatus OR #snoozed > :now)" : "#xstatus <> :xstatus",
+    );
+  }
+  if (snoozeAware && filters.snoozed === true) conditions.push("#snoozed > :now");
+  if (snoozeAware && filters.snoozed === false) {
+    conditions.push("(attribute_not_exists(#snoozed) OR #snoozed <= :now)");
   }
   if (filters.unassigned) {
     names["#assignee"] = "assignee_id";
@@ -119,6 +141,7 @@ export function conversationQuery(
       filters.excludeStatus,
       filters.assigneeId,
       filters.unassigned,
+      filters.snoozed,
     ])}`,
   };
 }

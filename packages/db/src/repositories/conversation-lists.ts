@@ -30,6 +30,7 @@ export function createConversationLists(
   ): Promise<Page<Conversation>> {
     const query = conversationQuery(tableName, filters, {
       queue: filters.status === NEEDS_HUMAN,
+      now: ctx.now().toISOString(),
     });
     return queryPage(db, {
       ...query,
@@ -72,7 +73,7 @@ export function createConversationLists(
       if (cursor && !cursor.startsWith(INBOX_NEEDS_HUMAN))
         throw new InvalidCursorError("not a cursor");
       const first = await list(
-        { ...filters, status: NEEDS_HUMAN },
+        { ...filters, status: NEEDS_HUMAN, snoozed: false },
         { cursor: cursor?.slice(INBOX_NEEDS_HUMAN.length) },
         limit,
       );
@@ -105,7 +106,10 @@ export function createConversationLists(
     /** How many conversations match (Select COUNT through the same index as `list`). */
     count(filters: ConversationFilters = {}): Promise<number> {
       const liveAt = toEpochSeconds(ctx.now());
-      const { input } = conversationQuery(tableName, filters, { liveAt });
+      const { input } = conversationQuery(tableName, filters, {
+        liveAt,
+        now: ctx.now().toISOString(),
+      });
       return queryCount(db, input);
     },
   };

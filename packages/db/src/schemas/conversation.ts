@@ -25,6 +25,10 @@ export const conversationSchema = z.object({
   requestType: z.string().optional(),
   needsHumanSince: z.string().optional(),
   closedAt: z.string().optional(),
+  /** When staff last resolved it; kept when a customer message reopens it (time to resolve). */
+  resolvedAt: z.string().optional(),
+  /** While in the future, a NEEDS_HUMAN conversation is out of the queue, its counts and re-alerts. */
+  snoozedUntil: z.string().optional(),
   rejectionReason: z.string().optional(),
   lastMessagePreview: z.string().optional(),
   /** When the customer last wrote, and what: staff, notes and the agent never change these. */
@@ -59,6 +63,8 @@ export const conversationPatchSchema = z
     requestType: z.string().nullable(),
     needsHumanSince: z.string().nullable(),
     closedAt: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+    snoozedUntil: z.string().nullable(),
     rejectionReason: z.string().nullable(),
     lastMessagePreview: z.string().nullable(),
     externalConversationId: z.string().nullable(),

@@ -1,3 +1,4 @@
+import { customerWrote } from "../../domain/conversations/status-machine";
 import { onUnreadableMessage, type AgentConfig } from "@agents-crm/config/agent-config";
 import type { Conversation, InboundEvent as InboxItem, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
@@ -71,12 +72,17 @@ export async function processInbound(
     return;
   }
 
-  const { conversation, created } = await deps.repos.conversations.findOrCreate({
+  const found = await deps.repos.conversations.findOrCreate({
     agentId: binding.agentId,
     channel: event.platform,
     externalUserId: event.externalUserId,
   });
-  if (created) await emitConversationCreated(deps.hub, conversation);
+  const { created } = found;
+  if (created) await emitConversationCreated(deps.hub, found.conversation);
+  // A new message (text or media, not a reaction, edit or unsend) reopens a resolved conversation.
+  const conversation = isAnnotation(event.kind)
+    ? found.conversation
+    : await customerWrote(deps, found.conversation, item.eventKey);
   if (event.kind !== "unsend") {
     await recordCustomerContact(deps.repos, conversation.conversationId, {
       lastInboundAt: event.timestamp,

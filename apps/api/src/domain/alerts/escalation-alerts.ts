@@ -10,12 +10,16 @@ import { conversationView } from "../conversations/views";
 import { browserNotification, type AlertFacts } from "./alert-text";
 import { createBackgroundWork } from "./background-work";
 import { createRealertSweeper } from "./realert-sweeper";
+import { endSnooze } from "../conversations/snooze";
 import { sendAssignmentAlert, sendTelegramAlerts } from "./telegram-alerts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./telegram-retry";
 
 export interface EscalationAlertsOptions {
   env: Pick<ServerEnv, "APP_URL" | "ESCALATION_REALERT_MINUTES">;
-  repos: Pick<Repositories, "agents" | "conversations" | "notificationConfigs" | "kv" | "audit">;
+  repos: Pick<
+    Repositories,
+    "agents" | "conversations" | "notificationConfigs" | "kv" | "audit" | "settings"
+  >;
   hub: EventHub;
   log: Logger;
   telegram: Pick<TelegramBotApi, "sendMessage">;
@@ -92,21 +96,29 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
     );
   }
 
+  const reminder = (conversation: Conversation, waitingMinutes: number) =>
+    announce(
+      conversation,
+      {
+        reason: conversation.handoffReason ?? "Escalated",
+        escalationType: conversation.escalationType ?? "custom",
+        summary: conversation.handoffSummary ?? null,
+      },
+      waitingMinutes,
+    );
   const sweeper = createRealertSweeper({
     repos,
     log,
     minutes: env.ESCALATION_REALERT_MINUTES,
     intervalMs: options.sweepIntervalMs,
-    realert: (conversation, waitingMinutes) =>
-      announce(
-        conversation,
-        {
-          reason: conversation.handoffReason ?? "Escalated",
-          escalationType: conversation.escalationType ?? "custom",
-          summary: conversation.handoffSummary ?? null,
-        },
-        waitingMinutes,
-      ),
+    realert: reminder,
+    // The snooze ran out: back in the queue, and staff are reminded as by a re-alert.
+    async snoozeEnded(conversation) {
+      const woken = await endSnooze({ repos, hub }, conversation);
+      if (!woken) return;
+      const since = woken.needsHumanSince ? Date.parse(woken.needsHumanSince) : Date.now();
+      await reminder(woken, Math.max(0, Math.round((Date.now() - since) / 60_000)));
+    },
   });
 
   return {

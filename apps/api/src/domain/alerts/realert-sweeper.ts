@@ -1,11 +1,14 @@
 import type { AuditAction } from "@agents-crm/config/audit-actions";
 import type { Conversation, Repositories } from "@agents-crm/db";
 import type { Logger } from "../../logger";
+import { loadPipeline } from "../stages/pipeline-stages";
 
 /** Who re-alerts in the audit log: the product itself, not a staff member. */
 export const REALERT_ACTOR = { id: "system", name: "Re-alert" } as const;
 const CLAIM_TTL_SECONDS = 14 * 24 * 3600;
 const PAGE = 100;
+/** How often snoozes are checked when re-alerts are off. */
+const SNOOZE_ONLY_INTERVAL_MS = 60_000;
 
 /** Stats count re-alerts per period: each one fired is an audit entry by the system. */
 async function recordRealert(
@@ -24,45 +27,70 @@ async function recordRealert(
 }
 
 /**
- * Finds NEEDS_HUMAN conversations (through the status index, never a scan) that have waited longer than
- * `minutes` since they escalated and re-alerts each escalation once. The claim is an atomic counter keyed
- * by conversation and escalation time, so two replicas sweeping at once alert once, and a later escalation
+ * Pages the awake NEEDS_HUMAN conversations (through the status index, never a scan). A snooze that has
+ * run out is ended and staff are alerted again (`snoozeEnded`, at most once: it clears the snooze
+ * conditionally). Those that waited longer than `minutes` since they escalated are re-alerted once,
+ * unless the card sits in a final stage (Booked, Rejected: the business is done); conversations taken
+ * over, resolved or snoozed are not in the list at all. The claim is an atomic counter keyed by
+ * conversation and escalation time, so two replicas sweeping at once alert once, and a later escalation
  * of the same conversation gets its own re-alert.
  */
 export function createRealertSweeper(options: {
-  repos: Pick<Repositories, "conversations" | "kv" | "audit">;
+  repos: Pick<Repositories, "conversations" | "kv" | "settings" | "audit">;
   log: Logger;
   minutes: number;
   intervalMs?: number;
   realert(conversation: Conversation, waitingMinutes: number): Promise<void>;
+  snoozeEnded(conversation: Conversation): Promise<void>;
 }) {
   const { repos, log, minutes } = options;
   const intervalMs =
-    options.intervalMs ?? Math.min(60_000, Math.max(1_000, (minutes * 60_000) / 4));
+    options.intervalMs ??
+    (minutes > 0
+      ? Math.min(60_000, Math.max(1_000, (minutes * 60_000) / 4))
+      : SNOOZE_ONLY_INTERVAL_MS);
   let timer: NodeJS.Timeout | null = null;
   let sweeping: Promise<number> | null = null;
 
   const claimKey = (c: Conversation) => `realert#${c.conversationId}#${c.needsHumanSince ?? ""}`;
 
+  async function finalStages(): Promise<Set<string>> {
+    const { stages } = await loadPipeline(repos);
+    return new Set(stages.filter((s) => s.final).map((s) => s.id));
+  }
+
+  async function realertOnce(conversation: Conversation, now: Date): Promise<boolean> {
+    const since = conversation.needsHumanSince ? Date.parse(conversation.needsHumanSince) : NaN;
+    if (!(since <= now.getTime() - minutes * 60_000)) return false;
+    const key = claimKey(conversation);
+    // A read first: already re-alerted conversations cost no write on every sweep.
+    if ((await repos.kv.get(key)) !== null) return false;
+    const claim = await repos.kv.increment(key, { ttlSeconds: CLAIM_TTL_SECONDS });
+    if (claim.value !== 1) return false;
+    const waitingMinutes = Math.round((now.getTime() - since) / 60_000);
+    await options.realert(conversation, waitingMinutes);
+    await recordRealert(repos, conversation, waitingMinutes);
+    return true;
+  }
+
   async function sweepOnce(now: Date): Promise<number> {
-    if (minutes <= 0) return 0;
-    const threshold = now.getTime() - minutes * 60_000;
+    const final = minutes > 0 ? await finalStages() : new Set<string>();
     let count = 0;
     let cursor: string | null = null;
     do {
-      const page = await repos.conversations.list({ status: "NEEDS_HUMAN", cursor, limit: PAGE });
+      const page = await repos.conversations.list({
+        status: "NEEDS_HUMAN",
+        snoozed: false,
+        cursor,
+        limit: PAGE,
+      });
       for (const conversation of page.items) {
-        const since = conversation.needsHumanSince ? Date.parse(conversation.needsHumanSince) : NaN;
-        if (!(since <= threshold)) continue;
-        const key = claimKey(conversation);
-        // A read first: already re-alerted conversations cost no write on every sweep.
-        if ((await repos.kv.get(key)) !== null) continue;
-        const claim = await repos.kv.increment(key, { ttlSeconds: CLAIM_TTL_SECONDS });
-        if (claim.value !== 1) continue;
-        const waitingMinutes = Math.round((now.getTime() - since) / 60_000);
-        await options.realert(conversation, waitingMinutes);
-        await recordRealert(repos, conversation, waitingMinutes);
-        count++;
+        if (conversation.snoozedUntil !== undefined) {
+          await options.snoozeEnded(conversation);
+          continue;
+        }
+        if (minutes <= 0 || final.has(conversation.stage)) continue;
+        if (await realertOnce(conversation, now)) count++;
       }
       cursor = page.nextCursor;
     } while (cursor);
@@ -80,7 +108,7 @@ export function createRealertSweeper(options: {
   return {
     sweep,
     start(): void {
-      if (timer || minutes <= 0) return;
+      if (timer) return;
       timer = setInterval(() => {
         sweep().catch((error: unknown) => log.warn("re-alert sweep failed", { error }));
       }, intervalMs);

@@ -20,20 +20,23 @@ export interface AssigneeViewCounts {
 }
 
 /**
- * Open (not closed) conversations in the inbox's Mine / Unassigned / All views: three Select COUNT
- * queries — Mine on the sparse assignee index, the other two on the agent or all-conversations index.
+ * Open (neither closed nor resolved) conversations in the inbox's Mine / Unassigned / All views: per view
+ * a Select COUNT of the not-closed ones (Mine on the sparse assignee index, the others on the agent or
+ * all-conversations index) less its resolved ones (on the status index).
  */
 export async function assigneeViewCounts(
   deps: Pick<ApiDeps, "repos">,
   principal: Staff,
   filters: { agentId?: string; channel?: Channel },
 ): Promise<AssigneeViewCounts> {
-  const count = (view: ConversationAssigneeFilter | undefined) =>
-    deps.repos.conversations.count({
-      ...filters,
-      ...assigneeFilters(view, principal),
-      excludeStatus: "CLOSED",
-    });
+  const count = async (view: ConversationAssigneeFilter | undefined) => {
+    const scope = { ...filters, ...assigneeFilters(view, principal) };
+    const [notClosed, resolved] = await Promise.all([
+      deps.repos.conversations.count({ ...scope, excludeStatus: "CLOSED" }),
+      deps.repos.conversations.count({ ...scope, status: "RESOLVED" }),
+    ]);
+    return notClosed - resolved;
+  };
   const [mine, unassigned, all] = await Promise.all([
     count("me"),
     count("unassigned"),

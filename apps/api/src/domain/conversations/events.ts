@@ -7,7 +7,8 @@ import { ADMIN_STREAM, conversationStream, type EventHub } from "../../realtime/
 import type { ConversationView, PublicMessage } from "./views";
 
 /** What the web chat visitor is told about a status change. */
-export type StatusNotice = "escalated" | "taken_over" | "returned_to_ai" | "closed";
+export type StatusNotice =
+  "escalated" | "taken_over" | "returned_to_ai" | "closed" | "resolved" | "reopened";
 
 /** Events on `conversation#<id>`: only what the visitor holding the token may see. */
 export type ChatEvent =
@@ -28,7 +29,11 @@ export type ConversationChange =
   | "closed"
   | "taken_over_by_reply"
   /** Assigned, reassigned or unassigned: `conversation.assigneeId` is the new assignee. */
-  | "assigned";
+  | "assigned"
+  | "resolved"
+  | "reopened"
+  | "snoozed"
+  | "snooze_ended";
 
 /** Browser-notification data for an escalation (the console shows it with the Notification API). */
 export interface EscalationNotification {

@@ -21,6 +21,8 @@ export interface ListConversationsInput {
   agentId?: string;
   channel?: Channel;
   stage?: string;
+  /** Only the snoozed conversations (they wait for a human, later). */
+  snoozed?: boolean;
   search?: string;
   cursor?: string | null;
   limit: number;
@@ -40,9 +42,13 @@ export async function listConversations(
   const { repos } = deps;
   const { status, agentId, channel, stage, assigneeId, unassigned, limit } = input;
   const filters = { agentId, channel, stage, assigneeId, unassigned };
+  // A snoozed conversation is out of the needs-human view until it wakes; the snoozed view shows them.
+  const only = input.snoozed
+    ? { status: "NEEDS_HUMAN" as const, snoozed: true }
+    : status && { status, snoozed: status === "NEEDS_HUMAN" ? false : undefined };
   const fetch = (cursor: string | null | undefined, size: number): Promise<Page<Conversation>> =>
-    status
-      ? repos.conversations.list({ ...filters, status, cursor, limit: size })
+    only
+      ? repos.conversations.list({ ...only, ...filters, cursor, limit: size })
       : repos.conversations.listNeedsHumanFirst({ ...filters, cursor, limit: size });
 
   const search = input.search?.trim();

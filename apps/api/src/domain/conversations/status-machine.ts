@@ -8,6 +8,7 @@ import { recordAudit } from "../audit";
 import { preconditionFailed } from "../errors";
 import { assigneeOf } from "./assign";
 import { emitConversationChanged, emitMessageCreated } from "./emit";
+import { endSnooze } from "./snooze";
 import type { ConversationChange, StatusNotice } from "./events";
 import type { StaffContext } from "./staff-context";
 import { decideTransition, STATUS_TRANSITIONS, type StatusTransition } from "./status-rules";
@@ -59,7 +60,10 @@ async function changeStatus(
   const after = await deps.repos.conversations.mutate(conversationId, (current) => {
     before = current;
     changed = assertTransitionAllowed(transition, current.status) === "apply";
-    return changed ? { ...patch(current), status: STATUS_TRANSITIONS[transition].to } : undefined;
+    // A snooze belongs to the state it was set in: any status change ends it.
+    return changed
+      ? { snoozedUntil: null, ...patch(current), status: STATUS_TRANSITIONS[transition].to }
+      : undefined;
   });
   if (changed) deps.turns.cancel(conversationId);
   return { before: before ?? after, after, changed };
@@ -67,20 +71,22 @@ async function changeStatus(
 
 /** What consoles and the web chat visitor are told about a change staff made. */
 const ANNOUNCED: Record<
-  "handoff" | "takeOverByReply" | "returnToAi" | "close",
+  "handoff" | "takeOverByReply" | "returnToAi" | "close" | "resolve" | "reopen",
   { change: ConversationChange; notice: StatusNotice }
 > = {
   handoff: { change: "handoff", notice: "taken_over" },
   takeOverByReply: { change: "taken_over_by_reply", notice: "taken_over" },
   returnToAi: { change: "returned_to_ai", notice: "returned_to_ai" },
   close: { change: "closed", notice: "closed" },
+  resolve: { change: "resolved", notice: "resolved" },
+  reopen: { change: "reopened", notice: "reopened" },
 };
 
 async function announceStaffChange(
   hub: EventHub,
   transition: keyof typeof ANNOUNCED,
   conversation: Conversation,
-  actorId: string,
+  actorId: string | null,
 ): Promise<void> {
   const { change, notice } = ANNOUNCED[transition];
   await emitConversationChanged(hub, conversation, change, { actorId, notice });
@@ -90,7 +96,7 @@ async function announceStaffChange(
 async function staffTransition(
   ctx: StaffContext,
   conversationId: string,
-  transition: "handoff" | "returnToAi" | "close",
+  transition: "handoff" | "returnToAi" | "close" | "resolve",
   action: AuditAction,
   patch: (current: Conversation) => Omit<ConversationPatch, "status">,
 ): Promise<ConversationView> {
@@ -144,6 +150,56 @@ export function closeConversation(ctx: StaffContext, input: { conversationId: st
   return staffTransition(ctx, input.conversationId, "close", "close_conversation", () => ({
     closedAt: new Date().toISOString(),
   }));
+}
+
+/**
+ * Done for now: out of the needs-human queue and its re-alerts; the customer's next message reopens it
+ * to the AI. `resolvedAt` stays through a reopen (the stats' time to resolve reads the audit entries).
+ */
+export function resolveConversation(ctx: StaffContext, input: { conversationId: string }) {
+  return staffTransition(ctx, input.conversationId, "resolve", "resolve", () => ({
+    resolvedAt: new Date().toISOString(),
+    needsHumanSince: null,
+  }));
+}
+
+/** Who the audit log names for what the product does by itself (a customer's message reopening). */
+export const SYSTEM_ACTOR = { id: "system", name: "System" } as const;
+
+/**
+ * The customer wrote (web chat, or any channel's text or media): a resolved conversation reopens to the
+ * AI, which answers as usual, audited and announced as the system's `reopen`; a snoozed one wakes up
+ * (snooze.ts). Returns the row the message should be handled with.
+ */
+export async function customerWrote(
+  deps: StatusDeps & Pick<ApiDeps, "hub">,
+  conversation: Conversation,
+  requestId = "customer-message",
+): Promise<Conversation> {
+  if (conversation.snoozedUntil !== undefined) {
+    return (await endSnooze(deps, conversation)) ?? conversation;
+  }
+  if (conversation.status !== "RESOLVED") return conversation;
+  const { before, after, changed } = await changeStatus(
+    deps,
+    conversation.conversationId,
+    "reopen",
+    () => ({ handoffReason: null, escalationType: null, handoffSummary: null }),
+  );
+  if (!changed) return after;
+  await deps.repos.audit.append({
+    actorId: SYSTEM_ACTOR.id,
+    actorName: SYSTEM_ACTOR.name,
+    action: "reopen",
+    resourceType: "conversation",
+    resourceId: conversation.conversationId,
+    oldValue: { status: before.status },
+    newValue: { status: after.status },
+    requestId,
+    metadata: { trigger: "customer_message" },
+  });
+  await announceStaffChange(deps.hub, "reopen", after, null);
+  return after;
 }
 
 /**

@@ -23,21 +23,36 @@ export const STATUS_TRANSITIONS = {
   escalate: {
     from: ["AI_ACTIVE"],
     to: "NEEDS_HUMAN",
-    unchanged: ["NEEDS_HUMAN", "HUMAN_ACTIVE", "CLOSED"],
+    unchanged: ["NEEDS_HUMAN", "HUMAN_ACTIVE", "RESOLVED", "CLOSED"],
   },
-  /** A human takes over, from the AI or an escalation waiting for one. */
-  handoff: { from: ["AI_ACTIVE", "NEEDS_HUMAN"], to: "HUMAN_ACTIVE", unchanged: [] },
-  /** Replying is taking over; a conversation a human handles already stays as it is. */
+  /** A human takes over, from the AI, an escalation waiting for one, or a resolved conversation. */
+  handoff: { from: ["AI_ACTIVE", "NEEDS_HUMAN", "RESOLVED"], to: "HUMAN_ACTIVE", unchanged: [] },
+  /** Replying is taking over (a resolved conversation too); one a human handles already stays as it is. */
   takeOverByReply: {
-    from: ["AI_ACTIVE", "NEEDS_HUMAN"],
+    from: ["AI_ACTIVE", "NEEDS_HUMAN", "RESOLVED"],
     to: "HUMAN_ACTIVE",
     unchanged: ["HUMAN_ACTIVE"],
   },
   /** Back to the AI; it answers the next customer message, with the staff's messages in its history. */
   returnToAi: { from: ["NEEDS_HUMAN", "HUMAN_ACTIVE"], to: "AI_ACTIVE", unchanged: [] },
+  /** Done for now: out of the queue and re-alerts; the customer's next message reopens it (below). */
+  resolve: {
+    from: ["AI_ACTIVE", "NEEDS_HUMAN", "HUMAN_ACTIVE"],
+    to: "RESOLVED",
+    unchanged: [],
+  },
+  /**
+   * A customer message to a resolved conversation: the AI answers it as usual. Open ones stay as they
+   * are; a closed one too (the web chat refuses it first, a channel starts a new conversation).
+   */
+  reopen: {
+    from: ["RESOLVED"],
+    to: "AI_ACTIVE",
+    unchanged: ["AI_ACTIVE", "NEEDS_HUMAN", "HUMAN_ACTIVE", "CLOSED"],
+  },
   /** Closed for good: the web chat refuses new messages; a channel's next message starts a new one. */
   close: {
-    from: ["AI_ACTIVE", "NEEDS_HUMAN", "HUMAN_ACTIVE"],
+    from: ["AI_ACTIVE", "NEEDS_HUMAN", "HUMAN_ACTIVE", "RESOLVED"],
     to: "CLOSED",
     unchanged: [],
   },
@@ -50,6 +65,7 @@ export const REFUSALS: Record<ConversationStatus, string> = {
   AI_ACTIVE: "Conversation is already handled by the AI",
   NEEDS_HUMAN: "Conversation is waiting for a human",
   HUMAN_ACTIVE: "Conversation is already handled by a human",
+  RESOLVED: "Conversation is resolved",
   CLOSED: "Conversation is closed",
 };
 
@@ -69,13 +85,13 @@ export function decideTransition(
   return { outcome: "refused", message: REFUSALS[status] };
 }
 
-/** Whether the customer may still write (the web chat refuses a closed conversation). */
+/** Whether the customer may still write (the web chat refuses a closed conversation; a resolved one reopens). */
 export function acceptsCustomerMessages(status: ConversationStatus): boolean {
   return status !== "CLOSED";
 }
 
 /**
- * Whether the AI answers in this state: always while AI_ACTIVE, never once CLOSED, and while a human is
+ * Whether the AI answers in this state: always while AI_ACTIVE, never once RESOLVED or CLOSED, and while a human is
  * involved (NEEDS_HUMAN, HUMAN_ACTIVE) only if the agent's `handoff.stop_ai_after_handoff` is false.
  */
 export function aiMayAnswer(
@@ -88,6 +104,8 @@ export function aiMayAnswer(
     case "NEEDS_HUMAN":
     case "HUMAN_ACTIVE":
       return !stopAiAfterHandoff(config);
+    // A customer message reopens a resolved conversation before the AI is asked (status-machine.ts).
+    case "RESOLVED":
     case "CLOSED":
       return false;
   }

@@ -5,6 +5,7 @@ import { eventIdFloor } from "../../realtime/event-ids";
 import { DomainError, notFound, preconditionFailed } from "../errors";
 import { AgentUnavailableError, receiveCustomerMessage } from "../turns/customer-message";
 import { emitConversationCreated } from "./emit";
+import { customerWrote } from "./status-machine";
 import { acceptsCustomerMessages, INITIAL_STATUS, REFUSALS } from "./status-rules";
 import { publicMessage, publicMessages, type PublicMessage } from "./views";
 import { newWebToken, webTokenMatches } from "./web-token";
@@ -52,10 +53,11 @@ export async function sendWebChatMessage(
   reply: PublicMessage | null;
   status: ConversationStatus;
 }> {
-  const conversation = await openWebChat(deps, input);
-  if (!acceptsCustomerMessages(conversation.status)) {
-    throw preconditionFailed(REFUSALS[conversation.status]);
+  const opened = await openWebChat(deps, input);
+  if (!acceptsCustomerMessages(opened.status)) {
+    throw preconditionFailed(REFUSALS[opened.status]);
   }
+  const conversation = await customerWrote(deps, opened);
   try {
     const outcome = await receiveCustomerMessage(deps, {
       conversation,

@@ -12,7 +12,31 @@ export { DEFAULT_PIPELINE_STAGES };
 
 export const PIPELINE_STAGES_KEY = "pipeline.stages";
 
-const storedSchema = z.object({ stages: z.array(pipelineStageSchema).min(1) });
+const DEFAULT_FINAL = new Set(DEFAULT_PIPELINE_STAGES.filter((s) => s.final).map((s) => s.id));
+
+/**
+ * Pipelines saved before stages had `final` get it where the defaults have it (Booked, Rejected), so an
+ * existing install stops re-alerting about booked patients without editing its stages.
+ */
+function withLegacyFinal(raw: unknown): unknown {
+  const stages = (raw as { stages?: unknown } | null)?.stages;
+  if (!Array.isArray(stages) || stages.some((s) => s && typeof s === "object" && "final" in s)) {
+    return raw;
+  }
+  return {
+    ...(raw as object),
+    stages: stages.map((s: unknown) =>
+      s && typeof s === "object" && "id" in s && DEFAULT_FINAL.has(String(s.id))
+        ? { ...s, final: true }
+        : s,
+    ),
+  };
+}
+
+const storedSchema = z.preprocess(
+  withLegacyFinal,
+  z.object({ stages: z.array(pipelineStageSchema).min(1) }),
+);
 
 export interface Pipeline {
   stages: PipelineStage[];

@@ -33,6 +33,15 @@ function template(entry: AuditEntry, t: AuditMessages, lookups: SentenceLookups)
       return s.return_to_ai;
     case "close_conversation":
       return s.close_conversation;
+    case "resolve":
+      return s.resolve;
+    case "reopen":
+      return s.reopen;
+    case "snooze": {
+      const until = text(newValue?.snoozedUntil);
+      // The log reads in its own zone note; an instant in UTC is exact in any of them.
+      return until ? s.snooze(`${until.slice(0, 16).replace("T", " ")} UTC`) : s.unsnooze;
+    }
     case "send_message":
       return text(oldValue?.status) ? s.send_message_taking_over : s.send_message;
     case "suggest_reply":

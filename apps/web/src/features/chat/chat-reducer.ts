@@ -242,8 +242,10 @@ export type ChatMode = "ai" | "human" | "closed";
 
 export function chatMode(status: ConversationStatus | null): ChatMode {
   switch (status) {
+    // A resolved conversation: the visitor's next message reopens it to the AI.
     case null:
     case "AI_ACTIVE":
+    case "RESOLVED":
       return "ai";
     case "NEEDS_HUMAN":
     case "HUMAN_ACTIVE":

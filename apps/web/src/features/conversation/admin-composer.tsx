@@ -81,6 +81,7 @@ export function AdminComposer({
         aria-busy={suggest.streaming}
         aria-invalid={content.length > MAX_MESSAGE_CHARS}
         data-testid="admin-reply"
+        data-shortcut="reply"
       />
       <CopilotActions
         conversationId={conversation.conversationId}

@@ -9,6 +9,8 @@ import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
 import { Button } from "~/ui/button";
 import { Notice } from "~/ui/notice";
+import { ResolveButton } from "~/features/resolve/resolve-button";
+import { SnoozeControl } from "~/features/resolve/snooze-control";
 import styles from "./conversation.module.css";
 
 /** Handoff / take over / return to AI / close, offered by status as the API allows them. */
@@ -49,6 +51,7 @@ export function ConversationActions({
           disabled={busy}
           onClick={() => handoff.mutate({ conversationId })}
           data-testid="action-handoff"
+          data-shortcut="take-over"
         >
           {t.handoff}
         </Button>
@@ -59,6 +62,7 @@ export function ConversationActions({
           disabled={busy}
           onClick={() => handoff.mutate({ conversationId })}
           data-testid="action-take-over"
+          data-shortcut="take-over"
         >
           {t.takeOver}
         </Button>
@@ -72,6 +76,8 @@ export function ConversationActions({
           {t.returnToAi}
         </Button>
       )}
+      <ResolveButton conversation={conversation} size="md" onResolved={onChanged} />
+      <SnoozeControl conversation={conversation} onChanged={onChanged} />
       <Button disabled={busy} onClick={() => setConfirmClose(true)} data-testid="action-close">
         {t.close}
       </Button>

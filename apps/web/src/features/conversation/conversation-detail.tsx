@@ -9,6 +9,7 @@ import { useT } from "~/i18n/i18n-provider";
 import { AssignControl } from "~/features/assignment/assign-control";
 import { HandlerBadge } from "~/features/assignment/handler-badge";
 import { AdminComposer } from "./admin-composer";
+import { KeyboardShortcuts } from "~/features/shortcuts/keyboard-shortcuts";
 import { ConversationActions } from "./conversation-actions";
 import { ConversationInfo } from "./conversation-info";
 import { HandoffSummaryLines } from "~/features/console/handoff-summary";
@@ -60,7 +61,9 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
       className={styles.detail}
       data-testid="conversation-detail"
       data-status={conversation.status}
+      data-shortcut-scope="page"
     >
+      <KeyboardShortcuts />
       <header className={styles.top}>
         <Link href="/admin/conversations" className={styles.back}>
           {t.detail.back}

@@ -11,6 +11,8 @@ import { useStages } from "~/features/console/use-lookups";
 import { Button } from "~/ui/button";
 import { Select, TextArea } from "~/ui/inputs";
 import { Notice } from "~/ui/notice";
+import { canResolve } from "~/features/resolve/can-resolve";
+import { OfferResolveDialog, type ResolveOffer } from "~/features/resolve/offer-resolve-dialog";
 import styles from "./conversation.module.css";
 
 /**
@@ -30,10 +32,16 @@ export function StagePicker({
   const { stages, byId } = useStages();
   const [pending, setPending] = useState<string | null>(null);
   const [reason, setReason] = useState("");
+  const [offer, setOffer] = useState<ResolveOffer | null>(null);
   const setStage = trpc.conversations.setStage.useMutation({
     onSuccess: (row) => {
       setPending(null);
       onChanged(row);
+      const stage = byId.get(row.stage);
+      // A final stage (Booked, Rejected) offers to resolve the conversation too.
+      if (stage?.final && canResolve(row.status)) {
+        setOffer({ conversationId: row.conversationId, stageName: stage.name });
+      }
     },
     onError: (error) => {
       if (isUnauthorized(error)) sessionLost();
@@ -119,6 +127,7 @@ export function StagePicker({
           {setStage.error.message}
         </Notice>
       )}
+      <OfferResolveDialog offer={offer} onDone={() => setOffer(null)} onResolved={onChanged} />
     </section>
   );
 }

@@ -10,6 +10,8 @@ import { StageChip } from "~/ui/stage-chip";
 import { HandlerBadge } from "~/features/assignment/handler-badge";
 import { useAgents, useStages } from "~/features/console/use-lookups";
 import { HandoffSummaryLines } from "~/features/console/handoff-summary";
+import { ResolveButton } from "~/features/resolve/resolve-button";
+import { SnoozedNote } from "~/features/resolve/snoozed-note";
 import { TakeOverButton } from "./take-over-button";
 import { WaitingTimer } from "./waiting-timer";
 import admin from "~/ui/admin-page.module.css";
@@ -21,6 +23,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
   const common = useT("common");
   const t = useT("conversations");
   const tt = useT("triage");
+  const resolveT = useT("resolve");
   const agents = useAgents().byId;
   const stages = useStages().byId;
   return (
@@ -37,6 +40,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
             data-conversation-id={row.conversationId}
             data-unread={row.unread ? "true" : "false"}
             data-testid="conversation-row"
+            data-shortcut-row
           >
             <div className={styles.who}>
               {row.customer && (
@@ -85,6 +89,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
                 <EscalationBadge escalationType={row.escalationType} />
               )}
               <StageChip stage={stages.get(row.stage)} id={row.stage} />
+              <SnoozedNote row={row} now={now} />
             </div>
             <div className={styles.time}>
               {since ? (
@@ -99,6 +104,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
               {row.status === "NEEDS_HUMAN" && (
                 <TakeOverButton conversationId={row.conversationId} />
               )}
+              <ResolveButton conversation={row} label={resolveT.buttonLabel(name)} />
               <Link href={href} className={styles.open}>
                 {t.row.open}
               </Link>

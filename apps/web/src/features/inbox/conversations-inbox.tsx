@@ -14,6 +14,7 @@ import { useSession } from "~/features/console/session-context";
 import { useT } from "~/i18n/i18n-provider";
 import { useNow } from "~/features/console/use-now";
 import { ConversationFiltersBar } from "./conversation-filters-bar";
+import { KeyboardShortcuts } from "~/features/shortcuts/keyboard-shortcuts";
 import { ConversationRows } from "./conversation-rows";
 import { StatusCounters } from "./status-counters";
 import { useConversationList } from "./use-conversation-list";
@@ -75,6 +76,7 @@ export function ConversationsInbox({ initialFilters }: { initialFilters: Convers
       >
         <ConversationRows rows={list.rows} now={now} />
       </CursorList>
+      <KeyboardShortcuts />
     </section>
   );
 }

@@ -3,7 +3,14 @@ import { countOf, countRowChange, type KnownRows, type StatusTotals } from "./st
 import type { ConversationRow } from "~/features/console/types";
 import { row } from "~/testing/conversation-fixtures";
 
-const TOTALS = { NEEDS_HUMAN: 2, AI_ACTIVE: 340, HUMAN_ACTIVE: 1, CLOSED: 12 };
+const TOTALS = {
+  NEEDS_HUMAN: 2,
+  AI_ACTIVE: 340,
+  HUMAN_ACTIVE: 1,
+  RESOLVED: 0,
+  CLOSED: 12,
+  SNOOZED: 0,
+};
 
 interface Counters {
   totals: StatusTotals | null;

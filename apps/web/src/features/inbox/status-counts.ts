@@ -4,10 +4,21 @@ import type { ConversationRow, ConversationStatus } from "~/features/console/typ
 export const COUNTED_STATUSES = ["NEEDS_HUMAN", "AI_ACTIVE", "HUMAN_ACTIVE"] as const;
 export type CountedStatus = (typeof COUNTED_STATUSES)[number];
 
-type Counted = Pick<ConversationRow, "conversationId" | "status" | "version" | "lastActivityAt">;
+/** What a conversation is counted as: its status, or SNOOZED while a snooze keeps it out of the queue. */
+export type CountBucket = ConversationStatus | "SNOOZED";
+
+type Counted = Pick<
+  ConversationRow,
+  "conversationId" | "status" | "version" | "lastActivityAt" | "snoozedUntil"
+>;
 
 /** Exact totals from `conversations.counts` (the query cache holds them); null until the first read. */
-export type StatusTotals = Readonly<Record<ConversationStatus, number>>;
+export type StatusTotals = Readonly<Record<CountBucket, number>>;
+
+export function bucketOf(row: Counted, now = Date.now()): CountBucket {
+  const snoozed = row.snoozedUntil !== undefined && Date.parse(row.snoozedUntil) > now;
+  return row.status === "NEEDS_HUMAN" && snoozed ? "SNOOZED" : row.status;
+}
 
 /** The newest copy of every conversation an event mentioned since the console opened. */
 export type KnownRows = ReadonlyMap<string, Counted>;
@@ -25,13 +36,10 @@ const slim = (row: Counted): Counted => ({
   status: row.status,
   version: row.version,
   lastActivityAt: row.lastActivityAt,
+  snoozedUntil: row.snoozedUntil,
 });
 
-function moved(
-  totals: StatusTotals,
-  from: ConversationStatus | null,
-  to: ConversationStatus,
-): StatusTotals {
+function moved(totals: StatusTotals, from: CountBucket | null, to: CountBucket): StatusTotals {
   const next = { ...totals };
   if (from) next[from] = Math.max(0, next[from] - 1);
   next[to] += 1;
@@ -56,10 +64,11 @@ export function countRowChange(
   if (next === previous) return { known, reread: false };
   const updated = new Map(known);
   updated.set(next.conversationId, next);
-  const from = previous ? previous.status : created ? null : undefined;
+  const from = previous ? bucketOf(previous) : created ? null : undefined;
   if (from === undefined || totals === null) return { known: updated, reread: true };
-  if (from === next.status) return { known: updated, reread: false };
-  return { known: updated, totals: moved(totals, from, next.status), reread: reading };
+  const to = bucketOf(next);
+  if (from === to) return { known: updated, reread: false };
+  return { known: updated, totals: moved(totals, from, to), reread: reading };
 }
 
 export interface StatusCount {
@@ -67,6 +76,6 @@ export interface StatusCount {
   loaded: boolean;
 }
 
-export function countOf(totals: StatusTotals | null, status: ConversationStatus): StatusCount {
+export function countOf(totals: StatusTotals | null, status: CountBucket): StatusCount {
   return { value: totals?.[status] ?? 0, loaded: totals !== null };
 }

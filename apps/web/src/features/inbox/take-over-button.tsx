@@ -24,7 +24,13 @@ export function TakeOverButton({ conversationId }: { conversationId: string }) {
   });
   return (
     <>
-      <Button variant="attention" size="sm" onClick={() => setOpen(true)} data-testid="take-over">
+      <Button
+        variant="attention"
+        size="sm"
+        onClick={() => setOpen(true)}
+        data-testid="take-over"
+        data-shortcut="take-over"
+      >
         {t.button}
       </Button>
       <ConfirmDialog

@@ -8,6 +8,7 @@ import { formatElapsed } from "./elapsed";
 import type { ConversationRow, PipelineStage } from "~/features/console/types";
 import { waitingSince } from "~/features/inbox/waiting-since";
 import { useT } from "~/i18n/i18n-provider";
+import { ResolveButton } from "~/features/resolve/resolve-button";
 import { MoveMenu } from "./move-menu";
 import styles from "./pipeline.module.css";
 
@@ -32,6 +33,7 @@ export function BoardCard({
 }) {
   const t = useT("pipeline");
   const common = useT("common");
+  const resolveT = useT("resolve");
   const customer =
     row.externalUserId ?? (row.channel === "web_chat" ? t.card.webVisitor : t.card.unknownCustomer);
   const href = `/admin/conversations/${encodeURIComponent(row.conversationId)}`;
@@ -78,6 +80,7 @@ export function BoardCard({
       )}
       <div className={styles.cardBottom}>
         <CardTime row={row} now={now} />
+        <ResolveButton conversation={row} label={resolveT.buttonLabel(customer)} />
         <MoveMenu
           stages={stages.filter((stage) => stage.id !== row.stage)}
           label={t.card.moveLabel(customer)}

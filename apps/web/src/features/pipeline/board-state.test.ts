@@ -221,6 +221,7 @@ const stage = (id: string, requiresReason = false): PipelineStage => ({
   color: "#000000",
   position: 0,
   requiresReason,
+  final: false,
   isDefault: id === "NEW",
 });
 

@@ -62,6 +62,9 @@ export const pipeline = defineMessages(
       colour: "Colour",
       requiresReason: "Ask for a reason",
       requiresReasonHint: "Moving a conversation here asks for a reason (like “Rejected”).",
+      final: "Final stage",
+      finalHint:
+        "The conversation’s business is done here (like “Booked”): moving a card in offers to resolve it, and re-alerts stop.",
       defaultStage: "New conversations start here",
       up: (name: string) => `Move “${name}” up`,
       down: (name: string) => `Move “${name}” down`,
@@ -149,6 +152,9 @@ export const pipeline = defineMessages(
       colour: "Цвет",
       requiresReason: "Спрашивать причину",
       requiresReasonHint: "При перемещении сюда нужно указать причину (как «Отказ»).",
+      final: "Финальный этап",
+      finalHint:
+        "Здесь дело по диалогу сделано (как «Записан»): при перемещении сюда предлагается отметить диалог решённым, повторные оповещения прекращаются.",
       defaultStage: "Новые диалоги начинаются здесь",
       up: (name: string) => `Поднять «${name}»`,
       down: (name: string) => `Опустить «${name}»`,

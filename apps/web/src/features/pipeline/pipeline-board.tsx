@@ -12,6 +12,7 @@ import { useNow } from "~/features/console/use-now";
 import { BoardCard } from "./board-card";
 import { BoardGrid, MoveFailed } from "./board-grid";
 import { PipelineFilters } from "./pipeline-filters";
+import { OfferResolveDialog } from "~/features/resolve/offer-resolve-dialog";
 import { ReasonDialog } from "./reason-dialog";
 import { StageEditor } from "./stage-editor";
 import { useBoard } from "./use-board";
@@ -110,6 +111,7 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
           onSubmit={moves.giveReason}
         />
       )}
+      <OfferResolveDialog offer={moves.offer} onDone={moves.closeOffer} />
     </section>
   );
 }

@@ -28,6 +28,8 @@ export interface DraftStage {
   name: string;
   color: string;
   requiresReason: boolean;
+  /** The business is done here (Booked, Rejected): moving in offers to resolve, re-alerts stop. */
+  final: boolean;
   isDefault: boolean;
 }
 
@@ -60,6 +62,7 @@ export function draftFromStages(stages: readonly PipelineStage[], version: numbe
         name: s.name,
         color: s.color,
         requiresReason: s.requiresReason,
+        final: s.final,
         isDefault: s.isDefault,
       })),
     moveTo: {},
@@ -77,6 +80,7 @@ export function addStage(draft: StageDraft, name = ""): StageDraft {
     name,
     color,
     requiresReason: false,
+    final: false,
     isDefault: false,
   };
   return { ...draft, stages: [...draft.stages, stage], nextKey: draft.nextKey + 1 };
@@ -85,7 +89,7 @@ export function addStage(draft: StageDraft, name = ""): StageDraft {
 export function editStage(
   draft: StageDraft,
   key: string,
-  patch: Partial<Pick<DraftStage, "name" | "color" | "requiresReason">>,
+  patch: Partial<Pick<DraftStage, "name" | "color" | "requiresReason" | "final">>,
 ): StageDraft {
   return {
     ...draft,
@@ -190,7 +194,7 @@ export function stageIdFor(name: string, taken: ReadonlySet<string>): string {
 }
 
 export interface StagesUpdateInput {
-  stages: { id: string; name: string; color: string; requiresReason: boolean }[];
+  stages: { id: string; name: string; color: string; requiresReason: boolean; final: boolean }[];
   expectedVersion: number;
   moveTo: Record<string, string>;
 }
@@ -210,7 +214,13 @@ export function toUpdateInput(
       id = stageIdFor(s.name, taken);
       taken.add(id);
     }
-    return { id, name: s.name.trim(), color: s.color, requiresReason: s.requiresReason };
+    return {
+      id,
+      name: s.name.trim(),
+      color: s.color,
+      requiresReason: s.requiresReason,
+      final: s.final,
+    };
   });
   const moveTo: Record<string, string> = {};
   for (const removed of removedStages(draft, saved)) {

@@ -69,6 +69,15 @@ export function StageEditorRow({
         />
         <span>{t.requiresReason}</span>
       </label>
+      <label className={styles.reasonToggle} title={t.finalHint}>
+        <input
+          type="checkbox"
+          checked={stage.final}
+          onChange={(e) => edit((d) => editStage(d, stage.key, { final: e.target.checked }))}
+          data-testid="stage-final"
+        />
+        <span>{t.final}</span>
+      </label>
       <div className={styles.rowButtons}>
         <Button
           size="sm"

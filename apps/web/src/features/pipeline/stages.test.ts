@@ -31,10 +31,16 @@ describe("editing the pipeline's stages", () => {
     expect(names(draft)).toEqual(["New", "Booked", "No response", "Rejected"]);
     expect(toUpdateInput(draft, SAVED)).toEqual({
       stages: [
-        { id: "NEW", name: "New", color: "#3B82F6", requiresReason: false },
-        { id: "BOOKED", name: "Booked", color: "#22C55E", requiresReason: false },
-        { id: "NO_RESPONSE", name: "No response", color: "#F59E0B", requiresReason: false },
-        { id: "REJECTED", name: "Rejected", color: "#EF4444", requiresReason: true },
+        { id: "NEW", name: "New", color: "#3B82F6", requiresReason: false, final: false },
+        { id: "BOOKED", name: "Booked", color: "#22C55E", requiresReason: false, final: true },
+        {
+          id: "NO_RESPONSE",
+          name: "No response",
+          color: "#F59E0B",
+          requiresReason: false,
+          final: false,
+        },
+        { id: "REJECTED", name: "Rejected", color: "#EF4444", requiresReason: true, final: true },
       ],
       expectedVersion: 7,
       moveTo: {},
@@ -48,7 +54,17 @@ describe("editing the pipeline's stages", () => {
       name: "Appointment booked",
       color: "#22C55E",
       requiresReason: false,
+      final: true,
     });
+  });
+
+  it("marks a stage final or not", () => {
+    const draft = editStage(fresh(), "NO_RESPONSE", { final: true });
+    expect(
+      toUpdateInput(draft, SAVED)
+        .stages.filter((s) => s.final)
+        .map((s) => s.id),
+    ).toEqual(["BOOKED", "NO_RESPONSE", "REJECTED"]);
   });
 
   it("reorders with up and down, stopping at the ends", () => {

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ConversationRow, PipelineStage } from "~/features/console/types";
 import type { useStages } from "~/features/console/use-lookups";
 import { useT } from "~/i18n/i18n-provider";
+import { canResolve } from "~/features/resolve/can-resolve";
+import type { ResolveOffer } from "~/features/resolve/offer-resolve-dialog";
 import { checkMove } from "./move-check";
 import type { useBoard } from "./use-board";
 
@@ -19,6 +21,13 @@ export function useBoardMoves(
   const { stages } = stagesQuery;
   const [asking, setAsking] = useState<{ row: ConversationRow; stage: PipelineStage } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [offer, setOffer] = useState<ResolveOffer | null>(null);
+  // A card landing in a final stage (Booked, Rejected) offers to resolve its conversation too.
+  const offerResolve = useCallback((row: ConversationRow, stage: PipelineStage | undefined) => {
+    if (stage?.final && canResolve(row.status)) {
+      setOffer({ conversationId: row.conversationId, stageName: stage.name });
+    }
+  }, []);
   const dragged = useRef<string | null>(null);
   const [dragging, setDragging] = useState(false);
 
@@ -38,9 +47,13 @@ export function useBoardMoves(
           return;
         case "ready":
           board.move(row.conversationId, stageId, null);
+          offerResolve(
+            row,
+            stages.find((s) => s.id === stageId),
+          );
       }
     },
-    [stages, stagesQuery.query, board, t.unknownStage],
+    [stages, stagesQuery.query, board, t.unknownStage, offerResolve],
   );
 
   const dragStart = (id: string) => {
@@ -67,7 +80,10 @@ export function useBoardMoves(
   }, [failure, refetchStages]);
 
   const giveReason = (reason: string) => {
-    if (asking) board.move(asking.row.conversationId, asking.stage.id, reason);
+    if (asking) {
+      board.move(asking.row.conversationId, asking.stage.id, reason);
+      offerResolve(asking.row, asking.stage);
+    }
     setAsking(null);
   };
 
@@ -76,6 +92,8 @@ export function useBoardMoves(
     asking,
     giveReason,
     cancelReason: () => setAsking(null),
+    offer,
+    closeOffer: () => setOffer(null),
     notice,
     setNotice,
     dragging,

@@ -26,6 +26,7 @@ describe("the stats page's breakdowns", () => {
           color: "#123456",
           position: 0,
           requiresReason: false,
+          final: false,
           isDefault: true,
         },
       ],
@@ -42,6 +43,7 @@ describe("the stats page's breakdowns", () => {
       "NEEDS_HUMAN",
       "HUMAN_ACTIVE",
       "AI_ACTIVE",
+      "RESOLVED",
       "CLOSED",
     ]);
     expect(lists.roles.valueHeader).toBe(stats.en.series.messages);
