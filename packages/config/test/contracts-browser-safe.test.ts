@@ -24,6 +24,7 @@ const CONTRACTS = [
   "./knowledge-upload",
   "./message-metadata",
   "./messages",
+  "./notes",
   "./notifications",
   "./pipeline",
   "./playground",

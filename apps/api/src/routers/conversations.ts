@@ -22,6 +22,7 @@ import { setStage } from "../domain/conversations/set-stage";
 import { staffReply } from "../domain/conversations/staff-reply";
 import { closeConversation, handoff, returnToAi } from "../domain/conversations/status-machine";
 import { authedProcedure } from "../trpc";
+import { conversationNoteProcedures } from "./conversation-notes";
 import { idSchema } from "./input-schemas";
 
 const byId = z.object({ conversationId: idSchema });
@@ -126,4 +127,6 @@ export const conversationsRouter = {
         }),
     )
     .mutation(({ ctx, input }) => translateForStaff(ctx, input)),
+
+  ...conversationNoteProcedures,
 } satisfies TRPCRouterRecord;

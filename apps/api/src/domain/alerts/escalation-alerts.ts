@@ -10,6 +10,7 @@ import { conversationView } from "../conversations/views";
 import { browserNotification, type AlertFacts } from "./alert-text";
 import { createBackgroundWork } from "./background-work";
 import { createRealertSweeper } from "./realert-sweeper";
+import { sendStaffTelegramAlert } from "./staff-telegram-alerts";
 import { sendTelegramAlerts } from "./telegram-alerts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./telegram-retry";
 
@@ -113,6 +114,14 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
     /** Call once the conversation is NEEDS_HUMAN; resolves when the events are published. */
     escalated: (conversation: Conversation, details: EscalationDetails) =>
       announce(conversation, details),
+    /** A message for one staff member's own alert chats (a note's mention), in the background. */
+    toStaffMember: (
+      target: { userId: string; agentId: string },
+      textFor: Parameters<typeof sendStaffTelegramAlert>[2],
+    ) =>
+      work.run("telegram staff alert", () =>
+        sendStaffTelegramAlert({ repos, telegram, retry, log }, target, textFor),
+      ),
     /** One re-alert pass; returns how many conversations were re-alerted. */
     sweep: sweeper.sweep,
     /** Starts the periodic sweep (not in tests that drive `sweep` themselves). */
