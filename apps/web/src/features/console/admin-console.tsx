@@ -7,6 +7,7 @@ import { EscalationAlertsProvider } from "./escalation-alerts";
 import { SessionGate } from "./session-gate";
 import { StagesSync } from "./stages-sync";
 import { StatusCountsProvider } from "~/features/inbox/status-counts-provider";
+import { MentionAlerts } from "~/features/notes/mention-alerts";
 
 /** Everything under /admin: a signed-in user, one live event feed, live counters and alerts. */
 export function AdminConsole({ children }: { children: ReactNode }) {
@@ -17,6 +18,7 @@ export function AdminConsole({ children }: { children: ReactNode }) {
         <StatusCountsProvider>
           <EscalationAlertsProvider>
             <AdminShell>{children}</AdminShell>
+            <MentionAlerts />
           </EscalationAlertsProvider>
         </StatusCountsProvider>
       </AdminEventsProvider>
