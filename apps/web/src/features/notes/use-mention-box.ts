@@ -19,8 +19,14 @@ export function useMentionBox(
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const staff = trpc.conversations.mentionable.useQuery(undefined, { staleTime: 60_000 });
   const query = mentionQueryAt(text, caret);
-  const open = query !== null && dismissedAt !== query.start && staff.data !== undefined;
-  const options = open ? matchingStaff(staff.data, query.query) : [];
+  const matches =
+    query !== null && dismissedAt !== query.start && staff.data !== undefined
+      ? matchingStaff(staff.data, query.query)
+      : null;
+  // "No colleague by that name" only while the first word is typed: after a picked "@Name " the text
+  // goes on, and the picker must not follow it.
+  const open = matches !== null && (matches.length > 0 || !query?.query.includes(" "));
+  const options = open ? matches : [];
 
   const change = (next: string, at: number) => {
     setText(next);
@@ -34,7 +40,10 @@ export function useMentionBox(
     const next = text.slice(0, query.start) + inserted + text.slice(caret);
     const at = query.start + inserted.length;
     change(next, at);
-    requestAnimationFrame(() => box.current?.setSelectionRange(at, at));
+    // After React has put the new text in; not if typing went on meanwhile (it would move the caret back).
+    requestAnimationFrame(() => {
+      if (box.current?.value === next) box.current.setSelectionRange(at, at);
+    });
   };
 
   /** True when the key was the picker's (the box must not act on it too). */
@@ -54,7 +63,7 @@ export function useMentionBox(
         break;
       }
       case "Escape":
-        setDismissedAt(query.start);
+        if (query) setDismissedAt(query.start);
         break;
       default:
         return false;
