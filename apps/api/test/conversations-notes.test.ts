@@ -115,7 +115,10 @@ describe("adding, editing and deleting notes", () => {
     expect(edited.message.metadata.editedAt).toEqual(expect.any(String));
     await waitUntil(() => admin.items.some((i) => i.data.type === "message.updated"));
     expect(admin.items.find((i) => i.data.type === "message.updated")?.data).toMatchObject({
-      payload: { message: { messageId: message.messageId, content: "v2 @Boris" } },
+      payload: {
+        message: { messageId: message.messageId, content: "v2 @Boris" },
+        mentioned: [boris.id],
+      },
     });
     await admin.stop();
 

@@ -52,12 +52,12 @@ export async function updateNote(ctx: StaffContext, input: NoteRef & { content: 
     resourceId: input.conversationId,
     newValue: { messageId: input.messageId, mentions },
   });
-  await publishAdmin(deps.hub, {
-    type: "message.updated",
-    payload: { conversation: conversationView(conversation), message },
-  });
   const before = new Set(note.metadata.mentions ?? []);
   const added = mentions.filter((userId) => !before.has(userId));
+  await publishAdmin(deps.hub, {
+    type: "message.updated",
+    payload: { conversation: conversationView(conversation), message, mentioned: added },
+  });
   notifyMentioned(deps, conversation, message, principal.id, added);
   return { message };
 }

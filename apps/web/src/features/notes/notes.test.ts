@@ -45,6 +45,17 @@ describe("mentionedInNote", () => {
     });
   });
 
+  it("alerts a colleague an edit mentions for the first time, not those mentioned before", () => {
+    const edit = (mentioned: string[]) =>
+      ({
+        ...note({}),
+        type: "message.updated",
+        payload: { ...(note({}) as { payload: object }).payload, mentioned },
+      }) as unknown as AdminEvent;
+    expect(mentionedInNote(edit(["b"]), "b")?.author).toBe("Anna");
+    expect(mentionedInNote(edit([]), "b")).toBeNull();
+  });
+
   it("stays quiet for others, the author, replies and long texts are cut", () => {
     expect(mentionedInNote(note({}), "c")).toBeNull();
     expect(mentionedInNote(note({ authorId: "b" }), "b")).toBeNull();
