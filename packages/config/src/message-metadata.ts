@@ -102,6 +102,14 @@ export const messageMetadataSchema = z.object({
   // Staff messages.
   /** The name of the staff member who wrote it, as it was then. */
   authorName: lenient(z.string()),
+
+  // Staff notes (role "note").
+  /** The staff members the note mentions (`@name`), by user id. */
+  mentions: lenient(z.array(z.string())),
+  /** When its author last edited it. */
+  editedAt: lenient(z.string()),
+  /** When its author deleted it: the note stays as a "note deleted" line, its text is gone. */
+  deletedAt: lenient(z.string()),
 });
 
 /** As read back: every field optional. */

@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-export const MESSAGE_ROLES = ["user", "agent", "admin", "system"] as const;
+/**
+ * The roles of the conversation with the customer. A `note` is a staff-only message stored in the same
+ * transcript: never shown to the customer, sent on a channel, given to a model or counted as a message.
+ */
+export const CONVERSATION_ROLES = ["user", "agent", "admin", "system"] as const;
+export const MESSAGE_ROLES = [...CONVERSATION_ROLES, "note"] as const;
 export const messageRoleSchema = z.enum(MESSAGE_ROLES);
 export type MessageRole = z.infer<typeof messageRoleSchema>;
 

@@ -25,6 +25,7 @@ const CONTRACTS = [
   "./login-codes",
   "./message-metadata",
   "./messages",
+  "./notes",
   "./notifications",
   "./pipeline",
   "./playground",

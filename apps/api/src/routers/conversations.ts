@@ -32,6 +32,7 @@ import {
   returnToAi,
 } from "../domain/conversations/status-machine";
 import { authedProcedure } from "../trpc";
+import { conversationNoteProcedures } from "./conversation-notes";
 import { idSchema } from "./input-schemas";
 
 const byId = z.object({ conversationId: idSchema });
@@ -192,4 +193,6 @@ export const conversationsRouter = {
         }),
     )
     .mutation(({ ctx, input }) => translateForStaff(ctx, input)),
+
+  ...conversationNoteProcedures,
 } satisfies TRPCRouterRecord;

@@ -9,6 +9,7 @@ import { conversations } from "~/features/inbox/messages";
 import { knowledgeGaps } from "~/features/knowledge-gaps/messages";
 import { login } from "~/features/login/messages";
 import { notifications } from "~/features/notifications/messages";
+import { notes } from "~/features/notes/messages";
 import { pipeline } from "~/features/pipeline/messages";
 import { profile } from "~/features/profile/messages";
 import { resolve } from "~/features/resolve/messages";
@@ -30,6 +31,7 @@ export const MESSAGES = {
   knowledgeGaps,
   copilot,
   login,
+  notes,
   notifications,
   pipeline,
   playground,

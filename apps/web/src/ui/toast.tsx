@@ -5,9 +5,23 @@ import { Button } from "./button";
 import styles from "./toast.module.css";
 
 /** Where toasts appear: the bottom right corner, announced politely as they arrive. */
-export function ToastRegion({ children, testId }: { children: ReactNode; testId?: string }) {
+export function ToastRegion({
+  children,
+  testId,
+  className,
+}: {
+  children: ReactNode;
+  testId?: string;
+  /** Moves a second region elsewhere (mentions above, escalations below). */
+  className?: string;
+}) {
   return (
-    <div className={styles.region} role="status" aria-live="polite" data-testid={testId}>
+    <div
+      className={[styles.region, className].filter(Boolean).join(" ")}
+      role="status"
+      aria-live="polite"
+      data-testid={testId}
+    >
       {children}
     </div>
   );

@@ -10,6 +10,7 @@ import { expiryAfterHours, isExpired, toEpochSeconds } from "../lib/ttl";
 import { buildUpdate } from "../lib/update-expression";
 import { appendMessageInputSchema, messageSchema } from "../schemas/message";
 import type { DeliveryStatus } from "@agents-crm/config/messages";
+import type { MessageMetadataInput } from "@agents-crm/config/message-metadata";
 import type { AppendMessageInput, Message } from "../schemas/message";
 import { tableDefinition } from "../tables/definitions";
 import type { RepositoryContext } from "./context";
@@ -22,6 +23,13 @@ export const MAX_LAST_N = 500;
 
 export interface MessagePageOptions extends PageRequest {
   order?: "asc" | "desc";
+  /** Staff notes are left out unless asked for: only the console's transcript shows them. */
+  includeNotes?: boolean;
+}
+
+export interface NoteChange {
+  content: string;
+  metadata: MessageMetadataInput;
 }
 
 export interface DeliveryUpdate {
@@ -43,8 +51,12 @@ export function createMessagesRepository(db: Db, ctx: RepositoryContext) {
     );
   }
 
+  const withoutNotes = (item: Record<string, unknown>) =>
+    item.role === "note" ? undefined : read(item);
+
   function page(conversationId: string, options: MessagePageOptions, limit: number) {
     const order = options.order ?? "asc";
+    const scope = options.includeNotes ? "messages+notes" : "messages";
     return queryPage(db, {
       input: {
         TableName: tableName,
@@ -53,10 +65,10 @@ export function createMessagesRepository(db: Db, ctx: RepositoryContext) {
         ScanIndexForward: order === "asc",
       },
       keys: KEYS,
-      scope: `messages:${conversationId}:${order}`,
+      scope: `${scope}:${conversationId}:${order}`,
       cursor: options.cursor,
       limit,
-      map: read,
+      map: options.includeNotes ? read : withoutNotes,
       pageSize: ctx.queryPageSize,
     });
   }
@@ -102,12 +114,48 @@ export function createMessagesRepository(db: Db, ctx: RepositoryContext) {
       return page(conversationId, options, clampLimit(options.limit));
     },
 
-    /** Exactly the last `n` live messages, oldest first (the LLM's history window). */
+    /** Exactly the last `n` live messages of the conversation with the customer (no notes), oldest first. */
     async lastN(conversationId: string, n: number): Promise<Message[]> {
       const limit = Math.min(MAX_LAST_N, Math.max(0, Math.floor(n)));
       if (limit === 0) return [];
       const newest = await page(conversationId, { order: "desc" }, limit);
       return newest.items.reverse();
+    },
+
+    /**
+     * Rewrites a staff note (an edit, or a deletion's tombstone) if it is still `authorId`'s note; null
+     * when no such note exists (gone, expired, not a note, someone else's).
+     */
+    async updateNote(
+      conversationId: string,
+      messageId: string,
+      authorId: string,
+      change: NoteChange,
+    ): Promise<Message | null> {
+      try {
+        const out = await db.doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { conversation_id: conversationId, message_id: messageId },
+            UpdateExpression: "SET content = :content, metadata = :metadata",
+            ConditionExpression:
+              "#role = :note AND author_id = :author AND (attribute_not_exists(#ttl) OR #ttl > :nowSec)",
+            ExpressionAttributeNames: { "#role": "role", "#ttl": TTL },
+            ExpressionAttributeValues: {
+              ":content": change.content,
+              ":metadata": change.metadata,
+              ":note": "note",
+              ":author": authorId,
+              ":nowSec": toEpochSeconds(ctx.now()),
+            },
+            ReturnValues: "ALL_NEW",
+          }),
+        );
+        return (out.Attributes && read(out.Attributes)) ?? null;
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) return null;
+        throw error;
+      }
     },
 
     async updateDelivery(

@@ -37,7 +37,15 @@ export async function deliverMessage(
     repos.messages.get(job.conversationId, job.messageId),
     repos.conversations.get(job.conversationId),
   ]);
-  if (!message || !conversation || message.deliveryStatus !== "pending") return;
+  // A staff note is never sent (none is queued; a forged job must not send one either).
+  if (
+    !message ||
+    !conversation ||
+    message.deliveryStatus !== "pending" ||
+    message.role === "note"
+  ) {
+    return;
+  }
 
   let resolved: ResolvedTarget;
   try {
@@ -135,7 +143,15 @@ export async function deliveryGaveUp(
     deps.repos.messages.get(job.conversationId, job.messageId),
     deps.repos.conversations.get(job.conversationId),
   ]);
-  if (!message || !conversation || message.deliveryStatus !== "pending") return;
+  // A staff note is never sent (none is queued; a forged job must not send one either).
+  if (
+    !message ||
+    !conversation ||
+    message.deliveryStatus !== "pending" ||
+    message.role === "note"
+  ) {
+    return;
+  }
   const resolved = await resolveTarget(deps.repos, conversation, job.bindingId).catch(() => null);
   await recordDelivery(deps, conversation, message, {
     status: "failed",

@@ -11,6 +11,7 @@ import { browserNotification, type AlertFacts } from "./alert-text";
 import { createBackgroundWork } from "./background-work";
 import { createRealertSweeper } from "./realert-sweeper";
 import { endSnooze } from "../conversations/snooze";
+import { sendStaffTelegramAlert } from "./staff-telegram-alerts";
 import { sendAssignmentAlert, sendTelegramAlerts } from "./telegram-alerts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./telegram-retry";
 
@@ -136,6 +137,14 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
         sendAssignmentAlert({ env, repos, telegram, retry, log }, facts),
       );
     },
+    /** A message for one staff member's own alert chats (a note's mention), in the background. */
+    toStaffMember: (
+      target: { userId: string; agentId: string },
+      textFor: Parameters<typeof sendStaffTelegramAlert>[2],
+    ) =>
+      work.run("telegram staff alert", () =>
+        sendStaffTelegramAlert({ repos, telegram, retry, log }, target, textFor),
+      ),
     /** One re-alert pass; returns how many conversations were re-alerted. */
     sweep: sweeper.sweep,
     /** Starts the periodic sweep (not in tests that drive `sweep` themselves). */

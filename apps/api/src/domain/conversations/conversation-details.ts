@@ -31,7 +31,7 @@ export async function conversationDetails(deps: Pick<ApiDeps, "repos">, conversa
   };
 }
 
-/** The transcript with everything staff may see (roles, authors, delivery, usage). */
+/** The transcript with everything staff may see (roles, authors, delivery, usage, staff notes). */
 export async function conversationMessages(
   deps: Pick<ApiDeps, "repos">,
   input: { conversationId: string; cursor?: string | null; limit: number; order: "asc" | "desc" },
@@ -44,5 +44,6 @@ export async function conversationMessages(
     cursor: input.cursor,
     limit: input.limit,
     order: input.order,
+    includeNotes: true,
   });
 }

@@ -70,8 +70,14 @@ export type AdminEvent =
       };
     }
   | { type: "message.created"; payload: { conversation: ConversationView; message: Message } }
-  /** A channel message's delivery status changed (sent, failed with its error). */
-  | { type: "message.updated"; payload: { conversation: ConversationView; message: Message } }
+  /**
+   * A channel message's delivery status changed (sent, failed with its error), or a staff note was edited
+   * or deleted (`mentioned`: colleagues the edit mentions for the first time, to be told like a new note).
+   */
+  | {
+      type: "message.updated";
+      payload: { conversation: ConversationView; message: Message; mentioned?: string[] };
+    }
   /** The pipeline changed; `moved` counts conversations moved out of removed stages (boards reload). */
   | {
       type: "stages.updated";

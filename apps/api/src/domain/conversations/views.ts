@@ -19,7 +19,8 @@ export interface PublicMessage {
 }
 
 export function publicMessage(message: Message): PublicMessage | null {
-  if (message.role === "system") return null;
+  // Staff notes never reach the customer.
+  if (message.role === "system" || message.role === "note") return null;
   const { turnId } = message.metadata;
   return {
     messageId: message.messageId,

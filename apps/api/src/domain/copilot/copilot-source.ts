@@ -35,14 +35,17 @@ function textOf(message: Message): string {
   return text ? `[${message.kind}] ${text}` : `[${message.kind}]`;
 }
 
-/** Every customer, agent and staff message the copilot may read, oldest first; system notices are not. */
+/**
+ * Every customer, agent and staff message the copilot may read, oldest first; system notices and staff
+ * notes are not (a note is never a model's to read).
+ */
 export async function copilotTranscript(
   deps: Pick<ApiDeps, "repos">,
   conversationId: string,
 ): Promise<CopilotMessage[]> {
   const messages = await deps.repos.messages.lastN(conversationId, TRANSCRIPT_MESSAGES);
   return messages.flatMap((message): CopilotMessage[] => {
-    if (message.role === "system") return [];
+    if (message.role === "system" || message.role === "note") return [];
     const content = textOf(message);
     if (!content) return [];
     const author = message.role === "admin" ? message.metadata.authorName : undefined;

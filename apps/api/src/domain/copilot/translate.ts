@@ -42,7 +42,10 @@ export async function translateForStaff(ctx: StaffContext, input: TranslateInput
   let text = input.text;
   if (input.messageId !== undefined) {
     const message = await deps.repos.messages.get(conversation.conversationId, input.messageId);
-    if (!message || message.role === "system") throw new NotFoundError("message", input.messageId);
+    // A staff note is never given to a model.
+    if (!message || message.role === "system" || message.role === "note") {
+      throw new NotFoundError("message", input.messageId);
+    }
     text = message.content;
   }
   if (!text?.trim()) throw invalidInput("text", "there is nothing to translate");

@@ -1,5 +1,5 @@
 import { CONVERSATION_STATUSES } from "@agents-crm/config/conversations";
-import { MESSAGE_ROLES } from "@agents-crm/config/messages";
+import { CONVERSATION_ROLES } from "@agents-crm/config/messages";
 import type { ConversationFacts, MessageFacts } from "./stats-source";
 import type { TimeWindow } from "./periods";
 
@@ -75,7 +75,7 @@ export function aggregate(
     bump(byStage, c.stage);
     bump(byChannel, c.channel);
   }
-  const byRole = zeros(MESSAGE_ROLES);
+  const byRole = zeros(CONVERSATION_ROLES);
   let messageCount = 0;
   const latency: number[] = [];
   const llmLatency: number[] = [];

@@ -42,5 +42,8 @@ export async function messagesBetween(
   conversationId: string,
   window: { from: Date; to: Date; now: Date },
 ): Promise<MessageFacts[]> {
-  return (await deps.repos.stats.messagesBetween(conversationId, window)).map(messageFacts);
+  // Staff notes are not messages of the conversation with the customer: no count, chart or reply time.
+  return (await deps.repos.stats.messagesBetween(conversationId, window))
+    .filter((message) => message.role !== "note")
+    .map(messageFacts);
 }

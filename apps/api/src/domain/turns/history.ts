@@ -21,7 +21,8 @@ export async function loadHistory(
   const recent = prefetched ?? (await readRecent(repos, conversationId, limit, batch.length));
   return (
     recent
-      .filter((m) => !ids.has(m.messageId) && m.role !== "system")
+      // Staff notes are never the model's to read (the repository leaves them out too).
+      .filter((m) => !ids.has(m.messageId) && m.role !== "system" && m.role !== "note")
       // Customer messages after the batch wait for the next turn; replies stored meanwhile (to an earlier
       // turn that was still writing when this batch arrived) are history.
       .filter((m) => m.role !== "user" || m.messageId < last)

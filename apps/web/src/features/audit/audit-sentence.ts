@@ -44,6 +44,12 @@ function template(entry: AuditEntry, t: AuditMessages, lookups: SentenceLookups)
     }
     case "send_message":
       return text(oldValue?.status) ? s.send_message_taking_over : s.send_message;
+    case "note.add":
+      return s.note_add;
+    case "note.update":
+      return s.note_update;
+    case "note.delete":
+      return s.note_delete;
     case "suggest_reply":
       return s.suggest_reply;
     case "translate":

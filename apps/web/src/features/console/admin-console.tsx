@@ -9,6 +9,7 @@ import { SessionGate } from "./session-gate";
 import { StagesSync } from "./stages-sync";
 import { StatusCountsProvider } from "~/features/inbox/status-counts-provider";
 import { UnreadIndicator } from "~/features/triage/unread-indicator";
+import { MentionAlerts } from "~/features/notes/mention-alerts";
 
 /** Everything under /admin: a signed-in user, one live event feed, live counters and alerts. */
 export function AdminConsole({ children }: { children: ReactNode }) {
@@ -21,6 +22,7 @@ export function AdminConsole({ children }: { children: ReactNode }) {
           <EscalationAlertsProvider>
             <AdminShell>{children}</AdminShell>
             <AssignmentAlerts />
+            <MentionAlerts />
           </EscalationAlertsProvider>
         </StatusCountsProvider>
       </AdminEventsProvider>

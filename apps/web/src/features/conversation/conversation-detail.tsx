@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { errorCode } from "~/features/console/api-error";
 import { customerProfile } from "./customer-profile";
 import { customerLabel, shortId } from "~/features/console/labels";
@@ -13,6 +13,8 @@ import { KeyboardShortcuts } from "~/features/shortcuts/keyboard-shortcuts";
 import { ConversationActions } from "./conversation-actions";
 import { ConversationInfo } from "./conversation-info";
 import { HandoffSummaryLines } from "~/features/console/handoff-summary";
+import { ComposerModeToggle, type ComposerMode } from "~/features/notes/composer-mode-toggle";
+import { NoteComposer } from "~/features/notes/note-composer";
 import { CustomerProfileCard } from "./customer-profile-card";
 import { StagePicker } from "./stage-picker";
 import { Transcript } from "./transcript";
@@ -25,6 +27,7 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
   const t = useT("conversations");
   const { details, pages, messages, applyRow, addMessage } = useLiveConversation(conversationId);
   useMarkRead(conversationId);
+  const [mode, setMode] = useState<ComposerMode>("reply");
   const data = details.data;
   const profile = useMemo(
     () => (data ? customerProfile(data.conversation, data.instagramProfile, messages) : null),
@@ -88,8 +91,14 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
             hasEarlier={Boolean(pages.hasNextPage)}
             loadingEarlier={pages.isFetchingNextPage}
             onLoadEarlier={() => void pages.fetchNextPage()}
+            onMessageChanged={addMessage}
           />
-          <AdminComposer conversation={conversation} onSent={addMessage} onChanged={applyRow} />
+          <ComposerModeToggle mode={mode} onChange={setMode} />
+          {mode === "note" ? (
+            <NoteComposer conversationId={conversation.conversationId} onAdded={addMessage} />
+          ) : (
+            <AdminComposer conversation={conversation} onSent={addMessage} onChanged={applyRow} />
+          )}
         </section>
         <aside className={styles.side}>
           <CustomerProfileCard profile={profile} fallbackName={fallbackName} />

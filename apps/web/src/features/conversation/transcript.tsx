@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import type { TranscriptMessage } from "~/features/console/types";
 import { useT } from "~/i18n/i18n-provider";
+import { NoteCard } from "~/features/notes/note-card";
 import { MessageBubble } from "./message-bubble";
 import { Button } from "~/ui/button";
 import { Notice } from "~/ui/notice";
@@ -16,6 +17,7 @@ export function Transcript({
   hasEarlier,
   loadingEarlier,
   onLoadEarlier,
+  onMessageChanged,
 }: {
   messages: readonly TranscriptMessage[];
   loading: boolean;
@@ -23,6 +25,8 @@ export function Transcript({
   hasEarlier: boolean;
   loadingEarlier: boolean;
   onLoadEarlier: () => void;
+  /** A note its author edited or deleted here. */
+  onMessageChanged: (message: TranscriptMessage) => void;
 }) {
   const t = useT("conversations").transcript;
   const list = useRef<HTMLOListElement>(null);
@@ -58,9 +62,13 @@ export function Transcript({
           pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
         }}
       >
-        {messages.map((message) => (
-          <MessageBubble key={message.messageId} message={message} />
-        ))}
+        {messages.map((message) =>
+          message.role === "note" ? (
+            <NoteCard key={message.messageId} message={message} onChanged={onMessageChanged} />
+          ) : (
+            <MessageBubble key={message.messageId} message={message} />
+          ),
+        )}
       </ol>
     </div>
   );

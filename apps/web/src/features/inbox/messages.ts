@@ -91,7 +91,13 @@ export const conversations = defineMessages(
       loading: "Loading messages…",
       empty: "No messages yet.",
     },
-    roles: { user: "Customer", agent: "AI agent", admin: "Staff", system: "System" },
+    roles: {
+      user: "Customer",
+      agent: "AI agent",
+      admin: "Staff",
+      system: "System",
+      note: "Internal note",
+    },
     escalated: (type: string) => `Escalated: ${type}`,
     delivery: {
       pending: "Sending…",
@@ -231,7 +237,13 @@ export const conversations = defineMessages(
       loading: "Загружаем сообщения…",
       empty: "Сообщений пока нет.",
     },
-    roles: { user: "Клиент", agent: "ИИ-агент", admin: "Сотрудник", system: "Система" },
+    roles: {
+      user: "Клиент",
+      agent: "ИИ-агент",
+      admin: "Сотрудник",
+      system: "Система",
+      note: "Заметка",
+    },
     escalated: (type: string) => `Эскалация: ${type}`,
     delivery: {
       pending: "Отправка…",

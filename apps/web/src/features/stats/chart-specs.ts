@@ -1,5 +1,5 @@
 import { CONVERSATION_STATUSES } from "@agents-crm/config/conversations";
-import { MESSAGE_ROLES } from "@agents-crm/config/messages";
+import { CONVERSATION_ROLES } from "@agents-crm/config/messages";
 import type { PipelineStage } from "~/features/console/types";
 import type { common } from "~/i18n/common-messages";
 import { breakdown } from "./breakdown";
@@ -75,7 +75,7 @@ export function breakdownLists(
       title: t.charts.roles,
       valueHeader: t.series.messages,
       testId: "stats-roles",
-      items: breakdown(data.messages.byRole, MESSAGE_ROLES, labelFrom(t.roles)),
+      items: breakdown(data.messages.byRole, CONVERSATION_ROLES, labelFrom(t.roles)),
     },
   };
 }

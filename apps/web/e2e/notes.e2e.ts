@@ -1,0 +1,140 @@
+import type { AppRouter } from "@agents-crm/api";
+import { createTRPCClient, httpLink } from "@trpc/client";
+import type { BrowserContext, Page } from "playwright-core";
+import superjson from "superjson";
+import { afterAll, describe, expect, it } from "vitest";
+import { screenshot } from "./helpers/browser";
+import { productAndBrowserForSuite } from "./helpers/session";
+import { staffClient } from "./helpers/trpc";
+
+const WAIT = { timeout: 30_000 };
+const ADMIN_TOKEN = "e2e-notes-admin-token-0123456789";
+const BORIS = { name: "Boris Operator", email: "boris@clinic.test", password: "boris-password-1" };
+/** A word only the note holds: the customer must never see it. */
+const SECRET = "Kumquatnote";
+
+const running = productAndBrowserForSuite({ ADMIN_TOKEN });
+const contexts: BrowserContext[] = [];
+let anna: Page;
+let boris: Page;
+let conversationId = "";
+let customer: { conversationId: string; token: string };
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+});
+
+const customerClient = () =>
+  createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${running.product.webUrl}/trpc`, transformer: superjson })],
+  });
+
+async function newPage(options: Parameters<typeof running.browser.newContext>[0]) {
+  const context = await running.browser.newContext(options);
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function signIn(page: Page, email: string, password: string, next: string) {
+  await page.goto(`${running.product.webUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByTestId("login-email").fill(email);
+  await page.getByTestId("login-password").fill(password);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL(new RegExp(`${next.replace(/\//g, "\\/")}$`), WAIT);
+}
+
+const live = (page: Page) =>
+  page.locator('[data-testid="admin-live"][data-state="live"]').waitFor(WAIT);
+
+describe("internal notes between two staff members", () => {
+  it("one writes a note mentioning the other with the keyboard; the other is told live and sees it", async () => {
+    const { product } = running;
+    const login = product.login;
+    if (!login) throw new Error("the product printed no admin login");
+    await staffClient(product.apiUrl, ADMIN_TOKEN).users.create.mutate({
+      ...BORIS,
+      role: "operator",
+    });
+    const chat = customerClient();
+    customer = await chat.chat.start.mutate({ agentId: "demo_clinic" });
+    await chat.chat.send.mutate({
+      ...customer,
+      content: "Do you accept insurance from my employer?",
+    });
+    conversationId = customer.conversationId;
+
+    // Boris: an operator on a phone, in Russian, on the inbox.
+    boris = await newPage({ viewport: { width: 390, height: 844 }, locale: "ru-RU" });
+    await signIn(boris, BORIS.email, BORIS.password, "/admin/conversations");
+    await live(boris);
+
+    anna = await newPage({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+    await signIn(anna, login.email, login.password, `/admin/conversations/${conversationId}`);
+    await live(anna);
+    await anna.getByTestId("transcript").getByText("Do you accept insurance").waitFor(WAIT);
+
+    // Keyboard only: the mode is a radio group (arrow keys), @ opens the picker, Enter picks and adds.
+    await anna.getByTestId("composer-mode-reply").focus();
+    await anna.keyboard.press("ArrowRight");
+    expect(await anna.getByTestId("composer-mode-note").isChecked()).toBe(true);
+    await anna.getByTestId("admin-note").focus();
+    await anna.keyboard.type(`Insurance ${SECRET} is not on our list. @bor`);
+    await anna.getByTestId("mention-picker").getByText("@Boris Operator").waitFor(WAIT);
+    await screenshot(anna, "notes-mention-picker");
+    await anna.keyboard.press("Enter");
+    expect(await anna.getByTestId("admin-note").inputValue()).toBe(
+      `Insurance ${SECRET} is not on our list. @Boris Operator `,
+    );
+    await anna.keyboard.type("can you call her back?");
+    await anna.keyboard.press("Enter");
+
+    const annaNote = anna.getByTestId("message-note");
+    await annaNote.getByText("can you call her back?").waitFor(WAIT);
+    expect(await annaNote.getByText("Internal note").count()).toBe(1);
+    expect(await anna.getByTestId("admin-note").inputValue()).toBe("");
+    await screenshot(anna, "notes-transcript");
+
+    // Boris is told live, in Russian, and the toast leads to the conversation.
+    const toast = boris.getByTestId("mention-toasts");
+    await toast.getByText("упоминает вас в заметке").waitFor(WAIT);
+    await screenshot(boris, "notes-mention-toast-phone-ru");
+    await toast.getByRole("link").click();
+    await boris.waitForURL(new RegExp(`/admin/conversations/${conversationId}$`), WAIT);
+    const borisNote = boris.getByTestId("message-note");
+    await borisNote.getByText("can you call her back?").waitFor(WAIT);
+    expect(await borisNote.getByText("Заметка").count()).toBe(1);
+    // Only the author edits or deletes.
+    expect(await borisNote.getByTestId("note-edit").count()).toBe(0);
+    await borisNote.scrollIntoViewIfNeeded();
+    await screenshot(boris, "notes-transcript-phone-ru");
+
+    const history = await customerClient().chat.history.query(customer);
+    expect(JSON.stringify(history)).not.toContain(SECRET);
+    expect(history.items.map((m) => m.role)).not.toContain("note");
+  });
+
+  it("the author edits and deletes the note; the colleague's page follows live", async () => {
+    const annaNote = anna.getByTestId("message-note");
+    await annaNote.getByTestId("note-edit").click();
+    const box = annaNote.getByTestId("note-edit-box");
+    await box.fill("Insurance checked: not covered. Boris calls her.");
+    await box.press("Enter");
+    await annaNote.getByText("Boris calls her.").waitFor(WAIT);
+    await annaNote.getByText("(edited)").waitFor(WAIT);
+    await boris.getByTestId("message-note").getByText("Boris calls her.").waitFor(WAIT);
+    await boris.getByTestId("message-note").getByText("(изменено)").waitFor(WAIT);
+
+    await annaNote.getByTestId("note-delete").click();
+    await anna.getByTestId("note-delete-confirm").click();
+    await anna.getByTestId("note-deleted").waitFor(WAIT);
+    await boris.getByTestId("note-deleted").getByText("удалил(а) заметку").waitFor(WAIT);
+    expect(await boris.getByTestId("message-note").count()).toBe(0);
+    await screenshot(boris, "notes-deleted-phone-ru");
+
+    // The audit log names who did what.
+    await anna.goto(`${running.product.webUrl}/admin/audit`);
+    await anna.getByText("Added a note in conversation").first().waitFor(WAIT);
+    await anna.getByText("Deleted a note in conversation").first().waitFor(WAIT);
+    await screenshot(anna, "notes-audit");
+  });
+});
