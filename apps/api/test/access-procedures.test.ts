@@ -35,6 +35,8 @@ const STAFF = [
   "stats.summary",
   "stages.list",
   "agents.list",
+  "cannedResponses.list",
+  "cannedResponses.recordUse",
 ];
 
 const matches = (list: string[], path: string) =>
