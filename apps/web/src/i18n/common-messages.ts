@@ -14,6 +14,7 @@ export const common = defineMessages(
       notifications: "Notifications",
       audit: "Audit log",
       stats: "Statistics",
+      cannedResponses: "Canned responses",
     },
     roles: { owner: "Owner", admin: "Admin", operator: "Operator" },
     statuses: {
@@ -89,6 +90,7 @@ export const common = defineMessages(
       notifications: "Уведомления",
       audit: "Журнал действий",
       stats: "Статистика",
+      cannedResponses: "Шаблоны ответов",
     },
     roles: { owner: "Владелец", admin: "Администратор", operator: "Оператор" },
     statuses: {

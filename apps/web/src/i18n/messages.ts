@@ -1,5 +1,6 @@
 import { agents } from "~/features/agents/messages";
 import { audit } from "~/features/audit/messages";
+import { cannedResponses } from "~/features/canned-responses/messages";
 import { channels } from "~/features/channels/messages";
 import { chat } from "~/features/chat/messages";
 import { common } from "./common-messages";
@@ -18,6 +19,7 @@ import { users } from "~/features/users/messages";
 export const MESSAGES = {
   agents,
   audit,
+  cannedResponses,
   channels,
   chat,
   common,

@@ -81,7 +81,16 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
             loadingEarlier={pages.isFetchingNextPage}
             onLoadEarlier={() => void pages.fetchNextPage()}
           />
-          <AdminComposer conversation={conversation} onSent={addMessage} onChanged={applyRow} />
+          <AdminComposer
+            conversation={conversation}
+            onSent={addMessage}
+            onChanged={applyRow}
+            cannedValues={{
+              customer_name: profile.name ?? profile.username,
+              agent_name: agent?.displayName,
+              clinic_name: agent?.clinicName,
+            }}
+          />
         </section>
         <aside className={styles.side}>
           <CustomerProfileCard profile={profile} fallbackName={fallbackName} />
