@@ -124,6 +124,8 @@ export function useCannedPicker({
 
   const onSelect = (event: SyntheticEvent<HTMLTextAreaElement>) => {
     const at = event.currentTarget.selectionStart;
+    // Once the dismissed `/word` is gone, the next `/` (even at the same place) opens the picker again.
+    if (!slashQueryAt(event.currentTarget.value, at)) setDismissedAt(null);
     if (at !== caret) {
       setCaret(at);
       setActive(0);
