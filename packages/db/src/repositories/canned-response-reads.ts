@@ -33,7 +33,7 @@ export interface ListCannedOptions extends PageRequest {
   search?: string;
 }
 
-/** Index sort keys: most used first (ties: newest id first), and by shortcut. */
+/** Index sort keys: most used first (ties: newest first, ids being ULIDs), and by shortcut. */
 export const useSort = (r: Pick<StoredCannedResponse, "useCount" | "responseId">) =>
   `${String(Math.min(r.useCount, 10 ** COUNT_DIGITS - 1)).padStart(COUNT_DIGITS, "0")}#${r.responseId}`;
 export const shortcutSort = (

@@ -3,7 +3,6 @@ import type { CannedLanguage } from "@agents-crm/config/canned-responses";
 import type { Db } from "../client/db";
 import { conditionalUpdate } from "../lib/conditional-write";
 import { NotFoundError, VersionConflictError, isConditionalCheckFailed } from "../lib/errors";
-import { newUuid } from "../lib/ids";
 import type { StoredCannedResponse } from "../schemas/canned-response";
 import { createCannedResponseClaims, type ShortcutScope } from "./canned-response-claims";
 import {
@@ -75,7 +74,7 @@ export function createCannedResponseWrites(
     async create(input: CreateCannedInput): Promise<StoredCannedResponse> {
       const now = ctx.now().toISOString();
       const response: StoredCannedResponse = {
-        responseId: newUuid(),
+        responseId: ctx.ulid(),
         shortcut: input.shortcut,
         content: input.content,
         agentId: input.agentId,
