@@ -125,8 +125,16 @@ describe("canned responses: an admin writes one, an operator uses it with / in t
       .first()
       .waitFor(WAIT);
 
-    await owner.reload();
-    await item(owner, "parking").waitFor(WAIT);
+    await expect.poll(() => reply.inputValue(), WAIT).toBe("");
+    // The way other features (the `/` keyboard shortcut) open the picker: an event on the reply box.
+    await reply.evaluate((box) =>
+      box.dispatchEvent(new CustomEvent("agents-crm:open-canned-picker")),
+    );
+    await picker.waitFor(WAIT);
+    expect(await reply.inputValue()).toBe("/");
+    await operator.keyboard.press("Escape");
+    await picker.waitFor({ state: "detached", ...WAIT });
+
     await expect
       .poll(async () => {
         await owner.reload();

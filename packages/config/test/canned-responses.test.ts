@@ -3,7 +3,8 @@ import { fillCannedVariables, shortcutSchema } from "../src/canned-responses";
 
 describe("canned response variables", () => {
   it("fills the known variables and leaves unknown or empty ones visible", () => {
-    const text = "Hi {customer_name}, {agent_name} of {clinic_name} here. {unknown} {customer_name}";
+    const text =
+      "Hi {customer_name}, {agent_name} of {clinic_name} here. {unknown} {customer_name}";
     expect(
       fillCannedVariables(text, {
         customer_name: "Anna",

@@ -1,11 +1,5 @@
 "use client";
 
-import {
-  CANNED_LANGUAGES,
-  cannedLanguageSchema,
-  type CannedLanguage,
-  type CannedSort,
-} from "@agents-crm/config/canned-responses";
 import { useDeferredValue, useState } from "react";
 import { errorMessage, isUnauthorized } from "~/features/console/api-error";
 import { useSession } from "~/features/console/session-context";
@@ -14,10 +8,10 @@ import { useT } from "~/i18n/i18n-provider";
 import { trpc } from "~/lib/trpc";
 import { Button } from "~/ui/button";
 import { ConfirmDialog } from "~/ui/confirm-dialog";
-import { Select, TextInput } from "~/ui/inputs";
 import { PagedList } from "~/ui/paged-list";
 import admin from "~/ui/admin-page.module.css";
 import styles from "~/features/users/users.module.css";
+import { CannedFilters, type CannedFilterValues } from "./canned-filters";
 import { CannedResponseForm } from "./canned-response-form";
 import { CannedResponseItem } from "./canned-response-item";
 import type { CannedResponseRow } from "./types";
@@ -30,12 +24,15 @@ export function CannedResponsesPage() {
   const common = useT("common");
   const { user, sessionLost } = useSession();
   const canManage = user.role === "owner" || user.role === "admin";
-  const { agents, byId } = useAgents();
+  const { byId } = useAgents();
   const utils = trpc.useUtils();
-  const [search, setSearch] = useState("");
-  const [sort, setSort] = useState<CannedSort>("use");
-  const [agentId, setAgentId] = useState("");
-  const [language, setLanguage] = useState<CannedLanguage | "">("");
+  const [filters, setFilters] = useState<CannedFilterValues>({
+    search: "",
+    sort: "use",
+    agentId: "",
+    language: "",
+  });
+  const { search, sort, agentId, language } = filters;
   const deferredSearch = useDeferredValue(search.trim());
   const list = trpc.cannedResponses.list.useInfiniteQuery(
     {
@@ -90,57 +87,10 @@ export function CannedResponsesPage() {
         />
       )}
 
-      <div className={admin.filters} role="search">
-        <label>
-          {t.filters.search}
-          <TextInput
-            type="search"
-            value={search}
-            placeholder={t.filters.searchPlaceholder}
-            onChange={(e) => setSearch(e.target.value)}
-            data-testid="canned-search"
-          />
-        </label>
-        <label>
-          {t.filters.sort}
-          <Select
-            value={sort}
-            onChange={(e) => setSort(e.target.value === "shortcut" ? "shortcut" : "use")}
-            data-testid="canned-sort"
-          >
-            <option value="use">{t.filters.byUse}</option>
-            <option value="shortcut">{t.filters.byShortcut}</option>
-          </Select>
-        </label>
-        <label>
-          {t.filters.agent}
-          <Select value={agentId} onChange={(e) => setAgentId(e.target.value)}>
-            <option value="">{t.filters.any}</option>
-            {agents.map((agent) => (
-              <option key={agent.agentId} value={agent.agentId}>
-                {agent.card.displayName}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label>
-          {t.filters.language}
-          <Select
-            value={language}
-            onChange={(e) => {
-              const parsed = cannedLanguageSchema.safeParse(e.target.value);
-              setLanguage(parsed.success ? parsed.data : "");
-            }}
-          >
-            <option value="">{t.filters.any}</option>
-            {CANNED_LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {t.languages[code]}
-              </option>
-            ))}
-          </Select>
-        </label>
-      </div>
+      <CannedFilters
+        value={{ search, sort, agentId, language }}
+        onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))}
+      />
 
       <PagedList query={list} count={responses.length} text={t} emptyTestId="canned-empty">
         <ul className={styles.list} data-testid="canned-list">

@@ -2,7 +2,6 @@
 
 import { fillCannedVariables, type CannedVariable } from "@agents-crm/config/canned-responses";
 import {
-  useEffect,
   useId,
   useRef,
   useState,
@@ -12,18 +11,8 @@ import {
 } from "react";
 import { trpc } from "~/lib/trpc";
 import { insertAt, slashQueryAt, type SlashQuery } from "./slash-query";
+import { useOpenPickerEvent } from "./use-open-picker-event";
 import type { CannedResponseRow } from "./types";
-
-/**
- * Dispatched on the reply box to open the picker from elsewhere (the `/` keyboard shortcut): a `/` is
- * typed at the caret as if the user had, so everything after is the same path.
- */
-export const OPEN_CANNED_PICKER_EVENT = "agents-crm:open-canned-picker";
-
-export function openCannedPicker(textarea: HTMLTextAreaElement): void {
-  textarea.focus();
-  textarea.dispatchEvent(new CustomEvent(OPEN_CANNED_PICKER_EVENT));
-}
 
 const PICKER_SIZE = 8;
 
@@ -64,25 +53,11 @@ export function useCannedPicker({
   const options: CannedResponseRow[] = open ? (query.data?.items ?? []) : [];
   const selected = Math.min(active, Math.max(0, options.length - 1));
 
-  useEffect(() => {
-    const element = textarea.current;
-    if (!element) return;
-    const onOpen = () => {
-      const at = element.selectionStart;
-      const before = element.value.slice(0, at);
-      const slashText = before === "" || /\s$/u.test(before) ? "/" : " /";
-      const next =
-        element.value.slice(0, at) + slashText + element.value.slice(element.selectionEnd);
-      setText(next);
-      setCaret(at + slashText.length);
-      setDismissedAt(null);
-      requestAnimationFrame(() =>
-        element.setSelectionRange(at + slashText.length, at + slashText.length),
-      );
-    };
-    element.addEventListener(OPEN_CANNED_PICKER_EVENT, onOpen);
-    return () => element.removeEventListener(OPEN_CANNED_PICKER_EVENT, onOpen);
-  }, [textarea, setText]);
+  useOpenPickerEvent(textarea, (next, at) => {
+    setText(next);
+    setCaret(at);
+    setDismissedAt(null);
+  });
 
   const insert = (response: CannedResponseRow) => {
     if (!slash) return;
