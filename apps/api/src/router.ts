@@ -4,6 +4,7 @@ import { chatRouter } from "./routers/chat";
 import { conversationsRouter } from "./routers/conversations";
 import { auditRouter } from "./routers/audit";
 import { bindingsRouter } from "./routers/bindings";
+import { cannedResponsesRouter } from "./routers/canned-responses";
 import { inboxRouter } from "./routers/inbox";
 import { knowledgeGapsRouter } from "./routers/knowledge-gaps";
 import { notificationsRouter } from "./routers/notifications";
@@ -21,6 +22,7 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   bindings: bindingsRouter,
+  cannedResponses: cannedResponsesRouter,
   inbox: inboxRouter,
   knowledgeGaps: knowledgeGapsRouter,
   notifications: notificationsRouter,

@@ -38,6 +38,8 @@ const STAFF = [
   "stats.humans",
   "stages.list",
   "agents.list",
+  "cannedResponses.list",
+  "cannedResponses.recordUse",
 ];
 
 const matches = (list: string[], path: string) =>

@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = [
   "agent.delete",
   "agent.activate",
   "knowledge_gap.dismiss",
+  "canned_response.create",
+  "canned_response.update",
+  "canned_response.delete",
   "binding.create",
   "binding.update",
   "binding.delete",
@@ -56,6 +59,7 @@ export const AUDIT_RESOURCE_TYPES = [
   "notification_config",
   "pipeline",
   "inbound_event",
+  "canned_response",
 ] as const;
 
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];

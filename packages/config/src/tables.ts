@@ -20,6 +20,7 @@ export const TABLE_ENV_DEFAULTS = {
   DYNAMODB_TABLE_SETTINGS: "doctor-agent-settings",
   DYNAMODB_TABLE_EVENTS: "doctor-agent-events",
   DYNAMODB_TABLE_KNOWLEDGE_GAPS: "doctor-agent-knowledge-gaps",
+  DYNAMODB_TABLE_CANNED_RESPONSES: "doctor-agent-canned-responses",
 } as const;
 
 export type TableEnvName = keyof typeof TABLE_ENV_DEFAULTS;
@@ -50,6 +51,7 @@ export interface TableNames {
   settings: string;
   events: string;
   knowledgeGaps: string;
+  cannedResponses: string;
 }
 
 export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
@@ -69,6 +71,7 @@ export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
     settings: env.DYNAMODB_TABLE_SETTINGS,
     events: env.DYNAMODB_TABLE_EVENTS,
     knowledgeGaps: env.DYNAMODB_TABLE_KNOWLEDGE_GAPS,
+    cannedResponses: env.DYNAMODB_TABLE_CANNED_RESPONSES,
   };
 }
 

@@ -15,6 +15,7 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
 const CONTRACTS = [
   "./agent-config",
   "./audit-actions",
+  "./canned-responses",
   "./channels",
   "./conversations",
   "./copilot",

@@ -17,6 +17,10 @@ export * from "./schemas/audit-entry";
 export * from "./schemas/rag-chunk";
 export * from "./schemas/knowledge-gap";
 export type { KnowledgeGapsRepository } from "./repositories/knowledge-gaps";
+export * from "./schemas/canned-response";
+export type { CannedResponsesRepository } from "./repositories/canned-responses";
+export type { ListCannedOptions } from "./repositories/canned-response-reads";
+export type { CreateCannedInput, UpdateCannedInput } from "./repositories/canned-response-writes";
 export type { AgentsRepository, ListAgentsOptions } from "./repositories/agents";
 export type {
   ConversationsRepository,

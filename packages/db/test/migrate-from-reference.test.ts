@@ -52,7 +52,15 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
 
     const t = db.tables;
     expect(report.schema.tablesToCreate).toEqual(
-      [t.adminUsers, t.inboundEvents, t.secrets, t.settings, t.events, t.knowledgeGaps].sort(),
+      [
+        t.adminUsers,
+        t.inboundEvents,
+        t.secrets,
+        t.settings,
+        t.events,
+        t.knowledgeGaps,
+        t.cannedResponses,
+      ].sort(),
     );
     expect(report.schema.indexesToAdd).toEqual(
       expect.arrayContaining([
@@ -63,7 +71,7 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
         `${t.sessions}/user-index`,
       ]),
     );
-    expect(report.schema.indexesToAdd).toHaveLength(14);
+    expect(report.schema.indexesToAdd).toHaveLength(15);
     expect(report.schema.extraIndexes).toEqual([
       `${t.auditLogs}/admin_id-index`,
       `${t.auditLogs}/resource_type-index`,
@@ -86,14 +94,14 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
 
     expect(byId(await scanAll(db.tables.messages))).toEqual(byId(before));
     const after = await migrateFromReference(db, { dryRun: true, now });
-    expect(after.schema.tablesToCreate).toHaveLength(6);
+    expect(after.schema.tablesToCreate).toHaveLength(7);
   });
 
   it("migrates: tables and indexes added, messages re-keyed in time order, nothing lost", async () => {
     const report = await migrateFromReference(db, { now, pageSize: 2 });
 
-    expect(report.provisioned?.created).toHaveLength(6);
-    expect(report.provisioned?.indexesAdded).toHaveLength(14);
+    expect(report.provisioned?.created).toHaveLength(7);
+    expect(report.provisioned?.indexesAdded).toHaveLength(15);
     expect(report.backfill).toEqual({ agents: 1, conversations: 2, auditLogs: 1 });
     expect(report.messages).toMatchObject({ scanned: 5, rekeyed: 4, conflicts: [] });
 

@@ -12,6 +12,7 @@ import type { ApiDeps } from "../deps";
 import type { Logger } from "../logger";
 import { databaseOpenError, prepareDataDir } from "./data-dir";
 import { ensureInitialAdmin, type InitialAdmin } from "./initial-admin";
+import { ensureCannedResponses } from "./canned-responses";
 import { ensureDemoAgent } from "./demo-agent";
 import { productionDatabaseRefusal } from "./production-safety";
 import { reconcileKnowledge } from "./index-knowledge";
@@ -103,6 +104,8 @@ async function seedFirstRun(
   if (env.SEED_DEMO) {
     const seeded = await ensureDemoAgent(repos);
     if (seeded) log.info("demo agent seeded", { agentId: seeded });
+    const responses = await ensureCannedResponses(repos);
+    if (responses > 0) log.info("canned responses seeded", { count: responses });
   }
   return initialAdmin;
 }

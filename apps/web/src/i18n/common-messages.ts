@@ -14,6 +14,7 @@ export const common = defineMessages(
       notifications: "Notifications",
       audit: "Audit log",
       stats: "Statistics",
+      cannedResponses: "Canned responses",
     },
     roles: { owner: "Owner", admin: "Admin", operator: "Operator" },
     statuses: {
@@ -90,6 +91,7 @@ export const common = defineMessages(
       notifications: "Уведомления",
       audit: "Журнал действий",
       stats: "Статистика",
+      cannedResponses: "Шаблоны ответов",
     },
     roles: { owner: "Владелец", admin: "Администратор", operator: "Оператор" },
     statuses: {

@@ -1,6 +1,7 @@
 import { agents } from "~/features/agents/messages";
 import { assignment } from "~/features/assignment/messages";
 import { audit } from "~/features/audit/messages";
+import { cannedResponses } from "~/features/canned-responses/messages";
 import { channels } from "~/features/channels/messages";
 import { chat } from "~/features/chat/messages";
 import { common } from "./common-messages";
@@ -24,6 +25,7 @@ export const MESSAGES = {
   agents,
   assignment,
   audit,
+  cannedResponses,
   channels,
   chat,
   common,

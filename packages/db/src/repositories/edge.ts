@@ -1,6 +1,7 @@
 import type { Db } from "../client/db";
 import type { EncryptionKey } from "../secrets/encryption-key";
 import { createAdminUsersRepository } from "./admin-users";
+import { createCannedResponsesRepository } from "./canned-responses";
 import { createChannelBindingsRepository } from "./channel-bindings";
 import type { RepositoryContext } from "./context";
 import { createEventLogRepository } from "./event-log";
@@ -41,5 +42,6 @@ export function createEdgeRepositories(
     eventLog: createEventLogRepository(db, ctx),
     knowledgeGaps: createKnowledgeGapsRepository(db, ctx),
     readMarkers: createReadMarkersRepository(db, ctx),
+    cannedResponses: createCannedResponsesRepository(db, ctx),
   };
 }

@@ -165,6 +165,17 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
     indexes: [{ name: "agent-rank-index", partition: s("agent_id"), sort: s("rank_sort") }],
     ttlAttribute: "expires_at",
   },
+  {
+    id: "cannedResponses",
+    // Responses and, beside them, one claim item per shortcut and scope (`response_id` =
+    // `shortcut#<agent>#<language>#<shortcut>`) whose conditional put keeps shortcuts unique. Only responses
+    // carry `list_pk` = "CANNED" (sparse), sorted by `shortcut_sort` or by `use_sort` (use count padded).
+    partition: s("response_id"),
+    indexes: [
+      { name: "shortcut-index", partition: s("list_pk"), sort: s("shortcut_sort") },
+      { name: "use-index", partition: s("list_pk"), sort: s("use_sort") },
+    ],
+  },
 ];
 
 export function tableDefinition(id: keyof TableNames): TableDefinition {

@@ -78,6 +78,12 @@ function template(entry: AuditEntry, t: AuditMessages, lookups: SentenceLookups)
       return s.agent_activate;
     case "knowledge_gap.dismiss":
       return s.knowledge_gap_dismiss(text(oldValue?.question) ?? "—");
+    case "canned_response.create":
+      return s.canned_response_create;
+    case "canned_response.update":
+      return s.canned_response_update;
+    case "canned_response.delete":
+      return s.canned_response_delete;
     case "binding.create":
       return s.binding_create(lookups.channelName(text(meta.channelType) ?? "—"));
     case "binding.update":

@@ -71,6 +71,12 @@ export function auditTarget(
       };
     case "pipeline":
       return { id, label: id, href: "/admin/pipeline" };
+    case "canned_response":
+      return {
+        id,
+        label: t.cannedResponse(recorded(entry, "shortcut") ?? short(id)),
+        href: "/admin/canned-responses",
+      };
     case "inbound_event":
       return { id, label: t.event(short(id)), href: null };
     default:

@@ -23,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/pipeline", key: "pipeline", roles: STAFF },
   { href: "/admin/agents", key: "agents", roles: MANAGERS },
   { href: "/admin/stats", key: "stats", roles: STAFF },
+  { href: "/admin/canned-responses", key: "cannedResponses", roles: STAFF },
   { href: "/admin/audit", key: "audit", roles: MANAGERS },
   { href: "/admin/users", key: "users", roles: MANAGERS },
   { href: "/admin/notifications", key: "notifications", roles: MANAGERS },

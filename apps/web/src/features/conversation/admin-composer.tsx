@@ -1,12 +1,14 @@
 "use client";
 
 import { MAX_MESSAGE_CHARS } from "@agents-crm/config/conversations";
-import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { isUnauthorized } from "~/features/console/api-error";
 import type { ConversationRow, TranscriptMessage } from "~/features/console/types";
 import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "~/features/console/session-context";
+import { CannedPicker } from "~/features/canned-responses/canned-picker";
+import { useCannedPicker, type CannedValues } from "~/features/canned-responses/use-canned-picker";
 import { CopilotActions } from "~/features/copilot/copilot-actions";
 import { useSuggestReply } from "~/features/copilot/use-suggest-reply";
 import { useTranslateDraft } from "~/features/copilot/use-translate-draft";
@@ -20,20 +22,32 @@ export function AdminComposer({
   conversation,
   onSent,
   onChanged,
+  cannedValues = {},
 }: {
   conversation: ConversationRow;
   onSent: (message: TranscriptMessage) => void;
   onChanged: (row: ConversationRow) => void;
+  /** What `{customer_name}`, `{agent_name}` and `{clinic_name}` become in a canned response. */
+  cannedValues?: CannedValues;
 }) {
   const t = useT("conversations").composer;
   const { sessionLost } = useSession();
   const [text, setText] = useState("");
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const canned = useCannedPicker({
+    text,
+    setText,
+    textarea,
+    agentId: conversation.agentId,
+    values: cannedValues,
+  });
   const suggest = useSuggestReply(conversation.conversationId, text, setText);
   const translation = useTranslateDraft(conversation.conversationId, text, setText);
   const reply = trpc.conversations.reply.useMutation({
     onSuccess: (result) => {
       onSent(result.message);
       onChanged(result.conversation);
+      canned.onSent();
       setText("");
     },
     onError: (error) => {
@@ -56,6 +70,7 @@ export function AdminComposer({
     send();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (canned.onKeyDown(event)) return;
     // Enter while an input method is composing picks a candidate; it must not send.
     if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
     event.preventDefault();
@@ -76,6 +91,9 @@ export function AdminComposer({
         placeholder={t.placeholder}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
+        ref={textarea}
+        onSelect={canned.onSelect}
+        {...canned.textareaProps}
         // While a suggestion streams in, typing would be overwritten by the next piece.
         readOnly={suggest.streaming}
         aria-busy={suggest.streaming}
@@ -83,6 +101,7 @@ export function AdminComposer({
         data-testid="admin-reply"
         data-shortcut="reply"
       />
+      <CannedPicker picker={canned} />
       <CopilotActions
         conversationId={conversation.conversationId}
         draft={text}

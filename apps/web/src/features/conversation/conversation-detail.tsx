@@ -97,7 +97,16 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
           {mode === "note" ? (
             <NoteComposer conversationId={conversation.conversationId} onAdded={addMessage} />
           ) : (
-            <AdminComposer conversation={conversation} onSent={addMessage} onChanged={applyRow} />
+            <AdminComposer
+              conversation={conversation}
+              onSent={addMessage}
+              onChanged={applyRow}
+              cannedValues={{
+                customer_name: profile.name ?? profile.username,
+                agent_name: agent?.displayName,
+                clinic_name: agent?.clinicName,
+              }}
+            />
           )}
         </section>
         <aside className={styles.side}>
