@@ -8,6 +8,7 @@ import type { TfJson } from "./tf-json";
 export const PERMISSIONS = {
   /** The API process, on its tables. DescribeTable is the /health readiness probe. */
   api_table_actions: [
+    "dynamodb:BatchGetItem",
     "dynamodb:BatchWriteItem",
     "dynamodb:DeleteItem",
     "dynamodb:DescribeTable",

@@ -36,6 +36,14 @@ const newestFirst = (items: Conversation[]) =>
     .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt))
     .map((c) => c.conversationId);
 
+/** The needs-human queue's order when no escalation type sets a priority: longest waiting first. */
+const longestWaitingFirst = (items: Conversation[]) =>
+  [...items]
+    .sort((a, b) =>
+      (a.needsHumanSince ?? a.lastActivityAt).localeCompare(b.needsHumanSince ?? b.lastActivityAt),
+    )
+    .map((c) => c.conversationId);
+
 describe("conversations by assignee", () => {
   it("one person's list is a Query on the sparse assignee index, complete through cursors", async () => {
     t.commands.reset();
@@ -65,7 +73,7 @@ describe("conversations by assignee", () => {
     );
     const bobs = all.filter((c) => c.assigneeId === "bob" && c.agentId === "agent-1");
     expect(items.map((c) => c.conversationId)).toEqual([
-      ...newestFirst(bobs.filter((c) => c.status === "NEEDS_HUMAN")),
+      ...longestWaitingFirst(bobs.filter((c) => c.status === "NEEDS_HUMAN")),
       ...newestFirst(bobs.filter((c) => c.status !== "NEEDS_HUMAN")),
     ]);
   });

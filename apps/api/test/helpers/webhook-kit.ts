@@ -168,28 +168,23 @@ export const whatsappTextItem = (id: string, text: string, from = "1", timestamp
 });
 
 /**
- * Every item read or write the client sends to these tables, counted by a middleware on the real
- * client, with the most that were in flight at once: how much database work a webhook request caused.
+ * Every item read or write the client sends to these tables, counted by the data layer's command hook,
+ * with the most that were in flight at once: how much database work a webhook request caused.
  * /health's DescribeTable is not counted.
  */
 export function watchTableReads(deps: ApiDeps, tables: string[]) {
   const watched = new Set(tables);
   const stats = { count: 0, inFlight: 0, peak: 0 };
-  deps.db.raw.middlewareStack.add(
-    (next, context) => async (args) => {
-      const table = (args.input as { TableName?: string }).TableName;
-      const describes = context.commandName === "DescribeTableCommand";
-      if (table === undefined || !watched.has(table) || describes) return next(args);
-      stats.count++;
-      stats.peak = Math.max(stats.peak, ++stats.inFlight);
-      try {
-        return await next(args);
-      } finally {
-        stats.inFlight--;
-      }
-    },
-    { step: "initialize", name: `watchTableReads-${Math.random().toString(36).slice(2)}` },
-  );
+  // Through the data layer's command hook: the embedded engine answers item commands without the SDK.
+  deps.db.onCommand((name, input) => {
+    const table = input.TableName as string | undefined;
+    if (table === undefined || !watched.has(table) || /^DescribeTable/.test(name)) return;
+    stats.count++;
+    stats.peak = Math.max(stats.peak, ++stats.inFlight);
+    return () => {
+      stats.inFlight--;
+    };
+  });
   return {
     stats,
     reset() {

@@ -4,6 +4,7 @@ import type { TableNames } from "@agents-crm/config";
 import {
   answerDocumentCommandsInProcess,
   type AnswerOperation,
+  announceCommand,
   type CommandListener,
 } from "./in-process-document-client";
 import { classifyStorageErrors } from "./storage-unavailable";
@@ -60,10 +61,14 @@ export function createDb(options: CreateDbOptions): Db {
   classifyStorageErrors(raw);
   const listeners: CommandListener[] = [];
   raw.middlewareStack.add(
-    (next, context) => (args) => {
+    (next, context) => async (args) => {
       const input = args.input as Record<string, unknown>;
-      for (const listener of listeners) listener(context.commandName ?? "unknown", input);
-      return next(args);
+      const settled = announceCommand(listeners, context.commandName ?? "unknown", input);
+      try {
+        return await next(args);
+      } finally {
+        settled();
+      }
     },
     { step: "initialize", name: "commandListeners" },
   );

@@ -18,7 +18,20 @@ import { isUnavailable } from "./storage-unavailable";
 export type AnswerOperation = (operation: Operation, input: unknown) => Promise<Answer>;
 
 /** Told of every command the client sends (tests assert how data was read, e.g. never by Scan). */
-export type CommandListener = (name: string, input: Record<string, unknown>) => void;
+/** Told of a command as it is sent; what it returns (if a function) is called once the command settles. */
+export type CommandListener = (name: string, input: Record<string, unknown>) => void | (() => void);
+
+/** Tells every listener a command starts; the returned function tells those that asked that it settled. */
+export function announceCommand(
+  listeners: readonly CommandListener[],
+  name: string,
+  input: Record<string, unknown>,
+): () => void {
+  const settled = listeners.map((listener) => listener(name, input));
+  return () => {
+    for (const done of settled) if (typeof done === "function") done();
+  };
+}
 
 const OPERATIONS = new Map<unknown, Operation>([
   [GetCommand, "GetItem"],
@@ -123,7 +136,15 @@ export function answerDocumentCommandsInProcess(
     unmarshall(value as Parameters<typeof unmarshall>[0], unmarshallOptions);
 
   async function direct(operation: Operation, command: DocumentCommand): Promise<unknown> {
-    for (const listener of listeners) listener(command.constructor.name, command.input);
+    const settled = announceCommand(listeners, `${operation}Command`, command.input);
+    try {
+      return await answerDirectly(operation, command);
+    } finally {
+      settled();
+    }
+  }
+
+  async function answerDirectly(operation: Operation, command: DocumentCommand): Promise<unknown> {
     const input = wireCopy(processKeys(command.input, toWire, command.inputKeyNodes));
     for (let attempt = 1; ; attempt++) {
       const answered = await answer(operation, input);
