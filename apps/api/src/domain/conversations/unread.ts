@@ -1,9 +1,13 @@
 import type { Channel } from "@agents-crm/config/channels";
-import type { ConversationStatus } from "@agents-crm/config/conversations";
+import type {
+  ConversationAssigneeFilter,
+  ConversationStatus,
+} from "@agents-crm/config/conversations";
 import { UNREAD_COUNT_CAP, UNREAD_HORIZON_DAYS } from "@agents-crm/config/triage";
 import type { Conversation } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { notFound } from "../errors";
+import { assigneeFilters } from "./assignee-views";
 import { publishAdminTransient, type AdminEvent } from "./events";
 import type { StaffContext } from "./staff-context";
 
@@ -50,6 +54,8 @@ export interface UnreadFilters {
   agentId?: string;
   channel?: Channel;
   stage?: string;
+  /** The Mine / Unassigned / a colleague's view, as in `conversations.list`; absent: everyone's. */
+  assignee?: ConversationAssigneeFilter;
 }
 
 export interface UnreadCounts {
@@ -71,8 +77,9 @@ export async function unreadCounts(
   now = new Date(),
 ): Promise<UnreadCounts> {
   const { repos } = ctx.deps;
+  const { assignee, ...rest } = filters;
   const recent = await repos.conversations.listActiveSince(
-    filters,
+    { ...rest, ...assigneeFilters(assignee, ctx.principal) },
     new Date(now.getTime() - HORIZON_MS),
     UNREAD_COUNT_CAP,
   );
