@@ -16,7 +16,11 @@ const VIEWS = [
 /** A view's unread conversations for the caller, kept live by the event stream. */
 function ViewUnread({ assignee }: { assignee: string | undefined }) {
   const unread = useUnreadCounts({ assignee });
-  return <UnreadCount count={unread?.total ?? 0} />;
+  return (
+    <span className={styles.unread}>
+      <UnreadCount count={unread?.total ?? 0} />
+    </span>
+  );
 }
 
 /** Mine / Unassigned / All, each with its count of open conversations and the caller's unread ones; the pressed one filters the inbox. */
