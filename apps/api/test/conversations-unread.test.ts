@@ -127,6 +127,25 @@ describe("unread", () => {
     expect(await unread(admin, operator.id)).toBe(1);
   });
 
+  it("count a snoozed conversation as SNOOZED, not as Needs human, as the counters do", async () => {
+    await createAgent(deps, "dr_unread_snooze");
+    const chat = await visitor().chat.start({ agentId: "dr_unread_snooze" });
+    await visitor().chat.send({ ...chat, content: "Please call me back tomorrow" });
+    await deps.repos.conversations.update(chat.conversationId, {
+      status: "NEEDS_HUMAN",
+      needsHumanSince: new Date().toISOString(),
+    });
+    const filters = { agentId: "dr_unread_snooze" };
+    const before = await callerAs(deps, admin).conversations.unreadCounts(filters);
+    expect(before.byStatus).toEqual({ NEEDS_HUMAN: 1 });
+    await callerAs(deps, admin).conversations.snooze({
+      conversationId: chat.conversationId,
+      until: new Date(Date.now() + 3_600_000),
+    });
+    const after = await callerAs(deps, admin).conversations.unreadCounts(filters);
+    expect(after).toMatchObject({ total: 1, byStatus: { SNOOZED: 1 } });
+  });
+
   it("refuses hostile input with a clear 4xx", async () => {
     const staff = callerAs(deps, operator).conversations;
     expect((await failure(staff.markRead({ conversationId: "missing-conversation" }))).code).toBe(

@@ -61,7 +61,8 @@ export interface UnreadFilters {
 export interface UnreadCounts {
   /** Unread conversations in the view, all statuses. */
   total: number;
-  byStatus: Partial<Record<ConversationStatus, number>>;
+  /** Per status, NEEDS_HUMAN without the snoozed ones, which are SNOOZED (as `conversations.counts`). */
+  byStatus: Partial<Record<ConversationStatus | "SNOOZED", number>>;
   /** More conversations were active than one count reads: the numbers are "at least". */
   capped: boolean;
 }
@@ -84,12 +85,17 @@ export async function unreadCounts(
     UNREAD_COUNT_CAP,
   );
   const rows = await withUnread(ctx.deps, ctx.principal.id, recent.items, now);
-  const byStatus: Partial<Record<ConversationStatus, number>> = {};
+  const byStatus: UnreadCounts["byStatus"] = {};
   let total = 0;
   for (const row of rows) {
     if (!row.unread) continue;
     total++;
-    byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
+    const snoozed =
+      row.status === "NEEDS_HUMAN" &&
+      row.snoozedUntil !== undefined &&
+      Date.parse(row.snoozedUntil) > now.getTime();
+    const bucket = snoozed ? "SNOOZED" : row.status;
+    byStatus[bucket] = (byStatus[bucket] ?? 0) + 1;
   }
   return { total, byStatus, capped: recent.more };
 }

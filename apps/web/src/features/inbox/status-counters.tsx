@@ -43,7 +43,7 @@ export function StatusCounters({
                 {count.loaded ? formatNumber(locale, count.value) : "…"}
               </strong>
               <span>{status === "SNOOZED" ? t.inbox.snoozed : common.statuses[status]}</span>
-              {status !== "SNOOZED" && <UnreadCount count={unread?.byStatus[status] ?? 0} />}
+              <UnreadCount count={unread?.byStatus[status] ?? 0} />
             </button>
           </li>
         );
