@@ -199,6 +199,23 @@ describe("resolve, snooze and the console's keyboard shortcuts", () => {
     expect((await statusOf(target)).snoozedUntil).toBeUndefined();
   });
 
+  it("board cards show who handles each conversation and why it was escalated", async () => {
+    await page.goto(`${product.webUrl}/admin/pipeline`);
+    const card = (chat: Chat | undefined) =>
+      page.locator(
+        `[data-testid="pipeline-card"][data-conversation-id="${chat?.conversationId ?? ""}"]`,
+      );
+    // Still waiting: its reason; taken over with `t` earlier, then reopened to the AI (which clears
+    // the escalation): who it is assigned to.
+    await card(waiting[2]).getByTestId("escalation-badge").waitFor(WAIT);
+    const handled = page
+      .getByTestId("pipeline-card")
+      .filter({ has: page.getByTestId("handler-badge") });
+    await handled.first().waitFor(WAIT);
+    expect(await handled.first().getByTestId("handler-badge").textContent()).toBe("Assigned: you");
+    await screenshot(page, "pipeline-card-assignee");
+  });
+
   it("in Russian on a phone: the shortcut list and the Resolve buttons", async () => {
     const phone = await browser.newContext({
       locale: "ru-RU",
@@ -216,6 +233,10 @@ describe("resolve, snooze and the console's keyboard shortcuts", () => {
       await ru.keyboard.press("?");
       await ru.getByTestId("shortcuts-dialog").getByText("Быстрые клавиши").waitFor(WAIT);
       await screenshot(ru, "shortcuts-help-ru-phone");
+      await ru.keyboard.press("Escape");
+      await ru.goto(`${product.webUrl}/admin/pipeline`);
+      await ru.getByTestId("handler-badge").getByText("Ответственный: вы").first().waitFor(WAIT);
+      await screenshot(ru, "pipeline-card-assignee-ru-phone");
     } finally {
       await phone.close();
     }
