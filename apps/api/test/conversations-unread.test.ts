@@ -97,6 +97,55 @@ describe("unread", () => {
     expect(other).toEqual({ total: 0, byStatus: {}, capped: false });
   });
 
+  it("counts per assignee view: Mine, Unassigned, a colleague's", async () => {
+    await createAgent(deps, "dr_unread_views");
+    const filters = { agentId: "dr_unread_views" };
+    const waiting = async (content: string) => {
+      const chat = await visitor().chat.start(filters);
+      await visitor().chat.send({ ...chat, content });
+      return chat.conversationId;
+    };
+    const theirs = await waiting("Can I move my appointment?");
+    await waiting("Do you have parking?");
+    await callerAs(deps, admin).conversations.assign({
+      conversationId: theirs,
+      userId: operator.id,
+    });
+    const unread = (who: Staff, assignee?: string) =>
+      callerAs(deps, who)
+        .conversations.unreadCounts({ ...filters, assignee })
+        .then((counts) => counts.total);
+
+    expect(await unread(admin)).toBe(2);
+    expect(await unread(admin, "me")).toBe(0);
+    expect(await unread(admin, "unassigned")).toBe(1);
+    expect(await unread(admin, operator.id)).toBe(1);
+    expect(await unread(operator, "me")).toBe(1);
+    // Opened by its assignee: read in Mine for them, still unread for a colleague looking at theirs.
+    await callerAs(deps, operator).conversations.markRead({ conversationId: theirs });
+    expect(await unread(operator, "me")).toBe(0);
+    expect(await unread(admin, operator.id)).toBe(1);
+  });
+
+  it("count a snoozed conversation as SNOOZED, not as Needs human, as the counters do", async () => {
+    await createAgent(deps, "dr_unread_snooze");
+    const chat = await visitor().chat.start({ agentId: "dr_unread_snooze" });
+    await visitor().chat.send({ ...chat, content: "Please call me back tomorrow" });
+    await deps.repos.conversations.update(chat.conversationId, {
+      status: "NEEDS_HUMAN",
+      needsHumanSince: new Date().toISOString(),
+    });
+    const filters = { agentId: "dr_unread_snooze" };
+    const before = await callerAs(deps, admin).conversations.unreadCounts(filters);
+    expect(before.byStatus).toEqual({ NEEDS_HUMAN: 1 });
+    await callerAs(deps, admin).conversations.snooze({
+      conversationId: chat.conversationId,
+      until: new Date(Date.now() + 3_600_000),
+    });
+    const after = await callerAs(deps, admin).conversations.unreadCounts(filters);
+    expect(after).toMatchObject({ total: 1, byStatus: { SNOOZED: 1 } });
+  });
+
   it("refuses hostile input with a clear 4xx", async () => {
     const staff = callerAs(deps, operator).conversations;
     expect((await failure(staff.markRead({ conversationId: "missing-conversation" }))).code).toBe(
@@ -106,5 +155,7 @@ describe("unread", () => {
     expect(bad).toMatchObject({ code: "BAD_REQUEST", paths: ["conversationId"] });
     const long = await failure(staff.unreadCounts({ stage: "x".repeat(10_000) }));
     expect(long.code).toBe("BAD_REQUEST");
+    const assignee = await failure(staff.unreadCounts({ assignee: "x".repeat(10_000) }));
+    expect(assignee).toMatchObject({ code: "BAD_REQUEST", paths: ["assignee"] });
   });
 });

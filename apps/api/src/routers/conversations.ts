@@ -73,6 +73,8 @@ export const conversationsRouter = {
           agentId: idSchema.optional(),
           channel: channelSchema.optional(),
           stage: z.string().trim().min(1).max(MAX_STAGE_ID).optional(),
+          /** "me", "unassigned" or a staff user id, as in `list`; absent: everyone's. */
+          assignee: conversationAssigneeFilterSchema.optional(),
         })
         .default({}),
     )

@@ -1,9 +1,13 @@
 import type { Channel } from "@agents-crm/config/channels";
-import type { ConversationStatus } from "@agents-crm/config/conversations";
+import type {
+  ConversationAssigneeFilter,
+  ConversationStatus,
+} from "@agents-crm/config/conversations";
 import { UNREAD_COUNT_CAP, UNREAD_HORIZON_DAYS } from "@agents-crm/config/triage";
 import type { Conversation } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { notFound } from "../errors";
+import { assigneeFilters } from "./assignee-views";
 import { publishAdminTransient, type AdminEvent } from "./events";
 import type { StaffContext } from "./staff-context";
 
@@ -50,12 +54,15 @@ export interface UnreadFilters {
   agentId?: string;
   channel?: Channel;
   stage?: string;
+  /** The Mine / Unassigned / a colleague's view, as in `conversations.list`; absent: everyone's. */
+  assignee?: ConversationAssigneeFilter;
 }
 
 export interface UnreadCounts {
   /** Unread conversations in the view, all statuses. */
   total: number;
-  byStatus: Partial<Record<ConversationStatus, number>>;
+  /** Per status, NEEDS_HUMAN without the snoozed ones, which are SNOOZED (as `conversations.counts`). */
+  byStatus: Partial<Record<ConversationStatus | "SNOOZED", number>>;
   /** More conversations were active than one count reads: the numbers are "at least". */
   capped: boolean;
 }
@@ -71,18 +78,24 @@ export async function unreadCounts(
   now = new Date(),
 ): Promise<UnreadCounts> {
   const { repos } = ctx.deps;
+  const { assignee, ...rest } = filters;
   const recent = await repos.conversations.listActiveSince(
-    filters,
+    { ...rest, ...assigneeFilters(assignee, ctx.principal) },
     new Date(now.getTime() - HORIZON_MS),
     UNREAD_COUNT_CAP,
   );
   const rows = await withUnread(ctx.deps, ctx.principal.id, recent.items, now);
-  const byStatus: Partial<Record<ConversationStatus, number>> = {};
+  const byStatus: UnreadCounts["byStatus"] = {};
   let total = 0;
   for (const row of rows) {
     if (!row.unread) continue;
     total++;
-    byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
+    const snoozed =
+      row.status === "NEEDS_HUMAN" &&
+      row.snoozedUntil !== undefined &&
+      Date.parse(row.snoozedUntil) > now.getTime();
+    const bucket = snoozed ? "SNOOZED" : row.status;
+    byStatus[bucket] = (byStatus[bucket] ?? 0) + 1;
   }
   return { total, byStatus, capped: recent.more };
 }

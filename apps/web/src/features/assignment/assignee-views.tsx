@@ -2,6 +2,8 @@
 
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
+import { UnreadCount } from "~/features/triage/unread-count";
+import { useUnreadCounts } from "~/features/triage/use-unread-counts";
 import { useAssigneeCounts } from "./use-assignee-counts";
 import styles from "./assignment.module.css";
 
@@ -11,7 +13,17 @@ const VIEWS = [
   { key: "all", assignee: undefined },
 ] as const;
 
-/** Mine / Unassigned / All, each with its count of open conversations; the pressed one filters the inbox. */
+/** A view's unread conversations for the caller, kept live by the event stream. */
+function ViewUnread({ assignee }: { assignee: string | undefined }) {
+  const unread = useUnreadCounts({ assignee });
+  return (
+    <span className={styles.unread}>
+      <UnreadCount count={unread?.total ?? 0} />
+    </span>
+  );
+}
+
+/** Mine / Unassigned / All, each with its count of open conversations and the caller's unread ones; the pressed one filters the inbox. */
 export function AssigneeViews({
   assignee,
   onSelect,
@@ -40,6 +52,7 @@ export function AssigneeViews({
               <strong title={t.countTitle} data-testid={`view-${view.key}-count`}>
                 {counts ? formatNumber(locale, counts[view.key]) : "…"}
               </strong>
+              <ViewUnread assignee={view.assignee} />
             </button>
           </li>
         );

@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { ConversationFilters } from "./conversation-filters";
-import { CONVERSATION_STATUSES } from "@agents-crm/config/conversations";
+import { INBOX_STATUSES, type ConversationFilters } from "./conversation-filters";
 import { useT } from "~/i18n/i18n-provider";
 import { FilterBar } from "~/ui/filter-bar";
 import { AgentChannelFilters } from "~/ui/agent-channel-filters";
@@ -23,7 +22,7 @@ export function ConversationFiltersBar({
   onChange: (filters: ConversationFilters) => void;
 }) {
   const common = useT("common");
-  const t = useT("conversations").filters;
+  const { filters: t, inbox } = useT("conversations");
   const { agents } = useAgents();
   const { stages } = useStages();
   const [search, setSearch] = useState(filters.search ?? "");
@@ -63,12 +62,12 @@ export function ConversationFiltersBar({
         label={t.status}
         value={filters.status}
         anyLabel={t.all}
-        onChange={(value) => onChange({ ...filters, status: pick(CONVERSATION_STATUSES, value) })}
+        onChange={(value) => onChange({ ...filters, status: pick(INBOX_STATUSES, value) })}
         testId="filter-status"
       >
-        {CONVERSATION_STATUSES.map((status) => (
+        {INBOX_STATUSES.map((status) => (
           <option key={status} value={status}>
-            {common.statuses[status]}
+            {status === "SNOOZED" ? inbox.snoozed : common.statuses[status]}
           </option>
         ))}
       </FilterSelect>

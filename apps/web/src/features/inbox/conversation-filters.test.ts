@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   filtersFromParams,
   filtersToQuery,
+  listInput,
   matchesFilters,
   sameFilters,
 } from "./conversation-filters";
@@ -52,5 +53,29 @@ describe("matchesFilters", () => {
     const ig = row({ channel: "instagram", externalUserId: "1784" });
     expect(matchesFilters(ig, { search: "maria" })).toBe("unknown");
     expect(matchesFilters(ig, { search: "maria", status: "CLOSED" })).toBe(false);
+  });
+});
+
+describe("the Snoozed view", () => {
+  const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+
+  it("is kept in the query string like a status, and asks the list for the snoozed flag", () => {
+    const filters = filtersFromParams({ status: "SNOOZED", agentId: "demo_clinic" });
+    expect(filters).toEqual({ status: "SNOOZED", agentId: "demo_clinic" });
+    expect(filtersToQuery(filters)).toBe("?status=SNOOZED&agentId=demo_clinic");
+    expect(listInput(filters)).toEqual({ snoozed: true, agentId: "demo_clinic" });
+    expect(listInput({ status: "NEEDS_HUMAN" })).toEqual({ status: "NEEDS_HUMAN" });
+    expect(listInput({})).toEqual({});
+  });
+
+  it("holds a snoozed conversation until it wakes; Needs human holds it after", () => {
+    const snoozed = row({ status: "NEEDS_HUMAN", snoozedUntil: inAnHour() });
+    expect(matchesFilters(snoozed, { status: "SNOOZED" })).toBe(true);
+    expect(matchesFilters(snoozed, { status: "NEEDS_HUMAN" })).toBe(false);
+    expect(matchesFilters(snoozed, {})).toBe(true);
+    const woken = { ...snoozed, snoozedUntil: new Date(Date.now() - 1_000).toISOString() };
+    expect(matchesFilters(woken, { status: "SNOOZED" })).toBe(false);
+    expect(matchesFilters(woken, { status: "NEEDS_HUMAN" })).toBe(true);
+    expect(matchesFilters(row({ status: "HUMAN_ACTIVE" }), { status: "SNOOZED" })).toBe(false);
   });
 });

@@ -3,9 +3,14 @@ import { CHANNELS } from "@agents-crm/config/channels";
 import { CONVERSATION_STATUSES, MAX_CONVERSATION_SEARCH } from "@agents-crm/config/conversations";
 import { MAX_STAGE_ID } from "@agents-crm/config/pipeline";
 import type { Channel, ConversationRow, ConversationStatus } from "~/features/console/types";
+import { bucketOf } from "./status-counts";
+
+/** A status to filter by, or SNOOZED: waiting for a human, later (out of Needs human until then). */
+export type InboxStatus = ConversationStatus | "SNOOZED";
+export const INBOX_STATUSES: readonly InboxStatus[] = [...CONVERSATION_STATUSES, "SNOOZED"];
 
 export interface ConversationFilters {
-  status?: ConversationStatus;
+  status?: InboxStatus;
   agentId?: string;
   channel?: Channel;
   stage?: string;
@@ -30,7 +35,7 @@ export function filtersFromParams(
     return value ? value : undefined;
   };
   const filters: ConversationFilters = {
-    status: oneOf(CONVERSATION_STATUSES, read("status")),
+    status: oneOf(INBOX_STATUSES, read("status")),
     agentId: read("agentId")?.slice(0, MAX_AGENT_ID),
     channel: oneOf(CHANNELS, read("channel")),
     stage: read("stage")?.slice(0, MAX_STAGE_ID),
@@ -60,6 +65,15 @@ export function filtersToQuery(filters: ConversationFilters): string {
   return query ? `?${query}` : "";
 }
 
+/** `conversations.list`'s input: the Snoozed view is its `snoozed` flag, not a status. */
+export function listInput(
+  filters: ConversationFilters,
+): Omit<ConversationFilters, "status"> & { status?: ConversationStatus; snoozed?: true } {
+  const { status, ...rest } = filters;
+  if (status === "SNOOZED") return { ...rest, snoozed: true };
+  return status ? { ...rest, status } : rest;
+}
+
 export function sameFilters(a: ConversationFilters, b: ConversationFilters): boolean {
   return FILTER_KEYS.every((key) => (a[key] ?? "") === (b[key] ?? ""));
 }
@@ -83,7 +97,8 @@ export function matchesFilters(
   row: ConversationRow,
   filters: ConversationFilters,
 ): boolean | "unknown" {
-  if (filters.status && row.status !== filters.status) return false;
+  // As the server lists them: a snoozed conversation is in Snoozed, not in Needs human, until it wakes.
+  if (filters.status && bucketOf(row) !== filters.status) return false;
   if (filters.agentId && row.agentId !== filters.agentId) return false;
   if (filters.channel && row.channel !== filters.channel) return false;
   if (filters.stage && row.stage !== filters.stage) return false;

@@ -17,6 +17,7 @@ import { WaitingTimer } from "./waiting-timer";
 import admin from "~/ui/admin-page.module.css";
 import styles from "./conversations.module.css";
 import { EscalationBadge } from "~/features/triage/escalation-badge";
+import { showsEscalation } from "~/features/triage/shows-escalation";
 import triage from "~/features/triage/triage.module.css";
 
 export function ConversationRows({ rows, now }: { rows: readonly ConversationRow[]; now: number }) {
@@ -85,9 +86,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
             </div>
             <div className={styles.state}>
               <HandlerBadge conversation={row} />
-              {(row.status === "NEEDS_HUMAN" || row.escalationType) && (
-                <EscalationBadge escalationType={row.escalationType} />
-              )}
+              {showsEscalation(row) && <EscalationBadge escalationType={row.escalationType} />}
               <StageChip stage={stages.get(row.stage)} id={row.stage} />
               <SnoozedNote row={row} now={now} />
             </div>

@@ -10,6 +10,7 @@ export const conversations = defineMessages(
     title: "Conversations",
     inbox: {
       byStatus: "Conversations by status",
+      snoozed: "Snoozed",
       loading: "Loading conversations…",
       loadFailed: "Could not load conversations",
       retry: "Retry",
@@ -156,6 +157,7 @@ export const conversations = defineMessages(
     title: "Диалоги",
     inbox: {
       byStatus: "Диалоги по статусам",
+      snoozed: "Отложенные",
       loading: "Загружаем диалоги…",
       loadFailed: "Не удалось загрузить диалоги",
       retry: "Повторить",

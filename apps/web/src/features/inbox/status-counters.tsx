@@ -1,21 +1,24 @@
 "use client";
 
-import { countOf, COUNTED_STATUSES, type CountedStatus } from "./status-counts";
+import { countOf, COUNTED_STATUSES } from "./status-counts";
+import type { InboxStatus } from "./conversation-filters";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
-import type { ConversationStatus } from "~/features/console/types";
 import { useStatusCounts } from "./status-counts-provider";
 import styles from "./conversations.module.css";
 import { UnreadCount } from "~/features/triage/unread-count";
 import { useUnreadCounts } from "~/features/triage/use-unread-counts";
+
+/** The counters, in order: the queue's, and last the snoozed ones (waiting, later). */
+const COUNTERS = [...COUNTED_STATUSES, "SNOOZED"] as const;
 
 /** Live totals per status; a click filters the list by it (again: all statuses). */
 export function StatusCounters({
   active,
   onSelect,
 }: {
-  active: ConversationStatus | undefined;
-  onSelect: (status: CountedStatus | undefined) => void;
+  active: InboxStatus | undefined;
+  onSelect: (status: InboxStatus | undefined) => void;
 }) {
   const counts = useStatusCounts();
   const unread = useUnreadCounts({});
@@ -24,7 +27,7 @@ export function StatusCounters({
   const t = useT("conversations");
   return (
     <ul className={styles.counters} aria-label={t.inbox.byStatus}>
-      {COUNTED_STATUSES.map((status) => {
+      {COUNTERS.map((status) => {
         const count = countOf(counts, status);
         return (
           <li key={status}>
@@ -39,7 +42,7 @@ export function StatusCounters({
               <strong data-testid={`count-${status}-value`}>
                 {count.loaded ? formatNumber(locale, count.value) : "…"}
               </strong>
-              <span>{common.statuses[status]}</span>
+              <span>{status === "SNOOZED" ? t.inbox.snoozed : common.statuses[status]}</span>
               <UnreadCount count={unread?.byStatus[status] ?? 0} />
             </button>
           </li>

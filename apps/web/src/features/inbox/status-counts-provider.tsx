@@ -2,9 +2,15 @@
 
 import { createContext, useContext, useEffect, useRef, type ReactNode } from "react";
 import { eventConversation } from "~/features/console/admin-event";
-import { countRowChange, type KnownRows, type StatusTotals } from "./status-counts";
+import {
+  countRowChange,
+  eventTiming,
+  type KnownRows,
+  type ReadWindow,
+  type StatusTotals,
+} from "./status-counts";
 import { trpc } from "~/lib/trpc";
-import { useAdminEvents, useConsoleOpenedAt, useLiveState } from "~/features/console/admin-events";
+import { useAdminEvents, useLiveState } from "~/features/console/admin-events";
 
 const StatusCountsContext = createContext<StatusTotals | null>(null);
 
@@ -28,7 +34,6 @@ export function StatusCountsProvider({ children }: { children: ReactNode }) {
     retry: true,
     retryDelay: RETRY_AFTER_FAILURE_MS,
   });
-  const openedAt = useConsoleOpenedAt();
   const live = useLiveState();
   const known = useRef<KnownRows>(new Map());
   const rereadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -42,6 +47,13 @@ export function StatusCountsProvider({ children }: { children: ReactNode }) {
     );
   };
   useEffect(() => () => clearTimeout(rereadTimer.current), []);
+
+  // When the totals were read, so an event replayed from before the read is not counted twice.
+  const read = useRef<ReadWindow | null>(null);
+  useEffect(() => {
+    if (counts.isFetching) read.current = { startedAt: Date.now() };
+    else if (read.current) read.current = { ...read.current, endedAt: Date.now() };
+  }, [counts.isFetching]);
 
   // Back after a dropped connection: whatever the replay missed, the totals are read again.
   const wasLive = useRef(false);
@@ -57,10 +69,10 @@ export function StatusCountsProvider({ children }: { children: ReactNode }) {
     }
     const row = eventConversation(event);
     if (!row) return;
-    // A creation replayed from before the console opened may already be in the first read.
-    const created = event.type === "conversation.created" && eventId >= openedAt;
+    const created = event.type === "conversation.created";
     const totals = utils.conversations.counts.getData() ?? null;
-    const change = countRowChange(known.current, totals, row, created, counts.isFetching);
+    const timing = eventTiming(eventId, counts.isFetching ? null : read.current);
+    const change = countRowChange(known.current, totals, row, created, timing);
     known.current = change.known;
     if (change.totals) utils.conversations.counts.setData(undefined, change.totals);
     if (change.reread) reread();

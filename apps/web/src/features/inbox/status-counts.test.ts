@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { countOf, countRowChange, type KnownRows, type StatusTotals } from "./status-counts";
+import { eventIdFloor } from "@agents-crm/config/event-ids";
+import {
+  countOf,
+  countRowChange,
+  eventTiming,
+  READ_MARGIN_MS,
+  type EventTiming,
+  type KnownRows,
+  type StatusTotals,
+} from "./status-counts";
 import type { ConversationRow } from "~/features/console/types";
 import { row } from "~/testing/conversation-fixtures";
 
@@ -23,9 +32,9 @@ const apply = (
   state: Counters,
   changed: ConversationRow,
   created: boolean,
-  reading = false,
+  timing: EventTiming = "new",
 ): Counters => {
-  const change = countRowChange(state.known, state.totals, changed, created, reading);
+  const change = countRowChange(state.known, state.totals, changed, created, timing);
   return {
     totals: change.totals ?? state.totals,
     known: change.known,
@@ -81,13 +90,52 @@ describe("status counters", () => {
     const a = row();
     let state = apply(loaded(), a, true);
     expect(state.reread).toBe(false);
-    state = apply(state, { ...a, status: "NEEDS_HUMAN", version: 2 }, false, true);
+    state = apply(state, { ...a, status: "NEEDS_HUMAN", version: 2 }, false, "unsure");
     expect(state.reread).toBe(true);
+    expect(values(state)).toEqual({ needsHuman: 2, ai: 341, human: 1 });
   });
 
   it("read again when an event arrives before the first read", () => {
-    const state = apply({ totals: null, known: new Map(), reread: false }, row(), true);
+    const state = apply({ totals: null, known: new Map(), reread: false }, row(), true, "unsure");
     expect(state.reread).toBe(true);
     expect(countOf(state.totals, "AI_ACTIVE").loaded).toBe(false);
+  });
+
+  it("do not count again the events replayed from before the read (console opened, reconnected)", () => {
+    // Three conversations created and escalated just before the console opened: the first read
+    // already has them in Needs human, then the socket replays their events.
+    const read = { startedAt: 1_800_000_000_000, endedAt: 1_800_000_000_400 };
+    const before = eventIdFloor(read.startedAt - READ_MARGIN_MS - 1_000);
+    const totals = { ...TOTALS, NEEDS_HUMAN: 3, AI_ACTIVE: 0 };
+    let state: Counters = { totals, known: new Map(), reread: false };
+    for (let i = 0; i < 3; i++) {
+      const fresh = row();
+      const timing = eventTiming(before, read);
+      state = apply(state, fresh, true, timing);
+      state = apply(state, { ...fresh, status: "NEEDS_HUMAN", version: 2 }, false, timing);
+      // The same events again, as a resumed socket may replay them.
+      state = apply(state, fresh, true, timing);
+      state = apply(state, { ...fresh, status: "NEEDS_HUMAN", version: 2 }, false, timing);
+    }
+    expect(state.totals).toEqual(totals);
+    expect(state.reread).toBe(false);
+    // A later change of one of them is counted from the status the replay left it in.
+    const [first] = state.known.values();
+    const later = eventTiming(eventIdFloor(read.endedAt + READ_MARGIN_MS + 1), read);
+    expect(later).toBe("new");
+    state = apply(state, { ...row(), ...first, status: "HUMAN_ACTIVE", version: 3 }, false, later);
+    expect(state.totals).toMatchObject({ NEEDS_HUMAN: 2, HUMAN_ACTIVE: 2 });
+  });
+
+  it("time events against the read: before it counted, around it unsure, after it new", () => {
+    const read = { startedAt: 1_800_000_000_000, endedAt: 1_800_000_003_000 };
+    const at = (ms: number) => eventTiming(eventIdFloor(ms), read);
+    expect(at(read.startedAt - READ_MARGIN_MS - 1)).toBe("counted");
+    expect(at(read.startedAt - 1)).toBe("unsure");
+    expect(at(read.endedAt + READ_MARGIN_MS)).toBe("unsure");
+    expect(at(read.endedAt + READ_MARGIN_MS + 1)).toBe("new");
+    // A read on its way, or none yet: nothing can be counted.
+    expect(eventTiming(eventIdFloor(0), { startedAt: read.startedAt })).toBe("unsure");
+    expect(eventTiming(eventIdFloor(0), null)).toBe("unsure");
   });
 });

@@ -1,3 +1,4 @@
+import { eventIdTime } from "@agents-crm/config/event-ids";
 import { newerRow } from "./conversation-order";
 import type { ConversationRow, ConversationStatus } from "~/features/console/types";
 
@@ -47,28 +48,59 @@ function moved(totals: StatusTotals, from: CountBucket | null, to: CountBucket):
 }
 
 /**
- * The totals after an admin event's row. A row moves a conversation between statuses only when its
- * previous status is known (seen in an earlier event, or `created`: the event created it, so it was
- * in no total before); otherwise the totals are read again. So is every change that arrives while a
- * read is on its way (`reading`), since that read may or may not include it.
+ * The last read of the totals, in this browser's clock: started, and ended once its answer is in the
+ * cache (undefined while it is on its way).
+ */
+export interface ReadWindow {
+  startedAt: number;
+  endedAt?: number;
+}
+
+/**
+ * Room for the server's clock against this one (the console already assumes they agree within its
+ * replay window) and for a change being written a moment before its event is published.
+ */
+export const READ_MARGIN_MS = 2_000;
+
+/**
+ * Where an event stands against the last read: `counted` happened before it (the totals include it),
+ * `unsure` around it (they may or may not), `new` after it (they do not).
+ */
+export type EventTiming = "counted" | "unsure" | "new";
+
+export function eventTiming(eventId: string, read: ReadWindow | null): EventTiming {
+  if (!read || read.endedAt === undefined) return "unsure";
+  const at = eventIdTime(eventId);
+  if (at < read.startedAt - READ_MARGIN_MS) return "counted";
+  return at <= read.endedAt + READ_MARGIN_MS ? "unsure" : "new";
+}
+
+/**
+ * The totals after an admin event's row. Only a `new` event moves them, and only when the
+ * conversation's previous status is known (seen in an earlier event, or `created`: the event created
+ * it, so it was in no total before); a `counted` one is already in them (a replay from before the
+ * read, as when the console opens or reconnects), and anything else has them read again.
  */
 export function countRowChange(
   known: KnownRows,
   totals: StatusTotals | null,
   row: ConversationRow,
   created: boolean,
-  reading: boolean,
+  timing: EventTiming,
 ): CountedChange {
   const previous = known.get(row.conversationId);
   const next = newerRow(previous, slim(row));
   if (next === previous) return { known, reread: false };
   const updated = new Map(known);
   updated.set(next.conversationId, next);
+  if (timing === "counted") return { known: updated, reread: false };
   const from = previous ? bucketOf(previous) : created ? null : undefined;
-  if (from === undefined || totals === null) return { known: updated, reread: true };
   const to = bucketOf(next);
   if (from === to) return { known: updated, reread: false };
-  return { known: updated, totals: moved(totals, from, to), reread: reading };
+  if (from === undefined || totals === null || timing === "unsure") {
+    return { known: updated, reread: true };
+  }
+  return { known: updated, totals: moved(totals, from, to), reread: false };
 }
 
 export interface StatusCount {

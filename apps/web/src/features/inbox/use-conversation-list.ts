@@ -5,7 +5,7 @@ import { isUnauthorized } from "~/features/console/api-error";
 import { eventConversation } from "~/features/console/admin-event";
 import { useAdminEvents } from "~/features/console/admin-events";
 import { useSessionLostOn } from "~/features/console/use-session-lost-on";
-import type { ConversationFilters } from "./conversation-filters";
+import { listInput, type ConversationFilters } from "./conversation-filters";
 import { initialListState } from "./conversation-list";
 import { listFromPages, withRowChanged } from "./conversation-pages";
 import type { ConversationRow } from "~/features/console/types";
@@ -21,7 +21,7 @@ export const PAGE_SIZE = 50;
  */
 export function useConversationList(filters: ConversationFilters) {
   const utils = trpc.useUtils();
-  const input = useMemo(() => ({ ...filters, limit: PAGE_SIZE }), [filters]);
+  const input = useMemo(() => ({ ...listInput(filters), limit: PAGE_SIZE }), [filters]);
   const query = trpc.conversations.list.useInfiniteQuery(input, {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     // Read afresh on every visit and for every filter set, as the admin stream keeps only the list on

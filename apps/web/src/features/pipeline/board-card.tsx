@@ -1,6 +1,5 @@
 "use client";
 
-import { StatusBadge } from "~/ui/status-badge";
 import Link from "next/link";
 import type { DragEvent } from "react";
 import { shortId } from "~/features/console/labels";
@@ -9,6 +8,9 @@ import type { ConversationRow, PipelineStage } from "~/features/console/types";
 import { waitingSince } from "~/features/inbox/waiting-since";
 import { useT } from "~/i18n/i18n-provider";
 import { ResolveButton } from "~/features/resolve/resolve-button";
+import { HandlerBadge } from "~/features/assignment/handler-badge";
+import { EscalationBadge } from "~/features/triage/escalation-badge";
+import { showsEscalation } from "~/features/triage/shows-escalation";
 import { MoveMenu } from "./move-menu";
 import styles from "./pipeline.module.css";
 
@@ -72,7 +74,10 @@ export function BoardCard({
         <p className={styles.cardMeta}>
           {agentName} · {common.channels[row.channel]}
         </p>
-        <StatusBadge status={row.status} />
+        <span className={styles.cardBadges}>
+          <HandlerBadge conversation={row} />
+          {showsEscalation(row) && <EscalationBadge escalationType={row.escalationType} />}
+        </span>
       </div>
       <p className={styles.cardPreview}>{row.lastMessagePreview ?? t.card.noMessages}</p>
       {row.rejectionReason && (

@@ -12,6 +12,18 @@ export interface UnreadView {
   agentId?: string;
   channel?: Channel;
   stage?: string;
+  /** "me", "unassigned" or a colleague's id (the Mine / Unassigned views); absent: everyone's. */
+  assignee?: string;
+}
+
+/** The query input of a view: only the filters it sets, so equal views share one cached read. */
+export function unreadInput(view: UnreadView): UnreadView {
+  const input: UnreadView = {};
+  if (view.agentId !== undefined) input.agentId = view.agentId;
+  if (view.channel !== undefined) input.channel = view.channel;
+  if (view.stage !== undefined) input.stage = view.stage;
+  if (view.assignee !== undefined) input.assignee = view.assignee;
+  return input;
 }
 
 /** Events after which the caller's unread counts may have changed. */
@@ -33,18 +45,20 @@ export function movesUnread(event: AdminEvent): boolean {
 }
 
 /**
- * The caller's unread conversations per status in a view (the list's filters), read when the console
+ * The caller's unread conversations per status in a view (the list's filters and assignee view), read when the console
  * opens and again, shortly, after each event that can change them (a customer message, a read, a move).
  */
 export function useUnreadCounts(view: UnreadView) {
   const utils = trpc.useUtils();
   const input = useMemo(
-    () => ({
-      agentId: view.agentId,
-      channel: view.channel,
-      stage: view.stage,
-    }),
-    [view.agentId, view.channel, view.stage],
+    () =>
+      unreadInput({
+        agentId: view.agentId,
+        channel: view.channel,
+        stage: view.stage,
+        assignee: view.assignee,
+      }),
+    [view.agentId, view.channel, view.stage, view.assignee],
   );
   const query = trpc.conversations.unreadCounts.useQuery(input, {
     staleTime: Infinity,
