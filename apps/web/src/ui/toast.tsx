@@ -27,6 +27,14 @@ export function ToastRegion({
   );
 }
 
+/**
+ * The top right corner, shared by several regions (assignments, mentions): one column, so a toast in
+ * one region never covers another region's toast. Escalations keep the bottom right corner.
+ */
+export function TopToastStack({ children }: { children: ReactNode }) {
+  return <div className={styles.topStack}>{children}</div>;
+}
+
 /** A short-lived message with a close button; its content is usually a link to what it is about. */
 export function Toast({
   children,

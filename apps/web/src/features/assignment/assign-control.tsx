@@ -35,14 +35,17 @@ export function AssignControl({
     },
   });
   const current = conversation.assigneeId ?? NOBODY;
+  // While it saves, the select shows the choice and stays enabled: a disabled select drops focus to the
+  // page, so the rest of a name typed into it ("Rita") reached the page's shortcuts (`t` took it over).
+  const shown = assign.isPending ? (assign.variables.userId ?? NOBODY) : current;
   const listed = current === NOBODY || byId.has(current);
   return (
     <section className={styles.control} aria-labelledby="assignee-title">
       <h2 id="assignee-title">{t.control.title}</h2>
       <Select
         aria-labelledby="assignee-title"
-        value={current}
-        disabled={assign.isPending}
+        value={shown}
+        aria-busy={assign.isPending}
         onChange={(event) =>
           assign.mutate({
             conversationId: conversation.conversationId,

@@ -11,7 +11,6 @@ import { useT } from "~/i18n/i18n-provider";
 import { Toast, ToastRegion } from "~/ui/toast";
 import { assignedToViewer } from "./assignment-event";
 import { useAssignees } from "./use-assignees";
-import styles from "./assignment.module.css";
 
 interface AssignmentToast {
   id: string;
@@ -76,17 +75,15 @@ export function AssignmentAlerts() {
 
   if (toasts.length === 0) return null;
   return (
-    <div className={styles.toasts}>
-      <ToastRegion testId="assignment-toasts">
-        {toasts.map((toast) => (
-          <Toast key={toast.id} dismissLabel={t.dismiss} onDismiss={() => dismiss(toast.id)}>
-            <Link href={toast.url} onClick={() => dismiss(toast.id)} aria-label={t.open}>
-              <strong>{toast.title}</strong>
-              <span>{toast.body}</span>
-            </Link>
-          </Toast>
-        ))}
-      </ToastRegion>
-    </div>
+    <ToastRegion testId="assignment-toasts">
+      {toasts.map((toast) => (
+        <Toast key={toast.id} dismissLabel={t.dismiss} onDismiss={() => dismiss(toast.id)}>
+          <Link href={toast.url} onClick={() => dismiss(toast.id)} aria-label={t.open}>
+            <strong>{toast.title}</strong>
+            <span>{toast.body}</span>
+          </Link>
+        </Toast>
+      ))}
+    </ToastRegion>
   );
 }

@@ -10,6 +10,7 @@ import { StagesSync } from "./stages-sync";
 import { StatusCountsProvider } from "~/features/inbox/status-counts-provider";
 import { UnreadIndicator } from "~/features/triage/unread-indicator";
 import { MentionAlerts } from "~/features/notes/mention-alerts";
+import { TopToastStack } from "~/ui/toast";
 
 /** Everything under /admin: a signed-in user, one live event feed, live counters and alerts. */
 export function AdminConsole({ children }: { children: ReactNode }) {
@@ -21,8 +22,10 @@ export function AdminConsole({ children }: { children: ReactNode }) {
         <StatusCountsProvider>
           <EscalationAlertsProvider>
             <AdminShell>{children}</AdminShell>
-            <AssignmentAlerts />
-            <MentionAlerts />
+            <TopToastStack>
+              <AssignmentAlerts />
+              <MentionAlerts />
+            </TopToastStack>
           </EscalationAlertsProvider>
         </StatusCountsProvider>
       </AdminEventsProvider>

@@ -10,7 +10,6 @@ import { useSession } from "~/features/console/session-context";
 import { useT } from "~/i18n/i18n-provider";
 import { Toast, ToastRegion } from "~/ui/toast";
 import { mentionedInNote, type MentionAlert } from "./mentioned-in-note";
-import styles from "./notes.module.css";
 
 const TOAST_MS = 15_000;
 const MAX_TOASTS = 3;
@@ -54,7 +53,7 @@ export function MentionAlerts() {
 
   if (toasts.length === 0) return null;
   return (
-    <ToastRegion testId="mention-toasts" className={styles.toasts}>
+    <ToastRegion testId="mention-toasts">
       {toasts.map((toast) => (
         <Toast key={toast.id} dismissLabel={t.dismiss} onDismiss={() => dismiss(toast.id)}>
           <Link href={toast.url} onClick={() => dismiss(toast.id)}>
