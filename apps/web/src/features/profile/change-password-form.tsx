@@ -7,8 +7,6 @@ import { useSession } from "~/features/console/session-context";
 import { useT } from "~/i18n/i18n-provider";
 import { trpc } from "~/lib/trpc";
 import { Button } from "~/ui/button";
-import { Field } from "~/ui/field";
-import { TextInput } from "~/ui/inputs";
 import { Notice } from "~/ui/notice";
 import admin from "~/ui/admin-page.module.css";
 import {
@@ -18,6 +16,7 @@ import {
   type PasswordChange,
   type PasswordProblem,
 } from "./password-rules";
+import { PasswordField } from "./password-field";
 import styles from "./profile.module.css";
 
 const EMPTY: PasswordChange = { current: "", next: "", confirm: "" };
@@ -110,49 +109,40 @@ export function ChangePasswordForm() {
         hidden
       />
       <div className={styles.fields}>
-        <Field
+        <PasswordField
           label={t.current}
-          error={problemOf("current")}
-          errorTestId="current-password-problem"
-        >
-          <TextInput
-            type={type}
-            name="current-password"
-            autoComplete="current-password"
-            value={form.current}
-            onChange={(e) => set({ current: e.target.value })}
-            data-testid="current-password"
-          />
-        </Field>
-        <Field
+          name="current-password"
+          autoComplete="current-password"
+          testId="current-password"
+          problemTestId="current-password-problem"
+          type={type}
+          value={form.current}
+          problem={problemOf("current")}
+          onChange={(current) => set({ current })}
+        />
+        <PasswordField
           label={t.next}
           hint={t.nextHint(MIN_PASSWORD)}
-          error={problemOf("next")}
-          errorTestId="new-password-problem"
-        >
-          <TextInput
-            type={type}
-            name="new-password"
-            autoComplete="new-password"
-            value={form.next}
-            onChange={(e) => set({ next: e.target.value })}
-            data-testid="new-password"
-          />
-        </Field>
-        <Field
+          name="new-password"
+          autoComplete="new-password"
+          testId="new-password"
+          problemTestId="new-password-problem"
+          type={type}
+          value={form.next}
+          problem={problemOf("next")}
+          onChange={(next) => set({ next })}
+        />
+        <PasswordField
           label={t.confirm}
-          error={problemOf("confirm")}
-          errorTestId="confirm-password-problem"
-        >
-          <TextInput
-            type={type}
-            name="confirm-password"
-            autoComplete="new-password"
-            value={form.confirm}
-            onChange={(e) => set({ confirm: e.target.value })}
-            data-testid="confirm-password"
-          />
-        </Field>
+          name="confirm-password"
+          autoComplete="new-password"
+          testId="confirm-password"
+          problemTestId="confirm-password-problem"
+          type={type}
+          value={form.confirm}
+          problem={problemOf("confirm")}
+          onChange={(confirm) => set({ confirm })}
+        />
         <label className={styles.check}>
           <input
             type="checkbox"
