@@ -3,6 +3,7 @@ import { createAgentsRepository } from "./agents";
 import { createAuditRepository } from "./audit";
 import { repositoryContext } from "./context";
 import type { RepositoryOptions } from "./context";
+import { createContactsRepository } from "./contacts";
 import { createConversationsRepository } from "./conversations";
 import { createEdgeRepositories } from "./edge";
 import type { EdgeRepositoryOptions } from "./edge";
@@ -22,6 +23,7 @@ export function createRepositories(db: Db, options: CreateRepositoriesOptions = 
   return {
     agents: createAgentsRepository(db, ctx),
     conversations: createConversationsRepository(db, ctx),
+    contacts: createContactsRepository(db, ctx),
     messages: createMessagesRepository(db, ctx),
     audit: createAuditRepository(db, ctx),
     ragChunks: createRagChunksRepository(db, ctx),
