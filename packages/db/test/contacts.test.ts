@@ -238,6 +238,21 @@ describe("contacts repository", () => {
     ]);
   });
 
+  it("cuts over-long platform values so the contact stays readable", async () => {
+    const { contact } = await t.repos.contacts.ensureForConversation({
+      channel: "telegram",
+      agentId: "dr_a",
+      externalUserId: uniqueUser(),
+      displayName: "A".repeat(500),
+      username: "u".repeat(400),
+      profile: { bio: "b".repeat(5000) },
+    });
+    const read = await t.repos.contacts.get(contact.contactId);
+    expect(read?.name).toHaveLength(120);
+    expect(read?.identities[0]?.username).toHaveLength(256);
+    expect(String(read?.identities[0]?.profile?.bio)).toHaveLength(2000);
+  });
+
   it("delete removes the contact and every key pointing at it", async () => {
     const contacts = t.repos.contacts;
     const externalUserId = uniqueUser();

@@ -66,6 +66,19 @@ const cleanName = (name: string) =>
 const later = (a: string, b: string) => (a >= b ? a : b);
 const differs = <T>(a: T, b: T) => JSON.stringify(a) !== JSON.stringify(b);
 
+function boundedProfile(
+  profile: NonNullable<ContactIdentity["profile"]>,
+): NonNullable<ContactIdentity["profile"]> {
+  return Object.fromEntries(
+    Object.entries(profile)
+      .slice(0, 20)
+      .map(([key, value]) => [
+        key.slice(0, 64),
+        typeof value === "string" ? value.slice(0, 2000) : value,
+      ]),
+  );
+}
+
 /** The contact with this identity recorded (profile details refreshed), its profile name and phones. */
 function withIdentity(contact: Contact, input: EnsureContactInput, at: string): Contact {
   const identities = [...contact.identities];
@@ -75,10 +88,11 @@ function withIdentity(contact: Contact, input: EnsureContactInput, at: string): 
       identity.externalUserId === input.externalUserId &&
       identity.agentId === input.agentId,
   );
+  // Platform values are cut to the stored shape's limits: a long one must not make the contact unreadable.
   const details = {
-    ...(input.username ? { username: input.username } : {}),
+    ...(input.username ? { username: input.username.slice(0, 256) } : {}),
     ...(input.displayName ? { displayName: cleanName(input.displayName) } : {}),
-    ...(input.profile ? { profile: input.profile } : {}),
+    ...(input.profile ? { profile: boundedProfile(input.profile) } : {}),
   };
   if (index === -1) {
     if (identities.length < MAX_CONTACT_IDENTITIES)
