@@ -73,6 +73,20 @@ describe("contacts repository", () => {
     });
   });
 
+  it("a 'surely new' identity that is known after all joins its contact and leaves nothing behind", async () => {
+    const contacts = t.repos.contacts;
+    const input = { channel: "web_chat" as const, agentId: "dr_a", externalUserId: uniqueUser() };
+    const fresh = await contacts.ensureForConversation(input, { surelyNew: true });
+    expect(fresh.created).toBe(true);
+    const before = (await contacts.list({ channel: "web_chat", limit: 500 })).items.length;
+    const again = await contacts.ensureForConversation(input, { surelyNew: true });
+    expect(again).toMatchObject({
+      created: false,
+      contact: { contactId: fresh.contact.contactId },
+    });
+    expect((await contacts.list({ channel: "web_chat", limit: 500 })).items).toHaveLength(before);
+  });
+
   it("names: staff > customer > profile, and the weaker source never overwrites the stronger", async () => {
     const contacts = t.repos.contacts;
     const { contact } = await contacts.ensureForConversation({
