@@ -75,7 +75,10 @@ export function createLocalFileStore(root: string): FileStore {
       const path = pathOf(key);
       try {
         await writeAtomically(metaPath(path), Buffer.from(JSON.stringify(meta)));
-        await writeAtomically(path, body);
+        await writeAtomically(path, body).catch(async (error: unknown) => {
+          await rm(metaPath(path), { force: true }).catch(() => {});
+          throw error;
+        });
       } catch (error) {
         throw classify(error);
       }
