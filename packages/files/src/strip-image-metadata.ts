@@ -47,9 +47,51 @@ function stripJpeg(b: Uint8Array): Uint8Array {
     const end = i + 2 + u16be(b, i + 2);
     if (end > b.length) return b;
     if (!JPEG_DROPPED.has(marker)) kept.push(b.subarray(i, end));
+    else if (marker === 0xe1) {
+      // Phones store the picture sideways and say so in EXIF: keep that one fact, or it shows rotated.
+      const orientation = exifOrientation(b.subarray(i + 4, end));
+      if (orientation !== null && orientation !== 1) kept.push(orientationOnlyExif(orientation));
+    }
     i = end;
   }
   return b;
+}
+
+/** The Orientation tag (0x0112) of an APP1 EXIF payload; null when there is none or it cannot be read. */
+function exifOrientation(payload: Uint8Array): number | null {
+  if (String.fromCharCode(...payload.subarray(0, 6)) !== "Exif\0\0") return null;
+  const tiff = payload.subarray(6);
+  const little = tiff[0] === 0x49 && tiff[1] === 0x49;
+  const u16 = (i: number) => (little ? (tiff[i] ?? 0) | ((tiff[i + 1] ?? 0) << 8) : u16be(tiff, i));
+  const u32 = (i: number) => (little ? u16(i) + u16(i + 2) * 0x10000 : u32be(tiff, i));
+  const ifd = u32(4);
+  const count = u16(ifd);
+  for (let n = 0; n < count; n++) {
+    const entry = ifd + 2 + n * 12;
+    if (entry + 12 > tiff.length) return null;
+    if (u16(entry) === 0x0112) {
+      const value = u16(entry + 8);
+      return value >= 1 && value <= 8 ? value : null;
+    }
+  }
+  return null;
+}
+
+/** An APP1 segment holding a big-endian EXIF block with only the Orientation tag. */
+function orientationOnlyExif(orientation: number): Uint8Array {
+  const segment = new Uint8Array(2 + 2 + 32);
+  const view = new DataView(segment.buffer);
+  segment.set([0xff, 0xe1]);
+  view.setUint16(2, 34);
+  segment.set([0x45, 0x78, 0x69, 0x66, 0, 0, 0x4d, 0x4d, 0, 0x2a], 4); // "Exif\0\0" "MM" 42
+  view.setUint32(14, 8); // IFD0 right after the header
+  view.setUint16(18, 1); // one entry
+  view.setUint16(20, 0x0112); // Orientation
+  view.setUint16(22, 3); // SHORT
+  view.setUint32(24, 1); // one value
+  view.setUint16(28, orientation);
+  view.setUint32(32, 0); // no next IFD
+  return segment;
 }
 
 const PNG_DROPPED = new Set(["eXIf", "tEXt", "zTXt", "iTXt", "tIME"]);

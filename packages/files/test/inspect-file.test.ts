@@ -92,6 +92,18 @@ describe("stripImageMetadata", () => {
     expect(stripped.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));
   });
 
+  it("keeps only the orientation of a sideways phone photo", () => {
+    const stripped = Buffer.from(stripImageMetadata(jpegWithExif(800, 600, 0, 6), "image/jpeg"));
+    expect(stripped.includes("GPS")).toBe(false);
+    const at = stripped.indexOf("Exif\0\0MM");
+    expect(at).toBeGreaterThan(0);
+    // IFD0: one entry, Orientation (0x0112) = 6.
+    expect(stripped.readUInt16BE(at + 14)).toBe(1);
+    expect(stripped.readUInt16BE(at + 16)).toBe(0x0112);
+    expect(stripped.readUInt16BE(at + 24)).toBe(6);
+    expect(inspectFile(stripped)).toMatchObject({ width: 800, height: 600 });
+  });
+
   it("drops a PNG's eXIf and text chunks", () => {
     const original = png(4, 3, [
       ["tEXt", "Comment\0taken at home"],

@@ -42,11 +42,37 @@ function segment(marker: number, payload: Buffer): Buffer {
   return Buffer.concat([head, payload]);
 }
 
+/** A little-endian EXIF block: IFD0 with Orientation (when given) and a GPS position in a text tag. */
+function exif(orientation?: number): Buffer {
+  const gps = Buffer.from("GPSLatitude 55.7558 GPSLongitude 37.6173\0", "latin1");
+  const entries = orientation === undefined ? 1 : 2;
+  const ifd = Buffer.alloc(2 + entries * 12 + 4);
+  ifd.writeUInt16LE(entries, 0);
+  const textOffset = 8 + ifd.length;
+  // 0x010e ImageDescription (ASCII) pointing at the GPS text; then Orientation (SHORT).
+  ifd.writeUInt16LE(0x010e, 2);
+  ifd.writeUInt16LE(2, 4);
+  ifd.writeUInt32LE(gps.length, 6);
+  ifd.writeUInt32LE(textOffset, 10);
+  if (orientation !== undefined) {
+    ifd.writeUInt16LE(0x0112, 14);
+    ifd.writeUInt16LE(3, 16);
+    ifd.writeUInt32LE(1, 18);
+    ifd.writeUInt16LE(orientation, 22);
+  }
+  return Buffer.concat([Buffer.from("Exif\0\0II*\0\x08\0\0\0", "latin1"), ifd, gps]);
+}
+
 /**
  * A JPEG's structure (SOI, APP0, an APP1 EXIF block naming a GPS position, SOF0 with the size, SOS, EOI);
  * the scan data is filler, which is all a header reader and the metadata stripper look at.
  */
-export function jpegWithExif(width: number, height: number, padding = 0): Buffer {
+export function jpegWithExif(
+  width: number,
+  height: number,
+  padding = 0,
+  orientation?: number,
+): Buffer {
   const sof = Buffer.alloc(15);
   sof.writeUInt8(8, 0);
   sof.writeUInt16BE(height, 1);
@@ -55,7 +81,7 @@ export function jpegWithExif(width: number, height: number, padding = 0): Buffer
   return Buffer.concat([
     Buffer.from([0xff, 0xd8]),
     segment(0xe0, Buffer.from("JFIF\0\x01\x01\0\0\x01\0\x01\0\0", "latin1")),
-    segment(0xe1, Buffer.from("Exif\0\0MM\0*GPSLatitude 55.7558 GPSLongitude 37.6173", "latin1")),
+    segment(0xe1, exif(orientation)),
     segment(
       0xe1,
       Buffer.from("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>GPS</x:xmpmeta>", "latin1"),
