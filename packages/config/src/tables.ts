@@ -23,6 +23,7 @@ export const TABLE_ENV_DEFAULTS = {
   DYNAMODB_TABLE_CANNED_RESPONSES: "doctor-agent-canned-responses",
   DYNAMODB_TABLE_CONTACTS: "doctor-agent-contacts",
   DYNAMODB_TABLE_CONTACT_KEYS: "doctor-agent-contact-keys",
+  DYNAMODB_TABLE_FILES: "doctor-agent-files",
 } as const;
 
 export type TableEnvName = keyof typeof TABLE_ENV_DEFAULTS;
@@ -56,6 +57,7 @@ export interface TableNames {
   cannedResponses: string;
   contacts: string;
   contactKeys: string;
+  files: string;
 }
 
 export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
@@ -78,6 +80,7 @@ export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
     cannedResponses: env.DYNAMODB_TABLE_CANNED_RESPONSES,
     contacts: env.DYNAMODB_TABLE_CONTACTS,
     contactKeys: env.DYNAMODB_TABLE_CONTACT_KEYS,
+    files: env.DYNAMODB_TABLE_FILES,
   };
 }
 

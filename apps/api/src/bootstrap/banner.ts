@@ -5,6 +5,7 @@ import type { Logger } from "../logger";
 import type { LlmProviders } from "@agents-crm/ai";
 import type { InitialAdmin } from "./initial-admin";
 import { modelLines } from "./model-banner";
+import { describeFileStore } from "../files/file-store-from-env";
 
 export function printBanner(input: {
   env: ServerEnv;
@@ -41,6 +42,7 @@ export function printBanner(input: {
   if (emailCodesEnabled(env)) {
     lines.push(`Sign-in codes by e-mail: through ${env.SMTP_HOST}:${smtpPort(env)}`);
   }
+  lines.push(`Files: ${describeFileStore(env)}`);
   const model = modelLines(llm);
   if (env.ENVIRONMENT !== "production") {
     process.stdout.write(["", "  " + [...lines, ...model].join("\n  "), ""].join("\n") + "\n");
@@ -56,5 +58,6 @@ export function printBanner(input: {
     environment: env.ENVIRONMENT,
     database: resolveDynamoMode(env),
     emailCodes: emailCodesEnabled(env),
+    files: env.S3_BUCKET_NAME ? "s3" : "local",
   });
 }

@@ -6,6 +6,7 @@ import type { RepositoryOptions } from "./context";
 import { createContactsRepository } from "./contacts";
 import { createConversationsRepository } from "./conversations";
 import { createEdgeRepositories } from "./edge";
+import { createFilesRepository } from "./files";
 import type { EdgeRepositoryOptions } from "./edge";
 import { createMessagesRepository } from "./messages";
 import { createRagChunksRepository } from "./rag-chunks";
@@ -28,6 +29,7 @@ export function createRepositories(db: Db, options: CreateRepositoriesOptions = 
     audit: createAuditRepository(db, ctx),
     ragChunks: createRagChunksRepository(db, ctx),
     stats: createStatsReadsRepository(db, ctx),
+    files: createFilesRepository(db, ctx),
     ...createEdgeRepositories(db, ctx, options),
   };
 }
