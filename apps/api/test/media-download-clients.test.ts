@@ -36,6 +36,7 @@ beforeAll(async () => {
   media = createCustomerMedia({
     telegram: createTelegramBotApi({ baseUrl: telegram.url }),
     whatsapp: { baseUrl: graph.url },
+    instagramGraphBaseUrl: graph.url,
     timeoutMs: 2_000,
   });
 });
@@ -97,6 +98,16 @@ describe("Instagram CDN links", () => {
     const got = await media.instagram(url, 10 * MB);
     expect(got).toMatchObject({ mimeType: "image/jpeg" });
     expect(got.bytes.equals(PHOTO)).toBe(true);
+  });
+
+  it("a link anywhere but Meta's CDN is never fetched", async () => {
+    for (const url of [
+      "http://169.254.169.254/latest/meta-data",
+      "file:///etc/passwd",
+      "nonsense",
+    ]) {
+      expect((await failure(media.instagram(url, 10 * MB))).retryable).toBe(false);
+    }
   });
 
   it("an expired link is gone for good, and the reason says so", async () => {

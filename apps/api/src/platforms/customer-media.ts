@@ -30,9 +30,26 @@ const whatsappMediaSchema = z.looseObject({
   file_size: z.union([z.number(), z.string()]).optional(),
 });
 
+/** Where Instagram's attachment links point (Meta's CDNs). */
+const META_CDN_SUFFIXES = [".fbcdn.net", ".fbsbx.com", ".cdninstagram.com"];
+
+/**
+ * Only Meta's CDNs (or the host of the configured Graph API, a local fake in tests) are fetched: a
+ * forged or unsigned webhook must not make the server fetch an internal address.
+ */
+function isInstagramCdn(url: URL, graphBaseUrl: string | undefined): boolean {
+  if (url.protocol !== "https:" && url.protocol !== "http:") return false;
+  if (graphBaseUrl && new URL(graphBaseUrl).host === url.host) return true;
+  return (
+    url.protocol === "https:" && META_CDN_SUFFIXES.some((suffix) => url.hostname.endsWith(suffix))
+  );
+}
+
 export interface CustomerMediaOptions {
   telegram: Pick<TelegramBotApi, "getFile" | "fileUrl">;
   whatsapp: GraphApiOptions;
+  /** INSTAGRAM_GRAPH_BASE_URL: its host is trusted for attachment links too. */
+  instagramGraphBaseUrl?: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
@@ -91,8 +108,14 @@ export function createCustomerMedia(options: CustomerMediaOptions) {
     },
 
     async instagram(url: string, maxBytes: number): Promise<DownloadedMedia> {
-      if (!/^https?:\/\//i.test(url)) {
+      let link: URL;
+      try {
+        link = new URL(url);
+      } catch {
         throw new MediaDownloadError("Instagram sent no usable link to the file", false);
+      }
+      if (!isInstagramCdn(link, options.instagramGraphBaseUrl)) {
+        throw new MediaDownloadError("The file's link is not on Instagram's servers", false);
       }
       const { bytes, contentType } = await get(url, maxBytes, "Instagram");
       return { bytes, mimeType: bareMimeType(contentType) };
