@@ -105,7 +105,15 @@ describe("customers' media reaches staff", () => {
     // The camera's EXIF (with its GPS position) is gone.
     expect(PHOTO.includes(Buffer.from("Agents CRM test camera"))).toBe(true);
     expect(bytes.includes(Buffer.from("Agents CRM test camera"))).toBe(false);
-    // The console heard the file arrive.
+    // The console saw the file coming, then heard it arrive.
+    expect(
+      c.adminEvents.some(
+        (e) =>
+          e.type === "message.created" &&
+          (e.payload as { message?: { attachments?: { status: string }[] } }).message
+            ?.attachments?.[0]?.status === "pending",
+      ),
+    ).toBe(true);
     expect(
       c.adminEvents.some(
         (e) =>
