@@ -51,8 +51,8 @@ export async function uploadChatFile(
       headers: {
         "content-type": file.type || "application/octet-stream",
         "x-file-name": encodeURIComponent(file.name),
-        "x-conversation-id": session.conversationId,
-        authorization: `Bearer ${session.token}`,
+        "x-web-chat-conversation": session.conversationId,
+        "x-web-chat-token": session.token,
       },
       body: file,
       credentials: "omit",
@@ -61,7 +61,8 @@ export async function uploadChatFile(
     throw new ChatUploadError(null);
   }
   if (!response.ok) throw new ChatUploadError(response.status);
-  const view = (await response.json()) as { fileId?: unknown };
-  if (typeof view.fileId !== "string") throw new ChatUploadError(response.status);
-  return view.fileId;
+  const answer = (await response.json()) as { file?: { fileId?: unknown } };
+  const fileId = answer.file?.fileId;
+  if (typeof fileId !== "string") throw new ChatUploadError(response.status);
+  return fileId;
 }
