@@ -67,6 +67,17 @@ describe("chat.send with files", () => {
     ]);
   });
 
+  it("the notice is in the language of the caption", async () => {
+    const chat = await visitor().chat.start({ agentId: "dr_files" });
+    const photo = await uploaded(chat.conversationId, PHOTO, "сыпь.jpg");
+    const out = await visitor().chat.send({
+      ...chat,
+      content: "Сыпь на руке, что это?",
+      fileIds: [photo],
+    });
+    expect(out.reply?.content).toMatch(/[а-яё]/i);
+  });
+
   it("a photo alone, on an agent that ignores media: stored as a photo, no reply", async () => {
     const chat = await visitor().chat.start({ agentId: "dr_files_quiet" });
     const photo = await uploaded(chat.conversationId, PHOTO, "arm.jpg");

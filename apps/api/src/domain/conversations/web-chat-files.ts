@@ -73,9 +73,11 @@ export async function receiveVisitorFiles(
   const earlier = await deps.repos.messages.lastN(conversation.conversationId, 20);
   const notice = await handOffUnreadable(deps, touched, agent.config, userMessage, {
     label: LABEL[kind],
-    earlierCustomerTexts: earlier
-      .filter((m) => m.role === "user" && m.kind === "text")
-      .map((m) => m.content),
+    // The caption counts: the notice is in the language the visitor wrote it in.
+    earlierCustomerTexts: [
+      ...earlier.filter((m) => m.role === "user" && m.kind === "text").map((m) => m.content),
+      ...(caption ? [caption] : []),
+    ],
   });
   const after = (await deps.repos.conversations.get(conversation.conversationId)) ?? touched;
   return { userMessage, reply: notice, conversation: after };

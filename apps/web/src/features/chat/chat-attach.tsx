@@ -63,7 +63,16 @@ export function ChatAttachButton({
         onClick={() => picker.current?.click()}
         data-testid="composer-attach"
       >
-        <span aria-hidden="true">📎</span>
+        {/* A drawn paper clip: an emoji is a blank box where no emoji font is installed. */}
+        <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none">
+          <path
+            d="M21 11.5l-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l9-9a3.7 3.7 0 0 1 5.2 5.2l-9 9a1.8 1.8 0 0 1-2.6-2.6l8.3-8.3"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
       </Button>
     </>
   );

@@ -94,7 +94,7 @@ export function MessageBubble({
           <div className={styles.bubble}>
             {item.fileNames.map((name) => (
               <span key={name} className={styles.fileNames} data-testid="outgoing-file">
-                📎 {name}
+                {name}
               </span>
             ))}
             {item.content}
