@@ -77,6 +77,44 @@ export function createErasureRepository(db: Db, _ctx: RepositoryContext) {
       return true;
     },
 
+    /** Ids of every message of the conversation (expired ones too) and their platform ids. */
+    async messageRefs(
+      conversationId: string,
+    ): Promise<{ messageId: string; externalMessageId?: string }[]> {
+      const items = await queryItems(db, {
+        TableName: tables.messages,
+        KeyConditionExpression: "conversation_id = :c",
+        ExpressionAttributeValues: { ":c": conversationId },
+        ProjectionExpression: "message_id, external_message_id",
+      });
+      return items.map((item) => ({
+        messageId: String(item.message_id),
+        ...(typeof item.external_message_id === "string"
+          ? { externalMessageId: item.external_message_id }
+          : {}),
+      }));
+    },
+
+    /**
+     * Settled webhook inbox items by their event keys (`platform#scope#external id`); items still queued
+     * are left to run (deleting work in flight would only make a worker fail).
+     */
+    async deleteInboundEventKeys(eventKeys: readonly string[]): Promise<void> {
+      for (const eventKey of new Set(eventKeys)) {
+        try {
+          await db.doc.send(
+            new DeleteCommand({
+              TableName: tables.inboundEvents,
+              Key: { event_key: eventKey },
+              ConditionExpression: "attribute_not_exists(queue_pk)",
+            }),
+          );
+        } catch (error) {
+          if (!isConditionalCheckFailed(error)) throw error;
+        }
+      }
+    },
+
     /** Every message of the conversation, staff notes included; how many there were. */
     async deleteMessages(conversationId: string): Promise<number> {
       const keys = await queryItems(db, {
@@ -115,25 +153,6 @@ export function createErasureRepository(db: Db, _ctx: RepositoryContext) {
         ProjectionExpression: "#s, event_id",
       });
       return deleteKeys(tables.events, keys);
-    },
-
-    /**
-     * Webhook inbox items processed in one order (`turn#<id>`, `outbox#<id>`, `<binding>#<user>`), with
-     * their payloads (message text). Items still queued are left to run: deleting work in flight would
-     * only make a worker fail; what it writes belongs to a new conversation.
-     */
-    async deleteInboundEvents(orderKey: string): Promise<number> {
-      const items = await queryItems(db, {
-        TableName: tables.inboundEvents,
-        IndexName: "order-index",
-        KeyConditionExpression: "order_key = :k",
-        ExpressionAttributeValues: { ":k": orderKey },
-      });
-      const settled = items.filter((item) => item.queue_pk === undefined);
-      return deleteKeys(
-        tables.inboundEvents,
-        settled.map((item) => pick(item, ["event_key"])),
-      );
     },
 
     /** Audit entries about one resource (found through the resource index); returns them first. */

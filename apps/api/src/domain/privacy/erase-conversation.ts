@@ -1,7 +1,5 @@
 import type { Conversation, Repositories } from "@agents-crm/db";
-import { webTurnOrderKey } from "../turns/web-turn-job";
-import { deliveryOrderKey } from "../../channels/delivery/delivery-job";
-import { orderKeyOf } from "../../channels/inbound-event";
+import { OUTBOX_SCOPE } from "../../channels/delivery/delivery-job";
 import { ADMIN_STREAM, conversationStream } from "../../realtime/types";
 import { forgetGapExamples } from "./forget-gap-examples";
 
@@ -9,7 +7,6 @@ import { forgetGapExamples } from "./forget-gap-examples";
 export interface ConversationErasure {
   messages: number;
   events: number;
-  inboundEvents: number;
   auditEntries: number;
   gapExamples: number;
 }
@@ -36,18 +33,28 @@ async function everyStaffId(repos: Pick<Repositories, "adminUsers">): Promise<st
   return ids;
 }
 
-/** The inbox orders a conversation's work ran in: its web turns, its deliveries, its platform user's events. */
-async function orderKeysOf(repos: ErasureRepos, conversation: Conversation): Promise<string[]> {
-  const keys = [webTurnOrderKey(conversation.conversationId)];
-  keys.push(deliveryOrderKey(conversation.conversationId));
-  const { externalUserId } = conversation;
-  if (conversation.channel !== "web_chat" && externalUserId) {
-    const bindings = await repos.channelBindings.listByAgent(conversation.agentId, {
-      channelType: conversation.channel,
-    });
-    for (const { bindingId } of bindings) keys.push(orderKeyOf({ bindingId, externalUserId }));
-  }
-  return keys;
+/**
+ * The webhook inbox items that carried the conversation: its customer's platform events (keyed by the
+ * binding's account and the platform's message id, which the message keeps) and its outbound deliveries
+ * (keyed by message id). Web chat turn items carry only ids and are keyed by a random id no message
+ * keeps: they expire with the inbox's retention (8 days) instead.
+ */
+async function inboundEventKeysOf(
+  repos: ErasureRepos,
+  conversation: Conversation,
+  messages: readonly { messageId: string; externalMessageId?: string }[],
+): Promise<string[]> {
+  const { channel } = conversation;
+  if (channel === "web_chat") return [];
+  const accounts = (
+    await repos.channelBindings.listByAgent(conversation.agentId, { channelType: channel })
+  ).map((binding) => binding.channelAccountId);
+  return messages.flatMap((message) => [
+    `${channel}#${OUTBOX_SCOPE}#${message.messageId}`,
+    ...(message.externalMessageId
+      ? accounts.map((account) => `${channel}#${account}#${message.externalMessageId}`)
+      : []),
+  ]);
 }
 
 /**
@@ -81,10 +88,9 @@ export async function eraseConversation(
   ]);
 
   await erasure.deleteReadMarkers(await everyStaffId(repos), id);
-  let inboundEvents = 0;
-  for (const key of await orderKeysOf(repos, conversation)) {
-    inboundEvents += await erasure.deleteInboundEvents(key);
-  }
+  const refs = await erasure.messageRefs(id);
+  const eventKeys = await inboundEventKeysOf(repos, conversation, refs);
+  await erasure.deleteInboundEventKeys(eventKeys);
   const events =
     (await erasure.deleteEventStream(conversationStream(id))) +
     (await erasure.deleteEventsMentioning(ADMIN_STREAM, id));
@@ -99,5 +105,5 @@ export async function eraseConversation(
   await erasure.deleteConversation(id);
   // A message stored while the conversation was being erased is caught here.
   messages += await erasure.deleteMessages(id);
-  return { messages, events, inboundEvents, auditEntries: audits.length, gapExamples };
+  return { messages, events, auditEntries: audits.length, gapExamples };
 }
