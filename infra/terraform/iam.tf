@@ -18,6 +18,27 @@ data "aws_iam_policy_document" "api" {
     resources = local.index_arns
   }
 
+  statement {
+    sid       = "FilesObjects"
+    actions   = local.api_bucket_object_actions
+    resources = ["${aws_s3_bucket.files.arn}/*"]
+  }
+
+  statement {
+    sid       = "FilesBucket"
+    actions   = local.api_bucket_actions
+    resources = [aws_s3_bucket.files.arn]
+  }
+
+  dynamic "statement" {
+    for_each = var.kms_key_arn == null ? [] : [1]
+    content {
+      sid       = "FilesKey"
+      actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+      resources = [var.kms_key_arn]
+    }
+  }
+
   dynamic "statement" {
     for_each = var.api_auto_provision ? [1] : []
     content {
@@ -40,7 +61,7 @@ data "aws_iam_policy_document" "api" {
 
 resource "aws_iam_policy" "api" {
   name        = "${var.name}-api"
-  description = "Agents CRM API: its DynamoDB tables (items, queries) and, if configured, its OpenAI key secret."
+  description = "Agents CRM API: its DynamoDB tables (items, queries), its files bucket and, if configured, its OpenAI key secret."
   policy      = data.aws_iam_policy_document.api.json
 }
 

@@ -17,3 +17,8 @@ output "ecs_cluster_name" {
   description = "With the ECS runtime: its cluster."
   value       = one(module.ecs[*].cluster_name)
 }
+
+output "files_bucket_name" {
+  description = "The files bucket: the API's S3_BUCKET_NAME (with AWS_REGION = the bucket's region)."
+  value       = aws_s3_bucket.files.bucket
+}

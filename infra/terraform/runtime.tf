@@ -34,7 +34,7 @@ module "ecs" {
   web_image          = var.ecs.web_image
   api_policy_arn     = aws_iam_policy.api.arn
   table_env          = local.table_env
-  api_environment    = var.ecs.api_environment
+  api_environment    = merge({ S3_BUCKET_NAME = aws_s3_bucket.files.bucket }, var.ecs.api_environment)
   api_secrets        = var.ecs.api_secrets
   web_environment    = var.ecs.web_environment
   api_desired_count  = var.ecs.api_desired_count

@@ -45,3 +45,15 @@ variable "openai_key_secret_name" {
   type        = string
   default     = null
 }
+
+variable "files_bucket_name" {
+  description = "S3 bucket for files (customers' media, attachments, knowledge documents): the API's S3_BUCKET_NAME. null names it \"<name>-files-<account id>\"."
+  type        = string
+  default     = null
+}
+
+variable "files_force_destroy" {
+  description = "Let `terraform destroy` delete the files bucket with the files in it. Off: a bucket holding files is never destroyed by accident."
+  type        = bool
+  default     = false
+}

@@ -1,7 +1,7 @@
 import type { TfJson } from "./tf-json";
 
 /**
- * DynamoDB actions, by who needs them. infra/terraform/iam.tf builds the policies from these lists
+ * DynamoDB and S3 actions, by who needs them. infra/terraform/iam.tf builds the policies from these lists
  * (through the generated permissions.tf.json), and packages/db/test/terraform-iam.test.ts checks them
  * against the commands the code sends: every command covered, no action granted that nothing sends.
  */
@@ -42,6 +42,10 @@ export const PERMISSIONS = {
     "dynamodb:UpdateTimeToLive",
   ],
   operator_index_actions: ["dynamodb:Query"],
+  /** The API, on the objects of its files bucket (files.tf). */
+  api_bucket_object_actions: ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"],
+  /** The API, on the bucket itself: listing a conversation's prefix to delete it. */
+  api_bucket_actions: ["s3:ListBucket"],
 } as const;
 
 export const PERMISSIONS_HEADER =

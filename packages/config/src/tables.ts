@@ -24,6 +24,7 @@ export const TABLE_ENV_DEFAULTS = {
   DYNAMODB_TABLE_SEARCH_INDEX: "doctor-agent-search-index",
   DYNAMODB_TABLE_CONTACTS: "doctor-agent-contacts",
   DYNAMODB_TABLE_CONTACT_KEYS: "doctor-agent-contact-keys",
+  DYNAMODB_TABLE_FILES: "doctor-agent-files",
 } as const;
 
 export type TableEnvName = keyof typeof TABLE_ENV_DEFAULTS;
@@ -58,6 +59,7 @@ export interface TableNames {
   searchIndex: string;
   contacts: string;
   contactKeys: string;
+  files: string;
 }
 
 export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
@@ -81,6 +83,7 @@ export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
     searchIndex: env.DYNAMODB_TABLE_SEARCH_INDEX,
     contacts: env.DYNAMODB_TABLE_CONTACTS,
     contactKeys: env.DYNAMODB_TABLE_CONTACT_KEYS,
+    files: env.DYNAMODB_TABLE_FILES,
   };
 }
 

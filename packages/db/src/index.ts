@@ -28,6 +28,8 @@ export type {
   EnsureContactResult,
   UpdateContactOptions,
 } from "./repositories/contact-writes";
+export * from "./schemas/file";
+export type { ExpiredFilesPage, FilesRepository } from "./repositories/files";
 export type { CannedResponsesRepository } from "./repositories/canned-responses";
 export type { ListCannedOptions } from "./repositories/canned-response-reads";
 export type { CreateCannedInput, UpdateCannedInput } from "./repositories/canned-response-writes";

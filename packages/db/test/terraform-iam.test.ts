@@ -14,7 +14,8 @@ const repo = join(import.meta.dirname, "../../..");
 type Caller = "api" | "provisioning" | "operator" | "ignored";
 
 function callerOf(file: string): Caller {
-  if (file.startsWith("packages/db/src/testing/")) return "ignored";
+  if (file.startsWith("packages/db/src/testing/") || file.startsWith("packages/files/src/testing/"))
+    return "ignored";
   if (
     file.startsWith("packages/db/src/migrate/") ||
     file.startsWith("packages/db/src/cli/") ||
@@ -43,6 +44,15 @@ const DOCUMENT_ACTIONS: Record<string, string> = {
   Scan: "Scan",
 };
 
+/** The S3 commands the file store sends, as IAM names them (a batch delete is DeleteObject per key). */
+const S3_ACTIONS: Record<string, string> = {
+  PutObject: "s3:PutObject",
+  GetObject: "s3:GetObject",
+  DeleteObject: "s3:DeleteObject",
+  DeleteObjects: "s3:DeleteObject",
+  ListObjectsV2: "s3:ListBucket",
+};
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(repo, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = `${dir}/${entry.name}`;
@@ -67,7 +77,11 @@ function actionsOf(text: string, file: string): string[] {
         actions.push(`dynamodb:${action}`);
       } else if (pkg === "client-dynamodb") actions.push(`dynamodb:${command}`);
       else if (pkg === "client-secrets-manager") actions.push(`secretsmanager:${command}`);
-      else throw new Error(`${file}: commands of @aws-sdk/${pkg} are not covered by any policy`);
+      else if (pkg === "client-s3") {
+        const action = S3_ACTIONS[command];
+        if (!action) throw new Error(`${file}: map ${name} to its S3 action in this test`);
+        actions.push(action);
+      } else throw new Error(`${file}: commands of @aws-sdk/${pkg} are not covered by any policy`);
     }
   }
   return actions;
@@ -79,7 +93,12 @@ const used: Record<Caller, Map<string, string[]>> = {
   operator: new Map(),
   ignored: new Map(),
 };
-for (const file of ["apps/api/src", "packages/ai/src", "packages/db/src"].flatMap(sourceFiles)) {
+for (const file of [
+  "apps/api/src",
+  "packages/ai/src",
+  "packages/db/src",
+  "packages/files/src",
+].flatMap(sourceFiles)) {
   for (const action of actionsOf(readFileSync(join(repo, file), "utf8"), file)) {
     const byAction = used[callerOf(file)];
     byAction.set(action, [...(byAction.get(action) ?? []), file]);
@@ -137,6 +156,14 @@ describe("IAM policies against the commands the code sends", () => {
     const secrets = [...used.api.keys()].filter((a) => a.startsWith("secretsmanager:"));
     expect(secrets).toEqual(["secretsmanager:GetSecretValue"]);
     expect(iamTf).toContain('actions = ["secretsmanager:GetSecretValue"]');
+  });
+
+  it("grants the API exactly the S3 actions the file store sends, on its bucket only", () => {
+    const sent = [...used.api.keys()].filter((a) => a.startsWith("s3:")).sort();
+    const granted = [...PERMISSIONS.api_bucket_object_actions, ...PERMISSIONS.api_bucket_actions];
+    expect(granted.sort()).toEqual(sent);
+    expect(iamTf).toContain('resources = ["${aws_s3_bucket.files.arn}/*"]');
+    expect(iamTf).toContain("resources = [aws_s3_bucket.files.arn]");
   });
 
   it("builds the policies from the generated lists, on this project's tables only", () => {

@@ -21,6 +21,8 @@ import { createLlm } from "./llm";
 import { StartupError } from "./startup-error";
 import { startChannelWorkers } from "../channels/worker/channel-workers";
 import { assembleDeps } from "./assemble-deps";
+import { deriveFileLinkKey } from "../files/file-links";
+import { startFileRetention } from "../files/file-retention";
 
 export interface Services {
   deps: ApiDeps;
@@ -126,7 +128,14 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
     });
     const initialAdmin = await seedFirstRun(env, log, repos, dataDir);
     const llm = await createLlm(env, log);
-    const { deps, runtime } = assembleDeps({ env, db, repos, llm, log });
+    const { deps, runtime } = assembleDeps({
+      env,
+      db,
+      repos,
+      llm,
+      log,
+      fileLinkKey: deriveFileLinkKey(encryptionKey.key),
+    });
     const knowledgeReady = reconcileKnowledge(deps);
     // The embedded engine's files open in one process at a time: a lease found now was a dead one's.
     if (db.engine === "embedded") {
@@ -134,6 +143,7 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
       if (taken > 0) log.info("taking over work a stopped process left", { items: taken });
     }
     const workers = startChannelWorkers(deps);
+    const fileRetention = startFileRetention(deps);
     let draining: Promise<void> | null = null;
     const drain = (deadline: number) =>
       (draining ??= Promise.all([
@@ -147,6 +157,7 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
       drain,
       close: async () => {
         await (draining ?? workers.stop());
+        await fileRetention.stop();
         await knowledgeReady;
         await runtime.close();
         await db.close();

@@ -7,6 +7,7 @@ import type { RepositoryOptions } from "./context";
 import { createContactsRepository } from "./contacts";
 import { createConversationsRepository } from "./conversations";
 import { createEdgeRepositories } from "./edge";
+import { createFilesRepository } from "./files";
 import type { EdgeRepositoryOptions } from "./edge";
 import { createContactMerges } from "./contact-merges";
 import { createErasureRepository } from "./erasure";
@@ -47,6 +48,7 @@ export function createRepositories(db: Db, options: CreateRepositoriesOptions = 
     audit: createAuditRepository(db, ctx),
     ragChunks: createRagChunksRepository(db, ctx),
     stats: createStatsReadsRepository(db, ctx),
+    files: createFilesRepository(db, ctx),
     ...createEdgeRepositories(db, ctx, options),
   };
 }

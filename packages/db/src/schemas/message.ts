@@ -4,6 +4,7 @@ import {
   messageKindSchema,
   messageRoleSchema,
 } from "@agents-crm/config/messages";
+import { MAX_ATTACHMENTS_PER_MESSAGE } from "@agents-crm/config/attachments";
 import { z } from "zod";
 import { channelSchema } from "@agents-crm/config/channels";
 
@@ -26,6 +27,8 @@ export const messageSchema = z.object({
   deliveryError: z.string().optional(),
   /** Read through the shared schema: what an older row holds that does not match reads as absent. */
   metadata: messageMetadataSchema.catch({}),
+  /** Files attached to the message (the files table); views are built from their records. */
+  fileIds: z.array(z.string()).optional(),
   expiresAt: z.number().optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
@@ -42,6 +45,7 @@ export const appendMessageInputSchema = z.object({
   authorId: z.string().optional(),
   deliveryStatus: deliveryStatusSchema.optional(),
   metadata: messageMetadataSchema.optional(),
+  fileIds: z.array(z.string()).max(MAX_ATTACHMENTS_PER_MESSAGE).optional(),
   timestamp: z.union([z.date(), z.iso.datetime()]).optional(),
 });
 export type AppendMessageInput = z.input<typeof appendMessageInputSchema>;
