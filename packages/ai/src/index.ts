@@ -32,6 +32,7 @@ export { createOfflineModerator } from "./offline/moderator";
 // contacts
 export { extractContacts, type ExtractContactsOptions } from "./contacts/extract-contacts";
 export { extractedContactsSchema, type ExtractedContacts } from "./contacts/schema";
+export { searchPhoneReader } from "./contacts/search-phones";
 
 // rag
 export {
