@@ -152,3 +152,22 @@ describe("contacts", () => {
     expect(left).toEqual([]);
   });
 });
+
+describe("backfillSearchIndex", () => {
+  it("indexes what was stored before the index existed, idempotently", async () => {
+    const before = await conversationWith(["a retainer question", "retainer again"]);
+    await t.repos.searchIndex.removeConversation(before.conversationId);
+    expect(await allHits("retainer")).toEqual([]);
+    const { backfillSearchIndex } = await import("../src/migrate");
+    const report = await backfillSearchIndex(t.db, t.repos);
+    expect(report.messages).toBeGreaterThanOrEqual(2);
+    await backfillSearchIndex(t.db, t.repos);
+    expect(await allHits("retainer")).toEqual([before.conversationId]);
+    expect(await allHits(`#${before.conversationId.slice(-6)}`)).toEqual([before.conversationId]);
+    await t.repos.searchIndex.removeConversation(before.conversationId);
+    const left = (await tableItems()).filter((item) =>
+      JSON.stringify(item).includes(before.conversationId),
+    );
+    expect(left).toEqual([]);
+  });
+});
