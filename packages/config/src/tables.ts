@@ -21,6 +21,8 @@ export const TABLE_ENV_DEFAULTS = {
   DYNAMODB_TABLE_EVENTS: "doctor-agent-events",
   DYNAMODB_TABLE_KNOWLEDGE_GAPS: "doctor-agent-knowledge-gaps",
   DYNAMODB_TABLE_CANNED_RESPONSES: "doctor-agent-canned-responses",
+  DYNAMODB_TABLE_CONTACTS: "doctor-agent-contacts",
+  DYNAMODB_TABLE_CONTACT_KEYS: "doctor-agent-contact-keys",
   DYNAMODB_TABLE_SEARCH_INDEX: "doctor-agent-search-index",
 } as const;
 
@@ -53,6 +55,8 @@ export interface TableNames {
   events: string;
   knowledgeGaps: string;
   cannedResponses: string;
+  contacts: string;
+  contactKeys: string;
   searchIndex: string;
 }
 
@@ -74,6 +78,8 @@ export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
     events: env.DYNAMODB_TABLE_EVENTS,
     knowledgeGaps: env.DYNAMODB_TABLE_KNOWLEDGE_GAPS,
     cannedResponses: env.DYNAMODB_TABLE_CANNED_RESPONSES,
+    contacts: env.DYNAMODB_TABLE_CONTACTS,
+    contactKeys: env.DYNAMODB_TABLE_CONTACT_KEYS,
     searchIndex: env.DYNAMODB_TABLE_SEARCH_INDEX,
   };
 }

@@ -244,7 +244,10 @@ export function createSearchIndexWrites(db: Db, readPhones: PhoneReader) {
      * contact's name, profile names). Terms are only added: one a message also holds must not vanish.
      */
     async indexConversation(
-      conversation: Conversation,
+      conversation: Pick<
+        Conversation,
+        "conversationId" | "agentId" | "createdAt" | "externalUserId" | "expiresAt"
+      >,
       extra: { names?: readonly (string | null | undefined)[] } = {},
     ): Promise<void> {
       const id = conversation.conversationId;
