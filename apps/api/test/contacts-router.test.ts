@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiDeps } from "../src/deps";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
+import { pdf } from "@agents-crm/files/testing";
 import { createAgent } from "./helpers/chat-kit";
 import { createTestDeps } from "./helpers/test-api";
 
@@ -251,6 +252,15 @@ describe("contacts.erase", () => {
     });
     await as(olga).conversations.markRead({ conversationId: a.conversationId });
     await as(olga).conversations.reply({ conversationId: b.conversationId, content: "Hi Zelda" });
+    const file = await deps.files.saveFile({
+      bytes: pdf(),
+      declaredType: "application/pdf",
+      name: "zelda-referral.pdf",
+      purpose: "conversation",
+      conversationId: a.conversationId,
+      agentId: "dr_contacts",
+      createdBy: "customer",
+    });
 
     const secrets = [
       a.contactId,
@@ -270,7 +280,8 @@ describe("contacts.erase", () => {
       code: "FORBIDDEN",
     });
     const erased = await as(admin).contacts.erase({ contactId: a.contactId });
-    expect(erased).toMatchObject({ conversations: 2 });
+    expect(erased).toMatchObject({ conversations: 2, files: 1 });
+    expect(await deps.files.openFile(file.fileId)).toBeNull();
 
     const after = await everyTableText();
     // Web chat turn items hold only ids ({ job, conversationId, agentId }) under a random key nothing

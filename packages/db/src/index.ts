@@ -61,3 +61,4 @@ export type {
   SearchOptions,
 } from "./repositories/search-index";
 export { CANDIDATES_PER_TERM } from "./repositories/search-index";
+export { contactSearchNames } from "./repositories/contact-search-sync";

@@ -31,7 +31,7 @@ export type { CreateRepositoriesOptions as RepositoryOptions };
 export function createRepositories(db: Db, options: CreateRepositoriesOptions = {}) {
   const ctx = repositoryContext(options);
   const searchIndex = createSearchIndexRepository(db, ctx, options.readPhones);
-  const contacts = createContactsRepository(db, ctx);
+  const contacts = createContactsRepository(db, ctx, searchIndex);
   return {
     agents: createAgentsRepository(db, ctx),
     // Both index what they write (search-index.ts), so no write path can miss the index.

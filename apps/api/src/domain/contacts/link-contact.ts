@@ -1,5 +1,5 @@
 import type { Channel } from "@agents-crm/config/channels";
-import type { Conversation, EnsureContactInput } from "@agents-crm/db";
+import { contactSearchNames, type Conversation, type EnsureContactInput } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 
 /** What the platform shows about the person behind a conversation (Telegram `from`, WhatsApp profile). */
@@ -30,11 +30,10 @@ export async function contactForWebVisitor(
   deps: Pick<ApiDeps, "repos">,
   input: { agentId: string; webTokenHash: string },
 ): Promise<string> {
-  const { contact } = await deps.repos.contacts.ensureForConversation({
-    channel: "web_chat",
-    agentId: input.agentId,
-    externalUserId: input.webTokenHash,
-  });
+  const { contact } = await deps.repos.contacts.ensureForConversation(
+    { channel: "web_chat", agentId: input.agentId, externalUserId: input.webTokenHash },
+    { surelyNew: true },
+  );
   return contact.contactId;
 }
 
@@ -61,7 +60,10 @@ export async function linkContact(
     ],
     at: conversation.createdAt,
   });
-  return deps.repos.conversations.update(conversation.conversationId, {
+  const linked = await deps.repos.conversations.update(conversation.conversationId, {
     contactId: contact.contactId,
   });
+  // Findable by the person's name, usernames, phones and e-mails from the first message on.
+  await deps.repos.searchIndex.indexConversation(linked, { names: contactSearchNames(contact) });
+  return linked;
 }

@@ -9,6 +9,7 @@ export interface ContactErasure {
   erasureId: string;
   conversations: number;
   messages: number;
+  files: number;
 }
 
 /**
@@ -25,8 +26,11 @@ export async function eraseContact(
   await contactOrThrow(ctx.deps, input.contactId);
   const conversations = await repos.contactMerges.conversationsOf(input.contactId);
   let messages = 0;
+  let files = 0;
   for (const conversation of conversations) {
-    messages += (await eraseConversation(repos, conversation)).messages;
+    const erased = await eraseConversation(ctx.deps, conversation);
+    messages += erased.messages;
+    files += erased.files;
   }
   await repos.searchIndex.removeContact(input.contactId);
   await repos.erasure.deleteAuditAbout(input.contactId);
@@ -36,7 +40,7 @@ export async function eraseContact(
     action: "contact.erase",
     resourceType: "contact",
     resourceId: erasureId,
-    metadata: { conversations: conversations.length, messages },
+    metadata: { conversations: conversations.length, messages, files },
   });
-  return { erasureId, conversations: conversations.length, messages };
+  return { erasureId, conversations: conversations.length, messages, files };
 }

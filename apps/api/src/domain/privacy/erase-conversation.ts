@@ -1,4 +1,5 @@
 import type { Conversation, Repositories } from "@agents-crm/db";
+import type { ApiDeps } from "../../deps";
 import { OUTBOX_SCOPE } from "../../channels/delivery/delivery-job";
 import { ADMIN_STREAM, conversationStream } from "../../realtime/types";
 import { forgetGapExamples } from "./forget-gap-examples";
@@ -6,6 +7,7 @@ import { forgetGapExamples } from "./forget-gap-examples";
 /** What one conversation's erasure removed, counted for the audit entry (no personal data in it). */
 export interface ConversationErasure {
   messages: number;
+  files: number;
   events: number;
   auditEntries: number;
   gapExamples: number;
@@ -61,17 +63,16 @@ async function inboundEventKeysOf(
  * Erases ONE conversation and everything kept because of it, in every table: its messages (staff notes
  * included), the staff's read markers, its channel-contact record and re-alert claims, the webhook inbox
  * items and real-time events that carried its text, audit entries about it, its knowledge-gap examples,
- * the Instagram profile cached for its customer, its search entries and its labels' counts. Each is
+ * the Instagram profile cached for its customer, its files, its search entries and its labels' counts. Each is
  * found by key or index, never by a scan. The conversation item goes last, so an erasure that fails
  * half-way can simply be run again.
- *
- * Stored files are removed by the media storage (`deps.files.deleteConversationFiles`), wired in by the
- * caller once that exists.
+ * Its stored files (bytes and metadata) go through the media storage (`deps.files`).
  */
 export async function eraseConversation(
-  repos: ErasureRepos,
+  deps: { repos: ErasureRepos; files: Pick<ApiDeps["files"], "deleteConversationFiles"> },
   conversation: Conversation,
 ): Promise<ConversationErasure> {
+  const { repos } = deps;
   const id = conversation.conversationId;
   const { erasure } = repos;
 
@@ -98,6 +99,7 @@ export async function eraseConversation(
   if (conversation.channel === "instagram" && conversation.externalUserId) {
     await erasure.deleteInstagramProfile(conversation.externalUserId);
   }
+  const files = await deps.files.deleteConversationFiles(id);
   await repos.searchIndex.removeConversation(id);
   await repos.conversationLabels.adjust([], conversation.labels ?? []);
 
@@ -105,5 +107,5 @@ export async function eraseConversation(
   await erasure.deleteConversation(id);
   // A message stored while the conversation was being erased is caught here.
   messages += await erasure.deleteMessages(id);
-  return { messages, events, auditEntries: audits.length, gapExamples };
+  return { messages, files, events, auditEntries: audits.length, gapExamples };
 }
