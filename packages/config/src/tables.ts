@@ -21,6 +21,7 @@ export const TABLE_ENV_DEFAULTS = {
   DYNAMODB_TABLE_EVENTS: "doctor-agent-events",
   DYNAMODB_TABLE_KNOWLEDGE_GAPS: "doctor-agent-knowledge-gaps",
   DYNAMODB_TABLE_CANNED_RESPONSES: "doctor-agent-canned-responses",
+  DYNAMODB_TABLE_SEARCH_INDEX: "doctor-agent-search-index",
   DYNAMODB_TABLE_CONTACTS: "doctor-agent-contacts",
   DYNAMODB_TABLE_CONTACT_KEYS: "doctor-agent-contact-keys",
   DYNAMODB_TABLE_FILES: "doctor-agent-files",
@@ -55,6 +56,7 @@ export interface TableNames {
   events: string;
   knowledgeGaps: string;
   cannedResponses: string;
+  searchIndex: string;
   contacts: string;
   contactKeys: string;
   files: string;
@@ -78,6 +80,7 @@ export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
     events: env.DYNAMODB_TABLE_EVENTS,
     knowledgeGaps: env.DYNAMODB_TABLE_KNOWLEDGE_GAPS,
     cannedResponses: env.DYNAMODB_TABLE_CANNED_RESPONSES,
+    searchIndex: env.DYNAMODB_TABLE_SEARCH_INDEX,
     contacts: env.DYNAMODB_TABLE_CONTACTS,
     contactKeys: env.DYNAMODB_TABLE_CONTACT_KEYS,
     files: env.DYNAMODB_TABLE_FILES,

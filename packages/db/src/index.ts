@@ -20,6 +20,7 @@ export type { KnowledgeGapsRepository } from "./repositories/knowledge-gaps";
 export * from "./schemas/canned-response";
 export * from "./schemas/contact";
 export type { ContactsRepository } from "./repositories/contacts";
+export type { MergeRecord } from "./repositories/contact-merges";
 export type { ListContactsOptions } from "./repositories/contact-reads";
 export type {
   ContactStorePatch,
@@ -53,3 +54,11 @@ export type {
   StatsReadsRepository,
 } from "./repositories/stats-reads";
 export * from "./edge";
+export * from "./search";
+export type {
+  IndexableContact,
+  SearchIndexRepository,
+  SearchOptions,
+} from "./repositories/search-index";
+export { CANDIDATES_PER_TERM } from "./repositories/search-index";
+export { contactSearchNames } from "./repositories/contact-search-sync";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLocalFileStore } from "@agents-crm/files";
 import { afterAll, beforeAll } from "vitest";
-import { createLlmProviders, type LlmProviders } from "@agents-crm/ai";
+import { createLlmProviders, searchPhoneReader, type LlmProviders } from "@agents-crm/ai";
 import { parseServerEnv } from "@agents-crm/config/env";
 import { keyFingerprint } from "@agents-crm/db";
 import { startTestDb } from "@agents-crm/db/testing";
@@ -30,6 +30,7 @@ export async function createTestDeps(
   const { db, repos } = await startTestDb({
     messageTtlHours: env.MESSAGE_TTL_HOURS,
     encryptionKey: { key, keyId: keyFingerprint(key), source: "configured" },
+    readPhones: searchPhoneReader(),
   });
   // No periodic re-alert sweep: tests call deps.alerts.sweep() when they need one. Files go to a fresh
   // directory per test (the OS cleans its temp dir), never to the repository's DATA_DIR.

@@ -1,6 +1,7 @@
 import type { Db } from "../client/db";
 import { createContactKeys } from "./contact-keys";
 import { createContactReads } from "./contact-reads";
+import { withSearchIndex } from "./contact-search-sync";
 import { createContactWrites } from "./contact-writes";
 import type { RepositoryContext } from "./context";
 
@@ -9,9 +10,14 @@ import type { RepositoryContext } from "./context";
  * the CRM's, not the conversation's); contact-keys maps identities, phones and e-mails to contacts and
  * holds the label/channel list memberships, so no read scans a table.
  */
-export function createContactsRepository(db: Db, ctx: RepositoryContext) {
-  const keys = createContactKeys(db, ctx);
-  const reads = createContactReads(db, ctx, keys);
+export function createContactsRepository(
+  db: Db,
+  ctx: RepositoryContext,
+  searchIndex: Parameters<typeof withSearchIndex>[1],
+) {
+  const rawKeys = createContactKeys(db, ctx);
+  const reads = createContactReads(db, ctx, rawKeys);
+  const keys = withSearchIndex(rawKeys, searchIndex, (id, request) => reads.timeline(id, request));
   return {
     ...reads,
     ...createContactWrites(db, ctx, keys, reads.get),

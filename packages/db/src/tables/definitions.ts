@@ -179,6 +179,15 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
     ],
   },
   {
+    id: "searchIndex",
+    // `term` = "c#<term>" / "p#<term>" (conversations / contacts), `doc` = `${createdAt}#${id}`: newest
+    // first. Reverse items (`term` = "r#c#<id>" / "r#p#<id>") list a document's terms. See search-index.ts.
+    partition: s("term"),
+    sort: s("doc"),
+    indexes: [],
+    ttlAttribute: "expires_at",
+  },
+  {
     id: "contacts",
     // The CRM's customer records; no TTL (they outlive MESSAGE_TTL_HOURS). `all_pk` = "CONTACT" and
     // `activity_sort` = `${last_seen_at}#${contact_id}`: the list, newest activity first, is a Query.

@@ -7,13 +7,14 @@ import type { InboundEvent } from "../inbound-event";
  * Name, username and picture of an Instagram customer, fetched with the binding's token when the cache
  * (5 days, the reference's TTL: picture URLs are signed and expire) has none, and put on the customer's
  * contact (its Instagram identity, and the name unless the customer or staff gave one). Failures (no
- * consent, a blocked user, rate limits) are logged and never stop the message.
+ * consent, a blocked user, rate limits) are logged and never stop the message. The conversation becomes
+ * findable by the profile's name and username.
  */
 export async function refreshInstagramProfile(
   deps: Pick<ApiDeps, "repos" | "log">,
   graph: Pick<InstagramGraphApi, "getProfile">,
   event: Pick<InboundEvent, "bindingId" | "externalUserId">,
-  conversation?: Pick<Conversation, "contactId" | "agentId">,
+  conversation?: Conversation,
 ): Promise<void> {
   const { repos } = deps;
   try {
@@ -27,6 +28,11 @@ export async function refreshInstagramProfile(
         name: fetched.name,
         username: fetched.username,
         profilePic: fetched.profile_pic,
+      });
+    }
+    if (conversation) {
+      await repos.searchIndex.indexConversation(conversation, {
+        names: [profile.name, profile.username],
       });
     }
     if (!conversation?.contactId) return;

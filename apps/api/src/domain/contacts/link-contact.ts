@@ -1,5 +1,5 @@
 import type { Channel } from "@agents-crm/config/channels";
-import type { Conversation, EnsureContactInput } from "@agents-crm/db";
+import { contactSearchNames, type Conversation, type EnsureContactInput } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 
 /** What the platform shows about the person behind a conversation (Telegram `from`, WhatsApp profile). */
@@ -60,7 +60,10 @@ export async function linkContact(
     ],
     at: conversation.createdAt,
   });
-  return deps.repos.conversations.update(conversation.conversationId, {
+  const linked = await deps.repos.conversations.update(conversation.conversationId, {
     contactId: contact.contactId,
   });
+  // Findable by the person's name, usernames, phones and e-mails from the first message on.
+  await deps.repos.searchIndex.indexConversation(linked, { names: contactSearchNames(contact) });
+  return linked;
 }

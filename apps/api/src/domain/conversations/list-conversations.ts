@@ -2,16 +2,15 @@ import type { Channel } from "@agents-crm/config/channels";
 import type { ConversationStatus } from "@agents-crm/config/conversations";
 import type { Conversation, Page } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
-import { createConversationMatcher } from "./conversation-search";
+import { normaliseLabels } from "../labels";
+import { listLabelled } from "./label-filter";
+import { searchConversations } from "./search-conversations";
 import {
   createProfileReader,
   withCustomerProfiles,
   type ListedConversation,
 } from "./customer-profiles";
 import { conversationView } from "./views";
-
-/** A search reads at most this many conversations per call, then returns what it has with a cursor. */
-export const SEARCH_SCAN_BUDGET = 1_000;
 
 export interface ListConversationsInput {
   status?: ConversationStatus;
@@ -24,15 +23,16 @@ export interface ListConversationsInput {
   /** Only the snoozed conversations (they wait for a human, later). */
   snoozed?: boolean;
   search?: string;
+  /** Only conversations carrying this label (normalised like stored labels). */
+  label?: string;
   cursor?: string | null;
   limit: number;
 }
 
 /**
  * The inbox: needs-human first, then newest activity (or one status, newest first), narrowed by the most
- * selective index. A search filters inside that query: pages are read until `limit` matches or the scan
- * budget is spent, and the cursor always resumes right after the last conversation returned, so paging
- * is complete and never repeats (a page may hold fewer than `limit` items while `nextCursor` is set).
+ * selective index. A search reads the search index instead (search-conversations.ts): newest
+ * conversation first, the same filters applied.
  * Instagram rows carry their customer's cached profile (name, picture) for the inbox.
  */
 export async function listConversations(
@@ -52,39 +52,23 @@ export async function listConversations(
       : repos.conversations.listNeedsHumanFirst({ ...filters, cursor, limit: size });
 
   const search = input.search?.trim();
+  const label = input.label === undefined ? undefined : normaliseLabels([input.label], "label")[0];
   const readProfile = createProfileReader(repos);
-  if (!search) {
+  if (!search && !label) {
     const page = await fetch(input.cursor, limit);
     const items = await withCustomerProfiles(readProfile, page.items.map(conversationView));
     return { items, nextCursor: page.nextCursor };
   }
 
-  const matching = createConversationMatcher(readProfile, search);
-  const items: Conversation[] = [];
-  let cursor = input.cursor ?? null;
-  let scanned = 0;
-  while (items.length < limit && scanned < SEARCH_SCAN_BUDGET) {
-    const remaining = limit - items.length;
-    const size = Math.min(100, Math.max(25, remaining * 2));
-    const page = await fetch(cursor, size);
-    scanned += page.items.length;
-    const hits = await matching(page.items);
-    if (hits.length > remaining) {
-      // More matches than needed: read the same page again up to the last one kept, so the cursor
-      // resumes right after it (cursors point after the last item a page returned).
-      const cut = (hits[remaining - 1] as number) + 1;
-      const exact = await fetch(cursor, cut);
-      const kept = await matching(exact.items);
-      items.push(...kept.map((index) => exact.items[index] as Conversation));
-      cursor = exact.nextCursor;
-      break;
-    }
-    items.push(...hits.map((index) => page.items[index] as Conversation));
-    cursor = page.nextCursor;
-    if (!cursor) break;
-  }
+  const page = search
+    ? await searchConversations(deps, search, {
+        filters: { ...filters, ...(only || {}), label },
+        cursor: input.cursor,
+        limit,
+      })
+    : await listLabelled(fetch, label as string, input.cursor, limit);
   return {
-    items: await withCustomerProfiles(readProfile, items.map(conversationView)),
-    nextCursor: cursor,
+    items: await withCustomerProfiles(readProfile, page.items.map(conversationView)),
+    nextCursor: page.nextCursor,
   };
 }
