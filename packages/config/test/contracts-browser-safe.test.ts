@@ -28,6 +28,7 @@ const CONTRACTS = [
   "./messages",
   "./notes",
   "./notifications",
+  "./outbound-media",
   "./pipeline",
   "./playground",
   "./request-limits",
