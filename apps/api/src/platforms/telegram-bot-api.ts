@@ -94,7 +94,7 @@ export type TelegramMediaMethod = keyof typeof TELEGRAM_MEDIA_FIELDS;
 export interface SendMediaInput {
   method: TelegramMediaMethod;
   chat_id: number | string;
-  file: { bytes: Uint8Array; name: string; mimeType: string };
+  file: { bytes: Uint8Array<ArrayBuffer>; name: string; mimeType: string };
   /** 0–1024 characters (https://core.telegram.org/bots/api#sendphoto). */
   caption?: string;
 }

@@ -76,7 +76,7 @@ export function createWhatsAppCloudApi(options: WhatsAppCloudApiOptions) {
     async uploadMedia(
       token: string,
       phoneNumberId: string,
-      file: { bytes: Uint8Array; name: string; mimeType: string },
+      file: { bytes: Uint8Array<ArrayBuffer>; name: string; mimeType: string },
     ) {
       const form = new FormData();
       form.set("messaging_product", "whatsapp");

@@ -18,7 +18,7 @@ export async function parseMultipart(
     const form = await new Request("http://fake.local/", {
       method: "POST",
       headers: { "content-type": req.headers["content-type"] ?? "" },
-      body,
+      body: new Uint8Array(body),
     }).formData();
     const parts = new Map<string, FormPart>();
     for (const [key, value] of form) {

@@ -6,6 +6,7 @@ import {
 } from "@agents-crm/config/messages";
 import { z } from "zod";
 import { channelSchema } from "@agents-crm/config/channels";
+import { attachmentDeliverySchema } from "@agents-crm/config/outbound-media";
 
 export const messageSchema = z.object({
   /** ULID: the sort key, so a conversation reads in arrival order. */
@@ -24,6 +25,8 @@ export const messageSchema = z.object({
   authorId: z.string().optional(),
   deliveryStatus: deliveryStatusSchema.optional(),
   deliveryError: z.string().optional(),
+  /** A staff message's files, by fileId: each one's own delivery (sent, failed with the platform's reason). */
+  attachmentDelivery: z.record(z.string(), attachmentDeliverySchema).optional(),
   /** Read through the shared schema: what an older row holds that does not match reads as absent. */
   metadata: messageMetadataSchema.catch({}),
   expiresAt: z.number().optional(),
