@@ -1,4 +1,9 @@
 import { z } from "zod";
+import {
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  MAX_ATTACHMENT_CAPTION_LENGTH,
+  type AttachmentKind,
+} from "./attachments";
 import type { Channel } from "./channels";
 
 // What each platform accepts when staff send a file, checked before anything is sent (the API refuses
@@ -19,9 +24,9 @@ export const outboundMediaKindSchema = z.enum(OUTBOUND_MEDIA_KINDS);
 export type OutboundMediaKind = z.infer<typeof outboundMediaKindSchema>;
 
 /** Files one staff message may carry (each goes out as its own platform message). */
-export const MAX_FILES_PER_MESSAGE = 10;
+export const MAX_FILES_PER_MESSAGE = MAX_ATTACHMENTS_PER_MESSAGE;
 /** The longest caption the platforms take with a file (Telegram, WhatsApp); longer text goes on its own. */
-export const MAX_CAPTION_LENGTH = 1024;
+export const MAX_CAPTION_LENGTH = MAX_ATTACHMENT_CAPTION_LENGTH;
 
 const MB = 1024 * 1024;
 
@@ -81,14 +86,13 @@ const CHANNEL_NAMES: Record<Exclude<Channel, "web_chat">, string> = {
   whatsapp: "WhatsApp",
 };
 
-/** A stored file's kind (storage's kinds) as the platforms know it: a voice note is audio, a sticker an image. */
-export function outboundKindOf(kind: string, mimeType: string): OutboundMediaKind {
-  if (kind === "image" || kind === "sticker") return "image";
-  if (kind === "video") return "video";
-  if (kind === "audio" || kind === "voice") return "audio";
-  if (kind === "document") return "document";
-  const top = mimeType.split("/")[0];
-  return top === "image" || top === "video" || top === "audio" ? top : "document";
+/** A stored file's kind as the platforms know it: a voice note is audio; a sticker goes as what it is. */
+export function outboundKindOf(kind: AttachmentKind, mimeType: string): OutboundMediaKind {
+  if (kind === "sticker") {
+    if (mimeType.startsWith("image/")) return "image";
+    return mimeType.startsWith("video/") ? "video" : "document";
+  }
+  return kind === "voice" ? "audio" : kind;
 }
 
 export const formatMegabytes = (bytes: number) =>
@@ -109,7 +113,7 @@ export type OutboundVerdict =
 /** Whether `channel` takes this file as it is; web chat takes whatever storage accepted. */
 export function checkOutboundFile(
   channel: Channel,
-  file: { kind: string; mimeType: string; size: number; name?: string },
+  file: { kind: AttachmentKind; mimeType: string; size: number; name?: string },
 ): OutboundVerdict {
   const kind = outboundKindOf(file.kind, file.mimeType);
   if (channel === "web_chat") return { ok: true, kind };

@@ -100,6 +100,7 @@ const INSTAGRAM_LIMITS: Record<string, number> = {
 /** Fetches an Instagram attachment's URL as Meta's servers would; a refusal reads like Meta's. */
 export async function instagramFetch(
   attachment: unknown,
+  hosts: Map<string, string> = new Map(),
 ): Promise<{ ok: true; attachment: FakeGraphAttachment } | { ok: false; message: string }> {
   const { type, payload } = (attachment ?? {}) as { type?: unknown; payload?: { url?: unknown } };
   if (typeof type !== "string" || !(type in INSTAGRAM_LIMITS)) {
@@ -114,9 +115,14 @@ export async function instagramFetch(
       message: "(#100) Param message[attachment][payload][url] must be a valid URL",
     };
   }
+  // Tests' public origin (APP_URL) is not a real host: the fake resolves it to the test server.
+  const origin = /^https?:\/\/[^/]+/.exec(payload.url)?.[0] ?? "";
+  const target = hosts.has(origin)
+    ? `${hosts.get(origin)}${payload.url.slice(origin.length)}`
+    : payload.url;
   let response: Response;
   try {
-    response = await fetch(payload.url, { redirect: "error", signal: AbortSignal.timeout(5000) });
+    response = await fetch(target, { redirect: "error", signal: AbortSignal.timeout(5000) });
   } catch {
     return { ok: false, message: "(#100) Failed to fetch the file from the url" };
   }

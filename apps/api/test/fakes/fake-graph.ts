@@ -67,6 +67,8 @@ export interface FakeGraph {
   count(operation: FakeGraphOperation): number;
   /** The next `times` calls of `operation` fail this way. */
   failNext(operation: FakeGraphOperation, failure: FakeGraphError, times?: number): void;
+  /** Instagram's fetches of `origin` (a test's APP_URL) go to `target` instead, like a DNS entry. */
+  resolveOrigin(origin: string, target: string): void;
   /** Every answer waits this long first. */
   setLatency(ms: number): void;
   close(): Promise<void>;
@@ -81,6 +83,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
   const requests: FakeGraph["requests"] = [];
   const sent: FakeGraphSent[] = [];
   const uploads = new Map<string, FakeMediaFile>();
+  const hosts = new Map<string, string>();
   const failures = new Map<FakeGraphOperation, FakeGraphError[]>();
   let latencyMs = 0;
 
@@ -131,7 +134,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       return badParam(res, "param recipient must be non-empty.");
     let attachment: FakeGraphAttachment | undefined;
     if (message?.attachment !== undefined) {
-      const fetched = await instagramFetch(message.attachment);
+      const fetched = await instagramFetch(message.attachment, hosts);
       if (!fetched.ok) return graphError(res, { status: 400, code: 100, message: fetched.message });
       attachment = fetched.attachment;
     } else if (typeof message?.text !== "string" || message.text === "") {
@@ -321,6 +324,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       for (let i = 0; i < times; i++) queue.push(failure);
       failures.set(operation, queue);
     },
+    resolveOrigin: (origin, target) => void hosts.set(origin, target),
     setLatency(ms) {
       latencyMs = ms;
     },

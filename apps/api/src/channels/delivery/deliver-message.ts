@@ -9,12 +9,7 @@ import { windowVerdict } from "./messaging-windows";
 import { planDelivery } from "./delivery-plan";
 import type { OutboundFileSource } from "./outbound-file";
 import { type SendRetryPolicy } from "./send-with-retries";
-import {
-  FAILED_STEP,
-  attachmentDeliveryOf,
-  pendingFilesFailed,
-  sendStep,
-} from "./send-step";
+import { FAILED_STEP, attachmentDeliveryOf, pendingFilesFailed, sendStep } from "./send-step";
 
 export type DeliveryDeps = Pick<ApiDeps, "repos" | "hub">;
 
@@ -24,8 +19,8 @@ export interface DeliveryRuntime {
   /** How long one run of a job may keep sending (well inside its lease, so no one else starts it). */
   budgetMs: number;
   now: () => Date;
-  /** The stored files a message carries. */
-  files: OutboundFileSource;
+  /** The stored files a message carries (set by the workers from the file storage). */
+  files?: OutboundFileSource;
 }
 
 /**
@@ -88,7 +83,8 @@ export async function deliverMessage(
   }
 
   const fileIds = message.fileIds ?? [];
-  const files = await Promise.all(fileIds.map((id) => runtime.files.describe(id)));
+  const source = runtime.files;
+  const files = source ? await Promise.all(fileIds.map((id) => source.describe(id))) : [];
   const steps = planDelivery(resolved.target.channel, message.content, fileIds, files);
   if (steps.length === 0) {
     await recordDelivery(deps, conversation, message, { status: "not_applicable" });
@@ -115,7 +111,8 @@ export async function deliverMessage(
       if (step.kind === "file") perFile[step.fileId] = outcome.delivery;
       if (index < steps.length - 1) {
         // Files show their own progress live; text parts only need their ids kept for a resume.
-        if (step.kind === "file") await recordDelivery(deps, conversation, message, progress("pending"));
+        if (step.kind === "file")
+          await recordDelivery(deps, conversation, message, progress("pending"));
         else
           await repos.messages.updateDelivery(
             conversation.conversationId,

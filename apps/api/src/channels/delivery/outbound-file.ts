@@ -12,7 +12,7 @@ export interface OutboundFile {
 /** Where delivery reads files from: the file store, and signed links for platforms that fetch by URL. */
 export interface OutboundFileSource {
   describe(fileId: string): Promise<OutboundFile | null>;
-  read(fileId: string): Promise<Uint8Array>;
+  read(fileId: string): Promise<Uint8Array<ArrayBuffer>>;
   /** A public, expiring link to the file (Instagram fetches media by URL). */
   publicUrl(fileId: string): Promise<string>;
 }

@@ -19,7 +19,12 @@ function telegramMethod(file: OutboundFile): TelegramMediaMethod {
   return "sendDocument";
 }
 
-const INSTAGRAM_TYPES = { image: "image", video: "video", audio: "audio", document: "file" } as const;
+const INSTAGRAM_TYPES = {
+  image: "image",
+  video: "video",
+  audio: "audio",
+  document: "file",
+} as const;
 const WHATSAPP_TYPES: Record<OutboundFile["kind"], WhatsAppMediaType> = {
   image: "image",
   video: "video",

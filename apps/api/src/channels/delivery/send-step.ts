@@ -50,7 +50,8 @@ export async function sendStep(
     return { id, delivery: { status: "sent", externalMessageId: id } };
   }
   const file = step.file;
-  if (!file) {
+  const source = runtime.files;
+  if (!file || !source) {
     return { id: null, delivery: { status: "failed", error: "the file is no longer stored" } };
   }
   try {
@@ -59,7 +60,7 @@ export async function sendStep(
       retry,
       resolved.target,
       () =>
-        sendFile(clients, runtime.files, resolved.target, file, {
+        sendFile(clients, source, resolved.target, file, {
           caption: step.caption,
           humanAgentTag: options.humanAgentTag,
         }),

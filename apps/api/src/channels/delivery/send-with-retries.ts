@@ -32,7 +32,13 @@ export function sendWithRetries(
   text: string,
   options: { humanAgentTag: boolean; deadline: number },
 ): Promise<string> {
-  return retrySend(clients, policy, target, () => sendPart(clients, target, text, options), options);
+  return retrySend(
+    clients,
+    policy,
+    target,
+    () => sendPart(clients, target, text, options),
+    options,
+  );
 }
 
 /** Any one send (a text part, a file) under the same retry rules; returns the platform's message id. */
