@@ -6,7 +6,7 @@ import {
 } from "@agents-crm/config/attachments";
 import { describe, expect, it } from "vitest";
 import { inspectFile, stripImageMetadata } from "../src";
-import { jpegWithExif, officeZip, oggOpus, pdf, png } from "./fixtures";
+import { jpegWithExif, officeZip, oggOpus, pdf, png } from "../src/testing/fixtures";
 
 describe("inspectFile: the real type from the bytes", () => {
   it("reads an image's type and size whatever it is called", () => {

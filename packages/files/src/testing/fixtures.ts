@@ -1,6 +1,6 @@
 import { deflateSync } from "node:zlib";
 
-/** Tiny real files built in memory, so tests need no binary fixtures. */
+/** Tiny real files built in memory (tests and fake platform servers need no binary fixtures). */
 
 function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
