@@ -33,6 +33,8 @@ function runtimeFor(deps: ApiDeps, options: ChannelWorkerOptions): WorkerRuntime
     createChannelClients(deps.env, {
       timeoutMs: options.platformTimeoutMs ?? platformTimeoutMs(leaseMs),
       telegramIntervalMs: options.telegramIntervalMs,
+      // A download of up to 50 MB gets half a lease; the other half is for storing it.
+      mediaTimeoutMs: Math.floor(leaseMs / 2),
     });
   const defaultId = `${hostname()}#${process.pid}#${randomBytes(4).toString("hex")}`;
   return {

@@ -44,16 +44,21 @@ export const referredMessage = (recent: Message[], platformId: string | undefine
 
 /**
  * Stores a customer message that does not drive the agent (media, reactions, edits, unsends), moves the
- * conversation up the inbox and tells the consoles.
+ * conversation up the inbox and tells the consoles. With files attached, the text is the caption (the
+ * files speak for themselves); the inbox preview still says what it is ("[photo] caption").
  */
 export async function storeInbound(
   deps: Pick<ApiDeps, "repos" | "hub">,
   conversation: Conversation,
   event: InboundEvent,
   metadata: MessageMetadataInput,
+  files: { fileIds?: string[] } = {},
 ): Promise<{ message: Message; conversation: Conversation }> {
-  const content = inboundContent(event);
+  const description = inboundContent(event);
+  const withFiles = (files.fileIds?.length ?? 0) > 0;
+  const content = withFiles ? (event.text?.trim() ?? "") : description;
   const message = await deps.repos.messages.append({
+    ...(withFiles ? { fileIds: files.fileIds } : {}),
     conversationId: conversation.conversationId,
     agentId: conversation.agentId,
     role: "user",
@@ -67,7 +72,7 @@ export async function storeInbound(
   });
   const touched =
     (await deps.repos.conversations.touchActivity(conversation.conversationId, {
-      preview: content,
+      preview: description,
       fromCustomer: true,
     })) ?? conversation;
   await emitMessageCreated(deps.hub, touched, message);
