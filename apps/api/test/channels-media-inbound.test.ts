@@ -23,6 +23,7 @@ const PHOTO = fixture("rash-photo.jpg");
 const VOICE = fixture("voice-note.ogg");
 const PDF = fixture("test-results.pdf");
 
+const ADMIN_TOKEN = "media-inbound-admin-token-0123456789";
 const ACCOUNT = "17841400000000701";
 const WA = "106540352240701";
 const AGENT = "media_clinic";
@@ -31,6 +32,7 @@ let telegram: Awaited<ReturnType<typeof bindTelegram>>;
 
 beforeAll(async () => {
   c = await startChannels({
+    env: { ADMIN_TOKEN },
     workers: { maxAttempts: 3, backoff: { baseMs: 30, maxMs: 60 } },
   });
   // The quiet agent only stores media: these tests are about the files, not the handoff.
@@ -105,7 +107,27 @@ describe("customers' media reaches staff", () => {
     // The camera's EXIF (with its GPS position) is gone.
     expect(PHOTO.includes(Buffer.from("Agents CRM test camera"))).toBe(true);
     expect(bytes.includes(Buffer.from("Agents CRM test camera"))).toBe(false);
-    // The console heard the file arrive.
+    // GET /files/<id> serves it to staff, and to nobody else.
+    const url = new URL(attachments[0]?.url ?? "", c.t.url);
+    const served = await fetch(url, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/jpeg");
+    expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true);
+    expect((await fetch(url)).status).toBe(404);
+    const wrong = await fetch(url, {
+      headers: { authorization: "Bearer not-the-admin-token-0000" },
+    });
+    expect([401, 404]).toContain(wrong.status);
+    // The console saw the file coming, then heard it arrive.
+    expect(
+      c.adminEvents.some(
+        (e) =>
+          e.type === "message.created" &&
+          (e.payload as { message?: { attachments?: { status: string }[] } }).message
+            ?.attachments?.[0]?.status === "pending",
+      ),
+    ).toBe(true);
     expect(
       c.adminEvents.some(
         (e) =>

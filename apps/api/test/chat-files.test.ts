@@ -48,6 +48,11 @@ describe("chat.send with files", () => {
       fileIds: [photo, pdf],
     });
     expect(out.userMessage).toMatchObject({ role: "user", content: "My rash and my results" });
+    // The visitor sees what they sent, through signed links (their <img> carries no token).
+    expect(out.userMessage.attachments?.map((a) => [a.name, /[?&]sig=/.test(a.url)])).toEqual([
+      ["rash.jpg", true],
+      ["results.pdf", true],
+    ]);
     // The agent cannot read files offline: the unreadable-message rule hands it over, as on channels.
     expect(out.status).toBe("NEEDS_HUMAN");
     expect(out.reply).toMatchObject({ role: "agent" });

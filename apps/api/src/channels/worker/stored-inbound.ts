@@ -1,7 +1,7 @@
 import type { MessageMetadataInput } from "@agents-crm/config/message-metadata";
 import type { Conversation, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
-import { emitMessageCreated } from "../../domain/conversations/emit";
+import { emitMessageCreated, emitMessageWithFiles } from "../../domain/conversations/emit";
 import type { InboundEvent } from "../inbound-event";
 import { inboundContent } from "./inbound-content";
 
@@ -48,7 +48,7 @@ export const referredMessage = (recent: Message[], platformId: string | undefine
  * files speak for themselves); the inbox preview still says what it is ("[photo] caption").
  */
 export async function storeInbound(
-  deps: Pick<ApiDeps, "repos" | "hub">,
+  deps: Pick<ApiDeps, "repos" | "hub" | "files">,
   conversation: Conversation,
   event: InboundEvent,
   metadata: MessageMetadataInput,
@@ -75,6 +75,8 @@ export async function storeInbound(
       preview: description,
       fromCustomer: true,
     })) ?? conversation;
-  await emitMessageCreated(deps.hub, touched, message);
+  // With files, the console gets their views too (pending: it shows them coming).
+  if (withFiles) await emitMessageWithFiles(deps, touched, message);
+  else await emitMessageCreated(deps.hub, touched, message);
   return { message, conversation: touched };
 }

@@ -5,7 +5,8 @@ import { handOffUnreadable } from "../../channels/worker/unreadable-handoff";
 import { invalidInput } from "../errors";
 import { loadAgentForTurn } from "../turns/agent-configs";
 import { AgentUnavailableError } from "../turns/customer-message";
-import { emitMessageCreated } from "./emit";
+import { withAttachments } from "../../files/attachment-views";
+import { emitMessageWithFiles } from "./emit";
 import { aiMayAnswer } from "./status-rules";
 
 /**
@@ -49,7 +50,7 @@ export async function receiveVisitorFiles(
   if (agent.status !== "ok") throw new AgentUnavailableError(agent.status);
   const kind = input.files.every((file) => file.kind === "image") ? "photo" : "file";
   const caption = input.content.trim();
-  const userMessage = await deps.repos.messages.append({
+  const userMessage: Message = await deps.repos.messages.append({
     conversationId: conversation.conversationId,
     agentId: conversation.agentId,
     role: "user",
@@ -65,7 +66,7 @@ export async function receiveVisitorFiles(
       preview,
       fromCustomer: true,
     })) ?? conversation;
-  await emitMessageCreated(deps.hub, touched, userMessage);
+  await emitMessageWithFiles(deps, touched, userMessage);
   if (onUnreadableMessage(agent.config) !== "handoff" || !aiMayAnswer(touched, agent.config)) {
     return { userMessage, reply: null, conversation: touched };
   }
@@ -78,4 +79,13 @@ export async function receiveVisitorFiles(
   });
   const after = (await deps.repos.conversations.get(conversation.conversationId)) ?? touched;
   return { userMessage, reply: notice, conversation: after };
+}
+
+/** The visitor's own message as chat.send answers it: their files as signed links (an <img> sends no token). */
+export async function withVisitorFiles(deps: Pick<ApiDeps, "repos" | "files">, message: Message) {
+  if (!message.fileIds?.length) return message;
+  const [signed = message] = await withAttachments(deps.repos, [message], {
+    signer: deps.files.signer,
+  });
+  return signed;
 }

@@ -9,7 +9,7 @@ import { emitConversationCreated } from "./emit";
 import { customerWrote } from "./status-machine";
 import { acceptsCustomerMessages, INITIAL_STATUS, REFUSALS } from "./status-rules";
 import { publicMessage, publicMessages, type PublicMessage } from "./views";
-import { receiveVisitorFiles, visitorFiles } from "./web-chat-files";
+import { receiveVisitorFiles, visitorFiles, withVisitorFiles } from "./web-chat-files";
 import { newWebToken, webTokenMatches } from "./web-token";
 
 const hidden = () => notFound("Conversation not found");
@@ -71,7 +71,9 @@ export async function sendWebChatMessage(
             durableTurn: true,
           });
     return {
-      userMessage: publicMessage(outcome.userMessage) as PublicMessage,
+      userMessage: publicMessage(
+        await withVisitorFiles(deps, outcome.userMessage),
+      ) as PublicMessage,
       reply: outcome.reply && publicMessage(outcome.reply),
       status: outcome.conversation.status,
     };
