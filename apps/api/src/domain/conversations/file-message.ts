@@ -1,7 +1,7 @@
 import type { Conversation, Message } from "@agents-crm/db";
 import { enqueueDelivery } from "../../channels/delivery/delivery-job";
 import type { ApiDeps } from "../../deps";
-import { emitMessageCreated } from "./emit";
+import { emitMessageWithFiles } from "./emit";
 import { checkOutboundFiles } from "./outbound-files";
 
 /**
@@ -12,7 +12,7 @@ import { checkOutboundFiles } from "./outbound-files";
  * is stored. The files must belong to the conversation or be the agent's own (knowledge documents).
  */
 export async function deliverFileMessage(
-  deps: Pick<ApiDeps, "repos" | "hub" | "inboxSignal">,
+  deps: Pick<ApiDeps, "repos" | "hub" | "inboxSignal" | "files">,
   conversation: Conversation,
   fileIds: string[],
   caption: string,
@@ -27,7 +27,7 @@ export async function deliverFileMessage(
     ...(conversation.channel === "web_chat" ? {} : { deliveryStatus: "pending" as const }),
     fileIds: files.map((f) => f.fileId),
   });
-  await emitMessageCreated(deps.hub, conversation, message);
+  await emitMessageWithFiles(deps, conversation, message);
   await enqueueDelivery(deps, message);
   return message;
 }

@@ -4,7 +4,8 @@ import { assertStaffReplyWindow } from "../../channels/delivery/reply-window";
 import { recordAudit } from "../audit";
 import { assigneeOf } from "./assign";
 import { checkOutboundFiles } from "./outbound-files";
-import { emitMessageCreated } from "./emit";
+import { emitMessageCreated, emitMessageWithFiles } from "./emit";
+import { withAttachments } from "../../files/attachment-views";
 import type { StaffContext } from "./staff-context";
 import {
   announceTakeOverByReply,
@@ -72,9 +73,11 @@ export async function staffReply(
       : {}),
   });
   if (takeover.changed) await announceTakeOverByReply(deps.hub, touched, principal.id);
-  await emitMessageCreated(deps.hub, touched, message);
+  if (fileIds.length > 0) await emitMessageWithFiles(deps, touched, message);
+  else await emitMessageCreated(deps.hub, touched, message);
   await enqueueDelivery(deps, message);
-  return { message, conversation: conversationView(touched) };
+  const [shown = message] = fileIds.length > 0 ? await withAttachments(repos, [message]) : [];
+  return { message: shown, conversation: conversationView(touched) };
 }
 
 /** The inbox preview: the text, else the files' names. */
