@@ -30,6 +30,7 @@ const CONTRACTS = [
   "./messages",
   "./notes",
   "./notifications",
+  "./outbound-media",
   "./pipeline",
   "./playground",
   "./request-limits",

@@ -7,6 +7,7 @@ import {
 import { MAX_ATTACHMENTS_PER_MESSAGE } from "@agents-crm/config/attachments";
 import { z } from "zod";
 import { channelSchema } from "@agents-crm/config/channels";
+import { attachmentDeliverySchema } from "@agents-crm/config/outbound-media";
 
 export const messageSchema = z.object({
   /** ULID: the sort key, so a conversation reads in arrival order. */
@@ -25,6 +26,8 @@ export const messageSchema = z.object({
   authorId: z.string().optional(),
   deliveryStatus: deliveryStatusSchema.optional(),
   deliveryError: z.string().optional(),
+  /** A staff message's files, by fileId: each one's own delivery (sent, failed with the platform's reason). */
+  attachmentDelivery: z.record(z.string(), attachmentDeliverySchema).optional(),
   /** Read through the shared schema: what an older row holds that does not match reads as absent. */
   metadata: messageMetadataSchema.catch({}),
   /** Files attached to the message (the files table); views are built from their records. */
