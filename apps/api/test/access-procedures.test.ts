@@ -40,6 +40,8 @@ const STAFF = [
   "agents.list",
   "cannedResponses.list",
   "cannedResponses.recordUse",
+  "knowledge.list",
+  "knowledge.folders",
 ];
 
 const matches = (list: string[], path: string) =>

@@ -176,6 +176,14 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
       { name: "use-index", partition: s("list_pk"), sort: s("use_sort") },
     ],
   },
+  {
+    id: "knowledgeDocuments",
+    // The knowledge library: one partition per agent (bounded: MAX_LIBRARY_DOCUMENTS_PER_AGENT), so a
+    // folder listing is a Query of the agent's partition. Chunks live in ragDocuments under the same agent.
+    partition: s("agent_id"),
+    sort: s("document_id"),
+    indexes: [],
+  },
 ];
 
 export function tableDefinition(id: keyof TableNames): TableDefinition {
