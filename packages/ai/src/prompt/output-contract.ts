@@ -25,6 +25,7 @@ export const modelAnswerSchema = z.strictObject({
     handoff_reply: z.string(),
   }),
   sources_used: z.array(z.string()),
+  attach_document_ids: z.array(z.string()),
 });
 
 export type ModelAnswer = z.output<typeof modelAnswerSchema>;
@@ -39,7 +40,7 @@ export const MODEL_ANSWER_FORMAT = { name: "agent_turn", schema: jsonSchemaOf(mo
 
 export const OUTPUT_CONTRACT = `## Answer format
 Answer with ONE JSON object and nothing else, keys in this order:
-{"reply": "...", "escalation": {"needed": false, "type": "none", "reason": "", "confidence": 0.0, "summary": "", "handoff_reply": ""}, "sources_used": []}
+{"reply": "...", "escalation": {"needed": false, "type": "none", "reason": "", "confidence": 0.0, "summary": "", "handoff_reply": ""}, "sources_used": [], "attach_document_ids": []}
 - reply: your message to the customer — plain text without Markdown, in the customer's language.
 - escalation.needed: true when a human colleague must take over (see the escalation rules); the
   customer then receives the clinic's handoff message instead of your reply, so keep it to one sentence.
@@ -51,4 +52,7 @@ Answer with ONE JSON object and nothing else, keys in this order:
 - escalation.handoff_reply: only when <turn_context> has handoff_templates and the conversation is
   handed over: the template listed for your escalation.type (or the only one listed), rewritten in
   the customer's language with the same meaning and nothing added; else "".
-- sources_used: the ids of the knowledge excerpts your reply relies on (e.g. "S1"), or [].`;
+- sources_used: the ids of the knowledge excerpts your reply relies on (e.g. "S1"), or [].
+- attach_document_ids: when the customer asks for a document (a price list, a map, instructions)
+  or it plainly helps them, the sendable_document ids of excerpts that have one, to send it as a
+  file with your reply (say so in the reply); else [].`;

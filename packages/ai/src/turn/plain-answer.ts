@@ -14,6 +14,7 @@ export async function plainAnswer(
   modelText: string,
   sources: TurnResult["sources"],
   watcher: StreamedModeration | null,
+  attachDocumentIds: string[] = [],
 ): Promise<TurnEvent> {
   const { config, open, language } = state;
   if (state.postModeration && answer) {
@@ -30,5 +31,6 @@ export async function plainAnswer(
     reply: replyOf(state, textOut),
     escalation: toTurnEscalation(null, answer),
     sources,
+    attachDocumentIds,
   });
 }
