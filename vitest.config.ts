@@ -5,6 +5,6 @@ export default defineConfig({
   test: {
     // Installs (as root, with apt-get) or names in one line what the suites start for real: redis-server.
     globalSetup: ["packages/config/src/testing/unit-global-setup.ts"],
-    projects: ["packages/config", "packages/db", "packages/ai", "apps/api", "apps/web"],
+    projects: ["packages/config", "packages/files", "packages/db", "packages/ai", "apps/api", "apps/web"],
   },
 });

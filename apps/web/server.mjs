@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The web app's server: Next.js for pages, plus a runtime reverse proxy so the browser talks to one
-// origin. `/trpc` (HTTP and WebSocket upgrades), `/api/v1/*` (webhooks) and `/health` (with `/health/live`
+// origin. `/trpc` (HTTP and WebSocket upgrades), `/api/v1/*` (webhooks), `/files/*` (stored files and
+// uploads) and `/health` (with `/health/live`
 // and `/health/ready`) go to the API at API_INTERNAL_URL, read when the server starts — not baked into
 // the build like next.config rewrites.
 import { createServer, request as httpRequest } from "node:http";
@@ -25,6 +26,8 @@ const isApiPath = (url = "/") => {
     path === "/trpc" ||
     path.startsWith("/trpc/") ||
     path.startsWith("/api/v1/") ||
+    path === "/files" ||
+    path.startsWith("/files/") ||
     path === "/health" ||
     path.startsWith("/health/")
   );

@@ -2,6 +2,7 @@ import type { ServerEnv } from "@agents-crm/config/env";
 import type { KnowledgeBase, LlmProviders } from "@agents-crm/ai";
 import type { Db, Repositories } from "@agents-crm/db";
 import type { InboxSignal } from "./channels/inbox-signal";
+import type { FileService } from "./files/file-service";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mail/mailer";
 import type { ConversationRuntime } from "./realtime/conversation-runtime";
@@ -26,4 +27,6 @@ export interface ApiDeps extends ConversationRuntime {
   inboxSignal: InboxSignal;
   /** The SMTP server for sign-in codes; null when none is configured (password sign-in only). */
   mailer: Mailer | null;
+  /** Files: the store (DATA_DIR/files or S3), saving with checks, serving, signed links, deletion. */
+  files: FileService;
 }

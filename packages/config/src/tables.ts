@@ -22,6 +22,7 @@ export const TABLE_ENV_DEFAULTS = {
   DYNAMODB_TABLE_KNOWLEDGE_GAPS: "doctor-agent-knowledge-gaps",
   DYNAMODB_TABLE_CANNED_RESPONSES: "doctor-agent-canned-responses",
   DYNAMODB_TABLE_KNOWLEDGE_DOCUMENTS: "doctor-agent-knowledge-documents",
+  DYNAMODB_TABLE_FILES: "doctor-agent-files",
 } as const;
 
 export type TableEnvName = keyof typeof TABLE_ENV_DEFAULTS;
@@ -54,6 +55,7 @@ export interface TableNames {
   knowledgeGaps: string;
   cannedResponses: string;
   knowledgeDocuments: string;
+  files: string;
 }
 
 export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
@@ -75,6 +77,7 @@ export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
     knowledgeGaps: env.DYNAMODB_TABLE_KNOWLEDGE_GAPS,
     cannedResponses: env.DYNAMODB_TABLE_CANNED_RESPONSES,
     knowledgeDocuments: env.DYNAMODB_TABLE_KNOWLEDGE_DOCUMENTS,
+    files: env.DYNAMODB_TABLE_FILES,
   };
 }
 

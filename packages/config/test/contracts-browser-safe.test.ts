@@ -14,6 +14,7 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
  */
 const CONTRACTS = [
   "./agent-config",
+  "./attachments",
   "./audit-actions",
   "./canned-responses",
   "./channels",
@@ -29,6 +30,7 @@ const CONTRACTS = [
   "./messages",
   "./notes",
   "./notifications",
+  "./outbound-media",
   "./pipeline",
   "./playground",
   "./request-limits",

@@ -23,6 +23,8 @@ export type {
 } from "./repositories/knowledge-documents";
 export type { KnowledgeGapsRepository } from "./repositories/knowledge-gaps";
 export * from "./schemas/canned-response";
+export * from "./schemas/file";
+export type { ExpiredFilesPage, FilesRepository } from "./repositories/files";
 export type { CannedResponsesRepository } from "./repositories/canned-responses";
 export type { ListCannedOptions } from "./repositories/canned-response-reads";
 export type { CreateCannedInput, UpdateCannedInput } from "./repositories/canned-response-writes";

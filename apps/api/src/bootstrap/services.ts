@@ -21,6 +21,7 @@ import { createLlm } from "./llm";
 import { StartupError } from "./startup-error";
 import { startChannelWorkers } from "../channels/worker/channel-workers";
 import { assembleDeps } from "./assemble-deps";
+import { deriveFileLinkKey } from "../files/file-links";
 
 export interface Services {
   deps: ApiDeps;
@@ -126,7 +127,14 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
     });
     const initialAdmin = await seedFirstRun(env, log, repos, dataDir);
     const llm = await createLlm(env, log);
-    const { deps, runtime } = assembleDeps({ env, db, repos, llm, log });
+    const { deps, runtime } = assembleDeps({
+      env,
+      db,
+      repos,
+      llm,
+      log,
+      fileLinkKey: deriveFileLinkKey(encryptionKey.key),
+    });
     const knowledgeReady = reconcileKnowledge(deps);
     // The embedded engine's files open in one process at a time: a lease found now was a dead one's.
     if (db.engine === "embedded") {

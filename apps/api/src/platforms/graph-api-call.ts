@@ -63,6 +63,8 @@ export interface GraphCallOptions<T> {
   path: string;
   query?: Record<string, string>;
   body?: object;
+  /** A multipart upload instead of a JSON body (WhatsApp media upload). */
+  form?: FormData;
   schema: z.ZodType<T>;
   timeoutMs: number;
   fetch: typeof fetch;
@@ -102,9 +104,9 @@ export async function graphCall<T>(options: GraphCallOptions<T>): Promise<T> {
       method: options.method,
       headers: {
         authorization: `Bearer ${options.token}`,
-        ...(options.body ? { "content-type": "application/json" } : {}),
+        ...(options.body && !options.form ? { "content-type": "application/json" } : {}),
       },
-      body: options.body ? JSON.stringify(options.body) : undefined,
+      body: options.form ?? (options.body ? JSON.stringify(options.body) : undefined),
       signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {

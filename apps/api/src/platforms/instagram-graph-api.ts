@@ -9,9 +9,19 @@ import { graphCall, graphConnection, type GraphApiOptions } from "./graph-api-ca
 /** Outside 24 h of the customer's last message: 2018278 under code 10 ("outside of allowed window"). */
 export const INSTAGRAM_WINDOW_SUBCODE = 2018278;
 
+/**
+ * A media message: Instagram fetches `payload.url` itself (so it must be public: a signed, expiring link to
+ * our file), image png/jpeg/gif ≤ 8 MB, video/audio/file ≤ 25 MB
+ * (https://developers.facebook.com/docs/messenger-platform/instagram/features/upload-attachment).
+ */
+export interface InstagramAttachment {
+  type: "image" | "video" | "audio" | "file";
+  payload: { url: string };
+}
+
 export interface InstagramSendInput {
   recipient: { id: string };
-  message: { text: string };
+  message: { text: string } | { attachment: InstagramAttachment };
   /** MESSAGE_TAG + HUMAN_AGENT: a person answering up to 7 days after the customer's last message. */
   messaging_type?: "RESPONSE" | "MESSAGE_TAG";
   tag?: "HUMAN_AGENT";

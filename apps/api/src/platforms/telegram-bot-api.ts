@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { uploadTimeoutMs } from "./upload-timeout";
 
-// https://core.telegram.org/bots/api — every method is `POST <base>/bot<token>/<method>` with a JSON body and
-// answers `{ ok: true, result }` or `{ ok: false, error_code, description, parameters? }`.
+// https://core.telegram.org/bots/api — every method is `POST <base>/bot<token>/<method>` with a JSON body (or
+// multipart/form-data when it uploads a file: https://core.telegram.org/bots/api#sending-files) and answers `{ ok: true, result }` or `{ ok: false, error_code, description, parameters? }`.
 
 export const telegramUserSchema = z.looseObject({
   id: z.number(),
@@ -80,6 +81,33 @@ export interface SetWebhookInput {
   max_connections?: number;
 }
 
+/** The Bot API method that uploads a file of one kind, and the form field it goes in. */
+export const TELEGRAM_MEDIA_FIELDS = {
+  sendPhoto: "photo",
+  sendDocument: "document",
+  sendVideo: "video",
+  sendAudio: "audio",
+  sendVoice: "voice",
+} as const;
+export type TelegramMediaMethod = keyof typeof TELEGRAM_MEDIA_FIELDS;
+
+export interface SendMediaInput {
+  method: TelegramMediaMethod;
+  chat_id: number | string;
+  file: { bytes: Uint8Array<ArrayBuffer>; name: string; mimeType: string };
+  /** 0–1024 characters (https://core.telegram.org/bots/api#sendphoto). */
+  caption?: string;
+}
+
+function mediaForm(input: SendMediaInput): FormData {
+  const form = new FormData();
+  form.set("chat_id", String(input.chat_id));
+  if (input.caption) form.set("caption", input.caption);
+  const blob = new Blob([input.file.bytes], { type: input.file.mimeType });
+  form.set(TELEGRAM_MEDIA_FIELDS[input.method], blob, input.file.name);
+  return form;
+}
+
 export interface TelegramBotApiOptions {
   baseUrl: string;
   timeoutMs?: number;
@@ -94,21 +122,25 @@ export function createTelegramBotApi(options: TelegramBotApiOptions) {
   async function call<T>(
     token: string,
     method: string,
-    body: object,
+    body: object | FormData,
     schema: z.ZodType<T>,
+    options: { timeoutMs?: number } = {},
   ): Promise<T> {
+    const callTimeoutMs = options.timeoutMs ?? timeoutMs;
     let response: Response;
     try {
+      // A FormData body sets its own multipart content type (with the boundary).
+      const form = body instanceof FormData;
       response = await doFetch(`${baseUrl}/bot${token}/${method}`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        ...(form ? {} : { headers: { "content-type": "application/json" } }),
+        body: form ? body : JSON.stringify(body),
+        signal: AbortSignal.timeout(callTimeoutMs),
       });
     } catch (error) {
       const reason =
         error instanceof Error && error.name === "TimeoutError"
-          ? `no answer within ${timeoutMs} ms`
+          ? `no answer within ${callTimeoutMs} ms`
           : "Telegram is unreachable";
       throw new TelegramApiError(method, null, reason, undefined, { cause: error });
     }
@@ -150,6 +182,11 @@ export function createTelegramBotApi(options: TelegramBotApiOptions) {
     setWebhook: (token: string, input: SetWebhookInput) =>
       call(token, "setWebhook", input, z.literal(true)),
     getWebhookInfo: (token: string) => call(token, "getWebhookInfo", {}, telegramWebhookInfoSchema),
+    /** Uploads a file and sends it (sendPhoto / sendDocument / sendVideo / sendAudio / sendVoice). */
+    sendMedia: (token: string, input: SendMediaInput) =>
+      call(token, input.method, mediaForm(input), telegramMessageSchema, {
+        timeoutMs: uploadTimeoutMs(input.file.bytes.byteLength, timeoutMs),
+      }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { graphCall, graphConnection, type GraphApiOptions } from "./graph-api-call";
+import { uploadTimeoutMs } from "./upload-timeout";
 
 // WhatsApp Cloud API, messages:
 // https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages
@@ -18,6 +19,19 @@ const phoneNumberSchema = z.looseObject({
   display_phone_number: z.string().optional(),
   verified_name: z.string().optional(),
 });
+
+const uploadResultSchema = z.looseObject({ id: z.string().min(1) });
+
+export type WhatsAppMediaType = "image" | "document" | "audio" | "video";
+
+/** A media message's object: the uploaded media id, a caption (not on audio), a document's file name. */
+export interface WhatsAppMediaInput {
+  to: string;
+  type: WhatsAppMediaType;
+  mediaId: string;
+  caption?: string;
+  filename?: string;
+}
 
 export type WhatsAppCloudApiOptions = GraphApiOptions;
 
@@ -49,6 +63,59 @@ export function createWhatsAppCloudApi(options: WhatsAppCloudApiOptions) {
           to: input.to,
           type: "text",
           text: { preview_url: false, body: input.body },
+        },
+        schema: sendResultSchema,
+      });
+      return { messageId: result.messages[0]?.id ?? "" };
+    },
+    /**
+     * Uploads a file for sending: `POST /{phone-number-id}/media` (multipart: messaging_product, file,
+     * type) → `{ id }`, kept by Meta for 30 days
+     * (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media#upload-media).
+     */
+    async uploadMedia(
+      token: string,
+      phoneNumberId: string,
+      file: { bytes: Uint8Array<ArrayBuffer>; name: string; mimeType: string },
+    ) {
+      const form = new FormData();
+      form.set("messaging_product", "whatsapp");
+      form.set("type", file.mimeType);
+      form.set("file", new Blob([file.bytes], { type: file.mimeType }), file.name);
+      const result = await graphCall({
+        ...common,
+        timeoutMs: uploadTimeoutMs(file.bytes.byteLength, common.timeoutMs),
+        operation: "WhatsApp media upload",
+        token,
+        method: "POST",
+        path: `${encodeURIComponent(phoneNumberId)}/media`,
+        form,
+        schema: uploadResultSchema,
+      });
+      return { mediaId: result.id };
+    },
+    /**
+     * Sends uploaded media: `{ type: "image", image: { id, caption } }` and the like
+     * (https://developers.facebook.com/docs/whatsapp/cloud-api/messages/image-messages).
+     */
+    async sendMedia(token: string, phoneNumberId: string, input: WhatsAppMediaInput) {
+      const media = {
+        id: input.mediaId,
+        ...(input.caption && input.type !== "audio" ? { caption: input.caption } : {}),
+        ...(input.type === "document" && input.filename ? { filename: input.filename } : {}),
+      };
+      const result = await graphCall({
+        ...common,
+        operation: "WhatsApp send",
+        token,
+        method: "POST",
+        path: `${encodeURIComponent(phoneNumberId)}/messages`,
+        body: {
+          messaging_product: "whatsapp",
+          recipient_type: "individual",
+          to: input.to,
+          type: input.type,
+          [input.type]: media,
         },
         schema: sendResultSchema,
       });

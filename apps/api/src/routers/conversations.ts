@@ -34,6 +34,7 @@ import {
 import { authedProcedure } from "../trpc";
 import { conversationNoteProcedures } from "./conversation-notes";
 import { idSchema } from "./input-schemas";
+import { staffReplyInputSchema } from "./staff-reply-input";
 
 const byId = z.object({ conversationId: idSchema });
 
@@ -136,8 +137,9 @@ export const conversationsRouter = {
 
   returnToAi: authedProcedure.input(byId).mutation(({ ctx, input }) => returnToAi(ctx, input)),
 
+  /** Text, files (the staff member's uploads for this conversation, the text their caption), or both. */
   reply: authedProcedure
-    .input(byId.extend({ content: z.string().trim().min(1).max(MAX_MESSAGE_CHARS) }))
+    .input(staffReplyInputSchema)
     .mutation(({ ctx, input }) => staffReply(ctx, input)),
 
   setStage: authedProcedure

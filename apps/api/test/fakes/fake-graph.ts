@@ -1,6 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import {
+  WHATSAPP_MEDIA_TYPES,
+  instagramFetch,
+  whatsappMediaMessage,
+  whatsappUpload,
+  type FakeGraphAttachment,
+  type FakeMediaFile,
+} from "./fake-graph-media";
+import { isMultipart, parseMultipart, type FormPart } from "./multipart-body";
 
 // A local Meta Graph API speaking the real wire format for what the channel workers call:
 // - Instagram messaging: `POST /v21.0/{ig-account-id}/messages` `{ recipient: { id }, message: { text },
@@ -15,6 +24,7 @@ export type FakeGraphOperation =
   | "instagram.profile"
   | "instagram.account"
   | "whatsapp.send"
+  | "whatsapp.upload"
   | "whatsapp.number";
 
 export interface FakeGraphError {
@@ -34,6 +44,8 @@ export interface FakeGraphSent {
   messageId: string;
   messagingType?: string;
   tag?: string;
+  /** A media message: what it carried, with the bytes Meta received (uploaded or fetched). */
+  attachment?: FakeGraphAttachment;
   /** When the request arrived (ms since epoch). */
   at: number;
 }
@@ -55,6 +67,8 @@ export interface FakeGraph {
   count(operation: FakeGraphOperation): number;
   /** The next `times` calls of `operation` fail this way. */
   failNext(operation: FakeGraphOperation, failure: FakeGraphError, times?: number): void;
+  /** Instagram's fetches of `origin` (a test's APP_URL) go to `target` instead, like a DNS entry. */
+  resolveOrigin(origin: string, target: string): void;
   /** Every answer waits this long first. */
   setLatency(ms: number): void;
   close(): Promise<void>;
@@ -68,6 +82,8 @@ export async function startFakeGraph(): Promise<FakeGraph> {
   const users = new Map<string, { name?: string; username?: string; profilePic?: string }>();
   const requests: FakeGraph["requests"] = [];
   const sent: FakeGraphSent[] = [];
+  const uploads = new Map<string, FakeMediaFile>();
+  const hosts = new Map<string, string>();
   const failures = new Map<FakeGraphOperation, FakeGraphError[]>();
   let latencyMs = 0;
 
@@ -107,15 +123,25 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ??
     url.searchParams.get("access_token");
 
-  function instagramSend(res: ServerResponse, accountId: string, body: Record<string, unknown>) {
+  async function instagramSend(
+    res: ServerResponse,
+    accountId: string,
+    body: Record<string, unknown>,
+  ) {
     const recipient = body.recipient as { id?: unknown } | undefined;
-    const message = body.message as { text?: unknown } | undefined;
+    const message = body.message as { text?: unknown; attachment?: unknown } | undefined;
     if (typeof recipient?.id !== "string")
       return badParam(res, "param recipient must be non-empty.");
-    if (typeof message?.text !== "string" || message.text === "") {
+    let attachment: FakeGraphAttachment | undefined;
+    if (message?.attachment !== undefined) {
+      const fetched = await instagramFetch(message.attachment, hosts);
+      if (!fetched.ok) return graphError(res, { status: 400, code: 100, message: fetched.message });
+      attachment = fetched.attachment;
+    } else if (typeof message?.text !== "string" || message.text === "") {
       return badParam(res, "param message must be non-empty.");
     }
-    if (Buffer.byteLength(message.text, "utf8") > 1000) {
+    const text = typeof message?.text === "string" ? message.text : "";
+    if (Buffer.byteLength(text, "utf8") > 1000) {
       return badParam(res, "Length of param message[text] must be less than or equal to 1000");
     }
     if (body.messaging_type === "MESSAGE_TAG" && body.tag !== "HUMAN_AGENT") {
@@ -126,8 +152,9 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       api: "instagram",
       accountId,
       to: recipient.id,
-      text: message.text,
+      text,
       messageId,
+      ...(attachment ? { attachment } : {}),
       messagingType: typeof body.messaging_type === "string" ? body.messaging_type : undefined,
       tag: typeof body.tag === "string" ? body.tag : undefined,
       at: Date.now(),
@@ -143,24 +170,47 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     if (typeof body.to !== "string" || body.to === "") {
       return badParam(res, "The parameter to is required.");
     }
+    if ((WHATSAPP_MEDIA_TYPES as readonly unknown[]).includes(body.type)) {
+      const media = whatsappMediaMessage(body, uploads);
+      if (!media.ok) return badParam(res, media.message.replace(/^\(#100\) /, ""));
+      return whatsappAccepted(res, phoneNumberId, body.to, "", media.attachment);
+    }
     if (body.type !== "text" || typeof text?.body !== "string" || text.body === "") {
       return badParam(res, "The parameter text['body'] is required.");
     }
     if (text.body.length > 4096) return badParam(res, "Param text['body'] is too long.");
+    return whatsappAccepted(res, phoneNumberId, body.to, text.body);
+  }
+
+  function whatsappAccepted(
+    res: ServerResponse,
+    phoneNumberId: string,
+    to: string,
+    text: string,
+    attachment?: FakeGraphAttachment,
+  ) {
     const messageId = `wamid.HBgL${randomBytes(18).toString("base64")}`;
     sent.push({
       api: "whatsapp",
       accountId: phoneNumberId,
-      to: body.to,
-      text: text.body,
+      to,
+      text,
       messageId,
+      ...(attachment ? { attachment } : {}),
       at: Date.now(),
     });
     return reply(res, 200, {
       messaging_product: "whatsapp",
-      contacts: [{ input: body.to, wa_id: body.to }],
+      contacts: [{ input: to, wa_id: to }],
       messages: [{ id: messageId }],
     });
+  }
+
+  function whatsappMediaUpload(res: ServerResponse, form: Map<string, FormPart> | null) {
+    const upload = whatsappUpload(form);
+    if (!upload.ok) return badParam(res, upload.message.replace(/^\(#100\) /, ""));
+    uploads.set(upload.id, upload.file);
+    return reply(res, 200, { id: upload.id });
   }
 
   const operationOf = (method: string, id: string, action: string | undefined) => {
@@ -168,6 +218,8 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       if (instagramAccounts.has(id)) return "instagram.send";
       if (whatsappNumbers.has(id)) return "whatsapp.send";
     }
+    if (method === "POST" && action === "media" && whatsappNumbers.has(id))
+      return "whatsapp.upload";
     if (method === "GET" && action === undefined) {
       if (instagramAccounts.has(id)) return "instagram.account";
       if (whatsappNumbers.has(id)) return "whatsapp.number";
@@ -195,7 +247,10 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     const failure = failures.get(operation)?.shift();
     if (failure) return graphError(res, failure);
     let body: Record<string, unknown> = {};
-    if (req.method === "POST") {
+    let form: Map<string, FormPart> | null = null;
+    if (req.method === "POST" && isMultipart(req)) {
+      form = await parseMultipart(req, Buffer.concat(chunks));
+    } else if (req.method === "POST") {
       try {
         body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
       } catch {
@@ -209,6 +264,9 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       case "whatsapp.send":
         if (token !== whatsappNumbers.get(id)) return invalidToken(res);
         return whatsappSend(res, id, body);
+      case "whatsapp.upload":
+        if (token !== whatsappNumbers.get(id)) return invalidToken(res);
+        return whatsappMediaUpload(res, form);
       case "instagram.account":
         if (token !== instagramAccounts.get(id)) return invalidToken(res);
         return reply(res, 200, { id, username: `account_${id}` });
@@ -266,6 +324,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       for (let i = 0; i < times; i++) queue.push(failure);
       failures.set(operation, queue);
     },
+    resolveOrigin: (origin, target) => void hosts.set(origin, target),
     setLatency(ms) {
       latencyMs = ms;
     },

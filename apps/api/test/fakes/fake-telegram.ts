@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { MEDIA_FIELDS, receiveMedia, type FakeTelegramMedia } from "./fake-telegram-media";
+import { isMultipart, parseMultipart, type FormPart } from "./multipart-body";
 
 // A local Telegram Bot API speaking the real wire format: `POST /bot<token>/<method>` with a JSON body →
 // `{ ok: true, result }` or `{ ok: false, error_code, description, parameters? }`.
@@ -31,6 +33,8 @@ export interface FakeTelegram {
   bot(token: string): FakeBot | undefined;
   /** Messages the bots sent, in order, with when each arrived (ms since epoch). */
   sent(chatId?: number | string): { token: string; chatId: string; text: string; at: number }[];
+  /** Files the bots uploaded (sendPhoto, sendDocument, …), with the bytes as received. */
+  media(chatId?: number | string): FakeTelegramMedia[];
   /** The next call of `method` fails with this Telegram error. */
   failNext(method: string, failure: FakeTelegramFailure): void;
   /** sendMessage to this chat answers 400 "chat not found". */
@@ -46,6 +50,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const sent: { token: string; chatId: string; text: string; at: number }[] = [];
   const failures = new Map<string, FakeTelegramFailure[]>();
   const unknownChats = new Set<string>();
+  const media: FakeTelegramMedia[] = [];
   let messageId = 1;
 
   const reply = (res: ServerResponse, status: number, body: unknown) => {
@@ -74,12 +79,20 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       return fail(res, { error_code: 404, description: "Not Found" });
     }
     const [, token = "", method = ""] = match;
-    const text = Buffer.concat(chunks).toString("utf8");
+    const raw = Buffer.concat(chunks);
     let body: Record<string, unknown> = {};
-    try {
-      body = text === "" ? {} : (JSON.parse(text) as Record<string, unknown>);
-    } catch {
-      return fail(res, { error_code: 400, description: "Bad Request: can't parse JSON" });
+    let form: Map<string, FormPart> | null = null;
+    if (isMultipart(req)) {
+      form = await parseMultipart(req, raw);
+      if (!form) return fail(res, { error_code: 400, description: "Bad Request: bad multipart" });
+      for (const [key, value] of form) if (typeof value === "string") body[key] = value;
+    } else {
+      try {
+        const text = raw.toString("utf8");
+        body = text === "" ? {} : (JSON.parse(text) as Record<string, unknown>);
+      } catch {
+        return fail(res, { error_code: 400, description: "Bad Request: can't parse JSON" });
+      }
     }
     calls.push({ method, token, body });
     if (!/^\d+:[\w-]+$/.test(token))
@@ -89,6 +102,28 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     const queued = failures.get(method)?.shift();
     if (queued) return fail(res, queued);
 
+    if (method in MEDIA_FIELDS) {
+      const outcome = receiveMedia(
+        token,
+        method,
+        form ?? new Map<string, FormPart>(),
+        `AgAC${messageId}${token.length}`,
+      );
+      if (!outcome.ok) return fail(res, { error_code: 400, description: outcome.description });
+      if (unknownChats.has(outcome.media.chatId)) {
+        return fail(res, { error_code: 400, description: "Bad Request: chat not found" });
+      }
+      media.push(outcome.media);
+      return reply(res, 200, {
+        ok: true,
+        result: {
+          message_id: messageId++,
+          chat: { id: Number(outcome.media.chatId), type: "private" },
+          date: Math.floor(Date.now() / 1000),
+          ...outcome.result,
+        },
+      });
+    }
     switch (method) {
       case "getMe":
         return reply(res, 200, {
@@ -193,6 +228,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     bot: (token) => bots.get(token),
     sent: (chatId) =>
       chatId === undefined ? [...sent] : sent.filter((m) => m.chatId === String(chatId)),
+    media: (chatId) =>
+      chatId === undefined ? [...media] : media.filter((m) => m.chatId === String(chatId)),
     failNext(method, failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },

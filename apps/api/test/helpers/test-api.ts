@@ -1,4 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createLocalFileStore } from "@agents-crm/files";
 import { afterAll, beforeAll } from "vitest";
 import { createLlmProviders, type LlmProviders } from "@agents-crm/ai";
 import { parseServerEnv } from "@agents-crm/config/env";
@@ -27,8 +31,18 @@ export async function createTestDeps(
     messageTtlHours: env.MESSAGE_TTL_HOURS,
     encryptionKey: { key, keyId: keyFingerprint(key), source: "configured" },
   });
-  // No periodic re-alert sweep: tests call deps.alerts.sweep() when they need one.
-  return assembleDeps({ env, db, repos, llm, log: silentLogger, sweep: false }).deps;
+  // No periodic re-alert sweep: tests call deps.alerts.sweep() when they need one. Files go to a fresh
+  // directory per test (the OS cleans its temp dir), never to the repository's DATA_DIR.
+  return assembleDeps({
+    env,
+    db,
+    repos,
+    llm,
+    log: silentLogger,
+    sweep: false,
+    fileStore: createLocalFileStore(mkdtempSync(join(tmpdir(), "agents-crm-files-"))),
+    fileLinkKey: randomBytes(32),
+  }).deps;
 }
 
 export interface TestApi {

@@ -9,6 +9,7 @@ import { I18nProvider } from "~/i18n/i18n-provider";
 import type { PublicEnv } from "~/env";
 import type { Locale } from "~/i18n/locales";
 import { apiUrls } from "~/lib/api-urls";
+import { FilesUrlContext } from "~/lib/files-url";
 import { createRequestLimitState } from "~/features/request-limit/request-limit-state";
 import { retryLaterLink } from "~/features/request-limit/retry-later-link";
 import { trpc } from "~/lib/trpc";
@@ -27,6 +28,7 @@ export function Providers({
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }),
   );
   const [requestLimit] = useState(() => createRequestLimitState());
+  const [filesUrl] = useState(() => apiUrls(env, { protocol: "http:", host: "localhost" }).files);
   const [trpcClient] = useState(() => {
     // Server rendering never sends requests through these links; any location will do there.
     const where =
@@ -54,7 +56,9 @@ export function Providers({
     <trpc.Provider client={trpcClient} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>
         <RequestLimitProvider state={requestLimit}>
-          <I18nProvider initialLocale={locale}>{children}</I18nProvider>
+          <FilesUrlContext.Provider value={filesUrl}>
+            <I18nProvider initialLocale={locale}>{children}</I18nProvider>
+          </FilesUrlContext.Provider>
         </RequestLimitProvider>
       </QueryClientProvider>
     </trpc.Provider>

@@ -11,6 +11,7 @@ import { knowledgeGaps } from "~/features/knowledge-gaps/messages";
 import { login } from "~/features/login/messages";
 import { notifications } from "~/features/notifications/messages";
 import { notes } from "~/features/notes/messages";
+import { outboundAttachments } from "~/features/outbound-attachments/messages";
 import { pipeline } from "~/features/pipeline/messages";
 import { profile } from "~/features/profile/messages";
 import { resolve } from "~/features/resolve/messages";
@@ -35,6 +36,7 @@ export const MESSAGES = {
   login,
   notes,
   notifications,
+  outboundAttachments,
   pipeline,
   playground,
   profile,

@@ -8,6 +8,7 @@ describe("apiUrls", () => {
     ).toEqual({
       http: "/trpc",
       ws: "wss://crm.example.com/trpc",
+      files: "/files",
     });
     expect(
       apiUrls({ apiUrl: null, wsUrl: null }, { protocol: "http:", host: "localhost:3000" }).ws,
@@ -22,6 +23,7 @@ describe("apiUrls", () => {
     expect(urls).toEqual({
       http: "https://api.example.com/trpc",
       ws: "wss://api.example.com/trpc",
+      files: "https://api.example.com/files",
     });
   });
 

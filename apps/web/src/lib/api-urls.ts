@@ -11,5 +11,5 @@ export function apiUrls(env: PublicEnv, location: { protocol: string; host: stri
     (env.apiUrl
       ? env.apiUrl.replace(/^http/, "ws")
       : `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}`);
-  return { http, ws: `${wsBase}/trpc` };
+  return { http, ws: `${wsBase}/trpc`, files: env.apiUrl ? `${env.apiUrl}/files` : "/files" };
 }

@@ -5,6 +5,7 @@ import { repositoryContext } from "./context";
 import type { RepositoryOptions } from "./context";
 import { createConversationsRepository } from "./conversations";
 import { createEdgeRepositories } from "./edge";
+import { createFilesRepository } from "./files";
 import type { EdgeRepositoryOptions } from "./edge";
 import { createMessagesRepository } from "./messages";
 import { createRagChunksRepository } from "./rag-chunks";
@@ -26,6 +27,7 @@ export function createRepositories(db: Db, options: CreateRepositoriesOptions = 
     audit: createAuditRepository(db, ctx),
     ragChunks: createRagChunksRepository(db, ctx),
     stats: createStatsReadsRepository(db, ctx),
+    files: createFilesRepository(db, ctx),
     ...createEdgeRepositories(db, ctx, options),
   };
 }

@@ -11,6 +11,7 @@ import { buildUpdate } from "../lib/update-expression";
 import { appendMessageInputSchema, messageSchema } from "../schemas/message";
 import type { DeliveryStatus } from "@agents-crm/config/messages";
 import type { MessageMetadataInput } from "@agents-crm/config/message-metadata";
+import type { AttachmentDelivery } from "@agents-crm/config/outbound-media";
 import type { AppendMessageInput, Message } from "../schemas/message";
 import { tableDefinition } from "../tables/definitions";
 import type { RepositoryContext } from "./context";
@@ -36,6 +37,8 @@ export interface DeliveryUpdate {
   status: DeliveryStatus;
   externalMessageId?: string;
   error?: string;
+  /** Replaces the per-file delivery record of a message with files. */
+  attachmentDelivery?: Record<string, AttachmentDelivery>;
 }
 
 export function createMessagesRepository(db: Db, ctx: RepositoryContext) {
@@ -169,6 +172,7 @@ export function createMessagesRepository(db: Db, ctx: RepositoryContext) {
           external_message_id: update.externalMessageId,
           // A later success clears an earlier failure's error.
           delivery_error: update.error ?? (update.status === "failed" ? undefined : null),
+          attachment_delivery: update.attachmentDelivery,
         },
         { names: { "#ttl": TTL }, values: { ":nowSec": toEpochSeconds(ctx.now()) } },
       );

@@ -4,8 +4,10 @@ import {
   messageKindSchema,
   messageRoleSchema,
 } from "@agents-crm/config/messages";
+import { MAX_ATTACHMENTS_PER_MESSAGE } from "@agents-crm/config/attachments";
 import { z } from "zod";
 import { channelSchema } from "@agents-crm/config/channels";
+import { attachmentDeliverySchema } from "@agents-crm/config/outbound-media";
 
 export const messageSchema = z.object({
   /** ULID: the sort key, so a conversation reads in arrival order. */
@@ -24,8 +26,12 @@ export const messageSchema = z.object({
   authorId: z.string().optional(),
   deliveryStatus: deliveryStatusSchema.optional(),
   deliveryError: z.string().optional(),
+  /** A staff message's files, by fileId: each one's own delivery (sent, failed with the platform's reason). */
+  attachmentDelivery: z.record(z.string(), attachmentDeliverySchema).optional(),
   /** Read through the shared schema: what an older row holds that does not match reads as absent. */
   metadata: messageMetadataSchema.catch({}),
+  /** Files attached to the message (the files table); views are built from their records. */
+  fileIds: z.array(z.string()).optional(),
   expiresAt: z.number().optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
@@ -42,6 +48,7 @@ export const appendMessageInputSchema = z.object({
   authorId: z.string().optional(),
   deliveryStatus: deliveryStatusSchema.optional(),
   metadata: messageMetadataSchema.optional(),
+  fileIds: z.array(z.string()).max(MAX_ATTACHMENTS_PER_MESSAGE).optional(),
   timestamp: z.union([z.date(), z.iso.datetime()]).optional(),
 });
 export type AppendMessageInput = z.input<typeof appendMessageInputSchema>;

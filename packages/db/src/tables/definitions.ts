@@ -184,6 +184,19 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
     sort: s("document_id"),
     indexes: [],
   },
+  {
+    id: "files",
+    // Metadata of stored files (the bytes live in the FileStore under `storage_key`). Sparse:
+    // `conversation_id` exists only on a conversation's files, so deleting them with it is a Query.
+    // `expires_at` is read by our own sweeper, not DynamoDB TTL: it must delete the stored object
+    // before the item, or the object would be orphaned. Sparse: `expiry_pk` = "FILE" and `expiry_sort` =
+    // `${expires_at padded}#${file_id}` only on files that expire, so the sweeper's "expired by now" is a Query.
+    partition: s("file_id"),
+    indexes: [
+      { name: "conversation-index", partition: s("conversation_id"), sort: s("file_id") },
+      { name: "expiry-index", partition: s("expiry_pk"), sort: s("expiry_sort") },
+    ],
+  },
 ];
 
 export function tableDefinition(id: keyof TableNames): TableDefinition {

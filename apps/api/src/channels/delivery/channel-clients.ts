@@ -9,7 +9,7 @@ import { createTelegramPacer, type TelegramPacer } from "./telegram-pacer";
 
 /** The platform APIs the channel workers call, with base URLs from the environment. */
 export interface ChannelClients {
-  telegram: Pick<TelegramBotApi, "sendMessage">;
+  telegram: Pick<TelegramBotApi, "sendMessage" | "sendMedia">;
   instagram: InstagramGraphApi;
   whatsapp: WhatsAppCloudApi;
   telegramPacer: TelegramPacer;

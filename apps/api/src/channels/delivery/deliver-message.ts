@@ -1,4 +1,3 @@
-import { splitForChannel } from "@agents-crm/ai";
 import { NotFoundError, type Conversation, type Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import type { ChannelClients } from "./channel-clients";
@@ -7,7 +6,10 @@ import { PermanentDeliveryError } from "./delivery-errors";
 import { recordDelivery, sentPartIds } from "./delivery-status";
 import { resolveTarget, type ResolvedTarget } from "./delivery-target";
 import { windowVerdict } from "./messaging-windows";
-import { sendWithRetries, type SendRetryPolicy } from "./send-with-retries";
+import { planDelivery } from "./delivery-plan";
+import type { OutboundFileSource } from "./outbound-file";
+import { type SendRetryPolicy } from "./send-with-retries";
+import { FAILED_STEP, attachmentDeliveryOf, pendingFilesFailed, sendStep } from "./send-step";
 
 export type DeliveryDeps = Pick<ApiDeps, "repos" | "hub">;
 
@@ -17,6 +19,8 @@ export interface DeliveryRuntime {
   /** How long one run of a job may keep sending (well inside its lease, so no one else starts it). */
   budgetMs: number;
   now: () => Date;
+  /** The stored files a message carries (set by the workers from the file storage). */
+  files?: OutboundFileSource;
 }
 
 /**
@@ -24,7 +28,8 @@ export interface DeliveryRuntime {
  * platform id is recorded as it goes out, so a job that runs again (a crash, a retry) resumes after
  * the parts already sent and a message recorded as sent is never sent again. Permanent refusals and
  * closed messaging windows mark the message failed at once; transient failures throw, and the inbox
- * retries the job with back-off.
+ * retries the job with back-off. A file the platform refuses is marked failed on its own (with the
+ * platform's reason) and the others still go; the message then shows failed, naming what was refused.
  */
 export async function deliverMessage(
   deps: DeliveryDeps,
@@ -52,7 +57,11 @@ export async function deliverMessage(
     resolved = await resolveTarget(repos, conversation, job.bindingId);
   } catch (error) {
     if (!(error instanceof PermanentDeliveryError)) throw error;
-    await recordDelivery(deps, conversation, message, { status: "failed", error: error.message });
+    await recordDelivery(deps, conversation, message, {
+      status: "failed",
+      error: error.message,
+      ...pendingFilesFailed(message, error.message),
+    });
     return;
   }
   const bindingId = resolved.binding.bindingId;
@@ -68,40 +77,60 @@ export async function deliverMessage(
       status: "failed",
       error: verdict.reason,
       bindingId,
+      ...pendingFilesFailed(message, verdict.reason),
     });
     return;
   }
 
-  const parts = splitForChannel(message.content, conversation.channel);
-  if (parts.length === 0) {
+  const fileIds = message.fileIds ?? [];
+  const source = runtime.files;
+  const files = source ? await Promise.all(fileIds.map((id) => source.describe(id))) : [];
+  const steps = planDelivery(resolved.target.channel, message.content, fileIds, files);
+  if (steps.length === 0) {
     await recordDelivery(deps, conversation, message, { status: "not_applicable" });
     return;
   }
   const ids = sentPartIds(message);
+  const perFile = attachmentDeliveryOf(message, fileIds);
   const deadline = options.deadline ?? Date.now() + runtime.budgetMs;
+  const progress = (status: "pending" | "sent" | "failed", error?: string) => ({
+    status,
+    externalMessageId: ids.length > 0 ? ids.join(",") : undefined,
+    ...(error ? { error } : {}),
+    ...(fileIds.length > 0 ? { attachmentDelivery: perFile } : {}),
+  });
   try {
-    for (let index = ids.length; index < parts.length; index++) {
-      const text = parts[index] ?? "";
-      ids.push(
-        await sendWithRetries(runtime.clients, runtime.retry, resolved.target, text, {
-          humanAgentTag: verdict.humanAgentTag,
-          deadline,
-        }),
-      );
-      if (index < parts.length - 1) {
-        await repos.messages.updateDelivery(conversation.conversationId, message.messageId, {
-          status: "pending",
-          externalMessageId: ids.join(","),
-        });
+    for (let index = ids.length; index < steps.length; index++) {
+      const step = steps[index];
+      if (!step) break;
+      const outcome = await sendStep(runtime, resolved, step, {
+        humanAgentTag: verdict.humanAgentTag,
+        deadline,
+      });
+      ids.push(outcome.id ?? FAILED_STEP);
+      if (step.kind === "file") perFile[step.fileId] = outcome.delivery;
+      if (index < steps.length - 1) {
+        // Files show their own progress live; text parts only need their ids kept for a resume.
+        if (step.kind === "file")
+          await recordDelivery(deps, conversation, message, progress("pending"));
+        else
+          await repos.messages.updateDelivery(
+            conversation.conversationId,
+            message.messageId,
+            progress("pending"),
+          );
       }
     }
   } catch (error) {
     if (error instanceof PermanentDeliveryError) {
-      const part = parts.length > 1 ? ` (part ${ids.length + 1} of ${parts.length})` : "";
+      const part = steps.length > 1 ? ` (part ${ids.length + 1} of ${steps.length})` : "";
+      for (const fileId of fileIds) {
+        if (perFile[fileId]?.status === "pending") {
+          perFile[fileId] = { status: "failed", error: `not sent: ${error.message}${part}` };
+        }
+      }
       await recordDelivery(deps, conversation, message, {
-        status: "failed",
-        error: `${error.message}${part}`,
-        externalMessageId: ids.length > 0 ? ids.join(",") : undefined,
+        ...progress("failed", `${error.message}${part}`),
         bindingId,
       });
       return;
@@ -109,10 +138,16 @@ export async function deliverMessage(
     await noteRetry(deps, conversation, message, error);
     throw error;
   }
-  await recordDelivery(deps, conversation, message, {
-    status: "sent",
-    externalMessageId: ids.join(","),
-  });
+  const refused = fileIds.filter((id) => perFile[id]?.status === "failed");
+  if (refused.length > 0) {
+    const reasons = refused.map((id) => perFile[id]?.error).join("; ");
+    await recordDelivery(deps, conversation, message, {
+      ...progress("failed", `${refused.length} of ${fileIds.length} files not sent: ${reasons}`),
+      bindingId,
+    });
+    return;
+  }
+  await recordDelivery(deps, conversation, message, progress("sent"));
 }
 
 /** Still pending, with the reason it has not gone out yet (the console shows it while retries run). */
@@ -157,5 +192,6 @@ export async function deliveryGaveUp(
     status: "failed",
     error: reason,
     bindingId: resolved?.binding.bindingId,
+    ...pendingFilesFailed(message, reason),
   });
 }

@@ -32,11 +32,28 @@ export function sendWithRetries(
   text: string,
   options: { humanAgentTag: boolean; deadline: number },
 ): Promise<string> {
+  return retrySend(
+    clients,
+    policy,
+    target,
+    () => sendPart(clients, target, text, options),
+    options,
+  );
+}
+
+/** Any one send (a text part, a file) under the same retry rules; returns the platform's message id. */
+export function retrySend(
+  clients: ChannelClients,
+  policy: SendRetryPolicy,
+  target: DeliveryTarget,
+  send: () => Promise<string>,
+  options: { deadline: number },
+): Promise<string> {
   const schedule = { maxAttempts: policy.attempts, baseMs: policy.baseDelayMs };
   return retry(
     () => {
       if (Date.now() >= options.deadline) throw new RetryableDeliveryError(OUT_OF_TIME);
-      return sendPart(clients, target, text, options);
+      return send();
     },
     {
       delayMs: (error, attempt) => {

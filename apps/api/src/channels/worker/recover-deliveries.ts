@@ -11,7 +11,7 @@ const MESSAGES_PER_CONVERSATION = 20;
 /**
  * At start: queues pending staff replies of recently active channel conversations that have no
  * delivery job (the process died between storing one and queueing it). Queueing is keyed by the message
- * id, so replies already queued, sent or given up on are left alone. Agent replies are not touched:
+ * id, so replies already queued, sent or given up on are left alone. Agent text replies are not touched:
  * their inbox event is re-run until they are delivered or queued, and queueing one here could race
  * with that run's own delivery.
  */
@@ -34,7 +34,9 @@ export async function recoverPendingDeliveries(
           MESSAGES_PER_CONVERSATION,
         );
         for (const message of messages) {
-          if (message.role !== "admin" || message.deliveryStatus !== "pending") continue;
+          // The agent's file messages (knowledge documents) are queued, never sent in the turn: safe too.
+          const queuedOnly = message.role === "admin" || (message.fileIds?.length ?? 0) > 0;
+          if (!queuedOnly || message.deliveryStatus !== "pending") continue;
           if (await enqueueDelivery(deps, message)) queued++;
         }
       }

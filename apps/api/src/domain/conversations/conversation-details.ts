@@ -1,4 +1,5 @@
-import { NotFoundError, type Message, type Page } from "@agents-crm/db";
+import { NotFoundError, type Page } from "@agents-crm/db";
+import { withAttachments, type MessageWithAttachments } from "../../files/attachment-views";
 import type { ApiDeps } from "../../deps";
 import { toAgentCard } from "../agents/agent-card";
 import { assigneeCard } from "./assign";
@@ -31,19 +32,23 @@ export async function conversationDetails(deps: Pick<ApiDeps, "repos">, conversa
   };
 }
 
-/** The transcript with everything staff may see (roles, authors, delivery, usage, staff notes). */
+/**
+ * The transcript with everything staff may see (roles, authors, delivery, usage, staff notes), each
+ * message with its files' views (one batch read per page).
+ */
 export async function conversationMessages(
   deps: Pick<ApiDeps, "repos">,
   input: { conversationId: string; cursor?: string | null; limit: number; order: "asc" | "desc" },
-): Promise<Page<Message>> {
+): Promise<Page<MessageWithAttachments>> {
   const { repos } = deps;
   if (!(await repos.conversations.get(input.conversationId))) {
     throw new NotFoundError("conversation", input.conversationId);
   }
-  return repos.messages.page(input.conversationId, {
+  const page = await repos.messages.page(input.conversationId, {
     cursor: input.cursor,
     limit: input.limit,
     order: input.order,
     includeNotes: true,
   });
+  return { ...page, items: await withAttachments(repos, page.items) };
 }

@@ -1,4 +1,7 @@
-import type { Conversation, Message } from "@agents-crm/db";
+import type { AttachmentView } from "@agents-crm/config/attachments";
+import type { Conversation, Repositories } from "@agents-crm/db";
+import { withAttachments, type MessageWithAttachments } from "../../files/attachment-views";
+import type { FileLinkSigner } from "../../files/file-links";
 import type { EventHub } from "../../realtime/types";
 import { publishAdmin, publishChat, type ConversationChange, type StatusNotice } from "./events";
 import { conversationView, publicMessage } from "./views";
@@ -11,10 +14,14 @@ import { conversationView, publicMessage } from "./views";
 export async function emitMessageCreated(
   hub: EventHub,
   conversation: Conversation,
-  message: Message,
+  message: MessageWithAttachments,
+  /** The visitor's views of its files (signed links); see emitMessageWithFiles. */
+  visitorAttachments?: AttachmentView[],
 ): Promise<void> {
   const visible =
-    conversation.channel === "web_chat" && message.role !== "user" ? publicMessage(message) : null;
+    conversation.channel === "web_chat" && message.role !== "user"
+      ? publicMessage({ ...message, attachments: visitorAttachments })
+      : null;
   await Promise.all([
     publishAdmin(hub, {
       type: "message.created",
@@ -58,4 +65,18 @@ export async function emitConversationChanged(
         payload: { status: conversation.status, notice },
       }),
   ]);
+}
+
+/** emitMessageCreated for a message that carries files: their views (one batch read each) ride along. */
+export async function emitMessageWithFiles(
+  deps: { hub: EventHub; repos: Pick<Repositories, "files">; files: { signer: FileLinkSigner } },
+  conversation: Conversation,
+  message: MessageWithAttachments,
+): Promise<void> {
+  const [staff = message] = await withAttachments(deps.repos, [message]);
+  const visitor =
+    conversation.channel === "web_chat"
+      ? (await withAttachments(deps.repos, [message], { signer: deps.files.signer }))[0]
+      : undefined;
+  await emitMessageCreated(deps.hub, conversation, staff, visitor?.attachments);
 }

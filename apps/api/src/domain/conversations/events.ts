@@ -2,7 +2,7 @@ import type { ConversationStatus } from "@agents-crm/config/conversations";
 import type { AuditAction, AuditResourceType } from "@agents-crm/config/audit-actions";
 import type { HandoffSummary } from "@agents-crm/config/handoff-summary";
 import type { PipelineStage } from "@agents-crm/config/pipeline";
-import type { Message } from "@agents-crm/db";
+import type { MessageWithAttachments } from "../../files/attachment-views";
 import { ADMIN_STREAM, conversationStream, type EventHub } from "../../realtime/types";
 import type { ConversationView, PublicMessage } from "./views";
 
@@ -69,14 +69,22 @@ export type AdminEvent =
         notification: EscalationNotification;
       };
     }
-  | { type: "message.created"; payload: { conversation: ConversationView; message: Message } }
+  /** `message.attachments`: its files' views, when it carries files (see withAttachments). */
+  | {
+      type: "message.created";
+      payload: { conversation: ConversationView; message: MessageWithAttachments };
+    }
   /**
    * A channel message's delivery status changed (sent, failed with its error), or a staff note was edited
    * or deleted (`mentioned`: colleagues the edit mentions for the first time, to be told like a new note).
    */
   | {
       type: "message.updated";
-      payload: { conversation: ConversationView; message: Message; mentioned?: string[] };
+      payload: {
+        conversation: ConversationView;
+        message: MessageWithAttachments;
+        mentioned?: string[];
+      };
     }
   /** The pipeline changed; `moved` counts conversations moved out of removed stages (boards reload). */
   | {

@@ -3,6 +3,7 @@ import { enqueueDelivery } from "../../channels/delivery/delivery-job";
 import { assertStaffReplyWindow } from "../../channels/delivery/reply-window";
 import { recordAudit } from "../audit";
 import { assigneeOf } from "./assign";
+import { checkOutboundFiles } from "./outbound-files";
 import { emitMessageCreated } from "./emit";
 import type { StaffContext } from "./staff-context";
 import {
@@ -15,11 +16,13 @@ import { conversationView } from "./views";
 /**
  * A staff message to the customer. Replying is taking over (see takeOverByReply). Web chat gets it live;
  * other channels store it as `pending` and queue it for the channel workers, after refusing up front what
- * the status or the platform's messaging window would reject.
+ * the status or the platform's messaging window would reject. `fileIds` (this staff member's uploads for
+ * this conversation) go with it, the text as their caption; files the platform would refuse (size, type)
+ * are refused here, before anything is stored.
  */
 export async function staffReply(
   ctx: StaffContext,
-  input: { conversationId: string; content: string },
+  input: { conversationId: string; content: string; fileIds?: string[] },
 ) {
   const { deps, principal } = ctx;
   const { repos } = deps;
@@ -28,6 +31,8 @@ export async function staffReply(
   if (!existing) throw new NotFoundError("conversation", id);
   assertTransitionAllowed("takeOverByReply", existing.status);
   await assertStaffReplyWindow(deps, existing);
+  const fileIds = input.fileIds ?? [];
+  const files = await checkOutboundFiles(deps, existing, fileIds, { uploaderId: principal.id });
 
   const takeover = await takeOverByReply(deps, existing, assigneeOf(principal));
   const current = takeover.after;
@@ -39,10 +44,13 @@ export async function staffReply(
     channel: current.channel,
     authorId: principal.id,
     ...(current.channel === "web_chat" ? {} : { deliveryStatus: "pending" as const }),
+    ...(fileIds.length > 0 ? { fileIds } : {}),
     metadata: { authorName: principal.name },
   });
   const touched =
-    (await repos.conversations.touchActivity(id, { preview: input.content })) ?? current;
+    (await repos.conversations.touchActivity(id, {
+      preview: replyPreview(input.content, files),
+    })) ?? current;
   await recordAudit(ctx, {
     action: "send_message",
     resourceType: "conversation",
@@ -50,6 +58,7 @@ export async function staffReply(
     newValue: {
       messageId: message.messageId,
       status: touched.status,
+      ...(fileIds.length > 0 ? { fileIds } : {}),
       ...(takeover.changed ? { assigneeId: touched.assigneeId ?? null } : {}),
     },
     ...(takeover.changed
@@ -67,3 +76,7 @@ export async function staffReply(
   await enqueueDelivery(deps, message);
   return { message, conversation: conversationView(touched) };
 }
+
+/** The inbox preview: the text, else the files' names. */
+const replyPreview = (content: string, files: { name?: string; kind: string }[]) =>
+  content !== "" ? content : files.map((f) => `📎 ${f.name ?? f.kind}`).join(", ");

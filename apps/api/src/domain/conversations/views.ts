@@ -1,3 +1,4 @@
+import type { AttachmentView } from "@agents-crm/config/attachments";
 import type { Conversation, Message } from "@agents-crm/db";
 
 /** A conversation as staff see it: the whole row, minus the web visitor's token hash. */
@@ -16,9 +17,13 @@ export interface PublicMessage {
   timestamp: string;
   /** Agent replies: the turn whose streamed deltas this message replaces. */
   turnId?: string;
+  /** Its files, with signed links (the visitor has no cookie). */
+  attachments?: AttachmentView[];
 }
 
-export function publicMessage(message: Message): PublicMessage | null {
+export function publicMessage(
+  message: Message & { attachments?: AttachmentView[] },
+): PublicMessage | null {
   // Staff notes never reach the customer.
   if (message.role === "system" || message.role === "note") return null;
   const { turnId } = message.metadata;
@@ -28,9 +33,12 @@ export function publicMessage(message: Message): PublicMessage | null {
     content: message.content,
     timestamp: message.timestamp,
     ...(turnId === undefined ? {} : { turnId }),
+    ...(message.attachments?.length ? { attachments: message.attachments } : {}),
   };
 }
 
-export function publicMessages(messages: readonly Message[]): PublicMessage[] {
+export function publicMessages(
+  messages: readonly (Message & { attachments?: AttachmentView[] })[],
+): PublicMessage[] {
   return messages.flatMap((message) => publicMessage(message) ?? []);
 }

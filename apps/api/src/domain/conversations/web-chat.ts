@@ -1,3 +1,4 @@
+import { withAttachments } from "../../files/attachment-views";
 import type { ConversationStatus } from "@agents-crm/config/conversations";
 import type { Conversation } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
@@ -97,8 +98,10 @@ export async function webChatHistory(
     limit: input.limit,
     order: input.order,
   });
+  // The visitor's own files and the staff's, as signed links: an <img> sends no token.
+  const items = await withAttachments(deps.repos, page.items, { signer: deps.files.signer });
   return {
-    items: publicMessages(page.items),
+    items: publicMessages(items),
     nextCursor: page.nextCursor,
     status: conversation.status,
     /** Pass as `lastEventId` to `chat.onEvent` to miss nothing between this read and the subscription. */

@@ -15,6 +15,11 @@ import { useTranslateDraft } from "~/features/copilot/use-translate-draft";
 import { Button } from "~/ui/button";
 import { TextArea } from "~/ui/inputs";
 import { Notice } from "~/ui/notice";
+import { AttachButton } from "~/features/outbound-attachments/attach-button";
+import { AttachmentTray } from "~/features/outbound-attachments/attachment-tray";
+import { DropZone } from "~/features/outbound-attachments/drop-zone";
+import { useOutboundAttachments } from "~/features/outbound-attachments/use-outbound-attachments";
+import { useFilesUrl } from "~/lib/files-url";
 import styles from "./conversation.module.css";
 
 /** The staff's reply box: Enter sends, Shift+Enter starts a new line. Replying takes over from the AI. */
@@ -43,12 +48,18 @@ export function AdminComposer({
   });
   const suggest = useSuggestReply(conversation.conversationId, text, setText);
   const translation = useTranslateDraft(conversation.conversationId, text, setText);
+  const attachments = useOutboundAttachments({
+    conversationId: conversation.conversationId,
+    channel: conversation.channel,
+    uploadUrl: useFilesUrl(),
+  });
   const reply = trpc.conversations.reply.useMutation({
     onSuccess: (result) => {
       onSent(result.message);
       onChanged(result.conversation);
       canned.onSent();
       setText("");
+      attachments.clear();
     },
     onError: (error) => {
       if (isUnauthorized(error)) sessionLost();
@@ -60,10 +71,22 @@ export function AdminComposer({
   }
 
   const content = text.trim();
+  const fileIds = attachments.fileIds;
+  // Files still uploading or refused must be waited for or removed: sending without them would surprise.
+  const cannot =
+    (!content && fileIds.length === 0) ||
+    attachments.uploading ||
+    attachments.hasFailed ||
+    reply.isPending ||
+    suggest.streaming ||
+    content.length > MAX_MESSAGE_CHARS;
   const send = () => {
-    if (!content || reply.isPending || suggest.streaming || content.length > MAX_MESSAGE_CHARS)
-      return;
-    reply.mutate({ conversationId: conversation.conversationId, content });
+    if (cannot) return;
+    reply.mutate({
+      conversationId: conversation.conversationId,
+      content,
+      ...(fileIds.length > 0 ? { fileIds } : {}),
+    });
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -78,59 +101,59 @@ export function AdminComposer({
   };
 
   return (
-    <form className={styles.composer} onSubmit={onSubmit}>
-      {conversation.status === "AI_ACTIVE" && <p className={styles.hint}>{t.aiAnswering}</p>}
-      <label className="sr-only" htmlFor="admin-reply">
-        {t.label}
-      </label>
-      <TextArea
-        size="lg"
-        id="admin-reply"
-        rows={3}
-        value={text}
-        placeholder={t.placeholder}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={onKeyDown}
-        ref={textarea}
-        onSelect={canned.onSelect}
-        {...canned.textareaProps}
-        // While a suggestion streams in, typing would be overwritten by the next piece.
-        readOnly={suggest.streaming}
-        aria-busy={suggest.streaming}
-        aria-invalid={content.length > MAX_MESSAGE_CHARS}
-        data-testid="admin-reply"
-        data-shortcut="reply"
-      />
-      <CannedPicker picker={canned} />
-      <CopilotActions
-        conversationId={conversation.conversationId}
-        draft={text}
-        suggest={suggest}
-        translation={translation}
-      />
-      <div className={styles.composerBar}>
-        {reply.error ? (
-          <Notice tone="danger" look="text" role="alert">
-            {t.notSent(reply.error.message)}
-          </Notice>
-        ) : (
-          <span className="muted">
-            {content.length > MAX_MESSAGE_CHARS * 0.9
-              ? `${content.length} / ${MAX_MESSAGE_CHARS}`
-              : ""}
+    <DropZone attachments={attachments}>
+      <form className={styles.composer} onSubmit={onSubmit}>
+        {conversation.status === "AI_ACTIVE" && <p className={styles.hint}>{t.aiAnswering}</p>}
+        <label className="sr-only" htmlFor="admin-reply">
+          {t.label}
+        </label>
+        <TextArea
+          size="lg"
+          id="admin-reply"
+          rows={3}
+          value={text}
+          placeholder={t.placeholder}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          onPaste={attachments.onPaste}
+          ref={textarea}
+          onSelect={canned.onSelect}
+          {...canned.textareaProps}
+          // While a suggestion streams in, typing would be overwritten by the next piece.
+          readOnly={suggest.streaming}
+          aria-busy={suggest.streaming}
+          aria-invalid={content.length > MAX_MESSAGE_CHARS}
+          data-testid="admin-reply"
+          data-shortcut="reply"
+        />
+        <AttachmentTray attachments={attachments} />
+        <CannedPicker picker={canned} />
+        <CopilotActions
+          conversationId={conversation.conversationId}
+          draft={text}
+          suggest={suggest}
+          translation={translation}
+        />
+        <div className={styles.composerBar}>
+          {reply.error ? (
+            <Notice tone="danger" look="text" role="alert">
+              {t.notSent(reply.error.message)}
+            </Notice>
+          ) : (
+            <span className="muted">
+              {content.length > MAX_MESSAGE_CHARS * 0.9
+                ? `${content.length} / ${MAX_MESSAGE_CHARS}`
+                : ""}
+            </span>
+          )}
+          <span className={styles.composerSend}>
+            <AttachButton attachments={attachments} disabled={reply.isPending} />
+            <Button type="submit" variant="primary" disabled={cannot} data-testid="admin-send">
+              {reply.isPending ? t.sending : t.send}
+            </Button>
           </span>
-        )}
-        <Button
-          type="submit"
-          variant="primary"
-          disabled={
-            !content || reply.isPending || suggest.streaming || content.length > MAX_MESSAGE_CHARS
-          }
-          data-testid="admin-send"
-        >
-          {reply.isPending ? t.sending : t.send}
-        </Button>
-      </div>
-    </form>
+        </div>
+      </form>
+    </DropZone>
   );
 }
