@@ -4,6 +4,7 @@ import type { ApiDeps } from "../src/deps";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { callerAs } from "./helpers/auth-fixtures";
 import { agentDocument } from "./helpers/chat-kit";
+import { buildPdf } from "./helpers/pdf-fixture";
 import { auditOf, createStaffDeps, failure } from "./helpers/router-kit";
 
 let deps: ApiDeps;
@@ -162,5 +163,84 @@ describe("the knowledge library", () => {
     // Saving the agent again (inline indexing) leaves the library's chunks alone.
     await caller.agents.update({ agentId: "dr_inline", config: { persona: { tone: "warm" } } });
     expect(await deps.repos.ragChunks.countByAgent("dr_inline")).toBe(2);
+  });
+});
+
+describe("library files: upload, send, delete", () => {
+  const PRICES = [
+    ["Price list 2026"],
+    ["Cleaning 80 euros. Whitening 250 euros. Implant 1200 euros. Price list prices."],
+  ];
+
+  async function uploadPdf(agentId: string, name: string) {
+    return deps.files.saveFile({
+      bytes: buildPdf(PRICES),
+      name,
+      declaredType: "application/pdf",
+      purpose: "library",
+      agentId,
+      createdBy: admin.id,
+    });
+  }
+
+  it("a PDF is indexed from its file; the agent sends it when the customer asks on the web chat", async () => {
+    const caller = callerAs(deps, admin);
+    await caller.agents.create({
+      agentId: "dr_send",
+      config: agentDocument("dr_send", {
+        rag: { enabled: true, retrieval: { score_threshold: 0.1 } },
+      }),
+    });
+    const file = await uploadPdf("dr_send", "price-list.pdf");
+    const doc = await caller.knowledge.create({
+      agentId: "dr_send",
+      fileId: file.fileId,
+      folder: "Prices",
+      sendable: true,
+    });
+    expect(doc).toMatchObject({ title: "price list", kind: "pdf", fileName: "price-list.pdf" });
+    await deps.work.drain();
+    const [ready] = await caller.knowledge.list({ agentId: "dr_send" });
+    expect(ready).toMatchObject({ state: "ready", progress: 100 });
+    expect(ready!.chunkCount).toBeGreaterThan(0);
+
+    const visitor = callerAs(deps, { kind: "anonymous" });
+    const { conversationId, token } = await visitor.chat.start({ agentId: "dr_send" });
+    const out = await visitor.chat.send({
+      conversationId,
+      token,
+      content: "send me your price list",
+    });
+    expect(out.reply?.content).toContain("price list");
+    await deps.work.drain();
+    const messages = await deps.repos.messages.page(conversationId, { limit: 10 });
+    const withFile = messages.items.find((m) => (m.fileIds ?? []).length > 0);
+    expect(withFile).toMatchObject({ role: "agent", fileIds: [file.fileId] });
+
+    // A question that merely mentions it gets no file.
+    const before = messages.items.length;
+    await visitor.chat.send({
+      conversationId,
+      token,
+      content: "how much is the price list item whitening",
+    });
+    await deps.work.drain();
+    const after = await deps.repos.messages.page(conversationId, { limit: 20 });
+    expect(after.items.length).toBe(before + 2);
+    expect(after.items.filter((m) => (m.fileIds ?? []).length > 0)).toHaveLength(1);
+  });
+
+  it("a file of another agent's library is refused; deleting a document deletes its file", async () => {
+    const caller = callerAs(deps, admin);
+    const foreign = await uploadPdf("dr_lib", "other.pdf");
+    const refused = await failure(
+      caller.knowledge.create({ agentId: "dr_send", fileId: foreign.fileId }),
+    );
+    expect(refused.code).toBe("BAD_REQUEST");
+    const [doc] = await caller.knowledge.list({ agentId: "dr_send" });
+    await caller.knowledge.delete({ agentId: "dr_send", documentId: doc!.documentId });
+    expect(await deps.repos.files.get(doc!.fileId!)).toBeNull();
+    expect(await deps.files.openFile(doc!.fileId!)).toBeNull();
+    expect(await deps.repos.ragChunks.countByAgent("dr_send")).toBe(0);
   });
 });

@@ -77,7 +77,7 @@ export async function createDocument(
   const existing = await ctx.deps.repos.knowledgeDocuments.listByAgent(input.agentId);
   if (existing.length >= MAX_LIBRARY_DOCUMENTS_PER_AGENT)
     throw conflict(`An agent's library holds at most ${MAX_LIBRARY_DOCUMENTS_PER_AGENT} documents`);
-  const file = input.fileId ? await libraryFileInfo(ctx.deps, input.fileId) : null;
+  const file = input.fileId ? await libraryFileInfo(ctx.deps, input.agentId, input.fileId) : null;
   const kind = file ? libraryKindOf(file.name, file.mimeType) : "text";
   if (!kind)
     throw invalidInput(

@@ -10,29 +10,51 @@ export interface LibraryFileInfo {
   size: number;
 }
 
-/** The stored file's metadata, for a document made from it (INVALID_INPUT when there is no such file). */
+/**
+ * A file uploaded for this agent's library (`POST /files` with the library purpose), for a document made
+ * from it: INVALID_INPUT when there is no such stored file, or it belongs elsewhere.
+ */
 export async function libraryFileInfo(
   deps: Pick<ApiDeps, "repos">,
+  agentId: string,
   fileId: string,
 ): Promise<LibraryFileInfo> {
-  void deps;
-  throw invalidInput("fileId", `file ${fileId} not found`);
+  const file = await deps.repos.files.get(fileId);
+  if (!file || file.purpose !== "library" || file.agentId !== agentId)
+    throw invalidInput("fileId", "no such file was uploaded for this agent's library");
+  if (file.status !== "stored")
+    throw invalidInput("fileId", `the file was not stored (${file.reason ?? file.status})`);
+  return {
+    fileId: file.fileId,
+    name: file.name ?? file.fileId,
+    mimeType: file.mimeType,
+    size: file.size,
+  };
 }
 
 /** The stored file's bytes, for indexing. */
 export async function readLibraryFile(
-  deps: Pick<ApiDeps, "repos">,
+  deps: Pick<ApiDeps, "files">,
   fileId: string,
 ): Promise<LibraryFile> {
-  void deps;
-  throw new Error(`file ${fileId} is not stored`);
+  const opened = await deps.files.openFile(fileId);
+  if (!opened) throw new Error(`file ${fileId} is not stored`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of opened.body) chunks.push(Buffer.from(chunk as Uint8Array));
+  return {
+    fileName: opened.record.name ?? fileId,
+    mimeType: opened.record.mimeType,
+    data: new Uint8Array(Buffer.concat(chunks)),
+  };
 }
 
-/** Removes the document's original file (deleting a document deletes its file). */
+/** Removes the document's original file, bytes and record (deleting a document deletes its file). */
 export async function deleteLibraryFile(
-  deps: Pick<ApiDeps, "repos">,
+  deps: Pick<ApiDeps, "repos" | "files">,
   fileId: string,
 ): Promise<void> {
-  void deps;
-  void fileId;
+  const record = await deps.repos.files.get(fileId);
+  if (!record) return;
+  if (record.storageKey) await deps.files.store.delete(record.storageKey);
+  await deps.repos.files.delete(fileId);
 }

@@ -4,7 +4,7 @@ import type { StoredKnowledgeDocument } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { readLibraryFile } from "./library-files";
 
-type IndexerDeps = Pick<ApiDeps, "repos" | "knowledge" | "log" | "work">;
+type IndexerDeps = Pick<ApiDeps, "repos" | "knowledge" | "log" | "work" | "files">;
 
 /** Runs in the background (shutdown waits for it); the document's state shows how it is going. */
 export function scheduleIndexing(deps: IndexerDeps, agentId: string, documentId: string): void {
