@@ -81,7 +81,9 @@ describe("what is not plain text", () => {
     expect(messages[0]).toMatchObject({
       role: "user",
       kind: "photo",
-      content: "[photo]",
+      // The photo itself is the message's file (its download is a job of its own); no caption, no text.
+      content: "",
+      fileIds: [expect.stringMatching(/^f_/) as unknown],
       metadata: { attachments: [{ type: "image", url }] },
     });
     expect(messages[1]).toMatchObject({
@@ -121,7 +123,8 @@ describe("what is not plain text", () => {
     expect(row.status).toBe("AI_ACTIVE");
     const messages = await messagesOf(c.deps, row.conversationId);
     expect(messages.map((m) => [m.role, m.kind, m.content])).toEqual([
-      ["user", "audio", "[audio]"],
+      ["user", "audio", ""],
+      // A shared reel is somebody's post, not the customer's file: it stays a description.
       ["user", "video", "[video]"],
     ]);
     expect(c.graph.sent({ to: sender })).toHaveLength(0);
@@ -221,9 +224,9 @@ describe("what is not plain text", () => {
     expect(row.status).toBe("NEEDS_HUMAN");
     const messages = await messagesOf(c.deps, row.conversationId);
     expect(messages.map((m) => [m.role, m.kind, m.content])).toEqual([
-      ["user", "sticker", "[sticker] 👍"],
+      ["user", "sticker", "👍"],
       ["agent", "text", unreadableNotice()],
-      ["user", "voice", "[voice message]"],
+      ["user", "voice", ""],
     ]);
     expect(c.telegram.sent(chat).map((m) => m.text)).toEqual([unreadableNotice()]);
   });
@@ -275,7 +278,7 @@ describe("what is not plain text", () => {
     const row = await conversation(QUIET_AGENT, "whatsapp", waId);
     const messages = await messagesOf(c.deps, row.conversationId);
     expect(messages.map((m) => [m.kind, m.content])).toEqual([
-      ["photo", "[photo] my x-ray"],
+      ["photo", "my x-ray"],
       ["location", "[location: 25.2048, 55.2708 — Dubai Mall]"],
       ["contact", "[contact: Omar Haddad, +971 50 123 4567]"],
     ]);

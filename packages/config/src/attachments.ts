@@ -133,6 +133,8 @@ export const attachmentViewSchema = z.object({
   reason: z.string().optional(),
   caption: z.string().optional(),
   deliveryStatus: z.enum(ATTACHMENT_DELIVERY_STATUSES).optional(),
+  /** The platform's reason when this file was not sent (staff and agent files on channels). */
+  deliveryError: z.string().optional(),
 });
 export type AttachmentView = z.infer<typeof attachmentViewSchema>;
 

@@ -22,6 +22,7 @@ import { StartupError } from "./startup-error";
 import { startChannelWorkers } from "../channels/worker/channel-workers";
 import { assembleDeps } from "./assemble-deps";
 import { deriveFileLinkKey } from "../files/file-links";
+import { startFileRetention } from "../files/file-retention";
 
 export interface Services {
   deps: ApiDeps;
@@ -142,6 +143,7 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
       if (taken > 0) log.info("taking over work a stopped process left", { items: taken });
     }
     const workers = startChannelWorkers(deps);
+    const fileRetention = startFileRetention(deps);
     let draining: Promise<void> | null = null;
     const drain = (deadline: number) =>
       (draining ??= Promise.all([
@@ -155,6 +157,7 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
       drain,
       close: async () => {
         await (draining ?? workers.stop());
+        await fileRetention.stop();
         await knowledgeReady;
         await runtime.close();
         await db.close();

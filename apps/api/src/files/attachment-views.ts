@@ -1,5 +1,6 @@
 import { fileUrlPath, type AttachmentView } from "@agents-crm/config/attachments";
 import type { FileRecord, Message, Repositories } from "@agents-crm/db";
+import { fileDeliveryOf } from "../channels/delivery/file-delivery-view";
 import type { FileLinkSigner } from "./file-links";
 
 /** A message as the console and live events carry it: with its files' views. */
@@ -51,7 +52,18 @@ export async function withAttachments(
         signer && record.status === "stored"
           ? signer.path(id, VISITOR_LINK_TTL_SECONDS)
           : undefined;
-      return [attachmentView(record, url)];
+      const delivery = fileDeliveryOf(message, id);
+      return [
+        {
+          ...attachmentView(record, url),
+          ...(delivery
+            ? {
+                deliveryStatus: delivery.status,
+                ...(delivery.error ? { deliveryError: delivery.error } : {}),
+              }
+            : {}),
+        },
+      ];
     });
     return { ...message, attachments };
   });

@@ -31,6 +31,15 @@ export const telegramWebhookInfoSchema = z.looseObject({
 });
 export type TelegramWebhookInfo = z.infer<typeof telegramWebhookInfoSchema>;
 
+/** `getFile` → File: `file_path` is absent when Telegram cannot hand the file out. */
+export const telegramFileSchema = z.looseObject({
+  file_id: z.string(),
+  file_unique_id: z.string().optional(),
+  file_size: z.number().optional(),
+  file_path: z.string().optional(),
+});
+export type TelegramFile = z.infer<typeof telegramFileSchema>;
+
 const envelopeSchema = z.union([
   z.object({ ok: z.literal(true), result: z.unknown() }),
   z.object({
@@ -187,6 +196,11 @@ export function createTelegramBotApi(options: TelegramBotApiOptions) {
       call(token, input.method, mediaForm(input), telegramMessageSchema, {
         timeoutMs: uploadTimeoutMs(input.file.bytes.byteLength, timeoutMs),
       }),
+    /** Prepares a file for download (bots may download up to 20 MB): https://core.telegram.org/bots/api#getfile */
+    getFile: (token: string, fileId: string) =>
+      call(token, "getFile", { file_id: fileId }, telegramFileSchema),
+    /** Where a prepared file is downloaded: `<base>/file/bot<token>/<file_path>` (valid for at least an hour). */
+    fileUrl: (token: string, filePath: string) => `${baseUrl}/file/bot${token}/${filePath}`,
   };
 }
 

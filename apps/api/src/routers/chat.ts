@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { MAX_MESSAGE_CHARS } from "@agents-crm/config/conversations";
+import { fileIdSchema, MAX_ATTACHMENTS_PER_MESSAGE } from "@agents-crm/config/attachments";
 import { webChatTokenSchema } from "@agents-crm/config/web-chat";
 import { z } from "zod";
 import type { ChatEvent } from "../domain/conversations/events";
@@ -26,8 +27,19 @@ export const chatRouter = {
     .input(z.object({ agentId: idSchema }))
     .mutation(({ ctx, input }) => startWebChat(ctx.deps, input)),
 
+  /** Text, or files the visitor uploaded to this conversation (`POST /files/web-chat`) with a caption. */
   send: publicProcedure
-    .input(webChat.extend({ content: z.string().trim().min(1).max(MAX_MESSAGE_CHARS) }))
+    .input(
+      webChat
+        .extend({
+          content: z.string().trim().max(MAX_MESSAGE_CHARS),
+          fileIds: z.array(fileIdSchema).max(MAX_ATTACHMENTS_PER_MESSAGE).optional(),
+        })
+        .refine((input) => input.content !== "" || (input.fileIds?.length ?? 0) > 0, {
+          path: ["content"],
+          message: "Write a message or attach a file",
+        }),
+    )
     .mutation(({ ctx, input }) => sendWebChatMessage(ctx.deps, input)),
 
   /** Oldest first by default (`order: "desc"` for the newest page first); `eventCursor` seeds onEvent. */

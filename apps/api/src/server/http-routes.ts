@@ -10,8 +10,9 @@ import { chargeHttpRequest } from "../security/http-rate-limit";
 import { createWebhookRouter } from "../channels/webhooks/webhook-router";
 import { boundedBodyMiddleware } from "./bounded-input";
 import { sendJson } from "./http-io";
+import { handleFilesRequest, isFilesPath } from "../files/file-routes";
 
-/** Every plain HTTP request: CORS, health, webhooks, the API docs, then tRPC; 404 for the rest. */
+/** Every plain HTTP request: CORS, health, webhooks, files, the API docs, then tRPC; 404 for the rest. */
 export function createRequestHandler(deps: ApiDeps) {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
@@ -42,6 +43,7 @@ export function createRequestHandler(deps: ApiDeps) {
       return;
     }
     if (path.startsWith("/api/v1/") && (await webhooks(req, res, path))) return;
+    if (isFilesPath(path)) return handleFilesRequest(deps, req, res, path);
     const docs = req.method === "GET" ? docsResponse(appRouter, path, docsInfo) : null;
     if (docs) {
       res.writeHead(200, {

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
@@ -17,6 +17,11 @@ import { isMultipart, parseMultipart, type FormPart } from "./multipart-body";
 //   profiles: `GET /v21.0/{IGSID}?fields=name,username,profile_pic` → `{ name, username, profile_pic, id }`.
 // - WhatsApp Cloud API: `POST /v21.0/{phone-number-id}/messages` `{ messaging_product: "whatsapp", to,
 //   type: "text", text: { body } }` → `{ messaging_product, contacts: [{ input, wa_id }], messages: [{ id }] }`.
+// - Customer media: Instagram webhooks carry CDN links (`attachments[].payload.url`) that stop working when
+//   they expire (https://developers.facebook.com/docs/instagram-platform/webhooks/examples); WhatsApp
+//   webhooks carry a media id: `GET /v21.0/{media-id}?phone_number_id=…` → `{ messaging_product, url,
+//   mime_type, sha256, file_size, id }`, and that url answers the bytes only with the Bearer token
+//   (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media#download-media).
 // Errors are Graph's `{ error: { message, type, code, error_subcode?, fbtrace_id } }`.
 
 export type FakeGraphOperation =
@@ -25,7 +30,10 @@ export type FakeGraphOperation =
   | "instagram.account"
   | "whatsapp.send"
   | "whatsapp.upload"
-  | "whatsapp.number";
+  | "whatsapp.number"
+  | "whatsapp.media"
+  | "whatsapp.download"
+  | "instagram.cdn";
 
 export interface FakeGraphError {
   status: number;
@@ -63,6 +71,10 @@ export interface FakeGraph {
     profilePic?: string;
   }): void;
   addWhatsAppNumber(phoneNumberId: string, token: string): void;
+  /** A file on Instagram's CDN; returns the link a webhook carries (`expired`: it answers 403). */
+  addInstagramCdnFile(bytes: Buffer, options: { mimeType: string; expired?: boolean }): string;
+  /** A file a customer sent to `phoneNumberId`; returns its media id (to put in a webhook). */
+  addWhatsAppMedia(phoneNumberId: string, bytes: Buffer, mimeType: string): string;
   sent(filter?: { to?: string; api?: "instagram" | "whatsapp" }): FakeGraphSent[];
   count(operation: FakeGraphOperation): number;
   /** The next `times` calls of `operation` fail this way. */
@@ -86,6 +98,10 @@ export async function startFakeGraph(): Promise<FakeGraph> {
   const hosts = new Map<string, string>();
   const failures = new Map<FakeGraphOperation, FakeGraphError[]>();
   let latencyMs = 0;
+  const cdnFiles = new Map<string, { bytes: Buffer; mimeType: string; expired: boolean }>();
+  const mediaFiles = new Map<string, { phoneNumberId: string; bytes: Buffer; mimeType: string }>();
+  let mediaCount = 0;
+  let origin = "";
 
   const reply = (res: ServerResponse, status: number, body: unknown, headers = {}) => {
     const payload = JSON.stringify(body);
@@ -221,6 +237,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     if (method === "POST" && action === "media" && whatsappNumbers.has(id))
       return "whatsapp.upload";
     if (method === "GET" && action === undefined) {
+      if (mediaFiles.has(id)) return "whatsapp.media";
       if (instagramAccounts.has(id)) return "instagram.account";
       if (whatsappNumbers.has(id)) return "whatsapp.number";
       return "instagram.profile";
@@ -228,10 +245,52 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     return null;
   };
 
+  const sendFile = (res: ServerResponse, file: { bytes: Buffer; mimeType: string }) => {
+    res.writeHead(200, { "content-type": file.mimeType, "content-length": file.bytes.length });
+    res.end(file.bytes);
+  };
+
+  /** Instagram's CDN and WhatsApp's media host: plain GETs outside the Graph API's paths. */
+  const serveMedia = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const [host, id = ""] = url.pathname.split("/").filter(Boolean);
+    const operation = host === "ig-cdn" ? "instagram.cdn" : "whatsapp.download";
+    requests.push({ operation, path: url.pathname, at: Date.now() });
+    const failure = failures.get(operation)?.shift();
+    if (failure) return graphError(res, failure);
+    if (host === "ig-cdn") {
+      const file = cdnFiles.get(id);
+      if (!file) return reply(res, 404, { error: "Not Found" });
+      if (file.expired) return reply(res, 403, "URL signature expired");
+      return sendFile(res, file);
+    }
+    const file = mediaFiles.get(id);
+    if (!file) return reply(res, 404, { error: "Not Found" });
+    if (tokenOf(req, url) !== whatsappNumbers.get(file.phoneNumberId)) return invalidToken(res);
+    return sendFile(res, file);
+  };
+
+  function whatsappMedia(res: ServerResponse, id: string, url: URL) {
+    const file = mediaFiles.get(id);
+    if (!file) return badParam(res, "Invalid media id");
+    const scoped = url.searchParams.get("phone_number_id");
+    if (scoped !== null && scoped !== file.phoneNumberId) {
+      return badParam(res, "Media does not belong to the phone number");
+    }
+    return reply(res, 200, {
+      messaging_product: "whatsapp",
+      url: `${origin}/whatsapp-media/${id}?mid=${id}&ext=${Date.now()}&hash=ATt${randomBytes(6).toString("hex")}`,
+      mime_type: file.mimeType,
+      sha256: createHash("sha256").update(file.bytes).digest("hex"),
+      file_size: String(file.bytes.length),
+      id,
+    });
+  }
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? "/", "http://graph.local");
+    if (/^\/(ig-cdn|whatsapp-media)\//.test(url.pathname)) return serveMedia(req, res, url);
     const [version, id = "", action] = url.pathname.split("/").filter(Boolean);
     const operation = version === VERSION ? operationOf(req.method ?? "GET", id, action) : null;
     requests.push({ operation, path: url.pathname, at: Date.now() });
@@ -267,6 +326,11 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       case "whatsapp.upload":
         if (token !== whatsappNumbers.get(id)) return invalidToken(res);
         return whatsappMediaUpload(res, form);
+      case "whatsapp.media": {
+        const owner = mediaFiles.get(id)?.phoneNumberId ?? "";
+        if (token !== whatsappNumbers.get(owner)) return invalidToken(res);
+        return whatsappMedia(res, id, url);
+      }
       case "instagram.account":
         if (token !== instagramAccounts.get(id)) return invalidToken(res);
         return reply(res, 200, { id, username: `account_${id}` });
@@ -305,6 +369,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}/${VERSION}`,
@@ -312,6 +377,19 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     addInstagramAccount: (accountId, token) => void instagramAccounts.set(accountId, token),
     addInstagramUser: ({ igsid, ...profile }) => void users.set(igsid, profile),
     addWhatsAppNumber: (phoneNumberId, token) => void whatsappNumbers.set(phoneNumberId, token),
+    addInstagramCdnFile(bytes, options) {
+      mediaCount += 1;
+      const asset = `${mediaCount}${randomBytes(6).toString("hex")}`;
+      cdnFiles.set(asset, { bytes, mimeType: options.mimeType, expired: options.expired ?? false });
+      const expiry = Math.floor(Date.now() / 1000 + 3600).toString(16);
+      return `${origin}/ig-cdn/${asset}?asset_id=${asset}&oe=${expiry}&_nc_sid=fake`;
+    },
+    addWhatsAppMedia(phoneNumberId, bytes, mimeType) {
+      mediaCount += 1;
+      const id = `1200000000${String(mediaCount).padStart(6, "0")}`;
+      mediaFiles.set(id, { phoneNumberId, bytes, mimeType });
+      return id;
+    },
     sent: (filter = {}) =>
       sent.filter(
         (m) =>

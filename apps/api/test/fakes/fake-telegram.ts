@@ -4,7 +4,10 @@ import { MEDIA_FIELDS, receiveMedia, type FakeTelegramMedia } from "./fake-teleg
 import { isMultipart, parseMultipart, type FormPart } from "./multipart-body";
 
 // A local Telegram Bot API speaking the real wire format: `POST /bot<token>/<method>` with a JSON body →
-// `{ ok: true, result }` or `{ ok: false, error_code, description, parameters? }`.
+// `{ ok: true, result }` or `{ ok: false, error_code, description, parameters? }`. Files customers sent are
+// handed out as the real one does (https://core.telegram.org/bots/api#getfile): `getFile` → File
+// { file_id, file_unique_id, file_size, file_path }, then `GET /file/bot<token>/<file_path>` serves the bytes;
+// above 20 MB getFile answers 400 "Bad Request: file is too big".
 
 export interface FakeBot {
   id: number;
@@ -39,6 +42,12 @@ export interface FakeTelegram {
   failNext(method: string, failure: FakeTelegramFailure): void;
   /** sendMessage to this chat answers 400 "chat not found". */
   forgetChat(chatId: number | string): void;
+  /** A file a customer sent through `bot`; returns its file_id (to put in an update). */
+  addFile(bot: FakeBot, bytes: Buffer, options?: { path?: string; size?: number }): string;
+  /** The next `times` downloads (GET /file/…) answer this HTTP status. */
+  failDownloads(status: number, times?: number): void;
+  /** Downloads served, by file_path. */
+  downloads: string[];
   close(): Promise<void>;
 }
 
@@ -52,6 +61,24 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const unknownChats = new Set<string>();
   const media: FakeTelegramMedia[] = [];
   let messageId = 1;
+  const files = new Map<string, { token: string; bytes: Buffer; path: string; size: number }>();
+  const downloads: string[] = [];
+  const downloadFailures: number[] = [];
+  let fileCount = 0;
+
+  const serveFile = (res: ServerResponse, token: string, path: string) => {
+    const file = [...files.values()].find((f) => f.token === token && f.path === path);
+    const failure = downloadFailures.shift();
+    if (failure !== undefined)
+      return fail(res, { error_code: failure, description: "Bad Gateway" });
+    if (!file) return fail(res, { error_code: 404, description: "Not Found" });
+    downloads.push(path);
+    res.writeHead(200, {
+      "content-type": "application/octet-stream",
+      "content-length": file.bytes.length,
+    });
+    res.end(file.bytes);
+  };
 
   const reply = (res: ServerResponse, status: number, body: unknown) => {
     const payload = JSON.stringify(body);
@@ -74,6 +101,9 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url?.split("?")[0] ?? "");
+    if (download && req.method === "GET")
+      return serveFile(res, download[1] ?? "", download[2] ?? "");
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url?.split("?")[0] ?? "");
     if (!match || req.method !== "POST") {
       return fail(res, { error_code: 404, description: "Not Found" });
@@ -198,6 +228,24 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
             ...(bot.webhook?.allowedUpdates ? { allowed_updates: bot.webhook.allowedUpdates } : {}),
           },
         });
+      case "getFile": {
+        const file = typeof body.file_id === "string" ? files.get(body.file_id) : undefined;
+        if (!file || file.token !== token) {
+          return fail(res, { error_code: 400, description: "Bad Request: invalid file_id" });
+        }
+        if (file.size > 20 * 1024 * 1024) {
+          return fail(res, { error_code: 400, description: "Bad Request: file is too big" });
+        }
+        return reply(res, 200, {
+          ok: true,
+          result: {
+            file_id: body.file_id,
+            file_unique_id: `AgAD${String(body.file_id).slice(-8)}`,
+            file_size: file.size,
+            file_path: file.path,
+          },
+        });
+      }
       default:
         return fail(res, { error_code: 404, description: "Not Found" });
     }
@@ -236,6 +284,17 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     forgetChat(chatId) {
       unknownChats.add(String(chatId));
     },
+    addFile(bot, bytes, options = {}) {
+      fileCount += 1;
+      const fileId = `AgACAgIAAxkBAAI${fileCount.toString(36).padStart(6, "0")}${bot.id}`;
+      const path = options.path ?? `documents/file_${fileCount}.bin`;
+      files.set(fileId, { token: bot.token, bytes, path, size: options.size ?? bytes.length });
+      return fileId;
+    },
+    failDownloads(status, times = 1) {
+      for (let i = 0; i < times; i++) downloadFailures.push(status);
+    },
+    downloads,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -1,5 +1,6 @@
 import { agents } from "~/features/agents/messages";
 import { assignment } from "~/features/assignment/messages";
+import { attachments } from "~/features/attachments/messages";
 import { audit } from "~/features/audit/messages";
 import { cannedResponses } from "~/features/canned-responses/messages";
 import { channels } from "~/features/channels/messages";
@@ -26,6 +27,7 @@ import { users } from "~/features/users/messages";
 export const MESSAGES = {
   agents,
   assignment,
+  attachments,
   audit,
   cannedResponses,
   channels,

@@ -3,6 +3,7 @@ import {
   createInstagramGraphApi,
   type InstagramGraphApi,
 } from "../../platforms/instagram-graph-api";
+import { createCustomerMedia, type CustomerMedia } from "../../platforms/customer-media";
 import { createTelegramBotApi, type TelegramBotApi } from "../../platforms/telegram-bot-api";
 import { createWhatsAppCloudApi, type WhatsAppCloudApi } from "../../platforms/whatsapp-cloud-api";
 import { createTelegramPacer, type TelegramPacer } from "./telegram-pacer";
@@ -13,6 +14,8 @@ export interface ChannelClients {
   instagram: InstagramGraphApi;
   whatsapp: WhatsAppCloudApi;
   telegramPacer: TelegramPacer;
+  /** Downloads of the files customers send. */
+  media: CustomerMedia;
 }
 
 export function createChannelClients(
@@ -20,7 +23,7 @@ export function createChannelClients(
     ServerEnv,
     "TELEGRAM_API_BASE_URL" | "INSTAGRAM_GRAPH_BASE_URL" | "WHATSAPP_GRAPH_BASE_URL"
   >,
-  options: { timeoutMs?: number; telegramIntervalMs?: number } = {},
+  options: { timeoutMs?: number; telegramIntervalMs?: number; mediaTimeoutMs?: number } = {},
 ): ChannelClients {
   const { timeoutMs } = options;
   return {
@@ -28,5 +31,11 @@ export function createChannelClients(
     instagram: createInstagramGraphApi({ baseUrl: env.INSTAGRAM_GRAPH_BASE_URL, timeoutMs }),
     whatsapp: createWhatsAppCloudApi({ baseUrl: env.WHATSAPP_GRAPH_BASE_URL, timeoutMs }),
     telegramPacer: createTelegramPacer({ intervalMs: options.telegramIntervalMs }),
+    media: createCustomerMedia({
+      telegram: createTelegramBotApi({ baseUrl: env.TELEGRAM_API_BASE_URL, timeoutMs }),
+      whatsapp: { baseUrl: env.WHATSAPP_GRAPH_BASE_URL, timeoutMs },
+      instagramGraphBaseUrl: env.INSTAGRAM_GRAPH_BASE_URL,
+      timeoutMs: options.mediaTimeoutMs,
+    }),
   };
 }

@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import type { InboundEvent as InboxItem } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { createChannelClients } from "../delivery/channel-clients";
+import { storedFileSource } from "../delivery/stored-files";
 import { claimInboxItems, runInboxItem, type InboxItemContext } from "./inbox-item";
 import { createWakeup } from "./inbox-wakeup";
 import { recoverPendingDeliveries } from "./recover-deliveries";
@@ -32,9 +33,14 @@ function runtimeFor(deps: ApiDeps, options: ChannelWorkerOptions): WorkerRuntime
     createChannelClients(deps.env, {
       timeoutMs: options.platformTimeoutMs ?? platformTimeoutMs(leaseMs),
       telegramIntervalMs: options.telegramIntervalMs,
+      // A download of up to 50 MB gets half a lease; the other half is for storing it.
+      mediaTimeoutMs: Math.floor(leaseMs / 2),
     });
   const defaultId = `${hostname()}#${process.pid}#${randomBytes(4).toString("hex")}`;
-  return workerRuntime(clients, { ...options, leaseMs }, defaultId);
+  return {
+    ...workerRuntime(clients, { ...options, leaseMs }, defaultId),
+    files: storedFileSource(deps),
+  };
 }
 
 /**

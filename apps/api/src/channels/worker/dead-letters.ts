@@ -4,6 +4,7 @@ import { recordAudit } from "../../domain/audit";
 import { webTurnJobSchema } from "../../domain/turns/web-turn-job";
 import { deliveryJobSchema } from "../delivery/delivery-job";
 import { inboundEventSchema } from "../inbound-event";
+import { mediaJobSchema } from "./media/media-job";
 import { conflict, preconditionFailed } from "../../domain/errors";
 
 /** What the console shows of a dead letter: where it came from and why it failed, not the message text. */
@@ -51,6 +52,8 @@ export function deadLetterOfAgent(agentId: string, bindingIds: ReadonlySet<strin
   return (item: InboxItem): boolean => {
     const webTurn = webTurnJobSchema.safeParse(item.payload);
     if (webTurn.success) return webTurn.data.agentId === agentId;
+    const media = mediaJobSchema.safeParse(item.payload);
+    if (media.success) return media.data.agentId === agentId;
     const delivery = deliveryJobSchema.safeParse(item.payload);
     if (delivery.success) {
       const { agentId: owner, bindingId } = delivery.data;

@@ -11,6 +11,7 @@ import type { InboundEvent } from "../inbound-event";
 import { answerStoredMessage } from "./answer-stored";
 import { isAnnotation, isUnreadable, unreadableLabel } from "./inbound-content";
 import { refreshInstagramProfile } from "./instagram-profile";
+import { requeueDownloads, storeInboundWithMedia } from "./media/store-inbound-media";
 import {
   RECENT_FOR_RERUN,
   answersTo,
@@ -151,10 +152,11 @@ async function unreadable(turn: Turn): Promise<Message[]> {
   let message = turn.stored;
   let conversation = turn.conversation;
   if (message) {
+    await requeueDownloads(deps, message, event);
     const earlier = answersTo(turn.recent, message);
     if (earlier.length > 0) return earlier;
   } else {
-    ({ message, conversation } = await storeInbound(
+    ({ message, conversation } = await storeInboundWithMedia(
       deps,
       conversation,
       event,

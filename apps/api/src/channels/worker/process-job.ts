@@ -4,6 +4,8 @@ import { deliverMessage, deliveryGaveUp } from "../delivery/deliver-message";
 import { deliveryJobSchema } from "../delivery/delivery-job";
 import { inboundEventSchema } from "../inbound-event";
 import { webTurnJobSchema } from "../../domain/turns/web-turn-job";
+import { downloadMedia, mediaGaveUp } from "./media/download-media";
+import { mediaJobSchema } from "./media/media-job";
 import { processInbound } from "./process-inbound";
 import { recoverWebTurn } from "./recover-web-turn";
 import type { WorkerRuntime } from "./worker-runtime";
@@ -26,13 +28,20 @@ export async function processJob(
   if (delivery.success) return deliverMessage(deps, runtime, delivery.data);
   const webTurn = webTurnJobSchema.safeParse(item.payload);
   if (webTurn.success) return recoverWebTurn(deps, item, webTurn.data);
+  const media = mediaJobSchema.safeParse(item.payload);
+  if (media.success) return downloadMedia(deps, runtime, media.data);
   const event = inboundEventSchema.safeParse(item.payload);
   if (!event.success) throw new UnprocessableJobError("not an inbound event nor a delivery job");
   return processInbound(deps, runtime, item, event.data);
 }
 
-/** After the last attempt: a delivery job leaves its message failed, so the console shows it. */
+/**
+ * After the last attempt: a delivery job leaves its message failed, a media job its files unsupported
+ * with the reason, so the console shows it.
+ */
 export async function jobGaveUp(deps: ApiDeps, item: InboxItem, reason: string): Promise<void> {
   const delivery = deliveryJobSchema.safeParse(item.payload);
   if (delivery.success) await deliveryGaveUp(deps, delivery.data, reason);
+  const media = mediaJobSchema.safeParse(item.payload);
+  if (media.success) await mediaGaveUp(deps, media.data, reason);
 }

@@ -1,7 +1,7 @@
 import type { MessageMetadataInput } from "@agents-crm/config/message-metadata";
 import type { Conversation, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
-import { emitMessageCreated } from "../../domain/conversations/emit";
+import { emitMessageCreated, emitMessageWithFiles } from "../../domain/conversations/emit";
 import type { InboundEvent } from "../inbound-event";
 import { inboundContent } from "./inbound-content";
 
@@ -44,16 +44,21 @@ export const referredMessage = (recent: Message[], platformId: string | undefine
 
 /**
  * Stores a customer message that does not drive the agent (media, reactions, edits, unsends), moves the
- * conversation up the inbox and tells the consoles.
+ * conversation up the inbox and tells the consoles. With files attached, the text is the caption (the
+ * files speak for themselves); the inbox preview still says what it is ("[photo] caption").
  */
 export async function storeInbound(
-  deps: Pick<ApiDeps, "repos" | "hub">,
+  deps: Pick<ApiDeps, "repos" | "hub" | "files">,
   conversation: Conversation,
   event: InboundEvent,
   metadata: MessageMetadataInput,
+  files: { fileIds?: string[] } = {},
 ): Promise<{ message: Message; conversation: Conversation }> {
-  const content = inboundContent(event);
+  const description = inboundContent(event);
+  const withFiles = (files.fileIds?.length ?? 0) > 0;
+  const content = withFiles ? (event.text?.trim() ?? "") : description;
   const message = await deps.repos.messages.append({
+    ...(withFiles ? { fileIds: files.fileIds } : {}),
     conversationId: conversation.conversationId,
     agentId: conversation.agentId,
     role: "user",
@@ -67,9 +72,11 @@ export async function storeInbound(
   });
   const touched =
     (await deps.repos.conversations.touchActivity(conversation.conversationId, {
-      preview: content,
+      preview: description,
       fromCustomer: true,
     })) ?? conversation;
-  await emitMessageCreated(deps.hub, touched, message);
+  // With files, the console gets their views too (pending: it shows them coming).
+  if (withFiles) await emitMessageWithFiles(deps, touched, message);
+  else await emitMessageCreated(deps.hub, touched, message);
   return { message, conversation: touched };
 }

@@ -9,6 +9,7 @@ import { emitConversationCreated } from "./emit";
 import { customerWrote } from "./status-machine";
 import { acceptsCustomerMessages, INITIAL_STATUS, REFUSALS } from "./status-rules";
 import { publicMessage, publicMessages, type PublicMessage } from "./views";
+import { receiveVisitorFiles, visitorFiles, withVisitorFiles } from "./web-chat-files";
 import { newWebToken, webTokenMatches } from "./web-token";
 
 const hidden = () => notFound("Conversation not found");
@@ -48,7 +49,7 @@ export async function startWebChat(
 
 export async function sendWebChatMessage(
   deps: ApiDeps,
-  input: { conversationId: string; token: string; content: string },
+  input: { conversationId: string; token: string; content: string; fileIds?: string[] },
 ): Promise<{
   userMessage: PublicMessage;
   reply: PublicMessage | null;
@@ -58,15 +59,21 @@ export async function sendWebChatMessage(
   if (!acceptsCustomerMessages(opened.status)) {
     throw preconditionFailed(REFUSALS[opened.status]);
   }
+  const files = input.fileIds?.length ? await visitorFiles(deps, opened, input.fileIds) : [];
   const conversation = await customerWrote(deps, opened);
   try {
-    const outcome = await receiveCustomerMessage(deps, {
-      conversation,
-      content: input.content,
-      durableTurn: true,
-    });
+    const outcome =
+      files.length > 0
+        ? await receiveVisitorFiles(deps, conversation, { content: input.content, files })
+        : await receiveCustomerMessage(deps, {
+            conversation,
+            content: input.content,
+            durableTurn: true,
+          });
     return {
-      userMessage: publicMessage(outcome.userMessage) as PublicMessage,
+      userMessage: publicMessage(
+        await withVisitorFiles(deps, outcome.userMessage),
+      ) as PublicMessage,
       reply: outcome.reply && publicMessage(outcome.reply),
       status: outcome.conversation.status,
     };

@@ -1,5 +1,6 @@
 import type { HistoryMessage } from "@agents-crm/ai";
 import type { Message, Repositories } from "@agents-crm/db";
+import { textForModel } from "./media-text";
 
 // Customer messages that arrived after the batch (queued for the next turn) are read too and dropped.
 const LOOKAHEAD = 20;
@@ -29,7 +30,7 @@ export async function loadHistory(
       .slice(-limit)
       .map((m) => ({
         role: m.role as HistoryMessage["role"],
-        content: m.content,
+        content: textForModel(m),
         timestamp: m.timestamp,
       }))
   );

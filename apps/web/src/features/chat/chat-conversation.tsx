@@ -25,6 +25,7 @@ export function ChatConversation({
   const t = useT("chat").conversation;
   const chat = useChatConversation(card.agentId);
   const [draft, setDraft] = useState("");
+  const [files, setFiles] = useState<File[]>([]);
   const { state } = chat;
   const closed = chatMode(state.status) === "closed";
 
@@ -70,6 +71,8 @@ export function ChatConversation({
       <Composer
         draft={draft}
         onDraftChange={setDraft}
+        files={files}
+        onFilesChange={setFiles}
         onSend={chat.send}
         sending={isSending(state)}
         disabled={closed || chat.agentGone || chat.load !== "ready"}

@@ -14,6 +14,8 @@ export type ChatItem =
       kind: "outgoing";
       key: string;
       content: string;
+      /** Names of the files going with it (shown while they upload). */
+      fileNames: string[];
       state: "sending" | "failed";
       error: SendProblemReason | null;
       /** `statusVersion` when it was sent: its answer's status is stale if a status event came since. */
@@ -51,7 +53,7 @@ export type ChatAction =
   | { type: "older"; messages: ChatMessage[]; olderCursor: string | null }
   | { type: "event"; id: string; event: ChatEvent }
   /** A message leaves (or leaves again, after a failure: it moves to the end). */
-  | { type: "send"; clientId: string; content: string }
+  | { type: "send"; clientId: string; content: string; fileNames?: string[] }
   | { type: "sent"; clientId: string; result: SendResult }
   | { type: "sendFailed"; clientId: string; error: SendProblemReason }
   /** A failed message taken back into the composer. */
@@ -212,6 +214,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         kind: "outgoing",
         key: action.clientId,
         content: action.content,
+        fileNames: action.fileNames ?? [],
         state: "sending",
         error: null,
         statusVersion: state.statusVersion,

@@ -1,7 +1,8 @@
 "use client";
 
-import { useLayoutEffect, useRef } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { MAX_MESSAGE_CHARS } from "@agents-crm/config/conversations";
+import { ChatAttachButton, ChatFileChips } from "./chat-attach";
 import { checkDraft, composerKeyAction, showCounter } from "./composer-keys";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
@@ -18,13 +19,18 @@ const MAX_HEIGHT_PX = 180;
 export function Composer({
   draft,
   onDraftChange,
+  files,
+  onFilesChange,
   onSend,
   sending,
   disabled,
 }: {
   draft: string;
   onDraftChange: (draft: string) => void;
-  onSend: (content: string) => void;
+  /** Photos and PDFs going with the next message (sent with the text as its caption, or alone). */
+  files: readonly File[];
+  onFilesChange: (files: File[]) => void;
+  onSend: (content: string, files: readonly File[]) => void;
   sending: boolean;
   disabled: boolean;
 }) {
@@ -32,8 +38,11 @@ export function Composer({
   const { locale } = useLocale();
   const number = (n: number) => formatNumber(locale, n);
   const field = useRef<HTMLTextAreaElement>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
   const check = checkDraft(draft);
-  const canSend = check.ok && !sending && !disabled;
+  // Files alone may go: the text is then an empty caption.
+  const sendable = check.ok || (files.length > 0 && check.reason === "empty");
+  const canSend = sendable && !sending && !disabled;
 
   useLayoutEffect(() => {
     const element = field.current;
@@ -43,9 +52,11 @@ export function Composer({
   }, [draft]);
 
   const submit = () => {
-    if (!check.ok || !canSend) return;
-    onSend(check.content);
+    if (!canSend) return;
+    onSend(check.ok ? check.content : "", files);
     onDraftChange("");
+    onFilesChange([]);
+    setFileProblem(null);
   };
 
   return (
@@ -56,7 +67,14 @@ export function Composer({
         submit();
       }}
     >
+      <ChatFileChips files={files} onFilesChange={onFilesChange} problem={fileProblem} />
       <div className={styles.composerRow}>
+        <ChatAttachButton
+          files={files}
+          onFilesChange={onFilesChange}
+          onProblem={setFileProblem}
+          disabled={disabled}
+        />
         <label htmlFor="chat-composer" className="sr-only">
           {t.label}
         </label>

@@ -5,6 +5,7 @@ import { formatMessageTime, fullMessageTime } from "./message-time";
 import { intlTag } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { Button } from "~/ui/button";
+import { AttachmentList } from "~/features/attachments/attachment-list";
 import styles from "./chat.module.css";
 
 type Role = "user" | "agent" | "admin";
@@ -73,7 +74,8 @@ export function MessageBubble({
         role === "agent" ? card.displayName : role === "admin" ? adminLabel(card, t.bubble) : null;
       return (
         <Row role={role} state="sent" author={author} streamed={item.streamed}>
-          <div className={styles.bubble}>{content}</div>
+          <AttachmentList attachments={item.message.attachments ?? []} />
+          {content !== "" && <div className={styles.bubble}>{content}</div>}
           <Time iso={timestamp} />
         </Row>
       );
@@ -89,7 +91,14 @@ export function MessageBubble({
     case "outgoing":
       return (
         <Row role="user" state={item.state} author={null}>
-          <div className={styles.bubble}>{item.content}</div>
+          <div className={styles.bubble}>
+            {item.fileNames.map((name) => (
+              <span key={name} className={styles.fileNames} data-testid="outgoing-file">
+                📎 {name}
+              </span>
+            ))}
+            {item.content}
+          </div>
           {item.state === "sending" ? (
             <span className={styles.meta}>{t.bubble.sending}</span>
           ) : (

@@ -59,6 +59,14 @@ export const chat = defineMessages(
       hint: "Enter to send · Shift+Enter for a new line",
       tooLong: (over: number, formatted: string) =>
         over === 1 ? `${formatted} character too long` : `${formatted} characters too long`,
+      attach: "Attach a photo or PDF",
+      files: "Files to send",
+      remove: (name: string) => `Remove ${name}`,
+      fileProblem: {
+        type: (name: string) => `${name}: only photos and PDF files can be sent`,
+        size: (name: string, limit: string) => `${name} is larger than ${limit}`,
+        count: (max: number) => `At most ${max} files in one message`,
+      },
     },
     log: {
       label: "Conversation",
@@ -84,6 +92,7 @@ export const chat = defineMessages(
       tooFast: "You are sending messages too quickly. Wait a moment, then retry.",
       rejected: `This message cannot be sent. Is it longer than ${formatNumber("en", MAX_MESSAGE_CHARS)} characters?`,
       serverError: "Not sent: something went wrong on our side. Please retry.",
+      uploadFailed: "Not sent: the file could not be uploaded. Please retry.",
     },
   },
   {
@@ -140,6 +149,14 @@ export const chat = defineMessages(
       hint: "Enter — отправить · Shift+Enter — новая строка",
       tooLong: (over: number, formatted: string) =>
         `Длиннее на ${formatted} ${plural("ru", over, { one: "символ", few: "символа", many: "символов", other: "символа" })}`,
+      attach: "Прикрепить фото или PDF",
+      files: "Файлы к отправке",
+      remove: (name: string) => `Убрать ${name}`,
+      fileProblem: {
+        type: (name: string) => `${name}: можно отправить только фото и PDF`,
+        size: (name: string, limit: string) => `${name} больше ${limit}`,
+        count: (max: number) => `Не больше ${max} файлов в одном сообщении`,
+      },
     },
     log: {
       label: "Диалог",
@@ -165,6 +182,7 @@ export const chat = defineMessages(
       tooFast: "Вы отправляете сообщения слишком часто. Подождите немного и повторите.",
       rejected: `Это сообщение нельзя отправить. Может быть, оно длиннее ${formatNumber("ru", MAX_MESSAGE_CHARS)} символов?`,
       serverError: "Не отправлено: что-то пошло не так на нашей стороне. Повторите.",
+      uploadFailed: "Не отправлено: файл не загрузился. Повторите.",
     },
   },
 );

@@ -1,3 +1,5 @@
+import { ChatUploadError } from "./chat-files";
+
 /** Which text is shown under the message that did not go out (`chat.sendErrors`). */
 export type SendProblemReason =
   | "offline"
@@ -7,7 +9,9 @@ export type SendProblemReason =
   | "agentGone"
   | "tooFast"
   | "rejected"
-  | "serverError";
+  | "serverError"
+  /** A file did not upload (too large or refused by the server, or the network). */
+  | "uploadFailed";
 
 export interface SendProblem {
   reason: SendProblemReason;
@@ -41,6 +45,14 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /** What went wrong with `chat.start` (step "start") or `chat.send`, in the visitor's terms. */
 export function describeSendError(error: unknown, step: "start" | "send"): SendProblem {
+  if (error instanceof ChatUploadError) {
+    // The upload route answers 404 when the token no longer opens the conversation.
+    return error.status === 404
+      ? problem("conversationEnded", { forgetConversation: true })
+      : error.status === 429
+        ? problem("tooFast")
+        : problem("uploadFailed");
+  }
   const code = trpcErrorCode(error);
   switch (code) {
     case null:

@@ -15,6 +15,8 @@ import { useChatTranscript, useTranscriptApply } from "./use-chat-transcript";
 
 export type LoadState = "loading" | "ready" | "failed";
 
+let sentWithFiles = 0;
+
 /**
  * The visitor's conversation with one agent: resumed from this browser's own token (never anyone
  * else's), started on the first message, kept live over the WebSocket from the history's event cursor.
@@ -70,9 +72,18 @@ export function useChatConversation(agentId: string) {
     agentUnavailable: () => setAgentGone(true),
   });
 
+  // The files of messages not yet sent, so a retry sends them again.
+  const outgoingFiles = useRef(new Map<string, readonly File[]>());
+  const sendWithFiles = (content: string, clientId?: string, files: readonly File[] = []) => {
+    const id = clientId ?? `out:${Date.now().toString(36)}:${++sentWithFiles}`;
+    if (files.length > 0) outgoingFiles.current.set(id, files);
+    return send(content, id, files);
+  };
+
   const retry = (clientId: string) => {
     const item = state.items.find((each) => each.kind === "outgoing" && each.key === clientId);
-    if (item?.kind === "outgoing") void send(item.content, clientId);
+    if (item?.kind === "outgoing")
+      void sendWithFiles(item.content, clientId, outgoingFiles.current.get(clientId));
   };
 
   const startNew = () => {
@@ -98,9 +109,13 @@ export function useChatConversation(agentId: string) {
     ended,
     agentGone,
     connection: live.connection,
-    send: (content: string) => void send(content),
+    send: (content: string, files: readonly File[] = []) =>
+      void sendWithFiles(content, undefined, files),
     retry,
-    withdraw: (clientId: string) => apply({ type: "withdraw", clientId }),
+    withdraw: (clientId: string) => {
+      outgoingFiles.current.delete(clientId);
+      apply({ type: "withdraw", clientId });
+    },
     startNew,
     loadOlder,
     reload: () => void refetch(),

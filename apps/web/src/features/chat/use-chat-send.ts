@@ -2,6 +2,7 @@
 
 import type { ChatAction } from "./chat-reducer";
 import type { ChatSession } from "./chat-types";
+import { uploadChatFile } from "./chat-files";
 import { describeSendError } from "./send-errors";
 import { trpc } from "~/lib/trpc";
 
@@ -29,8 +30,9 @@ export function useChatSend(agentId: string, parts: ChatSendParts) {
   const sendMessage = trpc.chat.send.useMutation();
   const { apply } = parts;
 
-  return async (content: string, clientId = newClientId()) => {
-    apply({ type: "send", clientId, content });
+  return async (content: string, clientId = newClientId(), files: readonly File[] = []) => {
+    const fileNames = files.map((file) => file.name);
+    apply({ type: "send", clientId, content, fileNames });
     let step: "start" | "send" = "start";
     try {
       let session = parts.current();
@@ -39,13 +41,20 @@ export function useChatSend(agentId: string, parts: ChatSendParts) {
         await parts.begin(session);
       }
       step = "send";
-      const result = await sendMessage.mutateAsync({ ...session, content });
+      // Uploaded only now: a file belongs to the conversation it was uploaded into.
+      const fileIds: string[] = [];
+      for (const file of files) fileIds.push(await uploadChatFile(session, file));
+      const result = await sendMessage.mutateAsync({
+        ...session,
+        content,
+        ...(fileIds.length > 0 ? { fileIds } : {}),
+      });
       apply({ type: "sent", clientId, result });
     } catch (error) {
       const problem = describeSendError(error, step);
       if (problem.forgetConversation) {
         parts.forget();
-        apply({ type: "send", clientId, content });
+        apply({ type: "send", clientId, content, fileNames });
       }
       if (problem.closed) apply({ type: "status", status: "CLOSED" });
       if (problem.agentUnavailable) parts.agentUnavailable();

@@ -8,6 +8,7 @@ import { DeliveryStatus } from "./delivery-status";
 import { TurnFacts } from "./turn-facts";
 import { Badge } from "~/ui/badge";
 import { MessageTranslation } from "~/features/copilot/message-translation";
+import { AttachmentList } from "~/features/attachments/attachment-list";
 import styles from "./conversation.module.css";
 
 const timeOf = (tag: string, iso: string) =>
@@ -37,7 +38,8 @@ export function MessageBubble({ message }: { message: TranscriptMessage }) {
           )}
         </div>
         {message.kind !== "text" && <span className={styles.kind}>[{message.kind}]</span>}
-        <p className={styles.text}>{message.content}</p>
+        <AttachmentList attachments={message.attachments ?? []} />
+        {message.content !== "" && <p className={styles.text}>{message.content}</p>}
         {message.role === "user" && message.content.trim() !== "" && (
           <MessageTranslation
             conversationId={message.conversationId}

@@ -51,15 +51,16 @@ export function uploadFile(request: UploadRequest): {
         if (view.success) return resolve(view.data);
         return reject(new UploadError("unexpected answer", xhr.status));
       }
+      // The API answers `{ error: { code, message } }`, the message naming the limit or the type.
+      const error =
+        body && typeof body === "object" && "error" in body ? (body.error) : null;
       const message =
-        body && typeof body === "object" && "error" in body && typeof body.error === "string"
-          ? body.error
-          : body &&
-              typeof body === "object" &&
-              "message" in body &&
-              typeof body.message === "string"
-            ? body.message
-            : `HTTP ${xhr.status}`;
+        error &&
+        typeof error === "object" &&
+        "message" in error &&
+        typeof error.message === "string"
+          ? error.message
+          : `HTTP ${xhr.status}`;
       reject(new UploadError(message, xhr.status));
     };
     xhr.onerror = () => reject(new UploadError("network error", 0));

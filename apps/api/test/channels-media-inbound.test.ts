@@ -1,0 +1,276 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  bindInstagram,
+  bindTelegram,
+  bindWhatsApp,
+  conversationOf,
+  expectAcknowledged,
+  igItem,
+  instagramBody,
+  messagesOf,
+  postInstagram,
+  postTelegram,
+  postWhatsApp,
+  startChannels,
+  whatsappBody,
+  type Channels,
+} from "./helpers/channels-kit";
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`./fixtures/media/${name}`, import.meta.url));
+const PHOTO = fixture("rash-photo.jpg");
+const VOICE = fixture("voice-note.ogg");
+const PDF = fixture("test-results.pdf");
+
+const ADMIN_TOKEN = "media-inbound-admin-token-0123456789";
+const ACCOUNT = "17841400000000701";
+const WA = "106540352240701";
+const AGENT = "media_clinic";
+let c: Channels;
+let telegram: Awaited<ReturnType<typeof bindTelegram>>;
+
+beforeAll(async () => {
+  c = await startChannels({
+    env: { ADMIN_TOKEN },
+    workers: { maxAttempts: 3, backoff: { baseMs: 30, maxMs: 60 } },
+  });
+  // The quiet agent only stores media: these tests are about the files, not the handoff.
+  const agent = { escalation: { on_unreadable_message: "ignore" } };
+  await bindInstagram(c, { accountId: ACCOUNT, agentId: AGENT, agent });
+  await bindWhatsApp(c, { phoneNumberId: WA, agentId: AGENT, agent });
+  telegram = await bindTelegram(c, { agentId: AGENT, agent });
+});
+afterAll(() => c.close());
+
+async function onlyMessage(channel: "instagram" | "telegram" | "whatsapp", user: string) {
+  const [row] = await conversationOf(c.deps, AGENT, channel, user);
+  if (!row) throw new Error("no conversation");
+  const [message] = await messagesOf(c.deps, row.conversationId);
+  if (!message) throw new Error("no message");
+  const page = await c.admin.conversations.messages({ conversationId: row.conversationId });
+  const view = page.items.find((m) => m.messageId === message.messageId);
+  return { row, message, attachments: view?.attachments ?? [] };
+}
+
+/** The bytes the file service keeps for a file (what `GET /files/:id` serves). */
+async function storedBytes(fileId: string | undefined): Promise<Buffer> {
+  const opened = await c.deps.files.openFile(fileId ?? "");
+  if (!opened) throw new Error("no stored file");
+  const chunks: Buffer[] = [];
+  for await (const chunk of opened.body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+let updateId = 81_000;
+function telegramUpdate(chatId: number, message: Record<string, unknown>) {
+  updateId += 1;
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      from: { id: chatId, is_bot: false, first_name: "Olga" },
+      chat: { id: chatId, type: "private" },
+      date: Math.floor(Date.now() / 1000),
+      ...message,
+    },
+  };
+}
+
+describe("customers' media reaches staff", () => {
+  it("Telegram: a photo with a caption is stored, stripped of its location, and shown to staff", async () => {
+    const chatId = 610_001;
+    const fileId = c.telegram.addFile(telegram.bot, PHOTO, { path: "photos/file_1.jpg" });
+    const res = await postTelegram(
+      c,
+      telegram,
+      telegramUpdate(chatId, {
+        photo: [{ file_id: fileId, file_unique_id: "u1", width: 96, height: 64 }],
+        caption: "This rash appeared yesterday",
+      }),
+    );
+    expectAcknowledged(res);
+    await c.workers.settled();
+    const { message, attachments } = await onlyMessage("telegram", String(chatId));
+    expect(message).toMatchObject({ kind: "photo", content: "This rash appeared yesterday" });
+    expect(attachments).toEqual([
+      expect.objectContaining({
+        kind: "image",
+        mimeType: "image/jpeg",
+        status: "stored",
+        width: 96,
+        height: 64,
+      }),
+    ]);
+    const bytes = await storedBytes(attachments[0]?.fileId);
+    expect(bytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(true);
+    // The camera's EXIF (with its GPS position) is gone.
+    expect(PHOTO.includes(Buffer.from("Agents CRM test camera"))).toBe(true);
+    expect(bytes.includes(Buffer.from("Agents CRM test camera"))).toBe(false);
+    // GET /files/<id> serves it to staff, and to nobody else.
+    const url = new URL(attachments[0]?.url ?? "", c.t.url);
+    const served = await fetch(url, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/jpeg");
+    expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true);
+    expect((await fetch(url)).status).toBe(404);
+    const wrong = await fetch(url, {
+      headers: { authorization: "Bearer not-the-admin-token-0000" },
+    });
+    expect([401, 404]).toContain(wrong.status);
+    // The console saw the file coming, then heard it arrive.
+    expect(
+      c.adminEvents.some(
+        (e) =>
+          e.type === "message.created" &&
+          (e.payload as { message?: { attachments?: { status: string }[] } }).message
+            ?.attachments?.[0]?.status === "pending",
+      ),
+    ).toBe(true);
+    expect(
+      c.adminEvents.some(
+        (e) =>
+          e.type === "message.updated" &&
+          (e.payload as { message?: { messageId?: string } }).message?.messageId ===
+            message.messageId,
+      ),
+    ).toBe(true);
+  });
+
+  it("Telegram: a voice note is kept as Ogg audio", async () => {
+    const chatId = 610_002;
+    const fileId = c.telegram.addFile(telegram.bot, VOICE, { path: "voice/file_2.oga" });
+    await postTelegram(
+      c,
+      telegram,
+      telegramUpdate(chatId, { voice: { file_id: fileId, duration: 1, mime_type: "audio/ogg" } }),
+    );
+    await c.workers.settled();
+    const { message, attachments } = await onlyMessage("telegram", String(chatId));
+    expect(message).toMatchObject({ kind: "voice", content: "" });
+    expect(attachments).toEqual([
+      expect.objectContaining({ kind: "voice", mimeType: "audio/ogg", status: "stored" }),
+    ]);
+    expect((await storedBytes(attachments[0]?.fileId)).equals(VOICE)).toBe(true);
+  });
+
+  it("Instagram: a photo from the CDN link is stored; an expired link leaves the reason", async () => {
+    const sender = "9300000000000701";
+    const url = c.graph.addInstagramCdnFile(PHOTO, { mimeType: "image/jpeg" });
+    await postInstagram(
+      c,
+      instagramBody(ACCOUNT, [
+        igItem(ACCOUNT, sender, {
+          message: { mid: "mid.media.1", attachments: [{ type: "image", payload: { url } }] },
+        }),
+      ]),
+    );
+    await c.workers.settled();
+    const first = await onlyMessage("instagram", sender);
+    expect(first.attachments).toEqual([
+      expect.objectContaining({ kind: "image", status: "stored" }),
+    ]);
+
+    const late = "9300000000000702";
+    const expired = c.graph.addInstagramCdnFile(PHOTO, { mimeType: "image/jpeg", expired: true });
+    await postInstagram(
+      c,
+      instagramBody(ACCOUNT, [
+        igItem(ACCOUNT, late, {
+          message: {
+            mid: "mid.media.2",
+            attachments: [{ type: "image", payload: { url: expired } }],
+          },
+        }),
+      ]),
+    );
+    await c.workers.settled();
+    const second = await onlyMessage("instagram", late);
+    expect(second.message.kind).toBe("photo");
+    expect(second.attachments).toEqual([
+      expect.objectContaining({
+        status: "unsupported",
+        reason: expect.stringMatching(/expired/) as unknown,
+      }),
+    ]);
+  });
+
+  it("WhatsApp: a PDF keeps its name and is downloaded with the binding's token", async () => {
+    const from = "971500000701";
+    const mediaId = c.graph.addWhatsAppMedia(WA, PDF, "application/pdf");
+    await postWhatsApp(
+      c,
+      whatsappBody(WA, from, [
+        {
+          from,
+          id: "wamid.media.701",
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          type: "document",
+          document: {
+            id: mediaId,
+            mime_type: "application/pdf",
+            filename: "blood-test.pdf",
+            caption: "My results",
+          },
+        },
+      ]),
+    );
+    await c.workers.settled();
+    const { message, attachments } = await onlyMessage("whatsapp", from);
+    expect(message).toMatchObject({ kind: "file", content: "My results" });
+    expect(attachments).toEqual([
+      expect.objectContaining({
+        kind: "document",
+        mimeType: "application/pdf",
+        name: "blood-test.pdf",
+        status: "stored",
+        size: PDF.length,
+      }),
+    ]);
+    expect((await storedBytes(attachments[0]?.fileId)).equals(PDF)).toBe(true);
+  });
+});
+
+describe("a download that fails", () => {
+  it("is retried with back-off and succeeds once the platform answers", async () => {
+    const chatId = 610_003;
+    const fileId = c.telegram.addFile(telegram.bot, PDF, { path: "documents/file_3.pdf" });
+    c.telegram.failDownloads(502, 2);
+    await postTelegram(
+      c,
+      telegram,
+      telegramUpdate(chatId, {
+        document: { file_id: fileId, file_name: "referral.pdf", mime_type: "application/pdf" },
+      }),
+    );
+    await c.workers.settled();
+    const { attachments } = await onlyMessage("telegram", String(chatId));
+    expect(attachments).toEqual([
+      expect.objectContaining({ kind: "document", status: "stored", name: "referral.pdf" }),
+    ]);
+  });
+
+  it("ends as unsupported with the reason and a dead letter, the message kept", async () => {
+    const chatId = 610_004;
+    const fileId = c.telegram.addFile(telegram.bot, PHOTO, { path: "photos/file_4.jpg" });
+    c.telegram.failDownloads(502, 3);
+    const res = await postTelegram(
+      c,
+      telegram,
+      telegramUpdate(chatId, { photo: [{ file_id: fileId }], caption: "see" }),
+    );
+    expectAcknowledged(res);
+    await c.workers.settled();
+    const { message, attachments } = await onlyMessage("telegram", String(chatId));
+    expect(message.content).toBe("see");
+    expect(attachments).toEqual([
+      expect.objectContaining({
+        status: "unsupported",
+        reason: "The download failed: Telegram refused the download (HTTP 502)",
+      }),
+    ]);
+    const dead = await c.deps.repos.inboundEvents.listDead({ limit: 50 });
+    expect(dead.items.some((item) => item.lastError?.includes("HTTP 502"))).toBe(true);
+  });
+});
