@@ -33,12 +33,18 @@ export function uploadLibraryFile(request: {
       } | null;
       if (xhr.status >= 200 && xhr.status < 300 && typeof record?.fileId === "string")
         return resolve(record.fileId);
+      const error = record?.error;
       const message =
-        typeof record?.error === "string"
-          ? record.error
-          : typeof record?.message === "string"
-            ? record.message
-            : `HTTP ${xhr.status}`;
+        typeof error === "string"
+          ? error
+          : error &&
+              typeof error === "object" &&
+              "message" in error &&
+              typeof error.message === "string"
+            ? error.message
+            : typeof record?.message === "string"
+              ? record.message
+              : `HTTP ${xhr.status}`;
       reject(new Error(message));
     };
     xhr.onerror = () => reject(new Error("network error"));
