@@ -144,6 +144,21 @@ describe("the knowledge library", () => {
     expect(await caller.knowledge.list({ agentId: "dr_lib" })).toEqual([]);
   });
 
+  it("deactivating drops the library's chunks with the index; activating indexes them again", async () => {
+    const caller = callerAs(deps, admin);
+    await caller.knowledge.create({ agentId: "dr_lib", title: "Hours", text: WHITENING });
+    await deps.work.drain();
+    expect(await deps.repos.ragChunks.countByAgent("dr_lib")).toBe(1);
+    await caller.agents.delete({ agentId: "dr_lib" });
+    expect(await deps.repos.ragChunks.countByAgent("dr_lib")).toBe(0);
+    await caller.agents.activate({ agentId: "dr_lib" });
+    await deps.work.drain();
+    expect(await deps.repos.ragChunks.countByAgent("dr_lib")).toBe(1);
+    const [doc] = await caller.knowledge.list({ agentId: "dr_lib" });
+    expect(doc).toMatchObject({ state: "ready", chunkCount: 1 });
+    await caller.knowledge.delete({ agentId: "dr_lib", documentId: doc!.documentId });
+  });
+
   it("importInline moves rag.sources into the library and retrieval answers the same", async () => {
     const caller = callerAs(deps, admin);
     const before = await retrieve("dr_inline", "Where can I park?");

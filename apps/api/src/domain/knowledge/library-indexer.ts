@@ -73,3 +73,27 @@ export async function indexDocumentNow(
   }
   return deps.repos.knowledgeDocuments.get(agentId, documentId);
 }
+
+/**
+ * Queues the agent's documents for indexing again: all of them after a reactivation (deactivating drops
+ * the agent's index), or only those an interrupted run left queued or indexing (`stuckOnly`, at start-up).
+ */
+export async function requeueLibrary(
+  deps: IndexerDeps,
+  agentId: string,
+  options: { stuckOnly?: boolean } = {},
+): Promise<number> {
+  let queued = 0;
+  for (const document of await deps.repos.knowledgeDocuments.listByAgent(agentId)) {
+    if (options.stuckOnly && document.state !== "queued" && document.state !== "indexing") continue;
+    const updated = await deps.repos.knowledgeDocuments.update(
+      document,
+      { state: "queued", progress: 0 },
+      { reindex: true },
+    );
+    if (!updated) continue;
+    scheduleIndexing(deps, agentId, document.documentId);
+    queued++;
+  }
+  return queued;
+}
