@@ -7,6 +7,7 @@ import { auditRouter } from "./routers/audit";
 import { bindingsRouter } from "./routers/bindings";
 import { cannedResponsesRouter } from "./routers/canned-responses";
 import { inboxRouter } from "./routers/inbox";
+import { knowledgeRouter } from "./routers/knowledge";
 import { knowledgeGapsRouter } from "./routers/knowledge-gaps";
 import { notificationsRouter } from "./routers/notifications";
 import { stagesRouter } from "./routers/stages";
@@ -26,6 +27,7 @@ export const appRouter = router({
   cannedResponses: cannedResponsesRouter,
   inbox: inboxRouter,
   knowledgeGaps: knowledgeGapsRouter,
+  knowledge: knowledgeRouter,
   notifications: notificationsRouter,
   stages: stagesRouter,
   stats: statsRouter,

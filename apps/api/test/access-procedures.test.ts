@@ -49,6 +49,8 @@ const STAFF = [
   "contacts.mergeSuggestions",
   "contacts.merge",
   "contacts.unmerge",
+  "knowledge.list",
+  "knowledge.folders",
 ];
 
 const matches = (list: string[], path: string) =>

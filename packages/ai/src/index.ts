@@ -53,6 +53,13 @@ export {
 export { DocumentExtractionError, type ExtractionErrorCode } from "./rag/extraction-error";
 export { createKnowledgeBase, type KnowledgeBaseDeps } from "./rag/knowledge-base";
 export type { ChunkStore } from "./rag/chunk-store";
+export type {
+  IndexDocumentOptions,
+  IndexDocumentResult,
+  LibraryDocumentInput,
+} from "./rag/index-document";
+export { libraryDocumentText, type LibraryFile } from "./rag/library-text";
+export { docxText } from "./rag/docx-text";
 export {
   knowledgeSourceSchema,
   knowledgeSourcesSchema,

@@ -34,6 +34,7 @@ function result(overrides: Partial<TurnResult> = {}): TurnResult {
     flags: { offline: true },
     language: "en",
     triggers: [],
+    attachDocumentIds: [],
     ...overrides,
   };
 }

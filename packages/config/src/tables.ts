@@ -24,6 +24,7 @@ export const TABLE_ENV_DEFAULTS = {
   DYNAMODB_TABLE_SEARCH_INDEX: "doctor-agent-search-index",
   DYNAMODB_TABLE_CONTACTS: "doctor-agent-contacts",
   DYNAMODB_TABLE_CONTACT_KEYS: "doctor-agent-contact-keys",
+  DYNAMODB_TABLE_KNOWLEDGE_DOCUMENTS: "doctor-agent-knowledge-documents",
   DYNAMODB_TABLE_FILES: "doctor-agent-files",
 } as const;
 
@@ -59,6 +60,7 @@ export interface TableNames {
   searchIndex: string;
   contacts: string;
   contactKeys: string;
+  knowledgeDocuments: string;
   files: string;
 }
 
@@ -83,6 +85,7 @@ export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
     searchIndex: env.DYNAMODB_TABLE_SEARCH_INDEX,
     contacts: env.DYNAMODB_TABLE_CONTACTS,
     contactKeys: env.DYNAMODB_TABLE_CONTACT_KEYS,
+    knowledgeDocuments: env.DYNAMODB_TABLE_KNOWLEDGE_DOCUMENTS,
     files: env.DYNAMODB_TABLE_FILES,
   };
 }

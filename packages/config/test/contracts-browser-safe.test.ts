@@ -24,6 +24,7 @@ const CONTRACTS = [
   "./event-ids",
   "./handoff-summary",
   "./knowledge-gaps",
+  "./knowledge-library",
   "./knowledge-upload",
   "./login-codes",
   "./message-metadata",

@@ -16,6 +16,11 @@ export * from "./schemas/message";
 export * from "./schemas/audit-entry";
 export * from "./schemas/rag-chunk";
 export * from "./schemas/knowledge-gap";
+export * from "./schemas/knowledge-document";
+export type {
+  KnowledgeDocumentPatch,
+  KnowledgeDocumentsRepository,
+} from "./repositories/knowledge-documents";
 export type { KnowledgeGapsRepository } from "./repositories/knowledge-gaps";
 export * from "./schemas/canned-response";
 export * from "./schemas/contact";

@@ -1,12 +1,15 @@
 import { knowledgeSources, parseAgentConfig } from "@agents-crm/config/agent-config";
 import type { ApiDeps } from "../deps";
+import { requeueLibrary } from "../domain/knowledge/library-indexer";
 
 /**
  * Brings every active agent's knowledge index in line with its sources and the current embedding model.
  * Indexing is incremental (unchanged sources are skipped), so this is cheap when nothing changed, and it
  * re-embeds everything after a switch between the offline model and OpenAI.
  */
-export async function reconcileKnowledge(deps: Pick<ApiDeps, "repos" | "knowledge" | "log">) {
+export async function reconcileKnowledge(
+  deps: Pick<ApiDeps, "repos" | "knowledge" | "log" | "work" | "files">,
+) {
   let cursor: string | undefined;
   do {
     const page = await deps.repos.agents.list({ activeOnly: true, cursor, limit: 50 });
@@ -29,6 +32,8 @@ export async function reconcileKnowledge(deps: Pick<ApiDeps, "repos" | "knowledg
             removedSources: result.removedSources.length,
           });
         }
+        // Library documents whose indexing a restart interrupted start again.
+        await requeueLibrary(deps, agent.agentId, { stuckOnly: true });
       } catch (error) {
         deps.log.error("knowledge indexing failed", { agentId: agent.agentId, error });
       }

@@ -9,6 +9,7 @@ import { common } from "./common-messages";
 import { copilot } from "~/features/copilot/messages";
 import { conversations } from "~/features/inbox/messages";
 import { knowledgeGaps } from "~/features/knowledge-gaps/messages";
+import { knowledgeLibrary } from "~/features/knowledge-library/messages";
 import { login } from "~/features/login/messages";
 import { notifications } from "~/features/notifications/messages";
 import { notes } from "~/features/notes/messages";
@@ -34,6 +35,7 @@ export const MESSAGES = {
   common,
   conversations,
   knowledgeGaps,
+  knowledgeLibrary,
   copilot,
   login,
   notes,

@@ -30,8 +30,10 @@ function metricsFor(request: ChatRequest, content: string, latencyMs: number): C
 function answerFor(request: ChatRequest): string {
   if (request.signal?.aborted) throw new DOMException("aborted", "AbortError");
   // Keys in contract order: the reply comes first so the turn can stream it.
-  const { reply, escalation, sources_used } = offlineAnswer(readPrompt(request.messages));
-  return JSON.stringify({ reply, escalation, sources_used });
+  const { reply, escalation, sources_used, attach_document_ids } = offlineAnswer(
+    readPrompt(request.messages),
+  );
+  return JSON.stringify({ reply, escalation, sources_used, attach_document_ids });
 }
 
 /**

@@ -7,6 +7,7 @@ import { pickEscalation, type EscalationCandidate } from "../rules/escalation-ca
 import { answerFromKnowledge } from "./answer-parts";
 import { INTENT_WORDS, PHRASES } from "./phrases";
 import type { ReadPrompt } from "./read-prompt";
+import { asksToBeSentSomething } from "./send-request";
 import { contentStems } from "./tokens";
 
 const patterns = Object.fromEntries(
@@ -85,6 +86,10 @@ const NO_ESCALATION = {
  * escalates on the turn's rule signals or an explicit request for a person.
  */
 export function offlineAnswer(prompt: ReadPrompt): ModelAnswer {
+  return { attach_document_ids: [], ...answerOf(prompt) };
+}
+
+function answerOf(prompt: ReadPrompt): ModelAnswer | Omit<ModelAnswer, "attach_document_ids"> {
   const language = languageOf(prompt);
   const say = PHRASES[language];
   const names = { doctor: prompt.doctor || prompt.clinic, clinic: prompt.clinic || prompt.doctor };
@@ -120,6 +125,18 @@ export function offlineAnswer(prompt: ReadPrompt): ModelAnswer {
     return { reply: say.greeting(names), escalation: NO_ESCALATION, sources_used: [] };
   if (only(text, "thanks"))
     return { reply: say.thanks, escalation: NO_ESCALATION, sources_used: [] };
+
+  // Offline, a document goes out only when the best-matching excerpt is a sendable one and the customer
+  // asks to be sent something: never on a question that merely mentions it.
+  const best = prompt.excerpts[0];
+  if (best?.sendableDocument && asksToBeSentSomething(text)) {
+    return {
+      reply: say.sending(best.title),
+      escalation: NO_ESCALATION,
+      sources_used: [best.id],
+      attach_document_ids: [best.sendableDocument],
+    };
+  }
 
   const found = answerFromKnowledge(text, prompt.excerpts);
   if (!found) return { reply: say.unknown, escalation: NO_ESCALATION, sources_used: [] };

@@ -19,6 +19,8 @@ export const PHRASES: Record<
     thanks: string;
     askPhone: string;
     handingOver: string;
+    /** With a library document attached to the reply. */
+    sending: (title: string) => string;
   }
 > = {
   en: {
@@ -34,6 +36,7 @@ export const PHRASES: Record<
     askPhone:
       "I'd be glad to help you book a visit. Please leave your phone number, and our administrator will call you to choose a time.",
     handingOver: "I'm passing this to a colleague from our team.",
+    sending: (title) => `Here is our "${title}". Is there anything else I can help with?`,
   },
   ru: {
     greeting: (n) =>
@@ -48,6 +51,7 @@ export const PHRASES: Record<
     askPhone:
       "С радостью помогу записаться. Оставьте, пожалуйста, номер телефона, и администратор перезвонит вам, чтобы подобрать время.",
     handingOver: "Я передаю ваш вопрос коллеге из нашей команды.",
+    sending: (title) => `Отправляю вам «${title}». Чем ещё могу помочь?`,
   },
   ar: {
     greeting: (n) =>
@@ -59,6 +63,7 @@ export const PHRASES: Record<
     thanks: "على الرحب والسعة! راسلنا في أي وقت.",
     askPhone: "يسعدني مساعدتك في الحجز. يرجى ترك رقم هاتفك وسيتصل بك المسؤول لاختيار الموعد.",
     handingOver: "سأحوّل طلبك إلى أحد زملائي في الفريق.",
+    sending: (title) => `إليك «${title}». هل يمكنني مساعدتك بشيء آخر؟`,
   },
 };
 

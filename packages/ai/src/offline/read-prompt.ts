@@ -6,6 +6,8 @@ export interface PromptExcerpt {
   id: string;
   title: string;
   content: string;
+  /** The library document behind the excerpt, when it may be sent to customers. */
+  sendableDocument?: string;
 }
 
 /** What the offline model understands of a turn's prompt (see `prompt/turn-messages.ts`). */
@@ -50,13 +52,14 @@ export function readPrompt(messages: readonly ChatMessage[]): ReadPrompt {
     if (colon > 0) context[line.slice(0, colon)] = unescapeBlockText(line.slice(colon + 2));
   }
   const excerptPattern = new RegExp(
-    `<${TAGS.excerpt} id="([^"]*)" title="([^"]*)">\\n([\\s\\S]*?)\\n</${TAGS.excerpt}>`,
+    `<${TAGS.excerpt} id="([^"]*)" title="([^"]*)"(?: sendable_document="([^"]*)")?>\\n([\\s\\S]*?)\\n</${TAGS.excerpt}>`,
     "g",
   );
   const excerpts = [...last.matchAll(excerptPattern)].map((match) => ({
     id: unescapeBlockText(match[1]!),
     title: unescapeBlockText(match[2]!),
-    content: unescapeBlockText(match[3]!),
+    content: unescapeBlockText(match[4]!),
+    ...(match[3] ? { sendableDocument: unescapeBlockText(match[3]) } : {}),
   }));
   const customerBody = blockBody(last, TAGS.customer);
   const previous = messages

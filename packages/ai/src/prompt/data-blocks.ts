@@ -13,6 +13,8 @@ export function knowledgeBlock(knowledge: readonly RetrievedSource[], emptyNote:
     block(TAGS.excerpt, escapeBlockText(source.content.trim()), {
       id: excerptId(index),
       title: source.title,
+      // Only documents staff marked "may be sent to customers" can be attached.
+      ...(source.sendable && source.documentId ? { sendable_document: source.documentId } : {}),
     }),
   );
   return block(TAGS.knowledge, excerpts.join("\n"));

@@ -27,6 +27,7 @@ export const modelAnswerSchema = z.strictObject({
   sources_used: z.array(z.string()),
   /** The name the customer gives for themselves in these messages, else "" (fills their contact). */
   customer_name: z.string(),
+  attach_document_ids: z.array(z.string()),
 });
 
 /** `customer_name` may be missing from an answer (older prompts, the offline model): then it is absent. */
@@ -44,7 +45,7 @@ export const MODEL_ANSWER_FORMAT = { name: "agent_turn", schema: jsonSchemaOf(mo
 
 export const OUTPUT_CONTRACT = `## Answer format
 Answer with ONE JSON object and nothing else, keys in this order:
-{"reply": "...", "escalation": {"needed": false, "type": "none", "reason": "", "confidence": 0.0, "summary": "", "handoff_reply": ""}, "sources_used": [], "customer_name": ""}
+{"reply": "...", "escalation": {"needed": false, "type": "none", "reason": "", "confidence": 0.0, "summary": "", "handoff_reply": ""}, "sources_used": [], "customer_name": "", "attach_document_ids": []}
 - reply: your message to the customer — plain text without Markdown, in the customer's language.
 - escalation.needed: true when a human colleague must take over (see the escalation rules); the
   customer then receives the clinic's handoff message instead of your reply, so keep it to one sentence.
@@ -59,4 +60,7 @@ Answer with ONE JSON object and nothing else, keys in this order:
 - sources_used: the ids of the knowledge excerpts your reply relies on (e.g. "S1"), or [].
 - customer_name: the name the customer gives for themselves in their new message(s) ("I am Maria",
   "меня зовут Мария" → "Maria", "Мария"), as they wrote it; "" when they give none (never guess it
-  from a signature, an e-mail address or someone else's name).`;
+  from a signature, an e-mail address or someone else's name).
+- attach_document_ids: when the customer asks for a document (a price list, a map, instructions)
+  or it plainly helps them, the sendable_document ids of excerpts that have one, to send it as a
+  file with your reply (say so in the reply); else [].`;

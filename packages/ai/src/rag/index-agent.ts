@@ -2,6 +2,7 @@ import type { CallMetrics, Embedder } from "../providers/types";
 import type { ChunkStore, RagChunk } from "./chunk-store";
 import { embedAll } from "./embed-chunks";
 import { planIndex } from "./index-plan";
+import { isLibraryChunk } from "./library-chunks";
 import type { DigestContext } from "./source-digest";
 import { embeddingInput } from "./source-digest";
 import type { IndexResult, KnowledgeSource } from "./types";
@@ -30,7 +31,10 @@ export async function indexAgentChunks(
     dimensions: deps.embedder.dimensions,
     ...deps.chunking,
   };
-  const plan = planIndex(await deps.chunks.loadAll(agentId), sources, context);
+  // The knowledge library's documents are indexed on their own (index-document.ts).
+  const all = await deps.chunks.loadAll(agentId);
+  const stored = all.filter((chunk) => !isLibraryChunk(chunk));
+  const plan = planIndex(stored, sources, context);
 
   const pending = plan.toEmbed.flatMap(({ source, digest, chunks }) =>
     chunks.map((content, chunkIndex) => ({
@@ -65,8 +69,13 @@ export async function indexAgentChunks(
     }),
   );
 
-  if (plan.fullRebuild) await deps.chunks.deleteByAgent(agentId);
-  else {
+  // The reference's whole-document rows have no `#` in their key, so only the agent-wide delete finds
+  // them; with library chunks beside them, the inline sources go one by one.
+  if (plan.fullRebuild && stored.length === all.length) await deps.chunks.deleteByAgent(agentId);
+  else if (plan.fullRebuild) {
+    for (const sourceId of new Set(stored.map((chunk) => chunk.sourceId)))
+      await deps.chunks.deleteBySource(agentId, sourceId);
+  } else {
     const stale = [
       ...plan.removed,
       ...plan.toEmbed.filter((p) => p.replaces).map((p) => p.source.id),

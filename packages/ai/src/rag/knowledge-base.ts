@@ -1,9 +1,10 @@
 import type { Embedder, EmbeddingResult } from "../providers/types";
 import type { ChunkingOptions } from "./chunk";
 import { chunkingOptionsSchema } from "./chunk";
-import type { ChunkStore } from "./chunk-store";
+import type { ChunkStore, RagChunk } from "./chunk-store";
 import { IndexCache } from "./index-cache";
 import { indexAgentChunks } from "./index-agent";
+import { indexLibraryDocument, markDocumentChunks } from "./index-document";
 import { createSerialByKey } from "./serial-by-key";
 import type { KnowledgeBase, RetrieveInput, RetrieveResult } from "./types";
 import { VectorIndex } from "./vector-index";
@@ -117,6 +118,37 @@ export function createKnowledgeBase(deps: KnowledgeBaseDeps): KnowledgeBase {
     },
     invalidate(agentId) {
       cache.invalidate(agentId);
+    },
+    indexDocument(agentId, document, options) {
+      // Embedding runs outside the agent's lane (a large PDF must not hold up other edits); the write does not.
+      const replace = (rows: RagChunk[]) =>
+        serial(agentId, async () => {
+          try {
+            await chunks.deleteBySource(agentId, document.documentId);
+            if (rows.length) await chunks.putMany(rows);
+          } finally {
+            cache.invalidate(agentId);
+          }
+        });
+      return indexLibraryDocument({ embedder, chunking, now, replace }, agentId, document, options);
+    },
+    removeDocument(agentId, documentId) {
+      return serial(agentId, async () => {
+        try {
+          return await chunks.deleteBySource(agentId, documentId);
+        } finally {
+          cache.invalidate(agentId);
+        }
+      });
+    },
+    setDocumentSendable(agentId, documentId, sendable) {
+      return serial(agentId, async () => {
+        try {
+          return await markDocumentChunks(chunks, agentId, documentId, sendable);
+        } finally {
+          cache.invalidate(agentId);
+        }
+      });
     },
   };
 }

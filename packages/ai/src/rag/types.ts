@@ -1,5 +1,10 @@
 import { z } from "zod";
 import type { CallMetrics } from "../providers/types";
+import type {
+  IndexDocumentOptions,
+  IndexDocumentResult,
+  LibraryDocumentInput,
+} from "./index-document";
 
 export const knowledgeSourceSchema = z.object({
   id: z.string().min(1),
@@ -30,6 +35,10 @@ export interface RetrievedSource {
   content: string;
   /** Cosine similarity to the query, -1..1. */
   score: number;
+  /** Set for a chunk of a knowledge library document. */
+  documentId?: string;
+  /** The library document may be sent to customers as a file. */
+  sendable?: boolean;
 }
 
 export interface RetrieveInput {
@@ -62,4 +71,13 @@ export interface KnowledgeBase {
   indexAgent(agentId: string, sources: KnowledgeSource[]): Promise<IndexResult>;
   removeAgent(agentId: string): Promise<void>;
   invalidate(agentId: string): void;
+  /** A library document's chunks (re)built; the agent's inline sources are left alone. */
+  indexDocument(
+    agentId: string,
+    document: LibraryDocumentInput,
+    options: IndexDocumentOptions,
+  ): Promise<IndexDocumentResult>;
+  /** Resolves to the number of chunks deleted. */
+  removeDocument(agentId: string, documentId: string): Promise<number>;
+  setDocumentSendable(agentId: string, documentId: string, sendable: boolean): Promise<number>;
 }

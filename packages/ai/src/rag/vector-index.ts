@@ -1,4 +1,5 @@
 import type { RagChunk } from "./chunk-store";
+import { isSendableChunk, libraryDocumentIdOf } from "./library-chunks";
 import type { ScoreMatrix } from "./score-matrix";
 import { createScoreMatrix } from "./score-matrix";
 import { TopK } from "./top-k";
@@ -33,12 +34,13 @@ export class VectorIndex {
     const rows = usable.filter((c) => c.embedding.length === dimensions);
     const matrix = createScoreMatrix(rows.length, dimensions, options);
     rows.forEach((chunk, row) => matrix.setRow(row, chunk.embedding));
-    const texts = rows.map(({ sourceId, chunkIndex, title, content }) => ({
-      sourceId,
-      chunkIndex,
-      title,
-      content,
-    }));
+    const texts = rows.map((chunk) => {
+      const documentId = libraryDocumentIdOf(chunk);
+      const { sourceId, chunkIndex, title, content } = chunk;
+      return documentId
+        ? { sourceId, chunkIndex, title, content, documentId, sendable: isSendableChunk(chunk) }
+        : { sourceId, chunkIndex, title, content };
+    });
     return new VectorIndex(model, dimensions, matrix, texts, chunks.length - rows.length);
   }
 

@@ -10,6 +10,7 @@ import { summarizeUsage } from "./usage";
 
 export type TurnOutcome = Pick<TurnResult, "reply" | "sources"> & {
   escalation: EscalationDecision;
+  attachDocumentIds?: string[];
 };
 
 /** The turn's result event: the reply plus the handoff summary, usage, flags and triggers. */
@@ -44,6 +45,7 @@ export function finishTurn(
       flags: state.flags,
       language: state.language,
       triggers: rules.hits,
+      attachDocumentIds: result.attachDocumentIds ?? [],
     },
   };
 }

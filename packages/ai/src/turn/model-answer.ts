@@ -15,6 +15,7 @@ const answerShape = z.object({
   }),
   sources_used: z.array(z.string()).default([]),
   customer_name: z.string().optional().catch(undefined),
+  attach_document_ids: z.array(z.string()).default([]),
 });
 
 export type ParsedAnswer = { ok: true; answer: ModelAnswer } | { ok: false; problem: string };
@@ -41,7 +42,7 @@ export function parseModelAnswer(content: string): ParsedAnswer {
       problem: `${issue?.path.join(".") || "answer"}: ${issue?.message ?? "invalid"}`,
     };
   }
-  const { reply, escalation, sources_used, customer_name } = parsed.data;
+  const { reply, escalation, sources_used, customer_name, attach_document_ids } = parsed.data;
   const known = (ESCALATION_TYPES as readonly string[]).includes(escalation.type);
   let type: EscalationType = known ? (escalation.type as EscalationType) : "custom";
   if (!escalation.needed) type = "none";
@@ -65,6 +66,7 @@ export function parseModelAnswer(content: string): ParsedAnswer {
       },
       sources_used,
       ...(customer_name?.trim() ? { customer_name: customer_name.trim() } : {}),
+      attach_document_ids,
     },
   };
 }

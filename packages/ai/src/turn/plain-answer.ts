@@ -14,6 +14,7 @@ export async function plainAnswer(
   modelText: string,
   sources: TurnResult["sources"],
   watcher: StreamedModeration | null,
+  attachDocumentIds: string[] = [],
 ): Promise<TurnEvent> {
   const { config, open, language } = state;
   if (state.postModeration && answer) {
@@ -28,7 +29,12 @@ export async function plainAnswer(
     : modelText;
   return finishTurn(
     state,
-    { reply: replyOf(state, textOut), escalation: toTurnEscalation(null, answer), sources },
+    {
+      reply: replyOf(state, textOut),
+      escalation: toTurnEscalation(null, answer),
+      sources,
+      attachDocumentIds,
+    },
     answer,
   );
 }

@@ -1,4 +1,5 @@
 import { stripMarkdown } from "../postprocess/strip-markdown";
+import { attachmentsOf } from "./attachments";
 import { chatPhase } from "./chat-phase";
 import { takeChatOutcome } from "./chat-outcome";
 import { toTurnEscalation } from "./decide-escalation";
@@ -83,5 +84,13 @@ async function* turnEvents(
     yield handoff;
     return;
   }
-  yield await plainAnswer(state, deps, answer, modelText, sources, chat.watcher);
+  yield await plainAnswer(
+    state,
+    deps,
+    answer,
+    modelText,
+    sources,
+    chat.watcher,
+    attachmentsOf(answer, retrieved),
+  );
 }

@@ -88,6 +88,8 @@ export interface TurnResult {
   language: TemplateLanguage;
   /** Keywords of `escalation.triggers` found in the messages. */
   triggers: TriggerHit[];
+  /** Knowledge library documents to send as files with the reply (sendable, retrieved this turn). */
+  attachDocumentIds: string[];
 }
 
 /**

@@ -8,6 +8,7 @@ import { createEventLogRepository } from "./event-log";
 import { createInboundEventsRepository } from "./inbound-events";
 import { createInstagramProfilesRepository } from "./instagram-profiles";
 import { createKvCache } from "./kv-cache";
+import { createKnowledgeDocumentsRepository } from "./knowledge-documents";
 import { createKnowledgeGapsRepository } from "./knowledge-gaps";
 import { createLoginCodesRepository } from "./login-codes";
 import { createNotificationConfigsRepository } from "./notification-configs";
@@ -41,6 +42,7 @@ export function createEdgeRepositories(
     settings: createSettingsRepository(db, ctx),
     eventLog: createEventLogRepository(db, ctx),
     knowledgeGaps: createKnowledgeGapsRepository(db, ctx),
+    knowledgeDocuments: createKnowledgeDocumentsRepository(db, ctx),
     readMarkers: createReadMarkersRepository(db, ctx),
     cannedResponses: createCannedResponsesRepository(db, ctx),
   };

@@ -211,6 +211,14 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
     ],
   },
   {
+    id: "knowledgeDocuments",
+    // The knowledge library: one partition per agent (bounded: MAX_LIBRARY_DOCUMENTS_PER_AGENT), so a
+    // folder listing is a Query of the agent's partition. Chunks live in ragDocuments under the same agent.
+    partition: s("agent_id"),
+    sort: s("document_id"),
+    indexes: [],
+  },
+  {
     id: "files",
     // Metadata of stored files (the bytes live in the FileStore under `storage_key`). Sparse:
     // `conversation_id` exists only on a conversation's files, so deleting them with it is a Query.

@@ -7,6 +7,7 @@ import { deploymentModels } from "./agent-document";
 import { reindexKnowledge, type KnowledgeOutcome } from "./agent-knowledge";
 import { toAgentFull } from "./agent-views";
 import { getAgentOrThrow } from "./save-agent";
+import { requeueLibrary } from "../knowledge/library-indexer";
 
 /**
  * Deactivates the agent everywhere: its bindings stop routing (webhooks find no active binding), its
@@ -69,6 +70,8 @@ export async function activateAgent(ctx: StaffContext, agentId: string) {
     reactivatedBindingIds.push(bindingId);
   }
   const knowledge = await indexStored(ctx, agent);
+  // Deactivating dropped the library's chunks with the rest of the index.
+  await requeueLibrary(ctx.deps, agentId);
   await recordAudit(ctx, {
     action: "agent.activate",
     resourceType: "agent",

@@ -12,6 +12,7 @@ import type { ApiDeps } from "../../deps";
 import { fillContact } from "../contacts/fill-contact";
 import { publishChatTransient } from "../conversations/events";
 import { aiMayAnswer } from "../conversations/status-rules";
+import { sendLibraryDocuments } from "../knowledge/send-documents";
 import { commitReply, type TurnOutput } from "./commit-reply";
 import { loadHistory } from "./history";
 import type { TurnHandle } from "./turn-lanes";
@@ -119,5 +120,7 @@ export async function runTurn(
   if (!result || !handle.commit()) return discard();
   const output = await commitReply(deps, { conversation, config, batch, result, turnId });
   if (!output.reply) await discard();
+  else if (!result.escalation.needed && result.attachDocumentIds.length > 0)
+    await sendLibraryDocuments(deps, output.conversation, result.attachDocumentIds);
   return output;
 }

@@ -10,6 +10,7 @@ import { useLocale, useT } from "~/i18n/i18n-provider";
 import { AgentChannels } from "~/features/channels/agent-channels";
 import { AgentPlayground } from "~/features/playground/agent-playground";
 import { KnowledgeGapsPanel } from "~/features/knowledge-gaps/knowledge-gaps-panel";
+import { KnowledgeLibraryPanel } from "~/features/knowledge-library/knowledge-library-panel";
 import { useSession } from "~/features/console/session-context";
 import { AgentTabs, useAgentTabs } from "./agent-tabs";
 import { AgentWizard } from "./agent-wizard";
@@ -134,6 +135,8 @@ function LoadedAgent({
               saveBar={<SaveBar draft={draft} saving={saving} />}
             />
           ),
+          // Only owners and admins open an agent's page, and they may change its library.
+          library: <KnowledgeLibraryPanel agentId={agent.agentId} canEdit />,
           channels: <AgentChannels agentId={agent.agentId} />,
           playground: <AgentPlayground config={draft.state.draft} agentId={agent.agentId} />,
           gaps: <KnowledgeGapsPanel agentId={agent.agentId} onAddToKnowledge={adding.add} />,

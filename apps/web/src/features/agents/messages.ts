@@ -69,6 +69,7 @@ export const agents = defineMessages(
       channels: "Channels",
       playground: "Playground",
       gaps: "Knowledge gaps",
+      library: "Library",
     },
     editor: {
       newTitle: "New agent",
@@ -447,6 +448,7 @@ export const agents = defineMessages(
       channels: "Каналы",
       playground: "Песочница",
       gaps: "Пробелы в знаниях",
+      library: "Библиотека",
     },
     editor: {
       newTitle: "Новый агент",

@@ -78,6 +78,14 @@ function template(entry: AuditEntry, t: AuditMessages, lookups: SentenceLookups)
       return s.agent_activate;
     case "knowledge_gap.dismiss":
       return s.knowledge_gap_dismiss(text(oldValue?.question) ?? "—");
+    case "knowledge.create":
+      return s.knowledge_create(text(newValue?.title) ?? "—");
+    case "knowledge.update":
+      return s.knowledge_update(text(newValue?.title) ?? text(oldValue?.title) ?? "—");
+    case "knowledge.delete":
+      return s.knowledge_delete(text(oldValue?.title) ?? "—");
+    case "knowledge.import_inline":
+      return s.knowledge_import_inline;
     case "canned_response.create":
       return s.canned_response_create;
     case "canned_response.update":
