@@ -1,0 +1,28 @@
+/** Matches the shared `labelSchema`: letters and digits of any script, spaces, - and _. */
+const LABEL_PATTERN = /^[\p{L}\p{N} _-]+$/u;
+export const MAX_LABEL_CHARS = 32;
+
+/** A label as stored: trimmed, inner spaces collapsed, lower-case. */
+export function normalizeLabel(raw: string): string {
+  return raw.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+export function isValidLabel(label: string): boolean {
+  return label.length >= 1 && label.length <= MAX_LABEL_CHARS && LABEL_PATTERN.test(label);
+}
+
+export type AddLabelResult =
+  { ok: true; labels: string[] } | { ok: false; reason: "invalid" | "tooMany" | "empty" };
+
+/** The labels after typing `raw` into the editor: a duplicate changes nothing. */
+export function addLabel(labels: readonly string[], raw: string, max: number): AddLabelResult {
+  const label = normalizeLabel(raw);
+  if (!label) return { ok: false, reason: "empty" };
+  if (!isValidLabel(label)) return { ok: false, reason: "invalid" };
+  if (labels.includes(label)) return { ok: true, labels: [...labels] };
+  if (labels.length >= max) return { ok: false, reason: "tooMany" };
+  return { ok: true, labels: [...labels, label] };
+}
+
+export const removeLabel = (labels: readonly string[], label: string) =>
+  labels.filter((l) => l !== label);
