@@ -17,6 +17,7 @@ const CONTRACTS = [
   "./audit-actions",
   "./canned-responses",
   "./channels",
+  "./contacts",
   "./conversations",
   "./copilot",
   "./event-ids",
