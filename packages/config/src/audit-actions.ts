@@ -47,6 +47,13 @@ export const AUDIT_ACTIONS = [
   "auth.otp_login",
   "replay_inbound_event",
   "realert",
+  "conversation.labels",
+  "contact.update",
+  "contact.merge",
+  "contact.unmerge",
+  "contact.erase",
+  "contact.export",
+  "contact.import",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -60,6 +67,7 @@ export const AUDIT_RESOURCE_TYPES = [
   "pipeline",
   "inbound_event",
   "canned_response",
+  "contact",
 ] as const;
 
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];

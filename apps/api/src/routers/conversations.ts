@@ -32,6 +32,7 @@ import {
   returnToAi,
 } from "../domain/conversations/status-machine";
 import { authedProcedure } from "../trpc";
+import { conversationLabelProcedures, MAX_LABEL_FILTER } from "./conversation-labels";
 import { conversationNoteProcedures } from "./conversation-notes";
 import { idSchema } from "./input-schemas";
 
@@ -49,6 +50,8 @@ export const conversationsRouter = {
           stage: z.string().trim().min(1).max(MAX_STAGE_ID).optional(),
           snoozed: z.boolean().optional(),
           search: z.string().trim().max(MAX_CONVERSATION_SEARCH).optional(),
+          /** Only conversations with this label. */
+          label: z.string().max(MAX_LABEL_FILTER).optional(),
           /** "me", "unassigned" or a staff user id; absent: everyone's. */
           assignee: conversationAssigneeFilterSchema.optional(),
           cursor: z.string().nullish(),
@@ -197,4 +200,5 @@ export const conversationsRouter = {
     .mutation(({ ctx, input }) => translateForStaff(ctx, input)),
 
   ...conversationNoteProcedures,
+  ...conversationLabelProcedures,
 } satisfies TRPCRouterRecord;

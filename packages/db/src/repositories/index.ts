@@ -6,6 +6,7 @@ import type { RepositoryOptions } from "./context";
 import { createConversationsRepository } from "./conversations";
 import { createEdgeRepositories } from "./edge";
 import type { EdgeRepositoryOptions } from "./edge";
+import { createLabelCounts } from "./label-counts";
 import { createMessagesRepository } from "./messages";
 import { createRagChunksRepository } from "./rag-chunks";
 import { createStatsReadsRepository } from "./stats-reads";
@@ -23,6 +24,8 @@ export function createRepositories(db: Db, options: CreateRepositoriesOptions = 
     agents: createAgentsRepository(db, ctx),
     conversations: createConversationsRepository(db, ctx),
     messages: createMessagesRepository(db, ctx),
+    /** Labels in use on conversations, for the console's filter chips. */
+    conversationLabels: createLabelCounts(db, ctx, "conversation"),
     audit: createAuditRepository(db, ctx),
     ragChunks: createRagChunksRepository(db, ctx),
     stats: createStatsReadsRepository(db, ctx),

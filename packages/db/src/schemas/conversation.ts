@@ -38,6 +38,8 @@ export const conversationSchema = z.object({
   assigneeId: z.string().optional(),
   /** Epoch seconds; absent when MESSAGE_TTL_HOURS is 0. */
   expiresAt: z.number().optional(),
+  /** Staff labels (normalised by the API: lower-case, trimmed, unique); absent reads as none. */
+  labels: z.array(z.string()).optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
@@ -70,6 +72,7 @@ export const conversationPatchSchema = z
     externalConversationId: z.string().nullable(),
     webTokenHash: z.string().nullable(),
     assigneeId: z.string().nullable(),
+    labels: z.array(z.string()),
   })
   .partial();
 export type ConversationPatch = z.infer<typeof conversationPatchSchema>;

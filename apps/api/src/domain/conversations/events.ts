@@ -33,7 +33,9 @@ export type ConversationChange =
   | "resolved"
   | "reopened"
   | "snoozed"
-  | "snooze_ended";
+  | "snooze_ended"
+  /** Staff set its labels: `conversation.labels` is the new set. */
+  | "labels";
 
 /** Browser-notification data for an escalation (the console shows it with the Notification API). */
 export interface EscalationNotification {

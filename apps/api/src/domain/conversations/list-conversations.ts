@@ -2,6 +2,7 @@ import type { Channel } from "@agents-crm/config/channels";
 import type { ConversationStatus } from "@agents-crm/config/conversations";
 import type { Conversation, Page } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
+import { normaliseLabels } from "../labels";
 import { createConversationMatcher } from "./conversation-search";
 import {
   createProfileReader,
@@ -24,6 +25,8 @@ export interface ListConversationsInput {
   /** Only the snoozed conversations (they wait for a human, later). */
   snoozed?: boolean;
   search?: string;
+  /** Only conversations carrying this label (normalised like stored labels). */
+  label?: string;
   cursor?: string | null;
   limit: number;
 }
@@ -52,14 +55,26 @@ export async function listConversations(
       : repos.conversations.listNeedsHumanFirst({ ...filters, cursor, limit: size });
 
   const search = input.search?.trim();
+  const label = input.label === undefined ? undefined : normaliseLabels([input.label], "label")[0];
   const readProfile = createProfileReader(repos);
-  if (!search) {
+  if (!search && !label) {
     const page = await fetch(input.cursor, limit);
     const items = await withCustomerProfiles(readProfile, page.items.map(conversationView));
     return { items, nextCursor: page.nextCursor };
   }
 
-  const matching = createConversationMatcher(readProfile, search);
+  // A label filter rides on the same bounded reads as a search (no index can key a multi-valued
+  // attribute), so its pages keep the search's guarantees: complete, never repeating, at most
+  // SEARCH_SCAN_BUDGET conversations read per call.
+  const matchingSearch = search ? createConversationMatcher(readProfile, search) : null;
+  const matching = async (items: readonly Conversation[]): Promise<number[]> => {
+    const labelled = items.flatMap((c, index) =>
+      !label || c.labels?.includes(label) ? [index] : [],
+    );
+    if (!matchingSearch) return labelled;
+    const hits = await matchingSearch(labelled.map((index) => items[index] as Conversation));
+    return hits.map((hit) => labelled[hit] as number);
+  };
   const items: Conversation[] = [];
   let cursor = input.cursor ?? null;
   let scanned = 0;

@@ -128,6 +128,24 @@ function template(entry: AuditEntry, t: AuditMessages, lookups: SentenceLookups)
       const minutes = meta.waitingMinutes;
       return s.realert(typeof minutes === "number" ? String(minutes) : "—");
     }
+    case "conversation.labels":
+      return s.conversation_labels;
+    case "contact.update":
+      return s.contact_update;
+    case "contact.merge":
+      return s.contact_merge;
+    case "contact.unmerge":
+      return s.contact_unmerge;
+    case "contact.erase": {
+      const count = meta.conversations;
+      return s.contact_erase(typeof count === "number" ? String(count) : "—");
+    }
+    case "contact.export":
+      return s.contact_export;
+    case "contact.import": {
+      const rows = meta.rows;
+      return s.contact_import(typeof rows === "number" ? String(rows) : "—");
+    }
     default:
       return s.other(entry.action);
   }
