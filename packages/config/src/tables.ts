@@ -21,6 +21,7 @@ export const TABLE_ENV_DEFAULTS = {
   DYNAMODB_TABLE_EVENTS: "doctor-agent-events",
   DYNAMODB_TABLE_KNOWLEDGE_GAPS: "doctor-agent-knowledge-gaps",
   DYNAMODB_TABLE_CANNED_RESPONSES: "doctor-agent-canned-responses",
+  DYNAMODB_TABLE_SEARCH_INDEX: "doctor-agent-search-index",
 } as const;
 
 export type TableEnvName = keyof typeof TABLE_ENV_DEFAULTS;
@@ -52,6 +53,7 @@ export interface TableNames {
   events: string;
   knowledgeGaps: string;
   cannedResponses: string;
+  searchIndex: string;
 }
 
 export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
@@ -72,6 +74,7 @@ export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
     events: env.DYNAMODB_TABLE_EVENTS,
     knowledgeGaps: env.DYNAMODB_TABLE_KNOWLEDGE_GAPS,
     cannedResponses: env.DYNAMODB_TABLE_CANNED_RESPONSES,
+    searchIndex: env.DYNAMODB_TABLE_SEARCH_INDEX,
   };
 }
 

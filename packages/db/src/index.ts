@@ -42,3 +42,10 @@ export type {
   StatsReadsRepository,
 } from "./repositories/stats-reads";
 export * from "./edge";
+export * from "./search";
+export type {
+  IndexableContact,
+  SearchIndexRepository,
+  SearchOptions,
+} from "./repositories/search-index";
+export { CANDIDATES_PER_TERM } from "./repositories/search-index";

@@ -60,6 +60,7 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
         t.events,
         t.knowledgeGaps,
         t.cannedResponses,
+        t.searchIndex,
       ].sort(),
     );
     expect(report.schema.indexesToAdd).toEqual(
@@ -94,13 +95,13 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
 
     expect(byId(await scanAll(db.tables.messages))).toEqual(byId(before));
     const after = await migrateFromReference(db, { dryRun: true, now });
-    expect(after.schema.tablesToCreate).toHaveLength(7);
+    expect(after.schema.tablesToCreate).toHaveLength(8);
   });
 
   it("migrates: tables and indexes added, messages re-keyed in time order, nothing lost", async () => {
     const report = await migrateFromReference(db, { now, pageSize: 2 });
 
-    expect(report.provisioned?.created).toHaveLength(7);
+    expect(report.provisioned?.created).toHaveLength(8);
     expect(report.provisioned?.indexesAdded).toHaveLength(15);
     expect(report.backfill).toEqual({ agents: 1, conversations: 2, auditLogs: 1 });
     expect(report.messages).toMatchObject({ scanned: 5, rekeyed: 4, conflicts: [] });
@@ -276,6 +277,7 @@ describe("against a DynamoDB endpoint (TTL settings are real there)", () => {
           `${t.inboundEvents}.expires_at`,
           `${t.events}.expires_at`,
           `${t.knowledgeGaps}.expires_at`,
+          `${t.searchIndex}.expires_at`,
         ].sort(),
       );
     } finally {

@@ -7,6 +7,7 @@ import { createConversationLists } from "./conversation-lists";
 import { createConversationLookup } from "./conversation-lookup";
 import type { FindOrCreateInput, FindOrCreateResult } from "./conversation-lookup";
 import { createConversationStore } from "./conversation-store";
+import type { SearchIndexRepository } from "./search-index";
 
 export type { ConversationFilters } from "./conversation-listing";
 export type { ListConversationsOptions } from "./conversation-lists";
@@ -16,7 +17,11 @@ export type { MutateOptions } from "./conversation-store";
  * Conversations: the single-item store (get, update, mutate), the find-or-create lookup, activity
  * touches and the lists, composed into one repository.
  */
-export function createConversationsRepository(db: Db, ctx: RepositoryContext) {
+export function createConversationsRepository(
+  db: Db,
+  ctx: RepositoryContext,
+  searchIndex: Pick<SearchIndexRepository, "indexConversation">,
+) {
   const store = createConversationStore(db, ctx);
   const lookup = createConversationLookup(db, ctx, store);
 
@@ -27,12 +32,16 @@ export function createConversationsRepository(db: Db, ctx: RepositoryContext) {
     async create(input: CreateConversationInput): Promise<Conversation> {
       const conversation = store.newConversation(newUuid(), input);
       if (!(await store.putNew(conversation))) throw new Error("conversation id collision");
+      await searchIndex.indexConversation(conversation);
       return conversation;
     },
 
     /** The one live conversation of (agent, channel, external user); see conversation-lookup.ts. */
-    findOrCreate: (input: FindOrCreateInput): Promise<FindOrCreateResult> =>
-      lookup.findOrCreate(input),
+    async findOrCreate(input: FindOrCreateInput): Promise<FindOrCreateResult> {
+      const result = await lookup.findOrCreate(input);
+      if (result.created) await searchIndex.indexConversation(result.conversation);
+      return result;
+    },
 
     update: store.update,
     mutate: store.mutate,

@@ -1,4 +1,5 @@
 import type { Db } from "../client/db";
+import type { PhoneReader } from "../search";
 import { createAgentsRepository } from "./agents";
 import { createAuditRepository } from "./audit";
 import { repositoryContext } from "./context";
@@ -9,21 +10,29 @@ import type { EdgeRepositoryOptions } from "./edge";
 import { createLabelCounts } from "./label-counts";
 import { createMessagesRepository } from "./messages";
 import { createRagChunksRepository } from "./rag-chunks";
+import { createSearchIndexRepository } from "./search-index";
 import { createStatsReadsRepository } from "./stats-reads";
 
 export type { RepositoryContext } from "./context";
 export { DEFAULT_MESSAGE_TTL_HOURS, repositoryContext } from "./context";
 export type { EdgeRepositoryOptions } from "./edge";
 
-export type CreateRepositoriesOptions = RepositoryOptions & EdgeRepositoryOptions;
+export type CreateRepositoriesOptions = RepositoryOptions &
+  EdgeRepositoryOptions & {
+    /** How message text yields phone numbers for search (the API passes @agents-crm/ai's reader). */
+    readPhones?: PhoneReader;
+  };
 export type { CreateRepositoriesOptions as RepositoryOptions };
 
 export function createRepositories(db: Db, options: CreateRepositoriesOptions = {}) {
   const ctx = repositoryContext(options);
+  const searchIndex = createSearchIndexRepository(db, ctx, options.readPhones);
   return {
     agents: createAgentsRepository(db, ctx),
-    conversations: createConversationsRepository(db, ctx),
-    messages: createMessagesRepository(db, ctx),
+    // Both index what they write (search-index.ts), so no write path can miss the index.
+    conversations: createConversationsRepository(db, ctx, searchIndex),
+    messages: createMessagesRepository(db, ctx, searchIndex),
+    searchIndex,
     /** Labels in use on conversations, for the console's filter chips. */
     conversationLabels: createLabelCounts(db, ctx, "conversation"),
     audit: createAuditRepository(db, ctx),

@@ -14,6 +14,7 @@ import type { MessageMetadataInput } from "@agents-crm/config/message-metadata";
 import type { AppendMessageInput, Message } from "../schemas/message";
 import { tableDefinition } from "../tables/definitions";
 import type { RepositoryContext } from "./context";
+import type { SearchIndexRepository } from "./search-index";
 
 const TABLE = tableDefinition("messages");
 const TTL = TABLE.ttlAttribute ?? "expires_at";
@@ -38,7 +39,11 @@ export interface DeliveryUpdate {
   error?: string;
 }
 
-export function createMessagesRepository(db: Db, ctx: RepositoryContext) {
+export function createMessagesRepository(
+  db: Db,
+  ctx: RepositoryContext,
+  searchIndex: Pick<SearchIndexRepository, "indexMessage">,
+) {
   const tableName = db.tables.messages;
 
   function read(item: Record<string, unknown>): Message | undefined {
@@ -74,7 +79,10 @@ export function createMessagesRepository(db: Db, ctx: RepositoryContext) {
   }
 
   return {
-    /** Stores a message under a new monotonic ULID (arrival order); expires MESSAGE_TTL_HOURS later. */
+    /**
+     * Stores a message under a new monotonic ULID (arrival order); expires MESSAGE_TTL_HOURS later. Every
+     * message (notes too: only staff search) is indexed for search here, the one place messages are added.
+     */
     async append(input: AppendMessageInput): Promise<Message> {
       const parsed = appendMessageInputSchema.parse(input);
       const now = ctx.now();
@@ -95,6 +103,7 @@ export function createMessagesRepository(db: Db, ctx: RepositoryContext) {
           ConditionExpression: "attribute_not_exists(message_id)",
         }),
       );
+      await searchIndex.indexMessage(message);
       return message;
     },
 
@@ -151,7 +160,10 @@ export function createMessagesRepository(db: Db, ctx: RepositoryContext) {
             ReturnValues: "ALL_NEW",
           }),
         );
-        return (out.Attributes && read(out.Attributes)) ?? null;
+        const note = (out.Attributes && read(out.Attributes)) ?? null;
+        // The new words become findable; words only the old text held stay until the conversation goes.
+        if (note) await searchIndex.indexMessage(note);
+        return note;
       } catch (error) {
         if (isConditionalCheckFailed(error)) return null;
         throw error;

@@ -176,6 +176,15 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
       { name: "use-index", partition: s("list_pk"), sort: s("use_sort") },
     ],
   },
+  {
+    id: "searchIndex",
+    // `term` = "c#<term>" / "p#<term>" (conversations / contacts), `doc` = `${createdAt}#${id}`: newest
+    // first. Reverse items (`term` = "r#c#<id>" / "r#p#<id>") list a document's terms. See search-index.ts.
+    partition: s("term"),
+    sort: s("doc"),
+    indexes: [],
+    ttlAttribute: "expires_at",
+  },
 ];
 
 export function tableDefinition(id: keyof TableNames): TableDefinition {

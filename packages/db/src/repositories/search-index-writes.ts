@@ -1,0 +1,242 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Db } from "../client/db";
+import { batchWriteAll, type WriteRequest } from "../lib/batch-write";
+import { isConditionalCheckFailed } from "../lib/errors";
+import type { Conversation } from "../schemas/conversation";
+import type { Message } from "../schemas/message";
+import { conversationIdTerms, textTerms, type PhoneReader } from "../search";
+import {
+  ROOT,
+  docKey,
+  messagePart,
+  reverseKey,
+  termKey,
+  type SearchKind,
+} from "./search-index-keys";
+
+type Item = Record<string, unknown>;
+
+/** What a contact is found by; structural, so the contacts model can evolve without this file. */
+export interface IndexableContact {
+  contactId: string;
+  createdAt: string;
+  name?: string | null;
+  phones?: readonly string[];
+  emails?: readonly string[];
+  identities?: readonly {
+    externalUserId?: string;
+    username?: string;
+    displayName?: string;
+  }[];
+  labels?: readonly string[];
+}
+
+interface Root {
+  key: string;
+  terms: string[];
+  agentId?: string;
+  expiresAt?: number;
+}
+
+const termsOf = (item: Item | undefined): string[] =>
+  Array.isArray(item?.terms) ? item.terms.filter((t): t is string => typeof t === "string") : [];
+
+export function createSearchIndexWrites(db: Db, readPhones: PhoneReader) {
+  const TableName = db.tables.searchIndex;
+
+  async function getRoot(kind: SearchKind, id: string): Promise<Root | undefined> {
+    const out = await db.doc.send(
+      new GetCommand({ TableName, Key: { term: reverseKey(kind, id), doc: ROOT } }),
+    );
+    const item = out.Item;
+    if (!item || typeof item.key !== "string") return undefined;
+    return {
+      key: item.key,
+      terms: termsOf(item),
+      agentId: typeof item.agent_id === "string" ? item.agent_id : undefined,
+      expiresAt: typeof item.expires_at === "number" ? item.expires_at : undefined,
+    };
+  }
+
+  function putRoot(kind: SearchKind, id: string, root: Root, onlyIfNew = false) {
+    return db.doc.send(
+      new PutCommand({
+        TableName,
+        Item: {
+          term: reverseKey(kind, id),
+          doc: ROOT,
+          key: root.key,
+          terms: root.terms,
+          agent_id: root.agentId,
+          expires_at: root.expiresAt,
+        },
+        ConditionExpression: onlyIfNew ? "attribute_not_exists(#t)" : undefined,
+        ExpressionAttributeNames: onlyIfNew ? { "#t": "term" } : undefined,
+      }),
+    );
+  }
+
+  const termPuts = (
+    kind: SearchKind,
+    terms: Iterable<string>,
+    key: string,
+    attributes: { agentId?: string; expiresAt?: number },
+  ): WriteRequest[] =>
+    [...new Set(terms)].map((term) => ({
+      PutRequest: {
+        Item: {
+          term: termKey(kind, term),
+          doc: key,
+          agent_id: attributes.agentId,
+          expires_at: attributes.expiresAt,
+        },
+      },
+    }));
+
+  /**
+   * The conversation's root, made from the message when the conversation was never indexed (created
+   * before the index existed, or by a path that did not index it): its first message's time stands in
+   * for its creation time, so it still sorts among its peers.
+   */
+  async function conversationRoot(message: Message): Promise<Root> {
+    const existing = await getRoot("c", message.conversationId);
+    if (existing) return existing;
+    const root: Root = {
+      key: docKey(message.timestamp, message.conversationId),
+      terms: conversationIdTerms(message.conversationId),
+      agentId: message.agentId,
+      expiresAt: message.expiresAt,
+    };
+    try {
+      await putRoot("c", message.conversationId, root, true);
+      return root;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      return (await getRoot("c", message.conversationId)) ?? root;
+    }
+  }
+
+  async function removeDocument(kind: SearchKind, id: string): Promise<void> {
+    const deletes: WriteRequest[] = [];
+    const terms = new Set<string>();
+    const keys = new Set<string>();
+    let startKey: Item | undefined;
+    do {
+      const out = await db.doc.send(
+        new QueryCommand({
+          TableName,
+          KeyConditionExpression: "#t = :t",
+          ExpressionAttributeNames: { "#t": "term" },
+          ExpressionAttributeValues: { ":t": reverseKey(kind, id) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        for (const term of termsOf(item)) terms.add(term);
+        if (typeof item.key === "string") keys.add(item.key);
+        deletes.push({ DeleteRequest: { Key: { term: item.term, doc: item.doc } } });
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    for (const key of keys) {
+      for (const term of terms) {
+        deletes.unshift({ DeleteRequest: { Key: { term: termKey(kind, term), doc: key } } });
+      }
+    }
+    // Term items first, reverse items last: a failure part way leaves the list that finishes the job.
+    await batchWriteAll(db, TableName, deletes);
+  }
+
+  return {
+    /**
+     * Indexes one message's words, e-mails and phones under its conversation, expiring with it. The
+     * conversation's own terms (ids, name) are written again with the new expiry, so they live as long
+     * as its newest message.
+     */
+    async indexMessage(message: Message): Promise<void> {
+      const root = await conversationRoot(message);
+      const terms = textTerms(message.content, readPhones);
+      const expiresAt = message.expiresAt;
+      const attributes = { agentId: root.agentId ?? message.agentId, expiresAt };
+      const writes = termPuts("c", [...terms, ...root.terms], root.key, attributes);
+      if (terms.length > 0) {
+        writes.push({
+          PutRequest: {
+            Item: {
+              term: reverseKey("c", message.conversationId),
+              doc: messagePart(message.messageId),
+              key: root.key,
+              terms,
+              expires_at: expiresAt,
+            },
+          },
+        });
+      }
+      await batchWriteAll(db, TableName, writes);
+      if (expiresAt !== undefined && expiresAt !== root.expiresAt) {
+        await db.doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { term: reverseKey("c", message.conversationId), doc: ROOT },
+            UpdateExpression: "SET expires_at = :e",
+            ExpressionAttributeValues: { ":e": expiresAt },
+          }),
+        );
+      }
+    },
+
+    /**
+     * A conversation's ids (full and the inbox's short id), its external user id and `names` (its
+     * contact's name, profile names). Terms are only added: one a message also holds must not vanish.
+     */
+    async indexConversation(
+      conversation: Conversation,
+      extra: { names?: readonly (string | null | undefined)[] } = {},
+    ): Promise<void> {
+      const id = conversation.conversationId;
+      const existing = await getRoot("c", id);
+      const texts = [conversation.externalUserId, ...(extra.names ?? [])];
+      const terms = new Set([
+        ...(existing?.terms ?? []),
+        ...conversationIdTerms(id),
+        ...texts.flatMap((text) => (text ? textTerms(text, readPhones) : [])),
+      ]);
+      const root: Root = {
+        key: existing?.key ?? docKey(conversation.createdAt, id),
+        terms: [...terms],
+        agentId: conversation.agentId,
+        expiresAt: Math.max(existing?.expiresAt ?? 0, conversation.expiresAt ?? 0) || undefined,
+      };
+      await batchWriteAll(db, TableName, termPuts("c", root.terms, root.key, root));
+      await putRoot("c", id, root);
+    },
+
+    /** A contact's name, phones, e-mails, usernames, display names and labels; stale terms are dropped. */
+    async indexContact(contact: IndexableContact): Promise<void> {
+      const existing = await getRoot("p", contact.contactId);
+      const texts = [
+        contact.name,
+        ...(contact.emails ?? []),
+        ...(contact.labels ?? []),
+        ...(contact.identities ?? []).flatMap((i) => [i.externalUserId, i.username, i.displayName]),
+      ];
+      const terms = new Set(texts.flatMap((text) => (text ? textTerms(text, readPhones) : [])));
+      for (const phone of contact.phones ?? []) {
+        for (const term of textTerms(phone, readPhones)) terms.add(term);
+      }
+      const key = existing?.key ?? docKey(contact.createdAt, contact.contactId);
+      const stale = (existing?.terms ?? []).filter((term) => !terms.has(term));
+      await batchWriteAll(db, TableName, [
+        ...termPuts("p", terms, key, {}),
+        ...stale.map((term) => ({
+          DeleteRequest: { Key: { term: termKey("p", term), doc: key } },
+        })),
+      ]);
+      await putRoot("p", contact.contactId, { key, terms: [...terms] });
+    },
+
+    /** Everything the index holds of a conversation: a Query of its reverse items, never a Scan. */
+    removeConversation: (conversationId: string) => removeDocument("c", conversationId),
+    removeContact: (contactId: string) => removeDocument("p", contactId),
+  };
+}
