@@ -1,3 +1,5 @@
+import { normalizeEmail, normalizePhone } from "@agents-crm/config/contacts";
+
 /** What the edit form holds: text boxes and attribute rows, as typed. */
 export interface ContactDraft {
   name: string;
@@ -36,23 +38,23 @@ export function draftOf(contact: {
 const lines = (text: string) =>
   [...new Set(text.split(/[\n,;]+/).map((line) => line.trim()))].filter(Boolean);
 
-// The server normalises to E.164 (as `extractContacts` does); here only what cannot be a phone is refused.
-const looksLikePhone = (value: string) =>
-  /^\+?[\d\s().-]+$/.test(value) && value.replace(/\D/g, "").length >= 7;
-const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
-
 /** The update to send, or the first thing the form must say is wrong. */
 export function patchFromDraft(
   draft: ContactDraft,
 ): { ok: true; patch: ContactPatch } | { ok: false; problem: DraftProblem } {
-  const phones = lines(draft.phones);
-  const badPhone = phones.find((phone) => !looksLikePhone(phone));
-  if (badPhone)
-    return { ok: false, problem: { field: "phones", kind: "badPhone", value: badPhone } };
-  const emails = lines(draft.emails).map((email) => email.toLowerCase());
-  const badEmail = emails.find((email) => !looksLikeEmail(email));
-  if (badEmail)
-    return { ok: false, problem: { field: "emails", kind: "badEmail", value: badEmail } };
+  // Normalised as the API stores them (E.164, lower-case), so a typo is caught before the round trip.
+  const phones: string[] = [];
+  for (const raw of lines(draft.phones)) {
+    const phone = normalizePhone(raw);
+    if (!phone) return { ok: false, problem: { field: "phones", kind: "badPhone", value: raw } };
+    phones.push(phone);
+  }
+  const emails: string[] = [];
+  for (const raw of lines(draft.emails)) {
+    const email = normalizeEmail(raw);
+    if (!email) return { ok: false, problem: { field: "emails", kind: "badEmail", value: raw } };
+    emails.push(email);
+  }
   const attributes: Record<string, string> = {};
   for (const row of draft.attributes) {
     const key = row.key.trim();
@@ -67,6 +69,11 @@ export function patchFromDraft(
   const name = draft.name.trim();
   return {
     ok: true,
-    patch: { name: name || null, phones, emails: [...new Set(emails)], attributes },
+    patch: {
+      name: name || null,
+      phones: [...new Set(phones)],
+      emails: [...new Set(emails)],
+      attributes,
+    },
   };
 }

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { contactChannels, contactDisplayName } from "./contact-name";
 import { draftOf, patchFromDraft } from "./contact-draft";
 import { fileNameFor } from "./download";
+import { identityPicture } from "./identity-profile";
+import { importSummary } from "./import-results";
+import { contactFiltersFromParams, contactFiltersToQuery } from "./contact-filters";
 import { addLabel, normalizeLabel, removeLabel } from "./label-text";
 import type { ContactSummary } from "./types";
 
@@ -35,7 +38,7 @@ describe("contactDisplayName", () => {
     ).toBe("+4915112345678");
     expect(contactDisplayName(contact({ emails: ["a@b.co"] }), words)).toBe("a@b.co");
     expect(
-      contactDisplayName(contact({ identities: [{ ...telegram, displayName: null }] }), words),
+      contactDisplayName(contact({ identities: [{ ...telegram, displayName: undefined }] }), words),
     ).toBe("@masha");
   });
 
@@ -86,7 +89,7 @@ describe("the contact edit form", () => {
   it("reads one phone or e-mail per line, lower-cases e-mails and drops empty attribute rows", () => {
     const result = patchFromDraft({
       name: "  ",
-      phones: "0151 1234 5678\n\n+49 (151) 1234-5678",
+      phones: "0049 151 1234 5678\n\n+49 (151) 1234-5678",
       emails: "Maria@Example.com\nmaria@example.com",
       attributes: [
         { key: " insurance ", value: " AOK " },
@@ -97,7 +100,7 @@ describe("the contact edit form", () => {
       ok: true,
       patch: {
         name: null,
-        phones: ["0151 1234 5678", "+49 (151) 1234-5678"],
+        phones: ["+4915112345678"],
         emails: ["maria@example.com"],
         attributes: { insurance: "AOK" },
       },
@@ -135,5 +138,36 @@ describe("download file names", () => {
     const day = new Date("2026-12-06T10:00:00Z");
     expect(fileNameFor("Мария / Smith", "json", day)).toBe("Мария-Smith-2026-12-06.json");
     expect(fileNameFor("///", "csv", day)).toBe("contact-2026-12-06.csv");
+  });
+});
+
+describe("identity pictures", () => {
+  it("come from the platform's profile, only as https links", () => {
+    expect(identityPicture({ profile: { profilePic: "https://cdn.example/p.jpg" } })).toBe(
+      "https://cdn.example/p.jpg",
+    );
+    expect(identityPicture({ profile: { pictureUrl: "javascript:alert(1)" } })).toBeNull();
+    expect(identityPicture({})).toBeNull();
+  });
+});
+
+describe("import results", () => {
+  it("count created, updated and refused rows", () => {
+    expect(
+      importSummary([{ outcome: "created" }, { outcome: "error" }, { outcome: "created" }]),
+    ).toEqual({ created: 2, updated: 0, failed: 1 });
+  });
+});
+
+describe("contact filters in the address", () => {
+  it("keep what the API accepts and drop the rest", () => {
+    const filters = contactFiltersFromParams({
+      search: " +49 151 ",
+      label: " VIP ",
+      channel: "fax",
+    });
+    expect(filters).toEqual({ search: "+49 151", label: "vip" });
+    expect(contactFiltersToQuery(filters)).toBe("?search=%2B49+151&label=vip");
+    expect(contactFiltersFromParams({ label: "no!" })).toEqual({});
   });
 });

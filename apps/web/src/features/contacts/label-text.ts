@@ -1,15 +1,12 @@
-/** Matches the shared `labelSchema`: letters and digits of any script, spaces, - and _. */
-const LABEL_PATTERN = /^[\p{L}\p{N} _-]+$/u;
-export const MAX_LABEL_CHARS = 32;
+import { labelSchema } from "@agents-crm/config/contacts";
 
 /** A label as stored: trimmed, inner spaces collapsed, lower-case. */
 export function normalizeLabel(raw: string): string {
   return raw.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-export function isValidLabel(label: string): boolean {
-  return label.length >= 1 && label.length <= MAX_LABEL_CHARS && LABEL_PATTERN.test(label);
-}
+/** The shared `labelSchema` decides, so the editor refuses exactly what the API would. */
+export const isValidLabel = (label: string): boolean => labelSchema.safeParse(label).success;
 
 export type AddLabelResult =
   { ok: true; labels: string[] } | { ok: false; reason: "invalid" | "tooMany" | "empty" };

@@ -1,22 +1,14 @@
-import type { Channel } from "~/features/console/types";
+import type { ContactView } from "@agents-crm/config/contacts";
 
-/** One channel account of a person, with what the platform told of them. */
-export interface ContactIdentity {
-  channel: Channel;
-  externalUserId: string;
-  agentId: string;
-  username?: string | null;
-  displayName?: string | null;
-  profile?: { pictureUrl?: string | null; [key: string]: unknown } | null;
-}
+export type {
+  ContactIdentity,
+  ContactNote,
+  ContactTimelineEntry,
+  ContactView,
+} from "@agents-crm/config/contacts";
 
-/** A contact as the console shows it (the shared `contactViewSchema`'s fields the pages read). */
-export interface ContactSummary {
-  contactId: string;
-  name: string | null;
-  phones: readonly string[];
-  emails: readonly string[];
-  identities: readonly ContactIdentity[];
-  labels: readonly string[];
-  lastSeenAt?: string | null;
-}
+/** The fields of a contact a row or a name needs (a list item, a merge suggestion, a search hit). */
+export type ContactSummary = Pick<
+  ContactView,
+  "contactId" | "name" | "phones" | "emails" | "identities" | "labels"
+> & { lastSeenAt?: string | null };

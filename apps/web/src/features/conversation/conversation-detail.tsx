@@ -20,6 +20,7 @@ import { StagePicker } from "./stage-picker";
 import { Transcript } from "./transcript";
 import { useLiveConversation } from "./use-live-conversation";
 import { useMarkRead } from "~/features/triage/use-mark-read";
+import { ConversationLabels } from "~/features/contacts/conversation-labels";
 import styles from "./conversation.module.css";
 
 /** `/admin/conversations/[id]`: the transcript, the staff's controls and what is known of the customer. */
@@ -117,6 +118,7 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
             onChanged={applyRow}
           />
           <StagePicker conversation={conversation} onChanged={applyRow} />
+          <ConversationLabels row={conversation} onChanged={applyRow} />
           <ConversationInfo conversation={conversation} agent={agent} />
         </aside>
       </div>

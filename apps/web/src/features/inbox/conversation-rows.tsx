@@ -19,6 +19,7 @@ import styles from "./conversations.module.css";
 import { EscalationBadge } from "~/features/triage/escalation-badge";
 import { showsEscalation } from "~/features/triage/shows-escalation";
 import triage from "~/features/triage/triage.module.css";
+import { LabelChips } from "~/features/contacts/label-chips";
 
 export function ConversationRows({ rows, now }: { rows: readonly ConversationRow[]; now: number }) {
   const common = useT("common");
@@ -78,6 +79,7 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
                     testId="row-handoff-summary"
                   />
                 )}
+                <LabelChips labels={row.labels} />
               </div>
             </div>
             <div className={styles.meta}>
