@@ -1,15 +1,5 @@
-import { z } from "zod";
+import { MAX_LABELS_PER_ITEM, labelSchema } from "@agents-crm/config/contacts";
 import { invalidInput } from "./errors";
-
-// Placeholder until s7-contacts-core's `@agents-crm/config/contacts` lands; replaced by its labelSchema.
-const MAX_LABELS_PER_ITEM = 20;
-const labelSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1)
-  .max(32)
-  .regex(/^[\p{L}\p{N} _-]+$/u);
 
 /**
  * Labels as stored: each through the shared label rules (trimmed, lower-case, its charset), duplicates
