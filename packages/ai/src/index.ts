@@ -31,6 +31,7 @@ export { createOfflineModerator } from "./offline/moderator";
 
 // contacts
 export { extractContacts, type ExtractContactsOptions } from "./contacts/extract-contacts";
+export { extractCustomerName, isPlausibleName } from "./contacts/extract-name";
 export { extractedContactsSchema, type ExtractedContacts } from "./contacts/schema";
 
 // rag

@@ -22,6 +22,8 @@ export const TABLE_ENV_DEFAULTS = {
   DYNAMODB_TABLE_KNOWLEDGE_GAPS: "doctor-agent-knowledge-gaps",
   DYNAMODB_TABLE_CANNED_RESPONSES: "doctor-agent-canned-responses",
   DYNAMODB_TABLE_SEARCH_INDEX: "doctor-agent-search-index",
+  DYNAMODB_TABLE_CONTACTS: "doctor-agent-contacts",
+  DYNAMODB_TABLE_CONTACT_KEYS: "doctor-agent-contact-keys",
 } as const;
 
 export type TableEnvName = keyof typeof TABLE_ENV_DEFAULTS;
@@ -54,6 +56,8 @@ export interface TableNames {
   knowledgeGaps: string;
   cannedResponses: string;
   searchIndex: string;
+  contacts: string;
+  contactKeys: string;
 }
 
 export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
@@ -75,6 +79,8 @@ export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
     knowledgeGaps: env.DYNAMODB_TABLE_KNOWLEDGE_GAPS,
     cannedResponses: env.DYNAMODB_TABLE_CANNED_RESPONSES,
     searchIndex: env.DYNAMODB_TABLE_SEARCH_INDEX,
+    contacts: env.DYNAMODB_TABLE_CONTACTS,
+    contactKeys: env.DYNAMODB_TABLE_CONTACT_KEYS,
   };
 }
 

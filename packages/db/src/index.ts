@@ -18,6 +18,15 @@ export * from "./schemas/rag-chunk";
 export * from "./schemas/knowledge-gap";
 export type { KnowledgeGapsRepository } from "./repositories/knowledge-gaps";
 export * from "./schemas/canned-response";
+export * from "./schemas/contact";
+export type { ContactsRepository } from "./repositories/contacts";
+export type { ListContactsOptions } from "./repositories/contact-reads";
+export type {
+  ContactStorePatch,
+  EnsureContactInput,
+  EnsureContactResult,
+  UpdateContactOptions,
+} from "./repositories/contact-writes";
 export type { CannedResponsesRepository } from "./repositories/canned-responses";
 export type { ListCannedOptions } from "./repositories/canned-response-reads";
 export type { CreateCannedInput, UpdateCannedInput } from "./repositories/canned-response-writes";

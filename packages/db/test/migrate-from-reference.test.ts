@@ -61,6 +61,8 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
         t.knowledgeGaps,
         t.cannedResponses,
         t.searchIndex,
+        t.contacts,
+        t.contactKeys,
       ].sort(),
     );
     expect(report.schema.indexesToAdd).toEqual(
@@ -68,11 +70,12 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
         `${t.agents}/list-index`,
         `${t.conversations}/all-activity-index`,
         `${t.conversations}/assignee-activity-index`,
+        `${t.conversations}/contact-activity-index`,
         `${t.auditLogs}/all-time-index`,
         `${t.sessions}/user-index`,
       ]),
     );
-    expect(report.schema.indexesToAdd).toHaveLength(15);
+    expect(report.schema.indexesToAdd).toHaveLength(16);
     expect(report.schema.extraIndexes).toEqual([
       `${t.auditLogs}/admin_id-index`,
       `${t.auditLogs}/resource_type-index`,
@@ -95,14 +98,14 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
 
     expect(byId(await scanAll(db.tables.messages))).toEqual(byId(before));
     const after = await migrateFromReference(db, { dryRun: true, now });
-    expect(after.schema.tablesToCreate).toHaveLength(8);
+    expect(after.schema.tablesToCreate).toHaveLength(10);
   });
 
   it("migrates: tables and indexes added, messages re-keyed in time order, nothing lost", async () => {
     const report = await migrateFromReference(db, { now, pageSize: 2 });
 
-    expect(report.provisioned?.created).toHaveLength(8);
-    expect(report.provisioned?.indexesAdded).toHaveLength(15);
+    expect(report.provisioned?.created).toHaveLength(10);
+    expect(report.provisioned?.indexesAdded).toHaveLength(16);
     expect(report.backfill).toEqual({ agents: 1, conversations: 2, auditLogs: 1 });
     expect(report.messages).toMatchObject({ scanned: 5, rekeyed: 4, conflicts: [] });
 

@@ -25,9 +25,14 @@ export const modelAnswerSchema = z.strictObject({
     handoff_reply: z.string(),
   }),
   sources_used: z.array(z.string()),
+  /** The name the customer gives for themselves in these messages, else "" (fills their contact). */
+  customer_name: z.string(),
 });
 
-export type ModelAnswer = z.output<typeof modelAnswerSchema>;
+/** `customer_name` may be missing from an answer (older prompts, the offline model): then it is absent. */
+export type ModelAnswer = Omit<z.output<typeof modelAnswerSchema>, "customer_name"> & {
+  customer_name?: string;
+};
 
 function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
@@ -39,7 +44,7 @@ export const MODEL_ANSWER_FORMAT = { name: "agent_turn", schema: jsonSchemaOf(mo
 
 export const OUTPUT_CONTRACT = `## Answer format
 Answer with ONE JSON object and nothing else, keys in this order:
-{"reply": "...", "escalation": {"needed": false, "type": "none", "reason": "", "confidence": 0.0, "summary": "", "handoff_reply": ""}, "sources_used": []}
+{"reply": "...", "escalation": {"needed": false, "type": "none", "reason": "", "confidence": 0.0, "summary": "", "handoff_reply": ""}, "sources_used": [], "customer_name": ""}
 - reply: your message to the customer — plain text without Markdown, in the customer's language.
 - escalation.needed: true when a human colleague must take over (see the escalation rules); the
   customer then receives the clinic's handoff message instead of your reply, so keep it to one sentence.
@@ -51,4 +56,7 @@ Answer with ONE JSON object and nothing else, keys in this order:
 - escalation.handoff_reply: only when <turn_context> has handoff_templates and the conversation is
   handed over: the template listed for your escalation.type (or the only one listed), rewritten in
   the customer's language with the same meaning and nothing added; else "".
-- sources_used: the ids of the knowledge excerpts your reply relies on (e.g. "S1"), or [].`;
+- sources_used: the ids of the knowledge excerpts your reply relies on (e.g. "S1"), or [].
+- customer_name: the name the customer gives for themselves in their new message(s) ("I am Maria",
+  "меня зовут Мария" → "Maria", "Мария"), as they wrote it; "" when they give none (never guess it
+  from a signature, an e-mail address or someone else's name).`;

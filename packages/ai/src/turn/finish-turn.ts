@@ -1,3 +1,4 @@
+import { extractCustomerName, isPlausibleName } from "../contacts/extract-name";
 import { splitForChannel } from "../postprocess/split-for-channel";
 import type { ModelAnswer } from "../prompt/output-contract";
 import type { EscalationDecision } from "./decide-escalation";
@@ -35,6 +36,7 @@ export function finishTurn(
           : null,
       },
       contacts: rules.contacts,
+      ...customerNameOf(state, answer),
       usage: summarizeUsage(
         inputCheck.verdict?.metrics ? [inputCheck.verdict.metrics, ...steps] : steps,
         state.startedAt,
@@ -44,6 +46,21 @@ export function finishTurn(
       triggers: rules.hits,
     },
   };
+}
+
+/**
+ * The name the customer gave: from the model's answer when a model answered (the same structured call,
+ * never a second one), else by rules (the offline model, or no usable answer).
+ */
+function customerNameOf(
+  state: TurnState,
+  answer: ModelAnswer | null,
+): Pick<TurnResult, "customerName"> {
+  const name =
+    answer && !state.flags.offline
+      ? answer.customer_name
+      : (extractCustomerName(state.messages.join("\n")) ?? undefined);
+  return name && isPlausibleName(name) ? { customerName: name.trim() } : {};
 }
 
 export function replyOf(state: TurnState, value: string): NonNullable<TurnResult["reply"]> {

@@ -14,6 +14,7 @@ const answerShape = z.object({
     handoff_reply: z.string().default(""),
   }),
   sources_used: z.array(z.string()).default([]),
+  customer_name: z.string().optional().catch(undefined),
 });
 
 export type ParsedAnswer = { ok: true; answer: ModelAnswer } | { ok: false; problem: string };
@@ -40,7 +41,7 @@ export function parseModelAnswer(content: string): ParsedAnswer {
       problem: `${issue?.path.join(".") || "answer"}: ${issue?.message ?? "invalid"}`,
     };
   }
-  const { reply, escalation, sources_used } = parsed.data;
+  const { reply, escalation, sources_used, customer_name } = parsed.data;
   const known = (ESCALATION_TYPES as readonly string[]).includes(escalation.type);
   let type: EscalationType = known ? (escalation.type as EscalationType) : "custom";
   if (!escalation.needed) type = "none";
@@ -63,6 +64,7 @@ export function parseModelAnswer(content: string): ParsedAnswer {
         handoff_reply: escalation.handoff_reply,
       },
       sources_used,
+      ...(customer_name?.trim() ? { customer_name: customer_name.trim() } : {}),
     },
   };
 }

@@ -26,9 +26,9 @@ export async function plainAnswer(
   const textOut = answerWantsAfterHoursNote(open, state.rules.candidates, answer)
     ? withAfterHoursNote(config, modelText, language, state.input.history)
     : modelText;
-  return finishTurn(state, {
-    reply: replyOf(state, textOut),
-    escalation: toTurnEscalation(null, answer),
-    sources,
-  });
+  return finishTurn(
+    state,
+    { reply: replyOf(state, textOut), escalation: toTurnEscalation(null, answer), sources },
+    answer,
+  );
 }

@@ -79,6 +79,8 @@ export interface TurnResult {
   reply: { text: string; parts: string[] } | null;
   escalation: TurnEscalation;
   contacts: ExtractedContacts;
+  /** The name the customer gave for themselves in these messages, when they did. */
+  customerName?: string;
   sources: RetrievedSource[];
   usage: TurnUsage;
   flags: TurnFlags;

@@ -65,6 +65,7 @@ export function createConversationStore(db: Db, ctx: RepositoryContext) {
       externalUserId: input.externalUserId,
       externalConversationId: input.externalConversationId,
       webTokenHash: input.webTokenHash,
+      contactId: input.contactId,
       expiresAt: expiryAfterHours(now, ctx.messageTtlHours),
     };
   }

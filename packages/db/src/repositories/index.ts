@@ -4,6 +4,7 @@ import { createAgentsRepository } from "./agents";
 import { createAuditRepository } from "./audit";
 import { repositoryContext } from "./context";
 import type { RepositoryOptions } from "./context";
+import { createContactsRepository } from "./contacts";
 import { createConversationsRepository } from "./conversations";
 import { createEdgeRepositories } from "./edge";
 import type { EdgeRepositoryOptions } from "./edge";
@@ -31,6 +32,7 @@ export function createRepositories(db: Db, options: CreateRepositoriesOptions = 
     agents: createAgentsRepository(db, ctx),
     // Both index what they write (search-index.ts), so no write path can miss the index.
     conversations: createConversationsRepository(db, ctx, searchIndex),
+    contacts: createContactsRepository(db, ctx),
     messages: createMessagesRepository(db, ctx, searchIndex),
     searchIndex,
     /** Labels in use on conversations, for the console's filter chips. */

@@ -36,6 +36,8 @@ export const conversationSchema = z.object({
   lastCustomerMessagePreview: z.string().optional(),
   /** The staff user handling it (taken over or assigned); absent while unassigned. */
   assigneeId: z.string().optional(),
+  /** The contact (person) this conversation belongs to; set when it is created. */
+  contactId: z.string().optional(),
   /** Epoch seconds; absent when MESSAGE_TTL_HOURS is 0. */
   expiresAt: z.number().optional(),
   /** Staff labels (normalised by the API: lower-case, trimmed, unique); absent reads as none. */
@@ -49,6 +51,7 @@ export const createConversationInputSchema = z.object({
   externalUserId: z.string().optional(),
   externalConversationId: z.string().optional(),
   webTokenHash: z.string().optional(),
+  contactId: z.string().optional(),
   status: conversationStatusSchema.optional(),
   stage: z.string().min(1).optional(),
 });
@@ -73,6 +76,7 @@ export const conversationPatchSchema = z
     webTokenHash: z.string().nullable(),
     assigneeId: z.string().nullable(),
     labels: z.array(z.string()),
+    contactId: z.string().nullable(),
   })
   .partial();
 export type ConversationPatch = z.infer<typeof conversationPatchSchema>;

@@ -52,6 +52,8 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
       { name: "needs-human-queue-index", partition: s("queue_pk"), sort: s("queue_sort") },
       // Sparse: `assignee_id` exists only while a staff member is assigned ("Mine", a colleague's list).
       { name: "assignee-activity-index", partition: s("assignee_id"), sort: s("activity_sort") },
+      // Sparse: `contact_id` exists once the conversation is linked to its contact (the contact's timeline).
+      { name: "contact-activity-index", partition: s("contact_id"), sort: s("activity_sort") },
     ],
     ttlAttribute: "expires_at",
   },
@@ -184,6 +186,29 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
     sort: s("doc"),
     indexes: [],
     ttlAttribute: "expires_at",
+  },
+  {
+    id: "contacts",
+    // The CRM's customer records; no TTL (they outlive MESSAGE_TTL_HOURS). `all_pk` = "CONTACT" and
+    // `activity_sort` = `${last_seen_at}#${contact_id}`: the list, newest activity first, is a Query.
+    partition: s("contact_id"),
+    indexes: [{ name: "all-activity-index", partition: s("all_pk"), sort: s("activity_sort") }],
+  },
+  {
+    id: "contactKeys",
+    // What points at a contact, `key` → `ref`:
+    // - `identity#<channel>#<external user id>`, ref "-": one item per channel identity, so a conditional put
+    //   makes it unique (two first messages of one person race to one contact);
+    // - `phone#<E.164>` / `email#<address>`, ref = contact id: every contact sharing one (merge suggestions);
+    // - `label#<label>` / `channel#<channel>`, ref = contact id, with `list_sort` = the contact's
+    //   activity_sort: the contact list filtered by label or channel is a Query on `list-index` (sparse).
+    // Every item carries `contact_id`, so `contact-index` lists a contact's keys (merge, erase).
+    partition: s("key"),
+    sort: s("ref"),
+    indexes: [
+      { name: "contact-index", partition: s("contact_id"), sort: s("key") },
+      { name: "list-index", partition: s("key"), sort: s("list_sort") },
+    ],
   },
 ];
 
