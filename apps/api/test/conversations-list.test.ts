@@ -4,6 +4,7 @@ import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { callerAs } from "./helpers/auth-fixtures";
 import { createAgent, operator } from "./helpers/chat-kit";
 import { createTestDeps } from "./helpers/test-api";
+import { refreshInstagramProfile } from "../src/channels/worker/instagram-profile";
 
 let deps: ApiDeps;
 const staff = () => callerAs(deps, operator);
@@ -27,9 +28,15 @@ async function conversation(
   });
   // Strictly increasing activity, so "newest first" has one right answer.
   await new Promise((resolve) => setTimeout(resolve, 3));
-  await deps.repos.conversations.touchActivity(created.conversationId, {
-    preview: input.preview ?? `about ${name}`,
+  const content = input.preview ?? `about ${name}`;
+  await deps.repos.messages.append({
+    conversationId: created.conversationId,
+    agentId: created.agentId,
+    role: "user",
+    content,
+    channel: created.channel,
   });
+  await deps.repos.conversations.touchActivity(created.conversationId, { preview: content });
   ids[name] = created.conversationId;
   return created.conversationId;
 }
@@ -70,6 +77,15 @@ beforeAll(async () => {
     name: "Maria Lopez",
     username: "maria.smiles",
   });
+  // What the Instagram worker does after a new conversation: the cached profile names it for search.
+  const instagram = await deps.repos.conversations.get(ids.instagram ?? "");
+  const graph = { getProfile: () => Promise.reject(new Error("the profile is cached")) };
+  await refreshInstagramProfile(
+    deps,
+    graph,
+    { bindingId: "b", externalUserId: "ig-777" },
+    instagram ?? undefined,
+  );
 });
 
 afterAll(async () => {
@@ -106,7 +122,7 @@ describe("conversations.list", () => {
     expect(await allPages({ stage: "BOOKED" })).toEqual([]);
   });
 
-  it("searches previews, ids, external users and Instagram names, paging completely without repeats", async () => {
+  it("searches messages, ids, external users and Instagram names, newest first, paging completely without repeats", async () => {
     const whitening = await allPages({ search: "whitening", limit: 2 });
     expect(whitening).toEqual([
       ...Array.from({ length: 9 }, (_, i) => ids[`whitening-${8 - i}`]),
@@ -117,9 +133,10 @@ describe("conversations.list", () => {
     ]);
     expect(await allPages({ search: "Maria" })).toEqual([ids.instagram]);
     expect(await allPages({ search: "maria.smiles" })).toEqual([ids.instagram]);
-    expect(await allPages({ search: "tg-42" })).toEqual([ids["newest-ai"]]);
-    const prefix = (ids["old-ai"] ?? "").slice(0, 13);
-    expect(await allPages({ search: prefix })).toContain(ids["old-ai"]);
+    expect(await allPages({ search: "tg-4242" })).toEqual([ids["newest-ai"]]);
+    const id = ids["old-ai"] ?? "";
+    expect(await allPages({ search: id.toUpperCase() })).toEqual([id]);
+    expect(await allPages({ search: `#${id.slice(-6)}` })).toEqual([id]);
     expect(await allPages({ search: "nothing matches this" })).toEqual([]);
   });
 
@@ -181,7 +198,9 @@ describe("conversations.byId and messages", () => {
   });
 
   it("pages the full transcript, metadata included", async () => {
-    const conversationId = ids["old-ai"] ?? "";
+    const conversationId = (
+      await deps.repos.conversations.create({ agentId: "dr_list", channel: "web_chat" })
+    ).conversationId;
     for (const content of ["a", "b", "c"]) {
       await deps.repos.messages.append({
         conversationId,

@@ -33,6 +33,7 @@ export { createOfflineModerator } from "./offline/moderator";
 export { extractContacts, type ExtractContactsOptions } from "./contacts/extract-contacts";
 export { extractCustomerName, isPlausibleName } from "./contacts/extract-name";
 export { extractedContactsSchema, type ExtractedContacts } from "./contacts/schema";
+export { searchPhoneReader } from "./contacts/search-phones";
 
 // rag
 export {

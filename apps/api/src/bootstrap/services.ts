@@ -18,6 +18,7 @@ import { productionDatabaseRefusal } from "./production-safety";
 import { reconcileKnowledge } from "./index-knowledge";
 import { assertTablesExist } from "./required-tables";
 import { createLlm } from "./llm";
+import { searchPhoneReader } from "@agents-crm/ai";
 import { StartupError } from "./startup-error";
 import { startChannelWorkers } from "../channels/worker/channel-workers";
 import { assembleDeps } from "./assemble-deps";
@@ -123,6 +124,7 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
     const repos = createRepositories(db, {
       messageTtlHours: env.MESSAGE_TTL_HOURS,
       encryptionKey,
+      readPhones: searchPhoneReader(),
     });
     const initialAdmin = await seedFirstRun(env, log, repos, dataDir);
     const llm = await createLlm(env, log);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
-import { createLlmProviders, type LlmProviders } from "@agents-crm/ai";
+import { createLlmProviders, searchPhoneReader, type LlmProviders } from "@agents-crm/ai";
 import { parseServerEnv } from "@agents-crm/config/env";
 import { keyFingerprint } from "@agents-crm/db";
 import { startTestDb } from "@agents-crm/db/testing";
@@ -26,6 +26,7 @@ export async function createTestDeps(
   const { db, repos } = await startTestDb({
     messageTtlHours: env.MESSAGE_TTL_HOURS,
     encryptionKey: { key, keyId: keyFingerprint(key), source: "configured" },
+    readPhones: searchPhoneReader(),
   });
   // No periodic re-alert sweep: tests call deps.alerts.sweep() when they need one.
   return assembleDeps({ env, db, repos, llm, log: silentLogger, sweep: false }).deps;

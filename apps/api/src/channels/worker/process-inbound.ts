@@ -91,7 +91,7 @@ export async function processInbound(
   }
   if (event.platform === "instagram" && (created || item.attempts > 1)) {
     deps.work.run("instagram profile", () =>
-      refreshInstagramProfile(deps, runtime.clients.instagram, event),
+      refreshInstagramProfile(deps, runtime.clients.instagram, event, conversation),
     );
   }
 

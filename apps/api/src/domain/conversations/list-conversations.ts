@@ -3,7 +3,7 @@ import type { ConversationStatus } from "@agents-crm/config/conversations";
 import type { Conversation, Page } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { normaliseLabels } from "../labels";
-import { createConversationMatcher } from "./conversation-search";
+import { searchConversations } from "./search-conversations";
 import {
   createProfileReader,
   withCustomerProfiles,
@@ -11,7 +11,7 @@ import {
 } from "./customer-profiles";
 import { conversationView } from "./views";
 
-/** A search reads at most this many conversations per call, then returns what it has with a cursor. */
+/** A label filter reads at most this many conversations per call, then returns what it has with a cursor. */
 export const SEARCH_SCAN_BUDGET = 1_000;
 
 export interface ListConversationsInput {
@@ -33,9 +33,8 @@ export interface ListConversationsInput {
 
 /**
  * The inbox: needs-human first, then newest activity (or one status, newest first), narrowed by the most
- * selective index. A search filters inside that query: pages are read until `limit` matches or the scan
- * budget is spent, and the cursor always resumes right after the last conversation returned, so paging
- * is complete and never repeats (a page may hold fewer than `limit` items while `nextCursor` is set).
+ * selective index. A search reads the search index instead (search-conversations.ts): newest
+ * conversation first, the same filters applied.
  * Instagram rows carry their customer's cached profile (name, picture) for the inbox.
  */
 export async function listConversations(
@@ -63,18 +62,23 @@ export async function listConversations(
     return { items, nextCursor: page.nextCursor };
   }
 
-  // A label filter rides on the same bounded reads as a search (no index can key a multi-valued
-  // attribute), so its pages keep the search's guarantees: complete, never repeating, at most
-  // SEARCH_SCAN_BUDGET conversations read per call.
-  const matchingSearch = search ? createConversationMatcher(readProfile, search) : null;
-  const matching = async (items: readonly Conversation[]): Promise<number[]> => {
-    const labelled = items.flatMap((c, index) =>
-      !label || c.labels?.includes(label) ? [index] : [],
-    );
-    if (!matchingSearch) return labelled;
-    const hits = await matchingSearch(labelled.map((index) => items[index] as Conversation));
-    return hits.map((hit) => labelled[hit] as number);
-  };
+  if (search) {
+    // The index finds the hits; the label is one more filter applied to each, like the status.
+    const page = await searchConversations(deps, search, {
+      filters: { ...filters, ...(only || {}), label },
+      cursor: input.cursor,
+      limit,
+    });
+    return {
+      items: await withCustomerProfiles(readProfile, page.items.map(conversationView)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  // A label filter alone reads the list in bounded pages (no index can key a multi-valued attribute),
+  // keeping the search's guarantees: complete, never repeating, at most SEARCH_SCAN_BUDGET read per call.
+  const matching = (items: readonly Conversation[]): number[] =>
+    items.flatMap((c, index) => (c.labels?.includes(label as string) ? [index] : []));
   const items: Conversation[] = [];
   let cursor = input.cursor ?? null;
   let scanned = 0;
@@ -83,14 +87,13 @@ export async function listConversations(
     const size = Math.min(100, Math.max(25, remaining * 2));
     const page = await fetch(cursor, size);
     scanned += page.items.length;
-    const hits = await matching(page.items);
+    const hits = matching(page.items);
     if (hits.length > remaining) {
       // More matches than needed: read the same page again up to the last one kept, so the cursor
       // resumes right after it (cursors point after the last item a page returned).
       const cut = (hits[remaining - 1] as number) + 1;
       const exact = await fetch(cursor, cut);
-      const kept = await matching(exact.items);
-      items.push(...kept.map((index) => exact.items[index] as Conversation));
+      items.push(...matching(exact.items).map((index) => exact.items[index] as Conversation));
       cursor = exact.nextCursor;
       break;
     }
