@@ -287,6 +287,28 @@ export function createContactWrites(
       });
     },
 
+    /**
+     * What a customer message revealed, in ONE conditional write (nothing when nothing is new): shared
+     * phones and e-mails, and the name they gave (kept unless a stronger source named them).
+     */
+    fillIn(
+      contactId: string,
+      found: { phones?: readonly string[]; emails?: readonly string[]; name?: string },
+    ): Promise<Contact> {
+      return mutate(contactId, (current) => {
+        const phones = normalizedPhones([...current.phones, ...(found.phones ?? [])]).slice(
+          0,
+          MAX_CONTACT_PHONES,
+        );
+        const emails = normalizedEmails([...current.emails, ...(found.emails ?? [])]).slice(
+          0,
+          MAX_CONTACT_EMAILS,
+        );
+        const filled = { ...current, phones, emails };
+        return found.name ? withName(filled, found.name, "customer") : filled;
+      });
+    },
+
     /** A staff note about the person (the caller checks the note limits). */
     addNote(
       contactId: string,

@@ -8,6 +8,7 @@ import { createContactsRepository } from "./contacts";
 import { createConversationsRepository } from "./conversations";
 import { createEdgeRepositories } from "./edge";
 import type { EdgeRepositoryOptions } from "./edge";
+import { createErasureRepository } from "./erasure";
 import { createLabelCounts } from "./label-counts";
 import { createMessagesRepository } from "./messages";
 import { createRagChunksRepository } from "./rag-chunks";
@@ -37,6 +38,8 @@ export function createRepositories(db: Db, options: CreateRepositoriesOptions = 
     searchIndex,
     /** Labels in use on conversations, for the console's filter chips. */
     conversationLabels: createLabelCounts(db, ctx, "conversation"),
+    /** Deletes for the right to erasure (domain/privacy decides what). */
+    erasure: createErasureRepository(db, ctx),
     audit: createAuditRepository(db, ctx),
     ragChunks: createRagChunksRepository(db, ctx),
     stats: createStatsReadsRepository(db, ctx),

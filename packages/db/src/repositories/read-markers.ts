@@ -6,7 +6,8 @@ import { expiryAfterSeconds, isExpired } from "../lib/ttl";
 import type { RepositoryContext } from "./context";
 
 /** Namespaced in the sessions table, like the kv cache; no `user_id`, so "sign out everywhere" never sees them. */
-const markerKey = (userId: string, conversationId: string) => `read#${userId}#${conversationId}`;
+export const markerKey = (userId: string, conversationId: string) =>
+  `read#${userId}#${conversationId}`;
 /** DynamoDB's per-call limit for BatchGetItem. */
 const BATCH_GET_LIMIT = 100;
 const MAX_ROUNDS = 8;

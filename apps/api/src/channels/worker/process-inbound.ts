@@ -2,6 +2,7 @@ import { customerWrote } from "../../domain/conversations/status-machine";
 import { onUnreadableMessage, type AgentConfig } from "@agents-crm/config/agent-config";
 import type { Conversation, InboundEvent as InboxItem, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
+import { linkContact } from "../../domain/contacts/link-contact";
 import { emitConversationCreated } from "../../domain/conversations/emit";
 import { loadAgentForTurn } from "../../domain/turns/agent-configs";
 import { receiveCustomerMessage } from "../../domain/turns/customer-message";
@@ -78,11 +79,16 @@ export async function processInbound(
     externalUserId: event.externalUserId,
   });
   const { created } = found;
-  if (created) await emitConversationCreated(deps.hub, found.conversation);
+  // One contact per person: a new conversation (or one without a contact yet) is linked to it.
+  const linked = await linkContact(deps, found.conversation, {
+    displayName: event.sender?.name,
+    username: event.sender?.username,
+  });
+  if (created) await emitConversationCreated(deps.hub, linked);
   // A new message (text or media, not a reaction, edit or unsend) reopens a resolved conversation.
   const conversation = isAnnotation(event.kind)
-    ? found.conversation
-    : await customerWrote(deps, found.conversation, item.eventKey);
+    ? linked
+    : await customerWrote(deps, linked, item.eventKey);
   if (event.kind !== "unsend") {
     await recordCustomerContact(deps.repos, conversation.conversationId, {
       lastInboundAt: event.timestamp,

@@ -2,6 +2,7 @@ import type { ConversationStatus } from "@agents-crm/config/conversations";
 import type { Conversation } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { eventIdFloor } from "../../realtime/event-ids";
+import { contactForWebVisitor } from "../contacts/link-contact";
 import { DomainError, notFound, preconditionFailed } from "../errors";
 import { AgentUnavailableError, receiveCustomerMessage } from "../turns/customer-message";
 import { emitConversationCreated } from "./emit";
@@ -35,10 +36,15 @@ export async function startWebChat(
   if (!agent) throw notFound("Agent not found");
   if (!agent.isActive) throw preconditionFailed("This agent is not taking new conversations");
   const { token, hash } = newWebToken();
+  const contactId = await contactForWebVisitor(deps, {
+    agentId: agent.agentId,
+    webTokenHash: hash,
+  });
   const conversation = await deps.repos.conversations.create({
     agentId: agent.agentId,
     channel: "web_chat",
     webTokenHash: hash,
+    contactId,
     status: INITIAL_STATUS,
   });
   await emitConversationCreated(deps.hub, conversation);

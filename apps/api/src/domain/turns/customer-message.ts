@@ -4,6 +4,7 @@ import { burstWindowMs } from "@agents-crm/config/agent-config";
 import type { MessageMetadataInput } from "@agents-crm/config/message-metadata";
 import type { Conversation, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
+import { fillContactFromText } from "../contacts/fill-contact";
 import { emitMessageCreated } from "../conversations/emit";
 import { loadAgentForTurn } from "./agent-configs";
 import { aiMayAnswer } from "../conversations/status-rules";
@@ -102,6 +103,7 @@ export async function receiveCustomerMessage(
   );
   if (!aiMayAnswer(current, config)) {
     prepared?.cancel();
+    fillContactFromText(deps, current, config, input.content);
     deps.webTurns.finished([userMessage]);
     return { userMessage, reply: null, folded: false, conversation: current };
   }

@@ -9,6 +9,7 @@ import {
 import type { AgentConfig } from "@agents-crm/config/agent-config";
 import { NotFoundError, type Conversation, type Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
+import { fillContact } from "../contacts/fill-contact";
 import { publishChatTransient } from "../conversations/events";
 import { aiMayAnswer } from "../conversations/status-rules";
 import { commitReply, type TurnOutput } from "./commit-reply";
@@ -113,6 +114,8 @@ export async function runTurn(
     await discard().catch(() => undefined);
     throw error;
   }
+  // What the customer shared is theirs whether or not this reply is sent.
+  if (result) fillContact(deps, conversation, result);
   if (!result || !handle.commit()) return discard();
   const output = await commitReply(deps, { conversation, config, batch, result, turnId });
   if (!output.reply) await discard();

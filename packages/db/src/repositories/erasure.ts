@@ -1,0 +1,177 @@
+import { DeleteCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { Db } from "../client/db";
+import { batchWriteAll } from "../lib/batch-write";
+import { isConditionalCheckFailed } from "../lib/errors";
+import type { RepositoryContext } from "./context";
+import { markerKey } from "./read-markers";
+
+type Item = Record<string, unknown>;
+
+/** Every item of a Query (keys only when `keys` is given), following all pages, expired ones included. */
+async function queryItems(db: Db, input: ConstructorParameters<typeof QueryCommand>[0]) {
+  const items: Item[] = [];
+  let startKey: Item | undefined;
+  do {
+    const out = await db.doc.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    items.push(...(out.Items ?? []));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+const pick = (item: Item, names: readonly string[]): Item =>
+  Object.fromEntries(names.map((name) => [name, item[name]]));
+
+/**
+ * Deletes for the right to erasure: every item that belongs to one conversation or one person, each
+ * found by key or through an index — never by scanning a table — and deleted whether or not it has
+ * expired yet (an expired item still holds the data until TTL or the sweeper removes it). The domain
+ * (apps/api/src/domain/privacy) decides what to erase; this only knows where things are kept.
+ */
+export function createErasureRepository(db: Db, _ctx: RepositoryContext) {
+  const { tables } = db;
+
+  async function deleteKeys(tableName: string, keys: readonly Item[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    await batchWriteAll(
+      db,
+      tableName,
+      keys.map((Key) => ({ DeleteRequest: { Key } })),
+    );
+    return keys.length;
+  }
+
+  return {
+    /** The conversation item, and its find-or-create lookup item while that still points at it. */
+    async deleteConversation(conversationId: string): Promise<boolean> {
+      const out = await db.doc.send(
+        new GetCommand({
+          TableName: tables.conversations,
+          Key: { conversation_id: conversationId },
+          ConsistentRead: true,
+        }),
+      );
+      const lookupKey: unknown = out.Item?.lookup_key;
+      if (typeof lookupKey === "string") {
+        try {
+          await db.doc.send(
+            new DeleteCommand({
+              TableName: tables.conversations,
+              Key: { conversation_id: lookupKey },
+              // A later conversation of the same person may own the lookup already: it stays.
+              ConditionExpression: "target_id = :id",
+              ExpressionAttributeValues: { ":id": conversationId },
+            }),
+          );
+        } catch (error) {
+          if (!isConditionalCheckFailed(error)) throw error;
+        }
+      }
+      if (!out.Item) return false;
+      await db.doc.send(
+        new DeleteCommand({
+          TableName: tables.conversations,
+          Key: { conversation_id: conversationId },
+        }),
+      );
+      return true;
+    },
+
+    /** Every message of the conversation, staff notes included; how many there were. */
+    async deleteMessages(conversationId: string): Promise<number> {
+      const keys = await queryItems(db, {
+        TableName: tables.messages,
+        KeyConditionExpression: "conversation_id = :c",
+        ExpressionAttributeValues: { ":c": conversationId },
+        ProjectionExpression: "conversation_id, message_id",
+      });
+      return deleteKeys(tables.messages, keys);
+    },
+
+    /** One stream of the real-time event log (`conversation#<id>`: the web chat's events). */
+    async deleteEventStream(stream: string): Promise<number> {
+      const keys = await queryItems(db, {
+        TableName: tables.events,
+        KeyConditionExpression: "#s = :s",
+        ExpressionAttributeNames: { "#s": "stream" },
+        ExpressionAttributeValues: { ":s": stream },
+        ProjectionExpression: "#s, event_id",
+      });
+      return deleteKeys(tables.events, keys);
+    },
+
+    /**
+     * Events of a shared stream (the staff consoles' "admin" stream) whose payload names `id`. That
+     * partition holds only the event log's retention window (a day), so reading it is bounded by time,
+     * not by the data kept; erasure is rare and owner-initiated.
+     */
+    async deleteEventsMentioning(stream: string, id: string): Promise<number> {
+      const keys = await queryItems(db, {
+        TableName: tables.events,
+        KeyConditionExpression: "#s = :s",
+        FilterExpression: "contains(payload_json, :id)",
+        ExpressionAttributeNames: { "#s": "stream" },
+        ExpressionAttributeValues: { ":s": stream, ":id": id },
+        ProjectionExpression: "#s, event_id",
+      });
+      return deleteKeys(tables.events, keys);
+    },
+
+    /**
+     * Webhook inbox items processed in one order (`turn#<id>`, `outbox#<id>`, `<binding>#<user>`), with
+     * their payloads (message text). Items still queued are left to run: deleting work in flight would
+     * only make a worker fail; what it writes belongs to a new conversation.
+     */
+    async deleteInboundEvents(orderKey: string): Promise<number> {
+      const items = await queryItems(db, {
+        TableName: tables.inboundEvents,
+        IndexName: "order-index",
+        KeyConditionExpression: "order_key = :k",
+        ExpressionAttributeValues: { ":k": orderKey },
+      });
+      const settled = items.filter((item) => item.queue_pk === undefined);
+      return deleteKeys(
+        tables.inboundEvents,
+        settled.map((item) => pick(item, ["event_key"])),
+      );
+    },
+
+    /** Audit entries about one resource (found through the resource index); returns them first. */
+    async deleteAuditAbout(resourceId: string): Promise<Item[]> {
+      const items = await queryItems(db, {
+        TableName: tables.auditLogs,
+        IndexName: "resource-time-index",
+        KeyConditionExpression: "resource_id = :r",
+        ExpressionAttributeValues: { ":r": resourceId },
+      });
+      await deleteKeys(
+        tables.auditLogs,
+        items.map((item) => pick(item, ["log_id"])),
+      );
+      return items;
+    },
+
+    /**
+     * The staff members' read markers of a conversation. Markers are keyed by user and conversation
+     * (read-markers.ts), so the caller names the users: every account, deactivated ones included.
+     */
+    async deleteReadMarkers(userIds: readonly string[], conversationId: string): Promise<void> {
+      await deleteKeys(
+        tables.sessions,
+        [...new Set(userIds)].map((userId) => ({ session_key: markerKey(userId, conversationId) })),
+      );
+    },
+
+    /** The cached Instagram profile of a platform user. */
+    async deleteInstagramProfile(externalUserId: string): Promise<void> {
+      await db.doc.send(
+        new DeleteCommand({
+          TableName: tables.instagramProfiles,
+          Key: { external_user_id: externalUserId },
+        }),
+      );
+    },
+  };
+}
+
+export type ErasureRepository = ReturnType<typeof createErasureRepository>;
