@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiDeps } from "../src/deps";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { callerAs } from "./helpers/auth-fixtures";
-import { createAgent } from "./helpers/chat-kit";
+import { newWebToken } from "../src/domain/conversations/web-token";
+import { createAgent, operator } from "./helpers/chat-kit";
 import {
   bindInstagram,
   bindTelegram,
@@ -247,5 +248,35 @@ describe("contacts from the web chat", () => {
     const other = await visitor().chat.start({ agentId: "contacts_web" });
     const otherConversation = await deps.repos.conversations.get(other.conversationId);
     expect(otherConversation?.contactId).not.toBe(contact!.contactId);
+  });
+
+  it("while a human handles the chat, what the customer shares still reaches the contact", async () => {
+    const { conversationId, token } = await visitor().chat.start({ agentId: "contacts_web" });
+    await callerAs(deps, operator).conversations.handoff({ conversationId });
+    await visitor().chat.send({ conversationId, token, content: "I am Omar, +971 50 123 4567" });
+    await deps.work.drain();
+    const conversation = await deps.repos.conversations.get(conversationId);
+    expect(await deps.repos.contacts.get(conversation!.contactId!)).toMatchObject({
+      name: "Omar",
+      phones: ["+971501234567"],
+    });
+  });
+
+  it("a chat started before contacts existed gets its contact on its next message", async () => {
+    const { token, hash } = newWebToken();
+    const legacy = await deps.repos.conversations.create({
+      agentId: "contacts_web",
+      channel: "web_chat",
+      webTokenHash: hash,
+    });
+    expect(legacy.contactId).toBeUndefined();
+    await visitor().chat.send({ conversationId: legacy.conversationId, token, content: "Hello" });
+    const linked = await deps.repos.conversations.get(legacy.conversationId);
+    expect(linked?.contactId).toBeTruthy();
+    expect(
+      await deps.repos.contacts.findByIdentity("web_chat", "contacts_web", hash),
+    ).toMatchObject({
+      contactId: linked!.contactId,
+    });
   });
 });

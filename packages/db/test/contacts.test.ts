@@ -73,6 +73,20 @@ describe("contacts repository", () => {
     });
   });
 
+  it("a 'surely new' identity that is known after all joins its contact and leaves nothing behind", async () => {
+    const contacts = t.repos.contacts;
+    const input = { channel: "web_chat" as const, agentId: "dr_a", externalUserId: uniqueUser() };
+    const fresh = await contacts.ensureForConversation(input, { surelyNew: true });
+    expect(fresh.created).toBe(true);
+    const before = (await contacts.list({ channel: "web_chat", limit: 500 })).items.length;
+    const again = await contacts.ensureForConversation(input, { surelyNew: true });
+    expect(again).toMatchObject({
+      created: false,
+      contact: { contactId: fresh.contact.contactId },
+    });
+    expect((await contacts.list({ channel: "web_chat", limit: 500 })).items).toHaveLength(before);
+  });
+
   it("names: staff > customer > profile, and the weaker source never overwrites the stronger", async () => {
     const contacts = t.repos.contacts;
     const { contact } = await contacts.ensureForConversation({
@@ -236,6 +250,21 @@ describe("contacts repository", () => {
       [second.conversationId, "telegram"],
       [first.conversationId, "web_chat"],
     ]);
+  });
+
+  it("cuts over-long platform values so the contact stays readable", async () => {
+    const { contact } = await t.repos.contacts.ensureForConversation({
+      channel: "telegram",
+      agentId: "dr_a",
+      externalUserId: uniqueUser(),
+      displayName: "A".repeat(500),
+      username: "u".repeat(400),
+      profile: { bio: "b".repeat(5000) },
+    });
+    const read = await t.repos.contacts.get(contact.contactId);
+    expect(read?.name).toHaveLength(120);
+    expect(read?.identities[0]?.username).toHaveLength(256);
+    expect(String(read?.identities[0]?.profile?.bio)).toHaveLength(2000);
   });
 
   it("delete removes the contact and every key pointing at it", async () => {

@@ -186,7 +186,12 @@ export function createContactKeys(db: Db, _ctx: RepositoryContext) {
               })
             : undefined,
         ),
-        otherPuts.length ? batchWriteAll(db, TableName, otherPuts) : undefined,
+        // One item (a new contact's channel list entry, most often) is a plain put: cheaper than a batch.
+        otherPuts.length === 1 && "PutRequest" in otherPuts[0]!
+          ? db.doc.send(new PutCommand({ TableName, Item: otherPuts[0].PutRequest.Item }))
+          : otherPuts.length
+            ? batchWriteAll(db, TableName, otherPuts)
+            : undefined,
         ...deletes.map((item) =>
           db.doc
             .send(

@@ -66,6 +66,19 @@ const cleanName = (name: string) =>
 const later = (a: string, b: string) => (a >= b ? a : b);
 const differs = <T>(a: T, b: T) => JSON.stringify(a) !== JSON.stringify(b);
 
+function boundedProfile(
+  profile: NonNullable<ContactIdentity["profile"]>,
+): NonNullable<ContactIdentity["profile"]> {
+  return Object.fromEntries(
+    Object.entries(profile)
+      .slice(0, 20)
+      .map(([key, value]) => [
+        key.slice(0, 64),
+        typeof value === "string" ? value.slice(0, 2000) : value,
+      ]),
+  );
+}
+
 /** The contact with this identity recorded (profile details refreshed), its profile name and phones. */
 function withIdentity(contact: Contact, input: EnsureContactInput, at: string): Contact {
   const identities = [...contact.identities];
@@ -75,10 +88,11 @@ function withIdentity(contact: Contact, input: EnsureContactInput, at: string): 
       identity.externalUserId === input.externalUserId &&
       identity.agentId === input.agentId,
   );
+  // Platform values are cut to the stored shape's limits: a long one must not make the contact unreadable.
   const details = {
-    ...(input.username ? { username: input.username } : {}),
+    ...(input.username ? { username: input.username.slice(0, 256) } : {}),
     ...(input.displayName ? { displayName: cleanName(input.displayName) } : {}),
-    ...(input.profile ? { profile: input.profile } : {}),
+    ...(input.profile ? { profile: boundedProfile(input.profile) } : {}),
   };
   if (index === -1) {
     if (identities.length < MAX_CONTACT_IDENTITIES)
@@ -150,6 +164,12 @@ export function createContactWrites(
       ConditionExpression: "attribute_not_exists(contact_id)",
     });
 
+  /** A contact whose identity claim failed: its item and keys, never an identity someone else holds. */
+  async function removeUnclaimed(contactId: string): Promise<void> {
+    await keys.removeAll(contactId);
+    await db.doc.send(new DeleteCommand({ TableName, Key: { contact_id: contactId } }));
+  }
+
   function newContact(contactId: string, input: EnsureContactInput, at: string): Contact {
     const empty: Contact = {
       contactId,
@@ -213,11 +233,34 @@ export function createContactWrites(
      * person agree on one contact id; whoever finds the key but not yet its contact (the claimer is between
      * its two writes, or died there) creates the contact under that id itself — conditionally, so both
      * converge on one item. A known identity costs one read of the key and of the contact, and a write
-     * only when something changed (a new agent, a profile, the activity time).
+     * only when something changed (a new agent, a profile, the activity time). `surelyNew` (a web
+     * visitor's freshly minted token) skips the first read.
      */
-    async ensureForConversation(input: EnsureContactInput): Promise<EnsureContactResult> {
+    async ensureForConversation(
+      input: EnsureContactInput,
+      options: { surelyNew?: boolean } = {},
+    ): Promise<EnsureContactResult> {
       const at = input.at ?? ctx.now().toISOString();
       for (let round = 0; round < MAX_ATTEMPTS; round++) {
+        if (options.surelyNew && round === 0) {
+          // An identity minted just now (a web visitor's fresh token) cannot be known yet: the claim,
+          // the contact and its keys go out at once. Were it known after all, the claim fails, what was
+          // written is taken back, and the next round reads the key like any other identity.
+          const contact = newContact(ctx.ulid(), input, at);
+          const [claimed, created] = await Promise.all([
+            keys.claimIdentity(
+              input.channel,
+              input.externalUserId,
+              contact.contactId,
+              input.agentId,
+            ),
+            putNew(contact),
+            keys.sync(null, contact, { identityClaimed: true }),
+          ]);
+          if (claimed && created) return { contact, created: true };
+          await removeUnclaimed(contact.contactId);
+          continue;
+        }
         const owner = await keys.identityOwner(input.channel, input.externalUserId);
         if (!owner) {
           const contact = newContact(ctx.ulid(), input, at);

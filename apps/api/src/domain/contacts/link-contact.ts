@@ -30,11 +30,10 @@ export async function contactForWebVisitor(
   deps: Pick<ApiDeps, "repos">,
   input: { agentId: string; webTokenHash: string },
 ): Promise<string> {
-  const { contact } = await deps.repos.contacts.ensureForConversation({
-    channel: "web_chat",
-    agentId: input.agentId,
-    externalUserId: input.webTokenHash,
-  });
+  const { contact } = await deps.repos.contacts.ensureForConversation(
+    { channel: "web_chat", agentId: input.agentId, externalUserId: input.webTokenHash },
+    { surelyNew: true },
+  );
   return contact.contactId;
 }
 

@@ -2,7 +2,7 @@ import type { ConversationStatus } from "@agents-crm/config/conversations";
 import type { Conversation } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { eventIdFloor } from "../../realtime/event-ids";
-import { contactForWebVisitor } from "../contacts/link-contact";
+import { contactForWebVisitor, linkContact } from "../contacts/link-contact";
 import { DomainError, notFound, preconditionFailed } from "../errors";
 import { AgentUnavailableError, receiveCustomerMessage } from "../turns/customer-message";
 import { emitConversationCreated } from "./emit";
@@ -63,7 +63,8 @@ export async function sendWebChatMessage(
   if (!acceptsCustomerMessages(opened.status)) {
     throw preconditionFailed(REFUSALS[opened.status]);
   }
-  const conversation = await customerWrote(deps, opened);
+  // A chat started before contacts existed gets its contact on its next message.
+  const conversation = await customerWrote(deps, await linkContact(deps, opened));
   try {
     const outcome = await receiveCustomerMessage(deps, {
       conversation,
