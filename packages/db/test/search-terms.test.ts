@@ -51,6 +51,14 @@ describe("textTerms", () => {
     );
   });
 
+  it("also indexes an Arabic word without its article or one-letter proclitic", () => {
+    expect(terms("لِتَبْيِيضِ الأَسْنَانِ والعيادة")).toEqual(
+      expect.arrayContaining(["لتبييض", "تبييض", "الاسنان", "اسنان", "والعياده", "عياده"]),
+    );
+    // Too short to hold a proclitic and a word: "ولد" (a boy) stays whole.
+    expect(terms("ولد")).toEqual(["ولد"]);
+  });
+
   it("skips single letters but keeps numbers", () => {
     expect(terms("a 5 b")).toEqual(["5"]);
   });

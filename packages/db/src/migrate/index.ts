@@ -5,3 +5,5 @@ export { planSchema } from "./schema-plan";
 export type { SchemaPlan } from "./schema-plan";
 export type { RekeyReport } from "./rekey-messages";
 export type { LegacyRagReport, LegacyTtlReport, MissingSecretsReport } from "./legacy-report";
+export { backfillSearchIndex } from "./search-backfill";
+export type { SearchBackfillReport } from "./search-backfill";

@@ -31,6 +31,8 @@ interface TermRead {
 
 export function createSearchIndexReads(db: Db, ctx: RepositoryContext) {
   const TableName = db.tables.searchIndex;
+  // Tests shrink the per-term read (queryPageSize) to exercise horizons with a few documents.
+  const perTerm = ctx.queryPageSize ?? CANDIDATES_PER_TERM;
 
   async function readTerm(kind: SearchKind, term: string, below?: string): Promise<TermRead> {
     const docs = new Map<string, string | undefined>();
@@ -55,7 +57,7 @@ export function createSearchIndexReads(db: Db, ctx: RepositoryContext) {
           },
           ProjectionExpression: "#d, #a, #e",
           ScanIndexForward: false,
-          Limit: CANDIDATES_PER_TERM - read,
+          Limit: perTerm - read,
           ExclusiveStartKey: startKey,
         }),
       );
@@ -66,7 +68,7 @@ export function createSearchIndexReads(db: Db, ctx: RepositoryContext) {
         docs.set(last, typeof item.agent_id === "string" ? item.agent_id : undefined);
       }
       startKey = out.LastEvaluatedKey;
-    } while (startKey && read < CANDIDATES_PER_TERM);
+    } while (startKey && read < perTerm);
     return { docs, horizon: startKey ? last : null };
   }
 

@@ -149,6 +149,60 @@ export function createSearchIndexWrites(db: Db, readPhones: PhoneReader) {
 
   return {
     /**
+     * Indexes a conversation and its stored messages in one go (the backfill): each term is written once
+     * with the latest expiry of the messages holding it, in batches of 25. Returns the items written.
+     */
+    async indexHistory(conversation: Conversation, messages: readonly Message[]): Promise<number> {
+      const id = conversation.conversationId;
+      const existing = await getRoot("c", id);
+      const own = [...conversationIdTerms(id), ...(existing?.terms ?? [])];
+      if (conversation.externalUserId)
+        own.push(...textTerms(conversation.externalUserId, readPhones));
+      const key = existing?.key ?? docKey(conversation.createdAt, id);
+      const lastExpiry = messages.reduce<number | undefined>(
+        (latest, m) => (m.expiresAt === undefined ? latest : Math.max(latest ?? 0, m.expiresAt)),
+        conversation.expiresAt,
+      );
+      const expiryOf = new Map<string, number | undefined>();
+      const writes: WriteRequest[] = [];
+      for (const message of messages) {
+        const terms = textTerms(message.content, readPhones);
+        if (terms.length === 0) continue;
+        for (const term of terms) {
+          const known = expiryOf.get(term);
+          const next = message.expiresAt;
+          expiryOf.set(
+            term,
+            next === undefined || known === undefined ? (next ?? known) : Math.max(known, next),
+          );
+        }
+        writes.push({
+          PutRequest: {
+            Item: {
+              term: reverseKey("c", id),
+              doc: messagePart(message.messageId),
+              key,
+              terms,
+              expires_at: message.expiresAt,
+            },
+          },
+        });
+      }
+      for (const term of own) expiryOf.set(term, lastExpiry);
+      for (const [term, expiresAt] of expiryOf) {
+        writes.push(...termPuts("c", [term], key, { agentId: conversation.agentId, expiresAt }));
+      }
+      await batchWriteAll(db, TableName, writes);
+      await putRoot("c", id, {
+        key,
+        terms: [...new Set(own)],
+        agentId: conversation.agentId,
+        expiresAt: lastExpiry,
+      });
+      return writes.length + 1;
+    },
+
+    /**
      * Indexes one message's words, e-mails and phones under its conversation, expiring with it. The
      * conversation's own terms (ids, name) are written again with the new expiry, so they live as long
      * as its newest message.

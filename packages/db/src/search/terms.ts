@@ -26,14 +26,30 @@ const DIGITS = /^\d+$/;
 /** What the inbox shows of a conversation id ("#8c5c2a", apps/web `shortId`): its last 6 characters. */
 export const shortConversationId = (id: string): string => id.slice(-6).toLowerCase();
 
-function wordTerms(word: string, into: Set<string>): void {
-  if (word.length < 2 && !DIGITS.test(word)) return;
+/**
+ * Arabic writes the article and one-letter prepositions/conjunctions onto the word ("لتبييض" = "for
+ * whitening", "والاسنان" = "and the teeth"): a word is also indexed without them (light stemming), so
+ * the bare word finds it.
+ */
+const ARABIC_PROCLITIC = /^(?:وال|بال|كال|فال|لل|ال|و|ف|ب|ل|ك)(?=\p{Script=Arabic}{3})/u;
+
+function wordAndPrefixes(word: string, into: Set<string>): void {
   into.add(word);
-  if (DIGITS.test(word)) return;
   const chars = [...word];
   for (let n = MIN_PREFIX; n < Math.min(chars.length, MAX_PREFIX + 1); n++) {
     into.add(chars.slice(0, n).join(""));
   }
+}
+
+function wordTerms(word: string, into: Set<string>): void {
+  if (word.length < 2 && !DIGITS.test(word)) return;
+  if (DIGITS.test(word)) {
+    into.add(word);
+    return;
+  }
+  wordAndPrefixes(word, into);
+  const bare = word.replace(ARABIC_PROCLITIC, "");
+  if (bare !== word) wordAndPrefixes(bare, into);
 }
 
 /** E.164 digits, national-format digits and the last 7+ digits: "+7 912…", "8 912…", "912 345…" all meet. */
