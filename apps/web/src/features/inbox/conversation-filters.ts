@@ -96,7 +96,7 @@ export function sameFilters(a: ConversationFilters, b: ConversationFilters): boo
 }
 
 /**
- * The server's search, as far as a row shows it: the id (whole, its start, or the short id the rows
+ * The server's search, as far as a row shows it: the id (whole, or the short id the rows
  * show), the external user id, the last message preview or the customer's name. The server also finds
  * by any word of any message, a phone in any format and an e-mail, which a row does not carry:
  * "unknown" then, and the caller keeps whatever the server said before.
@@ -105,7 +105,7 @@ export function matchesSearch(row: ConversationRow, search: string): boolean | "
   const needle = search.trim().replace(/^#/, "").toLowerCase();
   if (!needle) return true;
   const id = row.conversationId.toLowerCase();
-  if (id.startsWith(needle) || shortId(row.conversationId) === needle) return true;
+  if (id === needle || shortId(row.conversationId) === needle) return true;
   if (row.externalUserId?.toLowerCase().includes(needle)) return true;
   if (row.lastMessagePreview?.toLowerCase().includes(needle)) return true;
   if (row.customer?.name?.toLowerCase().includes(needle)) return true;
