@@ -1,12 +1,7 @@
 import { DeleteCommand } from "@aws-sdk/lib-dynamodb";
-import type { Channel } from "@agents-crm/config/channels";
 import {
   MAX_CONTACT_EMAILS,
-  MAX_CONTACT_IDENTITIES,
-  MAX_CONTACT_NAME_CHARS,
   MAX_CONTACT_PHONES,
-  nameSourceRank,
-  type ContactIdentity,
   type ContactNote,
   type NameSource,
 } from "@agents-crm/config/contacts";
@@ -15,135 +10,27 @@ import { conditionalPut } from "../lib/conditional-write";
 import { NotFoundError, VersionConflictError } from "../lib/errors";
 import type { Contact } from "../schemas/contact";
 import type { RepositoryContext } from "./context";
+import {
+  applyPatch,
+  differs,
+  withIdentity,
+  withName,
+  type ContactStorePatch,
+  type EnsureContactInput,
+  type UpdateContactOptions,
+} from "./contact-changes";
+import { createContactEnsure } from "./contact-ensure";
 import { contactToItem, normalizedEmails, normalizedPhones } from "./contact-item";
 import type { ContactKeys } from "./contact-keys";
 
-/** A conversation's channel identity, and what its platform shows about the person. */
-export interface EnsureContactInput {
-  channel: Channel;
-  agentId: string;
-  externalUserId: string;
-  username?: string;
-  displayName?: string;
-  profile?: ContactIdentity["profile"];
-  /** Numbers the identity itself proves (a WhatsApp wa_id). */
-  phones?: string[];
-  /** When the person was seen (the conversation's creation); defaults to now. */
-  at?: string;
-}
-
-export interface EnsureContactResult {
-  contact: Contact;
-  /** True for exactly one caller: the one whose write created the contact. */
-  created: boolean;
-}
-
-/**
- * What staff (or a merge) change. Lists replace the whole list; `name` set here is staff's (`null` clears
- * it and its source, so a later profile or customer-given name can fill it again).
- */
-export interface ContactStorePatch {
-  name?: string | null;
-  phones?: string[];
-  emails?: string[];
-  labels?: string[];
-  attributes?: Record<string, string>;
-  notes?: ContactNote[];
-  identities?: ContactIdentity[];
-  mergedFrom?: string[];
-  lastSeenAt?: string;
-}
-
-export interface UpdateContactOptions {
-  /** The version the caller read; VersionConflictError when the contact has moved on. */
-  expectedVersion?: number;
-}
+export type {
+  ContactStorePatch,
+  EnsureContactInput,
+  EnsureContactResult,
+  UpdateContactOptions,
+} from "./contact-changes";
 
 const MAX_ATTEMPTS = 6;
-
-const cleanName = (name: string) =>
-  name.trim().replace(/\s+/g, " ").slice(0, MAX_CONTACT_NAME_CHARS);
-const later = (a: string, b: string) => (a >= b ? a : b);
-const differs = <T>(a: T, b: T) => JSON.stringify(a) !== JSON.stringify(b);
-
-function boundedProfile(
-  profile: NonNullable<ContactIdentity["profile"]>,
-): NonNullable<ContactIdentity["profile"]> {
-  return Object.fromEntries(
-    Object.entries(profile)
-      .slice(0, 20)
-      .map(([key, value]) => [
-        key.slice(0, 64),
-        typeof value === "string" ? value.slice(0, 2000) : value,
-      ]),
-  );
-}
-
-/** The contact with this identity recorded (profile details refreshed), its profile name and phones. */
-function withIdentity(contact: Contact, input: EnsureContactInput, at: string): Contact {
-  const identities = [...contact.identities];
-  const index = identities.findIndex(
-    (identity) =>
-      identity.channel === input.channel &&
-      identity.externalUserId === input.externalUserId &&
-      identity.agentId === input.agentId,
-  );
-  // Platform values are cut to the stored shape's limits: a long one must not make the contact unreadable.
-  const details = {
-    ...(input.username ? { username: input.username.slice(0, 256) } : {}),
-    ...(input.displayName ? { displayName: cleanName(input.displayName) } : {}),
-    ...(input.profile ? { profile: boundedProfile(input.profile) } : {}),
-  };
-  if (index === -1) {
-    if (identities.length < MAX_CONTACT_IDENTITIES)
-      identities.push({
-        channel: input.channel,
-        externalUserId: input.externalUserId,
-        agentId: input.agentId,
-        ...details,
-      });
-  } else {
-    identities[index] = { ...identities[index]!, ...details };
-  }
-  const next: Contact = {
-    ...contact,
-    identities,
-    phones: normalizedPhones([...contact.phones, ...(input.phones ?? [])]).slice(
-      0,
-      MAX_CONTACT_PHONES,
-    ),
-    lastSeenAt: later(contact.lastSeenAt, at),
-  };
-  return details.displayName ? withName(next, details.displayName, "profile") : next;
-}
-
-/** The name applied unless the contact's current name comes from a stronger source. */
-function withName(contact: Contact, name: string, source: NameSource): Contact {
-  const clean = cleanName(name);
-  if (!clean || nameSourceRank(source) < nameSourceRank(contact.nameSource)) return contact;
-  return { ...contact, name: clean, nameSource: source };
-}
-
-function applyPatch(contact: Contact, patch: ContactStorePatch): Contact {
-  const named =
-    patch.name === undefined
-      ? {}
-      : patch.name === null
-        ? { name: null, nameSource: null }
-        : { name: cleanName(patch.name), nameSource: "staff" as const };
-  return {
-    ...contact,
-    ...named,
-    ...(patch.phones ? { phones: normalizedPhones(patch.phones) } : {}),
-    ...(patch.emails ? { emails: normalizedEmails(patch.emails) } : {}),
-    ...(patch.labels ? { labels: [...new Set(patch.labels)] } : {}),
-    ...(patch.attributes ? { attributes: patch.attributes } : {}),
-    ...(patch.notes ? { notes: patch.notes } : {}),
-    ...(patch.identities ? { identities: patch.identities } : {}),
-    ...(patch.mergedFrom ? { mergedFrom: patch.mergedFrom } : {}),
-    ...(patch.lastSeenAt ? { lastSeenAt: later(contact.lastSeenAt, patch.lastSeenAt) } : {}),
-  };
-}
 
 /**
  * Every write is a whole-item put conditioned on the version read (no lost updates between the channel
@@ -156,38 +43,6 @@ export function createContactWrites(
   get: (contactId: string) => Promise<Contact | null>,
 ) {
   const TableName = db.tables.contacts;
-
-  const putNew = (contact: Contact) =>
-    conditionalPut(db, {
-      TableName,
-      Item: contactToItem(contact),
-      ConditionExpression: "attribute_not_exists(contact_id)",
-    });
-
-  /** A contact whose identity claim failed: its item and keys, never an identity someone else holds. */
-  async function removeUnclaimed(contactId: string): Promise<void> {
-    await keys.removeAll(contactId);
-    await db.doc.send(new DeleteCommand({ TableName, Key: { contact_id: contactId } }));
-  }
-
-  function newContact(contactId: string, input: EnsureContactInput, at: string): Contact {
-    const empty: Contact = {
-      contactId,
-      name: null,
-      nameSource: null,
-      phones: [],
-      emails: [],
-      identities: [],
-      labels: [],
-      attributes: {},
-      notes: [],
-      createdAt: at,
-      updatedAt: at,
-      lastSeenAt: at,
-      version: 1,
-    };
-    return withIdentity(empty, input, at);
-  }
 
   /**
    * Applies `change` to the current contact under a version condition, re-reading on a concurrent write
@@ -226,72 +81,10 @@ export function createContactWrites(
     throw new VersionConflictError("contact", contactId);
   }
 
+  const ensure = createContactEnsure(db, ctx, keys, get, mutate);
+
   return {
-    /**
-     * The contact of a conversation's channel identity, created on first sight. Race-safe without
-     * transactions: the identity key is claimed first with a conditional put, so two first messages of one
-     * person agree on one contact id; whoever finds the key but not yet its contact (the claimer is between
-     * its two writes, or died there) creates the contact under that id itself — conditionally, so both
-     * converge on one item. A known identity costs one read of the key and of the contact, and a write
-     * only when something changed (a new agent, a profile, the activity time). `surelyNew` (a web
-     * visitor's freshly minted token) skips the first read.
-     */
-    async ensureForConversation(
-      input: EnsureContactInput,
-      options: { surelyNew?: boolean } = {},
-    ): Promise<EnsureContactResult> {
-      const at = input.at ?? ctx.now().toISOString();
-      for (let round = 0; round < MAX_ATTEMPTS; round++) {
-        if (options.surelyNew && round === 0) {
-          // An identity minted just now (a web visitor's fresh token) cannot be known yet: the claim,
-          // the contact and its keys go out at once. Were it known after all, the claim fails, what was
-          // written is taken back, and the next round reads the key like any other identity.
-          const contact = newContact(ctx.ulid(), input, at);
-          const [claimed, created] = await Promise.all([
-            keys.claimIdentity(
-              input.channel,
-              input.externalUserId,
-              contact.contactId,
-              input.agentId,
-            ),
-            putNew(contact),
-            keys.sync(null, contact, { identityClaimed: true }),
-          ]);
-          if (claimed && created) return { contact, created: true };
-          await removeUnclaimed(contact.contactId);
-          continue;
-        }
-        const owner = await keys.identityOwner(input.channel, input.externalUserId);
-        if (!owner) {
-          const contact = newContact(ctx.ulid(), input, at);
-          const claimed = await keys.claimIdentity(
-            input.channel,
-            input.externalUserId,
-            contact.contactId,
-            input.agentId,
-          );
-          if (!claimed) continue;
-          const [created] = await Promise.all([
-            putNew(contact),
-            keys.sync(null, contact, { identityClaimed: true }),
-          ]);
-          if (created) return { contact, created: true };
-          continue;
-        }
-        const existing = await get(owner);
-        if (!existing) {
-          const contact = newContact(owner, input, at);
-          if (await putNew(contact)) {
-            await keys.sync(null, contact, { identityClaimed: true });
-            return { contact, created: true };
-          }
-          continue;
-        }
-        const contact = await mutate(owner, (current) => withIdentity(current, input, at));
-        return { contact, created: false };
-      }
-      throw new Error(`contact for ${input.channel} identity did not settle`);
-    },
+    ...ensure,
 
     /** Staff's edit (or a merge's): VersionConflictError when `expectedVersion` is stale. */
     update(
