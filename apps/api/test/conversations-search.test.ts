@@ -50,6 +50,8 @@ beforeAll(async () => {
     ["admin", "أهلاً بك، غداً الساعة العاشرة"],
   ]);
   await conversation("accents", "web_chat", [["user", "Is the Crème brûlée café open on Sunday?"]]);
+  // A bare number, no "call me": contact extraction wants context, search still finds it.
+  await conversation("bare-phone", "whatsapp", [["user", "+44 20 7946 0958"]]);
 });
 
 afterAll(async () => {
@@ -64,6 +66,9 @@ describe("conversations.list({ search }) finds what a receptionist types", () =>
     expect(await search("912 345 6789")).toEqual(["en"]);
     expect(await search("345-67-89")).toEqual(["en"]);
     expect(await search("8 912 345-67-80")).toEqual([]);
+    expect(await search("020 7946 0958")).toEqual(["bare-phone"]);
+    expect(await search("+442079460958")).toEqual(["bare-phone"]);
+    expect(await search("7946 0958")).toEqual(["bare-phone"]);
   });
 
   it("an e-mail, whole or its local part, in any case", async () => {

@@ -6,6 +6,7 @@ import { createTouchActivity } from "./conversation-activity";
 import { createConversationLists } from "./conversation-lists";
 import { createConversationLookup } from "./conversation-lookup";
 import type { FindOrCreateInput, FindOrCreateResult } from "./conversation-lookup";
+import { createConversationBatchGet } from "./conversation-batch-get";
 import { createConversationStore } from "./conversation-store";
 import type { SearchIndexRepository } from "./search-index";
 
@@ -27,6 +28,7 @@ export function createConversationsRepository(
 
   return {
     get: store.get,
+    getMany: createConversationBatchGet(db, ctx),
 
     /** A new conversation with a random uuid (web chat: one per visitor token). */
     async create(input: CreateConversationInput): Promise<Conversation> {

@@ -13,7 +13,7 @@ import { idOfDocKey, termKey, type SearchKind } from "./search-index-keys";
  * to a horizon; the page is exact above the horizon and the cursor continues below it, so results stay
  * complete across pages while each page costs at most MAX_QUERY_TERMS × this many items.
  */
-export const CANDIDATES_PER_TERM = 500;
+export const CANDIDATES_PER_TERM = 200;
 
 export interface SearchOptions {
   limit?: number;

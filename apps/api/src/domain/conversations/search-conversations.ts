@@ -53,9 +53,8 @@ export async function searchConversations(
       limit: limit - items.length,
       cursor,
     });
-    const found = await Promise.all(hits.items.map((id) => repos.conversations.get(id)));
-    for (const conversation of found) {
-      if (conversation && matches(conversation, filters, now)) items.push(conversation);
+    for (const conversation of await repos.conversations.getMany(hits.items)) {
+      if (matches(conversation, filters, now)) items.push(conversation);
     }
     cursor = hits.nextCursor;
     if (!cursor) break;
