@@ -2,6 +2,7 @@ import { adminRouter } from "./routers/admin";
 import { agentsRouter } from "./routers/agents";
 import { chatRouter } from "./routers/chat";
 import { conversationsRouter } from "./routers/conversations";
+import { contactsRouter } from "./routers/contacts";
 import { auditRouter } from "./routers/audit";
 import { bindingsRouter } from "./routers/bindings";
 import { cannedResponsesRouter } from "./routers/canned-responses";
@@ -30,6 +31,7 @@ export const appRouter = router({
   stats: statsRouter,
   chat: chatRouter,
   conversations: conversationsRouter,
+  contacts: contactsRouter,
   admin: adminRouter,
 });
 

@@ -40,6 +40,15 @@ const STAFF = [
   "agents.list",
   "cannedResponses.list",
   "cannedResponses.recordUse",
+  // Contacts: operators read, edit, note and merge; erase, export and import are owners' and admins'.
+  "contacts.list",
+  "contacts.byId",
+  "contacts.update",
+  "contacts.addNote",
+  "contacts.deleteNote",
+  "contacts.mergeSuggestions",
+  "contacts.merge",
+  "contacts.unmerge",
 ];
 
 const matches = (list: string[], path: string) =>
@@ -142,6 +151,12 @@ describe("the router's access map", () => {
       "admin.onEvent",
       "audit.list",
       "stats.summary",
+      "contacts.list",
+      "contacts.byId",
+      "contacts.update",
+      "contacts.merge",
+      "contacts.erase",
+      "contacts.export",
     ];
     expect(contract.filter((p) => !paths.includes(p))).toEqual([]);
   });

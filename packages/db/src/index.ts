@@ -20,6 +20,7 @@ export type { KnowledgeGapsRepository } from "./repositories/knowledge-gaps";
 export * from "./schemas/canned-response";
 export * from "./schemas/contact";
 export type { ContactsRepository } from "./repositories/contacts";
+export type { MergeRecord } from "./repositories/contact-merges";
 export type { ListContactsOptions } from "./repositories/contact-reads";
 export type {
   ContactStorePatch,

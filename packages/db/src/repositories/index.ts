@@ -8,6 +8,7 @@ import { createContactsRepository } from "./contacts";
 import { createConversationsRepository } from "./conversations";
 import { createEdgeRepositories } from "./edge";
 import type { EdgeRepositoryOptions } from "./edge";
+import { createContactMerges } from "./contact-merges";
 import { createErasureRepository } from "./erasure";
 import { createLabelCounts } from "./label-counts";
 import { createMessagesRepository } from "./messages";
@@ -29,12 +30,15 @@ export type { CreateRepositoriesOptions as RepositoryOptions };
 export function createRepositories(db: Db, options: CreateRepositoriesOptions = {}) {
   const ctx = repositoryContext(options);
   const searchIndex = createSearchIndexRepository(db, ctx, options.readPhones);
+  const contacts = createContactsRepository(db, ctx);
   return {
     agents: createAgentsRepository(db, ctx),
     // Both index what they write (search-index.ts), so no write path can miss the index.
     conversations: createConversationsRepository(db, ctx, searchIndex),
-    contacts: createContactsRepository(db, ctx),
     messages: createMessagesRepository(db, ctx, searchIndex),
+    contacts,
+    /** Staff-created contacts, exact restores and merge records (contacts API). */
+    contactMerges: createContactMerges(db, ctx, contacts.keys),
     searchIndex,
     /** Labels in use on conversations, for the console's filter chips. */
     conversationLabels: createLabelCounts(db, ctx, "conversation"),

@@ -1,0 +1,42 @@
+import { randomUUID } from "node:crypto";
+import { recordAudit } from "../audit";
+import type { StaffContext } from "../conversations/staff-context";
+import { contactOrThrow } from "../contacts/read-contacts";
+import { eraseConversation } from "./erase-conversation";
+
+export interface ContactErasure {
+  /** The id the audit entry is filed under: not the contact's, which is gone with everything else. */
+  erasureId: string;
+  conversations: number;
+  messages: number;
+}
+
+/**
+ * The right to erasure: the contact, its keys (identities, phones, e-mails, list memberships, merge
+ * records), every conversation it had on every channel with everything kept because of them
+ * (erase-conversation.ts), its search entries and the audit entries about it. The one audit entry left
+ * says who erased how much, and when — no name, number, id or text of the person.
+ */
+export async function eraseContact(
+  ctx: StaffContext,
+  input: { contactId: string },
+): Promise<ContactErasure> {
+  const { repos } = ctx.deps;
+  await contactOrThrow(ctx.deps, input.contactId);
+  const conversations = await repos.contactMerges.conversationsOf(input.contactId);
+  let messages = 0;
+  for (const conversation of conversations) {
+    messages += (await eraseConversation(repos, conversation)).messages;
+  }
+  await repos.searchIndex.removeContact(input.contactId);
+  await repos.erasure.deleteAuditAbout(input.contactId);
+  await repos.contacts.delete(input.contactId);
+  const erasureId = randomUUID();
+  await recordAudit(ctx, {
+    action: "contact.erase",
+    resourceType: "contact",
+    resourceId: erasureId,
+    metadata: { conversations: conversations.length, messages },
+  });
+  return { erasureId, conversations: conversations.length, messages };
+}
