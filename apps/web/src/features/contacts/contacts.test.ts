@@ -3,7 +3,7 @@ import { contactChannels, contactDisplayName } from "./contact-name";
 import { draftOf, patchFromDraft } from "./contact-draft";
 import { fileNameFor } from "./download";
 import { identityPicture } from "./identity-profile";
-import { importSummary } from "./import-results";
+import { refusedRows } from "./import-results";
 import { contactFiltersFromParams, contactFiltersToQuery } from "./contact-filters";
 import { addLabel, normalizeLabel, removeLabel } from "./label-text";
 import type { ContactSummary } from "./types";
@@ -152,10 +152,15 @@ describe("identity pictures", () => {
 });
 
 describe("import results", () => {
-  it("count created, updated and refused rows", () => {
+  it("list refused rows in file order", () => {
     expect(
-      importSummary([{ outcome: "created" }, { outcome: "error" }, { outcome: "created" }]),
-    ).toEqual({ created: 2, updated: 0, failed: 1 });
+      refusedRows({
+        errors: [
+          { row: 4, message: "b" },
+          { row: 2, message: "a" },
+        ],
+      }).map((e) => e.row),
+    ).toEqual([2, 4]);
   });
 });
 

@@ -1,14 +1,14 @@
-export type ImportOutcome = "created" | "updated" | "error";
+/** What `contacts.importCsv` answers: counts, and each refused row with the reason. */
+export interface ImportReport {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  errors: readonly { row: number; message: string }[];
+}
 
-/** How many rows of an import were created, updated or refused. */
-export function importSummary(rows: readonly { outcome: ImportOutcome }[]) {
-  let created = 0;
-  let updated = 0;
-  let failed = 0;
-  for (const row of rows) {
-    if (row.outcome === "created") created += 1;
-    else if (row.outcome === "updated") updated += 1;
-    else failed += 1;
-  }
-  return { created, updated, failed };
+/** One line per data row: refused rows say why; the rest are summed up above the list. */
+export function refusedRows(report: Pick<ImportReport, "errors">) {
+  return [...report.errors].sort((a, b) => a.row - b.row);
 }

@@ -43,12 +43,10 @@ export const contacts = defineMessages(
       running: "Importing…",
       failed: "Could not import the file.",
       noFile: "Choose a file first.",
-      summary: (created: number, updated: number, failed: number) =>
-        `${created} created, ${updated} updated, ${failed} failed`,
-      row: (n: number) => `Row ${n}`,
-      created: "created",
-      updated: "updated",
-      error: "failed",
+      summary: (created: number, updated: number, unchanged: number, failed: number) =>
+        `${created} created, ${updated} updated, ${unchanged} unchanged, ${failed} refused`,
+      /** `n` counts data rows from 1; the file line adds the header. */
+      row: (n: number) => `Line ${n + 1}`,
       done: "Done",
     },
     detail: {
@@ -204,12 +202,9 @@ export const contacts = defineMessages(
       running: "Импорт…",
       failed: "Не удалось импортировать файл.",
       noFile: "Сначала выберите файл.",
-      summary: (created: number, updated: number, failed: number) =>
-        `создано: ${created}, обновлено: ${updated}, с ошибкой: ${failed}`,
-      row: (n: number) => `Строка ${n}`,
-      created: "создан",
-      updated: "обновлён",
-      error: "ошибка",
+      summary: (created: number, updated: number, unchanged: number, failed: number) =>
+        `создано: ${created}, обновлено: ${updated}, без изменений: ${unchanged}, отклонено: ${failed}`,
+      row: (n: number) => `Строка ${n + 1}`,
       done: "Готово",
     },
     detail: {
