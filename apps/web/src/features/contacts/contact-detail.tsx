@@ -55,7 +55,9 @@ export function ContactDetail({ contactId }: { contactId: string }) {
     utils.contacts.byId.setData({ contactId }, (data) =>
       data ? { ...data, contact: next } : data,
     );
-  const versionOf = (c: ContactView) => `${c.version ?? ""}:${c.updatedAt}`;
+  // What the edit form shows: a label or a note saved beside it must not reset what is being typed.
+  const versionOf = (c: ContactView) =>
+    JSON.stringify([c.contactId, c.name, c.phones, c.emails, c.attributes]);
   const reload = () => {
     void query.refetch();
     void utils.contacts.list.invalidate();
@@ -83,7 +85,7 @@ export function ContactDetail({ contactId }: { contactId: string }) {
       <MergeSuggestions contact={contact} onChanged={reload} />
       <div className={styles.columns}>
         <div className={styles.column}>
-          {/* Keyed by version: a save, merge or reload elsewhere starts the form from what is stored. */}
+          {/* Keyed by its fields: a save, merge or reload that changes them starts it from what is stored. */}
           <ContactEditForm
             key={versionOf(contact)}
             contact={contact}

@@ -114,7 +114,10 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
           )}
         </section>
         <aside className={styles.side}>
-          <CustomerProfileCard profile={profile} fallbackName={fallbackName} />
+          <CustomerProfileCard
+            profile={contact?.name ? { ...profile, name: contact.name } : profile}
+            fallbackName={fallbackName}
+          />
           <AssignControl
             conversation={conversation}
             fallbackName={assigneeName}
