@@ -21,6 +21,7 @@ import { conversationCounts } from "../domain/conversations/conversation-counts"
 import { assignConversation, listAssignees } from "../domain/conversations/assign";
 import { assigneeFilters, assigneeViewCounts } from "../domain/conversations/assignee-views";
 import { listConversations } from "../domain/conversations/list-conversations";
+import { withContactNames } from "../domain/conversations/contact-names";
 import { markRead, unreadCounts, withUnread } from "../domain/conversations/unread";
 import { setStage } from "../domain/conversations/set-stage";
 import { staffReply } from "../domain/conversations/staff-reply";
@@ -66,7 +67,8 @@ export const conversationsRouter = {
         ...rest,
         ...assigneeFilters(assignee, ctx.principal),
       });
-      return { ...page, items: await withUnread(ctx.deps, ctx.principal.id, page.items) };
+      const named = await withContactNames(ctx.deps.repos, page.items);
+      return { ...page, items: await withUnread(ctx.deps, ctx.principal.id, named) };
     }),
 
   /** The caller's unread conversations per status in a view (the list's filters), for the inbox tabs. */

@@ -5,6 +5,7 @@ import { audit } from "~/features/audit/messages";
 import { cannedResponses } from "~/features/canned-responses/messages";
 import { channels } from "~/features/channels/messages";
 import { chat } from "~/features/chat/messages";
+import { contacts } from "~/features/contacts/messages";
 import { common } from "./common-messages";
 import { copilot } from "~/features/copilot/messages";
 import { conversations } from "~/features/inbox/messages";
@@ -33,6 +34,7 @@ export const MESSAGES = {
   channels,
   chat,
   common,
+  contacts,
   conversations,
   knowledgeGaps,
   knowledgeLibrary,

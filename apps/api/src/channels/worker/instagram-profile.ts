@@ -30,12 +30,11 @@ export async function refreshInstagramProfile(
         profilePic: fetched.profile_pic,
       });
     }
-    if (conversation) {
-      await repos.searchIndex.indexConversation(conversation, {
-        names: [profile.name, profile.username],
-      });
-    }
-    if (!conversation?.contactId) return;
+    if (!conversation) return;
+    await repos.searchIndex.indexConversation(conversation, {
+      names: [profile.name, profile.username],
+    });
+    if (!conversation.contactId) return;
     await repos.contacts.refreshIdentity(conversation.contactId, {
       channel: "instagram",
       agentId: conversation.agentId,

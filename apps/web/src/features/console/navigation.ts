@@ -21,6 +21,7 @@ const MANAGERS: readonly StaffRole[] = ["owner", "admin"];
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/conversations", key: "conversations", roles: STAFF, badge: "needsHuman" },
   { href: "/admin/pipeline", key: "pipeline", roles: STAFF },
+  { href: "/admin/contacts", key: "contacts", roles: STAFF },
   { href: "/admin/agents", key: "agents", roles: MANAGERS },
   { href: "/admin/stats", key: "stats", roles: STAFF },
   { href: "/admin/canned-responses", key: "cannedResponses", roles: STAFF },

@@ -20,6 +20,8 @@ import { StagePicker } from "./stage-picker";
 import { Transcript } from "./transcript";
 import { useLiveConversation } from "./use-live-conversation";
 import { useMarkRead } from "~/features/triage/use-mark-read";
+import { ConversationLabels } from "~/features/contacts/conversation-labels";
+import { ContactLink, useConversationContact } from "~/features/contacts/conversation-contact";
 import styles from "./conversation.module.css";
 
 /** `/admin/conversations/[id]`: the transcript, the staff's controls and what is known of the customer. */
@@ -29,6 +31,7 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
   useMarkRead(conversationId);
   const [mode, setMode] = useState<ComposerMode>("reply");
   const data = details.data;
+  const contact = useConversationContact(data?.conversation.contactId);
   const profile = useMemo(
     () => (data ? customerProfile(data.conversation, data.instagramProfile, messages) : null),
     [data, messages],
@@ -58,7 +61,7 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
   const assigneeName =
     data.assignee?.userId === conversation.assigneeId ? (data.assignee?.name ?? null) : null;
   const fallbackName = customerLabel(conversation, t.row);
-  const title = profile.name ?? fallbackName;
+  const title = contact?.name ?? profile.name ?? fallbackName;
   return (
     <article
       className={styles.detail}
@@ -76,6 +79,7 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
             {title} <span className="muted">#{shortId(conversation.conversationId)}</span>
           </h1>
           <HandlerBadge conversation={conversation} fallbackName={assigneeName} />
+          {contact && <ContactLink contactId={contact.contactId} name={contact.displayName} />}
         </div>
         {(conversation.status === "NEEDS_HUMAN" || conversation.status === "HUMAN_ACTIVE") && (
           <HandoffSummaryLines summary={conversation.handoffSummary} />
@@ -110,13 +114,17 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
           )}
         </section>
         <aside className={styles.side}>
-          <CustomerProfileCard profile={profile} fallbackName={fallbackName} />
+          <CustomerProfileCard
+            profile={contact?.name ? { ...profile, name: contact.name } : profile}
+            fallbackName={fallbackName}
+          />
           <AssignControl
             conversation={conversation}
             fallbackName={assigneeName}
             onChanged={applyRow}
           />
           <StagePicker conversation={conversation} onChanged={applyRow} />
+          <ConversationLabels row={conversation} onChanged={applyRow} />
           <ConversationInfo conversation={conversation} agent={agent} />
         </aside>
       </div>

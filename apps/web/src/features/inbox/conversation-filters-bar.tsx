@@ -8,6 +8,8 @@ import { AgentChannelFilters } from "~/ui/agent-channel-filters";
 import { FilterSelect } from "~/ui/filter-select";
 import { TextInput } from "~/ui/inputs";
 import { useAgents, useStages } from "~/features/console/use-lookups";
+import { LabelFilter } from "~/features/contacts/label-filter";
+import { useLabelsInUse } from "~/features/contacts/use-labels-in-use";
 
 const SEARCH_DEBOUNCE_MS = 350;
 
@@ -25,6 +27,8 @@ export function ConversationFiltersBar({
   const { filters: t, inbox } = useT("conversations");
   const { agents } = useAgents();
   const { stages } = useStages();
+  const labels = useT("contacts").labels;
+  const knownLabels = useLabelsInUse();
   const [search, setSearch] = useState(filters.search ?? "");
 
   // Filters changed elsewhere (a counter, the URL): the box shows them.
@@ -91,6 +95,13 @@ export function ConversationFiltersBar({
           </option>
         ))}
       </FilterSelect>
+      <LabelFilter
+        label={labels.label}
+        value={filters.label}
+        known={knownLabels}
+        onChange={(label) => onChange({ ...filters, label })}
+        testId="filter-label"
+      />
     </FilterBar>
   );
 }

@@ -43,10 +43,22 @@ describe("inbox filters in the query string", () => {
 describe("matchesFilters", () => {
   it("matches the server's search fields", () => {
     const r = row({ externalUserId: "tg-42", lastMessagePreview: "Can I book Monday?" });
-    expect(matchesFilters(r, { search: r.conversationId.slice(0, 6).toLowerCase() })).toBe(true);
+    expect(matchesFilters(r, { search: r.conversationId.toLowerCase() })).toBe(true);
     expect(matchesFilters(r, { search: "TG-4" })).toBe(true);
     expect(matchesFilters(r, { search: "monday" })).toBe(true);
-    expect(matchesFilters(r, { search: "friday" })).toBe(false);
+    // Any word of any message, a phone or an e-mail may match on the server: a row cannot say no.
+    expect(matchesFilters(r, { search: "friday" })).toBe("unknown");
+    expect(matchesFilters(r, { search: `#${r.conversationId.slice(-6)}` })).toBe(true);
+  });
+
+  it("keeps a label filter in the address and matches rows carrying it", () => {
+    const filters = filtersFromParams({ label: " Wisdom  Tooth " });
+    expect(filters).toEqual({ label: "wisdom tooth" });
+    expect(filtersToQuery(filters)).toBe("?label=wisdom+tooth");
+    expect(filtersFromParams({ label: "<script>" })).toEqual({});
+    expect(matchesFilters(row({ labels: ["wisdom tooth", "vip"] }), filters)).toBe(true);
+    expect(matchesFilters(row({ labels: ["vip"] }), filters)).toBe(false);
+    expect(matchesFilters(row({}), filters)).toBe(false);
   });
 
   it("cannot tell for an Instagram profile name it does not have", () => {

@@ -3,6 +3,8 @@ import { CHANNELS } from "@agents-crm/config/channels";
 import { CONVERSATION_STATUSES, MAX_CONVERSATION_SEARCH } from "@agents-crm/config/conversations";
 import { MAX_STAGE_ID } from "@agents-crm/config/pipeline";
 import type { Channel, ConversationRow, ConversationStatus } from "~/features/console/types";
+import { isValidLabel, normalizeLabel } from "~/features/contacts/label-text";
+import { shortId } from "~/features/console/labels";
 import { bucketOf } from "./status-counts";
 
 /** A status to filter by, or SNOOZED: waiting for a human, later (out of Needs human until then). */
@@ -17,9 +19,18 @@ export interface ConversationFilters {
   search?: string;
   /** "me", "unassigned" or a staff user id (the Mine / Unassigned views; absent: All). */
   assignee?: string;
+  label?: string;
 }
 
-const FILTER_KEYS = ["status", "agentId", "channel", "stage", "search", "assignee"] as const;
+const FILTER_KEYS = [
+  "status",
+  "agentId",
+  "channel",
+  "stage",
+  "search",
+  "assignee",
+  "label",
+] as const;
 const MAX_ASSIGNEE = 512;
 
 const oneOf = <T extends string>(values: readonly T[], raw: string | undefined) =>
@@ -41,8 +52,14 @@ export function filtersFromParams(
     stage: read("stage")?.slice(0, MAX_STAGE_ID),
     search: read("search")?.slice(0, MAX_CONVERSATION_SEARCH),
     assignee: read("assignee")?.slice(0, MAX_ASSIGNEE),
+    label: labelParam(read("label")),
   };
   return compactFilters(filters);
+}
+
+function labelParam(raw: string | undefined): string | undefined {
+  const label = raw ? normalizeLabel(raw) : "";
+  return label && isValidLabel(label) ? label : undefined;
 }
 
 /** Without unset keys, so two equal filter sets compare equal and the query string stays short. */
@@ -79,17 +96,20 @@ export function sameFilters(a: ConversationFilters, b: ConversationFilters): boo
 }
 
 /**
- * The server's search, as far as a row shows it: an id prefix, the external user id or the last
- * message preview. An Instagram row may also match by its profile name, which rows do not carry:
+ * The server's search, as far as a row shows it: the id (whole, or the short id the rows
+ * show), the external user id, the last message preview or the customer's name. The server also finds
+ * by any word of any message, a phone in any format and an e-mail, which a row does not carry:
  * "unknown" then, and the caller keeps whatever the server said before.
  */
 export function matchesSearch(row: ConversationRow, search: string): boolean | "unknown" {
-  const needle = search.trim().toLowerCase();
+  const needle = search.trim().replace(/^#/, "").toLowerCase();
   if (!needle) return true;
-  if (row.conversationId.toLowerCase().startsWith(needle)) return true;
+  const id = row.conversationId.toLowerCase();
+  if (id === needle || shortId(row.conversationId) === needle) return true;
   if (row.externalUserId?.toLowerCase().includes(needle)) return true;
   if (row.lastMessagePreview?.toLowerCase().includes(needle)) return true;
-  return row.channel === "instagram" && row.externalUserId ? "unknown" : false;
+  if (row.customer?.name?.toLowerCase().includes(needle)) return true;
+  return "unknown";
 }
 
 /** Whether a row belongs in a list with these filters ("unknown" only through the search). */
@@ -102,6 +122,7 @@ export function matchesFilters(
   if (filters.agentId && row.agentId !== filters.agentId) return false;
   if (filters.channel && row.channel !== filters.channel) return false;
   if (filters.stage && row.stage !== filters.stage) return false;
+  if (filters.label && !(row.labels ?? []).includes(filters.label)) return false;
   if (!matchesAssignee(row, filters.assignee)) return false;
   return filters.search ? matchesSearch(row, filters.search) : true;
 }

@@ -19,6 +19,8 @@ import styles from "./conversations.module.css";
 import { EscalationBadge } from "~/features/triage/escalation-badge";
 import { showsEscalation } from "~/features/triage/shows-escalation";
 import triage from "~/features/triage/triage.module.css";
+import { ContactLink } from "~/features/contacts/conversation-contact";
+import { LabelChips } from "~/features/contacts/label-chips";
 
 export function ConversationRows({ rows, now }: { rows: readonly ConversationRow[]; now: number }) {
   const common = useT("common");
@@ -78,11 +80,13 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
                     testId="row-handoff-summary"
                   />
                 )}
+                <LabelChips labels={row.labels} />
               </div>
             </div>
             <div className={styles.meta}>
               <span>{agents.get(row.agentId)?.card.displayName ?? row.agentId}</span>
               <span className="muted">{common.channels[row.channel]}</span>
+              {row.contactId && <ContactLink contactId={row.contactId} name={name} />}
             </div>
             <div className={styles.state}>
               <HandlerBadge conversation={row} />

@@ -21,6 +21,7 @@ import { useConversationList } from "./use-conversation-list";
 import { LoadFailed } from "~/ui/load-failed";
 import { CursorList } from "~/ui/cursor-list";
 import admin from "~/ui/admin-page.module.css";
+import { PeopleResults } from "~/features/contacts/people-results";
 
 /** `/admin/conversations`: the live inbox. Filters live in the query string, so a reload keeps them. */
 export function ConversationsInbox({ initialFilters }: { initialFilters: ConversationFilters }) {
@@ -56,6 +57,7 @@ export function ConversationsInbox({ initialFilters }: { initialFilters: Convers
         onSelect={(assignee) => setFilters({ ...filters, assignee })}
       />
       <ConversationFiltersBar filters={filters} onChange={setFilters} />
+      <PeopleResults search={filters.search} />
       {list.error !== null && (
         <LoadFailed
           message={list.error || t.inbox.loadFailed}

@@ -21,7 +21,7 @@ export const conversations = defineMessages(
     },
     filters: {
       search: "Search",
-      searchPlaceholder: "Id, customer or message",
+      searchPlaceholder: "Name, phone, e-mail, words or #id",
       status: "Status",
       agent: "Agent",
       channel: "Channel",
@@ -168,7 +168,7 @@ export const conversations = defineMessages(
     },
     filters: {
       search: "Поиск",
-      searchPlaceholder: "Id, клиент или сообщение",
+      searchPlaceholder: "Имя, телефон, e-mail, слова или #id",
       status: "Статус",
       agent: "Агент",
       channel: "Канал",

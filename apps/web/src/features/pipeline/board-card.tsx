@@ -11,6 +11,7 @@ import { ResolveButton } from "~/features/resolve/resolve-button";
 import { HandlerBadge } from "~/features/assignment/handler-badge";
 import { EscalationBadge } from "~/features/triage/escalation-badge";
 import { showsEscalation } from "~/features/triage/shows-escalation";
+import { LabelChips } from "~/features/contacts/label-chips";
 import { MoveMenu } from "./move-menu";
 import styles from "./pipeline.module.css";
 
@@ -37,7 +38,9 @@ export function BoardCard({
   const common = useT("common");
   const resolveT = useT("resolve");
   const customer =
-    row.externalUserId ?? (row.channel === "web_chat" ? t.card.webVisitor : t.card.unknownCustomer);
+    row.customer?.name ??
+    row.externalUserId ??
+    (row.channel === "web_chat" ? t.card.webVisitor : t.card.unknownCustomer);
   const href = `/admin/conversations/${encodeURIComponent(row.conversationId)}`;
 
   const startDrag = (event: DragEvent) => {
@@ -80,6 +83,7 @@ export function BoardCard({
         </span>
       </div>
       <p className={styles.cardPreview}>{row.lastMessagePreview ?? t.card.noMessages}</p>
+      <LabelChips labels={row.labels} />
       {row.rejectionReason && (
         <p className={styles.cardReason}>{t.card.reason(row.rejectionReason)}</p>
       )}

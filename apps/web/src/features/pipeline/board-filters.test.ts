@@ -14,6 +14,14 @@ describe("the pipeline board's filters in the URL", () => {
     expect(boardFiltersFromParams(Object.fromEntries(new URLSearchParams(query)))).toEqual(filters);
   });
 
+  it("carry a label, normalised as stored; a label that cannot exist is dropped", () => {
+    const filters = boardFiltersFromParams({ label: " VIP  Client " });
+    expect(filters).toEqual({ label: "vip client" });
+    expect(boardFiltersToQuery(filters)).toBe("?label=vip+client");
+    expect(boardFiltersFromParams({ label: "a;b" })).toEqual({});
+    expect(sameBoardFilters({ label: "vip" }, {})).toBe(false);
+  });
+
   it("leave the query string empty when nothing is filtered", () => {
     expect(boardFiltersToQuery({})).toBe("");
     expect(boardFiltersToQuery({ agentId: "", channel: undefined })).toBe("");

@@ -5,6 +5,7 @@ import type { Channel, ConversationRow } from "~/features/console/types";
 export interface BoardFilters {
   agentId?: string;
   channel?: Channel;
+  label?: string;
 }
 
 export interface ColumnPaging {
@@ -58,6 +59,7 @@ const EMPTY_COLUMN: ColumnPaging = {
 
 export function matchesBoardFilters(row: ConversationRow, filters: BoardFilters): boolean {
   if (filters.agentId && row.agentId !== filters.agentId) return false;
+  if (filters.label && !(row.labels ?? []).includes(filters.label)) return false;
   return !(filters.channel && row.channel !== filters.channel);
 }
 

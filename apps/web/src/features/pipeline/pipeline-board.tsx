@@ -17,6 +17,7 @@ import { ReasonDialog } from "./reason-dialog";
 import { StageEditor } from "./stage-editor";
 import { useBoard } from "./use-board";
 import { useBoardFilters } from "./use-board-filters";
+import { useLabelsInUse } from "~/features/contacts/use-labels-in-use";
 import { useBoardMoves } from "./use-board-moves";
 import admin from "~/ui/admin-page.module.css";
 import styles from "./pipeline.module.css";
@@ -42,6 +43,7 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
   const waiting = Object.values(board.state.rows).some((r) => r.status === "NEEDS_HUMAN");
   const now = useNow(waiting ? 1_000 : 30_000);
   const failure = board.state.failure;
+  const knownLabels = useLabelsInUse();
   const agentName = (agentId: string) => agents.byId.get(agentId)?.card.displayName ?? agentId;
 
   const card = (row: ConversationRow) => (
@@ -78,7 +80,12 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
         />
       )}
 
-      <PipelineFilters filters={filters} onChange={setFilters} agents={agents.agents} />
+      <PipelineFilters
+        filters={filters}
+        onChange={setFilters}
+        agents={agents.agents}
+        knownLabels={knownLabels}
+      />
 
       {moves.notice && (
         <Notice tone="success" role="status" data-testid="pipeline-notice">
@@ -95,7 +102,7 @@ export function PipelineBoard({ initialFilters }: { initialFilters: BoardFilters
       <BoardGrid
         stagesQuery={stagesQuery}
         columns={columns}
-        filtered={Boolean(filters.agentId ?? filters.channel)}
+        filtered={Boolean(filters.agentId ?? filters.channel ?? filters.label)}
         dragging={moves.dragging}
         onDropCard={moves.dropOn}
         onLoadMore={board.loadMore}

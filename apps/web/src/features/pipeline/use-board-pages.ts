@@ -64,7 +64,12 @@ export function useBoardPages(
   /** What a failed page says when its error has no message. */
   fallback: string,
 ) {
-  const key = JSON.stringify([filters.agentId ?? "", filters.channel ?? "", ...stageIds]);
+  const key = JSON.stringify([
+    filters.agentId ?? "",
+    filters.channel ?? "",
+    filters.label ?? "",
+    ...stageIds,
+  ]);
   // The cursors "Load more" followed, per stage, for this board (another filter set starts again).
   const [more, setMore] = useState<{ key: string; cursors: Record<string, string[]> }>({
     key,
