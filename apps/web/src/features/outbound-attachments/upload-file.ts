@@ -52,8 +52,7 @@ export function uploadFile(request: UploadRequest): {
         return reject(new UploadError("unexpected answer", xhr.status));
       }
       // The API answers `{ error: { code, message } }`, the message naming the limit or the type.
-      const error =
-        body && typeof body === "object" && "error" in body ? (body.error) : null;
+      const error = body && typeof body === "object" && "error" in body ? body.error : null;
       const message =
         error &&
         typeof error === "object" &&
