@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit";
 import type { StaffContext } from "../conversations/staff-context";
+import { publishAdminTransient } from "../conversations/events";
 import { contactOrThrow } from "../contacts/read-contacts";
 import { eraseConversation } from "./erase-conversation";
 
@@ -31,10 +32,18 @@ export async function eraseContact(
     const erased = await eraseConversation(ctx.deps, conversation);
     messages += erased.messages;
     files += erased.files;
+    await publishAdminTransient(ctx.deps.hub, {
+      type: "conversation.deleted",
+      payload: { conversationId: conversation.conversationId },
+    });
   }
   await repos.searchIndex.removeContact(input.contactId);
   await repos.erasure.deleteAuditAbout(input.contactId);
   await repos.contacts.delete(input.contactId);
+  await publishAdminTransient(ctx.deps.hub, {
+    type: "contact.erased",
+    payload: { contactId: input.contactId },
+  });
   const erasureId = randomUUID();
   await recordAudit(ctx, {
     action: "contact.erase",
