@@ -116,6 +116,9 @@ export async function eraseConversation(
     ...[...escalations].map((since) => repos.kv.delete(`realert#${id}#${since}`)),
   ]);
 
+  // Markers of accounts deleted since are left to their TTL (the unread horizon + 1 day): they hold a
+  // staff id, the erased conversation's random id and a time — nothing of the customer, and nothing left
+  // that the id leads to. Finding them by conversation would need an index on the sessions table.
   await erasure.deleteReadMarkers(await everyStaffId(repos), id);
   const refs = await erasure.messageRefs(id);
   const eventKeys = await inboundEventKeysOf(repos, conversation, refs);
