@@ -24,7 +24,7 @@ export async function eraseContact(
   input: { contactId: string },
 ): Promise<ContactErasure> {
   const { repos } = ctx.deps;
-  await contactOrThrow(ctx.deps, input.contactId);
+  const contact = await contactOrThrow(ctx.deps, input.contactId);
   const conversations = await repos.contactMerges.conversationsOf(input.contactId);
   let messages = 0;
   let files = 0;
@@ -38,7 +38,10 @@ export async function eraseContact(
     });
   }
   await repos.searchIndex.removeContact(input.contactId);
-  await repos.erasure.deleteAuditAbout(input.contactId);
+  // The contacts merged into this one were the same person: audit entries about them go too.
+  for (const id of [input.contactId, ...(contact.mergedFrom ?? [])]) {
+    await repos.erasure.deleteAuditAbout(id);
+  }
   await repos.contacts.delete(input.contactId);
   await publishAdminTransient(ctx.deps.hub, {
     type: "contact.erased",
