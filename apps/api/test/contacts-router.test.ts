@@ -280,6 +280,9 @@ describe("contacts.erase", () => {
       contactId: a.contactId,
       patch: { name: "Zelda Quux", phones: ["+447700900999"], labels: ["erase-me"] },
     });
+    // c into b, then b into a: the record of the older merge moves to a, and goes with it.
+    const c = await customer("Zelda from her phone");
+    await as(olga).contacts.merge({ targetId: b.contactId, sourceId: c.contactId });
     await as(olga).contacts.merge({ targetId: a.contactId, sourceId: b.contactId });
     await as(olga).contacts.addNote({ contactId: a.contactId, text: "Zelda note" });
     await as(olga).conversations.addNote({
@@ -317,6 +320,8 @@ describe("contacts.erase", () => {
       b.contactId,
       a.conversationId,
       b.conversationId,
+      c.contactId,
+      c.conversationId,
       "447700900999",
       "7700 900999",
       "zelda@example.org",
@@ -338,7 +343,7 @@ describe("contacts.erase", () => {
     });
     const erased = await as(admin).contacts.erase({ contactId: a.contactId });
     unsubscribe();
-    expect(erased).toMatchObject({ conversations: 2, files: 1 });
+    expect(erased).toMatchObject({ conversations: 3, files: 1 });
     expect(await deps.files.openFile(file.fileId)).toBeNull();
     expect(
       live
@@ -348,6 +353,7 @@ describe("contacts.erase", () => {
       expect.arrayContaining([
         ["conversation.deleted", { conversationId: a.conversationId }],
         ["conversation.deleted", { conversationId: b.conversationId }],
+        ["conversation.deleted", { conversationId: c.conversationId }],
         ["contact.erased", { contactId: a.contactId }],
       ]),
     );
@@ -370,7 +376,7 @@ describe("contacts.erase", () => {
     expect(entry).toMatchObject({
       actorId: admin.userId,
       resourceId: erased.erasureId,
-      metadata: { conversations: 2 },
+      metadata: { conversations: 3 },
     });
     await expect(as(admin).contacts.byId({ contactId: a.contactId })).rejects.toMatchObject({
       code: "NOT_FOUND",
