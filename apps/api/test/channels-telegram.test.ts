@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
 import { modelAnswer, waitUntil } from "./helpers/chat-kit";
 import {
   bindTelegram,
@@ -171,5 +172,29 @@ describe("Telegram delivery", () => {
       "From the first bot",
       "From the second bot",
     ]);
+  });
+});
+
+describe("Telegram erasure", () => {
+  it("erasing the contact deletes its updates from the inbox (keyed by update_id, kept on the message)", async () => {
+    const chat = 5400000091;
+    await postTelegram(
+      c,
+      bot,
+      telegramText(840000901, chat, "Erase me: my number is +447700900321"),
+    );
+    await c.workers.settled();
+    const conversation = await onlyConversation(chat);
+    const [stored] = await messagesOf(c.deps, conversation.conversationId);
+    const eventKey = stored?.metadata.inboxEventKey ?? "";
+    expect(eventKey).toMatch(/^telegram#.+#840000901$/);
+    const inbox = () => c.deps.repos.inboundEvents.get(eventKey);
+    expect(await inbox()).not.toBeNull();
+    const admin = await seedUser(c.deps, { role: "admin", name: "Erasing Admin" });
+    await callerAs(c.deps, principalOf(admin)).contacts.erase({
+      contactId: conversation.contactId!,
+    });
+    expect(await inbox()).toBeNull();
+    expect(await c.deps.repos.conversations.get(conversation.conversationId)).toBeNull();
   });
 });

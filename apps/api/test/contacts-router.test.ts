@@ -7,6 +7,8 @@ import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
 import { pdf } from "@agents-crm/files/testing";
 import { createAgent } from "./helpers/chat-kit";
 import { createTestDeps } from "./helpers/test-api";
+import { WEB_TURN_SCOPE, webTurnOrderKey } from "../src/domain/turns/web-turn-job";
+import { ADMIN_STREAM } from "../src/realtime/types";
 
 let deps: ApiDeps;
 let admin: AdminUser;
@@ -224,6 +226,44 @@ describe("contacts.merge and unmerge", () => {
     expect(actions.slice(0, 2)).toEqual(["contact.unmerge", "contact.merge"]);
   });
 
+  it("an older merge stays undoable after its contact is merged on", async () => {
+    const a = await customer("First");
+    const b = await customer("Second");
+    const c = await customer("Third");
+    const first = await as(olga).contacts.merge({ targetId: b.contactId, sourceId: c.contactId });
+    const second = await as(olga).contacts.merge({ targetId: a.contactId, sourceId: b.contactId });
+    expect((await deps.repos.conversations.get(c.conversationId))?.contactId).toBe(a.contactId);
+
+    // Undo the outer merge first: b comes back with c's merge record, which is undone next.
+    await as(olga).contacts.unmerge({ mergeId: second.mergeId });
+    expect((await deps.repos.conversations.get(c.conversationId))?.contactId).toBe(b.contactId);
+    const { source } = await as(olga).contacts.unmerge({ mergeId: first.mergeId });
+    expect(source.contactId).toBe(c.contactId);
+    expect((await deps.repos.conversations.get(c.conversationId))?.contactId).toBe(c.contactId);
+
+    // Merged on again, the older merge is undone while the newer one stands.
+    const again = await as(olga).contacts.merge({ targetId: b.contactId, sourceId: c.contactId });
+    await as(olga).contacts.merge({ targetId: a.contactId, sourceId: b.contactId });
+    const undone = await as(olga).contacts.unmerge({ mergeId: again.mergeId });
+    expect(undone.source.contactId).toBe(c.contactId);
+    expect(undone.target.contactId).toBe(a.contactId);
+    expect(undone.target.identities).toHaveLength(2);
+    expect(undone.target.mergedFrom).toEqual([b.contactId]);
+    const cIdentity = undone.source.identities[0]!;
+    expect(
+      (
+        await deps.repos.contacts.findByIdentity(
+          cIdentity.channel,
+          cIdentity.agentId,
+          cIdentity.externalUserId,
+        )
+      )?.contactId,
+    ).toBe(c.contactId);
+    expect((await deps.repos.conversations.get(c.conversationId))?.contactId).toBe(c.contactId);
+    expect((await deps.repos.conversations.get(b.conversationId))?.contactId).toBe(a.contactId);
+    expect(await deps.repos.contacts.get(b.contactId)).toBeNull();
+  });
+
   it("refuses merging a contact into itself", async () => {
     const a = await customer("Hi");
     await expect(
@@ -240,6 +280,9 @@ describe("contacts.erase", () => {
       contactId: a.contactId,
       patch: { name: "Zelda Quux", phones: ["+447700900999"], labels: ["erase-me"] },
     });
+    // c into b, then b into a: the record of the older merge moves to a, and goes with it.
+    const c = await customer("Zelda from her phone");
+    await as(olga).contacts.merge({ targetId: b.contactId, sourceId: c.contactId });
     await as(olga).contacts.merge({ targetId: a.contactId, sourceId: b.contactId });
     await as(olga).contacts.addNote({ contactId: a.contactId, text: "Zelda note" });
     await as(olga).conversations.addNote({
@@ -262,43 +305,78 @@ describe("contacts.erase", () => {
       createdBy: "customer",
     });
 
+    // A turn still queued (its process stopped before the turn ran): found by the conversation's order.
+    await deps.repos.inboundEvents.record({
+      platform: "web_chat",
+      scope: WEB_TURN_SCOPE,
+      externalId: "01JZZZZZZZZZZZZZZZZZZZZZZZ",
+      orderKey: webTurnOrderKey(a.conversationId),
+      orderSort: "01JZZZZZZZZZZZZZZZZZZZZZZZ",
+      payload: { job: "web-turn", conversationId: a.conversationId, agentId: "dr_contacts" },
+    });
+
     const secrets = [
       a.contactId,
       b.contactId,
       a.conversationId,
       b.conversationId,
+      c.contactId,
+      c.conversationId,
       "447700900999",
+      "7700 900999",
+      "zelda@example.org",
       "zelda",
       "Zelda",
+      "Quux",
+      "dentist open on Saturday",
+      "staff note about",
     ];
     const before = await everyTableText();
     expect(secrets.filter((s) => Object.values(before).some((text) => text.includes(s)))).toEqual(
       secrets,
     );
 
+    const live: { type: string; payload: unknown }[] = [];
+    const unsubscribe = deps.hub.subscribe(ADMIN_STREAM, (event) => live.push(event));
     await expect(as(olga).contacts.erase({ contactId: a.contactId })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     const erased = await as(admin).contacts.erase({ contactId: a.contactId });
-    expect(erased).toMatchObject({ conversations: 2, files: 1 });
+    unsubscribe();
+    expect(erased).toMatchObject({ conversations: 3, files: 1 });
     expect(await deps.files.openFile(file.fileId)).toBeNull();
+    expect(
+      live
+        .filter((e) => e.type === "conversation.deleted" || e.type === "contact.erased")
+        .map((e) => [e.type, e.payload]),
+    ).toEqual(
+      expect.arrayContaining([
+        ["conversation.deleted", { conversationId: a.conversationId }],
+        ["conversation.deleted", { conversationId: b.conversationId }],
+        ["conversation.deleted", { conversationId: c.conversationId }],
+        ["contact.erased", { contactId: a.contactId }],
+      ]),
+    );
 
+    // Every table, the inbox (web-chat turns included), the event log and the search index: nothing.
     const after = await everyTableText();
-    // Web chat turn items hold only ids ({ job, conversationId, agentId }) under a random key nothing
-    // else keeps; they go with the inbox's retention (erase-conversation.ts says why).
-    const inbox = JSON.parse(after.inboundEvents ?? "[]") as { payload_json?: string }[];
-    const turnJob = (item: { payload_json?: string }) =>
-      (JSON.parse(item.payload_json ?? "{}") as { job?: string }).job === "web-turn";
-    after.inboundEvents = JSON.stringify(inbox.filter((item) => !turnJob(item)));
     const left = Object.entries(after).flatMap(([table, text]) =>
       secrets.filter((s) => text.includes(s)).map((s) => `${table}: ${s}`),
     );
     expect(left).toEqual([]);
+    // The erasure's own id is in exactly one item: its audit entry.
+    const holders = Object.entries(after).filter(([, text]) => text.includes(erased.erasureId));
+    expect(holders.map(([table]) => table)).toEqual(["auditLogs"]);
+    expect(
+      (JSON.parse(holders[0]![1]) as { resource_id?: string }[]).filter(
+        (item) => item.resource_id === erased.erasureId,
+      ),
+    ).toHaveLength(1);
     const entry = (await deps.repos.audit.list({ action: "contact.erase" })).items[0];
     expect(entry).toMatchObject({
       actorId: admin.userId,
       resourceId: erased.erasureId,
-      metadata: { conversations: 2 },
+      metadata: { conversations: 3 },
     });
     await expect(as(admin).contacts.byId({ contactId: a.contactId })).rejects.toMatchObject({
       code: "NOT_FOUND",

@@ -1,6 +1,13 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
 import { conditionalPut } from "../lib/conditional-write";
+import { isConditionalCheckFailed } from "../lib/errors";
 import { conversationFromItem } from "./conversation-item";
 import type { Conversation } from "../schemas/conversation";
 import { contactSchema, type Contact } from "../schemas/contact";
@@ -20,6 +27,8 @@ export interface MergeRecord {
   conversationIds: string[];
   mergedAt: string;
   actorId: string;
+  /** Earlier merges into the source, whose records this merge moved to the target (undo moves them back). */
+  movedMergeIds?: string[];
 }
 
 const mergeKey = (mergeId: string) => `merge#${mergeId}`;
@@ -84,7 +93,8 @@ export function createContactMerges(db: Db, ctx: RepositoryContext, keys: Contac
       );
     },
 
-    async getMerge(mergeId: string): Promise<MergeRecord | null> {
+    /** The record and `holderId`: the contact it is filed under (the target, or who took it in since). */
+    async getMerge(mergeId: string): Promise<(MergeRecord & { holderId: string }) | null> {
       const out = await db.doc.send(
         new GetCommand({
           TableName: tables.contactKeys,
@@ -96,9 +106,42 @@ export function createContactMerges(db: Db, ctx: RepositoryContext, keys: Contac
       const raw = JSON.parse(out.Item.record_json) as MergeRecord;
       return {
         ...raw,
+        holderId: String(out.Item.contact_id),
         target: contactSchema.parse(raw.target),
         source: contactSchema.parse(raw.source),
       };
+    },
+
+    /** Ids of the merge records filed under a contact (merges into it that can still be undone). */
+    async mergesOn(contactId: string): Promise<string[]> {
+      const items = await keys.keysOf(contactId);
+      return items
+        .filter((item) => item.key.startsWith("merge#") && item.ref === MERGE_REF)
+        .map((item) => item.key.slice("merge#".length));
+    },
+
+    /**
+     * Files these merge records under another contact: a contact merged away (or put back by an undo)
+     * takes the records of the merges into it along, so each stays undoable and goes with an erasure.
+     */
+    async moveMerges(mergeIds: readonly string[], contactId: string): Promise<void> {
+      for (const mergeId of mergeIds) {
+        try {
+          await db.doc.send(
+            new UpdateCommand({
+              TableName: tables.contactKeys,
+              Key: { key: mergeKey(mergeId), ref: MERGE_REF },
+              UpdateExpression: "SET contact_id = :to",
+              ConditionExpression: "attribute_exists(#k)",
+              ExpressionAttributeNames: { "#k": "key" },
+              ExpressionAttributeValues: { ":to": contactId },
+            }),
+          );
+        } catch (error) {
+          // Undone meanwhile: nothing to move.
+          if (!isConditionalCheckFailed(error)) throw error;
+        }
+      }
     },
 
     /** Removes a merge record; false when another unmerge removed it first. */

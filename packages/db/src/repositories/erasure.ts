@@ -77,22 +77,53 @@ export function createErasureRepository(db: Db, _ctx: RepositoryContext) {
       return true;
     },
 
-    /** Ids of every message of the conversation (expired ones too) and their platform ids. */
+    /**
+     * Ids of every message of the conversation (expired ones too), their platform ids, and the key of
+     * the inbox item that brought each in (`metadata.inboxEventKey`: a channel event, whose key — e.g.
+     * Telegram's `update_id` — the platform id does not give back, or a web-chat turn).
+     */
     async messageRefs(
       conversationId: string,
-    ): Promise<{ messageId: string; externalMessageId?: string }[]> {
+    ): Promise<{ messageId: string; externalMessageId?: string; inboxEventKey?: string }[]> {
       const items = await queryItems(db, {
         TableName: tables.messages,
         KeyConditionExpression: "conversation_id = :c",
         ExpressionAttributeValues: { ":c": conversationId },
-        ProjectionExpression: "message_id, external_message_id",
+        ProjectionExpression: "message_id, external_message_id, metadata",
       });
-      return items.map((item) => ({
-        messageId: String(item.message_id),
-        ...(typeof item.external_message_id === "string"
-          ? { externalMessageId: item.external_message_id }
-          : {}),
-      }));
+      return items.map((item) => {
+        const inboxEventKey = (item.metadata as Item | undefined)?.inboxEventKey;
+        return {
+          messageId: String(item.message_id),
+          ...(typeof item.external_message_id === "string"
+            ? { externalMessageId: item.external_message_id }
+            : {}),
+          ...(typeof inboxEventKey === "string" ? { inboxEventKey } : {}),
+        };
+      });
+    },
+
+    /**
+     * Inbox items by key whatever their state, and the items still queued in one ordering group
+     * (`order-index`: written only while queued, so a tiny partition). For jobs that carry nothing but ids
+     * and whose worker does nothing once the conversation is gone (web-chat turns): deleting one a process
+     * holds only makes that process drop its lease.
+     */
+    async deleteInboxItems(eventKeys: readonly string[], orderKey?: string): Promise<number> {
+      const queued = orderKey
+        ? await queryItems(db, {
+            TableName: tables.inboundEvents,
+            IndexName: "order-index",
+            KeyConditionExpression: "order_key = :o",
+            ExpressionAttributeValues: { ":o": orderKey },
+            ProjectionExpression: "event_key",
+          })
+        : [];
+      const keys = new Set([...eventKeys, ...queued.map((item) => String(item.event_key))]);
+      return deleteKeys(
+        tables.inboundEvents,
+        [...keys].map((event_key) => ({ event_key })),
+      );
     },
 
     /**

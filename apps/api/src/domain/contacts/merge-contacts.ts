@@ -9,7 +9,7 @@ import {
   nameSourceRank,
   type ContactView,
 } from "@agents-crm/config/contacts";
-import { NotFoundError, type Contact } from "@agents-crm/db";
+import { NotFoundError, type Contact, type MergeRecord } from "@agents-crm/db";
 import { recordAudit } from "../audit";
 import type { StaffContext } from "../conversations/staff-context";
 import { notFound, preconditionFailed } from "../errors";
@@ -96,6 +96,7 @@ export async function mergeContacts(
   const merged = mergedContact(target, source);
   const conversations = await repos.contactMerges.conversationsOf(source.contactId);
   const mergeId = randomUUID();
+  const movedMergeIds = await repos.contactMerges.mergesOn(source.contactId);
   await repos.contactMerges.recordMerge({
     mergeId,
     targetId: target.contactId,
@@ -105,7 +106,10 @@ export async function mergeContacts(
     conversationIds: conversations.map((c) => c.conversationId),
     mergedAt: new Date().toISOString(),
     actorId: ctx.principal.id,
+    ...(movedMergeIds.length > 0 ? { movedMergeIds } : {}),
   });
+  // Before the source's keys go with it: the merges into the source stay undoable.
+  await repos.contactMerges.moveMerges(movedMergeIds, target.contactId);
   const after = await repos.contactMerges.restore(merged, target);
   await repoint(
     ctx,
@@ -128,9 +132,53 @@ export async function mergeContacts(
   return { contact: contactView(after), mergeId };
 }
 
+const identityKey = (i: Contact["identities"][number]) =>
+  `${i.channel}#${i.agentId}#${i.externalUserId}`;
+
+/**
+ * The contact that took a merge's target in by a later merge, less what that merge's source brought:
+ * its identities and notes, and the phones, e-mails, labels and attributes it had that the target had
+ * not. (Only the record's own target can be put back exactly; the later merge's record still holds the
+ * rest, so undoing that one too restores everything.)
+ */
+export function withoutSource(holder: Contact, record: MergeRecord): Contact {
+  const { source, target } = record;
+  const brought = (from: readonly string[], had: readonly string[]) =>
+    new Set(from.filter((value) => !had.includes(value)));
+  const identities = brought(
+    source.identities.map(identityKey),
+    target.identities.map(identityKey),
+  );
+  const phones = brought(source.phones, target.phones);
+  const emails = brought(source.emails, target.emails);
+  const labels = brought(source.labels, target.labels);
+  const notes = new Set(source.notes.map((n) => n.noteId));
+  const gone = new Set([source.contactId, ...(source.mergedFrom ?? [])]);
+  const mergedFrom = (holder.mergedFrom ?? []).filter((id) => !gone.has(id));
+  const { mergedFrom: _before, ...rest } = holder;
+  return {
+    ...rest,
+    identities: holder.identities.filter((i) => !identities.has(identityKey(i))),
+    phones: holder.phones.filter((p) => !phones.has(p)),
+    emails: holder.emails.filter((e) => !emails.has(e)),
+    labels: holder.labels.filter((l) => !labels.has(l)),
+    notes: holder.notes.filter((n) => !notes.has(n.noteId)),
+    attributes: Object.fromEntries(
+      Object.entries(holder.attributes).filter(
+        ([key, value]) =>
+          !(key in source.attributes && !(key in target.attributes)) ||
+          source.attributes[key] !== value,
+      ),
+    ),
+    ...(mergedFrom.length > 0 ? { mergedFrom } : {}),
+  };
+}
+
 /**
  * Undoes a merge: both contacts exactly as they were before it (edits to the target since are undone
- * too), the source's conversations and identities pointing at it again. Audited as `contact.unmerge`.
+ * too), the source's conversations and identities pointing at it again. When the target was merged
+ * into another contact since, that contact keeps its own and the later merge's data and gives back what
+ * the source brought (withoutSource). Audited as `contact.unmerge`.
  */
 export async function unmergeContacts(
   ctx: StaffContext,
@@ -139,21 +187,25 @@ export async function unmergeContacts(
   const { repos } = ctx.deps;
   const record = await repos.contactMerges.getMerge(input.mergeId);
   if (!record) throw notFound("No merge has this id (it was undone, or its contact erased)");
-  const current = await repos.contacts.get(record.targetId);
+  const current = await repos.contacts.get(record.holderId);
   if (!current) throw notFound("The merged contact no longer exists");
   if (!(await repos.contactMerges.removeMerge(input.mergeId))) {
     throw notFound("This merge was just undone");
   }
   const existing = await repos.contacts.get(record.sourceId);
   const source = await repos.contactMerges.restore(record.source, existing);
-  const target = await repos.contactMerges.restore(record.target, current);
+  const target = await repos.contactMerges.restore(
+    record.holderId === record.targetId ? record.target : withoutSource(current, record),
+    current,
+  );
   await repoint(ctx, record.conversationIds, record.sourceId);
+  await repos.contactMerges.moveMerges(record.movedMergeIds ?? [], record.sourceId);
   await reindexContact(ctx.deps, source);
   await reindexContact(ctx.deps, target);
   await recordAudit(ctx, {
     action: "contact.unmerge",
     resourceType: "contact",
-    resourceId: record.targetId,
+    resourceId: record.holderId,
     metadata: { mergeId: record.mergeId, sourceId: record.sourceId },
   });
   return { target: contactView(target), source: contactView(source) };

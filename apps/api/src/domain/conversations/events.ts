@@ -116,6 +116,12 @@ export type AdminEvent =
       type: "conversation.read";
       payload: { conversationId: string; userId: string; readAt: string };
     }
+  /**
+   * Erased (the right to erasure): consoles drop the row / leave the page. Transient: the event log
+   * must not keep the erased ids, and a console that missed it no longer finds them on reload.
+   */
+  | { type: "conversation.deleted"; payload: { conversationId: string } }
+  | { type: "contact.erased"; payload: { contactId: string } }
   | { type: "resync"; payload: Record<string, never> };
 
 export type WithTime<T> = T & { at: string };
@@ -138,10 +144,13 @@ export function publishChatTransient(
 
 export async function publishAdmin(
   hub: EventHub,
-  event: Exclude<AdminEvent, { type: "audit.appended" | "conversation.read" }>,
+  event: Exclude<AdminEvent, { type: TransientAdminEvent }>,
 ): Promise<void> {
   await hub.publish(ADMIN_STREAM, event.type, event.payload);
 }
+
+type TransientAdminEvent =
+  "audit.appended" | "conversation.read" | "conversation.deleted" | "contact.erased";
 
 /** Managers-only hints: the admin subscription drops them for operators. */
 export const MANAGERS_ONLY_ADMIN_EVENTS: ReadonlySet<AdminEvent["type"]> = new Set([
@@ -150,7 +159,7 @@ export const MANAGERS_ONLY_ADMIN_EVENTS: ReadonlySet<AdminEvent["type"]> = new S
 
 export function publishAdminTransient(
   hub: EventHub,
-  event: Extract<AdminEvent, { type: "audit.appended" | "conversation.read" }>,
+  event: Extract<AdminEvent, { type: TransientAdminEvent }>,
 ): Promise<void> {
   return hub.publishTransient(ADMIN_STREAM, event.type, event.payload);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit";
 import type { StaffContext } from "../conversations/staff-context";
+import { publishAdminTransient } from "../conversations/events";
 import { contactOrThrow } from "../contacts/read-contacts";
 import { eraseConversation } from "./erase-conversation";
 
@@ -23,7 +24,7 @@ export async function eraseContact(
   input: { contactId: string },
 ): Promise<ContactErasure> {
   const { repos } = ctx.deps;
-  await contactOrThrow(ctx.deps, input.contactId);
+  const contact = await contactOrThrow(ctx.deps, input.contactId);
   const conversations = await repos.contactMerges.conversationsOf(input.contactId);
   let messages = 0;
   let files = 0;
@@ -31,10 +32,21 @@ export async function eraseContact(
     const erased = await eraseConversation(ctx.deps, conversation);
     messages += erased.messages;
     files += erased.files;
+    await publishAdminTransient(ctx.deps.hub, {
+      type: "conversation.deleted",
+      payload: { conversationId: conversation.conversationId },
+    });
   }
   await repos.searchIndex.removeContact(input.contactId);
-  await repos.erasure.deleteAuditAbout(input.contactId);
+  // The contacts merged into this one were the same person: audit entries about them go too.
+  for (const id of [input.contactId, ...(contact.mergedFrom ?? [])]) {
+    await repos.erasure.deleteAuditAbout(id);
+  }
   await repos.contacts.delete(input.contactId);
+  await publishAdminTransient(ctx.deps.hub, {
+    type: "contact.erased",
+    payload: { contactId: input.contactId },
+  });
   const erasureId = randomUUID();
   await recordAudit(ctx, {
     action: "contact.erase",

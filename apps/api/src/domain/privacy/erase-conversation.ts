@@ -1,6 +1,8 @@
 import type { Conversation, Repositories } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { OUTBOX_SCOPE } from "../../channels/delivery/delivery-job";
+import { MEDIA_SCOPE } from "../../channels/worker/media/media-job";
+import { webTurnKeyOf, webTurnOrderKey } from "../turns/web-turn-job";
 import { ADMIN_STREAM, conversationStream } from "../../realtime/types";
 import { forgetGapExamples } from "./forget-gap-examples";
 
@@ -35,28 +37,54 @@ async function everyStaffId(repos: Pick<Repositories, "adminUsers">): Promise<st
   return ids;
 }
 
+type MessageRef = { messageId: string; externalMessageId?: string; inboxEventKey?: string };
+
 /**
- * The webhook inbox items that carried the conversation: its customer's platform events (keyed by the
- * binding's account and the platform's message id, which the message keeps) and its outbound deliveries
- * (keyed by message id). Web chat turn items carry only ids and are keyed by a random id no message
- * keeps: they expire with the inbox's retention (8 days) instead.
+ * The webhook inbox items that carried the conversation: its customer's platform events (the key each
+ * stored message keeps as `inboxEventKey` — Telegram's is the `update_id`, which no other field gives
+ * back — and, for messages stored before that was kept, the binding's account and the platform's message
+ * id), its outbound deliveries and media downloads (keyed by message id).
  */
 async function inboundEventKeysOf(
   repos: ErasureRepos,
   conversation: Conversation,
-  messages: readonly { messageId: string; externalMessageId?: string }[],
+  messages: readonly MessageRef[],
 ): Promise<string[]> {
   const { channel } = conversation;
-  if (channel === "web_chat") return [];
-  const accounts = (
-    await repos.channelBindings.listByAgent(conversation.agentId, { channelType: channel })
-  ).map((binding) => binding.channelAccountId);
+  const accounts =
+    channel === "web_chat"
+      ? []
+      : (
+          await repos.channelBindings.listByAgent(conversation.agentId, { channelType: channel })
+        ).map((binding) => binding.channelAccountId);
   return messages.flatMap((message) => [
     `${channel}#${OUTBOX_SCOPE}#${message.messageId}`,
+    `${channel}#${MEDIA_SCOPE}#${message.messageId}`,
+    ...(message.inboxEventKey &&
+    !webTurnKeyOf({ metadata: { inboxEventKey: message.inboxEventKey } })
+      ? [message.inboxEventKey]
+      : []),
     ...(message.externalMessageId
       ? accounts.map((account) => `${channel}#${account}#${message.externalMessageId}`)
       : []),
   ]);
+}
+
+/**
+ * Web-chat turn items (`{job, conversationId, agentId}`, keyed by a random id): the ones whose message
+ * was stored by the key the message keeps, the ones still queued (a turn in flight, or a message whose
+ * storing failed) through the conversation's ordering group. A turn in flight finds the conversation
+ * gone and ends without writing (recover-web-turn.ts, commit-reply.ts's activity touch).
+ */
+async function deleteWebTurnItems(
+  repos: ErasureRepos,
+  id: string,
+  messages: readonly MessageRef[],
+) {
+  const keys = messages.flatMap(
+    (message) => webTurnKeyOf({ metadata: { inboxEventKey: message.inboxEventKey } }) ?? [],
+  );
+  return repos.erasure.deleteInboxItems(keys, webTurnOrderKey(id));
 }
 
 /**
@@ -88,10 +116,14 @@ export async function eraseConversation(
     ...[...escalations].map((since) => repos.kv.delete(`realert#${id}#${since}`)),
   ]);
 
+  // Markers of accounts deleted since are left to their TTL (the unread horizon + 1 day): they hold a
+  // staff id, the erased conversation's random id and a time — nothing of the customer, and nothing left
+  // that the id leads to. Finding them by conversation would need an index on the sessions table.
   await erasure.deleteReadMarkers(await everyStaffId(repos), id);
   const refs = await erasure.messageRefs(id);
   const eventKeys = await inboundEventKeysOf(repos, conversation, refs);
   await erasure.deleteInboundEventKeys(eventKeys);
+  if (conversation.channel === "web_chat") await deleteWebTurnItems(repos, id, refs);
   const events =
     (await erasure.deleteEventStream(conversationStream(id))) +
     (await erasure.deleteEventsMentioning(ADMIN_STREAM, id));
@@ -107,5 +139,7 @@ export async function eraseConversation(
   await erasure.deleteConversation(id);
   // A message stored while the conversation was being erased is caught here.
   messages += await erasure.deleteMessages(id);
+  // A visitor message sent while the erasure ran left its turn item behind.
+  if (conversation.channel === "web_chat") await erasure.deleteInboxItems([], webTurnOrderKey(id));
   return { messages, files, events, auditEntries: audits.length, gapExamples };
 }

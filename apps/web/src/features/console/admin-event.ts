@@ -12,6 +12,8 @@ export function eventConversation(event: AdminEvent): ConversationRow | null {
     case "stages.updated":
     case "audit.appended":
     case "conversation.read":
+    case "conversation.deleted":
+    case "contact.erased":
     case "resync":
       return null;
   }

@@ -17,6 +17,7 @@ import { ContactPrivacy } from "./contact-privacy";
 import { ContactTimeline } from "./contact-timeline";
 import { identityPicture } from "./identity-profile";
 import { MergeSuggestions } from "./merge-suggestions";
+import { useErasedContacts } from "./use-erased-contacts";
 import type { ContactView } from "./types";
 import styles from "./contacts.module.css";
 
@@ -26,6 +27,7 @@ export function ContactDetail({ contactId }: { contactId: string }) {
   const { locale } = useLocale();
   const utils = trpc.useUtils();
   const query = trpc.contacts.byId.useQuery({ contactId }, { retry: false });
+  useErasedContacts(contactId);
   const [formSavedAt, setFormSavedAt] = useState<string | null>(null);
 
   if (query.isError) {

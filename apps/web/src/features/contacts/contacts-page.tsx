@@ -7,6 +7,7 @@ import { useNow } from "~/features/console/use-now";
 import { KeyboardShortcuts } from "~/features/shortcuts/keyboard-shortcuts";
 import { useT } from "~/i18n/i18n-provider";
 import { trpc } from "~/lib/trpc";
+import { useErasedContacts } from "./use-erased-contacts";
 import { PagedList } from "~/ui/paged-list";
 import admin from "~/ui/admin-page.module.css";
 import {
@@ -47,6 +48,7 @@ export function ContactsPage({ initialFilters }: { initialFilters: ContactFilter
     { ...filters, limit: PAGE_SIZE },
     { getNextPageParam: (page) => page.nextCursor ?? undefined },
   );
+  useErasedContacts();
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const knownLabels = useMemo(
     () => [...new Set(items.flatMap((contact) => contact.labels))].sort(),

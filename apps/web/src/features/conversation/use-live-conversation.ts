@@ -60,6 +60,12 @@ export function useLiveConversation(conversationId: string) {
       void utils.conversations.messages.invalidate({ conversationId });
       return;
     }
+    if (event.type === "conversation.deleted" && event.payload.conversationId === conversationId) {
+      // Erased elsewhere: read again, the page says it is gone instead of showing what it held.
+      void utils.conversations.byId.invalidate({ conversationId });
+      void utils.conversations.messages.invalidate({ conversationId });
+      return;
+    }
     const row = eventConversation(event);
     if (!row || row.conversationId !== conversationId) return;
     applyRow(row);

@@ -8,6 +8,7 @@ import { useSessionLostOn } from "~/features/console/use-session-lost-on";
 import { listInput, type ConversationFilters } from "./conversation-filters";
 import { initialListState } from "./conversation-list";
 import { listFromPages, withRowChanged } from "./conversation-pages";
+import { withoutConversation } from "./erased-rows";
 import type { ConversationRow } from "~/features/console/types";
 import { trpc } from "~/lib/trpc";
 import { pagesRead } from "~/features/triage/unread-rows";
@@ -57,6 +58,14 @@ export function useConversationList(filters: ConversationFilters) {
       const { conversationId, readAt } = event.payload;
       utils.conversations.list.setInfiniteData(input, (data) =>
         data ? pagesRead(data, conversationId, readAt) : data,
+      );
+      return;
+    }
+    if (event.type === "conversation.deleted") {
+      const { conversationId } = event.payload;
+      early.current = early.current.filter((row) => row.conversationId !== conversationId);
+      utils.conversations.list.setInfiniteData(input, (data) =>
+        data ? withoutConversation(data, conversationId) : data,
       );
       return;
     }

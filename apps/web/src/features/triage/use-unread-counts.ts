@@ -35,8 +35,10 @@ export function movesUnread(event: AdminEvent): boolean {
     case "conversation.created":
     case "conversation.updated":
     case "conversation.escalated":
+    case "conversation.deleted":
     case "resync":
       return true;
+    case "contact.erased":
     case "message.updated":
     case "stages.updated":
     case "audit.appended":
