@@ -5,7 +5,7 @@ import { formatAgo } from "~/features/inbox/waiting-since";
 import { useT } from "~/i18n/i18n-provider";
 import { Badge } from "~/ui/badge";
 import { CustomerAvatar } from "~/ui/customer-avatar";
-import { contactChannels, contactDisplayName } from "./contact-name";
+import { contactChannels, contactDisplayName, contactReach, isPhoneName } from "./contact-name";
 import { contactHref } from "./contact-href";
 import { identityPicture } from "./identity-profile";
 import { LabelChips } from "./label-chips";
@@ -18,7 +18,7 @@ export function ContactRow({ contact, now }: { contact: ContactSummary; now: num
   const common = useT("common");
   const durations = useT("conversations").duration;
   const name = contactDisplayName(contact, t.fallback);
-  const reach = [...contact.phones, ...contact.emails].join(" · ");
+  const reach = contactReach(contact, name).join(" · ");
   const picture = contact.identities.map(identityPicture).find(Boolean) ?? null;
   return (
     <li
@@ -32,7 +32,9 @@ export function ContactRow({ contact, now }: { contact: ContactSummary; now: num
         <div>
           <Link
             href={contactHref(contact.contactId)}
-            className={styles.name}
+            className={
+              isPhoneName(contact, name) ? `${styles.name} ${styles.phoneName}` : styles.name
+            }
             data-testid="contact-name"
           >
             {name}
