@@ -113,6 +113,17 @@ describe("the contact edit form", () => {
       ok: false,
       problem: { kind: "badPhone", value: "call me" },
     });
+    // A national number has no country to be read with: refused, not stored as "+0151…" or "+8916…".
+    for (const national of ["0151 23456789", "8 916 555-12-34"]) {
+      expect(patchFromDraft({ ...base, phones: national })).toMatchObject({
+        ok: false,
+        problem: { kind: "badPhone", value: national },
+      });
+    }
+    expect(patchFromDraft({ ...base, phones: "007 916 555-12-34" })).toMatchObject({
+      ok: true,
+      patch: { phones: ["+79165551234"] },
+    });
     expect(patchFromDraft({ ...base, emails: "maria.at.example" })).toMatchObject({
       ok: false,
       problem: { kind: "badEmail" },
