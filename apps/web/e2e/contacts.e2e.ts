@@ -216,6 +216,14 @@ describe("contacts: one record per person, found by anything staff see", () => {
     // Whole-list export and import are owner/admin only (the API refuses operators): none is offered.
     expect(await olga.getByTestId("contacts-import-csv").count()).toBe(0);
     expect(await olga.getByTestId("contacts-export-csv").count()).toBe(0);
+    // The second visitor is known only by the number: shown once, as the name, on one line.
+    const byNumber = olga
+      .getByTestId("contact-row")
+      .filter({ has: olga.getByTestId("contact-name").getByText(PHONE, { exact: true }) });
+    await byNumber.waitFor(WAIT);
+    expect(await byNumber.getByTestId("contact-reach").count()).toBe(0);
+    const nameBox = await byNumber.getByTestId("contact-name").boundingBox();
+    expect(nameBox?.height ?? 0).toBeLessThan(32);
     await screenshot(olga, "contacts-list-phone-ru");
 
     await olga.goto(`${running.product.webUrl}/admin/contacts/${mariaContactId}`);

@@ -19,6 +19,7 @@ export function ContactRow({ contact, now }: { contact: ContactSummary; now: num
   const durations = useT("conversations").duration;
   const name = contactDisplayName(contact, t.fallback);
   const reach = contactReach(contact, name).join(" · ");
+  const phoneOrEmailName = [...contact.phones, ...contact.emails].includes(name);
   const picture = contact.identities.map(identityPicture).find(Boolean) ?? null;
   return (
     <li
@@ -42,9 +43,18 @@ export function ContactRow({ contact, now }: { contact: ContactSummary; now: num
           <LabelChips labels={contact.labels} />
         </div>
       </div>
-      <p className={styles.details} data-testid="contact-reach">
-        {reach || <span className="muted">{t.list.noDetails}</span>}
-      </p>
+      {/* Nothing more to say when the name shown is the only phone or e-mail. */}
+      {reach ? (
+        <p className={styles.details} data-testid="contact-reach">
+          {reach}
+        </p>
+      ) : (
+        !phoneOrEmailName && (
+          <p className={styles.details} data-testid="contact-reach">
+            <span className="muted">{t.list.noDetails}</span>
+          </p>
+        )
+      )}
       <div className={styles.channels}>
         {contactChannels(contact).map((channel) => (
           <Badge key={channel} data-testid="contact-channel" data-channel={channel}>
