@@ -14,6 +14,7 @@ import { Notice } from "~/ui/notice";
 import { StatusBadge } from "~/ui/status-badge";
 import admin from "~/ui/admin-page.module.css";
 import { conversationHref } from "./contact-href";
+import { joinTimelinePages } from "./timeline-pages";
 import type { ContactTimelineEntry } from "./types";
 import styles from "./contacts.module.css";
 
@@ -47,13 +48,7 @@ export function ContactTimeline({
         cursor: timeline.nextCursor,
       })),
   });
-  const seen = new Set<string>();
-  // A conversation active since the first page was read may come again on a later page: shown once.
-  const entries = [...firstPage.items, ...more.items].filter((entry) => {
-    if (seen.has(entry.conversationId)) return false;
-    seen.add(entry.conversationId);
-    return true;
-  });
+  const entries = joinTimelinePages(firstPage.items, more.items);
   return (
     <section className={admin.panel} aria-labelledby="contact-timeline-title">
       <h2 id="contact-timeline-title">{t.title}</h2>
