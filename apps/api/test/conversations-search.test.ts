@@ -52,6 +52,8 @@ beforeAll(async () => {
   await conversation("accents", "web_chat", [["user", "Is the Crème brûlée café open on Sunday?"]]);
   // A bare number, no "call me": contact extraction wants context, search still finds it.
   await conversation("bare-phone", "whatsapp", [["user", "+44 20 7946 0958"]]);
+  await conversation("de-phone", "web_chat", [["user", "Mein Handy: +49 151 2233 4455"]]);
+  await conversation("ru-phone", "telegram", [["user", "Мой номер +7 916 555 12 34"]]);
 });
 
 afterAll(async () => {
@@ -69,6 +71,16 @@ describe("conversations.list({ search }) finds what a receptionist types", () =>
     expect(await search("020 7946 0958")).toEqual(["bare-phone"]);
     expect(await search("+442079460958")).toEqual(["bare-phone"]);
     expect(await search("7946 0958")).toEqual(["bare-phone"]);
+  });
+
+  it("a phone typed in its national format or with the 00 prefix, as the People box finds it", async () => {
+    expect(await search("0049 (151) 2233-4455")).toEqual(["de-phone"]);
+    expect(await search("0151 22334455")).toEqual(["de-phone"]);
+    expect(await search("+49 151 22334455")).toEqual(["de-phone"]);
+    expect(await search("8 916 555-12-34")).toEqual(["ru-phone"]);
+    expect(await search("8 (916) 555-12-34")).toEqual(["ru-phone"]);
+    expect(await search("007 916 555 12 34")).toEqual(["ru-phone"]);
+    expect(await search("8 916 555-12-35")).toEqual([]);
   });
 
   it("an e-mail, whole or its local part, in any case", async () => {

@@ -77,6 +77,9 @@ describe("queryTerms", () => {
     expect(queryTerms("8 912 345-67-89")).toEqual(["89123456789"]);
     expect(queryTerms("+79123456789")).toEqual(["79123456789"]);
     expect(queryTerms("(912) 345 6789")).toEqual(["9123456789"]);
+    // "00" is the international prefix: the index holds the E.164 digits without it.
+    expect(queryTerms("0049 (151) 2345-6789")).toEqual(["4915123456789"]);
+    expect(queryTerms("0151 23456789")).toEqual(["015123456789"]);
   });
 
   it("keeps a full id and an e-mail whole, and reads the short id as a word", () => {

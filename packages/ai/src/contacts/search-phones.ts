@@ -27,8 +27,10 @@ export function searchPhoneReader(defaultCountry?: CountryCode): PhoneReader {
     for (const [run] of foldText(text).matchAll(RUN)) {
       const digits = run.replace(/\D/g, "");
       if (digits.length < 7 || digits.length > 15) continue;
-      const parsed = parsePhoneNumberFromString(run, defaultCountry);
-      const e164 = parsed?.isValid() ? parsed.number : `+${digits}`;
+      // "0049 151…" dials "+49 151…" from anywhere (the "00" international prefix, as normalizePhone reads it).
+      const international = /^00[1-9]/.test(digits) ? `+${digits.slice(2)}` : run;
+      const parsed = parsePhoneNumberFromString(international, defaultCountry);
+      const e164 = parsed?.isValid() ? parsed.number : `+${international.replace(/\D/g, "")}`;
       if (!found.has(e164)) found.set(e164, parsed?.isValid() ? withNational(e164) : { e164 });
     }
     return [...found.values()];

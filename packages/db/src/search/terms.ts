@@ -88,6 +88,16 @@ export function conversationIdTerms(conversationId: string): string[] {
 }
 
 /**
+ * The digits a typed phone is looked up by. "00" is the international call prefix ("0049 151…" is
+ * "+49 151…", as `normalizePhone` reads it): the index holds the E.164 digits without it, so the query
+ * drops it too. National formats ("0151 …", "8 916 …") stay as typed: the index holds those digits.
+ */
+function phoneQueryDigits(run: string): string {
+  const digits = run.replace(/\D/g, "");
+  return run.startsWith("00") ? digits.slice(2) : digits;
+}
+
+/**
  * What a typed query looks up; every term must match (AND). A full id or e-mail is one term; a phone in
  * any format is its digits (the index holds E.164, national and trailing digits); words are looked up as
  * typed (folded), which matches whole words and, up to MAX_PREFIX letters, the start of longer ones.
@@ -106,7 +116,7 @@ export function queryTerms(query: string): string[] {
     return " ";
   });
   rest = rest.replace(PHONE_RUN, (run) => {
-    const digits = run.replace(/\D/g, "");
+    const digits = phoneQueryDigits(run);
     if (digits.length < MIN_PHONE_SUFFIX || digits.length > 15) return run;
     terms.add(digits);
     return " ";

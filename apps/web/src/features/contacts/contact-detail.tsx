@@ -8,6 +8,7 @@ import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { trpc } from "~/lib/trpc";
 import { CustomerAvatar } from "~/ui/customer-avatar";
+import { formFieldsKey } from "./contact-draft";
 import { ContactEditForm } from "./contact-edit-form";
 import { ContactIdentities } from "./contact-identities";
 import { ContactLabels } from "./contact-labels";
@@ -58,8 +59,7 @@ export function ContactDetail({ contactId }: { contactId: string }) {
       data ? { ...data, contact: next } : data,
     );
   // What the edit form shows: a label or a note saved beside it must not reset what is being typed.
-  const versionOf = (c: ContactView) =>
-    JSON.stringify([c.contactId, c.name, c.phones, c.emails, c.attributes]);
+  const versionOf = formFieldsKey;
   const reload = () => {
     void query.refetch();
     void utils.contacts.list.invalidate();
@@ -97,7 +97,11 @@ export function ContactDetail({ contactId }: { contactId: string }) {
               saved(next);
             }}
           />
-          <ContactTimeline entries={timeline.items} />
+          <ContactTimeline
+            key={timeline.items.map((entry) => entry.conversationId).join(" ")}
+            contactId={contactId}
+            firstPage={timeline}
+          />
         </div>
         <div className={styles.column}>
           <ContactLabels contact={contact} onSaved={saved} />

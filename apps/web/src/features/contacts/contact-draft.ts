@@ -35,6 +35,28 @@ export function draftOf(contact: {
   };
 }
 
+/**
+ * The fields the edit form owns, as one comparable key. Labels and notes are saved beside the form on
+ * their own; a change to them bumps the contact's version but is no conflict for the form.
+ */
+export function formFieldsKey(contact: {
+  contactId: string;
+  name: string | null;
+  phones: readonly string[];
+  emails: readonly string[];
+  attributes: Readonly<Record<string, string>>;
+}): string {
+  return JSON.stringify([
+    contact.contactId,
+    contact.name,
+    contact.phones,
+    contact.emails,
+    contact.attributes,
+  ]);
+}
+
+const WITH_COUNTRY_CODE = /^\s*(?:\+|00)/;
+
 const lines = (text: string) =>
   [...new Set(text.split(/[\n,;]+/).map((line) => line.trim()))].filter(Boolean);
 
@@ -45,7 +67,10 @@ export function patchFromDraft(
   // Normalised as the API stores them (E.164, lower-case), so a typo is caught before the round trip.
   const phones: string[] = [];
   for (const raw of lines(draft.phones)) {
-    const phone = normalizePhone(raw);
+    // Contacts belong to no one agent, so no country can be assumed: a number without "+" or "00"
+    // ("0151 …", "8 916 …") would be read as if its first digits were a country code. Refused, naming
+    // the format, instead of stored wrong.
+    const phone = WITH_COUNTRY_CODE.test(raw) ? normalizePhone(raw) : null;
     if (!phone) return { ok: false, problem: { field: "phones", kind: "badPhone", value: raw } };
     phones.push(phone);
   }

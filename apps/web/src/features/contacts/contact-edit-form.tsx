@@ -1,6 +1,7 @@
 "use client";
 
 import { MAX_CONTACT_ATTRIBUTES } from "@agents-crm/config/contacts";
+import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { errorMessage, isConflict } from "~/features/console/api-error";
 import { useT } from "~/i18n/i18n-provider";
@@ -10,7 +11,14 @@ import { Field, FieldGroup } from "~/ui/field";
 import { TextArea, TextInput } from "~/ui/inputs";
 import { Notice } from "~/ui/notice";
 import admin from "~/ui/admin-page.module.css";
-import { draftOf, patchFromDraft, type ContactDraft, type DraftProblem } from "./contact-draft";
+import {
+  draftOf,
+  formFieldsKey,
+  patchFromDraft,
+  type ContactDraft,
+  type ContactPatch,
+  type DraftProblem,
+} from "./contact-draft";
 import type { ContactView } from "./types";
 import styles from "./contacts.module.css";
 
@@ -30,7 +38,27 @@ export function ContactEditForm({
   const [draft, setDraft] = useState<ContactDraft>(() => draftOf(contact));
   const [problem, setProblem] = useState<DraftProblem | null>(null);
   const [saved, setSaved] = useState(savedHere);
-  const update = trpc.contacts.update.useMutation({
+  const update = useMutation({
+    mutationFn: async (patch: ContactPatch) => {
+      const save = (expectedVersion: number | undefined) =>
+        utils.client.contacts.update.mutate({
+          contactId: contact.contactId,
+          expectedVersion,
+          patch,
+        });
+      try {
+        return await save(contact.version);
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        // A label or note saved beside the form (maybe still in flight when Save was pressed) moved
+        // the version on. Only a change to this form's own fields is a conflict worth stopping for.
+        const { contact: stored } = await utils.client.contacts.byId.query({
+          contactId: contact.contactId,
+        });
+        if (formFieldsKey(stored) !== formFieldsKey(contact)) throw error;
+        return save(stored.version);
+      }
+    },
     onSuccess: onSaved,
     onError: (error) => {
       if (isConflict(error)) void utils.contacts.byId.invalidate({ contactId: contact.contactId });
@@ -53,11 +81,7 @@ export function ContactEditForm({
       return;
     }
     setProblem(null);
-    update.mutate({
-      contactId: contact.contactId,
-      expectedVersion: contact.version,
-      patch: result.patch,
-    });
+    update.mutate(result.patch);
   };
 
   const problemText = (field: DraftProblem["field"]) => {

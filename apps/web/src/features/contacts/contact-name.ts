@@ -30,6 +30,21 @@ export function contactDisplayName(
   return words.unnamed;
 }
 
+/**
+ * How to reach the person, without the phone or e-mail already shown as their name (a person known only
+ * by a number would otherwise show it twice in a row).
+ */
+export function contactReach(
+  contact: Pick<ContactSummary, "phones" | "emails">,
+  shownName: string,
+): string[] {
+  return [...contact.phones, ...contact.emails].filter((value) => value !== shownName);
+}
+
+/** The name shown is a phone number (kept on one line: a number broken mid-way misreads). */
+export const isPhoneName = (contact: Pick<ContactSummary, "phones">, shownName: string) =>
+  contact.phones.includes(shownName);
+
 /** The distinct channels a person wrote on, in a fixed order so rows line up. */
 export function contactChannels(contact: Pick<ContactSummary, "identities">) {
   const order = ["web_chat", "instagram", "telegram", "whatsapp"] as const;

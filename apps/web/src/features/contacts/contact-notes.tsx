@@ -53,7 +53,7 @@ export function ContactNotes({
       <p className="muted">{t.hint}</p>
       <form className={styles.form} onSubmit={submit}>
         <TextArea
-          rows={2}
+          rows={3}
           value={text}
           aria-label={t.title}
           placeholder={t.placeholder}

@@ -5,7 +5,7 @@ import { formatAgo } from "~/features/inbox/waiting-since";
 import { useT } from "~/i18n/i18n-provider";
 import { Badge } from "~/ui/badge";
 import { CustomerAvatar } from "~/ui/customer-avatar";
-import { contactChannels, contactDisplayName } from "./contact-name";
+import { contactChannels, contactDisplayName, contactReach, isPhoneName } from "./contact-name";
 import { contactHref } from "./contact-href";
 import { identityPicture } from "./identity-profile";
 import { LabelChips } from "./label-chips";
@@ -18,7 +18,8 @@ export function ContactRow({ contact, now }: { contact: ContactSummary; now: num
   const common = useT("common");
   const durations = useT("conversations").duration;
   const name = contactDisplayName(contact, t.fallback);
-  const reach = [...contact.phones, ...contact.emails].join(" · ");
+  const reach = contactReach(contact, name).join(" · ");
+  const phoneOrEmailName = [...contact.phones, ...contact.emails].includes(name);
   const picture = contact.identities.map(identityPicture).find(Boolean) ?? null;
   return (
     <li
@@ -32,7 +33,9 @@ export function ContactRow({ contact, now }: { contact: ContactSummary; now: num
         <div>
           <Link
             href={contactHref(contact.contactId)}
-            className={styles.name}
+            className={
+              isPhoneName(contact, name) ? `${styles.name} ${styles.phoneName}` : styles.name
+            }
             data-testid="contact-name"
           >
             {name}
@@ -40,9 +43,18 @@ export function ContactRow({ contact, now }: { contact: ContactSummary; now: num
           <LabelChips labels={contact.labels} />
         </div>
       </div>
-      <p className={styles.details} data-testid="contact-reach">
-        {reach || <span className="muted">{t.list.noDetails}</span>}
-      </p>
+      {/* Nothing more to say when the name shown is the only phone or e-mail. */}
+      {reach ? (
+        <p className={styles.details} data-testid="contact-reach">
+          {reach}
+        </p>
+      ) : (
+        !phoneOrEmailName && (
+          <p className={styles.details} data-testid="contact-reach">
+            <span className="muted">{t.list.noDetails}</span>
+          </p>
+        )
+      )}
       <div className={styles.channels}>
         {contactChannels(contact).map((channel) => (
           <Badge key={channel} data-testid="contact-channel" data-channel={channel}>

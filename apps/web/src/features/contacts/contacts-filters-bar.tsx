@@ -9,6 +9,7 @@ import { FilterSelect } from "~/ui/filter-select";
 import { TextInput } from "~/ui/inputs";
 import { hasContactFilters, type ContactFilters } from "./contact-filters";
 import { LabelFilter } from "./label-filter";
+import styles from "./contacts.module.css";
 
 const SEARCH_DEBOUNCE_MS = 350;
 
@@ -45,7 +46,7 @@ export function ContactsFiltersBar({
       canClear={hasContactFilters(filters)}
       onClear={() => onChange({})}
     >
-      <label>
+      <label className={styles.searchField}>
         <span>{t.search}</span>
         <TextInput
           type="search"

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { contactChannels, contactDisplayName } from "./contact-name";
+import { contactChannels, contactDisplayName, contactReach, isPhoneName } from "./contact-name";
 import { draftOf, patchFromDraft } from "./contact-draft";
 import { fileNameFor } from "./download";
 import { identityPicture } from "./identity-profile";
 import { refusedRows } from "./import-results";
+import { joinTimelinePages } from "./timeline-pages";
 import { contactFiltersFromParams, contactFiltersToQuery } from "./contact-filters";
 import { addLabel, normalizeLabel, removeLabel } from "./label-text";
 import type { ContactSummary } from "./types";
@@ -113,6 +114,17 @@ describe("the contact edit form", () => {
       ok: false,
       problem: { kind: "badPhone", value: "call me" },
     });
+    // A national number has no country to be read with: refused, not stored as "+0151…" or "+8916…".
+    for (const national of ["0151 23456789", "8 916 555-12-34"]) {
+      expect(patchFromDraft({ ...base, phones: national })).toMatchObject({
+        ok: false,
+        problem: { kind: "badPhone", value: national },
+      });
+    }
+    expect(patchFromDraft({ ...base, phones: "007 916 555-12-34" })).toMatchObject({
+      ok: true,
+      patch: { phones: ["+79165551234"] },
+    });
     expect(patchFromDraft({ ...base, emails: "maria.at.example" })).toMatchObject({
       ok: false,
       problem: { kind: "badEmail" },
@@ -174,5 +186,27 @@ describe("contact filters in the address", () => {
     expect(filters).toEqual({ search: "+49 151", label: "vip" });
     expect(contactFiltersToQuery(filters)).toBe("?search=%2B49+151&label=vip");
     expect(contactFiltersFromParams({ label: "no!" })).toEqual({});
+  });
+});
+
+describe("joinTimelinePages", () => {
+  it("adds each Load more page after the first, a conversation seen again shown once", () => {
+    const entry = (conversationId: string) => ({ conversationId });
+    expect(
+      joinTimelinePages([entry("c3"), entry("c2")], [entry("c2"), entry("c1")]).map(
+        (e) => e.conversationId,
+      ),
+    ).toEqual(["c3", "c2", "c1"]);
+    expect(joinTimelinePages([entry("c1")], [])).toEqual([entry("c1")]);
+  });
+});
+
+describe("contactReach", () => {
+  it("leaves out the phone or e-mail already shown as the name", () => {
+    const contact = { phones: ["+4915123456789"], emails: ["maria@example.com"] };
+    expect(contactReach(contact, "+4915123456789")).toEqual(["maria@example.com"]);
+    expect(isPhoneName(contact, "+4915123456789")).toBe(true);
+    expect(contactReach(contact, "Maria")).toEqual(["+4915123456789", "maria@example.com"]);
+    expect(isPhoneName(contact, "Maria")).toBe(false);
   });
 });

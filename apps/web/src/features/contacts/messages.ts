@@ -64,7 +64,8 @@ export const contacts = defineMessages(
       title: "Details",
       name: "Name",
       phones: "Phones",
-      phonesHint: "One per line, in any format; stored as +country number.",
+      phonesHint:
+        "One per line, with the country code (+49 151 2345 6789 or 0049 151…); stored as +country number.",
       emails: "E-mails",
       emailsHint: "One per line.",
       labels: "Labels",
@@ -81,7 +82,9 @@ export const contacts = defineMessages(
         "Someone else changed this contact meanwhile: it was reloaded, check and save again.",
       duplicateKey: (key: string) => `"${key}" appears twice.`,
       emptyKey: "An attribute needs a name.",
-      badPhone: (value: string) => `"${value}" is not a phone number.`,
+      // Contacts belong to no one agent, so there is no country to assume: the number must say it.
+      badPhone: (value: string) =>
+        `"${value}" is not a phone number with its country code. Write it as + country code and number, like +49 151 2345 6789.`,
       badEmail: (value: string) => `"${value}" is not an e-mail address.`,
     },
     labels: {
@@ -118,6 +121,8 @@ export const contacts = defineMessages(
       title: "Conversations",
       empty: "No conversations.",
       open: (channel: string, when: string) => `Open the ${channel} conversation of ${when}`,
+      loadMore: "Load older conversations",
+      loadMoreFailed: "Could not load older conversations.",
     },
     merge: {
       title: "Possibly the same person",
@@ -222,7 +227,8 @@ export const contacts = defineMessages(
       title: "Данные",
       name: "Имя",
       phones: "Телефоны",
-      phonesHint: "По одному в строке, в любом формате; хранится как +код номер.",
+      phonesHint:
+        "По одному в строке, с кодом страны (+7 916 555-12-34 или 007 916…); хранится как +код номер.",
       emails: "E-mail",
       emailsHint: "По одному в строке.",
       labels: "Метки",
@@ -239,7 +245,8 @@ export const contacts = defineMessages(
         "Контакт тем временем изменил кто-то другой: он загружен заново, проверьте и сохраните ещё раз.",
       duplicateKey: (key: string) => `«${key}» встречается дважды.`,
       emptyKey: "У поля должно быть название.",
-      badPhone: (value: string) => `«${value}» — не номер телефона.`,
+      badPhone: (value: string) =>
+        `«${value}» — не номер телефона с кодом страны. Пишите + код страны и номер, например +7 916 555-12-34.`,
       badEmail: (value: string) => `«${value}» — не адрес e-mail.`,
     },
     labels: {
@@ -276,6 +283,8 @@ export const contacts = defineMessages(
       title: "Диалоги",
       empty: "Диалогов нет.",
       open: (channel: string, when: string) => `Открыть диалог (${channel}) от ${when}`,
+      loadMore: "Показать более ранние диалоги",
+      loadMoreFailed: "Не удалось загрузить более ранние диалоги.",
     },
     merge: {
       title: "Возможно, это тот же человек",

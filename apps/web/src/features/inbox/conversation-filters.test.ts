@@ -4,6 +4,7 @@ import {
   filtersToQuery,
   listInput,
   matchesFilters,
+  needsServerSearch,
   sameFilters,
 } from "./conversation-filters";
 import { row } from "~/testing/conversation-fixtures";
@@ -41,14 +42,25 @@ describe("inbox filters in the query string", () => {
 });
 
 describe("matchesFilters", () => {
-  it("matches the server's search fields", () => {
+  it("is sure of the id only; the server decides everything else", () => {
     const r = row({ externalUserId: "tg-42", lastMessagePreview: "Can I book Monday?" });
     expect(matchesFilters(r, { search: r.conversationId.toLowerCase() })).toBe(true);
-    expect(matchesFilters(r, { search: "TG-4" })).toBe(true);
-    expect(matchesFilters(r, { search: "monday" })).toBe(true);
-    // Any word of any message, a phone or an e-mail may match on the server: a row cannot say no.
-    expect(matchesFilters(r, { search: "friday" })).toBe("unknown");
     expect(matchesFilters(r, { search: `#${r.conversationId.slice(-6)}` })).toBe(true);
+    // A substring of the preview is not the server's match ("ond" finds no word starting so).
+    expect(matchesFilters(r, { search: "ond" })).toBe("unknown");
+    expect(matchesFilters(r, { search: "monday" })).toBe("unknown");
+    expect(matchesFilters(r, { search: "friday" })).toBe("unknown");
+  });
+
+  it("asks the server about a live row a search has not placed yet", () => {
+    const r = row({ lastMessagePreview: "Can I book Monday?" });
+    expect(needsServerSearch({ search: "monday" }, r, false)).toBe(true);
+    // Already a result: it stays; no search: the other filters decide locally.
+    expect(needsServerSearch({ search: "monday" }, r, true)).toBe(false);
+    expect(needsServerSearch({}, r, false)).toBe(false);
+    // The id is certain, and a row another filter excludes needs no question.
+    expect(needsServerSearch({ search: r.conversationId }, r, false)).toBe(false);
+    expect(needsServerSearch({ search: "monday", status: "CLOSED" }, r, false)).toBe(false);
   });
 
   it("keeps a label filter in the address and matches rows carrying it", () => {

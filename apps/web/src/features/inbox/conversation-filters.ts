@@ -96,20 +96,31 @@ export function sameFilters(a: ConversationFilters, b: ConversationFilters): boo
 }
 
 /**
- * The server's search, as far as a row shows it: the id (whole, or the short id the rows
- * show), the external user id, the last message preview or the customer's name. The server also finds
- * by any word of any message, a phone in any format and an e-mail, which a row does not carry:
- * "unknown" then, and the caller keeps whatever the server said before.
+ * The server's search, as far as a row can say it the same way: only the id (whole, or the short id
+ * the rows show) is certain. Everything else the server finds by (whole words and their beginnings in
+ * any message, a phone in any format, an e-mail, the contact's name) a row does not carry in the
+ * server's form — a substring of the preview is not the server's match — so it is "unknown": a row
+ * already in the results stays, and a new one makes the list ask the server (`needsServerSearch`).
  */
 export function matchesSearch(row: ConversationRow, search: string): boolean | "unknown" {
   const needle = search.trim().replace(/^#/, "").toLowerCase();
   if (!needle) return true;
   const id = row.conversationId.toLowerCase();
   if (id === needle || shortId(row.conversationId) === needle) return true;
-  if (row.externalUserId?.toLowerCase().includes(needle)) return true;
-  if (row.lastMessagePreview?.toLowerCase().includes(needle)) return true;
-  if (row.customer?.name?.toLowerCase().includes(needle)) return true;
   return "unknown";
+}
+
+/**
+ * A live row the list cannot place: a search is active, the row is not among the results, and only
+ * the server can say whether it matches now (a new message may hold the word). The list reads its
+ * first page again instead of guessing.
+ */
+export function needsServerSearch(
+  filters: ConversationFilters,
+  row: ConversationRow,
+  inResults: boolean,
+): boolean {
+  return Boolean(filters.search) && !inResults && matchesFilters(row, filters) === "unknown";
 }
 
 /** Whether a row belongs in a list with these filters ("unknown" only through the search). */

@@ -4,7 +4,7 @@ import {
   initialListState,
   type ConversationListState,
 } from "./conversation-list";
-import type { ConversationFilters } from "./conversation-filters";
+import { needsServerSearch, type ConversationFilters } from "./conversation-filters";
 import type { ConversationRow } from "~/features/console/types";
 import { row } from "~/testing/conversation-fixtures";
 
@@ -122,10 +122,13 @@ describe("conversation list reducer", () => {
     expect(conversationListReducer(state, { type: "rowChanged", row: stranger }).rows).toHaveLength(
       1,
     );
+    // A new row whose preview holds the word is not guessed in: the list asks the server
+    // (`needsServerSearch`), which matches words as the index holds them.
     const webMatch = row({ lastMessagePreview: "Maria here" });
     expect(conversationListReducer(state, { type: "rowChanged", row: webMatch }).rows).toHaveLength(
-      2,
+      1,
     );
+    expect(needsServerSearch(state.filters, webMatch, false)).toBe(true);
   });
 
   it("does not show event rows that belong to pages not loaded yet", () => {

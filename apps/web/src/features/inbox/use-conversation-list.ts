@@ -5,7 +5,7 @@ import { isUnauthorized } from "~/features/console/api-error";
 import { eventConversation } from "~/features/console/admin-event";
 import { useAdminEvents } from "~/features/console/admin-events";
 import { useSessionLostOn } from "~/features/console/use-session-lost-on";
-import { listInput, type ConversationFilters } from "./conversation-filters";
+import { listInput, needsServerSearch, type ConversationFilters } from "./conversation-filters";
 import { initialListState } from "./conversation-list";
 import { listFromPages, withRowChanged } from "./conversation-pages";
 import { withoutConversation } from "./erased-rows";
@@ -14,6 +14,9 @@ import { trpc } from "~/lib/trpc";
 import { pagesRead } from "~/features/triage/unread-rows";
 
 export const PAGE_SIZE = 50;
+
+const inPages = (pages: readonly { items: readonly ConversationRow[] }[], conversationId: string) =>
+  pages.some((page) => page.items.some((item) => item.conversationId === conversationId));
 
 /**
  * The inbox for a set of filters: `conversations.list` pages in the query cache ("Load more" is the
@@ -71,7 +74,9 @@ export function useConversationList(filters: ConversationFilters) {
     }
     const row = eventConversation(event);
     if (!row) return;
-    if (!utils.conversations.list.getInfiniteData(input)) early.current.push(row);
+    const cached = utils.conversations.list.getInfiniteData(input);
+    if (!cached) early.current.push(row);
+    else if (needsServerSearch(filters, row, inPages(cached.pages, row.conversationId))) reload();
     else
       utils.conversations.list.setInfiniteData(input, (data) =>
         data ? withRowChanged(filters, data, row) : data,
