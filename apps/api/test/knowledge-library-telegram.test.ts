@@ -46,7 +46,7 @@ function attachingResponder(request: FakeChatRequest) {
 }
 
 describe("the agent sends a library document on Telegram", () => {
-  it("the PDF goes by sendDocument byte for byte, marked sent on the agent's message", async () => {
+  it("the reply carries the PDF: one sendDocument, the reply as its caption, the bytes as uploaded", async () => {
     const res = await fetch(`${c.t.url}/files`, {
       method: "POST",
       headers: {
@@ -72,15 +72,26 @@ describe("the agent sends a library document on Telegram", () => {
     await c.workers.settled();
 
     const [sent] = c.telegram.media(6201);
-    expect(sent).toMatchObject({ method: "sendDocument", fileName: "Прайс.pdf" });
+    // One message: the reply is the document's caption, not a text of its own.
+    expect(sent).toMatchObject({
+      method: "sendDocument",
+      fileName: "Прайс.pdf",
+      caption: "Вот наш прайс-лист.",
+    });
     expect(Buffer.compare(sent?.bytes ?? Buffer.alloc(0), PRICES)).toBe(0);
-    expect(c.telegram.sent(6201).map((m) => m.text)).toContain("Вот наш прайс-лист.");
+    expect(c.telegram.media(6201)).toHaveLength(1);
+    expect(c.telegram.sent(6201).map((m) => m.text)).not.toContain("Вот наш прайс-лист.");
 
     const [conversation] = await conversationOf(c.deps, AGENT, "telegram", "6201");
-    const withFile = (await messagesOf(c.deps, conversation!.conversationId)).find(
-      (m) => (m.fileIds ?? []).length > 0,
+    const agentMessages = (await messagesOf(c.deps, conversation!.conversationId)).filter(
+      (m) => m.role === "agent",
     );
-    expect(withFile).toMatchObject({ role: "agent", fileIds: [file.fileId] });
-    expect(withFile?.attachmentDelivery?.[file.fileId]?.status).toBe("sent");
+    expect(agentMessages).toHaveLength(1);
+    expect(agentMessages[0]).toMatchObject({
+      content: "Вот наш прайс-лист.",
+      fileIds: [file.fileId],
+      deliveryStatus: "sent",
+    });
+    expect(agentMessages[0]?.attachmentDelivery?.[file.fileId]?.status).toBe("sent");
   });
 });

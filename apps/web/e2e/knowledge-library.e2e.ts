@@ -137,6 +137,9 @@ describe("the knowledge library in the browser (phone, Russian)", () => {
     const agent = customer.locator('[data-testid="chat-message"][data-role="agent"]');
     const file = agent.getByTestId("attachment-document").filter({ hasText: "Прайс-лист.pdf" });
     await file.waitFor(WAIT);
+    // The agent attaches the file to its reply: one message holds the words and the PDF.
+    expect(await agent.count()).toBe(1);
+    expect(await agent.textContent()).toContain("Прайс лист");
     await file.scrollIntoViewIfNeeded();
     await screenshot(customer, "knowledge-library-customer-phone-ru");
     const href = await file.getAttribute("href");
