@@ -227,10 +227,16 @@ describe("library files: upload, send, delete", () => {
       content: "send me your price list",
     });
     expect(out.reply?.content).toContain("price list");
+    expect(out.reply?.attachments?.map((a) => [a.kind, a.name])).toEqual([
+      ["document", "price-list.pdf"],
+    ]);
     await deps.work.drain();
     const messages = await deps.repos.messages.page(conversationId, { limit: 10 });
     const withFile = messages.items.find((m) => (m.fileIds ?? []).length > 0);
     expect(withFile).toMatchObject({ role: "agent", fileIds: [file.fileId] });
+    // The file rides on the reply itself: one agent message, its text the reply's.
+    expect(messages.items.filter((m) => m.role === "agent")).toEqual([withFile]);
+    expect(withFile?.content).toBe(out.reply?.content);
 
     // A question that merely mentions it gets no file.
     const before = messages.items.length;

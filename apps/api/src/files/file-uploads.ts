@@ -10,6 +10,7 @@ import {
   type AttachmentKind,
 } from "@agents-crm/config/attachments";
 import { isStorageUnavailable } from "@agents-crm/db";
+import { canManage } from "../auth/principal";
 import { resolvePrincipal } from "../auth/resolve-principal";
 import type { ApiDeps } from "../deps";
 import { DomainError } from "../domain/errors";
@@ -161,6 +162,10 @@ export async function uploadStaffFile(
     );
   }
   if (library) {
+    // Only owners and admins change the library (knowledge.create); an operator's upload would be orphaned.
+    if (!canManage(principal)) {
+      return sendError(res, 403, "FORBIDDEN", "Only owners and admins upload library documents");
+    }
     if (!(await deps.repos.agents.get(agentId as string))) {
       return sendError(res, 404, "NOT_FOUND", "Agent not found");
     }

@@ -81,7 +81,8 @@ export async function sendWebChatMessage(
       userMessage: publicMessage(
         await withVisitorFiles(deps, outcome.userMessage),
       ) as PublicMessage,
-      reply: outcome.reply && publicMessage(outcome.reply),
+      // A reply carrying library documents shows them at once, by signed links.
+      reply: outcome.reply && publicMessage(await withVisitorFiles(deps, outcome.reply)),
       status: outcome.conversation.status,
     };
   } catch (error) {

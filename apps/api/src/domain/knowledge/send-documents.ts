@@ -1,39 +1,39 @@
-import type { Conversation, Message } from "@agents-crm/db";
+import type { Conversation } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
-import { deliverFileMessage } from "../conversations/file-message";
+import { checkOutboundFiles } from "../conversations/outbound-files";
 
 /**
- * The library documents the turn chose, sent to the customer as files right after the reply, through the
- * same delivery as staff files (live on the web chat, the durable delivery jobs on the platforms). What
- * the model proposed is checked again here: the document must still exist, be sendable, and have a file.
- * A refusal (the platform's size limit, say) is logged; the reply itself already went out.
+ * The files of the library documents the turn chose, for the reply to carry: the reply goes out with
+ * them through the same delivery as staff files (live on the web chat; on the platforms the durable
+ * delivery, the reply as the file's caption where the platform allows). What the model proposed is
+ * checked again here: the document must still exist, be sendable, have a file, and fit the channel's
+ * limits — a file that does not is logged and left out; the reply itself still goes.
  */
-export async function sendLibraryDocuments(
-  deps: ApiDeps,
+export async function libraryFilesForReply(
+  deps: Pick<ApiDeps, "repos" | "log">,
   conversation: Conversation,
   documentIds: readonly string[],
-): Promise<Message | null> {
-  if (documentIds.length === 0) return null;
+): Promise<string[]> {
+  if (documentIds.length === 0) return [];
   const documents = await Promise.all(
     documentIds.map((id) => deps.repos.knowledgeDocuments.get(conversation.agentId, id)),
   );
-  const sendable = documents.filter(
-    (document) => document?.sendable === true && document.fileId !== null,
-  );
-  if (sendable.length === 0) return null;
-  try {
-    return await deliverFileMessage(
-      deps,
-      conversation,
-      sendable.map((document) => document!.fileId as string),
-      sendable.map((document) => document!.title).join(", "),
-    );
-  } catch (error) {
-    deps.log.warn("library documents not sent", {
-      conversationId: conversation.conversationId,
-      documentIds: sendable.map((document) => document!.documentId),
-      error,
-    });
-    return null;
+  const fileIds: string[] = [];
+  for (const document of documents) {
+    if (document?.sendable !== true || !document.fileId || fileIds.includes(document.fileId))
+      continue;
+    try {
+      await checkOutboundFiles(deps, conversation, [...fileIds, document.fileId], {
+        agentFiles: true,
+      });
+      fileIds.push(document.fileId);
+    } catch (error) {
+      deps.log.warn("library document not sent", {
+        conversationId: conversation.conversationId,
+        documentId: document.documentId,
+        error,
+      });
+    }
   }
+  return fileIds;
 }

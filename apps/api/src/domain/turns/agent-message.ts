@@ -11,6 +11,7 @@ export function appendAgentMessage(
   deps: Pick<ApiDeps, "repos">,
   conversation: Conversation,
   message: AgentMessage,
+  fileIds: readonly string[] = [],
 ): Promise<Message> {
   return deps.repos.messages.append({
     conversationId: conversation.conversationId,
@@ -20,6 +21,7 @@ export function appendAgentMessage(
     channel: conversation.channel,
     ...(conversation.channel === "web_chat" ? {} : { deliveryStatus: "pending" as const }),
     metadata: message.metadata,
+    ...(fileIds.length > 0 ? { fileIds: [...fileIds] } : {}),
   });
 }
 

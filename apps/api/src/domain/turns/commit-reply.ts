@@ -2,7 +2,7 @@ import type { TurnResult } from "@agents-crm/ai";
 import type { AgentConfig } from "@agents-crm/config/agent-config";
 import type { Conversation, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
-import { emitMessageCreated } from "../conversations/emit";
+import { emitMessageCreated, emitMessageWithFiles } from "../conversations/emit";
 import { announceEscalation, escalate, type Escalation } from "../conversations/status-machine";
 import { aiMayAnswer } from "../conversations/status-rules";
 import { noteKnowledgeGap } from "../knowledge-gaps/note-turn-gap";
@@ -21,6 +21,8 @@ interface CommitInput {
   batch: readonly Message[];
   result: TurnResult;
   turnId: string;
+  /** Library files the reply carries (already checked for the channel). */
+  fileIds?: readonly string[];
 }
 
 /**
@@ -61,8 +63,12 @@ async function commitAnswer(
         : await repos.conversations.touchActivity(id, { preview: previous });
     return { reply: null, conversation: restored ?? touched };
   }
-  const message = await appendAgentMessage(deps, touched, reply);
-  deps.work.run("publish agent reply", () => emitMessageCreated(deps.hub, touched, message));
+  const message = await appendAgentMessage(deps, touched, reply, input.fileIds);
+  deps.work.run("publish agent reply", () =>
+    message.fileIds?.length
+      ? emitMessageWithFiles(deps, touched, message)
+      : emitMessageCreated(deps.hub, touched, message),
+  );
   return { reply: message, conversation: touched };
 }
 

@@ -12,7 +12,7 @@ import type { ApiDeps } from "../../deps";
 import { fillContact } from "../contacts/fill-contact";
 import { publishChatTransient } from "../conversations/events";
 import { aiMayAnswer } from "../conversations/status-rules";
-import { sendLibraryDocuments } from "../knowledge/send-documents";
+import { libraryFilesForReply } from "../knowledge/send-documents";
 import { commitReply, type TurnOutput } from "./commit-reply";
 import { loadHistory } from "./history";
 import type { TurnHandle } from "./turn-lanes";
@@ -118,9 +118,11 @@ export async function runTurn(
   // What the customer shared is theirs whether or not this reply is sent.
   if (result) fillContact(deps, conversation, result);
   if (!result || !handle.commit()) return discard();
-  const output = await commitReply(deps, { conversation, config, batch, result, turnId });
+  // The library documents the model chose ride on the reply itself (a handoff sends none).
+  const fileIds = result.escalation.needed
+    ? []
+    : await libraryFilesForReply(deps, conversation, result.attachDocumentIds);
+  const output = await commitReply(deps, { conversation, config, batch, result, turnId, fileIds });
   if (!output.reply) await discard();
-  else if (!result.escalation.needed && result.attachDocumentIds.length > 0)
-    await sendLibraryDocuments(deps, output.conversation, result.attachDocumentIds);
   return output;
 }

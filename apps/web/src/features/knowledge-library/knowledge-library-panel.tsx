@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type DragEvent } from "react";
+import { useRef, useState, type DragEvent } from "react";
 import type { KnowledgeDocumentView } from "@agents-crm/config/knowledge-library";
 import { Badge, type BadgeTone } from "~/ui/badge";
 import { Button } from "~/ui/button";
@@ -143,6 +143,14 @@ function UploadBox({
   const [over, setOver] = useState(false);
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
+  // New documents go to the folder being viewed unless another (possibly new) folder is typed.
+  const [target, setTarget] = useState(folder);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [viewed, setViewed] = useState(folder);
+  if (viewed !== folder) {
+    setViewed(folder);
+    setTarget(folder);
+  }
   const create = trpc.knowledge.create.useMutation({
     onSuccess: onDone,
     onError: (e) => onError(e.message),
@@ -160,7 +168,7 @@ function UploadBox({
       await create.mutateAsync({
         agentId,
         fileId,
-        folder,
+        folder: target,
         sendable,
         ...(caption.trim() ? { caption: caption.trim() } : {}),
       });
@@ -201,22 +209,39 @@ function UploadBox({
           {t.sendable}
         </label>
       </div>
+      <Field label={t.uploadFolder}>
+        <TextInput
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          data-testid="library-upload-folder"
+        />
+      </Field>
       <Field label={t.caption}>
         <TextInput value={caption} onChange={(e) => setCaption(e.target.value)} />
       </Field>
-      <label className={styles.row}>
-        <span>{t.choose}</span>
-        <input
-          type="file"
-          accept=".txt,.md,.markdown,.pdf,.docx,image/*"
-          data-testid="library-file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void upload(file);
-            e.target.value = "";
-          }}
-        />
-      </label>
+      {/* The browser's own file input speaks the browser's language, not the console's: it stays
+          hidden and a console button opens it. */}
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        accept=".txt,.md,.markdown,.pdf,.docx,image/*"
+        data-testid="library-file-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void upload(file);
+          e.target.value = "";
+        }}
+      />
+      <div className={styles.row}>
+        <Button
+          onClick={() => fileInput.current?.click()}
+          disabled={progress !== null}
+          data-testid="library-choose-file"
+        >
+          {t.choose}
+        </Button>
+      </div>
       {progress !== null && (
         <progress className={styles.progress} value={progress} max={1} aria-label={t.uploading} />
       )}
@@ -241,7 +266,7 @@ function UploadBox({
           disabled={!title.trim() || !text.trim() || create.isPending}
           onClick={() =>
             create.mutate(
-              { agentId, folder, title: title.trim(), text, sendable: false },
+              { agentId, folder: target, title: title.trim(), text, sendable: false },
               {
                 onSuccess: () => {
                   setTitle("");
