@@ -1,3 +1,4 @@
+import type { Transcriber } from "./openai-transcriber";
 // The seams between the agent brain and whatever model serves it (OpenAI, a compatible server, offline).
 
 export type ChatRole = "system" | "user" | "assistant";
@@ -101,4 +102,6 @@ export interface LlmProviders {
   chat: ChatProvider;
   embedder: Embedder;
   moderator: Moderator;
+  /** Voice notes to text; absent when no transcription model is configured (TRANSCRIPTION_MODEL). */
+  transcriber?: Transcriber;
 }
