@@ -13,6 +13,7 @@ import { answerStoredMessage } from "./answer-stored";
 import { isAnnotation, isUnreadable, unreadableLabel } from "./inbound-content";
 import { refreshInstagramProfile } from "./instagram-profile";
 import { requeueDownloads, storeInboundWithMedia } from "./media/store-inbound-media";
+import { willTranscribe } from "./media/voice-note";
 import {
   RECENT_FOR_RERUN,
   answersTo,
@@ -169,6 +170,8 @@ async function unreadable(turn: Turn): Promise<Message[]> {
       inboundMetadata(event, turn.item.eventKey),
     ));
   }
+  // Transcribed once its file is stored (the media job), then answered like text or handed over.
+  if (willTranscribe(deps, event.kind) && (message.fileIds?.length ?? 0) > 0) return [];
   if (onUnreadableMessage(turn.config) !== "handoff") return [];
   const earlierCustomerTexts = turn.recent
     .filter((m) => m.role === "user" && m.kind === "text")

@@ -15,6 +15,7 @@ import { aiMayAnswer } from "../conversations/status-rules";
 import { sendLibraryDocuments } from "../knowledge/send-documents";
 import { commitReply, type TurnOutput } from "./commit-reply";
 import { loadHistory } from "./history";
+import { textForModel } from "./media-text";
 import type { TurnHandle } from "./turn-lanes";
 
 /**
@@ -93,7 +94,7 @@ export async function runTurn(
         agentId: conversation.agentId,
         config,
         history,
-        messages: batch.map((message) => message.content),
+        messages: batch.map((message) => textForModel(message)),
         channel: conversation.channel,
         signal: handle.signal,
         prepared: snapshot?.prepared,

@@ -4,6 +4,7 @@ import { MediaDownloadError, type DownloadedMedia } from "../../../platforms/med
 import type { WorkerRuntime } from "../worker-runtime";
 import { inboundFiles } from "./inbound-files";
 import type { MediaJob } from "./media-job";
+import { answerVoiceNote, voiceNoteGaveUp } from "./voice-note";
 
 type JobFile = MediaJob["files"][number];
 
@@ -65,9 +66,13 @@ export async function downloadMedia(
   }
   if (changed) await files.announce(job.conversationId, job.messageId);
   if (retry) throw retry;
+  await answerVoiceNote(deps, runtime, job);
 }
 
-/** After the last attempt: what is still pending is unsupported, with the last error as its reason. */
+/**
+ * After the last attempt: what is still pending is unsupported, with the last error as its reason, and
+ * a voice note still without its words is handed over as if no transcription were configured.
+ */
 export async function mediaGaveUp(deps: ApiDeps, job: MediaJob, reason: string): Promise<void> {
   const files = inboundFiles(deps);
   let changed = false;
@@ -78,4 +83,5 @@ export async function mediaGaveUp(deps: ApiDeps, job: MediaJob, reason: string):
     changed = true;
   }
   if (changed) await files.announce(job.conversationId, job.messageId);
+  await voiceNoteGaveUp(deps, job);
 }
