@@ -6,6 +6,8 @@ export type ChatRole = "system" | "user" | "assistant";
 export interface ChatMessage {
   role: ChatRole;
   content: string;
+  /** A user message's photos as data URLs, sent as `image_url` parts to a vision-capable model. */
+  images?: readonly string[];
 }
 
 export interface TokenUsage {

@@ -10,6 +10,8 @@ export interface FakeChatRequest {
   tools: { name: string; description?: string; parameters?: Record<string, unknown> }[];
   /** The last user message's text ("" if none). */
   lastUserMessage: string;
+  /** The `image_url` parts of the last user message (data URLs or links), in order. */
+  lastUserImages: string[];
   /** The JSON body as sent. */
   body: Record<string, unknown>;
 }

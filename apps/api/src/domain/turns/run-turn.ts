@@ -16,6 +16,7 @@ import { sendLibraryDocuments } from "../knowledge/send-documents";
 import { commitReply, type TurnOutput } from "./commit-reply";
 import { loadHistory } from "./history";
 import { textForModel } from "./media-text";
+import { photosForModel } from "./photos-for-model";
 import type { TurnHandle } from "./turn-lanes";
 
 /**
@@ -87,6 +88,7 @@ export async function runTurn(
     config.llm.max_history_messages,
     snapshot && (await snapshot.recent),
   );
+  const images = await photosForModel(deps, batch);
   let result: TurnResult | null = null;
   try {
     for await (const event of streamTurn(
@@ -98,6 +100,7 @@ export async function runTurn(
         channel: conversation.channel,
         signal: handle.signal,
         prepared: snapshot?.prepared,
+        ...(images.length > 0 ? { images } : {}),
       },
       turnDeps(deps, conversationId),
     )) {

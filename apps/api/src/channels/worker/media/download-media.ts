@@ -4,6 +4,7 @@ import { MediaDownloadError, type DownloadedMedia } from "../../../platforms/med
 import type { WorkerRuntime } from "../worker-runtime";
 import { inboundFiles } from "./inbound-files";
 import type { MediaJob } from "./media-job";
+import { answerPhoto, photoGaveUp } from "./photo-message";
 import { answerVoiceNote, voiceNoteGaveUp } from "./voice-note";
 
 type JobFile = MediaJob["files"][number];
@@ -67,6 +68,7 @@ export async function downloadMedia(
   if (changed) await files.announce(job.conversationId, job.messageId);
   if (retry) throw retry;
   await answerVoiceNote(deps, runtime, job);
+  await answerPhoto(deps, runtime, job);
 }
 
 /**
@@ -84,4 +86,5 @@ export async function mediaGaveUp(deps: ApiDeps, job: MediaJob, reason: string):
   }
   if (changed) await files.announce(job.conversationId, job.messageId);
   await voiceNoteGaveUp(deps, job);
+  await photoGaveUp(deps, job);
 }

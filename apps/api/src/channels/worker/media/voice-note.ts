@@ -14,6 +14,11 @@ import { inboundFiles } from "./inbound-files";
 import type { MediaJob } from "./media-job";
 
 const SPOKEN: ReadonlySet<MessageKind> = new Set(["voice", "audio"]);
+const LABELS: Partial<Record<MessageKind, string>> = {
+  voice: "voice message",
+  audio: "audio",
+  photo: "photo",
+};
 
 /**
  * A voice note or audio is read as text when a transcription model is configured: its message waits for
@@ -46,16 +51,16 @@ export async function answerVoiceNote(
   };
   if (!message.metadata.transcript) {
     const audio = await storedAudio(deps, job);
-    if (!audio) return deliver(await handOffVoiceNote(deps, message));
+    if (!audio) return deliver(await handOffMedia(deps, message));
     let text: string;
     try {
       text = await transcriber.transcribe(audio);
     } catch (error) {
       if (!(error instanceof LlmError) || error.retryable) throw error;
       log.warn("voice note not transcribed; handed over as unreadable", { error: error.message });
-      return deliver(await handOffVoiceNote(deps, message));
+      return deliver(await handOffMedia(deps, message));
     }
-    if (!text) return deliver(await handOffVoiceNote(deps, message));
+    if (!text) return deliver(await handOffMedia(deps, message));
     const updated = await deps.repos.messages.setMetadataField(
       job.conversationId,
       job.messageId,
@@ -80,12 +85,12 @@ export async function answerVoiceNote(
 export async function voiceNoteGaveUp(deps: ApiDeps, job: MediaJob): Promise<void> {
   const message = await deps.repos.messages.get(job.conversationId, job.messageId);
   if (!message || !willTranscribe(deps, message.kind) || message.metadata.transcript) return;
-  const notice = await handOffVoiceNote(deps, message);
+  const notice = await handOffMedia(deps, message);
   if (notice) await enqueueDelivery(deps, notice, { bindingId: job.bindingId });
 }
 
 /** As an unreadable message is handled today: a human if the agent says so (`on_unreadable_message`). */
-async function handOffVoiceNote(deps: ApiDeps, message: Message): Promise<Message | null> {
+export async function handOffMedia(deps: ApiDeps, message: Message): Promise<Message | null> {
   const [conversation, agent] = await Promise.all([
     deps.repos.conversations.get(message.conversationId),
     loadAgentForTurn(deps.repos, message.agentId),
@@ -95,7 +100,7 @@ async function handOffVoiceNote(deps: ApiDeps, message: Message): Promise<Messag
   const recent = await deps.repos.messages.lastN(message.conversationId, RECENT_FOR_RERUN);
   if (answersTo(recent, message).length > 0) return null;
   return handOffUnreadable(deps, conversation, agent.config, message, {
-    label: message.kind === "voice" ? "voice message" : "audio",
+    label: LABELS[message.kind] ?? "message",
     earlierCustomerTexts: recent
       .filter((m) => m.role === "user" && m.kind === "text")
       .map((m) => m.content),
