@@ -24,6 +24,7 @@ export async function answerPhoto(
   runtime: WorkerRuntime,
   job: MediaJob,
 ): Promise<void> {
+  if (!modelReadsPhotos(deps) || !job.files.some((file) => file.kind === "image")) return;
   const message = await deps.repos.messages.get(job.conversationId, job.messageId);
   if (!message || !willSee(deps, message.kind)) return;
   const log = deps.log.child({ conversationId: job.conversationId, messageId: job.messageId });
@@ -53,6 +54,7 @@ export async function answerPhoto(
 
 /** The download never succeeded: the photo is handled as without a vision model. */
 export async function photoGaveUp(deps: ApiDeps, job: MediaJob): Promise<void> {
+  if (!modelReadsPhotos(deps)) return;
   const message = await deps.repos.messages.get(job.conversationId, job.messageId);
   if (!message || !willSee(deps, message.kind)) return;
   const notice = await handOffMedia(deps, message);

@@ -39,6 +39,8 @@ export async function answerVoiceNote(
   job: MediaJob,
 ): Promise<void> {
   const transcriber = deps.llm.transcriber;
+  // Without a transcription model the media job does not even read the message.
+  if (!transcriber) return;
   let message = await deps.repos.messages.get(job.conversationId, job.messageId);
   if (!transcriber || !message || !willTranscribe(deps, message.kind)) return;
   const log = deps.log.child({ conversationId: job.conversationId, messageId: job.messageId });
@@ -83,6 +85,7 @@ export async function answerVoiceNote(
 
 /** The media job's last attempt failed: a voice note still without words is handed over as offline. */
 export async function voiceNoteGaveUp(deps: ApiDeps, job: MediaJob): Promise<void> {
+  if (!deps.llm.transcriber) return;
   const message = await deps.repos.messages.get(job.conversationId, job.messageId);
   if (!message || !willTranscribe(deps, message.kind) || message.metadata.transcript) return;
   const notice = await handOffMedia(deps, message);
