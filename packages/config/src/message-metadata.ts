@@ -96,8 +96,6 @@ export const messageMetadataSchema = z.object({
   location: lenient(locationSchema),
   /** A voice note's or audio's words (TRANSCRIPTION_MODEL): the agent answers them like text. */
   transcript: lenient(z.string()),
-  /** A customer's photo as the vision model described it, in one line (the handoff summary shows it). */
-  photoDescription: lenient(z.string()),
   /** A contact card the customer shared. */
   contact: lenient(z.object({ name: nameSchema, phone: nameSchema })),
   /** What the platform tells about the sender (Telegram's from, WhatsApp's contacts). */

@@ -180,7 +180,7 @@ export function createMessagesRepository(
     async setMetadataField(
       conversationId: string,
       messageId: string,
-      field: "transcript" | "photoDescription",
+      field: "transcript",
       value: string,
     ): Promise<Message | null> {
       try {
