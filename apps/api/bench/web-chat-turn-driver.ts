@@ -164,6 +164,7 @@ async function runScenario(apiUrl: string, scenario: Scenario): Promise<Scenario
     chat: perTurn("chat"),
     embeddings: perTurn("embeddings"),
     moderations: perTurn("moderations"),
+    transcriptions: perTurn("transcriptions"),
   };
   chat = null;
   setFakeLatency(scenario.latency);

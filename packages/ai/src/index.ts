@@ -24,6 +24,11 @@ export {
   DEFAULT_MODERATION_MODEL,
   type OpenAIModeratorOptions,
 } from "./providers/openai-moderator";
+export {
+  createOpenAITranscriber,
+  type OpenAITranscriberOptions,
+  type Transcriber,
+} from "./providers/openai-transcriber";
 export type { OpenAIConnectionOptions } from "./providers/openai-connection";
 export { resolveOpenAIKey, type ResolveOpenAIKeyOptions } from "./providers/resolve-openai-key";
 export { estimateCostUsd, MODEL_PRICES, priceOf, type ModelPrice } from "./providers/pricing";

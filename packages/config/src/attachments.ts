@@ -135,6 +135,8 @@ export const attachmentViewSchema = z.object({
   deliveryStatus: z.enum(ATTACHMENT_DELIVERY_STATUSES).optional(),
   /** The platform's reason when this file was not sent (staff and agent files on channels). */
   deliveryError: z.string().optional(),
+  /** A customer's voice note or audio as text (TRANSCRIPTION_MODEL), shown under its player. */
+  transcript: z.string().optional(),
 });
 export type AttachmentView = z.infer<typeof attachmentViewSchema>;
 

@@ -40,6 +40,10 @@ export const serverEnvSchema = z
     OPENAI_MAX_RETRIES: envNumber(3, { min: 0, max: 10, int: true }),
     OPENAI_EMBEDDING_MODEL: optionalString.default("text-embedding-3-small"),
     OPENAI_EMBEDDING_DIMENSIONS: envNumber(1536, { min: 1, max: 8192, int: true }),
+    /** Voice notes are transcribed (POST {OPENAI_BASE_URL}/audio/transcriptions) only when set. */
+    TRANSCRIPTION_MODEL: optionalString,
+    /** The chat model reads images: customers' photos go into the turn's one chat call. */
+    OPENAI_VISION: envBoolean(false),
     SECRETS_MANAGER_OPENAI_KEY_NAME: optionalString.default("doctor-agent/openai-api-key"),
     SECRETS_MANAGER_REGION: optionalString,
     SECRETS_MANAGER_ENDPOINT_URL: envUrl(["http:", "https:"]),

@@ -94,6 +94,8 @@ export const messageMetadataSchema = z.object({
   refersToMessageId: lenient(z.string()),
   attachments: lenient(z.array(attachmentSchema)),
   location: lenient(locationSchema),
+  /** A voice note's or audio's words (TRANSCRIPTION_MODEL): the agent answers them like text. */
+  transcript: lenient(z.string()),
   /** A contact card the customer shared. */
   contact: lenient(z.object({ name: nameSchema, phone: nameSchema })),
   /** What the platform tells about the sender (Telegram's from, WhatsApp's contacts). */

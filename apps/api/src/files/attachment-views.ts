@@ -53,9 +53,14 @@ export async function withAttachments(
           ? signer.path(id, VISITOR_LINK_TTL_SECONDS)
           : undefined;
       const delivery = fileDeliveryOf(message, id);
+      const transcript =
+        record.kind === "voice" || record.kind === "audio"
+          ? message.metadata.transcript
+          : undefined;
       return [
         {
           ...attachmentView(record, url),
+          ...(transcript ? { transcript } : {}),
           ...(delivery
             ? {
                 deliveryStatus: delivery.status,

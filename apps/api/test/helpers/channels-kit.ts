@@ -49,11 +49,19 @@ export interface Channels {
  * over HTTP. Workers poll fast and back off briefly so retries and dead letters happen in milliseconds.
  */
 export async function startChannels(
-  options: { workers?: ChannelWorkerOptions; env?: Record<string, string> } = {},
+  options: {
+    workers?: ChannelWorkerOptions;
+    env?: Record<string, string>;
+    /** Voice notes are transcribed by the fake OpenAI server with this model (TRANSCRIPTION_MODEL). */
+    transcriptionModel?: string;
+  } = {},
 ): Promise<Channels> {
   const graph = await startFakeGraph();
   const telegram = await startFakeTelegram();
-  const { fake, llm } = await startFakeLlm({ responder: echoResponder });
+  const { fake, llm } = await startFakeLlm(
+    { responder: echoResponder },
+    { transcriptionModel: options.transcriptionModel },
+  );
   const t = await startTestApi(
     {
       APP_URL: "https://crm.example.test",

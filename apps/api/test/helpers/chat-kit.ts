@@ -67,11 +67,13 @@ export function modelAnswer(
 /** The fake OpenAI server on 127.0.0.1 with real providers pointed at it. */
 export async function startFakeLlm(
   options: FakeOpenAIOptions = {},
+  providers: { transcriptionModel?: string } = {},
 ): Promise<{ fake: FakeOpenAI; llm: LlmProviders }> {
   const fake = await startFakeOpenAI(options);
   const llm = createLlmProviders({
     apiKey: "sk-test",
     baseURL: fake.url,
+    transcriptionModel: providers.transcriptionModel,
     maxRetries: 0,
     logger: { warn: () => undefined },
   });

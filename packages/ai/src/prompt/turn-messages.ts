@@ -19,6 +19,8 @@ export interface TurnPromptInput {
   knowledge: readonly RetrievedSource[] | null;
   /** `key: value` facts for <turn_context> (language, clinic time, rule signals). */
   context: Record<string, string>;
+  /** The new messages' photos (data URLs), for a vision-capable model. */
+  images?: readonly string[];
 }
 
 export { excerptId } from "./data-blocks";
@@ -55,6 +57,10 @@ export function buildTurnMessages(input: TurnPromptInput): ChatMessage[] {
   return [
     { role: "system", content: buildSystemPrompt(input.config) },
     ...historyMessages(input.config, input.history),
-    { role: "user", content: parts.join("\n") },
+    {
+      role: "user",
+      content: parts.join("\n"),
+      ...(input.images?.length ? { images: input.images } : {}),
+    },
   ];
 }

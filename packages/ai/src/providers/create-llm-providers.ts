@@ -10,6 +10,7 @@ import {
 } from "./openai-connection";
 import { createOpenAIEmbedder } from "./openai-embedder";
 import { createOpenAIModerator } from "./openai-moderator";
+import { createOpenAITranscriber } from "./openai-transcriber";
 import type { LlmLogger, LlmProviders } from "./types";
 
 export interface LlmProvidersOptions {
@@ -23,6 +24,8 @@ export interface LlmProvidersOptions {
   embeddingDimensions?: number;
   embeddingBatchSize?: number;
   moderationModel?: string;
+  /** TRANSCRIPTION_MODEL: voice notes are transcribed only when set (and the server is online). */
+  transcriptionModel?: string;
   timeoutMs?: number;
   /** Retries after the first attempt (default 2, i.e. 3 attempts). */
   maxRetries?: number;
@@ -71,5 +74,13 @@ export function createLlmProviders(options: LlmProvidersOptions): LlmProviders {
       batchSize: options.embeddingBatchSize,
     }),
     moderator: createOpenAIModerator({ ...connection, model: options.moderationModel }),
+    ...(options.transcriptionModel?.trim()
+      ? {
+          transcriber: createOpenAITranscriber({
+            ...connection,
+            model: options.transcriptionModel.trim(),
+          }),
+        }
+      : {}),
   };
 }

@@ -27,6 +27,7 @@ export async function createLlmProvidersFromEnv(
     defaultChatModel: env.OPENAI_MODEL,
     embeddingModel: env.OPENAI_EMBEDDING_MODEL,
     embeddingDimensions: env.OPENAI_EMBEDDING_DIMENSIONS,
+    transcriptionModel: env.TRANSCRIPTION_MODEL,
     timeoutMs: env.OPENAI_TIMEOUT * 1000,
     maxRetries: env.OPENAI_MAX_RETRIES,
     logger,

@@ -49,7 +49,7 @@ export class ChatCallRequest {
         : { messages: request.messages };
     return {
       model,
-      messages: parts.messages,
+      messages: parts.messages.map(wireMessage) as ChatCompletionCreateParamsBase["messages"],
       ...modelParams(model, request.temperature, request.maxOutputTokens),
       ...("response_format" in parts && parts.response_format
         ? { response_format: parts.response_format }
@@ -103,4 +103,20 @@ export class ChatCallRequest {
       },
     };
   }
+}
+
+/**
+ * A message with photos becomes content parts: its text, then each photo as an `image_url` part (a data
+ * URL; OpenAI's Chat Completions vision input, https://platform.openai.com/docs/guides/images-vision).
+ */
+function wireMessage(message: { role: string; content: string; images?: readonly string[] }) {
+  const { images, ...rest } = message;
+  if (!images?.length) return rest;
+  return {
+    ...rest,
+    content: [
+      { type: "text", text: message.content },
+      ...images.map((url) => ({ type: "image_url", image_url: { url, detail: "low" } })),
+    ],
+  };
 }

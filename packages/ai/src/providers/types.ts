@@ -1,3 +1,4 @@
+import type { Transcriber } from "./openai-transcriber";
 // The seams between the agent brain and whatever model serves it (OpenAI, a compatible server, offline).
 
 export type ChatRole = "system" | "user" | "assistant";
@@ -5,6 +6,8 @@ export type ChatRole = "system" | "user" | "assistant";
 export interface ChatMessage {
   role: ChatRole;
   content: string;
+  /** A user message's photos as data URLs, sent as `image_url` parts to a vision-capable model. */
+  images?: readonly string[];
 }
 
 export interface TokenUsage {
@@ -101,4 +104,6 @@ export interface LlmProviders {
   chat: ChatProvider;
   embedder: Embedder;
   moderator: Moderator;
+  /** Voice notes to text; absent when no transcription model is configured (TRANSCRIPTION_MODEL). */
+  transcriber?: Transcriber;
 }

@@ -10,6 +10,10 @@ export function parseChatRequest(body: Record<string, unknown>): FakeChatRequest
       content: contentText(m.content),
     }));
   const lastUser = [...messages].reverse().find((m) => m.role === "user");
+  const rawLastUser = (Array.isArray(body.messages) ? body.messages : [])
+    .filter(isRecord)
+    .reverse()
+    .find((m) => m.role === "user");
   const streamOptions = isRecord(body.stream_options) ? body.stream_options : {};
   return {
     model: typeof body.model === "string" ? body.model : "",
@@ -26,6 +30,7 @@ export function parseChatRequest(body: Record<string, unknown>): FakeChatRequest
       };
     }),
     lastUserMessage: lastUser?.content ?? "",
+    lastUserImages: imageParts(rawLastUser?.content),
     body,
   };
 }
@@ -67,4 +72,18 @@ export function defaultChatReply(request: FakeChatRequest): FakeChatReply {
     return { json: schema ? jsonForSchema(schema, echo) : { reply: echo } };
   }
   return { content: echo };
+}
+
+/**
+ * Image content parts as OpenAI's Chat Completions accepts them: `{ type: "image_url", image_url: { url,
+ * detail? } }` with an https link or a `data:image/...;base64,` URL
+ * (https://platform.openai.com/docs/guides/images-vision).
+ */
+function imageParts(content: unknown): string[] {
+  if (!Array.isArray(content)) return [];
+  return content
+    .filter(isRecord)
+    .filter((part) => part.type === "image_url" && isRecord(part.image_url))
+    .map((part) => (part.image_url as Record<string, unknown>).url)
+    .filter((url): url is string => typeof url === "string");
 }

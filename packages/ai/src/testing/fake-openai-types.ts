@@ -1,3 +1,4 @@
+import type { FakeTranscriber, FakeTranscriptionRequest } from "./fake-openai-transcriptions";
 /** What a scripted responder sees: a chat completions request, already parsed. */
 export interface FakeChatRequest {
   model: string;
@@ -9,6 +10,8 @@ export interface FakeChatRequest {
   tools: { name: string; description?: string; parameters?: Record<string, unknown> }[];
   /** The last user message's text ("" if none). */
   lastUserMessage: string;
+  /** The `image_url` parts of the last user message (data URLs or links), in order. */
+  lastUserImages: string[];
   /** The JSON body as sent. */
   body: Record<string, unknown>;
 }
@@ -56,7 +59,7 @@ export type FakeChatResponder = (
   request: FakeChatRequest,
 ) => FakeChatReply | Promise<FakeChatReply>;
 
-export type FakeEndpoint = "chat" | "embeddings" | "moderations";
+export type FakeEndpoint = "chat" | "embeddings" | "moderations" | "transcriptions";
 
 export interface FakeRecordedRequest {
   method: string;
@@ -68,6 +71,8 @@ export interface FakeRecordedRequest {
   body: unknown;
   /** Set for chat completions requests. */
   chat?: FakeChatRequest;
+  /** Set for audio transcriptions requests (the parsed multipart upload). */
+  transcription?: FakeTranscriptionRequest;
   receivedAt: number;
 }
 
@@ -84,6 +89,8 @@ export interface FakeOpenAIOptions {
   /** Smallest prompt (in tokens) the simulated prompt cache serves; OpenAI's is 1024. */
   promptCacheMinTokens?: number;
   responder?: FakeChatResponder;
+  /** The words heard in an uploaded audio file (default: "Voice note of N bytes"). */
+  transcriber?: FakeTranscriber;
   /** Moderation: term (case-insensitive substring) → category, e.g. { idiot: "harassment" }. */
   flaggedTerms?: Record<string, string>;
   /** When set, requests must carry `Authorization: Bearer <apiKey>` (else 401 invalid_api_key). */
@@ -107,6 +114,7 @@ export interface FakeOpenAI {
   ): void;
   setResponder(responder: FakeChatResponder | null): void;
   setFlaggedTerms(terms: Record<string, string>): void;
+  setTranscriber(transcriber: FakeTranscriber | null): void;
   /** Back to the start options: no recorded requests, queued failures, responder or latency changes. */
   reset(): void;
   /**

@@ -1,18 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  defaultErrorBody,
-  delay,
-  isRecord,
-  openAIError,
-  readJsonBody,
-  sendJson,
-} from "./fake-http";
+import { defaultErrorBody, delay, isRecord, openAIError, readRawBody, sendJson } from "./fake-http";
 import { defaultChatReply, parseChatRequest } from "./fake-openai-chat-request";
 import { answerChat } from "./fake-openai-chat-route";
 import { embeddingsResponse, isValidEmbeddingsBody } from "./fake-openai-embeddings";
 import { DEFAULT_FLAGGED_TERMS, moderationsResponse } from "./fake-openai-moderations";
 import { createFakePromptCache } from "./fake-prompt-cache";
+import {
+  defaultTranscript,
+  parseTranscriptionRequest,
+  type FakeTranscriber,
+} from "./fake-openai-transcriptions";
 import type {
   FakeChatResponder,
   FakeEndpoint,
@@ -34,21 +32,28 @@ const ROUTES: Record<string, FakeEndpoint> = {
   "/v1/chat/completions": "chat",
   "/v1/embeddings": "embeddings",
   "/v1/moderations": "moderations",
+  "/v1/audio/transcriptions": "transcriptions",
 };
 
 /** A local server speaking OpenAI's wire format (JSON and SSE) on 127.0.0.1, port chosen by the OS. */
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const requests: FakeRecordedRequest[] = [];
   const failures: Failure[] = [];
-  const latency: Record<FakeEndpoint, number> = { chat: 0, embeddings: 0, moderations: 0 };
+  const latency: Record<FakeEndpoint, number> = {
+    chat: 0,
+    embeddings: 0,
+    moderations: 0,
+    transcriptions: 0,
+  };
   const setAllLatency = (ms: number) => {
-    latency.chat = latency.embeddings = latency.moderations = ms;
+    latency.chat = latency.embeddings = latency.moderations = latency.transcriptions = ms;
   };
   let spread = false;
   let firstTokenMs: number | undefined;
   const promptCache = createFakePromptCache(options.promptCacheMinTokens);
   let responder: FakeChatResponder | null = null;
   let flaggedTerms = DEFAULT_FLAGGED_TERMS;
+  let transcriber: FakeTranscriber = defaultTranscript;
   const reset = () => {
     requests.length = 0;
     failures.length = 0;
@@ -60,17 +65,26 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     promptCache.clear();
     responder = options.responder ?? null;
     flaggedTerms = options.flaggedTerms ?? DEFAULT_FLAGGED_TERMS;
+    transcriber = options.transcriber ?? defaultTranscript;
   };
   reset();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const endpoint = ROUTES[path] ?? null;
+    const raw = await readRawBody(req);
+    // An audio upload is multipart, every other endpoint JSON.
+    const upload =
+      endpoint === "transcriptions" && req.method === "POST"
+        ? await parseTranscriptionRequest(req, raw)
+        : null;
     let body: unknown = null;
-    try {
-      body = await readJsonBody(req);
-    } catch {
-      body = null;
+    if (!upload && raw.length > 0) {
+      try {
+        body = JSON.parse(raw.toString("utf8")) as unknown;
+      } catch {
+        body = null;
+      }
     }
     const record: FakeRecordedRequest = {
       method: req.method ?? "GET",
@@ -81,6 +95,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       receivedAt: Date.now(),
     };
     if (endpoint === "chat" && isRecord(body)) record.chat = parseChatRequest(body);
+    if (upload && "request" in upload) record.transcription = upload.request;
     requests.push(record);
 
     const streamSpread = endpoint === "chat" && spread && record.chat?.stream === true;
@@ -119,6 +134,16 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     ) {
       // Ollama answers unknown paths with a plain-text 404.
       sendJson(res, 404, "404 page not found", {}, "text/plain");
+      return;
+    }
+    if (endpoint === "transcriptions") {
+      if (!upload || "error" in upload) {
+        sendJson(res, 400, upload?.error ?? defaultErrorBody(400));
+        return;
+      }
+      const text = transcriber(upload.request);
+      if (upload.request.responseFormat === "text") sendJson(res, 200, text, {}, "text/plain");
+      else sendJson(res, 200, { text, usage: { type: "duration", seconds: 1 } });
       return;
     }
     if (!isRecord(body)) {
@@ -179,6 +204,9 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     },
     setFlaggedTerms(terms) {
       flaggedTerms = terms;
+    },
+    setTranscriber(next) {
+      transcriber = next ?? defaultTranscript;
     },
     reset,
     failNext(count, status, body, headers = {}, endpoint) {

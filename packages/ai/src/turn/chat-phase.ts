@@ -10,6 +10,15 @@ import { turnContext } from "./turn-context";
 import type { TurnState } from "./turn-state";
 import type { TurnDeps } from "./types";
 
+/**
+ * What the model is told about attached photos: it describes them, and a photo of a symptom or a body
+ * is a medical matter for a human (the clinic's medical policy), with that description in the summary.
+ */
+export const PHOTO_INSTRUCTION =
+  "the customer's photo is attached; read it with their words. Describe it in one line in " +
+  "escalation.summary when you escalate. A photo of a symptom, injury, skin or body part is a " +
+  "medical question: do not assess it, escalate it (type medical).";
+
 export type ChatPhaseEnd =
   | { kind: "input-blocked" }
   | { kind: "output-blocked"; category: string | null }
@@ -46,7 +55,11 @@ export async function* chatPhase(
         history: input.history,
         messages: state.messages,
         knowledge: retrieval.sources,
-        context: turnContext({ config, language, now, open, rules }),
+        context: {
+          ...turnContext({ config, language, now, open, rules }),
+          ...(input.images?.length ? { photos: PHOTO_INSTRUCTION } : {}),
+        },
+        images: input.images,
       }),
       temperature: config.llm.temperature,
       maxOutputTokens: config.llm.max_output_tokens,

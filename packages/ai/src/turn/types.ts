@@ -28,6 +28,8 @@ export interface TurnInput {
   signal?: AbortSignal;
   /** From `prepareTurn` for the same messages: its moderation and retrieval are reused, not repeated. */
   prepared?: PreparedTurn;
+  /** Photos the new messages carry (data URLs), when the model reads images: in the same chat call. */
+  images?: readonly string[];
 }
 
 /** Operational logging; never receives message text. Compatible with the providers' `LlmLogger`. */

@@ -173,6 +173,43 @@ export function createMessagesRepository(
       }
     },
 
+    /**
+     * Records a field of a customer message's metadata learnt after it was stored (a voice note's
+     * transcript); the message becomes findable by it. Null when the message is gone.
+     */
+    async setMetadataField(
+      conversationId: string,
+      messageId: string,
+      field: "transcript",
+      value: string,
+    ): Promise<Message | null> {
+      try {
+        const out = await db.doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { conversation_id: conversationId, message_id: messageId },
+            UpdateExpression: "SET metadata.#field = :value",
+            ConditionExpression:
+              "attribute_exists(message_id) AND (attribute_not_exists(#ttl) OR #ttl > :nowSec)",
+            ExpressionAttributeNames: { "#field": field, "#ttl": TTL },
+            ExpressionAttributeValues: { ":value": value, ":nowSec": toEpochSeconds(ctx.now()) },
+            ReturnValues: "ALL_NEW",
+          }),
+        );
+        const message = (out.Attributes && read(out.Attributes)) ?? null;
+        if (message && field === "transcript") {
+          await searchIndex.indexMessage({
+            ...message,
+            content: `${message.content} ${value}`.trim(),
+          });
+        }
+        return message;
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) return null;
+        throw error;
+      }
+    },
+
     async updateDelivery(
       conversationId: string,
       messageId: string,

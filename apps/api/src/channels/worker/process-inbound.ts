@@ -13,6 +13,8 @@ import { answerStoredMessage } from "./answer-stored";
 import { isAnnotation, isUnreadable, unreadableLabel } from "./inbound-content";
 import { refreshInstagramProfile } from "./instagram-profile";
 import { requeueDownloads, storeInboundWithMedia } from "./media/store-inbound-media";
+import { willSee } from "./media/photo-message";
+import { willTranscribe } from "./media/voice-note";
 import {
   RECENT_FOR_RERUN,
   answersTo,
@@ -169,6 +171,9 @@ async function unreadable(turn: Turn): Promise<Message[]> {
       inboundMetadata(event, turn.item.eventKey),
     ));
   }
+  // Transcribed or seen once its file is stored (the media job), then answered or handed over.
+  const readLater = willTranscribe(deps, event.kind) || willSee(deps, event.kind);
+  if (readLater && (message.fileIds?.length ?? 0) > 0) return [];
   if (onUnreadableMessage(turn.config) !== "handoff") return [];
   const earlierCustomerTexts = turn.recent
     .filter((m) => m.role === "user" && m.kind === "text")

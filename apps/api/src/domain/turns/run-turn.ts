@@ -15,6 +15,8 @@ import { aiMayAnswer } from "../conversations/status-rules";
 import { libraryFilesForReply } from "../knowledge/send-documents";
 import { commitReply, type TurnOutput } from "./commit-reply";
 import { loadHistory } from "./history";
+import { textForModel } from "./media-text";
+import { photosForModel } from "./photos-for-model";
 import type { TurnHandle } from "./turn-lanes";
 
 /**
@@ -86,6 +88,7 @@ export async function runTurn(
     config.llm.max_history_messages,
     snapshot && (await snapshot.recent),
   );
+  const images = await photosForModel(deps, batch);
   let result: TurnResult | null = null;
   try {
     for await (const event of streamTurn(
@@ -93,10 +96,11 @@ export async function runTurn(
         agentId: conversation.agentId,
         config,
         history,
-        messages: batch.map((message) => message.content),
+        messages: batch.map((message) => textForModel(message)),
         channel: conversation.channel,
         signal: handle.signal,
         prepared: snapshot?.prepared,
+        ...(images.length > 0 ? { images } : {}),
       },
       turnDeps(deps, conversationId),
     )) {

@@ -26,6 +26,12 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
           data-testid="attachment"
         >
           <Attachment attachment={attachment} t={t} />
+          {attachment.transcript && (
+            <p className={styles.transcript} data-testid="attachment-transcript">
+              <span className={styles.transcriptLabel}>{t.transcript}: </span>
+              {attachment.transcript}
+            </p>
+          )}
           {attachment.caption && <p className={styles.caption}>{attachment.caption}</p>}
         </li>
       ))}

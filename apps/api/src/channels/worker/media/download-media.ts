@@ -4,6 +4,8 @@ import { MediaDownloadError, type DownloadedMedia } from "../../../platforms/med
 import type { WorkerRuntime } from "../worker-runtime";
 import { inboundFiles } from "./inbound-files";
 import type { MediaJob } from "./media-job";
+import { answerPhoto, photoGaveUp } from "./photo-message";
+import { answerVoiceNote, voiceNoteGaveUp } from "./voice-note";
 
 type JobFile = MediaJob["files"][number];
 
@@ -65,9 +67,14 @@ export async function downloadMedia(
   }
   if (changed) await files.announce(job.conversationId, job.messageId);
   if (retry) throw retry;
+  await answerVoiceNote(deps, runtime, job);
+  await answerPhoto(deps, runtime, job);
 }
 
-/** After the last attempt: what is still pending is unsupported, with the last error as its reason. */
+/**
+ * After the last attempt: what is still pending is unsupported, with the last error as its reason, and
+ * a voice note still without its words is handed over as if no transcription were configured.
+ */
 export async function mediaGaveUp(deps: ApiDeps, job: MediaJob, reason: string): Promise<void> {
   const files = inboundFiles(deps);
   let changed = false;
@@ -78,4 +85,6 @@ export async function mediaGaveUp(deps: ApiDeps, job: MediaJob, reason: string):
     changed = true;
   }
   if (changed) await files.announce(job.conversationId, job.messageId);
+  await voiceNoteGaveUp(deps, job);
+  await photoGaveUp(deps, job);
 }

@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { modelAnswer } from "./helpers/chat-kit";
+import {
+  bindTelegram,
+  conversationOf,
+  echoResponder,
+  expectAcknowledged,
+  postTelegram,
+  startChannels,
+  type Channels,
+} from "./helpers/channels-kit";
+
+const PHOTO = readFileSync(new URL("./fixtures/media/rash-photo.jpg", import.meta.url));
+const AGENT = "vision_clinic";
+let c: Channels;
+let telegram: Awaited<ReturnType<typeof bindTelegram>>;
+
+beforeAll(async () => {
+  c = await startChannels({ env: { OPENAI_VISION: "true" } });
+  telegram = await bindTelegram(c, {
+    agentId: AGENT,
+    agent: { escalation: { on_unreadable_message: "handoff" } },
+  });
+});
+afterAll(() => c.close());
+beforeEach(() => {
+  c.llm.reset();
+  c.llm.setResponder(echoResponder);
+});
+
+let updateId = 93_000;
+async function sendPhoto(chatId: number, caption: string) {
+  updateId += 1;
+  const fileId = c.telegram.addFile(telegram.bot, PHOTO, { path: `photos/file_${updateId}.jpg` });
+  const res = await postTelegram(c, telegram, {
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      from: { id: chatId, is_bot: false, first_name: "Olga" },
+      chat: { id: chatId, type: "private" },
+      date: Math.floor(Date.now() / 1000),
+      photo: [{ file_id: fileId, file_unique_id: `u${updateId}`, width: 96, height: 64 }],
+      caption,
+    },
+  });
+  expectAcknowledged(res);
+  await c.workers.settled();
+  const [row] = await conversationOf(c.deps, AGENT, "telegram", String(chatId));
+  if (!row) throw new Error("no conversation");
+  const page = await c.admin.conversations.messages({ conversationId: row.conversationId });
+  return { row, items: page.items };
+}
+
+describe("customers' photos with a vision model (OPENAI_VISION)", () => {
+  it("a Telegram photo and its caption go into one chat call as an image_url part", async () => {
+    const { row, items } = await sendPhoto(730_001, "Is this the right toothbrush?");
+    const chats = c.llm.requests.filter((r) => r.endpoint === "chat");
+    expect(chats).toHaveLength(1);
+    const request = chats[0]?.chat;
+    expect(request?.lastUserMessage).toContain("Is this the right toothbrush?");
+    // The stored bytes (location stripped), not the platform's link.
+    const stored = await c.deps.files.openFile(items[0]?.fileIds?.[0] ?? "");
+    const chunks: Buffer[] = [];
+    for await (const chunk of stored?.body ?? []) chunks.push(chunk as Buffer);
+    expect(request?.lastUserImages).toEqual([
+      `data:image/jpeg;base64,${Buffer.concat(chunks).toString("base64")}`,
+    ]);
+    const body = request?.body as { messages: { content: unknown }[] };
+    const last = body.messages[body.messages.length - 1]?.content as {
+      type: string;
+      image_url?: { detail?: string };
+    }[];
+    expect(last.map((part) => part.type)).toEqual(["text", "image_url"]);
+    expect(last[1]?.image_url?.detail).toBe("low");
+    // Answered like a text message, not handed over.
+    expect(items.map((m) => m.role)).toEqual(["user", "agent"]);
+    expect(row.status).not.toBe("NEEDS_HUMAN");
+  });
+
+  it("a photo of a symptom is handed to a human with the model's description in the summary", async () => {
+    c.llm.setResponder((request) =>
+      request.lastUserImages.length === 1
+        ? modelAnswer("A doctor will look at your photo shortly.", {
+            needed: true,
+            type: "medical",
+            reason: "Photo of a skin rash",
+            summary: "Photo: a red, raised rash on the forearm, about 3 cm across",
+          } as { needed: boolean; type: string })
+        : echoResponder(request),
+    );
+    const { row, items } = await sendPhoto(730_002, "This appeared yesterday, what is it?");
+    expect(c.llm.requests.filter((r) => r.endpoint === "chat")).toHaveLength(1);
+    expect(row.status).toBe("NEEDS_HUMAN");
+    const reply = items.find((m) => m.role === "agent");
+    expect(reply?.metadata.escalation?.type).toBe("medical");
+    expect(reply?.metadata.escalation?.summary?.want).toBe(
+      "Photo: a red, raised rash on the forearm, about 3 cm across",
+    );
+    const fresh = await c.deps.repos.conversations.get(row.conversationId);
+    expect(fresh?.handoffSummary?.want).toContain("red, raised rash");
+  });
+});
