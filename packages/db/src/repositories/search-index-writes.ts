@@ -51,6 +51,8 @@ const MAX_EXPIRY_STEP_S = 3600;
 const MIN_EXPIRY_STEP_S = 60;
 /** Bound on the root's `written` set (item size); past it a message's terms are simply rewritten. */
 const MAX_WRITTEN_TERMS = 3000;
+/** Longer terms (a pasted blob) are not claimed, only rewritten: they would bloat the root item. */
+const MAX_CLAIMED_TERM_LENGTH = 64;
 /** `writtenUntil` of items that never expire. */
 const NEVER = Number.MAX_SAFE_INTEGER;
 
@@ -181,11 +183,12 @@ export function createSearchIndexWrites(db: Db, readPhones: PhoneReader) {
   async function recordWritten(
     conversationId: string,
     root: Root,
-    fresh: readonly string[],
+    fresh: string[],
     until: number,
     sameStep: boolean,
   ): Promise<void> {
     const Key = { term: reverseKey("c", conversationId), doc: ROOT };
+    fresh = fresh.filter((term) => term.length <= MAX_CLAIMED_TERM_LENGTH);
     const expiry = until === NEVER ? undefined : until;
     const extend = expiry !== undefined && (root.expiresAt ?? 0) < expiry;
     const size = (sameStep ? (root.written?.size ?? 0) : 0) + fresh.length;
