@@ -32,7 +32,9 @@ for (const group of ["packages", "apps"]) {
     }
   }
 }
-const selected = only.length > 0 ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+// Matched against the path inside the repository: a checkout's own path may contain a bench's name.
+const selected =
+  only.length > 0 ? files.filter((f) => only.some((o) => relative(root, f).includes(o))) : files;
 let failed = 0;
 for (const file of selected) {
   console.log(`\n=== ${relative(root, file)}`);

@@ -80,6 +80,50 @@ describe("searchConversations", () => {
     expect(await allHits(old.conversationId)).toEqual([]);
   });
 
+  it("writes a word the conversation already has only when its expiry moves past it", async () => {
+    const c = await conversationWith(["root canal today"]);
+    const put: string[] = [];
+    let recording = true;
+    t.db.onCommand((name, input) => {
+      if (!recording) return;
+      const items = (
+        input.RequestItems as Record<string, { PutRequest?: { Item: { term: string } } }[]>
+      )?.[t.db.tables.searchIndex];
+      if (name.startsWith("BatchWrite"))
+        for (const w of items ?? []) put.push(String(w.PutRequest?.Item.term));
+    });
+    clock.advance(10_000);
+    await t.repos.messages.append({
+      conversationId: c.conversationId,
+      agentId: "agent-1",
+      role: "agent",
+      content: "Root canal again",
+      channel: "web_chat",
+    });
+    // The new word and its prefixes, and the message's reverse item; nothing already written.
+    expect(put.filter((term) => !term.startsWith("r#")).sort()).toEqual(
+      ["c#aga", "c#agai", "c#again"].sort(),
+    );
+    expect(put.filter((term) => term.startsWith("r#"))).toHaveLength(1);
+    clock.advance(30 * 3600 * 1000);
+    put.length = 0;
+    await t.repos.messages.append({
+      conversationId: c.conversationId,
+      agentId: "agent-1",
+      role: "user",
+      content: "canal check",
+      channel: "web_chat",
+    });
+    recording = false;
+    // A later expiry: the repeated word and the conversation's own ids are written again with it.
+    expect(put).toEqual(expect.arrayContaining(["c#canal", `c#${c.conversationId}`]));
+    expect(put).not.toContain("c#today");
+    clock.advance(20 * 3600 * 1000);
+    expect(await allHits("canal")).toEqual([c.conversationId]);
+    expect(await allHits(c.conversationId)).toEqual([c.conversationId]);
+    expect(await allHits("today")).toEqual([]);
+  });
+
   it("refuses a cursor of another query", async () => {
     await conversationWith(["implant one"]);
     await conversationWith(["implant two"]);

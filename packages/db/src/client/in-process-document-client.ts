@@ -1,5 +1,7 @@
 import * as dynamodb from "@aws-sdk/client-dynamodb";
 import {
+  BatchGetCommand,
+  BatchWriteCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -34,6 +36,9 @@ export function announceCommand(
 }
 
 const OPERATIONS = new Map<unknown, Operation>([
+  // Batches too: a search page's hits are one BatchGet, each indexed message a BatchWrite.
+  [BatchGetCommand, "BatchGetItem"],
+  [BatchWriteCommand, "BatchWriteItem"],
   [GetCommand, "GetItem"],
   [PutCommand, "PutItem"],
   [UpdateCommand, "UpdateItem"],
@@ -111,10 +116,11 @@ function serviceError(answer: Answer, attempts: number): Error {
 }
 
 /**
- * The embedded engine in this process answers the document client's item commands (get, put, update, delete, query) directly: the same
- * (un)marshalling and the same answers, errors and retries, without the SDK's per-call middleware
- * (endpoint resolution, serde, user agent, retry bookkeeping), which cost several times the engine's own
- * work per call. Other commands, and calls with options, go through the SDK as before.
+ * The embedded engine in this process answers the document client's item commands (get, put, update,
+ * delete, query, batch get and batch write) directly: the same (un)marshalling and the same answers,
+ * errors and retries, without the SDK's per-call middleware (endpoint resolution, serde, user agent,
+ * retry bookkeeping), which cost several times the engine's own work per call. Other commands, and calls
+ * with options, go through the SDK as before.
  */
 export function answerDocumentCommandsInProcess(
   doc: DynamoDBDocumentClient,

@@ -14,6 +14,8 @@ export interface BatchWriteOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Send every chunk at once (no order between chunks); for writes whose order does not matter. */
+  parallel?: boolean;
 }
 
 /** DynamoDB's per-call limit for BatchWriteItem. */
@@ -46,8 +48,8 @@ async function writeInChunks<R>(
     jitter: "full",
   };
   const sleep = options.sleep ?? defaultSleep;
-  for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
-    let pending = requests.slice(start, start + BATCH_WRITE_LIMIT);
+  const writeChunk = async (chunk: R[]): Promise<void> => {
+    let pending = chunk;
     for (let attempt = 1; pending.length > 0; attempt++) {
       if (attempt > maxAttempts) {
         throw new BatchWriteIncompleteError(tableName, pending.length, maxAttempts);
@@ -56,7 +58,16 @@ async function writeInChunks<R>(
       const out = await send({ [tableName]: pending });
       pending = out.UnprocessedItems?.[tableName] ?? [];
     }
+  };
+  const chunks: R[][] = [];
+  for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
+    chunks.push(requests.slice(start, start + BATCH_WRITE_LIMIT));
   }
+  if (options.parallel) {
+    await Promise.all(chunks.map(writeChunk));
+    return;
+  }
+  for (const chunk of chunks) await writeChunk(chunk);
 }
 
 /**

@@ -99,14 +99,19 @@ export function createMessagesRepository(
         expiresAt: expiryAfterHours(now, ctx.messageTtlHours),
       };
       const { expiresAt, ...stored } = message;
-      await db.doc.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...toItemKeys(stored), [TTL]: expiresAt },
-          ConditionExpression: "attribute_not_exists(message_id)",
-        }),
-      );
-      await searchIndex.indexMessage(message);
+      // Indexed alongside the put, both awaited: the reply waits for one round of writes, not two, and
+      // a crash part way can leave index entries of an unstored message (a stray hit), never a stored
+      // message the search cannot find.
+      await Promise.all([
+        db.doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...toItemKeys(stored), [TTL]: expiresAt },
+            ConditionExpression: "attribute_not_exists(message_id)",
+          }),
+        ),
+        searchIndex.indexMessage(message),
+      ]);
       return message;
     },
 

@@ -36,6 +36,31 @@ interface Root {
   terms: string[];
   agentId?: string;
   expiresAt?: number;
+  /** Terms whose items are known written with an expiry of at least `writtenUntil` (see indexMessage). */
+  written?: Set<string>;
+  writtenUntil?: number;
+}
+
+/**
+ * A conversation's term items expire at their message's expiry rounded up to a step of 1/48 of the
+ * retention (at least a minute, at most an hour), so the messages of one step share one expiry: a word
+ * the conversation already has under that expiry needs no new write (indexMessage). An entry may so
+ * outlive its message by less than one step; every other entry still expires with its message.
+ */
+const MAX_EXPIRY_STEP_S = 3600;
+const MIN_EXPIRY_STEP_S = 60;
+/** Bound on the root's `written` set (item size); past it a message's terms are simply rewritten. */
+const MAX_WRITTEN_TERMS = 3000;
+/** Longer terms (a pasted blob) are not claimed, only rewritten: they would bloat the root item. */
+const MAX_CLAIMED_TERM_LENGTH = 64;
+/** `writtenUntil` of items that never expire. */
+const NEVER = Number.MAX_SAFE_INTEGER;
+
+function steppedExpiry(message: Message): number | undefined {
+  if (message.expiresAt === undefined) return undefined;
+  const retention = message.expiresAt - Math.floor(Date.parse(message.timestamp) / 1000);
+  const step = Math.min(MAX_EXPIRY_STEP_S, Math.max(MIN_EXPIRY_STEP_S, Math.floor(retention / 48)));
+  return Math.ceil(message.expiresAt / step) * step;
 }
 
 const termsOf = (item: Item | undefined): string[] =>
@@ -50,11 +75,14 @@ export function createSearchIndexWrites(db: Db, readPhones: PhoneReader) {
     );
     const item = out.Item;
     if (!item || typeof item.key !== "string") return undefined;
+    const written = item.written instanceof Set ? (item.written as Set<string>) : undefined;
     return {
       key: item.key,
       terms: termsOf(item),
       agentId: typeof item.agent_id === "string" ? item.agent_id : undefined,
       expiresAt: typeof item.expires_at === "number" ? item.expires_at : undefined,
+      written,
+      writtenUntil: typeof item.written_until === "number" ? item.written_until : undefined,
     };
   }
 
@@ -147,6 +175,65 @@ export function createSearchIndexWrites(db: Db, readPhones: PhoneReader) {
     await batchWriteAll(db, TableName, deletes);
   }
 
+  /**
+   * Adds `fresh` to the root's `written` claim (or starts a new claim for a later expiry step) and
+   * extends the root's expiry. Conditional, so concurrent messages never claim a step they did not
+   * write; a lost race only means those terms are written again by a later message.
+   */
+  async function recordWritten(
+    conversationId: string,
+    root: Root,
+    fresh: string[],
+    until: number,
+    sameStep: boolean,
+  ): Promise<void> {
+    const Key = { term: reverseKey("c", conversationId), doc: ROOT };
+    fresh = fresh.filter((term) => term.length <= MAX_CLAIMED_TERM_LENGTH);
+    const expiry = until === NEVER ? undefined : until;
+    const extend = expiry !== undefined && (root.expiresAt ?? 0) < expiry;
+    const size = (sameStep ? (root.written?.size ?? 0) : 0) + fresh.length;
+    if (size > MAX_WRITTEN_TERMS || (sameStep && fresh.length === 0)) {
+      if (extend) await extendRoot(Key, expiry);
+      return;
+    }
+    const values: Record<string, unknown> = { ":w": new Set(fresh), ":u": until };
+    if (extend) values[":e"] = expiry;
+    try {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName,
+          Key,
+          UpdateExpression: sameStep
+            ? `ADD written :w${extend ? " SET expires_at = :e" : ""}`
+            : `SET written = :w, written_until = :u${extend ? ", expires_at = :e" : ""}`,
+          ConditionExpression: sameStep
+            ? "written_until = :u"
+            : "attribute_not_exists(written_until) OR written_until < :u",
+          ExpressionAttributeValues: values,
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      if (extend) await extendRoot(Key, expiry);
+    }
+  }
+
+  function extendRoot(Key: Item, expiresAt: number) {
+    return db.doc
+      .send(
+        new UpdateCommand({
+          TableName,
+          Key,
+          UpdateExpression: "SET expires_at = :e",
+          ConditionExpression: "attribute_not_exists(expires_at) OR expires_at < :e",
+          ExpressionAttributeValues: { ":e": expiresAt },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionalCheckFailed(error)) throw error;
+      });
+  }
+
   return {
     /**
      * Indexes a conversation and its stored messages in one go (the backfill): each term is written once
@@ -203,17 +290,29 @@ export function createSearchIndexWrites(db: Db, readPhones: PhoneReader) {
     },
 
     /**
-     * Indexes one message's words, e-mails and phones under its conversation, expiring with it. The
-     * conversation's own terms (ids, name) are written again with the new expiry, so they live as long
-     * as its newest message.
+     * Indexes one message's words, e-mails and phones under its conversation, expiring with it (to the
+     * step of steppedExpiry). The conversation's own terms (ids, name) are written again with the new
+     * expiry, so they live as long as its newest message.
+     *
+     * Cost: the root (one GetItem) holds `written`, the terms already written with an expiry of at least
+     * `written_until`; those are skipped, so a word the conversation already used in this expiry step
+     * costs nothing. The claim is recorded only after its items are written (never ahead of them), so a
+     * failure or a kill part way leaves terms rewritten later, never terms missing.
      */
     async indexMessage(message: Message): Promise<void> {
       const root = await conversationRoot(message);
       const terms = textTerms(message.content, readPhones);
-      const expiresAt = message.expiresAt;
+      const expiresAt = steppedExpiry(message);
+      const until = expiresAt ?? NEVER;
+      const claimed =
+        root.written && root.writtenUntil !== undefined && root.writtenUntil >= until
+          ? root.written
+          : undefined;
+      const fresh = [...new Set([...terms, ...root.terms])].filter((t) => !claimed?.has(t));
       const attributes = { agentId: root.agentId ?? message.agentId, expiresAt };
-      const writes = termPuts("c", [...terms, ...root.terms], root.key, attributes);
+      const writes = termPuts("c", fresh, root.key, attributes);
       if (terms.length > 0) {
+        // What removeConversation finds this message's terms by; it lives as long as their items.
         writes.push({
           PutRequest: {
             Item: {
@@ -226,17 +325,8 @@ export function createSearchIndexWrites(db: Db, readPhones: PhoneReader) {
           },
         });
       }
-      await batchWriteAll(db, TableName, writes);
-      if (expiresAt !== undefined && expiresAt !== root.expiresAt) {
-        await db.doc.send(
-          new UpdateCommand({
-            TableName,
-            Key: { term: reverseKey("c", message.conversationId), doc: ROOT },
-            UpdateExpression: "SET expires_at = :e",
-            ExpressionAttributeValues: { ":e": expiresAt },
-          }),
-        );
-      }
+      await batchWriteAll(db, TableName, writes, { parallel: true });
+      await recordWritten(message.conversationId, root, fresh, until, claimed !== undefined);
     },
 
     /**
