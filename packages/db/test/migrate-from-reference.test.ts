@@ -64,6 +64,7 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
         t.contacts,
         t.contactKeys,
         t.files,
+        t.knowledgeDocuments,
       ].sort(),
     );
     expect(report.schema.indexesToAdd).toEqual(
@@ -99,13 +100,13 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
 
     expect(byId(await scanAll(db.tables.messages))).toEqual(byId(before));
     const after = await migrateFromReference(db, { dryRun: true, now });
-    expect(after.schema.tablesToCreate).toHaveLength(11);
+    expect(after.schema.tablesToCreate).toHaveLength(12);
   });
 
   it("migrates: tables and indexes added, messages re-keyed in time order, nothing lost", async () => {
     const report = await migrateFromReference(db, { now, pageSize: 2 });
 
-    expect(report.provisioned?.created).toHaveLength(11);
+    expect(report.provisioned?.created).toHaveLength(12);
     expect(report.provisioned?.indexesAdded).toHaveLength(16);
     expect(report.backfill).toEqual({ agents: 1, conversations: 2, auditLogs: 1 });
     expect(report.messages).toMatchObject({ scanned: 5, rekeyed: 4, conflicts: [] });

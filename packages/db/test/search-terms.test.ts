@@ -95,3 +95,25 @@ describe("queryTerms", () => {
     expect(queryTerms("one two three four five six seven eight")).toHaveLength(MAX_QUERY_TERMS);
   });
 });
+
+describe("very long texts", () => {
+  it("index only their start, in bounded time, with the real phone reader's shape", () => {
+    const tail = "zanzibar";
+    const text = `hello +7 912 345-67-89 ${"x".repeat(200_000)} ${tail}`;
+    const started = performance.now();
+    const found = terms(text);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(found).toContain("hello");
+    expect(found).not.toContain(tail);
+  });
+});
+
+describe("over-long words", () => {
+  it("are indexed and looked up by their start only, so no term can pass DynamoDB's key limit", () => {
+    const blob = "q".repeat(5_000);
+    const found = terms(`see ${blob}`);
+    expect(found.every((term) => term.length <= 254)).toBe(true);
+    expect(found).toContain("q".repeat(MAX_PREFIX));
+    expect(queryTerms(blob)).toEqual(["q".repeat(MAX_PREFIX)]);
+  });
+});

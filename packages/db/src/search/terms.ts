@@ -16,6 +16,12 @@ export const MIN_PHONE_SUFFIX = 7;
 export const MAX_TERMS_PER_TEXT = 1000;
 /** A query is cut to this many terms (each one is a read). */
 export const MAX_QUERY_TERMS = 6;
+/**
+ * Only the start of a very long text is indexed: phone reading over a 200 KB message took 46 s (it is
+ * not linear in the text), and a person searches for what a chat message says, not for page 40 of a
+ * pasted document. Real chat messages are far shorter than this.
+ */
+export const MAX_INDEXED_CHARS = 16_000;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
@@ -33,8 +39,15 @@ export const shortConversationId = (id: string): string => id.slice(-6).toLowerC
  */
 const ARABIC_PROCLITIC = /^(?:وال|بال|كال|فال|لل|ال|و|ف|ب|ل|ك)(?=\p{Script=Arabic}{3})/u;
 
+/**
+ * A longer "word" (a pasted hash, base64, a key-mash) is kept only by its prefixes: nobody types it
+ * whole, and as a DynamoDB partition key it could pass the 2,048-byte limit and fail the message's write.
+ */
+export const MAX_WORD_CHARS = 64;
+const MAX_EMAIL_CHARS = 254;
+
 function wordAndPrefixes(word: string, into: Set<string>): void {
-  into.add(word);
+  if (word.length <= MAX_WORD_CHARS) into.add(word);
   const chars = [...word];
   for (let n = MIN_PREFIX; n < Math.min(chars.length, MAX_PREFIX + 1); n++) {
     into.add(chars.slice(0, n).join(""));
@@ -44,7 +57,7 @@ function wordAndPrefixes(word: string, into: Set<string>): void {
 function wordTerms(word: string, into: Set<string>): void {
   if (word.length < 2 && !DIGITS.test(word)) return;
   if (DIGITS.test(word)) {
-    into.add(word);
+    if (word.length <= MAX_WORD_CHARS) into.add(word);
     return;
   }
   wordAndPrefixes(word, into);
@@ -67,10 +80,12 @@ export function phoneTerms(
 }
 
 /** Every term a piece of text is found by: words and their prefixes, e-mails (whole and local part), phones. */
-export function textTerms(text: string, readPhones: PhoneReader): string[] {
+export function textTerms(full: string, readPhones: PhoneReader): string[] {
+  const text = full.length > MAX_INDEXED_CHARS ? full.slice(0, MAX_INDEXED_CHARS) : full;
   const folded = foldText(text);
   const terms = new Set<string>();
   for (const [email] of folded.matchAll(EMAIL)) {
+    if (email.length > MAX_EMAIL_CHARS) continue;
     terms.add(email);
     terms.add(email.slice(0, email.indexOf("@")));
   }
@@ -112,7 +127,7 @@ export function queryTerms(query: string): string[] {
     return " ";
   });
   rest = rest.replace(EMAIL, (email) => {
-    terms.add(email);
+    if (email.length <= MAX_EMAIL_CHARS) terms.add(email);
     return " ";
   });
   rest = rest.replace(PHONE_RUN, (run) => {
@@ -122,8 +137,9 @@ export function queryTerms(query: string): string[] {
     return " ";
   });
   for (const [word] of rest.matchAll(WORD)) {
-    // Single letters are not indexed (see wordTerms).
-    if (word.length > 1 || DIGITS.test(word)) terms.add(word);
+    // Single letters are not indexed (see wordTerms); a word longer than MAX_WORD_CHARS only by its start.
+    if (word.length > MAX_WORD_CHARS) terms.add([...word].slice(0, MAX_PREFIX).join(""));
+    else if (word.length > 1 || DIGITS.test(word)) terms.add(word);
   }
   return [...terms].slice(0, MAX_QUERY_TERMS);
 }
