@@ -351,7 +351,8 @@ describe("the admin console", () => {
     await expect.poll(() => rows.count(), WAIT).toBe(51);
     expect(await page.getByTestId("load-more").count()).toBe(0);
 
-    await page.getByTestId("filter-search").fill(chat.conversationId.slice(0, 13));
+    // The short id the rows show (its last 6 characters), as a receptionist would type it.
+    await page.getByTestId("filter-search").fill(`#${chat.conversationId.slice(-6)}`);
     await page.waitForURL(/search=/, WAIT);
     await expect.poll(() => rows.count(), WAIT).toBe(1);
     expect(await rows.first().getAttribute("data-conversation-id")).toBe(chat.conversationId);
