@@ -137,7 +137,8 @@ describe("knowledge gaps", () => {
 
     // Dismiss it from the keyboard: back on the gaps tab (arrow keys move between tabs).
     await page.getByTestId("agent-tab-settings").focus();
-    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    // Settings, Library, Channels, Playground, then Knowledge gaps.
+    for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
     expect(await page.getByTestId("agent-tab-gaps").getAttribute("aria-selected")).toBe("true");
     await gap(page, IMPLANTS).getByTestId("gap-dismiss").focus();
     await page.keyboard.press("Enter");
