@@ -7,3 +7,5 @@ export type { FileInspection, FileRefusal, InspectOptions, RefusalCode } from ".
 export { sniffMimeType } from "./sniff-type";
 export { imageSize } from "./image-size";
 export { stripImageMetadata } from "./strip-image-metadata";
+export { mediaInfo } from "./media-info";
+export type { MediaInfo } from "./media-info";

@@ -6,6 +6,7 @@ import {
   type AttachmentKind,
 } from "@agents-crm/config/attachments";
 import { imageSize } from "./image-size";
+import { mediaInfo } from "./media-info";
 import { sniffMimeType } from "./sniff-type";
 
 export type RefusalCode = "empty" | "too_large" | "unsupported_type" | "not_allowed_here";
@@ -24,6 +25,8 @@ export interface FileInspection {
   size: number;
   width?: number;
   height?: number;
+  /** Audio, voice notes and videos: how long they last, from their container's headers. */
+  durationSec?: number;
   /** Set when the file must not be stored; everything above still describes it. */
   refusal?: FileRefusal;
 }
@@ -65,11 +68,16 @@ export function inspectFile(bytes: Uint8Array, options: InspectOptions = {}): Fi
   });
   const kind = kindOf(mimeType, options.kind);
   const dimensions = kind === "image" || kind === "sticker" ? imageSize(bytes, mimeType) : null;
+  const timed = kind === "audio" || kind === "voice" || kind === "video";
+  // Bounded: only a file within its kind's limit is parsed (a refused one is never read further).
+  const recording =
+    timed && bytes.length <= ATTACHMENT_MAX_BYTES[kind] ? mediaInfo(bytes, mimeType) : {};
   const inspection: FileInspection = {
     mimeType,
     kind,
     size: bytes.length,
     ...(dimensions ?? {}),
+    ...recording,
   };
   const refusal = refusalFor(inspection, options);
   return refusal ? { ...inspection, refusal } : inspection;

@@ -1,7 +1,9 @@
+import { stripHeicMetadata } from "./strip-heic-metadata";
+
 /**
  * Removes what a photo says about where and by whom it was taken: EXIF (GPS position, camera serial,
- * time), XMP and IPTC blocks and text chunks. The pixels are untouched. JPEG, PNG and WebP are handled;
- * other types come back unchanged (GIF carries no EXIF; HEIC is out of scope).
+ * time), XMP and IPTC blocks and text chunks. The pixels are untouched. JPEG, PNG, WebP and HEIC are
+ * handled; other types come back unchanged (GIF carries no EXIF).
  */
 export function stripImageMetadata(bytes: Uint8Array, mimeType: string): Uint8Array {
   switch (mimeType) {
@@ -11,6 +13,8 @@ export function stripImageMetadata(bytes: Uint8Array, mimeType: string): Uint8Ar
       return stripPng(bytes);
     case "image/webp":
       return stripWebp(bytes);
+    case "image/heic":
+      return stripHeicMetadata(bytes);
     default:
       return bytes;
   }

@@ -6,7 +6,7 @@ import {
 } from "@agents-crm/config/attachments";
 import { describe, expect, it } from "vitest";
 import { inspectFile, stripImageMetadata } from "../src";
-import { jpegWithExif, officeZip, oggOpus, pdf, png } from "../src/testing/fixtures";
+import { heicWithExif, jpegWithExif, officeZip, oggOpus, pdf, png } from "../src/testing/fixtures";
 
 describe("inspectFile: the real type from the bytes", () => {
   it("reads an image's type and size whatever it is called", () => {
@@ -113,6 +113,32 @@ describe("stripImageMetadata", () => {
     expect(stripped.includes("taken at home")).toBe(false);
     expect(stripped.includes("GPS")).toBe(false);
     expect(stripped).toEqual(png(4, 3));
+  });
+
+  it("zeroes a HEIC's EXIF item (the GPS position) and keeps the picture where iloc says it is", () => {
+    const original = heicWithExif(4032, 3024);
+    expect(inspectFile(original)).toMatchObject({
+      mimeType: "image/heic",
+      width: 4032,
+      height: 3024,
+    });
+    expect(original.includes("GPSLatitude")).toBe(true);
+    const stripped = Buffer.from(stripImageMetadata(original, "image/heic"));
+    expect(stripped.includes("GPS")).toBe(false);
+    expect(stripped.includes("Exif")).toBe(true); // the item's name in iinf: only its bytes are gone
+    expect(stripped.length).toBe(original.length);
+    const picture = original.indexOf(Buffer.alloc(64, 0x55));
+    expect(stripped.subarray(picture, picture + 64)).toEqual(Buffer.alloc(64, 0x55));
+    expect(inspectFile(stripped)).toMatchObject({
+      mimeType: "image/heic",
+      width: 4032,
+      height: 3024,
+    });
+  });
+
+  it("leaves a HEIC it cannot follow unchanged", () => {
+    const cut = heicWithExif(10, 10).subarray(0, 60);
+    expect(stripImageMetadata(cut, "image/heic")).toBe(cut);
   });
 
   it("leaves other types alone", () => {

@@ -109,3 +109,77 @@ export const oggOpus = () =>
   ]);
 
 export const pdf = () => Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+
+function box(type: string, ...payload: Buffer[]): Buffer {
+  const body = Buffer.concat(payload);
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(body.length + 8, 0);
+  head.write(type, 4, "latin1");
+  return Buffer.concat([head, body]);
+}
+
+const fullBox = (type: string, version: number, ...payload: Buffer[]) =>
+  box(type, Buffer.from([version, 0, 0, 0]), ...payload);
+
+const u16be = (n: number) => Buffer.from([n >> 8, n & 0xff]);
+function u32be(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n, 0);
+  return b;
+}
+
+/** An `infe` (version 2): item id, protection index 0, item type, empty name. */
+const infe = (id: number, type: string) =>
+  fullBox("infe", 2, u16be(id), u16be(0), Buffer.from(`${type}\0`, "latin1"));
+
+/**
+ * A HEIC laid out as an iPhone writes one (ISO/IEC 23008-12; the box order libheif's and exiftool's test
+ * images use): `ftyp` heic/mif1, then `meta` with `hdlr` pict, `pitm`, `iinf` naming the primary
+ * `hvc1` image item and an `Exif` item, `iprp` with the image's `ispe` size, and `iloc` pointing both
+ * items into `mdat` — the coded picture (filler here) and the EXIF block naming a GPS position, stored
+ * as HEIF Annex A says (a 4-byte offset to the TIFF header, then "Exif\0\0" and the TIFF data).
+ */
+export function heicWithExif(width: number, height: number): Buffer {
+  const picture = Buffer.alloc(64, 0x55);
+  const exifItem = Buffer.concat([u32be(6), exif(1)]);
+  const ftyp = box("ftyp", Buffer.from("heic\0\0\0\0mif1heic", "latin1"));
+  const metaWith = (pictureAt: number, exifAt: number) =>
+    fullBox(
+      "meta",
+      0,
+      fullBox(
+        "hdlr",
+        0,
+        u32be(0),
+        Buffer.from("pict", "latin1"),
+        Buffer.alloc(12),
+        Buffer.from([0]),
+      ),
+      fullBox("pitm", 0, u16be(1)),
+      fullBox("iinf", 0, u16be(2), infe(1, "hvc1"), infe(2, "Exif")),
+      box(
+        "iprp",
+        box("ipco", fullBox("ispe", 0, u32be(width), u32be(height))),
+        fullBox("ipma", 0, u32be(1), u16be(1), Buffer.from([1, 0x01])),
+      ),
+      fullBox(
+        "iloc",
+        0,
+        Buffer.from([0x44, 0x00]),
+        u16be(2),
+        ...[
+          [1, pictureAt, picture.length],
+          [2, exifAt, exifItem.length],
+        ].map(([id, at, length]) =>
+          Buffer.concat([u16be(id ?? 0), u16be(0), u16be(1), u32be(at ?? 0), u32be(length ?? 0)]),
+        ),
+      ),
+    );
+  const mdatStart = ftyp.length + metaWith(0, 0).length + 8;
+  return Buffer.concat([
+    ftyp,
+    metaWith(mdatStart, mdatStart + picture.length),
+    box("mdat", picture, exifItem),
+  ]);
+}
+export * from "./media-fixtures";
