@@ -1,7 +1,6 @@
 import { pdf, png } from "@agents-crm/files/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiDeps } from "../src/deps";
-import { deliverFileMessage } from "../src/domain/conversations/file-message";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { callerAs, machine, principalOf, seedUser } from "./helpers/auth-fixtures";
 import { createAgent } from "./helpers/chat-kit";
@@ -116,36 +115,5 @@ describe("staff reply with files on the web chat", () => {
         fileIds: [colleagues, colleagues],
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-  });
-});
-
-describe("deliverFileMessage: the agent sends a knowledge document", () => {
-  it("goes out as the agent's message with the file; another agent's document is refused", async () => {
-    const chat = await visitor().chat.start({ agentId: "dr_reply_files" });
-    const conversation = await deps.repos.conversations.get(chat.conversationId);
-    if (!conversation) throw new Error("no conversation");
-    const library = async (agentId: string) =>
-      (
-        await deps.files.saveFile({
-          bytes: new Uint8Array(pdf()),
-          name: "price-list.pdf",
-          purpose: "library",
-          agentId,
-          createdBy: "system",
-          onRefusal: "throw",
-        })
-      ).fileId;
-    const own = await library("dr_reply_files");
-    const message = await deliverFileMessage(deps, conversation, [own], "Our price list");
-    expect(message).toMatchObject({ role: "agent", content: "Our price list", fileIds: [own] });
-    const history = await visitor().chat.history({ ...chat });
-    expect(
-      history.items.find((m) => m.messageId === message.messageId)?.attachments?.[0]?.name,
-    ).toBe("price-list.pdf");
-
-    const foreign = await library("someone_else");
-    await expect(deliverFileMessage(deps, conversation, [foreign], "")).rejects.toThrow(
-      /no such file/,
-    );
   });
 });
