@@ -89,6 +89,8 @@ describe("voice notes with a transcription model (TRANSCRIPTION_MODEL)", () => {
       expect.objectContaining({
         kind: "voice",
         status: "stored",
+        // Its length read from the Ogg pages (the fixture is 50 packets of 20 ms).
+        durationSec: 1,
         transcript: "Can I book a cleaning on Friday?",
       }),
     ]);

@@ -168,6 +168,7 @@ export function createFileService(input: {
       size: bytes.length,
       width: inspection.width,
       height: inspection.height,
+      durationSec: inspection.durationSec,
       status: "stored" as const,
     };
     try {

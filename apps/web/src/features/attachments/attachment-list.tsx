@@ -6,6 +6,7 @@ import { intlTag } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { Button } from "~/ui/button";
 import { Dialog } from "~/ui/dialog";
+import { formatDuration } from "./duration";
 import { formatFileSize } from "./file-size";
 import styles from "./attachments.module.css";
 
@@ -75,25 +76,31 @@ function Attachment({ attachment, t }: { attachment: AttachmentView; t: Messages
     case "audio":
     case "voice":
       return (
-        <audio
-          className={styles.audio}
-          controls
-          preload="metadata"
-          src={attachment.url}
-          aria-label={kindLabel(t, attachment.kind)}
-          data-testid="attachment-audio"
-        />
+        <div className={styles.player}>
+          <audio
+            className={styles.audio}
+            controls
+            preload="metadata"
+            src={attachment.url}
+            aria-label={withLength(t, kindLabel(t, attachment.kind), attachment.durationSec)}
+            data-testid="attachment-audio"
+          />
+          <Length seconds={attachment.durationSec} />
+        </div>
       );
     case "video":
       return (
-        <video
-          className={styles.video}
-          controls
-          preload="metadata"
-          src={attachment.url}
-          aria-label={t.video}
-          data-testid="attachment-video"
-        />
+        <div className={styles.player}>
+          <video
+            className={styles.video}
+            controls
+            preload="metadata"
+            src={attachment.url}
+            aria-label={withLength(t, t.video, attachment.durationSec)}
+            data-testid="attachment-video"
+          />
+          <Length seconds={attachment.durationSec} />
+        </div>
       );
     case "document": {
       const name = attachment.name ?? t.document;
@@ -112,6 +119,19 @@ function Attachment({ attachment, t }: { attachment: AttachmentView; t: Messages
       );
     }
   }
+}
+
+const withLength = (t: Messages, label: string, seconds: number | undefined) =>
+  seconds === undefined ? label : t.lengthLabel(label, formatDuration(seconds));
+
+/** The length read from the file itself: shown before the player has loaded anything. */
+function Length({ seconds }: { seconds: number | undefined }) {
+  if (seconds === undefined) return null;
+  return (
+    <span className={styles.length} data-testid="attachment-length" aria-hidden="true">
+      {formatDuration(seconds)}
+    </span>
+  );
 }
 
 /** A thumbnail that opens the photo full size (Enter or a click opens it, Escape or Close shuts it). */
