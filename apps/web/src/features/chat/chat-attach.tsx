@@ -4,39 +4,38 @@ import { formatByteLimit } from "@agents-crm/config/attachments";
 import { useRef } from "react";
 import { useT } from "~/i18n/i18n-provider";
 import { Button } from "~/ui/button";
-import { CHAT_FILE_ACCEPT, chatFileLimitBytes, checkChatFile, MAX_CHAT_FILES } from "./chat-files";
+import {
+  CHAT_FILE_ACCEPT,
+  chatFileLimitBytes,
+  MAX_CHAT_FILES,
+  type ChatFileRefusal,
+} from "./chat-files";
 import styles from "./chat.module.css";
+
+/** The message a refused file gets, in the visitor's language. */
+export function useChatFileProblem(): (refusal: ChatFileRefusal<File>) => string {
+  const t = useT("chat").composer;
+  return ({ file, problem }) =>
+    problem === "count"
+      ? t.fileProblem.count(MAX_CHAT_FILES)
+      : problem === "type"
+        ? t.fileProblem.type(file.name)
+        : t.fileProblem.size(file.name, formatByteLimit(chatFileLimitBytes(file.type)));
+}
 
 /** The paper-clip button: a real button, so Enter and Space open the picker. */
 export function ChatAttachButton({
   files,
-  onFilesChange,
-  onProblem,
+  onAdd,
   disabled,
 }: {
   files: readonly File[];
-  onFilesChange: (files: File[]) => void;
-  onProblem: (problem: string | null) => void;
+  /** Every way in (picker, paste, drop) checks the files the one way. */
+  onAdd: (picked: File[]) => void;
   disabled: boolean;
 }) {
   const t = useT("chat").composer;
   const picker = useRef<HTMLInputElement>(null);
-
-  // A file the chat cannot send is named with the reason and not added.
-  const add = (picked: FileList | null) => {
-    const next = [...files];
-    let refused: string | null = null;
-    for (const file of picked ? [...picked] : []) {
-      const check = checkChatFile(file, next.length);
-      if (check === "count") refused = t.fileProblem.count(MAX_CHAT_FILES);
-      else if (check === "type") refused = t.fileProblem.type(file.name);
-      else if (check === "size")
-        refused = t.fileProblem.size(file.name, formatByteLimit(chatFileLimitBytes(file.type)));
-      else next.push(file);
-    }
-    onProblem(refused);
-    onFilesChange(next);
-  };
 
   return (
     <>
@@ -48,7 +47,7 @@ export function ChatAttachButton({
         hidden
         data-testid="composer-file-input"
         onChange={(event) => {
-          add(event.target.files);
+          onAdd(event.target.files ? [...event.target.files] : []);
           event.target.value = "";
         }}
       />

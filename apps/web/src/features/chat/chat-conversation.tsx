@@ -9,6 +9,7 @@ import { useT } from "~/i18n/i18n-provider";
 import { Button } from "~/ui/button";
 import styles from "./chat.module.css";
 import { ChatHeader } from "./chat-header";
+import { restoreChatFiles } from "./chat-files";
 import { ClosedNote } from "./closed-note";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
@@ -63,7 +64,8 @@ export function ChatConversation({
             const item = state.items.find((each) => each.key === clientId);
             if (item?.kind === "outgoing")
               setDraft((current) => (current ? `${item.content}\n${current}` : item.content));
-            chat.withdraw(clientId);
+            const withdrawn = chat.withdraw(clientId);
+            if (withdrawn.length > 0) setFiles((current) => restoreChatFiles(current, withdrawn));
           }}
         />
       )}

@@ -29,6 +29,40 @@ export function checkChatFile(
   return file.size > chatFileLimitBytes(file.type) ? "size" : null;
 }
 
+export interface ChatFileRefusal<F> {
+  file: F;
+  problem: ChatFileProblem;
+}
+
+/**
+ * The files `current` becomes with `added` (picked, pasted or dropped): each in order while it fits,
+ * the others refused with the reason. One rule for every way in, so paste cannot bypass the picker's.
+ */
+export function addChatFiles<F extends { type: string; size: number }>(
+  current: readonly F[],
+  added: readonly F[],
+): { files: F[]; refused: ChatFileRefusal<F>[] } {
+  const files = [...current];
+  const refused: ChatFileRefusal<F>[] = [];
+  for (const file of added) {
+    const problem = checkChatFile(file, files.length);
+    if (problem) refused.push({ file, problem });
+    else files.push(file);
+  }
+  return { files, refused };
+}
+
+/**
+ * A failed message taken back: its files return to the composer ahead of what is chosen now (its text
+ * goes back first in the draft too), as many as one message carries.
+ */
+export function restoreChatFiles<F extends { type: string; size: number }>(
+  current: readonly F[],
+  withdrawn: readonly F[],
+): F[] {
+  return addChatFiles([], [...withdrawn, ...current]).files;
+}
+
 /** The API's upload route for visitors; the web server proxies it with /trpc. */
 export const CHAT_UPLOAD_PATH = "/files/web-chat";
 

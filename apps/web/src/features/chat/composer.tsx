@@ -2,7 +2,8 @@
 
 import { useLayoutEffect, useRef, useState } from "react";
 import { MAX_MESSAGE_CHARS } from "@agents-crm/config/conversations";
-import { ChatAttachButton, ChatFileChips } from "./chat-attach";
+import { ChatAttachButton, ChatFileChips, useChatFileProblem } from "./chat-attach";
+import { addChatFiles } from "./chat-files";
 import { checkDraft, composerKeyAction, showCounter } from "./composer-keys";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
@@ -39,6 +40,16 @@ export function Composer({
   const number = (n: number) => formatNumber(locale, n);
   const field = useRef<HTMLTextAreaElement>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const problemOf = useChatFileProblem();
+  // A file the chat cannot send is named with the reason and not added; the others are.
+  const addFiles = (added: File[]) => {
+    if (added.length === 0) return;
+    const { files: next, refused } = addChatFiles(files, added);
+    const last = refused.at(-1);
+    setFileProblem(last ? problemOf(last) : null);
+    onFilesChange(next);
+  };
   const check = checkDraft(draft);
   // Files alone may go: the text is then an empty caption.
   const sendable = check.ok || (files.length > 0 && check.reason === "empty");
@@ -62,19 +73,37 @@ export function Composer({
   return (
     <form
       className={styles.composer}
+      data-dragging={dragging}
+      data-testid="composer"
       onSubmit={(event) => {
         event.preventDefault();
         submit();
       }}
+      // Dropping photos or PDFs anywhere on the composer attaches them (the picker and paste do too).
+      onDragOver={(event) => {
+        if (disabled || !event.dataTransfer.types.includes("Files")) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+        setDragging(false);
+      }}
+      onDrop={(event) => {
+        setDragging(false);
+        if (disabled || event.dataTransfer.files.length === 0) return;
+        event.preventDefault();
+        addFiles([...event.dataTransfer.files]);
+      }}
     >
+      {dragging && (
+        <p className={styles.dropHint} aria-hidden="true">
+          {t.dropHere}
+        </p>
+      )}
       <ChatFileChips files={files} onFilesChange={onFilesChange} problem={fileProblem} />
       <div className={styles.composerRow}>
-        <ChatAttachButton
-          files={files}
-          onFilesChange={onFilesChange}
-          onProblem={setFileProblem}
-          disabled={disabled}
-        />
+        <ChatAttachButton files={files} onAdd={addFiles} disabled={disabled} />
         <label htmlFor="chat-composer" className="sr-only">
           {t.label}
         </label>
@@ -91,6 +120,13 @@ export function Composer({
           aria-invalid={!check.ok && check.reason === "too_long"}
           enterKeyHint="send"
           onChange={(event) => onDraftChange(event.target.value)}
+          // A pasted screenshot or copied PDF is attached; pasted text stays text.
+          onPaste={(event) => {
+            const pasted = [...event.clipboardData.files];
+            if (pasted.length === 0) return;
+            event.preventDefault();
+            addFiles(pasted);
+          }}
           onKeyDown={(event) => {
             const action = composerKeyAction({
               key: event.key,

@@ -60,6 +60,7 @@ export const chat = defineMessages(
       tooLong: (over: number, formatted: string) =>
         over === 1 ? `${formatted} character too long` : `${formatted} characters too long`,
       attach: "Attach a photo or PDF",
+      dropHere: "Drop photos or PDF files here to attach them",
       files: "Files to send",
       remove: (name: string) => `Remove ${name}`,
       fileProblem: {
@@ -150,6 +151,7 @@ export const chat = defineMessages(
       tooLong: (over: number, formatted: string) =>
         `Длиннее на ${formatted} ${plural("ru", over, { one: "символ", few: "символа", many: "символов", other: "символа" })}`,
       attach: "Прикрепить фото или PDF",
+      dropHere: "Перетащите сюда фото или PDF, чтобы прикрепить",
       files: "Файлы к отправке",
       remove: (name: string) => `Убрать ${name}`,
       fileProblem: {

@@ -112,9 +112,12 @@ export function useChatConversation(agentId: string) {
     send: (content: string, files: readonly File[] = []) =>
       void sendWithFiles(content, undefined, files),
     retry,
-    withdraw: (clientId: string) => {
+    /** Takes a failed message back; returns its files, for the composer to hold again. */
+    withdraw: (clientId: string): readonly File[] => {
+      const files = outgoingFiles.current.get(clientId) ?? [];
       outgoingFiles.current.delete(clientId);
       apply({ type: "withdraw", clientId });
+      return files;
     },
     startNew,
     loadOlder,
