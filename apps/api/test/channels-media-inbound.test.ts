@@ -270,7 +270,17 @@ describe("a download that fails", () => {
         reason: "The download failed: Telegram refused the download (HTTP 502)",
       }),
     ]);
-    const dead = await c.deps.repos.inboundEvents.listDead({ limit: 50 });
-    expect(dead.items.some((item) => item.lastError?.includes("HTTP 502"))).toBe(true);
+    // The console's dead-letter view says what failed: the platform, the file and the error.
+    const dead = await c.admin.inbox.listDead({ limit: 50 });
+    const letter = dead.items.find((item) => item.lastError?.includes("HTTP 502"));
+    expect(letter).toMatchObject({
+      type: "media",
+      platform: "telegram",
+      media: {
+        conversationId: message.conversationId,
+        messageId: message.messageId,
+        files: [expect.objectContaining({ kind: "image" })],
+      },
+    });
   });
 });

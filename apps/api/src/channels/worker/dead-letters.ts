@@ -10,12 +10,18 @@ import { conflict, preconditionFailed } from "../../domain/errors";
 /** What the console shows of a dead letter: where it came from and why it failed, not the message text. */
 export function deadLetterView(item: InboxItem) {
   const delivery = deliveryJobSchema.safeParse(item.payload);
-  const inbound = delivery.success ? null : inboundEventSchema.safeParse(item.payload);
+  const media = delivery.success ? null : mediaJobSchema.safeParse(item.payload);
+  const mediaJob = media?.success ? media.data : null;
+  const inbound = delivery.success || mediaJob ? null : inboundEventSchema.safeParse(item.payload);
   const event = inbound?.success ? inbound.data : null;
   return {
     eventKey: item.eventKey,
     platform: item.platform,
-    type: delivery.success ? ("delivery" as const) : ("inbound" as const),
+    type: delivery.success
+      ? ("delivery" as const)
+      : mediaJob
+        ? ("media" as const)
+        : ("inbound" as const),
     status: item.status,
     attempts: item.attempts,
     lastError: item.lastError ?? null,
@@ -27,6 +33,21 @@ export function deadLetterView(item: InboxItem) {
           messageId: delivery.data.messageId,
           bindingId: delivery.data.bindingId ?? null,
           agentId: delivery.data.agentId ?? null,
+        }
+      : null,
+    // A customer's files that could not be downloaded: which ones (the error is lastError).
+    media: mediaJob
+      ? {
+          conversationId: mediaJob.conversationId,
+          messageId: mediaJob.messageId,
+          bindingId: mediaJob.bindingId,
+          agentId: mediaJob.agentId,
+          files: mediaJob.files.map((file) => ({
+            fileId: file.fileId,
+            kind: file.kind,
+            ...(file.name === undefined ? {} : { name: file.name }),
+            ...(file.mimeType === undefined ? {} : { mimeType: file.mimeType }),
+          })),
         }
       : null,
     event: event

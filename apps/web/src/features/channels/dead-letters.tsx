@@ -89,19 +89,29 @@ function DeadLetterRow({
   const t = useT("channels");
   const common = useT("common");
   const { locale } = useLocale();
-  const conversationId = item.delivery?.conversationId;
+  const conversationId = item.delivery?.conversationId ?? item.media?.conversationId;
   return (
     <li className={styles.deadItem} data-testid="dead-letter">
       <div className={styles.deadHead}>
         <strong>
-          {item.type === "delivery" ? t.dead.delivery : t.dead.inbound} ·{" "}
-          {common.channels[item.platform] ?? item.platform}
+          {t.dead[item.type]} · {common.channels[item.platform] ?? item.platform}
         </strong>
         <span className="muted">
           {t.dead.failedAt} {formatDateTime(locale, item.deadAt ?? item.receivedAt)} ·{" "}
           {t.dead.attempts(item.attempts)}
         </span>
       </div>
+      {item.media && (
+        <ul className={styles.deadFiles} aria-label={t.dead.files} data-testid="dead-letter-files">
+          {item.media.files.map((file) => (
+            <li key={file.fileId}>
+              {t.dead.fileKinds[file.kind]}
+              {file.name ? `: ${file.name}` : ""}
+              {file.mimeType ? ` (${file.mimeType})` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
       {item.lastError && (
         <Notice tone="danger" look="text">
           {item.lastError}
