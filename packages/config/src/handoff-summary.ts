@@ -25,6 +25,19 @@ export function clipLine(text: string, max: number): string {
 
 const line = (max: number) => z.string().transform((text) => clipLine(text, max));
 
+/**
+ * Hand-overs the reader's app words itself (`why` keeps the English for readers without the words):
+ * a message the agent cannot read, with its kind (photo, voice, file, …).
+ */
+export const HANDOFF_CAUSES = ["unreadable_message"] as const;
+
+export const handoffCauseSchema = z.object({
+  code: z.enum(HANDOFF_CAUSES),
+  kind: z.string().max(32),
+});
+
+export type HandoffCause = z.output<typeof handoffCauseSchema>;
+
 export const handoffSummarySchema = z.object({
   want: line(HANDOFF_SUMMARY_LIMITS.want),
   why: line(HANDOFF_SUMMARY_LIMITS.why),
@@ -33,6 +46,7 @@ export const handoffSummarySchema = z.object({
     .transform((list) => list.filter(Boolean).slice(0, HANDOFF_SUMMARY_LIMITS.contacts)),
   /** Who wrote `want`: the model in the turn's structured answer, or the rules from the messages. */
   by: z.enum(["model", "rules"]),
+  cause: handoffCauseSchema.optional(),
 });
 
 export type HandoffSummary = z.output<typeof handoffSummarySchema>;
@@ -48,6 +62,13 @@ export interface HandoffSummaryWords {
   want: string;
   why: string;
   contacts: string;
+  /** The reason in the reader's language, for summaries that name their cause. */
+  cause?: (cause: HandoffCause) => string;
+}
+
+/** Why it was handed over, in the reader's words when the summary names its cause. */
+export function whyOf(summary: HandoffSummary, words: Pick<HandoffSummaryWords, "cause">): string {
+  return summary.cause && words.cause ? words.cause(summary.cause) : summary.why;
 }
 
 /**
@@ -57,7 +78,7 @@ export interface HandoffSummaryWords {
 export function handoffSummaryLines(summary: HandoffSummary, words: HandoffSummaryWords): string[] {
   const want = summary.by === "rules" ? `“${summary.want}”` : summary.want;
   const second = [
-    summary.why ? `${words.why}: ${summary.why}` : "",
+    summary.why ? `${words.why}: ${whyOf(summary, words)}` : "",
     summary.contacts.length > 0 ? `${words.contacts}: ${summary.contacts.join(", ")}` : "",
   ].filter(Boolean);
   return [summary.want ? `${words.want}: ${want}` : "", second.join(" · ")].filter(Boolean);

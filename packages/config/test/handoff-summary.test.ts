@@ -31,6 +31,27 @@ describe("handoff summary", () => {
     ).toEqual(["Why: Sent a photo"]);
   });
 
+  it("words a named cause in the reader's language; without the words, the stored English", () => {
+    const summary = parseHandoffSummary({
+      want: "",
+      why: "The customer sent a photo the agent cannot read",
+      contacts: [],
+      by: "rules",
+      cause: { code: "unreadable_message", kind: "photo" },
+    });
+    if (!summary) throw new Error("not parsed");
+    const russian = {
+      want: "Хочет",
+      why: "Почему",
+      contacts: "Контакты",
+      cause: ({ kind }: { kind: string }) => (kind === "photo" ? "клиент прислал фото" : kind),
+    };
+    expect(handoffSummaryLines(summary, russian)).toEqual(["Почему: клиент прислал фото"]);
+    expect(handoffSummaryLines(summary, words)).toEqual([
+      "Why: The customer sent a photo the agent cannot read",
+    ]);
+  });
+
   it("clips long lines on a word boundary and caps the contacts when read back", () => {
     expect(clipLine("one  two\nthree four", 12)).toBe("one two…");
     const parsed = parseHandoffSummary({

@@ -1,4 +1,5 @@
 import { defineMessages } from "./define";
+import { sentKind, type HandoffCause } from "./escalation-words";
 import { plural } from "./plural";
 
 /** Words every page shares: navigation, roles, statuses, channels, buttons. */
@@ -79,7 +80,14 @@ export const common = defineMessages(
       needsHuman: "A conversation needs a human",
       stillWaiting: (minutes: number) => `Still waiting for a human (${minutes} min)`,
     },
-    summary: { label: "Handoff summary", want: "Wants", why: "Why", contacts: "Contacts" },
+    summary: {
+      label: "Handoff summary",
+      want: "Wants",
+      why: "Why",
+      contacts: "Contacts",
+      cause: (cause: HandoffCause) =>
+        `The customer sent ${sentKind(cause.kind, "en")} the agent cannot read`,
+    },
   },
   {
     language: "Язык",
@@ -162,6 +170,8 @@ export const common = defineMessages(
       want: "Хочет",
       why: "Почему",
       contacts: "Контакты",
+      cause: (cause: HandoffCause) =>
+        `Клиент прислал ${sentKind(cause.kind, "ru")}: агент не может это прочитать`,
     },
   },
 );

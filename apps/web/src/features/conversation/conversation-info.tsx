@@ -1,5 +1,7 @@
 "use client";
 
+import { whyOf } from "@agents-crm/config/handoff-summary";
+import { escalationTypeLabel } from "~/i18n/escalation-words";
 import { formatDateTime } from "~/i18n/format";
 import type { ConversationDetails, ConversationRow } from "~/features/console/types";
 import { useLocale, useT } from "~/i18n/i18n-provider";
@@ -17,6 +19,11 @@ export function ConversationInfo({
   const t = useT("conversations");
   const { locale } = useLocale();
   const when = (iso: string | undefined) => (iso ? formatDateTime(locale, iso) : null);
+  const summaryWords = useT("common").summary;
+  // A reason the summary names (an unreadable photo, …) reads in the console's language.
+  const reason = conversation.handoffSummary
+    ? whyOf(conversation.handoffSummary, summaryWords) || conversation.handoffReason
+    : conversation.handoffReason;
   return (
     <>
       <section className={styles.card} aria-labelledby="info-title">
@@ -31,12 +38,15 @@ export function ConversationInfo({
               conversation.status === "NEEDS_HUMAN" ? when(conversation.needsHumanSince) : null
             }
           />
+          <Fact label={t.info.handoffReason} value={reason} testId="info-handoff-reason" />
           <Fact
-            label={t.info.handoffReason}
-            value={conversation.handoffReason}
-            testId="info-handoff-reason"
+            label={t.info.escalationType}
+            value={
+              conversation.escalationType
+                ? escalationTypeLabel(conversation.escalationType, locale)
+                : null
+            }
           />
-          <Fact label={t.info.escalationType} value={conversation.escalationType} />
           <Fact label={t.info.requestType} value={conversation.requestType} />
           <Fact label={t.info.closed} value={when(conversation.closedAt)} />
         </dl>

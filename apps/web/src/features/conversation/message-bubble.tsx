@@ -2,6 +2,7 @@
 
 import { authorOf, turnDetails } from "./turn-details";
 import type { TranscriptMessage } from "~/features/console/types";
+import { escalationTypeLabel } from "~/i18n/escalation-words";
 import { intlTag } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { DeliveryStatus } from "./delivery-status";
@@ -16,7 +17,8 @@ const timeOf = (tag: string, iso: string) =>
 
 export function MessageBubble({ message }: { message: TranscriptMessage }) {
   const t = useT("conversations");
-  const tag = intlTag(useLocale().locale);
+  const { locale } = useLocale();
+  const tag = intlTag(locale);
   const turn = turnDetails(message);
   const who = message.role === "admin" ? authorOf(message, t.roles.admin) : t.roles[message.role];
   return (
@@ -33,11 +35,14 @@ export function MessageBubble({ message }: { message: TranscriptMessage }) {
           </span>
           {turn?.escalation && (
             <Badge tone="warning" data-testid="escalation-badge" title={turn.escalation.reason}>
-              {t.escalated(turn.escalation.type)}
+              {t.escalated(escalationTypeLabel(turn.escalation.type, locale))}
             </Badge>
           )}
         </div>
-        {message.kind !== "text" && <span className={styles.kind}>[{message.kind}]</span>}
+        {/* With its files shown, "[file]" above them says nothing more. */}
+        {message.kind !== "text" && !message.attachments?.length && (
+          <span className={styles.kind}>[{message.kind}]</span>
+        )}
         <AttachmentList attachments={message.attachments ?? []} />
         {message.content !== "" && <p className={styles.text}>{message.content}</p>}
         {message.role === "user" && message.content.trim() !== "" && (

@@ -71,6 +71,7 @@ export const stats = defineMessages(
       contact: "Contact details shared",
       moderation: "Moderation",
       custom: "Custom rule",
+      unreadable_message: "Message the agent cannot read",
       unspecified: "Unspecified",
     },
     latency: {
@@ -200,6 +201,7 @@ export const stats = defineMessages(
       contact: "Оставлены контакты",
       moderation: "Модерация",
       custom: "Своё правило",
+      unreadable_message: "Сообщение, которое агент не может прочитать",
       unspecified: "Без типа",
     },
     latency: {
