@@ -13,14 +13,21 @@ import {
 
 const PHOTO = readFileSync(new URL("./fixtures/media/rash-photo.jpg", import.meta.url));
 const AGENT = "vision_clinic";
+const PRIVATE = "vision_private_clinic";
 let c: Channels;
 let telegram: Awaited<ReturnType<typeof bindTelegram>>;
+let privateClinic: Awaited<ReturnType<typeof bindTelegram>>;
 
 beforeAll(async () => {
   c = await startChannels({ env: { OPENAI_VISION: "true" } });
   telegram = await bindTelegram(c, {
     agentId: AGENT,
     agent: { escalation: { on_unreadable_message: "handoff" } },
+  });
+  // A clinic that does not send patients' photos to the model provider.
+  privateClinic = await bindTelegram(c, {
+    agentId: PRIVATE,
+    agent: { escalation: { on_unreadable_message: "handoff", read_photos: false } },
   });
 });
 afterAll(() => c.close());
@@ -30,10 +37,10 @@ beforeEach(() => {
 });
 
 let updateId = 93_000;
-async function sendPhoto(chatId: number, caption: string) {
+async function sendPhoto(chatId: number, caption: string, to = { bot: telegram, agentId: AGENT }) {
   updateId += 1;
-  const fileId = c.telegram.addFile(telegram.bot, PHOTO, { path: `photos/file_${updateId}.jpg` });
-  const res = await postTelegram(c, telegram, {
+  const fileId = c.telegram.addFile(to.bot.bot, PHOTO, { path: `photos/file_${updateId}.jpg` });
+  const res = await postTelegram(c, to.bot, {
     update_id: updateId,
     message: {
       message_id: updateId,
@@ -46,7 +53,7 @@ async function sendPhoto(chatId: number, caption: string) {
   });
   expectAcknowledged(res);
   await c.workers.settled();
-  const [row] = await conversationOf(c.deps, AGENT, "telegram", String(chatId));
+  const [row] = await conversationOf(c.deps, to.agentId, "telegram", String(chatId));
   if (!row) throw new Error("no conversation");
   const page = await c.admin.conversations.messages({ conversationId: row.conversationId });
   return { row, items: page.items };
@@ -99,5 +106,23 @@ describe("customers' photos with a vision model (OPENAI_VISION)", () => {
     );
     const fresh = await c.deps.repos.conversations.get(row.conversationId);
     expect(fresh?.handoffSummary?.want).toContain("red, raised rash");
+  });
+
+  it("an agent with read_photos off never sends the photo: handed over as an unreadable photo", async () => {
+    const { row, items } = await sendPhoto(730_003, "Is this infected?", {
+      bot: privateClinic,
+      agentId: PRIVATE,
+    });
+    expect(c.llm.requests.filter((r) => r.endpoint === "chat")).toHaveLength(0);
+    expect(row.status).toBe("NEEDS_HUMAN");
+    // Its own escalation type and a cause the console words in the reader's language.
+    expect(row.escalationType).toBe("unreadable_message");
+    expect(row.handoffSummary?.cause).toEqual({ code: "unreadable_message", kind: "photo" });
+    expect(items.find((m) => m.role === "agent")?.metadata.template).toBe(
+      "unreadable_message_handoff",
+    );
+    expect(items[0]?.attachments).toEqual([
+      expect.objectContaining({ kind: "image", status: "stored" }),
+    ]);
   });
 });

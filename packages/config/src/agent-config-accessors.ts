@@ -10,6 +10,11 @@ export function stopAiAfterHandoff(config: AgentConfig): boolean {
   return config.handoff.stop_ai_after_handoff;
 }
 
+/** The agent lets customers' photos go to a vision model (the deployment must offer one too). */
+export function readsPhotos(config: AgentConfig): boolean {
+  return config.escalation.read_photos;
+}
+
 export function burstWindowMs(config: AgentConfig): number {
   return config.burst_window_ms;
 }

@@ -41,5 +41,11 @@ export const escalationSchema = z
     fast_check: freeForm.optional(),
     /** What to do with stickers, voice notes and other messages the agent cannot read. */
     on_unreadable_message: z.enum(["handoff", "ignore"]).default("handoff"),
+    /**
+     * Customers' photos may go to the model when the deployment's model reads images (OPENAI_VISION).
+     * A clinic that must not send patients' photos to a provider switches it off: photos are then
+     * handled by `on_unreadable_message`, as without a vision model.
+     */
+    read_photos: z.boolean().default(true),
   })
   .prefault({});

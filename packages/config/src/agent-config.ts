@@ -18,6 +18,7 @@ export {
   escalationTemplateId,
   knowledgeSources,
   onUnreadableMessage,
+  readsPhotos,
   stopAiAfterHandoff,
   type EscalationAction,
 } from "./agent-config-accessors";

@@ -172,13 +172,14 @@ async function unreadable(turn: Turn): Promise<Message[]> {
     ));
   }
   // Transcribed or seen once its file is stored (the media job), then answered or handed over.
-  const readLater = willTranscribe(deps, event.kind) || willSee(deps, event.kind);
+  const readLater = willTranscribe(deps, event.kind) || willSee(deps, event.kind, turn.config);
   if (readLater && (message.fileIds?.length ?? 0) > 0) return [];
   if (onUnreadableMessage(turn.config) !== "handoff") return [];
   const earlierCustomerTexts = turn.recent
     .filter((m) => m.role === "user" && m.kind === "text")
     .map((m) => m.content);
   const notice = await handOffUnreadable(deps, conversation, turn.config, message, {
+    kind: event.kind,
     label: isUnreadable(event.kind) ? unreadableLabel(event.kind) : "message",
     earlierCustomerTexts,
   });

@@ -10,6 +10,9 @@ import {
 } from "../../domain/conversations/status-machine";
 import { storeAgentMessage } from "../../domain/turns/agent-message";
 
+/** The escalation type of a message the agent cannot read. */
+export const UNREADABLE_ESCALATION_TYPE = "unreadable_message";
+
 /**
  * A message the agent cannot read (photo, voice, sticker, …) on an agent configured with
  * `on_unreadable_message: handoff`: the conversation waits for a human (an escalation, so a concurrent
@@ -21,11 +24,19 @@ export async function handOffUnreadable(
   conversation: Conversation,
   config: AgentConfig,
   message: Message,
-  details: { label: string; earlierCustomerTexts: string[] },
+  /** `kind`: the message's kind (photo, voice, file, …), for the console to word the reason. */
+  details: { kind: string; label: string; earlierCustomerTexts: string[] },
 ): Promise<Message | null> {
   const reason = `The customer sent a ${details.label} the agent cannot read`;
-  const summary: HandoffSummary = { want: "", why: reason, contacts: [], by: "rules" };
-  const escalation: Escalation = { reason, type: "custom", summary };
+  const summary: HandoffSummary = {
+    want: "",
+    why: reason,
+    contacts: [],
+    by: "rules",
+    cause: { code: "unreadable_message", kind: details.kind },
+  };
+  // Its own type (not an agent's "custom" rule), so staff and the stats tell it apart.
+  const escalation: Escalation = { reason, type: UNREADABLE_ESCALATION_TYPE, summary };
   const { after: latest, changed } = await escalate(deps, conversation.conversationId, escalation);
   if (!changed) return null;
   const language = detectCustomerLanguage(

@@ -1,7 +1,9 @@
 import { onUnreadableMessage } from "@agents-crm/config/agent-config";
 import type { Conversation, FileRecord, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
+import { answerStoredMessage } from "../../channels/worker/answer-stored";
 import { handOffUnreadable } from "../../channels/worker/unreadable-handoff";
+import { agentReadsPhotos, photoDataUrl } from "../turns/photos-for-model";
 import { invalidInput } from "../errors";
 import { loadAgentForTurn } from "../turns/agent-configs";
 import { AgentUnavailableError } from "../turns/customer-message";
@@ -36,10 +38,16 @@ export async function visitorFiles(
 
 const LABEL = { photo: "photo", file: "file" } as const;
 
+async function someReadable(deps: Pick<ApiDeps, "files">, files: FileRecord[]): Promise<boolean> {
+  for (const file of files) if (await photoDataUrl(deps, file.fileId)) return true;
+  return false;
+}
+
 /**
  * A web chat message with files: stored with them (its text the caption), shown to the consoles, then
- * handled as every channel handles media the agent cannot read: handed to a human when the agent says
- * so (the console shows the photo), otherwise kept for staff. Returns the notice the visitor is sent.
+ * handled as every channel handles media: photos answered by a vision model when the deployment and the
+ * agent allow it; otherwise as media the agent cannot read — handed to a human when the agent says so
+ * (the console shows the photo), else kept for staff. Returns the reply or notice the visitor is sent.
  */
 export async function receiveVisitorFiles(
   deps: ApiDeps,
@@ -67,11 +75,24 @@ export async function receiveVisitorFiles(
       fromCustomer: true,
     })) ?? conversation;
   await emitMessageWithFiles(deps, touched, userMessage);
+  // With a vision model the agent reads the photos and answers in the usual turn (its caption too),
+  // unless none of them can be sent (too large, another type): then as without one.
+  if (
+    kind === "photo" &&
+    agentReadsPhotos(deps, agent.config) &&
+    aiMayAnswer(touched, agent.config) &&
+    (await someReadable(deps, input.files))
+  ) {
+    const reply = await answerStoredMessage(deps, touched, agent.config, userMessage);
+    const after = (await deps.repos.conversations.get(conversation.conversationId)) ?? touched;
+    return { userMessage, reply, conversation: after };
+  }
   if (onUnreadableMessage(agent.config) !== "handoff" || !aiMayAnswer(touched, agent.config)) {
     return { userMessage, reply: null, conversation: touched };
   }
   const earlier = await deps.repos.messages.lastN(conversation.conversationId, 20);
   const notice = await handOffUnreadable(deps, touched, agent.config, userMessage, {
+    kind,
     label: LABEL[kind],
     // The caption counts: the notice is in the language the visitor wrote it in.
     earlierCustomerTexts: [

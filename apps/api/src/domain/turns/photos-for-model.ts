@@ -1,3 +1,5 @@
+import { readsPhotos } from "@agents-crm/config/agent-config";
+import type { AgentConfig } from "@agents-crm/config/agent-config";
 import type { Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 
@@ -11,9 +13,15 @@ export const VISION_MAX_IMAGE_BYTES = 3 * 1024 * 1024;
 /** The image types OpenAI's vision input takes. */
 const VISION_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/gif"]);
 
-/** OPENAI_VISION and an online model: customers' photos are read in the turn. */
+/** OPENAI_VISION and an online model: the deployment can read customers' photos in the turn. */
 export const modelReadsPhotos = (deps: Pick<ApiDeps, "env" | "llm">): boolean =>
   deps.env.OPENAI_VISION && !deps.llm.offline;
+
+/** The deployment can, and this agent lets photos go to the model (`escalation.read_photos`). */
+export const agentReadsPhotos = (
+  deps: Pick<ApiDeps, "env" | "llm">,
+  config: AgentConfig,
+): boolean => modelReadsPhotos(deps) && readsPhotos(config);
 
 /**
  * The photos of a batch of customer messages as data URLs from the stored bytes, for the turn's one
@@ -22,8 +30,9 @@ export const modelReadsPhotos = (deps: Pick<ApiDeps, "env" | "llm">): boolean =>
 export async function photosForModel(
   deps: Pick<ApiDeps, "env" | "llm" | "files">,
   batch: readonly Message[],
+  config: AgentConfig,
 ): Promise<string[]> {
-  if (!modelReadsPhotos(deps)) return [];
+  if (!agentReadsPhotos(deps, config)) return [];
   const urls: string[] = [];
   for (const message of batch) {
     if (message.role !== "user" || message.kind !== "photo") continue;

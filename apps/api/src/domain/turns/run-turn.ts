@@ -88,7 +88,7 @@ export async function runTurn(
     config.llm.max_history_messages,
     snapshot && (await snapshot.recent),
   );
-  const images = await photosForModel(deps, batch);
+  const images = await photosForModel(deps, batch, config);
   let result: TurnResult | null = null;
   try {
     for await (const event of streamTurn(

@@ -254,6 +254,8 @@ export const agents = defineMessages(
       countryHint: "Two letters, e.g. AE; for numbers written without a country code.",
       unreadable: "Stickers, voice notes and other messages the agent cannot read",
       unreadableOptions: { handoff: "Hand over to a human", ignore: "Ignore" },
+      readPhotos:
+        "Let the model see customers' photos (when the deployment's model reads images; off: photos are handled like other unreadable messages)",
       stopAi: "The AI stays silent after a human takes over",
       moderation: "Moderation",
       moderationEnabled: "Check messages with the moderation model",
@@ -631,6 +633,8 @@ export const agents = defineMessages(
       countryHint: "Две буквы, например AE; для номеров без кода страны.",
       unreadable: "Стикеры, голосовые и другие сообщения, которые агент не может прочитать",
       unreadableOptions: { handoff: "Передать человеку", ignore: "Игнорировать" },
+      readPhotos:
+        "Показывать модели фото клиентов (если модель развёртывания видит изображения; выключено — фото обрабатываются как другие нечитаемые сообщения)",
       stopAi: "ИИ молчит после того, как диалог взял человек",
       moderation: "Модерация",
       moderationEnabled: "Проверять сообщения моделью модерации",

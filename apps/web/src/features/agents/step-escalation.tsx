@@ -105,6 +105,11 @@ function DetectionSection() {
         />
       </div>
       <CheckboxField
+        path={["escalation", "read_photos"]}
+        label={t.escalation.readPhotos}
+        fallback
+      />
+      <CheckboxField
         path={["handoff", "stop_ai_after_handoff"]}
         label={t.escalation.stopAi}
         fallback

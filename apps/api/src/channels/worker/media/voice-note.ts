@@ -103,6 +103,7 @@ export async function handOffMedia(deps: ApiDeps, message: Message): Promise<Mes
   const recent = await deps.repos.messages.lastN(message.conversationId, RECENT_FOR_RERUN);
   if (answersTo(recent, message).length > 0) return null;
   return handOffUnreadable(deps, conversation, agent.config, message, {
+    kind: message.kind,
     label: LABELS[message.kind] ?? "message",
     earlierCustomerTexts: recent
       .filter((m) => m.role === "user" && m.kind === "text")
