@@ -119,6 +119,7 @@ export function MessageBubble({
                   variant="link"
                   className={styles.linkButton}
                   onClick={() => onWithdraw(item.key)}
+                  data-testid="send-withdraw"
                 >
                   {t.bubble.edit}
                 </Button>
