@@ -125,6 +125,7 @@ describe("handoff summary", () => {
       why: "The customer shared a phone number",
       contacts: ["+79161234567"],
       by: "rules",
+      cause: { code: "contact_shared", kind: "phone" },
     });
     expect(event?.summary?.by).toBe("rules");
     expect(alerts.find((m) => m.chatId === "-2001")?.text).toContain(

@@ -119,6 +119,8 @@ describe("handoff summary, with a model", () => {
       why: 'Keyword "chest pain" (urgent_keywords)',
       contacts: [],
       by: "rules",
+      // So the console can word it in its reader's language.
+      cause: { code: "keyword", kind: "urgent_keywords", detail: "chest pain" },
     });
   });
 

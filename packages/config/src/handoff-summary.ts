@@ -27,13 +27,16 @@ const line = (max: number) => z.string().transform((text) => clipLine(text, max)
 
 /**
  * Hand-overs the reader's app words itself (`why` keeps the English for readers without the words):
- * a message the agent cannot read, with its kind (photo, voice, file, …).
+ * a message the agent cannot read (`kind`: photo, voice, file, …), a trigger keyword (`kind`: its
+ * list, `detail`: the keyword) or shared contact details (`kind`: phone or email). The model's own
+ * reasons are its words and stay as written.
  */
-export const HANDOFF_CAUSES = ["unreadable_message"] as const;
+export const HANDOFF_CAUSES = ["unreadable_message", "keyword", "contact_shared"] as const;
 
 export const handoffCauseSchema = z.object({
   code: z.enum(HANDOFF_CAUSES),
-  kind: z.string().max(32),
+  kind: z.string().max(64),
+  detail: z.string().max(120).optional(),
 });
 
 export type HandoffCause = z.output<typeof handoffCauseSchema>;

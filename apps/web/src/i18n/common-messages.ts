@@ -1,5 +1,5 @@
 import { defineMessages } from "./define";
-import { sentKind, type HandoffCause } from "./escalation-words";
+import { causeWords, type HandoffCause } from "./escalation-words";
 import { plural } from "./plural";
 
 /** Words every page shares: navigation, roles, statuses, channels, buttons. */
@@ -85,8 +85,7 @@ export const common = defineMessages(
       want: "Wants",
       why: "Why",
       contacts: "Contacts",
-      cause: (cause: HandoffCause) =>
-        `The customer sent ${sentKind(cause.kind, "en")} the agent cannot read`,
+      cause: (cause: HandoffCause) => causeWords(cause, "en"),
     },
   },
   {
@@ -170,8 +169,7 @@ export const common = defineMessages(
       want: "Хочет",
       why: "Почему",
       contacts: "Контакты",
-      cause: (cause: HandoffCause) =>
-        `Клиент прислал ${sentKind(cause.kind, "ru")}: агент не может это прочитать`,
+      cause: (cause: HandoffCause) => causeWords(cause, "ru"),
     },
   },
 );

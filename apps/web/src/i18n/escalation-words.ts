@@ -64,3 +64,22 @@ export function escalationTypeLabel(type: string, language: "en" | "ru"): string
   const words: Record<string, string> = ESCALATION_TYPES[language];
   return Object.hasOwn(words, type) ? (words[type] as string) : type;
 }
+
+/** A hand-over's cause (see HANDOFF_CAUSES) as a sentence in the reader's language. */
+export function causeWords(cause: HandoffCause, language: "en" | "ru"): string {
+  const en = language === "en";
+  switch (cause.code) {
+    case "unreadable_message":
+      return en
+        ? `The customer sent ${sentKind(cause.kind, "en")} the agent cannot read`
+        : `Клиент прислал ${sentKind(cause.kind, "ru")}: агент не может это прочитать`;
+    case "keyword":
+      return en
+        ? `Keyword "${cause.detail ?? ""}" (${cause.kind})`
+        : `Ключевое слово «${cause.detail ?? ""}» (${cause.kind})`;
+    case "contact_shared":
+      if (cause.kind === "email")
+        return en ? "The customer shared an e-mail address" : "Клиент оставил адрес e-mail";
+      return en ? "The customer shared a phone number" : "Клиент оставил номер телефона";
+  }
+}

@@ -1,3 +1,4 @@
+import type { HandoffCause } from "@agents-crm/config/handoff-summary";
 import type { EscalationType } from "../prompt/output-contract";
 
 export type EscalationSource = "model" | "rules" | "moderation" | "error" | "after_hours";
@@ -7,6 +8,8 @@ export interface EscalationCandidate {
   reason: string;
   confidence: number;
   source: EscalationSource;
+  /** What the reason says, for staff to read it in their language (rules that know it). */
+  cause?: HandoffCause;
 }
 
 // Which escalation wins when several apply: the one whose handoff message matters most to the customer

@@ -51,18 +51,21 @@ export function evaluateRules(config: AgentConfig, text: string): RulesVerdict {
       reason: `Keyword "${hit.keyword}" (${hit.list})`,
       confidence: 0.9,
       source: "rules",
+      cause: { code: "keyword", kind: hit.list, detail: hit.keyword },
     });
   }
   for (const candidate of netCandidates(net)) {
     if (!candidates.some((found) => found.type === candidate.type)) candidates.push(candidate);
   }
   if (contactsEscalate(config, contacts)) {
-    const what = contacts.phoneNumbers.length > 0 ? "a phone number" : "an e-mail address";
+    const phone = contacts.phoneNumbers.length > 0;
+    const what = phone ? "a phone number" : "an e-mail address";
     candidates.push({
       type: "contact",
       reason: `The customer shared ${what}`,
       confidence: 0.95,
       source: "rules",
+      cause: { code: "contact_shared", kind: phone ? "phone" : "email" },
     });
   }
   return { hits, contacts, candidates };

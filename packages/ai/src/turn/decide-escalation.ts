@@ -87,5 +87,6 @@ export function toTurnEscalation(
     reason: chosen.reason,
     confidence: chosen.confidence,
     source: chosen.source,
+    ...(chosen.cause ? { cause: chosen.cause } : {}),
   };
 }

@@ -11,7 +11,7 @@ import type { TriggerHit } from "../rules/triggers";
 import type { TurnEscalation } from "./types";
 
 export interface SummaryInput {
-  escalation: Pick<TurnEscalation, "reason">;
+  escalation: Pick<TurnEscalation, "reason" | "cause">;
   answer: ModelAnswer | null;
   /** The turn's customer messages, trimmed, non-blank. */
   messages: readonly string[];
@@ -55,5 +55,6 @@ export function summarizeHandoff(input: SummaryInput): HandoffSummary {
       HANDOFF_SUMMARY_LIMITS.contacts,
     ),
     by: modelLine ? "model" : "rules",
+    ...(input.escalation.cause ? { cause: input.escalation.cause } : {}),
   };
 }

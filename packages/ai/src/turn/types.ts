@@ -1,5 +1,5 @@
 import type { AgentConfig } from "@agents-crm/config/agent-config";
-import type { HandoffSummary } from "@agents-crm/config/handoff-summary";
+import type { HandoffCause, HandoffSummary } from "@agents-crm/config/handoff-summary";
 import type { ExtractedContacts } from "../contacts/schema";
 import type { Channel } from "../postprocess/split-for-channel";
 import type { EscalationType } from "../prompt/output-contract";
@@ -50,6 +50,8 @@ export interface TurnEscalation {
   reason: string;
   confidence: number;
   source: EscalationSource;
+  /** What the reason says, when a rule knows it (staff read it in their language). */
+  cause?: HandoffCause;
   /** What staff read about the hand-over (null when none is needed). */
   summary: HandoffSummary | null;
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { causeWords, escalationTypeLabel, sentKind } from "./escalation-words";
+
+describe("hand-over reasons and escalation types in the reader's language", () => {
+  it("words each cause in English and Russian", () => {
+    const photo = { code: "unreadable_message", kind: "photo" } as const;
+    expect(causeWords(photo, "en")).toBe("The customer sent a photo the agent cannot read");
+    expect(causeWords(photo, "ru")).toBe("Клиент прислал фото: агент не может это прочитать");
+    const keyword = { code: "keyword", kind: "booking_keywords", detail: "записаться" } as const;
+    expect(causeWords(keyword, "ru")).toBe("Ключевое слово «записаться» (booking_keywords)");
+    expect(causeWords({ code: "contact_shared", kind: "phone" }, "ru")).toBe(
+      "Клиент оставил номер телефона",
+    );
+    expect(causeWords({ code: "contact_shared", kind: "email" }, "en")).toBe(
+      "The customer shared an e-mail address",
+    );
+  });
+
+  it("labels known types and keeps unknown ones (never a prototype's member)", () => {
+    expect(escalationTypeLabel("unreadable_message", "ru")).toBe(
+      "Сообщение, которое агент не может прочитать",
+    );
+    expect(escalationTypeLabel("booking", "en")).toBe("Booking");
+    expect(escalationTypeLabel("toString", "en")).toBe("toString");
+    expect(sentKind("constructor", "ru")).toBe("сообщение");
+  });
+});
