@@ -149,6 +149,12 @@ describe("a customer's voice note in the console", () => {
     expect(await transcript.getByTestId("attachment-audio").getAttribute("aria-label")).toBe(
       "Голосовое сообщение, 0:01",
     );
+    // The booking keyword handed it over; the reason reads in Russian too, not only its label.
+    const summary = await page.getByTestId("handoff-summary").textContent();
+    expect(summary).toContain("Почему: Ключевое слово «записаться»");
+    expect(await page.getByTestId("info-handoff-reason").textContent()).toContain(
+      "Ключевое слово «записаться»",
+    );
     await words.scrollIntoViewIfNeeded();
     await screenshot(page, "media-voice-transcript-phone-ru");
     // Nothing overflows the phone's width.
