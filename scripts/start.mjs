@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkThisNode } from "./node-support.mjs";
 import { supervise } from "./supervisor.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -107,6 +108,9 @@ async function waitFor(url, what, timeoutMs = 120_000) {
 
 async function main() {
   const started = Date.now();
+  const nodeCheck = checkThisNode(root);
+  if (nodeCheck.message) say(nodeCheck.message);
+  if (!nodeCheck.ok) return stop(1);
   const apiEnv = { ...process.env, PORT: String(apiPort) };
   if (!apiEnv.CORS_ORIGINS) apiEnv.CORS_ORIGINS = `http://localhost:${webPort}`;
   // Browsers reach the API through the web server, which appends the real client to X-Forwarded-For.

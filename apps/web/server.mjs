@@ -3,7 +3,7 @@
 // origin. `/trpc` (HTTP and WebSocket upgrades), `/api/v1/*` (webhooks), `/files/*` (stored files and
 // uploads) and `/health` (with `/health/live`
 // and `/health/ready`) go to the API at API_INTERNAL_URL, read when the server starts — not baked into
-// the build like next.config rewrites.
+// the build like next.config rewrites. `/health/web` is this server's own health (own-health.mjs).
 import { createServer, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { connect as netConnect } from "node:net";
@@ -13,11 +13,21 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { cutIdleBodies, timeoutServerOptions } from "@agents-crm/config/request-timeouts";
 import { requestTimeoutsFrom } from "./request-timeouts.mjs";
+import { apiAddressFrom } from "./api-address.mjs";
+import { answerWebHealth, isWebHealthPath } from "./own-health.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
-const api = new URL(process.env.API_INTERNAL_URL || "http://127.0.0.1:8000");
+const api = (() => {
+  try {
+    return apiAddressFrom(process.env);
+  } catch (error) {
+    // One line, like the API's refusals: the platform's deploy log shows it as the reason.
+    console.error(`Invalid environment: ${error.message}`);
+    process.exit(1);
+  }
+})();
 const dir = dirname(fileURLToPath(import.meta.url));
 
 const isApiPath = (url = "/") => {
@@ -132,7 +142,8 @@ const upgradeNext = app.getUpgradeHandler();
 const timeouts = requestTimeoutsFrom(process.env);
 const server = createServer(timeoutServerOptions(timeouts), (req, res) => {
   setSecurityHeaders(req, res);
-  if (isApiPath(req.url)) proxyHttp(req, res);
+  if (isWebHealthPath(req.url)) answerWebHealth(req, res);
+  else if (isApiPath(req.url)) proxyHttp(req, res);
   else void handle(req, res);
 });
 cutIdleBodies(server, timeouts);

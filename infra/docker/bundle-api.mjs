@@ -23,7 +23,7 @@ const result = await build({
   bundle: true,
   platform: "node",
   format: "esm",
-  target: "node20",
+  target: `node${process.versions.node.split(".")[0]}`,
   keepNames: true,
   legalComments: "none",
   logLevel: "warning",

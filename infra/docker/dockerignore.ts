@@ -9,17 +9,21 @@ import { join } from "node:path";
 interface Pattern {
   regex: RegExp;
   exclude: boolean;
+  /** The pattern as written, without `!` and a leading `./` or `/`. */
+  source: string;
 }
 
+const clean = (pattern: string) => pattern.replace(/^\.?\//, "").replace(/\/+$/, "");
+
 function compile(pattern: string): RegExp {
-  const clean = pattern.replace(/^\.?\//, "").replace(/\/+$/, "");
+  const text = clean(pattern);
   let source = "";
-  for (let i = 0; i < clean.length; i++) {
-    const c = clean[i] ?? "";
-    if (clean.startsWith("**/", i)) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? "";
+    if (text.startsWith("**/", i)) {
       source += "(?:.*/)?";
       i += 2;
-    } else if (clean.startsWith("**", i)) {
+    } else if (text.startsWith("**", i)) {
       source += ".*";
       i += 1;
     } else if (c === "*") source += "[^/]*";
@@ -34,11 +38,11 @@ export function parseDockerignore(text: string): Pattern[] {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== "" && !line.startsWith("#"))
-    .map((line) =>
-      line.startsWith("!")
-        ? { regex: compile(line.slice(1).trim()), exclude: false }
-        : { regex: compile(line), exclude: true },
-    );
+    .map((line) => {
+      const exclude = !line.startsWith("!");
+      const pattern = exclude ? line : line.slice(1).trim();
+      return { regex: compile(pattern), exclude, source: clean(pattern) };
+    });
 }
 
 /** Whether `path` (relative, `/`-separated) is left out of the build context. */
@@ -62,15 +66,17 @@ export function copyBuildContext(from: string, to: string): number {
     text = "";
   }
   const patterns = parseDockerignore(text);
-  const reincludes = patterns.some((p) => !p.exclude);
+  // Only a `!` pattern that can match below an ignored directory brings anything back from it (this
+  // spares walking node_modules and .git).
+  const reincludesBelow = (dir: string) =>
+    patterns.some((p) => !p.exclude && (p.source.startsWith(`${dir}/`) || /[*?[]/.test(p.source)));
   let files = 0;
   const walk = (relative: string) => {
     for (const entry of readdirSync(join(from, relative), { withFileTypes: true })) {
       const path = relative ? `${relative}/${entry.name}` : entry.name;
       const ignored = isIgnored(patterns, path);
       if (entry.isDirectory()) {
-        // Without `!` patterns nothing below an ignored directory can come back.
-        if (ignored && !reincludes) continue;
+        if (ignored && !reincludesBelow(path)) continue;
         walk(path);
       } else if (!ignored) {
         mkdirSync(join(to, relative), { recursive: true });

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync } from "node:fs";
-import { join, posix } from "node:path";
+import { dirname, join, posix } from "node:path";
 import type { Instruction, Stage } from "./dockerfile";
 import { execForm, keyValuePairs, parseDockerfile, requiredStages, substitute } from "./dockerfile";
 import { copyBuildContext } from "./dockerignore";
@@ -24,6 +24,8 @@ export interface ReplayedImage {
   user?: Owner;
   exposed: string[];
   stageSeconds: Record<string, number>;
+  /** The directory of the `node` standing in for the base image's (first on PATH). */
+  nodeBin: string;
 }
 
 export interface ReplayOptions {
@@ -34,6 +36,11 @@ export interface ReplayOptions {
   buildEnv?: Record<string, string>;
   /** Apply COPY --chown (needs root). */
   applyOwnership: boolean;
+  /**
+   * The base image's Node: the directory holding its `node` (e.g. from fetch-node.mjs). RUN steps and
+   * the container find it first on PATH; native addons compile against its headers. Default: ours.
+   */
+  nodeBin?: string;
   log: (line: string) => void;
 }
 
@@ -80,7 +87,7 @@ interface Replay {
 }
 
 /** The container settings a stage's instructions declare. */
-type ImageSettings = Omit<ReplayedImage, "root" | "workdir" | "env" | "stageSeconds">;
+type ImageSettings = Omit<ReplayedImage, "root" | "workdir" | "env" | "stageSeconds" | "nodeBin">;
 
 /** One instruction's place: its stage, the stage's state so far, and whether it is the final one. */
 interface Step {
@@ -98,6 +105,7 @@ export async function replayBuild(options: ReplayOptions): Promise<ReplayedImage
   const replay: Replay = { options, context, states: new Map(), globalArgs: dockerfile.globalArgs };
   const stageSeconds: Record<string, number> = {};
   const stages = requiredStages(dockerfile);
+  const nodeBin = nodeBinOf(options);
   let image: ReplayedImage | undefined;
 
   for (const stage of stages) {
@@ -112,7 +120,7 @@ export async function replayBuild(options: ReplayOptions): Promise<ReplayedImage
     stageSeconds[stage.name] = (Date.now() - started) / 1000;
     options.log(`stage ${stage.name}: ${stageSeconds[stage.name]?.toFixed(1)} s`);
     const { root, workdir, env } = step.state;
-    if (step.isFinal) image = { ...step.settings, root, workdir, env, stageSeconds };
+    if (step.isFinal) image = { ...step.settings, root, workdir, env, stageSeconds, nodeBin };
   }
   if (!image) throw new Error("no final stage");
   return image;
@@ -198,13 +206,18 @@ function copy(replay: Replay, i: Instruction, step: Step, vars: Record<string, s
   });
 }
 
+const nodeBinOf = (options: ReplayOptions) => options.nodeBin ?? dirname(process.execPath);
+
 function run(replay: Replay, i: Instruction, state: StageState): Promise<void> {
   const { options } = replay;
   const command = execForm(i.args) ?? ["sh", "-c", i.args];
+  const nodeBin = nodeBinOf(options);
   options.log(`  RUN ${i.args.length > 110 ? `${i.args.slice(0, 107)}...` : i.args}`);
   return runCommand(command, hostPath(state.root, state.workdir, "."), {
-    PATH: process.env.PATH ?? "",
+    PATH: `${nodeBin}:${process.env.PATH ?? ""}`,
     HOME: process.env.HOME ?? "/root",
+    // node-gyp builds against the headers of the Node that will load the addon, not the machine's.
+    npm_config_nodedir: dirname(nodeBin),
     ...options.buildEnv,
     ...state.env,
   });

@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { dirname } from "node:path";
 import type { ReplayedImage } from "./replay-build";
 import { hostPath } from "./replay-build";
 
@@ -27,7 +26,7 @@ const canSwitchUser = process.getuid?.() === 0;
 
 function containerEnv(image: ReplayedImage, env: Record<string, string>): Record<string, string> {
   return {
-    PATH: `${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
+    PATH: `${image.nodeBin}:/usr/local/bin:/usr/bin:/bin`,
     HOME: "/nonexistent",
     ...image.env,
     ...env,

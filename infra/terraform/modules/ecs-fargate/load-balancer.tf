@@ -95,9 +95,9 @@ resource "aws_lb_target_group" "web" {
   vpc_id               = var.vpc_id
   deregistration_delay = 15
 
-  # The home page: the web task's own liveness, independent of the API.
+  # The web server's own health (answered by server.mjs, never proxied): independent of the API.
   health_check {
-    path                = "/"
+    path                = "/health/web"
     matcher             = "200"
     interval            = 15
     healthy_threshold   = 2

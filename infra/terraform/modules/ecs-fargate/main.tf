@@ -14,8 +14,11 @@ locals {
     TRUST_PROXY = "1"
   }, var.api_environment)
 
+  # The load balancer routes the API's paths to the API, so the web server's proxy (which production
+  # requires an address for) only sees what reaches it by the public URL.
   web_environment = merge({
-    PORT = tostring(local.web_port)
+    PORT             = tostring(local.web_port)
+    API_INTERNAL_URL = var.app_url
   }, var.web_environment)
 
   # What differs between the two containers; the rest of their definitions is the same.
@@ -36,7 +39,7 @@ locals {
       image       = var.web_image
       port        = local.web_port
       environment = local.web_environment
-      health      = ["CMD", "node", "healthcheck.mjs", "--proxy"]
+      health      = ["CMD", "node", "healthcheck.mjs", "/health/web"]
       log_group   = aws_cloudwatch_log_group.web.name
       extra       = {}
     }
