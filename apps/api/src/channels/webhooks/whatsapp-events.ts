@@ -80,7 +80,8 @@ const contactSchema = z.object({
 type Contact = z.infer<typeof contactSchema>;
 
 const statusSchema = z.object({
-  id: z.string().min(1),
+  // A wamid is ~60 characters; anything far longer is not Meta's and is skipped, not stored.
+  id: z.string().min(1).max(256),
   status: z.string(),
   timestamp: epochField.optional(),
   errors: z
