@@ -8,6 +8,7 @@ import {
   startChannels,
   type Channels,
 } from "./helpers/channels-kit";
+import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
 import { metaJson } from "./helpers/webhook-kit";
 
 // WhatsApp users who adopted a username (since April 2026): Meta sends a business-scoped user id
@@ -173,5 +174,21 @@ describe("WhatsApp username users (BSUID)", () => {
     expect(c.graph.sent({ to: "971501110000" })).toHaveLength(2);
     const contact = await c.admin.contacts.byId({ contactId: conversation?.contactId ?? "" });
     expect(contact.contact.identities[0]?.username).toBe("@omar");
+  });
+
+  it("erasing the person forgets their BSUID and the ids of what we sent them", async () => {
+    const [conversation] = await conversationOf(c.deps, AGENT, "whatsapp", BSUID);
+    const alias = `whatsapp-bsuid#${AGENT}#${BSUID}`;
+    expect(await c.deps.repos.kv.get(alias)).toBe(BSUID);
+    const [sent] = c.graph.sent({ to: BSUID });
+    expect(
+      await c.deps.repos.sentMessageRefs.find("whatsapp", sent?.messageId ?? ""),
+    ).not.toBeNull();
+    const admin = await seedUser(c.deps, { role: "admin", name: "Erasing Admin" });
+    await callerAs(c.deps, principalOf(admin)).contacts.erase({
+      contactId: conversation?.contactId ?? "",
+    });
+    expect(await c.deps.repos.kv.get(alias)).toBeNull();
+    expect(await c.deps.repos.sentMessageRefs.find("whatsapp", sent?.messageId ?? "")).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
 import { expiryAfterSeconds, isExpired } from "../lib/ttl";
 import type { RepositoryContext } from "./context";
@@ -40,6 +40,13 @@ export function createSentMessageRefs(db: Db, ctx: RepositoryContext) {
             expires_at: expiryAfterSeconds(ctx.now(), ttlSeconds()),
           },
         }),
+      );
+    },
+
+    /** Forgets a sent part (its conversation is being erased). */
+    async forget(platform: string, platformMessageId: string): Promise<void> {
+      await db.doc.send(
+        new DeleteCommand({ TableName, Key: { session_key: refKey(platform, platformMessageId) } }),
       );
     },
 

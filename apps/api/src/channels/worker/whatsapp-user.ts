@@ -2,7 +2,9 @@ import type { Conversation } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import type { InboundEvent } from "../inbound-event";
 
-const aliasKey = (agentId: string, bsuid: string) => `whatsapp-bsuid#${agentId}#${bsuid}`;
+/** The kv key remembering which conversation key a BSUID has with an agent (erased with it). */
+export const whatsappAliasKey = (agentId: string, bsuid: string) =>
+  `whatsapp-bsuid#${agentId}#${bsuid}`;
 
 /**
  * Which conversation key a WhatsApp person has with an agent, whether Meta names them by number, by
@@ -19,7 +21,7 @@ export async function whatsappUserKey(
 ): Promise<string> {
   const bsuid = event.platform === "whatsapp" ? event.sender?.userId : undefined;
   if (!bsuid) return event.externalUserId;
-  const key = aliasKey(agentId, bsuid);
+  const key = whatsappAliasKey(agentId, bsuid);
   const known = await deps.repos.kv.get(key);
   if (known) return known;
   await deps.repos.kv.set(key, event.externalUserId);
