@@ -33,6 +33,7 @@ describe("Instagram payloads", () => {
         },
       ],
       skipped: [],
+      reports: [],
     });
   });
 
@@ -64,11 +65,96 @@ describe("Instagram payloads", () => {
     expect(events.every((e) => e.attachments?.[0]?.url?.startsWith("https://"))).toBe(true);
   });
 
-  it("skips the business's own messages (echoes)", () => {
+  it("the business's own messages (echoes) go from the business account to the customer, marked fromApp", () => {
+    // Meta's message echo (https://developers.facebook.com/docs/instagram-platform/webhooks/examples):
+    // sender is the business, recipient the customer; the worker tells app replies from our sends.
     expect(parseInstagram(json("instagram-echo.json"), at)).toEqual({
-      events: [],
-      skipped: ["echo"],
+      events: [
+        {
+          platform: "instagram",
+          accountId: "17841400000000001",
+          externalUserId: "8000000000000001",
+          timestamp: iso(1749416399000),
+          orderSort: 1749416399000,
+          externalMessageId: "ig_mid_echo",
+          platformMessageId: "ig_mid_echo",
+          kind: "text",
+          text: "Yes, we do! It takes about an hour.",
+          attachments: [],
+          fromApp: true,
+        },
+      ],
+      skipped: [],
+      reports: [],
     });
+  });
+
+  it("a read receipt (messaging_seen) is a report that the customer read our message", () => {
+    const payload = {
+      object: "instagram",
+      entry: [
+        {
+          id: IG,
+          time: 1749416500000,
+          messaging: [
+            {
+              sender: { id: IGSID },
+              recipient: { id: IG },
+              timestamp: 1749416500000,
+              read: { mid: "ig_mid_our_reply" },
+            },
+          ],
+        },
+      ],
+    };
+    expect(parseInstagram(payload, at).reports).toEqual([
+      {
+        platform: "instagram",
+        accountId: IG,
+        platformMessageId: "ig_mid_our_reply",
+        status: "read",
+        at: iso(1749416500000),
+      },
+    ]);
+  });
+
+  it("a list or an attachment in a shape we do not know costs neither the entry's other messages nor the message", () => {
+    const payload = {
+      object: "instagram",
+      entry: [
+        {
+          id: IG,
+          standby: { unexpected: true },
+          changes: "not a list",
+          messaging: [
+            {
+              sender: { id: IGSID },
+              recipient: { id: IG },
+              timestamp: 7,
+              message: {
+                mid: "with_bad_attachment",
+                text: "see this",
+                attachments: [
+                  { payload: { url: 5 } },
+                  { type: "image", payload: { url: "https://x/y.jpg" } },
+                ],
+              },
+            },
+            {
+              sender: { id: IGSID },
+              recipient: { id: IG },
+              timestamp: 8,
+              message: { mid: "next", text: "hi" },
+            },
+          ],
+        },
+      ],
+    };
+    const { events } = parseInstagram(payload, at);
+    expect(events.map((e) => [e.externalMessageId, e.kind, e.attachments?.length])).toEqual([
+      ["with_bad_attachment", "photo", 1],
+      ["next", "text", 0],
+    ]);
   });
 
   it("reactions and their removal refer to the reacted message", () => {
@@ -90,7 +176,7 @@ describe("Instagram payloads", () => {
     ]);
   });
 
-  it("edits and unsends refer to the original; num_edit 0 and read receipts are skipped", () => {
+  it("edits and unsends refer to the original; num_edit 0 is skipped; a read receipt is a report", () => {
     const mid = "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDAwMDAwMDAwMDAx";
     expect(parseInstagram(json("instagram-edit-unsend-read.json"), at)).toEqual({
       events: [
@@ -108,7 +194,8 @@ describe("Instagram payloads", () => {
           refersTo: "ig_mid_image",
         },
       ],
-      skipped: ["edit_announcement", "read_receipt"],
+      skipped: ["edit_announcement"],
+      reports: [expect.objectContaining({ platform: "instagram", status: "read" })],
     });
   });
 
@@ -146,6 +233,7 @@ describe("Instagram payloads", () => {
     expect(parseInstagram({ object: "page", entry: [] }, at)).toEqual({
       events: [],
       skipped: ["not_instagram"],
+      reports: [],
     });
     const payload = {
       object: "instagram",
@@ -276,6 +364,32 @@ describe("Telegram updates", () => {
     expect(parseTelegramUpdate({ message: { text: "no update id" } }, BOT, at)).toBeNull();
     expect(parseTelegramUpdate([1, 2], BOT, at)).toBeNull();
   });
+
+  it("a part we cannot read costs neither the message's text nor the update (a refused update is re-delivered)", () => {
+    // Bot API Message (https://core.telegram.org/bots/api#message) with a sticker whose shape we do
+    // not know: the caption still arrives.
+    const odd = {
+      update_id: 6,
+      message: {
+        message_id: 7,
+        from: { id: 5000000001, is_bot: false, first_name: "Anna" },
+        chat: { id: 5000000001, type: "private" },
+        date: 1749416383,
+        text: "still here",
+        sticker: { emoji: "🙂" },
+        contact: { first_name: "no phone" },
+      },
+    };
+    expect(parseTelegramUpdate(odd, BOT, at)?.events.map((e) => [e.kind, e.text])).toEqual([
+      ["text", "still here"],
+    ]);
+    // A message without a chat cannot be a conversation: skipped and acknowledged, never refused.
+    const broken = { update_id: 8, message: { message_id: 9, text: "where from?" } };
+    expect(parseTelegramUpdate(broken, BOT, at)).toEqual({
+      events: [],
+      skipped: ["malformed_update"],
+    });
+  });
 });
 
 describe("WhatsApp payloads", () => {
@@ -358,12 +472,73 @@ describe("WhatsApp payloads", () => {
     ]);
   });
 
-  it("delivery statuses are not messages: skipped, failures reported", () => {
+  it("delivery statuses are reports about our messages, failures with Meta's code and words", () => {
+    // Status webhooks (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status):
+    // 131047 is the re-engagement error (more than 24 hours since the customer wrote).
     expect(parseWhatsApp(json("whatsapp-statuses.json"), at)).toEqual({
       events: [],
-      skipped: ["status_delivered", "status_failed"],
-      failedStatuses: [{ id: "wamid.outbound02", codes: [131047] }],
+      skipped: [],
+      reports: [
+        {
+          platform: "whatsapp",
+          accountId: PHONE_ID,
+          platformMessageId: "wamid.outbound01",
+          status: "delivered",
+          at: iso(1749416410 * 1000),
+        },
+        {
+          platform: "whatsapp",
+          accountId: PHONE_ID,
+          platformMessageId: "wamid.outbound02",
+          status: "failed",
+          at: iso(1749416411 * 1000),
+          reason: {
+            code: "131047",
+            message:
+              "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+          },
+        },
+      ],
     });
+  });
+
+  it("username users: keyed by their BSUID without a number; a sender without either, and a contact we cannot read, cost no other message", () => {
+    // Shapes from Meta's business-scoped user ids page and the messages webhook reference: contacts[]
+    // carry user_id (BSUID) and profile.username, wa_id and messages[].from are omitted when Meta
+    // withholds the number, messages[].from_user_id is the BSUID
+    // (https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids/,
+    // https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/order).
+    const { events, skipped } = parseWhatsApp(json("whatsapp-bsuid.json"), at);
+    expect(skipped.sort()).toEqual(["malformed_contact", "no_sender"]);
+    expect(events.map((e) => [e.externalUserId, e.text, e.sender])).toEqual([
+      [
+        "US.13491208655302741918",
+        "Hi, do you have a slot on Friday?",
+        { name: "Sheena Nelson", username: "@realsheenanelson", userId: "US.13491208655302741918" },
+      ],
+      [
+        "971501112233",
+        "And for me on Saturday?",
+        { name: "Omar Haddad", userId: "AE.8812004455667788", phone: "971501112233" },
+      ],
+    ]);
+  });
+
+  it("a reply typed in the WhatsApp Business app (smb_message_echoes) is an event fromApp to the customer", () => {
+    // https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/smb_message_echoes
+    const { events, skipped } = parseWhatsApp(json("whatsapp-smb-echo.json"), at);
+    expect(skipped).toEqual([]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        accountId: PHONE_ID,
+        externalUserId: "16505551234",
+        externalMessageId: "wamid.smbecho01#echo",
+        platformMessageId: "wamid.smbecho01",
+        kind: "text",
+        text: "Hi Sheena, this is Dr. Lee — I will call you in 5 minutes.",
+        fromApp: true,
+      }),
+    ]);
   });
 
   it("a batch of entries and senders", () => {

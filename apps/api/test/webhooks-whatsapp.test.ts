@@ -82,12 +82,26 @@ describe("WhatsApp webhook", () => {
     }
   });
 
-  it("delivery statuses are acknowledged and not stored as messages", async () => {
+  it("delivery statuses are stored once as reports for the workers, never as messages", async () => {
     const size = await inboxSize(t.deps);
     const res = await send(fixture("whatsapp-statuses.json"));
     expect(res.status).toBe(200);
-    expect(res.json()).toEqual({ status: "ok", stored: 0, duplicates: 0, skipped: 2 });
-    expect(await inboxSize(t.deps)).toBe(size);
+    expect(res.json()).toEqual({ status: "ok", stored: 2, duplicates: 0, skipped: 0 });
+    expect(await inboxSize(t.deps)).toBe(size + 2);
+    const report = await t.deps.repos.inboundEvents.get(
+      "whatsapp#statuses#wamid.outbound02#failed",
+    );
+    expect(report?.payload).toMatchObject({
+      job: "delivery_status",
+      platformMessageId: "wamid.outbound02",
+      status: "failed",
+      reason: { code: "131047" },
+    });
+    // Meta re-delivers: the same reports are duplicates.
+    expect((await send(fixture("whatsapp-statuses.json"))).json()).toMatchObject({
+      stored: 0,
+      duplicates: 2,
+    });
   });
 
   it("a batch: several senders stored in their conversations; an unbound number skipped", async () => {

@@ -7,6 +7,10 @@ import { handoffSummarySchema } from "./handoff-summary";
  * product, may hold anything: each field (and each part of one) that does not match is read as absent
  * instead of failing the message, and keys nobody writes are dropped.
  */
+/** Who wrote a staff message (see `authorKind`). */
+export const MESSAGE_AUTHOR_KINDS = ["staff", "platform_app"] as const;
+export type MessageAuthorKind = (typeof MESSAGE_AUTHOR_KINDS)[number];
+
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 /** A knowledge source an agent reply drew on (ids and scores; the config holds the excerpts). */
@@ -98,12 +102,20 @@ export const messageMetadataSchema = z.object({
   transcript: lenient(z.string()),
   /** A contact card the customer shared. */
   contact: lenient(z.object({ name: nameSchema, phone: nameSchema })),
-  /** What the platform tells about the sender (Telegram's from, WhatsApp's contacts). */
-  sender: lenient(z.object({ name: nameSchema, username: nameSchema })),
+  /** What the platform tells about the sender (Telegram's from, WhatsApp's contacts and BSUID). */
+  sender: lenient(
+    z.object({ name: nameSchema, username: nameSchema, userId: nameSchema, phone: nameSchema }),
+  ),
 
   // Staff messages.
   /** The name of the staff member who wrote it, as it was then. */
   authorName: lenient(z.string()),
+  /**
+   * Who wrote a staff message: a staff member in the console (absent), or the business in the
+   * platform's own app (`platform_app`: the Instagram app, the WhatsApp Business app), whose echo we
+   * stored. The console names the app by the message's channel.
+   */
+  authorKind: lenient(z.enum(MESSAGE_AUTHOR_KINDS)),
 
   // Staff notes (role "note").
   /** The staff members the note mentions (`@name`), by user id. */

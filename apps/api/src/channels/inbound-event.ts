@@ -14,7 +14,7 @@ export const inboundEventSchema = z.object({
   agentId: z.string(),
   /** Instagram business account id (recipient.id), Telegram bot id, WhatsApp phone_number_id. */
   accountId: z.string(),
-  /** IGSID, Telegram chat id, WhatsApp wa_id. */
+  /** IGSID, Telegram chat id, WhatsApp wa_id (or the BSUID of a user whose number Meta withholds). */
   externalUserId: z.string(),
   /** Instagram mid, Telegram `${update_id}`, WhatsApp message id — the inbox dedupe key. */
   externalMessageId: z.string(),
@@ -40,7 +40,21 @@ export const inboundEventSchema = z.object({
   /** A shared contact card (the first one when several were shared). */
   contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).optional(),
   /** What the platform tells us about the sender, when it does (Telegram from, WhatsApp contacts). */
-  sender: z.object({ name: z.string().optional(), username: z.string().optional() }).optional(),
+  sender: z
+    .object({
+      name: z.string().optional(),
+      username: z.string().optional(),
+      /** WhatsApp's business-scoped user id (BSUID), sent for every user since April 2026. */
+      userId: z.string().optional(),
+      /** WhatsApp's wa_id when Meta shares it beside the BSUID (absent for many username users). */
+      phone: z.string().optional(),
+    })
+    .optional(),
+  /**
+   * A reply the business typed in the platform's own app (Instagram app, WhatsApp Business app),
+   * not one we sent: stored as a staff message "from the app", and it takes the conversation over.
+   */
+  fromApp: z.boolean().optional(),
 });
 export type InboundEvent = z.infer<typeof inboundEventSchema>;
 

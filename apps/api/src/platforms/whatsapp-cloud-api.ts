@@ -35,6 +35,14 @@ export interface WhatsAppMediaInput {
 
 export type WhatsAppCloudApiOptions = GraphApiOptions;
 
+/**
+ * Who a message goes to: a number in `to`, a username user's BSUID (`CC.…`, never digits only) in
+ * `recipient`
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids/).
+ */
+export const whatsappRecipient = (user: string) =>
+  /^\+?\d+$/.test(user) ? { to: user } : { recipient: user };
+
 export function createWhatsAppCloudApi(options: WhatsAppCloudApiOptions) {
   const common = graphConnection(options);
   return {
@@ -60,7 +68,7 @@ export function createWhatsAppCloudApi(options: WhatsAppCloudApiOptions) {
         body: {
           messaging_product: "whatsapp",
           recipient_type: "individual",
-          to: input.to,
+          ...whatsappRecipient(input.to),
           type: "text",
           text: { preview_url: false, body: input.body },
         },
@@ -113,7 +121,7 @@ export function createWhatsAppCloudApi(options: WhatsAppCloudApiOptions) {
         body: {
           messaging_product: "whatsapp",
           recipient_type: "individual",
-          to: input.to,
+          ...whatsappRecipient(input.to),
           type: input.type,
           [input.type]: media,
         },

@@ -52,6 +52,8 @@ export interface FakeGraphSent {
   messageId: string;
   messagingType?: string;
   tag?: string;
+  /** WhatsApp: the field the recipient came in (`recipient` for a BSUID, `to` for a number). */
+  recipientField?: "to" | "recipient";
   /** A media message: what it carried, with the bytes Meta received (uploaded or fetched). */
   attachment?: FakeGraphAttachment;
   /** When the request arrived (ms since epoch). */
@@ -183,19 +185,26 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     if (body.messaging_product !== "whatsapp") {
       return badParam(res, "The parameter messaging_product is required.");
     }
-    if (typeof body.to !== "string" || body.to === "") {
-      return badParam(res, "The parameter to is required.");
+    // `to` is a phone number; `recipient` a BSUID (username users); `to` wins when both are sent
+    // (https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids/).
+    const to = typeof body.to === "string" && body.to !== "" ? body.to : undefined;
+    const bsuid =
+      typeof body.recipient === "string" && body.recipient !== "" ? body.recipient : undefined;
+    const target = to ?? bsuid;
+    if (target === undefined) return badParam(res, "The parameter to is required.");
+    if (to !== undefined && !/^\+?\d{5,20}$/.test(to)) {
+      return badParam(res, "Invalid parameter to: not a phone number.");
     }
     if ((WHATSAPP_MEDIA_TYPES as readonly unknown[]).includes(body.type)) {
       const media = whatsappMediaMessage(body, uploads);
       if (!media.ok) return badParam(res, media.message.replace(/^\(#100\) /, ""));
-      return whatsappAccepted(res, phoneNumberId, body.to, "", media.attachment);
+      return whatsappAccepted(res, phoneNumberId, target, "", media.attachment, !to);
     }
     if (body.type !== "text" || typeof text?.body !== "string" || text.body === "") {
       return badParam(res, "The parameter text['body'] is required.");
     }
     if (text.body.length > 4096) return badParam(res, "Param text['body'] is too long.");
-    return whatsappAccepted(res, phoneNumberId, body.to, text.body);
+    return whatsappAccepted(res, phoneNumberId, target, text.body, undefined, !to);
   }
 
   function whatsappAccepted(
@@ -204,6 +213,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     to: string,
     text: string,
     attachment?: FakeGraphAttachment,
+    toBsuid = false,
   ) {
     const messageId = `wamid.HBgL${randomBytes(18).toString("base64")}`;
     sent.push({
@@ -212,12 +222,14 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       to,
       text,
       messageId,
+      recipientField: toBsuid ? "recipient" : "to",
       ...(attachment ? { attachment } : {}),
       at: Date.now(),
     });
     return reply(res, 200, {
       messaging_product: "whatsapp",
-      contacts: [{ input: to, wa_id: to }],
+      // A BSUID send answers with user_id instead of wa_id.
+      contacts: [toBsuid ? { input: to, user_id: to } : { input: to, wa_id: to }],
       messages: [{ id: messageId }],
     });
   }

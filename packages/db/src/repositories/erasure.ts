@@ -82,9 +82,15 @@ export function createErasureRepository(db: Db, _ctx: RepositoryContext) {
      * the inbox item that brought each in (`metadata.inboxEventKey`: a channel event, whose key — e.g.
      * Telegram's `update_id` — the platform id does not give back, or a web-chat turn).
      */
-    async messageRefs(
-      conversationId: string,
-    ): Promise<{ messageId: string; externalMessageId?: string; inboxEventKey?: string }[]> {
+    async messageRefs(conversationId: string): Promise<
+      {
+        messageId: string;
+        externalMessageId?: string;
+        inboxEventKey?: string;
+        /** The sender's platform-scoped id beside the conversation key (a WhatsApp BSUID). */
+        senderUserId?: string;
+      }[]
+    > {
       const items = await queryItems(db, {
         TableName: tables.messages,
         KeyConditionExpression: "conversation_id = :c",
@@ -92,13 +98,16 @@ export function createErasureRepository(db: Db, _ctx: RepositoryContext) {
         ProjectionExpression: "message_id, external_message_id, metadata",
       });
       return items.map((item) => {
-        const inboxEventKey = (item.metadata as Item | undefined)?.inboxEventKey;
+        const metadata = item.metadata as Item | undefined;
+        const inboxEventKey = metadata?.inboxEventKey;
+        const senderUserId = (metadata?.sender as Item | undefined)?.userId;
         return {
           messageId: String(item.message_id),
           ...(typeof item.external_message_id === "string"
             ? { externalMessageId: item.external_message_id }
             : {}),
           ...(typeof inboxEventKey === "string" ? { inboxEventKey } : {}),
+          ...(typeof senderUserId === "string" ? { senderUserId } : {}),
         };
       });
     },

@@ -1,6 +1,8 @@
 import type { Platform } from "@agents-crm/config/channels";
 import type { ServerResponse } from "node:http";
 import { sendError, sendJson } from "../../server/http-io";
+import type { DeliveryStatusReport } from "../../domain/delivery-status/record-delivery-status";
+import { enqueueDeliveryStatuses } from "../delivery/delivery-status-job";
 import { recordEvents, type RoutedEvent } from "./record-events";
 import type { WebhookRuntime } from "./webhook-runtime";
 
@@ -12,11 +14,26 @@ import type { WebhookRuntime } from "./webhook-runtime";
 export async function storeAndAcknowledge(
   rt: WebhookRuntime,
   res: ServerResponse,
-  input: { platform: Platform; routed: RoutedEvent[]; skipped: number; receivedAt: Date },
+  input: {
+    platform: Platform;
+    routed: RoutedEvent[];
+    skipped: number;
+    receivedAt: Date;
+    /** Reports about messages we sent, stored in the same inbox before the acknowledgement. */
+    reports?: DeliveryStatusReport[];
+  },
 ): Promise<void> {
   let result: { stored: number; duplicates: number };
   try {
-    result = await recordEvents(rt.deps.repos.inboundEvents, input.routed, input.receivedAt);
+    const inbox = rt.deps.repos.inboundEvents;
+    const [events, reports] = await Promise.all([
+      recordEvents(inbox, input.routed, input.receivedAt),
+      enqueueDeliveryStatuses(inbox, input.reports ?? [], input.receivedAt),
+    ]);
+    result = {
+      stored: events.stored + reports.stored,
+      duplicates: events.duplicates + reports.duplicates,
+    };
   } catch (error) {
     rt.log.error("webhook events not stored; the platform will re-deliver", {
       platform: input.platform,

@@ -21,7 +21,16 @@ const messagingSchema = z.object({
     .object({
       mid: z.string().min(1),
       text: z.string().optional(),
-      attachments: z.array(attachmentSchema).optional(),
+      // One attachment we cannot read is dropped, not the message with it.
+      attachments: z
+        .array(z.unknown())
+        .optional()
+        .transform((items) =>
+          items?.flatMap((item) => {
+            const parsed = attachmentSchema.safeParse(item);
+            return parsed.success ? [parsed.data] : [];
+          }),
+        ),
       is_echo: z.boolean().optional(),
       is_deleted: z.boolean().optional(),
       is_unsupported: z.boolean().optional(),
@@ -53,13 +62,14 @@ const messagingSchema = z.object({
     .optional(),
   read: z.unknown().optional(),
 });
+
+// https://developers.facebook.com/docs/instagram-platform/webhooks/examples (messaging_seen: `read.mid`)
+const readSchema = z.object({ mid: z.string().min(1).max(256) });
 type Messaging = z.infer<typeof messagingSchema>;
 
-const entrySchema = z.object({
-  messaging: z.array(z.unknown()).optional(),
-  standby: z.array(z.unknown()).optional(),
-  changes: z.array(z.unknown()).optional(),
-});
+// A list of an entry in a shape we do not know reads as empty: it must not cost the entry's messages.
+const list = z.array(z.unknown()).optional().catch(undefined);
+const entrySchema = z.object({ messaging: list, standby: list, changes: list });
 
 /** Reels are videos; shares, posts and story mentions are media the agent cannot see. */
 const ATTACHMENT_KINDS: Record<string, MessageKind> = {
@@ -74,7 +84,6 @@ const ATTACHMENT_KINDS: Record<string, MessageKind> = {
 function messageEvent(item: Messaging, base: Base): ParsedEvent | string {
   const message = item.message;
   if (!message) return "unknown_event";
-  if (message.is_echo) return "echo";
   if (message.is_deleted) {
     return {
       ...base,
@@ -106,6 +115,9 @@ function messageEvent(item: Messaging, base: Base): ParsedEvent | string {
     text: message.text,
     refersTo: message.reply_to?.mid,
     attachments,
+    // The business's own message: typed in the Instagram app, or our API send (the worker tells them
+    // apart by the mid we remembered when sending).
+    ...(message.is_echo ? { fromApp: true } : {}),
   };
 }
 
@@ -149,13 +161,17 @@ function toEvent(item: Messaging, base: Base): ParsedEvent | string {
   return messageEvent(item, base);
 }
 
-/** Every customer event in an Instagram webhook; echoes, receipts and self-messages are skipped. */
+/**
+ * Every customer event in an Instagram webhook, and the business's own messages (echoes) for the
+ * worker to store as staff replies; receipts and self-messages are skipped.
+ */
 export function parseInstagram(payload: unknown, receivedAt: Date): ParseResult {
   const skipped: string[] = [];
   const events: ParsedEvent[] = [];
+  const reports: NonNullable<ParseResult["reports"]> = [];
   const envelope = z.object({ object: z.string(), entry: z.array(z.unknown()) }).safeParse(payload);
   if (!envelope.success || envelope.data.object !== "instagram") {
-    return { events, skipped: ["not_instagram"] };
+    return { events, skipped: ["not_instagram"], reports };
   }
   for (const entry of parseEach(envelope.data.entry, entrySchema, skipped, "malformed_entry")) {
     // standby: another app of the business owns the thread (handover protocol); changes: comments etc.
@@ -167,10 +183,29 @@ export function parseInstagram(payload: unknown, receivedAt: Date): ParseResult 
         continue;
       }
       const timestampMs = item.timestamp ?? receivedAt.getTime();
+      const read = readSchema.safeParse(item.read);
+      if (read.success) {
+        // The customer saw our message (and all before it): a read receipt of what we sent.
+        reports.push({
+          platform: "instagram",
+          accountId: item.recipient.id,
+          platformMessageId: read.data.mid,
+          status: "read",
+          at: isoFromEpoch(timestampMs, "ms", receivedAt),
+        });
+        continue;
+      }
+      // An echo goes the other way: from the business account to the customer.
+      // https://developers.facebook.com/docs/instagram-platform/webhooks/examples (message echo)
+      const echo = item.message?.is_echo === true;
+      if (echo && (item.message?.is_deleted || item.reaction || item.message_edit)) {
+        skipped.push("echo_annotation");
+        continue;
+      }
       const event = toEvent(item, {
         platform: "instagram",
-        accountId: item.recipient.id,
-        externalUserId: item.sender.id,
+        accountId: echo ? item.sender.id : item.recipient.id,
+        externalUserId: echo ? item.recipient.id : item.sender.id,
         timestamp: isoFromEpoch(timestampMs, "ms", receivedAt),
         orderSort: timestampMs,
       });
@@ -178,5 +213,5 @@ export function parseInstagram(payload: unknown, receivedAt: Date): ParseResult 
       else events.push(event);
     }
   }
-  return { events, skipped };
+  return { events, skipped, reports };
 }

@@ -46,12 +46,15 @@ export const scanWhatsApp = (payload: unknown): AccountScan =>
     return items;
   });
 
-/** Instagram: entry[].messaging[].recipient.id. */
+/** Instagram: entry[].messaging[].recipient.id (sender.id of an echo). */
 export const scanInstagram = (payload: unknown): AccountScan =>
   scan(payload, "instagram", (entry, found) => {
     const messaging = arrayOf(entry.messaging);
     for (const item of messaging) {
-      const account = idOf(objectOf(objectOf(item)?.recipient)?.id);
+      const fields = objectOf(item);
+      // An echo names the business account as its sender.
+      const side = objectOf(fields?.message)?.is_echo === true ? "sender" : "recipient";
+      const account = idOf(objectOf(fields?.[side])?.id);
       if (account !== undefined) found.add(account);
     }
     return messaging.length + arrayOf(entry.standby).length + arrayOf(entry.changes).length;

@@ -148,6 +148,11 @@ export async function receiveMetaWebhook(
   const { routed, skipped, unknownAccounts } = routeEvents(parsed.events, (e) =>
     routes.get(e.accountId),
   );
+  // Reports count only for accounts bound here (a stranger cannot mark our messages read).
+  const reports = (parsed.reports ?? []).flatMap(({ accountId, ...report }) => {
+    const route = routes.get(accountId);
+    return route && !route.refusal ? [report] : [];
+  });
   const allSkipped = [...parsed.skipped, ...skipped];
   if (skipped.length > 0) {
     rt.log.info("webhook events not routed", {
@@ -166,7 +171,8 @@ export async function receiveMetaWebhook(
   await storeAndAcknowledge(rt, res, {
     platform: channel.platform,
     routed,
-    skipped: allSkipped.length,
+    skipped: allSkipped.length + (parsed.reports?.length ?? 0) - reports.length,
     receivedAt,
+    reports,
   });
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { DeliveryStatusReport } from "../../domain/delivery-status/record-delivery-status";
 import type { inboundEventSchema } from "../inbound-event";
 
 /** An event as parsed from a platform payload, before it is routed to a binding. */
@@ -11,6 +12,8 @@ export type ParsedEvent = Omit<z.input<typeof inboundEventSchema>, "bindingId" |
 export interface ParseResult {
   events: ParsedEvent[];
   skipped: string[];
+  /** Reports about messages we sent (WhatsApp statuses), with the account each came for. */
+  reports?: (DeliveryStatusReport & { accountId: string })[];
 }
 
 export const isoFromEpoch = (value: number | undefined, unit: "s" | "ms", fallback: Date) => {

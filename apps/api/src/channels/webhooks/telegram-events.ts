@@ -20,39 +20,45 @@ const fileSchema = z.object({
   emoji: z.string().optional(),
 });
 
+/**
+ * A part of a message we cannot read (a shape Telegram changed, a field we do not know) reads as
+ * absent, so the rest of the message — its text, its sender — is still kept.
+ */
+const part = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
 const messageSchema = z.object({
   message_id: z.number().int(),
-  from: userSchema.optional(),
+  from: part(userSchema),
   chat: z.object({ id: idField }),
   date: z.number().optional(),
   edit_date: z.number().optional(),
   text: z.string().optional(),
   caption: z.string().optional(),
-  reply_to_message: z.object({ message_id: z.number().int() }).optional(),
+  reply_to_message: part(z.object({ message_id: z.number().int() })),
   // PhotoSize[] in ascending size: the last is the largest.
-  photo: z.array(z.object({ file_id: z.string() })).optional(),
-  video: fileSchema.optional(),
-  video_note: fileSchema.optional(),
-  animation: fileSchema.optional(),
-  audio: fileSchema.optional(),
-  voice: fileSchema.optional(),
-  sticker: fileSchema.optional(),
-  document: fileSchema.optional(),
-  location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
-  venue: z
-    .object({
+  photo: part(z.array(z.object({ file_id: z.string() }))),
+  video: part(fileSchema),
+  video_note: part(fileSchema),
+  animation: part(fileSchema),
+  audio: part(fileSchema),
+  voice: part(fileSchema),
+  sticker: part(fileSchema),
+  document: part(fileSchema),
+  location: part(z.object({ latitude: z.number(), longitude: z.number() })),
+  venue: part(
+    z.object({
       location: z.object({ latitude: z.number(), longitude: z.number() }),
       title: z.string().optional(),
       address: z.string().optional(),
-    })
-    .optional(),
-  contact: z
-    .object({
+    }),
+  ),
+  contact: part(
+    z.object({
       phone_number: z.string(),
       first_name: z.string().optional(),
       last_name: z.string().optional(),
-    })
-    .optional(),
+    }),
+  ),
 });
 type Message = z.infer<typeof messageSchema>;
 
@@ -137,8 +143,14 @@ export function parseTelegramUpdate(
   botId: string,
   receivedAt: Date,
 ): ParseResult | null {
+  // Only an update without its id is not an Update. Anything else is acknowledged: a refused update
+  // is re-delivered by Telegram again and again, holding up the bot's later ones.
+  const id = z.object({ update_id: updateSchema.shape.update_id }).safeParse(payload);
+  if (!id.success) return null;
   const parsed = updateSchema.safeParse(payload);
-  if (!parsed.success) return null;
+  if (!parsed.success) {
+    return { events: [], skipped: ["malformed_update"] };
+  }
   const update = parsed.data;
   const base = {
     platform: "telegram" as const,

@@ -46,17 +46,7 @@ export function createWebhookRouter(
     };
   };
   const instagram = metaChannel("instagram", { scan: scanInstagram, parse: parseInstagram });
-  const whatsapp = metaChannel("whatsapp", {
-    scan: scanWhatsApp,
-    parse: (payload, receivedAt) => {
-      const result = parseWhatsApp(payload, receivedAt);
-      // Our own messages that WhatsApp could not deliver: only this receipt tells us.
-      for (const status of result.failedStatuses) {
-        log.warn("whatsapp message delivery failed", { messageId: status.id, codes: status.codes });
-      }
-      return result;
-    },
-  });
+  const whatsapp = metaChannel("whatsapp", { scan: scanWhatsApp, parse: parseWhatsApp });
 
   const meta = (channel: MetaChannel, req: IncomingMessage, res: ServerResponse, url: URL) => {
     if (req.method === "GET") verifySubscription(rt, channel, url, res);

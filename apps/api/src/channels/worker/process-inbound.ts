@@ -10,6 +10,8 @@ import { recordCustomerContact } from "../delivery/customer-contact";
 import { deliverReplyNow } from "../delivery/deliver-reply";
 import type { InboundEvent } from "../inbound-event";
 import { answerStoredMessage } from "./answer-stored";
+import { storeAppEcho } from "./app-echo";
+import { refreshWhatsAppIdentity, whatsappUserKey } from "./whatsapp-user";
 import { isAnnotation, isUnreadable, unreadableLabel } from "./inbound-content";
 import { refreshInstagramProfile } from "./instagram-profile";
 import { requeueDownloads, storeInboundWithMedia } from "./media/store-inbound-media";
@@ -79,7 +81,7 @@ export async function processInbound(
   const found = await deps.repos.conversations.findOrCreate({
     agentId: binding.agentId,
     channel: event.platform,
-    externalUserId: event.externalUserId,
+    externalUserId: await whatsappUserKey(deps, binding.agentId, event),
   });
   const { created } = found;
   // One contact per person: a new conversation (or one without a contact yet) is linked to it.
@@ -88,6 +90,13 @@ export async function processInbound(
     username: event.sender?.username,
   });
   if (created) await emitConversationCreated(deps.hub, linked);
+  if (event.fromApp) {
+    // The business answered in the platform's own app: not the customer, and not for the agent.
+    const outcome = await storeAppEcho(deps, item.eventKey, event, linked);
+    if (outcome === "ours") log.debug("echo of our own send ignored");
+    return;
+  }
+  if (!created) await refreshWhatsAppIdentity(deps, linked, event);
   // A new message (text or media, not a reaction, edit or unsend) reopens a resolved conversation.
   const conversation = isAnnotation(event.kind)
     ? linked
@@ -147,7 +156,7 @@ async function converse(turn: Turn): Promise<Message[]> {
     content: event.text ?? "",
     kind: "text",
     externalMessageId: event.platformMessageId ?? event.externalMessageId,
-    externalUserId: event.externalUserId,
+    externalUserId: turn.conversation.externalUserId ?? event.externalUserId,
     timestamp: event.timestamp,
     metadata: inboundMetadata(event, turn.item.eventKey),
   });

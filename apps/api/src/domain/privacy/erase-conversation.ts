@@ -1,3 +1,4 @@
+import { whatsappAliasKey } from "../../channels/worker/whatsapp-user";
 import type { Conversation, Repositories } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { OUTBOX_SCOPE } from "../../channels/delivery/delivery-job";
@@ -20,6 +21,7 @@ type ErasureRepos = Pick<
   | "erasure"
   | "adminUsers"
   | "kv"
+  | "sentMessageRefs"
   | "channelBindings"
   | "knowledgeGaps"
   | "searchIndex"
@@ -121,6 +123,7 @@ export async function eraseConversation(
   // that the id leads to. Finding them by conversation would need an index on the sessions table.
   await erasure.deleteReadMarkers(await everyStaffId(repos), id);
   const refs = await erasure.messageRefs(id);
+  await forgetPlatformIds(repos, conversation, refs);
   const eventKeys = await inboundEventKeysOf(repos, conversation, refs);
   await erasure.deleteInboundEventKeys(eventKeys);
   if (conversation.channel === "web_chat") await deleteWebTurnItems(repos, id, refs);
@@ -142,4 +145,25 @@ export async function eraseConversation(
   // A visitor message sent while the erasure ran left its turn item behind.
   if (conversation.channel === "web_chat") await erasure.deleteInboxItems([], webTurnOrderKey(id));
   return { messages, files, events, auditEntries: audits.length, gapExamples };
+}
+
+/**
+ * What links platform ids to this conversation outside its items: the WhatsApp BSUID → number
+ * aliases (a BSUID beside a phone number is personal data) and the ids of the parts we sent.
+ */
+async function forgetPlatformIds(
+  repos: Pick<ErasureRepos, "kv" | "sentMessageRefs">,
+  conversation: Conversation,
+  refs: { externalMessageId?: string; senderUserId?: string }[],
+): Promise<void> {
+  const bsuids = new Set(refs.flatMap((r) => (r.senderUserId ? [r.senderUserId] : [])));
+  const key = conversation.externalUserId;
+  if (conversation.channel === "whatsapp" && key && !/^\d+$/.test(key)) bsuids.add(key);
+  const sent = refs.flatMap((r) => r.externalMessageId?.split(",") ?? []);
+  await Promise.all([
+    ...[...bsuids].map((bsuid) => repos.kv.delete(whatsappAliasKey(conversation.agentId, bsuid))),
+    ...(conversation.channel === "web_chat"
+      ? []
+      : sent.map((pmid) => repos.sentMessageRefs.forget(conversation.channel, pmid))),
+  ]);
 }

@@ -35,15 +35,21 @@ export function ContactIdentities({ identities }: { identities: readonly Contact
                   <strong>{common.channels[identity.channel]}</strong>
                   {identity.displayName && <div>{identity.displayName}</div>}
                   {identity.username && (
-                    <div className={styles.meta}>
-                      {t.username}: @{identity.username}
+                    <div className={styles.meta} data-testid="identity-username">
+                      {t.username}: @{identity.username.replace(/^@/, "")}
                     </div>
                   )}
-                  {identity.channel === "whatsapp" && (
-                    <div className={styles.meta}>
-                      {t.number}: +{identity.externalUserId.replace(/^\+/, "")}
-                    </div>
-                  )}
+                  {identity.channel === "whatsapp" &&
+                    (/^\+?\d+$/.test(identity.externalUserId) ? (
+                      <div className={styles.meta}>
+                        {t.number}: +{identity.externalUserId.replace(/^\+/, "")}
+                      </div>
+                    ) : (
+                      // A username user Meta knows by BSUID only: no number to show.
+                      <div className={styles.meta}>
+                        {t.userId}: {identity.externalUserId}
+                      </div>
+                    ))}
                   <div className={styles.meta}>
                     {t.agent}: {agents.get(identity.agentId)?.card.displayName ?? identity.agentId}
                   </div>

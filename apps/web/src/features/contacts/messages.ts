@@ -115,6 +115,7 @@ export const contacts = defineMessages(
       agent: "Agent",
       username: "Username",
       number: "Number",
+      userId: "WhatsApp user id",
       id: "Id",
     },
     timeline: {
@@ -277,6 +278,7 @@ export const contacts = defineMessages(
       agent: "Агент",
       username: "Имя пользователя",
       number: "Номер",
+      userId: "ID пользователя WhatsApp",
       id: "Id",
     },
     timeline: {

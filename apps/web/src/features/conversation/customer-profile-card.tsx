@@ -34,7 +34,7 @@ export function CustomerProfileCard({
           <strong data-testid="profile-name">{name}</strong>
           {profile.username && (
             <div className="muted" data-testid="profile-username">
-              @{profile.username}
+              @{profile.username.replace(/^@/, "")}
             </div>
           )}
         </div>

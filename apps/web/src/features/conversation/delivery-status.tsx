@@ -7,17 +7,27 @@ import styles from "./conversation.module.css";
 type Status = NonNullable<TranscriptMessage["deliveryStatus"]>;
 
 /** Whether a message on Instagram / Telegram / WhatsApp reached the customer. */
-export function DeliveryStatus({ status, error }: { status: Status; error?: string }) {
+export function DeliveryStatus({
+  status,
+  error,
+  reasonCode,
+}: {
+  status: Status;
+  error?: string;
+  /** The platform's error code (WhatsApp 131026, Twilio 63016): what its docs are searched by. */
+  reasonCode?: string;
+}) {
   const t = useT("conversations").delivery;
+  const why = [error, reasonCode && `(${reasonCode})`].filter(Boolean).join(" ");
   return (
     <span
       className={styles.delivery}
       data-delivery={status}
       data-testid="delivery-status"
-      title={error}
+      title={why || undefined}
     >
       {status === "not_applicable" ? "" : t[status]}
-      {status === "failed" && error ? `: ${error}` : ""}
+      {status === "failed" && why ? `: ${why}` : ""}
     </span>
   );
 }

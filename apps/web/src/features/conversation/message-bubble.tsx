@@ -20,7 +20,12 @@ export function MessageBubble({ message }: { message: TranscriptMessage }) {
   const { locale } = useLocale();
   const tag = intlTag(locale);
   const turn = turnDetails(message);
-  const who = message.role === "admin" ? authorOf(message, t.roles.admin) : t.roles[message.role];
+  const fromApp = message.role === "admin" && message.metadata.authorKind === "platform_app";
+  const who = fromApp
+    ? t.appAuthor(message.channel)
+    : message.role === "admin"
+      ? authorOf(message, t.roles.admin)
+      : t.roles[message.role];
   return (
     <li
       className={styles.message}
@@ -30,7 +35,12 @@ export function MessageBubble({ message }: { message: TranscriptMessage }) {
     >
       <div className={styles.bubble}>
         <div className={styles.byline}>
-          <span className={styles.author} data-testid="message-author">
+          <span
+            className={styles.author}
+            data-testid="message-author"
+            data-author-kind={fromApp ? "platform_app" : undefined}
+            title={fromApp ? t.appAuthorHint : undefined}
+          >
             {who}
           </span>
           {turn?.escalation && (
@@ -54,7 +64,11 @@ export function MessageBubble({ message }: { message: TranscriptMessage }) {
         <div className={styles.footer}>
           <time dateTime={message.timestamp}>{timeOf(tag, message.timestamp)}</time>
           {message.deliveryStatus && message.deliveryStatus !== "not_applicable" && (
-            <DeliveryStatus status={message.deliveryStatus} error={message.deliveryError} />
+            <DeliveryStatus
+              status={message.deliveryStatus}
+              error={message.deliveryError}
+              reasonCode={message.deliveryReason?.code}
+            />
           )}
         </div>
         {turn && <TurnFacts turn={turn} />}

@@ -65,6 +65,12 @@ export function ConversationRows({ rows, now }: { rows: readonly ConversationRow
                   )}
                   {name} <span className="muted">#{shortId(row.conversationId)}</span>
                 </Link>
+                {row.customer?.username && (
+                  <span className="muted" data-testid="row-username">
+                    {" "}
+                    @{row.customer.username.replace(/^@/, "")}
+                  </span>
+                )}
                 <p
                   className={[styles.preview, row.unread && triage.unread]
                     .filter(Boolean)

@@ -104,8 +104,12 @@ export const conversations = defineMessages(
       pending: "Sending…",
       sent: "Sent",
       delivered: "Delivered",
+      read: "Read",
       failed: "Not delivered",
     },
+    /** A staff reply typed in the platform's own app, not in the console. */
+    appAuthor: (channel: string) => (channel === "instagram" ? "Instagram app" : "WhatsApp app"),
+    appAuthorHint: "Typed in the app on the phone, not in this console",
     turn: {
       details: "Turn details",
       tokens: (n: number, formatted: string) => (n === 1 ? "1 token" : `${formatted} tokens`),
@@ -251,8 +255,12 @@ export const conversations = defineMessages(
       pending: "Отправка…",
       sent: "Отправлено",
       delivered: "Доставлено",
+      read: "Прочитано",
       failed: "Не доставлено",
     },
+    appAuthor: (channel: string) =>
+      channel === "instagram" ? "Приложение Instagram" : "Приложение WhatsApp",
+    appAuthorHint: "Написано в приложении на телефоне, а не в этой консоли",
     turn: {
       details: "Детали ответа",
       tokens: (n: number, formatted: string) =>
