@@ -1,6 +1,7 @@
 import { createKnowledgeBase, type LlmProviders } from "@agents-crm/ai";
 import type { ServerEnv } from "@agents-crm/config/env";
 import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import { createUlidFactory, systemNow, type Db, type Repositories } from "@agents-crm/db";
 import type { FileStore } from "@agents-crm/files";
 import type { ApiDeps } from "../deps";
@@ -11,6 +12,12 @@ import { createMailer } from "../mail/mailer";
 import { createFileService } from "../files/file-service";
 import { createFileLinkSigner } from "../files/file-links";
 import { fileStoreFromEnv } from "../files/file-store-from-env";
+import { createMetrics } from "../observability/metrics";
+import { countDbCommands } from "../observability/db-metrics";
+import { countLlmCalls } from "../observability/llm-metrics";
+import { countRefusals } from "../observability/rate-limit-metrics";
+import { collectScrapeGauges } from "../observability/scrape-gauges";
+import { tracerFromEnv } from "../observability/tracer-from-env";
 import {
   startConversationRuntime,
   type StartedConversationRuntime,
@@ -34,18 +41,34 @@ export function assembleDeps(input: {
   /** Signs file links (deriveFileLinkKey of the server's secret); random, so per process, when absent. */
   fileLinkKey?: Uint8Array;
 }): { deps: ApiDeps; runtime: StartedConversationRuntime } {
-  const { env, db, repos, llm, log } = input;
-  const runtime = startConversationRuntime({ env, repos, log, sweep: input.sweep });
+  const { env, db, repos, log } = input;
+  const started = startConversationRuntime({ env, repos, log, sweep: input.sweep });
+  const metrics = createMetrics();
+  const instance = `${hostname()}-${process.pid}`;
+  metrics.info.set({ replica: instance, version: env.APP_VERSION }, 1);
+  countDbCommands(db, metrics);
+  const llm = countLlmCalls(input.llm, metrics);
+  const startedAt = new Date();
+  collectScrapeGauges(metrics, { repos, startedAt });
+  const { tracer, exporter } = tracerFromEnv(env, log, instance);
+  // Spans still queued go out before the process ends.
+  const runtime: StartedConversationRuntime = {
+    ...started,
+    close: async (options) => {
+      await started.close(options);
+      await exporter?.shutdown();
+    },
+  };
   const deps: ApiDeps = {
-    ...runtime.deps,
+    ...started.deps,
     env,
     db,
     repos,
     llm,
     knowledge: createKnowledgeBase({ chunks: repos.ragChunks, embedder: llm.embedder }),
     log,
-    startedAt: new Date(),
-    rateLimiter: createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
+    startedAt,
+    rateLimiter: countRefusals(createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }), metrics),
     inboxSignal: createInboxSignal(),
     mailer: createMailer(env),
     files: createFileService({
@@ -56,6 +79,8 @@ export function assembleDeps(input: {
       publicUrl: env.APP_URL,
       log,
     }),
+    metrics,
+    tracer,
   };
   return { deps, runtime };
 }
