@@ -11,6 +11,7 @@ import { createMailer } from "../mail/mailer";
 import { createFileService } from "../files/file-service";
 import { createFileLinkSigner } from "../files/file-links";
 import { fileStoreFromEnv } from "../files/file-store-from-env";
+import { resolveReplicaId } from "../cluster/replica-id";
 import {
   startConversationRuntime,
   type StartedConversationRuntime,
@@ -45,6 +46,7 @@ export function assembleDeps(input: {
     knowledge: createKnowledgeBase({ chunks: repos.ragChunks, embedder: llm.embedder }),
     log,
     startedAt: new Date(),
+    replicaId: resolveReplicaId(env.REPLICA_ID),
     rateLimiter: createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
     inboxSignal: createInboxSignal(),
     mailer: createMailer(env),
