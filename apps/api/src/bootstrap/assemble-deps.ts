@@ -28,15 +28,14 @@ export function assembleDeps(input: {
   repos: Repositories;
   llm: LlmProviders;
   log: Logger;
-  /** Off in tests that call `alerts.sweep()` themselves. */
-  sweep?: boolean;
   /** Where files go; from the environment (DATA_DIR/files or S3) unless a test gives its own. */
   fileStore?: FileStore;
   /** Signs file links (deriveFileLinkKey of the server's secret); random, so per process, when absent. */
   fileLinkKey?: Uint8Array;
 }): { deps: ApiDeps; runtime: StartedConversationRuntime } {
   const { env, db, repos, llm, log } = input;
-  const runtime = startConversationRuntime({ env, repos, log, sweep: input.sweep });
+  // The re-alert sweep is a cluster job (cluster/background-jobs.ts) the server starts: once per cluster.
+  const runtime = startConversationRuntime({ env, repos, log, sweep: false });
   const deps: ApiDeps = {
     ...runtime.deps,
     env,
