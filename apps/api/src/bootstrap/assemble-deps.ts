@@ -6,6 +6,7 @@ import type { FileStore } from "@agents-crm/files";
 import type { ApiDeps } from "../deps";
 import type { Logger } from "../logger";
 import { createRateLimiter } from "../security/rate-limiter";
+import { createClusterRateLimiter } from "../security/cluster-rate-limiter";
 import { createInboxSignal } from "../channels/inbox-signal";
 import { createMailer } from "../mail/mailer";
 import { createFileService } from "../files/file-service";
@@ -46,7 +47,10 @@ export function assembleDeps(input: {
     log,
     startedAt: new Date(),
     replicaId: resolveReplicaId(env.REPLICA_ID),
-    rateLimiter: createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
+    // With Redis (several replicas) a client's calls are counted across the cluster; without, per process.
+    rateLimiter: env.REDIS_URL
+      ? createClusterRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE, redisUrl: env.REDIS_URL, log })
+      : createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
     inboxSignal: createInboxSignal(),
     mailer: createMailer(env),
     files: createFileService({

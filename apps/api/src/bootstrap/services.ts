@@ -172,6 +172,7 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
         await jobs.stop();
         await knowledgeReady;
         await runtime.close();
+        await deps.rateLimiter.close?.();
         await db.close();
       },
     };
