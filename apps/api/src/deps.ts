@@ -23,7 +23,9 @@ export interface ApiDeps extends ConversationRuntime {
   knowledge: KnowledgeBase;
   log: Logger;
   startedAt: Date;
-  /** Per client IP, per process: HTTP /trpc requests and WebSocket calls. */
+  /** This process's name in the cluster (REPLICA_ID or `<hostname>-<pid>-<random>`): lease holder. */
+  replicaId: string;
+  /** Per client IP: HTTP /trpc requests and WebSocket calls; across replicas with REDIS_URL. */
   rateLimiter: RateLimiter;
   /** Webhooks notify it after storing inbox events; this process's inbox workers subscribe. */
   inboxSignal: InboxSignal;

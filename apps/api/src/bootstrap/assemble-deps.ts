@@ -1,12 +1,12 @@
 import { createKnowledgeBase, type LlmProviders } from "@agents-crm/ai";
 import type { ServerEnv } from "@agents-crm/config/env";
 import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
 import { createUlidFactory, systemNow, type Db, type Repositories } from "@agents-crm/db";
 import type { FileStore } from "@agents-crm/files";
 import type { ApiDeps } from "../deps";
 import type { Logger } from "../logger";
 import { createRateLimiter } from "../security/rate-limiter";
+import { createClusterRateLimiter } from "../security/cluster-rate-limiter";
 import { createInboxSignal } from "../channels/inbox-signal";
 import { createMailer } from "../mail/mailer";
 import { createFileService } from "../files/file-service";
@@ -18,6 +18,7 @@ import { countLlmCalls } from "../observability/llm-metrics";
 import { countRefusals } from "../observability/rate-limit-metrics";
 import { collectScrapeGauges } from "../observability/scrape-gauges";
 import { tracerFromEnv } from "../observability/tracer-from-env";
+import { resolveReplicaId } from "../cluster/replica-id";
 import {
   startConversationRuntime,
   type StartedConversationRuntime,
@@ -34,23 +35,22 @@ export function assembleDeps(input: {
   repos: Repositories;
   llm: LlmProviders;
   log: Logger;
-  /** Off in tests that call `alerts.sweep()` themselves. */
-  sweep?: boolean;
   /** Where files go; from the environment (DATA_DIR/files or S3) unless a test gives its own. */
   fileStore?: FileStore;
   /** Signs file links (deriveFileLinkKey of the server's secret); random, so per process, when absent. */
   fileLinkKey?: Uint8Array;
 }): { deps: ApiDeps; runtime: StartedConversationRuntime } {
   const { env, db, repos, log } = input;
-  const started = startConversationRuntime({ env, repos, log, sweep: input.sweep });
+  // The re-alert sweep is a cluster job (cluster/background-jobs.ts) the server starts: once per cluster.
+  const started = startConversationRuntime({ env, repos, log, sweep: false });
+  const replicaId = resolveReplicaId(env.REPLICA_ID);
   const metrics = createMetrics();
-  const instance = `${hostname()}-${process.pid}`;
-  metrics.info.set({ replica: instance, version: env.APP_VERSION }, 1);
+  metrics.info.set({ replica: replicaId, version: env.APP_VERSION }, 1);
   countDbCommands(db, metrics);
   const llm = countLlmCalls(input.llm, metrics);
   const startedAt = new Date();
   collectScrapeGauges(metrics, { repos, startedAt });
-  const { tracer, exporter } = tracerFromEnv(env, log, instance);
+  const { tracer, exporter } = tracerFromEnv(env, log, replicaId);
   // Spans still queued go out before the process ends.
   const runtime: StartedConversationRuntime = {
     ...started,
@@ -68,7 +68,18 @@ export function assembleDeps(input: {
     knowledge: createKnowledgeBase({ chunks: repos.ragChunks, embedder: llm.embedder }),
     log,
     startedAt,
-    rateLimiter: countRefusals(createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }), metrics),
+    replicaId,
+    // With Redis (several replicas) a client's calls are counted across the cluster; without, per process.
+    rateLimiter: countRefusals(
+      env.REDIS_URL
+        ? createClusterRateLimiter({
+            limit: env.RATE_LIMIT_PER_MINUTE,
+            redisUrl: env.REDIS_URL,
+            log,
+          })
+        : createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
+      metrics,
+    ),
     inboxSignal: createInboxSignal(),
     mailer: createMailer(env),
     files: createFileService({
