@@ -19,12 +19,29 @@ function throttled(error: unknown): boolean {
 const tableOf = (input: Record<string, unknown>): string =>
   typeof input.TableName === "string" ? input.TableName : "batch";
 
+/** Keys of a BatchGet or writes of a BatchWrite: DynamoDB bills each as one request. */
+function batchItems(input: Record<string, unknown>): number {
+  const request = input.RequestItems;
+  if (typeof request !== "object" || request === null) return 0;
+  let items = 0;
+  for (const value of Object.values(request as Record<string, unknown>)) {
+    if (Array.isArray(value)) items += value.length;
+    else if (typeof value === "object" && value !== null) {
+      const keys = (value as { Keys?: unknown }).Keys;
+      if (Array.isArray(keys)) items += keys.length;
+    }
+  }
+  return items;
+}
+
 /** Every command the client sends: counted by operation, table and outcome, and timed. */
 export function countDbCommands(db: Pick<Db, "onCommand">, metrics: Metrics): void {
   db.onCommand((name, input) => {
     const operation = name.replace(/Command$/, "");
     const table = tableOf(input);
     const started = performance.now();
+    if (operation.startsWith("Batch"))
+      metrics.dynamoBatchItems.inc({ operation }, batchItems(input));
     return (error) => {
       metrics.dynamoDuration.observe({ operation }, (performance.now() - started) / 1000);
       const outcome = error === undefined ? "ok" : throttled(error) ? "throttled" : "error";

@@ -113,6 +113,11 @@ export function createMetrics() {
       "DynamoDB commands sent, by operation and table, and outcome (ok, error, throttled).",
       ["operation", "table", "outcome"],
     ),
+    dynamoBatchItems: counter(
+      "agents_crm_dynamodb_batch_items_total",
+      "Items (keys or writes) carried by DynamoDB batch commands, by operation: each is billed as one request.",
+      ["operation"],
+    ),
     dynamoThrottles: counter(
       "agents_crm_dynamodb_throttles_total",
       "DynamoDB commands that failed throttled after the SDK's retries, by operation.",
