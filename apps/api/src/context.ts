@@ -95,7 +95,8 @@ export function isSecure(
   );
 }
 
-function requestIdOf(req: IncomingMessage): string {
+/** The caller's X-Request-Id when it is a plain id, else a new one; the same for HTTP and upgrades. */
+export function requestIdOf(req: IncomingMessage): string {
   const header = req.headers["x-request-id"];
   return typeof header === "string" && /^[\w-]{8,64}$/.test(header) ? header : randomUUID();
 }

@@ -5,6 +5,8 @@ import type { InboxSignal } from "./channels/inbox-signal";
 import type { FileService } from "./files/file-service";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mail/mailer";
+import type { Metrics } from "./observability/metrics";
+import type { Tracer } from "./observability/tracing";
 import type { ConversationRuntime } from "./realtime/conversation-runtime";
 import type { RateLimiter } from "./security/rate-limiter";
 
@@ -21,7 +23,9 @@ export interface ApiDeps extends ConversationRuntime {
   knowledge: KnowledgeBase;
   log: Logger;
   startedAt: Date;
-  /** Per client IP, per process: HTTP /trpc requests and WebSocket calls. */
+  /** This process's name in the cluster (REPLICA_ID or `<hostname>-<pid>-<random>`): lease holder. */
+  replicaId: string;
+  /** Per client IP: HTTP /trpc requests and WebSocket calls; across replicas with REDIS_URL. */
   rateLimiter: RateLimiter;
   /** Webhooks notify it after storing inbox events; this process's inbox workers subscribe. */
   inboxSignal: InboxSignal;
@@ -29,4 +33,8 @@ export interface ApiDeps extends ConversationRuntime {
   mailer: Mailer | null;
   /** Files: the store (DATA_DIR/files or S3), saving with checks, serving, signed links, deletion. */
   files: FileService;
+  /** This replica's Prometheus registry (`/metrics`). */
+  metrics: Metrics;
+  /** Spans of turns and jobs, exported over OTLP when configured; a no-op otherwise. */
+  tracer: Tracer;
 }

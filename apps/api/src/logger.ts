@@ -1,3 +1,5 @@
+import { currentLogContext } from "./observability/log-context";
+
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
 export interface Logger {
@@ -24,7 +26,8 @@ export function createLogger(options: {
   const base = options.base ?? {};
   const emit = (level: LogLevel, message: string, fields: Record<string, unknown> = {}) => {
     if (order[level] < order[options.level]) return;
-    const all = { ...base, ...fields };
+    // The request/turn/job ids of the work under way, so its lines can be found together.
+    const all: Record<string, unknown> = { ...base, ...currentLogContext(), ...fields };
     for (const [key, value] of Object.entries(all)) {
       if (value instanceof Error) all[key] = { name: value.name, message: value.message };
     }

@@ -5,6 +5,7 @@ import { createApiServer } from "./server/http-server";
 import { startServices } from "./bootstrap/services";
 import { StartupError } from "./bootstrap/startup-error";
 import { printBanner } from "./bootstrap/banner";
+import { startMetricsServer } from "./observability/metrics-server";
 
 async function main() {
   // Everything the API writes (its database, keys, the initial login) is its user's alone.
@@ -36,6 +37,11 @@ async function main() {
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
   const port = await api.listen(env.PORT, env.HOST);
+  if (env.METRICS_PORT > 0) {
+    const metrics = await startMetricsServer(services.deps);
+    metrics.server.unref();
+    log.info("metrics listening", { port: metrics.port, path: "/metrics" });
+  }
   printBanner({ env, port, initialAdmin: services.initialAdmin, llm: services.deps.llm, log });
 }
 

@@ -6,6 +6,7 @@ import { apiTransformer } from "./realtime/plain-json-events";
 import { limitSubscription } from "./security/subscription-limit";
 import { enforceWsCallLimit } from "./security/ws-call-limit";
 import { knownErrorToTRPC, retryAfterSecondsOf, retryScopeOf } from "./trpc-errors";
+import { withLogContext } from "./observability/log-context";
 
 /** What a procedure declares about itself, read by the HTTP layer before any input is parsed. */
 export interface ApiMeta {
@@ -61,7 +62,8 @@ async function* mappingKnownErrors<T>(source: AsyncIterable<T>): AsyncGenerator<
 }
 
 const logged = t.middleware(async ({ ctx, path, type, next }) => {
-  const result = await next();
+  // A socket's calls run outside any HTTP request: each carries its connection's request id itself.
+  const result = await withLogContext({ requestId: ctx.requestId }, () => next());
   if (result.ok && type === "subscription" && isAsyncIterable(result.data)) {
     return { ...result, data: mappingKnownErrors(result.data) };
   }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { corsOrigins, envBoolean, envNumber, envUrl, optionalString } from "./env-parsers";
 import { checkSmtpEnv, smtpEnvSchema } from "./smtp-env";
 import { s3EnvSchema } from "./s3-env";
+import { observabilityEnvSchema } from "./observability-env";
 import { tableEnvSchema, tableNamesFrom, type TableNames } from "./tables";
 import { trustProxy } from "./trust-proxy";
 
@@ -93,6 +94,13 @@ export const serverEnvSchema = z
     /** Seconds to receive a whole request: a 15 MB upload needs about 1 Mbit/s at the default. */
     HTTP_REQUEST_TIMEOUT: envNumber(120, { min: 1, max: 3600 }),
     REDIS_URL: envUrl(["redis:", "rediss:"]),
+    /** This replica's name in cluster leases and logs; default `<hostname>-<pid>-<random>`. */
+    REPLICA_ID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[\w.:#-]{1,128}$/, "must be 1-128 letters, digits or . _ : # -")
+        .optional(),
+    ),
     /** An escalation nobody took over is alerted again after this long; 0 turns re-alerts off. */
     ESCALATION_REALERT_MINUTES: envNumber(15, { min: 0, max: 7 * 24 * 60 }),
 
@@ -113,6 +121,7 @@ export const serverEnvSchema = z
   .extend(tableEnvSchema.shape)
   .extend(smtpEnvSchema.shape)
   .extend(s3EnvSchema.shape)
+  .extend(observabilityEnvSchema.shape)
   .superRefine((env, ctx) => {
     checkSmtpEnv(env, ctx);
     if (env.CORS_ALLOW_CREDENTIALS && env.CORS_ORIGINS.includes("*")) {

@@ -6,11 +6,19 @@ import type { FileStore } from "@agents-crm/files";
 import type { ApiDeps } from "../deps";
 import type { Logger } from "../logger";
 import { createRateLimiter } from "../security/rate-limiter";
+import { createClusterRateLimiter } from "../security/cluster-rate-limiter";
 import { createInboxSignal } from "../channels/inbox-signal";
 import { createMailer } from "../mail/mailer";
 import { createFileService } from "../files/file-service";
 import { createFileLinkSigner } from "../files/file-links";
 import { fileStoreFromEnv } from "../files/file-store-from-env";
+import { createMetrics } from "../observability/metrics";
+import { countDbCommands } from "../observability/db-metrics";
+import { countLlmCalls } from "../observability/llm-metrics";
+import { countRefusals } from "../observability/rate-limit-metrics";
+import { collectScrapeGauges } from "../observability/scrape-gauges";
+import { tracerFromEnv } from "../observability/tracer-from-env";
+import { resolveReplicaId } from "../cluster/replica-id";
 import {
   startConversationRuntime,
   type StartedConversationRuntime,
@@ -27,25 +35,51 @@ export function assembleDeps(input: {
   repos: Repositories;
   llm: LlmProviders;
   log: Logger;
-  /** Off in tests that call `alerts.sweep()` themselves. */
-  sweep?: boolean;
   /** Where files go; from the environment (DATA_DIR/files or S3) unless a test gives its own. */
   fileStore?: FileStore;
   /** Signs file links (deriveFileLinkKey of the server's secret); random, so per process, when absent. */
   fileLinkKey?: Uint8Array;
 }): { deps: ApiDeps; runtime: StartedConversationRuntime } {
-  const { env, db, repos, llm, log } = input;
-  const runtime = startConversationRuntime({ env, repos, log, sweep: input.sweep });
+  const { env, db, repos, log } = input;
+  // The re-alert sweep is a cluster job (cluster/background-jobs.ts) the server starts: once per cluster.
+  const started = startConversationRuntime({ env, repos, log, sweep: false });
+  const replicaId = resolveReplicaId(env.REPLICA_ID);
+  const metrics = createMetrics();
+  metrics.info.set({ replica: replicaId, version: env.APP_VERSION }, 1);
+  countDbCommands(db, metrics);
+  const llm = countLlmCalls(input.llm, metrics);
+  const startedAt = new Date();
+  collectScrapeGauges(metrics, { repos, startedAt });
+  const { tracer, exporter } = tracerFromEnv(env, log, replicaId);
+  // Spans still queued go out before the process ends.
+  const runtime: StartedConversationRuntime = {
+    ...started,
+    close: async (options) => {
+      await started.close(options);
+      await exporter?.shutdown();
+    },
+  };
   const deps: ApiDeps = {
-    ...runtime.deps,
+    ...started.deps,
     env,
     db,
     repos,
     llm,
     knowledge: createKnowledgeBase({ chunks: repos.ragChunks, embedder: llm.embedder }),
     log,
-    startedAt: new Date(),
-    rateLimiter: createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
+    startedAt,
+    replicaId,
+    // With Redis (several replicas) a client's calls are counted across the cluster; without, per process.
+    rateLimiter: countRefusals(
+      env.REDIS_URL
+        ? createClusterRateLimiter({
+            limit: env.RATE_LIMIT_PER_MINUTE,
+            redisUrl: env.REDIS_URL,
+            log,
+          })
+        : createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
+      metrics,
+    ),
     inboxSignal: createInboxSignal(),
     mailer: createMailer(env),
     files: createFileService({
@@ -56,6 +90,8 @@ export function assembleDeps(input: {
       publicUrl: env.APP_URL,
       log,
     }),
+    metrics,
+    tracer,
   };
   return { deps, runtime };
 }

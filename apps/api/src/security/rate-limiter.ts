@@ -11,13 +11,16 @@ export interface RateDecision {
  * A call may name its own `limit` (staff accounts have a larger budget than addresses); a key is always
  * taken with the same one.
  * Memory is bounded: at most `maxKeys` buckets, the least recently used evicted first (an evicted key
- * simply starts again with a full bucket). Replicas each keep their own buckets.
+ * simply starts again with a full bucket). Replicas each keep their own buckets (see cluster-rate-limiter.ts for
+ * the cluster-wide count with Redis).
  */
 export interface RateLimiter {
   readonly limit: number;
   take(key: string, cost?: number, limit?: number): RateDecision;
   /** Buckets currently held (for tests and metrics). */
   size(): number;
+  /** Closes its Redis connection (the cluster-wide limiter). */
+  close?(): Promise<void>;
 }
 
 interface Bucket {

@@ -11,6 +11,7 @@ import { createWebhookRouter } from "../channels/webhooks/webhook-router";
 import { boundedBodyMiddleware } from "./bounded-input";
 import { sendJson } from "./http-io";
 import { handleFilesRequest, isFilesPath } from "../files/file-routes";
+import { handleMetricsRequest, isMetricsPath } from "../observability/metrics-route";
 
 /** Every plain HTTP request: CORS, health, webhooks, files, the API docs, then tRPC; 404 for the rest. */
 export function createRequestHandler(deps: ApiDeps) {
@@ -44,6 +45,7 @@ export function createRequestHandler(deps: ApiDeps) {
     }
     if (path.startsWith("/api/v1/") && (await webhooks(req, res, path))) return;
     if (isFilesPath(path)) return handleFilesRequest(deps, req, res, path);
+    if (isMetricsPath(path)) return handleMetricsRequest(deps, req, res);
     const docs = req.method === "GET" ? docsResponse(appRouter, path, docsInfo) : null;
     if (docs) {
       res.writeHead(200, {

@@ -1,6 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { WebSocketServer } from "ws";
 import type { ApiDeps } from "../deps";
+import { requestIdOf } from "../context";
+import { withLogContext } from "../observability/log-context";
+import { countHttpResponse } from "../observability/http-metrics";
 import { sendJson } from "./http-io";
 import { createRequestHandler } from "./http-routes";
 import { cutIdleBodies, requestTimeoutsOf, timeoutServerOptions } from "./request-timeouts";
@@ -19,7 +22,12 @@ export function createApiServer(deps: ApiDeps): ApiServer {
   const handle = createRequestHandler(deps);
   const timeouts = requestTimeoutsOf(deps.env);
   const server = createServer(timeoutServerOptions(timeouts), (req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    // One id per request: in its log lines (and tRPC context), and echoed to the caller.
+    const requestId = requestIdOf(req);
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    countHttpResponse(deps.metrics, req, res);
+    withLogContext({ requestId }, () => handle(req, res)).catch((error: unknown) => {
       deps.log.error("request failed", { path: req.url?.split("?")[0], error });
       if (!res.headersSent)
         sendJson(res, 500, { error: { code: "INTERNAL_ERROR", message: "Internal server error" } });
@@ -28,6 +36,7 @@ export function createApiServer(deps: ApiDeps): ApiServer {
   });
   cutIdleBodies(server, timeouts);
   const { wss, handler: wsHandler } = attachWsEndpoint(deps, server);
+  deps.metrics.registry.onCollect(() => deps.metrics.sockets.set(undefined, wss.clients.size));
 
   return {
     server,

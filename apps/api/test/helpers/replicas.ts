@@ -28,6 +28,7 @@ export async function serveReplica(deps: ApiDeps): Promise<Replica> {
 export async function closeReplica(replica: Replica): Promise<void> {
   await replica.api.close({ timeoutMs: 500 });
   await closeConversationRuntime(replica.deps);
+  await replica.deps.rateLimiter.close?.();
 }
 
 export interface ReplicaPair {
@@ -55,6 +56,7 @@ export async function startReplicaPair(env: Record<string, string>): Promise<Rep
     ...depsA,
     ...runtimeB.deps,
     repos: reposB,
+    replicaId: `${depsA.replicaId}-b`,
     knowledge: createKnowledgeBase({ chunks: reposB.ragChunks, embedder: depsA.llm.embedder }),
   };
   await Promise.all([depsA.hub.ready, depsB.hub.ready]);

@@ -65,9 +65,12 @@ export function createDb(options: CreateDbOptions): Db {
       const input = args.input as Record<string, unknown>;
       const settled = announceCommand(listeners, context.commandName ?? "unknown", input);
       try {
-        return await next(args);
-      } finally {
+        const output = await next(args);
         settled();
+        return output;
+      } catch (error) {
+        settled(error);
+        throw error;
       }
     },
     { step: "initialize", name: "commandListeners" },

@@ -20,18 +20,21 @@ import { isUnavailable } from "./storage-unavailable";
 export type AnswerOperation = (operation: Operation, input: unknown) => Promise<Answer>;
 
 /** Told of every command the client sends (tests assert how data was read, e.g. never by Scan). */
-/** Told of a command as it is sent; what it returns (if a function) is called once the command settles. */
-export type CommandListener = (name: string, input: Record<string, unknown>) => void | (() => void);
+/** Told of a command as it is sent; what it returns (if a function) is called once the command settles, with its error if it failed. */
+export type CommandListener = (
+  name: string,
+  input: Record<string, unknown>,
+) => void | ((error?: unknown) => void);
 
 /** Tells every listener a command starts; the returned function tells those that asked that it settled. */
 export function announceCommand(
   listeners: readonly CommandListener[],
   name: string,
   input: Record<string, unknown>,
-): () => void {
+): (error?: unknown) => void {
   const settled = listeners.map((listener) => listener(name, input));
-  return () => {
-    for (const done of settled) if (typeof done === "function") done();
+  return (error) => {
+    for (const done of settled) if (typeof done === "function") done(error);
   };
 }
 
@@ -144,9 +147,12 @@ export function answerDocumentCommandsInProcess(
   async function direct(operation: Operation, command: DocumentCommand): Promise<unknown> {
     const settled = announceCommand(listeners, `${operation}Command`, command.input);
     try {
-      return await answerDirectly(operation, command);
-    } finally {
+      const output = await answerDirectly(operation, command);
       settled();
+      return output;
+    } catch (error) {
+      settled(error);
+      throw error;
     }
   }
 

@@ -1,3 +1,4 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
 import { conditionalPut, conditionalUpdate } from "../lib/conditional-write";
 import { clampLimit } from "../lib/page";
@@ -169,6 +170,21 @@ export function createInboundEventsRepository(db: Db, ctx: RepositoryContext) {
         KeyConditionExpression: "queue_pk = :queue",
         ExpressionAttributeValues: { ":queue": QUEUE_PK },
       });
+    },
+
+    /** When the first item in line became due (epoch ms; null when the queue is empty): the inbox's age. */
+    async oldestDueAt(): Promise<number | null> {
+      const result = await db.doc.send(
+        new QueryCommand({
+          TableName,
+          IndexName: "queue-index",
+          KeyConditionExpression: "queue_pk = :queue",
+          ExpressionAttributeValues: { ":queue": QUEUE_PK },
+          Limit: 1,
+        }),
+      );
+      const due: unknown = result.Items?.[0]?.due_at;
+      return typeof due === "number" ? due : null;
     },
 
     /** Dead → pending, due now, attempts reset, retention restarted. False if it is not dead-lettered. */

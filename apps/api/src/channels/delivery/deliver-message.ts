@@ -11,7 +11,7 @@ import type { OutboundFileSource } from "./outbound-file";
 import { type SendRetryPolicy } from "./send-with-retries";
 import { FAILED_STEP, attachmentDeliveryOf, pendingFilesFailed, sendStep } from "./send-step";
 
-export type DeliveryDeps = Pick<ApiDeps, "repos" | "hub">;
+export type DeliveryDeps = Pick<ApiDeps, "repos" | "hub" | "metrics">;
 
 export interface DeliveryRuntime {
   clients: ChannelClients;

@@ -17,7 +17,7 @@ export const sentPartIds = (message: Pick<Message, "externalMessageId">): string
  * also the binding's last error, shown in channel health. Null when the message expired meanwhile.
  */
 export async function recordDelivery(
-  deps: Pick<ApiDeps, "repos" | "hub">,
+  deps: Pick<ApiDeps, "repos" | "hub" | "metrics">,
   conversation: Conversation,
   message: Message,
   update: DeliveryUpdate & { bindingId?: string },
@@ -33,6 +33,9 @@ export async function recordDelivery(
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
+  }
+  if (delivery.status === "sent" || delivery.status === "failed") {
+    deps.metrics.deliveries.inc({ channel: conversation.channel, outcome: delivery.status });
   }
   if (delivery.status === "failed" && bindingId && delivery.error) {
     try {

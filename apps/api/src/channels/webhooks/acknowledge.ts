@@ -40,9 +40,17 @@ export async function storeAndAcknowledge(
       events: input.routed.length,
       error,
     });
+    rt.deps.metrics.webhookEvents.inc(
+      { platform: input.platform, outcome: "unavailable" },
+      input.routed.length,
+    );
     sendError(res, 503, "UNAVAILABLE", "The events could not be stored; retry later");
     return;
   }
+  const events = rt.deps.metrics.webhookEvents;
+  events.inc({ platform: input.platform, outcome: "stored" }, result.stored);
+  events.inc({ platform: input.platform, outcome: "duplicate" }, result.duplicates);
+  events.inc({ platform: input.platform, outcome: "skipped" }, input.skipped);
   sendJson(res, 200, { status: "ok", ...result, skipped: input.skipped });
   if (result.stored > 0) rt.deps.inboxSignal.notify();
 }

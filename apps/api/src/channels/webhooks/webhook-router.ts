@@ -20,7 +20,7 @@ const TELEGRAM_PREFIX = WEBHOOK_PATHS.telegram;
  * burst and retry, and signatures (or secret tokens) guard every request.
  */
 export function createWebhookRouter(
-  deps: Pick<ApiDeps, "env" | "repos" | "log" | "inboxSignal">,
+  deps: Pick<ApiDeps, "env" | "repos" | "log" | "inboxSignal" | "metrics">,
   options: { cacheTtlMs?: number } = {},
 ) {
   const log = deps.log.child({ component: "webhooks" });

@@ -5,7 +5,7 @@ import type { UnsignedPolicy } from "./unsigned-policy";
 
 /** What every webhook handler shares, built once per server. */
 export interface WebhookRuntime {
-  deps: Pick<ApiDeps, "env" | "repos" | "inboxSignal">;
+  deps: Pick<ApiDeps, "env" | "repos" | "inboxSignal" | "metrics">;
   log: Logger;
   resolver: BindingResolver;
   unsigned: UnsignedPolicy;

@@ -1,6 +1,7 @@
 import { isStorageUnavailable, type InboundEvent as InboxItem } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import type { Logger } from "../../logger";
+import { withLogContext } from "../../observability/log-context";
 import { jobGaveUp, processJob, UnprocessableJobError } from "./process-job";
 import type { WorkerRuntime } from "./worker-runtime";
 
@@ -49,8 +50,11 @@ async function settleFailedItem(
   item: InboxItem,
   error: unknown,
 ): Promise<void> {
-  if (isStorageUnavailable(error)) return release(context, item);
   const { deps, runtime, log } = context;
+  if (isStorageUnavailable(error)) {
+    deps.metrics.inboxJobs.inc({ outcome: "released" });
+    return release(context, item);
+  }
   const reason = describe(error);
   const outcome = await deps.repos.inboundEvents.fail(item.eventKey, runtime.workerId, {
     error: reason,
@@ -58,6 +62,9 @@ async function settleFailedItem(
     backoff: runtime.backoff,
   });
   const fields = { eventKey: item.eventKey, attempts: item.attempts, error: reason };
+  deps.metrics.inboxJobs.inc({
+    outcome: outcome.outcome === "lease-lost" ? "lost_lease" : outcome.outcome,
+  });
   if (outcome.outcome === "dead") {
     log.error("inbox item dead-lettered", fields);
     await jobGaveUp(deps, item, reason);
@@ -68,11 +75,22 @@ async function settleFailedItem(
   }
 }
 
-/** One claimed item, start to end: processed and completed, or settled as a failure. */
-export async function runInboxItem(context: InboxItemContext, item: InboxItem): Promise<void> {
+/**
+ * One claimed item, start to end: processed and completed, or settled as a failure. Its event key is
+ * the job id of every log line (and the span) of its work, the turn's included.
+ */
+export function runInboxItem(context: InboxItemContext, item: InboxItem): Promise<void> {
+  const attributes = { "job.id": item.eventKey, "job.attempts": item.attempts };
+  return withLogContext({ jobId: item.eventKey }, () =>
+    context.deps.tracer.inSpan("inbox.job", attributes, () => runItem(context, item)),
+  );
+}
+
+async function runItem(context: InboxItemContext, item: InboxItem): Promise<void> {
   const { deps, runtime, log } = context;
   try {
     await processJob(deps, runtime, item);
+    deps.metrics.inboxJobs.inc({ outcome: "done" });
     if (!(await deps.repos.inboundEvents.complete(item.eventKey, runtime.workerId))) {
       log.warn("inbox item finished after its lease was lost", { eventKey: item.eventKey });
     }

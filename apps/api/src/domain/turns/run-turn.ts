@@ -18,6 +18,7 @@ import { loadHistory } from "./history";
 import { textForModel } from "./media-text";
 import { photosForModel } from "./photos-for-model";
 import type { TurnHandle } from "./turn-lanes";
+import { observeTurn, type TurnClock } from "../../observability/turn-observer";
 
 /**
  * What the message's arrival already read or started: the conversation row, the recent messages, and
@@ -42,29 +43,44 @@ export function turnDeps(deps: ApiDeps, conversationId: string): TurnDeps {
   };
 }
 
+interface TurnInput {
+  conversationId: string;
+  config: AgentConfig;
+  batch: Message[];
+  handle: TurnHandle;
+  /** Read as the batch arrived, for a turn that starts at once: saves two reads on the hot path. */
+  snapshot?: TurnSnapshot;
+}
+
 /**
  * One agent turn over a batch of customer messages: history (the agent's last N messages before the
  * batch, admin turns included), ONE streamed model call whose deltas go to the web chat as transient events,
  * then the commit. A turn folded into a later one, or stopped by a takeover, discards what it streamed.
+ * Observed: its id in every log line, a span per step, counted in the metrics.
  */
-export async function runTurn(
+export function runTurn(deps: ApiDeps, input: TurnInput): Promise<TurnOutput> {
+  const turnId = randomUUID();
+  const turn = { turnId, conversationId: input.conversationId, messages: input.batch.length };
+  const channelOf = (output: TurnOutput | null) =>
+    output?.conversation.channel ?? input.snapshot?.conversation.channel ?? "unknown";
+  return observeTurn(deps, turn, channelOf, (clock) => turnSteps(deps, input, turnId, clock));
+}
+
+async function turnSteps(
   deps: ApiDeps,
-  input: {
-    conversationId: string;
-    config: AgentConfig;
-    batch: Message[];
-    handle: TurnHandle;
-    /** Read as the batch arrived, for a turn that starts at once: saves two reads on the hot path. */
-    snapshot?: TurnSnapshot;
-  },
+  input: TurnInput,
+  turnId: string,
+  clock: TurnClock,
 ): Promise<TurnOutput> {
   const { conversationId, config, batch, handle, snapshot } = input;
   const conversation =
     snapshot?.conversation ?? (await deps.repos.conversations.get(conversationId));
   if (!conversation) throw new NotFoundError("conversation", conversationId);
-  if (!aiMayAnswer(conversation, config)) return { reply: null, conversation };
+  if (!aiMayAnswer(conversation, config)) {
+    clock.outcome = "skipped";
+    return { reply: null, conversation };
+  }
 
-  const turnId = randomUUID();
   const web = conversation.channel === "web_chat";
   let streamed = false;
   const discard = async (): Promise<TurnOutput> => {
@@ -89,6 +105,7 @@ export async function runTurn(
     snapshot && (await snapshot.recent),
   );
   const images = await photosForModel(deps, batch, config);
+  clock.stepDone("history");
   let result: TurnResult | null = null;
   try {
     for await (const event of streamTurn(
@@ -119,6 +136,7 @@ export async function runTurn(
     await discard().catch(() => undefined);
     throw error;
   }
+  clock.stepDone("model");
   // What the customer shared is theirs whether or not this reply is sent.
   if (result) fillContact(deps, conversation, result);
   if (!result || !handle.commit()) return discard();
@@ -127,6 +145,8 @@ export async function runTurn(
     ? []
     : await libraryFilesForReply(deps, conversation, result.attachDocumentIds);
   const output = await commitReply(deps, { conversation, config, batch, result, turnId, fileIds });
-  if (!output.reply) await discard();
+  clock.stepDone("commit");
+  if (output.reply) clock.outcome = result.escalation.needed ? "escalated" : "replied";
+  else await discard();
   return output;
 }
