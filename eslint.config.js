@@ -61,6 +61,24 @@ export default tseslint.config(
     rules: { "n/no-extraneous-import": "error", "n/no-extraneous-require": "error" },
   },
   {
+    // Packages never import an app; the typed client takes only the router's type from the API.
+    files: ["packages/client/src/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@agents-crm/api",
+              allowTypeImports: true,
+              message: "only `import type` from the API: the client must not load server code",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["apps/web/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },

@@ -12,6 +12,8 @@ export default defineConfig({
       "packages/ai",
       "apps/api",
       "apps/web",
+      "packages/client",
+      "examples",
     ],
   },
 });

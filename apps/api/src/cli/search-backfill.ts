@@ -1,28 +1,7 @@
-// `npm run search:backfill`: indexes the conversations and messages stored before the search index
-// existed (found through the same AWS_* / DYNAMODB_* / DATA_DIR variables as the API). Safe to re-run.
-// The embedded database opens in one process at a time: stop the API first.
-import { searchPhoneReader } from "@agents-crm/ai";
-import { loadServerEnv } from "@agents-crm/config/env";
-import { backfillSearchIndex, createRepositories, openDatabaseFromEnv } from "@agents-crm/db";
+// `npm run search:backfill` (also `agents-crm search-backfill`): see search-backfill-command.ts.
+import { runSearchBackfill } from "./search-backfill-command";
 
-async function main(): Promise<void> {
-  const env = loadServerEnv();
-  const db = await openDatabaseFromEnv(env);
-  try {
-    const repos = createRepositories(db, {
-      messageTtlHours: env.MESSAGE_TTL_HOURS,
-      readPhones: searchPhoneReader(),
-    });
-    const report = await backfillSearchIndex(db, repos, { log: (l) => console.log(`  ${l}`) });
-    console.log(
-      `indexed ${report.conversations} conversations, ${report.messages} messages (${report.items} index items)`,
-    );
-  } finally {
-    await db.close();
-  }
-}
-
-main().catch((error: unknown) => {
+runSearchBackfill().catch((error: unknown) => {
   console.error(
     `search backfill failed: ${error instanceof Error ? error.message : String(error)}`,
   );
