@@ -21,6 +21,8 @@ export interface ApiDeps extends ConversationRuntime {
   knowledge: KnowledgeBase;
   log: Logger;
   startedAt: Date;
+  /** This process's name in the cluster (REPLICA_ID or `<hostname>-<pid>-<random>`): lease holder. */
+  replicaId: string;
   /** Per client IP, per process: HTTP /trpc requests and WebSocket calls. */
   rateLimiter: RateLimiter;
   /** Webhooks notify it after storing inbox events; this process's inbox workers subscribe. */

@@ -95,6 +95,13 @@ export const serverEnvSchema = z
     /** Seconds to receive a whole request: a 15 MB upload needs about 1 Mbit/s at the default. */
     HTTP_REQUEST_TIMEOUT: envNumber(120, { min: 1, max: 3600 }),
     REDIS_URL: envUrl(["redis:", "rediss:"]),
+    /** This replica's name in cluster leases and logs; default `<hostname>-<pid>-<random>`. */
+    REPLICA_ID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[\w.:#-]{1,128}$/, "must be 1-128 letters, digits or . _ : # -")
+        .optional(),
+    ),
     /** An escalation nobody took over is alerted again after this long; 0 turns re-alerts off. */
     ESCALATION_REALERT_MINUTES: envNumber(15, { min: 0, max: 7 * 24 * 60 }),
 

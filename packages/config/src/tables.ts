@@ -26,6 +26,7 @@ export const TABLE_ENV_DEFAULTS = {
   DYNAMODB_TABLE_CONTACT_KEYS: "doctor-agent-contact-keys",
   DYNAMODB_TABLE_KNOWLEDGE_DOCUMENTS: "doctor-agent-knowledge-documents",
   DYNAMODB_TABLE_FILES: "doctor-agent-files",
+  DYNAMODB_TABLE_LEASES: "doctor-agent-leases",
 } as const;
 
 export type TableEnvName = keyof typeof TABLE_ENV_DEFAULTS;
@@ -62,6 +63,8 @@ export interface TableNames {
   contactKeys: string;
   knowledgeDocuments: string;
   files: string;
+  /** Cluster leases: which replica runs each periodic background job. */
+  leases: string;
 }
 
 export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
@@ -87,6 +90,7 @@ export function tableNamesFrom(env: Record<TableEnvName, string>): TableNames {
     contactKeys: env.DYNAMODB_TABLE_CONTACT_KEYS,
     knowledgeDocuments: env.DYNAMODB_TABLE_KNOWLEDGE_DOCUMENTS,
     files: env.DYNAMODB_TABLE_FILES,
+    leases: env.DYNAMODB_TABLE_LEASES,
   };
 }
 

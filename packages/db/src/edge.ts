@@ -40,3 +40,4 @@ export type { NotificationConfigsRepository } from "./repositories/notification-
 export type { SettingsRepository } from "./repositories/settings";
 export { EVENT_LOG_TTL_SECONDS } from "./repositories/event-log";
 export type { EventLogRepository } from "./repositories/event-log";
+export type { Lease, LeaseRequest, LeasesRepository } from "./repositories/leases";

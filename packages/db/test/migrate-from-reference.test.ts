@@ -64,6 +64,7 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
         t.contacts,
         t.contactKeys,
         t.files,
+        t.leases,
         t.knowledgeDocuments,
       ].sort(),
     );
@@ -100,13 +101,13 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
 
     expect(byId(await scanAll(db.tables.messages))).toEqual(byId(before));
     const after = await migrateFromReference(db, { dryRun: true, now });
-    expect(after.schema.tablesToCreate).toHaveLength(12);
+    expect(after.schema.tablesToCreate).toHaveLength(13);
   });
 
   it("migrates: tables and indexes added, messages re-keyed in time order, nothing lost", async () => {
     const report = await migrateFromReference(db, { now, pageSize: 2 });
 
-    expect(report.provisioned?.created).toHaveLength(12);
+    expect(report.provisioned?.created).toHaveLength(13);
     expect(report.provisioned?.indexesAdded).toHaveLength(16);
     expect(report.backfill).toEqual({ agents: 1, conversations: 2, auditLogs: 1 });
     expect(report.messages).toMatchObject({ scanned: 5, rekeyed: 4, conflicts: [] });
@@ -283,6 +284,7 @@ describe("against a DynamoDB endpoint (TTL settings are real there)", () => {
           `${t.events}.expires_at`,
           `${t.knowledgeGaps}.expires_at`,
           `${t.searchIndex}.expires_at`,
+          `${t.leases}.expires_at`,
         ].sort(),
       );
     } finally {

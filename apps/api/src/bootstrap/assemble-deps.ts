@@ -11,6 +11,7 @@ import { createMailer } from "../mail/mailer";
 import { createFileService } from "../files/file-service";
 import { createFileLinkSigner } from "../files/file-links";
 import { fileStoreFromEnv } from "../files/file-store-from-env";
+import { resolveReplicaId } from "../cluster/replica-id";
 import {
   startConversationRuntime,
   type StartedConversationRuntime,
@@ -27,15 +28,14 @@ export function assembleDeps(input: {
   repos: Repositories;
   llm: LlmProviders;
   log: Logger;
-  /** Off in tests that call `alerts.sweep()` themselves. */
-  sweep?: boolean;
   /** Where files go; from the environment (DATA_DIR/files or S3) unless a test gives its own. */
   fileStore?: FileStore;
   /** Signs file links (deriveFileLinkKey of the server's secret); random, so per process, when absent. */
   fileLinkKey?: Uint8Array;
 }): { deps: ApiDeps; runtime: StartedConversationRuntime } {
   const { env, db, repos, llm, log } = input;
-  const runtime = startConversationRuntime({ env, repos, log, sweep: input.sweep });
+  // The re-alert sweep is a cluster job (cluster/background-jobs.ts) the server starts: once per cluster.
+  const runtime = startConversationRuntime({ env, repos, log, sweep: false });
   const deps: ApiDeps = {
     ...runtime.deps,
     env,
@@ -45,6 +45,7 @@ export function assembleDeps(input: {
     knowledge: createKnowledgeBase({ chunks: repos.ragChunks, embedder: llm.embedder }),
     log,
     startedAt: new Date(),
+    replicaId: resolveReplicaId(env.REPLICA_ID),
     rateLimiter: createRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE }),
     inboxSignal: createInboxSignal(),
     mailer: createMailer(env),

@@ -23,7 +23,8 @@ import { StartupError } from "./startup-error";
 import { startChannelWorkers } from "../channels/worker/channel-workers";
 import { assembleDeps } from "./assemble-deps";
 import { deriveFileLinkKey } from "../files/file-links";
-import { startFileRetention } from "../files/file-retention";
+import { startBackgroundJobs } from "../cluster/background-jobs";
+import { tablesWithoutTtl } from "../cluster/expiry-sweep";
 
 export interface Services {
   deps: ApiDeps;
@@ -145,7 +146,16 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
       if (taken > 0) log.info("taking over work a stopped process left", { items: taken });
     }
     const workers = startChannelWorkers(deps);
-    const fileRetention = startFileRetention(deps);
+    const withoutTtl = await tablesWithoutTtl(db);
+    if (withoutTtl.length > 0 && db.engine !== "embedded") {
+      log.warn(
+        "this DynamoDB endpoint deletes no expired items (no TTL): the API's expiry sweep does",
+        {
+          tables: withoutTtl.length,
+        },
+      );
+    }
+    const jobs = startBackgroundJobs(deps, { tablesWithoutTtl: withoutTtl });
     let draining: Promise<void> | null = null;
     const drain = (deadline: number) =>
       (draining ??= Promise.all([
@@ -159,7 +169,7 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
       drain,
       close: async () => {
         await (draining ?? workers.stop());
-        await fileRetention.stop();
+        await jobs.stop();
         await knowledgeReady;
         await runtime.close();
         await db.close();

@@ -40,7 +40,6 @@ export async function createTestDeps(
     repos,
     llm,
     log: silentLogger,
-    sweep: false,
     fileStore: createLocalFileStore(mkdtempSync(join(tmpdir(), "agents-crm-files-"))),
     fileLinkKey: randomBytes(32),
   }).deps;

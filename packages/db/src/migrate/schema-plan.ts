@@ -1,6 +1,7 @@
 import { DescribeTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
 import type { Db } from "../client/db";
 import { definitionTypes, describeKey, keySchema } from "../provision/table-spec";
+import { isTtlApiMissing } from "../provision/ttl";
 import { describeTable } from "../provision/wait";
 import { TABLE_DEFINITIONS } from "../tables/definitions";
 
@@ -23,11 +24,17 @@ export interface SchemaPlan {
 }
 
 async function ttlStatus(db: Db, tableName: string) {
-  const out = await db.raw.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
-  return {
-    status: out.TimeToLiveDescription?.TimeToLiveStatus,
-    attribute: out.TimeToLiveDescription?.AttributeName,
-  };
+  try {
+    const out = await db.raw.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+    return {
+      status: out.TimeToLiveDescription?.TimeToLiveStatus,
+      attribute: out.TimeToLiveDescription?.AttributeName,
+    };
+  } catch (error) {
+    // An engine without the TTL API (dynalite, Alternator): the API's expiry sweep stands in for it.
+    if (isTtlApiMissing(error)) return null;
+    throw error;
+  }
 }
 
 export async function planSchema(db: Db): Promise<SchemaPlan> {
@@ -69,6 +76,12 @@ export async function planSchema(db: Db): Promise<SchemaPlan> {
     // The embedded engine has no TTL deletion; its readers treat expired items as absent.
     if (!definition.ttlAttribute || db.engine === "embedded") continue;
     const ttl = await ttlStatus(db, tableName);
+    if (!ttl) {
+      plan.ttlWarnings.push(
+        `${tableName}: this engine has no TTL API; the API's expiry sweep deletes expired items`,
+      );
+      continue;
+    }
     const on = ttl.status === "ENABLED" || ttl.status === "ENABLING";
     if (!on && ttl.status !== "DISABLING")
       plan.ttlToEnable.push(`${tableName}.${definition.ttlAttribute}`);

@@ -3,3 +3,4 @@ export * from "./backfill";
 export { backfillAfterProvision } from "./backfill-queue";
 export * from "./missing-tables";
 export { rebuildTableName } from "./embedded-rebuild";
+export { isTtlApiMissing, ttlDeletesExpired } from "./ttl";

@@ -166,7 +166,7 @@ export async function provisionTables(
   if (failure) throw failure.reason;
   if (ttlUnsupported.length) {
     report.warnings.push(
-      `the embedded engine does not delete expired items (TTL on ${ttlUnsupported.sort().join(", ")}); readers treat them as absent`,
+      `this DynamoDB engine has no TTL API (TTL on ${ttlUnsupported.sort().join(", ")}): expired items read as absent, and the API's expiry sweep deletes them`,
     );
   }
   const { created, indexesAdded, ttlEnabled, unchanged } = report;

@@ -10,6 +10,7 @@ import { createInstagramProfilesRepository } from "./instagram-profiles";
 import { createKvCache } from "./kv-cache";
 import { createKnowledgeDocumentsRepository } from "./knowledge-documents";
 import { createKnowledgeGapsRepository } from "./knowledge-gaps";
+import { createLeasesRepository } from "./leases";
 import { createLoginCodesRepository } from "./login-codes";
 import { createNotificationConfigsRepository } from "./notification-configs";
 import { createReadMarkersRepository } from "./read-markers";
@@ -45,5 +46,7 @@ export function createEdgeRepositories(
     knowledgeDocuments: createKnowledgeDocumentsRepository(db, ctx),
     readMarkers: createReadMarkersRepository(db, ctx),
     cannedResponses: createCannedResponsesRepository(db, ctx),
+    /** Which replica runs each periodic background job (apps/api cluster/cluster-job.ts). */
+    leases: createLeasesRepository(db, ctx),
   };
 }

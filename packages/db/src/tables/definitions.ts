@@ -231,6 +231,14 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
       { name: "expiry-index", partition: s("expiry_pk"), sort: s("expiry_sort") },
     ],
   },
+  {
+    id: "leases",
+    // One item per cluster-wide job (`lease_name`): `holder` (a replica id) runs it until `lease_until`
+    // (epoch ms). `expires_at` only reclaims leases nobody renews any more; readers go by `lease_until`.
+    partition: s("lease_name"),
+    indexes: [],
+    ttlAttribute: "expires_at",
+  },
 ];
 
 export function tableDefinition(id: keyof TableNames): TableDefinition {

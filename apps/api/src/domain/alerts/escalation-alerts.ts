@@ -152,6 +152,8 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
       ),
     /** One re-alert pass; returns how many conversations were re-alerted. */
     sweep: sweeper.sweep,
+    /** How often the sweep should run (a cluster job runs it on one replica: cluster/background-jobs.ts). */
+    sweepIntervalMs: sweeper.intervalMs,
     /** Starts the periodic sweep (not in tests that drive `sweep` themselves). */
     start: () => sweeper.start(),
     /** Telegram deliveries still under way. */

@@ -107,6 +107,7 @@ export function createRealertSweeper(options: {
 
   return {
     sweep,
+    intervalMs,
     start(): void {
       if (timer) return;
       timer = setInterval(() => {
