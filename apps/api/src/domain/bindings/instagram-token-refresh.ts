@@ -5,6 +5,7 @@ import type { InstagramGraphApi } from "../../platforms/instagram-graph-api";
 import { alertTokenProblem } from "./token-problem-alert";
 
 const DAY_MS = 24 * 3600 * 1000;
+const TOKEN_LIFE_MS = 60 * DAY_MS;
 /** Meta refreshes only tokens at least 24 hours old. */
 const MIN_TOKEN_AGE_MS = DAY_MS;
 /** A 60-day token is refreshed once a month, so a week of failed attempts still leaves weeks to act. */
@@ -28,6 +29,12 @@ export function isRefreshDue(binding: ChannelBinding, now: Date): boolean {
   }
   return now.getTime() - Date.parse(binding.updatedAt) >= MIN_TOKEN_AGE_MS;
 }
+
+/** Known, or at the latest 60 days after the token was set (at or before `updatedAt`). */
+const expiresAtOf = (binding: ChannelBinding) =>
+  binding.tokenExpiresAt
+    ? Date.parse(binding.tokenExpiresAt)
+    : Date.parse(binding.updatedAt) + TOKEN_LIFE_MS;
 
 function problemOf(error: unknown, now: Date): TokenProblem {
   const at = now.toISOString();
@@ -64,7 +71,7 @@ export async function refreshInstagramToken(
     return "refreshed";
   } catch (error) {
     const problem = problemOf(error, now);
-    const left = binding.tokenExpiresAt ? Date.parse(binding.tokenExpiresAt) - now.getTime() : 0;
+    const left = expiresAtOf(binding) - now.getTime();
     log.warn("instagram token refresh failed", {
       bindingId: binding.bindingId,
       kind: problem.kind,

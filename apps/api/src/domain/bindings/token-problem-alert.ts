@@ -1,7 +1,7 @@
 import type { AlertLanguage } from "@agents-crm/config/notifications";
 import type { ChannelBinding, TokenProblem } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
-import { ADMIN_STREAM } from "../../realtime/types";
+import { publishAdmin } from "../conversations/events";
 
 /** The console's live notice: which binding, what went wrong, where to fix it. */
 export interface TokenProblemEvent {
@@ -43,7 +43,7 @@ export async function alertTokenProblem(
     tokenExpiresAt: binding.tokenExpiresAt ?? null,
     problem,
   };
-  await deps.hub.publish(ADMIN_STREAM, "channel.token_problem", payload);
+  await publishAdmin(deps.hub, { type: "channel.token_problem", payload });
   const account = binding.channelUsername
     ? `@${binding.channelUsername}`
     : binding.channelAccountId;
