@@ -2,6 +2,7 @@ import type { MessageKind } from "@agents-crm/config/messages";
 import { z } from "zod";
 import { isoFromEpoch, type ParsedEvent, type ParseResult } from "./parsed-event";
 import { idField } from "./payload-fields";
+import { groupSkipReason, isGroupChat, type TelegramGroupPolicy } from "./telegram-groups";
 
 // Telegram Bot API `Update`: https://core.telegram.org/bots/api#update
 const userSchema = z.object({
@@ -20,15 +21,21 @@ const fileSchema = z.object({
   emoji: z.string().optional(),
 });
 
+const entitySchema = z.object({ type: z.string(), offset: z.number(), length: z.number() });
+
 const messageSchema = z.object({
   message_id: z.number().int(),
   from: userSchema.optional(),
-  chat: z.object({ id: idField }),
+  chat: z.object({ id: idField, type: z.string().optional() }),
+  entities: z.array(entitySchema).optional(),
+  caption_entities: z.array(entitySchema).optional(),
   date: z.number().optional(),
   edit_date: z.number().optional(),
   text: z.string().optional(),
   caption: z.string().optional(),
-  reply_to_message: z.object({ message_id: z.number().int() }).optional(),
+  reply_to_message: z
+    .object({ message_id: z.number().int(), from: z.object({ id: idField }).optional() })
+    .optional(),
   // PhotoSize[] in ascending size: the last is the largest.
   photo: z.array(z.object({ file_id: z.string() })).optional(),
   video: fileSchema.optional(),
@@ -70,7 +77,7 @@ const updateSchema = z.object({
     .optional(),
   message_reaction: z
     .object({
-      chat: z.object({ id: idField }),
+      chat: z.object({ id: idField, type: z.string().optional() }),
       message_id: z.number().int(),
       user: userSchema.optional(),
       date: z.number(),
@@ -136,6 +143,7 @@ export function parseTelegramUpdate(
   payload: unknown,
   botId: string,
   receivedAt: Date,
+  groups: TelegramGroupPolicy = { allowGroups: false },
 ): ParseResult | null {
   const parsed = updateSchema.safeParse(payload);
   if (!parsed.success) return null;
@@ -152,6 +160,8 @@ export function parseTelegramUpdate(
   if (update.message) {
     const message = update.message;
     if (message.from?.is_bot) return skip("bot");
+    const notForUs = groupSkipReason(message, botId, groups);
+    if (notForUs) return skip(notForUs);
     const content = contentOf(message);
     return one({
       ...base,
@@ -167,6 +177,8 @@ export function parseTelegramUpdate(
   if (update.edited_message) {
     const message = update.edited_message;
     if (message.from?.is_bot) return skip("bot");
+    // An edit in a group is skipped too: its original may not have addressed the bot.
+    if (isGroupChat(message.chat)) return skip("group_chat");
     return one({
       ...base,
       externalUserId: message.chat.id,
@@ -181,6 +193,7 @@ export function parseTelegramUpdate(
     // We never send inline keyboards, so a button's data is not ours to interpret: kept as unsupported.
     const query = update.callback_query;
     if (query.from.is_bot) return skip("bot");
+    if (query.message && isGroupChat(query.message.chat)) return skip("group_chat");
     return one({
       ...base,
       externalUserId: query.message?.chat.id ?? query.from.id,
@@ -195,6 +208,7 @@ export function parseTelegramUpdate(
   if (update.message_reaction) {
     const reaction = update.message_reaction;
     if (reaction.user?.is_bot) return skip("bot");
+    if (isGroupChat(reaction.chat)) return skip("group_chat");
     // The newest reaction; an empty list means the reaction was taken back.
     const latest = reaction.new_reaction.at(-1);
     const emoji = latest ? (latest.emoji ?? `[${latest.type}]`) : undefined;

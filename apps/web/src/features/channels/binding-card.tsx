@@ -14,6 +14,7 @@ import { mutationDialogProps } from "~/ui/mutation-dialog";
 import { BindingForm } from "./binding-form";
 import { BindingSecrets } from "./binding-secrets";
 import styles from "./channels.module.css";
+import { TelegramGroupsOption } from "./telegram-groups-option";
 import { tokenLife, tokenNeedsAttention } from "./token-life";
 import { useBindingActions } from "./use-binding-actions";
 import { VerifyOutcomeView } from "./verify-outcome-view";
@@ -71,6 +72,7 @@ export function BindingCard({
           {actions.problem}
         </Notice>
       )}
+      {channel === "telegram" && <TelegramGroupsOption binding={binding} onChanged={onChanged} />}
       {channel !== "telegram" && !binding.isVerified && <WebhookBox channel={channel} />}
       {editing ? (
         <BindingForm

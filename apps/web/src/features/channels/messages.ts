@@ -44,6 +44,13 @@ export const channels = defineMessages(
         `revoked or expired: connect the account again (a new token). Instagram said: ${reason}`,
       tokenRefreshFailed: (reason: string) => `could not be refreshed, retried hourly: ${reason}`,
     },
+    groups: {
+      label: "Answer in groups where the bot is mentioned or replied to",
+      offHint:
+        "Off: messages in groups, supergroups and channels are ignored; only private chats are customers.",
+      onHint:
+        "On: in a group the bot answers only a message that mentions its @username or replies to it; each group is one conversation, with each sender's name shown.",
+    },
     tokenAlert: {
       revoked: (account: string) => `Instagram ${account}: the access token was revoked`,
       refreshFailed: (account: string) =>
@@ -209,6 +216,13 @@ export const channels = defineMessages(
       tokenRevoked: (reason: string) =>
         `отозван или истёк: подключите аккаунт заново (новый токен). Ответ Instagram: ${reason}`,
       tokenRefreshFailed: (reason: string) => `не удалось продлить, повтор каждый час: ${reason}`,
+    },
+    groups: {
+      label: "Отвечать в группах, где бота упомянули или ответили ему",
+      offHint:
+        "Выключено: сообщения в группах, супергруппах и каналах не обрабатываются; клиенты — только личные чаты.",
+      onHint:
+        "Включено: в группе бот отвечает только на сообщение с его @username или ответ на его сообщение; каждая группа — один диалог, с именем каждого отправителя.",
     },
     tokenAlert: {
       revoked: (account: string) => `Instagram ${account}: токен доступа отозван`,
