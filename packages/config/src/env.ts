@@ -8,6 +8,8 @@ import { trustProxy } from "./trust-proxy";
 
 export type { TrustProxy } from "./trust-proxy";
 
+export const DEFAULT_META_GRAPH_API_VERSION = "v26.0";
+
 /**
  * The API's environment: the reference product's variable names and defaults (seed guide, reference §6)
  * plus what this project adds. This file is the only place that reads `process.env`.
@@ -106,15 +108,24 @@ export const serverEnvSchema = z
 
     INSTAGRAM_WEBHOOK_VERIFY_TOKEN: optionalString,
     INSTAGRAM_APP_SECRET: optionalString,
-    INSTAGRAM_GRAPH_BASE_URL: envUrl(["http:", "https:"]).default(
-      "https://graph.instagram.com/v21.0",
+    /**
+     * The Graph API version both Meta base URLs use unless they are given whole. v26.0 is the current
+     * version (released 2026-07-29, no expiry set); v21.0 expires on 2027-01-21:
+     * https://developers.facebook.com/docs/graph-api/changelog/versions/
+     */
+    META_GRAPH_API_VERSION: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
+      z
+        .string()
+        .regex(/^v\d{1,3}\.\d$/, 'must look like "v26.0"')
+        .default(DEFAULT_META_GRAPH_API_VERSION),
     ),
+    /** A whole URL (version included) wins over META_GRAPH_API_VERSION: tests and proxies. */
+    INSTAGRAM_GRAPH_BASE_URL: envUrl(["http:", "https:"]),
     TELEGRAM_API_BASE_URL: envUrl(["http:", "https:"]).default("https://api.telegram.org"),
     WHATSAPP_VERIFY_TOKEN: optionalString,
     WHATSAPP_APP_SECRET: optionalString,
-    WHATSAPP_GRAPH_BASE_URL: envUrl(["http:", "https:"]).default(
-      "https://graph.facebook.com/v21.0",
-    ),
+    WHATSAPP_GRAPH_BASE_URL: envUrl(["http:", "https:"]),
     /** Development only: accept platform webhooks that no configured secret can verify. */
     ALLOW_UNSIGNED_WEBHOOKS: envBoolean(false),
   })
@@ -171,7 +182,14 @@ export const serverEnvSchema = z
         });
       }
     }
-  });
+  })
+  .transform((env) => ({
+    ...env,
+    INSTAGRAM_GRAPH_BASE_URL:
+      env.INSTAGRAM_GRAPH_BASE_URL ?? `https://graph.instagram.com/${env.META_GRAPH_API_VERSION}`,
+    WHATSAPP_GRAPH_BASE_URL:
+      env.WHATSAPP_GRAPH_BASE_URL ?? `https://graph.facebook.com/${env.META_GRAPH_API_VERSION}`,
+  }));
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 

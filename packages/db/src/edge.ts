@@ -30,6 +30,7 @@ export type {
 export type {
   ChannelBindingsRepository,
   ChannelCredentials,
+  TokenProblem,
 } from "./repositories/channel-bindings";
 export {
   INSTAGRAM_PROFILE_TTL_SECONDS,

@@ -62,7 +62,6 @@ export async function openCliSession(): Promise<CliSession> {
       repos,
       llm: await createLlm(env, log),
       log,
-      sweep: false,
       fileLinkKey: deriveFileLinkKey(encryptionKey.key),
     });
     const caller = createCaller(

@@ -1,5 +1,6 @@
 import type { TableNames } from "@agents-crm/config";
 import type { ApiDeps } from "../deps";
+import { startInstagramTokenRefresh } from "../channels/instagram-token-job";
 import { startFileRetention } from "../files/file-retention";
 import { startClusterJob, type ClusterJob } from "./cluster-job";
 import { startExpirySweep } from "./expiry-sweep";
@@ -21,6 +22,7 @@ export function startBackgroundJobs(
       runAtStart: false,
     }),
     startFileRetention(deps),
+    startInstagramTokenRefresh(deps),
   ];
   const expiry = startExpirySweep(deps, options.tablesWithoutTtl);
   if (expiry) jobs.push(expiry);

@@ -39,6 +39,21 @@ export type InstagramProfileResult = z.infer<typeof profileSchema>;
 
 const accountSchema = z.looseObject({ id: z.string(), username: z.string().optional() });
 
+// https://developers.facebook.com/documentation/instagram-platform/reference/refresh_access_token
+// `GET https://graph.instagram.com/refresh_access_token?grant_type=ig_refresh_token&access_token=…`
+// (unversioned) → `{ access_token, token_type: "bearer", expires_in }`; the token must be at least 24 h
+// old and unexpired, and the refreshed one works for 60 days from the refresh.
+const refreshedTokenSchema = z.looseObject({
+  access_token: z.string().min(1),
+  token_type: z.string().optional(),
+  expires_in: z.number().int().positive(),
+});
+export type RefreshedInstagramToken = z.infer<typeof refreshedTokenSchema>;
+
+/** The host part of a versioned base URL: `…/v26.0` → `…` (the refresh endpoint has no version). */
+export const unversionedBaseUrl = (baseUrl: string) =>
+  baseUrl.replace(/\/+$/, "").replace(/\/v\d+\.\d+$/, "");
+
 export type InstagramGraphApiOptions = GraphApiOptions;
 
 export function createInstagramGraphApi(options: InstagramGraphApiOptions) {
@@ -64,6 +79,18 @@ export function createInstagramGraphApi(options: InstagramGraphApiOptions) {
         path: encodeURIComponent(accountId),
         query: { fields: "id,username" },
         schema: accountSchema,
+      }),
+    /** A long-lived token for another 60 days (the endpoint takes the token as a query parameter). */
+    refreshToken: (token: string) =>
+      graphCall({
+        ...common,
+        baseUrl: unversionedBaseUrl(common.baseUrl),
+        operation: "Instagram token refresh",
+        token,
+        method: "GET",
+        path: "refresh_access_token",
+        query: { grant_type: "ig_refresh_token", access_token: token },
+        schema: refreshedTokenSchema,
       }),
     getProfile: (token: string, igsid: string) =>
       graphCall({

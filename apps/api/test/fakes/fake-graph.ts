@@ -22,6 +22,12 @@ import { isMultipart, parseMultipart, type FormPart } from "./multipart-body";
 //   webhooks carry a media id: `GET /v21.0/{media-id}?phone_number_id=…` → `{ messaging_product, url,
 //   mime_type, sha256, file_size, id }`, and that url answers the bytes only with the Bearer token
 //   (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media#download-media).
+// - Instagram token refresh (unversioned, the token in the query):
+//   `GET /refresh_access_token?grant_type=ig_refresh_token&access_token=…` → `{ access_token,
+//   token_type: "bearer", expires_in }`, 60 days
+//   (https://developers.facebook.com/documentation/instagram-platform/reference/refresh_access_token).
+//   The new token replaces the old one; a revoked token answers code 190 (subcode 460: password changed)
+//   to every call (https://developers.facebook.com/docs/graph-api/guides/error-handling).
 // Errors are Graph's `{ error: { message, type, code, error_subcode?, fbtrace_id } }`.
 
 export type FakeGraphOperation =
@@ -33,7 +39,8 @@ export type FakeGraphOperation =
   | "whatsapp.number"
   | "whatsapp.media"
   | "whatsapp.download"
-  | "instagram.cdn";
+  | "instagram.cdn"
+  | "instagram.refresh_token";
 
 export interface FakeGraphError {
   status: number;
@@ -73,6 +80,10 @@ export interface FakeGraph {
     profilePic?: string;
   }): void;
   addWhatsAppNumber(phoneNumberId: string, token: string): void;
+  /** The account's current token (it changes when the product refreshes it). */
+  instagramToken(accountId: string): string | undefined;
+  /** The account's user revoked the app (or changed their password): its token fails with 190. */
+  revokeInstagramToken(accountId: string): void;
   /** A file on Instagram's CDN; returns the link a webhook carries (`expired`: it answers 403). */
   addInstagramCdnFile(bytes: Buffer, options: { mimeType: string; expired?: boolean }): string;
   /** A file a customer sent to `phoneNumberId`; returns its media id (to put in a webhook). */
@@ -104,6 +115,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
   const mediaFiles = new Map<string, { phoneNumberId: string; bytes: Buffer; mimeType: string }>();
   let mediaCount = 0;
   let origin = "";
+  const revokedTokens = new Set<string>();
 
   const reply = (res: ServerResponse, status: number, body: unknown, headers = {}) => {
     const payload = JSON.stringify(body);
@@ -298,11 +310,41 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     });
   }
 
+  const revoked = (res: ServerResponse) =>
+    graphError(res, {
+      status: 400,
+      code: 190,
+      subcode: 460,
+      message:
+        "Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.",
+    });
+
+  function refreshInstagramToken(res: ServerResponse, url: URL) {
+    requests.push({ operation: "instagram.refresh_token", path: url.pathname, at: Date.now() });
+    const failure = failures.get("instagram.refresh_token")?.shift();
+    if (failure) return graphError(res, failure);
+    if (url.searchParams.get("grant_type") !== "ig_refresh_token") {
+      return badParam(res, "Unsupported grant_type");
+    }
+    const token = url.searchParams.get("access_token") ?? "";
+    if (revokedTokens.has(token)) return revoked(res);
+    const account = [...instagramAccounts].find(([, t]) => t === token)?.[0];
+    if (!account) return invalidToken(res);
+    const refreshed = `IGAA${randomBytes(24).toString("base64url")}`;
+    instagramAccounts.set(account, refreshed);
+    return reply(res, 200, {
+      access_token: refreshed,
+      token_type: "bearer",
+      expires_in: 60 * 24 * 3600,
+    });
+  }
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? "/", "http://graph.local");
     if (/^\/(ig-cdn|whatsapp-media)\//.test(url.pathname)) return serveMedia(req, res, url);
+    if (url.pathname === "/refresh_access_token") return refreshInstagramToken(res, url);
     const [version, id = "", action] = url.pathname.split("/").filter(Boolean);
     const operation = version === VERSION ? operationOf(req.method ?? "GET", id, action) : null;
     requests.push({ operation, path: url.pathname, at: Date.now() });
@@ -317,6 +359,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     const token = tokenOf(req, url);
     const failure = failures.get(operation)?.shift();
     if (failure) return graphError(res, failure);
+    if (token && revokedTokens.has(token)) return revoked(res);
     let body: Record<string, unknown> = {};
     let form: Map<string, FormPart> | null = null;
     if (req.method === "POST" && isMultipart(req)) {
@@ -389,6 +432,11 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     addInstagramAccount: (accountId, token) => void instagramAccounts.set(accountId, token),
     addInstagramUser: ({ igsid, ...profile }) => void users.set(igsid, profile),
     addWhatsAppNumber: (phoneNumberId, token) => void whatsappNumbers.set(phoneNumberId, token),
+    instagramToken: (accountId) => instagramAccounts.get(accountId),
+    revokeInstagramToken(accountId) {
+      const token = instagramAccounts.get(accountId);
+      if (token) revokedTokens.add(token);
+    },
     addInstagramCdnFile(bytes, options) {
       mediaCount += 1;
       const asset = `${mediaCount}${randomBytes(6).toString("hex")}`;

@@ -67,6 +67,21 @@ export function createChannelBindingReads(db: Db, ctx: RepositoryContext) {
       return options.activeOnly ? items.filter((b) => b.isActive) : items;
     },
 
+    /** Every binding of one platform (background jobs: token refresh); a query, never a scan. */
+    async listByChannel(channelType: Channel): Promise<ChannelBinding[]> {
+      return queryAll(
+        db,
+        {
+          TableName,
+          IndexName: "channel_account-index",
+          KeyConditionExpression: "channel_type = :type",
+          ExpressionAttributeValues: { ":type": channelType },
+        },
+        toBinding,
+        ctx.queryPageSize,
+      );
+    },
+
     /** Bindings of a platform account (webhook routing), active ones first. */
     async findByAccount(channelType: Channel, accountId: string): Promise<ChannelBinding[]> {
       const items = await queryAll(

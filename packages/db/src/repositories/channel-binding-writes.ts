@@ -96,6 +96,10 @@ export function createChannelBindingWrites(
           metadata: parsed.metadata,
           webhookSecretName,
           updatedAt: ctx.now().toISOString(),
+          // A new token's life is unknown until its first refresh; an old problem is not its problem.
+          ...(parsed.accessToken !== undefined
+            ? { tokenExpiresAt: null, tokenRefreshedAt: null, tokenProblem: null }
+            : {}),
         }),
         {
           set: ["#v = if_not_exists(#v, :zero) + :one"],

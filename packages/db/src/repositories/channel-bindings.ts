@@ -1,11 +1,13 @@
 import type { Db } from "../client/db";
 import { createChannelBindingCredentials } from "./channel-binding-credentials";
 import { createChannelBindingReads } from "./channel-binding-reads";
+import { createChannelBindingTokenLife } from "./channel-binding-token-life";
 import { createChannelBindingWrites } from "./channel-binding-writes";
 import type { RepositoryContext } from "./context";
 import type { SecretsRepository } from "./secrets";
 
 export type { ChannelCredentials } from "./channel-binding-credentials";
+export type { TokenProblem } from "./channel-binding-token-life";
 
 /**
  * Channel bindings (agent ↔ Instagram account / Telegram bot / WhatsApp number / web chat). Tokens and
@@ -24,6 +26,10 @@ export function createChannelBindingsRepository(
     ...credentials,
     ...createChannelBindingWrites(db, ctx, secrets, {
       getItem,
+      get: reads.get,
+      getCredentials: credentials.getCredentials,
+    }),
+    ...createChannelBindingTokenLife(db, ctx, secrets, {
       get: reads.get,
       getCredentials: credentials.getCredentials,
     }),

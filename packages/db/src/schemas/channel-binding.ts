@@ -27,6 +27,13 @@ export const channelBindingSchema = z.object({
   metadata: z.record(z.string(), z.unknown()).default({}),
   lastError: z.string().optional(),
   lastErrorAt: z.string().optional(),
+  /** When the access token stops working, as far as the platform told us (Instagram: refreshes). */
+  tokenExpiresAt: z.string().optional(),
+  tokenRefreshedAt: z.string().optional(),
+  /** The token could not be refreshed, or the platform revoked it (Graph error 190). */
+  tokenProblem: z
+    .object({ kind: z.enum(["refresh_failed", "revoked"]), message: z.string(), at: z.string() })
+    .optional(),
   /** Rows written by the reference have no version: they read as 0. */
   version: z.number().int().default(0),
 });

@@ -2,6 +2,7 @@ import type { MessageKind } from "@agents-crm/config/messages";
 import { z } from "zod";
 import { isoFromEpoch, type ParsedEvent, type ParseResult } from "./parsed-event";
 import { idField } from "./payload-fields";
+import { groupSkipReason, isGroupChat, type TelegramGroupPolicy } from "./telegram-groups";
 
 // Telegram Bot API `Update`: https://core.telegram.org/bots/api#update
 const userSchema = z.object({
@@ -26,15 +27,21 @@ const fileSchema = z.object({
  */
 const part = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
+const entitySchema = z.object({ type: z.string(), offset: z.number(), length: z.number() });
+
 const messageSchema = z.object({
   message_id: z.number().int(),
   from: part(userSchema),
-  chat: z.object({ id: idField }),
+  chat: z.object({ id: idField, type: z.string().optional() }),
+  entities: part(z.array(entitySchema)),
+  caption_entities: part(z.array(entitySchema)),
   date: z.number().optional(),
   edit_date: z.number().optional(),
   text: z.string().optional(),
   caption: z.string().optional(),
-  reply_to_message: part(z.object({ message_id: z.number().int() })),
+  reply_to_message: part(
+    z.object({ message_id: z.number().int(), from: z.object({ id: idField }).optional() }),
+  ),
   // PhotoSize[] in ascending size: the last is the largest.
   photo: part(z.array(z.object({ file_id: z.string() }))),
   video: part(fileSchema),
@@ -76,7 +83,7 @@ const updateSchema = z.object({
     .optional(),
   message_reaction: z
     .object({
-      chat: z.object({ id: idField }),
+      chat: z.object({ id: idField, type: z.string().optional() }),
       message_id: z.number().int(),
       user: userSchema.optional(),
       date: z.number(),
@@ -142,6 +149,7 @@ export function parseTelegramUpdate(
   payload: unknown,
   botId: string,
   receivedAt: Date,
+  groups: TelegramGroupPolicy = { allowGroups: false },
 ): ParseResult | null {
   // Only an update without its id is not an Update. Anything else is acknowledged: a refused update
   // is re-delivered by Telegram again and again, holding up the bot's later ones.
@@ -164,6 +172,8 @@ export function parseTelegramUpdate(
   if (update.message) {
     const message = update.message;
     if (message.from?.is_bot) return skip("bot");
+    const notForUs = groupSkipReason(message, botId, groups);
+    if (notForUs) return skip(notForUs);
     const content = contentOf(message);
     return one({
       ...base,
@@ -179,6 +189,8 @@ export function parseTelegramUpdate(
   if (update.edited_message) {
     const message = update.edited_message;
     if (message.from?.is_bot) return skip("bot");
+    // An edit in a group is skipped too: its original may not have addressed the bot.
+    if (isGroupChat(message.chat)) return skip("group_chat");
     return one({
       ...base,
       externalUserId: message.chat.id,
@@ -193,6 +205,7 @@ export function parseTelegramUpdate(
     // We never send inline keyboards, so a button's data is not ours to interpret: kept as unsupported.
     const query = update.callback_query;
     if (query.from.is_bot) return skip("bot");
+    if (query.message && isGroupChat(query.message.chat)) return skip("group_chat");
     return one({
       ...base,
       externalUserId: query.message?.chat.id ?? query.from.id,
@@ -207,6 +220,7 @@ export function parseTelegramUpdate(
   if (update.message_reaction) {
     const reaction = update.message_reaction;
     if (reaction.user?.is_bot) return skip("bot");
+    if (isGroupChat(reaction.chat)) return skip("group_chat");
     // The newest reaction; an empty list means the reaction was taken back.
     const latest = reaction.new_reaction.at(-1);
     const emoji = latest ? (latest.emoji ?? `[${latest.type}]`) : undefined;

@@ -51,7 +51,10 @@ export async function receiveTelegramWebhook(
 
   const payload = parseWebhookJson(body, res);
   if (payload === undefined) return;
-  const parsed = parseTelegramUpdate(payload, route.binding.channelAccountId, receivedAt);
+  const parsed = parseTelegramUpdate(payload, route.binding.channelAccountId, receivedAt, {
+    allowGroups: route.binding.metadata.allowGroups === true,
+    botUsername: route.binding.channelUsername,
+  });
   if (!parsed) {
     sendError(res, 400, "BAD_REQUEST", "The body is not a Telegram Update");
     return;

@@ -145,6 +145,11 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
       work.run("telegram staff alert", () =>
         sendStaffTelegramAlert({ repos, telegram, retry, log }, target, textFor),
       ),
+    /** A message for every active alert chat of an agent (a channel problem), in the background. */
+    toAgentChats: (agentId: string, textFor: Parameters<typeof sendStaffTelegramAlert>[2]) =>
+      work.run("telegram channel alert", () =>
+        sendStaffTelegramAlert({ repos, telegram, retry, log }, { agentId }, textFor),
+      ),
     /** One re-alert pass; returns how many conversations were re-alerted. */
     sweep: sweeper.sweep,
     /** How often the sweep should run (a cluster job runs it on one replica: cluster/background-jobs.ts). */

@@ -17,12 +17,13 @@ export interface StaffTelegramOptions {
  */
 export async function sendStaffTelegramAlert(
   options: StaffTelegramOptions,
-  target: { userId: string; agentId: string },
+  /** No `userId`: every active alert chat of the agent (a channel's token problem). */
+  target: { userId?: string; agentId: string },
   textFor: (language: AlertLanguage) => string,
 ): Promise<number> {
   const { repos, telegram, log } = options;
   const configs = (await repos.notificationConfigs.listActiveForAgent(target.agentId)).filter(
-    (config) => config.staffUserId === target.userId,
+    (config) => target.userId === undefined || config.staffUserId === target.userId,
   );
   const sent = await Promise.all(
     configs.map(async (config) => {

@@ -24,6 +24,10 @@ export async function bindingsHealth(ctx: StaffContext, agentId: string) {
         lastError: binding.lastError ?? null,
         lastErrorAt: binding.lastErrorAt ?? null,
         deadLetters,
+        // Instagram's long-lived tokens: until when the current one works, and a failed refresh.
+        tokenExpiresAt: binding.tokenExpiresAt ?? null,
+        tokenRefreshedAt: binding.tokenRefreshedAt ?? null,
+        tokenProblem: binding.tokenProblem ?? null,
       };
     }),
   );

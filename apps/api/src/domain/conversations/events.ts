@@ -3,6 +3,7 @@ import type { AuditAction, AuditResourceType } from "@agents-crm/config/audit-ac
 import type { HandoffSummary } from "@agents-crm/config/handoff-summary";
 import type { PipelineStage } from "@agents-crm/config/pipeline";
 import type { MessageWithAttachments } from "../../files/attachment-views";
+import type { TokenProblemEvent } from "../bindings/token-problem-alert";
 import { ADMIN_STREAM, conversationStream, type EventHub } from "../../realtime/types";
 import type { ConversationView, PublicMessage } from "./views";
 
@@ -122,6 +123,8 @@ export type AdminEvent =
    */
   | { type: "conversation.deleted"; payload: { conversationId: string } }
   | { type: "contact.erased"; payload: { contactId: string } }
+  /** A channel's token could not be refreshed or was revoked: fix it on the agent's Channels tab. */
+  | { type: "channel.token_problem"; payload: TokenProblemEvent }
   | { type: "resync"; payload: Record<string, never> };
 
 export type WithTime<T> = T & { at: string };
@@ -155,6 +158,7 @@ type TransientAdminEvent =
 /** Managers-only hints: the admin subscription drops them for operators. */
 export const MANAGERS_ONLY_ADMIN_EVENTS: ReadonlySet<AdminEvent["type"]> = new Set([
   "audit.appended",
+  "channel.token_problem",
 ]);
 
 export function publishAdminTransient(

@@ -14,6 +14,8 @@ import { mutationDialogProps } from "~/ui/mutation-dialog";
 import { BindingForm } from "./binding-form";
 import { BindingSecrets } from "./binding-secrets";
 import styles from "./channels.module.css";
+import { TelegramGroupsOption } from "./telegram-groups-option";
+import { tokenLife, tokenNeedsAttention } from "./token-life";
 import { useBindingActions } from "./use-binding-actions";
 import { VerifyOutcomeView } from "./verify-outcome-view";
 import { WebhookBox } from "./webhook-box";
@@ -70,6 +72,7 @@ export function BindingCard({
           {actions.problem}
         </Notice>
       )}
+      {channel === "telegram" && <TelegramGroupsOption binding={binding} onChanged={onChanged} />}
       {channel !== "telegram" && !binding.isVerified && <WebhookBox channel={channel} />}
       {editing ? (
         <BindingForm
@@ -123,7 +126,42 @@ function HealthFacts({ binding, health }: { binding: Binding; health: BindingHea
       </dd>
       <dt>{t.deadLetters}</dt>
       <dd data-testid="health-dead-letters">{health?.deadLetters ?? 0}</dd>
+      {binding.channelType === "instagram" && <TokenFact health={health} />}
     </dl>
+  );
+}
+
+/** Instagram's long-lived token: until when it works, or why it will not. */
+function TokenFact({ health }: { health: BindingHealth | undefined }) {
+  const t = useT("channels").health;
+  const { locale } = useLocale();
+  const [now] = useState(() => Date.now());
+  const life = tokenLife(health, now);
+  const text = (() => {
+    switch (life.kind) {
+      case "revoked":
+        return t.tokenRevoked(life.message);
+      case "refresh_failed":
+        return t.tokenRefreshFailed(life.message);
+      case "expired":
+        return t.tokenExpired(formatDateTime(locale, life.expiresAt));
+      case "valid":
+        return t.tokenValid(formatDateTime(locale, life.expiresAt), life.daysLeft);
+      case "unknown":
+        return t.tokenUnknown;
+    }
+  })();
+  return (
+    <>
+      <dt>{t.token}</dt>
+      <dd
+        data-testid="health-token"
+        data-token-state={life.kind}
+        className={tokenNeedsAttention(life) ? styles.tokenProblem : undefined}
+      >
+        {text}
+      </dd>
+    </>
   );
 }
 

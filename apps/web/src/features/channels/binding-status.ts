@@ -1,3 +1,4 @@
+import { tokenLife, tokenNeedsAttention } from "./token-life";
 import type { Binding, BindingHealth } from "./types";
 
 export type BindingState = "active" | "unverified" | "error" | "inactive";
@@ -10,6 +11,7 @@ export function bindingState(binding: Binding, health?: BindingHealth): BindingS
   if (!binding.isActive) return "inactive";
   if (health?.lastError ?? binding.lastError) return "error";
   if (binding.webhookSecrets?.deliveries === "refused") return "error";
+  if (health && tokenNeedsAttention(tokenLife(health, Date.now()))) return "error";
   if (!binding.isVerified) return "unverified";
   return "active";
 }

@@ -143,6 +143,9 @@ const health = (overrides: Partial<BindingHealth> = {}): BindingHealth => ({
   lastError: null,
   lastErrorAt: null,
   deadLetters: 0,
+  tokenExpiresAt: null,
+  tokenRefreshedAt: null,
+  tokenProblem: null,
   ...overrides,
 });
 

@@ -35,6 +35,28 @@ export const channels = defineMessages(
       lastError: "Last error",
       none: "none",
       deadLetters: "Failed events",
+      token: "Access token",
+      tokenValid: (date: string, days: number) =>
+        `valid until ${date} (${days} ${days === 1 ? "day" : "days"}); refreshed automatically`,
+      tokenUnknown: "expiry not known yet: refreshed automatically once it is a day old",
+      tokenExpired: (date: string) => `expired on ${date}: connect the account again (a new token)`,
+      tokenRevoked: (reason: string) =>
+        `revoked or expired: connect the account again (a new token). Instagram said: ${reason}`,
+      tokenRefreshFailed: (reason: string) => `could not be refreshed, retried hourly: ${reason}`,
+    },
+    groups: {
+      label: "Answer in groups where the bot is mentioned or replied to",
+      offHint:
+        "Off: messages in groups, supergroups and channels are ignored; only private chats are customers.",
+      onHint:
+        "On: in a group the bot answers only a message that mentions its @username or replies to it; each group is one conversation, with each sender's name shown.",
+    },
+    tokenAlert: {
+      revoked: (account: string) => `Instagram ${account}: the access token was revoked`,
+      refreshFailed: (account: string) =>
+        `Instagram ${account}: the access token could not be refreshed`,
+      open: "Open the agent's channels",
+      dismiss: "Dismiss",
     },
     verifyResult: {
       telegramOk: (bot: string) => `Telegram accepted the token: bot ${bot}.`,
@@ -196,6 +218,27 @@ export const channels = defineMessages(
       lastError: "Последняя ошибка",
       none: "нет",
       deadLetters: "Сбойные события",
+      token: "Токен доступа",
+      tokenValid: (date: string, days: number) =>
+        `действует до ${date} (дней: ${days}); продлевается автоматически`,
+      tokenUnknown: "срок пока неизвестен: продлится автоматически, когда токену будет сутки",
+      tokenExpired: (date: string) => `истёк ${date}: подключите аккаунт заново (новый токен)`,
+      tokenRevoked: (reason: string) =>
+        `отозван или истёк: подключите аккаунт заново (новый токен). Ответ Instagram: ${reason}`,
+      tokenRefreshFailed: (reason: string) => `не удалось продлить, повтор каждый час: ${reason}`,
+    },
+    groups: {
+      label: "Отвечать в группах, где бота упомянули или ответили ему",
+      offHint:
+        "Выключено: сообщения в группах, супергруппах и каналах не обрабатываются; клиенты — только личные чаты.",
+      onHint:
+        "Включено: в группе бот отвечает только на сообщение с его @username или ответ на его сообщение; каждая группа — один диалог, с именем каждого отправителя.",
+    },
+    tokenAlert: {
+      revoked: (account: string) => `Instagram ${account}: токен доступа отозван`,
+      refreshFailed: (account: string) => `Instagram ${account}: не удалось продлить токен доступа`,
+      open: "Открыть каналы агента",
+      dismiss: "Закрыть",
     },
     verifyResult: {
       telegramOk: (bot: string) => `Telegram принял токен: бот ${bot}.`,

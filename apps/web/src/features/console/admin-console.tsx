@@ -10,6 +10,7 @@ import { StagesSync } from "./stages-sync";
 import { StatusCountsProvider } from "~/features/inbox/status-counts-provider";
 import { UnreadIndicator } from "~/features/triage/unread-indicator";
 import { MentionAlerts } from "~/features/notes/mention-alerts";
+import { TokenProblemAlerts } from "~/features/channels/token-problem-alerts";
 import { TopToastStack } from "~/ui/toast";
 
 /** Everything under /admin: a signed-in user, one live event feed, live counters and alerts. */
@@ -25,6 +26,7 @@ export function AdminConsole({ children }: { children: ReactNode }) {
             <TopToastStack>
               <AssignmentAlerts />
               <MentionAlerts />
+              <TokenProblemAlerts />
             </TopToastStack>
           </EscalationAlertsProvider>
         </StatusCountsProvider>

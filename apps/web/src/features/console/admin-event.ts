@@ -14,6 +14,7 @@ export function eventConversation(event: AdminEvent): ConversationRow | null {
     case "conversation.read":
     case "conversation.deleted":
     case "contact.erased":
+    case "channel.token_problem":
     case "resync":
       return null;
   }

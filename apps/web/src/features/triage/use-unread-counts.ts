@@ -42,6 +42,7 @@ export function movesUnread(event: AdminEvent): boolean {
     case "message.updated":
     case "stages.updated":
     case "audit.appended":
+    case "channel.token_problem":
       return false;
   }
 }

@@ -1,0 +1,62 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useState } from "react";
+import { useAdminEvents, useConsoleOpenedAt } from "~/features/console/admin-events";
+import { useT } from "~/i18n/i18n-provider";
+import { trpc } from "~/lib/trpc";
+import { Toast, ToastRegion } from "~/ui/toast";
+
+interface TokenToast {
+  id: string;
+  title: string;
+  body: string;
+  url: string;
+}
+
+const MAX_TOASTS = 3;
+
+/**
+ * A channel's token could not be refreshed or was revoked (owners and admins get the event): a toast
+ * that stays until dismissed, since replies on that account fail until someone connects it again, and
+ * the agent's channel health is reloaded.
+ */
+export function TokenProblemAlerts() {
+  const t = useT("channels").tokenAlert;
+  const utils = trpc.useUtils();
+  const openedAt = useConsoleOpenedAt();
+  const [toasts, setToasts] = useState<TokenToast[]>([]);
+  const dismiss = useCallback(
+    (id: string) => setToasts((all) => all.filter((toast) => toast.id !== id)),
+    [],
+  );
+
+  useAdminEvents((event, eventId) => {
+    if (event.type !== "channel.token_problem") return;
+    const { agentId, channelUsername, channelAccountId, problem } = event.payload;
+    void utils.bindings.health.invalidate({ agentId });
+    if (eventId < openedAt) return;
+    const account = channelUsername ? `@${channelUsername}` : channelAccountId;
+    const toast: TokenToast = {
+      id: eventId,
+      title: problem.kind === "revoked" ? t.revoked(account) : t.refreshFailed(account),
+      body: problem.message,
+      url: `/admin/agents/${encodeURIComponent(agentId)}?tab=channels`,
+    };
+    setToasts((all) => [toast, ...all.filter((x) => x.title !== toast.title)].slice(0, MAX_TOASTS));
+  });
+
+  if (toasts.length === 0) return null;
+  return (
+    <ToastRegion testId="token-problem-toasts">
+      {toasts.map((toast) => (
+        <Toast key={toast.id} dismissLabel={t.dismiss} onDismiss={() => dismiss(toast.id)}>
+          <Link href={toast.url} onClick={() => dismiss(toast.id)} aria-label={t.open}>
+            <strong>{toast.title}</strong>
+            <span>{toast.body}</span>
+          </Link>
+        </Toast>
+      ))}
+    </ToastRegion>
+  );
+}
