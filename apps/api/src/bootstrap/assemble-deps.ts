@@ -13,6 +13,7 @@ import { createFileService } from "../files/file-service";
 import { createFileLinkSigner } from "../files/file-links";
 import { fileStoreFromEnv } from "../files/file-store-from-env";
 import { resolveReplicaId } from "../cluster/replica-id";
+import { startTurnHandoff } from "../cluster/turn-handoff";
 import {
   startConversationRuntime,
   type StartedConversationRuntime,
@@ -36,7 +37,8 @@ export function assembleDeps(input: {
 }): { deps: ApiDeps; runtime: StartedConversationRuntime } {
   const { env, db, repos, llm, log } = input;
   // The re-alert sweep is a cluster job (cluster/background-jobs.ts) the server starts: once per cluster.
-  const runtime = startConversationRuntime({ env, repos, log, sweep: false });
+  const replicaId = resolveReplicaId(env.REPLICA_ID);
+  const runtime = startConversationRuntime({ env, repos, log, sweep: false, replicaId });
   const deps: ApiDeps = {
     ...runtime.deps,
     env,
@@ -46,7 +48,7 @@ export function assembleDeps(input: {
     knowledge: createKnowledgeBase({ chunks: repos.ragChunks, embedder: llm.embedder }),
     log,
     startedAt: new Date(),
-    replicaId: resolveReplicaId(env.REPLICA_ID),
+    replicaId,
     // With Redis (several replicas) a client's calls are counted across the cluster; without, per process.
     rateLimiter: env.REDIS_URL
       ? createClusterRateLimiter({ limit: env.RATE_LIMIT_PER_MINUTE, redisUrl: env.REDIS_URL, log })
@@ -62,5 +64,7 @@ export function assembleDeps(input: {
       log,
     }),
   };
+  // Web-chat messages other replicas stored for conversations this one runs (ends with the hub).
+  startTurnHandoff(deps);
   return { deps, runtime };
 }
