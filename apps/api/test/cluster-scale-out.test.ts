@@ -113,7 +113,7 @@ async function rawCall(path: string, input: unknown, options: CallOptions = {}) 
   const res = options.query
     ? await fetch(`${lb.url}/trpc/${path}?input=${encodeURIComponent(envelope)}`, { headers })
     : await fetch(`${lb.url}/trpc/${path}`, { method: "POST", headers, body: envelope });
-  return { status: res.status, body: (await res.json()) as unknown };
+  return { status: res.status, body: await res.json() };
 }
 
 type Chat = { conversationId: string; token: string; address: string };
