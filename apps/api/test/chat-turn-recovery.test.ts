@@ -323,6 +323,7 @@ describe("a web-chat turn whose process is alive", () => {
       turns: first.turns,
       work: first.work,
       log: silentLogger,
+      replicaId: first.replicaId,
       leaseMs: 3_000,
     });
     const slow: ApiDeps = { ...first, webTurns };

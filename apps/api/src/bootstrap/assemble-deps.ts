@@ -19,6 +19,7 @@ import { countRefusals } from "../observability/rate-limit-metrics";
 import { collectScrapeGauges } from "../observability/scrape-gauges";
 import { tracerFromEnv } from "../observability/tracer-from-env";
 import { resolveReplicaId } from "../cluster/replica-id";
+import { startTurnHandoff } from "../cluster/turn-handoff";
 import {
   startConversationRuntime,
   type StartedConversationRuntime,
@@ -42,8 +43,8 @@ export function assembleDeps(input: {
 }): { deps: ApiDeps; runtime: StartedConversationRuntime } {
   const { env, db, repos, log } = input;
   // The re-alert sweep is a cluster job (cluster/background-jobs.ts) the server starts: once per cluster.
-  const started = startConversationRuntime({ env, repos, log, sweep: false });
   const replicaId = resolveReplicaId(env.REPLICA_ID);
+  const started = startConversationRuntime({ env, repos, log, sweep: false, replicaId });
   const metrics = createMetrics();
   metrics.info.set({ replica: replicaId, version: env.APP_VERSION }, 1);
   countDbCommands(db, metrics);
@@ -93,5 +94,7 @@ export function assembleDeps(input: {
     metrics,
     tracer,
   };
+  // Web-chat messages other replicas stored for conversations this one runs (ends with the hub).
+  startTurnHandoff(deps);
   return { deps, runtime };
 }

@@ -7,6 +7,7 @@ import { createTurnLanes, type TurnLanes } from "../domain/turns/turn-lanes";
 import { createWebTurnTickets, type WebTurnTickets } from "../domain/turns/web-turn-tickets";
 import type { Logger } from "../logger";
 import { createTelegramBotApi, type TelegramBotApi } from "../platforms/telegram-bot-api";
+import { resolveReplicaId } from "../cluster/replica-id";
 import { createEventHub } from "./event-hub";
 import {
   createSubscriptionSlots,
@@ -47,10 +48,14 @@ export function startConversationRuntime(input: {
   /** Off in tests that call `alerts.sweep()` themselves. */
   sweep?: boolean;
   alertRetry?: RetryPolicy;
+  /** This process's name in the cluster (deps.replicaId): holder of the conversations' turn leases. */
+  replicaId?: string;
 }): StartedConversationRuntime {
   const { env, repos, log } = input;
   const hub = createEventHub({ eventLog: repos.eventLog, log, redisUrl: env.REDIS_URL });
-  const turns = createTurnLanes();
+  // A conversation's lane emptied: its lease goes, so another replica may run its next turn.
+  let laneIdle: (conversationId: string) => void = () => undefined;
+  const turns = createTurnLanes({ onIdle: (conversationId) => laneIdle(conversationId) });
   const alerts = createEscalationAlerts({
     env,
     repos,
@@ -61,7 +66,14 @@ export function startConversationRuntime(input: {
   });
   if (input.sweep ?? true) alerts.start();
   const work = createBackgroundWork(log);
-  const webTurns = createWebTurnTickets({ repos, turns, work, log });
+  const webTurns = createWebTurnTickets({
+    repos,
+    turns,
+    work,
+    log,
+    replicaId: input.replicaId ?? resolveReplicaId(env.REPLICA_ID),
+  });
+  laneIdle = (conversationId) => webTurns.settle(conversationId);
   const subscriptionSlots = createSubscriptionSlots({
     perConnection: SUBSCRIPTIONS_PER_CONNECTION,
     perAddress: env.SUBSCRIPTIONS_PER_ADDRESS,

@@ -45,7 +45,8 @@ export function createListenerRegistry(log: Logger) {
     count(stream?: string): number {
       if (stream !== undefined) return byStream.get(stream)?.size ?? 0;
       let total = 0;
-      for (const set of byStream.values()) total += set.size;
+      // The replica's own listeners (cluster#…: web-turn hand-offs) are no client's subscriptions.
+      for (const [name, set] of byStream) if (!name.startsWith("cluster#")) total += set.size;
       return total;
     },
 

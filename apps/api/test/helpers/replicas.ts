@@ -2,6 +2,7 @@ import { createKnowledgeBase } from "@agents-crm/ai";
 import { afterAll, beforeAll } from "vitest";
 import { createRepositories } from "@agents-crm/db";
 import type { ApiDeps } from "../../src/deps";
+import { startTurnHandoff } from "../../src/cluster/turn-handoff";
 import { silentLogger } from "../../src/logger";
 import {
   closeConversationRuntime,
@@ -51,6 +52,7 @@ export async function startReplicaPair(env: Record<string, string>): Promise<Rep
     repos: reposB,
     log: silentLogger,
     sweep: false,
+    replicaId: `${depsA.replicaId}-b`,
   });
   const depsB: ApiDeps = {
     ...depsA,
@@ -59,6 +61,7 @@ export async function startReplicaPair(env: Record<string, string>): Promise<Rep
     replicaId: `${depsA.replicaId}-b`,
     knowledge: createKnowledgeBase({ chunks: reposB.ragChunks, embedder: depsA.llm.embedder }),
   };
+  startTurnHandoff(depsB);
   await Promise.all([depsA.hub.ready, depsB.hub.ready]);
   const a = await serveReplica(depsA);
   const b = await serveReplica(depsB);

@@ -37,6 +37,34 @@ export function createInboundEventHandover(db: Db, ctx: RepositoryContext) {
     },
 
     /**
+     * Leases one queued item to `owner` when nobody holds it (pending, or its lease ran out): a replica
+     * that runs a conversation's turns takes the turn another replica recorded for it. False otherwise.
+     */
+    async take(eventKey: string, owner: string, leaseMs: number): Promise<boolean> {
+      const nowMs = ctx.now().getTime();
+      const until = nowMs + leaseMs;
+      return applied({
+        TableName,
+        Key: { event_key: eventKey },
+        UpdateExpression:
+          "SET #status = :processing, lease_owner = :owner, lease_until = :until, due_at = :until, due_sort = :dueSort, claimed_at = :nowIso ADD attempts :one",
+        ConditionExpression:
+          "queue_pk = :queue AND (attribute_not_exists(lease_until) OR lease_until <= :now)",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: {
+          ":queue": QUEUE_PK,
+          ":processing": "processing",
+          ":owner": owner,
+          ":until": until,
+          ":dueSort": dueSort(until, eventKey),
+          ":nowIso": new Date(nowMs).toISOString(),
+          ":now": nowMs,
+          ":one": 1,
+        },
+      });
+    },
+
+    /**
      * Gives an unfinished item back: pending and due now (or `at`). False when `owner` no longer held it.
      * `refundAttempt` when the failure was the storage's (see StorageUnavailableError), not the item's:
      * the attempt its claim counted is given back.

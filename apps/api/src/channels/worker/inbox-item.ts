@@ -1,4 +1,5 @@
 import { isStorageUnavailable, type InboundEvent as InboxItem } from "@agents-crm/db";
+import { ConversationBusyError } from "../../cluster/turn-handoff";
 import type { ApiDeps } from "../../deps";
 import type { Logger } from "../../logger";
 import { withLogContext } from "../../observability/log-context";
@@ -21,11 +22,14 @@ export interface InboxItemContext {
  * without spending an attempt, which a long outage would otherwise turn into dead letters. The release
  * is itself a write, so it is retried until storage takes writes again (or the lease runs out anyway).
  */
-async function release(context: InboxItemContext, item: InboxItem): Promise<void> {
+async function release(context: InboxItemContext, item: InboxItem, busy = false): Promise<void> {
   const { deps, runtime, log } = context;
-  log.warn("inbox item interrupted by unavailable storage; released", {
-    eventKey: item.eventKey,
-  });
+  if (busy)
+    log.info("web turn left to the replica running its conversation", { eventKey: item.eventKey });
+  else
+    log.warn("inbox item interrupted by unavailable storage; released", {
+      eventKey: item.eventKey,
+    });
   for (let delayMs = runtime.pollMs; !context.stopping(); delayMs = Math.min(2 * delayMs, 5_000)) {
     try {
       const retryAt = runtime.now().getTime() + runtime.backoff.baseMs;
@@ -54,6 +58,11 @@ async function settleFailedItem(
   if (isStorageUnavailable(error)) {
     deps.metrics.inboxJobs.inc({ outcome: "released" });
     return release(context, item);
+  }
+  // Another replica runs the conversation's turns: not a failure, so no attempt is spent.
+  if (error instanceof ConversationBusyError) {
+    deps.metrics.inboxJobs.inc({ outcome: "released" });
+    return release(context, item, true);
   }
   const reason = describe(error);
   const outcome = await deps.repos.inboundEvents.fail(item.eventKey, runtime.workerId, {

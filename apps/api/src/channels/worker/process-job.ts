@@ -9,7 +9,7 @@ import { webTurnJobSchema } from "../../domain/turns/web-turn-job";
 import { downloadMedia, mediaGaveUp } from "./media/download-media";
 import { mediaJobSchema } from "./media/media-job";
 import { processInbound } from "./process-inbound";
-import { recoverWebTurn } from "./recover-web-turn";
+import { recoverWebTurnHere } from "../../cluster/turn-handoff";
 import type { WorkerRuntime } from "./worker-runtime";
 
 /** A payload no code version can process: dead-lettered at once (visible, replayable after a fix). */
@@ -34,7 +34,7 @@ export async function processJob(
     return;
   }
   const webTurn = webTurnJobSchema.safeParse(item.payload);
-  if (webTurn.success) return recoverWebTurn(deps, item, webTurn.data);
+  if (webTurn.success) return recoverWebTurnHere(deps, item, webTurn.data);
   const media = mediaJobSchema.safeParse(item.payload);
   if (media.success) return downloadMedia(deps, runtime, media.data);
   const event = inboundEventSchema.safeParse(item.payload);

@@ -33,7 +33,7 @@ export class TurnInterruptedError extends Error {
  */
 export async function recoverWebTurn(
   deps: ApiDeps,
-  item: InboxItem,
+  item: Pick<InboxItem, "eventKey">,
   job: WebTurnJob,
 ): Promise<void> {
   const log = deps.log.child({ eventKey: item.eventKey, conversationId: job.conversationId });

@@ -11,6 +11,7 @@ import { aiMayAnswer } from "../conversations/status-rules";
 import { readRecent } from "./history";
 import { runTurn, turnDeps } from "./run-turn";
 import { ticketedTurn } from "./ticketed-turn";
+import { handTurnOver } from "../../cluster/turn-handoff";
 
 /** The conversation's agent is gone, deactivated, or its stored config no longer parses. */
 export class AgentUnavailableError extends Error {
@@ -105,11 +106,20 @@ export async function receiveCustomerMessage(
     prepared?.cancel();
     fillContactFromText(deps, current, config, input.content);
     deps.webTurns.finished([userMessage]);
+    deps.webTurns.settle(id);
     return { userMessage, reply: null, folded: false, conversation: current };
   }
-  // Stopping: the inbox workers of the next process (or another replica) answer it.
+  // Another replica runs this conversation's turns: handed to it. Stopping: the inbox workers of the
+  // next process (or another replica) answer it.
   if (ticket && !ticket.runsHere) {
     prepared?.cancel();
+    if (ticket.elsewhere) {
+      handTurnOver(deps, {
+        conversationId: id,
+        agentId: conversation.agentId,
+        eventKey: ticket.key,
+      });
+    }
     return { userMessage, reply: null, folded: false, conversation: current };
   }
   // The lane calls the runner synchronously when nothing else runs: only then is the snapshot current.

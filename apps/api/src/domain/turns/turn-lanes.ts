@@ -113,11 +113,11 @@ function handleOf(turn: RunningTurn): TurnHandle {
  * starts one over both; later messages queue behind a turn that is already writing, so a customer who
  * waits for each answer gets each answer.
  *
- * Across replicas this is per process: two replicas receiving messages of one conversation at once may
- * run two turns (the web chat's load balancer should keep a visitor on one replica; channel workers
- * claim inbound events per conversation).
+ * Across replicas a web chat's turns run in one replica's lane: the holder of the conversation's lease
+ * (cluster/conversation-leases.ts), to which other replicas hand their messages; channel workers claim
+ * inbound events per conversation.
  */
-export function createTurnLanes() {
+export function createTurnLanes(options: { onIdle?(key: string): void } = {}) {
   const lanes = new Map<string, Lane>();
   const running = new Set<Promise<unknown>>();
 
@@ -142,6 +142,7 @@ export function createTurnLanes() {
     const first = lane.queue.shift();
     if (!first) {
       lanes.delete(key);
+      options.onIdle?.(key);
       return;
     }
     start(key, lane, burstFrom(first, lane.queue));
@@ -184,6 +185,9 @@ export function createTurnLanes() {
 
     /** Stops the uncommitted turn of a conversation because this process is stopping. */
     abandon: (key: string) => stopUncommitted(key, "shutdown"),
+
+    /** Whether the conversation has a turn running or queued in this process. */
+    active: (key: string): boolean => lanes.has(key),
 
     /** Conversations with a turn running or queued in this process. */
     get size(): number {

@@ -19,7 +19,9 @@ interface ItemOwner {
  * The web-turn items this process holds (item key → conversation id), their leases renewed while held
  * so a slow model never hands a live turn to a second process. A lease found lost is dropped.
  */
-export function createHeldLeases(input: ItemOwner & { leaseMs: number }) {
+export function createHeldLeases(
+  input: ItemOwner & { leaseMs: number; alsoRenew?: () => Promise<void> },
+) {
   const { repos, owner, leaseMs, log } = input;
   const held = new Map<string, string>();
   const waiters = new Set<() => void>();
@@ -40,6 +42,7 @@ export function createHeldLeases(input: ItemOwner & { leaseMs: number }) {
       });
       if (!kept && drop(key)) log.warn("web turn lease lost", { eventKey: key });
     }
+    await input.alsoRenew?.();
   };
   const timer = setInterval(
     () => {

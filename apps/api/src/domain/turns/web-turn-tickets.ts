@@ -9,6 +9,7 @@ import {
 import type { Logger } from "../../logger";
 import type { BackgroundWork } from "../alerts/background-work";
 import type { TurnLanes } from "./turn-lanes";
+import { createConversationLeases } from "../../cluster/conversation-leases";
 import { createHeldLeases, settleTurnItems } from "./web-turn-items";
 import { WEB_TURN_SCOPE, webTurnKeyOf, webTurnOrderKey, type WebTurnJob } from "./web-turn-job";
 
@@ -20,8 +21,12 @@ import { WEB_TURN_SCOPE, webTurnKeyOf, webTurnOrderKey, type WebTurnJob } from "
 export const WEB_TURN_LEASE_MS = 20_000;
 export interface WebTurnTicket {
   key: string;
-  /** False while stopping: the message is stored and left to the inbox workers of the next process. */
+  /**
+   * False while stopping (the message is left to the inbox workers of the next process), or when
+   * another replica runs the conversation's turns (`elsewhere`: it is handed to that replica).
+   */
   runsHere: boolean;
+  elsewhere: boolean;
 }
 
 /** Records a message's turn in the inbox, leased to `lease.owner` when given. */
@@ -59,10 +64,11 @@ async function stopTurns(turns: TurnLanes, conversationIds: Iterable<string>): P
 
 /** This process's leases on the web turns it runs. */
 export function createWebTurnTickets(input: {
-  repos: Pick<Repositories, "inboundEvents">;
+  repos: Pick<Repositories, "inboundEvents" | "leases">;
   turns: TurnLanes;
   work: BackgroundWork;
   log: Logger;
+  replicaId: string;
   leaseMs?: number;
 }) {
   const { repos, turns, work } = input;
@@ -70,7 +76,21 @@ export function createWebTurnTickets(input: {
   const leaseMs = input.leaseMs ?? WEB_TURN_LEASE_MS;
   const owner = `${hostname()}#${process.pid}#${randomBytes(4).toString("hex")}`;
   const ulid = createUlidFactory(() => new Date());
-  const held = createHeldLeases({ repos, owner, leaseMs, log });
+  const conversations = createConversationLeases({
+    leases: repos.leases,
+    replicaId: input.replicaId,
+    leaseMs,
+    log,
+    busy: (conversationId) =>
+      turns.active(conversationId) || held.current().some(([, id]) => id === conversationId),
+  });
+  const held = createHeldLeases({
+    repos,
+    owner,
+    leaseMs,
+    log,
+    alsoRenew: () => conversations.renewAll(),
+  });
   const items = settleTurnItems({ repos, owner, work, log });
   /** Given back at the deadline: a turn over them that has not started must not start here. */
   const abandoned = new Set<string>();
@@ -80,22 +100,51 @@ export function createWebTurnTickets(input: {
   return {
     owner,
 
-    /** Records the turn of a message about to be stored; held here unless this process is stopping. */
+    /**
+     * Records the turn of a message about to be stored; held here unless this process is stopping or
+     * another replica runs the conversation's turns.
+     */
     async open(conversation: Conversation): Promise<WebTurnTicket> {
-      const runsHere = !stopping;
+      const id = conversation.conversationId;
+      const elsewhere = !stopping && !(await conversations.claim(id));
+      const runsHere = !stopping && !elsewhere;
       const key = await recordTurn(
         repos,
         ulid(),
         conversation,
         runsHere ? { owner, leaseMs } : null,
       );
-      if (!runsHere) return { key, runsHere };
+      if (!runsHere) return { key, runsHere, elsewhere };
       if (pastDeadline) {
         await items.release([key]);
-        return { key, runsHere: false };
+        return { key, runsHere: false, elsewhere: false };
       }
-      held.hold(key, conversation.conversationId);
-      return { key, runsHere };
+      held.hold(key, id);
+      return { key, runsHere, elsewhere };
+    },
+
+    /** Whether this replica runs the conversation's turns now (it holds or takes its lease). */
+    claimConversation: (conversationId: string): Promise<boolean> =>
+      stopping ? Promise.resolve(false) : conversations.claim(conversationId),
+
+    /** Takes a turn item another replica recorded for a conversation this replica runs. */
+    async take(key: string, conversationId: string): Promise<boolean> {
+      if (stopping || !(await repos.inboundEvents.take(key, owner, leaseMs))) return false;
+      held.hold(key, conversationId);
+      return true;
+    },
+
+    /** A taken item its turn did not settle (nothing left to answer): done, or retried on failure. */
+    settleTaken(key: string, error?: unknown): void {
+      if (!held.drop(key)) return;
+      if (error === undefined) items.complete(key);
+      else items.retry(key, error);
+    },
+
+    /** Gives the conversation's lease up once this replica has no turn of it running or queued. */
+    settle(conversationId: string): void {
+      if (turns.active(conversationId) || !conversations.holds(conversationId)) return;
+      work.run("release conversation lease", () => conversations.release(conversationId));
     },
 
     /** Whether a turn over these messages must not start here: their items were given back. */
@@ -140,6 +189,7 @@ export function createWebTurnTickets(input: {
         await stopTurns(turns, new Set(running.map(([, conversationId]) => conversationId)));
       }
       const left = await held.releaseAll();
+      await conversations.releaseAll();
       if (left.length === 0) return;
       await items.release(left.map(([key]) => key));
       log.info("web turns left to the next process", { turns: left.length });
