@@ -2,6 +2,7 @@ import type { ServerEnv } from "@agents-crm/config/env";
 import type { KnowledgeBase, LlmProviders } from "@agents-crm/ai";
 import type { Db, Repositories } from "@agents-crm/db";
 import type { InboxSignal } from "./channels/inbox-signal";
+import type { ChannelSecrets } from "./channels/settings/channel-secrets";
 import type { FileService } from "./files/file-service";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mail/mailer";
@@ -29,4 +30,6 @@ export interface ApiDeps extends ConversationRuntime {
   mailer: Mailer | null;
   /** Files: the store (DATA_DIR/files or S3), saving with checks, serving, signed links, deletion. */
   files: FileService;
+  /** Platform-wide channel secrets (Meta app secrets, verify tokens, Twilio): environment, else console. */
+  channelSecrets: ChannelSecrets;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { corsOrigins, envBoolean, envNumber, envUrl, optionalString } from "./env-parsers";
 import { checkSmtpEnv, smtpEnvSchema } from "./smtp-env";
 import { s3EnvSchema } from "./s3-env";
+import { twilioEnvSchema } from "./twilio-env";
 import { tableEnvSchema, tableNamesFrom, type TableNames } from "./tables";
 import { trustProxy } from "./trust-proxy";
 
@@ -113,6 +114,7 @@ export const serverEnvSchema = z
   .extend(tableEnvSchema.shape)
   .extend(smtpEnvSchema.shape)
   .extend(s3EnvSchema.shape)
+  .extend(twilioEnvSchema.shape)
   .superRefine((env, ctx) => {
     checkSmtpEnv(env, ctx);
     if (env.CORS_ALLOW_CREDENTIALS && env.CORS_ORIGINS.includes("*")) {

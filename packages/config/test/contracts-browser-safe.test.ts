@@ -17,6 +17,7 @@ const CONTRACTS = [
   "./attachments",
   "./audit-actions",
   "./canned-responses",
+  "./channel-settings",
   "./channels",
   "./contacts",
   "./conversations",

@@ -7,6 +7,7 @@ import type { ApiDeps } from "../deps";
 import type { Logger } from "../logger";
 import { createRateLimiter } from "../security/rate-limiter";
 import { createInboxSignal } from "../channels/inbox-signal";
+import { createChannelSecrets } from "../channels/settings/channel-secrets";
 import { createMailer } from "../mail/mailer";
 import { createFileService } from "../files/file-service";
 import { createFileLinkSigner } from "../files/file-links";
@@ -56,6 +57,7 @@ export function assembleDeps(input: {
       publicUrl: env.APP_URL,
       log,
     }),
+    channelSecrets: createChannelSecrets({ env, repos }),
   };
   return { deps, runtime };
 }
