@@ -15,6 +15,7 @@ import { createLoginCodesRepository } from "./login-codes";
 import { createNotificationConfigsRepository } from "./notification-configs";
 import { createReadMarkersRepository } from "./read-markers";
 import { createSecretsRepository } from "./secrets";
+import { createSentMessageRefs } from "./sent-message-refs";
 import { createSessionsRepository } from "./sessions";
 import { createSettingsRepository } from "./settings";
 
@@ -35,6 +36,8 @@ export function createEdgeRepositories(
     adminUsers: createAdminUsersRepository(db, ctx),
     sessions: createSessionsRepository(db, ctx),
     kv: createKvCache(db, ctx),
+    /** Platform message ids of what we sent → our message (delivery reports, echoes). */
+    sentMessageRefs: createSentMessageRefs(db, ctx),
     loginCodes: createLoginCodesRepository(db, ctx, options.encryptionKey),
     inboundEvents: createInboundEventsRepository(db, ctx),
     channelBindings: createChannelBindingsRepository(db, ctx, secrets),

@@ -9,7 +9,7 @@ import { keyAttributes, queryPage } from "../lib/query";
 import { expiryAfterHours, isExpired, toEpochSeconds } from "../lib/ttl";
 import { buildUpdate } from "../lib/update-expression";
 import { appendMessageInputSchema, messageSchema } from "../schemas/message";
-import type { DeliveryStatus } from "@agents-crm/config/messages";
+import type { DeliveryReason, DeliveryStatus } from "@agents-crm/config/messages";
 import type { MessageMetadataInput } from "@agents-crm/config/message-metadata";
 import type { AttachmentDelivery } from "@agents-crm/config/outbound-media";
 import type { AppendMessageInput, Message } from "../schemas/message";
@@ -40,6 +40,15 @@ export interface DeliveryUpdate {
   error?: string;
   /** Replaces the per-file delivery record of a message with files. */
   attachmentDelivery?: Record<string, AttachmentDelivery>;
+}
+
+/** A status the platform reported later (delivered, read, failed), applied only from `from`. */
+export interface ReportedDelivery {
+  status: DeliveryStatus;
+  reason?: DeliveryReason;
+  at: string;
+  /** The statuses it may replace: the condition that keeps a status from moving backwards. */
+  from: readonly DeliveryStatus[];
 }
 
 export function createMessagesRepository(
@@ -209,6 +218,50 @@ export function createMessagesRepository(
           });
         }
         return message;
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) return null;
+        throw error;
+      }
+    },
+
+    /**
+     * Moves a message's delivery status as the platform reported it, in one conditional write (two
+     * reports racing cannot move it backwards). Null when its current status is not in `from`, or the
+     * message is gone.
+     */
+    async advanceDelivery(
+      conversationId: string,
+      messageId: string,
+      report: ReportedDelivery,
+    ): Promise<Message | null> {
+      const values: Record<string, unknown> = {
+        ":status": report.status,
+        ":at": report.at,
+        ":nowSec": toEpochSeconds(ctx.now()),
+      };
+      const from = report.from.map((status, i) => {
+        values[`:from${i}`] = status;
+        return `:from${i}`;
+      });
+      const sets = ["delivery_status = :status", "delivery_status_at = :at"];
+      if (report.reason) {
+        values[":reason"] = report.reason;
+        values[":error"] = report.reason.message || report.reason.code;
+        sets.push("delivery_reason = :reason", "delivery_error = :error");
+      }
+      try {
+        const out = await db.doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { conversation_id: conversationId, message_id: messageId },
+            UpdateExpression: `SET ${sets.join(", ")}`,
+            ConditionExpression: `attribute_exists(message_id) AND delivery_status IN (${from.join(", ")}) AND (attribute_not_exists(#ttl) OR #ttl > :nowSec)`,
+            ExpressionAttributeNames: { "#ttl": TTL },
+            ExpressionAttributeValues: values,
+            ReturnValues: "ALL_NEW",
+          }),
+        );
+        return (out.Attributes && read(out.Attributes)) ?? null;
       } catch (error) {
         if (isConditionalCheckFailed(error)) return null;
         throw error;

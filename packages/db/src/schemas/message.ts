@@ -1,5 +1,6 @@
 import { messageMetadataSchema } from "@agents-crm/config/message-metadata";
 import {
+  deliveryReasonSchema,
   deliveryStatusSchema,
   messageKindSchema,
   messageRoleSchema,
@@ -26,6 +27,10 @@ export const messageSchema = z.object({
   authorId: z.string().optional(),
   deliveryStatus: deliveryStatusSchema.optional(),
   deliveryError: z.string().optional(),
+  /** The platform's code and words when it reported the message failed (WhatsApp statuses, Twilio). */
+  deliveryReason: deliveryReasonSchema.optional().catch(undefined),
+  /** When the platform reported the current status (delivered, read, failed), ISO. */
+  deliveryStatusAt: z.string().optional(),
   /** A staff message's files, by fileId: each one's own delivery (sent, failed with the platform's reason). */
   attachmentDelivery: z.record(z.string(), attachmentDeliverySchema).optional(),
   /** Read through the shared schema: what an older row holds that does not match reads as absent. */

@@ -108,6 +108,11 @@ export async function deliverMessage(
         deadline,
       });
       ids.push(outcome.id ?? FAILED_STEP);
+      // Before anything else: Meta's reports and echoes of this part name only its id (Telegram's
+      // ids are per chat and it reports nothing).
+      if (outcome.id && resolved.target.channel !== "telegram") {
+        await repos.sentMessageRefs.remember(resolved.target.channel, outcome.id, message);
+      }
       if (step.kind === "file") perFile[step.fileId] = outcome.delivery;
       if (index < steps.length - 1) {
         // Files show their own progress live; text parts only need their ids kept for a resume.

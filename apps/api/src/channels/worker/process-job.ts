@@ -2,6 +2,8 @@ import type { InboundEvent as InboxItem } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { deliverMessage, deliveryGaveUp } from "../delivery/deliver-message";
 import { deliveryJobSchema } from "../delivery/delivery-job";
+import { deliveryStatusJobSchema, reportOf } from "../delivery/delivery-status-job";
+import { recordDeliveryStatus } from "../../domain/delivery-status/record-delivery-status";
 import { inboundEventSchema } from "../inbound-event";
 import { webTurnJobSchema } from "../../domain/turns/web-turn-job";
 import { downloadMedia, mediaGaveUp } from "./media/download-media";
@@ -16,8 +18,8 @@ export class UnprocessableJobError extends Error {
 }
 
 /**
- * An inbox item is a customer event (from a webhook), a delivery job (an outbound message), or a web-chat
- * turn its process did not finish.
+ * An inbox item is a customer event (from a webhook), a delivery job (an outbound message), a
+ * platform's report about a sent message, or a web-chat turn its process did not finish.
  */
 export async function processJob(
   deps: ApiDeps,
@@ -26,6 +28,11 @@ export async function processJob(
 ): Promise<void> {
   const delivery = deliveryJobSchema.safeParse(item.payload);
   if (delivery.success) return deliverMessage(deps, runtime, delivery.data);
+  const status = deliveryStatusJobSchema.safeParse(item.payload);
+  if (status.success) {
+    await recordDeliveryStatus(deps, reportOf(status.data));
+    return;
+  }
   const webTurn = webTurnJobSchema.safeParse(item.payload);
   if (webTurn.success) return recoverWebTurn(deps, item, webTurn.data);
   const media = mediaJobSchema.safeParse(item.payload);

@@ -104,6 +104,7 @@ export const conversations = defineMessages(
       pending: "Sending…",
       sent: "Sent",
       delivered: "Delivered",
+      read: "Read",
       failed: "Not delivered",
     },
     turn: {
@@ -251,6 +252,7 @@ export const conversations = defineMessages(
       pending: "Отправка…",
       sent: "Отправлено",
       delivered: "Доставлено",
+      read: "Прочитано",
       failed: "Не доставлено",
     },
     turn: {
