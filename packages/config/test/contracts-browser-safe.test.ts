@@ -39,6 +39,7 @@ const CONTRACTS = [
   "./staff",
   "./stats",
   "./triage",
+  "./twilio",
   "./web-chat",
   "./webhook-secrets",
   "./well-formed-text",

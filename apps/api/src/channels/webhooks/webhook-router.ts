@@ -10,6 +10,7 @@ import { receiveTelegramWebhook } from "./telegram-webhook";
 import { createUnsignedPolicy } from "./unsigned-policy";
 import type { WebhookRuntime } from "./webhook-runtime";
 import { parseWhatsApp } from "./whatsapp-events";
+import { routeTwilio } from "./twilio/twilio-routes";
 
 const TELEGRAM_PREFIX = WEBHOOK_PATHS.telegram;
 
@@ -88,7 +89,7 @@ export function createWebhookRouter(
           req,
           res,
         );
-    } else return false;
+    } else if (!(await routeTwilio({ ...rt, deps }, req, res, path))) return false;
     return true;
   };
 
