@@ -327,3 +327,37 @@ describe("Twilio webhooks refuse what Twilio did not send", () => {
     expect((await fetch(url())).status).toBe(405);
   });
 });
+
+describe("Twilio bindings are checked when they are made", () => {
+  const refusal = (input: Parameters<Channels["admin"]["bindings"]["create"]>[0]) =>
+    c.admin.bindings.create(input).then(
+      () => null,
+      (error: unknown) => (error as Error).message,
+    );
+
+  it("refuses a sender that is not whatsapp:+E164, a malformed account SID, and a Meta binding without a token", async () => {
+    expect(
+      await refusal({
+        agentId: AGENT,
+        channelType: "whatsapp",
+        channelAccountId: "+14155238887",
+        metadata: { provider: "twilio" },
+      }),
+    ).toMatch(/whatsapp:\+14155238886/);
+    expect(
+      await refusal({
+        agentId: AGENT,
+        channelType: "whatsapp",
+        channelAccountId: "whatsapp:+14155238887",
+        metadata: { provider: "twilio", accountSid: "AC-nope" },
+      }),
+    ).toMatch(/AC followed by 32 hexadecimal/);
+    expect(
+      await refusal({
+        agentId: AGENT,
+        channelType: "whatsapp",
+        channelAccountId: "106540352249999",
+      }),
+    ).toMatch(/accessToken/);
+  });
+});
