@@ -2,6 +2,7 @@ import type { ServerEnv } from "@agents-crm/config/env";
 import type { KnowledgeBase, LlmProviders } from "@agents-crm/ai";
 import type { Db, Repositories } from "@agents-crm/db";
 import type { InboxSignal } from "./channels/inbox-signal";
+import type { ChannelSecrets } from "./channels/settings/channel-secrets";
 import type { FileService } from "./files/file-service";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mail/mailer";
@@ -37,4 +38,6 @@ export interface ApiDeps extends ConversationRuntime {
   metrics: Metrics;
   /** Spans of turns and jobs, exported over OTLP when configured; a no-op otherwise. */
   tracer: Tracer;
+  /** Platform-wide channel secrets (Meta app secrets, verify tokens, Twilio): environment, else console. */
+  channelSecrets: ChannelSecrets;
 }

@@ -6,6 +6,7 @@ import { contactsRouter } from "./routers/contacts";
 import { auditRouter } from "./routers/audit";
 import { bindingsRouter } from "./routers/bindings";
 import { cannedResponsesRouter } from "./routers/canned-responses";
+import { channelSettingsRouter } from "./routers/channel-settings";
 import { inboxRouter } from "./routers/inbox";
 import { knowledgeRouter } from "./routers/knowledge";
 import { knowledgeGapsRouter } from "./routers/knowledge-gaps";
@@ -25,6 +26,7 @@ export const appRouter = router({
   audit: auditRouter,
   bindings: bindingsRouter,
   cannedResponses: cannedResponsesRouter,
+  channelSettings: channelSettingsRouter,
   inbox: inboxRouter,
   knowledgeGaps: knowledgeGapsRouter,
   knowledge: knowledgeRouter,

@@ -58,6 +58,8 @@ export const AUDIT_ACTIONS = [
   "contact.erase",
   "contact.export",
   "contact.import",
+  "channel_settings.set",
+  "channel_settings.clear",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -72,6 +74,7 @@ export const AUDIT_RESOURCE_TYPES = [
   "inbound_event",
   "canned_response",
   "contact",
+  "channel_setting",
 ] as const;
 
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];

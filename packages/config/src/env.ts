@@ -3,6 +3,7 @@ import { corsOrigins, envBoolean, envNumber, envUrl, optionalString } from "./en
 import { checkSmtpEnv, smtpEnvSchema } from "./smtp-env";
 import { s3EnvSchema } from "./s3-env";
 import { observabilityEnvSchema } from "./observability-env";
+import { twilioEnvSchema } from "./twilio-env";
 import { tableEnvSchema, tableNamesFrom, type TableNames } from "./tables";
 import { trustProxy } from "./trust-proxy";
 
@@ -133,6 +134,7 @@ export const serverEnvSchema = z
   .extend(smtpEnvSchema.shape)
   .extend(s3EnvSchema.shape)
   .extend(observabilityEnvSchema.shape)
+  .extend(twilioEnvSchema.shape)
   .superRefine((env, ctx) => {
     checkSmtpEnv(env, ctx);
     if (env.CORS_ALLOW_CREDENTIALS && env.CORS_ORIGINS.includes("*")) {

@@ -8,6 +8,7 @@ import type { Logger } from "../logger";
 import { createRateLimiter } from "../security/rate-limiter";
 import { createClusterRateLimiter } from "../security/cluster-rate-limiter";
 import { createInboxSignal } from "../channels/inbox-signal";
+import { createChannelSecrets } from "../channels/settings/channel-secrets";
 import { createMailer } from "../mail/mailer";
 import { createFileService } from "../files/file-service";
 import { createFileLinkSigner } from "../files/file-links";
@@ -93,6 +94,7 @@ export function assembleDeps(input: {
     }),
     metrics,
     tracer,
+    channelSecrets: createChannelSecrets({ env, repos }),
   };
   // Web-chat messages other replicas stored for conversations this one runs (ends with the hub).
   startTurnHandoff(deps);

@@ -50,6 +50,8 @@ export interface CustomerMediaOptions {
   whatsapp: GraphApiOptions;
   /** INSTAGRAM_GRAPH_BASE_URL: its host is trusted for attachment links too. */
   instagramGraphBaseUrl?: string;
+  /** TWILIO_API_BASE_URL: Twilio's media links are fetched only from its host. */
+  twilioApiBaseUrl?: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
@@ -105,6 +107,35 @@ export function createCustomerMedia(options: CustomerMediaOptions) {
         mimeType: bareMimeType(contentType),
         fileName: file.file_path.split("/").pop(),
       };
+    },
+
+    /**
+     * Twilio: the webhook's MediaUrl{N}, fetched with basic auth (account SID : auth token); Twilio answers
+     * with a redirect to the file, whose host gets no credentials (fetch drops them across origins)
+     * (https://www.twilio.com/docs/messaging/api/media-resource#fetch-a-media-resource).
+     */
+    async twilio(
+      url: string,
+      credentials: { accountSid: string; authToken: string },
+      maxBytes: number,
+    ): Promise<DownloadedMedia> {
+      let link: URL;
+      try {
+        link = new URL(url);
+      } catch {
+        throw new MediaDownloadError("Twilio sent no usable link to the file", false);
+      }
+      const twilioHost = new URL(options.twilioApiBaseUrl ?? "https://api.twilio.com").host;
+      if (link.host !== twilioHost) {
+        throw new MediaDownloadError("The file's link is not on Twilio's servers", false);
+      }
+      const basic = Buffer.from(`${credentials.accountSid}:${credentials.authToken}`).toString(
+        "base64",
+      );
+      const { bytes, contentType } = await get(url, maxBytes, "Twilio", {
+        authorization: `Basic ${basic}`,
+      });
+      return { bytes, mimeType: bareMimeType(contentType) };
     },
 
     async instagram(url: string, maxBytes: number): Promise<DownloadedMedia> {

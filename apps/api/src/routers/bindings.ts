@@ -40,7 +40,8 @@ export const bindingsRouter = {
         channelType: platformSchema,
         /** Telegram: the bot id, taken from the token when omitted. */
         channelAccountId: z.string().trim().min(1).max(100).optional(),
-        accessToken: token,
+        /** Twilio bindings may leave it out: the channel settings' auth token is used. */
+        accessToken: token.optional(),
         /** Meta app secret (webhook signatures); stored encrypted with the token. */
         appSecret: z.string().trim().min(1).max(512).optional(),
         channelUsername: z.string().trim().max(100).optional(),

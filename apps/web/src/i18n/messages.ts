@@ -13,6 +13,7 @@ import { knowledgeGaps } from "~/features/knowledge-gaps/messages";
 import { knowledgeLibrary } from "~/features/knowledge-library/messages";
 import { login } from "~/features/login/messages";
 import { notifications } from "~/features/notifications/messages";
+import { channelSettings } from "~/features/channel-settings/messages";
 import { notes } from "~/features/notes/messages";
 import { outboundAttachments } from "~/features/outbound-attachments/messages";
 import { pipeline } from "~/features/pipeline/messages";
@@ -42,6 +43,7 @@ export const MESSAGES = {
   login,
   notes,
   notifications,
+  channelSettings,
   outboundAttachments,
   pipeline,
   playground,

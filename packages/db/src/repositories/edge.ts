@@ -3,6 +3,7 @@ import type { EncryptionKey } from "../secrets/encryption-key";
 import { createAdminUsersRepository } from "./admin-users";
 import { createCannedResponsesRepository } from "./canned-responses";
 import { createChannelBindingsRepository } from "./channel-bindings";
+import { createChannelSettingsRepository } from "./channel-settings";
 import type { RepositoryContext } from "./context";
 import { createEventLogRepository } from "./event-log";
 import { createInboundEventsRepository } from "./inbound-events";
@@ -41,6 +42,7 @@ export function createEdgeRepositories(
     loginCodes: createLoginCodesRepository(db, ctx, options.encryptionKey),
     inboundEvents: createInboundEventsRepository(db, ctx),
     channelBindings: createChannelBindingsRepository(db, ctx, secrets),
+    channelSettings: createChannelSettingsRepository(secrets),
     instagramProfiles: createInstagramProfilesRepository(db, ctx),
     notificationConfigs: createNotificationConfigsRepository(db, ctx, secrets),
     settings: createSettingsRepository(db, ctx),

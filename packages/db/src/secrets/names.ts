@@ -7,4 +7,6 @@ export const secretNames = {
   channelWebhookSecret: (channelType: Channel, bindingId: string) =>
     `doctor-agent/channels/${channelType}/${bindingId}/webhook-secret`,
   notificationBotToken: (configId: string) => `doctor-agent/notifications/${configId}/bot-token`,
+  /** Platform-wide channel secrets set in the console (@agents-crm/config/channel-settings). */
+  channelSetting: (name: string) => `doctor-agent/channel-settings/${name}`,
 } as const;

@@ -1,6 +1,7 @@
 import { GraphApiError } from "../../platforms/graph-api-call";
 import { INSTAGRAM_WINDOW_SUBCODE } from "../../platforms/instagram-graph-api";
 import { TelegramApiError } from "../../platforms/telegram-bot-api";
+import { TwilioApiError } from "../../platforms/twilio-messages-api";
 import { WHATSAPP_WINDOW_CODE } from "../../platforms/whatsapp-cloud-api";
 
 /** The platform refused for good (bad recipient, revoked token, closed window): retrying cannot help. */
@@ -44,5 +45,15 @@ export function classifySendError(error: unknown): SendFailure {
       reason: outsideWindow ? `${error.message} (outside the messaging window)` : error.message,
     };
   }
+  if (error instanceof TwilioApiError) {
+    // 63016: more than 24 hours since the customer wrote; only a template may go out.
+    return {
+      retryable: error.isRetryable && error.code !== TWILIO_WINDOW_CODE,
+      reason: error.message,
+    };
+  }
   return { retryable: true, reason: error instanceof Error ? error.message : String(error) };
 }
+
+/** Twilio's "outside the 24-hour window" (https://www.twilio.com/docs/api/errors/63016). */
+export const TWILIO_WINDOW_CODE = 63016;

@@ -1,4 +1,5 @@
 import type { ChannelBinding, Conversation, Repositories } from "@agents-crm/db";
+import { isTwilioBinding } from "../settings/twilio-credentials";
 import { customerContact } from "./customer-contact";
 import { PermanentDeliveryError } from "./delivery-errors";
 import type { DeliveryTarget } from "./send-part";
@@ -46,6 +47,14 @@ export async function resolveTarget(
       accountId: binding.channelAccountId,
       token,
       recipient: conversation.externalUserId,
+      ...(isTwilioBinding(binding)
+        ? {
+            provider: "twilio" as const,
+            ...(typeof binding.metadata.accountSid === "string"
+              ? { twilioAccountSid: binding.metadata.accountSid }
+              : {}),
+          }
+        : {}),
     },
   };
 }

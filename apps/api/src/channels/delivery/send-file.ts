@@ -66,6 +66,14 @@ export async function sendFile(
       return sent.message_id;
     }
     case "whatsapp": {
+      if (target.provider === "twilio") {
+        // Twilio fetches the file itself from a signed link that expires.
+        const url = await source.publicUrl(file.fileId);
+        return clients.twilio.send(target, {
+          mediaUrls: [url],
+          ...(options.caption ? { body: options.caption } : {}),
+        });
+      }
       const bytes = await source.read(file.fileId);
       const { mediaId } = await clients.whatsapp.uploadMedia(target.token, target.accountId, {
         bytes,

@@ -8,6 +8,9 @@ export interface DeliveryTarget {
   accountId: string;
   token: string;
   recipient: string;
+  /** WhatsApp through Twilio instead of Meta: the binding's account SID, when it has its own. */
+  provider?: "twilio";
+  twilioAccountSid?: string;
 }
 
 /** The pacer's key: one bot's chat with one customer. */
@@ -39,6 +42,7 @@ export async function sendPart(
       return sent.message_id;
     }
     case "whatsapp": {
+      if (target.provider === "twilio") return clients.twilio.send(target, { body: text });
       const sent = await clients.whatsapp.sendText(target.token, target.accountId, {
         to: target.recipient,
         body: text,

@@ -10,6 +10,7 @@ import { receiveTelegramWebhook } from "./telegram-webhook";
 import { createUnsignedPolicy } from "./unsigned-policy";
 import type { WebhookRuntime } from "./webhook-runtime";
 import { parseWhatsApp } from "./whatsapp-events";
+import { routeTwilio } from "./twilio/twilio-routes";
 
 const TELEGRAM_PREFIX = WEBHOOK_PATHS.telegram;
 
@@ -20,7 +21,7 @@ const TELEGRAM_PREFIX = WEBHOOK_PATHS.telegram;
  * burst and retry, and signatures (or secret tokens) guard every request.
  */
 export function createWebhookRouter(
-  deps: Pick<ApiDeps, "env" | "repos" | "log" | "inboxSignal" | "metrics">,
+  deps: Pick<ApiDeps, "env" | "repos" | "log" | "inboxSignal" | "metrics" | "channelSecrets">,
   options: { cacheTtlMs?: number } = {},
 ) {
   const log = deps.log.child({ component: "webhooks" });
@@ -30,27 +31,38 @@ export function createWebhookRouter(
     resolver: createBindingResolver(deps.repos, { ttlMs: options.cacheTtlMs }),
     unsigned: createUnsignedPolicy(deps.env, log),
   };
-  // A Meta platform's secrets come from the environment variables named for it.
+  // A Meta platform's secrets: its environment variables, else what the console stored (cached).
   const metaChannel = (
     platform: MetaChannel["platform"],
     handlers: Pick<MetaChannel, "scan" | "parse">,
-  ): MetaChannel => {
+  ) => {
     const variables = META_WEBHOOK_VARIABLES[platform];
-    return {
-      platform,
-      appSecret: deps.env[variables.appSecret],
-      appSecretVariable: variables.appSecret,
-      verifyToken: deps.env[variables.verifyToken],
-      verifyTokenVariable: variables.verifyToken,
-      ...handlers,
+    return async (): Promise<MetaChannel> => {
+      const [appSecret, verifyToken] = await Promise.all([
+        deps.channelSecrets.get(`${platform}_app_secret`),
+        deps.channelSecrets.get(`${platform}_verify_token`),
+      ]);
+      return {
+        platform,
+        appSecret,
+        appSecretVariable: variables.appSecret,
+        verifyToken,
+        verifyTokenVariable: variables.verifyToken,
+        ...handlers,
+      };
     };
   };
   const instagram = metaChannel("instagram", { scan: scanInstagram, parse: parseInstagram });
   const whatsapp = metaChannel("whatsapp", { scan: scanWhatsApp, parse: parseWhatsApp });
 
-  const meta = (channel: MetaChannel, req: IncomingMessage, res: ServerResponse, url: URL) => {
-    if (req.method === "GET") verifySubscription(rt, channel, url, res);
-    else if (req.method === "POST") return receiveMetaWebhook(rt, channel, req, res);
+  const meta = async (
+    channelOf: () => Promise<MetaChannel>,
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+  ) => {
+    if (req.method === "GET") verifySubscription(rt, await channelOf(), url, res);
+    else if (req.method === "POST") return receiveMetaWebhook(rt, await channelOf(), req, res);
     else methodNotAllowed(res, "GET, POST");
   };
 
@@ -67,7 +79,7 @@ export function createWebhookRouter(
           req,
           res,
         );
-    } else return false;
+    } else if (!(await routeTwilio({ ...rt, deps }, req, res, path))) return false;
     return true;
   };
 

@@ -35,6 +35,7 @@ function runtimeFor(deps: ApiDeps, options: ChannelWorkerOptions): WorkerRuntime
       telegramIntervalMs: options.telegramIntervalMs,
       // A download of up to 50 MB gets half a lease; the other half is for storing it.
       mediaTimeoutMs: Math.floor(leaseMs / 2),
+      channelSecrets: deps.channelSecrets,
     });
   const defaultId = `${hostname()}#${process.pid}#${randomBytes(4).toString("hex")}`;
   return {

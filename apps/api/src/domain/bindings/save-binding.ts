@@ -6,6 +6,8 @@ import { recordAudit } from "../audit";
 import type { StaffContext } from "../agents/agent-context";
 import { toBindingView, type BindingView } from "./binding-view";
 import { telegramFor } from "./telegram";
+import { INHERITED_TWILIO_TOKEN } from "../../channels/settings/twilio-credentials";
+import { twilioBindingProblems } from "./twilio-binding";
 
 export type BoundChannel = "instagram" | "telegram" | "whatsapp";
 
@@ -13,7 +15,8 @@ export interface CreateBindingInput {
   agentId: string;
   channelType: BoundChannel;
   channelAccountId?: string;
-  accessToken: string;
+  /** Optional only for Twilio bindings (the channel settings' auth token is then used). */
+  accessToken?: string;
   appSecret?: string;
   channelUsername?: string;
   metadata?: Record<string, unknown>;
@@ -43,8 +46,18 @@ export async function getBindingOrThrow(
   return binding;
 }
 
+/** A Twilio binding's sender and account SID are checked; its own auth token is optional. */
+function accessTokenOf(input: CreateBindingInput): string {
+  if (input.channelType === "whatsapp" && input.metadata?.provider === "twilio") {
+    twilioBindingProblems(input.channelAccountId, input.metadata.accountSid);
+    return input.accessToken ?? INHERITED_TWILIO_TOKEN;
+  }
+  if (!input.accessToken) throw invalidInput("accessToken", "is required");
+  return input.accessToken;
+}
+
 /** A Telegram binding's account is its bot, whose id is the part of the token before the colon. */
-function accountIdOf(input: CreateBindingInput): string {
+function accountIdOf(input: CreateBindingInput & { accessToken: string }): string {
   if (input.channelType !== "telegram") {
     if (!input.channelAccountId) {
       throw invalidInput("channelAccountId", `is required for ${input.channelType} bindings`);
@@ -85,8 +98,9 @@ async function assertAgentActive(ctx: StaffContext, agentId: string): Promise<vo
 
 export async function createBinding(
   ctx: StaffContext,
-  input: CreateBindingInput,
+  given: CreateBindingInput,
 ): Promise<BindingView> {
+  const input = { ...given, accessToken: accessTokenOf(given) };
   await assertAgentActive(ctx, input.agentId);
   const channelAccountId = accountIdOf(input);
   await assertAccountFree(ctx, input.channelType, channelAccountId);

@@ -154,6 +154,10 @@ function template(entry: AuditEntry, t: AuditMessages, lookups: SentenceLookups)
       const rows = meta.rows;
       return s.contact_import(typeof rows === "number" ? String(rows) : "—");
     }
+    case "channel_settings.set":
+      return s.channel_settings_set;
+    case "channel_settings.clear":
+      return s.channel_settings_clear;
     default:
       return s.other(entry.action);
   }

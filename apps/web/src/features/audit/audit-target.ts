@@ -79,6 +79,8 @@ export function auditTarget(
       };
     case "inbound_event":
       return { id, label: t.event(short(id)), href: null };
+    case "channel_setting":
+      return { id, label: id, href: "/admin/channel-settings" };
     default:
       return { id, label: short(id), href: null };
   }

@@ -77,6 +77,8 @@ export const audit = defineMessages(
       "contact.erase": "Erase a contact (right to erasure)",
       "contact.export": "Export a contact's data",
       "contact.import": "Import contacts",
+      "channel_settings.set": "Set a channel setting",
+      "channel_settings.clear": "Clear a channel setting",
     },
     types: {
       conversation: "Conversations",
@@ -88,6 +90,7 @@ export const audit = defineMessages(
       pipeline: "Pipeline",
       inbound_event: "Channel events",
       contact: "Contacts",
+      channel_setting: "Channel settings",
     },
     columns: { time: "Time", actor: "Who", action: "What" },
     today: "Today",
@@ -160,6 +163,8 @@ export const audit = defineMessages(
         `Erased a contact and ${conversations} conversations (right to erasure)`,
       contact_export: "Exported the data held about contact {target}",
       contact_import: (rows: string) => `Imported contacts from a CSV file (${rows} rows)`,
+      channel_settings_set: "Set channel setting {target} in the console",
+      channel_settings_clear: "Cleared channel setting {target} in the console",
       other: (action: string) => `${action} {target}`,
     },
     targets: {
@@ -289,6 +294,8 @@ export const audit = defineMessages(
       "contact.erase": "Удаление контакта (право на забвение)",
       "contact.export": "Выгрузка данных контакта",
       "contact.import": "Импорт контактов",
+      "channel_settings.set": "Изменение настройки каналов",
+      "channel_settings.clear": "Удаление настройки каналов",
     },
     types: {
       conversation: "Диалоги",
@@ -300,6 +307,7 @@ export const audit = defineMessages(
       pipeline: "Воронка",
       inbound_event: "События каналов",
       contact: "Контакты",
+      channel_setting: "Настройки каналов",
     },
     columns: { time: "Время", actor: "Кто", action: "Что" },
     today: "Сегодня",
@@ -372,6 +380,8 @@ export const audit = defineMessages(
         `Удалён контакт и его диалоги: ${conversations} (право на забвение)`,
       contact_export: "Выгружены данные о контакте {target}",
       contact_import: (rows: string) => `Импортированы контакты из CSV (строк: ${rows})`,
+      channel_settings_set: "Задана настройка каналов {target} в консоли",
+      channel_settings_clear: "Удалена настройка каналов {target} из консоли",
       other: (action: string) => `${action} {target}`,
     },
     targets: {

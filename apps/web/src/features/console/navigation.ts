@@ -28,6 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/audit", key: "audit", roles: MANAGERS },
   { href: "/admin/users", key: "users", roles: MANAGERS },
   { href: "/admin/notifications", key: "notifications", roles: MANAGERS },
+  { href: "/admin/channel-settings", key: "channelSettings", roles: MANAGERS },
 ];
 
 export function navItemsFor(role: StaffRole): NavItem[] {

@@ -1,6 +1,11 @@
 import { ATTACHMENT_MAX_BYTES } from "@agents-crm/config/attachments";
 import type { ApiDeps } from "../../../deps";
 import { MediaDownloadError, type DownloadedMedia } from "../../../platforms/media-download";
+import {
+  isTwilioBinding,
+  twilioCredentialsOf,
+  type TwilioCredentials,
+} from "../../settings/twilio-credentials";
 import type { WorkerRuntime } from "../worker-runtime";
 import { inboundFiles } from "./inbound-files";
 import type { MediaJob } from "./media-job";
@@ -11,6 +16,8 @@ type JobFile = MediaJob["files"][number];
 
 /** The binding's token is gone (deleted or disconnected): no retry brings the file back. */
 const NO_TOKEN = "The channel is no longer connected, so the file could not be fetched";
+const NO_TWILIO_CREDENTIALS =
+  "Twilio's account SID and auth token are not set, so the file could not be fetched";
 
 async function fetchFile(
   runtime: WorkerRuntime,
@@ -18,6 +25,7 @@ async function fetchFile(
   file: JobFile,
   token: string | null,
   accountId: string,
+  twilio: TwilioCredentials | null,
 ): Promise<DownloadedMedia> {
   const media = runtime.clients.media;
   const maxBytes = ATTACHMENT_MAX_BYTES[file.kind];
@@ -29,6 +37,10 @@ async function fetchFile(
       return media.telegram(token, file.platformFileId ?? "", maxBytes);
     case "whatsapp":
       if (!token) throw new MediaDownloadError(NO_TOKEN, false);
+      if (file.url) {
+        if (!twilio) throw new MediaDownloadError(NO_TWILIO_CREDENTIALS, false);
+        return media.twilio(file.url, twilio, maxBytes);
+      }
       return media.whatsapp(token, accountId, file.platformFileId ?? "", maxBytes);
   }
 }
@@ -47,12 +59,21 @@ export async function downloadMedia(
   const files = inboundFiles(deps);
   const binding = await deps.repos.channelBindings.get(job.bindingId);
   const token = binding ? await deps.repos.channelBindings.getAccessToken(job.bindingId) : null;
+  const twilio =
+    binding && isTwilioBinding(binding) ? await twilioCredentialsOf(deps, binding) : null;
   let retry: MediaDownloadError | null = null;
   let changed = false;
   for (const file of job.files) {
     if (!(await files.isPending(file.fileId))) continue;
     try {
-      const media = await fetchFile(runtime, job, file, token, binding?.channelAccountId ?? "");
+      const media = await fetchFile(
+        runtime,
+        job,
+        file,
+        token,
+        binding?.channelAccountId ?? "",
+        twilio,
+      );
       await files.store(file.fileId, media, file);
       changed = true;
     } catch (error) {

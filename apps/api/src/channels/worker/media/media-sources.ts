@@ -59,11 +59,13 @@ export function mediaSources(event: InboundEvent): MediaSource[] {
       event.platform === "instagram"
         ? (INSTAGRAM_KINDS[attachment.type] ?? messageKind)
         : messageKind;
-    const where = event.platform === "instagram" ? attachment.url : attachment.fileId;
+    // Twilio's WhatsApp media come as links (MediaUrl{N}), Meta's as media ids.
+    const byLink = event.platform === "instagram" || !attachment.fileId;
+    const where = byLink ? attachment.url : attachment.fileId;
     if (!where) continue;
     sources.push({
       kind,
-      ...(event.platform === "instagram" ? { url: where } : { platformFileId: where }),
+      ...(byLink ? { url: where } : { platformFileId: where }),
       ...(attachment.mimeType ? { mimeType: attachment.mimeType } : {}),
       ...(attachment.fileName ? { name: attachment.fileName } : {}),
     });
