@@ -17,6 +17,7 @@ export function fileDeliveryOf(
       return { status: "pending" };
     case "sent":
     case "delivered":
+    case "read":
       return { status: "sent" };
     case "failed":
       return {
