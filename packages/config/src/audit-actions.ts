@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = [
   "contact.erase",
   "contact.export",
   "contact.import",
+  "conversation.refresh_profile",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -154,6 +154,8 @@ function template(entry: AuditEntry, t: AuditMessages, lookups: SentenceLookups)
       const rows = meta.rows;
       return s.contact_import(typeof rows === "number" ? String(rows) : "—");
     }
+    case "conversation.refresh_profile":
+      return s.refresh_profile;
     default:
       return s.other(entry.action);
   }

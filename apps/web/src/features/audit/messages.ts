@@ -77,6 +77,7 @@ export const audit = defineMessages(
       "contact.erase": "Erase a contact (right to erasure)",
       "contact.export": "Export a contact's data",
       "contact.import": "Import contacts",
+      "conversation.refresh_profile": "Refresh customer profile",
     },
     types: {
       conversation: "Conversations",
@@ -160,6 +161,7 @@ export const audit = defineMessages(
         `Erased a contact and ${conversations} conversations (right to erasure)`,
       contact_export: "Exported the data held about contact {target}",
       contact_import: (rows: string) => `Imported contacts from a CSV file (${rows} rows)`,
+      refresh_profile: "Refreshed the customer's profile in conversation {target}",
       other: (action: string) => `${action} {target}`,
     },
     targets: {
@@ -289,6 +291,7 @@ export const audit = defineMessages(
       "contact.erase": "Удаление контакта (право на забвение)",
       "contact.export": "Выгрузка данных контакта",
       "contact.import": "Импорт контактов",
+      "conversation.refresh_profile": "Обновление профиля клиента",
     },
     types: {
       conversation: "Диалоги",
@@ -372,6 +375,7 @@ export const audit = defineMessages(
         `Удалён контакт и его диалоги: ${conversations} (право на забвение)`,
       contact_export: "Выгружены данные о контакте {target}",
       contact_import: (rows: string) => `Импортированы контакты из CSV (строк: ${rows})`,
+      refresh_profile: "Обновил профиль клиента в диалоге {target}",
       other: (action: string) => `${action} {target}`,
     },
     targets: {
