@@ -150,6 +150,7 @@ describe("the router's access map", () => {
       "conversations.close",
       "conversations.resolve",
       "conversations.snooze",
+      "conversations.refreshProfile",
       "admin.onEvent",
       "audit.list",
       "stats.summary",

@@ -4,6 +4,12 @@
 export type * from "./providers/types";
 export { LlmError, type LlmErrorKind } from "./providers/errors";
 export {
+  clearProviderProblems,
+  providerProblems,
+  type ProviderProblem,
+  type ProviderProblemKind,
+} from "./providers/provider-problems";
+export {
   createLlmProviders,
   OFFLINE_LABEL,
   type LlmProvidersOptions,

@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = [
   "contact.import",
   "channel_settings.set",
   "channel_settings.clear",
+  "conversation.refresh_profile",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -12,6 +12,17 @@ export const telegramUserSchema = z.looseObject({
 });
 export type TelegramUser = z.infer<typeof telegramUserSchema>;
 
+/** getChat's ChatFullInfo (https://core.telegram.org/bots/api#chatfullinfo): a private chat names the user. */
+export const telegramChatSchema = z.looseObject({
+  id: z.number(),
+  type: z.string(),
+  title: z.string().optional(),
+  first_name: z.string().optional(),
+  last_name: z.string().optional(),
+  username: z.string().optional(),
+});
+export type TelegramChat = z.infer<typeof telegramChatSchema>;
+
 export const telegramMessageSchema = z.looseObject({
   message_id: z.number(),
   date: z.number(),
@@ -191,6 +202,9 @@ export function createTelegramBotApi(options: TelegramBotApiOptions) {
     setWebhook: (token: string, input: SetWebhookInput) =>
       call(token, "setWebhook", input, z.literal(true)),
     getWebhookInfo: (token: string) => call(token, "getWebhookInfo", {}, telegramWebhookInfoSchema),
+    /** The chat as it is now (a customer's private chat: their name and username). */
+    getChat: (token: string, chatId: string) =>
+      call(token, "getChat", { chat_id: chatId }, telegramChatSchema),
     /** Uploads a file and sends it (sendPhoto / sendDocument / sendVideo / sendAudio / sendVoice). */
     sendMedia: (token: string, input: SendMediaInput) =>
       call(token, input.method, mediaForm(input), telegramMessageSchema, {

@@ -26,6 +26,7 @@ import { markRead, unreadCounts, withUnread } from "../domain/conversations/unre
 import { setStage } from "../domain/conversations/set-stage";
 import { staffReply } from "../domain/conversations/staff-reply";
 import { snoozeConversation } from "../domain/conversations/snooze";
+import { refreshCustomerProfile } from "../domain/conversations/refresh-profile";
 import {
   closeConversation,
   handoff,
@@ -167,6 +168,14 @@ export const conversationsRouter = {
   snooze: authedProcedure
     .input(byId.extend({ until: z.coerce.date().nullable() }))
     .mutation(({ ctx, input }) => snoozeConversation(ctx, input)),
+
+  /**
+   * Re-reads the customer's profile from Instagram or Telegram now (WhatsApp and web chat: a clear 412),
+   * at most once a minute per conversation; audited, announced live.
+   */
+  refreshProfile: authedProcedure
+    .input(byId)
+    .mutation(({ ctx, input }) => refreshCustomerProfile(ctx, input)),
 
   /**
    * Copilot: a draft of the next reply, streamed (`start`, `delta`s, `done`); nothing is sent. Unsubscribing

@@ -1,6 +1,7 @@
 import { tracked } from "@trpc/server";
 import { setInterval as every } from "node:timers/promises";
 import { z } from "zod";
+import { providerProblems } from "@agents-crm/ai";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { adminProcedure, publicProcedure } from "../trpc";
 import { checkDatabase } from "../server/health";
@@ -25,6 +26,15 @@ export const systemRouter = {
 
   /** Memory and event-loop delay of this process (one replica), for operators and the soak bench. */
   metrics: adminProcedure.query(({ ctx }) => processMetrics(ctx.deps.startedAt)),
+
+  /**
+   * Problems the model server showed (unknown model with the models it lists, no moderation, no
+   * json_schema, no usage), each with its fix; newest first. Kept in this replica's memory: each replica
+   * reports what its own calls met since it started.
+   */
+  modelProblems: adminProcedure.query(({ ctx }) =>
+    ctx.deps.llm.offline ? [] : providerProblems(),
+  ),
 
   /**
    * A heartbeat the UI uses to show that its live connection works. Ids are the emit time, so a

@@ -42,6 +42,11 @@ export interface FakeTelegram {
   failNext(method: string, failure: FakeTelegramFailure): void;
   /** sendMessage to this chat answers 400 "chat not found". */
   forgetChat(chatId: number | string): void;
+  /** A customer's private chat as getChat answers it (ChatFullInfo); unknown chats: 400 "chat not found". */
+  setChat(
+    chatId: number,
+    user: { first_name: string; last_name?: string; username?: string },
+  ): void;
   /** A file a customer sent through `bot`; returns its file_id (to put in an update). */
   addFile(bot: FakeBot, bytes: Buffer, options?: { path?: string; size?: number }): string;
   /** The next `times` downloads (GET /file/…) answer this HTTP status. */
@@ -59,6 +64,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const sent: { token: string; chatId: string; text: string; at: number }[] = [];
   const failures = new Map<string, FakeTelegramFailure[]>();
   const unknownChats = new Set<string>();
+  const chats = new Map<string, Record<string, unknown>>();
   const media: FakeTelegramMedia[] = [];
   let messageId = 1;
   const files = new Map<string, { token: string; bytes: Buffer; path: string; size: number }>();
@@ -228,6 +234,14 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
             ...(bot.webhook?.allowedUpdates ? { allowed_updates: bot.webhook.allowedUpdates } : {}),
           },
         });
+      // https://core.telegram.org/bots/api#getchat → ChatFullInfo (id, type, first_name, last_name,
+      // username, accent_color_id, max_reaction_count, …) for a private chat.
+      case "getChat": {
+        const chat = chats.get(String(body.chat_id));
+        if (!chat)
+          return fail(res, { error_code: 400, description: "Bad Request: chat not found" });
+        return reply(res, 200, { ok: true, result: chat });
+      }
       case "getFile": {
         const file = typeof body.file_id === "string" ? files.get(body.file_id) : undefined;
         if (!file || file.token !== token) {
@@ -283,6 +297,15 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     },
     forgetChat(chatId) {
       unknownChats.add(String(chatId));
+    },
+    setChat(chatId, user) {
+      chats.set(String(chatId), {
+        id: chatId,
+        type: "private",
+        ...user,
+        accent_color_id: 0,
+        max_reaction_count: 11,
+      });
     },
     addFile(bot, bytes, options = {}) {
       fileCount += 1;

@@ -11,6 +11,7 @@ import { copilot } from "~/features/copilot/messages";
 import { conversations } from "~/features/inbox/messages";
 import { knowledgeGaps } from "~/features/knowledge-gaps/messages";
 import { knowledgeLibrary } from "~/features/knowledge-library/messages";
+import { modelProblems } from "~/features/model-problems/messages";
 import { login } from "~/features/login/messages";
 import { notifications } from "~/features/notifications/messages";
 import { channelSettings } from "~/features/channel-settings/messages";
@@ -41,6 +42,7 @@ export const MESSAGES = {
   knowledgeLibrary,
   copilot,
   login,
+  modelProblems,
   notes,
   notifications,
   channelSettings,

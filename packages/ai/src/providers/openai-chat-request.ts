@@ -10,6 +10,7 @@ import {
   unwrapJsonFence,
   type StructuredMode,
 } from "./structured-output";
+import { recordProviderProblem } from "./provider-problems";
 import type { ChatRequest, ChatResult } from "./types";
 import { estimateChatUsage, fromApiUsage } from "./usage";
 
@@ -63,6 +64,12 @@ export class ChatCallRequest {
     const next = stepDownStructuredMode(this.baseURL, this.model, this.mode);
     if (next === null) return false;
     this.mode = next;
+    recordProviderProblem({
+      kind: "structured_output_fallback",
+      baseURL: this.baseURL,
+      model: this.model,
+      fallback: next,
+    });
     return true;
   }
 
@@ -85,6 +92,9 @@ export class ChatCallRequest {
     const usage = apiUsage
       ? fromApiUsage(apiUsage)
       : estimateChatUsage(this.request.messages, content);
+    if (!apiUsage) {
+      recordProviderProblem({ kind: "usage_missing", baseURL: this.baseURL, model });
+    }
     const degraded = this.degraded();
     return {
       content,

@@ -3,6 +3,7 @@ import { startDeadline } from "./call-deadline";
 import { toLlmError } from "./errors";
 import { ChatCallRequest } from "./openai-chat-request";
 import type { OpenAIConnection } from "./openai-connection";
+import { noteModelNotFound } from "./provider-problems";
 import { retryDelayMs, waitOrThrow } from "./retry";
 import type { ChatRequest, ChatStreamChunk } from "./types";
 
@@ -73,7 +74,10 @@ export async function* streamChat(
         const delay = emitted
           ? null
           : retryDelayMs(error, failed, connection.retry, deadline.remainingMs());
-        if (delay === null) throw error;
+        if (delay === null) {
+          await noteModelNotFound(connection, call.model, error);
+          throw error;
+        }
         await waitOrThrow(delay, deadline, ENDPOINT, attempts);
       }
     }

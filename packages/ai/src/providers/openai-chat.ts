@@ -7,6 +7,7 @@ import {
   type OpenAIConnection,
   type OpenAIConnectionOptions,
 } from "./openai-connection";
+import { noteModelNotFound } from "./provider-problems";
 import { withRetries } from "./retry";
 import type { ChatProvider, ChatRequest, ChatResult } from "./types";
 
@@ -63,6 +64,9 @@ async function chat(
       attempts,
       started,
     });
+  } catch (error) {
+    await noteModelNotFound(connection, call.model, error);
+    throw error;
   } finally {
     deadline.dispose();
   }

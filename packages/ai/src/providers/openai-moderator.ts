@@ -1,4 +1,5 @@
 import { startDeadline } from "./call-deadline";
+import { recordProviderProblem } from "./provider-problems";
 import { LlmError } from "./errors";
 import { topFlaggedCategory } from "./moderation-category";
 import { openAIConnection, type OpenAIConnectionOptions } from "./openai-connection";
@@ -71,6 +72,11 @@ export function createOpenAIModerator(options: OpenAIModeratorOptions): Moderato
       } catch (error) {
         if (error instanceof LlmError && error.status === 404) {
           unavailable = true;
+          recordProviderProblem({
+            kind: "moderation_unavailable",
+            baseURL: connection.baseURL,
+            model,
+          });
           connection.logger.warn(
             "moderation endpoint not found; moderation is disabled for this server",
             {

@@ -101,6 +101,12 @@ export interface FakeOpenAIOptions {
   supportsJsonObject?: boolean;
   /** false: no /v1/moderations (404, as on Ollama). */
   supportsModerations?: boolean;
+  /**
+   * The models the server has: GET /v1/models lists them, and a chat naming another answers 404 in the
+   * `modelNotFound` server's wire format (default: any model is served, /v1/models lists gpt-4o-mini).
+   */
+  servedModels?: string[];
+  modelNotFound?: "openai" | "vllm" | "ollama";
 }
 
 export interface FakeOpenAI {

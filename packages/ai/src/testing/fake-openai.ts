@@ -123,7 +123,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (path === "/v1/models" && req.method === "GET") {
       sendJson(res, 200, {
         object: "list",
-        data: [{ id: "gpt-4o-mini", object: "model", created: 0, owned_by: "fake" }],
+        data: (options.servedModels ?? ["gpt-4o-mini"]).map((id) => ({
+          id,
+          object: "model",
+          created: 0,
+          owned_by: "fake",
+        })),
       });
       return;
     }
@@ -167,7 +172,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       case "moderations":
         sendJson(res, 200, moderationsResponse(body, flaggedTerms));
         return;
-      case "chat":
+      case "chat": {
+        const model = typeof body.model === "string" ? body.model : "";
+        if (options.servedModels && !options.servedModels.includes(model)) {
+          sendJson(res, 404, modelNotFoundBody(model, options.modelNotFound ?? "openai"));
+          return;
+        }
         await answerChat(res, record.chat ?? parseChatRequest(body), {
           responder: responder ?? defaultChatReply,
           rejectFormat: (options.supportsJsonSchema === false ? ["json_schema"] : []).concat(
@@ -178,6 +188,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
           promptCache,
         });
         return;
+      }
     }
   };
 
@@ -218,4 +229,39 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * A chat naming a model the server does not have, as each answers it with status 404:
+ * - OpenAI (https://platform.openai.com/docs/guides/error-codes): `code: "model_not_found"`;
+ * - vLLM (vllm/entrypoints/openai/serving_engine.py, `_check_model`): its ErrorResponse with
+ *   `type: "NotFoundError"` and `code: 404`;
+ * - Ollama (openai/openai.go, `NewError(http.StatusNotFound, …)`): `type: "not_found_error"`.
+ */
+function modelNotFoundBody(model: string, server: "openai" | "vllm" | "ollama") {
+  switch (server) {
+    case "openai":
+      return openAIError(
+        `The model \`${model}\` does not exist or you do not have access to it.`,
+        "invalid_request_error",
+        "model_not_found",
+      );
+    case "vllm":
+      return {
+        object: "error",
+        message: `The model \`${model}\` does not exist.`,
+        type: "NotFoundError",
+        param: null,
+        code: 404,
+      };
+    case "ollama":
+      return {
+        error: {
+          message: `model "${model}" not found, try pulling it first`,
+          type: "not_found_error",
+          param: null,
+          code: null,
+        },
+      };
+  }
 }

@@ -1,4 +1,4 @@
-import { NotFoundError, type Page } from "@agents-crm/db";
+import { NotFoundError, type Conversation, type Page } from "@agents-crm/db";
 import { withAttachments, type MessageWithAttachments } from "../../files/attachment-views";
 import type { ApiDeps } from "../../deps";
 import { toAgentCard } from "../agents/agent-card";
@@ -11,10 +11,11 @@ export async function conversationDetails(deps: Pick<ApiDeps, "repos">, conversa
   const conversation = await repos.conversations.get(conversationId);
   if (!conversation) throw new NotFoundError("conversation", conversationId);
   const { agentId, channel, externalUserId } = conversation;
-  const [agent, profile, assignee] = await Promise.all([
+  const [agent, profile, assignee, identity] = await Promise.all([
     repos.agents.get(agentId),
     channel === "instagram" && externalUserId ? repos.instagramProfiles.get(externalUserId) : null,
     assigneeCard(deps, conversation),
+    customerIdentity(deps, conversation),
   ]);
   return {
     conversation: conversationView(conversation),
@@ -29,6 +30,26 @@ export async function conversationDetails(deps: Pick<ApiDeps, "repos">, conversa
           updatedAt: profile.updatedAt,
         }
       : null,
+    /** The contact's identity on this channel: the platform name kept current (and refreshed on demand). */
+    customerIdentity: identity,
+  };
+}
+
+async function customerIdentity(deps: Pick<ApiDeps, "repos">, conversation: Conversation) {
+  const { contactId, channel, externalUserId, agentId } = conversation;
+  if (!contactId || !externalUserId || channel === "web_chat") return null;
+  const contact = await deps.repos.contacts.get(contactId);
+  const identity = contact?.identities.find(
+    (one) =>
+      one.channel === channel && one.externalUserId === externalUserId && one.agentId === agentId,
+  );
+  if (!identity) return null;
+  const { refreshedAt, profilePic } = identity.profile ?? {};
+  return {
+    name: identity.displayName ?? null,
+    username: identity.username ?? null,
+    pictureUrl: typeof profilePic === "string" ? profilePic : null,
+    refreshedAt: typeof refreshedAt === "string" ? refreshedAt : null,
   };
 }
 

@@ -36,7 +36,9 @@ export type ConversationChange =
   | "snoozed"
   | "snooze_ended"
   /** Staff set its labels: `conversation.labels` is the new set. */
-  | "labels";
+  | "labels"
+  /** Staff re-read the customer's platform profile: consoles read the conversation again. */
+  | "profile";
 
 /** Browser-notification data for an escalation (the console shows it with the Notification API). */
 export interface EscalationNotification {

@@ -8,6 +8,7 @@ import { plural } from "~/i18n/plural";
 import { trpc } from "~/lib/trpc";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { AgentChannels } from "~/features/channels/agent-channels";
+import { ModelProblems } from "~/features/model-problems/model-problems";
 import { AgentPlayground } from "~/features/playground/agent-playground";
 import { KnowledgeGapsPanel } from "~/features/knowledge-gaps/knowledge-gaps-panel";
 import { KnowledgeLibraryPanel } from "~/features/knowledge-library/knowledge-library-panel";
@@ -112,6 +113,7 @@ function LoadedAgent({
           : t.editor.knowledgeOff}
       </p>
       {!agent.isActive && <p className={styles.notice}>{t.editor.inactive}</p>}
+      <ModelProblems model={modelOf(agent.config)} />
       {created && (
         <p className={styles.ok} role="status" data-testid="agent-created">
           {t.editor.created}
@@ -204,4 +206,10 @@ function SaveBar({
       )}
     </>
   );
+}
+
+/** The model the stored document names (none: the server's default, so every problem concerns it). */
+function modelOf(config: unknown): string | undefined {
+  const llm = (config as { llm?: { model?: unknown } } | null)?.llm;
+  return typeof llm?.model === "string" ? llm.model : undefined;
 }

@@ -2,6 +2,7 @@
 
 import { Button } from "~/ui/button";
 import Link from "next/link";
+import { ModelProblems } from "~/features/model-problems/model-problems";
 import { useMemo, useState } from "react";
 import { cloneIdFor } from "./new-agent";
 import { trpc } from "~/lib/trpc";
@@ -50,6 +51,7 @@ export function AgentsList() {
           </Link>
         </div>
       </div>
+      <ModelProblems />
       <p className="muted">{t.list.intro}</p>
       {notice && (
         <p className={styles.ok} role="status" data-testid="agents-notice">

@@ -158,6 +158,8 @@ function template(entry: AuditEntry, t: AuditMessages, lookups: SentenceLookups)
       return s.channel_settings_set;
     case "channel_settings.clear":
       return s.channel_settings_clear;
+    case "conversation.refresh_profile":
+      return s.refresh_profile;
     default:
       return s.other(entry.action);
   }

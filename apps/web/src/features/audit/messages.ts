@@ -79,6 +79,7 @@ export const audit = defineMessages(
       "contact.import": "Import contacts",
       "channel_settings.set": "Set a channel setting",
       "channel_settings.clear": "Clear a channel setting",
+      "conversation.refresh_profile": "Refresh customer profile",
     },
     types: {
       conversation: "Conversations",
@@ -165,6 +166,7 @@ export const audit = defineMessages(
       contact_import: (rows: string) => `Imported contacts from a CSV file (${rows} rows)`,
       channel_settings_set: "Set channel setting {target} in the console",
       channel_settings_clear: "Cleared channel setting {target} in the console",
+      refresh_profile: "Refreshed the customer's profile in conversation {target}",
       other: (action: string) => `${action} {target}`,
     },
     targets: {
@@ -296,6 +298,7 @@ export const audit = defineMessages(
       "contact.import": "Импорт контактов",
       "channel_settings.set": "Изменение настройки каналов",
       "channel_settings.clear": "Удаление настройки каналов",
+      "conversation.refresh_profile": "Обновление профиля клиента",
     },
     types: {
       conversation: "Диалоги",
@@ -382,6 +385,7 @@ export const audit = defineMessages(
       contact_import: (rows: string) => `Импортированы контакты из CSV (строк: ${rows})`,
       channel_settings_set: "Задана настройка каналов {target} в консоли",
       channel_settings_clear: "Удалена настройка каналов {target} из консоли",
+      refresh_profile: "Обновил профиль клиента в диалоге {target}",
       other: (action: string) => `${action} {target}`,
     },
     targets: {

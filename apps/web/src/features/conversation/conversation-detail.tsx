@@ -33,7 +33,10 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
   const data = details.data;
   const contact = useConversationContact(data?.conversation.contactId);
   const profile = useMemo(
-    () => (data ? customerProfile(data.conversation, data.instagramProfile, messages) : null),
+    () =>
+      data
+        ? customerProfile(data.conversation, data.instagramProfile, messages, data.customerIdentity)
+        : null,
     [data, messages],
   );
 
@@ -117,6 +120,8 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
           <CustomerProfileCard
             profile={contact?.name ? { ...profile, name: contact.name } : profile}
             fallbackName={fallbackName}
+            conversationId={conversation.conversationId}
+            contactId={conversation.contactId}
           />
           <AssignControl
             conversation={conversation}

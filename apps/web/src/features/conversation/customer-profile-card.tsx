@@ -5,15 +5,20 @@ import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { CustomerAvatar } from "~/ui/customer-avatar";
 import { Fact } from "./fact";
+import { RefreshProfileButton } from "./refresh-profile-button";
 import styles from "./conversation.module.css";
 
 /** Who the customer is: name and picture (Instagram), the channel's ids, the contacts given so far. */
 export function CustomerProfileCard({
   profile,
   fallbackName,
+  conversationId,
+  contactId,
 }: {
   profile: CustomerProfile;
   fallbackName: string;
+  conversationId: string;
+  contactId: string | undefined;
 }) {
   const t = useT("conversations").profile;
   const common = useT("common");
@@ -67,6 +72,11 @@ export function CustomerProfileCard({
           {t.profileUpdated(formatDateTime(locale, profile.profileReadAt))}
         </p>
       )}
+      <RefreshProfileButton
+        conversationId={conversationId}
+        contactId={contactId}
+        channel={profile.channel}
+      />
     </section>
   );
 }

@@ -64,6 +64,32 @@ describe("customer profile", () => {
     expect(profile.sharedContacts).toEqual([{ name: "Mom", phone: "+79991234567" }]);
   });
 
+  it("shows a profile staff refreshed after the last message, and a newer message's name after that", () => {
+    const conversation = row({ channel: "telegram", externalUserId: "4242" });
+    const said = message({
+      messageId: "m1",
+      timestamp: "2026-01-01T12:00:00.000Z",
+      metadata: { sender: { name: "Ivan", username: "ivan_old" } },
+    });
+    const refreshed = {
+      name: "Ivan Petrov",
+      username: "ivan_p",
+      pictureUrl: null,
+      refreshedAt: "2026-01-02T09:00:00.000Z",
+    };
+    expect(customerProfile(conversation, null, [said], refreshed)).toMatchObject({
+      name: "Ivan Petrov",
+      username: "ivan_p",
+      profileReadAt: "2026-01-02T09:00:00.000Z",
+    });
+    const later = message({
+      messageId: "m2",
+      timestamp: "2026-01-03T09:00:00.000Z",
+      metadata: { sender: { name: "Ivan P.", username: "ivan_new" } },
+    });
+    expect(customerProfile(conversation, null, [said, later], refreshed).name).toBe("Ivan P.");
+  });
+
   it("falls back to initials for a picture-less avatar", () => {
     expect(initialsOf("Maria Lopez")).toBe("ML");
     expect(initialsOf("maria.smiles")).toBe("M");

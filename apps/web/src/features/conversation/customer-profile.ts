@@ -30,21 +30,29 @@ export interface CustomerProfile {
 
 const unique = (values: Iterable<string>) => [...new Set([...values].map((v) => v.trim()))];
 
-/** The profile from the conversation, its cached Instagram profile and the messages loaded so far. */
+/**
+ * The profile from the conversation, its cached Instagram profile, the messages loaded so far and the
+ * contact's identity (which staff may have refreshed from the platform since the last message).
+ */
 export function customerProfile(
   conversation: Pick<ConversationRow, "channel" | "externalUserId" | "externalConversationId">,
   instagram: ConversationDetails["instagramProfile"],
-  messages: readonly Pick<TranscriptMessage, "role" | "metadata">[],
+  messages: readonly Pick<TranscriptMessage, "role" | "metadata" | "timestamp">[],
+  identity: ConversationDetails["customerIdentity"] = null,
 ): CustomerProfile {
   let sender: { name?: string; username?: string } = {};
+  let senderAt = "";
   const phones: string[] = [];
   const emails: string[] = [];
   const shared = new Map<string, SharedContact>();
   // Metadata comes read by the shared schema: what an older row holds that does not match is absent.
-  for (const { role, metadata } of messages) {
+  for (const { role, metadata, timestamp } of messages) {
     if (role === "user") {
       // The newest message's sender wins: people rename themselves.
-      if (metadata.sender?.name || metadata.sender?.username) sender = metadata.sender;
+      if (metadata.sender?.name || metadata.sender?.username) {
+        sender = metadata.sender;
+        senderAt = timestamp;
+      }
       const card = metadata.contact;
       if (card?.name || card?.phone) {
         const contact = { name: card.name ?? null, phone: card.phone ?? null };
@@ -56,9 +64,15 @@ export function customerProfile(
       emails.push(...metadata.contacts.emails);
     }
   }
+  // A refresh newer than the customer's latest message wins over the name that message carried.
+  const refreshed =
+    identity?.refreshedAt && identity.refreshedAt > senderAt
+      ? { name: identity.name ?? undefined, username: identity.username ?? undefined }
+      : null;
+  const named = refreshed ?? sender;
   return {
-    name: instagram?.name ?? sender.name ?? null,
-    username: instagram?.username ?? sender.username ?? null,
+    name: instagram?.name ?? named.name ?? null,
+    username: instagram?.username ?? named.username ?? null,
     pictureUrl: instagram?.profilePic ?? null,
     channel: conversation.channel,
     externalUserId: conversation.externalUserId ?? null,
@@ -66,6 +80,6 @@ export function customerProfile(
     phones: unique(phones).filter(Boolean),
     emails: unique(emails).filter(Boolean),
     sharedContacts: [...shared.values()],
-    profileReadAt: instagram?.updatedAt ?? null,
+    profileReadAt: instagram?.updatedAt ?? identity?.refreshedAt ?? null,
   };
 }

@@ -69,6 +69,11 @@ export function useLiveConversation(conversationId: string) {
     const row = eventConversation(event);
     if (!row || row.conversationId !== conversationId) return;
     applyRow(row);
+    // Someone refreshed the customer's profile: the card reads it again.
+    if (event.type === "conversation.updated" && event.payload.change === "profile") {
+      void utils.conversations.byId.invalidate({ conversationId });
+      if (row.contactId) void utils.contacts.byId.invalidate({ contactId: row.contactId });
+    }
     // A delivery status update (`message.updated`) replaces the stored copy, by id.
     if (event.type === "message.created" || event.type === "message.updated") {
       addMessage(event.payload.message);

@@ -133,6 +133,14 @@ export const conversations = defineMessages(
       sharedContact: "Shared contact",
       contactsNote: "Contacts the customer gave in the messages shown.",
       profileUpdated: (date: string) => `Profile read ${date}`,
+      refresh: "Refresh profile",
+      refreshing: "Refreshing…",
+      refreshed: "Profile refreshed.",
+      refreshCooldown: (seconds: number) =>
+        `The profile was refreshed a moment ago; try again in ${seconds} s.`,
+      refreshFailed: (reason: string) => `Could not refresh the profile: ${reason}`,
+      whatsappNoProfile:
+        "WhatsApp has no profile API: the name comes from the customer's latest message.",
     },
     info: {
       title: "Conversation",
@@ -285,6 +293,13 @@ export const conversations = defineMessages(
       sharedContact: "Присланный контакт",
       contactsNote: "Контакты, которые клиент оставил в показанных сообщениях.",
       profileUpdated: (date: string) => `Профиль получен ${date}`,
+      refresh: "Обновить профиль",
+      refreshing: "Обновляем…",
+      refreshed: "Профиль обновлён.",
+      refreshCooldown: (seconds: number) =>
+        `Профиль только что обновляли; попробуйте через ${seconds} с.`,
+      refreshFailed: (reason: string) => `Не удалось обновить профиль: ${reason}`,
+      whatsappNoProfile: "У WhatsApp нет API профиля: имя приходит с последним сообщением клиента.",
     },
     info: {
       title: "Диалог",
