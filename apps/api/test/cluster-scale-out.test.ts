@@ -180,7 +180,9 @@ describe("three replicas behind a non-sticky load balancer", () => {
 
   it("folds a burst sent to three replicas at once into one turn, as one replica does", async () => {
     const chat = await startChat();
-    await Promise.all(["burst one", "burst two", "burst three"].map((text) => send(chat, text)));
+    const sent = await Promise.all(
+      ["burst one", "burst two", "burst three"].map((text) => send(chat, text)),
+    );
     await waitUntil(async () => {
       await sleep(200);
       return (await agentLines(chat)).length >= 1;
@@ -190,6 +192,11 @@ describe("three replicas behind a non-sticky load balancer", () => {
     // One replica folds all three into one turn; so does the cluster: a message stored on another
     // replica is announced to the holder before it is stored, and its running turn waits for it.
     expect(answers).toHaveLength(1);
+    // As on one replica, a send returns the reply (a replica that handed its message over waits for the
+    // holder's answer) or, folded, none — never null for the whole burst.
+    const replies = sent.flatMap((r) => (r.reply as { messageId: string } | null)?.messageId ?? []);
+    expect(replies.length).toBeGreaterThanOrEqual(1);
+    for (const id of replies) expect(id).toBe(answers[0]?.messageId);
     // The turn that answered saw all three messages.
     const last = llm.requests
       .filter((r) => r.endpoint === "chat" && r.chat?.lastUserMessage.includes("burst"))

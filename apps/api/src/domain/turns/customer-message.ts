@@ -12,6 +12,7 @@ import { readRecent } from "./history";
 import { runTurn, turnDeps } from "./run-turn";
 import { ticketedTurn } from "./ticketed-turn";
 import { announceTurn, handTurnOver } from "../../cluster/turn-handoff";
+import { awaitHandedOverReply } from "../../cluster/handed-over-reply";
 
 /** The conversation's agent is gone, deactivated, or its stored config no longer parses. */
 export class AgentUnavailableError extends Error {
@@ -119,8 +120,14 @@ export async function receiveCustomerMessage(
   // next process (or another replica) answer it.
   if (ticket && !ticket.runsHere) {
     prepared?.cancel();
-    if (turn && ticket.elsewhere) handTurnOver(deps, turn);
-    return { userMessage, reply: null, folded: false, conversation: current };
+    if (!turn || !ticket.elsewhere) {
+      return { userMessage, reply: null, folded: false, conversation: current };
+    }
+    // The visitor gets the holder's reply from this send, as from one replica.
+    const answered = awaitHandedOverReply(deps, userMessage);
+    handTurnOver(deps, turn);
+    const { reply, folded } = await answered;
+    return { userMessage, reply, folded, conversation: current };
   }
   // The lane calls the runner synchronously when nothing else runs: only then is the snapshot current.
   let startsNow = true;
