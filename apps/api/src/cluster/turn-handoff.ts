@@ -26,6 +26,20 @@ export function handTurnOver(deps: Pick<ApiDeps, "hub" | "log">, turn: WaitingTu
   });
 }
 
+/**
+ * The same message, announced as soon as its turn item exists and before it is stored: the holder's
+ * running turn waits for it (at most this long) before writing its reply, so the message folds into
+ * that turn as it would on one replica rather than getting a turn of its own just after it.
+ */
+export function announceTurn(deps: Pick<ApiDeps, "hub" | "log">, turn: WaitingTurn): void {
+  deps.hub.publishTransient(TURN_HANDOFF_STREAM, "turn.incoming", turn).catch((error: unknown) => {
+    deps.log.warn("web turn announcement not published", { error });
+  });
+}
+
+/** How long a holder's turn waits for an announced message (its replica may die before storing it). */
+export const ANNOUNCED_TURN_WAIT_MS = 2_000;
+
 async function takeOver(deps: ApiDeps, turn: WaitingTurn): Promise<void> {
   const { conversationId, eventKey } = turn;
   if (!(await deps.webTurns.claimConversation(conversationId))) return;
@@ -39,6 +53,7 @@ async function takeOver(deps: ApiDeps, turn: WaitingTurn): Promise<void> {
   } catch (error) {
     deps.webTurns.settleTaken(eventKey, error);
   } finally {
+    deps.turns.arrived(conversationId, eventKey);
     deps.webTurns.settle(conversationId);
   }
 }
@@ -73,6 +88,12 @@ export function startTurnHandoff(deps: ApiDeps): () => void {
   return deps.hub.subscribe(TURN_HANDOFF_STREAM, (event) => {
     const turn = waitingTurn.safeParse(event.payload);
     if (!turn.success) return;
+    const { conversationId, eventKey } = turn.data;
+    if (event.type === "turn.incoming") {
+      if (deps.webTurns.holds(conversationId))
+        deps.turns.expect(conversationId, eventKey, ANNOUNCED_TURN_WAIT_MS);
+      return;
+    }
     deps.work.run("take a handed-over web turn", () =>
       takeOver(deps, turn.data).catch((error: unknown) => {
         log.warn("handed-over web turn not taken; the inbox workers answer it", { error });

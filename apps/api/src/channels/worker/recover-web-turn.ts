@@ -64,24 +64,31 @@ export async function recoverWebTurn(
   }
 
   let interrupted = false;
-  await deps.turns.submit(
+  const submitted = deps.turns.submit(
     conversation.conversationId,
-    { message: last, windowMs: burstWindowMs(config) },
+    // When it was stored, not when it got here: a message handed over from another replica folds
+    // into the burst it arrived in.
+    { message: last, windowMs: burstWindowMs(config), arrivedAt: arrivedAt(last) },
     ticketedTurn(deps.webTurns, conversation, async (laneBatch, handle) => {
-      const ids = new Set(laneBatch.map((m) => m.messageId));
-      const merged = [...batch.filter((m) => !ids.has(m.messageId)), ...laneBatch];
+      // The lane's batch may hold messages of `batch` (a turn under way here answers them too).
+      const merged = new Map([...batch, ...laneBatch].map((m) => [m.messageId, m]));
       const output = await runTurn(deps, {
         conversationId: conversation.conversationId,
         config,
-        batch: merged.sort((a, b) => (a.messageId < b.messageId ? -1 : 1)),
+        batch: [...merged.values()].sort((a, b) => (a.messageId < b.messageId ? -1 : 1)),
         handle,
       });
       interrupted = turnStopReason(handle.signal) === "shutdown";
       return output;
     }),
   );
+  deps.turns.arrived(conversation.conversationId, item.eventKey);
+  await submitted;
   if (interrupted) throw new TurnInterruptedError("the process stopped before the turn ended");
 }
+
+const arrivedAt = (message: Message) =>
+  Math.min(Date.now(), Date.parse(message.timestamp) || Date.now());
 
 /**
  * The process may have died between writing a reply and publishing it: the web chat's "delivery". The

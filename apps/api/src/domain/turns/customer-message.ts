@@ -11,7 +11,8 @@ import { aiMayAnswer } from "../conversations/status-rules";
 import { readRecent } from "./history";
 import { runTurn, turnDeps } from "./run-turn";
 import { ticketedTurn } from "./ticketed-turn";
-import { handTurnOver } from "../../cluster/turn-handoff";
+import { announceTurn, handTurnOver } from "../../cluster/turn-handoff";
+import { awaitHandedOverReply } from "../../cluster/handed-over-reply";
 
 /** The conversation's agent is gone, deactivated, or its stored config no longer parses. */
 export class AgentUnavailableError extends Error {
@@ -76,6 +77,12 @@ export async function receiveCustomerMessage(
     input.durableTurn && aiMayAnswer(conversation, config)
       ? await deps.webTurns.open(conversation)
       : null;
+  const turn = ticket && {
+    conversationId: id,
+    agentId: conversation.agentId,
+    eventKey: ticket.key,
+  };
+  if (turn && ticket.elsewhere) announceTurn(deps, turn);
   const metadata = ticket ? { ...input.metadata, inboxEventKey: ticket.key } : input.metadata;
   const stored = Promise.all([
     deps.repos.messages.append({
@@ -113,14 +120,14 @@ export async function receiveCustomerMessage(
   // next process (or another replica) answer it.
   if (ticket && !ticket.runsHere) {
     prepared?.cancel();
-    if (ticket.elsewhere) {
-      handTurnOver(deps, {
-        conversationId: id,
-        agentId: conversation.agentId,
-        eventKey: ticket.key,
-      });
+    if (!turn || !ticket.elsewhere) {
+      return { userMessage, reply: null, folded: false, conversation: current };
     }
-    return { userMessage, reply: null, folded: false, conversation: current };
+    // The visitor gets the holder's reply from this send, as from one replica.
+    const answered = awaitHandedOverReply(deps, userMessage);
+    handTurnOver(deps, turn);
+    const { reply, folded } = await answered;
+    return { userMessage, reply, folded, conversation: current };
   }
   // The lane calls the runner synchronously when nothing else runs: only then is the snapshot current.
   let startsNow = true;

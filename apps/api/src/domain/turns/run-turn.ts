@@ -139,6 +139,8 @@ async function turnSteps(
   clock.stepDone("model");
   // What the customer shared is theirs whether or not this reply is sent.
   if (result) fillContact(deps, conversation, result);
+  // A message of the same burst stored on another replica and handed here is folded in, not left out.
+  if (result) await handle.arrivals();
   if (!result || !handle.commit()) return discard();
   // The library documents the model chose ride on the reply itself (a handoff sends none).
   const fileIds = result.escalation.needed

@@ -9,6 +9,12 @@ export interface TurnHandle {
    * its result; after a true, the turn can no longer be folded (later messages get their own turn).
    */
   commit(): boolean;
+  /**
+   * Resolves once no message announced to this lane (stored on another replica, its hand-off under way)
+   * is still on its way, or the turn was stopped: called before commit, so such a message folds into
+   * this turn as it would on one replica instead of getting a turn of its own.
+   */
+  arrivals(): Promise<void>;
 }
 
 /**
@@ -48,6 +54,21 @@ interface RunningTurn {
 interface Lane {
   current: RunningTurn | null;
   queue: Pending[];
+  /** Announced messages on their way (token → give-up timer), and the turns waiting for them. */
+  expected: Map<string, NodeJS.Timeout>;
+  waiters: Set<() => void>;
+}
+
+const newLane = (): Lane => ({ current: null, queue: [], expected: new Map(), waiters: new Set() });
+
+function arrivedIn(lane: Lane, token: string): void {
+  const timer = lane.expected.get(token);
+  if (timer === undefined) return;
+  clearTimeout(timer);
+  lane.expected.delete(token);
+  if (lane.expected.size > 0) return;
+  for (const wake of lane.waiters) wake();
+  lane.waiters.clear();
 }
 
 const withinWindow = (previous: Pending, next: Pending) =>
@@ -80,14 +101,14 @@ function foldsInto(lane: Lane, current: RunningTurn, pending: Pending): boolean 
  * Runs the turn for the batch's newest message, which answers the earlier ones (settled as folded). The
  * runner is called synchronously: a runner started at once may use what its caller just read.
  */
-async function runBatch(turn: RunningTurn): Promise<void> {
+async function runBatch(turn: RunningTurn, lane: Lane): Promise<void> {
   const last = turn.batch[turn.batch.length - 1];
   if (!last) return;
   for (const pending of turn.batch) if (pending !== last) pending.settle({ folded: true });
   try {
     const result = await last.run(
       turn.batch.map((p) => p.message),
-      handleOf(turn),
+      handleOf(turn, lane),
     );
     last.settle({ folded: false, result });
   } catch (error) {
@@ -95,9 +116,17 @@ async function runBatch(turn: RunningTurn): Promise<void> {
   }
 }
 
-function handleOf(turn: RunningTurn): TurnHandle {
+function handleOf(turn: RunningTurn, lane: Lane): TurnHandle {
+  const { signal } = turn.controller;
   return {
-    signal: turn.controller.signal,
+    signal,
+    arrivals() {
+      if (lane.expected.size === 0 || signal.aborted) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        lane.waiters.add(resolve);
+        signal.addEventListener("abort", () => resolve(), { once: true });
+      });
+    },
     commit() {
       if (turn.controller.signal.aborted) return false;
       turn.committed = true;
@@ -124,7 +153,7 @@ export function createTurnLanes(options: { onIdle?(key: string): void } = {}) {
   function start(key: string, lane: Lane, batch: Pending[]): void {
     const turn: RunningTurn = { batch, controller: new AbortController(), committed: false };
     lane.current = turn;
-    const work = runBatch(turn).finally(() => {
+    const work = runBatch(turn, lane).finally(() => {
       running.delete(work);
       if (lane.current !== turn) return;
       lane.current = null;
@@ -141,6 +170,7 @@ export function createTurnLanes(options: { onIdle?(key: string): void } = {}) {
   function next(key: string, lane: Lane): void {
     const first = lane.queue.shift();
     if (!first) {
+      for (const token of [...lane.expected.keys()]) arrivedIn(lane, token);
       lanes.delete(key);
       options.onIdle?.(key);
       return;
@@ -165,7 +195,7 @@ export function createTurnLanes(options: { onIdle?(key: string): void } = {}) {
         };
         let lane = lanes.get(key);
         if (!lane) {
-          lane = { current: null, queue: [] };
+          lane = newLane();
           lanes.set(key, lane);
         }
         const current = lane.current;
@@ -178,6 +208,30 @@ export function createTurnLanes(options: { onIdle?(key: string): void } = {}) {
           start(key, lane, [pending]);
         }
       });
+    },
+
+    /**
+     * A message of the conversation was stored elsewhere and is on its way here (`token` names it): the
+     * running turn waits for it before committing, at most `maxMs`. Only while that turn has written
+     * nothing and the message would fold into it (nothing queued, within its burst window); true if so.
+     */
+    expect(key: string, token: string, maxMs: number): boolean {
+      const lane = lanes.get(key);
+      const current = lane?.current;
+      const newest = current?.batch[current.batch.length - 1];
+      if (!lane || !current || !newest || current.committed || lane.queue.length > 0) return false;
+      if (newest.windowMs <= 0 || Date.now() - newest.arrivedAt > newest.windowMs) return false;
+      if (lane.expected.has(token)) return true;
+      const timer = setTimeout(() => arrivedIn(lane, token), maxMs);
+      timer.unref();
+      lane.expected.set(token, timer);
+      return true;
+    },
+
+    /** The announced message was submitted (it folded or queued), or will not come. */
+    arrived(key: string, token: string): void {
+      const lane = lanes.get(key);
+      if (lane) arrivedIn(lane, token);
     },
 
     /** Stops the uncommitted turn of a conversation (a human took over); queued messages still run. */

@@ -127,6 +127,9 @@ export function createWebTurnTickets(input: {
     claimConversation: (conversationId: string): Promise<boolean> =>
       stopping ? Promise.resolve(false) : conversations.claim(conversationId),
 
+    /** Whether this replica holds the conversation's lease (runs its turns) now. */
+    holds: (conversationId: string): boolean => !stopping && conversations.holds(conversationId),
+
     /** Takes a turn item another replica recorded for a conversation this replica runs. */
     async take(key: string, conversationId: string): Promise<boolean> {
       if (stopping || !(await repos.inboundEvents.take(key, owner, leaseMs))) return false;
