@@ -149,6 +149,10 @@ export const channels = defineMessages(
           variable
             ? `Telegram secret token: set ${variable} on the API, then press Verify to register the webhook with a secret.`
             : "Telegram secret token: press Verify to register the webhook with a secret.",
+        twilio_account_sid: (variable: string | null) =>
+          `Twilio account SID: set it in Channel settings (or ${variable ?? "TWILIO_ACCOUNT_SID"} on the API), or save it with this binding.`,
+        twilio_auth_token: (variable: string | null) =>
+          `Twilio auth token: set it in Channel settings (or ${variable ?? "TWILIO_AUTH_TOKEN"} on the API), or save it with this binding (Change credentials). Twilio's signatures are checked with it.`,
       } satisfies Record<WebhookSecret, (variable: string | null) => string>,
       deliveries: {
         verified: "Incoming messages are verified.",
@@ -331,6 +335,10 @@ export const channels = defineMessages(
           variable
             ? `Секретный токен Telegram: задайте ${variable} в настройках API, затем нажмите «Проверить», чтобы зарегистрировать вебхук с секретом.`
             : "Секретный токен Telegram: нажмите «Проверить», чтобы зарегистрировать вебхук с секретом.",
+        twilio_account_sid: (variable: string | null) =>
+          `Account SID Twilio: задайте его в настройках каналов (или ${variable ?? "TWILIO_ACCOUNT_SID"} в настройках API) либо сохраните его с этой привязкой.`,
+        twilio_auth_token: (variable: string | null) =>
+          `Auth token Twilio: задайте его в настройках каналов (или ${variable ?? "TWILIO_AUTH_TOKEN"} в настройках API) либо сохраните его с этой привязкой («Сменить данные доступа»). Им проверяются подписи Twilio.`,
       },
       deliveries: {
         verified: "Входящие сообщения проверяются.",
