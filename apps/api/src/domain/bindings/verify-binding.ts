@@ -26,6 +26,8 @@ export type VerifyOutcome =
       status: "verified";
       /** The Instagram professional account or WhatsApp business number the token works for. */
       account: { id: string; username: string | null; name: string | null };
+      /** Set for a WhatsApp binding sent through Twilio (the account is then Twilio's). */
+      provider?: "twilio";
     }
   | { status: "verification_failed"; reason: string }
   /** The platform could not be asked; nothing is claimed. */

@@ -41,6 +41,7 @@ export async function verifyTwilio(
     }
     return {
       status: "verified",
+      provider: "twilio",
       account: {
         id: account.sid,
         username: binding.channelAccountId,
