@@ -376,7 +376,8 @@ describe("bindings.verify asks Twilio for the account (GET /2010-04-01/Accounts/
     expect(outcome).toMatchObject({
       status: "verified",
       isVerified: true,
-      account: { id: accountSid, username: SENDER, name: "Clinic account" },
+      provider: "twilio",
+      account: { id: accountSid, username: null, name: "Clinic account" },
     });
     expect(JSON.stringify(outcome)).not.toContain(AUTH_TOKEN);
   });

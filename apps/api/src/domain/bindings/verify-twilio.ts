@@ -44,7 +44,8 @@ export async function verifyTwilio(
       provider: "twilio",
       account: {
         id: account.sid,
-        username: binding.channelAccountId,
+        // The sender is already the binding's account; Twilio has no username to fill in.
+        username: null,
         name: account.friendly_name ?? null,
       },
     };
