@@ -61,7 +61,7 @@ export function SettingRow({ status }: { status: ChannelSettingStatus }) {
     >
       <h2 id={`setting-${status.name}`}>{t.names[status.name]}</h2>
       <p>
-        <Badge tone={status.source === "none" ? "warning" : "success"}>
+        <Badge tone={status.source === "none" ? "warning" : "success"} wrap>
           {status.source === "env"
             ? t.source.env(status.variable)
             : status.source === "console"
