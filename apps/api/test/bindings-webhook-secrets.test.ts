@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiDeps } from "../src/deps";
 import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
 import { createTestDeps } from "./helpers/test-api";
+import { INHERITED_TWILIO_TOKEN } from "../src/channels/settings/twilio-credentials";
 import { bindDirect, ensureAgent } from "./helpers/webhook-kit";
 
 const AGENT = "secrets_agent";
@@ -90,6 +91,43 @@ describe("bindings.list says which webhook secrets each binding is missing", () 
     expect(secrets["7100000111"]).toEqual({
       missing: [{ secret: "webhook_secret", variable: null }],
       deliveries: "accepted_unverified",
+    });
+  });
+
+  it("reads the console's Channel settings when the environment has none (regression: env only)", async () => {
+    await bare.channelSecrets.set("instagram_app_secret", "console-ig-app-secret");
+    await bare.channelSecrets.set("instagram_verify_token", "console-ig-verify");
+    try {
+      expect((await secretsByAccount(bare))["1784140000000111"]).toEqual({
+        missing: [],
+        deliveries: "verified",
+      });
+    } finally {
+      await bare.channelSecrets.clear("instagram_app_secret");
+      await bare.channelSecrets.clear("instagram_verify_token");
+    }
+  });
+
+  it("a Twilio binding without its own token needs the account's auth token and SID", async () => {
+    await bare.repos.channelBindings.create({
+      agentId: AGENT,
+      channelType: "whatsapp",
+      channelAccountId: "whatsapp:+14155230001",
+      accessToken: INHERITED_TWILIO_TOKEN,
+      metadata: { provider: "twilio" },
+    });
+    expect((await secretsByAccount(bare))["whatsapp:+14155230001"]).toEqual({
+      missing: [
+        { secret: "twilio_auth_token", variable: "TWILIO_AUTH_TOKEN" },
+        { secret: "twilio_account_sid", variable: "TWILIO_ACCOUNT_SID" },
+      ],
+      deliveries: "refused",
+    });
+    await bare.channelSecrets.set("twilio_auth_token", "console-twilio-token");
+    await bare.channelSecrets.set("twilio_account_sid", `AC${"0".repeat(32)}`);
+    expect((await secretsByAccount(bare))["whatsapp:+14155230001"]).toEqual({
+      missing: [],
+      deliveries: "verified",
     });
   });
 });

@@ -29,6 +29,7 @@ describe("bindings.webhookSetup", () => {
       appUrl: "https://crm.example.test",
       instagram: { verifyTokenSet: true, appSecretSet: true },
       whatsapp: { verifyTokenSet: true, appSecretSet: false },
+      twilio: { accountSidSet: false, authTokenSet: false },
     });
     for (const secret of ["ig-verify-123", "ig-app-secret", "wa-verify-456"]) {
       expect(JSON.stringify(setup)).not.toContain(secret);
@@ -41,7 +42,18 @@ describe("bindings.webhookSetup", () => {
       appUrl: null,
       instagram: { verifyTokenSet: false, appSecretSet: false },
       whatsapp: { verifyTokenSet: false, appSecretSet: false },
+      twilio: { accountSidSet: false, authTokenSet: false },
     });
+  });
+
+  it("counts values set in the console's Channel settings (regression: only the environment was read)", async () => {
+    const owner = await seedUser(bare, { role: "owner" });
+    await bare.channelSecrets.set("whatsapp_app_secret", "console-wa-secret");
+    await bare.channelSecrets.set("twilio_auth_token", "console-twilio-token");
+    const setup = await callerAs(bare, principalOf(owner)).bindings.webhookSetup();
+    expect(setup.whatsapp).toEqual({ verifyTokenSet: false, appSecretSet: true });
+    expect(setup.twilio).toEqual({ accountSidSet: false, authTokenSet: true });
+    expect(JSON.stringify(setup)).not.toMatch(/console-wa-secret|console-twilio-token/);
   });
 
   it("is not for operators", async () => {

@@ -361,3 +361,51 @@ describe("Twilio bindings are checked when they are made", () => {
     ).toMatch(/accessToken/);
   });
 });
+
+describe("bindings.verify asks Twilio for the account (GET /2010-04-01/Accounts/{Sid}.json)", () => {
+  const bindingOf = async (sender: string) => {
+    const { items } = await c.admin.bindings.list({ agentId: AGENT });
+    const binding = items.find((item) => item.channelAccountId === sender);
+    if (!binding) throw new Error(`no binding ${sender}`);
+    return binding;
+  };
+
+  it("verifies a binding whose credentials open an active account", async () => {
+    const binding = await bindingOf(SENDER);
+    const outcome = await c.admin.bindings.verify({ bindingId: binding.bindingId });
+    expect(outcome).toMatchObject({
+      status: "verified",
+      isVerified: true,
+      provider: "twilio",
+      account: { id: accountSid, username: null, name: "Clinic account" },
+    });
+    expect(JSON.stringify(outcome)).not.toContain(AUTH_TOKEN);
+  });
+
+  it("a wrong auth token (401) and an unknown account SID (404) fail with what to check", async () => {
+    const wrongToken = await c.admin.bindings.create({
+      agentId: AGENT,
+      channelType: "whatsapp",
+      channelAccountId: "whatsapp:+14155230002",
+      accessToken: "not-the-auth-token",
+      metadata: { provider: "twilio", accountSid },
+    });
+    const refused = await c.admin.bindings.verify({ bindingId: wrongToken.bindingId });
+    expect(refused).toMatchObject({ status: "verification_failed", isVerified: false });
+    expect("reason" in refused && refused.reason).toMatch(/refused the auth token/);
+    expect(JSON.stringify(refused)).not.toContain("not-the-auth-token");
+
+    const unknownSid = `AC${"f".repeat(32)}`;
+    const unknown = await c.admin.bindings.create({
+      agentId: AGENT,
+      channelType: "whatsapp",
+      channelAccountId: "whatsapp:+14155230003",
+      accessToken: AUTH_TOKEN,
+      metadata: { provider: "twilio", accountSid: unknownSid },
+    });
+    const missing = await c.admin.bindings.verify({ bindingId: unknown.bindingId });
+    expect(missing).toMatchObject({ status: "verification_failed" });
+    expect("reason" in missing && missing.reason).toMatch(new RegExp(`no account ${unknownSid}`));
+    expect((await bindingOf("whatsapp:+14155230003")).lastError).toMatch(/check the account SID/);
+  });
+});

@@ -55,6 +55,10 @@ describe("channel settings in the console", () => {
       .getByTestId("channel-setting-twilio_account_sid")
       .locator('[aria-invalid="true"]')
       .waitFor(WAIT);
+    // Named in Russian, not the server's zod JSON (regression).
+    const row = await page.getByTestId("channel-setting-twilio_account_sid").textContent();
+    expect(row).toContain("SID аккаунта Twilio — это AC и ещё 32 символа");
+    expect(row).not.toContain('"code"');
     await screenshot(page, "channel-settings-invalid-phone-ru");
   });
 });

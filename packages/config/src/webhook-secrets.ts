@@ -15,7 +15,13 @@ export const WEBHOOK_PATHS = {
  * secret (X-Hub-Signature-256) and verify token (the subscription handshake), Telegram's secret token.
  * One list, so a kind added to the API fails the console's typecheck until it has words.
  */
-export const WEBHOOK_SECRETS = ["app_secret", "verify_token", "webhook_secret"] as const;
+export const WEBHOOK_SECRETS = [
+  "app_secret",
+  "verify_token",
+  "webhook_secret",
+  "twilio_account_sid",
+  "twilio_auth_token",
+] as const;
 export type WebhookSecret = (typeof WEBHOOK_SECRETS)[number];
 
 /** What happens to a binding's deliveries with the secrets it has. */

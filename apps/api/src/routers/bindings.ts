@@ -68,7 +68,7 @@ export const bindingsRouter = {
     .input(z.object({ bindingId }))
     .mutation(({ ctx, input }) => deleteBinding(ctx, input.bindingId)),
 
-  /** Telegram: getMe with the stored token, then setWebhook when APP_URL is set. */
+  /** Telegram: getMe, then setWebhook when APP_URL is set; Meta: the account; Twilio: the account. */
   verify: adminProcedure
     .input(z.object({ bindingId }))
     .mutation(({ ctx, input }) => verifyBinding(ctx, input.bindingId)),
@@ -78,5 +78,5 @@ export const bindingsRouter = {
     .query(({ ctx, input }) => bindingsHealth(ctx, input.agentId)),
 
   /** The public webhook address and which of Meta's settings exist, for the console's connection guide. */
-  webhookSetup: adminProcedure.query(({ ctx }) => webhookSetup(ctx.deps.env)),
+  webhookSetup: adminProcedure.query(({ ctx }) => webhookSetup(ctx.deps)),
 } satisfies TRPCRouterRecord;

@@ -65,6 +65,32 @@ export async function startFakeTwilio() {
       status: error.status,
     });
 
+  // The Account resource (https://www.twilio.com/docs/iam/api/account#fetch-an-account-resource):
+  // an unknown SID is 404 (20404), a wrong auth token 401 (20003).
+  const answerAccount = (req: IncomingMessage, res: ServerResponse, sid: string) => {
+    if (!accounts.has(sid)) {
+      refuse(res, { status: 404, code: 20404, message: "The requested resource was not found" });
+      return;
+    }
+    if (!authorized(req, sid)) {
+      refuse(res, { status: 401, code: 20003, message: "Authentication Error - invalid username" });
+      return;
+    }
+    const created = new Date(0).toUTCString();
+    reply(res, 200, {
+      auth_token: accounts.get(sid),
+      date_created: created,
+      date_updated: created,
+      friendly_name: "Clinic account",
+      owner_account_sid: sid,
+      sid,
+      status: "active",
+      subresource_uris: { messages: `/2010-04-01/Accounts/${sid}/Messages.json` },
+      type: "Full",
+      uri: `/2010-04-01/Accounts/${sid}.json`,
+    });
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -81,6 +107,11 @@ export async function startFakeTwilio() {
       mediaFetches.push(req.url ?? "");
       res.writeHead(200, { "content-type": file.contentType, "content-length": file.bytes.length });
       res.end(file.bytes);
+      return;
+    }
+    const account = /^\/2010-04-01\/Accounts\/([^/]+)\.json$/.exec(req.url ?? "");
+    if (req.method === "GET" && account) {
+      answerAccount(req, res, decodeURIComponent(account[1] ?? ""));
       return;
     }
     const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(req.url ?? "");

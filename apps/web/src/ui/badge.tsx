@@ -7,9 +7,16 @@ export type BadgeTone = "neutral" | "accent" | "success" | "warning" | "info" | 
 export function Badge({
   tone = "neutral",
   solid = false,
+  wrap = false,
   className,
   ...props
-}: { tone?: BadgeTone; solid?: boolean } & ComponentProps<"span">) {
-  const classes = [styles.badge, styles[tone], solid && styles.solid, className];
+}: { tone?: BadgeTone; solid?: boolean; wrap?: boolean } & ComponentProps<"span">) {
+  const classes = [
+    styles.badge,
+    styles[tone],
+    solid && styles.solid,
+    wrap && styles.wrap,
+    className,
+  ];
   return <span className={classes.filter(Boolean).join(" ")} {...props} />;
 }

@@ -5,6 +5,11 @@ import {
   type WebhookSecret,
 } from "@agents-crm/config/webhook-secrets";
 import type { ChannelBinding, Repositories } from "@agents-crm/db";
+import type { ChannelSecrets } from "../../channels/settings/channel-secrets";
+import {
+  INHERITED_TWILIO_TOKEN,
+  isTwilioBinding,
+} from "../../channels/settings/twilio-credentials";
 
 export interface MissingSecret {
   secret: WebhookSecret;
@@ -21,10 +26,12 @@ export interface BindingSecrets {
  * Which of the secrets that verify a binding's webhooks are missing, and so what happens to its
  * deliveries now (channels page). Only presence is read: no value leaves the server. A Meta delivery
  * is verified by the app secret in the environment or the one saved with the binding; a Telegram one
- * by the secret token bindings.verify registered. Null for channels without webhooks (web chat).
+ * by the secret token bindings.verify registered; a Twilio one by the auth token (the binding's, else
+ * the account's from Channel settings). Platform-wide secrets are read through channelSecrets (the
+ * environment wins, else the console). Null for channels without webhooks (web chat).
  */
 export async function bindingSecrets(
-  deps: { env: ServerEnv; repos: Repositories },
+  deps: { env: ServerEnv; repos: Repositories; channelSecrets: Pick<ChannelSecrets, "get"> },
   binding: ChannelBinding,
 ): Promise<BindingSecrets | null> {
   const { env } = deps;
@@ -37,15 +44,37 @@ export async function bindingSecrets(
     };
   }
   if (binding.channelType === "web_chat") return null;
+  if (isTwilioBinding(binding)) return twilioSecrets(deps, binding, unverified);
   const variables = META_WEBHOOK_VARIABLES[binding.channelType];
+  const setting = binding.channelType === "instagram" ? "instagram" : "whatsapp";
   const missing: MissingSecret[] = [];
   const saved = (await deps.repos.channelBindings.getCredentials(binding.bindingId))?.secretMetadata
     .app_secret;
   const appSecret =
-    env[variables.appSecret] !== undefined || (typeof saved === "string" && saved !== "");
+    (await deps.channelSecrets.get(`${setting}_app_secret`)) !== undefined ||
+    (typeof saved === "string" && saved !== "");
   if (!appSecret) missing.push({ secret: "app_secret", variable: variables.appSecret });
-  if (env[variables.verifyToken] === undefined) {
+  if ((await deps.channelSecrets.get(`${setting}_verify_token`)) === undefined) {
     missing.push({ secret: "verify_token", variable: variables.verifyToken });
   }
   return { missing, deliveries: appSecret ? "verified" : unverified };
+}
+
+/** Twilio signs with the auth token; the binding's own, else the account's from Channel settings. */
+async function twilioSecrets(
+  deps: { repos: Repositories; channelSecrets: Pick<ChannelSecrets, "get"> },
+  binding: ChannelBinding,
+  unverified: WebhookDeliveries,
+): Promise<BindingSecrets> {
+  const missing: MissingSecret[] = [];
+  const own = await deps.repos.channelBindings.getAccessToken(binding.bindingId);
+  const authToken =
+    (own !== null && own !== INHERITED_TWILIO_TOKEN) ||
+    (await deps.channelSecrets.get("twilio_auth_token")) !== undefined;
+  if (!authToken) missing.push({ secret: "twilio_auth_token", variable: "TWILIO_AUTH_TOKEN" });
+  const accountSid =
+    typeof binding.metadata.accountSid === "string" ||
+    (await deps.channelSecrets.get("twilio_account_sid")) !== undefined;
+  if (!accountSid) missing.push({ secret: "twilio_account_sid", variable: "TWILIO_ACCOUNT_SID" });
+  return { missing, deliveries: authToken ? "verified" : unverified };
 }

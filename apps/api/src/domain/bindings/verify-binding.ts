@@ -8,6 +8,8 @@ import { recordAudit } from "../audit";
 import type { StaffContext } from "../agents/agent-context";
 import { newWebhookSecret, getBindingOrThrow } from "./save-binding";
 import { telegramFor, telegramReason } from "./telegram";
+import { verifyTwilio } from "./verify-twilio";
+import { isTwilioBinding } from "../../channels/settings/twilio-credentials";
 
 export type WebhookOutcome =
   | { status: "set"; url: string }
@@ -24,6 +26,8 @@ export type VerifyOutcome =
       status: "verified";
       /** The Instagram professional account or WhatsApp business number the token works for. */
       account: { id: string; username: string | null; name: string | null };
+      /** Set for a WhatsApp binding sent through Twilio (the account is then Twilio's). */
+      provider?: "twilio";
     }
   | { status: "verification_failed"; reason: string }
   /** The platform could not be asked; nothing is claimed. */
@@ -125,9 +129,11 @@ export async function verifyBinding(ctx: StaffContext, bindingId: string) {
   const outcome: VerifyOutcome =
     binding.channelType === "telegram"
       ? await verifyTelegram(ctx, binding)
-      : binding.channelType === "instagram" || binding.channelType === "whatsapp"
-        ? await verifyMeta(ctx, binding)
-        : { status: "unverified", reason: `${binding.channelType} has nothing to verify` };
+      : isTwilioBinding(binding)
+        ? await verifyTwilio(ctx, binding)
+        : binding.channelType === "instagram" || binding.channelType === "whatsapp"
+          ? await verifyMeta(ctx, binding)
+          : { status: "unverified", reason: `${binding.channelType} has nothing to verify` };
   const bindings = ctx.deps.repos.channelBindings;
   if (outcome.status === "verified") {
     const username = "bot" in outcome ? outcome.bot.username : outcome.account.username;

@@ -1,4 +1,5 @@
 import type { ServerEnv } from "@agents-crm/config/env";
+import type { ChannelSecrets } from "../../channels/settings/channel-secrets";
 
 export interface MetaWebhookSetup {
   /** Whether the token Meta's "Verify token" field must match is configured (its value is never sent). */
@@ -7,36 +8,44 @@ export interface MetaWebhookSetup {
   appSecretSet: boolean;
 }
 
+export interface TwilioWebhookSetup {
+  /** The account's SID and auth token (environment or console) that bindings without their own use. */
+  accountSidSet: boolean;
+  authTokenSet: boolean;
+}
+
 export interface WebhookSetup {
   /** The public address webhooks are registered at (Telegram's setWebhook uses it); null when unset. */
   appUrl: string | null;
   instagram: MetaWebhookSetup;
   whatsapp: MetaWebhookSetup;
+  twilio: TwilioWebhookSetup;
 }
 
 /**
- * What the console's connection guide needs: the public address and whether Meta's settings exist.
- * Tokens and secrets stay on the server (design §4); the guide names the variables holding them.
+ * What the console's connection guide needs: the public address and whether each platform's settings
+ * exist, from the environment or the console's Channel settings (environment wins). Tokens and
+ * secrets stay on the server (design §4); the guide names the variables holding them.
  */
-export function webhookSetup(
-  env: Pick<
-    ServerEnv,
-    | "APP_URL"
-    | "INSTAGRAM_WEBHOOK_VERIFY_TOKEN"
-    | "INSTAGRAM_APP_SECRET"
-    | "WHATSAPP_VERIFY_TOKEN"
-    | "WHATSAPP_APP_SECRET"
-  >,
-): WebhookSetup {
+export async function webhookSetup(deps: {
+  env: Pick<ServerEnv, "APP_URL">;
+  channelSecrets: Pick<ChannelSecrets, "get">;
+}): Promise<WebhookSetup> {
+  const set = async (name: Parameters<ChannelSecrets["get"]>[0]) =>
+    (await deps.channelSecrets.get(name)) !== undefined;
   return {
-    appUrl: env.APP_URL ?? null,
+    appUrl: deps.env.APP_URL ?? null,
     instagram: {
-      verifyTokenSet: Boolean(env.INSTAGRAM_WEBHOOK_VERIFY_TOKEN),
-      appSecretSet: Boolean(env.INSTAGRAM_APP_SECRET),
+      verifyTokenSet: await set("instagram_verify_token"),
+      appSecretSet: await set("instagram_app_secret"),
     },
     whatsapp: {
-      verifyTokenSet: Boolean(env.WHATSAPP_VERIFY_TOKEN),
-      appSecretSet: Boolean(env.WHATSAPP_APP_SECRET),
+      verifyTokenSet: await set("whatsapp_verify_token"),
+      appSecretSet: await set("whatsapp_app_secret"),
+    },
+    twilio: {
+      accountSidSet: await set("twilio_account_sid"),
+      authTokenSet: await set("twilio_auth_token"),
     },
   };
 }

@@ -32,6 +32,13 @@ export const channelSettings = defineMessages(
     saved: "Saved.",
     cleared: "Removed.",
     saveFailed: "Could not save. Please try again.",
+    problems: {
+      empty: "Enter a value.",
+      tooLong: (maximum: number) => `Too long: at most ${maximum} characters.`,
+      spaces: "Use only letters, digits and symbols, without spaces.",
+      accountSid: "A Twilio account SID is AC followed by 32 characters: letters a–f and digits.",
+      refused: "The server did not accept this value. Check it and paste it again.",
+    },
   },
   {
     title: "Настройки каналов",
@@ -61,5 +68,12 @@ export const channelSettings = defineMessages(
     saved: "Сохранено.",
     cleared: "Удалено.",
     saveFailed: "Не удалось сохранить. Попробуйте ещё раз.",
+    problems: {
+      empty: "Введите значение.",
+      tooLong: (maximum: number) => `Слишком длинно: не больше ${maximum} символов.`,
+      spaces: "Используйте только буквы, цифры и символы, без пробелов.",
+      accountSid: "SID аккаунта Twilio — это AC и ещё 32 символа: буквы a–f и цифры.",
+      refused: "Сервер не принял это значение. Проверьте его и вставьте ещё раз.",
+    },
   },
 );

@@ -11,6 +11,7 @@ import { Button } from "~/ui/button";
 import { Field } from "~/ui/field";
 import { TextInput } from "~/ui/inputs";
 import admin from "~/ui/admin-page.module.css";
+import { serverValueProblem, valueProblem, type ValueProblem } from "./value-problem";
 
 /** One setting: which source is in effect, a write-only field, and removing the saved value. */
 export function SettingRow({ status }: { status: ChannelSettingStatus }) {
@@ -19,6 +20,7 @@ export function SettingRow({ status }: { status: ChannelSettingStatus }) {
   const utils = trpc.useUtils();
   const [value, setValue] = useState("");
   const [done, setDone] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ValueProblem | null>(null);
   const onSettled = (message: string) => () => {
     setValue("");
     setDone(message);
@@ -26,6 +28,7 @@ export function SettingRow({ status }: { status: ChannelSettingStatus }) {
   };
   const onError = (error: unknown) => {
     if (isUnauthorized(error)) sessionLost();
+    else setProblem(serverValueProblem(error));
   };
   const set = trpc.channelSettings.set.useMutation({ onSuccess: onSettled(t.saved), onError });
   const clear = trpc.channelSettings.clear.useMutation({
@@ -35,9 +38,19 @@ export function SettingRow({ status }: { status: ChannelSettingStatus }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
-    set.mutate({ name: status.name, value });
+    set.reset();
+    const local = valueProblem(status.name, value);
+    setProblem(local);
+    if (!local) set.mutate({ name: status.name, value });
   };
   const failure = set.error ?? clear.error;
+  const problemText = problem
+    ? problem.kind === "tooLong"
+      ? t.problems.tooLong(problem.maximum)
+      : t.problems[problem.kind]
+    : failure
+      ? errorMessage(failure, t.saveFailed)
+      : null;
 
   return (
     <form
@@ -48,7 +61,7 @@ export function SettingRow({ status }: { status: ChannelSettingStatus }) {
     >
       <h2 id={`setting-${status.name}`}>{t.names[status.name]}</h2>
       <p>
-        <Badge tone={status.source === "none" ? "warning" : "success"}>
+        <Badge tone={status.source === "none" ? "warning" : "success"} wrap>
           {status.source === "env"
             ? t.source.env(status.variable)
             : status.source === "console"
@@ -59,17 +72,16 @@ export function SettingRow({ status }: { status: ChannelSettingStatus }) {
       {status.source === "env" && status.storedInConsole && (
         <p className="muted">{t.source.shadowed}</p>
       )}
-      <Field
-        label={t.value}
-        hint={t.valueHint}
-        error={failure ? errorMessage(failure, t.saveFailed) : null}
-      >
+      <Field label={t.value} hint={t.valueHint} error={problemText}>
         <TextInput
           type="password"
           autoComplete="off"
           spellCheck={false}
           value={value}
-          onChange={(event) => setValue(event.target.value)}
+          onChange={(event) => {
+            setValue(event.target.value);
+            setProblem(null);
+          }}
           data-testid={`channel-setting-value-${status.name}`}
         />
       </Field>

@@ -12,6 +12,7 @@ import { useLocale, useT } from "~/i18n/i18n-provider";
 import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { mutationDialogProps } from "~/ui/mutation-dialog";
 import { BindingForm } from "./binding-form";
+import { TwilioWebhookBox } from "./twilio-guide";
 import { BindingSecrets } from "./binding-secrets";
 import styles from "./channels.module.css";
 import { TelegramGroupsOption } from "./telegram-groups-option";
@@ -73,7 +74,13 @@ export function BindingCard({
         </Notice>
       )}
       {channel === "telegram" && <TelegramGroupsOption binding={binding} onChanged={onChanged} />}
-      {channel !== "telegram" && !binding.isVerified && <WebhookBox channel={channel} />}
+      {channel !== "telegram" &&
+        !binding.isVerified &&
+        (binding.metadata.provider === "twilio" ? (
+          <TwilioWebhookBox />
+        ) : (
+          <WebhookBox channel={channel} />
+        ))}
       {editing ? (
         <BindingForm
           agentId={binding.agentId}

@@ -1,22 +1,33 @@
 import { TELEGRAM_BOT_TOKEN_PATTERN } from "@agents-crm/config/channels";
+import { TWILIO_ACCOUNT_SID_PATTERN } from "@agents-crm/config/channel-settings";
+import { TWILIO_WHATSAPP_SENDER, type WhatsAppProvider } from "@agents-crm/config/twilio";
 import { apiIssues } from "~/features/console/api-error";
 import type { BoundChannel, CreateBindingInput, UpdateBindingInput } from "./types";
 
 export interface BindingForm {
   channelType: BoundChannel;
-  /** Instagram account id / WhatsApp phone number id; Telegram takes it from the token. */
+  /** WhatsApp only: Meta's Cloud API or Twilio. */
+  provider: WhatsAppProvider;
+  /** Instagram account id / WhatsApp phone number id / Twilio sender; Telegram takes it from the token. */
   accountId: string;
+  /** Twilio only: the account SID, optional when Channel settings has one. */
+  accountSid: string;
   accessToken: string;
   appSecret: string;
   username: string;
 }
 
-export type BindingField = "accountId" | "accessToken" | "appSecret" | "username";
+export type BindingField = "accountId" | "accountSid" | "accessToken" | "appSecret" | "username";
 export type FormErrors = Partial<Record<BindingField, string>>;
 
-export const emptyForm = (channelType: BoundChannel): BindingForm => ({
+export const emptyForm = (
+  channelType: BoundChannel,
+  provider: WhatsAppProvider = "meta",
+): BindingForm => ({
   channelType,
+  provider,
   accountId: "",
+  accountSid: "",
   accessToken: "",
   appSecret: "",
   username: "",
@@ -24,13 +35,42 @@ export const emptyForm = (channelType: BoundChannel): BindingForm => ({
 
 const NUMERIC_ID = /^\d{5,30}$/;
 
-export type FormProblem = "required" | "telegramToken" | "numericId";
+export type FormProblem =
+  "required" | "telegramToken" | "numericId" | "twilioSender" | "twilioAccountSid";
+
+export const isTwilioForm = (form: Pick<BindingForm, "channelType" | "provider">) =>
+  form.channelType === "whatsapp" && form.provider === "twilio";
+
+/**
+ * Twilio: the sender as whatsapp:+E164; the SID and auth token may come from Channel settings
+ * (`inherited` says which are there), so they are required only when it has none.
+ */
+function checkTwilio(
+  form: BindingForm,
+  mode: "create" | "update",
+  inherited: { accountSid: boolean; authToken: boolean },
+): Partial<Record<BindingField, FormProblem>> {
+  const problems: Partial<Record<BindingField, FormProblem>> = {};
+  if (mode === "update") return problems;
+  const sender = form.accountId.trim();
+  if (sender === "") problems.accountId = "required";
+  else if (!TWILIO_WHATSAPP_SENDER.test(sender)) problems.accountId = "twilioSender";
+  const sid = form.accountSid.trim();
+  if (sid === "" && !inherited.accountSid) problems.accountSid = "required";
+  else if (sid !== "" && !TWILIO_ACCOUNT_SID_PATTERN.test(sid)) {
+    problems.accountSid = "twilioAccountSid";
+  }
+  if (form.accessToken.trim() === "" && !inherited.authToken) problems.accessToken = "required";
+  return problems;
+}
 
 /** Client checks that save a round trip; the API re-checks everything and its errors win. */
 export function checkForm(
   form: BindingForm,
   mode: "create" | "update",
+  inherited: { accountSid: boolean; authToken: boolean } = { accountSid: false, authToken: false },
 ): Partial<Record<BindingField, FormProblem>> {
+  if (isTwilioForm(form)) return checkTwilio(form, mode, inherited);
   const problems: Partial<Record<BindingField, FormProblem>> = {};
   const token = form.accessToken.trim();
   if (mode === "create" && token === "") problems.accessToken = "required";
@@ -55,6 +95,19 @@ export function telegramBotId(token: string): string | null {
 
 export function createInput(agentId: string, form: BindingForm): CreateBindingInput {
   const username = form.username.trim().replace(/^@/, "");
+  if (isTwilioForm(form)) {
+    const token = form.accessToken.trim();
+    const accountSid = form.accountSid.trim();
+    return {
+      agentId,
+      channelType: "whatsapp",
+      channelAccountId: form.accountId.trim(),
+      // Left out, the binding uses the account's credentials from Channel settings.
+      ...(token ? { accessToken: token } : {}),
+      metadata: { provider: "twilio", ...(accountSid ? { accountSid } : {}) },
+      ...(username ? { channelUsername: username } : {}),
+    };
+  }
   const appSecret = form.appSecret.trim();
   return {
     agentId,
@@ -79,12 +132,13 @@ export function updateInput(
     expectedVersion: version,
     channelUsername: form.username.trim().replace(/^@/, ""),
     ...(token ? { accessToken: token } : {}),
-    ...(appSecret && form.channelType !== "telegram" ? { appSecret } : {}),
+    ...(appSecret && form.channelType !== "telegram" && !isTwilioForm(form) ? { appSecret } : {}),
   };
 }
 
 const FIELD_OF_INPUT: Record<string, BindingField> = {
   channelAccountId: "accountId",
+  "metadata.accountSid": "accountSid",
   accessToken: "accessToken",
   appSecret: "appSecret",
   channelUsername: "username",

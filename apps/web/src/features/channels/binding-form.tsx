@@ -1,9 +1,12 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Notice } from "~/ui/notice";
 import { Button } from "~/ui/button";
-import { telegramBotId, type BindingField } from "./binding-form-state";
-import type { VerifyResult } from "./types";
+import { isTwilioForm, telegramBotId, type BindingField } from "./binding-form-state";
+import { ProviderChoice } from "./provider-choice";
+import { TwilioGuide } from "./twilio-guide";
+import type { BoundChannel, VerifyResult } from "./types";
 import { useT } from "~/i18n/i18n-provider";
 import { ChannelGuide } from "./channel-guide";
 import { useBindingForm, type BindingFormMode } from "./use-binding-form";
@@ -54,6 +57,7 @@ export function BindingForm({
 
   const keep = creating ? undefined : t.form.keepSecret;
   const botId = telegramBotId(form.accessToken);
+  const twilio = isTwilioForm(form);
   return (
     <form
       className={styles.form}
@@ -66,6 +70,61 @@ export function BindingForm({
           ? t.connectChannel(common.channels[channel])
           : `${t.edit} · ${common.channels[channel]}`}
       </h3>
+      {creating && channel === "whatsapp" && (
+        <ProviderChoice value={form.provider} onChange={state.setProvider} />
+      )}
+      {twilio ? (
+        <TwilioFields creating={creating} field={field} inherited={state.inherited} keep={keep} />
+      ) : (
+        <MetaOrTelegramFields
+          creating={creating}
+          channel={channel}
+          field={field}
+          botId={botId}
+          keep={keep}
+        />
+      )}
+      {field("username", t.form.username, { hint: t.form.usernameHint })}
+      {state.general && (
+        <Notice tone="danger" look="text" role="alert" data-testid="binding-form-error">
+          {state.general}
+        </Notice>
+      )}
+      <div className={styles.actions}>
+        <Button variant="primary" type="submit" disabled={busy} data-testid="binding-save">
+          {busy ? t.connecting : creating ? t.connect : t.form.save}
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          {t.form.cancel}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+type FieldOf = (
+  name: BindingField,
+  label: string,
+  options?: { hint?: string; secret?: boolean; disabled?: boolean; value?: string },
+) => ReactNode;
+
+/** Meta's account id, token and app secret, or Telegram's bot token. */
+function MetaOrTelegramFields({
+  creating,
+  channel,
+  field,
+  botId,
+  keep,
+}: {
+  creating: boolean;
+  channel: BoundChannel;
+  field: FieldOf;
+  botId: string | null;
+  keep: string | undefined;
+}) {
+  const t = useT("channels");
+  return (
+    <>
       {creating && <ChannelGuide channel={channel} />}
       {channel === "telegram"
         ? creating &&
@@ -83,21 +142,36 @@ export function BindingForm({
           secret: true,
           hint: keep ? `${t.form.appSecretHint} ${keep}` : t.form.appSecretHint,
         })}
-      {field("username", t.form.username, { hint: t.form.usernameHint })}
-      {state.general && (
-        <Notice tone="danger" look="text" role="alert" data-testid="binding-form-error">
-          {state.general}
-        </Notice>
-      )}
-      <div className={styles.actions}>
-        <Button variant="primary" type="submit" disabled={busy} data-testid="binding-save">
-          {busy ? t.connecting : creating ? t.connect : t.form.save}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          {t.form.cancel}
-        </Button>
-      </div>
-    </form>
+    </>
+  );
+}
+
+/** Twilio's sender, account SID and auth token; the last two may come from Channel settings. */
+function TwilioFields({
+  creating,
+  field,
+  inherited,
+  keep,
+}: {
+  creating: boolean;
+  field: FieldOf;
+  inherited: { accountSid: boolean; authToken: boolean };
+  keep: string | undefined;
+}) {
+  const t = useT("channels").twilio;
+  return (
+    <>
+      {creating && <TwilioGuide />}
+      {creating && field("accountId", t.sender, { hint: t.senderHint })}
+      {creating &&
+        field("accountSid", inherited.accountSid ? t.accountSidOptional : t.accountSid, {
+          hint: inherited.accountSid ? t.fromSettings : t.accountSidHint,
+        })}
+      {field("accessToken", inherited.authToken ? t.authTokenOptional : t.authToken, {
+        secret: true,
+        hint: keep ?? (inherited.authToken ? t.fromSettings : t.authTokenHint),
+      })}
+    </>
   );
 }
 

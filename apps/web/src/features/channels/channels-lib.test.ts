@@ -79,6 +79,8 @@ describe("binding form", () => {
     expect(
       createInput("demo", {
         channelType: "whatsapp",
+        provider: "meta",
+        accountSid: "",
         accountId: " 1055 ",
         accessToken: "EAAG",
         appSecret: "",
@@ -90,6 +92,41 @@ describe("binding form", () => {
       channelAccountId: "1055",
       accessToken: "EAAG",
     });
+  });
+
+  it("a Twilio binding: sender as whatsapp:+E164, SID and token required only without Channel settings", () => {
+    const twilio = { ...emptyForm("whatsapp", "twilio"), accountId: "+14155238886" };
+    expect(checkForm(twilio, "create")).toEqual({
+      accountId: "twilioSender",
+      accountSid: "required",
+      accessToken: "required",
+    });
+    const inherited = { accountSid: true, authToken: true };
+    const valid = { ...twilio, accountId: " whatsapp:+14155238886 " };
+    expect(checkForm(valid, "create", inherited)).toEqual({});
+    expect(checkForm({ ...valid, accountSid: "AC-nope" }, "create", inherited)).toEqual({
+      accountSid: "twilioAccountSid",
+    });
+    expect(createInput("demo", valid)).toEqual({
+      agentId: "demo",
+      channelType: "whatsapp",
+      channelAccountId: "whatsapp:+14155238886",
+      metadata: { provider: "twilio" },
+    });
+    const sid = `AC${"a".repeat(32)}`;
+    expect(
+      createInput("demo", { ...valid, accountSid: sid, accessToken: "tok", appSecret: "x" }),
+    ).toEqual({
+      agentId: "demo",
+      channelType: "whatsapp",
+      channelAccountId: "whatsapp:+14155238886",
+      accessToken: "tok",
+      metadata: { provider: "twilio", accountSid: sid },
+    });
+    expect(
+      serverFieldErrors({ data: { issues: [{ path: "metadata.accountSid", message: "bad" }] } })
+        .fields,
+    ).toEqual({ accountSid: "bad" });
   });
 
   it("puts the API's field errors on the form's fields", () => {

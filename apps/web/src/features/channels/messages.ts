@@ -61,6 +61,7 @@ export const channels = defineMessages(
     verifyResult: {
       telegramOk: (bot: string) => `Telegram accepted the token: bot ${bot}.`,
       metaOk: (account: string) => `Meta accepted the token for ${account}.`,
+      twilioOk: (account: string) => `Twilio accepted the credentials: ${account}.`,
       failed: (reason: string) => `The platform refused: ${reason}`,
       unverified: (reason: string) => `Could not ask the platform: ${reason}`,
       webhookSet: (url: string) => `Webhook registered: ${url}`,
@@ -94,6 +95,9 @@ export const channels = defineMessages(
       required: "Required.",
       telegramToken: "This is not a bot token: it looks like 123456789:AAE… (from @BotFather).",
       numericId: "Use the numeric ID, digits only.",
+      twilioSender:
+        "Write the sender as whatsapp: and the number with its country code, e.g. whatsapp:+14155238886.",
+      twilioAccountSid: "An account SID is AC followed by 32 letters a–f and digits.",
     },
     webhook: {
       title: "Webhook for Meta",
@@ -110,6 +114,40 @@ export const channels = defineMessages(
         "This console is not on a public https:// address, so Meta cannot reach this URL. Open the console through your public domain to get the right one.",
       copy: "Copy",
       copied: "Copied",
+    },
+    provider: {
+      legend: "WhatsApp provider",
+      names: { meta: "Meta Cloud API", twilio: "Twilio" },
+      hint: {
+        meta: "Your own app at developers.facebook.com sends and receives the messages.",
+        twilio: "Your Twilio account sends and receives the messages (a Twilio WhatsApp sender).",
+      },
+    },
+    twilio: {
+      sender: "Twilio WhatsApp sender",
+      senderHint: "As Twilio writes it: whatsapp:+ and the number with its country code.",
+      accountSid: "Account SID",
+      accountSidOptional: "Account SID (optional)",
+      accountSidHint: "Starts with AC; on the Twilio console's home page under Account info.",
+      authToken: "Auth token",
+      authTokenOptional: "Auth token (optional)",
+      authTokenHint:
+        "Next to the account SID (press Show). It signs Twilio's webhooks, so it is also how they are checked.",
+      fromSettings: "Leave empty to use the one in Channel settings.",
+      webhookTitle: "Webhook for Twilio",
+      webhookUrl: "When a message comes in",
+      statusCallbacks:
+        "Delivery statuses need no setup: each reply asks Twilio to report to this server.",
+      notHttps:
+        "This console is not on a public https:// address, so Twilio cannot reach this URL. Open the console through your public domain to get the right one.",
+      steps: {
+        step1:
+          "In the Twilio console open Messaging → Senders → WhatsApp senders (or the WhatsApp sandbox) and copy the sender's number.",
+        step2:
+          "Copy the Account SID and Auth token from the console's home page (Account info), unless an admin already saved them in Channel settings.",
+        step3:
+          "In the sender's settings paste the URL below into “Webhook URL for incoming messages” (method HTTP POST) and save.",
+      },
     },
     guides: {
       telegram: {
@@ -149,6 +187,10 @@ export const channels = defineMessages(
           variable
             ? `Telegram secret token: set ${variable} on the API, then press Verify to register the webhook with a secret.`
             : "Telegram secret token: press Verify to register the webhook with a secret.",
+        twilio_account_sid: (variable: string | null) =>
+          `Twilio account SID: set it in Channel settings (or ${variable ?? "TWILIO_ACCOUNT_SID"} on the API), or save it with this binding.`,
+        twilio_auth_token: (variable: string | null) =>
+          `Twilio auth token: set it in Channel settings (or ${variable ?? "TWILIO_AUTH_TOKEN"} on the API), or save it with this binding (Change credentials). Twilio's signatures are checked with it.`,
       } satisfies Record<WebhookSecret, (variable: string | null) => string>,
       deliveries: {
         verified: "Incoming messages are verified.",
@@ -243,6 +285,7 @@ export const channels = defineMessages(
     verifyResult: {
       telegramOk: (bot: string) => `Telegram принял токен: бот ${bot}.`,
       metaOk: (account: string) => `Meta приняла токен для ${account}.`,
+      twilioOk: (account: string) => `Twilio принял данные доступа: ${account}.`,
       failed: (reason: string) => `Платформа отказала: ${reason}`,
       unverified: (reason: string) => `Не удалось связаться с платформой: ${reason}`,
       webhookSet: (url: string) => `Вебхук зарегистрирован: ${url}`,
@@ -276,6 +319,9 @@ export const channels = defineMessages(
       required: "Обязательное поле.",
       telegramToken: "Это не токен бота: он выглядит как 123456789:AAE… (выдаёт @BotFather).",
       numericId: "Укажите числовой ID, только цифры.",
+      twilioSender:
+        "Укажите отправителя как whatsapp: и номер с кодом страны, например whatsapp:+14155238886.",
+      twilioAccountSid: "Account SID — это AC и ещё 32 символа: буквы a–f и цифры.",
     },
     webhook: {
       title: "Вебхук для Meta",
@@ -292,6 +338,41 @@ export const channels = defineMessages(
         "Консоль открыта не по публичному адресу https://, поэтому Meta не сможет достучаться до этого URL. Откройте консоль через ваш публичный домен, чтобы получить правильный адрес.",
       copy: "Копировать",
       copied: "Скопировано",
+    },
+    provider: {
+      legend: "Провайдер WhatsApp",
+      names: { meta: "Meta Cloud API", twilio: "Twilio" },
+      hint: {
+        meta: "Сообщения отправляет и принимает ваше приложение на developers.facebook.com.",
+        twilio:
+          "Сообщения отправляет и принимает ваш аккаунт Twilio (отправитель WhatsApp в Twilio).",
+      },
+    },
+    twilio: {
+      sender: "Отправитель WhatsApp в Twilio",
+      senderHint: "Как его пишет Twilio: whatsapp:+ и номер с кодом страны.",
+      accountSid: "Account SID",
+      accountSidOptional: "Account SID (необязательно)",
+      accountSidHint: "Начинается с AC; на главной странице консоли Twilio, в блоке Account info.",
+      authToken: "Auth token",
+      authTokenOptional: "Auth token (необязательно)",
+      authTokenHint:
+        "Рядом с Account SID (нажмите Show). Им Twilio подписывает вебхуки, поэтому им же они проверяются.",
+      fromSettings: "Оставьте пустым, чтобы использовать значение из настроек каналов.",
+      webhookTitle: "Вебхук для Twilio",
+      webhookUrl: "Когда приходит сообщение",
+      statusCallbacks:
+        "Статусы доставки настраивать не нужно: с каждым ответом Twilio получает адрес этого сервера для отчётов.",
+      notHttps:
+        "Консоль открыта не по публичному адресу https://, поэтому Twilio не сможет обратиться по этому URL. Откройте консоль через ваш публичный домен, чтобы получить правильный адрес.",
+      steps: {
+        step1:
+          "В консоли Twilio откройте Messaging → Senders → WhatsApp senders (или песочницу WhatsApp) и скопируйте номер отправителя.",
+        step2:
+          "Скопируйте Account SID и Auth token с главной страницы консоли (Account info), если администратор ещё не сохранил их в настройках каналов.",
+        step3:
+          "В настройках отправителя вставьте URL ниже в поле «Webhook URL for incoming messages» (метод HTTP POST) и сохраните.",
+      },
     },
     guides: {
       telegram: {
@@ -331,6 +412,10 @@ export const channels = defineMessages(
           variable
             ? `Секретный токен Telegram: задайте ${variable} в настройках API, затем нажмите «Проверить», чтобы зарегистрировать вебхук с секретом.`
             : "Секретный токен Telegram: нажмите «Проверить», чтобы зарегистрировать вебхук с секретом.",
+        twilio_account_sid: (variable: string | null) =>
+          `Account SID Twilio: задайте его в настройках каналов (или ${variable ?? "TWILIO_ACCOUNT_SID"} в настройках API) либо сохраните его с этой привязкой.`,
+        twilio_auth_token: (variable: string | null) =>
+          `Auth token Twilio: задайте его в настройках каналов (или ${variable ?? "TWILIO_AUTH_TOKEN"} в настройках API) либо сохраните его с этой привязкой («Сменить данные доступа»). Им проверяются подписи Twilio.`,
       },
       deliveries: {
         verified: "Входящие сообщения проверяются.",

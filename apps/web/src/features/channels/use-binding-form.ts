@@ -34,7 +34,10 @@ export function useBindingForm(
   const channel =
     mode.kind === "create" ? mode.channel : (mode.binding.channelType as BoundChannel);
   const [form, setForm] = useState<FormValues>(() => ({
-    ...emptyForm(channel),
+    ...emptyForm(
+      channel,
+      mode.kind === "update" && mode.binding.metadata.provider === "twilio" ? "twilio" : "meta",
+    ),
     username: mode.kind === "update" ? (mode.binding.channelUsername ?? "") : "",
   }));
   const [errors, setErrors] = useState<FormErrors>({});
@@ -42,6 +45,12 @@ export function useBindingForm(
   const create = trpc.bindings.create.useMutation();
   const update = trpc.bindings.update.useMutation();
   const verify = trpc.bindings.verify.useMutation();
+  // Which Twilio credentials Channel settings (or the environment) already has, so they are optional.
+  const setup = trpc.bindings.webhookSetup.useQuery(undefined, { staleTime: 60_000 });
+  const inherited = {
+    accountSid: setup.data?.twilio.accountSidSet ?? false,
+    authToken: setup.data?.twilio.authTokenSet ?? false,
+  };
 
   const fail = (error: unknown) => {
     if (isUnauthorized(error)) return sessionLost();
@@ -69,7 +78,7 @@ export function useBindingForm(
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problems = checkForm(form, mode.kind);
+    const problems = checkForm(form, mode.kind, inherited);
     const local: FormErrors = {};
     for (const [field, problem] of Object.entries(problems)) {
       local[field as BindingField] = t.form[problem];
@@ -87,7 +96,13 @@ export function useBindingForm(
   return {
     channel,
     form,
+    inherited,
     set: (name: BindingField, value: string) => setForm({ ...form, [name]: value }),
+    setProvider: (provider: FormValues["provider"]) => {
+      setForm({ ...form, provider });
+      setErrors({});
+      setGeneral(null);
+    },
     errors,
     general,
     busy: create.isPending || update.isPending || verify.isPending,

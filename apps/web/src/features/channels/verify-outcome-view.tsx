@@ -17,6 +17,7 @@ export function VerifyOutcomeView({ result }: { result: VerifyResult }) {
     else if (webhook.state === "notConfigured") lines.push(t.webhookNotConfigured(webhook.reason));
     else lines.push(t.webhookFailed(webhook.reason));
   } else if (summary.kind === "meta") lines.push(t.metaOk(summary.account));
+  else if (summary.kind === "twilio") lines.push(t.twilioOk(summary.account));
   else if (summary.kind === "failed") lines.push(t.failed(summary.reason));
   else lines.push(t.unverified(summary.reason));
   const tone =

@@ -3,6 +3,7 @@ import type { VerifyResult } from "./types";
 export type VerifySummary =
   | { tone: "ok"; kind: "telegram"; bot: string; webhook: WebhookSummary }
   | { tone: "ok"; kind: "meta"; account: string }
+  | { tone: "ok"; kind: "twilio"; account: string }
   | { tone: "error"; kind: "failed"; reason: string }
   | { tone: "warn"; kind: "unverified"; reason: string };
 
@@ -32,5 +33,7 @@ export function verifySummary(result: VerifyResult): VerifySummary {
   }
   const { account } = result;
   const label = [account.name, account.username, account.id].filter(Boolean).join(" · ");
-  return { tone: "ok", kind: "meta", account: label };
+  return result.provider === "twilio"
+    ? { tone: "ok", kind: "twilio", account: label }
+    : { tone: "ok", kind: "meta", account: label };
 }

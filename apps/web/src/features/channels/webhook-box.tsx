@@ -14,7 +14,7 @@ import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import styles from "./channels.module.css";
 
-function CopyButton({ text }: { text: string }) {
+export function CopyButton({ text }: { text: string }) {
   const t = useT("channels");
   const [copied, setCopied] = useState(false);
   return (

@@ -1,0 +1,103 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeTwilio, type FakeTwilio } from "../../api/test/fakes/fake-twilio";
+import { launchBrowser, screenshot } from "./helpers/browser";
+import { startProduct, type Product } from "./helpers/product";
+
+const WAIT = { timeout: 30_000 };
+const AGENT = "demo_clinic";
+const APP_URL = "https://crm.example.test";
+const SENDER = "whatsapp:+14155238886";
+const AUTH_TOKEN = "twilio-e2e-auth-token-0123456789";
+
+let twilio: FakeTwilio;
+let accountSid: string;
+let product: Product;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  twilio = await startFakeTwilio();
+  accountSid = twilio.addAccount(AUTH_TOKEN);
+  // The account SID is in the environment (as Channel settings would hold it); the auth token is
+  // typed into the binding.
+  product = await startProduct({
+    TWILIO_API_BASE_URL: twilio.url,
+    TWILIO_ACCOUNT_SID: accountSid,
+    APP_URL,
+    RATE_LIMIT_PER_MINUTE: "2000",
+  });
+  browser = await launchBrowser();
+  const context = await browser.newContext({
+    locale: "ru-RU",
+    viewport: { width: 390, height: 844 },
+  });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+  await twilio?.close();
+});
+
+const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+
+describe("a Twilio WhatsApp binding from the console", () => {
+  it("an admin on a phone, in Russian, adds it by keyboard, verifies it against Twilio and sees it active", async () => {
+    const login = product.login as { email: string; password: string };
+    await page.goto(`${product.webUrl}/admin/agents/${AGENT}?tab=channels`);
+    await page.waitForURL(/\/login\?next=/, WAIT);
+    await page.getByTestId("login-email").fill(login.email);
+    await page.getByTestId("login-password").fill(login.password);
+    await page.getByTestId("login-submit").click();
+    await page.waitForURL(/\/admin\/agents\/demo_clinic\?tab=channels$/, WAIT);
+    await page.getByTestId("channels-empty").waitFor(WAIT);
+
+    await page.getByTestId("connect-whatsapp").focus();
+    await page.keyboard.press("Enter");
+    // The provider is a radio group: the arrow key moves from Meta to Twilio.
+    await page.getByTestId("binding-provider-meta").focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await page.getByTestId("binding-provider-twilio").isChecked()).toBe(true);
+    const guide = page.getByTestId("webhook-twilio");
+    await guide.waitFor(WAIT);
+    expect(await guide.getByTestId("webhook-url").textContent()).toBe(
+      `${APP_URL}/api/v1/twilio/whatsapp/webhook`,
+    );
+    expect(await page.getByTestId("guide-twilio").textContent()).toContain("Twilio");
+    await screenshot(page, "twilio-binding-form-phone-ru");
+
+    // A sender without whatsapp: is named before anything is sent.
+    await page.getByTestId("binding-accountId").focus();
+    await page.keyboard.type("+14155238886");
+    await page.keyboard.press("Enter");
+    await page.getByText("Укажите отправителя как whatsapp:").waitFor(WAIT);
+    await screenshot(page, "twilio-binding-sender-error-phone-ru");
+
+    await page.getByTestId("binding-accountId").fill("");
+    await page.getByTestId("binding-accountId").focus();
+    await page.keyboard.type(SENDER);
+    // The account SID comes from the environment: its field says so and may stay empty.
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("binding-accountSid");
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("binding-accessToken");
+    await page.keyboard.type(AUTH_TOKEN);
+    await page.keyboard.press("Enter");
+
+    const outcome = page.getByTestId("verify-outcome");
+    await outcome.waitFor(WAIT);
+    expect(await outcome.textContent()).toContain(`Twilio принял данные доступа`);
+    expect(await outcome.textContent()).toContain(accountSid);
+    const card = page.getByTestId("binding-card");
+    await expect
+      .poll(() => card.getByTestId("binding-state").getAttribute("data-state"), WAIT)
+      .toBe("active");
+    expect(await card.textContent()).toContain(SENDER);
+    // Twilio signs webhooks with the auth token saved on the binding: nothing is missing.
+    expect(await card.getByTestId("binding-secrets").count()).toBe(0);
+    expect(await page.content()).not.toContain(AUTH_TOKEN);
+    await screenshot(page, "twilio-binding-active-phone-ru");
+  });
+});
