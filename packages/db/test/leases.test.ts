@@ -68,4 +68,16 @@ describe("cluster leases", () => {
     expect(await leases.tryAcquire({ name: "job-x", holder: "a", ttlMs: 1_000 })).toBe(true);
     expect(await leases.tryAcquire({ name: "job-y", holder: "b", ttlMs: 1_000 })).toBe(true);
   });
+
+  it("releaseAll frees every lease (the embedded engine's start-up: their holders are dead)", async () => {
+    const leases = t.repos.leases;
+    for (const name of ["web-turn#c1", "web-turn#c2", "job:sweep"]) {
+      expect(await leases.tryAcquire({ name, holder: "dead-replica", ttlMs: 60_000 })).toBe(true);
+    }
+    expect(await leases.releaseAll()).toBeGreaterThanOrEqual(3);
+    expect(await leases.current("web-turn#c1")).toBeNull();
+    expect(
+      await otherReplica().tryAcquire({ name: "job:sweep", holder: "new", ttlMs: 1_000 }),
+    ).toBe(true);
+  });
 });

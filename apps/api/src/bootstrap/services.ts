@@ -144,6 +144,8 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
     if (db.engine === "embedded") {
       const taken = await repos.inboundEvents.expireAllLeases();
       if (taken > 0) log.info("taking over work a stopped process left", { items: taken });
+      const freed = await repos.leases.releaseAll();
+      if (freed > 0) log.info("freeing cluster leases a stopped process held", { leases: freed });
     }
     const workers = startChannelWorkers(deps);
     const withoutTtl = await tablesWithoutTtl(db);
