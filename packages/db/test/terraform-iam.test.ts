@@ -22,7 +22,9 @@ function callerOf(file: string): Caller {
     file === "packages/db/src/provision/backfill.ts" ||
     file === "packages/db/src/provision/embedded-rebuild.ts" ||
     // Expiry sweeps Scan: maintenance run by operators, never by a request.
-    file === "packages/db/src/repositories/expiry-sweeper.ts"
+    file === "packages/db/src/repositories/expiry-sweeper.ts" ||
+    // Embedded start-up only: that engine needs no IAM.
+    file === "packages/db/src/repositories/lease-reset.ts"
   )
     return "operator";
   // Run by the API at start only with DYNAMODB_AUTO_PROVISION=true (or on the embedded engine).

@@ -1,9 +1,10 @@
-import { DeleteCommand, GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
 import { conditionalPut } from "../lib/conditional-write";
 import { isConditionalCheckFailed } from "../lib/errors";
 import { expiryAfterSeconds } from "../lib/ttl";
 import type { RepositoryContext } from "./context";
+import { releaseAllLeases } from "./lease-reset";
 
 export interface LeaseRequest {
   /** The job's name, one lease per name in the cluster (e.g. "realert-sweep"). */
@@ -74,23 +75,7 @@ export function createLeasesRepository(db: Db, ctx: RepositoryContext) {
      * Frees every lease. Only for an engine one process opens at a time (the embedded one): at start-up
      * every lease found there was a dead process's, and the restarted process should not wait them out.
      */
-    async releaseAll(): Promise<number> {
-      let released = 0;
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.doc.send(
-          new ScanCommand({ TableName, ExclusiveStartKey, ProjectionExpression: "lease_name" }),
-        );
-        for (const item of page.Items ?? []) {
-          await db.doc.send(
-            new DeleteCommand({ TableName, Key: { lease_name: String(item.lease_name) } }),
-          );
-          released += 1;
-        }
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return released;
-    },
+    releaseAll: () => releaseAllLeases(db),
 
     /** The live lease on `name`, or null when it is free or has run out (tests, diagnostics). */
     async current(name: string): Promise<Lease | null> {
