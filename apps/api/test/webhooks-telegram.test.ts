@@ -176,6 +176,39 @@ describe("Telegram updates", () => {
     expect(await inboxSize(t.deps)).toBe(size + 1);
   });
 
+  it("groups allowed a moment ago: a mention is taken at once, not after the routing cache's seconds", async () => {
+    const group = await bindBot("tg-agent-groups");
+    const admin = callerAs(t.deps, machine);
+    const mention = (updateId: number) =>
+      JSON.stringify({
+        update_id: updateId,
+        message: {
+          message_id: updateId - 1000,
+          from: { id: 5000000002, is_bot: false, first_name: "Boris" },
+          chat: { id: -1001987654321, title: "Patients", type: "supergroup" },
+          date: 1749416383,
+          text: `@${group.bot.username} when are you open?`,
+          entities: [{ offset: 0, length: group.bot.username.length + 1, type: "mention" }],
+        },
+      });
+    const before = await send(mention(410000600), group.secret, group.bindingId);
+    expect(before.json()).toMatchObject({ stored: 0, skipped: 1 });
+    const binding = (await admin.bindings.list({ agentId: "tg-agent-groups" })).items.find(
+      (b) => b.bindingId === group.bindingId,
+    );
+    if (!binding) throw new Error("binding not listed");
+    await admin.bindings.update({
+      bindingId: group.bindingId,
+      metadata: { ...binding.metadata, allowGroups: true },
+      expectedVersion: binding.version,
+    });
+    const after = await send(mention(410000601), group.secret, group.bindingId);
+    expect(after.json()).toMatchObject({ stored: 1, skipped: 0 });
+    expect(await stored(t.deps, "telegram", String(group.bot.id), "410000601")).toMatchObject({
+      payload: { externalUserId: "-1001987654321", kind: "text" },
+    });
+  });
+
   it("malformed JSON or a non-Update → 400; a body over 1 MB → 413; GET → 405", async () => {
     expect((await send("{oops")).status).toBe(400);
     expect((await send(JSON.stringify({ hello: "world" }))).status).toBe(400);

@@ -46,8 +46,15 @@ export function createBindingResolver(
     const agent = await repos.agents.get(binding.agentId);
     return { binding, refusal: agent?.isActive ? null : "inactive_agent" };
   };
-  const lookup = (key: string, load: () => Promise<RoutedBinding | null>, rememberMiss: boolean) =>
-    rememberMiss ? misses.get(key, () => routes.get(key, load)) : routes.get(key, load);
+  const lookup = (
+    key: string,
+    load: () => Promise<RoutedBinding | null>,
+    rememberMiss: boolean,
+    fresh = false,
+  ) =>
+    rememberMiss
+      ? misses.get(key, () => routes.get(key, load, fresh), fresh)
+      : routes.get(key, load, fresh);
 
   return {
     /** Meta webhooks: the binding of an Instagram account / WhatsApp number (an active one first). */
@@ -63,12 +70,16 @@ export function createBindingResolver(
       );
     },
 
-    /** Telegram webhooks: the binding named in the path (ids are ours, so a miss is never created later). */
-    forId(bindingId: string): Promise<RoutedBinding | null> {
+    /**
+     * Telegram webhooks: the binding named in the path (ids are ours, so a miss is never created later).
+     * `fresh` re-reads it, for a decision its settings just changed (a binding now allowing groups).
+     */
+    forId(bindingId: string, fresh = false): Promise<RoutedBinding | null> {
       return lookup(
         `id#${bindingId}`,
         async () => route(await repos.channelBindings.get(bindingId)),
         true,
+        fresh,
       );
     },
 

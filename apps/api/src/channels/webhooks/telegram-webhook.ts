@@ -51,15 +51,28 @@ export async function receiveTelegramWebhook(
 
   const payload = parseWebhookJson(body, res);
   if (payload === undefined) return;
-  const parsed = parseTelegramUpdate(payload, route.binding.channelAccountId, receivedAt, {
-    allowGroups: route.binding.metadata.allowGroups === true,
-    botUsername: route.binding.channelUsername,
-  });
+  const parse = (binding: typeof route.binding) =>
+    parseTelegramUpdate(payload, binding.channelAccountId, receivedAt, {
+      allowGroups: binding.metadata.allowGroups === true,
+      botUsername: binding.channelUsername,
+    });
+  let bindingRoute = route;
+  let parsed = parse(route.binding);
+  // The cached binding may predate staff allowing groups a moment ago: a group message it refuses
+  // is decided again on the stored binding (past the secret check, so only the bot's own traffic
+  // costs this read).
+  if (parsed?.skipped.includes("group_chat")) {
+    const current = await rt.resolver.forId(bindingId, true);
+    if (current?.refusal === null) {
+      bindingRoute = current;
+      parsed = parse(current.binding);
+    }
+  }
   if (!parsed) {
     sendError(res, 400, "BAD_REQUEST", "The body is not a Telegram Update");
     return;
   }
-  const { routed, skipped } = routeEvents(parsed.events, () => route);
+  const { routed, skipped } = routeEvents(parsed.events, () => bindingRoute);
   const reasons = [...parsed.skipped, ...skipped];
   if (skipped.length > 0)
     rt.log.info("telegram update not routed", { bindingId, reasons: skipped });
