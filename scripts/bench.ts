@@ -5,11 +5,20 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join, relative } from "node:path";
+import { fetchNode, imageNodeVersion } from "../infra/docker/fetch-node.mjs";
 
 const root = join(import.meta.dirname, "..");
 const args = process.argv.slice(2);
 const only = args.filter((a) => !a.startsWith("--"));
-const flags = args.filter((a) => a.startsWith("--"));
+const flags = args.filter((a) => a.startsWith("--") && a !== "--machine-node");
+// Benchmarks run on the Node the images run (production's), fetched like CI does; `--machine-node`
+// measures on this machine's own Node instead.
+const node = args.includes("--machine-node")
+  ? process.execPath
+  : join(fetchNode(imageNodeVersion()), "node");
+console.log(
+  `benchmarks on Node ${spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim()}`,
+);
 const flagsFor = (file: string) =>
   flags.filter((flag) => {
     const bench = basename(file).split(".")[0] ?? "";
@@ -38,7 +47,7 @@ const selected =
 let failed = 0;
 for (const file of selected) {
   console.log(`\n=== ${relative(root, file)}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", file, ...flagsFor(file)], {
+  const result = spawnSync(node, ["--import", "tsx", file, ...flagsFor(file)], {
     cwd: root,
     stdio: "inherit",
   });

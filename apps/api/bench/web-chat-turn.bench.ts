@@ -138,6 +138,14 @@ async function main() {
   // The server's CPU time (every thread of this process) over each zero-latency series.
   const cpuMs: number[] = [];
   let cpuAtStart = process.cpuUsage();
+  // DynamoDB commands over each zero-latency series, by operation and table: the turn's storage work.
+  const commands: Map<string, number>[] = [];
+  let counting: Map<string, number> | null = null;
+  deps.db.onCommand((name, input) => {
+    if (!counting) return;
+    const key = `${name.replace(/Command$/, "")} ${typeof input.TableName === "string" ? input.TableName : "batch"}`;
+    counting.set(key, (counting.get(key) ?? 0) + 1);
+  });
   let profiling: ReturnType<typeof startCpuProfile> | null = null;
   const profiles: Promise<void>[] = [];
   const finished = new Promise<DriverMessage>((resolveDone, reject) => {
@@ -145,9 +153,12 @@ async function main() {
       if (message.type !== "overhead") return resolveDone(message);
       if (message.edge === "start") {
         cpuAtStart = process.cpuUsage();
+        counting = new Map();
+        commands.push(counting);
         if (PROFILE) profiling = startCpuProfile();
       } else {
         const used = process.cpuUsage(cpuAtStart);
+        counting = null;
         cpuMs.push((used.user + used.system) / 1000);
         const scenario = SCENARIOS[cpuMs.length - 1]!;
         const path = resolve(
@@ -174,8 +185,14 @@ async function main() {
         return Number(message?.metadata.usage?.cachedTokens ?? 0);
       }),
     );
+    const perTurn = Object.fromEntries(
+      [...(commands[index] ?? new Map<string, number>())]
+        .sort((a, b) => b[1] - a[1])
+        .map(([key, count]) => [key, Math.round((count / scenario.overheadTurns) * 100) / 100]),
+    );
     rows.push({
       ...summarize(scenario, samples, cached),
+      dynamoCommandsPerTurn: perTurn,
       serverCpuMsPerTurn: Math.round(((cpuMs[index] ?? NaN) / scenario.overheadTurns) * 100) / 100,
     });
   }
@@ -202,6 +219,11 @@ async function main() {
       `  server CPU time per turn at zero latency: ${row.serverCpuMsPerTurn} ms\n` +
         `  calls per turn: chat ${row.callsPerTurn.chat}, embeddings ${row.callsPerTurn.embeddings}, ` +
         `moderations ${row.callsPerTurn.moderations}; cached prompt tokens p50 ${row.cachedPromptTokens.p50}`,
+    );
+    const dynamo = Object.entries(row.dynamoCommandsPerTurn);
+    console.log(
+      `  DynamoDB commands per turn: ${dynamo.reduce((sum, [, n]) => sum + n, 0).toFixed(2)} — ` +
+        dynamo.map(([key, n]) => `${key} ${n}`).join(", "),
     );
     console.log(
       `  targets: turn p50 ≤ floor + ${TARGETS.overFloorP50Ms} ms ${row.targetsMet.turn ? "met" : "NOT met"}; ` +

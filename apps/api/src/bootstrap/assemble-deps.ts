@@ -45,7 +45,16 @@ export function assembleDeps(input: {
   const { env, db, repos, log } = input;
   // The re-alert sweep is a cluster job (cluster/background-jobs.ts) the server starts: once per cluster.
   const replicaId = resolveReplicaId(env.REPLICA_ID);
-  const started = startConversationRuntime({ env, repos, log, sweep: false, replicaId });
+  // The embedded engine opens in one process; only Redis makes replicas of it (tests share one in memory).
+  const soleProcess = db.engine === "embedded" && !env.REDIS_URL;
+  const started = startConversationRuntime({
+    env,
+    repos,
+    log,
+    sweep: false,
+    replicaId,
+    soleProcess,
+  });
   const metrics = createMetrics();
   metrics.info.set({ replica: replicaId, version: env.APP_VERSION }, 1);
   countDbCommands(db, metrics);

@@ -17,14 +17,21 @@ export function createConversationLeases(input: {
   log: Logger;
   /** Whether this replica still has turns (or turn items) of the conversation: idle ones are released. */
   busy(conversationId: string): boolean;
+  /**
+   * No other process runs turns on this database (the embedded engine opens in one process, and no
+   * Redis joins replicas): every conversation is this process's, so no lease is written or renewed —
+   * two writes a turn saved.
+   */
+  soleProcess?: boolean;
 }) {
   const { leases, replicaId, leaseMs, log } = input;
   const held = new Set<string>();
-  const acquire = (conversationId: string) =>
+  const acquire = async (conversationId: string) =>
+    input.soleProcess === true ||
     leases.tryAcquire({ name: leaseName(conversationId), holder: replicaId, ttlMs: leaseMs });
 
   async function release(conversationId: string): Promise<void> {
-    if (!held.delete(conversationId)) return;
+    if (!held.delete(conversationId) || input.soleProcess === true) return;
     await leases.release(leaseName(conversationId), replicaId).catch((error: unknown) => {
       log.warn("conversation lease release failed", { error });
     });

@@ -50,6 +50,8 @@ export function startConversationRuntime(input: {
   alertRetry?: RetryPolicy;
   /** This process's name in the cluster (deps.replicaId): holder of the conversations' turn leases. */
   replicaId?: string;
+  /** No other process runs turns on this database (see createConversationLeases). */
+  soleProcess?: boolean;
 }): StartedConversationRuntime {
   const { env, repos, log } = input;
   const hub = createEventHub({ eventLog: repos.eventLog, log, redisUrl: env.REDIS_URL });
@@ -72,6 +74,7 @@ export function startConversationRuntime(input: {
     work,
     log,
     replicaId: input.replicaId ?? resolveReplicaId(env.REPLICA_ID),
+    soleProcess: input.soleProcess,
   });
   laneIdle = (conversationId) => webTurns.settle(conversationId);
   const subscriptionSlots = createSubscriptionSlots({

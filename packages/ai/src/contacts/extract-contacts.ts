@@ -14,6 +14,17 @@ export interface ExtractContactsOptions {
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
+// One customer message is read by the safety rule, the contact filler and the search index within the
+// same turn: the last few answers are kept, so the text is parsed once. Long texts are not kept.
+const REMEMBERED = 32;
+const REMEMBERED_TEXT_LENGTH = 4096;
+const remembered = new Map<string, ExtractedContacts>();
+
+const copyOf = (found: ExtractedContacts): ExtractedContacts => ({
+  phoneNumbers: [...found.phoneNumbers],
+  emails: [...found.emails],
+});
+
 /**
  * Phone numbers (E.164) and e-mail addresses a customer wrote, in any script or format. Pure and
  * local: libphonenumber-js validates numbers, context words in en/ru/ar reject prices, dates and ids.
@@ -22,6 +33,17 @@ export function extractContacts(
   text: string,
   options: ExtractContactsOptions = {},
 ): ExtractedContacts {
+  if (text.length > REMEMBERED_TEXT_LENGTH) return extract(text, options);
+  const key = `${options.defaultCountry ?? ""}\u0000${text}`;
+  const known = remembered.get(key);
+  if (known) return copyOf(known);
+  const found = extract(text, options);
+  if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value as string);
+  remembered.set(key, found);
+  return copyOf(found);
+}
+
+function extract(text: string, options: ExtractContactsOptions): ExtractedContacts {
   const normalized = normalizeContactText(text);
   const emails = findEmails(normalized);
   // Digits inside e-mail addresses and ordinary links are not phone numbers.

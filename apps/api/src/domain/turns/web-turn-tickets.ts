@@ -70,6 +70,8 @@ export function createWebTurnTickets(input: {
   log: Logger;
   replicaId: string;
   leaseMs?: number;
+  /** No other process runs turns on this database: conversations need no cluster lease. */
+  soleProcess?: boolean;
 }) {
   const { repos, turns, work } = input;
   const log = input.log.child({ component: "web-turns" });
@@ -81,6 +83,7 @@ export function createWebTurnTickets(input: {
     replicaId: input.replicaId,
     leaseMs,
     log,
+    soleProcess: input.soleProcess,
     busy: (conversationId) =>
       turns.active(conversationId) || held.current().some(([, id]) => id === conversationId),
   });
