@@ -12,7 +12,7 @@ import { isKnownAddress } from "./login-throttle";
  */
 export const LOGIN_CODE_THROTTLE = {
   perEmailFromKnown: 5,
-  perEmailFromOthers: 3,
+  perEmailFromOthers: 2,
   emailWindowSeconds: 15 * 60,
   perIp: 20,
   ipWindowSeconds: 3600,
