@@ -7,6 +7,7 @@ import { bearerToken } from "./auth/machine-token";
 import type { Principal } from "./auth/principal";
 import { resolvePrincipal, type Credentials } from "./auth/resolve-principal";
 import { upgradeSessionCookie } from "./security/ws-cookie-origin";
+import { LOGIN_CHALLENGE_COOKIE } from "./auth/login-challenge";
 import { cookieShouldBeSecure, readCookie, sessionCookie } from "./auth/session-cookie";
 import { clientAddressOf, peerIsTrustedProxy, type RequestOrigin } from "./security/client-address";
 
@@ -123,6 +124,7 @@ export function createHttpContext(
     credentials: {
       bearer: bearerToken(req.headers.authorization),
       sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
+      loginChallenge: readCookie(req.headers.cookie, LOGIN_CHALLENGE_COOKIE),
     },
     setCookie: (value) => {
       // A streamed batch may have flushed its headers before a later call in it renews the session.

@@ -89,14 +89,21 @@ describe("alerts for the assignee", () => {
     await instance.close();
   });
 
-  it("a re-alert of an assigned conversation goes to the assignee's chat first, then the others", async () => {
+  it("the first alert of an assigned conversation reaches only the assignee's own chats", async () => {
+    const instance = alerts();
+    const conversation = await waiting(0, olga.userId);
+    await instance.escalated(conversation, { reason: "Asked", escalationType: "medical" });
+    await instance.drain();
+    expect(sentAbout(conversation.conversationId).map((m) => m.chatId)).toEqual(["501"]);
+    await instance.close();
+  });
+
+  it("a re-alert of an assigned conversation reaches only the assignee's own chats too", async () => {
     const instance = alerts();
     const conversation = await waiting(20, pavel.userId);
     expect(await instance.sweep()).toBeGreaterThanOrEqual(1);
     await instance.drain();
-    const order = sentAbout(conversation.conversationId).map((m) => m.chatId);
-    expect(order[0]).toBe("502");
-    expect([...order].sort()).toEqual(["500", "501", "502"]);
+    expect(sentAbout(conversation.conversationId).map((m) => m.chatId)).toEqual(["502"]);
     await instance.close();
   });
 
@@ -109,6 +116,34 @@ describe("alerts for the assignee", () => {
     const sent = sentAbout(conversation.conversationId);
     expect(sent.map((m) => m.chatId).sort()).toEqual(["500", "501", "502"]);
     expect(sent.every((m) => !m.text.includes("назначил"))).toBe(true);
+    await instance.close();
+  });
+
+  it("an assignee without chats of their own, or deactivated, leaves the alerts to the team", async () => {
+    const instance = alerts();
+    const nadia = await seedUser(deps, { role: "operator", name: "Nadia" });
+    const gone = await seedUser(deps, { role: "operator", name: "Gone" });
+    await deps.repos.notificationConfigs.create({
+      chatId: "503",
+      botToken: telegram.addBot().token,
+      staffUserId: gone.userId,
+    });
+    await deps.repos.adminUsers.update(gone.userId, { isActive: false });
+    const chatless = await waiting(0, nadia.userId);
+    const deactivated = await waiting(20, gone.userId);
+    await instance.escalated(chatless, { reason: "Asked", escalationType: "medical" });
+    await instance.sweep();
+    await instance.drain();
+    expect(
+      sentAbout(chatless.conversationId)
+        .map((m) => m.chatId)
+        .sort(),
+    ).toEqual(["500", "501", "502", "503"]);
+    expect(
+      sentAbout(deactivated.conversationId)
+        .map((m) => m.chatId)
+        .sort(),
+    ).toEqual(["500", "501", "502", "503"]);
     await instance.close();
   });
 });

@@ -18,16 +18,27 @@ type Kv = Repositories["kv"];
 export interface LoginAttempt {
   email: string;
   ip: string;
+  /**
+   * Wrong e-mailed codes are counted apart from wrong passwords (same limits): a stranger guessing
+   * codes must not lock the owner out of password sign-in.
+   */
+  method?: "password" | "code";
 }
 
-function keysOf({ email, ip }: LoginAttempt) {
+function keysOf({ email, ip, method }: LoginAttempt) {
   const account = email.trim().toLowerCase();
+  const failures = method === "code" ? "code-failures" : "login-failures";
   return {
-    emailAndIp: `login-failures:email:${account}|${ip}`,
-    ip: `login-failures:ip:${ip}`,
-    account: `login-failures:account:${account}`,
+    emailAndIp: `${failures}:email:${account}|${ip}`,
+    ip: `${failures}:ip:${ip}`,
+    account: `${failures}:account:${account}`,
     knownAddress: `login-known:${account}|${ip}`,
   };
+}
+
+/** An address this account has signed in from before (remembered for LOGIN_THROTTLE.knownAddressSeconds). */
+export async function isKnownAddress(kv: Kv, attempt: LoginAttempt): Promise<boolean> {
+  return (await kv.get(keysOf(attempt).knownAddress)) !== null;
 }
 
 /** The counters one attempt was charged to; a successful sign-in gives them back. */
@@ -48,7 +59,7 @@ export async function reserveLoginAttempt(
   attempt: LoginAttempt,
 ): Promise<LoginReservation> {
   const keys = keysOf(attempt);
-  const known = (await kv.get(keys.knownAddress)) !== null;
+  const known = await isKnownAddress(kv, attempt);
   const limits: [string, number][] = [
     [keys.emailAndIp, LOGIN_THROTTLE.perEmailAndIp],
     [keys.ip, LOGIN_THROTTLE.perIp],

@@ -7,10 +7,12 @@ import {
 } from "@agents-crm/config/login-codes";
 import type { Context } from "../context";
 import type { ApiDeps } from "../deps";
-import { preconditionFailed, upstreamFailed } from "../domain/errors";
+import { notSupported, preconditionFailed, upstreamFailed } from "../domain/errors";
 import { loginCodeMail } from "../mail/login-code-mail";
 import { smtpFailureFields, type Mailer } from "../mail/mailer";
+import { carriedChallenge, challengeCookie, newChallenge } from "./login-challenge";
 import { chargeCodeRequest } from "./login-code-throttle";
+import { cookieShouldBeSecure } from "./session-cookie";
 
 export const emailCodesOff = () =>
   preconditionFailed("Sign-in by e-mail code is not set up on this server: use your password");
@@ -29,11 +31,13 @@ async function issueAndMail(
   mailer: Mailer,
   account: { userId: string; email: string },
   language: LoginCodeLanguage,
+  challenge: string,
 ) {
   const code = newCode();
   await deps.repos.loginCodes.issue(account.email, code, {
     ttlSeconds: LOGIN_CODE_TTL_MINUTES * 60,
     maxAttempts: LOGIN_CODE_MAX_ATTEMPTS,
+    challenge,
   });
   const mail = loginCodeMail({
     to: account.email,
@@ -69,8 +73,17 @@ export async function requestLoginCode({
   input: { email: string; language: LoginCodeLanguage };
 }): Promise<{ expiresInMinutes: number }> {
   const { deps } = ctx;
+  // The code is good only with the cookie this answer sets, which a WebSocket cannot.
+  if (ctx.transport === "ws") throw notSupported("Sign in over HTTP");
   const mailer = requireMailer(deps);
   await chargeCodeRequest(deps.repos.kv, { email: input.email, ip: ctx.clientIp });
+  const challenge = carriedChallenge(ctx.credentials.loginChallenge) ?? newChallenge();
+  ctx.setCookie(
+    challengeCookie(challenge, {
+      maxAgeSeconds: LOGIN_CODE_TTL_MINUTES * 60,
+      secure: cookieShouldBeSecure(ctx.secure, deps.env.ENVIRONMENT),
+    }),
+  );
   try {
     await mailer.ensureReachable();
   } catch (error) {
@@ -98,7 +111,7 @@ export async function requestLoginCode({
     // Started after this answer is on its way: its cost must not show in the answer's timing.
     deps.work.run("mail sign-in code", async () => {
       await new Promise((resolve) => setImmediate(resolve));
-      await issueAndMail(deps, mailer, credentials, input.language);
+      await issueAndMail(deps, mailer, credentials, input.language, challenge);
     });
   }
   return { expiresInMinutes: LOGIN_CODE_TTL_MINUTES };

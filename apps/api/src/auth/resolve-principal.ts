@@ -7,6 +7,8 @@ import { renewIfPastHalfLife } from "./session-renewal";
 export interface Credentials {
   bearer: string | null;
   sessionToken: string | null;
+  /** The sign-in code request this browser made (auth/login-challenge.ts); authenticates nothing. */
+  loginChallenge?: string | null;
 }
 
 const anonymous: Principal = { kind: "anonymous" };

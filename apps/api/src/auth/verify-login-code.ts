@@ -1,8 +1,10 @@
-import type { AdminUser } from "@agents-crm/db";
+import type { AdminUser, RedeemOutcome } from "@agents-crm/db";
 import type { Context } from "../context";
 import { notSupported, unauthorized } from "../domain/errors";
+import { carriedChallenge, challengeCookie } from "./login-challenge";
 import { reserveLoginAttempt } from "./login-throttle";
 import { requireMailer } from "./request-login-code";
+import { cookieShouldBeSecure } from "./session-cookie";
 import { auditSignInFailure, startSignedInSession } from "./sign-in-session";
 
 /**
@@ -20,9 +22,17 @@ export async function verifyLoginCode({
   if (ctx.transport === "ws") throw notSupported("Sign in over HTTP");
   requireMailer(ctx.deps);
   const { kv, adminUsers, loginCodes } = ctx.deps.repos;
-  const reservation = await reserveLoginAttempt(kv, { email: input.email, ip: ctx.clientIp });
+  const reservation = await reserveLoginAttempt(kv, {
+    email: input.email,
+    ip: ctx.clientIp,
+    method: "code",
+  });
 
-  const result = await loginCodes.redeem(input.email, input.code);
+  // Only the browser that asked for the code can use it (login-challenge.ts).
+  const challenge = carriedChallenge(ctx.credentials.loginChallenge);
+  const result: RedeemOutcome = challenge
+    ? await loginCodes.redeem(input.email, input.code, challenge)
+    : { outcome: "absent" };
   const credentials = await adminUsers.getCredentials(input.email);
   const failure =
     result.outcome === "wrong"
@@ -41,5 +51,12 @@ export async function verifyLoginCode({
     });
     throw unauthorized("The code is wrong or has expired");
   }
-  return startSignedInSession(ctx, credentials, reservation, "auth.otp_login");
+  const signedIn = await startSignedInSession(ctx, credentials, reservation, "auth.otp_login");
+  ctx.setCookie(
+    challengeCookie("", {
+      maxAgeSeconds: 0,
+      secure: cookieShouldBeSecure(ctx.secure, ctx.deps.env.ENVIRONMENT),
+    }),
+  );
+  return signedIn;
 }

@@ -41,7 +41,9 @@ export function withSearchIndex(
   async function indexConversationsOf(contact: Contact): Promise<void> {
     const names = contactSearchNames(contact);
     const page = await timeline(contact.contactId, { limit: CONVERSATIONS_REINDEXED });
-    for (const entry of page.items) await searchIndex.indexConversation(entry, { names });
+    for (const entry of page.items) {
+      await searchIndex.indexConversation(entry, { names, replaceNames: true });
+    }
   }
 
   return {

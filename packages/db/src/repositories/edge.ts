@@ -5,6 +5,7 @@ import { createCannedResponsesRepository } from "./canned-responses";
 import { createChannelBindingsRepository } from "./channel-bindings";
 import { createChannelSettingsRepository } from "./channel-settings";
 import type { RepositoryContext } from "./context";
+import { createErasedCustomersRepository } from "./erased-customers";
 import { createEventLogRepository } from "./event-log";
 import { createInboundEventsRepository } from "./inbound-events";
 import { createInstagramProfilesRepository } from "./instagram-profiles";
@@ -41,6 +42,8 @@ export function createEdgeRepositories(
     sentMessageRefs: createSentMessageRefs(db, ctx),
     loginCodes: createLoginCodesRepository(db, ctx, options.encryptionKey),
     inboundEvents: createInboundEventsRepository(db, ctx),
+    /** Customers erased: their events queued before the erasure are not processed (privacy). */
+    erasedCustomers: createErasedCustomersRepository(db, ctx, options.encryptionKey),
     channelBindings: createChannelBindingsRepository(db, ctx, secrets),
     channelSettings: createChannelSettingsRepository(secrets),
     instagramProfiles: createInstagramProfilesRepository(db, ctx),

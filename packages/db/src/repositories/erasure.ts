@@ -3,6 +3,7 @@ import type { Db } from "../client/db";
 import { batchWriteAll } from "../lib/batch-write";
 import { isConditionalCheckFailed } from "../lib/errors";
 import type { RepositoryContext } from "./context";
+import { DEAD_PK } from "./inbound-event-items";
 import { markerKey } from "./read-markers";
 
 type Item = Record<string, unknown>;
@@ -132,6 +133,30 @@ export function createErasureRepository(db: Db, _ctx: RepositoryContext) {
       return deleteKeys(
         tables.inboundEvents,
         [...keys].map((event_key) => ({ event_key })),
+      );
+    },
+
+    /**
+     * Dead letters of these inbox ordering groups (a customer's events that failed for good, each
+     * still holding what the customer wrote): a Query of the dead letters' own sparse index, which
+     * holds failures only, filtered by group.
+     */
+    async deleteDeadLetters(orderGroups: readonly string[]): Promise<number> {
+      const groups = [...new Set(orderGroups)];
+      if (groups.length === 0) return 0;
+      const values: Item = { ":dead": DEAD_PK };
+      groups.forEach((group, i) => (values[`:g${i}`] = group));
+      const dead = await queryItems(db, {
+        TableName: tables.inboundEvents,
+        IndexName: "dead-index",
+        KeyConditionExpression: "dead_pk = :dead",
+        FilterExpression: `order_group IN (${groups.map((_, i) => `:g${i}`).join(", ")})`,
+        ExpressionAttributeValues: values,
+        ProjectionExpression: "event_key",
+      });
+      return deleteKeys(
+        tables.inboundEvents,
+        dead.map((item) => ({ event_key: item.event_key })),
       );
     },
 

@@ -15,8 +15,10 @@ export type RedeemOutcome =
   | { outcome: "absent" };
 
 // The address is hashed into the key so the table does not hold a list of staff addresses in plain.
-const codeKey = (email: string) =>
-  `login-code#${createHash("sha256").update(email.trim().toLowerCase(), "utf8").digest("hex")}`;
+// One live code per address and requesting browser (`challenge`): a code asked for elsewhere neither
+// replaces nor shares its guesses with this one.
+const codeKey = (email: string, challenge: string) =>
+  `login-code#${createHash("sha256").update(`${email.trim().toLowerCase()}\0${challenge}`, "utf8").digest("hex")}`;
 
 /**
  * One-time sign-in codes, one live code per address, in the sessions table (its TTL attribute reclaims
@@ -57,18 +59,21 @@ export function createLoginCodesRepository(
   };
 
   return {
-    /** Stores a new code for the address, replacing (and so invalidating) any earlier one. */
+    /**
+     * Stores a new code for the address asked for by the browser holding `challenge`, replacing (and
+     * so invalidating) the earlier one that browser asked for.
+     */
     async issue(
       email: string,
       code: string,
-      options: { ttlSeconds: number; maxAttempts: number },
+      options: { ttlSeconds: number; maxAttempts: number; challenge: string },
     ): Promise<void> {
       const now = ctx.now();
       await db.doc.send(
         new PutCommand({
           TableName,
           Item: {
-            session_key: codeKey(email),
+            session_key: codeKey(email, options.challenge),
             code_hash: digest(email, code),
             attempts: 0,
             max_attempts: options.maxAttempts,
@@ -83,8 +88,8 @@ export function createLoginCodesRepository(
      * Checks a guess. A right one is consumed by a conditional delete, so of two concurrent uses one
      * wins; a wrong one counts against the code, and the guess that exhausts it deletes it.
      */
-    async redeem(email: string, code: string): Promise<RedeemOutcome> {
-      const Key = { session_key: codeKey(email) };
+    async redeem(email: string, code: string, challenge: string): Promise<RedeemOutcome> {
+      const Key = { session_key: codeKey(email, challenge) };
       const out = await db.doc.send(new GetCommand({ TableName, Key, ConsistentRead: true }));
       const item = out.Item;
       const nowSeconds = toEpochSeconds(ctx.now());

@@ -54,7 +54,7 @@ export interface ReportedDelivery {
 export function createMessagesRepository(
   db: Db,
   ctx: RepositoryContext,
-  searchIndex: Pick<SearchIndexRepository, "indexMessage">,
+  searchIndex: Pick<SearchIndexRepository, "indexMessage" | "reindexMessage">,
 ) {
   const tableName = db.tables.messages;
 
@@ -178,8 +178,8 @@ export function createMessagesRepository(
           }),
         );
         const note = (out.Attributes && read(out.Attributes)) ?? null;
-        // The new words become findable; words only the old text held stay until the conversation goes.
-        if (note) await searchIndex.indexMessage(note);
+        // The new words become findable, and words only the old text held stop finding it.
+        if (note) await searchIndex.reindexMessage(note);
         return note;
       } catch (error) {
         if (isConditionalCheckFailed(error)) return null;

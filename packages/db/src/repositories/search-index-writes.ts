@@ -1,4 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
 import { batchWriteAll, type WriteRequest } from "../lib/batch-write";
 import { isConditionalCheckFailed } from "../lib/errors";
@@ -13,6 +19,7 @@ import {
   termKey,
   type SearchKind,
 } from "./search-index-keys";
+import { createTermRelease } from "./search-index-term-release";
 
 type Item = Record<string, unknown>;
 
@@ -68,6 +75,7 @@ const termsOf = (item: Item | undefined): string[] =>
 
 export function createSearchIndexWrites(db: Db, readPhones: PhoneReader) {
   const TableName = db.tables.searchIndex;
+  const termRelease = createTermRelease(db);
 
   async function getRoot(kind: SearchKind, id: string): Promise<Root | undefined> {
     const out = await db.doc.send(
@@ -234,6 +242,46 @@ export function createSearchIndexWrites(db: Db, readPhones: PhoneReader) {
       });
   }
 
+  /**
+   * Indexes one message's words, e-mails and phones under its conversation, expiring with it (to the
+   * step of steppedExpiry). The conversation's own terms (ids, name) are written again with the new
+   * expiry, so they live as long as its newest message.
+   *
+   * Cost: the root (one GetItem) holds `written`, the terms already written with an expiry of at least
+   * `written_until`; those are skipped, so a word the conversation already used in this expiry step
+   * costs nothing. The claim is recorded only after its items are written (never ahead of them), so a
+   * failure or a kill part way leaves terms rewritten later, never terms missing.
+   */
+  async function indexMessage(message: Message): Promise<void> {
+    const root = await conversationRoot(message);
+    const terms = textTerms(message.content, readPhones);
+    const expiresAt = steppedExpiry(message);
+    const until = expiresAt ?? NEVER;
+    const claimed =
+      root.written && root.writtenUntil !== undefined && root.writtenUntil >= until
+        ? root.written
+        : undefined;
+    const fresh = [...new Set([...terms, ...root.terms])].filter((t) => !claimed?.has(t));
+    const attributes = { agentId: root.agentId ?? message.agentId, expiresAt };
+    const writes = termPuts("c", fresh, root.key, attributes);
+    if (terms.length > 0) {
+      // What removeConversation finds this message's terms by; it lives as long as their items.
+      writes.push({
+        PutRequest: {
+          Item: {
+            term: reverseKey("c", message.conversationId),
+            doc: messagePart(message.messageId),
+            key: root.key,
+            terms,
+            expires_at: expiresAt,
+          },
+        },
+      });
+    }
+    await batchWriteAll(db, TableName, writes, { parallel: true });
+    await recordWritten(message.conversationId, root, fresh, until, claimed !== undefined);
+  }
+
   return {
     /**
      * Indexes a conversation and its stored messages in one go (the backfill): each term is written once
@@ -289,62 +337,48 @@ export function createSearchIndexWrites(db: Db, readPhones: PhoneReader) {
       return writes.length + 1;
     },
 
+    indexMessage,
+
     /**
-     * Indexes one message's words, e-mails and phones under its conversation, expiring with it (to the
-     * step of steppedExpiry). The conversation's own terms (ids, name) are written again with the new
-     * expiry, so they live as long as its newest message.
-     *
-     * Cost: the root (one GetItem) holds `written`, the terms already written with an expiry of at least
-     * `written_until`; those are skipped, so a word the conversation already used in this expiry step
-     * costs nothing. The claim is recorded only after its items are written (never ahead of them), so a
-     * failure or a kill part way leaves terms rewritten later, never terms missing.
+     * Indexes a message whose text changed (a staff note edited or deleted): its new words become
+     * findable and the words only its old text held are taken out, so a search for a removed word no
+     * longer finds the conversation.
      */
-    async indexMessage(message: Message): Promise<void> {
-      const root = await conversationRoot(message);
-      const terms = textTerms(message.content, readPhones);
-      const expiresAt = steppedExpiry(message);
-      const until = expiresAt ?? NEVER;
-      const claimed =
-        root.written && root.writtenUntil !== undefined && root.writtenUntil >= until
-          ? root.written
-          : undefined;
-      const fresh = [...new Set([...terms, ...root.terms])].filter((t) => !claimed?.has(t));
-      const attributes = { agentId: root.agentId ?? message.agentId, expiresAt };
-      const writes = termPuts("c", fresh, root.key, attributes);
-      if (terms.length > 0) {
-        // What removeConversation finds this message's terms by; it lives as long as their items.
-        writes.push({
-          PutRequest: {
-            Item: {
-              term: reverseKey("c", message.conversationId),
-              doc: messagePart(message.messageId),
-              key: root.key,
-              terms,
-              expires_at: expiresAt,
-            },
-          },
-        });
-      }
-      await batchWriteAll(db, TableName, writes, { parallel: true });
-      await recordWritten(message.conversationId, root, fresh, until, claimed !== undefined);
+    async reindexMessage(message: Message): Promise<void> {
+      const part = {
+        term: reverseKey("c", message.conversationId),
+        doc: messagePart(message.messageId),
+      };
+      const before = await db.doc.send(
+        new GetCommand({ TableName, Key: part, ConsistentRead: true }),
+      );
+      const now = new Set(textTerms(message.content, readPhones));
+      if (now.size > 0) await indexMessage(message);
+      else await db.doc.send(new DeleteCommand({ TableName, Key: part }));
+      await termRelease.release(
+        message.conversationId,
+        termsOf(before.Item).filter((term) => !now.has(term)),
+      );
     },
 
     /**
      * A conversation's ids (full and the inbox's short id), its external user id and `names` (its
-     * contact's name, profile names). Terms are only added: one a message also holds must not vanish.
+     * contact's name, profile names). Terms are only added (one a message also holds must not vanish),
+     * unless `replaceNames`: then `names` is the whole list — its contact's, after a rename — and the
+     * names it no longer has stop finding it (words a message holds still do).
      */
     async indexConversation(
       conversation: Pick<
         Conversation,
         "conversationId" | "agentId" | "createdAt" | "externalUserId" | "expiresAt"
       >,
-      extra: { names?: readonly (string | null | undefined)[] } = {},
+      extra: { names?: readonly (string | null | undefined)[]; replaceNames?: boolean } = {},
     ): Promise<void> {
       const id = conversation.conversationId;
       const existing = await getRoot("c", id);
       const texts = [conversation.externalUserId, ...(extra.names ?? [])];
       const terms = new Set([
-        ...(existing?.terms ?? []),
+        ...(extra.replaceNames ? [] : (existing?.terms ?? [])),
         ...conversationIdTerms(id),
         ...texts.flatMap((text) => (text ? textTerms(text, readPhones) : [])),
       ]);
@@ -356,6 +390,8 @@ export function createSearchIndexWrites(db: Db, readPhones: PhoneReader) {
       };
       await batchWriteAll(db, TableName, termPuts("c", root.terms, root.key, root));
       await putRoot("c", id, root);
+      const dropped = (existing?.terms ?? []).filter((term) => !terms.has(term));
+      await termRelease.release(id, dropped);
     },
 
     /** A contact's name, phones, e-mails, usernames, display names and labels; stale terms are dropped. */

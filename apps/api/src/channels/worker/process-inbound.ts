@@ -10,6 +10,7 @@ import { recordCustomerContact } from "../delivery/customer-contact";
 import { deliverReplyNow } from "../delivery/deliver-reply";
 import type { InboundEvent } from "../inbound-event";
 import { answerStoredMessage } from "./answer-stored";
+import { arrivedBeforeErasure, eraseWhatItStored } from "./erased-customer";
 import { storeAppEcho } from "./app-echo";
 import { refreshWhatsAppIdentity, whatsappUserKey } from "./whatsapp-user";
 import { isAnnotation, isUnreadable, unreadableLabel } from "./inbound-content";
@@ -62,7 +63,14 @@ export async function processInbound(
       ? { ...received, kind: "unsupported" }
       : received;
   const log = deps.log.child({ eventKey: item.eventKey, bindingId: event.bindingId });
-  const binding = await deps.repos.channelBindings.get(event.bindingId);
+  const [binding, erased] = await Promise.all([
+    deps.repos.channelBindings.get(event.bindingId),
+    arrivedBeforeErasure(deps, item, event),
+  ]);
+  if (erased) {
+    log.info("inbound event dropped: its customer was erased after it arrived");
+    return;
+  }
   if (!binding?.isActive) {
     log.info("inbound event dropped: its binding is gone or inactive");
     return;
@@ -94,6 +102,7 @@ export async function processInbound(
     // The business answered in the platform's own app: not the customer, and not for the agent.
     const outcome = await storeAppEcho(deps, item.eventKey, event, linked);
     if (outcome === "ours") log.debug("echo of our own send ignored");
+    if (await arrivedBeforeErasure(deps, item, event)) await eraseWhatItStored(deps, linked);
     return;
   }
   if (!created) await refreshWhatsAppIdentity(deps, linked, event);
@@ -137,6 +146,12 @@ export async function processInbound(
   // What is left of the lease after the turn, less a margin for the bookkeeping that follows.
   const leaseEnds = item.leaseUntil ?? Date.now() + runtime.leaseMs;
   const deadline = leaseEnds - Math.floor(runtime.leaseMs / 4);
+  if (await arrivedBeforeErasure(deps, item, event)) {
+    // Erased while this ran: nothing of it may stay, and nothing more is sent.
+    log.info("inbound event undone: its customer was erased while it was processed");
+    await eraseWhatItStored(deps, conversation);
+    return;
+  }
   for (const reply of replies) {
     await deliverReplyNow(deps, runtime, log, reply, { bindingId: event.bindingId, deadline });
   }

@@ -19,7 +19,7 @@ export interface EscalationAlertsOptions {
   env: Pick<ServerEnv, "APP_URL" | "ESCALATION_REALERT_MINUTES">;
   repos: Pick<
     Repositories,
-    "agents" | "conversations" | "notificationConfigs" | "kv" | "audit" | "settings"
+    "agents" | "conversations" | "notificationConfigs" | "kv" | "audit" | "settings" | "adminUsers"
   >;
   hub: EventHub;
   log: Logger;

@@ -13,16 +13,17 @@ import { withTelegramRetries, type RetryPolicy } from "./telegram-retry";
 
 export interface TelegramAlertsOptions {
   env: Pick<ServerEnv, "APP_URL">;
-  repos: Pick<Repositories, "notificationConfigs">;
+  repos: Pick<Repositories, "notificationConfigs" | "adminUsers">;
   telegram: Pick<TelegramBotApi, "sendMessage">;
   retry: RetryPolicy;
   log: Logger;
 }
 
 /**
- * The alert to each active alert chat of the conversation's agent, in the chat's language, retried; a
- * chat that cannot be reached is logged and the others still get theirs. A re-alert of an assigned
- * conversation goes to the assignee's own chats first, then to the others.
+ * An escalation alert (first or re-alert), in each chat's language, retried; a chat that cannot be
+ * reached is logged and the others still get theirs. A conversation someone handles is theirs: when its
+ * assignee (an active account) has alert chats of their own, it goes there only; otherwise — unassigned,
+ * or an assignee without chats — to every active alert chat of the agent, the team's.
  */
 export async function sendTelegramAlerts(
   options: TelegramAlertsOptions,
@@ -32,18 +33,20 @@ export async function sendTelegramAlerts(
   const configs = await options.repos.notificationConfigs.listActiveForAgent(agentId);
   const link = conversationLink(options.env.APP_URL, conversationId);
   const text = (config: NotificationConfig) => telegramAlertText(facts, link, config.language);
-  const assignees = assigneeId ? configs.filter((c) => c.staffUserId === assigneeId) : [];
-  if (facts.waitingMinutes !== undefined && assignees.length > 0) {
-    await sendToChats(options, assignees, conversationId, text);
-    await sendToChats(
-      options,
-      configs.filter((c) => !assignees.includes(c)),
-      conversationId,
-      text,
-    );
-    return;
-  }
-  await sendToChats(options, configs, conversationId, text);
+  const recipients = await alertRecipients(options.repos, configs, assigneeId);
+  await sendToChats(options, recipients, conversationId, text);
+}
+
+async function alertRecipients(
+  repos: Pick<Repositories, "adminUsers">,
+  configs: readonly NotificationConfig[],
+  assigneeId: string | undefined,
+): Promise<readonly NotificationConfig[]> {
+  const own = assigneeId ? configs.filter((c) => c.staffUserId === assigneeId) : [];
+  if (own.length === 0 || !assigneeId) return configs;
+  // A deactivated assignee reads no alerts: the team hears of the conversation instead.
+  const assignee = await repos.adminUsers.getById(assigneeId);
+  return assignee?.isActive ? own : configs;
 }
 
 /** Tells the assignee, in their own active alert chats (any agent's), that a conversation is theirs now. */

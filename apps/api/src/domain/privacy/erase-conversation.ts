@@ -6,6 +6,7 @@ import { MEDIA_SCOPE } from "../../channels/worker/media/media-job";
 import { webTurnKeyOf, webTurnOrderKey } from "../turns/web-turn-job";
 import { ADMIN_STREAM, conversationStream } from "../../realtime/types";
 import { forgetGapExamples } from "./forget-gap-examples";
+import { customerOrderKeys } from "./erased-customer-keys";
 
 /** What one conversation's erasure removed, counted for the audit entry (no personal data in it). */
 export interface ConversationErasure {
@@ -19,6 +20,7 @@ export interface ConversationErasure {
 type ErasureRepos = Pick<
   Repositories,
   | "erasure"
+  | "erasedCustomers"
   | "adminUsers"
   | "kv"
   | "sentMessageRefs"
@@ -101,10 +103,18 @@ async function deleteWebTurnItems(
 export async function eraseConversation(
   deps: { repos: ErasureRepos; files: Pick<ApiDeps["files"], "deleteConversationFiles"> },
   conversation: Conversation,
+  /** False when finishing an erasure already recorded (its time must stay when it was). */
+  options: { remember?: boolean } = {},
 ): Promise<ConversationErasure> {
   const { repos } = deps;
   const id = conversation.conversationId;
   const { erasure } = repos;
+
+  // First of all, so an event of this customer already queued, or processed meanwhile, is recognised
+  // as older than the erasure and cannot bring the conversation back (channels/worker/erased-customer.ts).
+  const refs = await erasure.messageRefs(id);
+  const orderKeys = await customerOrderKeys(repos, conversation, refs);
+  if (options.remember ?? true) await repos.erasedCustomers.remember(orderKeys);
 
   const audits = await erasure.deleteAuditAbout(id);
   // Re-alert claims are keyed by the escalation they alerted about: the audit entries name each one.
@@ -122,11 +132,13 @@ export async function eraseConversation(
   // staff id, the erased conversation's random id and a time — nothing of the customer, and nothing left
   // that the id leads to. Finding them by conversation would need an index on the sessions table.
   await erasure.deleteReadMarkers(await everyStaffId(repos), id);
-  const refs = await erasure.messageRefs(id);
   await forgetPlatformIds(repos, conversation, refs);
   const eventKeys = await inboundEventKeysOf(repos, conversation, refs);
   await erasure.deleteInboundEventKeys(eventKeys);
   if (conversation.channel === "web_chat") await deleteWebTurnItems(repos, id, refs);
+  // Its events still waiting in the inbox, or failed for good: their texts go, none is processed.
+  for (const orderKey of orderKeys) await erasure.deleteInboxItems([], orderKey);
+  await erasure.deleteDeadLetters(orderKeys);
   const events =
     (await erasure.deleteEventStream(conversationStream(id))) +
     (await erasure.deleteEventsMentioning(ADMIN_STREAM, id));
