@@ -22,8 +22,9 @@ export interface TelegramAlertsOptions {
 /**
  * An escalation alert (first or re-alert), in each chat's language, retried; a chat that cannot be
  * reached is logged and the others still get theirs. A conversation someone handles is theirs: when its
- * assignee (an active account) has alert chats of their own, it goes there only; otherwise — unassigned,
- * or an assignee without chats — to every active alert chat of the agent, the team's.
+ * assignee (an active account) has alert chats of their own, the first alert goes there only, and a
+ * re-alert (nobody answered) there first, then to the team's; otherwise — unassigned, or an assignee
+ * without chats — every active alert chat of the agent gets it.
  */
 export async function sendTelegramAlerts(
   options: TelegramAlertsOptions,
@@ -33,20 +34,30 @@ export async function sendTelegramAlerts(
   const configs = await options.repos.notificationConfigs.listActiveForAgent(agentId);
   const link = conversationLink(options.env.APP_URL, conversationId);
   const text = (config: NotificationConfig) => telegramAlertText(facts, link, config.language);
-  const recipients = await alertRecipients(options.repos, configs, assigneeId);
-  await sendToChats(options, recipients, conversationId, text);
+  const own = await assigneeChats(options.repos, configs, assigneeId);
+  if (own.length === 0) {
+    await sendToChats(options, configs, conversationId, text);
+    return;
+  }
+  await sendToChats(options, own, conversationId, text);
+  // Still waiting after the assignee was told: the re-alert goes on to the team.
+  if (facts.waitingMinutes !== undefined) {
+    const others = configs.filter((config) => !own.includes(config));
+    await sendToChats(options, others, conversationId, text);
+  }
 }
 
-async function alertRecipients(
+/** The assignee's own alert chats, when the assignee is an active account; none otherwise. */
+async function assigneeChats(
   repos: Pick<Repositories, "adminUsers">,
   configs: readonly NotificationConfig[],
   assigneeId: string | undefined,
 ): Promise<readonly NotificationConfig[]> {
   const own = assigneeId ? configs.filter((c) => c.staffUserId === assigneeId) : [];
-  if (own.length === 0 || !assigneeId) return configs;
+  if (own.length === 0 || !assigneeId) return [];
   // A deactivated assignee reads no alerts: the team hears of the conversation instead.
   const assignee = await repos.adminUsers.getById(assigneeId);
-  return assignee?.isActive ? own : configs;
+  return assignee?.isActive ? own : [];
 }
 
 /** Tells the assignee, in their own active alert chats (any agent's), that a conversation is theirs now. */
