@@ -196,7 +196,7 @@ function BindingButtons({
       <Button onClick={actions.toggle} disabled={actions.busy} data-testid="binding-toggle">
         {active ? t.deactivate : t.activate}
       </Button>
-      <Button onClick={onEdit} disabled={actions.busy}>
+      <Button onClick={onEdit} disabled={actions.busy} data-testid="binding-edit">
         {t.edit}
       </Button>
       <Button

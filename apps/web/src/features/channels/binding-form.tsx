@@ -162,11 +162,10 @@ function TwilioFields({
   return (
     <>
       {creating && <TwilioGuide />}
-      {creating && field("accountId", t.sender, { hint: t.senderHint })}
-      {creating &&
-        field("accountSid", inherited.accountSid ? t.accountSidOptional : t.accountSid, {
-          hint: inherited.accountSid ? t.fromSettings : t.accountSidHint,
-        })}
+      {field("accountId", t.sender, { hint: t.senderHint })}
+      {field("accountSid", inherited.accountSid ? t.accountSidOptional : t.accountSid, {
+        hint: inherited.accountSid ? t.fromSettings : t.accountSidHint,
+      })}
       {field("accessToken", inherited.authToken ? t.authTokenOptional : t.authToken, {
         secret: true,
         hint: keep ?? (inherited.authToken ? t.fromSettings : t.authTokenHint),
