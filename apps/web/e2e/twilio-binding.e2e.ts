@@ -29,6 +29,8 @@ beforeAll(async () => {
     TWILIO_API_BASE_URL: twilio.url,
     TWILIO_MESSAGING_BASE_URL: twilio.url,
     TWILIO_ACCOUNT_SID: accountSid,
+    // The account's auth token is in the environment too: a binding may keep its own or use this one.
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
     APP_URL,
     RATE_LIMIT_PER_MINUTE: "2000",
   });
@@ -151,6 +153,27 @@ describe("a Twilio WhatsApp binding from the console", () => {
       .toBe("active");
     expect(await card.textContent()).toContain(REGISTERED);
     await screenshot(page, "twilio-binding-sender-changed-phone-ru");
+
+    expect(await card.getByTestId("health-twilio-credentials").textContent()).toBe("свой / свой");
+    // The binding gives up its own auth token for the channel settings' (here the environment's).
+    await page.getByTestId("binding-edit").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("binding-form").waitFor(WAIT);
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("binding-useSettingsAuthToken");
+    await page.keyboard.press("Space");
+    expect(await page.getByTestId("binding-accessToken").isDisabled()).toBe(true);
+    await screenshot(page, "twilio-binding-use-settings-token-phone-ru");
+    // The disabled token field is skipped on the way back.
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused()).toBe("binding-accountSid");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("binding-form").count(), WAIT).toBe(0);
+    await expect
+      .poll(() => card.getByTestId("health-twilio-credentials").textContent(), WAIT)
+      .toBe("свой / из настроек каналов");
+    await expect.poll(() => outcome.textContent(), WAIT).toContain("Twilio принял данные доступа");
+    await screenshot(page, "twilio-binding-settings-token-phone-ru");
   });
 
   it("in English, on a phone, the same refusal reads in English", async () => {

@@ -134,6 +134,14 @@ function HealthFacts({ binding, health }: { binding: Binding; health: BindingHea
       <dt>{t.deadLetters}</dt>
       <dd data-testid="health-dead-letters">{health?.deadLetters ?? 0}</dd>
       {binding.channelType === "instagram" && <TokenFact health={health} />}
+      {binding.twilio && (
+        <>
+          <dt>{t.twilioCredentials}</dt>
+          <dd data-testid="health-twilio-credentials">
+            {`${t.twilioSource[binding.twilio.accountSid]} / ${t.twilioSource[binding.twilio.authToken]}`}
+          </dd>
+        </>
+      )}
     </dl>
   );
 }

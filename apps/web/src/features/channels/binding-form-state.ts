@@ -15,6 +15,8 @@ export interface BindingForm {
   accessToken: string;
   appSecret: string;
   username: string;
+  /** Twilio, editing a binding with its own auth token: drop it for Channel settings'. */
+  useSettingsAuthToken: boolean;
 }
 
 export type BindingField = "accountId" | "accountSid" | "accessToken" | "appSecret" | "username";
@@ -31,6 +33,7 @@ export const emptyForm = (
   accessToken: "",
   appSecret: "",
   username: "",
+  useSettingsAuthToken: false,
 });
 
 const NUMERIC_ID = /^\d{5,30}$/;
@@ -141,6 +144,7 @@ export function updateInput(
     ...(appSecret && form.channelType !== "telegram" && !isTwilioForm(form) ? { appSecret } : {}),
     ...(isTwilioForm(form)
       ? {
+          ...(form.useSettingsAuthToken ? { accessToken: null } : {}),
           channelAccountId: form.accountId.trim(),
           metadata: { provider: "twilio", ...(accountSid ? { accountSid } : {}) },
         }
@@ -155,6 +159,7 @@ export function credentialsChanged(
 ): boolean {
   if (form.accessToken.trim() !== "") return true;
   if (!isTwilioForm(form)) return false;
+  if (form.useSettingsAuthToken) return true;
   const sid = typeof current.metadata.accountSid === "string" ? current.metadata.accountSid : "";
   return form.accountId.trim() !== current.channelAccountId || form.accountSid.trim() !== sid;
 }

@@ -81,6 +81,7 @@ describe("binding form", () => {
       createInput("demo", {
         channelType: "whatsapp",
         provider: "meta",
+        useSettingsAuthToken: false,
         accountSid: "",
         accountId: " 1055 ",
         accessToken: "EAAG",
@@ -278,6 +279,11 @@ describe("a Twilio binding changed after creation", () => {
       metadata: { provider: "twilio", accountSid: SID },
     });
     expect(updateInput("b1", form, 3)).toMatchObject({ metadata: { provider: "twilio" } });
+    // Giving up the binding's own token for Channel settings' sends null, never a stand-in.
+    expect(updateInput("b1", { ...form, useSettingsAuthToken: true }, 3)).toMatchObject({
+      accessToken: null,
+    });
+    expect(credentialsChanged({ ...form, useSettingsAuthToken: true }, current)).toBe(true);
   });
 
   it("is verified again when the sender, SID or token changed, not for a new username", () => {

@@ -30,6 +30,8 @@ export const channels = defineMessages(
     deleteConfirm: "Delete channel",
     health: {
       title: "Health",
+      twilioCredentials: "Twilio account SID / auth token",
+      twilioSource: { binding: "this binding's", channel_settings: "from Channel settings" },
       lastEvent: "Last message received",
       never: "never",
       lastError: "Last error",
@@ -144,6 +146,7 @@ export const channels = defineMessages(
       authTokenHint:
         "Next to the account SID (press Show). It signs Twilio's webhooks, so it is also how they are checked.",
       fromSettings: "Leave empty to use the one in Channel settings.",
+      useSettingsToken: "Use the auth token from Channel settings instead of this binding's own",
       webhookTitle: "Webhook for Twilio",
       webhookUrl: "When a message comes in",
       statusCallbacks:
@@ -265,6 +268,8 @@ export const channels = defineMessages(
     deleteConfirm: "Удалить канал",
     health: {
       title: "Состояние",
+      twilioCredentials: "Account SID / Auth token Twilio",
+      twilioSource: { binding: "свой", channel_settings: "из настроек каналов" },
       lastEvent: "Последнее входящее",
       never: "ещё не было",
       lastError: "Последняя ошибка",
@@ -379,6 +384,7 @@ export const channels = defineMessages(
       authTokenHint:
         "Рядом с Account SID (нажмите Show). Им Twilio подписывает вебхуки, поэтому им же они проверяются.",
       fromSettings: "Оставьте пустым, чтобы использовать значение из настроек каналов.",
+      useSettingsToken: "Использовать Auth token из настроек каналов вместо собственного",
       webhookTitle: "Вебхук для Twilio",
       webhookUrl: "Когда приходит сообщение",
       statusCallbacks:

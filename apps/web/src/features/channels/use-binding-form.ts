@@ -108,6 +108,10 @@ export function useBindingForm(
     form,
     inherited,
     set: (name: BindingField, value: string) => setForm({ ...form, [name]: value }),
+    /** Editing a Twilio binding that has its own auth token (so it can give it up); null when creating. */
+    ownAuthToken: mode.kind === "update" ? mode.binding.twilio?.authToken === "binding" : null,
+    setUseSettingsAuthToken: (on: boolean) =>
+      setForm({ ...form, useSettingsAuthToken: on, ...(on ? { accessToken: "" } : {}) }),
     setProvider: (provider: FormValues["provider"]) => {
       setForm({ ...form, provider });
       setErrors({});
