@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiDeps } from "../src/deps";
 import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
 import { createTestDeps } from "./helpers/test-api";
-import { INHERITED_TWILIO_TOKEN } from "../src/channels/settings/twilio-credentials";
 import { bindDirect, ensureAgent } from "./helpers/webhook-kit";
 
 const AGENT = "secrets_agent";
@@ -109,11 +108,12 @@ describe("bindings.list says which webhook secrets each binding is missing", () 
   });
 
   it("a Twilio binding without its own token needs the account's auth token and SID", async () => {
+    // Saved by an earlier version, which stored this stand-in instead of a token: read as none.
     await bare.repos.channelBindings.create({
       agentId: AGENT,
       channelType: "whatsapp",
       channelAccountId: "whatsapp:+14155230001",
-      accessToken: INHERITED_TWILIO_TOKEN,
+      accessToken: "inherit:channel-settings",
       metadata: { provider: "twilio" },
     });
     expect((await secretsByAccount(bare))["whatsapp:+14155230001"]).toEqual({

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { png } from "@agents-crm/files/testing";
 import { TWILIO_WEBHOOK_PATHS } from "@agents-crm/config/twilio";
-import { INHERITED_TWILIO_TOKEN } from "../src/channels/settings/twilio-credentials";
 import { startFakeTwilio, type FakeTwilio } from "./fakes/fake-twilio";
 import {
   conversationOf,
@@ -254,11 +253,10 @@ describe("Twilio WhatsApp: a customer writes, the AI answers through Twilio's Me
     await c.deps.channelSecrets.set("twilio_account_sid", sid);
     await c.deps.channelSecrets.set("twilio_auth_token", SETTINGS_TOKEN);
     await ensureAgent(c.deps, "twilio_settings_clinic");
-    await c.deps.repos.channelBindings.create({
+    await c.admin.bindings.create({
       agentId: "twilio_settings_clinic",
       channelType: "whatsapp",
       channelAccountId: SETTINGS_SENDER,
-      accessToken: INHERITED_TWILIO_TOKEN,
       metadata: { provider: "twilio" },
     });
     const res = await postMessage(

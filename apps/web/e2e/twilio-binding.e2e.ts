@@ -9,6 +9,9 @@ const AGENT = "demo_clinic";
 const APP_URL = "https://crm.example.test";
 const SENDER = "whatsapp:+14155238886";
 const AUTH_TOKEN = "twilio-e2e-auth-token-0123456789";
+// A sender registered on the account in the fake's Senders API, and one that is no sender of it.
+const REGISTERED = "whatsapp:+14155230777";
+const STRANGER = "whatsapp:+14155230999";
 
 let twilio: FakeTwilio;
 let accountSid: string;
@@ -19,11 +22,15 @@ let page: Page;
 beforeAll(async () => {
   twilio = await startFakeTwilio();
   accountSid = twilio.addAccount(AUTH_TOKEN);
+  twilio.addSender(accountSid, REGISTERED);
   // The account SID is in the environment (as Channel settings would hold it); the auth token is
   // typed into the binding.
   product = await startProduct({
     TWILIO_API_BASE_URL: twilio.url,
+    TWILIO_MESSAGING_BASE_URL: twilio.url,
     TWILIO_ACCOUNT_SID: accountSid,
+    // The account's auth token is in the environment too: a binding may keep its own or use this one.
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
     APP_URL,
     RATE_LIMIT_PER_MINUTE: "2000",
   });
@@ -41,7 +48,21 @@ afterAll(async () => {
   await twilio?.close();
 });
 
-const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+const focused = (on: Page = page) =>
+  on.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+
+/** Opens the card's form by keyboard and types a new sender over the old one (Shift+Tab from the token). */
+async function editSender(on: Page, sender: string) {
+  await on.getByTestId("binding-edit").focus();
+  await on.keyboard.press("Enter");
+  await on.getByTestId("binding-form").waitFor(WAIT);
+  expect(await focused(on)).toBe("binding-accessToken");
+  await on.keyboard.press("Shift+Tab");
+  await on.keyboard.press("Shift+Tab");
+  expect(await focused(on)).toBe("binding-accountId");
+  await on.keyboard.press("ControlOrMeta+a");
+  await on.keyboard.type(sender);
+}
 
 describe("a Twilio WhatsApp binding from the console", () => {
   it("an admin on a phone, in Russian, adds it by keyboard, verifies it against Twilio and sees it active", async () => {
@@ -99,5 +120,81 @@ describe("a Twilio WhatsApp binding from the console", () => {
     expect(await card.getByTestId("binding-secrets").count()).toBe(0);
     expect(await page.content()).not.toContain(AUTH_TOKEN);
     await screenshot(page, "twilio-binding-active-phone-ru");
+  });
+
+  it("changes the sender and account SID later; a sender not on the account is named in Russian", async () => {
+    const card = page.getByTestId("binding-card");
+    await editSender(page, STRANGER);
+    await page.keyboard.press("Enter");
+    const outcome = page.getByTestId("verify-outcome");
+    await expect
+      .poll(() => outcome.textContent(), WAIT)
+      .toContain(`${STRANGER} не является отправителем WhatsApp этого аккаунта Twilio`);
+    expect(await card.textContent()).toContain(STRANGER);
+    await expect
+      .poll(() => card.getByTestId("binding-state").getAttribute("data-state"), WAIT)
+      .toBe("error");
+    await screenshot(page, "twilio-binding-sender-not-on-account-phone-ru");
+
+    // The registered sender, with the account SID typed in: a malformed one is named first.
+    await editSender(page, REGISTERED);
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("binding-accountSid");
+    await page.keyboard.type("AC123");
+    await page.keyboard.press("Enter");
+    await page.getByText("Account SID — это AC и ещё 32 символа").waitFor(WAIT);
+    await screenshot(page, "twilio-binding-sid-error-phone-ru");
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type(accountSid);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => outcome.textContent(), WAIT).toContain("Twilio принял данные доступа");
+    await expect
+      .poll(() => card.getByTestId("binding-state").getAttribute("data-state"), WAIT)
+      .toBe("active");
+    expect(await card.textContent()).toContain(REGISTERED);
+    await screenshot(page, "twilio-binding-sender-changed-phone-ru");
+
+    expect(await card.getByTestId("health-twilio-credentials").textContent()).toBe("свой / свой");
+    // The binding gives up its own auth token for the channel settings' (here the environment's).
+    await page.getByTestId("binding-edit").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("binding-form").waitFor(WAIT);
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("binding-useSettingsAuthToken");
+    await page.keyboard.press("Space");
+    expect(await page.getByTestId("binding-accessToken").isDisabled()).toBe(true);
+    await screenshot(page, "twilio-binding-use-settings-token-phone-ru");
+    // The disabled token field is skipped on the way back.
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused()).toBe("binding-accountSid");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("binding-form").count(), WAIT).toBe(0);
+    await expect
+      .poll(() => card.getByTestId("health-twilio-credentials").textContent(), WAIT)
+      .toBe("свой / из настроек каналов");
+    await expect.poll(() => outcome.textContent(), WAIT).toContain("Twilio принял данные доступа");
+    await screenshot(page, "twilio-binding-settings-token-phone-ru");
+  });
+
+  it("in English, on a phone, the same refusal reads in English", async () => {
+    const context = await browser.newContext({
+      locale: "en-US",
+      viewport: { width: 390, height: 844 },
+    });
+    const en = await context.newPage();
+    const login = product.login as { email: string; password: string };
+    await en.goto(`${product.webUrl}/admin/agents/${AGENT}?tab=channels`);
+    await en.waitForURL(/\/login\?next=/, WAIT);
+    await en.getByTestId("login-email").fill(login.email);
+    await en.getByTestId("login-password").fill(login.password);
+    await en.getByTestId("login-submit").click();
+    await en.getByTestId("binding-card").waitFor(WAIT);
+    await editSender(en, STRANGER);
+    await en.keyboard.press("Enter");
+    await expect
+      .poll(() => en.getByTestId("verify-outcome").textContent(), WAIT)
+      .toContain(`${STRANGER} is not a WhatsApp sender of this Twilio account`);
+    await screenshot(en, "twilio-binding-sender-not-on-account-phone-en");
+    await context.close();
   });
 });

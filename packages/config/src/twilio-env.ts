@@ -10,4 +10,6 @@ export const twilioEnvSchema = z.object({
   TWILIO_AUTH_TOKEN: optionalString,
   /** Twilio's REST API; tests point it at a local fake. */
   TWILIO_API_BASE_URL: envUrl(["http:", "https:"]).default("https://api.twilio.com"),
+  /** Twilio's Messaging API (WhatsApp senders, checked by bindings.verify); tests use a local fake. */
+  TWILIO_MESSAGING_BASE_URL: envUrl(["http:", "https:"]).default("https://messaging.twilio.com"),
 });

@@ -16,6 +16,29 @@ export type WhatsAppProvider = (typeof WHATSAPP_PROVIDERS)[number];
 export const TWILIO_WHATSAPP_SENDER = /^whatsapp:\+[1-9]\d{6,14}$/;
 
 /**
+ * The Twilio Sandbox for WhatsApp's shared number: every account's sandbox sends from it, and it is
+ * no registered sender of any account (https://www.twilio.com/docs/whatsapp/sandbox).
+ */
+export const TWILIO_SANDBOX_SENDER = "whatsapp:+14155238886";
+
+/**
+ * Where a Twilio binding's auth token comes from (`metadata.auth`): stored encrypted with the
+ * binding, or the channel settings (the environment's TWILIO_AUTH_TOKEN, else the console's).
+ * Its account SID is `metadata.accountSid`, or the channel settings' when it has none.
+ */
+export const TWILIO_AUTH_SOURCES = ["binding", "channel_settings"] as const;
+export type TwilioAuthSource = (typeof TWILIO_AUTH_SOURCES)[number];
+
+/**
+ * Why bindings.verify refused a Twilio binding's sender, for the console to say in its language:
+ * neither a WhatsApp sender nor a number of the account; a number of the account that is not
+ * registered for WhatsApp; a WhatsApp sender of the account that is not online (still registering,
+ * offline).
+ */
+export const TWILIO_SENDER_PROBLEMS = ["not_on_account", "not_whatsapp", "not_online"] as const;
+export type TwilioSenderProblem = (typeof TWILIO_SENDER_PROBLEMS)[number];
+
+/**
  * Twilio's error codes for WhatsApp sends and status callbacks, in words staff can act on
  * (https://www.twilio.com/docs/api/errors).
  */

@@ -9,6 +9,7 @@ import { createBinding, deleteBinding, updateBinding } from "../domain/bindings/
 import { verifyBinding } from "../domain/bindings/verify-binding";
 import { webhookSetup } from "../domain/bindings/webhook-setup";
 import { adminProcedure } from "../trpc";
+import { isTwilioBinding, twilioCredentialSources } from "../channels/settings/twilio-credentials";
 import { agentIdSchema } from "./agents";
 import { idSchema } from "./input-schemas";
 
@@ -25,6 +26,9 @@ export const bindingsRouter = {
       bindings.map(async (binding) => ({
         ...toBindingView(binding),
         webhookSecrets: await bindingSecrets(ctx.deps, binding),
+        twilio: isTwilioBinding(binding)
+          ? await twilioCredentialSources(ctx.deps.repos, binding)
+          : null,
       })),
     );
     const items = views.sort(
@@ -55,7 +59,10 @@ export const bindingsRouter = {
       z.object({
         bindingId,
         isActive: z.boolean().optional(),
-        accessToken: token.optional(),
+        /** Twilio bindings only: a new sender (whatsapp:+E164). */
+        channelAccountId: z.string().trim().min(1).max(100).optional(),
+        /** Null (Twilio bindings only): use the channel settings' auth token from now on. */
+        accessToken: token.nullable().optional(),
         appSecret: z.string().trim().min(1).max(512).optional(),
         channelUsername: z.string().trim().max(100).optional(),
         metadata: channelMetadataSchema.optional(),

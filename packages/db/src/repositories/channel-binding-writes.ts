@@ -63,7 +63,12 @@ export function createChannelBindingWrites(
         version: 1,
       };
       // Secrets first: a row never points at a secret that was not written.
-      await secrets.put(secretName, { access_token: parsed.accessToken, ...parsed.secretMetadata });
+      if (parsed.accessToken !== undefined || parsed.secretMetadata !== undefined) {
+        await secrets.put(secretName, {
+          ...(parsed.accessToken !== undefined ? { access_token: parsed.accessToken } : {}),
+          ...parsed.secretMetadata,
+        });
+      }
       if (webhookSecretName && parsed.webhookSecret) {
         await secrets.put(webhookSecretName, parsed.webhookSecret);
       }
@@ -77,7 +82,10 @@ export function createChannelBindingWrites(
       return binding;
     },
 
-    /** A new access token re-encrypts the secret and resets is_verified (it must be verified again). */
+    /**
+     * A new access token (or none: null) re-encrypts the secret and resets is_verified (it must be
+     * verified again), as does a new account.
+     */
     async update(bindingId: string, input: UpdateChannelBindingInput): Promise<ChannelBinding> {
       const parsed = updateChannelBindingInputSchema.parse(input);
       const current = await get(bindingId);
@@ -91,7 +99,13 @@ export function createChannelBindingWrites(
       const update = buildUpdate(
         toItemKeys({
           isActive: parsed.isActive,
-          isVerified: parsed.accessToken !== undefined ? false : parsed.isVerified,
+          isVerified:
+            parsed.accessToken !== undefined ||
+            (parsed.channelAccountId !== undefined &&
+              parsed.channelAccountId !== current.channelAccountId)
+              ? false
+              : parsed.isVerified,
+          channelAccountId: parsed.channelAccountId,
           channelUsername: parsed.channelUsername,
           metadata: parsed.metadata,
           webhookSecretName,
@@ -127,9 +141,12 @@ export function createChannelBindingWrites(
           ? new VersionConflictError("channel binding", bindingId, expectedVersion)
           : new NotFoundError("channel binding", bindingId);
       }
-      if (parsed.accessToken !== undefined || parsed.secretMetadata !== undefined) {
+      if (parsed.accessToken === null && parsed.secretMetadata === undefined) {
+        await secrets.delete(current.secretName);
+      } else if (parsed.accessToken !== undefined || parsed.secretMetadata !== undefined) {
         const existing = await getCredentials(bindingId);
-        const accessToken = parsed.accessToken ?? existing?.accessToken;
+        const accessToken =
+          parsed.accessToken === null ? undefined : (parsed.accessToken ?? existing?.accessToken);
         if (accessToken === undefined) {
           throw new Error(
             `channel binding ${bindingId} has no access token to keep; pass accessToken`,

@@ -45,7 +45,8 @@ export const createChannelBindingInputSchema = z.object({
   channelType: channelSchema,
   channelAccountId: z.string().min(1),
   channelUsername: z.string().optional(),
-  accessToken: z.string().min(1),
+  /** Left out only by bindings whose credentials come from elsewhere (Twilio's Channel settings). */
+  accessToken: z.string().min(1).optional(),
   /** Secret companions of the token (e.g. Meta app_secret); stored encrypted next to it. */
   secretMetadata: z.record(z.string(), z.unknown()).optional(),
   /** Shared secret the platform echoes on webhooks (Telegram secret_token). */
@@ -60,8 +61,11 @@ export const updateChannelBindingInputSchema = z.object({
   isActive: z.boolean().optional(),
   isVerified: z.boolean().optional(),
   channelUsername: z.string().optional(),
+  /** The platform account; only a Twilio binding's sender is ever changed. */
+  channelAccountId: z.string().min(1).optional(),
   metadata: channelMetadataSchema.optional(),
-  accessToken: z.string().min(1).optional(),
+  /** A new token; null removes the binding's own (its credentials then come from elsewhere). */
+  accessToken: z.string().min(1).nullable().optional(),
   secretMetadata: z.record(z.string(), z.unknown()).optional(),
   webhookSecret: z.string().min(1).optional(),
   expectedVersion: z.number().int().optional(),

@@ -1,5 +1,5 @@
 import type { ChannelBinding, Conversation, Repositories } from "@agents-crm/db";
-import { isTwilioBinding } from "../settings/twilio-credentials";
+import { isTwilioBinding, ownTwilioAuthToken } from "../settings/twilio-credentials";
 import { customerContact } from "./customer-contact";
 import { PermanentDeliveryError } from "./delivery-errors";
 import type { DeliveryTarget } from "./send-part";
@@ -36,25 +36,28 @@ export async function resolveTarget(
     binding = bindings[0] ?? null;
   }
   if (!binding) throw new PermanentDeliveryError(`the agent has no active ${channel} binding`);
+  const lastInboundAt = contact ? new Date(contact.lastInboundAt) : null;
+  const address = {
+    bindingId: binding.bindingId,
+    accountId: binding.channelAccountId,
+    recipient: conversation.externalUserId,
+  };
+  if (channel === "whatsapp" && isTwilioBinding(binding)) {
+    const authToken = await ownTwilioAuthToken(repos, binding);
+    const accountSid =
+      typeof binding.metadata.accountSid === "string" ? binding.metadata.accountSid : null;
+    return {
+      binding,
+      lastInboundAt,
+      target: {
+        ...address,
+        channel,
+        provider: "twilio",
+        twilio: { ...(accountSid ? { accountSid } : {}), ...(authToken ? { authToken } : {}) },
+      },
+    };
+  }
   const token = await repos.channelBindings.getAccessToken(binding.bindingId);
   if (!token) throw new PermanentDeliveryError("the binding has no access token");
-  return {
-    binding,
-    lastInboundAt: contact ? new Date(contact.lastInboundAt) : null,
-    target: {
-      channel,
-      bindingId: binding.bindingId,
-      accountId: binding.channelAccountId,
-      token,
-      recipient: conversation.externalUserId,
-      ...(isTwilioBinding(binding)
-        ? {
-            provider: "twilio" as const,
-            ...(typeof binding.metadata.accountSid === "string"
-              ? { twilioAccountSid: binding.metadata.accountSid }
-              : {}),
-          }
-        : {}),
-    },
-  };
+  return { binding, lastInboundAt, target: { ...address, channel, token } };
 }

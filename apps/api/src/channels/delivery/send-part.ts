@@ -1,17 +1,26 @@
 import type { Channel } from "@agents-crm/config/channels";
 import type { ChannelClients } from "./channel-clients";
 
-/** Where one message goes: the binding's account and token, the customer's platform id. */
-export interface DeliveryTarget {
-  channel: Exclude<Channel, "web_chat">;
+interface TargetAddress {
   bindingId: string;
   accountId: string;
-  token: string;
   recipient: string;
-  /** WhatsApp through Twilio instead of Meta: the binding's account SID, when it has its own. */
-  provider?: "twilio";
-  twilioAccountSid?: string;
 }
+
+/** Where one message goes: the binding's account and token, the customer's platform id. */
+export type DeliveryTarget =
+  | (TargetAddress & { channel: Exclude<Channel, "web_chat">; token: string; provider?: undefined })
+  | TwilioTarget;
+
+/**
+ * WhatsApp through Twilio instead of Meta: the binding's own account SID and auth token, each only
+ * when it has one (the channel settings' are used otherwise).
+ */
+export type TwilioTarget = TargetAddress & {
+  channel: "whatsapp";
+  provider: "twilio";
+  twilio: { accountSid?: string; authToken?: string };
+};
 
 /** The pacer's key: one bot's chat with one customer. */
 export const telegramChatKey = (target: Pick<DeliveryTarget, "accountId" | "recipient">) =>

@@ -2,13 +2,12 @@ import type { ChannelSettingName } from "@agents-crm/config/channel-settings";
 import type { ServerEnv } from "@agents-crm/config/env";
 import { TWILIO_WEBHOOK_PATHS } from "@agents-crm/config/twilio";
 import { createTwilioMessagesApi } from "../../platforms/twilio-messages-api";
-import { INHERITED_TWILIO_TOKEN } from "../settings/twilio-credentials";
 import { PermanentDeliveryError } from "./delivery-errors";
-import type { DeliveryTarget } from "./send-part";
+import type { TwilioTarget } from "./send-part";
 
 type SecretReader = { get(name: ChannelSettingName): Promise<string | undefined> };
 
-/** WhatsApp through Twilio: the binding's credentials, else the channel settings'. */
+/** WhatsApp through Twilio: each of the binding's own credentials, else the channel settings'. */
 export function createTwilioSender(
   env: Pick<
     ServerEnv,
@@ -39,14 +38,11 @@ export function createTwilioSender(
   return {
     /** Sends text and/or media links from the binding's sender; returns Twilio's message SID. */
     async send(
-      target: DeliveryTarget,
+      target: TwilioTarget,
       content: { body?: string; mediaUrls?: string[] },
     ): Promise<string> {
-      const authToken =
-        target.token !== INHERITED_TWILIO_TOKEN
-          ? target.token
-          : await secrets.get("twilio_auth_token");
-      const accountSid = target.twilioAccountSid ?? (await secrets.get("twilio_account_sid"));
+      const authToken = target.twilio.authToken ?? (await secrets.get("twilio_auth_token"));
+      const accountSid = target.twilio.accountSid ?? (await secrets.get("twilio_account_sid"));
       if (!authToken || !accountSid) {
         throw new PermanentDeliveryError(
           "Twilio's account SID and auth token are not set: add them to the binding or in Settings → Channels",

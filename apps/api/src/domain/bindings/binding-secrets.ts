@@ -6,10 +6,7 @@ import {
 } from "@agents-crm/config/webhook-secrets";
 import type { ChannelBinding, Repositories } from "@agents-crm/db";
 import type { ChannelSecrets } from "../../channels/settings/channel-secrets";
-import {
-  INHERITED_TWILIO_TOKEN,
-  isTwilioBinding,
-} from "../../channels/settings/twilio-credentials";
+import { isTwilioBinding, ownTwilioAuthToken } from "../../channels/settings/twilio-credentials";
 
 export interface MissingSecret {
   secret: WebhookSecret;
@@ -67,9 +64,8 @@ async function twilioSecrets(
   unverified: WebhookDeliveries,
 ): Promise<BindingSecrets> {
   const missing: MissingSecret[] = [];
-  const own = await deps.repos.channelBindings.getAccessToken(binding.bindingId);
   const authToken =
-    (own !== null && own !== INHERITED_TWILIO_TOKEN) ||
+    (await ownTwilioAuthToken(deps.repos, binding)) !== null ||
     (await deps.channelSecrets.get("twilio_auth_token")) !== undefined;
   if (!authToken) missing.push({ secret: "twilio_auth_token", variable: "TWILIO_AUTH_TOKEN" });
   const accountSid =

@@ -6,8 +6,8 @@ import { recordAudit } from "../audit";
 import type { StaffContext } from "../agents/agent-context";
 import { toBindingView, type BindingView } from "./binding-view";
 import { telegramFor } from "./telegram";
-import { INHERITED_TWILIO_TOKEN } from "../../channels/settings/twilio-credentials";
-import { twilioBindingProblems } from "./twilio-binding";
+import { isTwilioBinding } from "../../channels/settings/twilio-credentials";
+import { twilioBindingProblems, twilioUpdate } from "./twilio-binding";
 
 export type BoundChannel = "instagram" | "telegram" | "whatsapp";
 
@@ -25,7 +25,10 @@ export interface CreateBindingInput {
 export interface UpdateBindingInput {
   bindingId: string;
   isActive?: boolean;
-  accessToken?: string;
+  /** Twilio bindings only: a new sender. */
+  channelAccountId?: string;
+  /** Null (Twilio bindings only): drop the binding's own auth token for the channel settings'. */
+  accessToken?: string | null;
   appSecret?: string;
   channelUsername?: string;
   metadata?: Record<string, unknown>;
@@ -46,25 +49,29 @@ export async function getBindingOrThrow(
   return binding;
 }
 
-/** A Twilio binding's sender and account SID are checked; its own auth token is optional. */
-function accessTokenOf(input: CreateBindingInput): string {
+/**
+ * A Twilio binding's sender and account SID are checked; its own auth token is optional, and its
+ * metadata says where the token comes from (`auth`), so no stand-in token is ever stored.
+ */
+function checkedInput(input: CreateBindingInput): CreateBindingInput {
   if (input.channelType === "whatsapp" && input.metadata?.provider === "twilio") {
     twilioBindingProblems(input.channelAccountId, input.metadata.accountSid);
-    return input.accessToken ?? INHERITED_TWILIO_TOKEN;
+    const auth = input.accessToken ? "binding" : "channel_settings";
+    return { ...input, metadata: { ...input.metadata, auth } };
   }
   if (!input.accessToken) throw invalidInput("accessToken", "is required");
-  return input.accessToken;
+  return input;
 }
 
 /** A Telegram binding's account is its bot, whose id is the part of the token before the colon. */
-function accountIdOf(input: CreateBindingInput & { accessToken: string }): string {
+function accountIdOf(input: CreateBindingInput): string {
   if (input.channelType !== "telegram") {
     if (!input.channelAccountId) {
       throw invalidInput("channelAccountId", `is required for ${input.channelType} bindings`);
     }
     return input.channelAccountId;
   }
-  const botId = botIdFromToken(input.accessToken);
+  const botId = botIdFromToken(input.accessToken ?? "");
   if (!botId) throw invalidInput("accessToken", "is not a Telegram bot token (<bot id>:<secret>)");
   if (input.channelAccountId !== undefined && input.channelAccountId !== botId) {
     throw invalidInput("channelAccountId", `must be the bot id in the token (${botId})`);
@@ -100,7 +107,7 @@ export async function createBinding(
   ctx: StaffContext,
   given: CreateBindingInput,
 ): Promise<BindingView> {
-  const input = { ...given, accessToken: accessTokenOf(given) };
+  const input = checkedInput(given);
   await assertAgentActive(ctx, input.agentId);
   const channelAccountId = accountIdOf(input);
   await assertAccountFree(ctx, input.channelType, channelAccountId);
@@ -131,7 +138,12 @@ export async function updateBinding(
   input: UpdateBindingInput,
 ): Promise<BindingView> {
   const current = await getBindingOrThrow(ctx, input.bindingId);
-  if (input.accessToken !== undefined && current.channelType === "telegram") {
+  const twilio = isTwilioBinding(current) ? twilioUpdate(current, input) : null;
+  if (!twilio) notTwilioOnly(input);
+  if (twilio?.channelAccountId !== undefined && current.isActive) {
+    await assertAccountFree(ctx, "whatsapp", twilio.channelAccountId, current.bindingId);
+  }
+  if (typeof input.accessToken === "string" && current.channelType === "telegram") {
     const botId = botIdFromToken(input.accessToken);
     if (botId !== current.channelAccountId) {
       throw invalidInput(
@@ -145,7 +157,7 @@ export async function updateBinding(
     await assertAccountFree(
       ctx,
       current.channelType as BoundChannel,
-      current.channelAccountId,
+      twilio?.channelAccountId ?? current.channelAccountId,
       current.bindingId,
     );
   }
@@ -154,7 +166,7 @@ export async function updateBinding(
     accessToken: input.accessToken,
     secretMetadata: input.appSecret ? { app_secret: input.appSecret } : undefined,
     channelUsername: input.channelUsername,
-    metadata: input.metadata,
+    ...(twilio ? twilio : { metadata: input.metadata }),
     expectedVersion: input.expectedVersion,
   });
   const view = toBindingView(updated);
@@ -170,6 +182,25 @@ export async function updateBinding(
     },
   });
   return view;
+}
+
+/** A new account and dropping the own token are Twilio's: other bindings are re-made instead. */
+function notTwilioOnly(input: UpdateBindingInput): void {
+  if (input.channelAccountId !== undefined) {
+    throw invalidInput(
+      "channelAccountId",
+      "only a Twilio WhatsApp binding's sender can change; bind another account with a new binding",
+    );
+  }
+  if (input.accessToken === null) {
+    throw invalidInput(
+      "accessToken",
+      "is required (only a Twilio binding can use Channel settings')",
+    );
+  }
+  if (input.metadata?.provider === "twilio") {
+    throw invalidInput("metadata.provider", "cannot change; connect Twilio with a new binding");
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { TwilioSenderProblem } from "@agents-crm/config/twilio";
 import { WEBHOOK_PATHS } from "@agents-crm/config/webhook-secrets";
 import type { ChannelBinding } from "@agents-crm/db";
 import { GraphApiError } from "../../platforms/graph-api-call";
@@ -28,8 +29,15 @@ export type VerifyOutcome =
       account: { id: string; username: string | null; name: string | null };
       /** Set for a WhatsApp binding sent through Twilio (the account is then Twilio's). */
       provider?: "twilio";
+      /** Twilio: the sender checked, an online WhatsApp sender of the account or the shared sandbox. */
+      sender?: { id: string; kind: "whatsapp_sender" | "sandbox" };
     }
-  | { status: "verification_failed"; reason: string }
+  | {
+      status: "verification_failed";
+      reason: string;
+      /** Twilio: the account is fine but the binding's sender is not one of its WhatsApp senders. */
+      twilioSender?: { id: string; problem: TwilioSenderProblem; status: string | null };
+    }
   /** The platform could not be asked; nothing is claimed. */
   | { status: "unverified"; reason: string };
 

@@ -104,7 +104,9 @@ async function readPlatformProfile(
 ): Promise<PlatformProfile> {
   let token: string;
   try {
-    ({ token } = (await resolveTarget(deps.repos, conversation)).target);
+    const { target } = await resolveTarget(deps.repos, conversation);
+    if (target.provider === "twilio") throw preconditionFailed("WhatsApp has no profile API");
+    token = target.token;
   } catch (error) {
     if (error instanceof PermanentDeliveryError) throw preconditionFailed(error.message);
     throw error;

@@ -134,6 +134,14 @@ function HealthFacts({ binding, health }: { binding: Binding; health: BindingHea
       <dt>{t.deadLetters}</dt>
       <dd data-testid="health-dead-letters">{health?.deadLetters ?? 0}</dd>
       {binding.channelType === "instagram" && <TokenFact health={health} />}
+      {binding.twilio && (
+        <>
+          <dt>{t.twilioCredentials}</dt>
+          <dd data-testid="health-twilio-credentials">
+            {`${t.twilioSource[binding.twilio.accountSid]} / ${t.twilioSource[binding.twilio.authToken]}`}
+          </dd>
+        </>
+      )}
     </dl>
   );
 }
@@ -196,7 +204,7 @@ function BindingButtons({
       <Button onClick={actions.toggle} disabled={actions.busy} data-testid="binding-toggle">
         {active ? t.deactivate : t.activate}
       </Button>
-      <Button onClick={onEdit} disabled={actions.busy}>
+      <Button onClick={onEdit} disabled={actions.busy} data-testid="binding-edit">
         {t.edit}
       </Button>
       <Button

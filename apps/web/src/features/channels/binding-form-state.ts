@@ -15,6 +15,8 @@ export interface BindingForm {
   accessToken: string;
   appSecret: string;
   username: string;
+  /** Twilio, editing a binding with its own auth token: drop it for Channel settings'. */
+  useSettingsAuthToken: boolean;
 }
 
 export type BindingField = "accountId" | "accountSid" | "accessToken" | "appSecret" | "username";
@@ -31,6 +33,7 @@ export const emptyForm = (
   accessToken: "",
   appSecret: "",
   username: "",
+  useSettingsAuthToken: false,
 });
 
 const NUMERIC_ID = /^\d{5,30}$/;
@@ -51,7 +54,6 @@ function checkTwilio(
   inherited: { accountSid: boolean; authToken: boolean },
 ): Partial<Record<BindingField, FormProblem>> {
   const problems: Partial<Record<BindingField, FormProblem>> = {};
-  if (mode === "update") return problems;
   const sender = form.accountId.trim();
   if (sender === "") problems.accountId = "required";
   else if (!TWILIO_WHATSAPP_SENDER.test(sender)) problems.accountId = "twilioSender";
@@ -60,7 +62,10 @@ function checkTwilio(
   else if (sid !== "" && !TWILIO_ACCOUNT_SID_PATTERN.test(sid)) {
     problems.accountSid = "twilioAccountSid";
   }
-  if (form.accessToken.trim() === "" && !inherited.authToken) problems.accessToken = "required";
+  // An existing binding keeps its stored token when the field is left empty.
+  if (mode === "create" && form.accessToken.trim() === "" && !inherited.authToken) {
+    problems.accessToken = "required";
+  }
   return problems;
 }
 
@@ -119,7 +124,10 @@ export function createInput(agentId: string, form: BindingForm): CreateBindingIn
   };
 }
 
-/** Secrets are write-only: an empty field keeps what is stored. */
+/**
+ * Secrets are write-only: an empty field keeps what is stored. A Twilio binding's sender and account
+ * SID are plain values and go as they stand (an empty SID: the channel settings' from now on).
+ */
 export function updateInput(
   bindingId: string,
   form: BindingForm,
@@ -127,13 +135,33 @@ export function updateInput(
 ): UpdateBindingInput {
   const token = form.accessToken.trim();
   const appSecret = form.appSecret.trim();
+  const accountSid = form.accountSid.trim();
   return {
     bindingId,
     expectedVersion: version,
     channelUsername: form.username.trim().replace(/^@/, ""),
     ...(token ? { accessToken: token } : {}),
     ...(appSecret && form.channelType !== "telegram" && !isTwilioForm(form) ? { appSecret } : {}),
+    ...(isTwilioForm(form)
+      ? {
+          ...(form.useSettingsAuthToken ? { accessToken: null } : {}),
+          channelAccountId: form.accountId.trim(),
+          metadata: { provider: "twilio", ...(accountSid ? { accountSid } : {}) },
+        }
+      : {}),
   };
+}
+
+/** Whether a saved change touches what Twilio or Meta checks, so the binding is verified again. */
+export function credentialsChanged(
+  form: BindingForm,
+  current: { channelAccountId: string; metadata: Record<string, unknown> },
+): boolean {
+  if (form.accessToken.trim() !== "") return true;
+  if (!isTwilioForm(form)) return false;
+  if (form.useSettingsAuthToken) return true;
+  const sid = typeof current.metadata.accountSid === "string" ? current.metadata.accountSid : "";
+  return form.accountId.trim() !== current.channelAccountId || form.accountSid.trim() !== sid;
 }
 
 const FIELD_OF_INPUT: Record<string, BindingField> = {

@@ -74,7 +74,14 @@ export function BindingForm({
         <ProviderChoice value={form.provider} onChange={state.setProvider} />
       )}
       {twilio ? (
-        <TwilioFields creating={creating} field={field} inherited={state.inherited} keep={keep} />
+        <TwilioFields
+          creating={creating}
+          field={field}
+          inherited={state.inherited}
+          ownAuthToken={state.ownAuthToken}
+          useSettings={form.useSettingsAuthToken}
+          onUseSettings={state.setUseSettingsAuthToken}
+        />
       ) : (
         <MetaOrTelegramFields
           creating={creating}
@@ -146,31 +153,53 @@ function MetaOrTelegramFields({
   );
 }
 
-/** Twilio's sender, account SID and auth token; the last two may come from Channel settings. */
+/**
+ * Twilio's sender, account SID and auth token; the last two may come from Channel settings. Editing
+ * a binding with its own token, it can be given up for Channel settings' (when those have one).
+ */
 function TwilioFields({
   creating,
   field,
   inherited,
-  keep,
+  ownAuthToken,
+  useSettings,
+  onUseSettings,
 }: {
   creating: boolean;
   field: FieldOf;
   inherited: { accountSid: boolean; authToken: boolean };
-  keep: string | undefined;
+  ownAuthToken: boolean | null;
+  useSettings: boolean;
+  onUseSettings: (on: boolean) => void;
 }) {
   const t = useT("channels").twilio;
+  const keep = useT("channels").form.keepSecret;
+  // Editing: an empty field keeps the binding's own token, or keeps using Channel settings'.
+  const tokenHint =
+    ownAuthToken === true ? keep : inherited.authToken ? t.fromSettings : t.authTokenHint;
   return (
     <>
       {creating && <TwilioGuide />}
-      {creating && field("accountId", t.sender, { hint: t.senderHint })}
-      {creating &&
-        field("accountSid", inherited.accountSid ? t.accountSidOptional : t.accountSid, {
-          hint: inherited.accountSid ? t.fromSettings : t.accountSidHint,
-        })}
+      {field("accountId", t.sender, { hint: t.senderHint })}
+      {field("accountSid", inherited.accountSid ? t.accountSidOptional : t.accountSid, {
+        hint: inherited.accountSid ? t.fromSettings : t.accountSidHint,
+      })}
       {field("accessToken", inherited.authToken ? t.authTokenOptional : t.authToken, {
         secret: true,
-        hint: keep ?? (inherited.authToken ? t.fromSettings : t.authTokenHint),
+        hint: tokenHint,
+        disabled: useSettings,
       })}
+      {ownAuthToken === true && inherited.authToken && (
+        <label className={styles.hint}>
+          <input
+            type="checkbox"
+            checked={useSettings}
+            onChange={(e) => onUseSettings(e.target.checked)}
+            data-testid="binding-useSettingsAuthToken"
+          />{" "}
+          {t.useSettingsToken}
+        </label>
+      )}
     </>
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkForm,
   createInput,
+  credentialsChanged,
   emptyForm,
   serverFieldErrors,
   telegramBotId,
@@ -80,6 +81,7 @@ describe("binding form", () => {
       createInput("demo", {
         channelType: "whatsapp",
         provider: "meta",
+        useSettingsAuthToken: false,
         accountSid: "",
         accountId: " 1055 ",
         accessToken: "EAAG",
@@ -160,6 +162,7 @@ const binding = (overrides: Partial<Binding> = {}): Binding => ({
   isVerified: true,
   hasWebhookSecret: true,
   webhookSecrets: { missing: [], deliveries: "verified" },
+  twilio: null,
   metadata: {},
   lastError: null,
   lastErrorAt: null,
@@ -243,6 +246,81 @@ describe("verify outcome", () => {
       tone: "ok",
       kind: "meta",
       account: "Bright Smile · +1 555 0100 · 1055",
+    });
+  });
+});
+
+describe("a Twilio binding changed after creation", () => {
+  const SID = `AC${"b".repeat(32)}`;
+  const current = { channelAccountId: "whatsapp:+14155230001", metadata: { provider: "twilio" } };
+  const form = {
+    ...emptyForm("whatsapp", "twilio"),
+    accountId: current.channelAccountId,
+    accountSid: "",
+  };
+
+  it("its sender and account SID are checked and sent; an empty SID means Channel settings'", () => {
+    expect(checkForm({ ...form, accountId: "+14155230002" }, "update")).toEqual({
+      accountId: "twilioSender",
+      // Neither the binding nor Channel settings would have one.
+      accountSid: "required",
+    });
+    expect(
+      checkForm({ ...form, accountSid: "AC1" }, "update", { accountSid: true, authToken: true }),
+    ).toEqual({ accountSid: "twilioAccountSid" });
+    // No token typed: the stored one stays, so it is not required.
+    expect(checkForm(form, "update", { accountSid: true, authToken: false })).toEqual({});
+    const moved = { ...form, accountId: " whatsapp:+14155230002 ", accountSid: SID };
+    expect(updateInput("b1", moved, 3)).toEqual({
+      bindingId: "b1",
+      expectedVersion: 3,
+      channelUsername: "",
+      channelAccountId: "whatsapp:+14155230002",
+      metadata: { provider: "twilio", accountSid: SID },
+    });
+    expect(updateInput("b1", form, 3)).toMatchObject({ metadata: { provider: "twilio" } });
+    // Giving up the binding's own token for Channel settings' sends null, never a stand-in.
+    expect(updateInput("b1", { ...form, useSettingsAuthToken: true }, 3)).toMatchObject({
+      accessToken: null,
+    });
+    expect(credentialsChanged({ ...form, useSettingsAuthToken: true }, current)).toBe(true);
+  });
+
+  it("is verified again when the sender, SID or token changed, not for a new username", () => {
+    expect(credentialsChanged({ ...form, username: "clinic" }, current)).toBe(false);
+    expect(credentialsChanged({ ...form, accountId: "whatsapp:+14155230002" }, current)).toBe(true);
+    expect(credentialsChanged({ ...form, accountSid: SID }, current)).toBe(true);
+    expect(credentialsChanged({ ...form, accessToken: "new" }, current)).toBe(true);
+  });
+
+  it("verify's sender problems are codes the console words; the sandbox is said", () => {
+    const refused = {
+      bindingId: "b1",
+      isVerified: false,
+      status: "verification_failed",
+      reason: "whatsapp:+14155230001 is not a WhatsApp sender of Twilio account AC…",
+      twilioSender: { id: "whatsapp:+14155230001", problem: "not_on_account", status: null },
+    } as VerifyResult;
+    expect(verifySummary(refused)).toEqual({
+      tone: "error",
+      kind: "twilioSender",
+      sender: "whatsapp:+14155230001",
+      problem: "not_on_account",
+      status: null,
+    });
+    const sandbox = {
+      bindingId: "b1",
+      isVerified: true,
+      status: "verified",
+      provider: "twilio",
+      account: { id: SID, username: null, name: "Clinic" },
+      sender: { id: "whatsapp:+14155238886", kind: "sandbox" },
+    } as VerifyResult;
+    expect(verifySummary(sandbox)).toEqual({
+      tone: "ok",
+      kind: "twilio",
+      account: `Clinic · ${SID}`,
+      sandbox: true,
     });
   });
 });

@@ -30,6 +30,8 @@ export const channels = defineMessages(
     deleteConfirm: "Delete channel",
     health: {
       title: "Health",
+      twilioCredentials: "Twilio account SID / auth token",
+      twilioSource: { binding: "this binding's", channel_settings: "from Channel settings" },
       lastEvent: "Last message received",
       never: "never",
       lastError: "Last error",
@@ -62,6 +64,16 @@ export const channels = defineMessages(
       telegramOk: (bot: string) => `Telegram accepted the token: bot ${bot}.`,
       metaOk: (account: string) => `Meta accepted the token for ${account}.`,
       twilioOk: (account: string) => `Twilio accepted the credentials: ${account}.`,
+      twilioSandbox:
+        "The sender is Twilio's WhatsApp sandbox: only people who joined your sandbox can write to it.",
+      twilioSender: {
+        not_on_account: (sender: string) =>
+          `${sender} is not a WhatsApp sender of this Twilio account. Check the sender, or the account SID and auth token.`,
+        not_whatsapp: (sender: string) =>
+          `${sender} belongs to this Twilio account but is not registered for WhatsApp. Register it in Twilio's console: Messaging → Senders → WhatsApp senders.`,
+        not_online: (sender: string, status: string) =>
+          `The WhatsApp sender ${sender} is not online yet (Twilio says ${status}). Finish its registration in Twilio's console.`,
+      },
       failed: (reason: string) => `The platform refused: ${reason}`,
       unverified: (reason: string) => `Could not ask the platform: ${reason}`,
       webhookSet: (url: string) => `Webhook registered: ${url}`,
@@ -134,6 +146,7 @@ export const channels = defineMessages(
       authTokenHint:
         "Next to the account SID (press Show). It signs Twilio's webhooks, so it is also how they are checked.",
       fromSettings: "Leave empty to use the one in Channel settings.",
+      useSettingsToken: "Use the auth token from Channel settings instead of this binding's own",
       webhookTitle: "Webhook for Twilio",
       webhookUrl: "When a message comes in",
       statusCallbacks:
@@ -255,6 +268,8 @@ export const channels = defineMessages(
     deleteConfirm: "Удалить канал",
     health: {
       title: "Состояние",
+      twilioCredentials: "Account SID / Auth token Twilio",
+      twilioSource: { binding: "свой", channel_settings: "из настроек каналов" },
       lastEvent: "Последнее входящее",
       never: "ещё не было",
       lastError: "Последняя ошибка",
@@ -286,6 +301,16 @@ export const channels = defineMessages(
       telegramOk: (bot: string) => `Telegram принял токен: бот ${bot}.`,
       metaOk: (account: string) => `Meta приняла токен для ${account}.`,
       twilioOk: (account: string) => `Twilio принял данные доступа: ${account}.`,
+      twilioSandbox:
+        "Отправитель — песочница WhatsApp в Twilio: писать в неё могут только те, кто присоединился к вашей песочнице.",
+      twilioSender: {
+        not_on_account: (sender: string) =>
+          `${sender} не является отправителем WhatsApp этого аккаунта Twilio. Проверьте отправителя либо Account SID и Auth token.`,
+        not_whatsapp: (sender: string) =>
+          `Номер ${sender} есть в аккаунте Twilio, но не зарегистрирован для WhatsApp. Зарегистрируйте его в консоли Twilio: Messaging → Senders → WhatsApp senders.`,
+        not_online: (sender: string, status: string) =>
+          `Отправитель WhatsApp ${sender} ещё не в сети (статус в Twilio: ${status}). Завершите его регистрацию в консоли Twilio.`,
+      },
       failed: (reason: string) => `Платформа отказала: ${reason}`,
       unverified: (reason: string) => `Не удалось связаться с платформой: ${reason}`,
       webhookSet: (url: string) => `Вебхук зарегистрирован: ${url}`,
@@ -359,6 +384,7 @@ export const channels = defineMessages(
       authTokenHint:
         "Рядом с Account SID (нажмите Show). Им Twilio подписывает вебхуки, поэтому им же они проверяются.",
       fromSettings: "Оставьте пустым, чтобы использовать значение из настроек каналов.",
+      useSettingsToken: "Использовать Auth token из настроек каналов вместо собственного",
       webhookTitle: "Вебхук для Twilio",
       webhookUrl: "Когда приходит сообщение",
       statusCallbacks:

@@ -8,6 +8,7 @@ import { trpc } from "~/lib/trpc";
 import {
   checkForm,
   createInput,
+  credentialsChanged,
   emptyForm,
   serverFieldErrors,
   updateInput,
@@ -33,13 +34,22 @@ export function useBindingForm(
   const { sessionLost } = useSession();
   const channel =
     mode.kind === "create" ? mode.channel : (mode.binding.channelType as BoundChannel);
-  const [form, setForm] = useState<FormValues>(() => ({
-    ...emptyForm(
-      channel,
-      mode.kind === "update" && mode.binding.metadata.provider === "twilio" ? "twilio" : "meta",
-    ),
-    username: mode.kind === "update" ? (mode.binding.channelUsername ?? "") : "",
-  }));
+  const [form, setForm] = useState<FormValues>(() => {
+    if (mode.kind === "create") return emptyForm(channel);
+    const { binding } = mode;
+    const twilio = binding.metadata.provider === "twilio";
+    return {
+      ...emptyForm(channel, twilio ? "twilio" : "meta"),
+      username: binding.channelUsername ?? "",
+      // A Twilio binding's sender and account SID are no secrets: they start as they are.
+      ...(twilio
+        ? {
+            accountId: binding.channelAccountId,
+            accountSid: binding.twilio?.ownAccountSid ?? "",
+          }
+        : {}),
+    };
+  });
   const [errors, setErrors] = useState<FormErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const create = trpc.bindings.create.useMutation();
@@ -69,7 +79,7 @@ export function useBindingForm(
       const binding = await update.mutateAsync(
         updateInput(mode.binding.bindingId, form, mode.binding.version),
       );
-      const verified = form.accessToken.trim()
+      const verified = credentialsChanged(form, mode.binding)
         ? await verify.mutateAsync({ bindingId: binding.bindingId }).catch(() => null)
         : null;
       onDone(binding.bindingId, verified);
@@ -98,6 +108,10 @@ export function useBindingForm(
     form,
     inherited,
     set: (name: BindingField, value: string) => setForm({ ...form, [name]: value }),
+    /** Editing a Twilio binding that has its own auth token (so it can give it up); null when creating. */
+    ownAuthToken: mode.kind === "update" ? mode.binding.twilio?.authToken === "binding" : null,
+    setUseSettingsAuthToken: (on: boolean) =>
+      setForm({ ...form, useSettingsAuthToken: on, ...(on ? { accessToken: "" } : {}) }),
     setProvider: (provider: FormValues["provider"]) => {
       setForm({ ...form, provider });
       setErrors({});

@@ -17,8 +17,12 @@ export function VerifyOutcomeView({ result }: { result: VerifyResult }) {
     else if (webhook.state === "notConfigured") lines.push(t.webhookNotConfigured(webhook.reason));
     else lines.push(t.webhookFailed(webhook.reason));
   } else if (summary.kind === "meta") lines.push(t.metaOk(summary.account));
-  else if (summary.kind === "twilio") lines.push(t.twilioOk(summary.account));
-  else if (summary.kind === "failed") lines.push(t.failed(summary.reason));
+  else if (summary.kind === "twilio") {
+    lines.push(t.twilioOk(summary.account));
+    if (summary.sandbox) lines.push(t.twilioSandbox);
+  } else if (summary.kind === "twilioSender") {
+    lines.push(t.twilioSender[summary.problem](summary.sender, summary.status ?? ""));
+  } else if (summary.kind === "failed") lines.push(t.failed(summary.reason));
   else lines.push(t.unverified(summary.reason));
   const tone =
     summary.kind === "telegram" && summary.webhook.state !== "set" ? "warn" : summary.tone;

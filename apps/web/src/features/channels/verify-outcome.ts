@@ -1,9 +1,17 @@
+import type { TwilioSenderProblem } from "@agents-crm/config/twilio";
 import type { VerifyResult } from "./types";
 
 export type VerifySummary =
   | { tone: "ok"; kind: "telegram"; bot: string; webhook: WebhookSummary }
   | { tone: "ok"; kind: "meta"; account: string }
-  | { tone: "ok"; kind: "twilio"; account: string }
+  | { tone: "ok"; kind: "twilio"; account: string; sandbox: boolean }
+  | {
+      tone: "error";
+      kind: "twilioSender";
+      sender: string;
+      problem: TwilioSenderProblem;
+      status: string | null;
+    }
   | { tone: "error"; kind: "failed"; reason: string }
   | { tone: "warn"; kind: "unverified"; reason: string };
 
@@ -15,6 +23,11 @@ export type WebhookSummary =
 /** What the platform said to a verify, in the words the console shows. */
 export function verifySummary(result: VerifyResult): VerifySummary {
   if (result.status === "verification_failed") {
+    // Twilio's sender problems are said in the console's language; other reasons are the platform's.
+    if (result.twilioSender) {
+      const { id, problem, status } = result.twilioSender;
+      return { tone: "error", kind: "twilioSender", sender: id, problem, status };
+    }
     return { tone: "error", kind: "failed", reason: result.reason };
   }
   if (result.status === "unverified") {
@@ -34,6 +47,6 @@ export function verifySummary(result: VerifyResult): VerifySummary {
   const { account } = result;
   const label = [account.name, account.username, account.id].filter(Boolean).join(" · ");
   return result.provider === "twilio"
-    ? { tone: "ok", kind: "twilio", account: label }
+    ? { tone: "ok", kind: "twilio", account: label, sandbox: result.sender?.kind === "sandbox" }
     : { tone: "ok", kind: "meta", account: label };
 }
