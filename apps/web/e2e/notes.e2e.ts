@@ -147,14 +147,18 @@ describe("internal notes between two staff members", () => {
     await boris.getByTestId("admin-note").focus();
     await boris.keyboard.type("Перезвоню ей завтра");
     await boris.keyboard.press("Enter");
-    const borisNote = boris.getByTestId("message-note").filter({ hasText: "Перезвоню ей завтра" });
-    await borisNote.waitFor(WAIT);
+    const written = boris.getByTestId("message-note").filter({ hasText: "Перезвоню ей завтра" });
+    await written.waitFor(WAIT);
+    // By its id: while it is edited, its text is in the box, not in the card.
+    const noteId = await written.getAttribute("data-message-id");
+    const borisNote = boris.locator(`[data-testid="message-note"][data-message-id="${noteId}"]`);
 
     await borisNote.getByTestId("note-edit").focus();
     await boris.keyboard.press("Enter");
     const box = borisNote.getByTestId("note-edit-box");
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
-    await boris.keyboard.press("End");
+    // To the end of the text (End alone stops at the end of a wrapped line).
+    await boris.keyboard.press("Control+End");
     await boris.keyboard.type(", @loc");
     const picker = borisNote.getByTestId("mention-picker");
     await picker.getByText("@Local admin").waitFor(WAIT);
