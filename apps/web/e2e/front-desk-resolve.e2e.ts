@@ -241,4 +241,42 @@ describe("resolve, snooze and the console's keyboard shortcuts", () => {
       await phone.close();
     }
   });
+
+  it("in Russian on a phone, keyboard only: a conversation a human handles snoozes too, and wakes still handled", async () => {
+    const chat = await customer.chat.start.mutate({ agentId: AGENT });
+    await customer.chat.send.mutate({ ...chat, content: "Please call me at +1 415 555 0104" });
+    await staff.conversations.handoff.mutate({ conversationId: chat.conversationId });
+    const before = await staff.conversations.counts.query({ agentId: AGENT });
+    const phone = await browser.newContext({
+      locale: "ru-RU",
+      viewport: { width: 390, height: 844 },
+    });
+    const ru = await phone.newPage();
+    try {
+      await signIn(ru, `/admin/conversations/${chat.conversationId}`);
+      await ru
+        .locator('[data-testid="conversation-detail"][data-status="HUMAN_ACTIVE"]')
+        .waitFor(WAIT);
+      // Before: no snooze was offered once a human handled the conversation.
+      const select = ru.getByTestId("snooze-select");
+      await select.focus();
+      await ru.keyboard.press("ArrowDown");
+      await ru.getByTestId("snoozed-until").getByText("Отложен до").waitFor(WAIT);
+      const snoozed = await staff.conversations.counts.query({ agentId: AGENT });
+      expect(snoozed.HUMAN_ACTIVE).toBe(before.HUMAN_ACTIVE - 1);
+      expect(snoozed.SNOOZED).toBe(before.SNOOZED + 1);
+      expect((await statusOf(chat)).status).toBe("HUMAN_ACTIVE");
+      await screenshot(ru, "conversation-handled-snoozed-ru-phone");
+
+      // The customer writes: it is back, still handled by a human.
+      await customer.chat.send.mutate({ ...chat, content: "Are you there?" });
+      await ru.getByTestId("snooze-select").waitFor(WAIT);
+      const woken = await statusOf(chat);
+      expect(woken.status).toBe("HUMAN_ACTIVE");
+      expect(woken.snoozedUntil).toBeUndefined();
+      await screenshot(ru, "conversation-handled-woken-ru-phone");
+    } finally {
+      await phone.close();
+    }
+  });
 });

@@ -137,4 +137,53 @@ describe("internal notes between two staff members", () => {
     await anna.getByText("Deleted a note in conversation").first().waitFor(WAIT);
     await screenshot(anna, "notes-audit");
   });
+
+  it("editing a note offers colleagues after @ too (phone, Russian, keyboard only); only the newly mentioned is told", async () => {
+    const login = running.product.login;
+    if (!login) throw new Error("the product printed no admin login");
+    // Boris writes a note of his own on his phone, keyboard only.
+    await boris.getByTestId("composer-mode-reply").focus();
+    await boris.keyboard.press("ArrowRight");
+    await boris.getByTestId("admin-note").focus();
+    await boris.keyboard.type("Перезвоню ей завтра");
+    await boris.keyboard.press("Enter");
+    const written = boris.getByTestId("message-note").filter({ hasText: "Перезвоню ей завтра" });
+    await written.waitFor(WAIT);
+    // By its id: while it is edited, its text is in the box, not in the card.
+    const noteId = await written.getAttribute("data-message-id");
+    const borisNote = boris.locator(`[data-testid="message-note"][data-message-id="${noteId}"]`);
+
+    await borisNote.getByTestId("note-edit").focus();
+    await boris.keyboard.press("Enter");
+    const box = borisNote.getByTestId("note-edit-box");
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    // To the end of the text (End alone stops at the end of a wrapped line).
+    await boris.keyboard.press("Control+End");
+    await boris.keyboard.type(", @loc");
+    const picker = borisNote.getByTestId("mention-picker");
+    await picker.getByText("@Local admin").waitFor(WAIT);
+    expect(await box.getAttribute("aria-expanded")).toBe("true");
+    await screenshot(boris, "notes-edit-mention-picker-phone-ru");
+    // ↓ moves (one colleague matches: it stays on it), Enter picks it and does not save yet.
+    await boris.keyboard.press("ArrowDown");
+    await boris.keyboard.press("Enter");
+    expect(await box.inputValue()).toBe("Перезвоню ей завтра, @Local admin ");
+    // Escape closes the picker first; the edit stays open.
+    await boris.keyboard.type("@bor");
+    await picker.waitFor(WAIT);
+    await boris.keyboard.press("Escape");
+    await picker.waitFor({ state: "detached", ...WAIT });
+    expect(await box.isVisible()).toBe(true);
+    for (let i = 0; i < 4; i++) await boris.keyboard.press("Backspace");
+    await boris.keyboard.type("согласуйте время");
+    await boris.keyboard.press("Enter");
+    await borisNote.getByText("@Local admin согласуйте время").waitFor(WAIT);
+    await borisNote.getByText("(изменено)").waitFor(WAIT);
+
+    // The admin, newly mentioned by the edit, is told live.
+    const toast = anna.getByTestId("mention-toasts");
+    await toast.getByText("Boris Operator mentioned you in a note").waitFor(WAIT);
+    await screenshot(anna, "notes-edit-mention-toast");
+    await screenshot(boris, "notes-edited-phone-ru");
+  });
 });

@@ -61,6 +61,21 @@ export function normalizePhone(raw: string): string | null {
   return E164_PATTERN.test(candidate) ? candidate : null;
 }
 
+/** How staff must write a phone: what the console and the API say when one is refused. */
+export const STAFF_PHONE_FORMAT = "+ country code and number, like +49 151 2345 6789";
+const WITH_COUNTRY_CODE = /^\s*(?:\+|00)/;
+
+/**
+ * A phone staff typed (contact edit, CSV import) as E.164, or null. It must carry its country code ("+"
+ * or "00"): contacts belong to no one agent, so there is no country to assume, and a number without one
+ * ("8 999 123-45-67", "9991234567") would be read as if its first digits were a country code and stored
+ * wrong, out of reach of phone search and merge suggestions. What customers write is read by
+ * `extractContacts` instead, which has the agent's country and the message's context.
+ */
+export function normalizeStaffPhone(raw: string): string | null {
+  return WITH_COUNTRY_CODE.test(raw) ? normalizePhone(raw) : null;
+}
+
 export function normalizeEmail(raw: string): string | null {
   const result = contactEmailSchema.safeParse(raw);
   return result.success ? result.data : null;

@@ -18,6 +18,18 @@ export const OPEN_CONVERSATION_STATUSES = [
   "AI_ACTIVE",
 ] as const satisfies readonly ConversationStatus[];
 
+/**
+ * Where a human owns the conversation, so staff may snooze it: waiting for one, or handled by one. A
+ * snooze is no status: it keeps the conversation out of its status's queue and counter (in Snoozed)
+ * until its time or the customer's next message, and it wakes in the status it was snoozed in.
+ */
+export const SNOOZABLE_STATUSES = [
+  "NEEDS_HUMAN",
+  "HUMAN_ACTIVE",
+] as const satisfies readonly ConversationStatus[];
+export const isSnoozable = (status: ConversationStatus): boolean =>
+  (SNOOZABLE_STATUSES as readonly ConversationStatus[]).includes(status);
+
 /** The longest snooze: past it a reminder is a task, not a snooze. */
 export const MAX_SNOOZE_DAYS = 90;
 

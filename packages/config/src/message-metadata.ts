@@ -120,6 +120,11 @@ export const messageMetadataSchema = z.object({
   // Staff notes (role "note").
   /** The staff members the note mentions (`@name`), by user id. */
   mentions: lenient(z.array(z.string())),
+  /**
+   * Everyone the note has told of itself so far (its mentions as added, and each edit's new ones), so an
+   * edit that takes a mention out and puts it back tells that colleague nothing twice.
+   */
+  notified: lenient(z.array(z.string())),
   /** When its author last edited it. */
   editedAt: lenient(z.string()),
   /** When its author deleted it: the note stays as a "note deleted" line, its text is gone. */

@@ -6,6 +6,7 @@ import {
   nameSourceRank,
   normalizeEmail,
   normalizePhone,
+  normalizeStaffPhone,
 } from "../src/contacts";
 
 describe("contact contracts", () => {
@@ -26,6 +27,15 @@ describe("contact contracts", () => {
     expect(normalizePhone("12")).toBeNull();
     expect(normalizeEmail(" Maria@Example.COM ")).toBe("maria@example.com");
     expect(normalizeEmail("not an email")).toBeNull();
+  });
+
+  it("a phone staff type needs its country code; without one it is refused, not stored wrong", () => {
+    expect(normalizeStaffPhone("+7 999 123-45-67")).toBe("+79991234567");
+    expect(normalizeStaffPhone(" 0049 151 2345 6789")).toBe("+4915123456789");
+    // Read as if "8" and "999" were country codes (+89991234567, +9991234567) before.
+    expect(normalizeStaffPhone("8 999 123-45-67")).toBeNull();
+    expect(normalizeStaffPhone("9991234567")).toBeNull();
+    expect(normalizeStaffPhone("+12")).toBeNull();
   });
 
   it("names from staff outrank the customer's, which outrank a profile's", () => {

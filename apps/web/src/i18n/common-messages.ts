@@ -53,6 +53,7 @@ export const common = defineMessages(
     },
     console: {
       skipToContent: "Skip to content",
+      menu: "Menu",
       needsHumanBadge: (count: number, formatted: string) =>
         count === 1 ? `${formatted} needs a human` : `${formatted} need a human`,
       checkingSession: "Checking your session…",
@@ -138,6 +139,7 @@ export const common = defineMessages(
     },
     console: {
       skipToContent: "Перейти к содержимому",
+      menu: "Меню",
       needsHumanBadge: (count: number, formatted: string) =>
         `${formatted} ${plural("ru", count, { one: "ждёт", other: "ждут" })} человека`,
       checkingSession: "Проверяем сеанс…",

@@ -18,6 +18,8 @@ export interface ConversationFilters {
    * those. With `excludeStatus`, a snoozed conversation of that status is kept (it left that queue).
    */
   snoozed?: boolean;
+  /** Only conversations whose snooze has run out at the query's `now` but is not ended yet. */
+  snoozeDue?: boolean;
   agentId?: string;
   channel?: Channel;
   stage?: string;
@@ -97,7 +99,10 @@ export function conversationQuery(
     conditions.push(`#${f.field} = :${f.field}`);
   }
   const snoozeAware = options.now !== undefined;
-  if (snoozeAware && (filters.snoozed !== undefined || filters.excludeStatus !== undefined)) {
+  if (
+    snoozeAware &&
+    (filters.snoozed !== undefined || filters.excludeStatus !== undefined || filters.snoozeDue)
+  ) {
     names["#snoozed"] = "snoozed_until";
     values[":now"] = options.now;
   }
@@ -112,6 +117,8 @@ export function conversationQuery(
   if (snoozeAware && filters.snoozed === false) {
     conditions.push("(attribute_not_exists(#snoozed) OR #snoozed <= :now)");
   }
+  // A comparison with a missing attribute is false: conversations never snoozed are left out.
+  if (snoozeAware && filters.snoozeDue) conditions.push("#snoozed <= :now");
   if (filters.unassigned) {
     names["#assignee"] = "assignee_id";
     conditions.push("attribute_not_exists(#assignee)");
@@ -142,6 +149,7 @@ export function conversationQuery(
       filters.assigneeId,
       filters.unassigned,
       filters.snoozed,
+      filters.snoozeDue,
     ])}`,
   };
 }

@@ -16,6 +16,9 @@ const NEEDS_HUMAN = "NEEDS_HUMAN";
 // Cursor prefixes of the two halves of the needs-human-first inbox ('.' is not a base64url character).
 const INBOX_NEEDS_HUMAN = "h.";
 const INBOX_REST = "r.";
+// Cursor prefixes of the snoozed view's halves: waiting for a human, then handled by one.
+const SNOOZED_WAITING = "w.";
+const SNOOZED_HANDLED = "a.";
 
 /** The conversation lists and counts, each through the index of its most selective filter. */
 export function createConversationLists(
@@ -86,6 +89,49 @@ export function createConversationLists(
         return { items: first.items, nextCursor: probe.items.length ? INBOX_REST : null };
       }
       const second = restPage(await rest(null, remaining));
+      return { items: [...first.items, ...second.items], nextCursor: second.nextCursor };
+    },
+
+    /**
+     * The snoozed conversations (SNOOZABLE_STATUSES, snoozed until later): those waiting for a human
+     * (the queue's order), then those a human handles (newest activity first), as one cursor-paginated
+     * list, each half through the status index.
+     */
+    async listSnoozed(
+      options: Omit<ListConversationsOptions, "status" | "snoozed"> = {},
+    ): Promise<Page<Conversation>> {
+      const { cursor, limit: requested, ...filters } = options;
+      const limit = clampLimit(requested);
+      const handled = async (c: string | null, n: number): Promise<Page<Conversation>> => {
+        const page = await list(
+          { ...filters, status: "HUMAN_ACTIVE", snoozed: true },
+          { cursor: c },
+          n,
+        );
+        return {
+          items: page.items,
+          nextCursor: page.nextCursor && SNOOZED_HANDLED + page.nextCursor,
+        };
+      };
+      if (cursor?.startsWith(SNOOZED_HANDLED)) {
+        return handled(cursor.slice(SNOOZED_HANDLED.length) || null, limit);
+      }
+      if (cursor && !cursor.startsWith(SNOOZED_WAITING))
+        throw new InvalidCursorError("not a cursor");
+      const first = await list(
+        { ...filters, status: NEEDS_HUMAN, snoozed: true },
+        { cursor: cursor?.slice(SNOOZED_WAITING.length) },
+        limit,
+      );
+      if (first.nextCursor) {
+        return { items: first.items, nextCursor: SNOOZED_WAITING + first.nextCursor };
+      }
+      const remaining = limit - first.items.length;
+      if (remaining === 0) {
+        const probe = await handled(null, 1);
+        return { items: first.items, nextCursor: probe.items.length ? SNOOZED_HANDLED : null };
+      }
+      const second = await handled(null, remaining);
       return { items: [...first.items, ...second.items], nextCursor: second.nextCursor };
     },
 

@@ -11,6 +11,7 @@ import { browserNotification, type AlertFacts } from "./alert-text";
 import { createBackgroundWork } from "./background-work";
 import { createRealertSweeper } from "./realert-sweeper";
 import { endSnooze } from "../conversations/snooze";
+import { snoozeEndedText } from "./snooze-ended-text";
 import { sendStaffTelegramAlert } from "./staff-telegram-alerts";
 import { sendAssignmentAlert, sendTelegramAlerts } from "./telegram-alerts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./telegram-retry";
@@ -113,10 +114,27 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
     minutes: env.ESCALATION_REALERT_MINUTES,
     intervalMs: options.sweepIntervalMs,
     realert: reminder,
-    // The snooze ran out: back in the queue, and staff are reminded as by a re-alert.
+    // The snooze ran out: back in its queue. Waiting for a human, staff are reminded as by a re-alert;
+    // handled by one, its assignee's own alert chats are (consoles hear the change either way).
     async snoozeEnded(conversation) {
       const woken = await endSnooze({ repos, hub }, conversation);
       if (!woken) return;
+      if (woken.status !== "NEEDS_HUMAN") {
+        const userId = woken.assigneeId;
+        if (!userId) return;
+        const facts = {
+          conversationId: woken.conversationId,
+          agentName: await agentName(woken.agentId),
+        };
+        work.run("telegram snooze reminder", () =>
+          sendStaffTelegramAlert(
+            { repos, telegram, retry, log },
+            { userId, agentId: woken.agentId },
+            (language) => snoozeEndedText(facts, env.APP_URL, language),
+          ),
+        );
+        return;
+      }
       const since = woken.needsHumanSince ? Date.parse(woken.needsHumanSince) : Date.now();
       await reminder(woken, Math.max(0, Math.round((Date.now() - since) / 60_000)));
     },

@@ -33,7 +33,8 @@ async function recordRealert(
  * unless the card sits in a final stage (Booked, Rejected: the business is done); conversations taken
  * over, resolved or snoozed are not in the list at all. The claim is an atomic counter keyed by
  * conversation and escalation time, so two replicas sweeping at once alert once, and a later escalation
- * of the same conversation gets its own re-alert.
+ * of the same conversation gets its own re-alert. Snoozes of conversations a human handles
+ * (HUMAN_ACTIVE) that ran out are ended too, read through the status index with only those due.
  */
 export function createRealertSweeper(options: {
   repos: Pick<Repositories, "conversations" | "kv" | "settings" | "audit">;
@@ -94,7 +95,23 @@ export function createRealertSweeper(options: {
       }
       cursor = page.nextCursor;
     } while (cursor);
+    await wakeHandled();
     return count;
+  }
+
+  /** Conversations a human handles are never re-alerted; only their snoozes that ran out are ended. */
+  async function wakeHandled(): Promise<void> {
+    let cursor: string | null = null;
+    do {
+      const page = await repos.conversations.list({
+        status: "HUMAN_ACTIVE",
+        snoozeDue: true,
+        cursor,
+        limit: PAGE,
+      });
+      for (const conversation of page.items) await options.snoozeEnded(conversation);
+      cursor = page.nextCursor;
+    } while (cursor);
   }
 
   const sweep = (now: Date = new Date()): Promise<number> => {

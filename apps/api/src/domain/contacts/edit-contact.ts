@@ -1,4 +1,9 @@
-import { normalizePhone, type ContactPatch, type ContactView } from "@agents-crm/config/contacts";
+import {
+  STAFF_PHONE_FORMAT,
+  normalizeStaffPhone,
+  type ContactPatch,
+  type ContactView,
+} from "@agents-crm/config/contacts";
 import { canManage } from "../../auth/principal";
 import { recordAudit } from "../audit";
 import type { StaffContext } from "../conversations/staff-context";
@@ -11,11 +16,16 @@ import { MAX_CONTACT_NOTES as MAX_NOTES } from "@agents-crm/config/contacts";
 type Field = "name" | "phones" | "emails" | "labels" | "attributes";
 const FIELDS: readonly Field[] = ["name", "phones", "emails", "labels", "attributes"];
 
-/** Phones as E.164; one that does not read as a number is an input error pointing at it. */
+/** Phones as E.164; one without its country code, or not a number, is an input error pointing at it. */
 function phonesOf(phones: readonly string[]): string[] {
   return phones.map((raw, index) => {
-    const phone = normalizePhone(raw);
-    if (!phone) throw invalidInput(["patch", "phones", index], "not a phone number (+15551234567)");
+    const phone = normalizeStaffPhone(raw);
+    if (!phone) {
+      throw invalidInput(
+        ["patch", "phones", index],
+        `"${raw}" is not a phone number with its country code: write ${STAFF_PHONE_FORMAT}`,
+      );
+    }
     return phone;
   });
 }

@@ -4,7 +4,8 @@ import {
   MAX_CONTACT_PHONES,
   contactNameSchema,
   normalizeEmail,
-  normalizePhone,
+  normalizeStaffPhone,
+  STAFF_PHONE_FORMAT,
 } from "@agents-crm/config/contacts";
 import { NotFoundError, VersionConflictError, type Contact } from "@agents-crm/db";
 import { recordAudit } from "../audit";
@@ -58,8 +59,12 @@ function rowData(cells: readonly string[], columns: Map<number, string>): RowDat
   const phones = get("phones")
     .flatMap(listCell)
     .map((raw) => {
-      const phone = normalizePhone(raw);
-      if (!phone) throw new Error(`"${raw.slice(0, 40)}" is not a phone number`);
+      const phone = normalizeStaffPhone(raw);
+      if (!phone) {
+        throw new Error(
+          `"${raw.slice(0, 40)}" is not a phone number with its country code: write ${STAFF_PHONE_FORMAT}`,
+        );
+      }
       return phone;
     });
   const emails = get("emails")

@@ -1,8 +1,13 @@
 import type { Channel } from "@agents-crm/config/channels";
-import { CONVERSATION_STATUSES, type ConversationStatus } from "@agents-crm/config/conversations";
+import {
+  CONVERSATION_STATUSES,
+  SNOOZABLE_STATUSES,
+  isSnoozable,
+  type ConversationStatus,
+} from "@agents-crm/config/conversations";
 import type { ApiDeps } from "../../deps";
 
-/** Per status (NEEDS_HUMAN without the snoozed ones), and the snoozed ones on their own. */
+/** Per status (NEEDS_HUMAN and HUMAN_ACTIVE without the snoozed ones), and the snoozed ones on their own. */
 export type ConversationCounts = Record<ConversationStatus, number> & { SNOOZED: number };
 
 /**
@@ -18,9 +23,10 @@ export async function conversationCounts(
   const counted = await Promise.all(
     CONVERSATION_STATUSES.map(
       async (status) =>
-        [status, await count(status, status === "NEEDS_HUMAN" ? false : undefined)] as const,
+        [status, await count(status, isSnoozable(status) ? false : undefined)] as const,
     ),
   );
-  const SNOOZED = await count("NEEDS_HUMAN", true);
+  const snoozed = await Promise.all(SNOOZABLE_STATUSES.map((status) => count(status, true)));
+  const SNOOZED = snoozed.reduce((sum, n) => sum + n, 0);
   return { ...(Object.fromEntries(counted) as Record<ConversationStatus, number>), SNOOZED };
 }

@@ -1,5 +1,5 @@
 import type { Channel } from "@agents-crm/config/channels";
-import type { ConversationStatus } from "@agents-crm/config/conversations";
+import { isSnoozable, type ConversationStatus } from "@agents-crm/config/conversations";
 import type { Conversation, Page } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { normaliseLabels } from "../labels";
@@ -20,7 +20,7 @@ export interface ListConversationsInput {
   agentId?: string;
   channel?: Channel;
   stage?: string;
-  /** Only the snoozed conversations (they wait for a human, later). */
+  /** Only the snoozed conversations (waiting for a human or handled by one, later). */
   snoozed?: boolean;
   search?: string;
   /** Only conversations carrying this label (normalised like stored labels). */
@@ -42,14 +42,16 @@ export async function listConversations(
   const { repos } = deps;
   const { status, agentId, channel, stage, assigneeId, unassigned, limit } = input;
   const filters = { agentId, channel, stage, assigneeId, unassigned };
-  // A snoozed conversation is out of the needs-human view until it wakes; the snoozed view shows them.
+  // A snoozed conversation is out of its status's view until it wakes; the snoozed view shows them.
   const only = input.snoozed
-    ? { status: "NEEDS_HUMAN" as const, snoozed: true }
-    : status && { status, snoozed: status === "NEEDS_HUMAN" ? false : undefined };
+    ? { snoozed: true }
+    : status && { status, snoozed: isSnoozable(status) ? false : undefined };
   const fetch = (cursor: string | null | undefined, size: number): Promise<Page<Conversation>> =>
-    only
-      ? repos.conversations.list({ ...only, ...filters, cursor, limit: size })
-      : repos.conversations.listNeedsHumanFirst({ ...filters, cursor, limit: size });
+    input.snoozed
+      ? repos.conversations.listSnoozed({ ...filters, cursor, limit: size })
+      : only
+        ? repos.conversations.list({ ...only, ...filters, cursor, limit: size })
+        : repos.conversations.listNeedsHumanFirst({ ...filters, cursor, limit: size });
 
   const search = input.search?.trim();
   const label = input.label === undefined ? undefined : normaliseLabels([input.label], "label")[0];

@@ -1,4 +1,4 @@
-import { MAX_SNOOZE_DAYS } from "@agents-crm/config/conversations";
+import { MAX_SNOOZE_DAYS, isSnoozable } from "@agents-crm/config/conversations";
 import type { Conversation, Repositories } from "@agents-crm/db";
 import type { EventHub } from "../../realtime/types";
 import { recordAudit } from "../audit";
@@ -20,9 +20,10 @@ export function snoozeUntilProblem(until: Date, now: Date): string | null {
 }
 
 /**
- * Takes a conversation waiting for a human out of the queue, its counts and its re-alerts until `until`
- * (or brings it back at once with `until: null`). The customer writing or the time passing ends it; a
- * take-over or any other status change ends it too (status-machine.ts).
+ * Takes a conversation a human owns (waiting for one, or handled by one) out of its queue, its counts
+ * and its re-alerts until `until` (or brings it back at once with `until: null`). The customer writing
+ * or the time passing ends it, in the status it had; a take-over or any other status change ends it too
+ * (status-machine.ts).
  */
 export async function snoozeConversation(
   ctx: StaffContext,
@@ -36,8 +37,10 @@ export async function snoozeConversation(
   let before: Conversation | undefined;
   const after = await ctx.deps.repos.conversations.mutate(input.conversationId, (current) => {
     before = current;
-    if (current.status !== "NEEDS_HUMAN") {
-      throw preconditionFailed("Only a conversation waiting for a human can be snoozed");
+    if (!isSnoozable(current.status)) {
+      throw preconditionFailed(
+        "Only a conversation waiting for a human or handled by one can be snoozed",
+      );
     }
     return (current.snoozedUntil ?? null) === until ? undefined : { snoozedUntil: until };
   });

@@ -1,7 +1,8 @@
 import type { Channel } from "@agents-crm/config/channels";
-import type {
-  ConversationAssigneeFilter,
-  ConversationStatus,
+import {
+  isSnoozable,
+  type ConversationAssigneeFilter,
+  type ConversationStatus,
 } from "@agents-crm/config/conversations";
 import { UNREAD_COUNT_CAP, UNREAD_HORIZON_DAYS } from "@agents-crm/config/triage";
 import type { Conversation } from "@agents-crm/db";
@@ -61,7 +62,7 @@ export interface UnreadFilters {
 export interface UnreadCounts {
   /** Unread conversations in the view, all statuses. */
   total: number;
-  /** Per status, NEEDS_HUMAN without the snoozed ones, which are SNOOZED (as `conversations.counts`). */
+  /** Per status, without the snoozed ones, which are SNOOZED (as `conversations.counts`). */
   byStatus: Partial<Record<ConversationStatus | "SNOOZED", number>>;
   /** More conversations were active than one count reads: the numbers are "at least". */
   capped: boolean;
@@ -91,7 +92,7 @@ export async function unreadCounts(
     if (!row.unread) continue;
     total++;
     const snoozed =
-      row.status === "NEEDS_HUMAN" &&
+      isSnoozable(row.status) &&
       row.snoozedUntil !== undefined &&
       Date.parse(row.snoozedUntil) > now.getTime();
     const bucket = snoozed ? "SNOOZED" : row.status;

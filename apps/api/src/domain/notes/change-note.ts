@@ -35,15 +35,18 @@ async function saved(change: Promise<Message | null>) {
   return message;
 }
 
-/** The author rewrites a note; colleagues it now mentions for the first time are told. */
+/** The author rewrites a note; colleagues it mentions for the first time ever are told. */
 export async function updateNote(ctx: StaffContext, input: NoteRef & { content: string }) {
   const { deps, principal } = ctx;
   const { conversation, note } = await ownNote(ctx, input);
   const mentions = findMentions(input.content, await mentionableStaff(deps.repos));
+  const told = new Set([...(note.metadata.notified ?? []), ...(note.metadata.mentions ?? [])]);
+  const added = mentions.filter((userId) => !told.has(userId));
+  const notified = [...told, ...added];
   const message = await saved(
     deps.repos.messages.updateNote(input.conversationId, input.messageId, principal.id, {
       content: input.content,
-      metadata: { ...note.metadata, mentions, editedAt: new Date().toISOString() },
+      metadata: { ...note.metadata, mentions, notified, editedAt: new Date().toISOString() },
     }),
   );
   await recordAudit(ctx, {
@@ -52,8 +55,6 @@ export async function updateNote(ctx: StaffContext, input: NoteRef & { content: 
     resourceId: input.conversationId,
     newValue: { messageId: input.messageId, mentions },
   });
-  const before = new Set(note.metadata.mentions ?? []);
-  const added = mentions.filter((userId) => !before.has(userId));
   await publishAdmin(deps.hub, {
     type: "message.updated",
     payload: { conversation: conversationView(conversation), message, mentioned: added },

@@ -13,7 +13,7 @@ export function AdminHeader() {
   const { user } = useSession();
   const t = useT("common");
   return (
-    <header className={styles.header}>
+    <header className={styles.header} data-testid="admin-header">
       <LiveStatus />
       <div className={styles.headerEnd}>
         <LanguageSwitcher />

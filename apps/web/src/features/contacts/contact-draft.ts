@@ -1,4 +1,4 @@
-import { normalizeEmail, normalizePhone } from "@agents-crm/config/contacts";
+import { normalizeEmail, normalizeStaffPhone } from "@agents-crm/config/contacts";
 
 /** What the edit form holds: text boxes and attribute rows, as typed. */
 export interface ContactDraft {
@@ -55,8 +55,6 @@ export function formFieldsKey(contact: {
   ]);
 }
 
-const WITH_COUNTRY_CODE = /^\s*(?:\+|00)/;
-
 const lines = (text: string) =>
   [...new Set(text.split(/[\n,;]+/).map((line) => line.trim()))].filter(Boolean);
 
@@ -67,10 +65,8 @@ export function patchFromDraft(
   // Normalised as the API stores them (E.164, lower-case), so a typo is caught before the round trip.
   const phones: string[] = [];
   for (const raw of lines(draft.phones)) {
-    // Contacts belong to no one agent, so no country can be assumed: a number without "+" or "00"
-    // ("0151 …", "8 916 …") would be read as if its first digits were a country code. Refused, naming
-    // the format, instead of stored wrong.
-    const phone = WITH_COUNTRY_CODE.test(raw) ? normalizePhone(raw) : null;
+    // The API's rule: with its country code ("+" or "00"), or refused, naming the format.
+    const phone = normalizeStaffPhone(raw);
     if (!phone) return { ok: false, problem: { field: "phones", kind: "badPhone", value: raw } };
     phones.push(phone);
   }

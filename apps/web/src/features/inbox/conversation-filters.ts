@@ -128,7 +128,7 @@ export function matchesFilters(
   row: ConversationRow,
   filters: ConversationFilters,
 ): boolean | "unknown" {
-  // As the server lists them: a snoozed conversation is in Snoozed, not in Needs human, until it wakes.
+  // As the server lists them: a snoozed conversation is in Snoozed, not in its status, until it wakes.
   if (filters.status && bucketOf(row) !== filters.status) return false;
   if (filters.agentId && row.agentId !== filters.agentId) return false;
   if (filters.channel && row.channel !== filters.channel) return false;

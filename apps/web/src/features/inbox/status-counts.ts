@@ -1,4 +1,5 @@
 import { eventIdTime } from "@agents-crm/config/event-ids";
+import { isSnoozable } from "@agents-crm/config/conversations";
 import { newerRow } from "./conversation-order";
 import type { ConversationRow, ConversationStatus } from "~/features/console/types";
 
@@ -18,7 +19,7 @@ export type StatusTotals = Readonly<Record<CountBucket, number>>;
 
 export function bucketOf(row: Counted, now = Date.now()): CountBucket {
   const snoozed = row.snoozedUntil !== undefined && Date.parse(row.snoozedUntil) > now;
-  return row.status === "NEEDS_HUMAN" && snoozed ? "SNOOZED" : row.status;
+  return isSnoozable(row.status) && snoozed ? "SNOOZED" : row.status;
 }
 
 /** The newest copy of every conversation an event mentioned since the console opened. */

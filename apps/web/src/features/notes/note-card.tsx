@@ -9,8 +9,8 @@ import { useLocale, useT } from "~/i18n/i18n-provider";
 import { trpc } from "~/lib/trpc";
 import { Badge } from "~/ui/badge";
 import { Button } from "~/ui/button";
-import { TextArea } from "~/ui/inputs";
 import { Notice } from "~/ui/notice";
+import { MentionBox } from "./mention-box";
 import styles from "./notes.module.css";
 
 const timeOf = (tag: string, iso: string) =>
@@ -72,12 +72,12 @@ export function NoteCard({
           {editedAt !== undefined && <span className="muted">({t.edited})</span>}
         </div>
         {editing ? (
-          <TextArea
+          <MentionBox
             aria-label={t.editLabel}
             rows={3}
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            onKeyDown={(e) => {
+            text={draft}
+            setText={setDraft}
+            onKey={(e) => {
               if (e.key === "Escape") setDraft(null);
               if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
                 e.preventDefault();

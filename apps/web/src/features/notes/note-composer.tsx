@@ -1,17 +1,15 @@
 "use client";
 
 import { MAX_NOTE_CHARS } from "@agents-crm/config/notes";
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { isUnauthorized } from "~/features/console/api-error";
 import { useSession } from "~/features/console/session-context";
 import type { TranscriptMessage } from "~/features/console/types";
 import { useT } from "~/i18n/i18n-provider";
 import { trpc } from "~/lib/trpc";
 import { Button } from "~/ui/button";
-import { TextArea } from "~/ui/inputs";
 import { Notice } from "~/ui/notice";
-import { MentionPicker } from "./mention-picker";
-import { useMentionBox } from "./use-mention-box";
+import { MentionBox } from "./mention-box";
 import styles from "./notes.module.css";
 
 /** The note box: Enter adds the note, Shift+Enter starts a new line, `@` mentions a colleague. */
@@ -24,10 +22,7 @@ export function NoteComposer({
 }) {
   const t = useT("notes").composer;
   const { sessionLost } = useSession();
-  const pickerId = useId();
   const [text, setText] = useState("");
-  const box = useRef<HTMLTextAreaElement>(null);
-  const mentions = useMentionBox(text, setText, box);
   const add = trpc.conversations.addNote.useMutation({
     onSuccess: (result) => {
       onAdded(result.message);
@@ -48,7 +43,6 @@ export function NoteComposer({
     send();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (mentions.onKeyDown(event)) return;
     if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
     event.preventDefault();
     send();
@@ -60,39 +54,18 @@ export function NoteComposer({
       <label className="sr-only" htmlFor="admin-note">
         {t.label}
       </label>
-      <div className={styles.boxWrap}>
-        <TextArea
-          ref={box}
-          size="lg"
-          id="admin-note"
-          rows={3}
-          className={styles.box}
-          value={text}
-          placeholder={t.placeholder}
-          onChange={(e) => mentions.onInput(e.target)}
-          onSelect={(e) => mentions.onCaret(e.currentTarget)}
-          onKeyDown={onKeyDown}
-          role="combobox"
-          aria-expanded={mentions.open}
-          aria-controls={mentions.open ? pickerId : undefined}
-          aria-autocomplete="list"
-          aria-activedescendant={
-            mentions.open && mentions.options.length > 0
-              ? `${pickerId}-${mentions.active}`
-              : undefined
-          }
-          aria-invalid={content.length > MAX_NOTE_CHARS}
-          data-testid="admin-note"
-        />
-        {mentions.open && (
-          <MentionPicker
-            id={pickerId}
-            options={mentions.options}
-            active={mentions.active}
-            onPick={mentions.pick}
-          />
-        )}
-      </div>
+      <MentionBox
+        text={text}
+        setText={setText}
+        onKey={onKeyDown}
+        size="lg"
+        id="admin-note"
+        rows={3}
+        className={styles.box}
+        placeholder={t.placeholder}
+        aria-invalid={content.length > MAX_NOTE_CHARS}
+        data-testid="admin-note"
+      />
       <div className={styles.bar}>
         {add.error ? (
           <Notice tone="danger" look="text" role="alert">

@@ -1,3 +1,4 @@
+import { isSnoozable } from "@agents-crm/config/conversations";
 import type { ConversationStatus } from "~/features/console/types";
 
 /** The statuses the API resolves from (status-rules.ts): any open one. */
@@ -7,8 +8,6 @@ export const canResolve = (status: ConversationStatus): boolean =>
 /** Whether a snooze keeps this conversation out of the queue at `now`. */
 export function snoozedAt(row: { status: ConversationStatus; snoozedUntil?: string }, now: number) {
   return (
-    row.status === "NEEDS_HUMAN" &&
-    row.snoozedUntil !== undefined &&
-    Date.parse(row.snoozedUntil) > now
+    isSnoozable(row.status) && row.snoozedUntil !== undefined && Date.parse(row.snoozedUntil) > now
   );
 }

@@ -22,7 +22,7 @@ export const resolve = defineMessages(
       nextWeek: "Next Monday 9:00",
       wake: "Wake now",
       until: (time: string) => `Snoozed until ${time}`,
-      note: "Out of the Needs human queue until then; the customer writing brings it back at once.",
+      note: "Out of its queue (Needs human or Human active) until then; the customer writing brings it back at once.",
     },
   },
   {
@@ -46,7 +46,7 @@ export const resolve = defineMessages(
       nextWeek: "В понедельник в 9:00",
       wake: "Вернуть сейчас",
       until: (time: string) => `Отложен до ${time}`,
-      note: "До этого времени диалога нет в очереди «Нужен человек»; сообщение клиента сразу вернёт его.",
+      note: "До этого времени диалога нет в его очереди («Нужен человек» или «Отвечает человек»); сообщение клиента сразу вернёт его.",
     },
   },
 );

@@ -1,5 +1,6 @@
 "use client";
 
+import { isSnoozable } from "@agents-crm/config/conversations";
 import { isUnauthorized } from "~/features/console/api-error";
 import type { ConversationRow } from "~/features/console/types";
 import { useSession } from "~/features/console/session-context";
@@ -13,8 +14,8 @@ import { SNOOZE_CHOICES, snoozeEnd, type SnoozeChoice } from "./snooze-times";
 import styles from "./resolve.module.css";
 
 /**
- * Snooze a conversation waiting for a human until a chosen time, or wake it now. Only while it waits
- * (the API refuses other statuses); the live row shows the snooze everywhere.
+ * Snooze a conversation a human owns (waiting for one, or handled by one) until a chosen time, or wake
+ * it now (the API refuses other statuses); the live row shows the snooze everywhere.
  */
 export function SnoozeControl({
   conversation,
@@ -32,7 +33,7 @@ export function SnoozeControl({
       if (isUnauthorized(error)) sessionLost();
     },
   });
-  if (conversation.status !== "NEEDS_HUMAN") return null;
+  if (!isSnoozable(conversation.status)) return null;
   const { conversationId } = conversation;
   // The API ends a snooze whose time passed within a minute, and the live row follows.
   const snoozed = conversation.snoozedUntil !== undefined;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { bucketOf } from "~/features/inbox/status-counts";
 import { snoozedAt } from "./can-resolve";
 import { snoozeEnd } from "./snooze-times";
 
@@ -14,7 +15,7 @@ describe("snooze times", () => {
     );
   });
 
-  it("counts a snooze only while it lasts and only on a waiting conversation", () => {
+  it("counts a snooze only while it lasts and only where a human owns the conversation", () => {
     const now = Date.parse("2026-12-06T12:00:00Z");
     expect(snoozedAt({ status: "NEEDS_HUMAN", snoozedUntil: "2026-12-06T13:00:00Z" }, now)).toBe(
       true,
@@ -23,7 +24,18 @@ describe("snooze times", () => {
       false,
     );
     expect(snoozedAt({ status: "HUMAN_ACTIVE", snoozedUntil: "2026-12-06T13:00:00Z" }, now)).toBe(
+      true,
+    );
+    expect(snoozedAt({ status: "AI_ACTIVE", snoozedUntil: "2026-12-06T13:00:00Z" }, now)).toBe(
       false,
     );
+    // Counted as Snoozed, not as Human active, until it wakes; then back in its own status.
+    const handled = { conversationId: "c", version: 1, lastActivityAt: "2026-12-06T10:00:00Z" };
+    expect(
+      bucketOf({ ...handled, status: "HUMAN_ACTIVE", snoozedUntil: "2026-12-06T13:00:00Z" }, now),
+    ).toBe("SNOOZED");
+    expect(
+      bucketOf({ ...handled, status: "HUMAN_ACTIVE", snoozedUntil: "2026-12-06T11:00:00Z" }, now),
+    ).toBe("HUMAN_ACTIVE");
   });
 });
