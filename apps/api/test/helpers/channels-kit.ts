@@ -1,4 +1,5 @@
 import type { FakeChatResponder, FakeOpenAI } from "@agents-crm/ai/testing";
+import type { Platform } from "@agents-crm/config/channels";
 import type { Message } from "@agents-crm/db";
 import { expect } from "vitest";
 import { signBody } from "../../src/channels/webhooks/meta-signature";
@@ -186,7 +187,7 @@ export async function bindEveryChannel(
 function postCustomerText(
   c: Channels,
   clinic: ClinicChannels,
-  channel: ChannelName,
+  channel: Platform,
   message: { user: string; text: string; id?: string; at: number },
 ): Promise<WebhookResponse> {
   const { user, text, id, at } = message;
@@ -220,7 +221,7 @@ function postCustomerText(
 export async function customerWrites(
   c: Channels,
   clinic: ClinicChannels,
-  channel: ChannelName,
+  channel: Platform,
   user: string,
   text: string,
   options: { id?: string; ageMs?: number } = {},
@@ -303,13 +304,11 @@ export function expectAcknowledged(res: WebhookResponse) {
   expect(res.status).toBe(200);
 }
 
-type ChannelName = "instagram" | "telegram" | "whatsapp";
-
 /** The conversation of (agent, channel, user), once the workers have created it. */
 export async function conversationOf(
   deps: ApiDeps,
   agentId: string,
-  channel: ChannelName,
+  channel: Platform,
   externalUserId: string,
 ) {
   const page = await deps.repos.conversations.list({ agentId, channel, limit: 100 });
@@ -321,7 +320,7 @@ export async function conversationOf(
 export async function conversationWith(
   c: Channels,
   agentId: string,
-  channel: ChannelName,
+  channel: Platform,
   user: string,
 ) {
   const [conversation] = await conversationOf(c.deps, agentId, channel, user);
@@ -333,7 +332,7 @@ export async function conversationWith(
 export async function consoleTranscript(
   c: Channels,
   agentId: string,
-  channel: ChannelName,
+  channel: Platform,
   user: string,
 ) {
   const row = await conversationWith(c, agentId, channel, user);
