@@ -1,10 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  bindInstagram,
-  bindTelegram,
-  bindWhatsApp,
-  conversationOf,
+  bindEveryChannel,
+  consoleTranscript,
   expectAcknowledged,
   igItem,
   instagramBody,
@@ -13,8 +11,10 @@ import {
   postTelegram,
   postWhatsApp,
   startChannels,
+  telegramMessage,
   whatsappBody,
   type Channels,
+  type TelegramBinding,
 } from "./helpers/channels-kit";
 
 const fixture = (name: string) =>
@@ -28,7 +28,7 @@ const ACCOUNT = "17841400000000701";
 const WA = "106540352240701";
 const AGENT = "media_clinic";
 let c: Channels;
-let telegram: Awaited<ReturnType<typeof bindTelegram>>;
+let telegram: TelegramBinding;
 
 beforeAll(async () => {
   c = await startChannels({
@@ -37,19 +37,20 @@ beforeAll(async () => {
   });
   // The quiet agent only stores media: these tests are about the files, not the handoff.
   const agent = { escalation: { on_unreadable_message: "ignore" } };
-  await bindInstagram(c, { accountId: ACCOUNT, agentId: AGENT, agent });
-  await bindWhatsApp(c, { phoneNumberId: WA, agentId: AGENT, agent });
-  telegram = await bindTelegram(c, { agentId: AGENT, agent });
+  ({ telegram } = await bindEveryChannel(c, {
+    agentId: AGENT,
+    instagram: ACCOUNT,
+    whatsapp: WA,
+    agent,
+  }));
 });
 afterAll(() => c.close());
 
 async function onlyMessage(channel: "instagram" | "telegram" | "whatsapp", user: string) {
-  const [row] = await conversationOf(c.deps, AGENT, channel, user);
-  if (!row) throw new Error("no conversation");
+  const { row, items } = await consoleTranscript(c, AGENT, channel, user);
   const [message] = await messagesOf(c.deps, row.conversationId);
   if (!message) throw new Error("no message");
-  const page = await c.admin.conversations.messages({ conversationId: row.conversationId });
-  const view = page.items.find((m) => m.messageId === message.messageId);
+  const view = items.find((m) => m.messageId === message.messageId);
   return { row, message, attachments: view?.attachments ?? [] };
 }
 
@@ -62,21 +63,6 @@ async function storedBytes(fileId: string | undefined): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-let updateId = 81_000;
-function telegramUpdate(chatId: number, message: Record<string, unknown>) {
-  updateId += 1;
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: { id: chatId, is_bot: false, first_name: "Olga" },
-      chat: { id: chatId, type: "private" },
-      date: Math.floor(Date.now() / 1000),
-      ...message,
-    },
-  };
-}
-
 describe("customers' media reaches staff", () => {
   it("Telegram: a photo with a caption is stored, stripped of its location, and shown to staff", async () => {
     const chatId = 610_001;
@@ -84,7 +70,7 @@ describe("customers' media reaches staff", () => {
     const res = await postTelegram(
       c,
       telegram,
-      telegramUpdate(chatId, {
+      telegramMessage(chatId, {
         photo: [{ file_id: fileId, file_unique_id: "u1", width: 96, height: 64 }],
         caption: "This rash appeared yesterday",
       }),
@@ -144,7 +130,7 @@ describe("customers' media reaches staff", () => {
     await postTelegram(
       c,
       telegram,
-      telegramUpdate(chatId, { voice: { file_id: fileId, duration: 1, mime_type: "audio/ogg" } }),
+      telegramMessage(chatId, { voice: { file_id: fileId, duration: 1, mime_type: "audio/ogg" } }),
     );
     await c.workers.settled();
     const { message, attachments } = await onlyMessage("telegram", String(chatId));
@@ -240,7 +226,7 @@ describe("a download that fails", () => {
     await postTelegram(
       c,
       telegram,
-      telegramUpdate(chatId, {
+      telegramMessage(chatId, {
         document: { file_id: fileId, file_name: "referral.pdf", mime_type: "application/pdf" },
       }),
     );
@@ -258,7 +244,7 @@ describe("a download that fails", () => {
     const res = await postTelegram(
       c,
       telegram,
-      telegramUpdate(chatId, { photo: [{ file_id: fileId }], caption: "see" }),
+      telegramMessage(chatId, { photo: [{ file_id: fileId }], caption: "see" }),
     );
     expectAcknowledged(res);
     await c.workers.settled();

@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdf, png } from "@agents-crm/files/testing";
 import {
-  bindInstagram,
-  bindTelegram,
-  bindWhatsApp,
-  conversationOf,
-  igItem,
-  instagramBody,
+  bindEveryChannel,
+  customerWrites,
   messagesOf,
-  postInstagram,
-  postTelegram,
-  postWhatsApp,
   startChannels,
-  telegramText,
-  whatsappBody,
   type Channels,
+  type ClinicChannels,
 } from "./helpers/channels-kit";
 
 // Staff send files on every channel, through the real server, workers and the fake platforms: the bytes
@@ -27,14 +19,12 @@ const WA = "106540352240777";
 const AGENT = "media_out_clinic";
 const DAY = 24 * 3600_000;
 let c: Channels;
-let telegram: { bindingId: string; secret: string };
+let clinic: ClinicChannels;
 
 beforeAll(async () => {
   c = await startChannels({ env: { ADMIN_TOKEN, APP_URL } });
   c.graph.resolveOrigin(APP_URL, c.t.url);
-  await bindInstagram(c, { accountId: IG, agentId: AGENT });
-  await bindWhatsApp(c, { phoneNumberId: WA, agentId: AGENT });
-  telegram = await bindTelegram(c, { agentId: AGENT });
+  clinic = await bindEveryChannel(c, { agentId: AGENT, instagram: IG, whatsapp: WA });
 });
 afterAll(() => c.close());
 
@@ -68,40 +58,14 @@ async function refusal(promise: Promise<unknown>) {
 const image = png(64, 48);
 const document = pdf();
 
-async function telegramConversation(chatId: number) {
-  await postTelegram(c, telegram, telegramText(chatId, chatId, "Пришлите прайс"));
-  await c.workers.settled();
-  const [conversation] = await conversationOf(c.deps, AGENT, "telegram", String(chatId));
-  if (!conversation) throw new Error("no conversation");
-  return conversation;
-}
+const telegramConversation = (chatId: number) =>
+  customerWrites(c, clinic, "telegram", String(chatId), "Пришлите прайс");
 
-async function whatsappConversation(waId: string, ageMs = 0) {
-  const timestamp = String(Math.floor((Date.now() - ageMs) / 1000));
-  await postWhatsApp(
-    c,
-    whatsappBody(WA, waId, [
-      { from: waId, id: `wamid.${waId}`, timestamp, type: "text", text: { body: "Hello" } },
-    ]),
-  );
-  await c.workers.settled();
-  const [conversation] = await conversationOf(c.deps, AGENT, "whatsapp", waId);
-  if (!conversation) throw new Error("no conversation");
-  return conversation;
-}
+const whatsappConversation = (waId: string, ageMs = 0) =>
+  customerWrites(c, clinic, "whatsapp", waId, "Hello", { ageMs });
 
-async function instagramConversation(sender: string, ageMs = 0) {
-  await postInstagram(
-    c,
-    instagramBody(IG, [
-      igItem(IG, sender, { message: { mid: `m_${sender}`, text: "Hi" } }, Date.now() - ageMs),
-    ]),
-  );
-  await c.workers.settled();
-  const [conversation] = await conversationOf(c.deps, AGENT, "instagram", sender);
-  if (!conversation) throw new Error("no conversation");
-  return conversation;
-}
+const instagramConversation = (sender: string, ageMs = 0) =>
+  customerWrites(c, clinic, "instagram", sender, "Hi", { ageMs });
 
 describe("Telegram", () => {
   it("a photo with its caption and a PDF arrive byte for byte; each attachment shows sent", async () => {

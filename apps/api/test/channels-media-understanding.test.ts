@@ -5,7 +5,7 @@ import { createAgent } from "./helpers/chat-kit";
 import {
   bindInstagram,
   bindWhatsApp,
-  conversationOf,
+  consoleTranscript,
   echoResponder,
   expectAcknowledged,
   igItem,
@@ -56,12 +56,8 @@ beforeEach(() => {
   c.llm.setTranscriber(null);
 });
 
-async function transcript(channel: "instagram" | "whatsapp", user: string) {
-  const [row] = await conversationOf(c.deps, AGENT, channel, user);
-  if (!row) throw new Error("no conversation");
-  const page = await c.admin.conversations.messages({ conversationId: row.conversationId });
-  return { row, items: page.items };
-}
+const transcript = (channel: "instagram" | "whatsapp", user: string) =>
+  consoleTranscript(c, AGENT, channel, user);
 
 const chatCalls = () => c.llm.requests.filter((r) => r.endpoint === "chat");
 const transcriptions = () => c.llm.requests.filter((r) => r.endpoint === "transcriptions");

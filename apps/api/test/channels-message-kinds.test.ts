@@ -6,7 +6,7 @@ import {
   bindInstagram,
   bindTelegram,
   bindWhatsApp,
-  conversationOf,
+  conversationWith,
   igItem,
   instagramBody,
   messagesOf,
@@ -47,16 +47,6 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-async function conversation(
-  agentId: string,
-  channel: "instagram" | "telegram" | "whatsapp",
-  user: string,
-) {
-  const [found] = await conversationOf(c.deps, agentId, channel, user);
-  if (!found) throw new Error("no conversation");
-  return found;
-}
-
 describe("what is not plain text", () => {
   it("a photo is stored as a photo and handed to a human, who the customer is told is coming", async () => {
     const sender = "9200000000000001";
@@ -72,7 +62,7 @@ describe("what is not plain text", () => {
     );
     expect(stored.json()).toMatchObject({ stored: 1 });
     await c.workers.settled();
-    const row = await conversation(AGENT, "instagram", sender);
+    const row = await conversationWith(c, AGENT, "instagram", sender);
     expect(row.status).toBe("NEEDS_HUMAN");
     expect(row.handoffReason).toContain("photo");
     // Every escalation carries its staff summary, this one too: why, without words to quote.
@@ -119,7 +109,7 @@ describe("what is not plain text", () => {
       instagramBody(QUIET_ACCOUNT, [item("mid.audio", "audio"), item("mid.reel", "ig_reel")]),
     );
     await c.workers.settled();
-    const row = await conversation(QUIET_AGENT, "instagram", sender);
+    const row = await conversationWith(c, QUIET_AGENT, "instagram", sender);
     expect(row.status).toBe("AI_ACTIVE");
     const messages = await messagesOf(c.deps, row.conversationId);
     expect(messages.map((m) => [m.role, m.kind, m.content])).toEqual([
@@ -160,7 +150,7 @@ describe("what is not plain text", () => {
       ]),
     );
     await c.workers.settled();
-    const row = await conversation(AGENT, "instagram", sender);
+    const row = await conversationWith(c, AGENT, "instagram", sender);
     const messages = await messagesOf(c.deps, row.conversationId);
     const original = messages[0];
     expect(original).toMatchObject({ role: "user", kind: "text", externalMessageId: "mid.orig" });
@@ -220,7 +210,7 @@ describe("what is not plain text", () => {
       },
     });
     await c.workers.settled();
-    const row = await conversation(AGENT, "telegram", String(chat));
+    const row = await conversationWith(c, AGENT, "telegram", String(chat));
     expect(row.status).toBe("NEEDS_HUMAN");
     const messages = await messagesOf(c.deps, row.conversationId);
     expect(messages.map((m) => [m.role, m.kind, m.content])).toEqual([
@@ -237,7 +227,7 @@ describe("what is not plain text", () => {
     await c.workers.settled();
     const [sent] = c.telegram.sent(chat);
     expect(sent?.text).toBe("Echo: Do you take kids?");
-    const row = await conversation(AGENT, "telegram", String(chat));
+    const row = await conversationWith(c, AGENT, "telegram", String(chat));
     const reply = (await messagesOf(c.deps, row.conversationId)).find((m) => m.role === "agent");
     expect(reply).toMatchObject({ deliveryStatus: "sent" });
     expect(Number(reply?.externalMessageId)).toBeGreaterThan(0);
@@ -275,7 +265,7 @@ describe("what is not plain text", () => {
       ]),
     );
     await c.workers.settled();
-    const row = await conversation(QUIET_AGENT, "whatsapp", waId);
+    const row = await conversationWith(c, QUIET_AGENT, "whatsapp", waId);
     const messages = await messagesOf(c.deps, row.conversationId);
     expect(messages.map((m) => [m.kind, m.content])).toEqual([
       ["photo", "my x-ray"],

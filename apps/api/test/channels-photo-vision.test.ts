@@ -3,20 +3,22 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { modelAnswer } from "./helpers/chat-kit";
 import {
   bindTelegram,
-  conversationOf,
+  consoleTranscript,
   echoResponder,
   expectAcknowledged,
   postTelegram,
   startChannels,
+  telegramMessage,
   type Channels,
+  type TelegramBinding,
 } from "./helpers/channels-kit";
 
 const PHOTO = readFileSync(new URL("./fixtures/media/rash-photo.jpg", import.meta.url));
 const AGENT = "vision_clinic";
 const PRIVATE = "vision_private_clinic";
 let c: Channels;
-let telegram: Awaited<ReturnType<typeof bindTelegram>>;
-let privateClinic: Awaited<ReturnType<typeof bindTelegram>>;
+let telegram: TelegramBinding;
+let privateClinic: TelegramBinding;
 
 beforeAll(async () => {
   c = await startChannels({ env: { OPENAI_VISION: "true" } });
@@ -36,27 +38,19 @@ beforeEach(() => {
   c.llm.setResponder(echoResponder);
 });
 
-let updateId = 93_000;
 async function sendPhoto(chatId: number, caption: string, to = { bot: telegram, agentId: AGENT }) {
-  updateId += 1;
-  const fileId = c.telegram.addFile(to.bot.bot, PHOTO, { path: `photos/file_${updateId}.jpg` });
-  const res = await postTelegram(c, to.bot, {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: { id: chatId, is_bot: false, first_name: "Olga" },
-      chat: { id: chatId, type: "private" },
-      date: Math.floor(Date.now() / 1000),
-      photo: [{ file_id: fileId, file_unique_id: `u${updateId}`, width: 96, height: 64 }],
+  const fileId = c.telegram.addFile(to.bot.bot, PHOTO, { path: `photos/file_${chatId}.jpg` });
+  const res = await postTelegram(
+    c,
+    to.bot,
+    telegramMessage(chatId, {
+      photo: [{ file_id: fileId, file_unique_id: `u${chatId}`, width: 96, height: 64 }],
       caption,
-    },
-  });
+    }),
+  );
   expectAcknowledged(res);
   await c.workers.settled();
-  const [row] = await conversationOf(c.deps, to.agentId, "telegram", String(chatId));
-  if (!row) throw new Error("no conversation");
-  const page = await c.admin.conversations.messages({ conversationId: row.conversationId });
-  return { row, items: page.items };
+  return consoleTranscript(c, to.agentId, "telegram", String(chatId));
 }
 
 describe("customers' photos with a vision model (OPENAI_VISION)", () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   bindInstagram,
   bindWhatsApp,
-  conversationOf,
+  conversationWith,
   echo,
   igItem,
   instagramBody,
@@ -13,7 +13,7 @@ import {
   whatsappBody,
   type Channels,
 } from "./helpers/channels-kit";
-import { metaJson } from "./helpers/webhook-kit";
+import { metaJson, whatsappChange, whatsappTextItem } from "./helpers/webhook-kit";
 
 const WA = "106540352240888";
 const IG = "17841400000000888";
@@ -32,37 +32,13 @@ const nowSeconds = () => String(Math.floor(Date.now() / 1000));
 /** A `messages` change of statuses about our messages (Meta's status webhook shape). */
 function statuses(items: Record<string, unknown>[]) {
   // https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status
-  return metaJson({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550783881", phone_number_id: WA },
-              statuses: items,
-            },
-          },
-        ],
-      },
-    ],
-  });
+  return whatsappChange(WA, { statuses: items });
 }
 
 async function whatsappConversation(waId: string, id: string, text: string) {
-  await postWhatsApp(
-    c,
-    whatsappBody(WA, waId, [
-      { from: waId, id, timestamp: nowSeconds(), type: "text", text: { body: text } },
-    ]),
-  );
+  await postWhatsApp(c, whatsappBody(WA, waId, [whatsappTextItem(id, text, waId, nowSeconds())]));
   await c.workers.settled();
-  const [conversation] = await conversationOf(c.deps, AGENT, "whatsapp", waId);
-  if (!conversation) throw new Error("no conversation");
-  return conversation;
+  return conversationWith(c, AGENT, "whatsapp", waId);
 }
 
 describe("WhatsApp delivery reports", () => {
@@ -179,33 +155,22 @@ describe("replies typed in the platforms' own apps", () => {
     );
     const repliesBefore = c.graph.sent({ to: "16505550103" }).length;
     // https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/smb_message_echoes
-    const echoBody = metaJson({
-      object: "whatsapp_business_account",
-      entry: [
-        {
-          id: "102290129340398",
-          changes: [
-            {
-              field: "smb_message_echoes",
-              value: {
-                messaging_product: "whatsapp",
-                metadata: { display_phone_number: "15550783881", phone_number_id: WA },
-                message_echoes: [
-                  {
-                    from: "15550783881",
-                    to: "16505550103",
-                    id: "wamid.rc.smb1",
-                    timestamp: nowSeconds(),
-                    type: "text",
-                    text: { body: "Yes, come in — Dr. Lee" },
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    });
+    const echoBody = whatsappChange(
+      WA,
+      {
+        message_echoes: [
+          {
+            from: "15550783881",
+            to: "16505550103",
+            id: "wamid.rc.smb1",
+            timestamp: nowSeconds(),
+            type: "text",
+            text: { body: "Yes, come in — Dr. Lee" },
+          },
+        ],
+      },
+      "smb_message_echoes",
+    );
     await postWhatsApp(c, echoBody);
     await postWhatsApp(c, echoBody); // re-delivered: stored once
     await c.workers.settled();
@@ -225,13 +190,7 @@ describe("replies typed in the platforms' own apps", () => {
     await postWhatsApp(
       c,
       whatsappBody(WA, "16505550103", [
-        {
-          from: "16505550103",
-          id: "wamid.rc.in4",
-          timestamp: nowSeconds(),
-          type: "text",
-          text: { body: "Great, on my way" },
-        },
+        whatsappTextItem("wamid.rc.in4", "Great, on my way", "16505550103", nowSeconds()),
       ]),
     );
     await c.workers.settled();
@@ -245,8 +204,7 @@ describe("replies typed in the platforms' own apps", () => {
       instagramBody(IG, [igItem(IG, customer, { message: { mid: "ig.rc.in1", text: "Price?" } })]),
     );
     await c.workers.settled();
-    const [conversation] = await conversationOf(c.deps, AGENT, "instagram", customer);
-    if (!conversation) throw new Error("no conversation");
+    const conversation = await conversationWith(c, AGENT, "instagram", customer);
     const [ourSend] = c.graph.sent({ to: customer });
     expect(ourSend?.text).toBe(echo("Price?"));
     const before = await messagesOf(c.deps, conversation.conversationId);

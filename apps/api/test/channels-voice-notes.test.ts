@@ -2,20 +2,22 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   bindTelegram,
-  conversationOf,
+  consoleTranscript,
   expectAcknowledged,
   messagesOf,
   postTelegram,
   startChannels,
+  telegramMessage,
   type Channels,
+  type TelegramBinding,
 } from "./helpers/channels-kit";
 
 const VOICE = readFileSync(new URL("./fixtures/media/voice-note.ogg", import.meta.url));
 const AGENT = "voice_clinic";
 const QUIET = "voice_quiet";
 let c: Channels;
-let telegram: Awaited<ReturnType<typeof bindTelegram>>;
-let quiet: Awaited<ReturnType<typeof bindTelegram>>;
+let telegram: TelegramBinding;
+let quiet: TelegramBinding;
 
 beforeAll(async () => {
   c = await startChannels({
@@ -37,27 +39,18 @@ beforeEach(() => {
   c.llm.setResponder(null);
 });
 
-let updateId = 91_000;
+let voiceNotes = 0;
 function voiceUpdate(bot: typeof telegram, chatId: number) {
-  updateId += 1;
-  const fileId = c.telegram.addFile(bot.bot, VOICE, { path: `voice/file_${updateId}.oga` });
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: { id: chatId, is_bot: false, first_name: "Olga" },
-      chat: { id: chatId, type: "private" },
-      date: Math.floor(Date.now() / 1000),
-      voice: { file_id: fileId, duration: 2, mime_type: "audio/ogg" },
-    },
-  };
+  voiceNotes += 1;
+  const fileId = c.telegram.addFile(bot.bot, VOICE, { path: `voice/file_${voiceNotes}.oga` });
+  return telegramMessage(chatId, {
+    voice: { file_id: fileId, duration: 2, mime_type: "audio/ogg" },
+  });
 }
 
 async function conversation(agentId: string, chatId: number) {
-  const [row] = await conversationOf(c.deps, agentId, "telegram", String(chatId));
-  if (!row) throw new Error("no conversation");
-  const page = await c.admin.conversations.messages({ conversationId: row.conversationId });
-  return { row, items: page.items, stored: await messagesOf(c.deps, row.conversationId) };
+  const { row, items } = await consoleTranscript(c, agentId, "telegram", String(chatId));
+  return { row, items, stored: await messagesOf(c.deps, row.conversationId) };
 }
 
 const sentTo = (chatId: number) =>

@@ -9,7 +9,7 @@ import {
   type Channels,
 } from "./helpers/channels-kit";
 import { callerAs, principalOf, seedUser } from "./helpers/auth-fixtures";
-import { metaJson } from "./helpers/webhook-kit";
+import { whatsappChange } from "./helpers/webhook-kit";
 
 // WhatsApp users who adopted a username (since April 2026): Meta sends a business-scoped user id
 // (BSUID) in contacts[].user_id and messages[].from_user_id, the username in contacts[].profile, and
@@ -39,40 +39,25 @@ interface Sender {
 /** One `messages` change carrying each sender's text, shaped as Meta's BSUID page shows. */
 function delivery(items: { sender: Sender; id: string; text: string }[], extra: unknown[] = []) {
   const now = String(Math.floor(Date.now() / 1000));
-  return metaJson({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550783881", phone_number_id: WA },
-              contacts: items.map(({ sender }) => ({
-                profile: {
-                  ...(sender.name ? { name: sender.name } : {}),
-                  ...(sender.username ? { username: sender.username } : {}),
-                },
-                ...(sender.waId ? { wa_id: sender.waId } : {}),
-                ...(sender.userId ? { user_id: sender.userId } : {}),
-              })),
-              messages: [
-                ...items.map(({ sender, id, text }) => ({
-                  ...(sender.waId ? { from: sender.waId } : {}),
-                  ...(sender.userId ? { from_user_id: sender.userId } : {}),
-                  id,
-                  timestamp: now,
-                  type: "text",
-                  text: { body: text },
-                })),
-                ...extra,
-              ],
-            },
-          },
-        ],
+  return whatsappChange(WA, {
+    contacts: items.map(({ sender }) => ({
+      profile: {
+        ...(sender.name ? { name: sender.name } : {}),
+        ...(sender.username ? { username: sender.username } : {}),
       },
+      ...(sender.waId ? { wa_id: sender.waId } : {}),
+      ...(sender.userId ? { user_id: sender.userId } : {}),
+    })),
+    messages: [
+      ...items.map(({ sender, id, text }) => ({
+        ...(sender.waId ? { from: sender.waId } : {}),
+        ...(sender.userId ? { from_user_id: sender.userId } : {}),
+        id,
+        timestamp: now,
+        type: "text",
+        text: { body: text },
+      })),
+      ...extra,
     ],
   });
 }

@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  bindInstagram,
-  bindTelegram,
-  bindWhatsApp,
-  conversationOf,
+  bindEveryChannel,
+  customerWrites,
   echo,
-  igItem,
-  instagramBody,
   messagesOf,
-  postInstagram,
-  postTelegram,
-  postWhatsApp,
   startChannels,
-  telegramText,
-  whatsappBody,
   type Channels,
+  type ClinicChannels,
 } from "./helpers/channels-kit";
 
 const IG = "17841400000000301";
@@ -22,42 +14,20 @@ const WA = "106540352240301";
 const AGENT = "windows_clinic";
 const HOUR = 3600_000;
 let c: Channels;
-let telegram: { bindingId: string; secret: string };
+let clinic: ClinicChannels;
 
 beforeAll(async () => {
   c = await startChannels();
-  await bindInstagram(c, { accountId: IG, agentId: AGENT });
-  await bindWhatsApp(c, { phoneNumberId: WA, agentId: AGENT });
-  telegram = await bindTelegram(c, { agentId: AGENT });
+  clinic = await bindEveryChannel(c, { agentId: AGENT, instagram: IG, whatsapp: WA });
 });
 afterAll(() => c.close());
 
 /** A customer message written `ageMs` ago (the platform's own timestamp), processed. */
-async function instagramFrom(sender: string, mid: string, ageMs: number) {
-  const at = Date.now() - ageMs;
-  await postInstagram(
-    c,
-    instagramBody(IG, [igItem(IG, sender, { message: { mid, text: `Question ${mid}` } }, at)]),
-  );
-  await c.workers.settled();
-  const [conversation] = await conversationOf(c.deps, AGENT, "instagram", sender);
-  if (!conversation) throw new Error("no conversation");
-  return conversation;
-}
+const instagramFrom = (sender: string, mid: string, ageMs: number) =>
+  customerWrites(c, clinic, "instagram", sender, `Question ${mid}`, { id: mid, ageMs });
 
-async function whatsappFrom(waId: string, id: string, ageMs: number) {
-  const timestamp = String(Math.floor((Date.now() - ageMs) / 1000));
-  await postWhatsApp(
-    c,
-    whatsappBody(WA, waId, [
-      { from: waId, id, timestamp, type: "text", text: { body: `Question ${id}` } },
-    ]),
-  );
-  await c.workers.settled();
-  const [conversation] = await conversationOf(c.deps, AGENT, "whatsapp", waId);
-  if (!conversation) throw new Error("no conversation");
-  return conversation;
-}
+const whatsappFrom = (waId: string, id: string, ageMs: number) =>
+  customerWrites(c, clinic, "whatsapp", waId, `Question ${id}`, { id, ageMs });
 
 const reply = (conversationId: string, content: string) =>
   c.admin.conversations.reply({ conversationId, content });
@@ -168,14 +138,17 @@ describe("WhatsApp customer service window", () => {
 describe("Telegram", () => {
   it("has no window: a staff reply to a week-old chat goes out with sendMessage", async () => {
     const chat = 5300000001;
-    await postTelegram(
+    const conversation = await customerWrites(
       c,
-      telegram,
-      telegramText(830000001, chat, "Anyone there?", Date.now() - 8 * 24 * HOUR),
+      clinic,
+      "telegram",
+      String(chat),
+      "Anyone there?",
+      {
+        id: "830000001",
+        ageMs: 8 * 24 * HOUR,
+      },
     );
-    await c.workers.settled();
-    const [conversation] = await conversationOf(c.deps, AGENT, "telegram", String(chat));
-    if (!conversation) throw new Error("no conversation");
     await reply(conversation.conversationId, "Yes! Sorry for the delay.");
     const staff = await delivered(conversation.conversationId, "Yes! Sorry for the delay.");
     expect(staff?.deliveryStatus).toBe("sent");

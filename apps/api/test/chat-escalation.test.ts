@@ -4,20 +4,12 @@ import { parseAgentConfig, type AgentConfig } from "@agents-crm/config/agent-con
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ApiDeps } from "../src/deps";
 import type { AdminEvent, ChatEvent } from "../src/domain/conversations/events";
-import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { callerAs } from "./helpers/auth-fixtures";
-import {
-  agentDocument,
-  createAgent,
-  modelAnswer,
-  operator,
-  startFakeLlm,
-  subscribe,
-  waitUntil,
-} from "./helpers/chat-kit";
-import { startFakeTelegram, type FakeTelegram } from "./fakes/fake-telegram";
-import { createTestDeps } from "./helpers/test-api";
+import { agentDocument, modelAnswer, operator, subscribe, waitUntil } from "./helpers/chat-kit";
+import type { FakeTelegram } from "./fakes/fake-telegram";
+import { startAlertedChat, type AlertedChat } from "./helpers/alerted-chat";
 
+let chat: AlertedChat;
 let deps: ApiDeps;
 let fake: FakeOpenAI;
 let telegram: FakeTelegram;
@@ -25,18 +17,12 @@ let config: AgentConfig;
 const visitor = () => callerAs(deps, { kind: "anonymous" });
 
 beforeAll(async () => {
-  telegram = await startFakeTelegram();
-  const llm = await startFakeLlm();
-  fake = llm.fake;
-  deps = await createTestDeps(
-    { APP_URL: "https://crm.example.test/", TELEGRAM_API_BASE_URL: telegram.url },
-    llm.llm,
-  );
-  await createAgent(deps, "dr_escalate");
+  chat = await startAlertedChat("dr_escalate");
+  ({ deps, fake, telegram } = chat);
+  const { bot } = chat;
   const parsed = parseAgentConfig(agentDocument("dr_escalate"));
   if (!parsed.ok) throw new Error("invalid test agent");
   config = parsed.config;
-  const bot = telegram.addBot();
   await deps.repos.notificationConfigs.create({ chatId: "-1001", botToken: bot.token });
   await deps.repos.notificationConfigs.create({
     chatId: "-1002",
@@ -49,12 +35,7 @@ beforeEach(() => {
   fake.reset();
 });
 
-afterAll(async () => {
-  await closeConversationRuntime(deps);
-  await deps.db.close();
-  await fake.close();
-  await telegram.close();
-});
+afterAll(() => chat.close());
 
 describe("escalation in the web chat turn", () => {
   it("hands over when the model declares it: NEEDS_HUMAN, handoff template, events and a Telegram alert", async () => {

@@ -2,27 +2,21 @@ import type { FakeOpenAI } from "@agents-crm/ai/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ApiDeps } from "../src/deps";
 import type { AdminEvent } from "../src/domain/conversations/events";
-import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { callerAs } from "./helpers/auth-fixtures";
-import { createAgent, operator, startFakeLlm, subscribe, waitUntil } from "./helpers/chat-kit";
-import { startFakeTelegram, type FakeTelegram } from "./fakes/fake-telegram";
-import { createTestDeps } from "./helpers/test-api";
+import { operator, subscribe, waitUntil } from "./helpers/chat-kit";
+import type { FakeTelegram } from "./fakes/fake-telegram";
+import { startAlertedChat, type AlertedChat } from "./helpers/alerted-chat";
 
+let chat: AlertedChat;
 let deps: ApiDeps;
 let fake: FakeOpenAI;
 let telegram: FakeTelegram;
 const visitor = () => callerAs(deps, { kind: "anonymous" });
 
 beforeAll(async () => {
-  telegram = await startFakeTelegram();
-  const llm = await startFakeLlm();
-  fake = llm.fake;
-  deps = await createTestDeps(
-    { APP_URL: "https://crm.example.test/", TELEGRAM_API_BASE_URL: telegram.url },
-    llm.llm,
-  );
-  await createAgent(deps, "dr_summary");
-  const bot = telegram.addBot();
+  chat = await startAlertedChat("dr_summary");
+  ({ deps, fake, telegram } = chat);
+  const { bot } = chat;
   await deps.repos.notificationConfigs.create({ chatId: "-2001", botToken: bot.token });
   await deps.repos.notificationConfigs.create({
     chatId: "-2002",
@@ -35,12 +29,7 @@ beforeEach(() => {
   fake.reset();
 });
 
-afterAll(async () => {
-  await closeConversationRuntime(deps);
-  await deps.db.close();
-  await fake.close();
-  await telegram.close();
-});
+afterAll(() => chat.close());
 
 function answer(escalation: Record<string, unknown>) {
   return {

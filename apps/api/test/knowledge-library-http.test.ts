@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHostileApi, type HostileApi } from "./helpers/hostile-api";
 import { agentDocument } from "./helpers/chat-kit";
-import { buildPdf } from "./helpers/pdf-fixture";
+import { buildPdf } from "@agents-crm/config/testing/pdf-fixture";
 import { postJson, trpcError } from "./helpers/raw-http";
 
 let api: HostileApi;

@@ -9,7 +9,7 @@ import {
   telegramText,
   type Channels,
 } from "./helpers/channels-kit";
-import { buildPdf } from "./helpers/pdf-fixture";
+import { buildPdf } from "@agents-crm/config/testing/pdf-fixture";
 
 // The agent sends a library document on Telegram: the model (the fake OpenAI server) asks for the
 // sendable document it was shown, and the PDF's bytes arrive at the fake Telegram as a sendDocument.

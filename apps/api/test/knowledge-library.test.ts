@@ -4,7 +4,7 @@ import type { ApiDeps } from "../src/deps";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { callerAs } from "./helpers/auth-fixtures";
 import { agentDocument } from "./helpers/chat-kit";
-import { buildPdf } from "./helpers/pdf-fixture";
+import { buildPdf } from "@agents-crm/config/testing/pdf-fixture";
 import { auditOf, createStaffDeps, failure } from "./helpers/router-kit";
 
 let deps: ApiDeps;

@@ -1,6 +1,6 @@
 import type { BrowserContext, FileChooser, Locator, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildPdf } from "../../api/test/helpers/pdf-fixture";
+import { buildPdf } from "@agents-crm/config/testing/pdf-fixture";
 import { screenshot } from "./helpers/browser";
 import { productAndBrowserForSuite } from "./helpers/session";
 import { staffClient } from "./helpers/trpc";

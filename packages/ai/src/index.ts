@@ -111,7 +111,7 @@ export {
   type ModelAnswer,
 } from "./prompt/output-contract";
 export { stripMarkdown } from "./postprocess/strip-markdown";
-export { CHANNEL_LIMITS, splitForChannel, type Channel } from "./postprocess/split-for-channel";
+export { CHANNEL_LIMITS, splitForChannel } from "./postprocess/split-for-channel";
 export { clinicClock, isWithinWorkingHours, type ClinicClock } from "./rules/working-hours";
 export { matchTriggers, type TriggerHit } from "./rules/triggers";
 export { evaluateRules, type RulesVerdict } from "./rules/evaluate-rules";

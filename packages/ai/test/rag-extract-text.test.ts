@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DocumentExtractionError } from "../src/rag/extraction-error";
 import { extractDocumentText } from "../src/rag/extract-text";
-import { buildPdf } from "./rag-pdf-fixture";
+import { buildPdf } from "@agents-crm/config/testing/pdf-fixture";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

@@ -45,6 +45,31 @@ export const whatsappRecipient = (user: string) =>
 
 export function createWhatsAppCloudApi(options: WhatsAppCloudApiOptions) {
   const common = graphConnection(options);
+  /** `POST /{phone-number-id}/messages` of one message `{ type, [type]: content }`; returns the wamid. */
+  const sendMessage = async (
+    token: string,
+    phoneNumberId: string,
+    to: string,
+    type: string,
+    content: Record<string, unknown>,
+  ) => {
+    const result = await graphCall({
+      ...common,
+      operation: "WhatsApp send",
+      token,
+      method: "POST",
+      path: `${encodeURIComponent(phoneNumberId)}/messages`,
+      body: {
+        messaging_product: "whatsapp",
+        recipient_type: "individual",
+        ...whatsappRecipient(to),
+        type,
+        [type]: content,
+      },
+      schema: sendResultSchema,
+    });
+    return { messageId: result.messages[0]?.id ?? "" };
+  };
   return {
     /** The business phone number the token may send from: proves the credentials before going live. */
     getPhoneNumber: (token: string, phoneNumberId: string) =>
@@ -58,24 +83,8 @@ export function createWhatsAppCloudApi(options: WhatsAppCloudApiOptions) {
         schema: phoneNumberSchema,
       }),
     /** A free-form text message; returns the wamid. */
-    async sendText(token: string, phoneNumberId: string, input: { to: string; body: string }) {
-      const result = await graphCall({
-        ...common,
-        operation: "WhatsApp send",
-        token,
-        method: "POST",
-        path: `${encodeURIComponent(phoneNumberId)}/messages`,
-        body: {
-          messaging_product: "whatsapp",
-          recipient_type: "individual",
-          ...whatsappRecipient(input.to),
-          type: "text",
-          text: { preview_url: false, body: input.body },
-        },
-        schema: sendResultSchema,
-      });
-      return { messageId: result.messages[0]?.id ?? "" };
-    },
+    sendText: (token: string, phoneNumberId: string, input: { to: string; body: string }) =>
+      sendMessage(token, phoneNumberId, input.to, "text", { preview_url: false, body: input.body }),
     /**
      * Uploads a file for sending: `POST /{phone-number-id}/media` (multipart: messaging_product, file,
      * type) → `{ id }`, kept by Meta for 30 days
@@ -112,22 +121,7 @@ export function createWhatsAppCloudApi(options: WhatsAppCloudApiOptions) {
         ...(input.caption && input.type !== "audio" ? { caption: input.caption } : {}),
         ...(input.type === "document" && input.filename ? { filename: input.filename } : {}),
       };
-      const result = await graphCall({
-        ...common,
-        operation: "WhatsApp send",
-        token,
-        method: "POST",
-        path: `${encodeURIComponent(phoneNumberId)}/messages`,
-        body: {
-          messaging_product: "whatsapp",
-          recipient_type: "individual",
-          ...whatsappRecipient(input.to),
-          type: input.type,
-          [input.type]: media,
-        },
-        schema: sendResultSchema,
-      });
-      return { messageId: result.messages[0]?.id ?? "" };
+      return sendMessage(token, phoneNumberId, input.to, input.type, media);
     },
   };
 }

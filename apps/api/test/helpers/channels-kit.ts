@@ -1,4 +1,5 @@
 import type { FakeChatResponder, FakeOpenAI } from "@agents-crm/ai/testing";
+import type { Platform } from "@agents-crm/config/channels";
 import type { Message } from "@agents-crm/db";
 import { expect } from "vitest";
 import { signBody } from "../../src/channels/webhooks/meta-signature";
@@ -14,7 +15,14 @@ import { startFakeTelegram, type FakeBot, type FakeTelegram } from "../fakes/fak
 import { callerAs, machine } from "./auth-fixtures";
 import { modelAnswer, startFakeLlm } from "./chat-kit";
 import { startTestApi, type TestApi } from "./test-api";
-import { ensureAgent, metaJson, post, type WebhookResponse } from "./webhook-kit";
+import {
+  ensureAgent,
+  metaJson,
+  post,
+  whatsappBody,
+  whatsappTextItem,
+  type WebhookResponse,
+} from "./webhook-kit";
 
 export { whatsappBody } from "./webhook-kit";
 
@@ -134,11 +142,17 @@ export const bindWhatsApp = (
   }: { phoneNumberId: string; agentId: string; agent?: Record<string, unknown> },
 ) => bindGraphAccount(c, "whatsapp", { accountId: phoneNumberId, ...input });
 
+export interface TelegramBinding {
+  bot: FakeBot;
+  bindingId: string;
+  secret: string;
+}
+
 /** A Telegram bot bound the admin way (create, verify → setWebhook with a secret token). */
 export async function bindTelegram(
   c: Channels,
   input: { agentId: string; agent?: Record<string, unknown> },
-): Promise<{ bot: FakeBot; bindingId: string; secret: string }> {
+): Promise<TelegramBinding> {
   await ensureAgent(c.deps, input.agentId, { overrides: input.agent });
   const bot = c.telegram.addBot();
   const binding = await c.admin.bindings.create({
@@ -148,6 +162,76 @@ export async function bindTelegram(
   });
   await c.admin.bindings.verify({ bindingId: binding.bindingId });
   return { bot, bindingId: binding.bindingId, secret: bot.webhook?.secretToken ?? "" };
+}
+
+/** An agent answering on an Instagram account, a WhatsApp number and a Telegram bot. */
+export interface ClinicChannels {
+  agentId: string;
+  instagram: string;
+  whatsapp: string;
+  telegram: TelegramBinding;
+}
+
+/** `agentId` answers on the Instagram account, the WhatsApp number and a new Telegram bot. */
+export async function bindEveryChannel(
+  c: Channels,
+  input: { agentId: string; instagram: string; whatsapp: string; agent?: Record<string, unknown> },
+): Promise<ClinicChannels> {
+  const { agentId, agent } = input;
+  await bindInstagram(c, { accountId: input.instagram, agentId, agent });
+  await bindWhatsApp(c, { phoneNumberId: input.whatsapp, agentId, agent });
+  const telegram = await bindTelegram(c, { agentId, agent });
+  return { agentId, instagram: input.instagram, whatsapp: input.whatsapp, telegram };
+}
+
+function postCustomerText(
+  c: Channels,
+  clinic: ClinicChannels,
+  channel: Platform,
+  message: { user: string; text: string; id?: string; at: number },
+): Promise<WebhookResponse> {
+  const { user, text, id, at } = message;
+  switch (channel) {
+    case "instagram":
+      return postInstagram(
+        c,
+        instagramBody(clinic.instagram, [
+          igItem(clinic.instagram, user, { message: { mid: id ?? `m_${user}`, text } }, at),
+        ]),
+      );
+    case "whatsapp": {
+      const timestamp = String(Math.floor(at / 1000));
+      const item = whatsappTextItem(id ?? `wamid.${user}`, text, user, timestamp);
+      return postWhatsApp(c, whatsappBody(clinic.whatsapp, user, [item]));
+    }
+    case "telegram":
+      return postTelegram(
+        c,
+        clinic.telegram,
+        telegramText(Number(id ?? user), Number(user), text, at),
+      );
+  }
+}
+
+/**
+ * The customer `user` (an Instagram sender, a WhatsApp number, a Telegram chat id) writes `text` to the
+ * clinic on `channel`, `ageMs` ago by the platform's clock (`id`: the platform's message or update id);
+ * once the workers have settled, the conversation it landed in.
+ */
+export async function customerWrites(
+  c: Channels,
+  clinic: ClinicChannels,
+  channel: Platform,
+  user: string,
+  text: string,
+  options: { id?: string; ageMs?: number } = {},
+) {
+  const at = Date.now() - (options.ageMs ?? 0);
+  expectAcknowledged(
+    await postCustomerText(c, clinic, channel, { user, text, id: options.id, at }),
+  );
+  await c.workers.settled();
+  return conversationWith(c, clinic.agentId, channel, user);
 }
 
 export function instagramBody(account: string, messaging: Record<string, unknown>[]): string {
@@ -200,6 +284,22 @@ export function telegramText(updateId: number, chatId: number, text: string, dat
   };
 }
 
+let telegramUpdateId = 80_000;
+/** A message update in Olga's private chat, each with the next update id; `fields` are its content. */
+export function telegramMessage(chatId: number, fields: Record<string, unknown>) {
+  telegramUpdateId += 1;
+  return {
+    update_id: telegramUpdateId,
+    message: {
+      message_id: telegramUpdateId,
+      from: { id: chatId, is_bot: false, first_name: "Olga" },
+      chat: { id: chatId, type: "private" },
+      date: Math.floor(Date.now() / 1000),
+      ...fields,
+    },
+  };
+}
+
 export function expectAcknowledged(res: WebhookResponse) {
   expect(res.status).toBe(200);
 }
@@ -208,12 +308,36 @@ export function expectAcknowledged(res: WebhookResponse) {
 export async function conversationOf(
   deps: ApiDeps,
   agentId: string,
-  channel: "instagram" | "telegram" | "whatsapp",
+  channel: Platform,
   externalUserId: string,
 ) {
   const page = await deps.repos.conversations.list({ agentId, channel, limit: 100 });
   const matches = page.items.filter((c) => c.externalUserId === externalUserId);
   return matches;
+}
+
+/** The conversation of (agent, channel, user); throws when the workers have not created it. */
+export async function conversationWith(
+  c: Channels,
+  agentId: string,
+  channel: Platform,
+  user: string,
+) {
+  const [conversation] = await conversationOf(c.deps, agentId, channel, user);
+  if (!conversation) throw new Error(`no ${channel} conversation with ${user}`);
+  return conversation;
+}
+
+/** That conversation and its messages as the console shows them (attachments, transcripts…). */
+export async function consoleTranscript(
+  c: Channels,
+  agentId: string,
+  channel: Platform,
+  user: string,
+) {
+  const row = await conversationWith(c, agentId, channel, user);
+  const page = await c.admin.conversations.messages({ conversationId: row.conversationId });
+  return { row, items: page.items };
 }
 
 export async function messagesOf(deps: ApiDeps, conversationId: string): Promise<Message[]> {

@@ -130,12 +130,14 @@ export function instagramText(input: {
   });
 }
 
-/** A WhatsApp delivery to `phoneNumberId` from the customer `waId`, serialised as Meta does. */
-export function whatsappBody(
+/**
+ * One change to `phoneNumberId` (its `messages`, `contacts`, `statuses`… in `value`), serialised as Meta
+ * does. https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/components
+ */
+export function whatsappChange(
   phoneNumberId: string,
-  waId: string,
-  messages: Record<string, unknown>[],
-  profileName = "Sheena Nelson",
+  value: Record<string, unknown>,
+  field = "messages",
 ): string {
   return metaJson({
     object: "whatsapp_business_account",
@@ -144,17 +146,29 @@ export function whatsappBody(
         id: "102290129340398",
         changes: [
           {
-            field: "messages",
+            field,
             value: {
               messaging_product: "whatsapp",
               metadata: { display_phone_number: "15550783881", phone_number_id: phoneNumberId },
-              contacts: [{ profile: { name: profileName }, wa_id: waId }],
-              messages,
+              ...value,
             },
           },
         ],
       },
     ],
+  });
+}
+
+/** A WhatsApp delivery to `phoneNumberId` from the customer `waId`, serialised as Meta does. */
+export function whatsappBody(
+  phoneNumberId: string,
+  waId: string,
+  messages: Record<string, unknown>[],
+  profileName = "Sheena Nelson",
+): string {
+  return whatsappChange(phoneNumberId, {
+    contacts: [{ profile: { name: profileName }, wa_id: waId }],
+    messages,
   });
 }
 

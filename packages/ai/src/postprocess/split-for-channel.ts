@@ -1,4 +1,4 @@
-export type Channel = "web_chat" | "instagram" | "telegram" | "whatsapp";
+import type { Channel } from "@agents-crm/config/channels";
 
 interface ChannelLimit {
   max: number;

@@ -1,7 +1,7 @@
 import type { AgentConfig } from "@agents-crm/config/agent-config";
+import type { Channel } from "@agents-crm/config/channels";
 import type { HandoffCause, HandoffSummary } from "@agents-crm/config/handoff-summary";
 import type { ExtractedContacts } from "../contacts/schema";
-import type { Channel } from "../postprocess/split-for-channel";
 import type { EscalationType } from "../prompt/output-contract";
 import type { CallMetrics, LlmProviders } from "../providers/types";
 import type { KnowledgeBase, RetrievedSource } from "../rag/types";

@@ -1,4 +1,5 @@
-import { runTurn, type Channel, type HistoryMessage, type TurnResult } from "@agents-crm/ai";
+import { runTurn, type HistoryMessage, type TurnResult } from "@agents-crm/ai";
+import type { Channel } from "@agents-crm/config/channels";
 import type { ConfigWarning } from "@agents-crm/config/agent-config";
 import type { PlaygroundHistory } from "@agents-crm/config/playground";
 import type { AgentConfigDocument } from "@agents-crm/db";
