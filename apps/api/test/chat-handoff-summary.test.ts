@@ -132,4 +132,21 @@ describe("handoff summary", () => {
       "Wants: “Hello. Please call me back on +7 916 123-45-67”",
     );
   });
+
+  it("names the safety net's categories and words as its cause: each alert chat reads them in its language", async () => {
+    fake.setResponder(() => answer({ needed: false, type: "none", reason: "", summary: "" }));
+    const { conversationId, alerts } = await escalateWith("Can I take ibuprofen? How much?");
+    const row = await deps.repos.conversations.get(conversationId);
+    expect(row?.handoffSummary?.cause).toEqual({
+      code: "safety_net",
+      kind: "medication",
+      detail: expect.stringContaining("ibuprofen") as unknown,
+    });
+    expect(row?.handoffReason).toMatch(/^Safety net: medication \("ibuprofen"/);
+    const english = alerts.find((m) => m.chatId === "-2001")?.text ?? "";
+    expect(english).toMatch(/Reason: Safety net: medication \("ibuprofen"/);
+    const russian = alerts.find((m) => m.chatId === "-2002")?.text ?? "";
+    expect(russian).toMatch(/Причина: Проверка безопасности: лекарства и дозировки \(«ibuprofen»/);
+    expect(russian).not.toContain("Safety net");
+  });
 });
