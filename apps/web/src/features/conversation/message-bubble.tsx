@@ -74,6 +74,7 @@ export function MessageBubble({ message }: { message: TranscriptMessage }) {
           {message.deliveryStatus && message.deliveryStatus !== "not_applicable" && (
             <DeliveryStatus
               status={message.deliveryStatus}
+              channel={message.channel}
               error={message.deliveryError}
               reasonCode={message.deliveryReason?.code}
             />
