@@ -90,6 +90,13 @@ describe("handoff summary", () => {
       why: 'Asks for a painkiller dose; Safety net: medication ("ibuprofen", "can i take", "how much")',
       contacts: ["+971501234567"],
       by: "model",
+      // The model's reason leads as written; the net's part is read in each reader's language.
+      cause: {
+        code: "safety_net",
+        kind: "medication",
+        detail: "ibuprofen, can i take, how much",
+        lead: "Asks for a painkiller dose",
+      },
     };
     const row = await deps.repos.conversations.get(conversationId);
     expect(row?.handoffSummary).toEqual(summary);
@@ -107,6 +114,9 @@ describe("handoff summary", () => {
     const russian = alerts.find((m) => m.chatId === "-2002")?.text ?? "";
     expect(russian).toContain("Хочет: Wants to know how much ibuprofen");
     expect(russian).toContain("Контакты: +971501234567");
+    expect(russian).toContain(
+      "Причина: Asks for a painkiller dose; Проверка безопасности: лекарства и дозировки («ibuprofen»",
+    );
 
     // The inbox lists it with the row.
     const list = await callerAs(deps, operator).conversations.list({ status: "NEEDS_HUMAN" });

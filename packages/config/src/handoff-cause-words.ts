@@ -72,7 +72,8 @@ function safetyNetWords(cause: HandoffCause, language: CauseLanguage): string {
     const quoted = words.map((word) => `${open}${word}${close}`).join(", ");
     return quoted ? `${label} (${quoted})` : label;
   });
-  return `${SAFETY_NET[language]}: ${parts.join("; ")}`;
+  const net = `${SAFETY_NET[language]}: ${parts.join("; ")}`;
+  return cause.lead ? `${cause.lead}; ${net}` : net;
 }
 
 /** A hand-over's cause (see HANDOFF_CAUSES) as a sentence in the reader's language. */

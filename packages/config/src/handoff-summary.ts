@@ -43,6 +43,8 @@ export const handoffCauseSchema = z.object({
   code: z.enum(HANDOFF_CAUSES),
   kind: z.string().max(64),
   detail: z.string().max(120).optional(),
+  /** The model's own reason when it agreed with the safety net: its words, shown before the net's. */
+  lead: z.string().max(HANDOFF_SUMMARY_LIMITS.why).optional(),
 });
 
 export type HandoffCause = z.output<typeof handoffCauseSchema>;

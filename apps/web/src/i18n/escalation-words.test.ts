@@ -28,6 +28,10 @@ describe("hand-over reasons and escalation types in the reader's language", () =
     expect(causeWords(cause, "ru")).toBe(
       "Проверка безопасности: симптомы («hurts»); беременность или кормление («pregnant»)",
     );
+    // The model's own reason, when it agreed, leads as written.
+    expect(causeWords({ ...cause, lead: "Asks about a dose" }, "ru")).toMatch(
+      /^Asks about a dose; Проверка безопасности: симптомы/,
+    );
     // A category this console does not know yet stays as stored.
     expect(causeWords({ code: "safety_net", kind: "hearing", detail: "ear" }, "ru")).toBe(
       "Проверка безопасности: hearing («ear»)",
