@@ -79,6 +79,13 @@ describe("handoff summary", () => {
       why: 'Asks for a painkiller dose; Safety net: medication ("ibuprofen", "can i take", "how much")',
       contacts: ["+971501234567"],
       by: "model",
+      // The model's reason leads as written; the net's part is read in each reader's language.
+      cause: {
+        code: "safety_net",
+        kind: "medication",
+        detail: "ibuprofen, can i take, how much",
+        lead: "Asks for a painkiller dose",
+      },
     };
     const row = await deps.repos.conversations.get(conversationId);
     expect(row?.handoffSummary).toEqual(summary);
@@ -96,6 +103,9 @@ describe("handoff summary", () => {
     const russian = alerts.find((m) => m.chatId === "-2002")?.text ?? "";
     expect(russian).toContain("Хочет: Wants to know how much ibuprofen");
     expect(russian).toContain("Контакты: +971501234567");
+    expect(russian).toContain(
+      "Причина: Asks for a painkiller dose; Проверка безопасности: лекарства и дозировки («ibuprofen»",
+    );
 
     // The inbox lists it with the row.
     const list = await callerAs(deps, operator).conversations.list({ status: "NEEDS_HUMAN" });
@@ -120,5 +130,22 @@ describe("handoff summary", () => {
     expect(alerts.find((m) => m.chatId === "-2001")?.text).toContain(
       "Wants: “Hello. Please call me back on +7 916 123-45-67”",
     );
+  });
+
+  it("names the safety net's categories and words as its cause: each alert chat reads them in its language", async () => {
+    fake.setResponder(() => answer({ needed: false, type: "none", reason: "", summary: "" }));
+    const { conversationId, alerts } = await escalateWith("Can I take ibuprofen? How much?");
+    const row = await deps.repos.conversations.get(conversationId);
+    expect(row?.handoffSummary?.cause).toEqual({
+      code: "safety_net",
+      kind: "medication",
+      detail: expect.stringContaining("ibuprofen") as unknown,
+    });
+    expect(row?.handoffReason).toMatch(/^Safety net: medication \("ibuprofen"/);
+    const english = alerts.find((m) => m.chatId === "-2001")?.text ?? "";
+    expect(english).toMatch(/Reason: Safety net: medication \("ibuprofen"/);
+    const russian = alerts.find((m) => m.chatId === "-2002")?.text ?? "";
+    expect(russian).toMatch(/Причина: Проверка безопасности: лекарства и дозировки \(«ibuprofen»/);
+    expect(russian).not.toContain("Safety net");
   });
 });

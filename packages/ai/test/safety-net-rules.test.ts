@@ -128,6 +128,12 @@ describe("safety net", () => {
       ["booking", 'Keyword "book" (booking_keywords)'],
       ["medical", 'Safety net: symptoms ("hurts"); pregnancy ("pregnant")'],
     ]);
+    // Named as a cause too, so staff read the categories in their own language.
+    expect(verdict.candidates[1]?.cause).toEqual({
+      code: "safety_net",
+      kind: "symptoms,pregnancy",
+      detail: "hurts; pregnant",
+    });
     expect(verdict.hits.map((hit) => hit.list)).toEqual([
       "booking_keywords",
       "safety_net",

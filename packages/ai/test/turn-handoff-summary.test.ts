@@ -148,7 +148,10 @@ describe("handoff summary, offline", () => {
     expect(result.escalation.type).toBe("contact");
     expect(result.escalation.summary).toEqual({
       want: "Please call me back on +7 916 123-45-67 or ivan@example.com",
-      why: "The customer shared contact details",
+      // The rules that found the phone say why (the offline model gives no reason of its own), with
+      // the cause staff read in their language.
+      why: "The customer shared a phone number",
+      cause: { code: "contact_shared", kind: "phone" },
       contacts: ["+79161234567", "ivan@example.com"],
       by: "rules",
     });

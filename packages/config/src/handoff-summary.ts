@@ -28,18 +28,57 @@ const line = (max: number) => z.string().transform((text) => clipLine(text, max)
 /**
  * Hand-overs the reader's app words itself (`why` keeps the English for readers without the words):
  * a message the agent cannot read (`kind`: photo, voice, file, …), a trigger keyword (`kind`: its
- * list, `detail`: the keyword) or shared contact details (`kind`: phone or email). The model's own
- * reasons are its words and stay as written.
+ * list, `detail`: the keyword), shared contact details (`kind`: phone or email) or the safety net
+ * (`kind`: its categories, comma-separated; `detail`: each category's deciding words, see
+ * safetyNetCause). The model's own reasons are its words and stay as written.
  */
-export const HANDOFF_CAUSES = ["unreadable_message", "keyword", "contact_shared"] as const;
+export const HANDOFF_CAUSES = [
+  "unreadable_message",
+  "keyword",
+  "contact_shared",
+  "safety_net",
+] as const;
 
 export const handoffCauseSchema = z.object({
   code: z.enum(HANDOFF_CAUSES),
   kind: z.string().max(64),
   detail: z.string().max(120).optional(),
+  /** The model's own reason when it agreed with the safety net: its words, shown before the net's. */
+  lead: z.string().max(HANDOFF_SUMMARY_LIMITS.why).optional(),
 });
 
 export type HandoffCause = z.output<typeof handoffCauseSchema>;
+
+const WORDS_SEPARATOR = "; ";
+
+/**
+ * The safety net's cause: its categories in `kind` ("medication,symptoms"), each one's deciding words
+ * in `detail` ("ibuprofen, how much; rash"), cut to the schema's length.
+ */
+export function safetyNetCause(
+  hits: readonly { category: string; words: string[] }[],
+): HandoffCause {
+  return {
+    code: "safety_net",
+    kind: hits
+      .map((hit) => hit.category)
+      .join(",")
+      .slice(0, 64),
+    detail: clipLine(hits.map((hit) => hit.words.join(", ")).join(WORDS_SEPARATOR), 120),
+  };
+}
+
+/** A safety-net cause's categories with their words (words cut off by the length limit are lost). */
+export function safetyNetParts(cause: HandoffCause): { category: string; words: string[] }[] {
+  const words = (cause.detail ?? "").split(WORDS_SEPARATOR);
+  return cause.kind
+    .split(",")
+    .filter(Boolean)
+    .map((category, index) => ({
+      category,
+      words: (words[index] ?? "").split(", ").filter(Boolean),
+    }));
+}
 
 export const handoffSummarySchema = z.object({
   want: line(HANDOFF_SUMMARY_LIMITS.want),

@@ -23,6 +23,7 @@ const CONTRACTS = [
   "./conversations",
   "./copilot",
   "./event-ids",
+  "./handoff-cause-words",
   "./handoff-summary",
   "./knowledge-gaps",
   "./knowledge-library",

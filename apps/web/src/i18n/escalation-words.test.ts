@@ -16,6 +16,28 @@ describe("hand-over reasons and escalation types in the reader's language", () =
     );
   });
 
+  it("words the safety net's categories and deciding words (several categories of one type too)", () => {
+    const cause = {
+      code: "safety_net",
+      kind: "symptoms,pregnancy",
+      detail: "hurts; pregnant",
+    } as const;
+    expect(causeWords(cause, "en")).toBe(
+      'Safety net: symptoms ("hurts"); pregnancy or breastfeeding ("pregnant")',
+    );
+    expect(causeWords(cause, "ru")).toBe(
+      "Проверка безопасности: симптомы («hurts»); беременность или кормление («pregnant»)",
+    );
+    // The model's own reason, when it agreed, leads as written.
+    expect(causeWords({ ...cause, lead: "Asks about a dose" }, "ru")).toMatch(
+      /^Asks about a dose; Проверка безопасности: симптомы/,
+    );
+    // A category this console does not know yet stays as stored.
+    expect(causeWords({ code: "safety_net", kind: "hearing", detail: "ear" }, "ru")).toBe(
+      "Проверка безопасности: hearing («ear»)",
+    );
+  });
+
   it("labels known types and keeps unknown ones (never a prototype's member)", () => {
     expect(escalationTypeLabel("unreadable_message", "ru")).toBe(
       "Сообщение, которое агент не может прочитать",

@@ -1,6 +1,12 @@
 import type { HandoffCause } from "@agents-crm/config/handoff-summary";
 
 export type { HandoffCause };
+// Shared with the API's alert chats, which word hand-overs in their own language.
+export {
+  causeWords,
+  safetyNetCategoryLabel,
+  sentKind,
+} from "@agents-crm/config/handoff-cause-words";
 
 /** Escalation types (the agent config's, plus the product's own) as staff read them. */
 export const ESCALATION_TYPES = {
@@ -26,60 +32,8 @@ export const ESCALATION_TYPES = {
   },
 } satisfies Record<"en" | "ru", Record<string, string>>;
 
-const SENT_KINDS = {
-  en: {
-    photo: "a photo",
-    video: "a video",
-    audio: "an audio file",
-    voice: "a voice message",
-    sticker: "a sticker",
-    file: "a file",
-    location: "a location",
-    contact: "a contact card",
-  },
-  ru: {
-    photo: "фото",
-    video: "видео",
-    audio: "аудиофайл",
-    voice: "голосовое сообщение",
-    sticker: "стикер",
-    file: "файл",
-    location: "геопозицию",
-    contact: "контакт",
-  },
-} satisfies Record<"en" | "ru", Record<string, string>>;
-
-/** "a photo" / "фото"; a kind without words reads as a message. */
-export function sentKind(kind: string, language: "en" | "ru"): string {
-  const words: Record<string, string> = SENT_KINDS[language];
-  return Object.hasOwn(words, kind)
-    ? (words[kind] as string)
-    : language === "en"
-      ? "a message"
-      : "сообщение";
-}
-
 /** An escalation type in the reader's words; one the product does not know stays as stored. */
 export function escalationTypeLabel(type: string, language: "en" | "ru"): string {
   const words: Record<string, string> = ESCALATION_TYPES[language];
   return Object.hasOwn(words, type) ? (words[type] as string) : type;
-}
-
-/** A hand-over's cause (see HANDOFF_CAUSES) as a sentence in the reader's language. */
-export function causeWords(cause: HandoffCause, language: "en" | "ru"): string {
-  const en = language === "en";
-  switch (cause.code) {
-    case "unreadable_message":
-      return en
-        ? `The customer sent ${sentKind(cause.kind, "en")} the agent cannot read`
-        : `Клиент прислал ${sentKind(cause.kind, "ru")}: агент не может это прочитать`;
-    case "keyword":
-      return en
-        ? `Keyword "${cause.detail ?? ""}" (${cause.kind})`
-        : `Ключевое слово «${cause.detail ?? ""}» (${cause.kind})`;
-    case "contact_shared":
-      if (cause.kind === "email")
-        return en ? "The customer shared an e-mail address" : "Клиент оставил адрес e-mail";
-      return en ? "The customer shared a phone number" : "Клиент оставил номер телефона";
-  }
 }

@@ -99,7 +99,8 @@ function answerOf(prompt: ReadPrompt): ModelAnswer | Omit<ModelAnswer, "attach_d
   if (signalled)
     return {
       reply: say.handingOver,
-      escalation: escalate(signalled.type, signalled.reason),
+      // No reason of its own: the turn's rules that raised the signal say why (decideEscalation).
+      escalation: escalate(signalled.type, ""),
       sources_used: [],
     };
 

@@ -1,4 +1,5 @@
 import type { AgentConfig } from "@agents-crm/config/agent-config";
+import { safetyNetCause } from "@agents-crm/config/handoff-summary";
 import type { ExtractedContacts } from "../contacts/schema";
 import { contactsEscalate, findContacts } from "./contacts-rule";
 import type { EscalationCandidate } from "./escalation-candidates";
@@ -21,17 +22,21 @@ function netHit(hit: SafetyNetHit): TriggerHit {
 
 /** One candidate per escalation type the net found: `Safety net: medication ("ibuprofen", "how much")`. */
 function netCandidates(hits: readonly SafetyNetHit[]): EscalationCandidate[] {
-  const byType = new Map<SafetyNetHit["type"], string[]>();
-  for (const hit of hits) {
-    const words = hit.words.map((word) => `"${word}"`).join(", ");
-    byType.set(hit.type, [...(byType.get(hit.type) ?? []), `${hit.category} (${words})`]);
-  }
-  return [...byType].map(([type, parts]) => ({
-    type,
-    reason: `${SAFETY_NET_REASON}${parts.join("; ")}`,
-    confidence: 0.9,
-    source: "rules",
-  }));
+  const byType = new Map<SafetyNetHit["type"], SafetyNetHit[]>();
+  for (const hit of hits) byType.set(hit.type, [...(byType.get(hit.type) ?? []), hit]);
+  return [...byType].map(([type, found]) => {
+    const parts = found.map(
+      (hit) => `${hit.category} (${hit.words.map((word) => `"${word}"`).join(", ")})`,
+    );
+    return {
+      type,
+      reason: `${SAFETY_NET_REASON}${parts.join("; ")}`,
+      confidence: 0.9,
+      source: "rules",
+      // So staff read it in their language (console, alert chats); `reason` stays for the rest.
+      cause: safetyNetCause(found),
+    };
+  });
 }
 
 /**

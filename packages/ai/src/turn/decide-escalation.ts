@@ -1,4 +1,5 @@
 import type { AgentConfig } from "@agents-crm/config/agent-config";
+import { clipLine, HANDOFF_SUMMARY_LIMITS } from "@agents-crm/config/handoff-summary";
 import type { ModelAnswer } from "../prompt/output-contract";
 import { pickEscalation, type EscalationCandidate } from "../rules/escalation-candidates";
 import { SAFETY_NET_REASON } from "../rules/evaluate-rules";
@@ -21,7 +22,11 @@ export interface EscalationInputs {
 export function decideEscalation(input: EscalationInputs): EscalationCandidate | null {
   const candidates: EscalationCandidate[] = [];
   const declared = input.answer?.escalation;
-  if (declared?.needed && declared.type !== "none") {
+  // A model that gives no reason (the offline model echoing the rules' signals) leaves the rules of
+  // that type to say why: their reason names its cause, which staff read in their own language.
+  const saidNothing =
+    !declared?.reason && input.ruleCandidates.some((rule) => rule.type === declared?.type);
+  if (declared?.needed && declared.type !== "none" && !saidNothing) {
     candidates.push({
       type: declared.type,
       reason: declared.reason || `The model escalated (${declared.type})`,
@@ -62,7 +67,15 @@ function withAgreeingRules(
       candidate.reason.startsWith(SAFETY_NET_REASON),
   );
   if (agreeing.length === 0) return chosen;
-  return { ...chosen, reason: [chosen.reason, ...agreeing.map((c) => c.reason)].join("; ") };
+  // The net's cause, led by the model's reason as written, so staff read the net's part in their words.
+  const cause = agreeing[0]?.cause;
+  return {
+    ...chosen,
+    reason: [chosen.reason, ...agreeing.map((c) => c.reason)].join("; "),
+    ...(cause
+      ? { cause: { ...cause, lead: clipLine(chosen.reason, HANDOFF_SUMMARY_LIMITS.why) } }
+      : {}),
+  };
 }
 
 /** The decision without its staff summary, which the turn adds once it knows the messages and contacts. */

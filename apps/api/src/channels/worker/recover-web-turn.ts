@@ -5,7 +5,7 @@ import type { ApiDeps } from "../../deps";
 import { emitMessageCreated } from "../../domain/conversations/emit";
 import { loadAgentForTurn } from "../../domain/turns/agent-configs";
 import { aiMayAnswer } from "../../domain/conversations/status-rules";
-import { runTurn } from "../../domain/turns/run-turn";
+import { runTurnWithFiles } from "../../domain/turns/turn-with-files";
 import { ticketedTurn } from "../../domain/turns/ticketed-turn";
 import { turnStopReason } from "../../domain/turns/turn-lanes";
 import { unansweredFrom } from "../../domain/turns/unanswered";
@@ -72,7 +72,7 @@ export async function recoverWebTurn(
     ticketedTurn(deps.webTurns, conversation, async (laneBatch, handle) => {
       // The lane's batch may hold messages of `batch` (a turn under way here answers them too).
       const merged = new Map([...batch, ...laneBatch].map((m) => [m.messageId, m]));
-      const output = await runTurn(deps, {
+      const output = await runTurnWithFiles(deps, {
         conversationId: conversation.conversationId,
         config,
         batch: [...merged.values()].sort((a, b) => (a.messageId < b.messageId ? -1 : 1)),

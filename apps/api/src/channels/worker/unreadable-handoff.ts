@@ -25,7 +25,13 @@ export async function handOffUnreadable(
   config: AgentConfig,
   message: Message,
   /** `kind`: the message's kind (photo, voice, file, …), for the console to word the reason. */
-  details: { kind: string; label: string; earlierCustomerTexts: string[] },
+  details: {
+    kind: string;
+    label: string;
+    earlierCustomerTexts: string[];
+    /** The customer messages the notice answers (default: this one), e.g. a burst it ends. */
+    answers?: string[];
+  },
 ): Promise<Message | null> {
   const reason = `The customer sent a ${details.label} the agent cannot read`;
   const summary: HandoffSummary = {
@@ -47,7 +53,7 @@ export async function handOffUnreadable(
   const stored = await storeAgentMessage(deps, latest, {
     content: unreadableMessageText(config, language),
     metadata: {
-      answers: [message.messageId],
+      answers: details.answers ?? [message.messageId],
       template: "unreadable_message_handoff",
       escalation: {
         type: escalation.type,

@@ -1,3 +1,4 @@
+import { causeWords } from "@agents-crm/config/handoff-cause-words";
 import { handoffSummaryLines, type HandoffSummary } from "@agents-crm/config/handoff-summary";
 import type { AlertLanguage } from "@agents-crm/config/notifications";
 import type { Conversation } from "@agents-crm/db";
@@ -32,6 +33,15 @@ function summaryLines(
   return handoffSummaryLines({ ...summary, why: "" }, ALERT_WORDS[language].summary);
 }
 
+/** The reason in the chat's language when the rules named its cause (safety net, keyword, …). */
+function reasonIn(
+  reason: string,
+  summary: HandoffSummary | null | undefined,
+  language: AlertLanguage,
+): string {
+  return summary?.cause ? causeWords(summary.cause, language) : reason;
+}
+
 /** Plain text (no parse_mode): a reason written by the model cannot break the markup. */
 export function telegramAlertText(
   facts: AlertFacts,
@@ -46,7 +56,7 @@ export function telegramAlertText(
     heading,
     `${words.agent}: ${facts.agentName}`,
     ...summaryLines(facts.summary, language),
-    `${words.reason}: ${facts.reason}`,
+    `${words.reason}: ${reasonIn(facts.reason, facts.summary, language)}`,
     `${words.type}: ${words.types[facts.escalationType] ?? facts.escalationType}`,
     `${words.channel}: ${words.channels[conversation.channel] ?? conversation.channel}`,
     `${words.conversation}: ${conversation.conversationId}`,
@@ -87,7 +97,11 @@ export function assignmentAlertText(
   return [
     words.assignedToYou(facts.actorName),
     `${words.agent}: ${facts.agentName}`,
-    ...(conversation.handoffReason ? [`${words.reason}: ${conversation.handoffReason}`] : []),
+    ...(conversation.handoffReason
+      ? [
+          `${words.reason}: ${reasonIn(conversation.handoffReason, conversation.handoffSummary, language)}`,
+        ]
+      : []),
     `${words.channel}: ${words.channels[conversation.channel] ?? conversation.channel}`,
     `${words.conversation}: ${conversation.conversationId}`,
     ...(link ? [link] : []),

@@ -1,6 +1,6 @@
 import type { HandoffSummaryWords } from "@agents-crm/config/handoff-summary";
 
-/** The alert chat's words; the reason stays as the model or rule wrote it. */
+/** The alert chat's words; the reason stays as the model wrote it (rules' causes are worded, see alert-text). */
 export const ALERT_WORDS: Record<
   AlertLanguage,
   {

@@ -10,7 +10,7 @@ import { emitConversationCreated } from "./emit";
 import { customerWrote } from "./status-machine";
 import { acceptsCustomerMessages, INITIAL_STATUS, REFUSALS } from "./status-rules";
 import { publicMessage, publicMessages, type PublicMessage } from "./views";
-import { receiveVisitorFiles, visitorFiles, withVisitorFiles } from "./web-chat-files";
+import { filesMessage, visitorFiles, withVisitorFiles } from "./web-chat-files";
 import { newWebToken, webTokenMatches } from "./web-token";
 
 const hidden = () => notFound("Conversation not found");
@@ -69,14 +69,14 @@ export async function sendWebChatMessage(
   // A chat started before contacts existed gets its contact on its next message.
   const conversation = await customerWrote(deps, await linkContact(deps, opened));
   try {
-    const outcome =
-      files.length > 0
-        ? await receiveVisitorFiles(deps, conversation, { content: input.content, files })
-        : await receiveCustomerMessage(deps, {
-            conversation,
-            content: input.content,
-            durableTurn: true,
-          });
+    // With files too: the same durable turn (its item, the conversation's lease, the hand-over to the
+    // replica that runs it), so a photo is answered once and in order wherever it arrives.
+    const outcome = await receiveCustomerMessage(deps, {
+      conversation,
+      content: input.content,
+      durableTurn: true,
+      ...(files.length > 0 ? filesMessage(input.content, files) : {}),
+    });
     return {
       userMessage: publicMessage(
         await withVisitorFiles(deps, outcome.userMessage),

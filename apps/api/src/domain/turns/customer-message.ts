@@ -5,11 +5,12 @@ import type { MessageMetadataInput } from "@agents-crm/config/message-metadata";
 import type { Conversation, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import { fillContactFromText } from "../contacts/fill-contact";
-import { emitMessageCreated } from "../conversations/emit";
+import { emitMessageCreated, emitMessageWithFiles } from "../conversations/emit";
 import { loadAgentForTurn } from "./agent-configs";
 import { aiMayAnswer } from "../conversations/status-rules";
 import { readRecent } from "./history";
-import { runTurn, turnDeps } from "./run-turn";
+import { turnDeps } from "./run-turn";
+import { runTurnWithFiles } from "./turn-with-files";
 import { ticketedTurn } from "./ticketed-turn";
 import { announceTurn, handTurnOver } from "../../cluster/turn-handoff";
 import { awaitHandedOverReply } from "../../cluster/handed-over-reply";
@@ -31,6 +32,10 @@ export interface CustomerMessageInput {
   /** When the platform says it was sent (default: now). */
   timestamp?: Date | string;
   metadata?: MessageMetadataInput;
+  /** Files the customer sent with it (the web chat's uploads): `content` is their caption. */
+  fileIds?: string[];
+  /** The inbox preview when it is not the text ("[photo] caption"). */
+  preview?: string;
   /**
    * Web chat: the turn is recorded in the durable inbox before the message is stored, so it is answered
    * even if this process dies or stops before the turn ends (channel events are inbox items already).
@@ -65,13 +70,16 @@ export async function receiveCustomerMessage(
   // The history read runs alongside the writes: it filters this message out whether or not it landed.
   const recent = readRecent(deps.repos, id, config.llm.max_history_messages, 1);
   recent.catch(() => undefined);
-  // So do the turn's retrieval and input moderation: they need only the text.
-  const prepared = aiMayAnswer(conversation, config)
-    ? prepareTurn(
-        { agentId: conversation.agentId, config, messages: [input.content] },
-        turnDeps(deps, id),
-      )
-    : null;
+  // So do the turn's retrieval and input moderation: they need only the text (a message with files is
+  // read as "[photo] caption" or handed over: its turn prepares what it needs).
+  const withFiles = (input.fileIds?.length ?? 0) > 0;
+  const prepared =
+    aiMayAnswer(conversation, config) && !withFiles
+      ? prepareTurn(
+          { agentId: conversation.agentId, config, messages: [input.content] },
+          turnDeps(deps, id),
+        )
+      : null;
   // Before the message is stored: once the customer sees it accepted, some process will answer it.
   const ticket =
     input.durableTurn && aiMayAnswer(conversation, config)
@@ -92,12 +100,16 @@ export async function receiveCustomerMessage(
       content: input.content,
       channel: conversation.channel,
       kind: input.kind,
+      ...(withFiles ? { fileIds: input.fileIds } : {}),
       externalMessageId: input.externalMessageId,
       externalUserId: input.externalUserId ?? conversation.externalUserId,
       timestamp: input.timestamp,
       metadata,
     }),
-    deps.repos.conversations.touchActivity(id, { preview: input.content, fromCustomer: true }),
+    deps.repos.conversations.touchActivity(id, {
+      preview: input.preview ?? input.content,
+      fromCustomer: true,
+    }),
   ]);
   if (ticket) stored.catch((error: unknown) => deps.webTurns.notStored(ticket, error));
   const [userMessage, touched] = await stored.catch((error: unknown) => {
@@ -107,7 +119,9 @@ export async function receiveCustomerMessage(
   const current = touched ?? conversation;
   // Published alongside the turn (the hub keeps stream order: this event precedes the reply's).
   deps.work.run("publish customer message", () =>
-    emitMessageCreated(deps.hub, current, userMessage),
+    withFiles
+      ? emitMessageWithFiles(deps, current, userMessage)
+      : emitMessageCreated(deps.hub, current, userMessage),
   );
   if (!aiMayAnswer(current, config)) {
     prepared?.cancel();
@@ -139,7 +153,7 @@ export async function receiveCustomerMessage(
       const fresh = startsNow && batch.length === 1;
       startedNow ||= startsNow;
       if (!fresh) prepared?.cancel();
-      return runTurn(deps, {
+      return runTurnWithFiles(deps, {
         conversationId: id,
         config,
         batch,

@@ -41,7 +41,7 @@ describe("turnDetails", () => {
     expect(details).toEqual({
       sources: [{ sourceId: "prices", title: "Prices", score: 0.82 }],
       usage: { costUsd: 0.0012, latencyMs: 850, llmLatencyMs: 700, totalTokens: 420 },
-      escalation: { type: "booking", reason: "phone number shared" },
+      escalation: { type: "booking", reason: "phone number shared", cause: null },
       offline: true,
       fallback: false,
     });

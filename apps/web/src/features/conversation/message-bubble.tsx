@@ -2,7 +2,7 @@
 
 import { authorOf, turnDetails } from "./turn-details";
 import type { TranscriptMessage } from "~/features/console/types";
-import { escalationTypeLabel } from "~/i18n/escalation-words";
+import { causeWords, escalationTypeLabel } from "~/i18n/escalation-words";
 import { intlTag } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { DeliveryStatus } from "./delivery-status";
@@ -44,7 +44,15 @@ export function MessageBubble({ message }: { message: TranscriptMessage }) {
             {who}
           </span>
           {turn?.escalation && (
-            <Badge tone="warning" data-testid="escalation-badge" title={turn.escalation.reason}>
+            <Badge
+              tone="warning"
+              data-testid="escalation-badge"
+              title={
+                turn.escalation.cause
+                  ? causeWords(turn.escalation.cause, locale)
+                  : turn.escalation.reason
+              }
+            >
               {t.escalated(escalationTypeLabel(turn.escalation.type, locale))}
             </Badge>
           )}
@@ -66,6 +74,7 @@ export function MessageBubble({ message }: { message: TranscriptMessage }) {
           {message.deliveryStatus && message.deliveryStatus !== "not_applicable" && (
             <DeliveryStatus
               status={message.deliveryStatus}
+              channel={message.channel}
               error={message.deliveryError}
               reasonCode={message.deliveryReason?.code}
             />

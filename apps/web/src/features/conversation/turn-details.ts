@@ -1,3 +1,4 @@
+import type { HandoffCause } from "@agents-crm/config/handoff-summary";
 import { formatNumber } from "~/i18n/format";
 import type { Locale } from "~/i18n/locales";
 import type { TranscriptMessage } from "~/features/console/types";
@@ -10,7 +11,8 @@ export interface TurnDetails {
     llmLatencyMs: number | null;
     totalTokens: number | null;
   } | null;
-  escalation: { type: string; reason: string } | null;
+  /** `cause`: what the reason says, for the reader's own words (rules that name it). */
+  escalation: { type: string; reason: string; cause: HandoffCause | null } | null;
   offline: boolean;
   fallback: boolean;
 }
@@ -36,7 +38,11 @@ export function turnDetails(
         }
       : null,
     escalation: escalation
-      ? { type: escalation.type ?? "escalation", reason: escalation.reason ?? "" }
+      ? {
+          type: escalation.type ?? "escalation",
+          reason: escalation.reason ?? "",
+          cause: escalation.summary?.cause ?? null,
+        }
       : null,
     offline: offline === true,
     fallback: fallback === true,

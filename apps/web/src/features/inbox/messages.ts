@@ -106,6 +106,8 @@ export const conversations = defineMessages(
       delivered: "Delivered",
       read: "Read",
       failed: "Not delivered",
+      seen: "Seen",
+      instagramSentHint: "Instagram says when a message is seen, not when it is delivered",
     },
     /** A staff reply typed in the platform's own app, not in the console. */
     appAuthor: (channel: string) => (channel === "instagram" ? "Instagram app" : "WhatsApp app"),
@@ -265,6 +267,9 @@ export const conversations = defineMessages(
       delivered: "Доставлено",
       read: "Прочитано",
       failed: "Не доставлено",
+      seen: "Просмотрено",
+      instagramSentHint:
+        "Instagram сообщает, когда сообщение просмотрено, но не когда оно доставлено",
     },
     appAuthor: (channel: string) =>
       channel === "instagram" ? "Приложение Instagram" : "Приложение WhatsApp",

@@ -6,6 +6,7 @@ import { formatUsd } from "~/i18n/format";
 import { formatLatency } from "~/features/conversation/turn-details";
 import { useLocale, useT } from "~/i18n/i18n-provider";
 import { HandoffSummaryLines } from "~/features/console/handoff-summary";
+import { causeWords } from "~/i18n/escalation-words";
 import styles from "./playground.module.css";
 
 /** A known value's label; a value this console does not know yet shows as it is. */
@@ -37,7 +38,11 @@ export function DecisionPanel({ decision }: { decision: DecisionSummary }) {
             {decision.type}
           </Fact>
         )}
-        {decision.reason && <Fact term={d.reason}>{decision.reason}</Fact>}
+        {decision.reason && (
+          <Fact term={d.reason} testId="decision-reason">
+            {decision.summary?.cause ? causeWords(decision.summary.cause, locale) : decision.reason}
+          </Fact>
+        )}
         <Fact term={d.confidence}>{decision.confidencePercent}%</Fact>
         <Fact term={d.source} testId="decision-source">
           {labelOf(t.sources, decision.source)}

@@ -88,6 +88,7 @@ export async function downloadMedia(
   }
   if (changed) await files.announce(job.conversationId, job.messageId);
   if (retry) throw retry;
+  if (job.fromApp) return;
   await answerVoiceNote(deps, runtime, job);
   await answerPhoto(deps, runtime, job);
 }
@@ -106,6 +107,7 @@ export async function mediaGaveUp(deps: ApiDeps, job: MediaJob, reason: string):
     changed = true;
   }
   if (changed) await files.announce(job.conversationId, job.messageId);
+  if (job.fromApp) return;
   await voiceNoteGaveUp(deps, job);
   await photoGaveUp(deps, job);
 }

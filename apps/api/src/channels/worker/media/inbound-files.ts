@@ -14,7 +14,12 @@ import type { MediaSource } from "./media-sources";
 export function inboundFiles(deps: ApiDeps) {
   const { repos } = deps;
   return {
-    async createPending(conversation: Conversation, source: MediaSource): Promise<string> {
+    /** `createdBy`: "customer", or "platform_app" for a reply staff typed in the platform's app. */
+    async createPending(
+      conversation: Conversation,
+      source: MediaSource,
+      createdBy = "customer",
+    ): Promise<string> {
       const record = await deps.files.reservePending({
         purpose: "conversation",
         conversationId: conversation.conversationId,
@@ -22,7 +27,7 @@ export function inboundFiles(deps: ApiDeps) {
         kind: source.kind,
         mimeType: source.mimeType,
         name: source.name,
-        createdBy: "customer",
+        createdBy,
       });
       return record.fileId;
     },
@@ -44,7 +49,7 @@ export function inboundFiles(deps: ApiDeps) {
         purpose: "conversation",
         conversationId: record.conversationId,
         agentId: record.agentId,
-        createdBy: "customer",
+        createdBy: record.createdBy ?? "customer",
         onRefusal: "record",
       });
     },

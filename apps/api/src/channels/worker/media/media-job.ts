@@ -16,6 +16,8 @@ export const mediaJobSchema = z.object({
   agentId: z.string().min(1),
   bindingId: z.string().min(1),
   platform: platformSchema,
+  /** The files of a reply staff typed in the platform's app: stored, never transcribed or answered. */
+  fromApp: z.boolean().optional(),
   files: z
     .array(
       z.object({

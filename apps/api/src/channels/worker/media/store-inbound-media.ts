@@ -18,18 +18,33 @@ export async function storeInboundWithMedia(
   event: InboundEvent,
   metadata: MessageMetadataInput,
 ): Promise<{ message: Message; conversation: Conversation }> {
-  const sources = mediaSources(event);
-  if (sources.length === 0) return storeInbound(deps, conversation, event, metadata);
-  const files = inboundFiles(deps);
-  const pending = [];
-  for (const source of sources) {
-    pending.push({ ...source, fileId: await files.createPending(conversation, source) });
-  }
+  const pending = await reservePendingFiles(deps, conversation, event);
+  if (pending.length === 0) return storeInbound(deps, conversation, event, metadata);
   const stored = await storeInbound(deps, conversation, event, metadata, {
     fileIds: pending.map((file) => file.fileId),
   });
   await queueDownloads(deps, stored.message, event, pending);
   return stored;
+}
+
+type PendingFiles = Parameters<typeof enqueueMediaJob>[1]["files"];
+
+/**
+ * A pending file record for each file of the event the platform lets us fetch (none if it has none):
+ * written before its message, so the console shows the files coming.
+ */
+export async function reservePendingFiles(
+  deps: ApiDeps,
+  conversation: Conversation,
+  event: InboundEvent,
+  createdBy = "customer",
+): Promise<PendingFiles> {
+  const files = inboundFiles(deps);
+  const pending: PendingFiles = [];
+  for (const source of mediaSources(event)) {
+    pending.push({ ...source, fileId: await files.createPending(conversation, source, createdBy) });
+  }
+  return pending;
 }
 
 /**
@@ -40,6 +55,7 @@ export async function requeueDownloads(
   deps: ApiDeps,
   message: Message,
   event: InboundEvent,
+  options: { fromApp?: boolean } = {},
 ): Promise<void> {
   const fileIds = message.fileIds ?? [];
   const sources = mediaSources(event);
@@ -49,16 +65,20 @@ export async function requeueDownloads(
     message,
     event,
     sources.map((source, i) => ({ ...source, fileId: fileIds[i] ?? "" })),
+    options,
   );
 }
 
-function queueDownloads(
+/** `fromApp`: the files of a reply staff typed in the platform's app (downloaded, never answered). */
+export function queueDownloads(
   deps: ApiDeps,
   message: Message,
   event: InboundEvent,
-  files: Parameters<typeof enqueueMediaJob>[1]["files"],
+  files: PendingFiles,
+  options: { fromApp?: boolean } = {},
 ) {
   return enqueueMediaJob(deps, {
+    ...(options.fromApp ? { fromApp: true } : {}),
     conversationId: message.conversationId,
     messageId: message.messageId,
     agentId: message.agentId,
