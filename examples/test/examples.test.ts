@@ -10,7 +10,7 @@ import { parseServerEnv } from "@agents-crm/config/env";
 import { createRepositories, openDatabaseFromEnv, provisionTables } from "@agents-crm/db";
 import { afterAll, describe, expect, it } from "vitest";
 import { createAgent } from "../../apps/api/test/helpers/chat-kit";
-import { buildPdf } from "../../apps/api/test/helpers/pdf-fixture";
+import { buildPdf } from "@agents-crm/config/testing/pdf-fixture";
 import { useTestApi } from "../../apps/api/test/helpers/test-api";
 import { runExample, startExample } from "./run-example";
 
