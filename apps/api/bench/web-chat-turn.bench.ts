@@ -16,7 +16,8 @@
 // core, the CPU time does not.
 // Run: npm run bench -- web-chat-turn   (or npx tsx apps/api/bench/web-chat-turn.bench.ts)
 // Options: --web-chat-turn-only=realistic|minimal runs one agent; --web-chat-turn-profile writes a CPU
-// profile of the server over each zero-latency series to bench/results/ (its CPU time is then inflated).
+// profile of the server over each zero-latency series to bench/results/ (its CPU time is then inflated);
+// --web-chat-turn-callers lists where that series' DynamoDB commands are sent from, per turn.
 import { loadavg } from "node:os";
 import {
   demoAgentDocument,
@@ -36,6 +37,7 @@ import {
   startTsxProcess,
   writeBenchResult,
 } from "./_bench-kit";
+import { createCallerTally } from "./_command-callers";
 import { startCpuProfile } from "./_cpu-profile";
 import type {
   DriverMessage,
@@ -56,6 +58,8 @@ const flag = (name: string) =>
   );
 const ONLY = flag("only")?.split("=")[1];
 const PROFILE = flag("profile") !== undefined;
+/** Also lists where each zero-latency series' DynamoDB commands are sent from (slows the server). */
+const CALLERS = flag("callers") !== undefined;
 
 const ALL_SCENARIOS: Scenario[] = [
   {
@@ -141,10 +145,13 @@ async function main() {
   // DynamoDB commands over each zero-latency series, by operation and table: the turn's storage work.
   const commands: Map<string, number>[] = [];
   let counting: Map<string, number> | null = null;
+  let callers: ReturnType<typeof createCallerTally> | null = null;
+  const callerLines: string[][] = [];
   deps.db.onCommand((name, input) => {
     if (!counting) return;
     const key = `${name.replace(/Command$/, "")} ${typeof input.TableName === "string" ? input.TableName : "batch"}`;
     counting.set(key, (counting.get(key) ?? 0) + 1);
+    callers?.count(key);
   });
   let profiling: ReturnType<typeof startCpuProfile> | null = null;
   const profiles: Promise<void>[] = [];
@@ -155,10 +162,13 @@ async function main() {
         cpuAtStart = process.cpuUsage();
         counting = new Map();
         commands.push(counting);
+        if (CALLERS) callers = createCallerTally();
         if (PROFILE) profiling = startCpuProfile();
       } else {
         const used = process.cpuUsage(cpuAtStart);
         counting = null;
+        if (callers) callerLines.push(callers.lines(SCENARIOS[cpuMs.length]!.overheadTurns));
+        callers = null;
         cpuMs.push((used.user + used.system) / 1000);
         const scenario = SCENARIOS[cpuMs.length - 1]!;
         const path = resolve(
@@ -205,7 +215,7 @@ async function main() {
     `\nweb-chat turn: chat.send over HTTP, reply streamed over WebSocket, fake OpenAI (L = ${L} ms, ` +
       `first token T = ${T} ms, E = ${E} ms, M = ${M} ms), embedded DynamoDB, load ${loadavg()[0]!.toFixed(2)}\n`,
   );
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     console.log(
       `${row.agent}: floor ${row.floorMs.turnMs} ms, first-token floor ${row.floorMs.firstTokenMs} ms`,
     );
@@ -225,6 +235,7 @@ async function main() {
       `  DynamoDB commands per turn: ${dynamo.reduce((sum, [, n]) => sum + n, 0).toFixed(2)} — ` +
         dynamo.map(([key, n]) => `${key} ${n}`).join(", "),
     );
+    if (callerLines[index]) console.log(`  sent from:\n${callerLines[index].join("\n")}`);
     console.log(
       `  targets: turn p50 ≤ floor + ${TARGETS.overFloorP50Ms} ms ${row.targetsMet.turn ? "met" : "NOT met"}; ` +
         `overhead p50 ≤ ${TARGETS.overheadP50Ms} ms, p99 ≤ ${TARGETS.overheadP99Ms} ms ${row.targetsMet.overhead ? "met" : "NOT met"}; ` +

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TEXTS } from "../src/turn/default-texts";
 import { streamTurn } from "../src/turn/stream-turn";
-import { StreamedModeration } from "../src/turn/streamed-moderation";
+import { COALESCE_MS, StreamedModeration } from "../src/turn/streamed-moderation";
 import type { TurnEvent } from "../src/turn/types";
 import { useTurnServer } from "./turn-fake-server";
 import { configOf, minimalDocument, modelJson } from "./turn-kit";
@@ -24,6 +24,8 @@ async function collect(events: AsyncIterable<TurnEvent>) {
   throw new Error("no result");
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const SENTENCES = [
   "Professional teeth cleaning costs 350 AED and takes about 45 minutes in our clinic.",
   "We are open Monday to Friday from 9:00 to 20:00 and on Saturday from 10:00 to 16:00.",
@@ -42,6 +44,7 @@ describe("output moderation while the reply streams", () => {
     for (const sentence of SENTENCES) {
       sent += (sent ? " " : "") + sentence;
       watcher.update(sent);
+      await sleep(COALESCE_MS * 2);
     }
     // The last sentence has no space after it yet: it may continue, so it waits for the reply to end.
     watcher.complete(reply);
@@ -57,6 +60,26 @@ describe("output moderation while the reply streams", () => {
     for (const [index, input] of inputs.entries())
       if (index > 0) expect(inputs[index - 1]).toContain(input.slice(0, 30));
     expect(verdict.metrics).toHaveLength(inputs.length);
+  });
+
+  it("checks a reply that arrives at once in one call", async () => {
+    const watcher = new StreamedModeration(server.providers.moderator, config, {
+      agentId: "a",
+      logger: silent,
+    });
+    const reply = SENTENCES.join(" ");
+    let sent = "";
+    for (const sentence of SENTENCES) {
+      sent += (sent ? " " : "") + sentence;
+      watcher.update(sent);
+    }
+    watcher.complete(reply);
+    const verdict = await watcher.verdict();
+    expect(verdict.flagged).toBe(false);
+    expect(moderatedInputs()).toEqual([reply]);
+    // Nothing is left to fire after the reply is complete.
+    await sleep(COALESCE_MS * 2);
+    expect(moderatedInputs()).toHaveLength(1);
   });
 
   it("flags a reply mid-stream: the rest never reaches the customer and the turn hands over", async () => {

@@ -7,6 +7,12 @@ import type { TurnLogger } from "./types";
 const BOUNDARY = /(?:[.!?…؟۔。！？।]+["'»”’)\]]*\s|\n)/gu;
 /** Fewer characters than this wait for more sentences: a moderation call per short sentence costs more than it saves. */
 const MIN_SEGMENT_CHARS = 200;
+/**
+ * A run of sentences waits this long for more before it is checked, so a reply that arrives at once (a
+ * fast model, a short reply) costs one check at its end instead of two; a mid-reply check started this
+ * much later still ends long before a streamed reply does.
+ */
+export const COALESCE_MS = 25;
 
 /** The end of the last sentence in `text` from `from` on, or -1. */
 function lastBoundary(text: string, from: number): number {
@@ -31,6 +37,7 @@ export class StreamedModeration {
   /** Where the next check starts: the last sentence already checked, as context for what follows. */
   private contextStart = 0;
   private completed: string | null = null;
+  private pending: ReturnType<typeof setTimeout> | null = null;
   private readonly checks: Promise<ModerationVerdict>[] = [];
 
   constructor(
@@ -43,15 +50,17 @@ export class StreamedModeration {
   update(reply: string): void {
     if (this.completed !== null) return;
     this.text = reply;
-    const end = lastBoundary(reply, this.checkedUpTo);
-    if (end < 0 || end - this.checkedUpTo < MIN_SEGMENT_CHARS) return;
-    this.check(end);
+    if (this.pending === null && this.checkableEnd() >= 0) {
+      this.pending = setTimeout(() => this.checkWhatArrived(), COALESCE_MS);
+    }
   }
 
   /** The whole reply: checks what is left after the last sentence already checked. */
   complete(reply: string): void {
     if (this.completed !== null) return;
     this.completed = reply;
+    if (this.pending !== null) clearTimeout(this.pending);
+    this.pending = null;
     if (!reply.startsWith(this.text)) {
       // Not the text that streamed (cannot happen with one attempt; kept honest for any caller).
       this.checkedUpTo = 0;
@@ -75,6 +84,19 @@ export class StreamedModeration {
       category: flagged?.category ?? null,
       metrics: verdicts.flatMap((verdict) => (verdict.metrics ? [verdict.metrics] : [])),
     };
+  }
+
+  /** The end of the complete sentences not yet checked, when they are worth a call; else -1. */
+  private checkableEnd(): number {
+    const end = lastBoundary(this.text, this.checkedUpTo);
+    return end < 0 || end - this.checkedUpTo < MIN_SEGMENT_CHARS ? -1 : end;
+  }
+
+  private checkWhatArrived(): void {
+    this.pending = null;
+    if (this.completed !== null || this.context.signal?.aborted) return;
+    const end = this.checkableEnd();
+    if (end >= 0) this.check(end);
   }
 
   private check(end: number): void {
