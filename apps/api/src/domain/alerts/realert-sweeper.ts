@@ -36,13 +36,15 @@ async function recordRealert(
  * conversations snoozed and due, never the others), and staff are alerted again (`snoozeEnded`, at most
  * once: it clears the snooze conditionally).
  */
-export function createRealertSweeper(options: {
+export function createRealertSweeper<Scope>(options: {
   repos: Pick<Repositories, "conversations" | "kv" | "settings" | "audit">;
   log: Logger;
   minutes: number;
   intervalMs?: number;
-  realert(conversation: Conversation, waitingMinutes: number): Promise<void>;
-  snoozeEnded(conversation: Conversation): Promise<void>;
+  /** What one sweep's alerts share (sweep-reads.ts), made at the start of each sweep. */
+  scope: () => Scope;
+  realert(conversation: Conversation, waitingMinutes: number, scope: Scope): Promise<void>;
+  snoozeEnded(conversation: Conversation, scope: Scope): Promise<void>;
 }) {
   const { repos, log, minutes } = options;
   const intervalMs =
@@ -60,7 +62,11 @@ export function createRealertSweeper(options: {
     return new Set(stages.filter((s) => s.final).map((s) => s.id));
   }
 
-  async function realertOnce(conversation: Conversation, now: Date): Promise<boolean> {
+  async function realertOnce(
+    conversation: Conversation,
+    now: Date,
+    scope: Scope,
+  ): Promise<boolean> {
     const since = conversation.needsHumanSince ? Date.parse(conversation.needsHumanSince) : NaN;
     if (!(since <= now.getTime() - minutes * 60_000)) return false;
     const key = claimKey(conversation);
@@ -69,19 +75,20 @@ export function createRealertSweeper(options: {
     const claim = await repos.kv.increment(key, { ttlSeconds: CLAIM_TTL_SECONDS });
     if (claim.value !== 1) return false;
     const waitingMinutes = Math.round((now.getTime() - since) / 60_000);
-    await options.realert(conversation, waitingMinutes);
+    await options.realert(conversation, waitingMinutes, scope);
     await recordRealert(repos, conversation, waitingMinutes);
     return true;
   }
 
   async function sweepOnce(now: Date): Promise<number> {
     // Re-alerts first: a conversation woken in this sweep was reminded by its wake-up already.
-    const count = minutes > 0 ? await realertWaiting(now) : 0;
-    await wakeDue(now);
+    const scope = options.scope();
+    const count = minutes > 0 ? await realertWaiting(now, scope) : 0;
+    await wakeDue(now, scope);
     return count;
   }
 
-  async function realertWaiting(now: Date): Promise<number> {
+  async function realertWaiting(now: Date, scope: Scope): Promise<number> {
     const final = await finalStages();
     let count = 0;
     let cursor: string | null = null;
@@ -96,18 +103,18 @@ export function createRealertSweeper(options: {
         // A snooze that ran out: wakeDue ends it (and alerts), it is not re-alerted besides.
         if (conversation.snoozedUntil !== undefined) continue;
         if (final.has(conversation.stage)) continue;
-        if (await realertOnce(conversation, now)) count++;
+        if (await realertOnce(conversation, now, scope)) count++;
       }
       cursor = page.nextCursor;
     } while (cursor);
     return count;
   }
 
-  async function wakeDue(now: Date): Promise<void> {
+  async function wakeDue(now: Date, scope: Scope): Promise<void> {
     let cursor: string | null = null;
     do {
       const page = await repos.conversations.listSnoozeDue({ now, cursor, limit: PAGE });
-      for (const conversation of page.items) await options.snoozeEnded(conversation);
+      for (const conversation of page.items) await options.snoozeEnded(conversation, scope);
       cursor = page.nextCursor;
     } while (cursor);
   }
