@@ -45,6 +45,7 @@ describe("agents-crm", () => {
         "migrate",
         "replay-dead-letters",
         "search-backfill",
+        "normalize-phones",
       ]) {
         expect(overview.stdout).toContain(name);
       }
@@ -66,7 +67,7 @@ describe("agents-crm", () => {
   );
 
   it(
-    "provisions the tables, dry-runs a migration and backfills the search index",
+    "provisions the tables, dry-runs a migration, backfills the search index and dry-runs the phone migration",
     SLOW,
     async () => {
       const first = await cli("provision");
@@ -78,6 +79,9 @@ describe("agents-crm", () => {
       const dry = await cli("migrate", "--dry-run");
       expect(dry.code).toBe(0);
       expect(dry.stdout).toContain("dry run: nothing is written");
+      const phones = await cli("normalize-phones", "--dry-run");
+      expect(phones).toMatchObject({ code: 0 });
+      expect(phones.stdout).toMatch(/contacts read: would normalize 0 phones, 0 left for staff/);
     },
   );
 

@@ -13,6 +13,10 @@ export const PLATFORMS = ["telegram", "instagram", "whatsapp"] as const;
 export const platformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof platformSchema>;
 
+/** The platforms Meta runs: one app secret signs their webhooks, one Graph API answers them. */
+export const META_PLATFORMS = ["instagram", "whatsapp"] as const satisfies readonly Platform[];
+export type MetaPlatform = (typeof META_PLATFORMS)[number];
+
 /**
  * A BotFather token: the bot's numeric id, a colon, then its secret. Anything else is certainly a
  * paste mistake, so it is refused before Telegram is asked.

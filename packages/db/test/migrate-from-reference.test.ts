@@ -78,7 +78,7 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
         `${t.sessions}/user-index`,
       ]),
     );
-    expect(report.schema.indexesToAdd).toHaveLength(16);
+    expect(report.schema.indexesToAdd).toHaveLength(17);
     expect(report.schema.extraIndexes).toEqual([
       `${t.auditLogs}/admin_id-index`,
       `${t.auditLogs}/resource_type-index`,
@@ -108,7 +108,7 @@ describe("npm run db:migrate on a deployment of the reference product", () => {
     const report = await migrateFromReference(db, { now, pageSize: 2 });
 
     expect(report.provisioned?.created).toHaveLength(13);
-    expect(report.provisioned?.indexesAdded).toHaveLength(16);
+    expect(report.provisioned?.indexesAdded).toHaveLength(17);
     expect(report.backfill).toEqual({ agents: 1, conversations: 2, auditLogs: 1 });
     expect(report.messages).toMatchObject({ scanned: 5, rekeyed: 4, conflicts: [] });
 

@@ -3,6 +3,7 @@ import type { ServerEnv } from "@agents-crm/config/env";
 import { resolveDynamoMode } from "@agents-crm/config/env";
 import {
   backfillAfterProvision,
+  backfillSnoozeIndexOnce,
   createRepositories,
   openDatabaseFromEnv,
   provisionTables,
@@ -83,6 +84,9 @@ async function ensureTables(env: ServerEnv, log: Logger, db: Database): Promise<
     if (queued > 0) log.info("needs-human queue backfilled", { conversations: queued });
   } else {
     await assertTablesExist(db, env.DYNAMODB_ENDPOINT_URL ?? `AWS (${env.AWS_REGION})`);
+    // Indexes made by Terraform get no provisioning report: the snooze index's keys come from here.
+    const keyed = await backfillSnoozeIndexOnce(db);
+    if (keyed > 0) log.info("snooze index backfilled", { conversations: keyed });
   }
 }
 

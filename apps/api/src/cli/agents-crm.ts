@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { StartupError } from "../bootstrap/startup-error";
 import { CommandFailed, UsageError, type CliIo, type Command } from "./command";
 import { exportAgent, importAgent } from "./agent-commands";
-import { migrate, provision, searchBackfill } from "./database-commands";
+import { migrate, normalizePhones, provision, searchBackfill } from "./database-commands";
 import { replayDeadLetters } from "./dead-letter-commands";
 import { createOwner, resetPassword } from "./staff-commands";
 
@@ -16,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   migrate,
   replayDeadLetters,
   searchBackfill,
+  normalizePhones,
 ];
 
 /** 0 done, 1 the operation failed, 2 the command was called wrongly. */

@@ -51,3 +51,23 @@ With the embedded database, stop the API first (the database opens in one proces
     await runSearchBackfill(io.out);
   },
 };
+
+export const normalizePhones: Command = {
+  name: "normalize-phones",
+  summary: "store phones typed without a country code in E.164, label the ones it cannot tell",
+  help: `Usage: agents-crm normalize-phones [--dry-run]
+
+Phones staff typed before a country code was required were stored as "+" and the digits as typed
+("8 999 123-45-67" became +89991234567). Each contact's phones are read again with its agents'
+countries: those read as one number are stored in E.164 (audited); the others are left as they are,
+printed, and their contact labelled "phone-check" (the contacts' label filter lists them). Safe to
+re-run. --dry-run prints what it would change and writes nothing.
+
+Example:
+  npx agents-crm normalize-phones --dry-run`,
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, { "dry-run": { type: "boolean", default: false } });
+    const { runNormalizePhones } = await import("./normalize-phones-command");
+    await runNormalizePhones({ dryRun: values["dry-run"] }, io.out);
+  },
+};

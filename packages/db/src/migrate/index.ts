@@ -7,3 +7,5 @@ export type { RekeyReport } from "./rekey-messages";
 export type { LegacyRagReport, LegacyTtlReport, MissingSecretsReport } from "./legacy-report";
 export { backfillSearchIndex } from "./search-backfill";
 export type { SearchBackfillReport } from "./search-backfill";
+export { normalizeStoredPhones, PHONE_CHECK_LABEL } from "./stored-phones";
+export type { PhoneReading, StoredPhoneReader, StoredPhonesReport } from "./stored-phones";

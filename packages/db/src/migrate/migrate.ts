@@ -1,5 +1,6 @@
 import type { Db } from "../client/db";
 import { backfillLegacyItems } from "../provision/backfill";
+import { backfillAfterProvision } from "../provision/backfill-queue";
 import type { BackfillReport } from "../provision/backfill";
 import { provisionTables } from "../provision/provision";
 import type { ProvisionOptions, ProvisionReport } from "../provision/provision";
@@ -93,6 +94,7 @@ export async function migrateFromReference(
   } else {
     log("provisioning tables, indexes and TTL");
     provisioned = await provisionTables(db, { ...options.provision, log });
+    await backfillAfterProvision(db, provisioned, log);
     backfill = await backfillLegacyItems(db, { log });
   }
 

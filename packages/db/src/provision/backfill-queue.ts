@@ -3,7 +3,12 @@ import type { Db } from "../client/db";
 import type { ProvisionReport } from "./provision";
 import { isConditionalCheckFailed } from "../lib/errors";
 import { queryAll } from "../lib/query";
-import { LEGACY_ATTRIBUTES, queueAttributes } from "../repositories/conversation-item";
+import {
+  LEGACY_ATTRIBUTES,
+  SNOOZE_INDEX_NAME,
+  queueAttributes,
+} from "../repositories/conversation-item";
+import { backfillSnoozeIndex } from "./backfill-snooze";
 
 export const QUEUE_INDEX_NAME = "needs-human-queue-index";
 
@@ -75,14 +80,22 @@ export async function backfillNeedsHumanQueue(db: Db): Promise<number> {
 
 /**
  * After provisioning: when it has just added the queue index to an existing table, the conversations
- * already waiting for a human are put into it (the API's start and `npm run db:provision` call this).
+ * already waiting for a human are put into it; when it has just added the snooze index, the snoozed
+ * ones are (the API's start, `npm run db:provision` and `npm run db:migrate` call this). Returns how
+ * many conversations were queued.
  */
 export async function backfillAfterProvision(
   db: Db,
   report: ProvisionReport,
   log: (line: string) => void = () => undefined,
 ): Promise<number> {
-  if (!report.indexesAdded.includes(`${db.tables.conversations}/${QUEUE_INDEX_NAME}`)) return 0;
+  const added = (index: string) =>
+    report.indexesAdded.includes(`${db.tables.conversations}/${index}`);
+  if (added(SNOOZE_INDEX_NAME)) {
+    const keyed = await backfillSnoozeIndex(db);
+    if (keyed) log(`put ${keyed} snoozed conversations into ${SNOOZE_INDEX_NAME}`);
+  }
+  if (!added(QUEUE_INDEX_NAME)) return 0;
   const queued = await backfillNeedsHumanQueue(db);
   if (queued) log(`put ${queued} waiting conversations into ${QUEUE_INDEX_NAME}`);
   return queued;

@@ -66,6 +66,19 @@ export function queueAttributes(conversation: QueueFields): {
   };
 }
 
+export const SNOOZE_PK = "SNOOZED";
+export const SNOOZE_INDEX_NAME = "snooze-due-index";
+
+/**
+ * The snooze index's partition attribute: present only while the conversation is snoozed (`null`
+ * removes it), beside `snoozed_until`, the index's sort key.
+ */
+export function snoozeAttributes(snoozedUntil: string | null | undefined): {
+  snooze_pk: string | null;
+} {
+  return { snooze_pk: snoozedUntil ? SNOOZE_PK : null };
+}
+
 /** Internal attributes tying a conversation to its find-or-create lookup item. */
 export interface LookupLink {
   lookupKey?: string;
@@ -83,6 +96,7 @@ export function conversationToItem(
     activity_sort: activitySort(conversation.lastActivityAt, conversation.conversationId),
     all_pk: CONVERSATION_ALL_PK,
     ...withoutNulls(queueAttributes(conversation)),
+    ...withoutNulls(snoozeAttributes(conversation.snoozedUntil)),
     // The reference's readers know the CRM stage as marketing_status.
     [LEGACY_ATTRIBUTES.stage]: conversation.stage,
   };

@@ -18,8 +18,6 @@ export interface ConversationFilters {
    * those. With `excludeStatus`, a snoozed conversation of that status is kept (it left that queue).
    */
   snoozed?: boolean;
-  /** Only conversations whose snooze has run out at the query's `now` but is not ended yet. */
-  snoozeDue?: boolean;
   agentId?: string;
   channel?: Channel;
   stage?: string;
@@ -99,10 +97,7 @@ export function conversationQuery(
     conditions.push(`#${f.field} = :${f.field}`);
   }
   const snoozeAware = options.now !== undefined;
-  if (
-    snoozeAware &&
-    (filters.snoozed !== undefined || filters.excludeStatus !== undefined || filters.snoozeDue)
-  ) {
+  if (snoozeAware && (filters.snoozed !== undefined || filters.excludeStatus !== undefined)) {
     names["#snoozed"] = "snoozed_until";
     values[":now"] = options.now;
   }
@@ -117,8 +112,6 @@ export function conversationQuery(
   if (snoozeAware && filters.snoozed === false) {
     conditions.push("(attribute_not_exists(#snoozed) OR #snoozed <= :now)");
   }
-  // A comparison with a missing attribute is false: conversations never snoozed are left out.
-  if (snoozeAware && filters.snoozeDue) conditions.push("#snoozed <= :now");
   if (filters.unassigned) {
     names["#assignee"] = "assignee_id";
     conditions.push("attribute_not_exists(#assignee)");
@@ -149,7 +142,8 @@ export function conversationQuery(
       filters.assigneeId,
       filters.unassigned,
       filters.snoozed,
-      filters.snoozeDue,
+      // Was the sweep's `snoozeDue` filter (now the snooze index): kept so issued cursors stay valid.
+      null,
     ])}`,
   };
 }

@@ -2,10 +2,11 @@ import type { Db } from "../client/db";
 import { InvalidCursorError } from "../lib/errors";
 import type { Page, PageRequest } from "../lib/page";
 import { clampLimit } from "../lib/page";
-import { queryCount, queryPage } from "../lib/query";
+import { keyAttributes, queryCount, queryPage } from "../lib/query";
 import { toEpochSeconds } from "../lib/ttl";
 import type { Conversation } from "../schemas/conversation";
 import type { RepositoryContext } from "./context";
+import { CONVERSATIONS_TABLE, SNOOZE_INDEX_NAME, SNOOZE_PK } from "./conversation-item";
 import { conversationQuery } from "./conversation-listing";
 import type { ConversationFilters } from "./conversation-listing";
 import type { ConversationStore } from "./conversation-store";
@@ -133,6 +134,31 @@ export function createConversationLists(
       }
       const second = await handled(null, remaining);
       return { items: [...first.items, ...second.items], nextCursor: second.nextCursor };
+    },
+
+    /**
+     * The conversations whose snooze has run out by `now` but is not ended yet, earliest first, through
+     * the sparse snooze index: only snoozed conversations are ever read, however many there are.
+     */
+    listSnoozeDue(options: PageRequest & { now?: Date } = {}): Promise<Page<Conversation>> {
+      return queryPage(db, {
+        input: {
+          TableName: tableName,
+          IndexName: SNOOZE_INDEX_NAME,
+          KeyConditionExpression: "#pk = :pk AND #until <= :now",
+          ExpressionAttributeNames: { "#pk": "snooze_pk", "#until": "snoozed_until" },
+          ExpressionAttributeValues: {
+            ":pk": SNOOZE_PK,
+            ":now": (options.now ?? ctx.now()).toISOString(),
+          },
+        },
+        keys: keyAttributes(CONVERSATIONS_TABLE, SNOOZE_INDEX_NAME),
+        scope: `conversations:${SNOOZE_INDEX_NAME}`,
+        cursor: options.cursor,
+        limit: clampLimit(options.limit),
+        map: read,
+        pageSize: ctx.queryPageSize,
+      });
     },
 
     /**

@@ -19,6 +19,7 @@ import {
   conversationFromItem,
   conversationToItem,
   queueAttributes,
+  snoozeAttributes,
 } from "./conversation-item";
 import type { LookupLink } from "./conversation-item";
 import { versionCondition } from "./version-condition";
@@ -164,8 +165,10 @@ export function createConversationStore(db: Db, ctx: RepositoryContext) {
     const condition = ["attribute_exists(#agent)", notExpired(values, names), version.expression]
       .filter(Boolean)
       .join(" AND ");
+    // The snooze index's key moves with `snoozed_until` in this same write: never one without the other.
+    const snooze = patch.snoozedUntil !== undefined ? snoozeAttributes(patch.snoozedUntil) : {};
     const expression = buildUpdate(
-      { ...toItemKeys(mirrored), ...queue },
+      { ...toItemKeys(mirrored), ...queue, ...snooze },
       {
         set: ["#v = if_not_exists(#v, :zero) + :one"],
         names,

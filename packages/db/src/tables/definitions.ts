@@ -54,6 +54,9 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
       { name: "assignee-activity-index", partition: s("assignee_id"), sort: s("activity_sort") },
       // Sparse: `contact_id` exists once the conversation is linked to its contact (the contact's timeline).
       { name: "contact-activity-index", partition: s("contact_id"), sort: s("activity_sort") },
+      // Sparse: `snooze_pk` = "SNOOZED" only while `snoozed_until` is set, so the sweep that ends snoozes
+      // reads only the due ones (`snoozed_until <= now`), never the conversations nobody snoozed.
+      { name: "snooze-due-index", partition: s("snooze_pk"), sort: s("snoozed_until") },
     ],
     ttlAttribute: "expires_at",
   },

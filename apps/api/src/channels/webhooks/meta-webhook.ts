@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { MetaPlatform } from "@agents-crm/config/channels";
 import { storeAndAcknowledge } from "./acknowledge";
 import { safeEqual } from "./constant-time";
 import { sendError, sendText } from "../../server/http-io";
@@ -18,7 +19,7 @@ import { parseWebhookJson, readWebhookBody } from "./webhook-body";
 export const META_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
 
 export interface MetaChannel {
-  platform: "instagram" | "whatsapp";
+  platform: MetaPlatform;
   appSecret: string | undefined;
   appSecretVariable: string;
   verifyToken: string | undefined;

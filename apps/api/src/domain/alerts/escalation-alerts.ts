@@ -12,6 +12,7 @@ import { createBackgroundWork } from "./background-work";
 import { createRealertSweeper } from "./realert-sweeper";
 import { endSnooze } from "../conversations/snooze";
 import { snoozeEndedText } from "./snooze-ended-text";
+import { sweepReads, type AlertReads } from "./sweep-reads";
 import { sendStaffTelegramAlert } from "./staff-telegram-alerts";
 import { sendAssignmentAlert, sendTelegramAlerts } from "./telegram-alerts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./telegram-retry";
@@ -74,8 +75,8 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   const work = createBackgroundWork(log);
 
-  async function agentName(agentId: string): Promise<string> {
-    const agent = await repos.agents.get(agentId);
+  async function agentName(agentId: string, reads: AlertReads = repos): Promise<string> {
+    const agent = await reads.agents.get(agentId);
     return agent ? toAgentCard(agentId, agent.config).displayName : agentId;
   }
 
@@ -83,10 +84,11 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
     conversation: Conversation,
     details: EscalationDetails,
     waitingMinutes?: number,
+    reads: AlertReads = repos,
   ): Promise<void> {
     const facts: AlertFacts = {
       conversation,
-      agentName: await agentName(conversation.agentId),
+      agentName: await agentName(conversation.agentId, reads),
       reason: details.reason,
       escalationType: details.escalationType,
       summary: details.summary,
@@ -94,11 +96,11 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
     };
     await publishEscalation(hub, facts);
     work.run("telegram escalation alert", () =>
-      sendTelegramAlerts({ env, repos, telegram, retry, log }, facts),
+      sendTelegramAlerts({ env, repos: reads, telegram, retry, log }, facts),
     );
   }
 
-  const reminder = (conversation: Conversation, waitingMinutes: number) =>
+  const reminder = (conversation: Conversation, waitingMinutes: number, reads: AlertReads) =>
     announce(
       conversation,
       {
@@ -107,16 +109,18 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
         summary: conversation.handoffSummary ?? null,
       },
       waitingMinutes,
+      reads,
     );
   const sweeper = createRealertSweeper({
     repos,
     log,
     minutes: env.ESCALATION_REALERT_MINUTES,
     intervalMs: options.sweepIntervalMs,
+    scope: () => sweepReads(repos),
     realert: reminder,
     // The snooze ran out: back in its queue. Waiting for a human, staff are reminded as by a re-alert;
     // handled by one, its assignee's own alert chats are (consoles hear the change either way).
-    async snoozeEnded(conversation) {
+    async snoozeEnded(conversation, reads) {
       const woken = await endSnooze({ repos, hub }, conversation);
       if (!woken) return;
       if (woken.status !== "NEEDS_HUMAN") {
@@ -124,11 +128,11 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
         if (!userId) return;
         const facts = {
           conversationId: woken.conversationId,
-          agentName: await agentName(woken.agentId),
+          agentName: await agentName(woken.agentId, reads),
         };
         work.run("telegram snooze reminder", () =>
           sendStaffTelegramAlert(
-            { repos, telegram, retry, log },
+            { repos: reads, telegram, retry, log },
             { userId, agentId: woken.agentId },
             (language) => snoozeEndedText(facts, env.APP_URL, language),
           ),
@@ -136,7 +140,7 @@ export function createEscalationAlerts(options: EscalationAlertsOptions) {
         return;
       }
       const since = woken.needsHumanSince ? Date.parse(woken.needsHumanSince) : Date.now();
-      await reminder(woken, Math.max(0, Math.round((Date.now() - since) / 60_000)));
+      await reminder(woken, Math.max(0, Math.round((Date.now() - since) / 60_000)), reads);
     },
   });
 

@@ -27,22 +27,24 @@ async function recordRealert(
 }
 
 /**
- * Pages the awake NEEDS_HUMAN conversations (through the status index, never a scan). A snooze that has
- * run out is ended and staff are alerted again (`snoozeEnded`, at most once: it clears the snooze
- * conditionally). Those that waited longer than `minutes` since they escalated are re-alerted once,
- * unless the card sits in a final stage (Booked, Rejected: the business is done); conversations taken
- * over, resolved or snoozed are not in the list at all. The claim is an atomic counter keyed by
- * conversation and escalation time, so two replicas sweeping at once alert once, and a later escalation
- * of the same conversation gets its own re-alert. Snoozes of conversations a human handles
- * (HUMAN_ACTIVE) that ran out are ended too, read through the status index with only those due.
+ * With re-alerts on, pages the awake NEEDS_HUMAN conversations (the queue index, never a scan): those
+ * that waited longer than `minutes` since they escalated are re-alerted once, unless the card sits in a
+ * final stage (Booked, Rejected: the business is done); conversations taken over, resolved or snoozed
+ * are not in that list. The claim is an atomic counter keyed by conversation and escalation time, so
+ * two replicas sweeping at once alert once, and a later escalation of the same conversation gets its own
+ * re-alert. Then it ends the snoozes that ran out, read through the sparse snooze index (only
+ * conversations snoozed and due, never the others), and staff are alerted again (`snoozeEnded`, at most
+ * once: it clears the snooze conditionally).
  */
-export function createRealertSweeper(options: {
+export function createRealertSweeper<Scope>(options: {
   repos: Pick<Repositories, "conversations" | "kv" | "settings" | "audit">;
   log: Logger;
   minutes: number;
   intervalMs?: number;
-  realert(conversation: Conversation, waitingMinutes: number): Promise<void>;
-  snoozeEnded(conversation: Conversation): Promise<void>;
+  /** What one sweep's alerts share (sweep-reads.ts), made at the start of each sweep. */
+  scope: () => Scope;
+  realert(conversation: Conversation, waitingMinutes: number, scope: Scope): Promise<void>;
+  snoozeEnded(conversation: Conversation, scope: Scope): Promise<void>;
 }) {
   const { repos, log, minutes } = options;
   const intervalMs =
@@ -60,7 +62,11 @@ export function createRealertSweeper(options: {
     return new Set(stages.filter((s) => s.final).map((s) => s.id));
   }
 
-  async function realertOnce(conversation: Conversation, now: Date): Promise<boolean> {
+  async function realertOnce(
+    conversation: Conversation,
+    now: Date,
+    scope: Scope,
+  ): Promise<boolean> {
     const since = conversation.needsHumanSince ? Date.parse(conversation.needsHumanSince) : NaN;
     if (!(since <= now.getTime() - minutes * 60_000)) return false;
     const key = claimKey(conversation);
@@ -69,13 +75,21 @@ export function createRealertSweeper(options: {
     const claim = await repos.kv.increment(key, { ttlSeconds: CLAIM_TTL_SECONDS });
     if (claim.value !== 1) return false;
     const waitingMinutes = Math.round((now.getTime() - since) / 60_000);
-    await options.realert(conversation, waitingMinutes);
+    await options.realert(conversation, waitingMinutes, scope);
     await recordRealert(repos, conversation, waitingMinutes);
     return true;
   }
 
   async function sweepOnce(now: Date): Promise<number> {
-    const final = minutes > 0 ? await finalStages() : new Set<string>();
+    // Re-alerts first: a conversation woken in this sweep was reminded by its wake-up already.
+    const scope = options.scope();
+    const count = minutes > 0 ? await realertWaiting(now, scope) : 0;
+    await wakeDue(now, scope);
+    return count;
+  }
+
+  async function realertWaiting(now: Date, scope: Scope): Promise<number> {
+    const final = await finalStages();
     let count = 0;
     let cursor: string | null = null;
     do {
@@ -86,30 +100,21 @@ export function createRealertSweeper(options: {
         limit: PAGE,
       });
       for (const conversation of page.items) {
-        if (conversation.snoozedUntil !== undefined) {
-          await options.snoozeEnded(conversation);
-          continue;
-        }
-        if (minutes <= 0 || final.has(conversation.stage)) continue;
-        if (await realertOnce(conversation, now)) count++;
+        // A snooze that ran out: wakeDue ends it (and alerts), it is not re-alerted besides.
+        if (conversation.snoozedUntil !== undefined) continue;
+        if (final.has(conversation.stage)) continue;
+        if (await realertOnce(conversation, now, scope)) count++;
       }
       cursor = page.nextCursor;
     } while (cursor);
-    await wakeHandled();
     return count;
   }
 
-  /** Conversations a human handles are never re-alerted; only their snoozes that ran out are ended. */
-  async function wakeHandled(): Promise<void> {
+  async function wakeDue(now: Date, scope: Scope): Promise<void> {
     let cursor: string | null = null;
     do {
-      const page = await repos.conversations.list({
-        status: "HUMAN_ACTIVE",
-        snoozeDue: true,
-        cursor,
-        limit: PAGE,
-      });
-      for (const conversation of page.items) await options.snoozeEnded(conversation);
+      const page = await repos.conversations.listSnoozeDue({ now, cursor, limit: PAGE });
+      for (const conversation of page.items) await options.snoozeEnded(conversation, scope);
       cursor = page.nextCursor;
     } while (cursor);
   }

@@ -1,11 +1,11 @@
 import type { AlertLanguage } from "@agents-crm/config/notifications";
-import type { Repositories } from "@agents-crm/db";
 import type { Logger } from "../../logger";
 import type { TelegramBotApi } from "../../platforms/telegram-bot-api";
+import type { AlertReads } from "./sweep-reads";
 import { withTelegramRetries, type RetryPolicy } from "./telegram-retry";
 
 export interface StaffTelegramOptions {
-  repos: Pick<Repositories, "notificationConfigs">;
+  repos: Pick<AlertReads, "notificationConfigs">;
   telegram: Pick<TelegramBotApi, "sendMessage">;
   retry: RetryPolicy;
   log: Logger;

@@ -1,5 +1,4 @@
 import type { ServerEnv } from "@agents-crm/config/env";
-import type { Repositories } from "@agents-crm/db";
 import type { Logger } from "../../logger";
 import type { TelegramBotApi } from "../../platforms/telegram-bot-api";
 import type { NotificationConfig } from "@agents-crm/db";
@@ -9,11 +8,12 @@ import {
   telegramAlertText,
   type AlertFacts,
 } from "./alert-text";
+import type { AlertReads } from "./sweep-reads";
 import { withTelegramRetries, type RetryPolicy } from "./telegram-retry";
 
 export interface TelegramAlertsOptions {
   env: Pick<ServerEnv, "APP_URL">;
-  repos: Pick<Repositories, "notificationConfigs" | "adminUsers">;
+  repos: Pick<AlertReads, "notificationConfigs" | "adminUsers">;
   telegram: Pick<TelegramBotApi, "sendMessage">;
   retry: RetryPolicy;
   log: Logger;
@@ -49,7 +49,7 @@ export async function sendTelegramAlerts(
 
 /** The assignee's own alert chats, when the assignee is an active account; none otherwise. */
 async function assigneeChats(
-  repos: Pick<Repositories, "adminUsers">,
+  repos: Pick<AlertReads, "adminUsers">,
   configs: readonly NotificationConfig[],
   assigneeId: string | undefined,
 ): Promise<readonly NotificationConfig[]> {

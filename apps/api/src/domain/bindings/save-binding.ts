@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Platform } from "@agents-crm/config/channels";
 import type { ChannelBinding } from "@agents-crm/db";
 import { botIdFromToken } from "../../platforms/telegram-bot-api";
 import { conflict, invalidInput, notFound } from "../errors";
@@ -9,11 +10,9 @@ import { telegramFor } from "./telegram";
 import { isTwilioBinding } from "../../channels/settings/twilio-credentials";
 import { twilioBindingProblems, twilioUpdate } from "./twilio-binding";
 
-export type BoundChannel = "instagram" | "telegram" | "whatsapp";
-
 export interface CreateBindingInput {
   agentId: string;
-  channelType: BoundChannel;
+  channelType: Platform;
   channelAccountId?: string;
   /** Optional only for Twilio bindings (the channel settings' auth token is then used). */
   accessToken?: string;
@@ -82,7 +81,7 @@ function accountIdOf(input: CreateBindingInput): string {
 /** One active binding per platform account: webhooks route by account, so two would be ambiguous. */
 async function assertAccountFree(
   ctx: StaffContext,
-  channelType: BoundChannel,
+  channelType: Platform,
   accountId: string,
   exceptBindingId?: string,
 ): Promise<void> {
@@ -156,7 +155,7 @@ export async function updateBinding(
     await assertAgentActive(ctx, current.agentId);
     await assertAccountFree(
       ctx,
-      current.channelType as BoundChannel,
+      current.channelType as Platform,
       twilio?.channelAccountId ?? current.channelAccountId,
       current.bindingId,
     );
