@@ -96,9 +96,9 @@ describe("a snoozed conversation that staff handle wakes up", () => {
     await handledAndSnoozed("+1 415 555 0162", 3_000);
     const toasts = page.getByTestId("snooze-woke-toasts");
     await toasts.getByText("A snoozed conversation is back").waitFor(WAIT);
-    expect(
-      await toasts.getByTestId("snooze-woke-open").getAttribute("aria-label"),
-    ).toContain("Open the conversation");
+    expect(await toasts.getByTestId("snooze-woke-open").getAttribute("aria-label")).toContain(
+      "Open the conversation",
+    );
     await screenshot(page, "snooze-woke-toast-desktop-en");
   });
 });

@@ -8,8 +8,7 @@ const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 export type WindowVerdict =
-  | { ok: true; humanAgentTag: boolean }
-  | { ok: false; reason: string; window: MessagingWindow };
+  { ok: true; humanAgentTag: boolean } | { ok: false; reason: string; window: MessagingWindow };
 
 const ago = (ms: number) =>
   ms < 48 * HOUR_MS

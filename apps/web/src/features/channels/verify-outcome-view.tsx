@@ -30,8 +30,7 @@ export function VerifyOutcomeView({ result }: { result: VerifyResult }) {
         ? bindingErrorText({ reason: summary.errorReason, text: summary.reason }, words)
         : t.failed(summary.reason),
     );
-  }
-  else lines.push(t.unverified(summary.reason));
+  } else lines.push(t.unverified(summary.reason));
   const tone =
     summary.kind === "telegram" && summary.webhook.state !== "set" ? "warn" : summary.tone;
   return (

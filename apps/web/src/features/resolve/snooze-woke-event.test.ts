@@ -4,7 +4,12 @@ import { row } from "~/testing/conversation-fixtures";
 import { snoozeWokeForViewer } from "./snooze-woke-event";
 
 const event = (
-  overrides: { assigneeId?: string; status?: string; change?: string; actorId?: string | null } = {},
+  overrides: {
+    assigneeId?: string;
+    status?: string;
+    change?: string;
+    actorId?: string | null;
+  } = {},
 ) =>
   ({
     type: "conversation.updated",
