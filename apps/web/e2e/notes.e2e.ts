@@ -166,9 +166,9 @@ describe("internal notes between two staff members", () => {
     }));
     expect(widths.card).toBeCloseTo(widths.row, 0);
     expect((await box.boundingBox())?.width).toBeGreaterThanOrEqual(390 * 0.75);
+    // Without scrolling by hand: the transcript scrolls inside its own box, whose bottom edge cut them off.
     for (const name of ["Сохранить", "Отмена"]) {
       const button = borisNote.getByRole("button", { name, exact: true });
-      await button.scrollIntoViewIfNeeded();
       const rect = await button.boundingBox();
       if (!rect) throw new Error(`${name} is not laid out`);
       expect(rect.x, name).toBeGreaterThanOrEqual(0);
@@ -179,6 +179,11 @@ describe("internal notes between two staff members", () => {
         { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 },
       );
       expect(hit, name).toBe(name);
+      // Whole: its bottom is inside the transcript's visible box and the screen.
+      const visibleBottom = await boris
+        .getByTestId("transcript")
+        .evaluate((el) => Math.min(el.getBoundingClientRect().bottom, window.innerHeight));
+      expect(rect.y + rect.height, name).toBeLessThanOrEqual(visibleBottom);
     }
     await box.focus();
     await screenshot(boris, "notes-edit-box-phone-ru");

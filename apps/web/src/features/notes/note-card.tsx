@@ -1,7 +1,7 @@
 "use client";
 
 import { MAX_NOTE_CHARS } from "@agents-crm/config/notes";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useSession } from "~/features/console/session-context";
 import type { TranscriptMessage } from "~/features/console/types";
 import { intlTag } from "~/i18n/format";
@@ -34,12 +34,19 @@ export function NoteCard({
   const [confirming, setConfirming] = useState(false);
   // After Escape or Cancel, keyboard focus goes back to the Edit button it came from.
   const refocusEdit = useRef(false);
+  const card = useRef<HTMLDivElement>(null);
   const ref = { conversationId: message.conversationId, messageId: message.messageId };
   const done = (result: { message: TranscriptMessage }) => {
     onChanged(result.message);
     setDraft(null);
     setConfirming(false);
   };
+  const editing = draft !== null;
+  // The box's focus scrolls only the box into view; Save and Cancel below it must show too (the
+  // transcript scrolls inside its own box, so on a phone they were cut off at its bottom edge).
+  useEffect(() => {
+    if (editing) card.current?.scrollIntoView({ block: "nearest" });
+  }, [editing]);
   const update = trpc.conversations.updateNote.useMutation({ onSuccess: done });
   const remove = trpc.conversations.deleteNote.useMutation({ onSuccess: done });
   const author = message.metadata.authorName ?? "";
@@ -57,7 +64,6 @@ export function NoteCard({
     );
   }
 
-  const editing = draft !== null;
   const cancel = () => {
     refocusEdit.current = true;
     setDraft(null);
@@ -68,7 +74,7 @@ export function NoteCard({
   };
   return (
     <li className={styles.row} data-testid="message-note" data-message-id={message.messageId}>
-      <div className={styles.card} data-editing={editing || undefined}>
+      <div ref={card} className={styles.card} data-editing={editing || undefined}>
         <div className={styles.byline}>
           <Badge tone="warning">{t.badge}</Badge>
           <span className={styles.author} data-testid="note-author">
