@@ -66,7 +66,13 @@ describe("Instagram messaging windows", () => {
     );
     expect(updated?.payload).toMatchObject({ message: { deliveryStatus: "failed" } });
     const health = await c.admin.bindings.health({ agentId: AGENT });
-    expect(health.items.find((b) => b.channelType === "instagram")?.lastError).toMatch(/24 hours/);
+    const instagram = health.items.find((b) => b.channelType === "instagram");
+    expect(instagram?.lastError).toMatch(/24 hours/);
+    // The console says it in its own language from the reason, not from the English sentence.
+    expect(instagram?.lastErrorReason).toEqual({
+      kind: "messaging_window",
+      window: "instagram_24h_automated",
+    });
 
     // A person may still answer, tagged HUMAN_AGENT, within 7 days.
     const out = await reply(conversation.conversationId, "Sorry for the wait — yes, we can.");

@@ -224,6 +224,14 @@ describe("bindings.verify checks the Twilio sender belongs to the account", () =
     expect(twilio.lookups).toContain(`senders ${settingsSid}`);
     expect(twilio.lookups).toContain(`numbers ${settingsSid} +14155230201`);
     expect((await bindingOf(sender)).lastError).toMatch(/not a WhatsApp sender/);
+    // The channel health carries the reason as facts, for the console to word in its language.
+    const health = await c.admin.bindings.health({ agentId: AGENT });
+    expect(health.items.find((b) => b.channelAccountId === sender)?.lastErrorReason).toEqual({
+      kind: "twilio_sender",
+      sender,
+      problem: "not_on_account",
+      status: null,
+    });
   });
 
   it("a number of the account not registered for WhatsApp, and a sender still registering, say what to do", async () => {

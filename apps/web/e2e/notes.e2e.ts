@@ -157,6 +157,42 @@ describe("internal notes between two staff members", () => {
     await boris.keyboard.press("Enter");
     const box = borisNote.getByTestId("note-edit-box");
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    // On the phone the box takes the screen's width, and Save and Cancel are whole on the screen:
+    // nothing covers or clips them (what is at their middle is the button itself).
+    // (The card fills the transcript's column; the box fills the card, three quarters of the screen.)
+    const widths = await borisNote.evaluate((row) => ({
+      row: row.getBoundingClientRect().width,
+      card: row.firstElementChild?.getBoundingClientRect().width ?? 0,
+    }));
+    expect(widths.card).toBeCloseTo(widths.row, 0);
+    expect((await box.boundingBox())?.width).toBeGreaterThanOrEqual(390 * 0.75);
+    // Without scrolling by hand: the transcript scrolls inside its own box, whose bottom edge cut them off.
+    for (const name of ["Сохранить", "Отмена"]) {
+      const button = borisNote.getByRole("button", { name, exact: true });
+      const rect = await button.boundingBox();
+      if (!rect) throw new Error(`${name} is not laid out`);
+      expect(rect.x, name).toBeGreaterThanOrEqual(0);
+      expect(rect.x + rect.width, name).toBeLessThanOrEqual(390);
+      expect(rect.width, name).toBeGreaterThan(40);
+      const hit = await boris.evaluate(
+        ({ x, y }) => document.elementFromPoint(x, y)?.closest("button")?.textContent ?? null,
+        { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 },
+      );
+      expect(hit, name).toBe(name);
+      // Whole: its bottom is inside the transcript's visible box and the screen.
+      const visibleBottom = await boris
+        .getByTestId("transcript")
+        .evaluate((el) => Math.min(el.getBoundingClientRect().bottom, window.innerHeight));
+      expect(rect.y + rect.height, name).toBeLessThanOrEqual(visibleBottom);
+    }
+    await box.focus();
+    await screenshot(boris, "notes-edit-box-phone-ru");
+    // Tab from the box reaches Save, then Cancel.
+    await boris.keyboard.press("Tab");
+    expect(await boris.evaluate(() => document.activeElement?.textContent)).toBe("Сохранить");
+    await boris.keyboard.press("Tab");
+    expect(await boris.evaluate(() => document.activeElement?.textContent)).toBe("Отмена");
+    await box.focus();
     // To the end of the text (End alone stops at the end of a wrapped line).
     await boris.keyboard.press("Control+End");
     await boris.keyboard.type(", @loc");
@@ -185,5 +221,22 @@ describe("internal notes between two staff members", () => {
     await toast.getByText("Boris Operator mentioned you in a note").waitFor(WAIT);
     await screenshot(anna, "notes-edit-mention-toast");
     await screenshot(boris, "notes-edited-phone-ru");
+
+    // Escape cancels an edit, keeping the note as it was; Ctrl+Enter saves like Enter.
+    await borisNote.getByTestId("note-edit").focus();
+    await boris.keyboard.press("Enter");
+    await boris.keyboard.press("Control+End");
+    await boris.keyboard.type(" — отменено");
+    await boris.keyboard.press("Escape");
+    await box.waitFor({ state: "detached", ...WAIT });
+    expect(await borisNote.textContent()).not.toContain("отменено");
+    expect(
+      await borisNote.getByTestId("note-edit").evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    await boris.keyboard.press("Enter");
+    await boris.keyboard.press("Control+End");
+    await boris.keyboard.type(" до обеда");
+    await boris.keyboard.press("Control+Enter");
+    await borisNote.getByText("согласуйте время до обеда").waitFor(WAIT);
   });
 });

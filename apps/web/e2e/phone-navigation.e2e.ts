@@ -65,7 +65,76 @@ function sidewaysOverflow(page: Page) {
   });
 }
 
+/**
+ * The rows the console's top takes on a phone: the navigation bar (brand and Menu) and the header's
+ * controls, each visible control counted on the line its top sits on.
+ */
+function topRows(page: Page) {
+  return page.evaluate(() => {
+    const nav = document.querySelector('[data-testid="admin-nav"]');
+    const header = document.querySelector('[data-testid="admin-header"]');
+    const items = [
+      ...(nav?.querySelector(":scope > div")?.children ?? []),
+      ...(header?.querySelectorAll(":scope > :not(div), :scope > div > *") ?? []),
+    ];
+    const tops: number[] = [];
+    for (const item of items) {
+      const rect = item.getBoundingClientRect();
+      if (rect.width <= 1 || rect.height <= 1) continue;
+      const middle = rect.top + rect.height / 2;
+      // Items on one line differ in height; their middles sit within a few pixels.
+      if (!tops.some((top) => Math.abs(top - middle) < 12)) tops.push(middle);
+    }
+    return {
+      rows: tops.length,
+      items: items.length,
+      bottom: Math.round(header?.getBoundingClientRect().bottom ?? 0),
+    };
+  });
+}
+
+/** Every header control, named for assistive technology, with its name (what a screen reader says). */
+function headerControlNames(page: Page) {
+  return page
+    .getByTestId("admin-header")
+    .locator("a, button, select")
+    .evaluateAll((controls) =>
+      controls.map(
+        (el) =>
+          el.getAttribute("aria-label") ??
+          (el instanceof HTMLSelectElement ? el.labels?.[0]?.textContent : el.textContent) ??
+          "",
+      ),
+    );
+}
+
 describe("the console on a phone (390 px), in Russian", () => {
+  it("the top (navigation bar and header) takes at most two rows, in Russian and in English, with every control there", async () => {
+    for (const locale of ["ru-RU", "en-US"]) {
+      const page = await newPage({ viewport: PHONE, locale });
+      await signIn(page, "/admin/conversations");
+      await page.getByTestId("alerts-enable").or(page.getByTestId("alerts-toggle")).waitFor(WAIT);
+      const top = await topRows(page);
+      // Live status, language, alerts, profile and sign out are all still in the header.
+      expect(top.items, locale).toBeGreaterThanOrEqual(2 + 5);
+      expect(top.rows, `${locale}: ${JSON.stringify(top)}`).toBeLessThanOrEqual(2);
+      for (const testId of ["admin-live", "language-switcher", "signed-in-user", "logout"]) {
+        expect(await page.getByTestId(testId).isVisible(), `${locale} ${testId}`).toBe(true);
+      }
+      // Shortened on the phone, each control still says in full what it is.
+      for (const name of await headerControlNames(page)) expect(name.trim(), locale).not.toBe("");
+      expect((await sidewaysOverflow(page)).frame).toEqual([]);
+      await screenshot(page, `phone-header-${locale.slice(0, 2)}`);
+      // Keyboard: the header's controls are reached with Tab, sign out last.
+      await page.getByTestId("language-switcher").focus();
+      for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
+      expect(
+        await page.evaluate(() => document.activeElement?.getAttribute("data-testid")),
+        locale,
+      ).toBe("logout");
+    }
+  });
+
   it("no page is wider than the phone, and the navigation is a menu that fits", async () => {
     const { product } = running;
     const chat = createTRPCClient<AppRouter>({

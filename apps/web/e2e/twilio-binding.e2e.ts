@@ -134,6 +134,14 @@ describe("a Twilio WhatsApp binding from the console", () => {
     await expect
       .poll(() => card.getByTestId("binding-state").getAttribute("data-state"), WAIT)
       .toBe("error");
+    // The card's health says the same in Russian: its last error is never the API's English sentence.
+    const lastError = card.getByTestId("health-last-error");
+    await expect
+      .poll(() => lastError.textContent(), WAIT)
+      .toContain(`${STRANGER} не является отправителем WhatsApp этого аккаунта Twilio`);
+    expect(await lastError.textContent()).not.toMatch(/is not a WhatsApp sender|check the/);
+    expect(await card.getByTestId("binding-health").textContent()).toContain("Последняя ошибка");
+    await card.getByTestId("binding-health").scrollIntoViewIfNeeded();
     await screenshot(page, "twilio-binding-sender-not-on-account-phone-ru");
 
     // The registered sender, with the account SID typed in: a malformed one is named first.
@@ -194,6 +202,10 @@ describe("a Twilio WhatsApp binding from the console", () => {
     await expect
       .poll(() => en.getByTestId("verify-outcome").textContent(), WAIT)
       .toContain(`${STRANGER} is not a WhatsApp sender of this Twilio account`);
+    await expect
+      .poll(() => en.getByTestId("health-last-error").textContent(), WAIT)
+      .toContain(`${STRANGER} is not a WhatsApp sender of this Twilio account`);
+    await en.getByTestId("binding-health").scrollIntoViewIfNeeded();
     await screenshot(en, "twilio-binding-sender-not-on-account-phone-en");
     await context.close();
   });

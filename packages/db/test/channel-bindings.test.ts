@@ -145,6 +145,30 @@ describe("channel bindings repository", () => {
     await expect(bindings.recordError("missing", "x")).rejects.toThrow(NotFoundError);
   });
 
+  it("keeps a failure's reason for the console's words, and drops it with an error that has none", async () => {
+    const bindings = t.repos.channelBindings;
+    const b = await bind("agent-6b", "whatsapp", "whatsapp:+14155230999");
+    const reason = {
+      kind: "twilio_sender",
+      sender: "whatsapp:+14155230999",
+      problem: "not_on_account",
+      status: null,
+    } as const;
+    await bindings.recordError(b.bindingId, "whatsapp:+14155230999 is not a sender", reason);
+    expect(await bindings.get(b.bindingId)).toMatchObject({
+      lastError: "whatsapp:+14155230999 is not a sender",
+      lastErrorReason: reason,
+    });
+    // A later failure in the platform's own words must not keep the earlier reason.
+    await bindings.recordError(b.bindingId, "Twilio: something new");
+    const after = await bindings.get(b.bindingId);
+    expect(after?.lastError).toBe("Twilio: something new");
+    expect(after?.lastErrorReason).toBeUndefined();
+    await bindings.recordError(b.bindingId, "again", { kind: "no_access_token" });
+    await bindings.recordError(b.bindingId, null);
+    expect((await bindings.get(b.bindingId))?.lastErrorReason).toBeUndefined();
+  });
+
   it("reads a reference-era row (no version, app_secret in metadata) without leaking the secret", async () => {
     await t.db.doc.send(
       new PutCommand({

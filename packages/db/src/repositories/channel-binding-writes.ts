@@ -1,3 +1,4 @@
+import type { BindingErrorReason } from "@agents-crm/config/binding-errors";
 import { DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
 import { toItemKeys } from "../lib/case";
@@ -175,8 +176,15 @@ export function createChannelBindingWrites(
       return true;
     },
 
-    /** Records a delivery/verification failure for the console; `null` clears it. No version bump. */
-    async recordError(bindingId: string, error: string | null): Promise<void> {
+    /**
+     * Records a delivery/verification failure for the console, with its reason when it has one;
+     * `null` clears it. No version bump.
+     */
+    async recordError(
+      bindingId: string,
+      error: string | null,
+      reason?: BindingErrorReason,
+    ): Promise<void> {
       const now = ctx.now().toISOString();
       try {
         await db.doc.send(
@@ -184,11 +192,22 @@ export function createChannelBindingWrites(
             TableName,
             Key: { binding_id: bindingId },
             ...(error === null
-              ? { UpdateExpression: "REMOVE last_error, last_error_at" }
-              : {
-                  UpdateExpression: "SET last_error = :error, last_error_at = :now",
-                  ExpressionAttributeValues: { ":error": error.slice(0, 2000), ":now": now },
-                }),
+              ? { UpdateExpression: "REMOVE last_error, last_error_at, last_error_reason" }
+              : reason
+                ? {
+                    UpdateExpression:
+                      "SET last_error = :error, last_error_at = :now, last_error_reason = :reason",
+                    ExpressionAttributeValues: {
+                      ":error": error.slice(0, 2000),
+                      ":now": now,
+                      ":reason": reason,
+                    },
+                  }
+                : {
+                    UpdateExpression:
+                      "SET last_error = :error, last_error_at = :now REMOVE last_error_reason",
+                    ExpressionAttributeValues: { ":error": error.slice(0, 2000), ":now": now },
+                  }),
             ConditionExpression: "attribute_exists(binding_id)",
           }),
         );

@@ -1,3 +1,4 @@
+import { bindingErrorReasonSchema } from "@agents-crm/config/binding-errors";
 import { channelSchema } from "@agents-crm/config/channels";
 import { z } from "zod";
 
@@ -27,6 +28,8 @@ export const channelBindingSchema = z.object({
   metadata: z.record(z.string(), z.unknown()).default({}),
   lastError: z.string().optional(),
   lastErrorAt: z.string().optional(),
+  /** Why, for the console to say in its language (rows from before it, or unknown shapes, have none). */
+  lastErrorReason: bindingErrorReasonSchema.optional().catch(undefined),
   /** When the access token stops working, as far as the platform told us (Instagram: refreshes). */
   tokenExpiresAt: z.string().optional(),
   tokenRefreshedAt: z.string().optional(),

@@ -77,6 +77,7 @@ export async function deliverMessage(
       status: "failed",
       error: verdict.reason,
       bindingId,
+      bindingErrorReason: { kind: "messaging_window", window: verdict.window },
       ...pendingFilesFailed(message, verdict.reason),
     });
     return;

@@ -1,3 +1,4 @@
+import type { BindingErrorReason } from "@agents-crm/config/binding-errors";
 import {
   NotFoundError,
   type Conversation,
@@ -20,9 +21,9 @@ export async function recordDelivery(
   deps: Pick<ApiDeps, "repos" | "hub" | "metrics">,
   conversation: Conversation,
   message: Message,
-  update: DeliveryUpdate & { bindingId?: string },
+  update: DeliveryUpdate & { bindingId?: string; bindingErrorReason?: BindingErrorReason },
 ): Promise<Message | null> {
-  const { bindingId, ...delivery } = update;
+  const { bindingId, bindingErrorReason, ...delivery } = update;
   let updated: Message;
   try {
     updated = await deps.repos.messages.updateDelivery(
@@ -39,7 +40,7 @@ export async function recordDelivery(
   }
   if (delivery.status === "failed" && bindingId && delivery.error) {
     try {
-      await deps.repos.channelBindings.recordError(bindingId, delivery.error);
+      await deps.repos.channelBindings.recordError(bindingId, delivery.error, bindingErrorReason);
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
     }

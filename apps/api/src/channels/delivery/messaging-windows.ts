@@ -7,7 +7,8 @@
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-export type WindowVerdict = { ok: true; humanAgentTag: boolean } | { ok: false; reason: string };
+export type WindowVerdict =
+  { ok: true; humanAgentTag: boolean } | { ok: false; reason: string; window: MessagingWindow };
 
 const ago = (ms: number) =>
   ms < 48 * HOUR_MS
@@ -34,18 +35,22 @@ export function windowVerdict(
     return {
       ok: false,
       reason: `WhatsApp allows free-form messages only within 24 hours of the customer's last message (${last}); only a template message may be sent now`,
+      window: "whatsapp_24h",
     };
   }
   if (author === "agent") {
     return {
       ok: false,
       reason: `Instagram allows automated replies only within 24 hours of the customer's last message (${last})`,
+      window: "instagram_24h_automated",
     };
   }
   if (age <= 7 * DAY_MS) return { ok: true, humanAgentTag: true };
   return {
     ok: false,
     reason: `Instagram allows a person to reply only within 7 days of the customer's last message (${last})`,
+    window: "instagram_7d_human",
   };
 }
+import type { MessagingWindow } from "@agents-crm/config/binding-errors";
 import type { Channel } from "@agents-crm/config/channels";

@@ -23,6 +23,7 @@ export async function bindingsHealth(ctx: StaffContext, agentId: string) {
         lastInboundAt,
         lastError: binding.lastError ?? null,
         lastErrorAt: binding.lastErrorAt ?? null,
+        lastErrorReason: binding.lastErrorReason ?? null,
         deadLetters,
         // Instagram's long-lived tokens: until when the current one works, and a failed refresh.
         tokenExpiresAt: binding.tokenExpiresAt ?? null,

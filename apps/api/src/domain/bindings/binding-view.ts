@@ -14,6 +14,7 @@ export function toBindingView(binding: ChannelBinding) {
     metadata: binding.metadata,
     lastError: binding.lastError ?? null,
     lastErrorAt: binding.lastErrorAt ?? null,
+    lastErrorReason: binding.lastErrorReason ?? null,
     createdAt: binding.createdAt,
     updatedAt: binding.updatedAt,
     createdBy: binding.createdBy ?? null,

@@ -1,3 +1,4 @@
+import type { BindingErrorReason } from "@agents-crm/config/binding-errors";
 import type { TwilioSenderProblem } from "@agents-crm/config/twilio";
 import { WEBHOOK_PATHS } from "@agents-crm/config/webhook-secrets";
 import type { ChannelBinding } from "@agents-crm/db";
@@ -35,11 +36,19 @@ export type VerifyOutcome =
   | {
       status: "verification_failed";
       reason: string;
+      /** The reason as facts, for the console's words (absent: `reason` is the platform's own words). */
+      errorReason?: BindingErrorReason;
       /** Twilio: the account is fine but the binding's sender is not one of its WhatsApp senders. */
       twilioSender?: { id: string; problem: TwilioSenderProblem; status: string | null };
     }
   /** The platform could not be asked; nothing is claimed. */
   | { status: "unverified"; reason: string };
+
+const noAccessToken: VerifyOutcome = {
+  status: "verification_failed",
+  reason: "No access token is stored",
+  errorReason: { kind: "no_access_token" },
+};
 
 export function telegramWebhookUrl(appUrl: string, bindingId: string): string {
   return `${appUrl.replace(/\/+$/, "")}${WEBHOOK_PATHS.telegram}${bindingId}`;
@@ -81,13 +90,18 @@ async function registerWebhook(
 /** getMe with the stored token (and the bot must be the bound one), then the webhook. */
 async function verifyTelegram(ctx: StaffContext, binding: ChannelBinding): Promise<VerifyOutcome> {
   const token = await ctx.deps.repos.channelBindings.getAccessToken(binding.bindingId);
-  if (!token) return { status: "verification_failed", reason: "No access token is stored" };
+  if (!token) return noAccessToken;
   try {
     const me = await telegramFor(ctx.deps).getMe(token);
     if (String(me.id) !== binding.channelAccountId) {
       return {
         status: "verification_failed",
         reason: `The token belongs to bot ${me.id}, not the bound bot ${binding.channelAccountId}`,
+        errorReason: {
+          kind: "telegram_wrong_bot",
+          botId: String(me.id),
+          boundBotId: binding.channelAccountId,
+        },
       };
     }
     const webhook = await registerWebhook(ctx, binding, token);
@@ -102,7 +116,7 @@ async function verifyTelegram(ctx: StaffContext, binding: ChannelBinding): Promi
 /** A Graph API read of the bound account with the stored token (Meta has no webhook to set per token). */
 async function verifyMeta(ctx: StaffContext, binding: ChannelBinding): Promise<VerifyOutcome> {
   const token = await ctx.deps.repos.channelBindings.getAccessToken(binding.bindingId);
-  if (!token) return { status: "verification_failed", reason: "No access token is stored" };
+  if (!token) return noAccessToken;
   const { env } = ctx.deps;
   try {
     if (binding.channelType === "instagram") {
@@ -146,15 +160,16 @@ export async function verifyBinding(ctx: StaffContext, bindingId: string) {
   if (outcome.status === "verified") {
     const username = "bot" in outcome ? outcome.bot.username : outcome.account.username;
     await bindings.update(bindingId, { isVerified: true, channelUsername: username ?? undefined });
-    await bindings.recordError(
-      bindingId,
-      "webhook" in outcome && outcome.webhook.status === "failed"
-        ? `Webhook: ${outcome.webhook.reason}`
-        : null,
-    );
+    const webhook = "webhook" in outcome ? outcome.webhook : null;
+    if (webhook?.status === "failed") {
+      await bindings.recordError(bindingId, `Webhook: ${webhook.reason}`, {
+        kind: "telegram_webhook",
+        message: webhook.reason,
+      });
+    } else await bindings.recordError(bindingId, null);
   } else if (outcome.status === "verification_failed") {
     await bindings.update(bindingId, { isVerified: false });
-    await bindings.recordError(bindingId, outcome.reason);
+    await bindings.recordError(bindingId, outcome.reason, outcome.errorReason);
   }
   const isVerified = outcome.status === "verified";
   await recordAudit(ctx, {

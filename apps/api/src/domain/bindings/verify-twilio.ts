@@ -1,3 +1,4 @@
+import type { BindingErrorReason } from "@agents-crm/config/binding-errors";
 import { TWILIO_SANDBOX_SENDER } from "@agents-crm/config/twilio";
 import type { ChannelBinding } from "@agents-crm/db";
 import {
@@ -11,15 +12,26 @@ import type { StaffContext } from "../agents/agent-context";
 import type { VerifyOutcome } from "./verify-binding";
 
 /** Twilio's refusal in words that say what to fix (no credential is ever echoed). */
-function twilioVerifyReason(error: TwilioApiError, accountSid: string): string {
+function twilioVerifyReason(
+  error: TwilioApiError,
+  accountSid: string,
+): { reason: string; errorReason?: BindingErrorReason } {
   if (error.status === 401) {
-    return `Twilio refused the auth token for account ${accountSid}: check the auth token (binding or Channel settings)`;
+    return {
+      reason: `Twilio refused the auth token for account ${accountSid}: check the auth token (binding or Channel settings)`,
+      errorReason: { kind: "twilio_auth_refused", accountSid },
+    };
   }
   if (error.status === 404) {
-    return `Twilio has no account ${accountSid}: check the account SID (binding or Channel settings)`;
+    return {
+      reason: `Twilio has no account ${accountSid}: check the account SID (binding or Channel settings)`,
+      errorReason: { kind: "twilio_no_account", accountSid },
+    };
   }
-  if (error.status === null) return "Twilio did not answer; try again later";
-  return `Twilio answered HTTP ${error.status}${error.code ? ` (error ${error.code})` : ""}`;
+  if (error.status === null) return { reason: "Twilio did not answer; try again later" };
+  return {
+    reason: `Twilio answered HTTP ${error.status}${error.code ? ` (error ${error.code})` : ""}`,
+  };
 }
 
 /**
@@ -46,6 +58,7 @@ async function checkSender(
       status: "verification_failed",
       reason: `The WhatsApp sender ${sender} of Twilio account ${accountSid} is ${found.status}, not ONLINE: finish its registration in Twilio's console (Messaging → Senders → WhatsApp senders)`,
       twilioSender: { id: sender, problem: "not_online", status: found.status },
+      errorReason: { kind: "twilio_sender", sender, problem: "not_online", status: found.status },
     };
   }
   if (await api.ownsNumber(credentials, sender.replace(/^whatsapp:/, ""))) {
@@ -53,12 +66,14 @@ async function checkSender(
       status: "verification_failed",
       reason: `${sender} is a number of Twilio account ${accountSid} but not a WhatsApp sender: register it in Twilio's console (Messaging → Senders → WhatsApp senders)`,
       twilioSender: { id: sender, problem: "not_whatsapp", status: null },
+      errorReason: { kind: "twilio_sender", sender, problem: "not_whatsapp", status: null },
     };
   }
   return {
     status: "verification_failed",
     reason: `${sender} is not a WhatsApp sender of Twilio account ${accountSid}: check the sender, or the account SID and auth token`,
     twilioSender: { id: sender, problem: "not_on_account", status: null },
+    errorReason: { kind: "twilio_sender", sender, problem: "not_on_account", status: null },
   };
 }
 
@@ -76,6 +91,7 @@ export async function verifyTwilio(
       status: "verification_failed",
       reason:
         "No Twilio account SID or auth token: give them on the binding or in Channel settings (TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN)",
+      errorReason: { kind: "twilio_no_credentials" },
     };
   }
   const api = createTwilioAccountsApi({ baseUrl: ctx.deps.env.TWILIO_API_BASE_URL });
@@ -85,6 +101,11 @@ export async function verifyTwilio(
       return {
         status: "verification_failed",
         reason: `The Twilio account ${account.sid} is ${account.status}, not active`,
+        errorReason: {
+          kind: "twilio_account_inactive",
+          accountSid: account.sid,
+          status: account.status,
+        },
       };
     }
     const sender = await checkSender(ctx, binding.channelAccountId, credentials);
@@ -102,9 +123,9 @@ export async function verifyTwilio(
     };
   } catch (error) {
     if (!(error instanceof TwilioApiError)) throw error;
-    const reason = twilioVerifyReason(error, credentials.accountSid);
+    const refusal = twilioVerifyReason(error, credentials.accountSid);
     return error.isRetryable
-      ? { status: "unverified", reason }
-      : { status: "verification_failed", reason };
+      ? { status: "unverified", reason: refusal.reason }
+      : { status: "verification_failed", ...refusal };
   }
 }

@@ -5,6 +5,7 @@ import { Notice } from "~/ui/notice";
 import { Button } from "~/ui/button";
 import { useState } from "react";
 import type { BindingField } from "./binding-form-state";
+import { bindingErrorText } from "./binding-error-text";
 import { bindingState, type BindingState } from "./binding-status";
 import type { Binding, BindingHealth, BoundChannel, VerifyResult } from "./types";
 import { formatDateTime } from "~/i18n/format";
@@ -115,10 +116,12 @@ export function BindingCard({
 
 /** When the account last heard from its platform, its last error and its undelivered events. */
 function HealthFacts({ binding, health }: { binding: Binding; health: BindingHealth | undefined }) {
-  const t = useT("channels").health;
+  const words = useT("channels");
+  const t = words.health;
   const { locale } = useLocale();
-  const lastError = health?.lastError ?? binding.lastError;
-  const lastErrorAt = health?.lastErrorAt ?? binding.lastErrorAt;
+  const lastError = health ? health.lastError : binding.lastError;
+  const lastErrorAt = health ? health.lastErrorAt : binding.lastErrorAt;
+  const lastErrorReason = health ? health.lastErrorReason : binding.lastErrorReason;
   return (
     <dl className={styles.facts} data-testid="binding-health" aria-label={t.title}>
       <dt>{t.lastEvent}</dt>
@@ -128,7 +131,7 @@ function HealthFacts({ binding, health }: { binding: Binding; health: BindingHea
       <dt>{t.lastError}</dt>
       <dd data-testid="health-last-error">
         {lastError
-          ? `${lastError}${lastErrorAt ? ` (${formatDateTime(locale, lastErrorAt)})` : ""}`
+          ? `${bindingErrorText({ reason: lastErrorReason, text: lastError }, words)}${lastErrorAt ? ` (${formatDateTime(locale, lastErrorAt)})` : ""}`
           : t.none}
       </dd>
       <dt>{t.deadLetters}</dt>

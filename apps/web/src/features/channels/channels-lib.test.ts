@@ -8,7 +8,9 @@ import {
   telegramBotId,
   updateInput,
 } from "./binding-form-state";
+import { bindingErrorText } from "./binding-error-text";
 import { bindingState, healthById } from "./binding-status";
+import { channels } from "./messages";
 import type { Binding, BindingHealth, VerifyResult } from "./types";
 import { verifySummary } from "./verify-outcome";
 import { isPublicHttps, webhookUrl } from "./webhook-urls";
@@ -166,6 +168,7 @@ const binding = (overrides: Partial<Binding> = {}): Binding => ({
   metadata: {},
   lastError: null,
   lastErrorAt: null,
+  lastErrorReason: null,
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
   createdBy: null,
@@ -182,6 +185,7 @@ const health = (overrides: Partial<BindingHealth> = {}): BindingHealth => ({
   lastInboundAt: null,
   lastError: null,
   lastErrorAt: null,
+  lastErrorReason: null,
   deadLetters: 0,
   tokenExpiresAt: null,
   tokenRefreshedAt: null,
@@ -235,6 +239,7 @@ describe("verify outcome", () => {
       tone: "error",
       kind: "failed",
       reason: "Invalid bot token (Telegram: Unauthorized)",
+      errorReason: null,
     });
     const meta = {
       bindingId: "b2",
@@ -322,5 +327,46 @@ describe("a Twilio binding changed after creation", () => {
       account: `Clinic · ${SID}`,
       sandbox: true,
     });
+  });
+});
+
+describe("a binding's last error in the console's language", () => {
+  const sender = "whatsapp:+14155230999";
+  const english = `${sender} is not a WhatsApp sender of Twilio account AC0: check the sender`;
+  const notOnAccount = {
+    kind: "twilio_sender",
+    sender,
+    problem: "not_on_account",
+    status: null,
+  } as const;
+
+  it("words a known reason in Russian, never the API's English sentence", () => {
+    const text = bindingErrorText({ reason: notOnAccount, text: english }, channels.ru);
+    expect(text).toContain(`${sender} не является отправителем WhatsApp этого аккаунта Twilio`);
+    expect(text).not.toContain("is not a WhatsApp sender");
+    expect(
+      bindingErrorText(
+        { reason: { kind: "messaging_window", window: "whatsapp_24h" }, text: "WhatsApp allows…" },
+        channels.ru,
+      ),
+    ).toMatch(/^Ответ не отправлен: WhatsApp разрешает/);
+    expect(
+      bindingErrorText(
+        { reason: { kind: "twilio_auth_refused", accountSid: "AC1" }, text: "Twilio refused" },
+        channels.ru,
+      ),
+    ).toBe(
+      "Twilio не принял Auth token для аккаунта AC1: проверьте Auth token (в этом подключении или в настройках каналов).",
+    );
+  });
+
+  it("shows a platform's own words as they are, under a label in the console's language", () => {
+    const raw = "(#100) Invalid parameter";
+    expect(bindingErrorText({ reason: null, text: raw }, channels.ru)).toBe(
+      `ответ платформы (как есть): ${raw}`,
+    );
+    expect(bindingErrorText({ reason: undefined, text: raw }, channels.en)).toBe(
+      `the platform's own words: ${raw}`,
+    );
   });
 });

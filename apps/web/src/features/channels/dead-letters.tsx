@@ -114,7 +114,7 @@ function DeadLetterRow({
       )}
       {item.lastError && (
         <Notice tone="danger" look="text">
-          {item.lastError}
+          {t.dead.lastError(item.lastError)}
         </Notice>
       )}
       <div className={styles.actions}>

@@ -45,6 +45,30 @@ export const channels = defineMessages(
       tokenRevoked: (reason: string) =>
         `revoked or expired: connect the account again (a new token). Instagram said: ${reason}`,
       tokenRefreshFailed: (reason: string) => `could not be refreshed, retried hourly: ${reason}`,
+      platformSaid: (message: string) => `the platform's own words: ${message}`,
+    },
+    errors: {
+      no_access_token: "No access token is stored: add one with Change credentials.",
+      telegram_wrong_bot: (bot: string, bound: string) =>
+        `The token belongs to bot ${bot}, not to the connected bot ${bound}.`,
+      telegram_webhook: (message: string) =>
+        `Telegram refused the webhook. Telegram's own words: ${message}`,
+      twilio_no_credentials:
+        "No Twilio account SID or auth token: give them on this binding or in Channel settings.",
+      twilio_auth_refused: (sid: string) =>
+        `Twilio refused the auth token for account ${sid}: check the auth token (this binding or Channel settings).`,
+      twilio_no_account: (sid: string) =>
+        `Twilio has no account ${sid}: check the account SID (this binding or Channel settings).`,
+      twilio_account_inactive: (sid: string, status: string) =>
+        `The Twilio account ${sid} is not active (Twilio says ${status}).`,
+      window: {
+        whatsapp_24h:
+          "A reply was not sent: WhatsApp allows free-form messages only within 24 hours of the customer's last message.",
+        instagram_24h_automated:
+          "An agent's reply was not sent: Instagram allows automated replies only within 24 hours of the customer's last message.",
+        instagram_7d_human:
+          "A reply was not sent: Instagram allows a person to reply only within 7 days of the customer's last message.",
+      },
     },
     groups: {
       label: "Answer in groups where the bot is mentioned or replied to",
@@ -77,7 +101,8 @@ export const channels = defineMessages(
       failed: (reason: string) => `The platform refused: ${reason}`,
       unverified: (reason: string) => `Could not ask the platform: ${reason}`,
       webhookSet: (url: string) => `Webhook registered: ${url}`,
-      webhookNotConfigured: (reason: string) => `Webhook not registered: ${reason}`,
+      webhookNotConfigured:
+        "Webhook not registered: APP_URL is not set on the API, so Telegram has no address to post updates to.",
       webhookFailed: (reason: string) => `Telegram refused the webhook: ${reason}`,
     },
     form: {
@@ -234,6 +259,7 @@ export const channels = defineMessages(
       },
       attempts: (n: number) => (n === 1 ? "1 attempt" : `${n} attempts`),
       failedAt: "Failed",
+      lastError: (error: string) => `Last error (the system's own words): ${error}`,
       replay: "Replay",
       replaying: "Replaying…",
       replayed: "Back in the queue.",
@@ -283,6 +309,30 @@ export const channels = defineMessages(
       tokenRevoked: (reason: string) =>
         `отозван или истёк: подключите аккаунт заново (новый токен). Ответ Instagram: ${reason}`,
       tokenRefreshFailed: (reason: string) => `не удалось продлить, повтор каждый час: ${reason}`,
+      platformSaid: (message: string) => `ответ платформы (как есть): ${message}`,
+    },
+    errors: {
+      no_access_token: "Токен доступа не сохранён: добавьте его кнопкой «Сменить данные доступа».",
+      telegram_wrong_bot: (bot: string, bound: string) =>
+        `Токен принадлежит боту ${bot}, а не подключённому боту ${bound}.`,
+      telegram_webhook: (message: string) =>
+        `Telegram не принял вебхук. Ответ Telegram (как есть): ${message}`,
+      twilio_no_credentials:
+        "Нет Account SID или Auth token Twilio: укажите их в этом подключении или в настройках каналов.",
+      twilio_auth_refused: (sid: string) =>
+        `Twilio не принял Auth token для аккаунта ${sid}: проверьте Auth token (в этом подключении или в настройках каналов).`,
+      twilio_no_account: (sid: string) =>
+        `В Twilio нет аккаунта ${sid}: проверьте Account SID (в этом подключении или в настройках каналов).`,
+      twilio_account_inactive: (sid: string, status: string) =>
+        `Аккаунт Twilio ${sid} не активен (статус в Twilio: ${status}).`,
+      window: {
+        whatsapp_24h:
+          "Ответ не отправлен: WhatsApp разрешает обычные сообщения только в течение 24 часов после последнего сообщения клиента.",
+        instagram_24h_automated:
+          "Ответ агента не отправлен: Instagram разрешает автоматические ответы только в течение 24 часов после последнего сообщения клиента.",
+        instagram_7d_human:
+          "Ответ не отправлен: Instagram разрешает сотруднику ответить только в течение 7 дней после последнего сообщения клиента.",
+      },
     },
     groups: {
       label: "Отвечать в группах, где бота упомянули или ответили ему",
@@ -314,7 +364,8 @@ export const channels = defineMessages(
       failed: (reason: string) => `Платформа отказала: ${reason}`,
       unverified: (reason: string) => `Не удалось связаться с платформой: ${reason}`,
       webhookSet: (url: string) => `Вебхук зарегистрирован: ${url}`,
-      webhookNotConfigured: (reason: string) => `Вебхук не зарегистрирован: ${reason}`,
+      webhookNotConfigured:
+        "Вебхук не зарегистрирован: в API не задан APP_URL, и Telegram некуда присылать обновления.",
       webhookFailed: (reason: string) => `Telegram не принял вебхук: ${reason}`,
     },
     form: {
@@ -472,6 +523,7 @@ export const channels = defineMessages(
       },
       attempts: (n: number) => `попыток: ${n}`,
       failedAt: "Сбой",
+      lastError: (error: string) => `Последняя ошибка (как есть): ${error}`,
       replay: "Повторить",
       replaying: "Повтор…",
       replayed: "Возвращено в очередь.",

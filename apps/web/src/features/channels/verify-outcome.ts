@@ -1,3 +1,4 @@
+import type { BindingErrorReason } from "@agents-crm/config/binding-errors";
 import type { TwilioSenderProblem } from "@agents-crm/config/twilio";
 import type { VerifyResult } from "./types";
 
@@ -12,7 +13,7 @@ export type VerifySummary =
       problem: TwilioSenderProblem;
       status: string | null;
     }
-  | { tone: "error"; kind: "failed"; reason: string }
+  | { tone: "error"; kind: "failed"; reason: string; errorReason: BindingErrorReason | null }
   | { tone: "warn"; kind: "unverified"; reason: string };
 
 export type WebhookSummary =
@@ -28,7 +29,12 @@ export function verifySummary(result: VerifyResult): VerifySummary {
       const { id, problem, status } = result.twilioSender;
       return { tone: "error", kind: "twilioSender", sender: id, problem, status };
     }
-    return { tone: "error", kind: "failed", reason: result.reason };
+    return {
+      tone: "error",
+      kind: "failed",
+      reason: result.reason,
+      errorReason: result.errorReason ?? null,
+    };
   }
   if (result.status === "unverified") {
     return { tone: "warn", kind: "unverified", reason: result.reason };

@@ -11,6 +11,7 @@ import { StatusCountsProvider } from "~/features/inbox/status-counts-provider";
 import { UnreadIndicator } from "~/features/triage/unread-indicator";
 import { MentionAlerts } from "~/features/notes/mention-alerts";
 import { TokenProblemAlerts } from "~/features/channels/token-problem-alerts";
+import { SnoozeWokeAlerts } from "~/features/resolve/snooze-woke-alerts";
 import { TopToastStack } from "~/ui/toast";
 
 /** Everything under /admin: a signed-in user, one live event feed, live counters and alerts. */
@@ -27,6 +28,7 @@ export function AdminConsole({ children }: { children: ReactNode }) {
               <AssignmentAlerts />
               <MentionAlerts />
               <TokenProblemAlerts />
+              <SnoozeWokeAlerts />
             </TopToastStack>
           </EscalationAlertsProvider>
         </StatusCountsProvider>

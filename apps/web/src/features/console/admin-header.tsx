@@ -16,7 +16,7 @@ export function AdminHeader() {
     <header className={styles.header} data-testid="admin-header">
       <LiveStatus />
       <div className={styles.headerEnd}>
-        <LanguageSwitcher />
+        <LanguageSwitcher compact />
         <AlertsToggle />
         <Link
           href="/admin/profile"
@@ -25,7 +25,10 @@ export function AdminHeader() {
           data-testid="signed-in-user"
         >
           <span className={styles.userName}>{user.name}</span>
-          <span className={styles.role} data-testid="signed-in-role">
+          <span
+            className={`${styles.role} ${styles.phoneWordsHidden}`}
+            data-testid="signed-in-role"
+          >
             {t.roles[user.role]}
           </span>
         </Link>

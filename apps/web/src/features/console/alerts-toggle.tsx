@@ -3,6 +3,8 @@
 import { useT } from "~/i18n/i18n-provider";
 import { useAlertSettings } from "./escalation-alerts";
 import { Button } from "~/ui/button";
+import { BellIcon } from "./header-icons";
+import styles from "./admin-shell.module.css";
 
 /** Turns escalation sound + notifications on (asking the browser's permission) or mutes them. */
 export function AlertsToggle() {
@@ -10,20 +12,29 @@ export function AlertsToggle() {
   const t = useT("common").alerts;
   if (!muted && permission === "default") {
     return (
-      <Button size="sm" onClick={enable} data-testid="alerts-enable">
-        {t.enable}
+      <Button
+        size="sm"
+        className={styles.headerButton}
+        onClick={enable}
+        title={t.enable}
+        data-testid="alerts-enable"
+      >
+        <BellIcon />
+        <span className={styles.phoneWordsHidden}>{t.enable}</span>
       </Button>
     );
   }
   return (
     <Button
       size="sm"
+      className={styles.headerButton}
       aria-pressed={!muted}
       onClick={() => (muted ? enable() : setMuted(true))}
       data-testid="alerts-toggle"
-      title={permission === "denied" ? t.blocked : undefined}
+      title={permission === "denied" ? t.blocked : muted ? t.muted : t.on}
     >
-      {muted ? t.muted : t.on}
+      <BellIcon off={muted} />
+      <span className={styles.phoneWordsHidden}>{muted ? t.muted : t.on}</span>
     </Button>
   );
 }

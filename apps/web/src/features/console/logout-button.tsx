@@ -4,6 +4,8 @@ import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
 import { useSession } from "./session-context";
 import { Button } from "~/ui/button";
+import { SignOutIcon } from "./header-icons";
+import styles from "./admin-shell.module.css";
 
 export function LogoutButton() {
   const t = useT("common").console;
@@ -15,14 +17,17 @@ export function LogoutButton() {
   return (
     <Button
       size="sm"
+      className={styles.headerButton}
       onClick={() => {
         signingOut();
         logout.mutate();
       }}
       disabled={logout.isPending}
+      title={t.signOut}
       data-testid="logout"
     >
-      {logout.isPending ? t.signingOut : t.signOut}
+      <SignOutIcon />
+      <span className={styles.phoneWordsHidden}>{logout.isPending ? t.signingOut : t.signOut}</span>
     </Button>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { MAX_NOTE_CHARS } from "@agents-crm/config/notes";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useSession } from "~/features/console/session-context";
 import type { TranscriptMessage } from "~/features/console/types";
 import { intlTag } from "~/i18n/format";
@@ -32,12 +32,21 @@ export function NoteCard({
   const { user } = useSession();
   const [draft, setDraft] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // After Escape or Cancel, keyboard focus goes back to the Edit button it came from.
+  const refocusEdit = useRef(false);
+  const card = useRef<HTMLDivElement>(null);
   const ref = { conversationId: message.conversationId, messageId: message.messageId };
   const done = (result: { message: TranscriptMessage }) => {
     onChanged(result.message);
     setDraft(null);
     setConfirming(false);
   };
+  const editing = draft !== null;
+  // The box's focus scrolls only the box into view; Save and Cancel below it must show too (the
+  // transcript scrolls inside its own box, so on a phone they were cut off at its bottom edge).
+  useEffect(() => {
+    if (editing) card.current?.scrollIntoView({ block: "nearest" });
+  }, [editing]);
   const update = trpc.conversations.updateNote.useMutation({ onSuccess: done });
   const remove = trpc.conversations.deleteNote.useMutation({ onSuccess: done });
   const author = message.metadata.authorName ?? "";
@@ -55,14 +64,17 @@ export function NoteCard({
     );
   }
 
-  const editing = draft !== null;
+  const cancel = () => {
+    refocusEdit.current = true;
+    setDraft(null);
+  };
   const save = () => {
     const content = draft?.trim() ?? "";
     if (content && content.length <= MAX_NOTE_CHARS) update.mutate({ ...ref, content });
   };
   return (
     <li className={styles.row} data-testid="message-note" data-message-id={message.messageId}>
-      <div className={styles.card}>
+      <div ref={card} className={styles.card} data-editing={editing || undefined}>
         <div className={styles.byline}>
           <Badge tone="warning">{t.badge}</Badge>
           <span className={styles.author} data-testid="note-author">
@@ -75,10 +87,12 @@ export function NoteCard({
           <MentionBox
             aria-label={t.editLabel}
             rows={3}
+            className={styles.editBox}
             text={draft}
             setText={setDraft}
             onKey={(e) => {
-              if (e.key === "Escape") setDraft(null);
+              if (e.key === "Escape") cancel();
+              // As in the note composer: Enter (Ctrl/Cmd+Enter too) saves, Shift+Enter is a new line.
               if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
                 e.preventDefault();
                 save();
@@ -99,10 +113,16 @@ export function NoteCard({
           <div className={styles.actions}>
             {editing ? (
               <>
-                <Button size="sm" variant="primary" onClick={save} disabled={update.isPending}>
+                <Button
+                  size="sm"
+                  variant="primary"
+                  onClick={save}
+                  disabled={update.isPending}
+                  data-testid="note-edit-save"
+                >
                   {t.save}
                 </Button>
-                <Button size="sm" variant="quiet" onClick={() => setDraft(null)}>
+                <Button size="sm" onClick={cancel} data-testid="note-edit-cancel">
                   {t.cancel}
                 </Button>
               </>
@@ -128,6 +148,12 @@ export function NoteCard({
                   size="sm"
                   variant="quiet"
                   onClick={() => setDraft(message.content)}
+                  ref={(button) => {
+                    if (button && refocusEdit.current) {
+                      refocusEdit.current = false;
+                      button.focus();
+                    }
+                  }}
                   data-testid="note-edit"
                 >
                   {t.edit}

@@ -24,6 +24,11 @@ export const resolve = defineMessages(
       until: (time: string) => `Snoozed until ${time}`,
       note: "Out of its queue (Needs human or Human active) until then; the customer writing brings it back at once.",
     },
+    woke: {
+      title: "A snoozed conversation is back",
+      open: "Open the conversation",
+      dismiss: "Dismiss",
+    },
   },
   {
     button: "Решить",
@@ -47,6 +52,11 @@ export const resolve = defineMessages(
       wake: "Вернуть сейчас",
       until: (time: string) => `Отложен до ${time}`,
       note: "До этого времени диалога нет в его очереди («Нужен человек» или «Отвечает человек»); сообщение клиента сразу вернёт его.",
+    },
+    woke: {
+      title: "Отложенный диалог вернулся",
+      open: "Открыть диалог",
+      dismiss: "Закрыть",
     },
   },
 );
