@@ -57,6 +57,11 @@ describe("Instagram messaging windows", () => {
     expect(agentReply).toMatchObject({ deliveryStatus: "failed" });
     expect(agentReply?.deliveryError).toMatch(/within 24 hours of the customer's last message/);
     expect(agentReply?.deliveryError).toMatch(/25 hours ago/);
+    // The console words the reason in its own language.
+    expect(agentReply?.deliveryFailure).toEqual({
+      kind: "messaging_window",
+      window: "instagram_24h_automated",
+    });
     expect(c.graph.sent({ to: "9300000000000001" })).toHaveLength(0);
     const updated = c.adminEvents.find(
       (e) =>

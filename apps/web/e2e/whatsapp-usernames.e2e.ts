@@ -19,6 +19,7 @@ const WA_TOKEN = "EAAG-e2e-usernames-token";
 const WA_SECRET = "e2e-whatsapp-app-secret";
 const ADMIN_TOKEN = "e2e-usernames-admin-token-0123456789";
 const BSUID = "US.13491208655302741918";
+let bindingId = "";
 
 let graph: FakeGraph;
 let product: Product;
@@ -43,6 +44,7 @@ beforeAll(async () => {
     accessToken: WA_TOKEN,
   });
   await staff.bindings.verify.mutate({ bindingId: binding.bindingId });
+  bindingId = binding.bindingId;
 });
 
 afterAll(async () => {
@@ -205,6 +207,23 @@ describe("WhatsApp username users, app replies and delivery reports in the conso
       "Приложение WhatsApp",
     );
     await screenshot(page, "whatsapp-failed-reason-phone-ru");
+
+    // A reply the product itself cannot send says why in Russian, not in the API's English.
+    await staff.bindings.update.mutate({ bindingId, isActive: false });
+    await page.getByTestId("admin-reply").focus();
+    await page.keyboard.type("Мы вам перезвоним.");
+    await page.keyboard.press("Enter");
+    const unsent = page.locator('[data-testid="delivery-status"][data-delivery="failed"]').last();
+    await expect
+      .poll(() => unsent.textContent(), WAIT)
+      .toContain("У агента больше нет активного подключения WhatsApp.");
+    expect(await unsent.textContent()).not.toContain("binding");
+    // Why it is with a human: the reason the product stored, in Russian too.
+    const info =
+      (await page.getByRole("region", { name: "Диалог", exact: true }).textContent()) ?? "";
+    expect(info).toContain("Ответил сотрудник");
+    expect(info).not.toContain("Staff replied");
+    await screenshot(page, "delivery-failure-own-reason-phone-ru");
 
     await page.goto(`${product.webUrl}/admin/conversations?status=ALL`);
     await page.getByTestId("row-username").first().waitFor(WAIT);

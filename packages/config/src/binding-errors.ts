@@ -36,3 +36,27 @@ export const bindingErrorReasonSchema = z.discriminatedUnion("kind", [
 ]);
 export type BindingErrorReason = z.output<typeof bindingErrorReasonSchema>;
 export type MessagingWindow = Extract<BindingErrorReason, { kind: "messaging_window" }>["window"];
+
+/**
+ * Why the product could not send a message, as facts the console words in its own language: a binding's
+ * failure (above) or one of the message's own. A failure without one (the platform's own words) is shown
+ * as its stored sentence.
+ */
+export const deliveryFailureSchema = z.discriminatedUnion("kind", [
+  ...bindingErrorReasonSchema.options,
+  /** The agent has no active binding on the conversation's platform any more. */
+  z.object({ kind: z.literal("no_active_binding"), channel: z.string() }),
+  /** The conversation names no platform user to send to. */
+  z.object({ kind: z.literal("no_recipient") }),
+  /** A file of the message was deleted before it could be sent. */
+  z.object({ kind: z.literal("file_gone") }),
+  /** Instagram fetches files by URL, and APP_URL (the API's public address) is not set. */
+  z.object({ kind: z.literal("no_public_url") }),
+]);
+export type DeliveryFailure = z.output<typeof deliveryFailureSchema>;
+
+/** The binding's part of a delivery failure (shown in channel health too), else null. */
+export function bindingReasonOf(failure: DeliveryFailure | undefined): BindingErrorReason | null {
+  const parsed = bindingErrorReasonSchema.safeParse(failure);
+  return parsed.success ? parsed.data : null;
+}

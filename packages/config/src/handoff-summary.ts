@@ -125,3 +125,21 @@ export function handoffSummaryLines(summary: HandoffSummary, words: HandoffSumma
   ].filter(Boolean);
   return [summary.want ? `${words.want}: ${want}` : "", second.join(" · ")].filter(Boolean);
 }
+
+/**
+ * Handoff reasons the product stores itself when staff take a conversation over (not a rule's or the
+ * model's words): stored in English, worded by each console in its own language.
+ */
+export const STAFF_HANDOFF_REASONS = {
+  manual: "Manual handoff",
+  staffReplied: "Staff replied",
+} as const;
+export type StaffHandoffReason = keyof typeof STAFF_HANDOFF_REASONS;
+
+/** Which of STAFF_HANDOFF_REASONS `reason` is, else null (a rule's or the model's own words). */
+export function staffHandoffReason(reason: string | null | undefined): StaffHandoffReason | null {
+  for (const [key, text] of Object.entries(STAFF_HANDOFF_REASONS)) {
+    if (reason === text) return key as StaffHandoffReason;
+  }
+  return null;
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  STAFF_HANDOFF_REASONS,
+  staffHandoffReason,
   clipLine,
   handoffSummaryLines,
   parseHandoffSummary,
@@ -64,5 +66,15 @@ describe("handoff summary", () => {
     expect(parsed?.want.endsWith("…")).toBe(true);
     expect(parsed?.contacts).toEqual(["1", "2", "3", "4", "5"]);
     expect(parseHandoffSummary({ want: 1 })).toBeNull();
+  });
+});
+
+describe("staffHandoffReason", () => {
+  it("knows the reasons the product stores itself, and nothing else", () => {
+    expect(staffHandoffReason(STAFF_HANDOFF_REASONS.staffReplied)).toBe("staffReplied");
+    expect(staffHandoffReason("Manual handoff")).toBe("manual");
+    expect(staffHandoffReason("Customer asked for a doctor")).toBeNull();
+    expect(staffHandoffReason(null)).toBeNull();
+    expect(staffHandoffReason(undefined)).toBeNull();
   });
 });

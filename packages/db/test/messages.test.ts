@@ -97,12 +97,27 @@ describe("messages", () => {
       error: "bot was blocked",
     });
     expect(failed).toMatchObject({ deliveryStatus: "failed", deliveryError: "bot was blocked" });
+    // Why it failed, kept for the console to word in its language (nested names intact).
+    const refused = await t.repos.messages.updateDelivery("conv-delivery", m.messageId, {
+      status: "failed",
+      error: "the token is another bot's",
+      failure: { kind: "telegram_wrong_bot", botId: "111", boundBotId: "222" },
+    });
+    expect(refused.deliveryFailure).toEqual({
+      kind: "telegram_wrong_bot",
+      botId: "111",
+      boundBotId: "222",
+    });
+    expect((await t.repos.messages.get("conv-delivery", m.messageId))?.deliveryFailure).toEqual(
+      refused.deliveryFailure,
+    );
     const sent = await t.repos.messages.updateDelivery("conv-delivery", m.messageId, {
       status: "sent",
       externalMessageId: "tg-77",
     });
     expect(sent).toMatchObject({ deliveryStatus: "sent", externalMessageId: "tg-77" });
     expect(sent.deliveryError).toBeUndefined();
+    expect(sent.deliveryFailure).toBeUndefined();
     expect(sent.metadata).toEqual({
       sources: [{ sourceId: "doc_about", title: "About", score: 0.8 }],
       usage: { totalTokens: 15, costUsd: 0.0001 },

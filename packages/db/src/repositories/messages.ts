@@ -1,3 +1,4 @@
+import type { DeliveryFailure } from "@agents-crm/config/binding-errors";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
 import { toItemKeys } from "../lib/case";
@@ -38,6 +39,8 @@ export interface DeliveryUpdate {
   status: DeliveryStatus;
   externalMessageId?: string;
   error?: string;
+  /** Why it failed, for the console to word; any other update clears it. */
+  failure?: DeliveryFailure;
   /** Replaces the per-file delivery record of a message with files. */
   attachmentDelivery?: Record<string, AttachmentDelivery>;
 }
@@ -279,6 +282,7 @@ export function createMessagesRepository(
           external_message_id: update.externalMessageId,
           // A later success clears an earlier failure's error.
           delivery_error: update.error ?? (update.status === "failed" ? undefined : null),
+          delivery_failure: update.failure ?? null,
           attachment_delivery: update.attachmentDelivery,
         },
         { names: { "#ttl": TTL }, values: { ":nowSec": toEpochSeconds(ctx.now()) } },

@@ -1,3 +1,4 @@
+import { deliveryFailureSchema } from "@agents-crm/config/binding-errors";
 import { messageMetadataSchema } from "@agents-crm/config/message-metadata";
 import {
   deliveryReasonSchema,
@@ -27,6 +28,8 @@ export const messageSchema = z.object({
   authorId: z.string().optional(),
   deliveryStatus: deliveryStatusSchema.optional(),
   deliveryError: z.string().optional(),
+  /** Why the product could not send it, for the console to word in its language (absent: the platform's words). */
+  deliveryFailure: deliveryFailureSchema.optional().catch(undefined),
   /** The platform's code and words when it reported the message failed (WhatsApp statuses, Twilio). */
   deliveryReason: deliveryReasonSchema.optional().catch(undefined),
   /** When the platform reported the current status (delivered, read, failed), ISO. */

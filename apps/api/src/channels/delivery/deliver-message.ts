@@ -60,6 +60,7 @@ export async function deliverMessage(
     await recordDelivery(deps, conversation, message, {
       status: "failed",
       error: error.message,
+      ...(error.failure ? { failure: error.failure } : {}),
       ...pendingFilesFailed(message, error.message),
     });
     return;
@@ -77,7 +78,7 @@ export async function deliverMessage(
       status: "failed",
       error: verdict.reason,
       bindingId,
-      bindingErrorReason: { kind: "messaging_window", window: verdict.window },
+      failure: { kind: "messaging_window", window: verdict.window },
       ...pendingFilesFailed(message, verdict.reason),
     });
     return;
@@ -137,6 +138,7 @@ export async function deliverMessage(
       }
       await recordDelivery(deps, conversation, message, {
         ...progress("failed", `${error.message}${part}`),
+        ...(error.failure ? { failure: error.failure } : {}),
         bindingId,
       });
       return;

@@ -1,3 +1,4 @@
+import type { DeliveryFailure } from "@agents-crm/config/binding-errors";
 import { GraphApiError } from "../../platforms/graph-api-call";
 import { INSTAGRAM_WINDOW_SUBCODE } from "../../platforms/instagram-graph-api";
 import { TelegramApiError } from "../../platforms/telegram-bot-api";
@@ -7,6 +8,13 @@ import { WHATSAPP_WINDOW_CODE } from "../../platforms/whatsapp-cloud-api";
 /** The platform refused for good (bad recipient, revoked token, closed window): retrying cannot help. */
 export class PermanentDeliveryError extends Error {
   override name = "PermanentDeliveryError";
+  /** What the console words in its language; absent when the message is the platform's own words. */
+  readonly failure?: DeliveryFailure;
+
+  constructor(message: string, options?: ErrorOptions & { failure?: DeliveryFailure }) {
+    super(message, options);
+    if (options?.failure) this.failure = options.failure;
+  }
 }
 
 /** Still failing after this run's attempts; the inbox retries the job later with back-off. */

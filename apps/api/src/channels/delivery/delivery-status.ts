@@ -1,4 +1,4 @@
-import type { BindingErrorReason } from "@agents-crm/config/binding-errors";
+import { bindingReasonOf } from "@agents-crm/config/binding-errors";
 import {
   NotFoundError,
   type Conversation,
@@ -21,9 +21,9 @@ export async function recordDelivery(
   deps: Pick<ApiDeps, "repos" | "hub" | "metrics">,
   conversation: Conversation,
   message: Message,
-  update: DeliveryUpdate & { bindingId?: string; bindingErrorReason?: BindingErrorReason },
+  update: DeliveryUpdate & { bindingId?: string },
 ): Promise<Message | null> {
-  const { bindingId, bindingErrorReason, ...delivery } = update;
+  const { bindingId, ...delivery } = update;
   let updated: Message;
   try {
     updated = await deps.repos.messages.updateDelivery(
@@ -40,7 +40,11 @@ export async function recordDelivery(
   }
   if (delivery.status === "failed" && bindingId && delivery.error) {
     try {
-      await deps.repos.channelBindings.recordError(bindingId, delivery.error, bindingErrorReason);
+      await deps.repos.channelBindings.recordError(
+        bindingId,
+        delivery.error,
+        bindingReasonOf(delivery.failure) ?? undefined,
+      );
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
     }

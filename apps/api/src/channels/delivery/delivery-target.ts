@@ -23,7 +23,9 @@ export async function resolveTarget(
   const channel = conversation.channel;
   if (channel === "web_chat") throw new PermanentDeliveryError("web chat has no platform delivery");
   if (!conversation.externalUserId) {
-    throw new PermanentDeliveryError("the conversation has no platform user to send to");
+    throw new PermanentDeliveryError("the conversation has no platform user to send to", {
+      failure: { kind: "no_recipient" },
+    });
   }
   const contact = await customerContact(repos, conversation.conversationId);
   const bindingId = preferredBindingId ?? contact?.bindingId;
@@ -35,7 +37,11 @@ export async function resolveTarget(
     });
     binding = bindings[0] ?? null;
   }
-  if (!binding) throw new PermanentDeliveryError(`the agent has no active ${channel} binding`);
+  if (!binding) {
+    throw new PermanentDeliveryError(`the agent has no active ${channel} binding`, {
+      failure: { kind: "no_active_binding", channel },
+    });
+  }
   const lastInboundAt = contact ? new Date(contact.lastInboundAt) : null;
   const address = {
     bindingId: binding.bindingId,
@@ -58,6 +64,10 @@ export async function resolveTarget(
     };
   }
   const token = await repos.channelBindings.getAccessToken(binding.bindingId);
-  if (!token) throw new PermanentDeliveryError("the binding has no access token");
+  if (!token) {
+    throw new PermanentDeliveryError("the binding has no access token", {
+      failure: { kind: "no_access_token" },
+    });
+  }
   return { binding, lastInboundAt, target: { ...address, channel, token } };
 }

@@ -22,7 +22,11 @@ export function storedFileSource(deps: Pick<ApiDeps, "repos" | "files">): Outbou
     },
     async read(fileId) {
       const opened = await deps.files.openFile(fileId);
-      if (!opened) throw new PermanentDeliveryError("the file is no longer stored");
+      if (!opened) {
+        throw new PermanentDeliveryError("the file is no longer stored", {
+          failure: { kind: "file_gone" },
+        });
+      }
       const bytes = new Uint8Array(new ArrayBuffer(opened.size));
       let offset = 0;
       for await (const chunk of opened.body as AsyncIterable<Uint8Array>) {
@@ -42,6 +46,7 @@ export function storedFileSource(deps: Pick<ApiDeps, "repos" | "files">): Outbou
         return Promise.reject(
           new PermanentDeliveryError(
             "Instagram fetches files by URL: set APP_URL to the public address the API is reached at",
+            { failure: { kind: "no_public_url" } },
           ),
         );
       }

@@ -46,6 +46,7 @@ export function createTwilioSender(
       if (!authToken || !accountSid) {
         throw new PermanentDeliveryError(
           "Twilio's account SID and auth token are not set: add them to the binding or in Settings → Channels",
+          { failure: { kind: "twilio_no_credentials" } },
         );
       }
       const { sid } = await api.send({

@@ -1,6 +1,6 @@
 import type { ConversationStatus } from "@agents-crm/config/conversations";
 import type { AuditAction } from "@agents-crm/config/audit-actions";
-import type { HandoffSummary } from "@agents-crm/config/handoff-summary";
+import { STAFF_HANDOFF_REASONS, type HandoffSummary } from "@agents-crm/config/handoff-summary";
 import type { Conversation, ConversationPatch, Message } from "@agents-crm/db";
 import type { ApiDeps } from "../../deps";
 import type { EventHub } from "../../realtime/types";
@@ -129,7 +129,7 @@ async function staffTransition(
 export function handoff(ctx: StaffContext, input: { conversationId: string; reason?: string }) {
   const assigneeId = assigneeOf(ctx.principal);
   return staffTransition(ctx, input.conversationId, "handoff", "handoff", (current) => ({
-    handoffReason: input.reason ?? current.handoffReason ?? "Manual handoff",
+    handoffReason: input.reason ?? current.handoffReason ?? STAFF_HANDOFF_REASONS.manual,
     ...(assigneeId ? { assigneeId } : {}),
   }));
 }
@@ -218,7 +218,7 @@ export async function takeOverByReply(
     return { before: conversation, after: conversation, changed: false };
   }
   return changeStatus(deps, conversation.conversationId, "takeOverByReply", (current) => ({
-    handoffReason: current.handoffReason ?? "Staff replied",
+    handoffReason: current.handoffReason ?? STAFF_HANDOFF_REASONS.staffReplied,
     ...(assigneeId ? { assigneeId } : {}),
   }));
 }

@@ -1,3 +1,4 @@
+import { STAFF_HANDOFF_REASONS } from "@agents-crm/config/handoff-summary";
 import type { audit } from "./messages";
 import { auditTarget, record, text, type AuditTarget, type TargetLookups } from "./audit-target";
 import type { AuditEntry } from "./types";
@@ -172,7 +173,9 @@ function note(entry: AuditEntry, t: AuditMessages): string | null {
   }
   if (entry.action === "handoff") {
     const reason = text(record(entry.newValue)?.handoffReason);
-    return reason && reason !== "Manual handoff" ? t.sentences.stage_reason(reason) : null;
+    return reason && reason !== STAFF_HANDOFF_REASONS.manual
+      ? t.sentences.stage_reason(reason)
+      : null;
   }
   if (entry.action === "auth.login_failed") return text(entry.metadata.reason);
   return null;

@@ -1,6 +1,6 @@
 "use client";
 
-import { whyOf } from "@agents-crm/config/handoff-summary";
+import { staffHandoffReason, whyOf } from "@agents-crm/config/handoff-summary";
 import { escalationTypeLabel } from "~/i18n/escalation-words";
 import { formatDateTime } from "~/i18n/format";
 import type { ConversationDetails, ConversationRow } from "~/features/console/types";
@@ -21,9 +21,11 @@ export function ConversationInfo({
   const when = (iso: string | undefined) => (iso ? formatDateTime(locale, iso) : null);
   const summaryWords = useT("common").summary;
   // A reason the summary names (an unreadable photo, …) reads in the console's language.
+  const staffReason = staffHandoffReason(conversation.handoffReason);
+  const stored = staffReason ? t.info.staffReasons[staffReason] : conversation.handoffReason;
   const reason = conversation.handoffSummary
-    ? whyOf(conversation.handoffSummary, summaryWords) || conversation.handoffReason
-    : conversation.handoffReason;
+    ? whyOf(conversation.handoffSummary, summaryWords) || stored
+    : stored;
   return (
     <>
       <section className={styles.card} aria-labelledby="info-title">

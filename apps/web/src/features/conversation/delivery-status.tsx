@@ -1,7 +1,9 @@
 "use client";
 
+import type { DeliveryFailure } from "@agents-crm/config/binding-errors";
 import type { TranscriptMessage } from "~/features/console/types";
 import { useT } from "~/i18n/i18n-provider";
+import { deliveryFailureText } from "./delivery-failure-text";
 import { deliveryLabel } from "./delivery-label";
 import styles from "./conversation.module.css";
 
@@ -12,17 +14,22 @@ export function DeliveryStatus({
   status,
   channel,
   error,
+  failure,
   reasonCode,
 }: {
   status: Status;
   /** Instagram reports "seen" but never "delivered". */
   channel: string;
   error?: string;
+  /** Why the product could not send it, worded here in the console's language. */
+  failure?: DeliveryFailure;
   /** The platform's error code (WhatsApp 131026, Twilio 63016): what its docs are searched by. */
   reasonCode?: string;
 }) {
   const t = useT("conversations").delivery;
-  const why = [error, reasonCode && `(${reasonCode})`].filter(Boolean).join(" ");
+  const channelWords = useT("channels");
+  const reason = deliveryFailureText(failure, error, t, channelWords);
+  const why = [reason, reasonCode && `(${reasonCode})`].filter(Boolean).join(" ");
   const label = status === "not_applicable" ? null : deliveryLabel(status, channel, t);
   return (
     <span

@@ -76,6 +76,7 @@ export function MessageBubble({ message }: { message: TranscriptMessage }) {
               status={message.deliveryStatus}
               channel={message.channel}
               error={message.deliveryError}
+              failure={message.deliveryFailure}
               reasonCode={message.deliveryReason?.code}
             />
           )}

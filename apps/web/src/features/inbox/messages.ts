@@ -1,6 +1,10 @@
 import { defineMessages } from "~/i18n/define";
 import { plural } from "~/i18n/plural";
 
+/** Platform names read the same in every language. */
+const channelName = (channel: string): string =>
+  ({ telegram: "Telegram", instagram: "Instagram", whatsapp: "WhatsApp" })[channel] ?? channel;
+
 const ru = (n: number, one: string, few: string, many: string) =>
   plural("ru", n, { one, few, many, other: few });
 
@@ -108,6 +112,15 @@ export const conversations = defineMessages(
       failed: "Not delivered",
       seen: "Seen",
       instagramSentHint: "Instagram says when a message is seen, not when it is delivered",
+      /** Why the product could not send it (a binding's reasons are worded by the channels page). */
+      failures: {
+        no_active_binding: (channel: string) =>
+          `The agent has no active ${channelName(channel)} connection any more.`,
+        no_recipient: "The conversation names no one on the platform to send to.",
+        file_gone: "A file of the message was deleted before it could be sent.",
+        no_public_url:
+          "Instagram fetches files by link: set APP_URL to the address the API is reached at.",
+      },
     },
     /** A staff reply typed in the platform's own app, not in the console. */
     appAuthor: (channel: string) => (channel === "instagram" ? "Instagram app" : "WhatsApp app"),
@@ -151,6 +164,7 @@ export const conversations = defineMessages(
       lastActivity: "Last activity",
       waitingSince: "Waiting since",
       handoffReason: "Handoff reason",
+      staffReasons: { manual: "Taken over by staff", staffReplied: "Staff replied" },
       escalationType: "Escalation type",
       requestType: "Request type",
       closed: "Closed",
@@ -270,6 +284,14 @@ export const conversations = defineMessages(
       seen: "Просмотрено",
       instagramSentHint:
         "Instagram сообщает, когда сообщение просмотрено, но не когда оно доставлено",
+      failures: {
+        no_active_binding: (channel: string) =>
+          `У агента больше нет активного подключения ${channelName(channel)}.`,
+        no_recipient: "В диалоге нет получателя на платформе.",
+        file_gone: "Файл сообщения был удалён до отправки.",
+        no_public_url:
+          "Instagram забирает файлы по ссылке: укажите в APP_URL адрес, по которому доступен API.",
+      },
     },
     appAuthor: (channel: string) =>
       channel === "instagram" ? "Приложение Instagram" : "Приложение WhatsApp",
@@ -313,6 +335,7 @@ export const conversations = defineMessages(
       lastActivity: "Последняя активность",
       waitingSince: "Ждёт с",
       handoffReason: "Причина передачи",
+      staffReasons: { manual: "Взят сотрудником", staffReplied: "Ответил сотрудник" },
       escalationType: "Тип эскалации",
       requestType: "Тип запроса",
       closed: "Закрыт",
