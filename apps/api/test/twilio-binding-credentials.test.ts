@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TWILIO_WEBHOOK_PATHS } from "@agents-crm/config/twilio";
 import { startFakeTwilio, type FakeTwilio } from "./fakes/fake-twilio";
 import {
-  conversationOf,
+  conversationWith,
   echo,
   messagesOf,
   startChannels,
   type Channels,
 } from "./helpers/channels-kit";
+import { failure } from "./helpers/router-kit";
+import { postTwilio, TWILIO_APP_URL, twilioBindingOf, twilioIncoming } from "./helpers/twilio-kit";
 import { ensureAgent } from "./helpers/webhook-kit";
 
 // Twilio bindings' credentials as stored and resolved (the binding's own, else the channel settings',
@@ -15,7 +16,6 @@ import { ensureAgent } from "./helpers/webhook-kit";
 // and account SID changed after creation. Everything Twilio answers comes from the local fake, which
 // speaks the wire format of the pages cited in fakes/fake-twilio.ts.
 
-const APP_URL = "https://crm.example.test";
 const AGENT = "twilio_credentials_clinic";
 const SETTINGS_TOKEN = "twilio-auth-token-of-channel-settings";
 const OWN_TOKEN = "twilio-auth-token-of-a-binding";
@@ -26,48 +26,13 @@ let twilio: FakeTwilio;
 let settingsSid: string;
 let ownSid: string;
 
-/** An incoming WhatsApp message as Twilio posts it (https://www.twilio.com/docs/messaging/guides/webhook-request). */
-const incoming = (sid: string, to: string, from: string, body: string, accountSid: string) => ({
-  SmsMessageSid: sid,
-  NumMedia: "0",
-  ProfileName: "Sheena Nelson",
-  MessageType: "text",
-  SmsSid: sid,
-  WaId: from,
-  SmsStatus: "received",
-  Body: body,
-  To: to,
-  NumSegments: "1",
-  ReferralNumMedia: "0",
-  MessageSid: sid,
-  AccountSid: accountSid,
-  From: `whatsapp:+${from}`,
-  ApiVersion: "2010-04-01",
-});
+const incoming = (sid: string, to: string, from: string, body: string, accountSid: string) =>
+  twilioIncoming({ sid, from, to, accountSid, body });
 
 const post = (kind: "messages" | "status", params: Record<string, string>, authToken: string) =>
-  twilio.webhook({
-    authToken,
-    publicUrl: `${APP_URL}${TWILIO_WEBHOOK_PATHS[kind]}`,
-    deliverTo: `${c.t.url}${TWILIO_WEBHOOK_PATHS[kind]}`,
-    params,
-  });
+  postTwilio(c, twilio, kind, params, authToken);
 
-const bindingOf = async (sender: string) => {
-  const { items } = await c.admin.bindings.list({ agentId: AGENT });
-  const binding = items.find((item) => item.channelAccountId === sender);
-  if (!binding) throw new Error(`no binding ${sender}`);
-  return binding;
-};
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => ({
-      code: (error as { code?: string }).code,
-      message: (error as Error).message,
-    }),
-  );
+const bindingOf = (sender: string) => twilioBindingOf(c, AGENT, sender);
 
 /** A customer writes to `sender`, signed with `token`; the agent's answer goes out through Twilio. */
 async function converse(sender: string, waId: string, token: string, accountSid: string) {
@@ -79,8 +44,7 @@ async function converse(sender: string, waId: string, token: string, accountSid:
   );
   expect(res.status).toBe(200);
   await c.workers.settled();
-  const [conversation] = await conversationOf(c.deps, AGENT, "whatsapp", waId);
-  if (!conversation) throw new Error(`no conversation with ${waId}`);
+  const conversation = await conversationWith(c, AGENT, "whatsapp", waId);
   const sent = twilio.sent.at(-1);
   expect(sent).toMatchObject({
     from: sender,
@@ -113,7 +77,7 @@ beforeAll(async () => {
   twilio = await startFakeTwilio();
   c = await startChannels({
     env: {
-      APP_URL,
+      APP_URL: TWILIO_APP_URL,
       TWILIO_API_BASE_URL: twilio.url,
       TWILIO_MESSAGING_BASE_URL: twilio.url,
     },
@@ -350,15 +314,15 @@ describe("a Twilio binding's sender, account SID and auth token change after cre
     const twilioBinding = await bindingOf(FIRST);
     type UpdateInput = Parameters<Channels["admin"]["bindings"]["update"]>[0];
     const update = (input: Omit<UpdateInput, "bindingId">) =>
-      refusal(c.admin.bindings.update({ bindingId: twilioBinding.bindingId, ...input }));
+      failure(c.admin.bindings.update({ bindingId: twilioBinding.bindingId, ...input }));
     const sender = await update({ channelAccountId: "+14155230399" });
-    expect(sender?.code).toBe("BAD_REQUEST");
-    expect(sender?.message).toMatch(/whatsapp:\+14155238886/);
+    expect(sender.code).toBe("BAD_REQUEST");
+    expect(sender.message).toMatch(/whatsapp:\+14155238886/);
     const sid = await update({ metadata: { provider: "twilio", accountSid: "AC123" } });
-    expect(sid?.code).toBe("BAD_REQUEST");
-    expect(sid?.message).toMatch(/AC followed by 32/);
-    expect((await update({ metadata: { provider: "meta" } }))?.code).toBe("BAD_REQUEST");
-    expect((await update({ channelAccountId: "whatsapp:+14155230102" }))?.code).toBe("CONFLICT");
+    expect(sid.code).toBe("BAD_REQUEST");
+    expect(sid.message).toMatch(/AC followed by 32/);
+    expect((await update({ metadata: { provider: "meta" } })).code).toBe("BAD_REQUEST");
+    expect((await update({ channelAccountId: "whatsapp:+14155230102" })).code).toBe("CONFLICT");
 
     const meta = await c.deps.repos.channelBindings.create({
       agentId: AGENT,
@@ -366,13 +330,13 @@ describe("a Twilio binding's sender, account SID and auth token change after cre
       channelAccountId: "106540352240301",
       accessToken: "EAAG-meta-token",
     });
-    const metaSender = await refusal(
+    const metaSender = await failure(
       c.admin.bindings.update({ bindingId: meta.bindingId, channelAccountId: "106540352240302" }),
     );
-    expect(metaSender?.code).toBe("BAD_REQUEST");
-    expect(metaSender?.message).toMatch(/only a Twilio/);
+    expect(metaSender.code).toBe("BAD_REQUEST");
+    expect(metaSender.message).toMatch(/only a Twilio/);
     expect(
-      await refusal(c.admin.bindings.update({ bindingId: meta.bindingId, accessToken: null })),
+      await failure(c.admin.bindings.update({ bindingId: meta.bindingId, accessToken: null })),
     ).toMatchObject({ code: "BAD_REQUEST" });
     // Nothing changed.
     expect((await bindingOf(FIRST)).version).toBe(twilioBinding.version);
