@@ -11,7 +11,13 @@ import {
   type Channels,
 } from "./helpers/channels-kit";
 import { failure } from "./helpers/router-kit";
-import { postTwilio, TWILIO_APP_URL, twilioBindingOf, twilioIncoming } from "./helpers/twilio-kit";
+import {
+  bindTwilio,
+  postTwilio,
+  TWILIO_APP_URL,
+  twilioBindingOf,
+  twilioIncoming,
+} from "./helpers/twilio-kit";
 import { ensureAgent } from "./helpers/webhook-kit";
 
 const ADMIN_TOKEN = "twilio-admin-token-0123456789abcdef";
@@ -42,13 +48,7 @@ beforeAll(async () => {
   });
   accountSid = twilio.addAccount(AUTH_TOKEN);
   await ensureAgent(c.deps, AGENT);
-  await c.admin.bindings.create({
-    agentId: AGENT,
-    channelType: "whatsapp",
-    channelAccountId: SENDER,
-    accessToken: AUTH_TOKEN,
-    metadata: { provider: "twilio", accountSid },
-  });
+  await bindTwilio(c, AGENT, SENDER, { authToken: AUTH_TOKEN, accountSid });
 });
 afterAll(async () => {
   await c.close();
@@ -221,12 +221,7 @@ describe("Twilio WhatsApp: a customer writes, the AI answers through Twilio's Me
     await c.deps.channelSecrets.set("twilio_account_sid", sid);
     await c.deps.channelSecrets.set("twilio_auth_token", SETTINGS_TOKEN);
     await ensureAgent(c.deps, "twilio_settings_clinic");
-    await c.admin.bindings.create({
-      agentId: "twilio_settings_clinic",
-      channelType: "whatsapp",
-      channelAccountId: SETTINGS_SENDER,
-      metadata: { provider: "twilio" },
-    });
+    await bindTwilio(c, "twilio_settings_clinic", SETTINGS_SENDER);
     const res = await postMessage(
       {
         ...incoming("SM00000000000000000000000000000009", "14155550109", { Body: "Via settings" }),
@@ -341,12 +336,9 @@ describe("bindings.verify asks Twilio for the account (GET /2010-04-01/Accounts/
   });
 
   it("a wrong auth token (401) and an unknown account SID (404) fail with what to check", async () => {
-    const wrongToken = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: "whatsapp:+14155230002",
-      accessToken: "not-the-auth-token",
-      metadata: { provider: "twilio", accountSid },
+    const wrongToken = await bindTwilio(c, AGENT, "whatsapp:+14155230002", {
+      authToken: "not-the-auth-token",
+      accountSid: accountSid,
     });
     const refused = await c.admin.bindings.verify({ bindingId: wrongToken.bindingId });
     expect(refused).toMatchObject({ status: "verification_failed", isVerified: false });
@@ -354,12 +346,9 @@ describe("bindings.verify asks Twilio for the account (GET /2010-04-01/Accounts/
     expect(JSON.stringify(refused)).not.toContain("not-the-auth-token");
 
     const unknownSid = `AC${"f".repeat(32)}`;
-    const unknown = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: "whatsapp:+14155230003",
-      accessToken: AUTH_TOKEN,
-      metadata: { provider: "twilio", accountSid: unknownSid },
+    const unknown = await bindTwilio(c, AGENT, "whatsapp:+14155230003", {
+      authToken: AUTH_TOKEN,
+      accountSid: unknownSid,
     });
     const missing = await c.admin.bindings.verify({ bindingId: unknown.bindingId });
     expect(missing).toMatchObject({ status: "verification_failed" });

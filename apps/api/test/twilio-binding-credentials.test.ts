@@ -8,7 +8,13 @@ import {
   type Channels,
 } from "./helpers/channels-kit";
 import { failure } from "./helpers/router-kit";
-import { postTwilio, TWILIO_APP_URL, twilioBindingOf, twilioIncoming } from "./helpers/twilio-kit";
+import {
+  bindTwilio,
+  postTwilio,
+  TWILIO_APP_URL,
+  twilioBindingOf,
+  twilioIncoming,
+} from "./helpers/twilio-kit";
 import { ensureAgent } from "./helpers/webhook-kit";
 
 // Twilio bindings' credentials as stored and resolved (the binding's own, else the channel settings',
@@ -97,12 +103,7 @@ describe("a Twilio binding without its own auth token says so instead of storing
   const SENDER = "whatsapp:+14155230101";
 
   it("its metadata names the channel settings, no token is stored, and the console sees where each credential comes from", async () => {
-    const created = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: SENDER,
-      metadata: { provider: "twilio" },
-    });
+    const created = await bindTwilio(c, AGENT, SENDER);
     expect(created.metadata).toEqual({ provider: "twilio", auth: "channel_settings" });
     expect(await c.deps.repos.channelBindings.getAccessToken(created.bindingId)).toBeNull();
     expect((await bindingOf(SENDER)).twilio).toEqual({
@@ -124,12 +125,9 @@ describe("a Twilio binding without its own auth token says so instead of storing
   it("a binding with its own token and SID says so, and its own account answers", async () => {
     const sender = "whatsapp:+14155230102";
     twilio.addSender(ownSid, sender);
-    const created = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: sender,
-      accessToken: OWN_TOKEN,
-      metadata: { provider: "twilio", accountSid: ownSid },
+    const created = await bindTwilio(c, AGENT, sender, {
+      authToken: OWN_TOKEN,
+      accountSid: ownSid,
     });
     expect(created.metadata).toEqual({ provider: "twilio", accountSid: ownSid, auth: "binding" });
     expect((await bindingOf(sender)).twilio).toEqual({
@@ -170,12 +168,7 @@ describe("a Twilio binding without its own auth token says so instead of storing
 describe("bindings.verify checks the Twilio sender belongs to the account", () => {
   it("a sender that is neither a WhatsApp sender nor a number of the account fails, naming it", async () => {
     const sender = "whatsapp:+14155230201";
-    const binding = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: sender,
-      metadata: { provider: "twilio" },
-    });
+    const binding = await bindTwilio(c, AGENT, sender);
     const outcome = await c.admin.bindings.verify({ bindingId: binding.bindingId });
     expect(outcome).toMatchObject({
       status: "verification_failed",
@@ -193,12 +186,7 @@ describe("bindings.verify checks the Twilio sender belongs to the account", () =
   it("a number of the account not registered for WhatsApp, and a sender still registering, say what to do", async () => {
     const number = "whatsapp:+14155230202";
     twilio.addNumber(settingsSid, "+14155230202");
-    const plain = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: number,
-      metadata: { provider: "twilio" },
-    });
+    const plain = await bindTwilio(c, AGENT, number);
     expect(await c.admin.bindings.verify({ bindingId: plain.bindingId })).toMatchObject({
       status: "verification_failed",
       twilioSender: { problem: "not_whatsapp" },
@@ -206,12 +194,7 @@ describe("bindings.verify checks the Twilio sender belongs to the account", () =
 
     const pending = "whatsapp:+14155230203";
     twilio.addSender(settingsSid, pending, "PENDING_VERIFICATION");
-    const registering = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: pending,
-      metadata: { provider: "twilio" },
-    });
+    const registering = await bindTwilio(c, AGENT, pending);
     expect(await c.admin.bindings.verify({ bindingId: registering.bindingId })).toMatchObject({
       status: "verification_failed",
       twilioSender: { problem: "not_online", status: "PENDING_VERIFICATION" },
@@ -221,23 +204,13 @@ describe("bindings.verify checks the Twilio sender belongs to the account", () =
   it("another account's sender is not this account's; the sandbox's shared number is taken as it is", async () => {
     const theirs = "whatsapp:+14155230204";
     twilio.addSender(ownSid, theirs);
-    const binding = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: theirs,
-      metadata: { provider: "twilio" },
-    });
+    const binding = await bindTwilio(c, AGENT, theirs);
     expect(await c.admin.bindings.verify({ bindingId: binding.bindingId })).toMatchObject({
       status: "verification_failed",
       twilioSender: { problem: "not_on_account" },
     });
 
-    const sandbox = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: "whatsapp:+14155238886",
-      metadata: { provider: "twilio" },
-    });
+    const sandbox = await bindTwilio(c, AGENT, "whatsapp:+14155238886");
     expect(await c.admin.bindings.verify({ bindingId: sandbox.bindingId })).toMatchObject({
       status: "verified",
       sender: { id: "whatsapp:+14155238886", kind: "sandbox" },
@@ -249,12 +222,7 @@ describe("bindings.verify checks the Twilio sender belongs to the account", () =
       twilio.addSender(settingsSid, `whatsapp:+1415600${String(i).padStart(4, "0")}`);
     }
     const last = "whatsapp:+14156000119";
-    const binding = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: last,
-      metadata: { provider: "twilio" },
-    });
+    const binding = await bindTwilio(c, AGENT, last);
     expect(await c.admin.bindings.verify({ bindingId: binding.bindingId })).toMatchObject({
       status: "verified",
       sender: { id: last, kind: "whatsapp_sender" },
@@ -269,12 +237,7 @@ describe("a Twilio binding's sender, account SID and auth token change after cre
   it("staff move it to another sender and account, then back to the channel settings; each change is checked and audited", async () => {
     twilio.addSender(settingsSid, FIRST);
     twilio.addSender(ownSid, SECOND);
-    const created = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: FIRST,
-      metadata: { provider: "twilio" },
-    });
+    const created = await bindTwilio(c, AGENT, FIRST);
     await c.admin.bindings.verify({ bindingId: created.bindingId });
 
     const moved = await c.admin.bindings.update({

@@ -54,3 +54,22 @@ export async function twilioBindingOf(c: Channels, agentId: string, sender: stri
   if (!binding) throw new Error(`no binding ${sender}`);
   return binding;
 }
+
+/**
+ * Staff bind the Twilio sender to the agent from the console: with its own auth token and account SID,
+ * or without them, on the channel settings' account.
+ */
+export const bindTwilio = (
+  c: Channels,
+  agentId: string,
+  sender: string,
+  own?: { authToken: string; accountSid: string },
+) =>
+  c.admin.bindings.create({
+    agentId,
+    channelType: "whatsapp",
+    channelAccountId: sender,
+    ...(own
+      ? { accessToken: own.authToken, metadata: { provider: "twilio", accountSid: own.accountSid } }
+      : { metadata: { provider: "twilio" } }),
+  });
