@@ -76,6 +76,16 @@ export const ATTACHMENT_MIME_TYPES: Record<AttachmentKind, readonly string[]> = 
   sticker: ["image/webp", TGS_MIME, "video/webm"],
 };
 
+/** How a refusal names files of a kind ("voice notes may be at most 16 MB"). */
+export const ATTACHMENT_KIND_PLURALS: Record<AttachmentKind, string> = {
+  image: "images",
+  video: "videos",
+  audio: "audio files",
+  voice: "voice notes",
+  document: "documents",
+  sticker: "stickers",
+};
+
 /** What the customer's web chat may attach. */
 export const WEB_CHAT_ATTACHMENT_MIME_TYPES = [
   ...ATTACHMENT_MIME_TYPES.image,
