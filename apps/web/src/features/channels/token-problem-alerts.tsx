@@ -1,11 +1,9 @@
 "use client";
 
-import Link from "next/link";
-import { useCallback, useState } from "react";
 import { useAdminEvents, useConsoleOpenedAt } from "~/features/console/admin-events";
 import { useT } from "~/i18n/i18n-provider";
 import { trpc } from "~/lib/trpc";
-import { Toast, ToastRegion } from "~/ui/toast";
+import { LinkToast, ToastRegion, useToasts } from "~/ui/toast";
 
 interface TokenToast {
   id: string;
@@ -25,11 +23,7 @@ export function TokenProblemAlerts() {
   const t = useT("channels").tokenAlert;
   const utils = trpc.useUtils();
   const openedAt = useConsoleOpenedAt();
-  const [toasts, setToasts] = useState<TokenToast[]>([]);
-  const dismiss = useCallback(
-    (id: string) => setToasts((all) => all.filter((toast) => toast.id !== id)),
-    [],
-  );
+  const { toasts, setToasts, dismiss } = useToasts<TokenToast>();
 
   useAdminEvents((event, eventId) => {
     if (event.type !== "channel.token_problem") return;
@@ -50,12 +44,16 @@ export function TokenProblemAlerts() {
   return (
     <ToastRegion testId="token-problem-toasts">
       {toasts.map((toast) => (
-        <Toast key={toast.id} dismissLabel={t.dismiss} onDismiss={() => dismiss(toast.id)}>
-          <Link href={toast.url} onClick={() => dismiss(toast.id)} aria-label={t.open}>
-            <strong>{toast.title}</strong>
-            <span>{toast.body}</span>
-          </Link>
-        </Toast>
+        <LinkToast
+          key={toast.id}
+          href={toast.url}
+          openLabel={t.open}
+          dismissLabel={t.dismiss}
+          onDismiss={() => dismiss(toast.id)}
+        >
+          <strong>{toast.title}</strong>
+          <span>{toast.body}</span>
+        </LinkToast>
       ))}
     </ToastRegion>
   );
