@@ -9,7 +9,7 @@ import {
   type FakeTelegram,
 } from "../../api/test/fakes/fake-telegram";
 import { ARTIFACTS, launchBrowser, screenshot } from "./helpers/browser";
-import { postToBot, signIn } from "./helpers/channels";
+import { postToBot, privateMessage, signIn } from "./helpers/channels";
 import { startProduct, type Product } from "./helpers/product";
 
 const WAIT = { timeout: 30_000 };
@@ -113,16 +113,15 @@ describe("channels and the playground of an agent", () => {
     expect(await card.getByTestId("health-dead-letters").textContent()).toBe("0");
 
     // A customer writes to the bot: Telegram posts the update to the webhook it was given.
-    const response = await postToBot(product, bot, {
-      update_id: 9001,
-      message: {
-        message_id: 1,
-        from: { id: 5000000001, is_bot: false, first_name: "Anna" },
-        chat: { id: 5000000001, type: "private", first_name: "Anna" },
-        date: Math.floor(Date.now() / 1000),
-        text: "What are your opening hours?",
-      },
-    });
+    const response = await postToBot(
+      product,
+      bot,
+      privateMessage(
+        { updateId: 9001 },
+        { id: 5000000001, first_name: "Anna" },
+        { text: "What are your opening hours?" },
+      ),
+    );
     expect(response.status).toBe(200);
     await expect.poll(() => telegram.sent("5000000001").length, WAIT).toBeGreaterThan(0);
     await page.reload();

@@ -8,7 +8,7 @@ import {
   type FakeTelegram,
 } from "../../api/test/fakes/fake-telegram";
 import { launchBrowser, screenshot } from "./helpers/browser";
-import { bindAndVerify, postToBot } from "./helpers/channels";
+import { bindAndVerify, postToBot, privateMessage } from "./helpers/channels";
 import { startProduct, type Product } from "./helpers/product";
 import { staffClient } from "./helpers/trpc";
 
@@ -63,16 +63,15 @@ beforeAll(async () => {
     accessToken: bot.token,
   });
   const fileId = telegram.addFile(bot, VOICE, { path: "voice/file_1.oga" });
-  const response = await postToBot(product, bot, {
-    update_id: 7001,
-    message: {
-      message_id: 1,
-      from: { id: 5000000777, is_bot: false, first_name: "Ольга" },
-      chat: { id: 5000000777, type: "private", first_name: "Ольга" },
-      date: Math.floor(Date.now() / 1000),
-      voice: { file_id: fileId, duration: 1, mime_type: "audio/ogg" },
-    },
-  });
+  const response = await postToBot(
+    product,
+    bot,
+    privateMessage(
+      { updateId: 7001 },
+      { id: 5000000777, first_name: "Ольга" },
+      { voice: { file_id: fileId, duration: 1, mime_type: "audio/ogg" } },
+    ),
+  );
   expect(response.status).toBe(200);
   // The worker stores it at once; its file, transcript and the reply follow.
   for (let tries = 0; tries < 300 && !conversationId; tries++) {

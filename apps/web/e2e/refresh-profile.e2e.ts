@@ -6,7 +6,7 @@ import {
   type FakeTelegram,
 } from "../../api/test/fakes/fake-telegram";
 import { launchBrowser, screenshot } from "./helpers/browser";
-import { bindAndVerify, postToBot, signIn } from "./helpers/channels";
+import { bindAndVerify, postToBot, privateMessage, signIn } from "./helpers/channels";
 import { startProduct, type Product } from "./helpers/product";
 import { staffClient, type TrpcClient } from "./helpers/trpc";
 
@@ -55,16 +55,15 @@ afterAll(async () => {
 async function deliver(text: string) {
   const hook = new URL(bot.webhook?.url ?? "").pathname;
   expect(hook).toBe(`/api/v1/telegram/webhook/${bindingId}`);
-  const res = await postToBot(product, bot, {
-    update_id: 700_001,
-    message: {
-      message_id: 11,
-      from: { id: CHAT_ID, is_bot: false, first_name: "Anna", username: "anna_k" },
-      chat: { id: CHAT_ID, type: "private", first_name: "Anna", username: "anna_k" },
-      date: Math.floor(Date.now() / 1000),
-      text,
-    },
-  });
+  const res = await postToBot(
+    product,
+    bot,
+    privateMessage(
+      { updateId: 700_001, messageId: 11 },
+      { id: CHAT_ID, first_name: "Anna", username: "anna_k" },
+      { text },
+    ),
+  );
   expect(`${res.status} ${await res.text()}`).toMatch(/^200/);
 }
 

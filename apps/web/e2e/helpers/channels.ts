@@ -44,6 +44,25 @@ export function postToBot(product: Product, bot: FakeBot, update: object): Promi
   });
 }
 
+/**
+ * A Telegram update with a message in `sender`'s private chat with the bot; `fields` are its content
+ * (`text`, `voice`…). https://core.telegram.org/bots/api#update
+ */
+export const privateMessage = (
+  update: { updateId: number; messageId?: number },
+  sender: { id: number; first_name: string; username?: string },
+  fields: Record<string, unknown>,
+) => ({
+  update_id: update.updateId,
+  message: {
+    message_id: update.messageId ?? 1,
+    from: { ...sender, is_bot: false },
+    chat: { ...sender, type: "private" },
+    date: Math.floor(Date.now() / 1000),
+    ...fields,
+  },
+});
+
 /** Meta posts `payload` to a webhook at `url`, signed with the app secret (X-Hub-Signature-256). */
 export function postSignedByMeta(url: string, appSecret: string, payload: unknown) {
   const body = JSON.stringify(payload);

@@ -80,6 +80,47 @@ export function LinkToast({
   );
 }
 
+/** A title and a line about something, linked to it. */
+export interface TitledToast {
+  id: string;
+  title: string;
+  body: string;
+  url: string;
+}
+
+/** A region of titled link toasts; nothing while there are none. */
+export function TitledLinkToasts({
+  testId,
+  toasts,
+  openLabel,
+  dismissLabel,
+  onDismiss,
+}: {
+  testId: string;
+  toasts: readonly TitledToast[];
+  openLabel: string;
+  dismissLabel: string;
+  onDismiss: (id: string) => void;
+}) {
+  if (toasts.length === 0) return null;
+  return (
+    <ToastRegion testId={testId}>
+      {toasts.map((toast) => (
+        <LinkToast
+          key={toast.id}
+          href={toast.url}
+          openLabel={openLabel}
+          dismissLabel={dismissLabel}
+          onDismiss={() => onDismiss(toast.id)}
+        >
+          <strong>{toast.title}</strong>
+          <span>{toast.body}</span>
+        </LinkToast>
+      ))}
+    </ToastRegion>
+  );
+}
+
 /** A region's toasts (each with an id) and a stable way to dismiss one. */
 export function useToasts<T extends { id: string }>() {
   const [toasts, setToasts] = useState<T[]>([]);

@@ -6,17 +6,10 @@ import { useAlertSettings } from "~/features/console/escalation-alerts";
 import { customerLabel } from "~/features/console/labels";
 import { useSession } from "~/features/console/session-context";
 import { useT } from "~/i18n/i18n-provider";
-import { LinkToast, ToastRegion, useToasts } from "~/ui/toast";
+import { TitledLinkToasts, useToasts, type TitledToast } from "~/ui/toast";
 import { showSystemNotification } from "~/features/console/system-notification";
 import { assignedToViewer } from "./assignment-event";
 import { useAssignees } from "./use-assignees";
-
-interface AssignmentToast {
-  id: string;
-  title: string;
-  body: string;
-  url: string;
-}
 
 const TOAST_MS = 10_000;
 const MAX_TOASTS = 3;
@@ -34,14 +27,14 @@ export function AssignmentAlerts() {
   const { byId } = useAssignees();
   const { muted } = useAlertSettings();
   const openedAt = useConsoleOpenedAt();
-  const { toasts, setToasts, dismiss } = useToasts<AssignmentToast>();
+  const { toasts, setToasts, dismiss } = useToasts<TitledToast>();
 
   useAdminEvents((event, eventId) => {
     if (eventId < openedAt) return;
     const assigned = assignedToViewer(event, user.userId);
     if (!assigned) return;
     const { conversation, actorId } = assigned;
-    const toast: AssignmentToast = {
+    const toast: TitledToast = {
       id: eventId,
       title: t.title((actorId && byId.get(actorId)?.name) || t.colleague),
       body: [customerLabel(conversation, rowWords), conversation.lastMessagePreview]
@@ -57,21 +50,13 @@ export function AssignmentAlerts() {
     );
   });
 
-  if (toasts.length === 0) return null;
   return (
-    <ToastRegion testId="assignment-toasts">
-      {toasts.map((toast) => (
-        <LinkToast
-          key={toast.id}
-          href={toast.url}
-          openLabel={t.open}
-          dismissLabel={t.dismiss}
-          onDismiss={() => dismiss(toast.id)}
-        >
-          <strong>{toast.title}</strong>
-          <span>{toast.body}</span>
-        </LinkToast>
-      ))}
-    </ToastRegion>
+    <TitledLinkToasts
+      testId="assignment-toasts"
+      toasts={toasts}
+      openLabel={t.open}
+      dismissLabel={t.dismiss}
+      onDismiss={dismiss}
+    />
   );
 }

@@ -3,14 +3,7 @@
 import { useAdminEvents, useConsoleOpenedAt } from "~/features/console/admin-events";
 import { useT } from "~/i18n/i18n-provider";
 import { trpc } from "~/lib/trpc";
-import { LinkToast, ToastRegion, useToasts } from "~/ui/toast";
-
-interface TokenToast {
-  id: string;
-  title: string;
-  body: string;
-  url: string;
-}
+import { TitledLinkToasts, useToasts, type TitledToast } from "~/ui/toast";
 
 const MAX_TOASTS = 3;
 
@@ -23,7 +16,7 @@ export function TokenProblemAlerts() {
   const t = useT("channels").tokenAlert;
   const utils = trpc.useUtils();
   const openedAt = useConsoleOpenedAt();
-  const { toasts, setToasts, dismiss } = useToasts<TokenToast>();
+  const { toasts, setToasts, dismiss } = useToasts<TitledToast>();
 
   useAdminEvents((event, eventId) => {
     if (event.type !== "channel.token_problem") return;
@@ -31,7 +24,7 @@ export function TokenProblemAlerts() {
     void utils.bindings.health.invalidate({ agentId });
     if (eventId < openedAt) return;
     const account = channelUsername ? `@${channelUsername}` : channelAccountId;
-    const toast: TokenToast = {
+    const toast: TitledToast = {
       id: eventId,
       title: problem.kind === "revoked" ? t.revoked(account) : t.refreshFailed(account),
       body: problem.message,
@@ -40,21 +33,13 @@ export function TokenProblemAlerts() {
     setToasts((all) => [toast, ...all.filter((x) => x.title !== toast.title)].slice(0, MAX_TOASTS));
   });
 
-  if (toasts.length === 0) return null;
   return (
-    <ToastRegion testId="token-problem-toasts">
-      {toasts.map((toast) => (
-        <LinkToast
-          key={toast.id}
-          href={toast.url}
-          openLabel={t.open}
-          dismissLabel={t.dismiss}
-          onDismiss={() => dismiss(toast.id)}
-        >
-          <strong>{toast.title}</strong>
-          <span>{toast.body}</span>
-        </LinkToast>
-      ))}
-    </ToastRegion>
+    <TitledLinkToasts
+      testId="token-problem-toasts"
+      toasts={toasts}
+      openLabel={t.open}
+      dismissLabel={t.dismiss}
+      onDismiss={dismiss}
+    />
   );
 }
