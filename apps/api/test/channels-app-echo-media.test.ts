@@ -1,19 +1,20 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   bindInstagram,
   bindWhatsApp,
-  conversationOf,
+  conversationWith,
   expectAcknowledged,
+  igItem,
   instagramBody,
   messagesOf,
   postInstagram,
   postWhatsApp,
   startChannels,
+  storedBytes,
   whatsappBody,
   type Channels,
 } from "./helpers/channels-kit";
-import { metaJson } from "./helpers/webhook-kit";
+import { mediaFixture, whatsappChange, whatsappTextItem } from "./helpers/webhook-kit";
 
 // A reply staff type in the WhatsApp Business app or the Instagram app carries its photo, document or
 // audio like a customer's message does: stored with the staff message "from the app", downloaded by the
@@ -27,11 +28,9 @@ import { metaJson } from "./helpers/webhook-kit";
 // webhook events reference: "For Instagram Messaging conversations, the message echo notifications are
 // included with the message webhook field subscription").
 
-const fixture = (name: string) =>
-  readFileSync(new URL(`./fixtures/media/${name}`, import.meta.url));
-const PHOTO = fixture("rash-photo.jpg");
-const PDF = fixture("test-results.pdf");
-const VOICE = fixture("voice-note.ogg");
+const PHOTO = mediaFixture("rash-photo.jpg");
+const PDF = mediaFixture("test-results.pdf");
+const VOICE = mediaFixture("voice-note.ogg");
 
 const WA = "106540352240931";
 const IG = "17841400000000931";
@@ -55,37 +54,16 @@ const nowSeconds = () => String(Math.floor(Date.now() / 1000));
 const modelCalls = () => c.llm.requests.filter((r) => r.endpoint !== "embeddings");
 
 /** An `smb_message_echoes` change: messages the business sent from the WhatsApp Business app. */
-function smbEchoes(echoes: Record<string, unknown>[]) {
-  return metaJson({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "smb_message_echoes",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550783881", phone_number_id: WA },
-              message_echoes: echoes,
-            },
-          },
-        ],
-      },
-    ],
-  });
-}
+const smbEchoes = (echoes: Record<string, unknown>[]) =>
+  whatsappChange(WA, { message_echoes: echoes }, "smb_message_echoes");
 
 async function whatsappConversation(waId: string, id: string) {
   await postWhatsApp(
     c,
-    whatsappBody(WA, waId, [
-      { from: waId, id, timestamp: nowSeconds(), type: "text", text: { body: "Hello" } },
-    ]),
+    whatsappBody(WA, waId, [whatsappTextItem(id, "Hello", waId, nowSeconds())]),
   );
   await c.workers.settled();
-  const [conversation] = await conversationOf(c.deps, AGENT, "whatsapp", waId);
-  if (!conversation) throw new Error("no conversation");
+  const conversation = await conversationWith(c, AGENT, "whatsapp", waId);
   c.llm.reset();
   return conversation;
 }
@@ -94,14 +72,6 @@ async function whatsappConversation(waId: string, id: string) {
 async function appMessages(conversationId: string) {
   const page = await c.admin.conversations.messages({ conversationId });
   return page.items.filter((m) => m.metadata.authorKind === "platform_app");
-}
-
-async function storedBytes(fileId: string | undefined): Promise<Buffer> {
-  const opened = await c.deps.files.openFile(fileId ?? "");
-  if (!opened) throw new Error("no stored file");
-  const chunks: Buffer[] = [];
-  for await (const chunk of opened.body) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 describe("WhatsApp Business app replies with media (smb_message_echoes)", () => {
@@ -129,7 +99,7 @@ describe("WhatsApp Business app replies with media (smb_message_echoes)", () => 
       expect.objectContaining({ kind: "image", mimeType: "image/jpeg", status: "stored" }),
     ]);
     // A JPEG (kept without its location data, as a customer's photo is).
-    expect((await storedBytes(message?.attachments?.[0]?.fileId)).subarray(0, 3)).toEqual(
+    expect((await storedBytes(c, message?.attachments?.[0]?.fileId)).subarray(0, 3)).toEqual(
       Buffer.from([0xff, 0xd8, 0xff]),
     );
     expect(modelCalls()).toHaveLength(0);
@@ -176,7 +146,7 @@ describe("WhatsApp Business app replies with media (smb_message_echoes)", () => 
       ["voice", [["voice", "stored"]]],
     ]);
     expect(messages[0]?.attachments?.[0]?.name).toBe("price-list.pdf");
-    expect((await storedBytes(messages[0]?.attachments?.[0]?.fileId)).equals(PDF)).toBe(true);
+    expect((await storedBytes(c, messages[0]?.attachments?.[0]?.fileId)).equals(PDF)).toBe(true);
     expect(messages[1]?.metadata.transcript).toBeUndefined();
     expect(modelCalls()).toHaveLength(0);
   });
@@ -217,33 +187,22 @@ describe("Instagram app replies with media (is_echo)", () => {
     const customer = "8000000000000931";
     await postInstagram(
       c,
-      instagramBody(IG, [
-        {
-          sender: { id: customer },
-          recipient: { id: IG },
-          timestamp: Date.now(),
-          message: { mid: "ig.em.in1", text: "Hi" },
-        },
-      ]),
+      instagramBody(IG, [igItem(IG, customer, { message: { mid: "ig.em.in1", text: "Hi" } })]),
     );
     await c.workers.settled();
-    const [conversation] = await conversationOf(c.deps, AGENT, "instagram", customer);
-    if (!conversation) throw new Error("no conversation");
+    const conversation = await conversationWith(c, AGENT, "instagram", customer);
     c.llm.reset();
     const url = c.graph.addInstagramCdnFile(PHOTO, { mimeType: "image/jpeg" });
     await postInstagram(
       c,
       instagramBody(IG, [
-        {
-          sender: { id: IG },
-          recipient: { id: customer },
-          timestamp: Date.now(),
+        igItem(customer, IG, {
           message: {
             mid: "ig.em.app1",
             is_echo: true,
             attachments: [{ type: "image", payload: { url } }],
           },
-        },
+        }),
       ]),
     );
     await c.workers.settled();
@@ -253,7 +212,7 @@ describe("Instagram app replies with media (is_echo)", () => {
       expect.objectContaining({ kind: "image", status: "stored" }),
     ]);
     // A JPEG (kept without its location data, as a customer's photo is).
-    expect((await storedBytes(message?.attachments?.[0]?.fileId)).subarray(0, 3)).toEqual(
+    expect((await storedBytes(c, message?.attachments?.[0]?.fileId)).subarray(0, 3)).toEqual(
       Buffer.from([0xff, 0xd8, 0xff]),
     );
     expect(modelCalls()).toHaveLength(0);

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   bindEveryChannel,
@@ -11,17 +10,17 @@ import {
   postTelegram,
   postWhatsApp,
   startChannels,
+  storedBytes,
   telegramMessage,
   whatsappBody,
   type Channels,
   type TelegramBinding,
 } from "./helpers/channels-kit";
+import { mediaFixture } from "./helpers/webhook-kit";
 
-const fixture = (name: string) =>
-  readFileSync(new URL(`./fixtures/media/${name}`, import.meta.url));
-const PHOTO = fixture("rash-photo.jpg");
-const VOICE = fixture("voice-note.ogg");
-const PDF = fixture("test-results.pdf");
+const PHOTO = mediaFixture("rash-photo.jpg");
+const VOICE = mediaFixture("voice-note.ogg");
+const PDF = mediaFixture("test-results.pdf");
 
 const ADMIN_TOKEN = "media-inbound-admin-token-0123456789";
 const ACCOUNT = "17841400000000701";
@@ -54,15 +53,6 @@ async function onlyMessage(channel: "instagram" | "telegram" | "whatsapp", user:
   return { row, message, attachments: view?.attachments ?? [] };
 }
 
-/** The bytes the file service keeps for a file (what `GET /files/:id` serves). */
-async function storedBytes(fileId: string | undefined): Promise<Buffer> {
-  const opened = await c.deps.files.openFile(fileId ?? "");
-  if (!opened) throw new Error("no stored file");
-  const chunks: Buffer[] = [];
-  for await (const chunk of opened.body) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 describe("customers' media reaches staff", () => {
   it("Telegram: a photo with a caption is stored, stripped of its location, and shown to staff", async () => {
     const chatId = 610_001;
@@ -88,7 +78,7 @@ describe("customers' media reaches staff", () => {
         height: 64,
       }),
     ]);
-    const bytes = await storedBytes(attachments[0]?.fileId);
+    const bytes = await storedBytes(c, attachments[0]?.fileId);
     expect(bytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(true);
     // The camera's EXIF (with its GPS position) is gone.
     expect(PHOTO.includes(Buffer.from("Agents CRM test camera"))).toBe(true);
@@ -138,7 +128,7 @@ describe("customers' media reaches staff", () => {
     expect(attachments).toEqual([
       expect.objectContaining({ kind: "voice", mimeType: "audio/ogg", status: "stored" }),
     ]);
-    expect((await storedBytes(attachments[0]?.fileId)).equals(VOICE)).toBe(true);
+    expect((await storedBytes(c, attachments[0]?.fileId)).equals(VOICE)).toBe(true);
   });
 
   it("Instagram: a photo from the CDN link is stored; an expired link leaves the reason", async () => {
@@ -214,7 +204,7 @@ describe("customers' media reaches staff", () => {
         size: PDF.length,
       }),
     ]);
-    expect((await storedBytes(attachments[0]?.fileId)).equals(PDF)).toBe(true);
+    expect((await storedBytes(c, attachments[0]?.fileId)).equals(PDF)).toBe(true);
   });
 });
 

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { callerAs } from "./helpers/auth-fixtures";
 import { createAgent } from "./helpers/chat-kit";
@@ -16,6 +15,7 @@ import {
   whatsappBody,
   type Channels,
 } from "./helpers/channels-kit";
+import { mediaFixture } from "./helpers/webhook-kit";
 
 // Voice notes and photos are understood the same way on every channel, not only on Telegram: the fake
 // Graph server serves the real files (an Ogg Opus voice note, a JPEG), the fake OpenAI server transcribes
@@ -24,10 +24,8 @@ import {
 // Instagram Messaging webhook `message.attachments[].type` "audio" / "image" with `payload.url`
 // (https://developers.facebook.com/docs/messenger-platform/instagram/features/webhook).
 
-const fixture = (name: string) =>
-  readFileSync(new URL(`./fixtures/media/${name}`, import.meta.url));
-const PHOTO = fixture("rash-photo.jpg");
-const VOICE = fixture("voice-note.ogg");
+const PHOTO = mediaFixture("rash-photo.jpg");
+const VOICE = mediaFixture("voice-note.ogg");
 const ACCOUNT = "17841400000000801";
 const WA = "106540352240801";
 const AGENT = "understanding_clinic";

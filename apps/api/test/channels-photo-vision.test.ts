@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { modelAnswer } from "./helpers/chat-kit";
 import {
@@ -8,12 +7,14 @@ import {
   expectAcknowledged,
   postTelegram,
   startChannels,
+  storedBytes,
   telegramMessage,
   type Channels,
   type TelegramBinding,
 } from "./helpers/channels-kit";
+import { mediaFixture } from "./helpers/webhook-kit";
 
-const PHOTO = readFileSync(new URL("./fixtures/media/rash-photo.jpg", import.meta.url));
+const PHOTO = mediaFixture("rash-photo.jpg");
 const AGENT = "vision_clinic";
 const PRIVATE = "vision_private_clinic";
 let c: Channels;
@@ -61,11 +62,9 @@ describe("customers' photos with a vision model (OPENAI_VISION)", () => {
     const request = chats[0]?.chat;
     expect(request?.lastUserMessage).toContain("Is this the right toothbrush?");
     // The stored bytes (location stripped), not the platform's link.
-    const stored = await c.deps.files.openFile(items[0]?.fileIds?.[0] ?? "");
-    const chunks: Buffer[] = [];
-    for await (const chunk of stored?.body ?? []) chunks.push(chunk as Buffer);
+    const stored = await storedBytes(c, items[0]?.fileIds?.[0]);
     expect(request?.lastUserImages).toEqual([
-      `data:image/jpeg;base64,${Buffer.concat(chunks).toString("base64")}`,
+      `data:image/jpeg;base64,${stored.toString("base64")}`,
     ]);
     const body = request?.body as { messages: { content: unknown }[] };
     const last = body.messages[body.messages.length - 1]?.content as {

@@ -4,16 +4,24 @@ import { TWILIO_WEBHOOK_PATHS } from "@agents-crm/config/twilio";
 import { startFakeTwilio, type FakeTwilio } from "./fakes/fake-twilio";
 import {
   conversationOf,
+  conversationWith as channelConversation,
   echo,
   messagesOf,
   startChannels,
   type Channels,
 } from "./helpers/channels-kit";
+import { failure } from "./helpers/router-kit";
+import {
+  bindTwilio,
+  postTwilio,
+  TWILIO_APP_URL,
+  twilioBindingOf,
+  twilioIncoming,
+} from "./helpers/twilio-kit";
 import { ensureAgent } from "./helpers/webhook-kit";
 
 const ADMIN_TOKEN = "twilio-admin-token-0123456789abcdef";
-// The address Twilio calls: a proxy in front of the API, so never the host the server sees.
-const APP_URL = "https://crm.example.test";
+const APP_URL = TWILIO_APP_URL;
 const AGENT = "twilio_clinic";
 const SENDER = "whatsapp:+14155238886";
 const SETTINGS_SENDER = "whatsapp:+14155230000";
@@ -24,44 +32,14 @@ let c: Channels;
 let twilio: FakeTwilio;
 let accountSid: string;
 
-/**
- * An incoming WhatsApp message as Twilio posts it (the fields of
- * https://www.twilio.com/docs/messaging/guides/webhook-request, WhatsApp's ProfileName and WaId).
- */
-const incoming = (sid: string, from: string, extra: Record<string, string> = {}) => ({
-  SmsMessageSid: sid,
-  NumMedia: "0",
-  ProfileName: "Sheena Nelson",
-  MessageType: "text",
-  SmsSid: sid,
-  WaId: from,
-  SmsStatus: "received",
-  Body: "",
-  To: SENDER,
-  NumSegments: "1",
-  ReferralNumMedia: "0",
-  MessageSid: sid,
-  AccountSid: accountSid,
-  From: `whatsapp:+${from}`,
-  ApiVersion: "2010-04-01",
-  ...extra,
-});
+const incoming = (sid: string, from: string, extra: Record<string, string> = {}) =>
+  twilioIncoming({ sid, from, to: SENDER, accountSid }, extra);
 
 const postMessage = (params: Record<string, string>, authToken = AUTH_TOKEN) =>
-  twilio.webhook({
-    authToken,
-    publicUrl: `${APP_URL}${TWILIO_WEBHOOK_PATHS.messages}`,
-    deliverTo: `${c.t.url}${TWILIO_WEBHOOK_PATHS.messages}`,
-    params,
-  });
+  postTwilio(c, twilio, "messages", params, authToken);
 
 const postStatus = (params: Record<string, string>, authToken = AUTH_TOKEN) =>
-  twilio.webhook({
-    authToken,
-    publicUrl: `${APP_URL}${TWILIO_WEBHOOK_PATHS.status}`,
-    deliverTo: `${c.t.url}${TWILIO_WEBHOOK_PATHS.status}`,
-    params,
-  });
+  postTwilio(c, twilio, "status", params, authToken);
 
 beforeAll(async () => {
   twilio = await startFakeTwilio();
@@ -70,24 +48,14 @@ beforeAll(async () => {
   });
   accountSid = twilio.addAccount(AUTH_TOKEN);
   await ensureAgent(c.deps, AGENT);
-  await c.admin.bindings.create({
-    agentId: AGENT,
-    channelType: "whatsapp",
-    channelAccountId: SENDER,
-    accessToken: AUTH_TOKEN,
-    metadata: { provider: "twilio", accountSid },
-  });
+  await bindTwilio(c, AGENT, SENDER, { authToken: AUTH_TOKEN, accountSid });
 });
 afterAll(async () => {
   await c.close();
   await twilio.close();
 });
 
-async function conversationWith(waId: string) {
-  const [conversation] = await conversationOf(c.deps, AGENT, "whatsapp", waId);
-  if (!conversation) throw new Error(`no conversation with ${waId}`);
-  return conversation;
-}
+const conversationWith = (waId: string) => channelConversation(c, AGENT, "whatsapp", waId);
 
 describe("Twilio WhatsApp: a customer writes, the AI answers through Twilio's Messages API", () => {
   it("a text gets an AI answer sent from the binding's sender, with a status callback address", async () => {
@@ -253,12 +221,7 @@ describe("Twilio WhatsApp: a customer writes, the AI answers through Twilio's Me
     await c.deps.channelSecrets.set("twilio_account_sid", sid);
     await c.deps.channelSecrets.set("twilio_auth_token", SETTINGS_TOKEN);
     await ensureAgent(c.deps, "twilio_settings_clinic");
-    await c.admin.bindings.create({
-      agentId: "twilio_settings_clinic",
-      channelType: "whatsapp",
-      channelAccountId: SETTINGS_SENDER,
-      metadata: { provider: "twilio" },
-    });
+    await bindTwilio(c, "twilio_settings_clinic", SETTINGS_SENDER);
     const res = await postMessage(
       {
         ...incoming("SM00000000000000000000000000000009", "14155550109", { Body: "Via settings" }),
@@ -327,11 +290,8 @@ describe("Twilio webhooks refuse what Twilio did not send", () => {
 });
 
 describe("Twilio bindings are checked when they are made", () => {
-  const refusal = (input: Parameters<Channels["admin"]["bindings"]["create"]>[0]) =>
-    c.admin.bindings.create(input).then(
-      () => null,
-      (error: unknown) => (error as Error).message,
-    );
+  const refusal = async (input: Parameters<Channels["admin"]["bindings"]["create"]>[0]) =>
+    (await failure(c.admin.bindings.create(input))).message;
 
   it("refuses a sender that is not whatsapp:+E164, a malformed account SID, and a Meta binding without a token", async () => {
     expect(
@@ -361,12 +321,7 @@ describe("Twilio bindings are checked when they are made", () => {
 });
 
 describe("bindings.verify asks Twilio for the account (GET /2010-04-01/Accounts/{Sid}.json)", () => {
-  const bindingOf = async (sender: string) => {
-    const { items } = await c.admin.bindings.list({ agentId: AGENT });
-    const binding = items.find((item) => item.channelAccountId === sender);
-    if (!binding) throw new Error(`no binding ${sender}`);
-    return binding;
-  };
+  const bindingOf = (sender: string) => twilioBindingOf(c, AGENT, sender);
 
   it("verifies a binding whose credentials open an active account", async () => {
     const binding = await bindingOf(SENDER);
@@ -381,12 +336,9 @@ describe("bindings.verify asks Twilio for the account (GET /2010-04-01/Accounts/
   });
 
   it("a wrong auth token (401) and an unknown account SID (404) fail with what to check", async () => {
-    const wrongToken = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: "whatsapp:+14155230002",
-      accessToken: "not-the-auth-token",
-      metadata: { provider: "twilio", accountSid },
+    const wrongToken = await bindTwilio(c, AGENT, "whatsapp:+14155230002", {
+      authToken: "not-the-auth-token",
+      accountSid: accountSid,
     });
     const refused = await c.admin.bindings.verify({ bindingId: wrongToken.bindingId });
     expect(refused).toMatchObject({ status: "verification_failed", isVerified: false });
@@ -394,12 +346,9 @@ describe("bindings.verify asks Twilio for the account (GET /2010-04-01/Accounts/
     expect(JSON.stringify(refused)).not.toContain("not-the-auth-token");
 
     const unknownSid = `AC${"f".repeat(32)}`;
-    const unknown = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: "whatsapp:+14155230003",
-      accessToken: AUTH_TOKEN,
-      metadata: { provider: "twilio", accountSid: unknownSid },
+    const unknown = await bindTwilio(c, AGENT, "whatsapp:+14155230003", {
+      authToken: AUTH_TOKEN,
+      accountSid: unknownSid,
     });
     const missing = await c.admin.bindings.verify({ bindingId: unknown.bindingId });
     expect(missing).toMatchObject({ status: "verification_failed" });

@@ -1,15 +1,13 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiDeps } from "../src/deps";
 import { closeConversationRuntime } from "../src/realtime/conversation-runtime";
 import { callerAs, machine } from "./helpers/auth-fixtures";
 import { createAgent } from "./helpers/chat-kit";
 import { createTestDeps } from "./helpers/test-api";
+import { mediaFixture } from "./helpers/webhook-kit";
 
-const fixture = (name: string) =>
-  readFileSync(new URL(`./fixtures/media/${name}`, import.meta.url));
-const PHOTO = fixture("rash-photo.jpg");
-const PDF = fixture("test-results.pdf");
+const PHOTO = mediaFixture("rash-photo.jpg");
+const PDF = mediaFixture("test-results.pdf");
 
 let deps: ApiDeps;
 const visitor = () => callerAs(deps, { kind: "anonymous" });

@@ -1,155 +1,57 @@
-import type { FakeOpenAI } from "@agents-crm/ai/testing";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createInboxSignal } from "../src/channels/inbox-signal";
-import { startChannelWorkers, type ChannelWorkers } from "../src/channels/worker/channel-workers";
+import { describe, expect, it } from "vitest";
 import type { ApiDeps } from "../src/deps";
 import type { ChatEvent } from "../src/domain/conversations/events";
 import { createWebTurnTickets } from "../src/domain/turns/web-turn-tickets";
 import { silentLogger } from "../src/logger";
-import {
-  closeConversationRuntime,
-  startConversationRuntime,
-} from "../src/realtime/conversation-runtime";
 import { callerAs, machine } from "./helpers/auth-fixtures";
-import { createAgent, modelAnswer, startFakeLlm, subscribe, waitUntil } from "./helpers/chat-kit";
-import { createTestDeps } from "./helpers/test-api";
+import { createAgent, subscribe, waitUntil } from "./helpers/chat-kit";
+import { agentReplies, useRestarts, visitor } from "./helpers/restart-kit";
 
 // A web-chat turn whose process stops mid-call (the model is held, so the turn never finishes there) is
 // answered exactly once by a fresh runtime on the same database, the way a restarted process would.
 
-let first: ApiDeps;
-let fake: FakeOpenAI;
-let answered = 0;
-let held = 0;
-/** While set, every model call waits for it: the turn is mid-call when its runtime stops. */
-let gate: Promise<void> | null = null;
-let open = () => {};
-const fresh: { deps: ApiDeps; workers: ChannelWorkers }[] = [];
-const closing: Promise<void>[] = [];
-let firstStopped = false;
+const w = useRestarts({
+  agents: async (deps) => {
+    await createAgent(deps, "dr_recover", { burst_window_ms: 0 });
+    await createAgent(deps, "dr_burst_recover", { burst_window_ms: 5_000 });
+    await createAgent(deps, "dr_leaving");
+  },
+  answer: (words, n) => `Reply #${n} to: ${words.slice(-60)}`,
+});
+const { chatCalls, holdTheModel, restart, sendHeld } = w;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const chatCalls = () => fake.requests.filter((r) => r.endpoint === "chat");
-const visitor = (deps: ApiDeps) => callerAs(deps, { kind: "anonymous" });
 type Caller = ReturnType<typeof callerAs>;
-type Chat = Awaited<ReturnType<Caller["chat"]["start"]>>;
-
-function holdTheModel() {
-  gate = new Promise<void>((resolve) => (open = resolve));
-}
-
-/** A conversation runtime (hub, lanes) on the first one's database, with no sweeper of its own. */
-const runtimeOnFirstDb = () =>
-  startConversationRuntime({ env: first.env, repos: first.repos, log: silentLogger, sweep: false });
-
-/** A second runtime (hub, lanes, inbox workers) on the first one's database: the restarted process. */
-function restart(): { deps: ApiDeps; workers: ChannelWorkers } {
-  const deps: ApiDeps = { ...first, ...runtimeOnFirstDb().deps, inboxSignal: createInboxSignal() };
-  const workers = startChannelWorkers(deps, { pollMs: 20, recover: false });
-  const started = { deps, workers };
-  fresh.push(started);
-  return started;
-}
-
-/** Stops the first runtime as a SIGTERM would, with a deadline already reached. */
-function stopFirstNow(deadline = Date.now()) {
-  const closed = closeConversationRuntime(first, { deadline });
-  firstStopped = true;
-  closing.push(closed);
-  return closed;
-}
-
-/**
- * Sends a message from the visitor on the first runtime while the model is held, and waits until
- * `heldCalls` model calls are held; returns the pending send in an object (so it is not awaited).
- */
-async function sendHeld(chat: Chat, content: string, heldCalls = 1) {
-  const sent = visitor(first).chat.send({ ...chat, content });
-  sent.catch(() => undefined);
-  await waitUntil(() => held === heldCalls);
-  return { sent };
-}
 
 /**
  * Stops the first runtime at once, leaving its held call held, and restarts on the same database with
  * the model answering new calls; resolves once the fresh runtime has replied and the stopped one closed.
  */
 async function stopAndRecover(conversationId: string) {
-  void stopFirstNow();
-  gate = null;
-  const second = restart();
-  await waitUntil(async () => (await agentReplies(second.deps, conversationId)).length > 0);
-  await second.workers.settled();
-  open();
-  await Promise.all(closing);
+  const stopped = w.stopFirst();
+  w.answerNewCalls();
+  const second = await w.recover(conversationId);
+  w.releaseHeld();
+  await stopped;
   return second;
 }
 
 /** The first runtime takes a message for `agentId` and stops mid-call; returns the chat. */
 async function cutOffMidCall(agentId: string, content: string) {
-  const chat = await visitor(first).chat.start({ agentId });
+  const chat = await visitor(w.first).chat.start({ agentId });
   holdTheModel();
-  await sendHeld(chat, content);
-  await stopFirstNowAndOpen();
+  await sendHeld({ ...chat, content });
+  await w.stopFirstAndRelease();
   return chat;
 }
 
-async function agentReplies(deps: ApiDeps, conversationId: string) {
-  const page = await deps.repos.messages.page(conversationId);
-  return page.items.filter((m) => m.role === "agent");
-}
-
-beforeAll(async () => {
-  const llm = await startFakeLlm();
-  fake = llm.fake;
-  first = await createTestDeps({}, llm.llm);
-  await createAgent(first, "dr_recover", { burst_window_ms: 0 });
-  await createAgent(first, "dr_burst_recover", { burst_window_ms: 5_000 });
-  await createAgent(first, "dr_leaving");
-});
-
-beforeEach(async () => {
-  fake.reset();
-  answered = 0;
-  held = 0;
-  gate = null;
-  fake.setResponder(async (request) => {
-    if (gate) {
-      held++;
-      await gate;
-    }
-    return modelAnswer(`Reply #${++answered} to: ${request.lastUserMessage.slice(-60)}`);
-  });
-  // Each test starts from a first runtime that is running.
-  if (firstStopped) {
-    firstStopped = false;
-    first = { ...first, ...runtimeOnFirstDb().deps };
-  }
-});
-
-afterEach(async () => {
-  open();
-  gate = null;
-  await Promise.all(closing.splice(0));
-  for (const { deps, workers } of fresh.splice(0)) {
-    await workers.stop();
-    await closeConversationRuntime(deps);
-  }
-});
-
-afterAll(async () => {
-  if (!firstStopped) await closeConversationRuntime(first);
-  await first.db.close();
-  await fake.close();
-});
-
 describe("a web-chat turn whose process stops mid-call", () => {
   it("is answered once by a fresh runtime on the same database, and reaches the visitor on reconnect", async () => {
-    const chat = await visitor(first).chat.start({ agentId: "dr_recover" });
-    const before = await visitor(first).chat.history(chat);
+    const chat = await visitor(w.first).chat.start({ agentId: "dr_recover" });
+    const before = await visitor(w.first).chat.history(chat);
     holdTheModel();
-    const { sent } = await sendHeld(chat, "Do you do implants?");
+    const { sent } = await sendHeld({ ...chat, content: "Do you do implants?" });
     // The stopped runtime's call stays held; the model answers new calls at once.
     const second = await stopAndRecover(chat.conversationId);
 
@@ -176,11 +78,11 @@ describe("a web-chat turn whose process stops mid-call", () => {
   });
 
   it("answers a burst cut off mid-call with one turn over all its messages", async () => {
-    const chat = await visitor(first).chat.start({ agentId: "dr_burst_recover" });
+    const chat = await visitor(w.first).chat.start({ agentId: "dr_burst_recover" });
     holdTheModel();
-    await sendHeld(chat, "Hello there");
+    await sendHeld({ ...chat, content: "Hello there" });
     // The second message folds into a new turn over both, also held.
-    await sendHeld(chat, "what about whitening", 2);
+    await sendHeld({ ...chat, content: "what about whitening" }, 2);
     // The stopped runtime's call stays held; the model answers new calls at once.
     const second = await stopAndRecover(chat.conversationId);
 
@@ -234,17 +136,20 @@ describe("a web-chat turn whose process stops mid-call", () => {
   });
 
   it("sends no second reply when the first process wrote its reply just before it died", async () => {
-    const chat = await visitor(first).chat.start({ agentId: "dr_recover" });
-    const sent = await visitor(first).chat.send({ ...chat, content: "Opening hours?" });
+    const chat = await visitor(w.first).chat.start({ agentId: "dr_recover" });
+    const sent = await visitor(w.first).chat.send({ ...chat, content: "Opening hours?" });
     expect(sent.reply).not.toBeNull();
-    const stored = await first.repos.messages.get(chat.conversationId, sent.userMessage.messageId);
+    const stored = await w.first.repos.messages.get(
+      chat.conversationId,
+      sent.userMessage.messageId,
+    );
     const key = stored?.metadata.inboxEventKey;
     expect(typeof key).toBe("string");
-    await first.work.drain();
+    await w.first.work.drain();
     // What the crash leaves: the turn's inbox item still claimed by the dead process, its lease run out.
-    await first.db.doc.send(
+    await w.first.db.doc.send(
       new UpdateCommand({
-        TableName: first.db.tables.inboundEvents,
+        TableName: w.first.db.tables.inboundEvents,
         Key: { event_key: key },
         UpdateExpression:
           "SET #status = :processing, queue_pk = :queue, order_key = order_group, lease_owner = :dead, lease_until = :past, due_at = :past, due_sort = :dueSort",
@@ -258,7 +163,7 @@ describe("a web-chat turn whose process stops mid-call", () => {
         },
       }),
     );
-    expect(await first.repos.inboundEvents.countQueued()).toBe(1);
+    expect(await w.first.repos.inboundEvents.countQueued()).toBe(1);
 
     const second = restart();
     await second.workers.settled();
@@ -268,12 +173,12 @@ describe("a web-chat turn whose process stops mid-call", () => {
   });
 
   it("announces a reply the dead process wrote but never published, once", async () => {
-    const chat = await visitor(first).chat.start({ agentId: "dr_recover" });
-    const before = await visitor(first).chat.history(chat);
-    const conversation = await first.repos.conversations.get(chat.conversationId);
+    const chat = await visitor(w.first).chat.start({ agentId: "dr_recover" });
+    const before = await visitor(w.first).chat.history(chat);
+    const conversation = await w.first.repos.conversations.get(chat.conversationId);
     if (!conversation) throw new Error("no conversation");
     // What a process that died right after writing the reply leaves: its lease held, no event sent.
-    const { eventKey } = await first.repos.inboundEvents.record({
+    const { eventKey } = await w.first.repos.inboundEvents.record({
       platform: "web_chat",
       scope: "turns",
       externalId: `dead-${chat.conversationId}`,
@@ -282,7 +187,7 @@ describe("a web-chat turn whose process stops mid-call", () => {
       payload: { job: "web-turn", conversationId: chat.conversationId, agentId: "dr_recover" },
       lease: { owner: "a-process-that-died", leaseMs: 1 },
     });
-    const asked = await first.repos.messages.append({
+    const asked = await w.first.repos.messages.append({
       conversationId: chat.conversationId,
       agentId: "dr_recover",
       role: "user",
@@ -290,7 +195,7 @@ describe("a web-chat turn whose process stops mid-call", () => {
       channel: "web_chat",
       metadata: { inboxEventKey: eventKey },
     });
-    const reply = await first.repos.messages.append({
+    const reply = await w.first.repos.messages.append({
       conversationId: chat.conversationId,
       agentId: "dr_recover",
       role: "agent",
@@ -319,21 +224,21 @@ describe("a web-chat turn whose process is alive", () => {
   it("keeps its lease through a model call longer than the lease: no second process answers it", async () => {
     // Leases of 3 s renewed every second, and a call of 7 s.
     const webTurns = createWebTurnTickets({
-      repos: first.repos,
-      turns: first.turns,
-      work: first.work,
+      repos: w.first.repos,
+      turns: w.first.turns,
+      work: w.first.work,
       log: silentLogger,
-      replicaId: first.replicaId,
+      replicaId: w.first.replicaId,
       leaseMs: 3_000,
     });
-    const slow: ApiDeps = { ...first, webTurns };
+    const slow: ApiDeps = { ...w.first, webTurns };
     const chat = await visitor(slow).chat.start({ agentId: "dr_recover" });
     holdTheModel();
     const sent = visitor(slow).chat.send({ ...chat, content: "A long question" });
-    await waitUntil(() => held === 1);
-    gate = null;
+    await waitUntil(() => w.held === 1);
+    w.answerNewCalls();
     const second = restart();
-    setTimeout(open, 7_000);
+    setTimeout(w.releaseHeld, 7_000);
     expect((await sent).reply?.content).toMatch(/^Reply #1/);
     await second.workers.settled();
     expect(await agentReplies(second.deps, chat.conversationId)).toHaveLength(1);
@@ -344,11 +249,11 @@ describe("a web-chat turn whose process is alive", () => {
 
 describe("a graceful stop", () => {
   it("lets a turn that ends before the deadline finish in the stopping process", async () => {
-    fake.setLatency(200);
-    const chat = await visitor(first).chat.start({ agentId: "dr_recover" });
-    const sent = visitor(first).chat.send({ ...chat, content: "Price of a cleaning?" });
+    w.fake.setLatency(200);
+    const chat = await visitor(w.first).chat.start({ agentId: "dr_recover" });
+    const sent = visitor(w.first).chat.send({ ...chat, content: "Price of a cleaning?" });
     await waitUntil(() => chatCalls().length === 1);
-    await stopFirstNow(Date.now() + 5_000);
+    await w.stopFirst(Date.now() + 5_000);
     expect((await sent).reply?.content).toMatch(/^Reply #1/);
 
     const second = restart();
@@ -358,35 +263,25 @@ describe("a graceful stop", () => {
   });
 
   it("stores a message that arrives while stopping and leaves its turn to the next process", async () => {
-    const busy = await visitor(first).chat.start({ agentId: "dr_recover" });
-    const late = await visitor(first).chat.start({ agentId: "dr_recover" });
+    const busy = await visitor(w.first).chat.start({ agentId: "dr_recover" });
+    const late = await visitor(w.first).chat.start({ agentId: "dr_recover" });
     holdTheModel();
-    await sendHeld(busy, "First question");
-    const stopped = stopFirstNow(Date.now() + 60_000);
-    const sent = visitor(first).chat.send({ ...late, content: "Anyone there?" });
+    await sendHeld({ ...busy, content: "First question" });
+    const stopped = w.stopFirst(Date.now() + 60_000);
+    const sent = visitor(w.first).chat.send({ ...late, content: "Anyone there?" });
     sent.catch(() => undefined);
     // Answered at once (no turn runs here); an upper bound, not a race: it takes milliseconds.
     const outcome = await Promise.race([sent, sleep(3_000).then(() => "still waiting" as const)]);
     expect(outcome).not.toBe("still waiting");
     expect(outcome !== "still waiting" && outcome.reply).toBeNull();
     expect(chatCalls()).toHaveLength(1);
-    open();
-    gate = null;
+    w.releaseHeld();
+    w.answerNewCalls();
     await stopped;
 
-    const second = restart();
-    await waitUntil(async () => (await agentReplies(second.deps, late.conversationId)).length > 0);
-    await second.workers.settled();
+    const second = await w.recover(late.conversationId);
     expect(await agentReplies(second.deps, late.conversationId)).toHaveLength(1);
     expect(await agentReplies(second.deps, busy.conversationId)).toHaveLength(1);
     expect(chatCalls()).toHaveLength(2);
   });
 });
-
-async function stopFirstNowAndOpen() {
-  const stopped = stopFirstNow();
-  // The held call may end now: the stopped runtime must not answer with it.
-  open();
-  gate = null;
-  await stopped;
-}

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,12 +6,11 @@ import { boundedGet, MediaDownloadError } from "../src/platforms/media-download"
 import { createTelegramBotApi } from "../src/platforms/telegram-bot-api";
 import { startFakeGraph, type FakeGraph } from "./fakes/fake-graph";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/fake-telegram";
+import { mediaFixture } from "./helpers/webhook-kit";
 
-const fixture = (name: string) =>
-  readFileSync(new URL(`./fixtures/media/${name}`, import.meta.url));
-const PHOTO = fixture("rash-photo.jpg");
-const VOICE = fixture("voice-note.ogg");
-const PDF = fixture("test-results.pdf");
+const PHOTO = mediaFixture("rash-photo.jpg");
+const VOICE = mediaFixture("voice-note.ogg");
+const PDF = mediaFixture("test-results.pdf");
 const MB = 1024 * 1024;
 
 let telegram: FakeTelegram;

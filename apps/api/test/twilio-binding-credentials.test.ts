@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TWILIO_WEBHOOK_PATHS } from "@agents-crm/config/twilio";
 import { startFakeTwilio, type FakeTwilio } from "./fakes/fake-twilio";
 import {
-  conversationOf,
+  conversationWith,
   echo,
   messagesOf,
   startChannels,
   type Channels,
 } from "./helpers/channels-kit";
+import { failure } from "./helpers/router-kit";
+import {
+  bindTwilio,
+  postTwilio,
+  TWILIO_APP_URL,
+  twilioBindingOf,
+  twilioIncoming,
+} from "./helpers/twilio-kit";
 import { ensureAgent } from "./helpers/webhook-kit";
 
 // Twilio bindings' credentials as stored and resolved (the binding's own, else the channel settings',
@@ -15,7 +22,6 @@ import { ensureAgent } from "./helpers/webhook-kit";
 // and account SID changed after creation. Everything Twilio answers comes from the local fake, which
 // speaks the wire format of the pages cited in fakes/fake-twilio.ts.
 
-const APP_URL = "https://crm.example.test";
 const AGENT = "twilio_credentials_clinic";
 const SETTINGS_TOKEN = "twilio-auth-token-of-channel-settings";
 const OWN_TOKEN = "twilio-auth-token-of-a-binding";
@@ -26,48 +32,13 @@ let twilio: FakeTwilio;
 let settingsSid: string;
 let ownSid: string;
 
-/** An incoming WhatsApp message as Twilio posts it (https://www.twilio.com/docs/messaging/guides/webhook-request). */
-const incoming = (sid: string, to: string, from: string, body: string, accountSid: string) => ({
-  SmsMessageSid: sid,
-  NumMedia: "0",
-  ProfileName: "Sheena Nelson",
-  MessageType: "text",
-  SmsSid: sid,
-  WaId: from,
-  SmsStatus: "received",
-  Body: body,
-  To: to,
-  NumSegments: "1",
-  ReferralNumMedia: "0",
-  MessageSid: sid,
-  AccountSid: accountSid,
-  From: `whatsapp:+${from}`,
-  ApiVersion: "2010-04-01",
-});
+const incoming = (sid: string, to: string, from: string, body: string, accountSid: string) =>
+  twilioIncoming({ sid, from, to, accountSid, body });
 
 const post = (kind: "messages" | "status", params: Record<string, string>, authToken: string) =>
-  twilio.webhook({
-    authToken,
-    publicUrl: `${APP_URL}${TWILIO_WEBHOOK_PATHS[kind]}`,
-    deliverTo: `${c.t.url}${TWILIO_WEBHOOK_PATHS[kind]}`,
-    params,
-  });
+  postTwilio(c, twilio, kind, params, authToken);
 
-const bindingOf = async (sender: string) => {
-  const { items } = await c.admin.bindings.list({ agentId: AGENT });
-  const binding = items.find((item) => item.channelAccountId === sender);
-  if (!binding) throw new Error(`no binding ${sender}`);
-  return binding;
-};
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => ({
-      code: (error as { code?: string }).code,
-      message: (error as Error).message,
-    }),
-  );
+const bindingOf = (sender: string) => twilioBindingOf(c, AGENT, sender);
 
 /** A customer writes to `sender`, signed with `token`; the agent's answer goes out through Twilio. */
 async function converse(sender: string, waId: string, token: string, accountSid: string) {
@@ -79,8 +50,7 @@ async function converse(sender: string, waId: string, token: string, accountSid:
   );
   expect(res.status).toBe(200);
   await c.workers.settled();
-  const [conversation] = await conversationOf(c.deps, AGENT, "whatsapp", waId);
-  if (!conversation) throw new Error(`no conversation with ${waId}`);
+  const conversation = await conversationWith(c, AGENT, "whatsapp", waId);
   const sent = twilio.sent.at(-1);
   expect(sent).toMatchObject({
     from: sender,
@@ -113,7 +83,7 @@ beforeAll(async () => {
   twilio = await startFakeTwilio();
   c = await startChannels({
     env: {
-      APP_URL,
+      APP_URL: TWILIO_APP_URL,
       TWILIO_API_BASE_URL: twilio.url,
       TWILIO_MESSAGING_BASE_URL: twilio.url,
     },
@@ -133,12 +103,7 @@ describe("a Twilio binding without its own auth token says so instead of storing
   const SENDER = "whatsapp:+14155230101";
 
   it("its metadata names the channel settings, no token is stored, and the console sees where each credential comes from", async () => {
-    const created = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: SENDER,
-      metadata: { provider: "twilio" },
-    });
+    const created = await bindTwilio(c, AGENT, SENDER);
     expect(created.metadata).toEqual({ provider: "twilio", auth: "channel_settings" });
     expect(await c.deps.repos.channelBindings.getAccessToken(created.bindingId)).toBeNull();
     expect((await bindingOf(SENDER)).twilio).toEqual({
@@ -160,12 +125,9 @@ describe("a Twilio binding without its own auth token says so instead of storing
   it("a binding with its own token and SID says so, and its own account answers", async () => {
     const sender = "whatsapp:+14155230102";
     twilio.addSender(ownSid, sender);
-    const created = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: sender,
-      accessToken: OWN_TOKEN,
-      metadata: { provider: "twilio", accountSid: ownSid },
+    const created = await bindTwilio(c, AGENT, sender, {
+      authToken: OWN_TOKEN,
+      accountSid: ownSid,
     });
     expect(created.metadata).toEqual({ provider: "twilio", accountSid: ownSid, auth: "binding" });
     expect((await bindingOf(sender)).twilio).toEqual({
@@ -206,12 +168,7 @@ describe("a Twilio binding without its own auth token says so instead of storing
 describe("bindings.verify checks the Twilio sender belongs to the account", () => {
   it("a sender that is neither a WhatsApp sender nor a number of the account fails, naming it", async () => {
     const sender = "whatsapp:+14155230201";
-    const binding = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: sender,
-      metadata: { provider: "twilio" },
-    });
+    const binding = await bindTwilio(c, AGENT, sender);
     const outcome = await c.admin.bindings.verify({ bindingId: binding.bindingId });
     expect(outcome).toMatchObject({
       status: "verification_failed",
@@ -237,12 +194,7 @@ describe("bindings.verify checks the Twilio sender belongs to the account", () =
   it("a number of the account not registered for WhatsApp, and a sender still registering, say what to do", async () => {
     const number = "whatsapp:+14155230202";
     twilio.addNumber(settingsSid, "+14155230202");
-    const plain = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: number,
-      metadata: { provider: "twilio" },
-    });
+    const plain = await bindTwilio(c, AGENT, number);
     expect(await c.admin.bindings.verify({ bindingId: plain.bindingId })).toMatchObject({
       status: "verification_failed",
       twilioSender: { problem: "not_whatsapp" },
@@ -250,12 +202,7 @@ describe("bindings.verify checks the Twilio sender belongs to the account", () =
 
     const pending = "whatsapp:+14155230203";
     twilio.addSender(settingsSid, pending, "PENDING_VERIFICATION");
-    const registering = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: pending,
-      metadata: { provider: "twilio" },
-    });
+    const registering = await bindTwilio(c, AGENT, pending);
     expect(await c.admin.bindings.verify({ bindingId: registering.bindingId })).toMatchObject({
       status: "verification_failed",
       twilioSender: { problem: "not_online", status: "PENDING_VERIFICATION" },
@@ -265,23 +212,13 @@ describe("bindings.verify checks the Twilio sender belongs to the account", () =
   it("another account's sender is not this account's; the sandbox's shared number is taken as it is", async () => {
     const theirs = "whatsapp:+14155230204";
     twilio.addSender(ownSid, theirs);
-    const binding = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: theirs,
-      metadata: { provider: "twilio" },
-    });
+    const binding = await bindTwilio(c, AGENT, theirs);
     expect(await c.admin.bindings.verify({ bindingId: binding.bindingId })).toMatchObject({
       status: "verification_failed",
       twilioSender: { problem: "not_on_account" },
     });
 
-    const sandbox = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: "whatsapp:+14155238886",
-      metadata: { provider: "twilio" },
-    });
+    const sandbox = await bindTwilio(c, AGENT, "whatsapp:+14155238886");
     expect(await c.admin.bindings.verify({ bindingId: sandbox.bindingId })).toMatchObject({
       status: "verified",
       sender: { id: "whatsapp:+14155238886", kind: "sandbox" },
@@ -293,12 +230,7 @@ describe("bindings.verify checks the Twilio sender belongs to the account", () =
       twilio.addSender(settingsSid, `whatsapp:+1415600${String(i).padStart(4, "0")}`);
     }
     const last = "whatsapp:+14156000119";
-    const binding = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: last,
-      metadata: { provider: "twilio" },
-    });
+    const binding = await bindTwilio(c, AGENT, last);
     expect(await c.admin.bindings.verify({ bindingId: binding.bindingId })).toMatchObject({
       status: "verified",
       sender: { id: last, kind: "whatsapp_sender" },
@@ -313,12 +245,7 @@ describe("a Twilio binding's sender, account SID and auth token change after cre
   it("staff move it to another sender and account, then back to the channel settings; each change is checked and audited", async () => {
     twilio.addSender(settingsSid, FIRST);
     twilio.addSender(ownSid, SECOND);
-    const created = await c.admin.bindings.create({
-      agentId: AGENT,
-      channelType: "whatsapp",
-      channelAccountId: FIRST,
-      metadata: { provider: "twilio" },
-    });
+    const created = await bindTwilio(c, AGENT, FIRST);
     await c.admin.bindings.verify({ bindingId: created.bindingId });
 
     const moved = await c.admin.bindings.update({
@@ -358,15 +285,15 @@ describe("a Twilio binding's sender, account SID and auth token change after cre
     const twilioBinding = await bindingOf(FIRST);
     type UpdateInput = Parameters<Channels["admin"]["bindings"]["update"]>[0];
     const update = (input: Omit<UpdateInput, "bindingId">) =>
-      refusal(c.admin.bindings.update({ bindingId: twilioBinding.bindingId, ...input }));
+      failure(c.admin.bindings.update({ bindingId: twilioBinding.bindingId, ...input }));
     const sender = await update({ channelAccountId: "+14155230399" });
-    expect(sender?.code).toBe("BAD_REQUEST");
-    expect(sender?.message).toMatch(/whatsapp:\+14155238886/);
+    expect(sender.code).toBe("BAD_REQUEST");
+    expect(sender.message).toMatch(/whatsapp:\+14155238886/);
     const sid = await update({ metadata: { provider: "twilio", accountSid: "AC123" } });
-    expect(sid?.code).toBe("BAD_REQUEST");
-    expect(sid?.message).toMatch(/AC followed by 32/);
-    expect((await update({ metadata: { provider: "meta" } }))?.code).toBe("BAD_REQUEST");
-    expect((await update({ channelAccountId: "whatsapp:+14155230102" }))?.code).toBe("CONFLICT");
+    expect(sid.code).toBe("BAD_REQUEST");
+    expect(sid.message).toMatch(/AC followed by 32/);
+    expect((await update({ metadata: { provider: "meta" } })).code).toBe("BAD_REQUEST");
+    expect((await update({ channelAccountId: "whatsapp:+14155230102" })).code).toBe("CONFLICT");
 
     const meta = await c.deps.repos.channelBindings.create({
       agentId: AGENT,
@@ -374,13 +301,13 @@ describe("a Twilio binding's sender, account SID and auth token change after cre
       channelAccountId: "106540352240301",
       accessToken: "EAAG-meta-token",
     });
-    const metaSender = await refusal(
+    const metaSender = await failure(
       c.admin.bindings.update({ bindingId: meta.bindingId, channelAccountId: "106540352240302" }),
     );
-    expect(metaSender?.code).toBe("BAD_REQUEST");
-    expect(metaSender?.message).toMatch(/only a Twilio/);
+    expect(metaSender.code).toBe("BAD_REQUEST");
+    expect(metaSender.message).toMatch(/only a Twilio/);
     expect(
-      await refusal(c.admin.bindings.update({ bindingId: meta.bindingId, accessToken: null })),
+      await failure(c.admin.bindings.update({ bindingId: meta.bindingId, accessToken: null })),
     ).toMatchObject({ code: "BAD_REQUEST" });
     // Nothing changed.
     expect((await bindingOf(FIRST)).version).toBe(twilioBinding.version);

@@ -7,6 +7,7 @@ import {
   type FakeTelegram,
 } from "../../api/test/fakes/fake-telegram";
 import { launchBrowser, screenshot } from "./helpers/browser";
+import { postToBot, signIn } from "./helpers/channels";
 import { startProduct, type Product } from "./helpers/product";
 
 // Telegram group updates as the Bot API sends them (https://core.telegram.org/bots/api#update,
@@ -52,17 +53,9 @@ afterAll(async () => {
 const cardOf = (p: Page, channel: string) =>
   p.locator(`[data-testid="binding-card"][data-channel="${channel}"]`);
 
-async function postToBot(update: object) {
-  const hook = new URL(bot.webhook?.url ?? "").pathname;
-  const response = await fetch(`${product.apiUrl}${hook}`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-telegram-bot-api-secret-token": bot.webhook?.secretToken ?? "",
-    },
-    body: JSON.stringify(update),
-  });
-  expect(response.status).toBe(200);
+/** Telegram delivers a group update to the bot; the API takes it. */
+async function deliver(update: object) {
+  expect((await postToBot(product, bot, update)).status).toBe(200);
 }
 
 const groupUpdate = (updateId: number, text: string, entities: object[] = []) => ({
@@ -79,13 +72,7 @@ const groupUpdate = (updateId: number, text: string, entities: object[] = []) =>
 
 describe("channel tokens and Telegram groups", () => {
   it("shows an Instagram token's life, and lets an admin allow groups by keyboard (phone, Russian)", async () => {
-    const login = product.login as { email: string; password: string };
-    await page.goto(`${product.webUrl}/admin/agents/${AGENT}?tab=channels`);
-    await page.waitForURL(/\/login\?next=/, WAIT);
-    await page.getByTestId("login-email").fill(login.email);
-    await page.getByTestId("login-password").fill(login.password);
-    await page.getByTestId("login-submit").click();
-    await page.waitForURL(/\/admin\/agents\/demo_clinic\?tab=channels$/, WAIT);
+    await signIn(page, product, `/admin/agents/${AGENT}?tab=channels`);
     await page.getByTestId("channels-empty").waitFor(WAIT);
 
     await page.getByTestId("connect-instagram").click();
@@ -108,7 +95,7 @@ describe("channel tokens and Telegram groups", () => {
 
     // Off by default: a group message that even mentions the bot is not answered.
     const mention = [{ offset: 0, length: 19, type: "mention" }];
-    await postToBot(groupUpdate(9101, "@sunrise_clinic_bot when are you open?", mention));
+    await deliver(groupUpdate(9101, "@sunrise_clinic_bot when are you open?", mention));
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(telegram.sent(String(GROUP.id))).toEqual([]);
     expect(await tg.getByTestId("telegram-groups").textContent()).toContain(
@@ -145,8 +132,8 @@ describe("channel tokens and Telegram groups", () => {
     await phone.close();
 
     // On: chatter is still ignored, a mention is answered in the group.
-    await postToBot(groupUpdate(9102, "see you all tomorrow"));
-    await postToBot(groupUpdate(9103, "@sunrise_clinic_bot when are you open?", mention));
+    await deliver(groupUpdate(9102, "see you all tomorrow"));
+    await deliver(groupUpdate(9103, "@sunrise_clinic_bot when are you open?", mention));
     await expect.poll(() => telegram.sent(String(GROUP.id)).length, WAIT).toBe(1);
   });
 });

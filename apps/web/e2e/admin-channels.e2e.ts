@@ -9,6 +9,7 @@ import {
   type FakeTelegram,
 } from "../../api/test/fakes/fake-telegram";
 import { ARTIFACTS, launchBrowser, screenshot } from "./helpers/browser";
+import { postToBot, privateMessage, signIn } from "./helpers/channels";
 import { startProduct, type Product } from "./helpers/product";
 
 const WAIT = { timeout: 30_000 };
@@ -65,13 +66,7 @@ async function sendInPlayground(text: string) {
 
 describe("channels and the playground of an agent", () => {
   it("connects a Telegram bot with guidance, verifies it with Telegram and shows its health", async () => {
-    const login = product.login as { email: string; password: string };
-    await page.goto(`${product.webUrl}/admin/agents/${AGENT}?tab=channels`);
-    await page.waitForURL(/\/login\?next=/, WAIT);
-    await page.getByTestId("login-email").fill(login.email);
-    await page.getByTestId("login-password").fill(login.password);
-    await page.getByTestId("login-submit").click();
-    await page.waitForURL(/\/admin\/agents\/demo_clinic\?tab=channels$/, WAIT);
+    await signIn(page, product, `/admin/agents/${AGENT}?tab=channels`);
     await page.getByTestId("channels-empty").waitFor(WAIT);
     await page.getByTestId("dead-empty").waitFor(WAIT);
 
@@ -118,24 +113,15 @@ describe("channels and the playground of an agent", () => {
     expect(await card.getByTestId("health-dead-letters").textContent()).toBe("0");
 
     // A customer writes to the bot: Telegram posts the update to the webhook it was given.
-    const hook = new URL(bot.webhook?.url ?? "").pathname;
-    const response = await fetch(`${product.apiUrl}${hook}`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-telegram-bot-api-secret-token": bot.webhook?.secretToken ?? "",
-      },
-      body: JSON.stringify({
-        update_id: 9001,
-        message: {
-          message_id: 1,
-          from: { id: 5000000001, is_bot: false, first_name: "Anna" },
-          chat: { id: 5000000001, type: "private", first_name: "Anna" },
-          date: Math.floor(Date.now() / 1000),
-          text: "What are your opening hours?",
-        },
-      }),
-    });
+    const response = await postToBot(
+      product,
+      bot,
+      privateMessage(
+        { updateId: 9001 },
+        { id: 5000000001, first_name: "Anna" },
+        { text: "What are your opening hours?" },
+      ),
+    );
     expect(response.status).toBe(200);
     await expect.poll(() => telegram.sent("5000000001").length, WAIT).toBeGreaterThan(0);
     await page.reload();

@@ -1,6 +1,7 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { screenshot } from "./helpers/browser";
+import { signIn } from "./helpers/channels";
 import { productAndBrowserForSuite } from "./helpers/session";
 
 const WAIT = { timeout: 30_000 };
@@ -12,17 +13,6 @@ afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);
 });
 
-async function signIn(page: Page, next: string) {
-  const login = running.product.login;
-  if (!login) throw new Error("the product printed no admin login");
-  await page.goto(`${running.product.webUrl}${next}`);
-  await page.waitForURL(/\/login\?next=/, WAIT);
-  await page.getByTestId("login-email").fill(login.email);
-  await page.getByTestId("login-password").fill(login.password);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL(new RegExp(`${next}$`), WAIT);
-}
-
 describe("channel settings in the console", () => {
   it("an owner saves Twilio's auth token with the keyboard on a phone, in Russian; it is never shown again", async () => {
     const context = await running.browser.newContext({
@@ -31,7 +21,7 @@ describe("channel settings in the console", () => {
     });
     contexts.push(context);
     const page = await context.newPage();
-    await signIn(page, "/admin/channel-settings");
+    await signIn(page, running.product, "/admin/channel-settings");
 
     const verify = page.getByTestId("channel-setting-whatsapp_verify_token");
     await verify.waitFor(WAIT);

@@ -1,9 +1,9 @@
-import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeGraph, type FakeGraph } from "../../api/test/fakes/fake-graph";
 import { launchBrowser, screenshot } from "./helpers/browser";
+import { bindAndVerify, postSignedByMeta, signIn } from "./helpers/channels";
 import { startProduct, type Product } from "./helpers/product";
 import { staffClient, type TrpcClient } from "./helpers/trpc";
 
@@ -46,13 +46,12 @@ beforeAll(async () => {
   });
   browser = await launchBrowser();
   staff = staffClient(product.webUrl, ADMIN_TOKEN);
-  const binding = await staff.bindings.create.mutate({
+  await bindAndVerify(staff, {
     agentId: AGENT,
     channelType: "instagram",
     channelAccountId: IG,
     accessToken: IG_TOKEN,
   });
-  await staff.bindings.verify.mutate({ bindingId: binding.bindingId });
 });
 
 afterAll(async () => {
@@ -63,15 +62,9 @@ afterAll(async () => {
 
 /** A signed Instagram delivery of messaging items, as Meta posts it. */
 async function deliver(messaging: Record<string, unknown>[]) {
-  const body = JSON.stringify({
+  const res = await postSignedByMeta(`${product.webUrl}/api/v1/instagram/webhook`, IG_SECRET, {
     object: "instagram",
     entry: [{ id: IG, time: Date.now(), messaging }],
-  });
-  const signature = `sha256=${createHmac("sha256", IG_SECRET).update(body).digest("hex")}`;
-  const res = await fetch(`${product.webUrl}/api/v1/instagram/webhook`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-hub-signature-256": signature },
-    body,
   });
   expect(res.status).toBe(200);
 }
@@ -83,16 +76,6 @@ const fromCustomer = (message: Record<string, unknown>) => ({
   ...message,
 });
 
-async function signIn(page: Page, next: string) {
-  const login = product.login as { email: string; password: string };
-  await page.goto(`${product.webUrl}${next}`);
-  await page.waitForURL(/\/login\?next=/, WAIT);
-  await page.getByTestId("login-email").fill(login.email);
-  await page.getByTestId("login-password").fill(login.password);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL(new RegExp(`${next.replace(/[?]/g, "\\?")}$`), WAIT);
-}
-
 describe("Instagram in the console: safety-net reasons in Russian, app replies with photos, seen", () => {
   it("on a phone in Russian, with the keyboard", async () => {
     await deliver([
@@ -103,7 +86,7 @@ describe("Instagram in the console: safety-net reasons in Russian, app replies w
 
     const context = await browser.newContext({ ...PHONE, locale: "ru-RU" });
     const page = await context.newPage();
-    await signIn(page, "/admin/conversations?status=ALL");
+    await signIn(page, product, "/admin/conversations?status=ALL");
     const row = page.getByTestId("conversation-row").first();
     await row.waitFor(WAIT);
     const summary = row.getByTestId("row-handoff-summary");
@@ -168,7 +151,7 @@ describe("Instagram in the console: safety-net reasons in Russian, app replies w
   it("in the playground, the reason reads in Russian too", async () => {
     const context = await browser.newContext({ ...PHONE, locale: "ru-RU" });
     const page = await context.newPage();
-    await signIn(page, `/admin/agents/${AGENT}?tab=playground`);
+    await signIn(page, product, `/admin/agents/${AGENT}?tab=playground`);
     await page.getByTestId("agent-playground").waitFor(WAIT);
     await page.getByTestId("playground-input").focus();
     await page.keyboard.type("Можно мне ибупрофен? Сколько пить?");

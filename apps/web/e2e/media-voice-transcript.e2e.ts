@@ -8,6 +8,7 @@ import {
   type FakeTelegram,
 } from "../../api/test/fakes/fake-telegram";
 import { launchBrowser, screenshot } from "./helpers/browser";
+import { bindAndVerify, postToBot, privateMessage } from "./helpers/channels";
 import { startProduct, type Product } from "./helpers/product";
 import { staffClient } from "./helpers/trpc";
 
@@ -56,31 +57,21 @@ beforeAll(async () => {
 
   // The clinic's bot, connected the admin way; then a patient records a voice note to it.
   const staff = staffClient(product.apiUrl, ADMIN_TOKEN);
-  const binding = await staff.bindings.create.mutate({
+  await bindAndVerify(staff, {
     agentId: "demo_clinic",
     channelType: "telegram",
     accessToken: bot.token,
   });
-  await staff.bindings.verify.mutate({ bindingId: binding.bindingId });
   const fileId = telegram.addFile(bot, VOICE, { path: "voice/file_1.oga" });
-  const hook = new URL(bot.webhook?.url ?? "").pathname;
-  const response = await fetch(`${product.apiUrl}${hook}`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-telegram-bot-api-secret-token": bot.webhook?.secretToken ?? "",
-    },
-    body: JSON.stringify({
-      update_id: 7001,
-      message: {
-        message_id: 1,
-        from: { id: 5000000777, is_bot: false, first_name: "Ольга" },
-        chat: { id: 5000000777, type: "private", first_name: "Ольга" },
-        date: Math.floor(Date.now() / 1000),
-        voice: { file_id: fileId, duration: 1, mime_type: "audio/ogg" },
-      },
-    }),
-  });
+  const response = await postToBot(
+    product,
+    bot,
+    privateMessage(
+      { updateId: 7001 },
+      { id: 5000000777, first_name: "Ольга" },
+      { voice: { file_id: fileId, duration: 1, mime_type: "audio/ogg" } },
+    ),
+  );
   expect(response.status).toBe(200);
   // The worker stores it at once; its file, transcript and the reply follow.
   for (let tries = 0; tries < 300 && !conversationId; tries++) {

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   startFakeTelegram,
@@ -6,6 +6,7 @@ import {
   type FakeTelegram,
 } from "../../api/test/fakes/fake-telegram";
 import { launchBrowser, screenshot } from "./helpers/browser";
+import { bindAndVerify, postToBot, privateMessage, signIn } from "./helpers/channels";
 import { startProduct, type Product } from "./helpers/product";
 import { staffClient, type TrpcClient } from "./helpers/trpc";
 
@@ -38,13 +39,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
   staff = staffClient(product.webUrl, ADMIN_TOKEN);
   bot = telegram.addBot();
-  const binding = await staff.bindings.create.mutate({
+  ({ bindingId } = await bindAndVerify(staff, {
     agentId: AGENT,
     channelType: "telegram",
     accessToken: bot.token,
-  });
-  bindingId = binding.bindingId;
-  await staff.bindings.verify.mutate({ bindingId });
+  }));
 });
 
 afterAll(async () => {
@@ -56,34 +55,16 @@ afterAll(async () => {
 async function deliver(text: string) {
   const hook = new URL(bot.webhook?.url ?? "").pathname;
   expect(hook).toBe(`/api/v1/telegram/webhook/${bindingId}`);
-  const res = await fetch(`${product.apiUrl}${hook}`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-telegram-bot-api-secret-token": bot.webhook?.secretToken ?? "",
-    },
-    body: JSON.stringify({
-      update_id: 700_001,
-      message: {
-        message_id: 11,
-        from: { id: CHAT_ID, is_bot: false, first_name: "Anna", username: "anna_k" },
-        chat: { id: CHAT_ID, type: "private", first_name: "Anna", username: "anna_k" },
-        date: Math.floor(Date.now() / 1000),
-        text,
-      },
-    }),
-  });
+  const res = await postToBot(
+    product,
+    bot,
+    privateMessage(
+      { updateId: 700_001, messageId: 11 },
+      { id: CHAT_ID, first_name: "Anna", username: "anna_k" },
+      { text },
+    ),
+  );
   expect(`${res.status} ${await res.text()}`).toMatch(/^200/);
-}
-
-async function signIn(page: Page, next: string) {
-  const login = product.login as { email: string; password: string };
-  await page.goto(`${product.webUrl}${next}`);
-  await page.waitForURL(/\/login\?next=/, WAIT);
-  await page.getByTestId("login-email").fill(login.email);
-  await page.getByTestId("login-password").fill(login.password);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL(new RegExp(`${next.replace(/[?]/g, "\\?")}$`), WAIT);
 }
 
 let conversationId = "";
@@ -99,7 +80,7 @@ describe("refreshing a customer's profile from the conversation", () => {
     const page = await (
       await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" })
     ).newPage();
-    await signIn(page, `/admin/conversations/${conversationId}`);
+    await signIn(page, product, `/admin/conversations/${conversationId}`);
     await page.getByTestId("profile-username").waitFor(WAIT);
     expect(await page.getByTestId("profile-username").textContent()).toBe("@anna_k");
 
@@ -125,7 +106,7 @@ describe("refreshing a customer's profile from the conversation", () => {
       locale: "ru-RU",
     });
     const page = await context.newPage();
-    await signIn(page, `/admin/conversations/${conversationId}`);
+    await signIn(page, product, `/admin/conversations/${conversationId}`);
     const button = page.getByTestId("refresh-profile");
     await button.waitFor(WAIT);
     expect(await button.textContent()).toBe("Обновить профиль");

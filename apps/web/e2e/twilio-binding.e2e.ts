@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTwilio, type FakeTwilio } from "../../api/test/fakes/fake-twilio";
 import { launchBrowser, screenshot } from "./helpers/browser";
+import { signIn } from "./helpers/channels";
 import { startProduct, type Product } from "./helpers/product";
 
 const WAIT = { timeout: 30_000 };
@@ -66,13 +67,7 @@ async function editSender(on: Page, sender: string) {
 
 describe("a Twilio WhatsApp binding from the console", () => {
   it("an admin on a phone, in Russian, adds it by keyboard, verifies it against Twilio and sees it active", async () => {
-    const login = product.login as { email: string; password: string };
-    await page.goto(`${product.webUrl}/admin/agents/${AGENT}?tab=channels`);
-    await page.waitForURL(/\/login\?next=/, WAIT);
-    await page.getByTestId("login-email").fill(login.email);
-    await page.getByTestId("login-password").fill(login.password);
-    await page.getByTestId("login-submit").click();
-    await page.waitForURL(/\/admin\/agents\/demo_clinic\?tab=channels$/, WAIT);
+    await signIn(page, product, `/admin/agents/${AGENT}?tab=channels`);
     await page.getByTestId("channels-empty").waitFor(WAIT);
 
     await page.getByTestId("connect-whatsapp").focus();
@@ -190,12 +185,7 @@ describe("a Twilio WhatsApp binding from the console", () => {
       viewport: { width: 390, height: 844 },
     });
     const en = await context.newPage();
-    const login = product.login as { email: string; password: string };
-    await en.goto(`${product.webUrl}/admin/agents/${AGENT}?tab=channels`);
-    await en.waitForURL(/\/login\?next=/, WAIT);
-    await en.getByTestId("login-email").fill(login.email);
-    await en.getByTestId("login-password").fill(login.password);
-    await en.getByTestId("login-submit").click();
+    await signIn(en, product, `/admin/agents/${AGENT}?tab=channels`);
     await en.getByTestId("binding-card").waitFor(WAIT);
     await editSender(en, STRANGER);
     await en.keyboard.press("Enter");

@@ -1,8 +1,8 @@
-import { createHmac } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeGraph, type FakeGraph } from "../../api/test/fakes/fake-graph";
 import { launchBrowser, screenshot } from "./helpers/browser";
+import { bindAndVerify, postSignedByMeta, signIn } from "./helpers/channels";
 import { startProduct, type Product } from "./helpers/product";
 import { staffClient, type TrpcClient } from "./helpers/trpc";
 
@@ -37,13 +37,12 @@ beforeAll(async () => {
   });
   browser = await launchBrowser();
   staff = staffClient(product.webUrl, ADMIN_TOKEN);
-  const binding = await staff.bindings.create.mutate({
+  const binding = await bindAndVerify(staff, {
     agentId: AGENT,
     channelType: "whatsapp",
     channelAccountId: WA_NUMBER,
     accessToken: WA_TOKEN,
   });
-  await staff.bindings.verify.mutate({ bindingId: binding.bindingId });
   bindingId = binding.bindingId;
 });
 
@@ -55,7 +54,7 @@ afterAll(async () => {
 
 /** A signed WhatsApp delivery of one change (`field`, `value` without metadata). */
 async function deliver(field: string, value: Record<string, unknown>) {
-  const body = JSON.stringify({
+  const res = await postSignedByMeta(`${product.webUrl}/api/v1/whatsapp/webhook`, WA_SECRET, {
     object: "whatsapp_business_account",
     entry: [
       {
@@ -73,26 +72,10 @@ async function deliver(field: string, value: Record<string, unknown>) {
       },
     ],
   });
-  const signature = `sha256=${createHmac("sha256", WA_SECRET).update(body).digest("hex")}`;
-  const res = await fetch(`${product.webUrl}/api/v1/whatsapp/webhook`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-hub-signature-256": signature },
-    body,
-  });
   expect(res.status).toBe(200);
 }
 
 const now = () => String(Math.floor(Date.now() / 1000));
-
-async function signIn(page: Page, next: string) {
-  const login = product.login as { email: string; password: string };
-  await page.goto(`${product.webUrl}${next}`);
-  await page.waitForURL(/\/login\?next=/, WAIT);
-  await page.getByTestId("login-email").fill(login.email);
-  await page.getByTestId("login-password").fill(login.password);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL(new RegExp(`${next.replace(/[?]/g, "\\?")}$`), WAIT);
-}
 
 let conversationId = "";
 
@@ -116,7 +99,7 @@ describe("WhatsApp username users, app replies and delivery reports in the conso
     const page = await (
       await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" })
     ).newPage();
-    await signIn(page, "/admin/conversations?status=ALL");
+    await signIn(page, product, "/admin/conversations?status=ALL");
     const row = page.getByTestId("conversation-row").filter({ hasText: "Sheena" });
     await row.waitFor(WAIT);
     expect(await row.getByTestId("row-username").textContent()).toContain("@realsheenanelson");
@@ -172,7 +155,7 @@ describe("WhatsApp username users, app replies and delivery reports in the conso
       locale: "ru-RU",
     });
     const page = await context.newPage();
-    await signIn(page, `/admin/conversations/${conversationId}`);
+    await signIn(page, product, `/admin/conversations/${conversationId}`);
     await page.getByTestId("admin-reply").focus();
     await page.keyboard.type("Вы сможете прийти завтра в 10?");
     await page.keyboard.press("Enter");

@@ -1,13 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createOfflineChatProvider } from "../src/offline/chat-provider";
-import { createOfflineModerator } from "../src/offline/moderator";
 import type { LlmProviders } from "../src/providers/types";
 import { createHashedEmbedder } from "../src/rag/hashed-embedder";
 import { createKnowledgeBase } from "../src/rag/knowledge-base";
 import type { KnowledgeBase } from "../src/rag/types";
 import { runTurn } from "../src/turn/run-turn";
 import { useTurnServer } from "./turn-fake-server";
-import { configOf, InMemoryChunks, minimalDocument } from "./turn-kit";
+import { configOf, InMemoryChunks, minimalDocument, offlineProviders } from "./turn-kit";
 
 const AGENT = "lib_agent";
 const PRICE_LIST = "kd_pricelist01";
@@ -57,15 +55,8 @@ describe("the agent attaches a sendable library document (offline)", () => {
   let providers: LlmProviders;
   let knowledge: KnowledgeBase;
   beforeAll(async () => {
-    const embedder = createHashedEmbedder();
-    providers = {
-      label: "offline",
-      offline: true,
-      chat: createOfflineChatProvider(),
-      embedder,
-      moderator: createOfflineModerator(),
-    };
-    knowledge = await libraryKnowledge(embedder);
+    providers = offlineProviders();
+    knowledge = await libraryKnowledge(providers.embedder);
   });
   const ask = (message: string) =>
     runTurn(

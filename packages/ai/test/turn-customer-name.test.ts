@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createOfflineChatProvider } from "../src/offline/chat-provider";
-import { createOfflineModerator } from "../src/offline/moderator";
-import { createHashedEmbedder } from "../src/rag/hashed-embedder";
 import { runTurn } from "../src/turn/run-turn";
 import type { TurnInput } from "../src/turn/types";
 import { useTurnServer } from "./turn-fake-server";
-import { configOf, minimalDocument } from "./turn-kit";
+import { configOf, minimalDocument, offlineProviders } from "./turn-kit";
 
 const server = useTurnServer();
 const now = new Date("2025-03-04T12:00:00Z");
@@ -31,13 +28,7 @@ function answer(reply: string, customerName?: string): string {
   });
 }
 
-const offline = () => ({
-  label: "offline",
-  offline: true,
-  chat: createOfflineChatProvider(),
-  embedder: createHashedEmbedder(),
-  moderator: createOfflineModerator(),
-});
+const offline = offlineProviders;
 
 describe("the customer's name in a turn", () => {
   it("comes from the same structured call as the reply, asked for in its schema", async () => {

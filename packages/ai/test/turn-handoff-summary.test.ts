@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createOfflineChatProvider } from "../src/offline/chat-provider";
-import { createOfflineModerator } from "../src/offline/moderator";
-import { createHashedEmbedder } from "../src/rag/hashed-embedder";
 import { DEFAULT_TEXTS } from "../src/turn/default-texts";
 import { runTurn } from "../src/turn/run-turn";
 import { streamTurn } from "../src/turn/stream-turn";
 import type { TurnEvent, TurnInput, TurnResult } from "../src/turn/types";
 import { useTurnServer } from "./turn-fake-server";
-import { configOf, minimalDocument } from "./turn-kit";
+import { configOf, minimalDocument, offlineProviders } from "./turn-kit";
 
 const server = useTurnServer();
 
@@ -133,14 +130,7 @@ describe("handoff summary, with a model", () => {
 
 describe("handoff summary, offline", () => {
   it("quotes the customer and lists the contacts they shared", async () => {
-    const embedder = createHashedEmbedder();
-    const offline = {
-      label: "offline",
-      offline: true,
-      chat: createOfflineChatProvider(),
-      embedder,
-      moderator: createOfflineModerator(),
-    };
+    const offline = offlineProviders();
     const result = await runTurn(
       input(["Please call me back on +7 916 123-45-67 or ivan@example.com"]),
       { providers: offline },

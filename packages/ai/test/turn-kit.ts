@@ -1,11 +1,36 @@
-import { parseAgentConfig, type AgentConfig } from "@agents-crm/config/agent-config";
+import {
+  knowledgeSources,
+  parseAgentConfig,
+  type AgentConfig,
+} from "@agents-crm/config/agent-config";
+import { createLlmProviders } from "../src/providers/create-llm-providers";
+import type { LlmProviders } from "../src/providers/types";
 import type { ChunkStore, RagChunk } from "../src/rag/chunk-store";
+import { createKnowledgeBase } from "../src/rag/knowledge-base";
+import type { KnowledgeBase } from "../src/rag/types";
 
 /** A parsed agent config for tests; throws with the issues when the document is invalid. */
 export function configOf(document: unknown): AgentConfig {
   const parsed = parseAgentConfig(document);
   if (!parsed.ok) throw new Error(`invalid agent config: ${JSON.stringify(parsed.issues)}`);
   return parsed.config;
+}
+
+/** The models the product runs on when no LLM is configured (offline chat, hashed embeddings). */
+export const offlineProviders = (): LlmProviders => createLlmProviders({ apiKey: null });
+
+/** The offline models, and `agentId`'s knowledge (`config`'s sources) indexed in memory with them. */
+export async function offlineAgent(
+  agentId: string,
+  config: AgentConfig,
+): Promise<{ providers: LlmProviders; knowledge: KnowledgeBase }> {
+  const providers = offlineProviders();
+  const knowledge = createKnowledgeBase({
+    chunks: new InMemoryChunks(),
+    embedder: providers.embedder,
+  });
+  await knowledge.indexAgent(agentId, knowledgeSources(config));
+  return { providers, knowledge };
 }
 
 /** The smallest valid agent document, with overrides merged on top (one level deep). */

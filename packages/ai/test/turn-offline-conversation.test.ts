@@ -1,18 +1,10 @@
-import {
-  DEMO_AGENT_ID,
-  demoAgentDocument,
-  knowledgeSources,
-} from "@agents-crm/config/agent-config";
+import { DEMO_AGENT_ID, demoAgentDocument } from "@agents-crm/config/agent-config";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createOfflineChatProvider } from "../src/offline/chat-provider";
-import { createOfflineModerator } from "../src/offline/moderator";
 import type { LlmProviders } from "../src/providers/types";
-import { createHashedEmbedder } from "../src/rag/hashed-embedder";
-import { createKnowledgeBase } from "../src/rag/knowledge-base";
 import type { KnowledgeBase } from "../src/rag/types";
 import { runTurn } from "../src/turn/run-turn";
 import type { HistoryMessage, TurnResult } from "../src/turn/types";
-import { configOf, InMemoryChunks } from "./turn-kit";
+import { configOf, offlineAgent } from "./turn-kit";
 
 const config = configOf(demoAgentDocument);
 // Tuesday 12:00 in Dubai: the demo clinic is open.
@@ -21,16 +13,7 @@ let providers: LlmProviders;
 let knowledge: KnowledgeBase;
 
 beforeAll(async () => {
-  const embedder = createHashedEmbedder();
-  providers = {
-    label: "offline",
-    offline: true,
-    chat: createOfflineChatProvider(),
-    embedder,
-    moderator: createOfflineModerator(),
-  };
-  knowledge = createKnowledgeBase({ chunks: new InMemoryChunks(), embedder });
-  await knowledge.indexAgent(DEMO_AGENT_ID, knowledgeSources(config));
+  ({ providers, knowledge } = await offlineAgent(DEMO_AGENT_ID, config));
 });
 
 /** Plays a conversation turn by turn, keeping the history as the API would. */

@@ -45,30 +45,24 @@ export const PPTX_MIME =
   "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 export const TGS_MIME = "application/x-tgsticker";
 
+const AUDIO_MIME_TYPES = [
+  "audio/ogg",
+  "audio/opus",
+  "audio/mpeg",
+  "audio/mp4",
+  "audio/aac",
+  "audio/amr",
+  "audio/wav",
+  "audio/webm",
+];
+
 /** The types each kind accepts, as found in the file's bytes (never as declared). */
 export const ATTACHMENT_MIME_TYPES: Record<AttachmentKind, readonly string[]> = {
   image: ["image/jpeg", "image/png", "image/webp", "image/gif", "image/heic"],
   video: ["video/mp4", "video/quicktime", "video/webm"],
-  audio: [
-    "audio/ogg",
-    "audio/opus",
-    "audio/mpeg",
-    "audio/mp4",
-    "audio/aac",
-    "audio/amr",
-    "audio/wav",
-    "audio/webm",
-  ],
-  voice: [
-    "audio/ogg",
-    "audio/opus",
-    "audio/mpeg",
-    "audio/mp4",
-    "audio/aac",
-    "audio/amr",
-    "audio/wav",
-    "audio/webm",
-  ],
+  audio: AUDIO_MIME_TYPES,
+  // A voice note is an audio file its sender marked as one: the same types.
+  voice: AUDIO_MIME_TYPES,
   document: [
     "application/pdf",
     DOCX_MIME,
@@ -80,6 +74,16 @@ export const ATTACHMENT_MIME_TYPES: Record<AttachmentKind, readonly string[]> = 
     "text/csv",
   ],
   sticker: ["image/webp", TGS_MIME, "video/webm"],
+};
+
+/** How a refusal names files of a kind ("voice notes may be at most 16 MB"). */
+export const ATTACHMENT_KIND_PLURALS: Record<AttachmentKind, string> = {
+  image: "images",
+  video: "videos",
+  audio: "audio files",
+  voice: "voice notes",
+  document: "documents",
+  sticker: "stickers",
 };
 
 /** What the customer's web chat may attach. */

@@ -1,4 +1,5 @@
 import {
+  ATTACHMENT_KIND_PLURALS,
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_MIME_TYPES,
   attachmentKindForMime,
@@ -40,15 +41,6 @@ export interface InspectOptions {
   /** Only these types are accepted here (the web chat: images and PDFs). */
   accept?: readonly string[];
 }
-
-const KIND_LABEL: Record<AttachmentKind, string> = {
-  image: "images",
-  video: "videos",
-  audio: "audio files",
-  voice: "voice notes",
-  document: "documents",
-  sticker: "stickers",
-};
 
 function kindOf(mimeType: string, hinted: AttachmentKind | undefined): AttachmentKind | null {
   if (hinted && ATTACHMENT_MIME_TYPES[hinted].includes(mimeType)) return hinted;
@@ -101,7 +93,7 @@ function refusalFor(file: FileInspection, options: InspectOptions): FileRefusal 
   if (file.size > limit) {
     return {
       code: "too_large",
-      message: `The file is ${formatByteLimit(file.size)}; ${KIND_LABEL[file.kind]} may be at most ${formatByteLimit(limit)}`,
+      message: `The file is ${formatByteLimit(file.size)}; ${ATTACHMENT_KIND_PLURALS[file.kind]} may be at most ${formatByteLimit(limit)}`,
     };
   }
   return undefined;

@@ -4,10 +4,8 @@ import { resolveDynamoMode } from "@agents-crm/config/env";
 import {
   backfillAfterProvision,
   backfillSnoozeIndexOnce,
-  createRepositories,
   openDatabaseFromEnv,
   provisionTables,
-  resolveEncryptionKey,
 } from "@agents-crm/db";
 import type { ApiDeps } from "../deps";
 import type { Logger } from "../logger";
@@ -17,13 +15,12 @@ import { ensureCannedResponses } from "./canned-responses";
 import { ensureDemoAgent } from "./demo-agent";
 import { productionDatabaseRefusal } from "./production-safety";
 import { reconcileKnowledge } from "./index-knowledge";
+import { openRepositories } from "./repositories";
 import { assertTablesExist } from "./required-tables";
 import { createLlm } from "./llm";
-import { searchPhoneReader } from "@agents-crm/ai";
 import { StartupError } from "./startup-error";
 import { startChannelWorkers } from "../channels/worker/channel-workers";
 import { assembleDeps } from "./assemble-deps";
-import { deriveFileLinkKey } from "../files/file-links";
 import { startBackgroundJobs } from "../cluster/background-jobs";
 import { tablesWithoutTtl } from "../cluster/expiry-sweep";
 
@@ -124,15 +121,7 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
   const db = await openStorage(env, log, dataDir);
   try {
     await ensureTables(env, log, db);
-    const encryptionKey = await resolveEncryptionKey({
-      configured: env.SECRET_ENCRYPTION_KEY,
-      dataDir,
-    });
-    const repos = createRepositories(db, {
-      messageTtlHours: env.MESSAGE_TTL_HOURS,
-      encryptionKey,
-      readPhones: searchPhoneReader(),
-    });
+    const { repos, fileLinkKey } = await openRepositories(env, db, dataDir);
     const initialAdmin = await seedFirstRun(env, log, repos, dataDir);
     const llm = await createLlm(env, log);
     const { deps, runtime } = assembleDeps({
@@ -141,7 +130,7 @@ export async function startServices(env: ServerEnv, log: Logger): Promise<Servic
       repos,
       llm,
       log,
-      fileLinkKey: deriveFileLinkKey(encryptionKey.key),
+      fileLinkKey,
     });
     const knowledgeReady = reconcileKnowledge(deps);
     // The embedded engine's files open in one process at a time: a lease found now was a dead one's.

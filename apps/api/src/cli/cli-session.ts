@@ -1,18 +1,12 @@
 import { resolve } from "node:path";
-import { searchPhoneReader } from "@agents-crm/ai";
 import { loadServerEnv, resolveDynamoMode, type ServerEnv } from "@agents-crm/config/env";
-import {
-  createRepositories,
-  openDatabaseFromEnv,
-  provisionTables,
-  resolveEncryptionKey,
-} from "@agents-crm/db";
+import { openDatabaseFromEnv, provisionTables } from "@agents-crm/db";
 import { createContextInner } from "../context";
 import type { ApiDeps } from "../deps";
 import { assembleDeps } from "../bootstrap/assemble-deps";
 import { databaseOpenError } from "../bootstrap/data-dir";
-import { deriveFileLinkKey } from "../files/file-links";
 import { createLlm } from "../bootstrap/llm";
+import { openRepositories } from "../bootstrap/repositories";
 import { assertTablesExist } from "../bootstrap/required-tables";
 import { createLogger } from "../logger";
 import { appRouter } from "../router";
@@ -42,15 +36,7 @@ export async function openCliSession(): Promise<CliSession> {
   try {
     if (resolveDynamoMode(env) === "embedded") await provisionTables(db);
     else await assertTablesExist(db, env.DYNAMODB_ENDPOINT_URL ?? `AWS (${env.AWS_REGION})`);
-    const encryptionKey = await resolveEncryptionKey({
-      configured: env.SECRET_ENCRYPTION_KEY,
-      dataDir,
-    });
-    const repos = createRepositories(db, {
-      messageTtlHours: env.MESSAGE_TTL_HOURS,
-      encryptionKey,
-      readPhones: searchPhoneReader(),
-    });
+    const { repos, fileLinkKey } = await openRepositories(env, db, dataDir);
     const log = createLogger({
       json: false,
       level: "error",
@@ -62,7 +48,7 @@ export async function openCliSession(): Promise<CliSession> {
       repos,
       llm: await createLlm(env, log),
       log,
-      fileLinkKey: deriveFileLinkKey(encryptionKey.key),
+      fileLinkKey,
     });
     const caller = createCaller(
       createContextInner({

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
+  ATTACHMENT_KIND_PLURALS,
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_MAX_BYTES_ANY,
   MAX_ATTACHMENT_CAPTION_LENGTH,
@@ -7,7 +8,6 @@ import {
   WEB_CHAT_ATTACHMENT_MIME_TYPES,
   attachmentKindForMime,
   formatByteLimit,
-  type AttachmentKind,
 } from "@agents-crm/config/attachments";
 import { isStorageUnavailable } from "@agents-crm/db";
 import { canManage } from "../auth/principal";
@@ -20,15 +20,6 @@ import { readRawBody, sendError, sendJson } from "../server/http-io";
 import { VISITOR_LINK_TTL_SECONDS, attachmentView } from "./attachment-views";
 import { FileRefusedError, type SaveFileInput } from "./file-service";
 import { VISITOR_CONVERSATION_HEADER, VISITOR_TOKEN_HEADER } from "./file-serving";
-
-const KIND_LABEL: Record<AttachmentKind, string> = {
-  image: "images",
-  video: "videos",
-  audio: "audio files",
-  voice: "voice notes",
-  document: "documents",
-  sticker: "stickers",
-};
 
 const header = (req: IncomingMessage, name: string) => {
   const value = req.headers[name];
@@ -96,7 +87,7 @@ async function receive(
     if (body.reason === "aborted") return;
     res.setHeader("connection", "close");
     const what = limit.kind
-      ? `the limit for ${KIND_LABEL[limit.kind]}`
+      ? `the limit for ${ATTACHMENT_KIND_PLURALS[limit.kind]}`
       : "the largest file we accept";
     return sendError(
       res,

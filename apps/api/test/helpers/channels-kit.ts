@@ -1,6 +1,7 @@
 import type { FakeChatResponder, FakeOpenAI } from "@agents-crm/ai/testing";
 import type { Platform } from "@agents-crm/config/channels";
 import type { Message } from "@agents-crm/db";
+import { readAll } from "@agents-crm/files";
 import { expect } from "vitest";
 import { signBody } from "../../src/channels/webhooks/meta-signature";
 import {
@@ -342,4 +343,11 @@ export async function consoleTranscript(
 
 export async function messagesOf(deps: ApiDeps, conversationId: string): Promise<Message[]> {
   return (await deps.repos.messages.page(conversationId, { limit: 200 })).items;
+}
+
+/** The bytes the file service keeps for a file (what `GET /files/:id` serves). */
+export async function storedBytes(c: Channels, fileId: string | undefined): Promise<Buffer> {
+  const opened = await c.deps.files.openFile(fileId ?? "");
+  if (!opened) throw new Error("no stored file");
+  return readAll(opened.body);
 }

@@ -8,6 +8,10 @@ const FIXTURES = new URL("../fixtures/webhooks/", import.meta.url);
 /** A fixture's bytes exactly as stored (escapes and all): what the platform would send. */
 export const fixture = (name: string): string => readFileSync(new URL(name, FIXTURES), "utf8");
 
+/** A media fixture's bytes (a real JPEG, PDF, Ogg voice note…), as a platform serves them. */
+export const mediaFixture = (name: string): Buffer =>
+  readFileSync(new URL(`../fixtures/media/${name}`, import.meta.url));
+
 export interface WebhookResponse {
   status: number;
   headers: Headers;

@@ -1,6 +1,7 @@
 "use client";
 
-import type { ReactNode } from "react";
+import Link from "next/link";
+import { useCallback, useState, type ReactNode } from "react";
 import { Button } from "./button";
 import styles from "./toast.module.css";
 
@@ -53,4 +54,79 @@ export function Toast({
       </Button>
     </div>
   );
+}
+
+/** A toast that is a link to what it is about: following the link dismisses it too. */
+export function LinkToast({
+  href,
+  openLabel,
+  dismissLabel,
+  onDismiss,
+  children,
+}: {
+  href: string;
+  /** The link's accessible name, when its text does not say where it goes. */
+  openLabel?: string;
+  dismissLabel: string;
+  onDismiss: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Toast dismissLabel={dismissLabel} onDismiss={onDismiss}>
+      <Link href={href} onClick={onDismiss} aria-label={openLabel}>
+        {children}
+      </Link>
+    </Toast>
+  );
+}
+
+/** A title and a line about something, linked to it. */
+export interface TitledToast {
+  id: string;
+  title: string;
+  body: string;
+  url: string;
+}
+
+/** A region of titled link toasts; nothing while there are none. */
+export function TitledLinkToasts({
+  testId,
+  toasts,
+  openLabel,
+  dismissLabel,
+  onDismiss,
+}: {
+  testId: string;
+  toasts: readonly TitledToast[];
+  openLabel: string;
+  dismissLabel: string;
+  onDismiss: (id: string) => void;
+}) {
+  if (toasts.length === 0) return null;
+  return (
+    <ToastRegion testId={testId}>
+      {toasts.map((toast) => (
+        <LinkToast
+          key={toast.id}
+          href={toast.url}
+          openLabel={openLabel}
+          dismissLabel={dismissLabel}
+          onDismiss={() => onDismiss(toast.id)}
+        >
+          <strong>{toast.title}</strong>
+          <span>{toast.body}</span>
+        </LinkToast>
+      ))}
+    </ToastRegion>
+  );
+}
+
+/** A region's toasts (each with an id) and a stable way to dismiss one. */
+export function useToasts<T extends { id: string }>() {
+  const [toasts, setToasts] = useState<T[]>([]);
+  const dismiss = useCallback(
+    (id: string) => setToasts((all) => all.filter((toast) => toast.id !== id)),
+    [],
+  );
+  return { toasts, setToasts, dismiss };
 }

@@ -87,6 +87,20 @@ export function batchWriteAll(
   return writeInChunks(tableName, requests, send, options);
 }
 
+/** Deletes every item of `keys` (in chunks of 25, as batchWriteAll); how many were deleted. */
+export async function batchDeleteAll(
+  db: Db,
+  tableName: string,
+  keys: readonly Item[],
+): Promise<number> {
+  await batchWriteAll(
+    db,
+    tableName,
+    keys.map((Key) => ({ DeleteRequest: { Key } })),
+  );
+  return keys.length;
+}
+
 /** The same on raw AttributeValue items: copies them bit for bit (no number or set conversion). */
 export function batchWriteRawAll(
   db: Db,

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Channel } from "@agents-crm/config/channels";
 import type { Db } from "../client/db";
-import { batchWriteAll, type WriteRequest } from "../lib/batch-write";
+import { batchDeleteAll, batchWriteAll, type WriteRequest } from "../lib/batch-write";
 import { conditionalPut } from "../lib/conditional-write";
 import { isConditionalCheckFailed } from "../lib/errors";
 import { queryAll } from "../lib/query";
@@ -221,11 +221,7 @@ export function createContactKeys(db: Db, _ctx: RepositoryContext) {
         },
         (item) => ({ key: item.key, ref: item.ref }),
       );
-      await batchWriteAll(
-        db,
-        TableName,
-        keys.map((Key) => ({ DeleteRequest: { Key } })),
-      );
+      await batchDeleteAll(db, TableName, keys);
     },
 
     /** Raw Query helper for the list memberships (label / channel). */

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client/db";
-import { batchWriteAll } from "../lib/batch-write";
+import { batchDeleteAll } from "../lib/batch-write";
 import { isConditionalCheckFailed } from "../lib/errors";
 import type { RepositoryContext } from "./context";
 import { DEAD_PK } from "./inbound-event-items";
@@ -32,15 +32,8 @@ const pick = (item: Item, names: readonly string[]): Item =>
 export function createErasureRepository(db: Db, _ctx: RepositoryContext) {
   const { tables } = db;
 
-  async function deleteKeys(tableName: string, keys: readonly Item[]): Promise<number> {
-    if (keys.length === 0) return 0;
-    await batchWriteAll(
-      db,
-      tableName,
-      keys.map((Key) => ({ DeleteRequest: { Key } })),
-    );
-    return keys.length;
-  }
+  const deleteKeys = (tableName: string, keys: readonly Item[]) =>
+    batchDeleteAll(db, tableName, keys);
 
   return {
     /** The conversation item, and its find-or-create lookup item while that still points at it. */

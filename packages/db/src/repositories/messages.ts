@@ -8,7 +8,7 @@ import { clampLimit } from "../lib/page";
 import { parseItem } from "../lib/parse-item";
 import { keyAttributes, queryPage } from "../lib/query";
 import { expiryAfterHours, isExpired, toEpochSeconds } from "../lib/ttl";
-import { buildUpdate } from "../lib/update-expression";
+import { buildUpdate, type UpdateParts } from "../lib/update-expression";
 import { appendMessageInputSchema, messageSchema } from "../schemas/message";
 import type { DeliveryReason, DeliveryStatus } from "@agents-crm/config/messages";
 import type { MessageMetadataInput } from "@agents-crm/config/message-metadata";
@@ -69,6 +69,37 @@ export function createMessagesRepository(
       "message",
       `${String(item.conversation_id)}/${String(item.message_id)}`,
     );
+  }
+
+  /**
+   * One conditional write to a message that has not expired (`condition` is joined to that); the message
+   * as written, or null when the condition failed, the message is gone or it expired.
+   */
+  async function updateUnexpired(
+    conversationId: string,
+    messageId: string,
+    update: UpdateParts & { condition: string },
+  ): Promise<Message | null> {
+    try {
+      const out = await db.doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { conversation_id: conversationId, message_id: messageId },
+          UpdateExpression: update.UpdateExpression,
+          ConditionExpression: `${update.condition} AND (attribute_not_exists(#ttl) OR #ttl > :nowSec)`,
+          ExpressionAttributeNames: { ...update.ExpressionAttributeNames, "#ttl": TTL },
+          ExpressionAttributeValues: {
+            ...update.ExpressionAttributeValues,
+            ":nowSec": toEpochSeconds(ctx.now()),
+          },
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      return (out.Attributes && read(out.Attributes)) ?? null;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return null;
+      throw error;
+    }
   }
 
   const withoutNotes = (item: Record<string, unknown>) =>
@@ -161,33 +192,20 @@ export function createMessagesRepository(
       authorId: string,
       change: NoteChange,
     ): Promise<Message | null> {
-      try {
-        const out = await db.doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { conversation_id: conversationId, message_id: messageId },
-            UpdateExpression: "SET content = :content, metadata = :metadata",
-            ConditionExpression:
-              "#role = :note AND author_id = :author AND (attribute_not_exists(#ttl) OR #ttl > :nowSec)",
-            ExpressionAttributeNames: { "#role": "role", "#ttl": TTL },
-            ExpressionAttributeValues: {
-              ":content": change.content,
-              ":metadata": change.metadata,
-              ":note": "note",
-              ":author": authorId,
-              ":nowSec": toEpochSeconds(ctx.now()),
-            },
-            ReturnValues: "ALL_NEW",
-          }),
-        );
-        const note = (out.Attributes && read(out.Attributes)) ?? null;
-        // The new words become findable, and words only the old text held stop finding it.
-        if (note) await searchIndex.reindexMessage(note);
-        return note;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return null;
-        throw error;
-      }
+      const note = await updateUnexpired(conversationId, messageId, {
+        UpdateExpression: "SET content = :content, metadata = :metadata",
+        condition: "#role = :note AND author_id = :author",
+        ExpressionAttributeNames: { "#role": "role" },
+        ExpressionAttributeValues: {
+          ":content": change.content,
+          ":metadata": change.metadata,
+          ":note": "note",
+          ":author": authorId,
+        },
+      });
+      // The new words become findable, and words only the old text held stop finding it.
+      if (note) await searchIndex.reindexMessage(note);
+      return note;
     },
 
     /**
@@ -200,31 +218,19 @@ export function createMessagesRepository(
       field: "transcript",
       value: string,
     ): Promise<Message | null> {
-      try {
-        const out = await db.doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { conversation_id: conversationId, message_id: messageId },
-            UpdateExpression: "SET metadata.#field = :value",
-            ConditionExpression:
-              "attribute_exists(message_id) AND (attribute_not_exists(#ttl) OR #ttl > :nowSec)",
-            ExpressionAttributeNames: { "#field": field, "#ttl": TTL },
-            ExpressionAttributeValues: { ":value": value, ":nowSec": toEpochSeconds(ctx.now()) },
-            ReturnValues: "ALL_NEW",
-          }),
-        );
-        const message = (out.Attributes && read(out.Attributes)) ?? null;
-        if (message && field === "transcript") {
-          await searchIndex.indexMessage({
-            ...message,
-            content: `${message.content} ${value}`.trim(),
-          });
-        }
-        return message;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return null;
-        throw error;
+      const message = await updateUnexpired(conversationId, messageId, {
+        UpdateExpression: "SET metadata.#field = :value",
+        condition: "attribute_exists(message_id)",
+        ExpressionAttributeNames: { "#field": field },
+        ExpressionAttributeValues: { ":value": value },
+      });
+      if (message && field === "transcript") {
+        await searchIndex.indexMessage({
+          ...message,
+          content: `${message.content} ${value}`.trim(),
+        });
       }
+      return message;
     },
 
     /**
@@ -237,11 +243,7 @@ export function createMessagesRepository(
       messageId: string,
       report: ReportedDelivery,
     ): Promise<Message | null> {
-      const values: Record<string, unknown> = {
-        ":status": report.status,
-        ":at": report.at,
-        ":nowSec": toEpochSeconds(ctx.now()),
-      };
+      const values: Record<string, unknown> = { ":status": report.status, ":at": report.at };
       const from = report.from.map((status, i) => {
         values[`:from${i}`] = status;
         return `:from${i}`;
@@ -252,23 +254,12 @@ export function createMessagesRepository(
         values[":error"] = report.reason.message || report.reason.code;
         sets.push("delivery_reason = :reason", "delivery_error = :error");
       }
-      try {
-        const out = await db.doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { conversation_id: conversationId, message_id: messageId },
-            UpdateExpression: `SET ${sets.join(", ")}`,
-            ConditionExpression: `attribute_exists(message_id) AND delivery_status IN (${from.join(", ")}) AND (attribute_not_exists(#ttl) OR #ttl > :nowSec)`,
-            ExpressionAttributeNames: { "#ttl": TTL },
-            ExpressionAttributeValues: values,
-            ReturnValues: "ALL_NEW",
-          }),
-        );
-        return (out.Attributes && read(out.Attributes)) ?? null;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return null;
-        throw error;
-      }
+      return updateUnexpired(conversationId, messageId, {
+        UpdateExpression: `SET ${sets.join(", ")}`,
+        condition: `attribute_exists(message_id) AND delivery_status IN (${from.join(", ")})`,
+        ExpressionAttributeNames: {},
+        ExpressionAttributeValues: values,
+      });
     },
 
     async updateDelivery(
@@ -276,35 +267,19 @@ export function createMessagesRepository(
       messageId: string,
       update: DeliveryUpdate,
     ): Promise<Message> {
-      const expression = buildUpdate(
-        {
+      const message = await updateUnexpired(conversationId, messageId, {
+        ...buildUpdate({
           delivery_status: update.status,
           external_message_id: update.externalMessageId,
           // A later success clears an earlier failure's error.
           delivery_error: update.error ?? (update.status === "failed" ? undefined : null),
           delivery_failure: update.failure ?? null,
           attachment_delivery: update.attachmentDelivery,
-        },
-        { names: { "#ttl": TTL }, values: { ":nowSec": toEpochSeconds(ctx.now()) } },
-      );
-      try {
-        const out = await db.doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { conversation_id: conversationId, message_id: messageId },
-            ...expression,
-            ConditionExpression:
-              "attribute_exists(message_id) AND (attribute_not_exists(#ttl) OR #ttl > :nowSec)",
-            ReturnValues: "ALL_NEW",
-          }),
-        );
-        const message = out.Attributes && read(out.Attributes);
-        if (!message) throw new NotFoundError("message", messageId);
-        return message;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) throw new NotFoundError("message", messageId);
-        throw error;
-      }
+        }),
+        condition: "attribute_exists(message_id)",
+      });
+      if (!message) throw new NotFoundError("message", messageId);
+      return message;
     },
   };
 }

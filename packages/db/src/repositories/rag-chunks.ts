@@ -1,5 +1,5 @@
 import type { Db } from "../client/db";
-import { batchWriteAll } from "../lib/batch-write";
+import { batchDeleteAll, batchWriteAll } from "../lib/batch-write";
 import type { Page, PageRequest } from "../lib/page";
 import { clampLimit } from "../lib/page";
 import { keyAttributes, queryAll, queryCount, queryPage } from "../lib/query";
@@ -81,14 +81,7 @@ export function createRagChunksRepository(db: Db, ctx: RepositoryContext) {
     );
   }
 
-  async function deleteKeys(keys: Record<string, unknown>[]): Promise<number> {
-    await batchWriteAll(
-      db,
-      tableName,
-      keys.map((Key) => ({ DeleteRequest: { Key } })),
-    );
-    return keys.length;
-  }
+  const deleteKeys = (keys: Record<string, unknown>[]) => batchDeleteAll(db, tableName, keys);
 
   return {
     async putMany(chunks: readonly RagChunk[]): Promise<void> {

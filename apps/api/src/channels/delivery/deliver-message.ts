@@ -23,6 +23,27 @@ export interface DeliveryRuntime {
   files?: OutboundFileSource;
 }
 
+/** The job's message and its conversation while the message still waits to be sent; null otherwise. */
+async function pendingDelivery(
+  deps: DeliveryDeps,
+  job: DeliveryJob,
+): Promise<{ message: Message; conversation: Conversation } | null> {
+  const [message, conversation] = await Promise.all([
+    deps.repos.messages.get(job.conversationId, job.messageId),
+    deps.repos.conversations.get(job.conversationId),
+  ]);
+  // A staff note is never sent (none is queued; a forged job must not send one either).
+  if (
+    !message ||
+    !conversation ||
+    message.deliveryStatus !== "pending" ||
+    message.role === "note"
+  ) {
+    return null;
+  }
+  return { message, conversation };
+}
+
 /**
  * One delivery job: the stored message, split to the platform's limit, sent part by part. Each part's
  * platform id is recorded as it goes out, so a job that runs again (a crash, a retry) resumes after
@@ -38,19 +59,9 @@ export async function deliverMessage(
   options: { deadline?: number } = {},
 ): Promise<void> {
   const { repos } = deps;
-  const [message, conversation] = await Promise.all([
-    repos.messages.get(job.conversationId, job.messageId),
-    repos.conversations.get(job.conversationId),
-  ]);
-  // A staff note is never sent (none is queued; a forged job must not send one either).
-  if (
-    !message ||
-    !conversation ||
-    message.deliveryStatus !== "pending" ||
-    message.role === "note"
-  ) {
-    return;
-  }
+  const pending = await pendingDelivery(deps, job);
+  if (!pending) return;
+  const { message, conversation } = pending;
 
   let resolved: ResolvedTarget;
   try {
@@ -182,19 +193,9 @@ export async function deliveryGaveUp(
   job: DeliveryJob,
   reason: string,
 ): Promise<void> {
-  const [message, conversation] = await Promise.all([
-    deps.repos.messages.get(job.conversationId, job.messageId),
-    deps.repos.conversations.get(job.conversationId),
-  ]);
-  // A staff note is never sent (none is queued; a forged job must not send one either).
-  if (
-    !message ||
-    !conversation ||
-    message.deliveryStatus !== "pending" ||
-    message.role === "note"
-  ) {
-    return;
-  }
+  const pending = await pendingDelivery(deps, job);
+  if (!pending) return;
+  const { message, conversation } = pending;
   const resolved = await resolveTarget(deps.repos, conversation, job.bindingId).catch(() => null);
   await recordDelivery(deps, conversation, message, {
     status: "failed",

@@ -1,23 +1,15 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
 import { useAdminEvents, useConsoleOpenedAt } from "~/features/console/admin-events";
 import { useAlertSettings } from "~/features/console/escalation-alerts";
 import { customerLabel } from "~/features/console/labels";
 import { useSession } from "~/features/console/session-context";
 import { useT } from "~/i18n/i18n-provider";
-import { Toast, ToastRegion } from "~/ui/toast";
+import { TitledLinkToasts, useToasts, type TitledToast } from "~/ui/toast";
+import { showSystemNotification } from "~/features/console/system-notification";
 import { assignedToViewer } from "./assignment-event";
 import { useAssignees } from "./use-assignees";
-
-interface AssignmentToast {
-  id: string;
-  title: string;
-  body: string;
-  url: string;
-}
 
 const TOAST_MS = 10_000;
 const MAX_TOASTS = 3;
@@ -35,18 +27,14 @@ export function AssignmentAlerts() {
   const { byId } = useAssignees();
   const { muted } = useAlertSettings();
   const openedAt = useConsoleOpenedAt();
-  const [toasts, setToasts] = useState<AssignmentToast[]>([]);
-  const dismiss = useCallback(
-    (id: string) => setToasts((all) => all.filter((toast) => toast.id !== id)),
-    [],
-  );
+  const { toasts, setToasts, dismiss } = useToasts<TitledToast>();
 
   useAdminEvents((event, eventId) => {
     if (eventId < openedAt) return;
     const assigned = assignedToViewer(event, user.userId);
     if (!assigned) return;
     const { conversation, actorId } = assigned;
-    const toast: AssignmentToast = {
+    const toast: TitledToast = {
       id: eventId,
       title: t.title((actorId && byId.get(actorId)?.name) || t.colleague),
       body: [customerLabel(conversation, rowWords), conversation.lastMessagePreview]
@@ -56,34 +44,19 @@ export function AssignmentAlerts() {
     };
     setToasts((all) => [toast, ...all].slice(0, MAX_TOASTS));
     setTimeout(() => dismiss(toast.id), TOAST_MS);
-    if (muted || typeof Notification === "undefined" || Notification.permission !== "granted")
-      return;
-    try {
-      const shown = new Notification(toast.title, {
-        body: toast.body,
-        tag: `assigned-${conversation.conversationId}`,
-      });
-      shown.onclick = () => {
-        window.focus();
-        router.push(toast.url);
-        shown.close();
-      };
-    } catch {
-      // Mobile Chrome allows notifications only from a service worker; the toast remains.
-    }
+    if (muted) return;
+    showSystemNotification({ ...toast, tag: `assigned-${conversation.conversationId}` }, (url) =>
+      router.push(url),
+    );
   });
 
-  if (toasts.length === 0) return null;
   return (
-    <ToastRegion testId="assignment-toasts">
-      {toasts.map((toast) => (
-        <Toast key={toast.id} dismissLabel={t.dismiss} onDismiss={() => dismiss(toast.id)}>
-          <Link href={toast.url} onClick={() => dismiss(toast.id)} aria-label={t.open}>
-            <strong>{toast.title}</strong>
-            <span>{toast.body}</span>
-          </Link>
-        </Toast>
-      ))}
-    </ToastRegion>
+    <TitledLinkToasts
+      testId="assignment-toasts"
+      toasts={toasts}
+      openLabel={t.open}
+      dismissLabel={t.dismiss}
+      onDismiss={dismiss}
+    />
   );
 }

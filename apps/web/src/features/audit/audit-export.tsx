@@ -6,6 +6,7 @@ import { auditCsv, auditCsvFileName } from "./audit-csv";
 import { auditListInput, rangeProblem, type AuditFilters } from "./audit-filters";
 import { sentenceText } from "./audit-sentence";
 import { collectPages } from "./collect-pages";
+import { downloadText } from "~/lib/download-text";
 import { dayKeyIn } from "~/lib/zoned-time";
 import { trpc } from "~/lib/trpc";
 import { useT } from "~/i18n/i18n-provider";
@@ -22,18 +23,6 @@ type ExportState =
   | { kind: "running"; count: number }
   | { kind: "done"; count: number }
   | { kind: "failed" };
-
-function download(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once the click returns; the object URL can go a moment later.
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 /** Every entry of the current filters (all pages, not only the visible ones) as a CSV download. */
 export function AuditExport({ filters, timeZone }: { filters: AuditFilters; timeZone: string }) {
@@ -55,7 +44,11 @@ export function AuditExport({ filters, timeZone }: { filters: AuditFilters; time
         { signal: abort.signal, onProgress: (count) => setState({ kind: "running", count }) },
       );
       const csv = auditCsv(entries, t.csv.headers, (e) => sentenceText(describe(e)));
-      download(csv, auditCsvFileName(filters, dayKeyIn(Date.now(), timeZone)));
+      downloadText(
+        auditCsvFileName(filters, dayKeyIn(Date.now(), timeZone)),
+        "text/csv;charset=utf-8",
+        csv,
+      );
       setState({ kind: "done", count: entries.length });
     } catch (cause) {
       if (abort.signal.aborted) setState({ kind: "idle" });

@@ -1,18 +1,9 @@
 "use client";
 
-import Link from "next/link";
-import { useCallback, useState } from "react";
 import { useAdminEvents, useConsoleOpenedAt } from "~/features/console/admin-events";
 import { useT } from "~/i18n/i18n-provider";
 import { trpc } from "~/lib/trpc";
-import { Toast, ToastRegion } from "~/ui/toast";
-
-interface TokenToast {
-  id: string;
-  title: string;
-  body: string;
-  url: string;
-}
+import { TitledLinkToasts, useToasts, type TitledToast } from "~/ui/toast";
 
 const MAX_TOASTS = 3;
 
@@ -25,11 +16,7 @@ export function TokenProblemAlerts() {
   const t = useT("channels").tokenAlert;
   const utils = trpc.useUtils();
   const openedAt = useConsoleOpenedAt();
-  const [toasts, setToasts] = useState<TokenToast[]>([]);
-  const dismiss = useCallback(
-    (id: string) => setToasts((all) => all.filter((toast) => toast.id !== id)),
-    [],
-  );
+  const { toasts, setToasts, dismiss } = useToasts<TitledToast>();
 
   useAdminEvents((event, eventId) => {
     if (event.type !== "channel.token_problem") return;
@@ -37,7 +24,7 @@ export function TokenProblemAlerts() {
     void utils.bindings.health.invalidate({ agentId });
     if (eventId < openedAt) return;
     const account = channelUsername ? `@${channelUsername}` : channelAccountId;
-    const toast: TokenToast = {
+    const toast: TitledToast = {
       id: eventId,
       title: problem.kind === "revoked" ? t.revoked(account) : t.refreshFailed(account),
       body: problem.message,
@@ -46,17 +33,13 @@ export function TokenProblemAlerts() {
     setToasts((all) => [toast, ...all.filter((x) => x.title !== toast.title)].slice(0, MAX_TOASTS));
   });
 
-  if (toasts.length === 0) return null;
   return (
-    <ToastRegion testId="token-problem-toasts">
-      {toasts.map((toast) => (
-        <Toast key={toast.id} dismissLabel={t.dismiss} onDismiss={() => dismiss(toast.id)}>
-          <Link href={toast.url} onClick={() => dismiss(toast.id)} aria-label={t.open}>
-            <strong>{toast.title}</strong>
-            <span>{toast.body}</span>
-          </Link>
-        </Toast>
-      ))}
-    </ToastRegion>
+    <TitledLinkToasts
+      testId="token-problem-toasts"
+      toasts={toasts}
+      openLabel={t.open}
+      dismissLabel={t.dismiss}
+      onDismiss={dismiss}
+    />
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { useBrowserValue } from "~/ui/use-browser-value";
@@ -10,7 +9,8 @@ import { safeNextPath } from "./safe-next";
 import { useT } from "~/i18n/i18n-provider";
 import { useAdminEvents, useConsoleOpenedAt } from "./admin-events";
 import { playAlertSound, unlockAlertSound } from "./alert-sound";
-import { Toast, ToastRegion } from "~/ui/toast";
+import { LinkToast, ToastRegion, useToasts } from "~/ui/toast";
+import { showSystemNotification } from "./system-notification";
 import { useHandoffSummaryLines } from "./handoff-summary";
 import { realertTitle } from "~/features/assignment/assignee-label";
 import { useAssignees } from "~/features/assignment/use-assignees";
@@ -74,7 +74,7 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
   const currentPermission = useBrowserValue<Permission>(notificationPermission, "unsupported");
   const [permissionAnswer, setPermission] = useState<Permission | null>(null);
   const permission = permissionAnswer ?? currentPermission;
-  const [toasts, setToasts] = useState<Toast[]>([]);
+  const { toasts, setToasts, dismiss } = useToasts<Toast>();
 
   const setMuted = useCallback((next: boolean) => {
     setMutedState(next);
@@ -88,11 +88,6 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
     if (typeof Notification === "undefined") return;
     void Notification.requestPermission().then(setPermission);
   }, [setMuted]);
-
-  const dismiss = useCallback(
-    (id: string) => setToasts((all) => all.filter((t) => t.id !== id)),
-    [],
-  );
 
   useAdminEvents((event, eventId) => {
     const row = eventConversation(event);
@@ -123,20 +118,15 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
     setTimeout(() => dismiss(eventId), TOAST_MS);
     if (muted) return;
     playAlertSound();
-    if (notificationPermission() !== "granted") return;
-    try {
-      const shown = new Notification(titleOf(toast), {
+    showSystemNotification(
+      {
+        title: titleOf(toast),
         body: [notification.body, ...toast.summary].join("\n"),
         tag: notification.tag,
-      });
-      shown.onclick = () => {
-        window.focus();
-        router.push(toast.url);
-        shown.close();
-      };
-    } catch {
-      // Mobile Chrome allows notifications only from a service worker; the toast and sound remain.
-    }
+        url: toast.url,
+      },
+      (url) => router.push(url),
+    );
   });
 
   const settings = useMemo(
@@ -148,17 +138,20 @@ export function EscalationAlertsProvider({ children }: { children: ReactNode }) 
       {children}
       <ToastRegion testId="escalation-toasts">
         {toasts.map((toast) => (
-          <Toast key={toast.id} dismissLabel={t.dismiss} onDismiss={() => dismiss(toast.id)}>
-            <Link href={toast.url} onClick={() => dismiss(toast.id)}>
-              <strong>{titleOf(toast)}</strong>
-              <span>{toast.body}</span>
-              {toast.summary.map((line) => (
-                <span key={line} data-testid="toast-summary">
-                  {line}
-                </span>
-              ))}
-            </Link>
-          </Toast>
+          <LinkToast
+            key={toast.id}
+            href={toast.url}
+            dismissLabel={t.dismiss}
+            onDismiss={() => dismiss(toast.id)}
+          >
+            <strong>{titleOf(toast)}</strong>
+            <span>{toast.body}</span>
+            {toast.summary.map((line) => (
+              <span key={line} data-testid="toast-summary">
+                {line}
+              </span>
+            ))}
+          </LinkToast>
         ))}
       </ToastRegion>
     </AlertSettingsContext.Provider>

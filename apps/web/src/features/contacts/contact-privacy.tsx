@@ -14,7 +14,8 @@ import { Field } from "~/ui/field";
 import { TextInput } from "~/ui/inputs";
 import { Notice } from "~/ui/notice";
 import admin from "~/ui/admin-page.module.css";
-import { downloadText, fileNameFor } from "./download";
+import { downloadText } from "~/lib/download-text";
+import { fileNameFor } from "./download";
 import styles from "./contacts.module.css";
 
 /** Export everything held about the person; erase them (owners and admins only, typed confirmation). */

@@ -7,7 +7,8 @@ import { trpc } from "~/lib/trpc";
 import { Button } from "~/ui/button";
 import { Notice } from "~/ui/notice";
 import type { ContactFilters } from "./contact-filters";
-import { downloadText, fileNameFor } from "./download";
+import { downloadText } from "~/lib/download-text";
+import { fileNameFor } from "./download";
 
 const EXPORT_PAGE = 100;
 

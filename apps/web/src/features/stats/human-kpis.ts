@@ -2,8 +2,7 @@ import type { Locale } from "~/i18n/locales";
 import { formatNumber } from "~/i18n/format";
 import { formatDuration } from "./duration";
 import type { stats } from "./messages";
-import type { OverviewKpi } from "./overview-kpis";
-import type { Better } from "./delta";
+import { kpisOf, type KpiSpec, type OverviewKpi } from "./overview-kpis";
 import type { HumanDurations, StatsHumans } from "./types";
 
 /** The numbers a period and the period before both have. */
@@ -18,15 +17,6 @@ type HumanTotals = Pick<
   | "realertsFired"
 >;
 
-interface Spec {
-  label: string;
-  testId: string;
-  pick: (totals: HumanTotals) => number | null;
-  format: (value: number | null) => string;
-  better: Better;
-  hint?: string;
-}
-
 /** The front desk's headline numbers, each against the previous period when comparing. */
 export function humanKpis(
   data: HumanTotals & { comparison: HumanTotals | null },
@@ -38,7 +28,7 @@ export function humanKpis(
   const time = (v: number | null) => (v === null ? "—" : formatDuration(v, locale, words.duration));
   const p90 = (d: HumanDurations | null) =>
     d ? words.kpi.p90(formatDuration(d.p90, locale, words.duration), d.count) : words.kpi.none;
-  const specs: Spec[] = [
+  const specs: KpiSpec<HumanTotals>[] = [
     {
       label: words.kpi.takeovers,
       testId: "kpi-takeovers",
@@ -93,16 +83,5 @@ export function humanKpis(
       hint: words.kpi.realertsHint,
     },
   ];
-  const prev = data.comparison;
-  return specs.map(({ pick, format, ...spec }) => {
-    const value = pick(data);
-    const previous = prev ? pick(prev) : undefined;
-    return {
-      ...spec,
-      value,
-      display: format(value),
-      previous,
-      previousDisplay: previous === undefined ? undefined : format(previous),
-    };
-  });
+  return kpisOf(specs, data);
 }

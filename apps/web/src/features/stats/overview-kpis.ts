@@ -19,13 +19,30 @@ export interface OverviewKpi {
   testId: string;
 }
 
-interface KpiSpec {
+/** A headline number: how to read it off a period's totals, and how to show it. */
+export interface KpiSpec<T> {
   label: string;
   testId: string;
-  pick: (totals: Totals) => number | null;
+  pick: (totals: T) => number | null;
   format: (value: number | null) => string;
   better?: Better;
   hint?: string;
+}
+
+/** Each spec's value for the period, with the previous period's when there is a comparison. */
+export function kpisOf<T>(specs: KpiSpec<T>[], data: T & { comparison: T | null }): OverviewKpi[] {
+  const prev = data.comparison;
+  return specs.map(({ pick, format, ...spec }) => {
+    const value = pick(data);
+    const previous = prev ? pick(prev) : undefined;
+    return {
+      ...spec,
+      value,
+      display: format(value),
+      previous,
+      previousDisplay: previous === undefined ? undefined : format(previous),
+    };
+  });
 }
 
 /** The headline numbers in overview order, each with its previous period's value when comparing. */
@@ -38,7 +55,7 @@ export function overviewKpis(
   const pct = (v: number | null) => (v === null ? "—" : `${formatNumber(locale, v * 100, 1)}%`);
   const ms = (v: number | null) => (v === null ? "—" : t.latency.ms(formatNumber(locale, v)));
   const usd = (v: number | null) => (v === null ? "—" : formatUsd(locale, v));
-  const specs: KpiSpec[] = [
+  const specs: KpiSpec<Totals>[] = [
     {
       label: t.kpi.conversations,
       testId: "kpi-conversations",
@@ -97,16 +114,5 @@ export function overviewKpis(
       better: "down",
     },
   ];
-  const prev = data.comparison;
-  return specs.map(({ pick, format, ...spec }) => {
-    const value = pick(data);
-    const previous = prev ? pick(prev) : undefined;
-    return {
-      ...spec,
-      value,
-      display: format(value),
-      previous,
-      previousDisplay: previous === undefined ? undefined : format(previous),
-    };
-  });
+  return kpisOf(specs, data);
 }
