@@ -196,6 +196,26 @@ describe("conversations.snooze", () => {
     expect(back.snoozedUntil).toBeUndefined();
   });
 
+  it("a conversation waiting past the re-alert time is reminded once when its snooze ends, not again on the next sweep", async () => {
+    const chat = await waiting(120);
+    await staff().conversations.snooze({ ...chat, until: hoursFromNow(1) });
+    await deps.repos.conversations.update(chat.conversationId, {
+      snoozedUntil: new Date(Date.now() - 1_000).toISOString(),
+    });
+    const escalated: RealtimeEvent[] = [];
+    const unsubscribe = deps.hub.subscribe(ADMIN_STREAM, (event) => {
+      const about = (event.payload as { conversation?: { conversationId: string } }).conversation;
+      if (event.type === "conversation.escalated" && about?.conversationId === chat.conversationId)
+        escalated.push(event);
+    });
+    for (let sweep = 0; sweep < 3; sweep++) {
+      await deps.alerts.sweep();
+      await deps.alerts.drain();
+    }
+    unsubscribe();
+    expect(escalated).toHaveLength(1);
+  });
+
   it("a take-over ends the snooze", async () => {
     const chat = await waiting(1);
     await staff().conversations.snooze({ ...chat, until: hoursFromNow(1) });

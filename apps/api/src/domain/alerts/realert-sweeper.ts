@@ -34,7 +34,8 @@ async function recordRealert(
  * two replicas sweeping at once alert once, and a later escalation of the same conversation gets its own
  * re-alert. Then it ends the snoozes that ran out, read through the sparse snooze index (only
  * conversations snoozed and due, never the others), and staff are alerted again (`snoozeEnded`, at most
- * once: it clears the snooze conditionally).
+ * once: it clears the snooze conditionally); for a conversation still waiting for a human that reminder
+ * takes the place of its re-alert.
  */
 export function createRealertSweeper<Scope>(options: {
   repos: Pick<Repositories, "conversations" | "kv" | "settings" | "audit">;
@@ -114,7 +115,13 @@ export function createRealertSweeper<Scope>(options: {
     let cursor: string | null = null;
     do {
       const page = await repos.conversations.listSnoozeDue({ now, cursor, limit: PAGE });
-      for (const conversation of page.items) await options.snoozeEnded(conversation, scope);
+      for (const conversation of page.items) {
+        await options.snoozeEnded(conversation, scope);
+        // Its wake-up reminder is the re-alert of this escalation: the next sweep must not send another.
+        if (conversation.status === "NEEDS_HUMAN" && minutes > 0) {
+          await repos.kv.increment(claimKey(conversation), { ttlSeconds: CLAIM_TTL_SECONDS });
+        }
+      }
       cursor = page.nextCursor;
     } while (cursor);
   }
