@@ -4,6 +4,7 @@ import type { ApiDeps } from "../src/deps";
 import type { ChatEvent } from "../src/domain/conversations/events";
 import { createWebTurnTickets } from "../src/domain/turns/web-turn-tickets";
 import { silentLogger } from "../src/logger";
+import { ADMIN_STREAM, conversationStream, type RealtimeEvent } from "../src/realtime/types";
 import { callerAs, machine } from "./helpers/auth-fixtures";
 import { createAgent, subscribe, waitUntil } from "./helpers/chat-kit";
 import { agentReplies, useRestarts, visitor } from "./helpers/restart-kit";
@@ -215,6 +216,61 @@ describe("a web-chat turn whose process stops mid-call", () => {
     expect(announced.map((e) => e.data.type === "message" && e.data.payload.message)).toEqual([
       expect.objectContaining({ messageId: reply.messageId, role: "agent" }),
     ]);
+    expect(await agentReplies(second.deps, chat.conversationId)).toHaveLength(1);
+    expect(chatCalls()).toHaveLength(0);
+  });
+
+  it("fans out again what the dead process logged but never sent, and tells the streams it never told", async () => {
+    const chat = await visitor(w.first).chat.start({ agentId: "dr_recover" });
+    const { eventKey } = await w.first.repos.inboundEvents.record({
+      platform: "web_chat",
+      scope: "turns",
+      externalId: `half-${chat.conversationId}`,
+      orderKey: `turn#${chat.conversationId}`,
+      orderSort: 1,
+      payload: { job: "web-turn", conversationId: chat.conversationId, agentId: "dr_recover" },
+      lease: { owner: "a-process-that-died", leaseMs: 1 },
+    });
+    const asked = await w.first.repos.messages.append({
+      conversationId: chat.conversationId,
+      agentId: "dr_recover",
+      role: "user",
+      content: "Do you have parking?",
+      channel: "web_chat",
+      metadata: { inboxEventKey: eventKey },
+    });
+    const reply = await w.first.repos.messages.append({
+      conversationId: chat.conversationId,
+      agentId: "dr_recover",
+      role: "agent",
+      content: "Yes, free parking.",
+      channel: "web_chat",
+      metadata: { turnId: "t-half", answers: [asked.messageId] },
+    });
+    // It logged the visitor's event, then died before fanning it out and before logging the consoles'.
+    const logged = await w.first.repos.eventLog.append(conversationStream(chat.conversationId), {
+      type: "message",
+      payload: { message: { messageId: reply.messageId, role: "agent", content: reply.content } },
+    });
+
+    const second = restart();
+    const heard: RealtimeEvent[] = [];
+    second.deps.hub.subscribe(conversationStream(chat.conversationId), (e) => heard.push(e));
+    second.deps.hub.subscribe(ADMIN_STREAM, (e) => heard.push(e));
+    await second.workers.settled();
+    const aboutReply = heard.filter(
+      (e) =>
+        (e.payload as { message?: { messageId?: string } }).message?.messageId === reply.messageId,
+    );
+    expect(aboutReply.map((e) => [e.stream, e.type])).toEqual(
+      expect.arrayContaining([
+        [conversationStream(chat.conversationId), "message"],
+        [ADMIN_STREAM, "message.created"],
+      ]),
+    );
+    expect(aboutReply).toHaveLength(2);
+    // The visitor's copy is the logged event itself, so a client that had it keeps one copy.
+    expect(aboutReply.find((e) => e.stream !== ADMIN_STREAM)?.id).toBe(logged.eventId);
     expect(await agentReplies(second.deps, chat.conversationId)).toHaveLength(1);
     expect(chatCalls()).toHaveLength(0);
   });

@@ -129,6 +129,12 @@ export function createEventHub(options: EventHubOptions): EventHub {
       });
     },
 
+    rebroadcast(event: RealtimeEvent): void {
+      if (closed || event.transient) return;
+      deliver(event);
+      bridge?.publish(event);
+    },
+
     publishTransient<T>(stream: string, type: string, payload: T): Promise<void> {
       if (closed) return Promise.resolve();
       const event: RealtimeEvent<T> = {

@@ -19,6 +19,11 @@ export type RealtimeListener = (event: RealtimeEvent) => void;
 export interface EventHub {
   /** Logs then fans the event out: in-process, and through Redis to other replicas when configured. */
   publish<T>(stream: string, type: string, payload: T): Promise<RealtimeEvent<T>>;
+  /**
+   * Fans out again an event already in the log, under its own id (subscribers keep one copy per id):
+   * for one a process may have logged and then died before telling anyone.
+   */
+  rebroadcast(event: RealtimeEvent): void;
   /** Fan-out only (no persistence): e.g. token-by-token reply deltas that need no replay. */
   publishTransient<T>(stream: string, type: string, payload: T): Promise<void>;
   /** Returns the unsubscribe function. */

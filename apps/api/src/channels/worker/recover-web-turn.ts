@@ -12,12 +12,13 @@ import { unansweredFrom } from "../../domain/turns/unanswered";
 import type { WebTurnJob } from "../../domain/turns/web-turn-job";
 import { AgentConfigInvalidError } from "./process-inbound";
 import { eventIdFloor } from "../../realtime/event-ids";
-import { conversationStream } from "../../realtime/types";
+import { ADMIN_STREAM, conversationStream, type RealtimeEvent } from "../../realtime/types";
 import { RECENT_FOR_RERUN, answersTo, storedFor } from "./stored-inbound";
 
 /** How far before a reply's timestamp its event may be logged (clock steps, replicas). */
 const PUBLISH_SKEW_MS = 5_000;
-const EVENTS_TO_CHECK = 200;
+/** The consoles' stream carries every conversation's events: enough for the minutes a recovery waits. */
+const EVENTS_TO_CHECK = 2_000;
 const loggedMessage = z.object({ message: z.object({ messageId: z.string() }) });
 
 /** This process stopped the turn before it ended: the item is retried (by the next process). */
@@ -91,19 +92,39 @@ const arrivedAt = (message: Message) =>
   Math.min(Date.now(), Date.parse(message.timestamp) || Date.now());
 
 /**
- * The process may have died between writing a reply and publishing it: the web chat's "delivery". The
- * visitor's stream gets it now unless the event log has it (clients keep one copy per message id).
+ * The process may have died between writing a reply and publishing it (the web chat's "delivery" and
+ * the consoles' news), or between logging its events and fanning them out. Each stream gets the reply
+ * now: a logged event is fanned out again under its own id (subscribers keep one copy per id), a
+ * missing one is published.
  */
 async function announceIfUnsent(deps: ApiDeps, conversation: Conversation, reply: Message) {
-  const events = await deps.repos.eventLog.listAfter(
-    conversationStream(conversation.conversationId),
-    eventIdFloor(Date.parse(reply.timestamp) - PUBLISH_SKEW_MS),
-    EVENTS_TO_CHECK,
+  const from = eventIdFloor(Date.parse(reply.timestamp) - PUBLISH_SKEW_MS);
+  const [chat, admin] = await Promise.all([
+    loggedReply(deps, conversationStream(conversation.conversationId), "message", from, reply),
+    loggedReply(deps, ADMIN_STREAM, "message.created", from, reply),
+  ]);
+  for (const event of [chat, admin]) if (event) deps.hub.rebroadcast(event);
+  if (!chat || !admin) {
+    await emitMessageCreated(deps.hub, conversation, reply, undefined, {
+      admin: !admin,
+      chat: !chat,
+    });
+  }
+}
+
+async function loggedReply(
+  deps: ApiDeps,
+  stream: string,
+  type: string,
+  from: string,
+  reply: Message,
+): Promise<RealtimeEvent | null> {
+  const events = await deps.hub.replay(stream, from, EVENTS_TO_CHECK);
+  return (
+    events.find(
+      (event) =>
+        event.type === type &&
+        loggedMessage.safeParse(event.payload).data?.message.messageId === reply.messageId,
+    ) ?? null
   );
-  const sent = events.some(
-    (event) =>
-      event.type === "message" &&
-      loggedMessage.safeParse(event.payload).data?.message.messageId === reply.messageId,
-  );
-  if (!sent) await emitMessageCreated(deps.hub, conversation, reply);
 }

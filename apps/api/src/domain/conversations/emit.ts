@@ -17,16 +17,19 @@ export async function emitMessageCreated(
   message: MessageWithAttachments,
   /** The visitor's views of its files (signed links); see emitMessageWithFiles. */
   visitorAttachments?: AttachmentView[],
+  /** Which streams hear of it (a recovery tells only those that never did). */
+  to: { admin: boolean; chat: boolean } = { admin: true, chat: true },
 ): Promise<void> {
   const visible =
-    conversation.channel === "web_chat" && message.role !== "user"
+    to.chat && conversation.channel === "web_chat" && message.role !== "user"
       ? publicMessage({ ...message, attachments: visitorAttachments })
       : null;
   await Promise.all([
-    publishAdmin(hub, {
-      type: "message.created",
-      payload: { conversation: conversationView(conversation), message },
-    }),
+    to.admin &&
+      publishAdmin(hub, {
+        type: "message.created",
+        payload: { conversation: conversationView(conversation), message },
+      }),
     visible &&
       publishChat(hub, conversation.conversationId, {
         type: "message",
