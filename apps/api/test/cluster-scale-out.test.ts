@@ -7,6 +7,7 @@ import { createTRPCClient, createWSClient, wsLink } from "@trpc/client";
 import superjson from "superjson";
 import { WebSocket } from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventIdTime } from "../src/realtime/event-ids";
 import type { AppRouter } from "../src/router";
 import { agentDocument, modelAnswer, waitUntil } from "./helpers/chat-kit";
 import {
@@ -276,11 +277,14 @@ describe("three replicas behind a non-sticky load balancer", () => {
   });
 
   it("kill -9 of a replica mid-load loses and duplicates nothing; its sockets resume on the others", async () => {
+    const wsLog: [string, string][] = [];
     const client = createWSClient({
       url: lb.wsUrl,
       WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
       connectionParams: { token: ADMIN_TOKEN },
       retryDelayMs: () => 100,
+      onOpen: () => wsLog.push(["open", new Date().toISOString()]),
+      onClose: () => wsLog.push(["close", new Date().toISOString()]),
     });
     const admin = createTRPCClient<AppRouter>({
       links: [wsLink({ client, transformer: superjson })],
@@ -396,7 +400,21 @@ describe("three replicas behind a non-sticky load balancer", () => {
 
     // The console's socket reconnected through the balancer and resumed: every reply arrived, once each.
     const replyIds = (await Promise.all(chats.map(agentLines))).flat().map((m) => m.messageId);
-    await waitUntil(() => replyIds.every((id) => seen.some((e) => e.messageId === id)), 15_000);
+    await waitUntil(
+      () => replyIds.every((id) => seen.some((e) => e.messageId === id)),
+      15_000,
+    ).catch(() => {
+      // What the console missed, and when its socket dropped: enough to tell a resume gap from a lost event.
+      const missing = replyIds.filter((id) => !seen.some((e) => e.messageId === id));
+      const at = (id: string) => new Date(eventIdTime(id)).toISOString();
+      throw new Error(
+        `the console never heard of ${missing.map((id) => `${id} (${at(id)})`).join(", ")}; ` +
+          `socket ${JSON.stringify(wsLog)}; last events ${seen
+            .slice(-8)
+            .map((e) => `${at(e.id)} ${e.type}`)
+            .join(" | ")}`,
+      );
+    });
     // A resume re-reads a short window (replicas' ids interleave) and the console keeps one copy per event
     // id; what must not happen is one message announced as two different events.
     for (const id of replyIds) {

@@ -2,7 +2,7 @@ import { createRepositories, type Db, type Repositories } from "@agents-crm/db";
 import { startTestDb } from "@agents-crm/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../src/logger";
-import { createEventHub } from "../src/realtime/event-hub";
+import { createEventHub, REPLICA_RESUME_SKEW_MS } from "../src/realtime/event-hub";
 import { eventIdFloor, eventIdTime, resumePoint } from "../src/realtime/event-ids";
 import { RESYNC_EVENT, streamEvents, type StreamItem } from "../src/realtime/event-stream";
 import type { EventHub, RealtimeEvent } from "../src/realtime/types";
@@ -168,6 +168,23 @@ describe("subscriptions", () => {
     expect(resumed.ids()).toEqual([theirs.eventId]);
     await resumed.stop();
     await replicaHub.close();
+  });
+
+  it("re-read far enough by default that a replica seconds behind (a starved process) is not skipped", async () => {
+    const stream = nextStream();
+    const withReplicas = createEventHub({
+      eventLog: repos.eventLog,
+      log: silentLogger,
+      resumeSkewMs: REPLICA_RESUME_SKEW_MS,
+    });
+    const stalled = createRepositories(db, { now: () => new Date(Date.now() - 5_000) });
+    const ours = await withReplicas.publish(stream, "n", { who: "us" });
+    const theirs = await stalled.eventLog.append(stream, { type: "n", payload: { who: "them" } });
+    const resumed = reader(withReplicas, stream, ours.id);
+    await until(() => resumed.items.length === 1);
+    expect(resumed.ids()).toEqual([theirs.eventId]);
+    await resumed.stop();
+    await withReplicas.close();
   });
 
   it("tell a client that missed too much to reload instead of replaying it all", async () => {

@@ -6,8 +6,12 @@ import { createListenerRegistry } from "./listener-registry";
 import { createRedisBridge, type RedisBridge } from "./redis-bridge";
 import type { EventHub, RealtimeEvent } from "./types";
 
-/** With replicas, how far back a resume re-reads (see EventHub.resumeSkewMs). */
-export const REPLICA_RESUME_SKEW_MS = 2_000;
+/**
+ * With replicas, how far back a resume re-reads (see EventHub.resumeSkewMs): an event's id is taken
+ * before its write, and a starved replica (CI's two cores running a build beside three replicas) has
+ * been seen to finish that write more than 2 s later; re-reading costs a few duplicates the client drops.
+ */
+export const REPLICA_RESUME_SKEW_MS = 10_000;
 const REPLAY_PAGE = 500;
 
 export interface EventHubOptions {
