@@ -27,7 +27,8 @@ import styles from "./conversation.module.css";
 /** `/admin/conversations/[id]`: the transcript, the staff's controls and what is known of the customer. */
 export function ConversationDetail({ conversationId }: { conversationId: string }) {
   const t = useT("conversations");
-  const { details, pages, messages, applyRow, addMessage } = useLiveConversation(conversationId);
+  const { details, pages, messages, applyRow, addMessage, addSent } =
+    useLiveConversation(conversationId);
   useMarkRead(conversationId);
   const [mode, setMode] = useState<ComposerMode>("reply");
   const data = details.data;
@@ -106,7 +107,7 @@ export function ConversationDetail({ conversationId }: { conversationId: string 
           ) : (
             <AdminComposer
               conversation={conversation}
-              onSent={addMessage}
+              onSent={addSent}
               onChanged={applyRow}
               cannedValues={{
                 customer_name: profile.name ?? profile.username,

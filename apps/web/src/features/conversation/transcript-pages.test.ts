@@ -34,4 +34,17 @@ describe("a live message in the cached transcript", () => {
     expect(next.pages[1]?.items).toEqual([delivered]);
     expect(next.pages[0]).toBe(data.pages[0]);
   });
+
+  it("keeps what the live stream brought over a send's own, older answer", () => {
+    const pending = message({ messageId: "01A", role: "admin", deliveryStatus: "pending" });
+    const failed = { ...pending, deliveryStatus: "failed" as const };
+    // The delivery failed, and the stream said so, before the send's answer (still pending) arrived.
+    const data = cached({ items: [failed], nextCursor: null });
+    expect(withTranscriptMessage(data, pending, { ifNew: true })).toBe(data);
+    // A send's answer that nothing announced yet is shown at once.
+    const empty = cached({ items: [], nextCursor: null });
+    expect(withTranscriptMessage(empty, pending, { ifNew: true }).pages[0]?.items).toEqual([
+      pending,
+    ]);
+  });
 });

@@ -14,10 +14,16 @@ export interface TranscriptPage {
 export function withTranscriptMessage<Page extends TranscriptPage, Param>(
   data: InfiniteData<Page, Param>,
   message: TranscriptMessage,
+  /**
+   * A send's own answer: the live stream may have brought the message, and a later state of it (a
+   * delivery that already failed or went out), before this answer arrived — the cached copy then stays.
+   */
+  options: { ifNew?: boolean } = {},
 ): InfiniteData<Page, Param> {
   const holder = data.pages.findIndex((page) =>
     page.items.some((item) => item.messageId === message.messageId),
   );
+  if (holder !== -1 && options.ifNew) return data;
   const at = holder === -1 ? 0 : holder;
   const page = data.pages[at];
   if (!page) return data;

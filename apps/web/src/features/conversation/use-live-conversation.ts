@@ -40,18 +40,27 @@ export function useLiveConversation(conversationId: string) {
     [utils, conversationId],
   );
 
-  const addMessage = useCallback(
-    (message: TranscriptMessage) => {
+  const putMessage = useCallback(
+    (message: TranscriptMessage, options: { ifNew?: boolean }) => {
       const messages = utils.conversations.messages;
       // Before the first page has arrived, that page may predate the message: read it again.
       if (!messages.getInfiniteData(transcript)) void messages.invalidate(transcript);
       else
         messages.setInfiniteData(
           transcript,
-          (data) => data && withTranscriptMessage(data, message),
+          (data) => data && withTranscriptMessage(data, message, options),
         );
     },
     [utils, transcript],
+  );
+  const addMessage = useCallback(
+    (message: TranscriptMessage) => putMessage(message, {}),
+    [putMessage],
+  );
+  /** What a send answered: never older than what the live stream already brought. */
+  const addSent = useCallback(
+    (message: TranscriptMessage) => putMessage(message, { ifNew: true }),
+    [putMessage],
   );
 
   useAdminEvents((event) => {
@@ -86,5 +95,5 @@ export function useLiveConversation(conversationId: string) {
     [loaded],
   );
 
-  return { details, pages, messages, applyRow, addMessage };
+  return { details, pages, messages, applyRow, addMessage, addSent };
 }
